@@ -1,0 +1,16 @@
+package dev.flowgate.contracts;
+
+/**
+ * Where results go. Either part may be {@code null}.
+ *
+ * @param allowCallbackOverride whether a trigger may name its own callback URL
+ */
+public record DeliveryTarget(String callbackUrl, String email, boolean allowCallbackOverride) {
+
+	public static final DeliveryTarget NONE = new DeliveryTarget(null, null, false);
+
+	public boolean isEmpty() {
+		return (this.callbackUrl == null || this.callbackUrl.isBlank()) && (this.email == null || this.email.isBlank());
+	}
+
+}

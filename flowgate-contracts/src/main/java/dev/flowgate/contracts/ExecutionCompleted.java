@@ -1,0 +1,43 @@
+package dev.flowgate.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one result of an accepted trigger. Key: {@code executionId}.
+ *
+ * @param flowVersion the flow version that actually ran
+ * @param error why it failed, or {@code null} when it succeeded
+ * @param trace one entry per node that started, in start order
+ * @param replyTo copied from the trigger, so the waiting gateway can answer
+ * @param delivery where the result must be delivered, resolved by the runner
+ */
+public record ExecutionCompleted(UUID eventId, int schemaVersion, Instant occurredAt, String executionId,
+		String ownerId, String deploymentId, int flowVersion, ExecutionStatus status, Map<String, Object> outputs,
+		ExecutionError error, List<NodeTrace> trace, Instant startedAt, Instant finishedAt, long durationMillis,
+		TokenUsage tokenUsage, String replyTo, DeliveryTarget delivery) implements FlowgateEvent {
+
+	public static final String TYPE = "execution.completed";
+
+	public static final int SCHEMA_VERSION = 1;
+
+	public ExecutionCompleted {
+		outputs = (outputs != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs))
+				: Map.of();
+		trace = (trace != null) ? List.copyOf(trace) : List.of();
+		tokenUsage = (tokenUsage != null) ? tokenUsage : TokenUsage.NONE;
+		delivery = (delivery != null) ? delivery : DeliveryTarget.NONE;
+	}
+
+	@Override
+	public String subjectId() {
+		return this.executionId;
+	}
+
+	public double durationSeconds() {
+		return this.durationMillis / 1000.0;
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.flowgate.contracts;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A trigger the gateway accepted (Kafka acknowledged it). Key: {@code executionId}.
+ *
+ * @param flowVersion the version the gateway saw deployed when it accepted the trigger
+ * @param keyId the API key that triggered it ({@code null} for replays)
+ * @param replyTo the gateway instance holding a waiting sync call, or {@code null}
+ * @param deadline when the execution must have finished, after which it counts as timed
+ * out
+ * @param callbackUrl a per-call override of the deployment's callback URL, or
+ * {@code null}
+ * @param replayOf the execution this one replays, or {@code null}
+ */
+public record ExecutionRequested(UUID eventId, int schemaVersion, Instant occurredAt, String executionId,
+		String ownerId, String deploymentId, int flowVersion, String keyId, TriggerSource source, DeploymentMode mode,
+		Map<String, Object> inputs, String replyTo, Instant deadline, String callbackUrl, String replayOf,
+		String idempotencyKey) implements FlowgateEvent {
+
+	public static final String TYPE = "execution.requested";
+
+	public static final int SCHEMA_VERSION = 1;
+
+	public ExecutionRequested {
+		inputs = (inputs != null) ? Map.copyOf(inputs) : Map.of();
+	}
+
+	@Override
+	public String subjectId() {
+		return this.executionId;
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.flowgate.contracts;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The lifecycle of an execution. */
+public enum ExecutionStatus {
+
+	@JsonProperty("queued")
+	QUEUED,
+
+	@JsonProperty("running")
+	RUNNING,
+
+	@JsonProperty("succeeded")
+	SUCCEEDED,
+
+	@JsonProperty("failed")
+	FAILED,
+
+	@JsonProperty("timed_out")
+	TIMED_OUT;
+
+}

@@ -1,0 +1,33 @@
+package dev.flowgate.contracts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Every event that crosses a service boundary. On the wire it is plain JSON whose
+ * {@code type} property is a logical token (never a Java class name), so any Kafka client
+ * can read it.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = ExecutionRequested.class, name = ExecutionRequested.TYPE),
+		@JsonSubTypes.Type(value = ExecutionStarted.class, name = ExecutionStarted.TYPE),
+		@JsonSubTypes.Type(value = ExecutionCompleted.class, name = ExecutionCompleted.TYPE),
+		@JsonSubTypes.Type(value = KeyStateChanged.class, name = KeyStateChanged.TYPE),
+		@JsonSubTypes.Type(value = DeploymentStateChanged.class, name = DeploymentStateChanged.TYPE),
+		@JsonSubTypes.Type(value = DeliveryFailed.class, name = DeliveryFailed.TYPE) })
+public sealed interface FlowgateEvent permits ExecutionRequested, ExecutionStarted, ExecutionCompleted, KeyStateChanged,
+		DeploymentStateChanged, DeliveryFailed {
+
+	UUID eventId();
+
+	int schemaVersion();
+
+	Instant occurredAt();
+
+	/** The execution or entity this event concerns; it is also the Kafka record key. */
+	String subjectId();
+
+}
