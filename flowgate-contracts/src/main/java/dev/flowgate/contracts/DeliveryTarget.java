@@ -1,5 +1,7 @@
 package dev.flowgate.contracts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Where results go. Either part may be {@code null}.
  *
@@ -9,6 +11,7 @@ public record DeliveryTarget(String callbackUrl, String email, boolean allowCall
 
 	public static final DeliveryTarget NONE = new DeliveryTarget(null, null, false);
 
+	@JsonIgnore
 	public boolean isEmpty() {
 		return (this.callbackUrl == null || this.callbackUrl.isBlank()) && (this.email == null || this.email.isBlank());
 	}
