@@ -1,0 +1,96 @@
+package dev.flowgate.infra.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code run/local.env}: what scripts source to talk to the local stack, and the secrets
+ * the stack keeps across restarts. It is git-ignored and readable by its owner only.
+ */
+public final class LocalEnv {
+
+	public static final String URL = "FLOWGATE_URL";
+
+	public static final String API_KEY = "FLOWGATE_API_KEY";
+
+	public static final String ADMIN_SECRET = "FLOWGATE_ADMIN_SECRET";
+
+	public static final String OWNER_ID = "FLOWGATE_OWNER_ID";
+
+	public static final String INTERNAL_TOKEN = "FLOWGATE_INTERNAL_TOKEN";
+
+	private static final int SECRET_BYTES = 32;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Path file;
+
+	private final Map<String, String> values;
+
+	private LocalEnv(Path file, Map<String, String> values) {
+		this.file = file;
+		this.values = values;
+	}
+
+	/** Reads the file if it exists, and makes the secrets it lacks. */
+	public static LocalEnv load(Path file) {
+		Map<String, String> values = new LinkedHashMap<>();
+		if (Files.exists(file)) {
+			try {
+				for (String line : Files.readAllLines(file)) {
+					int eq = line.indexOf('=');
+					if (!line.startsWith("#") && eq > 0) {
+						values.put(line.substring(0, eq).trim(), unquote(line.substring(eq + 1).trim()));
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		values.computeIfAbsent(ADMIN_SECRET, (k) -> newSecret());
+		values.computeIfAbsent(INTERNAL_TOKEN, (k) -> newSecret());
+		return new LocalEnv(file, values);
+	}
+
+	public String get(String name) {
+		return this.values.get(name);
+	}
+
+	public LocalEnv set(String name, String value) {
+		this.values.put(name, value);
+		return this;
+	}
+
+	public void save() {
+		StringBuilder text = new StringBuilder("# Written by ./flowgate up. Source it: . run/local.env\n");
+		this.values.forEach((k, v) -> text.append("export ").append(k).append("='").append(v).append("'\n"));
+		try {
+			Files.createDirectories(this.file.getParent());
+			Files.writeString(this.file, text);
+			Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String unquote(String value) {
+		return (value.length() >= 2 && value.startsWith("'") && value.endsWith("'"))
+				? value.substring(1, value.length() - 1) : value;
+	}
+
+	private static String newSecret() {
+		byte[] bytes = new byte[SECRET_BYTES];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

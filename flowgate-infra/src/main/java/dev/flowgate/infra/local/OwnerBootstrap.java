@@ -1,0 +1,87 @@
+package dev.flowgate.infra.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gives the local stack a default owner and a fresh API key (scopes run and manage),
+ * through the gateway's admin API, as an operator would.
+ */
+final class OwnerBootstrap {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	// The answers are small and flat where it matters; a regex keeps Jackson off the
+	// launcher's classpath.
+	private static final Pattern OWNER_ID = Pattern.compile("\"owner\"\\s*:\\s*\\{[^}]*?\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"(sk-[^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String gatewayUrl;
+
+	private final String adminSecret;
+
+	OwnerBootstrap(String gatewayUrl, String adminSecret) {
+		this.gatewayUrl = gatewayUrl;
+		this.adminSecret = adminSecret;
+	}
+
+	/**
+	 * A new key for the known owner, or a new owner (with its first key) if there is
+	 * none.
+	 */
+	Credentials credentials(String knownOwnerId) {
+		if (knownOwnerId != null) {
+			HttpResponse<String> response = post("/v1/owners/" + knownOwnerId + "/keys",
+					"{\"name\":\"local\",\"scopes\":[\"run\",\"manage\"]}");
+			if (response.statusCode() == 201) {
+				return new Credentials(knownOwnerId, match(SECRET, response));
+			}
+		}
+		HttpResponse<String> response = post("/v1/owners", "{\"name\":\"default\"}");
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException(
+					"Could not create the default owner: HTTP " + response.statusCode() + " " + response.body());
+		}
+		return new Credentials(match(OWNER_ID, response), match(SECRET, response));
+	}
+
+	private HttpResponse<String> post(String path, String body) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gatewayUrl + path))
+			.timeout(TIMEOUT)
+			.header("Content-Type", "application/json")
+			.header("X-Admin-Secret", this.adminSecret)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Gateway did not answer " + path + ": " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String match(Pattern pattern, HttpResponse<String> response) {
+		Matcher matcher = pattern.matcher(response.body());
+		if (!matcher.find()) {
+			throw new IllegalStateException("Unexpected answer from the admin API: HTTP " + response.statusCode());
+		}
+		return matcher.group(1);
+	}
+
+	record Credentials(String ownerId, String apiKey) {
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.flowgate.infra.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How to run a local stack.
+ *
+ * @param root the repository root (service jars are under {@code <module>/target})
+ * @param runDir where logs, pid files, data and {@code local.env} go
+ * @param persistent whether MongoDB and Kafka keep their data in {@code runDir/data}
+ * across restarts
+ * @param serviceEnv extra environment for every service process
+ */
+public record StackOptions(Path root, Path runDir, StackPorts ports, boolean persistent,
+		Map<String, String> serviceEnv) {
+
+	/** The local run: fixed ports, data kept under run/data. */
+	public static StackOptions local(Path root, Path runDir) {
+		return new StackOptions(root, runDir, StackPorts.defaults(), true, Map.of());
+	}
+
+	/** System tests: free ports, a fresh MongoDB per run. */
+	public static StackOptions forTests(Path root, Path runDir, StackPorts ports) {
+		return new StackOptions(root, runDir, ports, false, Map.of());
+	}
+
+	public StackOptions withServiceEnv(Map<String, String> env) {
+		return new StackOptions(this.root, this.runDir, this.ports, this.persistent, Map.copyOf(env));
+	}
+
+	Path logs() {
+		return this.runDir.resolve("logs");
+	}
+
+	Path pids() {
+		return this.runDir.resolve("pids");
+	}
+
+	Path data() {
+		return this.runDir.resolve("data");
+	}
+
+}
