@@ -1,0 +1,42 @@
+package dev.flowgate.keys.config;
+
+import java.time.Clock;
+
+import dev.flowgate.keys.domain.key.KeyOutbox;
+import dev.flowgate.keys.domain.key.KeyPublication;
+import dev.flowgate.keys.domain.key.KeyService;
+import dev.flowgate.keys.domain.key.KeyStatePublisher;
+import dev.flowgate.keys.domain.key.KeyStore;
+import dev.flowgate.keys.domain.owner.OwnerService;
+import dev.flowgate.keys.domain.owner.OwnerStore;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java domain services to their stores and the publisher. */
+@Configuration(proxyBeanMethods = false)
+class DomainConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	KeyPublication keyPublication(KeyOutbox outbox, KeyStatePublisher publisher, Clock clock,
+			FlowgateProperties properties) {
+		FlowgateProperties.Outbox settings = properties.outbox();
+		return new KeyPublication(outbox, publisher, clock, settings.claimDuration(), settings.batchSize());
+	}
+
+	@Bean
+	KeyService keyService(KeyStore store, KeyPublication publication, Clock clock, FlowgateProperties properties) {
+		return new KeyService(store, publication, clock, properties.lastUsed().resolution());
+	}
+
+	@Bean
+	OwnerService ownerService(OwnerStore owners, KeyService keys, Clock clock) {
+		return new OwnerService(owners, keys, clock);
+	}
+
+}

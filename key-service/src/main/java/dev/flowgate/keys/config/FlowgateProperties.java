@@ -1,0 +1,42 @@
+package dev.flowgate.keys.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * key-service settings.
+ *
+ * @param internalToken the secret the gateway sends with every call; blank rejects all
+ * @param outbox publication of key state
+ * @param lastUsed tracking of a key's last use
+ * @param consumerRetry redelivery of a failed record before it goes to the dead letters
+ */
+@ConfigurationProperties("flowgate")
+public record FlowgateProperties(String internalToken, Outbox outbox, LastUsed lastUsed, ConsumerRetry consumerRetry) {
+
+	/**
+	 * @param relayInterval pause between rounds of the republisher
+	 * @param ackTimeout how long a publisher waits for the broker's acknowledgement
+	 * @param claimDuration how long one publisher holds a key; must exceed the producer's
+	 * {@code max.block.ms} + {@code delivery.timeout.ms}, so a send in doubt has ended
+	 * before anyone sends the key again
+	 * @param batchSize keys per round of the republisher
+	 */
+	public record Outbox(Duration relayInterval, Duration ackTimeout, Duration claimDuration, int batchSize) {
+	}
+
+	/**
+	 * @param resolution a key's last use is written only when the stored one is older
+	 */
+	public record LastUsed(Duration resolution) {
+	}
+
+	/**
+	 * @param attempts deliveries of a record, the first included
+	 * @param interval pause between them
+	 */
+	public record ConsumerRetry(int attempts, Duration interval) {
+	}
+
+}

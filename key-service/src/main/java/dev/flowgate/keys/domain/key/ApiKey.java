@@ -1,0 +1,63 @@
+package dev.flowgate.keys.domain.key;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.keys.domain.InvalidInputException;
+
+/**
+ * An owner's API key. Every change yields a copy with the next {@code version}; a deleted
+ * key stays (flagged) until its tombstone is published.
+ *
+ * @param lastUsedAt when a trigger last used the key, at a coarse resolution
+ * @param rotatedAt when the secret was last replaced, or {@code null}
+ */
+public record ApiKey(String id, String ownerId, String name, KeyCredential credential, KeyPermissions permissions,
+		KeyStatus status, Instant createdAt, Instant lastUsedAt, Instant rotatedAt, long version, boolean deleted) {
+
+	static final long FIRST_VERSION = 1;
+
+	public static ApiKey issue(String id, String ownerId, KeyRequest request, KeySecret secret, Instant now) {
+		Instant expiresAt = request.permissions().expiresAt();
+		if (expiresAt != null && !expiresAt.isAfter(now)) {
+			throw new InvalidInputException("expiresAt", "must be in the future");
+		}
+		return new ApiKey(id, ownerId, request.name(), KeyCredential.of(secret), request.permissions(),
+				KeyStatus.ACTIVE, now, null, null, FIRST_VERSION, false);
+	}
+
+	public boolean isExpiredAt(Instant now) {
+		return this.permissions.isExpiredAt(now);
+	}
+
+	/** Deactivating an inactive key changes nothing. */
+	public ApiKey deactivate() {
+		return withStatus(KeyStatus.INACTIVE);
+	}
+
+	/** Activating an active key changes nothing. */
+	public ApiKey activate() {
+		return withStatus(KeyStatus.ACTIVE);
+	}
+
+	/** A new secret; scopes, deployments, expiry and status stay. */
+	public ApiKey rotate(KeySecret next, Duration gracePeriod, Instant now) {
+		return new ApiKey(this.id, this.ownerId, this.name, this.credential.rotateTo(next, gracePeriod, now),
+				this.permissions, this.status, this.createdAt, this.lastUsedAt, now, this.version + 1, false);
+	}
+
+	public ApiKey delete() {
+		return new ApiKey(this.id, this.ownerId, this.name, this.credential, this.permissions, this.status,
+				this.createdAt, this.lastUsedAt, this.rotatedAt, this.version + 1, true);
+	}
+
+	private ApiKey withStatus(KeyStatus next) {
+		if (next == this.status) {
+			return this;
+		}
+		return new ApiKey(this.id, this.ownerId, this.name, this.credential, this.permissions, next, this.createdAt,
+				this.lastUsedAt, this.rotatedAt, this.version + 1, false);
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.flowgate.keys.domain.key;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.flowgate.keys.domain.InvalidInputException;
+
+/**
+ * What the gateway compares a presented key against: hashes only.
+ *
+ * @param previousSecretHash the replaced secret's hash while a rotation's grace period
+ * runs, or {@code null}
+ * @param previousSecretValidUntil the end of that grace period, or {@code null}
+ */
+public record KeyCredential(String hint, String secretHash, String previousSecretHash,
+		Instant previousSecretValidUntil) {
+
+	/** Rotations can keep the old secret working for at most a day. */
+	public static final Duration MAX_GRACE_PERIOD = Duration.ofDays(1);
+
+	public static KeyCredential of(KeySecret secret) {
+		return new KeyCredential(secret.hint(), secret.hash(), null, null);
+	}
+
+	/**
+	 * Replaces the secret. Only the secret being replaced survives the grace period: one
+	 * left over from an earlier rotation stops working now.
+	 */
+	KeyCredential rotateTo(KeySecret next, Duration gracePeriod, Instant now) {
+		if (gracePeriod.isNegative() || gracePeriod.compareTo(MAX_GRACE_PERIOD) > 0) {
+			throw new InvalidInputException("gracePeriodSeconds",
+					"must be between 0 and " + MAX_GRACE_PERIOD.toSeconds());
+		}
+		if (gracePeriod.isZero()) {
+			return of(next);
+		}
+		return new KeyCredential(next.hint(), next.hash(), this.secretHash, now.plus(gracePeriod));
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.flowgate.keys.domain.key;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.keys.domain.InvalidInputException;
+
+/**
+ * What a key may do; kept as is when the key is rotated.
+ *
+ * @param deploymentIds the deployments the key may trigger; empty means all of the
+ * owner's
+ * @param expiresAt when the key stops working, or {@code null} for never
+ * @param rateLimitPerMinute requests per minute, or {@code null} for no limit
+ */
+public record KeyPermissions(Set<KeyScope> scopes, Set<String> deploymentIds, Instant expiresAt,
+		Integer rateLimitPerMinute) {
+
+	public KeyPermissions {
+		if (scopes == null || scopes.isEmpty()) {
+			throw new InvalidInputException("scopes", "must name at least one scope");
+		}
+		if (scopes.stream().anyMatch(Objects::isNull)) {
+			throw new InvalidInputException("scopes", "must not contain null");
+		}
+		deploymentIds = (deploymentIds != null) ? deploymentIds : Set.of();
+		if (deploymentIds.stream().anyMatch((id) -> id == null || id.isBlank())) {
+			throw new InvalidInputException("deploymentIds", "must not contain blank ids");
+		}
+		if (rateLimitPerMinute != null && rateLimitPerMinute <= 0) {
+			throw new InvalidInputException("rateLimitPerMinute", "must be greater than 0");
+		}
+		scopes = Set.copyOf(scopes);
+		deploymentIds = Set.copyOf(deploymentIds);
+	}
+
+	public boolean isExpiredAt(Instant now) {
+		return this.expiresAt != null && !now.isBefore(this.expiresAt);
+	}
+
+}

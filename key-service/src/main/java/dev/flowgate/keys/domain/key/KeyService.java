@@ -1,0 +1,123 @@
+package dev.flowgate.keys.domain.key;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * An owner's keys: every change is stored first and then published at once; if that
+ * publication fails, {@link KeyPublication#publishPending()} catches up later.
+ */
+public class KeyService {
+
+	private static final System.Logger log = System.getLogger(KeyService.class.getName());
+
+	private static final int CHANGE_ATTEMPTS = 3;
+
+	private final KeyStore store;
+
+	private final KeyPublication publication;
+
+	private final Clock clock;
+
+	private final Duration lastUsedResolution;
+
+	private final SecureRandom random = new SecureRandom();
+
+	/**
+	 * @param lastUsedResolution a key's last use is only updated once it is older than
+	 * this, which spares the store a write per trigger
+	 */
+	public KeyService(KeyStore store, KeyPublication publication, Clock clock, Duration lastUsedResolution) {
+		this.store = store;
+		this.publication = publication;
+		this.clock = clock;
+		this.lastUsedResolution = lastUsedResolution;
+	}
+
+	public IssuedKey issue(String ownerId, KeyRequest request) {
+		KeySecret secret = KeySecret.generate(this.random);
+		ApiKey key = ApiKey.issue(UUID.randomUUID().toString(), ownerId, request, secret, now());
+		this.store.insert(key);
+		publishNow(key.id());
+		return new IssuedKey(key, secret);
+	}
+
+	public List<ApiKey> list(String ownerId) {
+		return this.store.findAllOwned(ownerId);
+	}
+
+	public ApiKey get(String ownerId, String keyId) {
+		return this.store.findOwned(ownerId, keyId).orElseThrow(() -> new KeyNotFoundException(keyId));
+	}
+
+	public ApiKey deactivate(String ownerId, String keyId) {
+		return change(ownerId, keyId, ApiKey::deactivate);
+	}
+
+	public ApiKey activate(String ownerId, String keyId) {
+		return change(ownerId, keyId, ApiKey::activate);
+	}
+
+	public IssuedKey rotate(String ownerId, String keyId, Duration gracePeriod) {
+		KeySecret secret = KeySecret.generate(this.random);
+		Instant now = now();
+		ApiKey rotated = change(ownerId, keyId, (key) -> key.rotate(secret, gracePeriod, now));
+		return new IssuedKey(rotated, secret);
+	}
+
+	public void delete(String ownerId, String keyId) {
+		change(ownerId, keyId, ApiKey::delete);
+	}
+
+	/**
+	 * Records a trigger by the key; unknown keys (and replays, without one) are ignored.
+	 */
+	public void recordUse(String keyId, Instant usedAt) {
+		if (keyId == null || usedAt == null) {
+			return;
+		}
+		Instant at = usedAt.truncatedTo(ChronoUnit.MILLIS);
+		this.store.recordUse(keyId, at, at.minus(this.lastUsedResolution));
+	}
+
+	private ApiKey change(String ownerId, String keyId, UnaryOperator<ApiKey> change) {
+		for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
+			ApiKey current = get(ownerId, keyId);
+			ApiKey changed = change.apply(current);
+			if (changed == current) {
+				return current;
+			}
+			if (this.store.replace(changed)) {
+				publishNow(keyId);
+				return changed;
+			}
+		}
+		throw new ConcurrentKeyChangeException(keyId);
+	}
+
+	/**
+	 * The change is stored, so the caller must get its answer (a rotated secret exists
+	 * only in it) even if publishing fails: the republisher catches up.
+	 */
+	private void publishNow(String keyId) {
+		try {
+			this.publication.publish(keyId);
+		}
+		catch (RuntimeException ex) {
+			log.log(System.Logger.Level.WARNING, "Key {0} is stored but not yet published: {1}", keyId,
+					ex.getMessage());
+		}
+	}
+
+	/** MongoDB keeps milliseconds; the same precision here keeps every event alike. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

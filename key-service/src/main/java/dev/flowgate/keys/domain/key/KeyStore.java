@@ -1,0 +1,33 @@
+package dev.flowgate.keys.domain.key;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where keys live. A stored key counts as unpublished until {@link KeyOutbox} says so.
+ */
+public interface KeyStore {
+
+	void insert(ApiKey key);
+
+	/** The owner's key, unless it is deleted. */
+	Optional<ApiKey> findOwned(String ownerId, String keyId);
+
+	/** The owner's keys that are not deleted, newest first. */
+	List<ApiKey> findAllOwned(String ownerId);
+
+	/**
+	 * Stores a changed key if nobody changed it since it was read, i.e. the stored
+	 * version is {@code changed.version() - 1}.
+	 * @return whether it was stored
+	 */
+	boolean replace(ApiKey changed);
+
+	/**
+	 * Sets the key's last use to {@code usedAt} unless it was already used at or after
+	 * {@code usedSince}. It is not a state change: the key stays published.
+	 */
+	void recordUse(String keyId, Instant usedAt, Instant usedSince);
+
+}

@@ -1,0 +1,21 @@
+package dev.flowgate.keys.domain.owner;
+
+import java.time.Instant;
+
+import dev.flowgate.keys.domain.InvalidInputException;
+
+/** A workspace: it owns keys, flows and deployments. */
+public record Owner(String id, String name, Instant createdAt) {
+
+	static final int MAX_NAME_LENGTH = 100;
+
+	public Owner {
+		if (name == null || name.isBlank()) {
+			throw new InvalidInputException("name", "is required");
+		}
+		if (name.length() > MAX_NAME_LENGTH) {
+			throw new InvalidInputException("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+		}
+	}
+
+}

@@ -1,0 +1,10 @@
+package dev.flowgate.keys.domain.owner;
+
+/** Where owners live. */
+public interface OwnerStore {
+
+	void insert(Owner owner);
+
+	boolean exists(String ownerId);
+
+}

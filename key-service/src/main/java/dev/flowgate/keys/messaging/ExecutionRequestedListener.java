@@ -1,0 +1,25 @@
+package dev.flowgate.keys.messaging;
+
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.keys.domain.key.KeyService;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps each key's last use current from the accepted triggers. */
+@Component
+class ExecutionRequestedListener {
+
+	private final KeyService keys;
+
+	ExecutionRequestedListener(KeyService keys) {
+		this.keys = keys;
+	}
+
+	@KafkaListener(id = "key-service-last-used",
+			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_REQUESTED.name()}")
+	void on(ExecutionRequested requested) {
+		this.keys.recordUse(requested.keyId(), requested.occurredAt());
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.flowgate.keys.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.flowgate.keys.domain.key.KeyOutbox;
+import dev.flowgate.keys.domain.key.PublicationClaim;
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.ComparisonOperators;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The outbox bookkeeping on the key documents themselves. */
+@Repository
+class MongoKeyOutbox implements KeyOutbox {
+
+	private final MongoTemplate mongo;
+
+	MongoKeyOutbox(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public List<String> pendingKeyIds(Instant now, int limit) {
+		Query query = Query.query(new Criteria().andOperator(unpublished(), unclaimed(now))).limit(limit);
+		query.fields().include(KeyDocument.ID);
+		return this.mongo.find(query, Document.class, KeyDocument.COLLECTION)
+			.stream()
+			.map((document) -> document.getString(KeyDocument.ID))
+			.toList();
+	}
+
+	@Override
+	public Optional<PublicationClaim> claim(String keyId, Instant now, Instant until) {
+		String token = UUID.randomUUID().toString();
+		Query query = Query
+			.query(new Criteria().andOperator(where(KeyDocument.ID).is(keyId), unpublished(), unclaimed(now)));
+		Update update = Update.update(KeyDocument.CLAIM_TOKEN, token).set(KeyDocument.CLAIMED_UNTIL, until);
+		KeyDocument claimed = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+				KeyDocument.class);
+		return Optional.ofNullable(claimed).map((document) -> new PublicationClaim(document.toKey(), token));
+	}
+
+	@Override
+	public void markPublished(PublicationClaim claim) {
+		long version = claim.key().version();
+		Query query = claimed(claim).addCriteria(where(KeyDocument.PUBLISHED_VERSION).lt(version));
+		this.mongo.updateFirst(query, unclaim().set(KeyDocument.PUBLISHED_VERSION, version), KeyDocument.class);
+	}
+
+	@Override
+	public void purge(PublicationClaim claim) {
+		this.mongo.remove(claimed(claim).addCriteria(where(KeyDocument.DELETED).is(true)), KeyDocument.class);
+	}
+
+	@Override
+	public void release(PublicationClaim claim) {
+		this.mongo.updateFirst(claimed(claim), unclaim(), KeyDocument.class);
+	}
+
+	private static Criteria unpublished() {
+		return Criteria.expr(ComparisonOperators.valueOf(KeyDocument.PUBLISHED_VERSION).lessThan(KeyDocument.VERSION));
+	}
+
+	private static Criteria unclaimed(Instant now) {
+		return new Criteria().orOperator(where(KeyDocument.CLAIMED_UNTIL).is(null),
+				where(KeyDocument.CLAIMED_UNTIL).lt(now));
+	}
+
+	private static Query claimed(PublicationClaim claim) {
+		return Query.query(where(KeyDocument.ID).is(claim.key().id()).and(KeyDocument.CLAIM_TOKEN).is(claim.token()));
+	}
+
+	private static Update unclaim() {
+		return new Update().unset(KeyDocument.CLAIM_TOKEN).unset(KeyDocument.CLAIMED_UNTIL);
+	}
+
+}

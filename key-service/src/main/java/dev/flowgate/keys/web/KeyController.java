@@ -1,0 +1,80 @@
+package dev.flowgate.keys.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import dev.flowgate.keys.domain.key.IssuedKey;
+import dev.flowgate.keys.domain.key.KeyService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The calling owner's keys. */
+@RestController
+@RequestMapping("/v1/keys")
+class KeyController {
+
+	private final KeyService keys;
+
+	private final Clock clock;
+
+	KeyController(KeyService keys, Clock clock) {
+		this.keys = keys;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	ResponseEntity<KeyResource> create(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestBody KeyRequestBody body) {
+		return created(this.keys.issue(ownerId, body.toRequest()), this.clock);
+	}
+
+	@GetMapping
+	List<KeyResource> list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId) {
+		return this.keys.list(ownerId).stream().map((key) -> KeyResource.of(key, this.clock.instant())).toList();
+	}
+
+	@GetMapping("/{keyId}")
+	KeyResource get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String keyId) {
+		return KeyResource.of(this.keys.get(ownerId, keyId), this.clock.instant());
+	}
+
+	@PostMapping("/{keyId}/deactivate")
+	KeyResource deactivate(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String keyId) {
+		return KeyResource.of(this.keys.deactivate(ownerId, keyId), this.clock.instant());
+	}
+
+	@PostMapping("/{keyId}/activate")
+	KeyResource activate(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String keyId) {
+		return KeyResource.of(this.keys.activate(ownerId, keyId), this.clock.instant());
+	}
+
+	@PostMapping("/{keyId}/rotate")
+	KeyResource rotate(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String keyId,
+			@RequestBody(required = false) RotateRequestBody body) {
+		RotateRequestBody rotation = (body != null) ? body : RotateRequestBody.NONE;
+		return KeyResource.issued(this.keys.rotate(ownerId, keyId, rotation.gracePeriod()), this.clock.instant());
+	}
+
+	@DeleteMapping("/{keyId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String keyId) {
+		this.keys.delete(ownerId, keyId);
+	}
+
+	static ResponseEntity<KeyResource> created(IssuedKey issued, Clock clock) {
+		URI location = URI.create("/v1/keys/" + issued.key().id());
+		return ResponseEntity.created(location).body(KeyResource.issued(issued, clock.instant()));
+	}
+
+}

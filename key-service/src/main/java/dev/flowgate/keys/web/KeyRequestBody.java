@@ -1,0 +1,17 @@
+package dev.flowgate.keys.web;
+
+import java.time.Instant;
+import java.util.Set;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.keys.domain.key.KeyRequest;
+
+/** The body of a key creation; absent scopes mean {@code run}. */
+record KeyRequestBody(String name, Set<KeyScope> scopes, Set<String> deploymentIds, Instant expiresAt,
+		Integer rateLimitPerMinute) {
+
+	KeyRequest toRequest() {
+		return KeyRequest.of(this.name, this.scopes, this.deploymentIds, this.expiresAt, this.rateLimitPerMinute);
+	}
+
+}

@@ -1,0 +1,5 @@
+package dev.flowgate.keys.web;
+
+record OwnerRequestBody(String name) {
+
+}

@@ -1,0 +1,86 @@
+package dev.flowgate.keys;
+
+import java.util.function.UnaryOperator;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Calls the API as the gateway forwards them: internal token and owner or admin headers.
+ */
+public final class ApiClient {
+
+	public static final String INTERNAL_TOKEN = "test-internal-token";
+
+	private final MockMvc mvc;
+
+	private final JsonMapper json;
+
+	public ApiClient(MockMvc mvc, JsonMapper json) {
+		this.mvc = mvc;
+		this.json = json;
+	}
+
+	/** Creates an owner through the admin API; returns the whole answer. */
+	public Response createOwner(String name) {
+		return send(MockMvcRequestBuilders.post("/v1/owners"), asAdmin(), "{\"name\":\"" + name + "\"}");
+	}
+
+	public Response post(String path, String ownerId, String body) {
+		return send(MockMvcRequestBuilders.post(path), asOwner(ownerId), body);
+	}
+
+	public Response get(String path, String ownerId) {
+		return send(MockMvcRequestBuilders.get(path), asOwner(ownerId), null);
+	}
+
+	public Response delete(String path, String ownerId) {
+		return send(MockMvcRequestBuilders.delete(path), asOwner(ownerId), null);
+	}
+
+	public Response send(MockHttpServletRequestBuilder request, UnaryOperator<MockHttpServletRequestBuilder> headers,
+			String body) {
+		MockHttpServletRequestBuilder call = headers.apply(request);
+		if (body != null) {
+			call.contentType(MediaType.APPLICATION_JSON).content(body);
+		}
+		try {
+			MvcResult result = this.mvc.perform(call).andReturn();
+			String raw = result.getResponse().getContentAsString();
+			JsonNode parsed = raw.isEmpty() ? null : this.json.readTree(raw);
+			return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(), parsed, raw,
+					result.getResponse().getHeader(HttpHeaders.LOCATION));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static UnaryOperator<MockHttpServletRequestBuilder> asOwner(String ownerId) {
+		return (request) -> request.header("X-Flowgate-Internal-Token", INTERNAL_TOKEN)
+			.header("X-Flowgate-Owner-Id", ownerId)
+			.header("X-Flowgate-Key-Id", "calling-key");
+	}
+
+	public static UnaryOperator<MockHttpServletRequestBuilder> asAdmin() {
+		return (request) -> request.header("X-Flowgate-Internal-Token", INTERNAL_TOKEN)
+			.header("X-Flowgate-Admin", "true");
+	}
+
+	/** One answer; {@code body} is {@code null} when there is none. */
+	public record Response(int status, String contentType, JsonNode body, String raw, String location) {
+
+		public String text(String field) {
+			return this.body.get(field).asString();
+		}
+
+	}
+
+}

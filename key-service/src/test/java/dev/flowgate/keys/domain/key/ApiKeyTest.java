@@ -1,0 +1,142 @@
+package dev.flowgate.keys.domain.key;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.keys.domain.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ApiKeyTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final KeySecret secret = KeySecret.generate(this.random);
+
+	private final ApiKey key = ApiKey.issue("key-1", "owner-1", KeyRequest.of("ci",
+			Set.of(KeyScope.RUN, KeyScope.MANAGE), Set.of("dep-1"), NOW.plus(Duration.ofDays(30)), 120), this.secret,
+			NOW);
+
+	@Test
+	void issuesAnActiveKeyThatStoresOnlyTheHash() {
+		assertThat(this.key.status()).isEqualTo(KeyStatus.ACTIVE);
+		assertThat(this.key.version()).isEqualTo(1);
+		assertThat(this.key.credential().secretHash()).isEqualTo(this.secret.hash());
+		assertThat(this.key.credential().hint()).isEqualTo(this.secret.hint());
+		assertThat(this.key.toString()).doesNotContain(this.secret.value());
+	}
+
+	@Test
+	void rejectsAnExpiryThatIsNotInTheFuture() {
+		KeyRequest request = KeyRequest.of("old", null, null, NOW, null);
+
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ApiKey.issue("key-2", "owner-1", request, this.secret, NOW))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
+	}
+
+	@Test
+	void isExpiredFromItsExpiryOn() {
+		Instant expiry = this.key.permissions().expiresAt();
+
+		assertThat(this.key.isExpiredAt(expiry.minusMillis(1))).isFalse();
+		assertThat(this.key.isExpiredAt(expiry)).isTrue();
+		assertThat(this.key.status()).isEqualTo(KeyStatus.ACTIVE);
+	}
+
+	@Test
+	void neverExpiresWithoutAnExpiry() {
+		ApiKey forever = ApiKey.issue("key-2", "owner-1", KeyRequest.firstKey(), this.secret, NOW);
+
+		assertThat(forever.isExpiredAt(NOW.plus(Duration.ofDays(10_000)))).isFalse();
+	}
+
+	@Test
+	void deactivatesAndActivatesWithANewVersionEachTime() {
+		ApiKey inactive = this.key.deactivate();
+		ApiKey active = inactive.activate();
+
+		assertThat(inactive.status()).isEqualTo(KeyStatus.INACTIVE);
+		assertThat(inactive.version()).isEqualTo(2);
+		assertThat(active.status()).isEqualTo(KeyStatus.ACTIVE);
+		assertThat(active.version()).isEqualTo(3);
+	}
+
+	@Test
+	void treatsARepeatedTransitionAsNoChange() {
+		assertThat(this.key.activate()).isSameAs(this.key);
+		ApiKey inactive = this.key.deactivate();
+		assertThat(inactive.deactivate()).isSameAs(inactive);
+	}
+
+	@Test
+	void rotationKeepsScopesDeploymentsExpiryAndStatus() {
+		ApiKey inactive = this.key.deactivate();
+		KeySecret next = KeySecret.generate(this.random);
+
+		ApiKey rotated = inactive.rotate(next, Duration.ZERO, NOW.plusSeconds(60));
+
+		assertThat(rotated.permissions()).isEqualTo(this.key.permissions());
+		assertThat(rotated.status()).isEqualTo(KeyStatus.INACTIVE);
+		assertThat(rotated.credential().secretHash()).isEqualTo(next.hash());
+		assertThat(rotated.credential().hint()).isEqualTo(next.hint());
+		assertThat(rotated.rotatedAt()).isEqualTo(NOW.plusSeconds(60));
+		assertThat(rotated.version()).isEqualTo(inactive.version() + 1);
+	}
+
+	@Test
+	void rotationWithoutGraceInvalidatesTheOldSecretAtOnce() {
+		ApiKey rotated = this.key.rotate(KeySecret.generate(this.random), Duration.ZERO, NOW);
+
+		assertThat(rotated.credential().previousSecretHash()).isNull();
+		assertThat(rotated.credential().previousSecretValidUntil()).isNull();
+	}
+
+	@Test
+	void rotationWithGraceKeepsTheOldHashUntilTheGraceEnds() {
+		ApiKey rotated = this.key.rotate(KeySecret.generate(this.random), Duration.ofMinutes(10), NOW);
+
+		assertThat(rotated.credential().previousSecretHash()).isEqualTo(this.secret.hash());
+		assertThat(rotated.credential().previousSecretValidUntil()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+	}
+
+	@Test
+	void aSecondRotationEndsTheFirstGracePeriod() {
+		KeySecret second = KeySecret.generate(this.random);
+		ApiKey once = this.key.rotate(second, Duration.ofHours(1), NOW);
+
+		ApiKey twice = once.rotate(KeySecret.generate(this.random), Duration.ofHours(1), NOW.plusSeconds(5));
+
+		assertThat(twice.credential().previousSecretHash()).isEqualTo(second.hash()).isNotEqualTo(this.secret.hash());
+	}
+
+	@Test
+	void acceptsAGracePeriodOfAtMostADay() {
+		KeySecret next = KeySecret.generate(this.random);
+
+		assertThat(this.key.rotate(next, Duration.ofSeconds(86_400), NOW).credential().previousSecretValidUntil())
+			.isEqualTo(NOW.plusSeconds(86_400));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.key.rotate(next, Duration.ofSeconds(86_401), NOW))
+			.withMessageContaining("gracePeriodSeconds");
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.key.rotate(next, Duration.ofSeconds(-1), NOW));
+	}
+
+	@Test
+	void deletionIsANewVersionFlaggedDeleted() {
+		ApiKey deleted = this.key.delete();
+
+		assertThat(deleted.deleted()).isTrue();
+		assertThat(deleted.version()).isEqualTo(2);
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.flowgate.keys.domain.key;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The store and outbox contracts in memory, for domain tests without MongoDB. */
+class InMemoryKeyStore implements KeyStore, KeyOutbox {
+
+	private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+	/** Runs before a replace: lets a test change the key "concurrently". */
+	private Runnable beforeReplace = () -> {
+	};
+
+	private boolean unreachable;
+
+	/** From now on, the outbox side fails as if the database were gone. */
+	void failPublicationBookkeeping() {
+		this.unreachable = true;
+	}
+
+	void beforeReplace(Runnable action) {
+		this.beforeReplace = action;
+	}
+
+	ApiKey stored(String keyId) {
+		Entry entry = this.entries.get(keyId);
+		return (entry != null) ? entry.key : null;
+	}
+
+	long publishedVersion(String keyId) {
+		return this.entries.get(keyId).publishedVersion;
+	}
+
+	boolean isClaimed(String keyId) {
+		return this.entries.get(keyId).claimToken != null;
+	}
+
+	/** Changes the stored key behind the service's back, as another request would. */
+	void changeConcurrently(String keyId) {
+		Entry entry = this.entries.get(keyId);
+		entry.key = entry.key.rotate(KeySecret.generate(new SecureRandom()), Duration.ZERO, entry.key.createdAt());
+	}
+
+	@Override
+	public void insert(ApiKey key) {
+		this.entries.put(key.id(), new Entry(key));
+	}
+
+	@Override
+	public Optional<ApiKey> findOwned(String ownerId, String keyId) {
+		return Optional.ofNullable(stored(keyId)).filter((key) -> key.ownerId().equals(ownerId) && !key.deleted());
+	}
+
+	@Override
+	public List<ApiKey> findAllOwned(String ownerId) {
+		return this.entries.values()
+			.stream()
+			.map((entry) -> entry.key)
+			.filter((key) -> key.ownerId().equals(ownerId) && !key.deleted())
+			.sorted(Comparator.comparing(ApiKey::createdAt).reversed())
+			.toList();
+	}
+
+	@Override
+	public boolean replace(ApiKey changed) {
+		this.beforeReplace.run();
+		Entry entry = this.entries.get(changed.id());
+		if (entry == null || entry.key.deleted() || entry.key.version() != changed.version() - 1) {
+			return false;
+		}
+		entry.key = changed;
+		return true;
+	}
+
+	@Override
+	public void recordUse(String keyId, Instant usedAt, Instant usedSince) {
+		Entry entry = this.entries.get(keyId);
+		if (entry != null && (entry.key.lastUsedAt() == null || entry.key.lastUsedAt().isBefore(usedSince))) {
+			ApiKey key = entry.key;
+			entry.key = new ApiKey(key.id(), key.ownerId(), key.name(), key.credential(), key.permissions(),
+					key.status(), key.createdAt(), usedAt, key.rotatedAt(), key.version(), key.deleted());
+		}
+	}
+
+	@Override
+	public List<String> pendingKeyIds(Instant now, int limit) {
+		return this.entries.entrySet()
+			.stream()
+			.filter((e) -> e.getValue().isPending() && e.getValue().isFree(now))
+			.map(Map.Entry::getKey)
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public Optional<PublicationClaim> claim(String keyId, Instant now, Instant until) {
+		if (this.unreachable) {
+			throw new IllegalStateException("database unreachable");
+		}
+		Entry entry = this.entries.get(keyId);
+		if (entry == null || !entry.isPending() || !entry.isFree(now)) {
+			return Optional.empty();
+		}
+		entry.claimToken = UUID.randomUUID().toString();
+		entry.claimedUntil = until;
+		return Optional.of(new PublicationClaim(entry.key, entry.claimToken));
+	}
+
+	@Override
+	public void markPublished(PublicationClaim claim) {
+		heldBy(claim).ifPresent((entry) -> {
+			entry.publishedVersion = Math.max(entry.publishedVersion, claim.key().version());
+			entry.free();
+		});
+	}
+
+	@Override
+	public void purge(PublicationClaim claim) {
+		heldBy(claim).filter((entry) -> entry.key.deleted())
+			.ifPresent((entry) -> this.entries.remove(claim.key().id()));
+	}
+
+	@Override
+	public void release(PublicationClaim claim) {
+		heldBy(claim).ifPresent(Entry::free);
+	}
+
+	private Optional<Entry> heldBy(PublicationClaim claim) {
+		return Optional.ofNullable(this.entries.get(claim.key().id()))
+			.filter((entry) -> claim.token().equals(entry.claimToken));
+	}
+
+	private static final class Entry {
+
+		private ApiKey key;
+
+		private long publishedVersion;
+
+		private String claimToken;
+
+		private Instant claimedUntil;
+
+		Entry(ApiKey key) {
+			this.key = key;
+		}
+
+		boolean isPending() {
+			return this.publishedVersion < this.key.version();
+		}
+
+		boolean isFree(Instant now) {
+			return this.claimedUntil == null || this.claimedUntil.isBefore(now);
+		}
+
+		void free() {
+			this.claimToken = null;
+			this.claimedUntil = null;
+		}
+
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.flowgate.keys.domain.key;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.keys.domain.key.KeyStatePublisher.Delivery;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeyPublicationTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private static final Duration CLAIM = Duration.ofSeconds(60);
+
+	private final MutableClock clock = new MutableClock(NOW);
+
+	private final InMemoryKeyStore store = new InMemoryKeyStore();
+
+	private final RecordingPublisher publisher = new RecordingPublisher();
+
+	private final KeyPublication publication = new KeyPublication(this.store, this.publisher, this.clock, CLAIM, 10);
+
+	@Test
+	void marksAnAcknowledgedVersionPublished() {
+		ApiKey key = storedKey("k1");
+
+		this.publication.publish("k1");
+
+		assertThat(this.publisher.sent()).containsExactly(key);
+		assertThat(this.store.publishedVersion("k1")).isEqualTo(1);
+		assertThat(this.store.isClaimed("k1")).isFalse();
+	}
+
+	@Test
+	void sendsNothingForAnAlreadyPublishedVersion() {
+		storedKey("k1");
+		this.publication.publish("k1");
+
+		this.publication.publish("k1");
+		this.publication.publishPending();
+
+		assertThat(this.publisher.sent()).hasSize(1);
+	}
+
+	@Test
+	void republishesWhatACrashLeftUnpublished() {
+		ApiKey savedBeforeCrash = storedKey("k1");
+
+		this.publication.publishPending();
+
+		assertThat(this.publisher.sent()).containsExactly(savedBeforeCrash);
+		assertThat(this.store.publishedVersion("k1")).isEqualTo(1);
+	}
+
+	@Test
+	void publishesTheCurrentStateRatherThanAnOlderOne() {
+		storedKey("k1");
+		ApiKey deactivated = this.store.stored("k1").deactivate();
+		this.store.replace(deactivated);
+
+		this.publication.publishPending();
+
+		assertThat(this.publisher.sent()).singleElement()
+			.satisfies((sent) -> assertThat(sent.status()).isEqualTo(KeyStatus.INACTIVE));
+		assertThat(this.store.publishedVersion("k1")).isEqualTo(2);
+	}
+
+	@Test
+	void leavesAFailedSendPendingForTheNextRound() {
+		storedKey("k1");
+		this.publisher.nextOutcomes(Delivery.FAILED);
+
+		this.publication.publish("k1");
+		assertThat(this.store.publishedVersion("k1")).isZero();
+		assertThat(this.store.isClaimed("k1")).isFalse();
+
+		this.publication.publishPending();
+		assertThat(this.publisher.sent()).hasSize(2);
+		assertThat(this.store.publishedVersion("k1")).isEqualTo(1);
+	}
+
+	@Test
+	void holdsAKeyWhoseSendIsInDoubtUntilTheClaimExpires() {
+		storedKey("k1");
+		this.publisher.nextOutcomes(Delivery.IN_DOUBT);
+		this.publication.publish("k1");
+
+		this.publication.publishPending();
+		assertThat(this.publisher.sent()).hasSize(1);
+
+		this.clock.advance(CLAIM.plusSeconds(1));
+		this.publication.publishPending();
+		assertThat(this.publisher.sent()).hasSize(2);
+		assertThat(this.store.publishedVersion("k1")).isEqualTo(1);
+	}
+
+	@Test
+	void leavesAKeyToThePublisherHoldingIt() {
+		storedKey("k1");
+		this.store.claim("k1", NOW, NOW.plus(CLAIM));
+
+		this.publication.publish("k1");
+
+		assertThat(this.publisher.sent()).isEmpty();
+	}
+
+	@Test
+	void publishesATombstoneForADeletedKeyAndThenForgetsIt() {
+		storedKey("k1");
+		this.publication.publish("k1");
+		ApiKey deleted = this.store.stored("k1").delete();
+		this.store.replace(deleted);
+
+		this.publication.publish("k1");
+
+		assertThat(this.publisher.sent()).last().isEqualTo(deleted);
+		assertThat(this.store.stored("k1")).isNull();
+	}
+
+	@Test
+	void keepsADeletedKeyUntilItsTombstoneIsAcknowledged() {
+		storedKey("k1");
+		this.store.replace(this.store.stored("k1").delete());
+		this.publisher.nextOutcomes(Delivery.FAILED);
+
+		this.publication.publish("k1");
+
+		assertThat(this.store.stored("k1")).isNotNull();
+		this.publication.publishPending();
+		assertThat(this.store.stored("k1")).isNull();
+	}
+
+	@Test
+	void endsARoundAtTheFirstFailedSend() {
+		storedKey("k1");
+		storedKey("k2");
+		this.publisher.nextOutcomes(Delivery.FAILED);
+
+		this.publication.publishPending();
+
+		assertThat(this.publisher.sent()).hasSize(1);
+	}
+
+	private ApiKey storedKey(String id) {
+		ApiKey key = ApiKey.issue(id, "owner-1", KeyRequest.firstKey(), KeySecret.generate(new SecureRandom()), NOW);
+		this.store.insert(key);
+		return key;
+	}
+
+}

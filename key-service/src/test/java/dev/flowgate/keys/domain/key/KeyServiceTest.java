@@ -1,0 +1,128 @@
+package dev.flowgate.keys.domain.key;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import dev.flowgate.contracts.KeyStatus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class KeyServiceTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456Z");
+
+	private static final Duration RESOLUTION = Duration.ofSeconds(60);
+
+	private final MutableClock clock = new MutableClock(NOW);
+
+	private final InMemoryKeyStore store = new InMemoryKeyStore();
+
+	private final RecordingPublisher publisher = new RecordingPublisher();
+
+	private final KeyService keys = new KeyService(this.store,
+			new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60), 10), this.clock,
+			RESOLUTION);
+
+	@Test
+	void storesAndPublishesANewKeyAtOnce() {
+		IssuedKey issued = this.keys.issue("owner-1", KeyRequest.firstKey());
+
+		assertThat(this.store.stored(issued.key().id())).isEqualTo(issued.key());
+		assertThat(issued.key().credential().secretHash()).isEqualTo(issued.secret().hash());
+		assertThat(issued.key().createdAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00.123Z"));
+		assertThat(this.publisher.sent()).containsExactly(issued.key());
+		assertThat(this.store.publishedVersion(issued.key().id())).isEqualTo(1);
+	}
+
+	@Test
+	void hidesAnotherOwnersKey() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+
+		assertThatExceptionOfType(KeyNotFoundException.class).isThrownBy(() -> this.keys.get("owner-2", keyId));
+		assertThatExceptionOfType(KeyNotFoundException.class).isThrownBy(() -> this.keys.deactivate("owner-2", keyId));
+		assertThat(this.store.stored(keyId).status()).isEqualTo(KeyStatus.ACTIVE);
+	}
+
+	@Test
+	void doesNotPublishATransitionThatChangesNothing() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+
+		ApiKey same = this.keys.activate("owner-1", keyId);
+
+		assertThat(same.version()).isEqualTo(1);
+		assertThat(this.publisher.sent()).hasSize(1);
+	}
+
+	@Test
+	void retriesAChangeThatRacedWithAnother() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		this.store.beforeReplace(() -> {
+			this.store.beforeReplace(() -> {
+			});
+			this.store.changeConcurrently(keyId);
+		});
+
+		ApiKey deactivated = this.keys.deactivate("owner-1", keyId);
+
+		assertThat(deactivated.version()).isEqualTo(3);
+		assertThat(this.store.stored(keyId).status()).isEqualTo(KeyStatus.INACTIVE);
+	}
+
+	@Test
+	void givesUpWhenTheKeyKeepsChanging() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		this.store.beforeReplace(() -> this.store.changeConcurrently(keyId));
+
+		assertThatExceptionOfType(ConcurrentKeyChangeException.class)
+			.isThrownBy(() -> this.keys.deactivate("owner-1", keyId));
+	}
+
+	@Test
+	void rotationReturnsTheNewSecretOnce() {
+		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+
+		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ofSeconds(30));
+
+		assertThat(rotated.secret().value()).isNotEqualTo(first.secret().value());
+		assertThat(this.store.stored(first.key().id()).credential().secretHash()).isEqualTo(rotated.secret().hash());
+		assertThat(this.store.stored(first.key().id()).credential().previousSecretHash())
+			.isEqualTo(first.secret().hash());
+	}
+
+	@Test
+	void answersWithTheRotatedSecretEvenIfPublishingFailsOutright() {
+		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+		this.store.failPublicationBookkeeping();
+
+		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ZERO);
+
+		assertThat(this.store.stored(first.key().id()).credential().secretHash()).isEqualTo(rotated.secret().hash());
+		assertThat(this.store.publishedVersion(first.key().id())).isEqualTo(1);
+	}
+
+	@Test
+	void recordsUseOnlyOncePerResolution() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		Instant firstUse = NOW.plusSeconds(1);
+
+		this.keys.recordUse(keyId, firstUse);
+		this.keys.recordUse(keyId, firstUse.plus(RESOLUTION).minusSeconds(1));
+		assertThat(this.store.stored(keyId).lastUsedAt()).isEqualTo(firstUse.truncatedTo(ChronoUnit.MILLIS));
+
+		Instant later = firstUse.plus(RESOLUTION).plusSeconds(1);
+		this.keys.recordUse(keyId, later);
+		assertThat(this.store.stored(keyId).lastUsedAt()).isEqualTo(later.truncatedTo(ChronoUnit.MILLIS));
+		assertThat(this.publisher.sent()).hasSize(1);
+	}
+
+	@Test
+	void ignoresUseWithoutAKey() {
+		this.keys.recordUse(null, NOW);
+
+		assertThat(this.store.pendingKeyIds(NOW, 10)).isEmpty();
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.flowgate.keys.persistence;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.keys.KeyServiceIntegrationTest;
+import dev.flowgate.keys.KeyTopic;
+import dev.flowgate.keys.domain.key.ApiKey;
+import dev.flowgate.keys.domain.key.IssuedKey;
+import dev.flowgate.keys.domain.key.KeyRequest;
+import dev.flowgate.keys.domain.key.KeySecret;
+import dev.flowgate.keys.domain.key.KeyService;
+import dev.flowgate.keys.domain.key.KeyStore;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A crash between saving a key and publishing it only delays the publication: the
+ * republisher finds what is unpublished. Each crash is simulated by writing to the store
+ * directly, exactly as the service does before it publishes.
+ */
+@KeyServiceIntegrationTest
+class OutboxRecoveryTest {
+
+	private static KeyTopic topic;
+
+	@Autowired
+	private KeyStore store;
+
+	@Autowired
+	private KeyService keys;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@BeforeAll
+	static void readTopic() {
+		topic = new KeyTopic();
+	}
+
+	@AfterAll
+	static void closeTopic() {
+		topic.close();
+	}
+
+	@Test
+	void publishesAKeySavedJustBeforeACrash() {
+		ApiKey key = newKey();
+
+		this.store.insert(key);
+
+		assertThat(topic.awaitFirstState(key.id()).secretHash()).isEqualTo(key.credential().secretHash());
+		await().until(() -> document(key.id()).get("publishedVersion", Number.class).longValue() == key.version());
+	}
+
+	@Test
+	void publishesAChangeSavedJustBeforeACrash() {
+		IssuedKey issued = this.keys.issue("owner-1", KeyRequest.firstKey());
+		topic.awaitFirstState(issued.key().id());
+
+		assertThat(this.store.replace(issued.key().deactivate())).isTrue();
+
+		topic.awaitState(issued.key().id(), (state) -> state.status() == KeyStatus.INACTIVE);
+	}
+
+	@Test
+	void deliversTheTombstoneOfADeletionSavedJustBeforeACrash() {
+		IssuedKey issued = this.keys.issue("owner-1", KeyRequest.firstKey());
+		topic.awaitFirstState(issued.key().id());
+
+		assertThat(this.store.replace(issued.key().delete())).isTrue();
+
+		topic.awaitTombstone(issued.key().id());
+		await().until(() -> document(issued.key().id()) == null);
+	}
+
+	@Test
+	void takesOverFromAPublisherThatDiedHoldingAKey() {
+		ApiKey key = newKey();
+		Instant claimedUntil = Instant.now().plus(Duration.ofSeconds(2));
+		Document stored = new Document();
+		this.mongo.getConverter().write(KeyDocument.unpublished(key), stored);
+		stored.append(KeyDocument.CLAIM_TOKEN, "dead-publisher")
+			.append(KeyDocument.CLAIMED_UNTIL, Date.from(claimedUntil));
+
+		this.mongo.getCollection(KeyDocument.COLLECTION).insertOne(stored);
+
+		ConsumerRecord<String, String> record = topic.awaitRecord(key.id(), (raw) -> raw != null);
+		assertThat(Instant.ofEpochMilli(record.timestamp())).isAfterOrEqualTo(claimedUntil);
+		assertThat(topic.recordsOf(key.id())).hasSize(1);
+	}
+
+	private ApiKey newKey() {
+		return ApiKey.issue(UUID.randomUUID().toString(), "owner-1", KeyRequest.firstKey(),
+				KeySecret.generate(new SecureRandom()), Instant.now());
+	}
+
+	private Document document(String keyId) {
+		return this.mongo.getCollection(KeyDocument.COLLECTION).find(new Document(KeyDocument.ID, keyId)).first();
+	}
+
+}

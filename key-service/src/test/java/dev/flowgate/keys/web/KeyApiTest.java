@@ -1,0 +1,255 @@
+package dev.flowgate.keys.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.contracts.KeyStateChanged;
+import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.keys.ApiClient;
+import dev.flowgate.keys.ApiClient.Response;
+import dev.flowgate.keys.KeyServiceIntegrationTest;
+import dev.flowgate.keys.KeyTopic;
+import dev.flowgate.keys.domain.key.KeySecret;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@KeyServiceIntegrationTest
+class KeyApiTest {
+
+	private static KeyTopic topic;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JsonMapper json;
+
+	private ApiClient api;
+
+	private String ownerId;
+
+	@BeforeAll
+	static void readTopic() {
+		topic = new KeyTopic();
+	}
+
+	@AfterAll
+	static void closeTopic() {
+		topic.close();
+	}
+
+	@BeforeEach
+	void newOwner() {
+		this.api = new ApiClient(this.mvc, this.json);
+		this.ownerId = this.api.createOwner("acme").body().get("owner").get("id").asString();
+	}
+
+	@Test
+	void createsAKeyAndPublishesItsHashButNeverItsSecret() {
+		Response created = this.api.post("/v1/keys", this.ownerId, """
+				{"name": "ci", "scopes": ["run", "manage"], "deploymentIds": ["dep-1"],
+				 "expiresAt": "2099-01-01T00:00:00Z", "rateLimitPerMinute": 120}""");
+
+		assertThat(created.status()).isEqualTo(201);
+		String keyId = created.text("id");
+		String secret = created.text("secret");
+		assertThat(created.location()).isEqualTo("/v1/keys/" + keyId);
+		assertThat(KeySecret.isWellFormed(secret)).isTrue();
+		assertThat(created.text("hint")).isEqualTo(KeySecret.parse(secret).hint());
+		assertThat(created.text("status")).isEqualTo("active");
+		assertThat(created.body().get("expired").asBoolean()).isFalse();
+		assertThat(strings(created.body().get("scopes"))).containsExactly("run", "manage");
+		assertThat(strings(created.body().get("deploymentIds"))).containsExactly("dep-1");
+		assertThat(created.body().get("rateLimitPerMinute").asInt()).isEqualTo(120);
+		assertThat(created.body().get("lastUsedAt").isNull()).isTrue();
+
+		var record = topic.awaitRecord(keyId, (raw) -> raw != null);
+		assertThat(record.value()).doesNotContain(secret).contains("\"type\":\"key.state-changed\"");
+		KeyStateChanged state = topic.parse(record.value());
+		assertThat(state.ownerId()).isEqualTo(this.ownerId);
+		assertThat(state.secretHash()).isEqualTo(KeySecret.parse(secret).hash());
+		assertThat(state.previousSecretHash()).isNull();
+		assertThat(state.scopes()).containsExactlyInAnyOrder(KeyScope.RUN, KeyScope.MANAGE);
+		assertThat(state.deploymentIds()).containsExactly("dep-1");
+		assertThat(state.expiresAt()).isEqualTo(Instant.parse("2099-01-01T00:00:00Z"));
+		assertThat(state.rateLimitPerMinute()).isEqualTo(120);
+		assertThat(state.status()).isEqualTo(KeyStatus.ACTIVE);
+	}
+
+	@Test
+	void defaultsToTheRunScopeAndShowsTheSecretOnlyOnce() {
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"plain\"}").text("id");
+
+		Response fetched = this.api.get("/v1/keys/" + keyId, this.ownerId);
+
+		assertThat(fetched.status()).isEqualTo(200);
+		assertThat(strings(fetched.body().get("scopes"))).containsExactly("run");
+		assertThat(fetched.body().has("secret")).isFalse();
+		assertThat(fetched.body().get("expiresAt").isNull()).isTrue();
+	}
+
+	@Test
+	void listsTheOwnersKeysNewestFirst() {
+		String first = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"first\"}").text("id");
+		String second = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"second\"}").text("id");
+
+		Response listed = this.api.get("/v1/keys", this.ownerId);
+
+		List<String> names = new ArrayList<>();
+		listed.body().forEach((key) -> names.add(key.get("name").asString()));
+		assertThat(names).containsExactly("second", "first", "default");
+		assertThat(listed.raw()).doesNotContain("\"secret\"");
+		assertThat(first).isNotEqualTo(second);
+	}
+
+	@Test
+	void deactivatesAndActivatesAndPublishesEachState() {
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"toggle\"}").text("id");
+
+		Response deactivated = this.api.post("/v1/keys/" + keyId + "/deactivate", this.ownerId, null);
+		assertThat(deactivated.status()).isEqualTo(200);
+		assertThat(deactivated.text("status")).isEqualTo("inactive");
+		topic.awaitState(keyId, (state) -> state.status() == KeyStatus.INACTIVE);
+
+		Response again = this.api.post("/v1/keys/" + keyId + "/deactivate", this.ownerId, null);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.text("status")).isEqualTo("inactive");
+
+		Response activated = this.api.post("/v1/keys/" + keyId + "/activate", this.ownerId, null);
+		assertThat(activated.text("status")).isEqualTo("active");
+		await().until(() -> topic.recordsOf(keyId).size() >= 3);
+		assertThat(topic.recordsOf(keyId)).extracting((record) -> topic.parse(record.value()).status())
+			.containsExactly(KeyStatus.ACTIVE, KeyStatus.INACTIVE, KeyStatus.ACTIVE);
+	}
+
+	@Test
+	void rotatesWithAGracePeriodKeepingEverythingButTheSecret() {
+		Response created = this.api.post("/v1/keys", this.ownerId,
+				"{\"name\": \"rotating\", \"scopes\": [\"manage\"], \"deploymentIds\": [\"dep-9\"]}");
+		String keyId = created.text("id");
+		String oldSecret = created.text("secret");
+
+		Instant before = Instant.now();
+		Response rotated = this.api.post("/v1/keys/" + keyId + "/rotate", this.ownerId,
+				"{\"gracePeriodSeconds\": 300}");
+
+		assertThat(rotated.status()).isEqualTo(200);
+		String newSecret = rotated.text("secret");
+		assertThat(KeySecret.isWellFormed(newSecret)).isTrue();
+		assertThat(newSecret).isNotEqualTo(oldSecret);
+		assertThat(rotated.text("hint")).isEqualTo(KeySecret.parse(newSecret).hint());
+		assertThat(rotated.body().get("rotatedAt").isNull()).isFalse();
+		assertThat(strings(rotated.body().get("scopes"))).containsExactly("manage");
+
+		KeyStateChanged state = topic.awaitState(keyId,
+				(candidate) -> candidate.secretHash().equals(KeySecret.parse(newSecret).hash()));
+		assertThat(state.previousSecretHash()).isEqualTo(KeySecret.parse(oldSecret).hash());
+		assertThat(state.previousSecretValidUntil()).isBetween(before.plusSeconds(299), Instant.now().plusSeconds(301));
+		assertThat(state.scopes()).containsExactly(KeyScope.MANAGE);
+		assertThat(state.deploymentIds()).containsExactly("dep-9");
+		assertThat(topic.recordsOf(keyId))
+			.allSatisfy((record) -> assertThat(record.value()).doesNotContain(oldSecret).doesNotContain(newSecret));
+	}
+
+	@Test
+	void rotatesWithoutGraceWhenThereIsNoBody() {
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"now\"}").text("id");
+
+		String newSecret = this.api.post("/v1/keys/" + keyId + "/rotate", this.ownerId, null).text("secret");
+
+		KeyStateChanged state = topic.awaitState(keyId,
+				(candidate) -> candidate.secretHash().equals(KeySecret.parse(newSecret).hash()));
+		assertThat(state.previousSecretHash()).isNull();
+		assertThat(state.previousSecretValidUntil()).isNull();
+	}
+
+	@Test
+	void deletesAKeyWithATombstone() {
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"doomed\"}").text("id");
+		topic.awaitFirstState(keyId);
+
+		Response deleted = this.api.delete("/v1/keys/" + keyId, this.ownerId);
+
+		assertThat(deleted.status()).isEqualTo(204);
+		topic.awaitTombstone(keyId);
+		assertThat(this.api.get("/v1/keys/" + keyId, this.ownerId).status()).isEqualTo(404);
+		assertThat(this.api.delete("/v1/keys/" + keyId, this.ownerId).status()).isEqualTo(404);
+	}
+
+	@Test
+	void treatsAnotherOwnersKeyAsUnknown() {
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"mine\"}").text("id");
+		String stranger = "someone-else";
+
+		for (Response response : List.of(this.api.get("/v1/keys/" + keyId, stranger),
+				this.api.post("/v1/keys/" + keyId + "/deactivate", stranger, null),
+				this.api.post("/v1/keys/" + keyId + "/rotate", stranger, null),
+				this.api.delete("/v1/keys/" + keyId, stranger))) {
+			assertThat(response.status()).isEqualTo(404);
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+		}
+		assertThat(this.api.get("/v1/keys", stranger).body()).isEmpty();
+		assertThat(this.api.get("/v1/keys/" + keyId, this.ownerId).text("status")).isEqualTo("active");
+	}
+
+	@Test
+	void showsAnExpiredKeyAsActiveButExpired() {
+		String expiresAt = Instant.now().plusSeconds(1).toString();
+		String keyId = this.api
+			.post("/v1/keys", this.ownerId, "{\"name\": \"short\", \"expiresAt\": \"" + expiresAt + "\"}")
+			.text("id");
+
+		await().untilAsserted(() -> {
+			Response fetched = this.api.get("/v1/keys/" + keyId, this.ownerId);
+			assertThat(fetched.body().get("expired").asBoolean()).isTrue();
+			assertThat(fetched.text("status")).isEqualTo("active");
+		});
+	}
+
+	@Test
+	void rejectsBadFieldsNamingThem() {
+		assertBadField("{\"name\": \"\"}", "name");
+		assertBadField("{\"name\": \"x\", \"scopes\": []}", "scopes");
+		assertBadField("{\"name\": \"x\", \"scopes\": [\"admin\"]}", "scopes[0]");
+		assertBadField("{\"name\": \"x\", \"expiresAt\": \"tomorrow\"}", "expiresAt");
+		assertBadField("{\"name\": \"x\", \"expiresAt\": \"2001-01-01T00:00:00Z\"}", "expiresAt");
+		assertBadField("{\"name\": \"x\", \"rateLimitPerMinute\": 0}", "rateLimitPerMinute");
+
+		Response malformed = this.api.post("/v1/keys", this.ownerId, "{\"name\": ");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.contentType()).isEqualTo("application/problem+json");
+
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"r\"}").text("id");
+		Response badGrace = this.api.post("/v1/keys/" + keyId + "/rotate", this.ownerId,
+				"{\"gracePeriodSeconds\": 86401}");
+		assertThat(badGrace.status()).isEqualTo(400);
+		assertThat(badGrace.text("field")).isEqualTo("gracePeriodSeconds");
+	}
+
+	private void assertBadField(String body, String field) {
+		Response response = this.api.post("/v1/keys", this.ownerId, body);
+		assertThat(response.status()).as(body).isEqualTo(400);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.text("field")).as(body).isEqualTo(field);
+		assertThat(response.text("detail")).contains(field);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach((value) -> values.add(value.asString()));
+		return values;
+	}
+
+}
