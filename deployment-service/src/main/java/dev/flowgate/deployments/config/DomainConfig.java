@@ -1,0 +1,77 @@
+package dev.flowgate.deployments.config;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.flowgate.deployments.domain.deployment.DeploymentPublication;
+import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
+import dev.flowgate.deployments.domain.deployment.DeploymentService;
+import dev.flowgate.deployments.domain.execution.ExecutionMerge;
+import dev.flowgate.deployments.domain.execution.ExecutionRepository;
+import dev.flowgate.deployments.domain.execution.ExecutionRetention;
+import dev.flowgate.deployments.domain.execution.ExecutionService;
+import dev.flowgate.deployments.domain.execution.PayloadLimit;
+import dev.flowgate.deployments.domain.execution.ReplayQueue;
+import dev.flowgate.deployments.domain.execution.ReplayService;
+import dev.flowgate.deployments.domain.flow.DeployedFlows;
+import dev.flowgate.deployments.domain.usage.UsageSamples;
+import dev.flowgate.deployments.domain.usage.UsageService;
+import dev.flowgate.deployments.domain.flow.FlowRepository;
+import dev.flowgate.deployments.domain.flow.FlowService;
+import dev.flowgate.deployments.domain.flow.FlowValidator;
+
+/** Wires the plain-Java domain services to their adapters. */
+@Configuration(proxyBeanMethods = false)
+class DomainConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	FlowValidator flowValidator() {
+		return new FlowValidator();
+	}
+
+	@Bean
+	FlowService flowService(FlowRepository flows, DeployedFlows deployedFlows, FlowValidator validator, Clock clock) {
+		return new FlowService(flows, deployedFlows, validator, clock);
+	}
+
+	@Bean
+	DeploymentService deploymentService(DeploymentRepository deployments, DeploymentPublication publication,
+			FlowService flows, Clock clock) {
+		return new DeploymentService(deployments, publication, flows, clock);
+	}
+
+	@Bean
+	ExecutionMerge executionMerge(ExecutionProperties properties) {
+		return new ExecutionMerge(new PayloadLimit(properties.payloadLimit().toBytes()));
+	}
+
+	@Bean
+	ExecutionService executionService(ExecutionRepository executions, ExecutionMerge merge,
+			DeploymentService deployments) {
+		return new ExecutionService(executions, merge, deployments);
+	}
+
+	@Bean
+	ReplayService replayService(ExecutionService executions, DeploymentService deployments, ExecutionMerge merge,
+			ReplayQueue queue, Clock clock, ExecutionProperties properties) {
+		return new ReplayService(executions, deployments, merge, queue, clock, properties.replayDeadline());
+	}
+
+	@Bean
+	UsageService usageService(UsageSamples samples, DeploymentService deployments, Clock clock) {
+		return new UsageService(samples, deployments, clock);
+	}
+
+	@Bean
+	ExecutionRetention executionRetention(ExecutionRepository executions, Clock clock, ExecutionProperties properties) {
+		return new ExecutionRetention(executions, clock, properties.retention());
+	}
+
+}

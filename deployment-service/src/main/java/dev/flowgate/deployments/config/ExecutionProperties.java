@@ -1,0 +1,22 @@
+package dev.flowgate.deployments.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How execution records are kept.
+ *
+ * @param retention records older than this are removed
+ * @param sweepInterval how often the retention sweep runs
+ * @param payloadLimit the most stored of an execution's inputs, of its outputs, and of
+ * each node's output
+ * @param replayDeadline how long a replayed execution may take
+ */
+@ConfigurationProperties("flowgate.executions")
+public record ExecutionProperties(@DefaultValue("30d") Duration retention, @DefaultValue("1h") Duration sweepInterval,
+		@DefaultValue("64KB") DataSize payloadLimit, @DefaultValue("10m") Duration replayDeadline) {
+
+}

@@ -1,0 +1,20 @@
+package dev.flowgate.deployments.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the outboxes (deployment state, replay triggers) publish.
+ *
+ * @param sendTimeout how long a publish waits for Kafka's acknowledgement
+ * @param lease how long a claimed document belongs to one publisher; longer than
+ * {@code sendTimeout}
+ * @param republishInterval how often unpublished documents are looked for
+ */
+@ConfigurationProperties("flowgate.publication")
+public record PublicationProperties(@DefaultValue("5s") Duration sendTimeout, @DefaultValue("30s") Duration lease,
+		@DefaultValue("5s") Duration republishInterval) {
+
+}

@@ -1,0 +1,18 @@
+package dev.flowgate.deployments.domain.deployment;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentLimits;
+
+/**
+ * Settings a caller gives when creating or patching a deployment; {@code null} leaves a
+ * setting as it is (or at its default). Mode and environment are tokens so a wrong value
+ * is reported like every other problem.
+ *
+ * @param flowVersion the flow version to pin; on a patch, a redeploy
+ */
+public record DeploymentChanges(Integer flowVersion, String name, String mode, String environment, Boolean enabled,
+		Integer syncTimeoutSeconds, DeliveryTarget delivery, DeploymentLimits limits) {
+
+	public static final DeploymentChanges NONE = new DeploymentChanges(null, null, null, null, null, null, null, null);
+
+}

@@ -1,0 +1,29 @@
+package dev.flowgate.deployments.domain.deployment;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stores deployments; every write marks the new state as not yet published. */
+public interface DeploymentRepository {
+
+	void insert(Deployment deployment);
+
+	/** A deployment that exists and is not being deleted. */
+	Optional<Deployment> find(String ownerId, String deploymentId);
+
+	List<Deployment> findAll(String ownerId);
+
+	/**
+	 * Stores {@code next} if the stored version is still {@code next.version() - 1}.
+	 * @return whether it was stored
+	 */
+	boolean update(Deployment next);
+
+	/**
+	 * Marks the deployment deleted (its tombstone is still to be published) if the stored
+	 * version is still {@code current.version()}.
+	 * @return whether it was marked
+	 */
+	boolean markDeleted(Deployment current);
+
+}

@@ -1,0 +1,155 @@
+package dev.flowgate.deployments.domain.deployment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentEnvironment;
+import dev.flowgate.contracts.DeploymentLimits;
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.deployments.domain.ConflictException;
+import dev.flowgate.deployments.domain.InvalidRequestException;
+import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
+import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.flow.FlowService;
+import dev.flowgate.deployments.domain.flow.FlowVersion;
+
+/**
+ * Creates, changes and deletes deployments. Each change is saved first and published
+ * right after; what a crash leaves unpublished the republisher sends.
+ */
+public class DeploymentService {
+
+	private static final String RESOURCE = "deployment";
+
+	private static final int DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
+
+	/**
+	 * Concurrent changes of one deployment are rare; after this many, the caller retries.
+	 */
+	private static final int MAX_ATTEMPTS = 3;
+
+	private final DeploymentRepository deployments;
+
+	private final DeploymentPublication publication;
+
+	private final FlowService flows;
+
+	private final Clock clock;
+
+	public DeploymentService(DeploymentRepository deployments, DeploymentPublication publication, FlowService flows,
+			Clock clock) {
+		this.deployments = deployments;
+		this.publication = publication;
+		this.flows = flows;
+		this.clock = clock;
+	}
+
+	public Deployment create(String ownerId, String flowId, DeploymentChanges settings) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Optional<FlowVersion> flow = resolveFlow(ownerId, flowId, settings.flowVersion(), problems);
+		Instant now = this.clock.instant();
+		Deployment defaults = new Deployment(UUID.randomUUID().toString(), ownerId,
+				flow.map(FlowVersion::name).orElse(null), flowId, flow.map(FlowVersion::version).orElse(0),
+				flow.map(FlowVersion::definition).orElse(null), DeploymentMode.SYNC, DeploymentEnvironment.PRODUCTION,
+				true, DEFAULT_SYNC_TIMEOUT_SECONDS, DeliveryTarget.NONE, DeploymentLimits.NONE, 1, now, now);
+		Deployment deployment = DeploymentSettings.apply(defaults, settings, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		this.deployments.insert(deployment);
+		this.publication.publish(deployment.id());
+		return deployment;
+	}
+
+	public Deployment get(String ownerId, String deploymentId) {
+		return this.deployments.find(ownerId, deploymentId)
+			.orElseThrow(() -> new NotFoundException(RESOURCE, deploymentId));
+	}
+
+	public List<Deployment> list(String ownerId) {
+		return this.deployments.findAll(ownerId);
+	}
+
+	/** Applies the changes; a {@code flowVersion} pins that version's definition. */
+	public Deployment update(String ownerId, String deploymentId, DeploymentChanges changes) {
+		return retryOnConcurrentChange(deploymentId, () -> {
+			Deployment current = get(ownerId, deploymentId);
+			Deployment next = changed(current, changes);
+			return this.deployments.update(next) ? Optional.of(next) : Optional.empty();
+		});
+	}
+
+	public void delete(String ownerId, String deploymentId) {
+		retryOnConcurrentChange(deploymentId, () -> {
+			Deployment current = get(ownerId, deploymentId);
+			return this.deployments.markDeleted(current) ? Optional.of(current) : Optional.empty();
+		});
+	}
+
+	private Deployment changed(Deployment current, DeploymentChanges changes) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Deployment pinned = current;
+		if (changes.flowVersion() != null) {
+			pinned = resolveFlow(current.ownerId(), current.flowId(), changes.flowVersion(), problems)
+				.map((flow) -> current.pinnedTo(flow.version(), flow.definition()))
+				.orElse(current);
+		}
+		Deployment next = DeploymentSettings.apply(pinned, changes, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return next.nextVersion(this.clock.instant());
+	}
+
+	private Optional<FlowVersion> resolveFlow(String ownerId, String flowId, Integer version,
+			List<FieldProblem> problems) {
+		if (flowId == null || flowId.isBlank()) {
+			problems.add(new FieldProblem("flowId", "is required"));
+			return Optional.empty();
+		}
+		FlowVersion latest;
+		try {
+			latest = this.flows.latest(ownerId, flowId);
+		}
+		catch (NotFoundException ex) {
+			problems.add(new FieldProblem("flowId", ex.getMessage()));
+			return Optional.empty();
+		}
+		if (version == null || version == latest.version()) {
+			return Optional.of(latest);
+		}
+		try {
+			return Optional.of(this.flows.version(ownerId, flowId, version));
+		}
+		catch (NotFoundException ex) {
+			problems.add(new FieldProblem("flowVersion", ex.getMessage()));
+			return Optional.empty();
+		}
+	}
+
+	private Deployment retryOnConcurrentChange(String deploymentId, Attempt attempt) {
+		for (int i = 0; i < MAX_ATTEMPTS; i++) {
+			Optional<Deployment> saved = attempt.run();
+			if (saved.isPresent()) {
+				this.publication.publish(deploymentId);
+				return saved.get();
+			}
+		}
+		throw new ConflictException(
+				"Deployment '%s' is being changed by another request; retry".formatted(deploymentId));
+	}
+
+	/** One read-change-write attempt; empty when another writer got there first. */
+	@FunctionalInterface
+	private interface Attempt {
+
+		Optional<Deployment> run();
+
+	}
+
+}

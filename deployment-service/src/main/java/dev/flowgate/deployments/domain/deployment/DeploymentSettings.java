@@ -1,0 +1,106 @@
+package dev.flowgate.deployments.domain.deployment;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentEnvironment;
+import dev.flowgate.contracts.DeploymentLimits;
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
+
+/** Applies a caller's settings to a deployment, collecting every invalid one. */
+final class DeploymentSettings {
+
+	static final int MIN_SYNC_TIMEOUT_SECONDS = 1;
+
+	static final int MAX_SYNC_TIMEOUT_SECONDS = 300;
+
+	private static final int MAX_NAME_LENGTH = 200;
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private DeploymentSettings() {
+	}
+
+	static Deployment apply(Deployment base, DeploymentChanges changes, List<FieldProblem> problems) {
+		String name = (changes.name() != null) ? checkName(changes.name(), problems) : base.name();
+		DeploymentMode mode = (changes.mode() != null) ? parse(DeploymentMode.class, "mode", changes.mode(), problems)
+				: base.mode();
+		DeploymentEnvironment environment = (changes.environment() != null)
+				? parse(DeploymentEnvironment.class, "environment", changes.environment(), problems)
+				: base.environment();
+		boolean enabled = (changes.enabled() != null) ? changes.enabled() : base.enabled();
+		int syncTimeout = (changes.syncTimeoutSeconds() != null) ? changes.syncTimeoutSeconds()
+				: base.syncTimeoutSeconds();
+		if (syncTimeout < MIN_SYNC_TIMEOUT_SECONDS || syncTimeout > MAX_SYNC_TIMEOUT_SECONDS) {
+			problems.add(new FieldProblem("syncTimeoutSeconds",
+					"must be from %d to %d".formatted(MIN_SYNC_TIMEOUT_SECONDS, MAX_SYNC_TIMEOUT_SECONDS)));
+		}
+		DeliveryTarget delivery = (changes.delivery() != null) ? checkDelivery(changes.delivery(), problems)
+				: base.delivery();
+		DeploymentLimits limits = (changes.limits() != null) ? checkLimits(changes.limits(), problems) : base.limits();
+		return new Deployment(base.id(), base.ownerId(), name, base.flowId(), base.flowVersion(), base.flow(), mode,
+				environment, enabled, syncTimeout, delivery, limits, base.version(), base.createdAt(),
+				base.updatedAt());
+	}
+
+	private static String checkName(String name, List<FieldProblem> problems) {
+		if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+			problems.add(new FieldProblem("name", "must be 1 to %d characters".formatted(MAX_NAME_LENGTH)));
+		}
+		return name;
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String field, String token, List<FieldProblem> problems) {
+		List<String> tokens = Arrays.stream(type.getEnumConstants())
+			.map((constant) -> constant.name().toLowerCase(Locale.ROOT))
+			.toList();
+		int index = tokens.indexOf(token);
+		if (index < 0) {
+			problems.add(new FieldProblem(field, "must be one of " + String.join(", ", tokens)));
+			return null;
+		}
+		return type.getEnumConstants()[index];
+	}
+
+	private static DeliveryTarget checkDelivery(DeliveryTarget delivery, List<FieldProblem> problems) {
+		String callbackUrl = blankToNull(delivery.callbackUrl());
+		String email = blankToNull(delivery.email());
+		if (callbackUrl != null && !isHttpUrl(callbackUrl)) {
+			problems.add(new FieldProblem("delivery.callbackUrl", "must be an absolute http or https URL"));
+		}
+		if (email != null && !EMAIL.matcher(email).matches()) {
+			problems.add(new FieldProblem("delivery.email", "must be an email address"));
+		}
+		return new DeliveryTarget(callbackUrl, email, delivery.allowCallbackOverride());
+	}
+
+	private static DeploymentLimits checkLimits(DeploymentLimits limits, List<FieldProblem> problems) {
+		if (limits.maxConcurrentExecutions() != null && limits.maxConcurrentExecutions() < 1) {
+			problems.add(new FieldProblem("limits.maxConcurrentExecutions", "must be at least 1, or null"));
+		}
+		if (limits.requestsPerMinute() != null && limits.requestsPerMinute() < 1) {
+			problems.add(new FieldProblem("limits.requestsPerMinute", "must be at least 1, or null"));
+		}
+		return limits;
+	}
+
+	private static boolean isHttpUrl(String value) {
+		try {
+			URI uri = URI.create(value);
+			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

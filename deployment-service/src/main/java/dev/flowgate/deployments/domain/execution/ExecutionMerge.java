@@ -1,0 +1,95 @@
+package dev.flowgate.deployments.domain.execution;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStarted;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.contracts.NodeTrace;
+
+/**
+ * Folds an execution event into its record. The result does not depend on the order or
+ * repetition of events: times take the earliest value, status only moves forward (queued,
+ * running, then a terminal one, and the first terminal one stays), and each event fills
+ * only its own part.
+ */
+public final class ExecutionMerge {
+
+	private final PayloadLimit limit;
+
+	public ExecutionMerge(PayloadLimit limit) {
+		this.limit = limit;
+	}
+
+	/**
+	 * @param current the record so far, or {@code null} for the first event
+	 */
+	public ExecutionRecord apply(ExecutionRecord current, FlowgateEvent event) {
+		ExecutionRecord base = (current != null) ? current : ExecutionRecord.empty(event.subjectId());
+		if (event instanceof ExecutionRequested requested) {
+			return requested(base, requested);
+		}
+		if (event instanceof ExecutionStarted started) {
+			return started(base, started);
+		}
+		if (event instanceof ExecutionCompleted completed) {
+			return completed(base, completed);
+		}
+		throw new IllegalArgumentException("Not an execution event: " + event.getClass().getSimpleName());
+	}
+
+	private ExecutionRecord requested(ExecutionRecord base, ExecutionRequested event) {
+		Trigger trigger = new Trigger(event.source(), event.mode(), event.keyId(), event.replayOf(),
+				event.idempotencyKey(), this.limit.cap(event.inputs()), event.deadline());
+		Integer flowVersion = base.flowVersionConfirmed() ? base.flowVersion() : Integer.valueOf(event.flowVersion());
+		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), flowVersion,
+				base.flowVersionConfirmed(), advance(base.status(), ExecutionStatus.QUEUED), trigger, base.outcome(),
+				earliest(base.createdAt(), event.occurredAt()), base.startedAt());
+	}
+
+	private ExecutionRecord started(ExecutionRecord base, ExecutionStarted event) {
+		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), event.flowVersion(), true,
+				advance(base.status(), ExecutionStatus.RUNNING), base.trigger(), base.outcome(),
+				earliest(base.createdAt(), event.occurredAt()), earliest(base.startedAt(), event.occurredAt()));
+	}
+
+	private ExecutionRecord completed(ExecutionRecord base, ExecutionCompleted event) {
+		if (base.outcome() != null) {
+			return base;
+		}
+		List<NodeTrace> trace = event.trace()
+			.stream()
+			.map((node) -> new NodeTrace(node.nodeId(), node.nodeType(), node.status(), node.startedAt(),
+					node.durationMillis(), this.limit.cap(node.output()), node.error(), node.attempts(),
+					node.tokenUsage()))
+			.toList();
+		Outcome outcome = new Outcome(this.limit.cap(event.outputs()), event.error(), trace, event.finishedAt(),
+				event.durationMillis(), event.tokenUsage());
+		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), event.flowVersion(), true,
+				advance(base.status(), event.status()), base.trigger(), outcome,
+				earliest(base.createdAt(), event.occurredAt()), earliest(base.startedAt(), event.startedAt()));
+	}
+
+	private static ExecutionStatus advance(ExecutionStatus current, ExecutionStatus next) {
+		return (current == null || rank(next) > rank(current)) ? next : current;
+	}
+
+	private static int rank(ExecutionStatus status) {
+		return switch (status) {
+			case QUEUED -> 0;
+			case RUNNING -> 1;
+			case SUCCEEDED, FAILED, TIMED_OUT -> 2;
+		};
+	}
+
+	private static Instant earliest(Instant current, Instant candidate) {
+		if (current == null) {
+			return candidate;
+		}
+		return (candidate == null || current.isBefore(candidate)) ? current : candidate;
+	}
+
+}

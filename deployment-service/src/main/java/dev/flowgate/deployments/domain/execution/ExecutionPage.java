@@ -1,0 +1,7 @@
+package dev.flowgate.deployments.domain.execution;
+
+import java.util.List;
+
+/** A page of executions and the cursor of the next one, {@code null} on the last page. */
+public record ExecutionPage(List<ExecutionRecord> items, ExecutionCursor next) {
+}

@@ -1,0 +1,17 @@
+package dev.flowgate.deployments.domain.execution;
+
+import java.time.Instant;
+
+import dev.flowgate.contracts.ExecutionStatus;
+
+/**
+ * One page of a deployment's executions, newest first.
+ *
+ * @param status only this status, or {@code null} for all
+ * @param from created at or after, or {@code null}
+ * @param to created before, or {@code null}
+ * @param after the previous page's cursor, or {@code null} for the first page
+ */
+public record ExecutionQuery(String ownerId, String deploymentId, ExecutionStatus status, Instant from, Instant to,
+		ExecutionCursor after, int limit) {
+}

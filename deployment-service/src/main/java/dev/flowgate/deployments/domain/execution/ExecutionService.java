@@ -1,0 +1,78 @@
+package dev.flowgate.deployments.domain.execution;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.deployments.domain.InvalidRequestException;
+import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
+import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.deployment.DeploymentService;
+
+/** Records executions from their events and answers queries about them. */
+public class ExecutionService {
+
+	static final String RESOURCE = "execution";
+
+	private static final int DEFAULT_PAGE_SIZE = 20;
+
+	private static final int MAX_PAGE_SIZE = 100;
+
+	private final ExecutionRepository executions;
+
+	private final ExecutionMerge merge;
+
+	private final DeploymentService deployments;
+
+	public ExecutionService(ExecutionRepository executions, ExecutionMerge merge, DeploymentService deployments) {
+		this.executions = executions;
+		this.merge = merge;
+		this.deployments = deployments;
+	}
+
+	/** Folds one execution event into its record; repeating an event changes nothing. */
+	public void record(FlowgateEvent event) {
+		this.executions.merge(event.subjectId(), (current) -> this.merge.apply(current, event));
+	}
+
+	public ExecutionRecord get(String ownerId, String executionId) {
+		return this.executions.find(ownerId, executionId)
+			.orElseThrow(() -> new NotFoundException(RESOURCE, executionId));
+	}
+
+	/** A page of the deployment's executions, newest first. */
+	public ExecutionPage list(String ownerId, String deploymentId, String status, Instant from, Instant to,
+			String cursor, Integer limit) {
+		this.deployments.get(ownerId, deploymentId);
+		List<FieldProblem> problems = new ArrayList<>();
+		ExecutionStatus wanted = (status != null) ? parseStatus(status, problems) : null;
+		int size = (limit != null) ? limit : DEFAULT_PAGE_SIZE;
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			problems.add(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE_SIZE));
+		}
+		if (from != null && to != null && !from.isBefore(to)) {
+			problems.add(new FieldProblem("from", "must be before 'to'"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		ExecutionCursor after = (cursor != null) ? ExecutionCursor.decode(cursor) : null;
+		return this.executions.page(new ExecutionQuery(ownerId, deploymentId, wanted, from, to, after, size));
+	}
+
+	private static ExecutionStatus parseStatus(String token, List<FieldProblem> problems) {
+		List<String> tokens = Arrays.stream(ExecutionStatus.values())
+			.map((value) -> value.name().toLowerCase(Locale.ROOT))
+			.toList();
+		if (!tokens.contains(token)) {
+			problems.add(new FieldProblem("status", "must be one of " + String.join(", ", tokens)));
+			return null;
+		}
+		return ExecutionStatus.valueOf(token.toUpperCase(Locale.ROOT));
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.flowgate.deployments.domain.execution;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.deployments.domain.ConflictException;
+import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.deployment.Deployment;
+import dev.flowgate.deployments.domain.deployment.DeploymentService;
+
+/**
+ * Runs an execution again with the same inputs on its deployment's current flow version.
+ * Nobody waits for a replay, so it is asynchronous and its result is delivered like any
+ * other (callback, email, polling).
+ */
+public class ReplayService {
+
+	private final ExecutionService executions;
+
+	private final DeploymentService deployments;
+
+	private final ExecutionMerge merge;
+
+	private final ReplayQueue queue;
+
+	private final Clock clock;
+
+	private final Duration deadline;
+
+	public ReplayService(ExecutionService executions, DeploymentService deployments, ExecutionMerge merge,
+			ReplayQueue queue, Clock clock, Duration deadline) {
+		this.executions = executions;
+		this.deployments = deployments;
+		this.merge = merge;
+		this.queue = queue;
+		this.clock = clock;
+		this.deadline = deadline;
+	}
+
+	/** Queues the replay and returns its record (queued). */
+	public ExecutionRecord replay(String ownerId, String executionId) {
+		ExecutionRecord original = this.executions.get(ownerId, executionId);
+		if (original.trigger() == null) {
+			throw new ConflictException(
+					"Execution '%s' has no recorded inputs yet; retry shortly".formatted(executionId));
+		}
+		if (!original.isReplayable()) {
+			throw new ConflictException(
+					"Execution '%s' cannot be replayed: its inputs were too large to store".formatted(executionId));
+		}
+		Deployment deployment = currentDeployment(ownerId, original);
+		Instant now = this.clock.instant();
+		ExecutionRequested trigger = new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now,
+				UUID.randomUUID().toString(), ownerId, deployment.id(), deployment.flowVersion(), null,
+				TriggerSource.REPLAY, DeploymentMode.ASYNC, original.trigger().inputs().values(), null,
+				now.plus(this.deadline), null, original.id(), null);
+		ExecutionRecord replay = this.merge.apply(null, trigger);
+		this.queue.enqueue(replay);
+		return replay;
+	}
+
+	private Deployment currentDeployment(String ownerId, ExecutionRecord original) {
+		try {
+			Deployment deployment = this.deployments.get(ownerId, original.deploymentId());
+			if (!deployment.enabled()) {
+				throw new ConflictException("Deployment '%s' is disabled".formatted(deployment.id()));
+			}
+			return deployment;
+		}
+		catch (NotFoundException ex) {
+			throw new ConflictException("Deployment '%s' of execution '%s' no longer exists"
+				.formatted(original.deploymentId(), original.id()));
+		}
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.flowgate.deployments.domain.flow;
+
+import java.util.List;
+
+import dev.flowgate.contracts.FlowDefinition;
+
+/** The names a flow's output nodes give their values in {@code output_data}. */
+public final class FlowOutputs {
+
+	private FlowOutputs() {
+	}
+
+	public static List<String> names(FlowDefinition flow) {
+		return flow.nodes()
+			.stream()
+			.filter((node) -> NodeType.OUTPUT.token().equals(node.type()))
+			.map((node) -> new NodeConfig(node.config()).text("name"))
+			.filter((name) -> name != null)
+			.distinct()
+			.toList();
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.flowgate.deployments.domain.flow;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stores flows and their immutable versions. */
+public interface FlowRepository {
+
+	/**
+	 * Stores a new version.
+	 * @return {@code false} when that version number already exists
+	 */
+	boolean insertVersion(FlowVersion version);
+
+	/** Creates the flow or moves it forward to {@code version} (never backwards). */
+	void recordLatest(FlowVersion version);
+
+	Optional<Flow> findFlow(String ownerId, String flowId);
+
+	/**
+	 * The highest stored version, which may be ahead of the flow's record after a crash.
+	 */
+	Optional<FlowVersion> findLatestVersion(String ownerId, String flowId);
+
+	Optional<FlowVersion> findVersion(String ownerId, String flowId, int version);
+
+	List<Flow> findAll(String ownerId);
+
+	void delete(String flowId);
+
+}

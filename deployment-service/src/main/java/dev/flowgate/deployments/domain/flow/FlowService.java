@@ -1,0 +1,83 @@
+package dev.flowgate.deployments.domain.flow;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import dev.flowgate.deployments.domain.ConflictException;
+import dev.flowgate.deployments.domain.NotFoundException;
+
+/** Creates, versions, reads and deletes an owner's flows. */
+public class FlowService {
+
+	private static final String RESOURCE = "flow";
+
+	private final FlowRepository flows;
+
+	private final DeployedFlows deployedFlows;
+
+	private final FlowValidator validator;
+
+	private final Clock clock;
+
+	public FlowService(FlowRepository flows, DeployedFlows deployedFlows, FlowValidator validator, Clock clock) {
+		this.flows = flows;
+		this.deployedFlows = deployedFlows;
+		this.validator = validator;
+		this.clock = clock;
+	}
+
+	public FlowVersion create(String ownerId, FlowDraft draft) {
+		this.validator.requireValid(draft);
+		FlowVersion first = new FlowVersion(UUID.randomUUID().toString(), ownerId, 1, draft.name(), draft.description(),
+				draft.definition(), this.clock.instant());
+		this.flows.insertVersion(first);
+		this.flows.recordLatest(first);
+		return first;
+	}
+
+	/** Stores the draft as the flow's next immutable version. */
+	public FlowVersion update(String ownerId, String flowId, FlowDraft draft) {
+		FlowVersion latest = latest(ownerId, flowId);
+		this.validator.requireValid(draft);
+		FlowVersion next = new FlowVersion(flowId, ownerId, latest.version() + 1, draft.name(), draft.description(),
+				draft.definition(), this.clock.instant());
+		if (!this.flows.insertVersion(next)) {
+			throw new ConflictException(
+					"Flow '%s' was changed at the same time; read it again and retry".formatted(flowId));
+		}
+		this.flows.recordLatest(next);
+		return next;
+	}
+
+	public FlowVersion latest(String ownerId, String flowId) {
+		requireFlow(ownerId, flowId);
+		return this.flows.findLatestVersion(ownerId, flowId).orElseThrow(() -> new NotFoundException(RESOURCE, flowId));
+	}
+
+	public FlowVersion version(String ownerId, String flowId, int version) {
+		requireFlow(ownerId, flowId);
+		return this.flows.findVersion(ownerId, flowId, version)
+			.orElseThrow(() -> new NotFoundException(RESOURCE + " version", flowId + "/" + version));
+	}
+
+	public List<Flow> list(String ownerId) {
+		return this.flows.findAll(ownerId);
+	}
+
+	public void delete(String ownerId, String flowId) {
+		requireFlow(ownerId, flowId);
+		if (this.deployedFlows.isDeployed(flowId)) {
+			throw new ConflictException(
+					"Flow '%s' is used by a deployment; delete the deployment first".formatted(flowId));
+		}
+		this.flows.delete(flowId);
+	}
+
+	private void requireFlow(String ownerId, String flowId) {
+		if (this.flows.findFlow(ownerId, flowId).isEmpty()) {
+			throw new NotFoundException(RESOURCE, flowId);
+		}
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.flowgate.deployments.domain.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a flow before any version of it is stored, reporting every problem at once. */
+public final class FlowValidator {
+
+	private static final int MAX_NAME_LENGTH = 200;
+
+	private final List<FlowRule> rules = List.of(new NodeRules(), new EdgeRules(), new CycleRule(),
+			new ConnectivityRule(), new NodeConfigRules(), new ReferenceRule());
+
+	/** Every problem with the flow; empty when it is valid. */
+	public List<FlowProblem> problems(FlowDraft draft) {
+		List<FlowProblem> problems = new ArrayList<>();
+		if (draft.name() == null || draft.name().isBlank()) {
+			problems.add(new FlowProblem(null, "name is required"));
+		}
+		else if (draft.name().length() > MAX_NAME_LENGTH) {
+			problems.add(new FlowProblem(null, "name must be at most %d characters".formatted(MAX_NAME_LENGTH)));
+		}
+		FlowGraph graph = new FlowGraph(draft.definition());
+		this.rules.forEach((rule) -> rule.check(graph, problems));
+		return problems;
+	}
+
+	/**
+	 * @throws InvalidFlowException listing every problem, when there is any
+	 */
+	public void requireValid(FlowDraft draft) {
+		List<FlowProblem> problems = problems(draft);
+		if (!problems.isEmpty()) {
+			throw new InvalidFlowException(problems);
+		}
+	}
+
+}

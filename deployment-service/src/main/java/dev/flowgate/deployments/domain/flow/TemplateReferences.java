@@ -1,0 +1,59 @@
+package dev.flowgate.deployments.domain.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the {@code {{reference}}} placeholders in template strings, including strings
+ * nested in maps and lists (an http node's headers and body).
+ */
+final class TemplateReferences {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
+
+	private static final Pattern PATH_SEPARATOR = Pattern.compile("[.\\[]");
+
+	static final String INPUT_ROOT = "input";
+
+	private TemplateReferences() {
+	}
+
+	/** Every placeholder's trimmed content, in order. */
+	static List<String> in(Object value) {
+		List<String> references = new ArrayList<>();
+		collect(value, references);
+		return references;
+	}
+
+	/** The node id (or {@code input}) a reference starts with. */
+	static String root(String reference) {
+		return PATH_SEPARATOR.split(reference, 2)[0];
+	}
+
+	/** For {@code input.name.more}, the {@code name}; otherwise {@code null}. */
+	static String inputName(String reference) {
+		if (!reference.startsWith(INPUT_ROOT + ".")) {
+			return null;
+		}
+		return root(reference.substring(INPUT_ROOT.length() + 1));
+	}
+
+	private static void collect(Object value, List<String> references) {
+		if (value instanceof String text) {
+			Matcher matcher = PLACEHOLDER.matcher(text);
+			while (matcher.find()) {
+				references.add(matcher.group(1).trim());
+			}
+		}
+		else if (value instanceof Map<?, ?> map) {
+			map.values().forEach((nested) -> collect(nested, references));
+		}
+		else if (value instanceof List<?> list) {
+			list.forEach((nested) -> collect(nested, references));
+		}
+	}
+
+}

@@ -1,0 +1,11 @@
+package dev.flowgate.deployments.domain.usage;
+
+import dev.flowgate.contracts.ExecutionStatus;
+
+/**
+ * What usage needs of one execution.
+ *
+ * @param durationMillis {@code null} until the execution finished
+ */
+public record UsageSample(ExecutionStatus status, Long durationMillis, long promptTokens, long completionTokens) {
+}

@@ -1,0 +1,40 @@
+package dev.flowgate.deployments.messaging;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.flowgate.deployments.config.PublicationProperties;
+import dev.flowgate.deployments.domain.execution.ExecutionRecord;
+import dev.flowgate.deployments.persistence.ReplayOutbox;
+
+/** Publishes replay triggers that a crash or a Kafka outage left unpublished. */
+@Component
+class ReplayRepublisher {
+
+	private final ReplayOutbox outbox;
+
+	private final ReplayPublisher publisher;
+
+	private final PublicationProperties properties;
+
+	private final Clock clock;
+
+	ReplayRepublisher(ReplayOutbox outbox, ReplayPublisher publisher, PublicationProperties properties, Clock clock) {
+		this.outbox = outbox;
+		this.publisher = publisher;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${flowgate.publication.republish-interval:5s}")
+	void republishOverdue() {
+		Optional<ExecutionRecord> overdue;
+		while ((overdue = this.outbox.claimOverdue(this.clock.instant(), this.properties.lease())).isPresent()) {
+			this.publisher.publish(overdue.get());
+		}
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.flowgate.deployments.persistence;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentEnvironment;
+import dev.flowgate.contracts.DeploymentLimits;
+import dev.flowgate.contracts.DeploymentMode;
+
+/**
+ * A deployment and its publication state: {@code version} counts changes,
+ * {@code publishedVersion} is the last one Kafka acknowledged. A deleted deployment stays
+ * ({@code deleted}) until its tombstone is acknowledged.
+ *
+ * @param publishLeaseUntil while in the future, one publisher is sending this deployment
+ */
+@Document(DeploymentDocument.COLLECTION)
+record DeploymentDocument(@Id String id, String ownerId, String name, String flowId, int flowVersion, String flowJson,
+		DeploymentMode mode, DeploymentEnvironment environment, boolean enabled, int syncTimeoutSeconds,
+		DeliveryTarget delivery, DeploymentLimits limits, long version, long publishedVersion, boolean deleted,
+		Instant publishLeaseUntil, Instant createdAt, Instant updatedAt) {
+
+	static final String COLLECTION = "deployments";
+
+	static final String VERSION = "version";
+
+	static final String PUBLISHED_VERSION = "publishedVersion";
+
+	static final String DELETED = "deleted";
+
+	static final String LEASE = "publishLeaseUntil";
+
+}

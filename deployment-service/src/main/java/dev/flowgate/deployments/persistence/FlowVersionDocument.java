@@ -1,0 +1,22 @@
+package dev.flowgate.deployments.persistence;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One immutable flow version; its id {@code flowId:version} makes a second writer of the
+ * same version fail.
+ */
+@Document(FlowVersionDocument.COLLECTION)
+record FlowVersionDocument(@Id String id, String flowId, String ownerId, int version, String name, String description,
+		String definitionJson, Instant createdAt) {
+
+	static final String COLLECTION = "flow_versions";
+
+	static String idOf(String flowId, int version) {
+		return flowId + ":" + version;
+	}
+
+}

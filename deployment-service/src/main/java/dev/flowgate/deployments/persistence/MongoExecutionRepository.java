@@ -1,0 +1,136 @@
+package dev.flowgate.deployments.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import dev.flowgate.deployments.domain.execution.ExecutionCursor;
+import dev.flowgate.deployments.domain.execution.ExecutionPage;
+import dev.flowgate.deployments.domain.execution.ExecutionQuery;
+import dev.flowgate.deployments.domain.execution.ExecutionRecord;
+import dev.flowgate.deployments.domain.execution.ExecutionRepository;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+@Repository
+class MongoExecutionRepository implements ExecutionRepository {
+
+	/** Three listeners may write one record at once; more conflicts than that are odd. */
+	private static final int MAX_ATTEMPTS = 5;
+
+	/** Fields a merge never writes: identity, concurrency and the replay outbox. */
+	private static final Set<String> NOT_MERGED = Set.of("_id", "_class", ExecutionDocument.REVISION,
+			ExecutionDocument.AWAITING_PUBLICATION, ExecutionDocument.LEASE);
+
+	private final MongoTemplate mongo;
+
+	private final ExecutionMapper mapper;
+
+	MongoExecutionRepository(MongoTemplate mongo, ExecutionMapper mapper) {
+		this.mongo = mongo;
+		this.mapper = mapper;
+	}
+
+	@Override
+	public ExecutionRecord merge(String executionId, UnaryOperator<ExecutionRecord> change) {
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			ExecutionDocument stored = this.mongo.findById(executionId, ExecutionDocument.class);
+			ExecutionRecord before = (stored != null) ? this.mapper.toDomain(stored) : null;
+			ExecutionRecord after = change.apply(before);
+			if (after.equals(before)) {
+				return after;
+			}
+			boolean saved = (stored != null) ? update(after, stored.revision()) : insert(after);
+			if (saved) {
+				return after;
+			}
+		}
+		throw new OptimisticLockingFailureException(
+				"Execution %s kept changing concurrently; the event will be retried".formatted(executionId));
+	}
+
+	@Override
+	public Optional<ExecutionRecord> find(String ownerId, String executionId) {
+		Query query = Query.query(where("_id").is(executionId).and("ownerId").is(ownerId));
+		return Optional.ofNullable(this.mongo.findOne(query, ExecutionDocument.class)).map(this.mapper::toDomain);
+	}
+
+	@Override
+	public ExecutionPage page(ExecutionQuery query) {
+		List<Criteria> criteria = new ArrayList<>(
+				List.of(where("deploymentId").is(query.deploymentId()), where("ownerId").is(query.ownerId())));
+		if (query.status() != null) {
+			criteria.add(where("status").is(query.status()));
+		}
+		if (query.from() != null) {
+			criteria.add(where(ExecutionDocument.CREATED_AT).gte(query.from()));
+		}
+		if (query.to() != null) {
+			criteria.add(where(ExecutionDocument.CREATED_AT).lt(query.to()));
+		}
+		if (query.after() != null) {
+			criteria.add(olderThan(query.after()));
+		}
+		Query find = new Query(new Criteria().andOperator(criteria))
+			.with(Sort.by(Sort.Direction.DESC, ExecutionDocument.CREATED_AT, "_id"))
+			.limit(query.limit() + 1);
+		List<ExecutionRecord> found = this.mongo.find(find, ExecutionDocument.class)
+			.stream()
+			.map(this.mapper::toDomain)
+			.toList();
+		if (found.size() <= query.limit()) {
+			return new ExecutionPage(found, null);
+		}
+		List<ExecutionRecord> items = found.subList(0, query.limit());
+		ExecutionRecord last = items.get(items.size() - 1);
+		return new ExecutionPage(items, new ExecutionCursor(last.createdAt(), last.id()));
+	}
+
+	@Override
+	public long deleteCreatedBefore(Instant cutoff) {
+		return this.mongo.remove(Query.query(where(ExecutionDocument.CREATED_AT).lt(cutoff)), ExecutionDocument.class)
+			.getDeletedCount();
+	}
+
+	private boolean insert(ExecutionRecord record) {
+		try {
+			this.mongo.insert(this.mapper.toDocument(record, 0, false, null));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private boolean update(ExecutionRecord record, long revision) {
+		Document fields = new Document();
+		this.mongo.getConverter().write(this.mapper.toDocument(record, revision, false, null), fields);
+		Update update = new Update().inc(ExecutionDocument.REVISION, 1);
+		fields.forEach((field, value) -> {
+			if (!NOT_MERGED.contains(field)) {
+				update.set(field, value);
+			}
+		});
+		Query unchanged = Query.query(where("_id").is(record.id()).and(ExecutionDocument.REVISION).is(revision));
+		return this.mongo.updateFirst(unchanged, update, ExecutionDocument.class).getModifiedCount() == 1;
+	}
+
+	private static Criteria olderThan(ExecutionCursor cursor) {
+		return new Criteria().orOperator(where(ExecutionDocument.CREATED_AT).lt(cursor.createdAt()),
+				where(ExecutionDocument.CREATED_AT).is(cursor.createdAt()).and("_id").lt(cursor.id()));
+	}
+
+}

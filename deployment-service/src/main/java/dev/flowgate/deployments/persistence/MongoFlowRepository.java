@@ -1,0 +1,101 @@
+package dev.flowgate.deployments.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.deployments.domain.flow.Flow;
+import dev.flowgate.deployments.domain.flow.FlowRepository;
+import dev.flowgate.deployments.domain.flow.FlowVersion;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+@Repository
+class MongoFlowRepository implements FlowRepository {
+
+	private final MongoTemplate mongo;
+
+	private final JsonText json;
+
+	MongoFlowRepository(MongoTemplate mongo, JsonText json) {
+		this.mongo = mongo;
+		this.json = json;
+	}
+
+	@Override
+	public boolean insertVersion(FlowVersion version) {
+		try {
+			this.mongo.insert(new FlowVersionDocument(FlowVersionDocument.idOf(version.flowId(), version.version()),
+					version.flowId(), version.ownerId(), version.version(), version.name(), version.description(),
+					this.json.write(version.definition()), version.createdAt()));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void recordLatest(FlowVersion version) {
+		if (version.version() == 1) {
+			this.mongo.insert(new FlowDocument(version.flowId(), version.ownerId(), version.name(), 1,
+					version.createdAt(), version.createdAt()));
+			return;
+		}
+		Query older = Query.query(where("_id").is(version.flowId()).and("latestVersion").lt(version.version()));
+		this.mongo.updateFirst(older,
+				new Update().set("latestVersion", version.version())
+					.set("name", version.name())
+					.set("updatedAt", version.createdAt()),
+				FlowDocument.class);
+	}
+
+	@Override
+	public Optional<Flow> findFlow(String ownerId, String flowId) {
+		return Optional.ofNullable(this.mongo.findOne(owned(ownerId, "_id", flowId), FlowDocument.class))
+			.map(FlowDocument::toFlow);
+	}
+
+	@Override
+	public Optional<FlowVersion> findLatestVersion(String ownerId, String flowId) {
+		Query query = owned(ownerId, "flowId", flowId).with(Sort.by(Sort.Direction.DESC, "version")).limit(1);
+		return Optional.ofNullable(this.mongo.findOne(query, FlowVersionDocument.class)).map(this::toVersion);
+	}
+
+	@Override
+	public Optional<FlowVersion> findVersion(String ownerId, String flowId, int version) {
+		Query query = owned(ownerId, "_id", FlowVersionDocument.idOf(flowId, version));
+		return Optional.ofNullable(this.mongo.findOne(query, FlowVersionDocument.class)).map(this::toVersion);
+	}
+
+	@Override
+	public List<Flow> findAll(String ownerId) {
+		Query query = Query.query(where("ownerId").is(ownerId)).with(Sort.by(Sort.Direction.DESC, "updatedAt"));
+		return this.mongo.find(query, FlowDocument.class).stream().map(FlowDocument::toFlow).toList();
+	}
+
+	@Override
+	public void delete(String flowId) {
+		// The flow first: a crash in between leaves only unreachable versions.
+		this.mongo.remove(Query.query(where("_id").is(flowId)), FlowDocument.class);
+		this.mongo.remove(Query.query(where("flowId").is(flowId)), FlowVersionDocument.class);
+	}
+
+	private static Query owned(String ownerId, String field, String value) {
+		return Query.query(where(field).is(value).and("ownerId").is(ownerId));
+	}
+
+	private FlowVersion toVersion(FlowVersionDocument document) {
+		return new FlowVersion(document.flowId(), document.ownerId(), document.version(), document.name(),
+				document.description(), this.json.read(document.definitionJson(), FlowDefinition.class),
+				document.createdAt());
+	}
+
+}

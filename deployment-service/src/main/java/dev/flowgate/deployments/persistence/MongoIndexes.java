@@ -1,0 +1,68 @@
+package dev.flowgate.deployments.persistence;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
+import org.springframework.stereotype.Component;
+
+import dev.flowgate.deployments.config.ExecutionProperties;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The indexes behind the queries of this service. The TTL index lets a real MongoDB
+ * expire old executions by itself; {@link RetentionSweeper} does the same where TTL is
+ * not supported.
+ */
+@Component
+class MongoIndexes implements InitializingBean {
+
+	private static final Logger log = LoggerFactory.getLogger(MongoIndexes.class);
+
+	private static final String OWNER = "ownerId";
+
+	private final MongoTemplate mongo;
+
+	private final ExecutionProperties properties;
+
+	MongoIndexes(MongoTemplate mongo, ExecutionProperties properties) {
+		this.mongo = mongo;
+		this.properties = properties;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		this.mongo.indexOps(FlowDocument.class)
+			.createIndex(new Index().on(OWNER, Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC));
+		this.mongo.indexOps(FlowVersionDocument.class)
+			.createIndex(new Index().on("flowId", Sort.Direction.ASC).on("version", Sort.Direction.DESC));
+		IndexOperations deployments = this.mongo.indexOps(DeploymentDocument.class);
+		deployments.createIndex(new Index().on(OWNER, Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+		deployments.createIndex(new Index().on("flowId", Sort.Direction.ASC));
+		IndexOperations executions = this.mongo.indexOps(ExecutionDocument.class);
+		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
+			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
+			.named("deployment_newest_first"));
+		executions.createIndex(new Index().on(ExecutionDocument.AWAITING_PUBLICATION, Sort.Direction.ASC)
+			.partial(PartialIndexFilter.of(where(ExecutionDocument.AWAITING_PUBLICATION).is(true)))
+			.named("awaiting_publication"));
+		try {
+			executions.createIndex(new Index().on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC)
+				.expire(this.properties.retention())
+				.named("retention_ttl"));
+		}
+		catch (DataAccessException ex) {
+			// An existing TTL index with another retention: the sweep still applies the
+			// new one.
+			log.warn("Could not declare the retention TTL index (drop 'retention_ttl' to change it): {}",
+					ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.flowgate.deployments.web;
+
+import java.net.URI;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.flowgate.deployments.config.FlowgateProperties;
+import dev.flowgate.deployments.domain.deployment.Deployment;
+import dev.flowgate.deployments.domain.deployment.DeploymentService;
+
+@RestController
+@RequestMapping("/v1/deployments")
+class DeploymentController {
+
+	private final DeploymentService deployments;
+
+	private final String publicBase;
+
+	DeploymentController(DeploymentService deployments, FlowgateProperties properties) {
+		this.deployments = deployments;
+		this.publicBase = properties.publicBase();
+	}
+
+	@PostMapping
+	ResponseEntity<DeploymentResource> create(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestBody DeploymentRequest request) {
+		Deployment created = this.deployments.create(ownerId, request.flowId(), request.toChanges());
+		return ResponseEntity.created(URI.create("/v1/deployments/" + created.id())).body(resource(created));
+	}
+
+	@GetMapping
+	DeploymentResource.Page list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId) {
+		return new DeploymentResource.Page(this.deployments.list(ownerId).stream().map(this::resource).toList());
+	}
+
+	@GetMapping("/{deploymentId}")
+	DeploymentResource get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String deploymentId) {
+		return resource(this.deployments.get(ownerId, deploymentId));
+	}
+
+	@PatchMapping("/{deploymentId}")
+	DeploymentResource update(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String deploymentId, @RequestBody DeploymentRequest request) {
+		return resource(this.deployments.update(ownerId, deploymentId, request.toChanges()));
+	}
+
+	@DeleteMapping("/{deploymentId}")
+	ResponseEntity<Void> delete(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String deploymentId) {
+		this.deployments.delete(ownerId, deploymentId);
+		return ResponseEntity.noContent().build();
+	}
+
+	private DeploymentResource resource(Deployment deployment) {
+		return DeploymentResource.of(deployment, this.publicBase);
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.flowgate.deployments.web;
+
+import java.net.URI;
+import java.time.Instant;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.flowgate.deployments.domain.execution.ExecutionPage;
+import dev.flowgate.deployments.domain.execution.ExecutionService;
+import dev.flowgate.deployments.domain.execution.ReplayService;
+
+@RestController
+class ExecutionController {
+
+	private final ExecutionService executions;
+
+	private final ReplayService replays;
+
+	ExecutionController(ExecutionService executions, ReplayService replays) {
+		this.executions = executions;
+		this.replays = replays;
+	}
+
+	@GetMapping("/v1/executions/{executionId}")
+	ExecutionResource get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String executionId) {
+		return ExecutionResource.of(this.executions.get(ownerId, executionId));
+	}
+
+	@GetMapping("/v1/deployments/{deploymentId}/executions")
+	ExecutionResource.Page list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String deploymentId, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		ExecutionPage page = this.executions.list(ownerId, deploymentId, status, from, to, cursor, limit);
+		return new ExecutionResource.Page(page.items().stream().map(ExecutionResource::of).toList(),
+				(page.next() != null) ? page.next().encode() : null);
+	}
+
+	@PostMapping("/v1/executions/{executionId}/replay")
+	ResponseEntity<ExecutionResource> replay(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String executionId) {
+		ExecutionResource replay = ExecutionResource.of(this.replays.replay(ownerId, executionId));
+		return ResponseEntity.accepted().location(URI.create(replay.links().self())).body(replay);
+	}
+
+}

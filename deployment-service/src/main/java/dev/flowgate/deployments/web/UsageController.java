@@ -1,0 +1,27 @@
+package dev.flowgate.deployments.web;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.flowgate.deployments.domain.usage.UsageReport;
+import dev.flowgate.deployments.domain.usage.UsageService;
+
+@RestController
+class UsageController {
+
+	private final UsageService usage;
+
+	UsageController(UsageService usage) {
+		this.usage = usage;
+	}
+
+	@GetMapping("/v1/deployments/{deploymentId}/usage")
+	UsageReport usage(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String deploymentId,
+			@RequestParam(defaultValue = "24h") String window) {
+		return this.usage.report(ownerId, deploymentId, window);
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.flowgate.deployments;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the API as the gateway does: with the internal token and an owner header. */
+public final class ApiClient {
+
+	public static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final MockMvc mvc;
+
+	private final String ownerId;
+
+	private ApiClient(MockMvc mvc, String ownerId) {
+		this.mvc = mvc;
+		this.ownerId = ownerId;
+	}
+
+	/** A client for a fresh owner, so tests never see each other's data. */
+	public static ApiClient forNewOwner(MockMvc mvc) {
+		return new ApiClient(mvc, "owner-" + UUID.randomUUID());
+	}
+
+	public ApiClient asAnotherOwner() {
+		return forNewOwner(this.mvc);
+	}
+
+	public String ownerId() {
+		return this.ownerId;
+	}
+
+	public Response get(String path) {
+		return perform(MockMvcRequestBuilders.get(path));
+	}
+
+	public Response post(String path, String json) {
+		return perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	public Response put(String path, String json) {
+		return perform(MockMvcRequestBuilders.put(path).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	public Response patch(String path, String json) {
+		return perform(MockMvcRequestBuilders.patch(path).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	public Response delete(String path) {
+		return perform(MockMvcRequestBuilders.delete(path));
+	}
+
+	/** Performs the request exactly as given: no internal headers are added. */
+	public Response performWithoutInternalHeaders(MockHttpServletRequestBuilder request) {
+		return execute(request);
+	}
+
+	private Response perform(MockHttpServletRequestBuilder request) {
+		return execute(request.header("X-Flowgate-Internal-Token", IntegrationTest.TOKEN)
+			.header("X-Flowgate-Owner-Id", this.ownerId));
+	}
+
+	private Response execute(MockHttpServletRequestBuilder request) {
+		try {
+			MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+			String body = response.getContentAsString();
+			return new Response(response.getStatus(), response.getContentType(),
+					response.getHeader(HttpHeaders.LOCATION), body.isEmpty() ? null : JSON.readTree(body));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What came back. */
+	public record Response(int status, String contentType, String location, JsonNode json) {
+
+		/** The body's {@code field}, as text. */
+		public String text(String field) {
+			return this.json.path(field).asString();
+		}
+
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.flowgate.deployments;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStarted;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.contracts.Topics;
+
+/** Sends execution events to their real topics, as the gateway and the runner do. */
+public final class EventSender {
+
+	private static final long ACK_TIMEOUT_SECONDS = 10;
+
+	private final KafkaTemplate<String, Object> kafka;
+
+	public EventSender(KafkaTemplate<String, Object> kafka) {
+		this.kafka = kafka;
+	}
+
+	public void send(FlowgateEvent... events) {
+		for (FlowgateEvent event : events) {
+			try {
+				this.kafka.send(topicOf(event), event.subjectId(), event).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Could not send " + event, ex);
+			}
+		}
+	}
+
+	private static String topicOf(FlowgateEvent event) {
+		if (event instanceof ExecutionRequested) {
+			return Topics.EXECUTIONS_REQUESTED.name();
+		}
+		if (event instanceof ExecutionStarted) {
+			return Topics.EXECUTIONS_STARTED.name();
+		}
+		if (event instanceof ExecutionCompleted) {
+			return Topics.EXECUTIONS_COMPLETED.name();
+		}
+		throw new IllegalArgumentException("Not an execution event: " + event);
+	}
+
+	/** Every topic this service consumes. */
+	public static String[] executionTopics() {
+		return new String[] { Topics.EXECUTIONS_REQUESTED.name(), Topics.EXECUTIONS_STARTED.name(),
+				Topics.EXECUTIONS_COMPLETED.name() };
+	}
+
+}

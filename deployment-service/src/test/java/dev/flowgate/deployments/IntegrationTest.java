@@ -1,0 +1,32 @@
+package dev.flowgate.deployments;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import dev.flowgate.infra.test.FlowgateInfra;
+
+/**
+ * The one configuration of every integration test, so they all share one Spring context
+ * against the real Kafka and MongoDB. Tests isolate themselves by owner id.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@FlowgateInfra
+@SpringBootTest(properties = { "flowgate.internal-token=" + IntegrationTest.TOKEN,
+		"flowgate.public-url=" + IntegrationTest.PUBLIC_URL, "flowgate.publication.republish-interval=200ms",
+		"flowgate.publication.lease=2s", "logging.level.org.apache.kafka=warn" })
+@AutoConfigureMockMvc
+public @interface IntegrationTest {
+
+	String TOKEN = "test-internal-token";
+
+	String PUBLIC_URL = "https://flowgate.example.com";
+
+}

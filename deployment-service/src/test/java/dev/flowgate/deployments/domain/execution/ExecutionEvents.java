@@ -1,0 +1,66 @@
+package dev.flowgate.deployments.domain.execution;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStarted;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.NodeStatus;
+import dev.flowgate.contracts.NodeTrace;
+import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.contracts.TriggerSource;
+
+/**
+ * The three events of one execution, as the gateway and a runner send them: requested at
+ * {@code requestedAt}, started 7 ms later, the llm node using 12 + 5 tokens.
+ */
+public record ExecutionEvents(String executionId, String ownerId, String deploymentId, Instant requestedAt) {
+
+	/** Recent, so no retention sweep removes the records while a test reads them. */
+	public static final Instant REQUESTED_AT = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+
+	public static ExecutionEvents of(String executionId, String ownerId, String deploymentId) {
+		return new ExecutionEvents(executionId, ownerId, deploymentId, REQUESTED_AT);
+	}
+
+	public ExecutionEvents at(Instant time) {
+		return new ExecutionEvents(this.executionId, this.ownerId, this.deploymentId, time);
+	}
+
+	public ExecutionRequested requested(Map<String, Object> inputs) {
+		return new ExecutionRequested(UUID.randomUUID(), 1, this.requestedAt, this.executionId, this.ownerId,
+				this.deploymentId, 1, "key-1", TriggerSource.AICUFLOW, DeploymentMode.SYNC, inputs, "gw-1",
+				this.requestedAt.plusSeconds(30), null, null, "order-4711");
+	}
+
+	public ExecutionStarted started() {
+		return new ExecutionStarted(UUID.randomUUID(), 1, this.requestedAt.plusMillis(7), this.executionId,
+				this.ownerId, this.deploymentId, 2, "runner-1");
+	}
+
+	public ExecutionCompleted completed(ExecutionStatus status, long durationMillis) {
+		Instant started = this.requestedAt.plusMillis(8);
+		ExecutionError error = (status == ExecutionStatus.SUCCEEDED) ? null
+				: new ExecutionError("ask", "node_failed", "HTTP 500 from the model");
+		NodeStatus askStatus = (status == ExecutionStatus.SUCCEEDED) ? NodeStatus.SUCCEEDED : NodeStatus.FAILED;
+		TokenUsage tokens = new TokenUsage(12, 5);
+		List<NodeTrace> trace = List.of(
+				new NodeTrace("question", "input", NodeStatus.SUCCEEDED, started, 0, "What is Kafka?", null, 1,
+						TokenUsage.NONE),
+				new NodeTrace("ask", "llm", askStatus, started.plusMillis(1), durationMillis - 1,
+						Map.of("text", "A log."), (error != null) ? error.message() : null, 2, tokens));
+		Map<String, Object> outputs = (error == null) ? Map.of("answer", "A log.") : Map.of();
+		return new ExecutionCompleted(UUID.randomUUID(), 1, started.plusMillis(durationMillis), this.executionId,
+				this.ownerId, this.deploymentId, 2, status, outputs, error, trace, started,
+				started.plusMillis(durationMillis), durationMillis, tokens, "gw-1", DeliveryTarget.NONE);
+	}
+
+}

@@ -1,0 +1,227 @@
+package dev.flowgate.deployments.domain.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.contracts.FlowEdge;
+import dev.flowgate.contracts.FlowNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+class FlowValidatorTest {
+
+	private final FlowValidator validator = new FlowValidator();
+
+	private final List<FlowNode> nodes = new ArrayList<>(
+			List.of(node("question", "input", Map.of("name", "question", "inputType", "text", "required", true)),
+					node("prompt", "template", Map.of("template", "Answer briefly: {{input.question}}")),
+					node("ask", "llm", Map.of("model", "gpt-4o-mini", "prompt", "{{prompt.text}}")),
+					node("answer", "output", Map.of("name", "answer", "value", "{{ask.text}}"))));
+
+	private final List<FlowEdge> edges = new ArrayList<>(
+			List.of(edge("question", "prompt"), edge("prompt", "ask"), edge("ask", "answer")));
+
+	@Test
+	void acceptsTheDocumentedExample() {
+		assertThat(problems()).isEmpty();
+	}
+
+	@Test
+	void acceptsAFlowWithoutInputs() {
+		assertThat(problemsOf(List.of(node("answer", "output", Map.of("name", "answer", "value", "42"))), List.of()))
+			.isEmpty();
+	}
+
+	@Test
+	void acceptsAConditionWithBothBranches() {
+		List<FlowNode> flow = List.of(node("n", "input", Map.of("inputType", "number")),
+				node("big", "condition", Map.of("expression", "input.n > 10")),
+				node("yes", "output", Map.of("name", "big", "value", "{{input.n}}")),
+				node("no", "output", Map.of("name", "small", "value", "{{big.result}}")));
+		assertThat(problemsOf(flow,
+				List.of(edge("n", "big"), new FlowEdge("big", "yes", "true"), new FlowEdge("big", "no", "false"))))
+			.isEmpty();
+	}
+
+	@Test
+	void rejectsAMissingName() {
+		assertThat(this.validator.problems(new FlowDraft(" ", null, definition())))
+			.containsExactly(new FlowProblem(null, "name is required"));
+	}
+
+	@Test
+	void rejectsUnknownNodeTypes() {
+		this.nodes.set(1, node("prompt", "script", Map.of("template", "x")));
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.contains(tuple("prompt", "unknown node type 'script'; expected one of input, template, llm, http, "
+					+ "transform, condition, file, output"));
+	}
+
+	@Test
+	void rejectsBlankAndDuplicateIds() {
+		this.nodes.add(node(" ", "template", Map.of("template", "x")));
+		this.nodes.add(node("ask", "template", Map.of("template", "x")));
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.contains(tuple(null, "node #5 has a blank id"), tuple("ask", "duplicate node id"));
+	}
+
+	@Test
+	void rejectsEdgesToUnknownNodes() {
+		this.edges.add(edge("ask", "ghost"));
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactly(tuple("ask", "edge from 'ask' to 'ghost' ends at an unknown node"));
+	}
+
+	@Test
+	void rejectsCycles() {
+		this.nodes.add(node("again", "template", Map.of("template", "{{prompt.text}}")));
+		this.edges.add(edge("prompt", "again"));
+		this.edges.add(edge("again", "prompt"));
+		assertThat(problems()).extracting(FlowProblem::message).contains("the edge to 'prompt' closes a cycle");
+	}
+
+	@Test
+	void rejectsReferencesToNodesThatAreNotUpstream() {
+		this.nodes.set(1, node("prompt", "template", Map.of("template", "{{ask.text}} and {{nowhere}}")));
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactlyInAnyOrder(
+					tuple("prompt", "template: {{ask.text}} refers to 'ask', which is not upstream of this node"),
+					tuple("prompt", "template: {{nowhere}} refers to unknown node 'nowhere'"));
+	}
+
+	@Test
+	void rejectsInputReferencesThatNameNoInputNode() {
+		this.nodes.set(1, node("prompt", "template", Map.of("template", "{{input.questoin}}")));
+		assertThat(problems()).extracting(FlowProblem::message)
+			.containsExactly("template: {{input.questoin}} names no input node (no input is named 'questoin')");
+	}
+
+	@Test
+	void findsReferencesInsideHttpHeadersAndBody() {
+		this.nodes.add(node("call", "http", Map.of("url", "https://example.com", "headers",
+				Map.of("X-Q", "{{input.nope}}"), "body", Map.of("items", List.of("{{answer}}")))));
+		this.edges.add(edge("ask", "call"));
+		this.edges.add(edge("call", "answer"));
+		assertThat(problems()).extracting(FlowProblem::nodeId).containsOnly("call");
+		assertThat(problems()).hasSize(2);
+	}
+
+	@Test
+	void requiresAnOutputNode() {
+		assertThat(problemsOf(List.of(node("q", "input", Map.of())), List.of()))
+			.containsExactly(new FlowProblem(null, "the flow needs at least one output node"));
+	}
+
+	@Test
+	void rejectsUnconnectedNodes() {
+		this.nodes.add(node("lonely", "template", Map.of("template", "hi")));
+		assertThat(problems())
+			.containsExactly(new FlowProblem("lonely", "the node is not connected to any other node"));
+	}
+
+	@Test
+	void requiresBranchesOnConditionEdgesOnly() {
+		this.nodes.add(node("check", "condition", Map.of("expression", "true")));
+		this.nodes.add(node("other", "output", Map.of("name", "other", "value", "x")));
+		this.edges.add(edge("ask", "check"));
+		this.edges.add(edge("check", "other"));
+		this.edges.set(2, new FlowEdge("ask", "answer", "true"));
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactlyInAnyOrder(
+					tuple("check",
+							"the edge to 'other' leaves a condition node and needs \"branch\": \"true\" or \"false\""),
+					tuple("ask", "the edge to 'answer' has a branch, but only edges leaving a condition node may"));
+	}
+
+	@Test
+	void requiresEachTypesSettings() {
+		List<FlowNode> flow = List.of(node("l", "llm", Map.of()), node("h", "http", Map.of()),
+				node("t", "transform", Map.of()), node("c", "condition", Map.of()), node("o", "output", Map.of()));
+		List<FlowEdge> chain = List.of(edge("l", "h"), edge("h", "t"), edge("t", "c"), new FlowEdge("c", "o", "true"));
+		assertThat(problemsOf(flow, chain)).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactlyInAnyOrder(tuple("l", "model is required"), tuple("l", "prompt is required"),
+					tuple("h", "url is required"), tuple("t", "expression is required"),
+					tuple("c", "expression is required"), tuple("o", "name is required"));
+	}
+
+	@Test
+	void rejectsExpressionsThatAreNotJsonata() {
+		this.nodes.add(node("shape", "transform", Map.of("expression", "{ \"a\": input.question ")));
+		this.edges.add(edge("question", "shape"));
+		this.edges.add(edge("shape", "answer"));
+
+		assertThat(problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.nodeId()).isEqualTo("shape");
+			assertThat(problem.message()).startsWith("expression is not valid JSONata: ");
+		});
+	}
+
+	@Test
+	void checksInputTypesAndTestValues() {
+		this.nodes.set(0, node("question", "input", Map.of("inputType", "number", "testValue", "ten")));
+		this.nodes.add(node("flag", "input", Map.of("inputType", "yesno")));
+		this.edges.add(edge("flag", "prompt"));
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactlyInAnyOrder(tuple("question", "testValue does not match inputType 'number'"),
+					tuple("flag", "inputType must be one of text, number, boolean, json, file_url"));
+	}
+
+	@Test
+	void checksTimeoutAndRetrySettings() {
+		this.nodes.set(2, node("ask", "llm", Map.of("model", "m", "prompt", "{{prompt.text}}", "timeoutSeconds", 0,
+				"retry", Map.of("maxAttempts", 0, "backoffMillis", -1))));
+		assertThat(problems()).extracting(FlowProblem::message)
+			.containsExactlyInAnyOrder("timeoutSeconds must be a positive number",
+					"retry.maxAttempts must be a whole number of at least 1",
+					"retry.backoffMillis must be a whole number of at least 0");
+	}
+
+	@Test
+	void reportsEveryProblemAtOnce() {
+		this.nodes.set(2, node("ask", "llm", Map.of("prompt", "{{later.text}}")));
+		this.nodes.set(3, node("answer", "output", Map.of("value", "{{ask.text}}")));
+		this.edges.add(edge("ask", "nowhere"));
+		this.edges.add(edge("answer", "prompt"));
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactlyInAnyOrder(tuple("ask", "edge from 'ask' to 'nowhere' ends at an unknown node"),
+					tuple("answer", "an output node cannot have outgoing edges"),
+					tuple("answer", "the edge to 'prompt' closes a cycle"), tuple("ask", "model is required"),
+					tuple("answer", "name is required"),
+					tuple("ask", "prompt: {{later.text}} refers to unknown node 'later'"));
+	}
+
+	@Test
+	void requireValidThrowsWithTheProblems() {
+		this.edges.clear();
+		assertThatExceptionOfType(InvalidFlowException.class)
+			.isThrownBy(() -> this.validator.requireValid(new FlowDraft("Answer", null, definition())))
+			.satisfies((ex) -> assertThat(ex.problems()).hasSizeGreaterThanOrEqualTo(4));
+	}
+
+	private List<FlowProblem> problems() {
+		return this.validator.problems(new FlowDraft("Answer", null, definition()));
+	}
+
+	private List<FlowProblem> problemsOf(List<FlowNode> nodes, List<FlowEdge> edges) {
+		return this.validator.problems(new FlowDraft("Flow", null, new FlowDefinition(nodes, edges)));
+	}
+
+	private FlowDefinition definition() {
+		return new FlowDefinition(this.nodes, this.edges);
+	}
+
+	static FlowNode node(String id, String type, Map<String, Object> config) {
+		return new FlowNode(id, type, config);
+	}
+
+	static FlowEdge edge(String from, String to) {
+		return new FlowEdge(from, to, null);
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.flowgate.deployments.domain.usage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.flowgate.contracts.ExecutionStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UsageReportTest {
+
+	@Test
+	void countsCallsByOutcome() {
+		List<UsageSample> samples = List.of(finished(ExecutionStatus.SUCCEEDED, 10),
+				finished(ExecutionStatus.SUCCEEDED, 20), finished(ExecutionStatus.FAILED, 30),
+				finished(ExecutionStatus.TIMED_OUT, 40), new UsageSample(ExecutionStatus.QUEUED, null, 0, 0),
+				new UsageSample(ExecutionStatus.RUNNING, null, 0, 0));
+
+		UsageReport report = UsageReport.of(UsageWindow.DAY, samples);
+
+		assertThat(report.window()).isEqualTo("24h");
+		assertThat(report.calls()).isEqualTo(6);
+		assertThat(report.successes()).isEqualTo(2);
+		assertThat(report.failures()).isEqualTo(1);
+		assertThat(report.timeouts()).isEqualTo(1);
+	}
+
+	@Test
+	void takesNearestRankPercentilesOfFinishedExecutions() {
+		List<UsageSample> samples = new ArrayList<>();
+		for (long millis = 100; millis >= 1; millis--) {
+			samples.add(finished(ExecutionStatus.SUCCEEDED, millis));
+		}
+		samples.add(new UsageSample(ExecutionStatus.RUNNING, null, 0, 0));
+
+		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, samples).durationMillis();
+
+		assertThat(durations.p50()).isEqualTo(50);
+		assertThat(durations.p95()).isEqualTo(95);
+		assertThat(durations.p99()).isEqualTo(99);
+	}
+
+	@Test
+	void usesTheSlowestCallForHighPercentilesOfFewCalls() {
+		List<UsageSample> samples = List.of(finished(ExecutionStatus.SUCCEEDED, 300),
+				finished(ExecutionStatus.SUCCEEDED, 100), finished(ExecutionStatus.FAILED, 200));
+
+		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, samples).durationMillis();
+
+		assertThat(durations.p50()).isEqualTo(200);
+		assertThat(durations.p95()).isEqualTo(300);
+		assertThat(durations.p99()).isEqualTo(300);
+	}
+
+	@Test
+	void hasNoPercentilesWithoutFinishedExecutions() {
+		UsageReport report = UsageReport.of(UsageWindow.WEEK,
+				List.of(new UsageSample(ExecutionStatus.QUEUED, null, 0, 0)));
+
+		assertThat(report.durationMillis()).isEqualTo(new UsageReport.Durations(null, null, null));
+	}
+
+	@Test
+	void sumsLlmTokens() {
+		List<UsageSample> samples = List.of(new UsageSample(ExecutionStatus.SUCCEEDED, 5L, 100, 20),
+				new UsageSample(ExecutionStatus.FAILED, 5L, 7, 3));
+
+		assertThat(UsageReport.of(UsageWindow.MONTH, samples).llmTokens())
+			.isEqualTo(new UsageReport.Tokens(107, 23, 130));
+	}
+
+	private static UsageSample finished(ExecutionStatus status, long millis) {
+		return new UsageSample(status, millis, 0, 0);
+	}
+
+}

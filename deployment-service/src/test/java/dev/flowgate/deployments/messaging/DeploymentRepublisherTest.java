@@ -1,0 +1,88 @@
+package dev.flowgate.deployments.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentEnvironment;
+import dev.flowgate.contracts.DeploymentLimits;
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.contracts.FlowEdge;
+import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.deployments.IntegrationTest;
+import dev.flowgate.deployments.TopicReader;
+import dev.flowgate.deployments.domain.deployment.Deployment;
+import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * A crash between saving a deployment and sending its state: the state was saved (the
+ * repository, as the service does it) but never sent. The republisher must send it.
+ */
+@IntegrationTest
+class DeploymentRepublisherTest {
+
+	private static final String TOPIC = Topics.DEPLOYMENTS.name();
+
+	@Autowired
+	private DeploymentRepository deployments;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@Test
+	void publishesAStateThatWasSavedButNeverSent() {
+		Deployment saved = deployment();
+
+		this.deployments.insert(saved);
+
+		await().until(() -> !TopicReader.readKey(TOPIC, saved.id()).isEmpty());
+		JsonNode state = TopicReader.latestValue(TOPIC, saved.id());
+		assertThat(state.path("deploymentId").asString()).isEqualTo(saved.id());
+		assertThat(state.path("flow").path("nodes").get(0).path("id").asString()).isEqualTo("in");
+		await().until(() -> stored(saved.id()).get("publishedVersion", Number.class).longValue() == 1);
+	}
+
+	@Test
+	void publishesATombstoneForADeletionThatWasSavedButNeverSent() {
+		Deployment saved = deployment();
+		this.deployments.insert(saved);
+		await().until(() -> stored(saved.id()).get("publishedVersion", Number.class).longValue() == 1);
+
+		this.deployments.markDeleted(saved);
+
+		await().until(() -> TopicReader.readKey(TOPIC, saved.id()).size() == 2);
+		assertThat(TopicReader.latestValue(TOPIC, saved.id())).isNull();
+		await().until(() -> stored(saved.id()) == null);
+	}
+
+	private Document stored(String id) {
+		return this.mongo.findOne(Query.query(where("_id").is(id)), Document.class, "deployments");
+	}
+
+	private static Deployment deployment() {
+		FlowDefinition flow = new FlowDefinition(
+				List.of(new FlowNode("in", "input", Map.of()),
+						new FlowNode("out", "output", Map.of("name", "out", "value", "{{in}}"))),
+				List.of(new FlowEdge("in", "out", null)));
+		Instant now = Instant.now();
+		return new Deployment(UUID.randomUUID().toString(), "owner-" + UUID.randomUUID(), "crashed", "flow-1", 1, flow,
+				DeploymentMode.ASYNC, DeploymentEnvironment.TEST, true, 30, DeliveryTarget.NONE, DeploymentLimits.NONE,
+				1, now, now);
+	}
+
+}

@@ -1,0 +1,168 @@
+package dev.flowgate.deployments.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.deployments.ApiClient;
+import dev.flowgate.deployments.ApiClient.Response;
+import dev.flowgate.deployments.EventSender;
+import dev.flowgate.deployments.IntegrationTest;
+import dev.flowgate.deployments.SampleFlows;
+import dev.flowgate.deployments.TopicReader;
+import dev.flowgate.deployments.domain.execution.ExecutionEvents;
+import dev.flowgate.deployments.domain.execution.ExecutionMerge;
+import dev.flowgate.deployments.domain.execution.ExecutionRecord;
+import dev.flowgate.deployments.persistence.ReplayOutbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+@IntegrationTest
+class ReplayTest {
+
+	private static final String TOPIC = Topics.EXECUTIONS_REQUESTED.name();
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private KafkaTemplate<String, Object> kafka;
+
+	@Autowired
+	private ReplayOutbox outbox;
+
+	@Autowired
+	private ExecutionMerge merge;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	private ApiClient api;
+
+	private EventSender sender;
+
+	private String flowId;
+
+	private String deploymentId;
+
+	@BeforeEach
+	void deployment() {
+		this.api = ApiClient.forNewOwner(this.mvc);
+		this.sender = new EventSender(this.kafka);
+		this.flowId = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		this.deploymentId = this.api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(this.flowId)).text("id");
+	}
+
+	@Test
+	void publishesALinkedTriggerOnTheCurrentFlowVersion() {
+		String original = recordedExecution(Map.of("question", "What is Kafka?"));
+		this.api.put("/v1/flows/" + this.flowId, SampleFlows.ANSWER_V2);
+		this.api.patch("/v1/deployments/" + this.deploymentId, "{\"flowVersion\":2}");
+
+		Response accepted = this.api.post("/v1/executions/" + original + "/replay", "");
+
+		assertThat(accepted.status()).isEqualTo(202);
+		String replayId = accepted.text("id");
+		assertThat(replayId).isNotEqualTo(original);
+		assertThat(accepted.location()).isEqualTo("/v1/executions/" + replayId);
+		assertThat(accepted.text("status")).isEqualTo("queued");
+		assertThat(accepted.text("source")).isEqualTo("replay");
+		assertThat(accepted.text("replay_of")).isEqualTo(original);
+		assertThat(accepted.json().path("flow_version").asInt()).isEqualTo(2);
+		assertThat(accepted.json().path("input_data").path("question").asString()).isEqualTo("What is Kafka?");
+		JsonNode trigger = await().until(() -> TopicReader.readKey(TOPIC, replayId), (records) -> !records.isEmpty())
+			.stream()
+			.map(ConsumerRecord::value)
+			.map(ApiClient.JSON::readTree)
+			.findFirst()
+			.orElseThrow();
+		assertThat(trigger.path("type").asString()).isEqualTo("execution.requested");
+		assertThat(trigger.path("source").asString()).isEqualTo("replay");
+		assertThat(trigger.path("replayOf").asString()).isEqualTo(original);
+		assertThat(trigger.path("flowVersion").asInt()).isEqualTo(2);
+		assertThat(trigger.path("ownerId").asString()).isEqualTo(this.api.ownerId());
+		assertThat(trigger.path("deploymentId").asString()).isEqualTo(this.deploymentId);
+		assertThat(trigger.path("inputs").path("question").asString()).isEqualTo("What is Kafka?");
+		assertThat(trigger.path("keyId").isNull()).isTrue();
+		assertThat(trigger.path("replyTo").isNull()).isTrue();
+		assertThat(Duration.between(Instant.now(), Instant.parse(trigger.path("deadline").asString())))
+			.isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
+		await().until(() -> !stored(replayId).getBoolean("awaitingPublication"));
+		assertThat(this.api.get("/v1/executions/" + replayId).text("replay_of")).isEqualTo(original);
+	}
+
+	@Test
+	void publishesAReplaySavedBeforeACrash() {
+		ExecutionRecord replay = this.merge.apply(null,
+				new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
+						this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
+						Map.of("question", "again"), null, Instant.now().plusSeconds(600), null, "e-0", null));
+
+		// Saved with a lease that already ran out, as if the saver died before sending.
+		this.outbox.insert(replay, Instant.now().minusSeconds(1));
+
+		await().until(() -> !TopicReader.readKey(TOPIC, replay.id()).isEmpty());
+		JsonNode trigger = ApiClient.JSON.readTree(TopicReader.readKey(TOPIC, replay.id()).get(0).value());
+		assertThat(trigger.path("replayOf").asString()).isEqualTo("e-0");
+		assertThat(trigger.path("inputs").path("question").asString()).isEqualTo("again");
+		await().until(() -> !stored(replay.id()).getBoolean("awaitingPublication"));
+	}
+
+	@Test
+	void refusesToReplayTruncatedInputs() {
+		String original = recordedExecution(Map.of("question", "x".repeat(70 * 1024)));
+
+		Response refused = this.api.post("/v1/executions/" + original + "/replay", "");
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.text("detail")).contains("too large");
+	}
+
+	@Test
+	void refusesToReplayOnADisabledDeployment() {
+		String original = recordedExecution(Map.of("question", "?"));
+		this.api.patch("/v1/deployments/" + this.deploymentId, "{\"enabled\":false}");
+
+		assertThat(this.api.post("/v1/executions/" + original + "/replay", "").status()).isEqualTo(409);
+	}
+
+	@Test
+	void hidesAnotherOwnersExecution() {
+		String original = recordedExecution(Map.of("question", "?"));
+
+		assertThat(this.api.asAnotherOwner().post("/v1/executions/" + original + "/replay", "").status())
+			.isEqualTo(404);
+	}
+
+	private String recordedExecution(Map<String, Object> inputs) {
+		ExecutionEvents events = ExecutionEvents.of(UUID.randomUUID().toString(), this.api.ownerId(),
+				this.deploymentId);
+		this.sender.send(events.requested(inputs), events.completed(ExecutionStatus.SUCCEEDED, 40));
+		await().until(() -> "succeeded".equals(this.api.get("/v1/executions/" + events.executionId()).text("status")));
+		return events.executionId();
+	}
+
+	private Document stored(String executionId) {
+		return this.mongo.findOne(Query.query(where("_id").is(executionId)), Document.class, "executions");
+	}
+
+}

@@ -1,0 +1,176 @@
+package dev.flowgate.deployments.web;
+
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.deployments.ApiClient;
+import dev.flowgate.deployments.ApiClient.Response;
+import dev.flowgate.deployments.IntegrationTest;
+import dev.flowgate.deployments.SampleFlows;
+import dev.flowgate.deployments.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+@IntegrationTest
+class DeploymentApiTest {
+
+	private static final String TOPIC = Topics.DEPLOYMENTS.name();
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	private ApiClient api;
+
+	private String flowId;
+
+	@BeforeEach
+	void ownerWithAFlow() {
+		this.api = ApiClient.forNewOwner(this.mvc);
+		this.flowId = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+	}
+
+	@Test
+	void createsADeploymentAndPublishesItsState() {
+		Response created = this.api.post("/v1/deployments", """
+				{"flowId":"%s","name":"answers","mode":"async","environment":"test","syncTimeoutSeconds":12,
+				 "delivery":{"callbackUrl":"https://example.com/hook","allowCallbackOverride":true},
+				 "limits":{"maxConcurrentExecutions":4,"requestsPerMinute":60}}""".formatted(this.flowId));
+
+		assertThat(created.status()).isEqualTo(201);
+		String id = created.text("id");
+		JsonNode body = created.json();
+		assertThat(body.path("flowVersion").asInt()).isEqualTo(1);
+		assertThat(body.path("mode").asString()).isEqualTo("async");
+		assertThat(body.path("enabled").asBoolean()).isTrue();
+		assertThat(body.path("inputs").get(0).path("name").asString()).isEqualTo("question");
+		assertThat(body.path("inputs").get(0).path("type").asString()).isEqualTo("text");
+		assertThat(body.path("inputs").get(0).path("testValue").asString()).isEqualTo("What is Kafka?");
+		assertThat(body.path("endpoints").path("native").asString())
+			.isEqualTo(IntegrationTest.PUBLIC_URL + "/v1/deployments/" + id + "/executions");
+		assertThat(body.path("endpoints").path("aicuflow").asString())
+			.isEqualTo(IntegrationTest.PUBLIC_URL + "/node/deployment-trigger/" + id + "/");
+		assertThat(body.path("endpoints").path("fluxprompt").asString())
+			.isEqualTo(IntegrationTest.PUBLIC_URL + "/flux/api-v2?flowId=" + id);
+		JsonNode state = await().until(() -> latestState(id), (value) -> value != null);
+		assertThat(state.path("type").asString()).isEqualTo("deployment.state-changed");
+		assertThat(state.path("ownerId").asString()).isEqualTo(this.api.ownerId());
+		assertThat(state.path("flow").path("nodes")).hasSize(4);
+		assertThat(state.path("mode").asString()).isEqualTo("async");
+		assertThat(state.path("environment").asString()).isEqualTo("test");
+		assertThat(state.path("syncTimeoutSeconds").asInt()).isEqualTo(12);
+		assertThat(state.path("delivery").path("callbackUrl").asString()).isEqualTo("https://example.com/hook");
+		assertThat(state.path("limits").path("requestsPerMinute").asInt()).isEqualTo(60);
+		await().until(() -> stored(id).get("publishedVersion", Number.class).longValue() == 1);
+	}
+
+	@Test
+	void appliesDefaultsAndListsTheOwnersDeployments() {
+		String id = deploy();
+		this.api.asAnotherOwner().post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(this.flowId));
+
+		JsonNode items = this.api.get("/v1/deployments").json().path("items");
+
+		assertThat(items).hasSize(1);
+		JsonNode deployment = items.get(0);
+		assertThat(deployment.path("id").asString()).isEqualTo(id);
+		assertThat(deployment.path("name").asString()).isEqualTo("Answer");
+		assertThat(deployment.path("mode").asString()).isEqualTo("sync");
+		assertThat(deployment.path("environment").asString()).isEqualTo("production");
+		assertThat(deployment.path("syncTimeoutSeconds").asInt()).isEqualTo(30);
+		assertThat(deployment.path("delivery").path("callbackUrl").isNull()).isTrue();
+		assertThat(deployment.path("limits").path("requestsPerMinute").isNull()).isTrue();
+	}
+
+	@Test
+	void keepsThePinnedVersionUntilRedeployed() {
+		String id = deploy();
+		this.api.put("/v1/flows/" + this.flowId, SampleFlows.ANSWER_V2);
+
+		assertThat(this.api.get("/v1/deployments/" + id).json().path("flowVersion").asInt()).isEqualTo(1);
+		assertThat(this.api.get("/v1/deployments/" + id).json().path("inputs")).hasSize(1);
+
+		Response redeployed = this.api.patch("/v1/deployments/" + id, "{\"flowVersion\":2,\"enabled\":false}");
+
+		assertThat(redeployed.status()).isEqualTo(200);
+		assertThat(redeployed.json().path("flowVersion").asInt()).isEqualTo(2);
+		assertThat(redeployed.json().path("inputs")).hasSize(2);
+		assertThat(redeployed.json().path("name").asString()).isEqualTo("Answer");
+		JsonNode state = await().until(() -> latestState(id), (value) -> value.path("flowVersion").asInt() == 2);
+		assertThat(state.path("flow").path("nodes")).hasSize(5);
+		assertThat(state.path("enabled").asBoolean()).isFalse();
+	}
+
+	@Test
+	void deletingPublishesATombstoneAndFreesTheFlow() {
+		String id = deploy();
+		await().until(() -> latestState(id), (value) -> value != null);
+		assertThat(this.api.delete("/v1/flows/" + this.flowId).status()).isEqualTo(409);
+
+		assertThat(this.api.delete("/v1/deployments/" + id).status()).isEqualTo(204);
+
+		assertThat(this.api.get("/v1/deployments/" + id).status()).isEqualTo(404);
+		await().until(() -> TopicReader.readKey(TOPIC, id).size() >= 2 && latestState(id) == null);
+		await().until(() -> !this.mongo.exists(Query.query(where("_id").is(id)), "deployments"));
+		assertThat(this.api.delete("/v1/flows/" + this.flowId).status()).isEqualTo(204);
+	}
+
+	@Test
+	void rejectsInvalidSettingsWithEveryProblem() {
+		Response rejected = this.api.post("/v1/deployments", """
+				{"flowId":"%s","flowVersion":7,"mode":"later","environment":"staging","syncTimeoutSeconds":301,
+				 "delivery":{"callbackUrl":"ftp://x","email":"nobody"},"limits":{"requestsPerMinute":0}}"""
+			.formatted(this.flowId));
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
+		assertThat(rejected.json().findValuesAsString("field")).containsExactlyInAnyOrder("flowVersion", "mode",
+				"environment", "syncTimeoutSeconds", "delivery.callbackUrl", "delivery.email",
+				"limits.requestsPerMinute");
+		assertThat(this.api.get("/v1/deployments").json().path("items")).isEmpty();
+	}
+
+	@Test
+	void rejectsAnotherOwnersFlow() {
+		Response rejected = this.api.asAnotherOwner()
+			.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(this.flowId));
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.json().findValuesAsString("field")).containsExactly("flowId");
+	}
+
+	@Test
+	void hidesAnotherOwnersDeployment() {
+		String id = deploy();
+		ApiClient stranger = this.api.asAnotherOwner();
+
+		assertThat(stranger.get("/v1/deployments/" + id).status()).isEqualTo(404);
+		assertThat(stranger.patch("/v1/deployments/" + id, "{\"enabled\":false}").status()).isEqualTo(404);
+		assertThat(stranger.delete("/v1/deployments/" + id).status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/deployments/" + id).json().path("enabled").asBoolean()).isTrue();
+	}
+
+	private String deploy() {
+		return this.api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(this.flowId)).text("id");
+	}
+
+	private JsonNode latestState(String deploymentId) {
+		return TopicReader.readKey(TOPIC, deploymentId).isEmpty() ? null : TopicReader.latestValue(TOPIC, deploymentId);
+	}
+
+	private Document stored(String deploymentId) {
+		return this.mongo.findOne(Query.query(where("_id").is(deploymentId)), Document.class, "deployments");
+	}
+
+}

@@ -1,0 +1,186 @@
+package dev.flowgate.deployments.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.deployments.ApiClient;
+import dev.flowgate.deployments.Consumption;
+import dev.flowgate.deployments.EventSender;
+import dev.flowgate.deployments.IntegrationTest;
+import dev.flowgate.deployments.SampleFlows;
+import dev.flowgate.deployments.domain.execution.ExecutionEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lists and usage over six recorded executions of one deployment, created 2 days, 2
+ * hours, 50, 30, 10 and 5 minutes ago.
+ */
+@IntegrationTest
+class ExecutionQueryTest {
+
+	/** Recorded once for all tests: they only read. */
+	private static ExecutionQueryTest fixture;
+
+	private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private KafkaTemplate<String, Object> kafka;
+
+	private ApiClient api;
+
+	private String deploymentId;
+
+	/** By age, oldest first. */
+	private final List<String> ids = new ArrayList<>();
+
+	@BeforeEach
+	void sixExecutions() {
+		if (fixture == null) {
+			record();
+			fixture = this;
+			return;
+		}
+		this.api = fixture.api;
+		this.deploymentId = fixture.deploymentId;
+		this.ids.addAll(fixture.ids);
+	}
+
+	private void record() {
+		this.api = ApiClient.forNewOwner(this.mvc);
+		String flowId = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		this.deploymentId = this.api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(flowId)).text("id");
+		List<FlowgateEvent> events = new ArrayList<>();
+		events.addAll(finished(Duration.ofDays(2), ExecutionStatus.SUCCEEDED, 1000));
+		events.addAll(finished(Duration.ofHours(2), ExecutionStatus.SUCCEEDED, 100));
+		events.addAll(finished(Duration.ofMinutes(50), ExecutionStatus.FAILED, 200));
+		events.addAll(finished(Duration.ofMinutes(30), ExecutionStatus.SUCCEEDED, 300));
+		events.addAll(finished(Duration.ofMinutes(10), ExecutionStatus.TIMED_OUT, 400));
+		events.add(execution(Duration.ofMinutes(5)).requested(Map.of("question", "pending")));
+		new EventSender(this.kafka).send(events.toArray(FlowgateEvent[]::new));
+		Consumption.awaitCaughtUp(EventSender.executionTopics());
+	}
+
+	@Test
+	void pagesNewestFirstWithACursor() {
+		JsonNode first = list("?limit=2");
+		JsonNode second = list("?limit=2&cursor=" + first.path("nextCursor").asString());
+		JsonNode third = list("?limit=2&cursor=" + second.path("nextCursor").asString());
+
+		assertThat(ids(first)).containsExactly(this.ids.get(5), this.ids.get(4));
+		assertThat(ids(second)).containsExactly(this.ids.get(3), this.ids.get(2));
+		assertThat(ids(third)).containsExactly(this.ids.get(1), this.ids.get(0));
+		assertThat(third.path("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void filtersByStatus() {
+		assertThat(listIds("?status=succeeded")).containsExactly(this.ids.get(3), this.ids.get(1), this.ids.get(0));
+		assertThat(listIds("?status=queued")).containsExactly(this.ids.get(5));
+	}
+
+	@Test
+	void filtersByCreationTime() {
+		String from = fixture.now.minus(Duration.ofHours(1)).toString();
+		String to = fixture.now.minus(Duration.ofMinutes(20)).toString();
+
+		assertThat(listIds("?from=" + from)).containsExactly(this.ids.get(5), this.ids.get(4), this.ids.get(3),
+				this.ids.get(2));
+		assertThat(listIds("?from=" + from + "&to=" + to)).containsExactly(this.ids.get(3), this.ids.get(2));
+	}
+
+	@Test
+	void rejectsWrongQueryParameters() {
+		String path = "/v1/deployments/" + this.deploymentId + "/executions";
+
+		assertThat(this.api.get(path + "?status=done").status()).isEqualTo(422);
+		assertThat(this.api.get(path + "?limit=0").status()).isEqualTo(422);
+		assertThat(this.api.get(path + "?cursor=bm9wZQ").status()).isEqualTo(422);
+		assertThat(this.api.get(path + "?from=yesterday").status()).isEqualTo(400);
+	}
+
+	@Test
+	void reportsUsageOverEachWindow() {
+		JsonNode hour = usage("1h");
+		assertThat(hour.path("window").asString()).isEqualTo("1h");
+		assertThat(hour.path("calls").asLong()).isEqualTo(4);
+		assertThat(hour.path("successes").asLong()).isEqualTo(1);
+		assertThat(hour.path("failures").asLong()).isEqualTo(1);
+		assertThat(hour.path("timeouts").asLong()).isEqualTo(1);
+		assertThat(hour.path("durationMillis").path("p50").asLong()).isEqualTo(300);
+		assertThat(hour.path("durationMillis").path("p95").asLong()).isEqualTo(400);
+		assertThat(hour.path("durationMillis").path("p99").asLong()).isEqualTo(400);
+		assertThat(hour.path("llmTokens").path("prompt").asLong()).isEqualTo(36);
+		assertThat(hour.path("llmTokens").path("completion").asLong()).isEqualTo(15);
+		assertThat(hour.path("llmTokens").path("total").asLong()).isEqualTo(51);
+
+		JsonNode day = this.api.get("/v1/deployments/" + this.deploymentId + "/usage").json();
+		assertThat(day.path("window").asString()).isEqualTo("24h");
+		assertThat(day.path("calls").asLong()).isEqualTo(5);
+		assertThat(day.path("durationMillis").path("p50").asLong()).isEqualTo(200);
+
+		assertThat(usage("7d").path("calls").asLong()).isEqualTo(6);
+		assertThat(usage("30d").path("durationMillis").path("p99").asLong()).isEqualTo(1000);
+	}
+
+	@Test
+	void rejectsAnUnknownWindow() {
+		ApiClient.Response response = this.api.get("/v1/deployments/" + this.deploymentId + "/usage?window=2h");
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.json().findValuesAsString("field")).containsExactly("window");
+	}
+
+	@Test
+	void hidesAnotherOwnersExecutionsAndUsage() {
+		ApiClient stranger = this.api.asAnotherOwner();
+
+		assertThat(stranger.get("/v1/deployments/" + this.deploymentId + "/executions").status()).isEqualTo(404);
+		assertThat(stranger.get("/v1/deployments/" + this.deploymentId + "/usage").status()).isEqualTo(404);
+	}
+
+	private List<FlowgateEvent> finished(Duration age, ExecutionStatus status, long durationMillis) {
+		ExecutionEvents execution = execution(age);
+		return List.of(execution.requested(Map.of("question", "q")), execution.completed(status, durationMillis));
+	}
+
+	private ExecutionEvents execution(Duration age) {
+		String id = UUID.randomUUID().toString();
+		this.ids.add(id);
+		return ExecutionEvents.of(id, this.api.ownerId(), this.deploymentId).at(this.now.minus(age));
+	}
+
+	private JsonNode usage(String window) {
+		return this.api.get("/v1/deployments/" + this.deploymentId + "/usage?window=" + window).json();
+	}
+
+	private JsonNode list(String query) {
+		return this.api.get("/v1/deployments/" + this.deploymentId + "/executions" + query).json();
+	}
+
+	private List<String> listIds(String query) {
+		return ids(list(query));
+	}
+
+	private static List<String> ids(JsonNode page) {
+		return page.path("items").valueStream().map((item) -> item.path("id").asString()).toList();
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.flowgate.deployments.web;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+
+import dev.flowgate.deployments.ApiClient;
+import dev.flowgate.deployments.ApiClient.Response;
+import dev.flowgate.deployments.IntegrationTest;
+import dev.flowgate.deployments.SampleFlows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class FlowApiTest {
+
+	@Autowired
+	private MockMvc mvc;
+
+	private ApiClient api;
+
+	@BeforeEach
+	void newOwner() {
+		this.api = ApiClient.forNewOwner(this.mvc);
+	}
+
+	@Test
+	void createsAFlowAsVersionOne() {
+		Response created = this.api.post("/v1/flows", SampleFlows.ANSWER);
+
+		assertThat(created.status()).isEqualTo(201);
+		String id = created.text("id");
+		assertThat(created.location()).isEqualTo("/v1/flows/" + id);
+		assertThat(created.json().path("version").asInt()).isEqualTo(1);
+		Response read = this.api.get("/v1/flows/" + id);
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.text("name")).isEqualTo("Answer");
+		assertThat(read.json().path("nodes")).hasSize(4);
+		assertThat(read.json().path("nodes").get(2).path("config").path("temperature").asDouble()).isEqualTo(0.2);
+		assertThat(read.json().path("edges").get(0).path("to").asString()).isEqualTo("prompt");
+	}
+
+	@Test
+	void putStoresTheNextVersionAndKeepsTheOldOne() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+
+		Response updated = this.api.put("/v1/flows/" + id, SampleFlows.ANSWER_V2);
+
+		assertThat(updated.status()).isEqualTo(200);
+		assertThat(updated.json().path("version").asInt()).isEqualTo(2);
+		assertThat(this.api.get("/v1/flows/" + id).json().path("nodes")).hasSize(5);
+		Response first = this.api.get("/v1/flows/" + id + "/versions/1");
+		assertThat(first.text("name")).isEqualTo("Answer");
+		assertThat(first.json().path("nodes")).hasSize(4);
+		assertThat(this.api.get("/v1/flows/" + id + "/versions/3").status()).isEqualTo(404);
+	}
+
+	@Test
+	void listsTheOwnersFlowsWithTheirLatestVersion() {
+		String first = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		this.api.put("/v1/flows/" + first, SampleFlows.ANSWER_V2);
+		this.api.asAnotherOwner().post("/v1/flows", SampleFlows.ANSWER);
+
+		JsonNode items = this.api.get("/v1/flows").json().path("items");
+
+		assertThat(items).hasSize(1);
+		assertThat(items.get(0).path("id").asString()).isEqualTo(first);
+		assertThat(items.get(0).path("name").asString()).isEqualTo("Answer v2");
+		assertThat(items.get(0).path("latestVersion").asInt()).isEqualTo(2);
+		assertThat(items.get(0).path("updatedAt").isString()).isTrue();
+	}
+
+	@Test
+	void rejectsAnInvalidFlowWithEveryProblem() {
+		String invalid = """
+				{"name":"Broken","nodes":[
+				 {"id":"q","type":"input","config":{}},
+				 {"id":"ask","type":"llm","config":{"prompt":"{{missing.text}}"}},
+				 {"id":"x","type":"magic"}],
+				 "edges":[{"from":"q","to":"ask"},{"from":"ask","to":"x"}]}
+				""";
+
+		Response rejected = this.api.post("/v1/flows", invalid);
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
+		assertThat(rejected.json().findValuesAsString("nodeId")).contains("ask", "x");
+		assertThat(rejected.json().path("errors").valueStream().map((error) -> error.path("message").asString()))
+			.contains("model is required", "prompt: {{missing.text}} refers to unknown node 'missing'",
+					"the flow needs at least one output node");
+		assertThat(this.api.get("/v1/flows").json().path("items")).isEmpty();
+	}
+
+	@Test
+	void rejectsAnInvalidNextVersionAndKeepsTheCurrentOne() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+
+		Response rejected = this.api.put("/v1/flows/" + id, "{\"name\":\"Empty\",\"nodes\":[],\"edges\":[]}");
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(this.api.get("/v1/flows/" + id).json().path("version").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void hidesAnotherOwnersFlow() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		ApiClient stranger = this.api.asAnotherOwner();
+
+		assertThat(stranger.get("/v1/flows/" + id).status()).isEqualTo(404);
+		assertThat(stranger.get("/v1/flows/" + id + "/versions/1").status()).isEqualTo(404);
+		assertThat(stranger.put("/v1/flows/" + id, SampleFlows.ANSWER_V2).status()).isEqualTo(404);
+		assertThat(stranger.delete("/v1/flows/" + id).status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/flows/" + id).json().path("version").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void deletesAFlowWithItsVersions() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+
+		assertThat(this.api.delete("/v1/flows/" + id).status()).isEqualTo(204);
+
+		assertThat(this.api.get("/v1/flows/" + id).status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/flows/" + id + "/versions/1").status()).isEqualTo(404);
+	}
+
+	@Test
+	void rejectsCallsWithoutTheInternalToken() {
+		Response response = this.api.performWithoutInternalHeaders(
+				MockMvcRequestBuilders.get("/v1/flows").header("X-Flowgate-Owner-Id", this.api.ownerId()));
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.text("detail")).contains("X-Flowgate-Internal-Token");
+	}
+
+	@Test
+	void rejectsCallsWithAWrongInternalToken() {
+		Response response = this.api.performWithoutInternalHeaders(MockMvcRequestBuilders.get("/v1/flows")
+			.header("X-Flowgate-Internal-Token", "guess")
+			.header("X-Flowgate-Owner-Id", this.api.ownerId()));
+
+		assertThat(response.status()).isEqualTo(401);
+	}
+
+}
