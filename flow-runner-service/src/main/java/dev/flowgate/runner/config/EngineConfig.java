@@ -1,0 +1,79 @@
+package dev.flowgate.runner.config;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.flowgate.runner.domain.deployment.DeploymentView;
+import dev.flowgate.runner.domain.engine.EngineSettings;
+import dev.flowgate.runner.domain.engine.FlowEngine;
+import dev.flowgate.runner.domain.execution.ExecutionEvents;
+import dev.flowgate.runner.domain.execution.ExecutionService;
+import dev.flowgate.runner.domain.execution.ExecutionSettings;
+import dev.flowgate.runner.domain.json.JsonCodec;
+import dev.flowgate.runner.domain.node.JsonataExpressions;
+import dev.flowgate.runner.domain.node.NodeExecutors;
+import dev.flowgate.runner.domain.node.http.LlmSettings;
+import dev.flowgate.runner.domain.node.http.OutboundHttp;
+import dev.flowgate.runner.domain.node.http.OutboundSettings;
+import dev.flowgate.runner.domain.node.http.StandardNodes;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/** The plain-Java domain, wired from {@link RunnerProperties}. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	EngineThreads engineThreads(RunnerProperties properties) {
+		return new EngineThreads(properties.engine());
+	}
+
+	/**
+	 * Redirects are not followed: a redirect could lead past the outbound allow-list, so
+	 * it fails the node like any other status outside 2xx.
+	 */
+	@Bean
+	OutboundHttp outboundHttp(RunnerProperties properties) {
+		RunnerProperties.Http http = properties.http();
+		HttpClient client = HttpClient.newBuilder()
+			.connectTimeout(http.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		return new OutboundHttp(client, new OutboundSettings(http.maxResponseBytes().toBytes(), http.allowedHosts()));
+	}
+
+	@Bean
+	FlowEngine flowEngine(OutboundHttp outboundHttp, EngineThreads threads, RunnerProperties properties, Clock clock) {
+		RunnerProperties.Engine engine = properties.engine();
+		JsonCodec json = new JsonCodec();
+		JsonataExpressions expressions = new JsonataExpressions(engine.nodeTimeout(), engine.jsonataMaxDepth());
+		LlmSettings llm = new LlmSettings(properties.llm().baseUrl(), properties.llm().apiKey());
+		NodeExecutors executors = StandardNodes.create(json, expressions, outboundHttp, llm);
+		return new FlowEngine(executors, new EngineSettings(engine.nodeTimeout(), engine.traceOutputMaxChars()), json,
+				threads.scheduler(), threads.workers(), clock);
+	}
+
+	@Bean
+	DeploymentView deploymentView() {
+		return new DeploymentView();
+	}
+
+	@Bean
+	ExecutionService executionService(DeploymentView deployments, FlowEngine engine, ExecutionEvents events,
+			RunnerProperties properties, Clock clock) {
+		String runnerId = StringUtils.hasText(properties.runnerId()) ? properties.runnerId()
+				: "runner-" + UUID.randomUUID();
+		ExecutionSettings settings = new ExecutionSettings(runnerId, properties.triggers().deploymentWait(),
+				properties.engine().maxExecutionTime());
+		return new ExecutionService(deployments, engine, events, settings, clock);
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.flowgate.runner.config;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The runner's settings ({@code flowgate.runner.*}).
+ *
+ * @param runnerId names this runner in {@code ExecutionStarted}; a random id when blank
+ */
+@ConfigurationProperties("flowgate.runner")
+public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultValue Http http,
+		@DefaultValue Engine engine, @DefaultValue Triggers triggers) {
+
+	/**
+	 * The platform's OpenAI-compatible LLM endpoint.
+	 *
+	 * @param apiKey sent only to {@code baseUrl}; never taken from a flow
+	 */
+	public record Llm(@DefaultValue("https://api.openai.com") String baseUrl, String apiKey) {
+
+		@Override
+		public String toString() {
+			return "Llm[baseUrl=" + this.baseUrl + ", apiKey=***]";
+		}
+
+	}
+
+	/**
+	 * Outbound HTTP of http, file and llm nodes.
+	 *
+	 * @param maxResponseBytes the largest body read, and the file node's default cap
+	 * @param allowedHosts hosts http and file nodes may call; empty (the default) allows
+	 * every host. Set it to guard against SSRF when flows come from untrusted authors.
+	 */
+	public record Http(@DefaultValue("1MB") DataSize maxResponseBytes, Set<String> allowedHosts,
+			@DefaultValue("5s") Duration connectTimeout) {
+
+		public Http {
+			allowedHosts = (allowedHosts != null) ? Set.copyOf(allowedHosts) : Set.of();
+		}
+
+	}
+
+	/**
+	 * The graph engine.
+	 *
+	 * @param nodeTimeout one attempt of a node, unless the node sets
+	 * {@code timeoutSeconds}
+	 * @param maxExecutionTime the longest any execution runs, whatever its deadline
+	 * @param workerThreads run the nodes' own short work (templates, JSONata)
+	 * @param schedulerThreads run deadlines, timeouts and retry backoffs
+	 */
+	public record Engine(@DefaultValue("30s") Duration nodeTimeout, @DefaultValue("15m") Duration maxExecutionTime,
+			@DefaultValue("4096") int traceOutputMaxChars, @DefaultValue("8") int workerThreads,
+			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth) {
+	}
+
+	/**
+	 * Consuming triggers and publishing results.
+	 *
+	 * @param maxInFlight executions one runner runs at once; at the cap it stops fetching
+	 * triggers until one finishes
+	 * @param deploymentWait how long a trigger waits for an unknown deployment
+	 * @param resultScanMargin allowance for clock skew between a trigger's producer and
+	 * the runners when looking for results published before a takeover
+	 * @param resultScanTimeout the longest that look may take
+	 * @param sendTimeout how long publishing a result may take
+	 * @param senderThreads publish results (each waits for Kafka's acknowledgement)
+	 * @param handlerAttempts how often a trigger that fails unexpectedly is tried before
+	 * it is dead-lettered
+	 */
+	public record Triggers(@DefaultValue("256") int maxInFlight, @DefaultValue("5s") Duration deploymentWait,
+			@DefaultValue("5m") Duration resultScanMargin, @DefaultValue("60s") Duration resultScanTimeout,
+			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("4") int senderThreads,
+			@DefaultValue("3") int handlerAttempts, @DefaultValue("1s") Duration handlerRetryInterval) {
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.flowgate.runner.domain.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.runner.domain.json.JsonCodec;
+import dev.flowgate.runner.domain.node.NodeExecutors;
+
+/** Starts flow runs. Runs are asynchronous: no thread waits while a node does. */
+public final class FlowEngine {
+
+	private final NodeExecutors executors;
+
+	private final NodeInvoker invoker;
+
+	private final EngineSettings settings;
+
+	private final JsonCodec json;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Clock clock;
+
+	/**
+	 * @param scheduler runs deadlines, per-node timeouts and retry backoffs
+	 * @param workers runs the nodes' own (short) work, such as JSONata evaluation
+	 */
+	public FlowEngine(NodeExecutors executors, EngineSettings settings, JsonCodec json,
+			ScheduledExecutorService scheduler, Executor workers, Clock clock) {
+		this.executors = executors;
+		this.invoker = new NodeInvoker(executors, settings, scheduler, workers);
+		this.settings = settings;
+		this.json = json;
+		this.scheduler = scheduler;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts running {@code flow}; past {@code deadline} the run ends timed out.
+	 * @throws InvalidFlowException when the flow cannot run at all
+	 */
+	public FlowRun start(FlowDefinition flow, Map<String, Object> inputs, Instant deadline) {
+		FlowGraph graph = FlowGraph.of(flow, (type) -> this.executors.forType(type).isPresent());
+		FlowRun run = new FlowRun(graph, inputs, this.invoker,
+				new TraceLog(this.json, this.settings.traceOutputMaxChars()), this.clock);
+		long remainingMillis = Duration.between(this.clock.instant(), deadline).toMillis();
+		if (remainingMillis <= 0) {
+			run.timeOut();
+			return run;
+		}
+		ScheduledFuture<?> timer = this.scheduler.schedule(run::timeOut, remainingMillis, TimeUnit.MILLISECONDS);
+		run.outcome().whenComplete((outcome, failure) -> timer.cancel(false));
+		run.start();
+		return run;
+	}
+
+}

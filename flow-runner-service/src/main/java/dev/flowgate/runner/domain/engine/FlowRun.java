@@ -1,0 +1,146 @@
+package dev.flowgate.runner.domain.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.runner.domain.node.CancellationScope;
+import dev.flowgate.runner.domain.node.NodeCall;
+import dev.flowgate.runner.domain.template.TemplateScope;
+
+/**
+ * One execution of a flow. A node starts once all its upstream nodes are settled and at
+ * least one incoming edge is active (its source succeeded and, leaving a condition, the
+ * branch matches); otherwise it is skipped, and so may be what follows it. Independent
+ * branches run concurrently. The first failure, the deadline or {@link #cancel()} ends
+ * the run and cancels the nodes still running.
+ */
+public final class FlowRun {
+
+	private final FlowGraph graph;
+
+	private final Map<String, Object> inputs;
+
+	private final NodeInvoker invoker;
+
+	private final TraceLog trace;
+
+	private final RunState state;
+
+	private final Clock clock;
+
+	private final Instant startedAt;
+
+	private final CancellationScope cancellation = new CancellationScope();
+
+	private final CompletableFuture<FlowOutcome> outcome = new CompletableFuture<>();
+
+	private boolean over;
+
+	FlowRun(FlowGraph graph, Map<String, Object> inputs, NodeInvoker invoker, TraceLog trace, Clock clock) {
+		this.graph = graph;
+		this.inputs = inputs;
+		this.invoker = invoker;
+		this.trace = trace;
+		this.state = new RunState(graph, trace);
+		this.clock = clock;
+		this.startedAt = clock.instant();
+	}
+
+	/** Completes when the run ends; cancelled when the run is. */
+	public CompletableFuture<FlowOutcome> outcome() {
+		return this.outcome;
+	}
+
+	/** Abandons the run: its nodes are cancelled and it reports no outcome. */
+	public void cancel() {
+		synchronized (this) {
+			this.over = true;
+		}
+		this.cancellation.cancel();
+		this.outcome.cancel(false);
+	}
+
+	void start() {
+		List<FlowNode> ready;
+		synchronized (this) {
+			ready = this.state.claim(this.graph.sources(), this.clock.instant());
+		}
+		ready.forEach(this::launch);
+	}
+
+	void timeOut() {
+		FlowOutcome timedOut;
+		synchronized (this) {
+			if (this.over) {
+				return;
+			}
+			timedOut = end(ExecutionStatus.TIMED_OUT,
+					new ExecutionError(null, "timeout", "the execution did not finish before its deadline"),
+					"cancelled: the execution reached its deadline");
+		}
+		publish(timedOut);
+	}
+
+	private void launch(FlowNode node) {
+		NodeCall call;
+		AtomicInteger attempts;
+		synchronized (this) {
+			if (this.over) {
+				return;
+			}
+			call = new NodeCall(node, new TemplateScope(this.inputs, this.state.upstreamOutputs(node)),
+					this.cancellation);
+			attempts = this.state.attempts(node);
+		}
+		this.invoker.invoke(call, attempts).thenAccept((invocation) -> settle(node, invocation));
+	}
+
+	private void settle(FlowNode node, Invocation invocation) {
+		List<FlowNode> ready = List.of();
+		FlowOutcome ended = null;
+		synchronized (this) {
+			if (this.over) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			if (invocation.failed()) {
+				this.state.failed(node, now, invocation);
+				ended = end(ExecutionStatus.FAILED, new ExecutionError(node.id(), "node_failed", invocation.error()),
+						"cancelled: node '%s' failed".formatted(node.id()));
+			}
+			else {
+				ready = this.state.succeeded(node, now, invocation);
+				if (this.state.isIdle()) {
+					ended = end(ExecutionStatus.SUCCEEDED, null, null);
+				}
+			}
+		}
+		publish(ended);
+		ready.forEach(this::launch);
+	}
+
+	/** Closes the run under the lock; {@link #publish} then acts outside it. */
+	private FlowOutcome end(ExecutionStatus status, ExecutionError error, String abandonReason) {
+		this.over = true;
+		Instant now = this.clock.instant();
+		this.state.abandonRunning(now, abandonReason);
+		Map<String, Object> outputs = (status == ExecutionStatus.SUCCEEDED) ? this.state.namedOutputs() : Map.of();
+		return new FlowOutcome(status, outputs, error, this.trace.entries(), this.trace.tokenUsage(), this.startedAt,
+				now);
+	}
+
+	private void publish(FlowOutcome ended) {
+		if (ended != null) {
+			this.cancellation.cancel();
+			this.outcome.complete(ended);
+		}
+	}
+
+}

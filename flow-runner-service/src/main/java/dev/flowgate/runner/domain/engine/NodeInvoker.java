@@ -1,0 +1,133 @@
+package dev.flowgate.runner.domain.engine;
+
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import dev.flowgate.runner.domain.node.CancellationScope;
+import dev.flowgate.runner.domain.node.NodeCall;
+import dev.flowgate.runner.domain.node.NodeExecutor;
+import dev.flowgate.runner.domain.node.NodeExecutors;
+import dev.flowgate.runner.domain.node.NodeFailedException;
+import dev.flowgate.runner.domain.node.NodeResult;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+
+/**
+ * Runs a node under its policy: each attempt is time-limited, failed attempts are retried
+ * after the backoff (resilience4j's async Retry and TimeLimiter), and whatever an attempt
+ * leaves running when it ends is cancelled.
+ */
+final class NodeInvoker {
+
+	private final NodeExecutors executors;
+
+	private final EngineSettings settings;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Executor workers;
+
+	NodeInvoker(NodeExecutors executors, EngineSettings settings, ScheduledExecutorService scheduler,
+			Executor workers) {
+		this.executors = executors;
+		this.settings = settings;
+		this.scheduler = scheduler;
+		this.workers = workers;
+	}
+
+	/**
+	 * Never completes exceptionally: a failure is an {@link Invocation} with an error.
+	 * @param attempts counts the attempts as they start
+	 */
+	CompletableFuture<Invocation> invoke(NodeCall call, AtomicInteger attempts) {
+		NodePolicy policy;
+		try {
+			policy = NodePolicy.of(call.node(), this.settings.nodeTimeout());
+		}
+		catch (NodeFailedException ex) {
+			return CompletableFuture.completedFuture(new Invocation(null, ex.getMessage(), 0));
+		}
+		NodeExecutor executor = this.executors.forType(call.node().type()).orElseThrow();
+		TimeLimiter timeLimiter = TimeLimiter.of(call.node().id(),
+				TimeLimiterConfig.custom().timeoutDuration(policy.timeout()).cancelRunningFuture(false).build());
+		Retry retry = Retry.of(call.node().id(),
+				RetryConfig.custom()
+					.maxAttempts(policy.maxAttempts())
+					.waitDuration(policy.backoff())
+					.retryOnException((failure) -> isRetryable(failure, call.cancellation()))
+					.build());
+		return retry
+			.executeCompletionStage(this.scheduler,
+					() -> timeLimiter.executeCompletionStage(this.scheduler, () -> attempt(executor, call, attempts)))
+			.toCompletableFuture()
+			.handle((result, failure) -> (failure != null)
+					? new Invocation(null, describe(failure, policy), attempts.get())
+					: new Invocation(result, null, attempts.get()));
+	}
+
+	private CompletableFuture<NodeResult> attempt(NodeExecutor executor, NodeCall call, AtomicInteger attempts) {
+		attempts.incrementAndGet();
+		CancellationScope attemptScope = call.cancellation().child();
+		CompletableFuture<NodeResult> result;
+		try {
+			result = CompletableFuture
+				.supplyAsync(() -> executor.execute(call.withCancellation(attemptScope)), this.workers)
+				.thenCompose(Function.identity());
+		}
+		catch (RuntimeException ex) {
+			result = CompletableFuture.failedFuture(ex);
+		}
+		// A timed-out attempt must not keep its HTTP exchange open.
+		result.whenComplete((value, failure) -> attemptScope.cancel());
+		return result;
+	}
+
+	private static boolean isRetryable(Throwable failure, CancellationScope cancellation) {
+		if (cancellation.isCancelled()) {
+			return false;
+		}
+		NodeFailedException nodeFailure = nodeFailure(failure);
+		return nodeFailure == null || nodeFailure.isRetryable();
+	}
+
+	private static String describe(Throwable failure, NodePolicy policy) {
+		NodeFailedException nodeFailure = nodeFailure(failure);
+		if (nodeFailure != null) {
+			return nodeFailure.getMessage();
+		}
+		Throwable cause = unwrap(failure);
+		if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
+			return "timed out after %d ms".formatted(policy.timeout().toMillis());
+		}
+		return (cause.getMessage() != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+				: cause.getClass().getSimpleName();
+	}
+
+	private static NodeFailedException nodeFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof NodeFailedException nodeFailure) {
+				return nodeFailure;
+			}
+		}
+		return null;
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		Throwable cause = failure;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+				&& cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.flowgate.runner.domain.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.contracts.NodeStatus;
+import dev.flowgate.contracts.NodeTrace;
+import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.runner.domain.json.JsonCodec;
+
+/** The per-node trace of one run, in the order nodes started or were skipped. */
+final class TraceLog {
+
+	private final Map<String, NodeTrace> entries = new LinkedHashMap<>();
+
+	private final JsonCodec json;
+
+	private final int maxOutputChars;
+
+	TraceLog(JsonCodec json, int maxOutputChars) {
+		this.json = json;
+		this.maxOutputChars = maxOutputChars;
+	}
+
+	void started(FlowNode node, Instant at) {
+		this.entries.put(node.id(), new NodeTrace(node.id(), node.type(), null, at, 0, null, null, 0, TokenUsage.NONE));
+	}
+
+	void succeeded(FlowNode node, Instant at, Invocation invocation) {
+		NodeTrace started = this.entries.get(node.id());
+		this.entries.put(node.id(),
+				new NodeTrace(node.id(), node.type(), NodeStatus.SUCCEEDED, started.startedAt(), since(started, at),
+						truncated(invocation.result().output()), null, invocation.attempts(),
+						invocation.result().tokenUsage()));
+	}
+
+	void failed(FlowNode node, Instant at, int attempts, String error) {
+		NodeTrace started = this.entries.get(node.id());
+		this.entries.put(node.id(), new NodeTrace(node.id(), node.type(), NodeStatus.FAILED, started.startedAt(),
+				since(started, at), null, error, attempts, TokenUsage.NONE));
+	}
+
+	void skipped(FlowNode node, Instant at) {
+		this.entries.put(node.id(),
+				new NodeTrace(node.id(), node.type(), NodeStatus.SKIPPED, at, 0, null, null, 0, TokenUsage.NONE));
+	}
+
+	List<NodeTrace> entries() {
+		return List.copyOf(this.entries.values());
+	}
+
+	TokenUsage tokenUsage() {
+		return this.entries.values().stream().map(NodeTrace::tokenUsage).reduce(TokenUsage.NONE, TokenUsage::plus);
+	}
+
+	/** Large outputs are kept as the start of their JSON, marked as cut. */
+	private Object truncated(Object output) {
+		if (output == null) {
+			return null;
+		}
+		String text = this.json.write(output);
+		if (text.length() <= this.maxOutputChars) {
+			return output;
+		}
+		return text.substring(0, this.maxOutputChars)
+				+ "… (%d more characters)".formatted(text.length() - this.maxOutputChars);
+	}
+
+	private static long since(NodeTrace started, Instant at) {
+		return Duration.between(started.startedAt(), at).toMillis();
+	}
+
+}

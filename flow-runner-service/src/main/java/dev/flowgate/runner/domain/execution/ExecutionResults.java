@@ -1,0 +1,75 @@
+package dev.flowgate.runner.domain.execution;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.runner.domain.engine.FlowOutcome;
+
+/** Builds the {@code ExecutionCompleted} for each way an execution can end. */
+final class ExecutionResults {
+
+	static final String INVALID_TRIGGER = "invalid_trigger";
+
+	static final String INVALID_FLOW = "invalid_flow";
+
+	private final Clock clock;
+
+	ExecutionResults(Clock clock) {
+		this.clock = clock;
+	}
+
+	ExecutionCompleted completed(String executionId, ExecutionRequested trigger, DeploymentStateChanged deployment,
+			FlowOutcome outcome) {
+		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, this.clock.instant(),
+				executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(),
+				outcome.status(), outcome.outputs(), outcome.error(), outcome.trace(), outcome.startedAt(),
+				outcome.finishedAt(), outcome.durationMillis(), outcome.tokenUsage(), trigger.replyTo(),
+				delivery(deployment.delivery(), trigger.callbackUrl()));
+	}
+
+	/** A trigger that cannot run; nothing is delivered, as its deployment is unknown. */
+	ExecutionCompleted invalidTrigger(String executionId, ExecutionRequested trigger, String message) {
+		boolean known = trigger != null;
+		return failed(executionId, known ? trigger.ownerId() : null, known ? trigger.deploymentId() : null,
+				known ? trigger.flowVersion() : 0, new ExecutionError(null, INVALID_TRIGGER, message),
+				known ? trigger.replyTo() : null, DeliveryTarget.NONE);
+	}
+
+	/** The deployed flow cannot run; the owner hears of it like of any failure. */
+	ExecutionCompleted invalidFlow(String executionId, ExecutionRequested trigger, DeploymentStateChanged deployment,
+			String message) {
+		return failed(executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(),
+				new ExecutionError(null, INVALID_FLOW, message), trigger.replyTo(),
+				delivery(deployment.delivery(), trigger.callbackUrl()));
+	}
+
+	/**
+	 * The deployment's targets, with the trigger's callback URL if the deployment allows
+	 * it.
+	 */
+	static DeliveryTarget delivery(DeliveryTarget target, String callbackOverride) {
+		if (target.allowCallbackOverride() && callbackOverride != null && !callbackOverride.isBlank()) {
+			return new DeliveryTarget(callbackOverride, target.email(), true);
+		}
+		return target;
+	}
+
+	private ExecutionCompleted failed(String executionId, String ownerId, String deploymentId, int flowVersion,
+			ExecutionError error, String replyTo, DeliveryTarget delivery) {
+		Instant now = this.clock.instant();
+		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now, executionId, ownerId,
+				deploymentId, flowVersion, ExecutionStatus.FAILED, Map.of(), error, List.of(), now, now, 0,
+				TokenUsage.NONE, replyTo, delivery);
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.flowgate.runner.domain.execution;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStarted;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.runner.domain.deployment.DeploymentView;
+import dev.flowgate.runner.domain.engine.FlowEngine;
+import dev.flowgate.runner.domain.engine.FlowRun;
+import dev.flowgate.runner.domain.engine.InvalidFlowException;
+
+/**
+ * Turns a trigger into exactly one result: checks it, finds its deployment, announces the
+ * start and runs the pinned flow. Every trigger that names an execution gets a result, a
+ * failed one when it cannot run.
+ */
+public final class ExecutionService {
+
+	private final DeploymentView deployments;
+
+	private final FlowEngine engine;
+
+	private final ExecutionEvents events;
+
+	private final ExecutionSettings settings;
+
+	private final ExecutionResults results;
+
+	private final Clock clock;
+
+	public ExecutionService(DeploymentView deployments, FlowEngine engine, ExecutionEvents events,
+			ExecutionSettings settings, Clock clock) {
+		this.deployments = deployments;
+		this.engine = engine;
+		this.events = events;
+		this.settings = settings;
+		this.results = new ExecutionResults(clock);
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts the execution a trigger record asks for.
+	 * @param recordKey the record's key, which is the execution id
+	 * @throws InvalidTriggerException when neither the key nor the event names an
+	 * execution
+	 */
+	public Execution start(String recordKey, FlowgateEvent event) {
+		ExecutionRequested trigger = (event instanceof ExecutionRequested requested) ? requested : null;
+		String executionId = executionId(recordKey, trigger);
+		if (trigger == null) {
+			return rejected(executionId, null, "the record is not an execution.requested event");
+		}
+		String problem = TriggerCheck.problemWith(trigger, recordKey);
+		if (problem != null) {
+			return rejected(executionId, trigger, problem);
+		}
+		Execution execution = new Execution(executionId);
+		this.deployments.await(trigger.deploymentId(), this.settings.deploymentWait())
+			.thenAccept((found) -> found.filter((deployment) -> Objects.equals(deployment.ownerId(), trigger.ownerId()))
+				.ifPresentOrElse((deployment) -> run(execution, trigger, deployment),
+						() -> execution.finish(this.results.invalidTrigger(executionId, trigger,
+								"the deployment '%s' does not exist".formatted(trigger.deploymentId())))))
+			.exceptionally((failure) -> {
+				execution.abandon(failure);
+				return null;
+			});
+		return execution;
+	}
+
+	/** The result for a trigger record that could not even be decoded. */
+	public ExecutionCompleted undecodable(String executionId, String reason) {
+		return this.results.invalidTrigger(executionId, null, "the trigger could not be decoded: " + reason);
+	}
+
+	private void run(Execution execution, ExecutionRequested trigger, DeploymentStateChanged deployment) {
+		if (execution.isCancelled()) {
+			return;
+		}
+		this.events.started(new ExecutionStarted(UUID.randomUUID(), ExecutionStarted.SCHEMA_VERSION,
+				this.clock.instant(), execution.executionId(), deployment.ownerId(), deployment.deploymentId(),
+				deployment.flowVersion(), this.settings.runnerId()));
+		FlowRun run;
+		try {
+			run = this.engine.start(deployment.flow(), trigger.inputs(), deadline(trigger));
+		}
+		catch (InvalidFlowException ex) {
+			execution.finish(this.results.invalidFlow(execution.executionId(), trigger, deployment, ex.getMessage()));
+			return;
+		}
+		execution.attach(run);
+		run.outcome()
+			.thenAccept((outcome) -> execution
+				.finish(this.results.completed(execution.executionId(), trigger, deployment, outcome)));
+	}
+
+	/** The trigger's deadline, but never later than the runner's own limit. */
+	private Instant deadline(ExecutionRequested trigger) {
+		Instant limit = this.clock.instant().plus(this.settings.maxExecutionTime());
+		return (trigger.deadline() != null && trigger.deadline().isBefore(limit)) ? trigger.deadline() : limit;
+	}
+
+	private Execution rejected(String executionId, ExecutionRequested trigger, String problem) {
+		return Execution.finished(executionId, this.results.invalidTrigger(executionId, trigger, problem));
+	}
+
+	/** The record key decides the partition, so it names the result when present. */
+	private static String executionId(String recordKey, ExecutionRequested trigger) {
+		if (TriggerCheck.hasText(recordKey)) {
+			return recordKey;
+		}
+		if (trigger != null && TriggerCheck.hasText(trigger.executionId())) {
+			return trigger.executionId();
+		}
+		throw new InvalidTriggerException("the trigger names no execution: no record key and no executionId");
+	}
+
+}

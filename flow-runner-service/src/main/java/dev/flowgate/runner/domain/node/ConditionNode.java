@@ -1,0 +1,33 @@
+package dev.flowgate.runner.domain.node;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Evaluates a JSONata expression to {@code {result}}; the engine then follows the edges
+ * whose branch matches.
+ */
+public final class ConditionNode implements NodeExecutor {
+
+	public static final String TYPE = "condition";
+
+	public static final String RESULT = "result";
+
+	private final JsonataExpressions expressions;
+
+	public ConditionNode(JsonataExpressions expressions) {
+		this.expressions = expressions;
+	}
+
+	@Override
+	public String type() {
+		return TYPE;
+	}
+
+	@Override
+	public CompletableFuture<NodeResult> execute(NodeCall call) {
+		Object value = this.expressions.evaluate(call.config().requiredText("expression"), call.scope().asData());
+		return CompletableFuture.completedFuture(NodeResult.of(Map.of(RESULT, this.expressions.isTruthy(value))));
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.flowgate.runner.domain.node;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.flowgate.contracts.FlowNode;
+
+/** Yields the trigger's input of the node's name; an absent optional input is null. */
+public final class InputNode implements NodeExecutor {
+
+	public static final String TYPE = "input";
+
+	@Override
+	public String type() {
+		return TYPE;
+	}
+
+	@Override
+	public CompletableFuture<NodeResult> execute(NodeCall call) {
+		String name = nameOf(call.node());
+		Object value = call.scope().inputs().get(name);
+		if (value == null && call.config().flag("required")) {
+			throw NodeFailedException.permanent("the required input '%s' is missing".formatted(name));
+		}
+		return CompletableFuture.completedFuture(NodeResult.of(value));
+	}
+
+	/** The input's name, which defaults to the node id. */
+	public static String nameOf(FlowNode node) {
+		return new NodeConfig(node.config()).text("name", node.id());
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.flowgate.runner.domain.node;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.dashjoin.jsonata.Jsonata;
+
+/**
+ * Evaluates JSONata expressions with a time and depth bound, so a runaway expression
+ * cannot hold a worker thread.
+ */
+public final class JsonataExpressions {
+
+	private final Duration timeLimit;
+
+	private final int maxDepth;
+
+	public JsonataExpressions(Duration timeLimit, int maxDepth) {
+		this.timeLimit = timeLimit;
+		this.maxDepth = maxDepth;
+	}
+
+	/** The expression's value as plain JSON values; undefined is {@code null}. */
+	public Object evaluate(String expression, Object data) {
+		Object value;
+		try {
+			Jsonata compiled = Jsonata.jsonata(expression);
+			Jsonata.Frame frame = compiled.createFrame();
+			frame.setRuntimeBounds(this.timeLimit.toMillis(), this.maxDepth);
+			value = compiled.evaluate(data, frame);
+		}
+		catch (RuntimeException ex) {
+			// JException for syntax and type errors; the time and depth bounds throw
+			// others.
+			throw NodeFailedException.permanent("JSONata: " + ex.getMessage());
+		}
+		return plain(value);
+	}
+
+	/** JSONata's truthiness, as {@code $boolean()} defines it. */
+	public boolean isTruthy(Object value) {
+		return Jsonata.boolize(value);
+	}
+
+	private static Object plain(Object value) {
+		if (value == null || value == Jsonata.NULL_VALUE) {
+			return null;
+		}
+		if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+			return value;
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> copy = new LinkedHashMap<>();
+			map.forEach((key, nested) -> copy.put(String.valueOf(key), plain(nested)));
+			return copy;
+		}
+		if (value instanceof List<?> list) {
+			List<Object> copy = new ArrayList<>(list.size());
+			list.forEach((nested) -> copy.add(plain(nested)));
+			return copy;
+		}
+		throw NodeFailedException.permanent("JSONata: the expression yields a function, not a JSON value");
+	}
+
+}

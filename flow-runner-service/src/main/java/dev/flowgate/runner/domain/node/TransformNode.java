@@ -1,0 +1,25 @@
+package dev.flowgate.runner.domain.node;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Yields the value of a JSONata expression over the inputs and upstream outputs. */
+public final class TransformNode implements NodeExecutor {
+
+	private final JsonataExpressions expressions;
+
+	public TransformNode(JsonataExpressions expressions) {
+		this.expressions = expressions;
+	}
+
+	@Override
+	public String type() {
+		return "transform";
+	}
+
+	@Override
+	public CompletableFuture<NodeResult> execute(NodeCall call) {
+		Object value = this.expressions.evaluate(call.config().requiredText("expression"), call.scope().asData());
+		return CompletableFuture.completedFuture(NodeResult.of(value));
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.flowgate.runner.domain.node.http;
+
+import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.flowgate.runner.domain.node.NodeCall;
+import dev.flowgate.runner.domain.node.NodeConfig;
+import dev.flowgate.runner.domain.node.NodeExecutor;
+import dev.flowgate.runner.domain.node.NodeResult;
+import dev.flowgate.runner.domain.template.Templates;
+
+/** Downloads a file: {@code {text, contentType, bytes}}; a file over the cap fails. */
+public final class FileNode implements NodeExecutor {
+
+	private final OutboundHttp http;
+
+	private final Templates templates;
+
+	public FileNode(OutboundHttp http, Templates templates) {
+		this.http = http;
+		this.templates = templates;
+	}
+
+	@Override
+	public String type() {
+		return "file";
+	}
+
+	@Override
+	public CompletableFuture<NodeResult> execute(NodeCall call) {
+		NodeConfig config = call.config();
+		String url = this.templates.text(config.requiredText("url"), call.scope());
+		long maxBytes = config.number("maxBytes").map(Number::longValue).orElse(this.http.maxResponseBytes());
+		HttpRequest request = HttpRequest.newBuilder(this.http.uri(url)).GET().build();
+		return this.http.send(request, maxBytes, call.cancellation()).thenApply((reply) -> {
+			if (!reply.isSuccess()) {
+				throw reply.failure(url);
+			}
+			Map<String, Object> output = new LinkedHashMap<>();
+			output.put("text", reply.text());
+			output.put("contentType", reply.contentType());
+			output.put("bytes", reply.body().length);
+			return NodeResult.of(output);
+		});
+	}
+
+}

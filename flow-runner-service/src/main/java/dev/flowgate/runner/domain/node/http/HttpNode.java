@@ -1,0 +1,99 @@
+package dev.flowgate.runner.domain.node.http;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.flowgate.runner.domain.json.JsonCodec;
+import dev.flowgate.runner.domain.node.NodeCall;
+import dev.flowgate.runner.domain.node.NodeConfig;
+import dev.flowgate.runner.domain.node.NodeExecutor;
+import dev.flowgate.runner.domain.node.NodeFailedException;
+import dev.flowgate.runner.domain.node.NodeResult;
+import dev.flowgate.runner.domain.template.TemplateScope;
+import dev.flowgate.runner.domain.template.Templates;
+
+/**
+ * Calls an HTTP API: {@code {status, headers, body}}, the body parsed when it is JSON. A
+ * status outside 2xx fails the node.
+ */
+public final class HttpNode implements NodeExecutor {
+
+	private static final String CONTENT_TYPE = "Content-Type";
+
+	private static final String JSON = "application/json";
+
+	private final OutboundHttp http;
+
+	private final Templates templates;
+
+	private final JsonCodec json;
+
+	public HttpNode(OutboundHttp http, Templates templates, JsonCodec json) {
+		this.http = http;
+		this.templates = templates;
+		this.json = json;
+	}
+
+	@Override
+	public String type() {
+		return "http";
+	}
+
+	@Override
+	public CompletableFuture<NodeResult> execute(NodeCall call) {
+		NodeConfig config = call.config();
+		String url = this.templates.text(config.requiredText("url"), call.scope());
+		HttpRequest request = request(config, url, call.scope());
+		return this.http.send(request, this.http.maxResponseBytes(), call.cancellation()).thenApply((reply) -> {
+			if (!reply.isSuccess()) {
+				throw reply.failure(url);
+			}
+			Map<String, Object> output = new LinkedHashMap<>();
+			output.put("status", reply.status());
+			output.put("headers", reply.headerMap());
+			output.put("body", reply.isJson() ? this.json.readOrText(reply.text()) : reply.text());
+			return NodeResult.of(output);
+		});
+	}
+
+	private HttpRequest request(NodeConfig config, String url, TemplateScope scope) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.http.uri(url));
+		Map<String, Object> headers = config.object("headers");
+		try {
+			headers.forEach((name, value) -> builder.header(name, this.templates.text(String.valueOf(value), scope)));
+		}
+		catch (IllegalArgumentException ex) {
+			throw NodeFailedException.permanent("headers: " + ex.getMessage());
+		}
+		Object body = body(config.raw("body"), scope);
+		BodyPublisher publisher = BodyPublishers.noBody();
+		if (body instanceof String text) {
+			publisher = BodyPublishers.ofString(text);
+		}
+		else if (body != null) {
+			publisher = BodyPublishers.ofByteArray(this.json.writeBytes(body));
+			if (headers.keySet().stream().noneMatch(CONTENT_TYPE::equalsIgnoreCase)) {
+				builder.header(CONTENT_TYPE, JSON);
+			}
+		}
+		String method = config.text("method", "GET").toUpperCase(Locale.ROOT);
+		return builder.method(method, publisher).build();
+	}
+
+	/**
+	 * A string body is a template (a lone reference to an object sends it as JSON); an
+	 * object body is JSON whose string values are templates.
+	 */
+	private Object body(Object template, TemplateScope scope) {
+		if (template instanceof String text) {
+			return this.templates.value(text, scope);
+		}
+		return this.templates.deep(template, scope);
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.flowgate.runner.domain.node.http;
+
+import java.net.http.HttpHeaders;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.flowgate.runner.domain.node.NodeFailedException;
+
+/** A response read in full (up to the cap). */
+public record HttpReply(int status, HttpHeaders headers, byte[] body) {
+
+	private static final Pattern CHARSET = Pattern.compile("charset=\"?([^;\"\\s]+)", Pattern.CASE_INSENSITIVE);
+
+	private static final int MIN_SUCCESS = 200;
+
+	private static final int MAX_SUCCESS = 299;
+
+	private static final int REQUEST_TIMEOUT = 408;
+
+	private static final int TOO_MANY_REQUESTS = 429;
+
+	private static final int MIN_SERVER_ERROR = 500;
+
+	public boolean isSuccess() {
+		return this.status >= MIN_SUCCESS && this.status <= MAX_SUCCESS;
+	}
+
+	/** Whether another attempt may get a different answer: server errors, 408 and 429. */
+	public boolean isTransientFailure() {
+		return this.status >= MIN_SERVER_ERROR || this.status == REQUEST_TIMEOUT || this.status == TOO_MANY_REQUESTS;
+	}
+
+	public String contentType() {
+		return this.headers.firstValue("content-type").orElse(null);
+	}
+
+	/** The failure to report for a status outside 2xx. */
+	public NodeFailedException failure(String description) {
+		String message = "HTTP %d from %s".formatted(this.status, description);
+		return isTransientFailure() ? new NodeFailedException(message) : NodeFailedException.permanent(message);
+	}
+
+	public boolean isJson() {
+		String type = contentType();
+		return type != null && type.toLowerCase(Locale.ROOT).contains("json");
+	}
+
+	/** The body decoded with the charset the content type names, UTF-8 by default. */
+	public String text() {
+		return new String(this.body, charset());
+	}
+
+	/** Each header once, lower-case names, repeated values joined with a comma. */
+	public Map<String, String> headerMap() {
+		Map<String, String> flat = new LinkedHashMap<>();
+		this.headers.map()
+			.forEach((name, values) -> flat.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+		return flat;
+	}
+
+	private Charset charset() {
+		String type = contentType();
+		Matcher matcher = (type != null) ? CHARSET.matcher(type) : null;
+		if (matcher == null || !matcher.find()) {
+			return StandardCharsets.UTF_8;
+		}
+		try {
+			return Charset.forName(matcher.group(1));
+		}
+		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
+			return StandardCharsets.UTF_8;
+		}
+	}
+
+}

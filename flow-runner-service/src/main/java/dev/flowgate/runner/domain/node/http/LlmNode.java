@@ -1,0 +1,111 @@
+package dev.flowgate.runner.domain.node.http;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.runner.domain.json.JsonCodec;
+import dev.flowgate.runner.domain.node.NodeCall;
+import dev.flowgate.runner.domain.node.NodeConfig;
+import dev.flowgate.runner.domain.node.NodeExecutor;
+import dev.flowgate.runner.domain.node.NodeFailedException;
+import dev.flowgate.runner.domain.node.NodeResult;
+import dev.flowgate.runner.domain.template.TemplateScope;
+import dev.flowgate.runner.domain.template.Templates;
+import dev.flowgate.runner.domain.template.ValuePath;
+
+/**
+ * Asks an OpenAI-compatible chat completions endpoint: {@code {text, model, usage:
+ * {prompt_tokens, completion_tokens}}}.
+ */
+public final class LlmNode implements NodeExecutor {
+
+	private static final String COMPLETIONS_PATH = "/v1/chat/completions";
+
+	private static final ValuePath CONTENT = ValuePath.parse("response.choices.0.message.content");
+
+	private final OutboundHttp http;
+
+	private final Templates templates;
+
+	private final JsonCodec json;
+
+	private final LlmSettings settings;
+
+	public LlmNode(OutboundHttp http, Templates templates, JsonCodec json, LlmSettings settings) {
+		this.http = http;
+		this.templates = templates;
+		this.json = json;
+		this.settings = settings;
+	}
+
+	@Override
+	public String type() {
+		return "llm";
+	}
+
+	@Override
+	public CompletableFuture<NodeResult> execute(NodeCall call) {
+		NodeConfig config = call.config();
+		String baseUrl = baseUrl(config, call.scope());
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.http.uri(baseUrl + COMPLETIONS_PATH))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofByteArray(this.json.writeBytes(requestBody(config, call.scope()))));
+		if (this.settings.sendsKeyTo(baseUrl)) {
+			request.header("Authorization", "Bearer " + this.settings.apiKey());
+		}
+		return this.http.send(request.build(), this.http.maxResponseBytes(), call.cancellation()).thenApply((reply) -> {
+			if (!reply.isSuccess()) {
+				throw reply.failure("the LLM at " + baseUrl);
+			}
+			return completion(this.json.readOrText(reply.text()));
+		});
+	}
+
+	private String baseUrl(NodeConfig config, TemplateScope scope) {
+		String template = config.text("baseUrl", this.settings.baseUrl());
+		if (template == null || template.isBlank()) {
+			throw NodeFailedException.permanent("no baseUrl: the node names none and the runner has no default");
+		}
+		return LlmSettings.withoutTrailingSlash(this.templates.text(template, scope));
+	}
+
+	private Map<String, Object> requestBody(NodeConfig config, TemplateScope scope) {
+		List<Map<String, String>> messages = new ArrayList<>();
+		String system = config.text("system");
+		if (system != null && !system.isBlank()) {
+			messages.add(Map.of("role", "system", "content", this.templates.text(system, scope)));
+		}
+		messages.add(Map.of("role", "user", "content", this.templates.text(config.requiredText("prompt"), scope)));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("model", config.requiredText("model"));
+		body.put("messages", messages);
+		config.number("temperature").ifPresent((temperature) -> body.put("temperature", temperature));
+		config.number("maxTokens").ifPresent((maxTokens) -> body.put("max_tokens", maxTokens.longValue()));
+		return body;
+	}
+
+	private NodeResult completion(Object response) {
+		if (!(CONTENT.resolveAfterRoot(response) instanceof String text)) {
+			throw new NodeFailedException("the LLM response has no choices[0].message.content");
+		}
+		long promptTokens = count(response, "prompt_tokens");
+		long completionTokens = count(response, "completion_tokens");
+		Map<String, Object> output = new LinkedHashMap<>();
+		output.put("text", text);
+		output.put("model", ValuePath.parse("response.model").resolveAfterRoot(response));
+		output.put("usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens));
+		return new NodeResult(output, new TokenUsage(promptTokens, completionTokens));
+	}
+
+	private static long count(Object response, String field) {
+		Object value = ValuePath.parse("response.usage." + field).resolveAfterRoot(response);
+		return (value instanceof Number number) ? number.longValue() : 0;
+	}
+
+}

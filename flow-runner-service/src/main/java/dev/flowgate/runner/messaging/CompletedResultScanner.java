@@ -1,0 +1,114 @@
+package dev.flowgate.runner.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.runner.config.RunnerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the results already published for a trigger partition's uncommitted triggers.
+ * Triggers and results share key and partition count, so trigger partition p's results
+ * are all in results partition p, and none is older than its trigger. Reading results
+ * partition p from the first uncommitted trigger's timestamp (less a margin for clock
+ * skew) to its end therefore finds every result a previous owner published but did not
+ * get to commit.
+ */
+@Component
+class CompletedResultScanner {
+
+	private static final Logger logger = LoggerFactory.getLogger(CompletedResultScanner.class);
+
+	private static final Duration POLL = Duration.ofMillis(200);
+
+	private final Map<String, Object> consumerConfig;
+
+	private final Duration margin;
+
+	private final Duration timeout;
+
+	CompletedResultScanner(ConsumerFactory<Object, Object> consumers, RunnerProperties properties) {
+		this.consumerConfig = new HashMap<>(consumers.getConfigurationProperties());
+		this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		this.consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "flow-runner-result-scan");
+		this.margin = properties.triggers().resultScanMargin();
+		this.timeout = properties.triggers().resultScanTimeout();
+	}
+
+	/**
+	 * For each trigger partition, the execution ids with a result published at or after
+	 * the trigger at the given offset.
+	 */
+	Map<TopicPartition, Set<String>> publishedSince(Map<TopicPartition, Long> firstUncommitted) {
+		Instant giveUpAt = Instant.now().plus(this.timeout);
+		Map<TopicPartition, Set<String>> published = new HashMap<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(this.consumerConfig, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			firstUncommitted.forEach((triggers, offset) -> {
+				OptionalLong since = timestampAt(consumer, triggers, offset, giveUpAt);
+				TopicPartition results = new TopicPartition(Topics.EXECUTIONS_COMPLETED.name(), triggers.partition());
+				published.put(triggers, since.isEmpty() ? Set.of()
+						: keysSince(consumer, results, since.getAsLong() - this.margin.toMillis(), giveUpAt));
+			});
+		}
+		return published;
+	}
+
+	private OptionalLong timestampAt(KafkaConsumer<String, byte[]> consumer, TopicPartition triggers, long offset,
+			Instant giveUpAt) {
+		consumer.assign(List.of(triggers));
+		long end = consumer.endOffsets(List.of(triggers)).get(triggers);
+		if (offset >= end) {
+			return OptionalLong.empty();
+		}
+		consumer.seek(triggers, offset);
+		while (consumer.position(triggers) < end && Instant.now().isBefore(giveUpAt)) {
+			for (ConsumerRecord<String, byte[]> trigger : consumer.poll(POLL)) {
+				return OptionalLong.of(trigger.timestamp());
+			}
+		}
+		return OptionalLong.empty();
+	}
+
+	private Set<String> keysSince(KafkaConsumer<String, byte[]> consumer, TopicPartition results, long timestamp,
+			Instant giveUpAt) {
+		consumer.assign(List.of(results));
+		OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(results, Math.max(0, timestamp))).get(results);
+		if (start == null) {
+			return Set.of();
+		}
+		long end = consumer.endOffsets(List.of(results)).get(results);
+		consumer.seek(results, start.offset());
+		Set<String> keys = new HashSet<>();
+		while (consumer.position(results) < end) {
+			if (Instant.now().isAfter(giveUpAt)) {
+				logger.error("Gave up reading {} at offset {} of {}: triggers whose result lies beyond may run twice",
+						results, consumer.position(results), end);
+				break;
+			}
+			consumer.poll(POLL).forEach((result) -> keys.add(result.key()));
+		}
+		keys.remove(null);
+		return keys;
+	}
+
+}

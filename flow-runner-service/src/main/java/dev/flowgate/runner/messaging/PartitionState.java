@@ -1,0 +1,104 @@
+package dev.flowgate.runner.messaging;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import dev.flowgate.runner.domain.execution.Execution;
+
+import org.springframework.kafka.support.Acknowledgment;
+
+/**
+ * This runner's hold on one trigger partition: which results were already published
+ * before it took over, the executions it runs, and the offsets it may commit. Once
+ * revoked, nothing more is published or committed for it, so the next owner can run
+ * whatever is unfinished without producing a second result.
+ */
+final class PartitionState {
+
+	private final Set<String> publishedBefore;
+
+	private final PendingOffsets<Acknowledgment> offsets = new PendingOffsets<>();
+
+	private final Map<Long, Execution> running = new ConcurrentHashMap<>();
+
+	private final ReadWriteLock fence = new ReentrantReadWriteLock();
+
+	private boolean revoked;
+
+	/**
+	 * @param publishedBefore executions whose result is already on the results topic
+	 */
+	PartitionState(Set<String> publishedBefore) {
+		this.publishedBefore = Set.copyOf(publishedBefore);
+	}
+
+	boolean hasResult(String executionId) {
+		return executionId != null && this.publishedBefore.contains(executionId);
+	}
+
+	void received(long offset, Acknowledgment acknowledgment) {
+		this.offsets.received(offset, acknowledgment);
+	}
+
+	void running(long offset, Execution execution) {
+		this.running.put(offset, execution);
+	}
+
+	/**
+	 * Runs {@code publish} unless the partition was revoked; revocation waits for a
+	 * publication in progress.
+	 * @return whether it ran
+	 */
+	boolean publishWhileOwned(Runnable publish) {
+		this.fence.readLock().lock();
+		try {
+			if (this.revoked) {
+				return false;
+			}
+			publish.run();
+			return true;
+		}
+		finally {
+			this.fence.readLock().unlock();
+		}
+	}
+
+	/** The record's result is out (or it needs none): commit as far as that allows. */
+	void finished(long offset) {
+		this.running.remove(offset);
+		if (!isRevoked()) {
+			this.offsets.finished(offset).ifPresent(Acknowledgment::acknowledge);
+		}
+	}
+
+	/** Stops publishing for this partition and cancels its executions. */
+	void revoke() {
+		this.fence.writeLock().lock();
+		try {
+			this.revoked = true;
+		}
+		finally {
+			this.fence.writeLock().unlock();
+		}
+		this.running.values().forEach(Execution::cancel);
+		this.running.clear();
+	}
+
+	int runningCount() {
+		return this.running.size();
+	}
+
+	private boolean isRevoked() {
+		this.fence.readLock().lock();
+		try {
+			return this.revoked;
+		}
+		finally {
+			this.fence.readLock().unlock();
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.flowgate.runner.messaging;
+
+import java.util.concurrent.CancellationException;
+
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.runner.domain.execution.Execution;
+import dev.flowgate.runner.domain.execution.ExecutionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the execution a trigger asks for, unless a previous owner of the partition
+ * already published its result, and publishes the result when it is ready. The trigger is
+ * acknowledged only after that.
+ */
+@Component
+class TriggerDispatcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(TriggerDispatcher.class);
+
+	private final ExecutionService executions;
+
+	private final PartitionStates partitions;
+
+	private final ExecutionCapacity capacity;
+
+	private final ResultPublisher results;
+
+	TriggerDispatcher(ExecutionService executions, PartitionStates partitions, ExecutionCapacity capacity,
+			ResultPublisher results) {
+		this.executions = executions;
+		this.partitions = partitions;
+		this.capacity = capacity;
+		this.results = results;
+	}
+
+	void dispatch(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment) {
+		PartitionState partition = this.partitions.of(trigger.topic(), trigger.partition());
+		long offset = trigger.offset();
+		if (partition.hasResult(executionIdOf(trigger))) {
+			logger.info("Skipping execution {}: its result was already published", executionIdOf(trigger));
+			partition.received(offset, acknowledgment);
+			partition.finished(offset);
+			return;
+		}
+		Execution execution = this.executions.start(trigger.key(), trigger.value());
+		partition.received(offset, acknowledgment);
+		partition.running(offset, execution);
+		this.capacity.acquire();
+		execution.result().whenComplete((result, failure) -> {
+			this.capacity.release();
+			if (result != null) {
+				this.results.publish(partition, offset, result);
+			}
+			else if (!(failure instanceof CancellationException)) {
+				logger.error("Execution {} ended without a result", execution.executionId(), failure);
+			}
+		});
+	}
+
+	private static String executionIdOf(ConsumerRecord<String, FlowgateEvent> trigger) {
+		if (trigger.key() != null) {
+			return trigger.key();
+		}
+		return (trigger.value() instanceof ExecutionRequested requested) ? requested.executionId() : null;
+	}
+
+}

@@ -1,0 +1,349 @@
+package dev.flowgate.runner.domain.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.contracts.NodeStatus;
+import dev.flowgate.contracts.NodeTrace;
+import dev.flowgate.runner.support.EngineFixture;
+import dev.flowgate.runner.support.Flows;
+import dev.flowgate.runner.support.StubServer;
+import dev.flowgate.runner.support.StubServer.Received;
+import dev.flowgate.runner.support.StubServer.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FlowEngineTest {
+
+	private final StubServer api = StubServer.start();
+
+	private final EngineFixture fixture = new EngineFixture(this.api.url(""));
+
+	@AfterEach
+	void stop() {
+		this.fixture.close();
+		this.api.close();
+	}
+
+	@Test
+	void runsNodesInDependencyOrderAndPassesOutputsDownstream() {
+		FlowDefinition flow = Flows.flow()
+			.input("question")
+			.node("greet", "template", Map.of("template", "Hello {{input.question}}"))
+			.node("shout", "transform", Map.of("expression", "$uppercase(greet.text)"))
+			.output("answer", "{{shout}}")
+			.edge("question", "greet")
+			.edge("greet", "shout")
+			.edge("shout", "answer")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("question", "kafka"));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(outcome.error()).isNull();
+		assertThat(outcome.outputs()).containsExactly(Map.entry("answer", "HELLO KAFKA"));
+		assertThat(outcome.trace()).extracting(NodeTrace::nodeId)
+			.containsExactly("question", "greet", "shout", "answer");
+		assertThat(outcome.trace()).allSatisfy((trace) -> {
+			assertThat(trace.status()).isEqualTo(NodeStatus.SUCCEEDED);
+			assertThat(trace.attempts()).isEqualTo(1);
+		});
+		assertThat(outcome.trace().get(1).output()).isEqualTo(Map.of("text", "Hello kafka"));
+		assertStartsAfterPredecessorEnds(outcome.trace());
+	}
+
+	@Test
+	void runsIndependentBranchesConcurrently() {
+		this.api.on("/a", (request) -> Reply.json(200, "{\"value\":1}").after(Duration.ofMillis(300)));
+		this.api.on("/b", (request) -> Reply.json(200, "{\"value\":2}").after(Duration.ofMillis(300)));
+		FlowDefinition flow = Flows.flow()
+			.input("q")
+			.node("a", "http", Map.of("url", this.api.url("/a")))
+			.node("b", "http", Map.of("url", this.api.url("/b")))
+			.node("sum", "transform", Map.of("expression", "a.body.value + b.body.value"))
+			.output("total", "{{sum}}")
+			.edge("q", "a")
+			.edge("q", "b")
+			.edge("a", "sum")
+			.edge("b", "sum")
+			.edge("sum", "total")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("q", "x"));
+
+		assertThat(outcome.outputs()).containsExactly(Map.entry("total", 3));
+		List<Received> calls = this.api.received();
+		assertThat(calls).hasSize(2);
+		Instant lastArrival = calls.stream().map(Received::arrivedAt).max(Comparator.naturalOrder()).orElseThrow();
+		Instant firstAnswer = calls.stream().map(Received::answeredAt).min(Comparator.naturalOrder()).orElseThrow();
+		assertThat(lastArrival).as("both calls were in flight at once").isBefore(firstAnswer);
+	}
+
+	@Test
+	void runsOnlyTheBranchAConditionTakes() {
+		FlowDefinition flow = Flows.flow()
+			.input("n")
+			.node("big", "condition", Map.of("expression", "input.n > 10"))
+			.node("yes", "template", Map.of("template", "{{input.n}} is large"))
+			.node("no", "template", Map.of("template", "{{input.n}} is small"))
+			.output("large", "{{yes.text}}")
+			.output("small", "{{no.text}}")
+			.edge("n", "big")
+			.branch("big", "yes", true)
+			.branch("big", "no", false)
+			.edge("yes", "large")
+			.edge("no", "small")
+			.build();
+
+		FlowOutcome large = this.fixture.run(flow, Map.of("n", 42));
+		FlowOutcome small = this.fixture.run(flow, Map.of("n", 3));
+
+		assertThat(large.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(large.outputs()).containsExactly(Map.entry("large", "42 is large"));
+		assertThat(statuses(large)).containsEntry("big", NodeStatus.SUCCEEDED)
+			.containsEntry("no", NodeStatus.SKIPPED)
+			.containsEntry("small", NodeStatus.SKIPPED);
+		assertThat(trace(large, "big").output()).isEqualTo(Map.of("result", true));
+		assertThat(small.outputs()).containsExactly(Map.entry("small", "3 is small"));
+		assertThat(statuses(small)).containsEntry("yes", NodeStatus.SKIPPED).containsEntry("large", NodeStatus.SKIPPED);
+	}
+
+	@Test
+	void runsAJoinWhenOneIncomingBranchIsActive() {
+		FlowDefinition flow = Flows.flow()
+			.input("name")
+			.node("known", "condition", Map.of("expression", "$exists(input.name)"))
+			.node("greet", "template", Map.of("template", "Hi {{input.name}}"))
+			.node("anonymous", "template", Map.of("template", "Hi stranger"))
+			.node("after-anonymous", "template", Map.of("template", "only for strangers"))
+			.node("pick", "transform", Map.of("expression", "greet ? greet.text : anonymous.text"))
+			.output("greeting", "{{pick}}")
+			.branch("known", "greet", true)
+			.branch("known", "anonymous", false)
+			.edge("name", "known")
+			.edge("anonymous", "after-anonymous")
+			.edge("greet", "pick")
+			.edge("anonymous", "pick")
+			.edge("pick", "greeting")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("name", "Ada"));
+
+		assertThat(outcome.outputs()).containsExactly(Map.entry("greeting", "Hi Ada"));
+		assertThat(statuses(outcome)).containsEntry("anonymous", NodeStatus.SKIPPED)
+			.containsEntry("after-anonymous", NodeStatus.SKIPPED)
+			.containsEntry("pick", NodeStatus.SUCCEEDED);
+	}
+
+	@Test
+	void failsTheExecutionOnTheFirstFailingNodeAndCancelsTheOthers() {
+		this.api.on("/broken", (request) -> Reply.text(500, "boom"));
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		FlowDefinition flow = Flows.flow()
+			.input("q")
+			.node("broken", "http", Map.of("url", this.api.url("/broken")))
+			.node("slow", "http", Map.of("url", this.api.url("/slow")))
+			.output("out", "{{broken.body}}")
+			.edge("q", "broken")
+			.edge("q", "slow")
+			.edge("broken", "out")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error())
+			.isEqualTo(new ExecutionError("broken", "node_failed", "HTTP 500 from " + this.api.url("/broken")));
+		assertThat(outcome.outputs()).isEmpty();
+		assertThat(trace(outcome, "broken").status()).isEqualTo(NodeStatus.FAILED);
+		assertThat(trace(outcome, "slow").status()).isEqualTo(NodeStatus.FAILED);
+		assertThat(trace(outcome, "slow").error()).isEqualTo("cancelled: node 'broken' failed");
+		assertThat(outcome.trace()).extracting(NodeTrace::nodeId).doesNotContain("out");
+		assertThat(outcome.durationMillis()).as("not waiting for the slow call").isLessThan(4000);
+	}
+
+	@Test
+	void retriesAFailingNodeUntilItSucceeds() {
+		AtomicInteger calls = new AtomicInteger();
+		this.api.on("/flaky", (request) -> (calls.incrementAndGet() < 3) ? Reply.text(503, "busy")
+				: Reply.json(200, "{\"ok\":true}"));
+		FlowDefinition flow = Flows.flow()
+			.node("call", "http",
+					Map.of("url", this.api.url("/flaky"), "retry", Map.of("maxAttempts", 3, "backoffMillis", 20)))
+			.output("ok", "{{call.body.ok}}")
+			.edge("call", "ok")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.outputs()).containsExactly(Map.entry("ok", true));
+		assertThat(trace(outcome, "call").attempts()).isEqualTo(3);
+		assertThat(this.api.received("/flaky")).hasSize(3);
+	}
+
+	@Test
+	void givesUpAfterTheLastAttemptAndDoesNotRetryClientErrors() {
+		this.api.on("/busy", (request) -> Reply.text(503, "busy"));
+		this.api.on("/gone", (request) -> Reply.text(404, "gone"));
+		Map<String, Object> retry = Map.of("maxAttempts", 3, "backoffMillis", 10);
+		FlowDefinition busy = Flows.flow()
+			.node("call", "http", Map.of("url", this.api.url("/busy"), "retry", retry))
+			.build();
+		FlowDefinition gone = Flows.flow()
+			.node("call", "http", Map.of("url", this.api.url("/gone"), "retry", retry))
+			.build();
+
+		FlowOutcome busyOutcome = this.fixture.run(busy, Map.of());
+		FlowOutcome goneOutcome = this.fixture.run(gone, Map.of());
+
+		assertThat(trace(busyOutcome, "call").attempts()).isEqualTo(3);
+		assertThat(busyOutcome.error().message()).isEqualTo("HTTP 503 from " + this.api.url("/busy"));
+		assertThat(trace(goneOutcome, "call").attempts()).isEqualTo(1);
+		assertThat(this.api.received("/gone")).hasSize(1);
+	}
+
+	@Test
+	void cutsEachAttemptAtTheNodeTimeout() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		FlowDefinition flow = Flows.flow()
+			.node("call", "http",
+					Map.of("url", this.api.url("/slow"), "timeoutSeconds", 0.2, "retry", Map.of("maxAttempts", 2)))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error()).isEqualTo(new ExecutionError("call", "node_failed", "timed out after 200 ms"));
+		assertThat(trace(outcome, "call").attempts()).isEqualTo(2);
+		assertThat(outcome.durationMillis()).isBetween(400L, 4000L);
+	}
+
+	@Test
+	void endsTimedOutAtTheDeadlineAndCancelsOutstandingNodes() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		FlowDefinition flow = Flows.flow()
+			.input("q")
+			.node("call", "http", Map.of("url", this.api.url("/slow")))
+			.output("out", "{{call.status}}")
+			.edge("q", "call")
+			.edge("call", "out")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of(), Instant.now().plusMillis(300));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+		assertThat(outcome.error().code()).isEqualTo("timeout");
+		assertThat(outcome.error().nodeId()).isNull();
+		assertThat(trace(outcome, "q").status()).isEqualTo(NodeStatus.SUCCEEDED);
+		assertThat(trace(outcome, "call").status()).isEqualTo(NodeStatus.FAILED);
+		assertThat(trace(outcome, "call").error()).contains("deadline");
+		assertThat(outcome.durationMillis()).isBetween(250L, 4000L);
+	}
+
+	@Test
+	void runsNothingWhenTheDeadlineHasPassed() {
+		FlowDefinition flow = Flows.flow().input("q").output("out", "{{input.q}}").edge("q", "out").build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("q", "x"), Instant.now().minusSeconds(1));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+		assertThat(outcome.trace()).isEmpty();
+	}
+
+	@Test
+	void cancelledRunsReportNoOutcome() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		FlowDefinition flow = Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build();
+		FlowRun run = this.fixture.engine().start(flow, Map.of(), Instant.now().plusSeconds(10));
+
+		run.cancel();
+
+		assertThat(run.outcome()).isCancelled();
+		assertThatThrownBy(() -> run.outcome().join()).isInstanceOf(CancellationException.class);
+	}
+
+	@Test
+	void keepsOnlyTheStartOfLargeOutputsInTheTrace() {
+		try (EngineFixture small = new EngineFixture(this.api.url(""), java.util.Set.of(), 20)) {
+			FlowDefinition flow = Flows.flow()
+				.node("long", "template", Map.of("template", "x".repeat(100)))
+				.output("all", "{{long.text}}")
+				.edge("long", "all")
+				.build();
+
+			FlowOutcome outcome = small.run(flow, Map.of());
+
+			assertThat(outcome.outputs().get("all")).isEqualTo("x".repeat(100));
+			assertThat(trace(outcome, "long").output())
+				.isEqualTo("{\"text\":\"" + "x".repeat(11) + "… (91 more characters)");
+		}
+	}
+
+	@Test
+	void failsARequiredInputThatIsMissing() {
+		FlowDefinition flow = Flows.flow()
+			.node("city", "input", Map.of("required", true))
+			.node("note", "input", Map.of("name", "comment"))
+			.output("out", "{{input.city}}")
+			.edge("city", "out")
+			.build();
+
+		FlowOutcome missing = this.fixture.run(flow, Map.of("comment", "hi"));
+		FlowOutcome present = this.fixture.run(flow, Map.of("city", "Oslo"));
+
+		assertThat(missing.error())
+			.isEqualTo(new ExecutionError("city", "node_failed", "the required input 'city' is missing"));
+		assertThat(present.outputs()).containsExactly(Map.entry("out", "Oslo"));
+		assertThat(trace(present, "note").output()).isNull();
+	}
+
+	@Test
+	void rejectsFlowsThatCannotRun() {
+		FlowDefinition cycle = Flows.flow()
+			.node("a", "template", Map.of("template", "a"))
+			.node("b", "template", Map.of("template", "b"))
+			.edge("a", "b")
+			.edge("b", "a")
+			.build();
+		FlowDefinition unknownType = Flows.flow().node("a", "teleport", Map.of()).build();
+		FlowDefinition dangling = Flows.flow().node("a", "template", Map.of("template", "a")).edge("a", "z").build();
+
+		assertThatThrownBy(() -> this.fixture.engine().start(cycle, Map.of(), Instant.now().plusSeconds(5)))
+			.isInstanceOf(InvalidFlowException.class)
+			.hasMessage("the flow has a cycle");
+		assertThatThrownBy(() -> this.fixture.engine().start(unknownType, Map.of(), Instant.now().plusSeconds(5)))
+			.hasMessage("node 'a' has the unknown type 'teleport'");
+		assertThatThrownBy(() -> this.fixture.engine().start(dangling, Map.of(), Instant.now().plusSeconds(5)))
+			.hasMessage("the edge from 'a' to 'z' joins an unknown node");
+	}
+
+	private static Map<String, NodeStatus> statuses(FlowOutcome outcome) {
+		return outcome.trace()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(NodeTrace::nodeId, NodeTrace::status));
+	}
+
+	private static NodeTrace trace(FlowOutcome outcome, String nodeId) {
+		return outcome.trace().stream().filter((trace) -> trace.nodeId().equals(nodeId)).findFirst().orElseThrow();
+	}
+
+	private static void assertStartsAfterPredecessorEnds(List<NodeTrace> chain) {
+		for (int i = 1; i < chain.size(); i++) {
+			NodeTrace before = chain.get(i - 1);
+			Instant beforeEnd = before.startedAt().plusMillis(before.durationMillis());
+			assertThat(chain.get(i).startedAt()).isAfterOrEqualTo(beforeEnd);
+		}
+	}
+
+}

@@ -1,0 +1,246 @@
+package dev.flowgate.runner.domain.execution;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStarted;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.runner.domain.deployment.DeploymentView;
+import dev.flowgate.runner.support.Deployments;
+import dev.flowgate.runner.support.EngineFixture;
+import dev.flowgate.runner.support.Flows;
+import dev.flowgate.runner.support.StubServer;
+import dev.flowgate.runner.support.StubServer.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExecutionServiceTest {
+
+	private static final String OWNER = "owner-1";
+
+	private final StubServer api = StubServer.start();
+
+	private final EngineFixture fixture = new EngineFixture(this.api.url(""));
+
+	private final DeploymentView view = new DeploymentView();
+
+	private final List<ExecutionStarted> started = new CopyOnWriteArrayList<>();
+
+	private final ExecutionService service = new ExecutionService(this.view, this.fixture.engine(), this.started::add,
+			new ExecutionSettings("runner-7", Duration.ofMillis(300), Duration.ofMinutes(1)), Clock.systemUTC());
+
+	@AfterEach
+	void stop() {
+		this.fixture.close();
+		this.api.close();
+	}
+
+	@Test
+	void runsTheDeployedFlowAndAnnouncesTheStart() {
+		DeploymentStateChanged deployment = Deployments.echo("dep-1", OWNER);
+		this.view.put(deployment);
+
+		ExecutionCompleted result = resultOf(
+				this.service.start("exec-1", Deployments.trigger("exec-1", deployment, Map.of("text", "hi"))));
+
+		assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(result.outputs()).containsExactly(Map.entry("echo", "hi"));
+		assertThat(result.executionId()).isEqualTo("exec-1");
+		assertThat(result.ownerId()).isEqualTo(OWNER);
+		assertThat(result.deploymentId()).isEqualTo("dep-1");
+		assertThat(result.flowVersion()).isEqualTo(Deployments.FLOW_VERSION);
+		assertThat(result.replyTo()).isEqualTo("gw-test");
+		assertThat(result.delivery()).isEqualTo(deployment.delivery());
+		assertThat(result.trace()).hasSize(2);
+		assertThat(result.durationMillis())
+			.isEqualTo(Duration.between(result.startedAt(), result.finishedAt()).toMillis());
+		assertThat(this.started).singleElement().satisfies((event) -> {
+			assertThat(event.executionId()).isEqualTo("exec-1");
+			assertThat(event.runnerId()).isEqualTo("runner-7");
+			assertThat(event.flowVersion()).isEqualTo(Deployments.FLOW_VERSION);
+		});
+	}
+
+	@Test
+	void usesTheTriggersCallbackOnlyWhenTheDeploymentAllowsIt() {
+		FlowDefinition flow = Deployments.echo("x", OWNER).flow();
+		DeploymentStateChanged open = Deployments.of("open", OWNER, flow,
+				new DeliveryTarget("https://default.example.com", "ops@example.com", true));
+		DeploymentStateChanged closed = Deployments.of("closed", OWNER, flow,
+				new DeliveryTarget("https://default.example.com", null, false));
+		this.view.put(open);
+		this.view.put(closed);
+
+		ExecutionCompleted overridden = resultOf(this.service.start("e-1",
+				Deployments.trigger("e-1", "open", OWNER, Map.of("text", "a"), "https://mine.example.com")));
+		ExecutionCompleted kept = resultOf(this.service.start("e-2",
+				Deployments.trigger("e-2", "closed", OWNER, Map.of("text", "a"), "https://mine.example.com")));
+
+		assertThat(overridden.delivery())
+			.isEqualTo(new DeliveryTarget("https://mine.example.com", "ops@example.com", true));
+		assertThat(kept.delivery()).isEqualTo(closed.delivery());
+	}
+
+	@Test
+	void waitsBrieflyForADeploymentThatIsNotInTheViewYet() {
+		DeploymentStateChanged deployment = Deployments.echo("late", OWNER);
+		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", deployment, Map.of("text", "x")));
+
+		this.view.put(deployment);
+
+		assertThat(resultOf(execution).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+	}
+
+	@Test
+	void failsATriggerForAnUnknownDeployment() {
+		ExecutionCompleted result = resultOf(
+				this.service.start("e-1", Deployments.trigger("e-1", "ghost", OWNER, Map.of(), null)));
+
+		assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(result.error())
+			.isEqualTo(new ExecutionError(null, "invalid_trigger", "the deployment 'ghost' does not exist"));
+		assertThat(result.delivery()).isEqualTo(DeliveryTarget.NONE);
+		assertThat(result.replyTo()).isEqualTo("gw-test");
+		assertThat(this.started).isEmpty();
+	}
+
+	@Test
+	void treatsAnotherOwnersDeploymentAsUnknown() {
+		this.view.put(Deployments.echo("theirs", "owner-2"));
+
+		ExecutionCompleted result = resultOf(
+				this.service.start("e-1", Deployments.trigger("e-1", "theirs", OWNER, Map.of("text", "x"), null)));
+
+		assertThat(result.error().message()).isEqualTo("the deployment 'theirs' does not exist");
+		assertThat(result.delivery()).isEqualTo(DeliveryTarget.NONE);
+		assertThat(result.outputs()).isEmpty();
+	}
+
+	@Test
+	void failsIncompleteTriggersKeyedByTheRecordKey() {
+		ExecutionRequested noDeployment = Deployments.trigger("e-1", null, OWNER, Map.of(), null);
+		ExecutionRequested noId = Deployments.trigger(null, "dep", OWNER, Map.of(), null);
+		ExecutionRequested otherId = Deployments.trigger("e-3", "dep", OWNER, Map.of(), null);
+		ExecutionStarted wrongType = new ExecutionStarted(UUID.randomUUID(), 1, Instant.now(), "e-4", OWNER, "dep", 1,
+				"r");
+
+		assertThat(errorOf(this.service.start("e-1", noDeployment))).isEqualTo("the trigger has no deploymentId");
+		assertThat(errorOf(this.service.start("e-2", noId))).isEqualTo("the trigger has no executionId");
+		assertThat(errorOf(this.service.start("e-9", otherId)))
+			.isEqualTo("the record key 'e-9' differs from the executionId 'e-3'");
+		assertThat(errorOf(this.service.start("e-4", wrongType)))
+			.isEqualTo("the record is not an execution.requested event");
+		assertThat(resultOf(this.service.start("e-2", noId)).executionId()).isEqualTo("e-2");
+	}
+
+	@Test
+	void refusesATriggerThatNamesNoExecutionAtAll() {
+		ExecutionRequested anonymous = Deployments.trigger(" ", "dep", OWNER, Map.of(), null);
+
+		assertThatThrownBy(() -> this.service.start(null, anonymous)).isInstanceOf(InvalidTriggerException.class);
+		assertThatThrownBy(() -> this.service.start(null, null)).isInstanceOf(InvalidTriggerException.class);
+	}
+
+	@Test
+	void reportsAFlowThatCannotRunToItsOwner() {
+		FlowDefinition cycle = Flows.flow()
+			.node("a", "template", Map.of("template", "a"))
+			.node("b", "template", Map.of("template", "b"))
+			.edge("a", "b")
+			.edge("b", "a")
+			.build();
+		DeploymentStateChanged broken = Deployments.of("broken", OWNER, cycle,
+				new DeliveryTarget("https://hooks.example.com", null, false));
+		this.view.put(broken);
+
+		ExecutionCompleted result = resultOf(this.service.start("e-1", Deployments.trigger("e-1", broken, Map.of())));
+
+		assertThat(result.error()).isEqualTo(new ExecutionError(null, "invalid_flow", "the flow has a cycle"));
+		assertThat(result.delivery()).isEqualTo(broken.delivery());
+	}
+
+	@Test
+	void endsAnExecutionPastItsDeadlineAsTimedOut() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		DeploymentStateChanged slow = Deployments.of("slow", OWNER,
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
+		this.view.put(slow);
+		ExecutionRequested trigger = Deployments.trigger("e-1", slow, Map.of());
+		ExecutionRequested hurried = new ExecutionRequested(trigger.eventId(), 1, trigger.occurredAt(), "e-1", OWNER,
+				"slow", 1, null, TriggerSource.REPLAY, trigger.mode(), Map.of(), null, Instant.now().plusMillis(300),
+				null, null, null);
+
+		ExecutionCompleted result = resultOf(this.service.start("e-1", hurried));
+
+		assertThat(result.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+		assertThat(result.error().code()).isEqualTo("timeout");
+	}
+
+	@Test
+	void cancellingAnExecutionLeavesItWithoutAResult() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		DeploymentStateChanged slow = Deployments.of("slow", OWNER,
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
+		this.view.put(slow);
+		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", slow, Map.of()));
+
+		execution.cancel();
+
+		assertThat(execution.result()).isCancelled();
+	}
+
+	@Test
+	void leavesTheTriggerWithoutAResultWhenTheRunnerItselfFails() {
+		DeploymentStateChanged deployment = Deployments.echo("dep-1", OWNER);
+		this.view.put(deployment);
+		this.fixture.close();
+
+		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", deployment, Map.of("text", "x")));
+
+		assertThat(execution.result()).isCompletedExceptionally();
+		assertThat(execution.result()).isNotCancelled();
+	}
+
+	@Test
+	void describesUndecodableTriggers() {
+		ExecutionCompleted result = this.service.undecodable("e-1", "Unexpected character ('}')");
+
+		assertThat(result.executionId()).isEqualTo("e-1");
+		assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(result.error()).isEqualTo(new ExecutionError(null, "invalid_trigger",
+				"the trigger could not be decoded: Unexpected character ('}')"));
+	}
+
+	private static ExecutionCompleted resultOf(Execution execution) {
+		try {
+			return execution.result().get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new AssertionError("no result", ex);
+		}
+	}
+
+	private static String errorOf(Execution execution) {
+		ExecutionCompleted result = resultOf(execution);
+		assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(result.error().code()).isEqualTo("invalid_trigger");
+		return result.error().message();
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.flowgate.runner.domain.node;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.runner.domain.engine.FlowOutcome;
+import dev.flowgate.runner.support.EngineFixture;
+import dev.flowgate.runner.support.Flows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TransformNodeTest {
+
+	private final EngineFixture fixture = new EngineFixture("http://127.0.0.1:9");
+
+	@AfterEach
+	void stop() {
+		this.fixture.close();
+	}
+
+	@Test
+	void evaluatesJsonataOverInputsAndUpstreamOutputs() {
+		FlowDefinition flow = Flows.flow()
+			.input("items")
+			.node("prices", "transform", Map.of("expression", "input.items.price"))
+			.node("summary", "transform",
+					Map.of("expression",
+							"{ 'count': $count(prices), 'total': $sum(prices), 'cheap': input.items[price < 5].name }"))
+			.node("result", "output", Map.of("name", "summary", "value", "{{summary}}"))
+			.edge("items", "prices")
+			.edge("prices", "summary")
+			.edge("summary", "result")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow,
+				Map.of("items", List.of(Map.of("name", "pen", "price", 2), Map.of("name", "book", "price", 12.5))));
+
+		assertThat(outcome.outputs())
+			.containsExactly(Map.entry("summary", Map.of("count", 2, "total", 14.5, "cheap", "pen")));
+	}
+
+	@Test
+	void reportsExpressionErrorsWithoutRetrying() {
+		FlowDefinition flow = Flows.flow()
+			.node("bad", "transform", Map.of("expression", "$sum(", "retry", Map.of("maxAttempts", 3)))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).startsWith("JSONata: ");
+		assertThat(outcome.trace().get(0).attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void stopsARunawayExpression() {
+		FlowDefinition flow = Flows.flow()
+			.node("loop", "transform", Map.of("expression", "($f := function($x) { $f($x + 1) }; $f(0))"))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).startsWith("JSONata: ");
+	}
+
+	@Test
+	void conditionsUseJsonataTruthiness() {
+		FlowDefinition flow = Flows.flow()
+			.input("text")
+			.node("nonEmpty", "condition", Map.of("expression", "input.text"))
+			.output("yes", "{{input.text}}")
+			.branch("nonEmpty", "yes", true)
+			.edge("text", "nonEmpty")
+			.build();
+
+		assertThat(this.fixture.run(flow, Map.of("text", "hi")).outputs()).containsExactly(Map.entry("yes", "hi"));
+		assertThat(this.fixture.run(flow, Map.of("text", "")).outputs()).isEmpty();
+	}
+
+}

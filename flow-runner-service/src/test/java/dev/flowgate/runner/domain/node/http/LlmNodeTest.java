@@ -1,0 +1,95 @@
+package dev.flowgate.runner.domain.node.http;
+
+import java.util.Map;
+
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.runner.domain.engine.FlowOutcome;
+import dev.flowgate.runner.support.EngineFixture;
+import dev.flowgate.runner.support.Flows;
+import dev.flowgate.runner.support.OpenAiStub;
+import dev.flowgate.runner.support.StubServer;
+import dev.flowgate.runner.support.StubServer.Received;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LlmNodeTest {
+
+	private final StubServer llm = StubServer.start();
+
+	private final StubServer elsewhere = StubServer.start();
+
+	private final EngineFixture fixture = new EngineFixture(this.llm.url("") + "/");
+
+	LlmNodeTest() {
+		OpenAiStub.install(this.llm, EngineFixture.LLM_KEY);
+		OpenAiStub.install(this.elsewhere, EngineFixture.LLM_KEY);
+	}
+
+	@AfterEach
+	void stop() {
+		this.fixture.close();
+		this.llm.close();
+		this.elsewhere.close();
+	}
+
+	@Test
+	void asksTheConfiguredModelWithThePlatformKeyAndCountsTokens() {
+		FlowDefinition flow = Flows.flow()
+			.input("question")
+			.node("ask", "llm",
+					Map.of("model", "gpt-test", "system", "Be brief.", "prompt", "Q: {{input.question}}", "temperature",
+							0.2, "maxTokens", 50))
+			.output("answer", "{{ask.text}}")
+			.edge("question", "ask")
+			.edge("ask", "answer")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("question", "What is Kafka?"));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(outcome.outputs())
+			.containsExactly(Map.entry("answer", "echo system: Be brief. | user: Q: What is Kafka?"));
+		assertThat(outcome.trace().get(1).output())
+			.isEqualTo(Map.of("text", "echo system: Be brief. | user: Q: What is Kafka?", "model", "gpt-test", "usage",
+					Map.of("prompt_tokens", 9L, "completion_tokens", 10L)));
+		assertThat(outcome.trace().get(1).tokenUsage()).isEqualTo(new TokenUsage(9, 10));
+		assertThat(outcome.tokenUsage()).isEqualTo(new TokenUsage(9, 10));
+		Received request = this.llm.received(OpenAiStub.PATH).get(0);
+		assertThat(JsonMapper.builder().build().readValue(request.body(), Map.class)).containsEntry("model", "gpt-test")
+			.containsEntry("temperature", 0.2)
+			.containsEntry("max_tokens", 50);
+	}
+
+	@Test
+	void neverSendsThePlatformKeyToAnotherBaseUrl() {
+		FlowDefinition flow = Flows.flow()
+			.node("ask", "llm", Map.of("baseUrl", this.elsewhere.url(""), "model", "m", "prompt", "hi"))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(this.elsewhere.received(OpenAiStub.PATH)).singleElement()
+			.extracting((request) -> request.header("Authorization"))
+			.isNull();
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).isEqualTo("HTTP 401 from the LLM at " + this.elsewhere.url(""));
+	}
+
+	@Test
+	void sumsTokenUsageOverSeveralLlmNodes() {
+		FlowDefinition flow = Flows.flow()
+			.node("one", "llm", Map.of("model", "m", "prompt", "a b"))
+			.node("two", "llm", Map.of("model", "m", "prompt", "c"))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.tokenUsage()).isEqualTo(new TokenUsage(3 + 2, 4 + 3));
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.flowgate.runner.domain.template;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.flowgate.runner.domain.json.JsonCodec;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TemplatesTest {
+
+	private final Templates templates = new Templates(new JsonCodec());
+
+	private final TemplateScope scope = new TemplateScope(Map.of("city", "Berlin", "count", 3), Map.of("lookup", Map.of(
+			"status", 200, "body",
+			Map.of("items", List.of(Map.of("name", "first"), Map.of("name", "second", "tags", List.of("a", "b")))))));
+
+	@Test
+	void loneReferenceKeepsTheValueAndItsType() {
+		assertThat(this.templates.value("{{input.count}}", this.scope)).isEqualTo(3);
+		assertThat(this.templates.value("{{ lookup.body.items.1 }}", this.scope))
+			.isEqualTo(Map.of("name", "second", "tags", List.of("a", "b")));
+		assertThat(this.templates.value("{{lookup}}", this.scope)).isInstanceOf(Map.class);
+	}
+
+	@Test
+	void interpolationWritesObjectsAsJsonAndMissingValuesAsNothing() {
+		assertThat(this.templates.value("Weather in {{input.city}}: {{lookup.status}}", this.scope))
+			.isEqualTo("Weather in Berlin: 200");
+		assertThat(this.templates.value("tags={{lookup.body.items.1.tags}} none=[{{input.nope}}]", this.scope))
+			.isEqualTo("tags=[\"a\",\"b\"] none=[]");
+	}
+
+	@Test
+	void pathsAcceptDotIndexesAndBrackets() {
+		assertThat(this.templates.value("{{lookup.body.items.0.name}}", this.scope)).isEqualTo("first");
+		assertThat(this.templates.value("{{lookup.body.items[1].tags[0]}}", this.scope)).isEqualTo("a");
+		assertThat(this.templates.value("{{lookup.body.items.7.name}}", this.scope)).isNull();
+		assertThat(this.templates.value("{{lookup.status.deeper}}", this.scope)).isNull();
+	}
+
+	@Test
+	void textRendersALoneObjectReferenceAsJson() {
+		assertThat(this.templates.text("{{lookup.body.items.0}}", this.scope)).isEqualTo("{\"name\":\"first\"}");
+		assertThat(this.templates.text("{{input.count}}", this.scope)).isEqualTo("3");
+		assertThat(this.templates.text("{{input.missing}}", this.scope)).isEmpty();
+	}
+
+	@Test
+	void deepRenderingKeepsTypesInsideObjectsAndLists() {
+		Map<String, Object> body = new HashMap<>();
+		body.put("q", "{{input.city}}");
+		body.put("n", "{{input.count}}");
+		body.put("list", List.of("{{lookup.body.items.0}}", 5, true));
+		body.put("label", "city {{input.city}}");
+		assertThat(this.templates.deep(body, this.scope)).isEqualTo(Map.of("q", "Berlin", "n", 3, "list",
+				List.of(Map.of("name", "first"), 5, true), "label", "city Berlin"));
+	}
+
+	@Test
+	void inputsMayHoldNullsAndTextWithoutReferencesIsKept() {
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put("maybe", null);
+		TemplateScope withNull = new TemplateScope(inputs, Map.of());
+		assertThat(this.templates.value("{{input.maybe}}", withNull)).isNull();
+		assertThat(this.templates.value("plain $1 text \\ {{ not closed", withNull))
+			.isEqualTo("plain $1 text \\ {{ not closed");
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.flowgate.runner.messaging;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.runner.support.Deployments;
+import dev.flowgate.runner.support.Flows;
+import dev.flowgate.runner.support.KafkaTestClient;
+import dev.flowgate.runner.support.Results;
+import dev.flowgate.runner.support.StubServer;
+import dev.flowgate.runner.support.StubServer.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * At its in-flight cap a runner stops taking triggers, and takes them again as executions
+ * finish.
+ */
+@FlowgateInfra
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "flowgate.runner.runner-id=runner-capped",
+				"flowgate.runner.triggers.max-in-flight=" + BackPressureIntegrationTest.CAP })
+@DirtiesContext
+class BackPressureIntegrationTest {
+
+	static final int CAP = 8;
+
+	private static final int EXECUTIONS = 40;
+
+	private final StubServer api = StubServer.start();
+
+	private final KafkaTestClient kafka = new KafkaTestClient();
+
+	private final KafkaTestClient.Reader results = this.kafka.reader(Topics.EXECUTIONS_COMPLETED);
+
+	@AfterEach
+	void close() {
+		this.results.close();
+		this.kafka.close();
+		this.api.close();
+	}
+
+	@Test
+	void neverRunsMoreThanTheCapAndStillRunsEveryTrigger() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofMillis(300)));
+		DeploymentStateChanged deployment = Deployments.of(UUID.randomUUID().toString(), "owner-capped",
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Map<String, ExecutionRequested> triggers = new LinkedHashMap<>();
+		for (int n = 0; n < EXECUTIONS; n++) {
+			String executionId = UUID.randomUUID().toString();
+			triggers.put(executionId, Deployments.trigger(executionId, deployment, Map.of()));
+		}
+
+		this.kafka.publishAll(Topics.EXECUTIONS_REQUESTED, triggers);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Results.of(this.results.events(ExecutionCompleted.class), triggers.keySet()).size(),
+					(done) -> done == EXECUTIONS);
+		int peak = Results.peakConcurrency(this.api.received("/slow"));
+		assertThat(peak).as("calls in flight at once").isLessThanOrEqualTo(CAP).isGreaterThanOrEqualTo(CAP / 2);
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.flowgate.runner.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.flowgate.runner.domain.deployment.DeploymentView;
+import dev.flowgate.runner.domain.execution.Execution;
+import dev.flowgate.runner.domain.execution.ExecutionService;
+import dev.flowgate.runner.domain.execution.ExecutionSettings;
+import dev.flowgate.runner.support.Deployments;
+import dev.flowgate.runner.support.EngineFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class PartitionStateTest {
+
+	private final EngineFixture fixture = new EngineFixture("http://127.0.0.1:9");
+
+	private final List<String> acknowledged = new CopyOnWriteArrayList<>();
+
+	private final PartitionState partition = new PartitionState(Set.of("published-before"));
+
+	@AfterEach
+	void stop() {
+		this.fixture.close();
+	}
+
+	@Test
+	void knowsWhichExecutionsAlreadyHaveAResult() {
+		assertThat(this.partition.hasResult("published-before")).isTrue();
+		assertThat(this.partition.hasResult("new")).isFalse();
+		assertThat(this.partition.hasResult(null)).isFalse();
+	}
+
+	@Test
+	void acknowledgesInOffsetOrderAsRecordsFinish() {
+		this.partition.received(1, () -> this.acknowledged.add("1"));
+		this.partition.received(2, () -> this.acknowledged.add("2"));
+
+		this.partition.finished(2);
+		assertThat(this.acknowledged).isEmpty();
+		this.partition.finished(1);
+
+		assertThat(this.acknowledged).containsExactly("2");
+	}
+
+	@Test
+	void revokingCancelsExecutionsAndStopsPublishingAndCommitting() {
+		Execution waiting = waitingExecution();
+		this.partition.received(1, () -> this.acknowledged.add("1"));
+		this.partition.running(1, waiting);
+
+		this.partition.revoke();
+
+		assertThat(waiting.result()).isCancelled();
+		assertThat(this.partition.runningCount()).isZero();
+		AtomicBoolean published = new AtomicBoolean();
+		assertThat(this.partition.publishWhileOwned(() -> published.set(true))).isFalse();
+		assertThat(published).isFalse();
+		this.partition.finished(1);
+		assertThat(this.acknowledged).isEmpty();
+	}
+
+	@Test
+	void revocationWaitsForAPublicationInProgress() throws Exception {
+		CountDownLatch publishing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread publisher = new Thread(() -> this.partition.publishWhileOwned(() -> {
+			publishing.countDown();
+			awaitLatch(release);
+		}));
+		publisher.start();
+		assertThat(publishing.await(5, TimeUnit.SECONDS)).isTrue();
+		Thread revoker = new Thread(this.partition::revoke);
+		revoker.start();
+
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(revoker::isAlive);
+		release.countDown();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> !revoker.isAlive() && !publisher.isAlive());
+	}
+
+	private Execution waitingExecution() {
+		ExecutionService executions = new ExecutionService(new DeploymentView(), this.fixture.engine(), (started) -> {
+		}, new ExecutionSettings("runner", Duration.ofMinutes(1), Duration.ofMinutes(1)), Clock.systemUTC());
+		return executions.start("e-1", Deployments.trigger("e-1", "not-yet-deployed", "owner", Map.of(), null));
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,213 @@
+package dev.flowgate.runner.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.runner.FlowRunnerApplication;
+import dev.flowgate.runner.support.Deployments;
+import dev.flowgate.runner.support.Flows;
+import dev.flowgate.runner.support.KafkaTestClient;
+import dev.flowgate.runner.support.Results;
+import dev.flowgate.runner.support.StubServer;
+import dev.flowgate.runner.support.StubServer.Received;
+import dev.flowgate.runner.support.StubServer.Reply;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Exactly one result per trigger when runners come and go: real runner applications on a
+ * real broker, started and stopped by the test.
+ */
+@FlowgateInfra
+class TakeoverIntegrationTest {
+
+	private static final Duration RESULT_WAIT = Duration.ofSeconds(45);
+
+	private static final Duration QUIET = Duration.ofSeconds(2);
+
+	private static final Duration SLOW_CALL = Duration.ofSeconds(4);
+
+	private final StubServer api = StubServer.start();
+
+	private final KafkaTestClient kafka = new KafkaTestClient();
+
+	private final KafkaTestClient.Reader results = this.kafka.reader(Topics.EXECUTIONS_COMPLETED);
+
+	private final List<ConfigurableApplicationContext> runners = new ArrayList<>();
+
+	@AfterEach
+	void close() {
+		this.runners.forEach(ConfigurableApplicationContext::close);
+		this.results.close();
+		this.kafka.close();
+		this.api.close();
+	}
+
+	/**
+	 * Two runners share the triggers; one stops while every execution is waiting on a
+	 * slow call. Its executions are abandoned unpublished and the other runner, taking
+	 * over its partitions, runs them again; the survivor's own executions carry on
+	 * untouched.
+	 */
+	@Test
+	void publishesOneResultPerTriggerWhenARunnerStopsMidFlow() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{\"ok\":true}").after(SLOW_CALL));
+		ConfigurableApplicationContext leaving = startRunner("runner-leaving");
+		ConfigurableApplicationContext staying = startRunner("runner-staying");
+		await().atMost(RESULT_WAIT)
+			.until(() -> assigned(leaving).size() + assigned(staying).size(),
+					(count) -> count == Topics.EXECUTIONS_REQUESTED.partitions() && !assigned(leaving).isEmpty()
+							&& !assigned(staying).isEmpty());
+		DeploymentStateChanged deployment = slowDeployment();
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Map<String, ExecutionRequested> triggers = triggers(deployment, 30);
+		this.kafka.publishAll(Topics.EXECUTIONS_REQUESTED, triggers);
+		await().atMost(RESULT_WAIT).until(() -> this.api.arrivals("/slow").size(), (calls) -> calls == triggers.size());
+		Set<String> heldByLeaving = heldBy(assigned(leaving), triggers.keySet());
+
+		leaving.close();
+
+		Map<String, List<ExecutionCompleted>> byExecution = awaitOneResultEach(triggers.keySet());
+		assertThat(byExecution.values())
+			.allSatisfy((one) -> assertThat(one.get(0).status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+		Map<String, Long> callsPerExecution = this.api.arrivals("/slow")
+			.stream()
+			.collect(Collectors.groupingBy(Received::query, Collectors.counting()));
+		assertThat(heldByLeaving).isNotEmpty().hasSizeLessThan(triggers.size());
+		triggers.keySet()
+			.stream()
+			.filter((executionId) -> !heldByLeaving.contains(executionId))
+			.forEach((executionId) -> assertThat(callsPerExecution.get("id=" + executionId)).as(executionId)
+				.isEqualTo(1L));
+		// Normally all of the leaving runner's executions are still running when it
+		// stops;
+		// on a slow machine its first ones may finish (and be committed) just before.
+		assertThat(heldByLeaving)
+			.allSatisfy((executionId) -> assertThat(callsPerExecution.get("id=" + executionId)).isBetween(1L, 2L));
+		assertThat(heldByLeaving).as("run again after the takeover")
+			.anySatisfy((executionId) -> assertThat(callsPerExecution.get("id=" + executionId)).isEqualTo(2L));
+	}
+
+	/**
+	 * What a runner killed between publishing a result and committing its trigger leaves
+	 * behind: the result is out, the trigger uncommitted. The next owner must not run it
+	 * again, yet must run the trigger after it.
+	 */
+	@Test
+	void skipsATriggerWhoseResultWasPublishedButNotCommitted() {
+		DeploymentStateChanged deployment = Deployments.echo(UUID.randomUUID().toString(), "owner-takeover");
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String finished = UUID.randomUUID().toString();
+		String next = idInPartitionOf(finished);
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, finished,
+				Deployments.trigger(finished, deployment, Map.of("text", "first")));
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, next,
+				Deployments.trigger(next, deployment, Map.of("text", "second")));
+		ExecutionCompleted earlier = resultOfDeadRunner(finished, deployment);
+		this.kafka.publish(Topics.EXECUTIONS_COMPLETED, finished, earlier);
+
+		startRunner("runner-after-crash");
+
+		Map<String, List<ExecutionCompleted>> byExecution = awaitOneResultEach(Set.of(finished, next));
+		assertThat(byExecution.get(finished)).singleElement()
+			.extracting(ExecutionCompleted::eventId)
+			.isEqualTo(earlier.eventId());
+		assertThat(byExecution.get(next).get(0).outputs()).containsExactly(Map.entry("echo", "second"));
+	}
+
+	private ConfigurableApplicationContext startRunner(String runnerId) {
+		// Arguments, not default properties, so they win over application.yml.
+		ConfigurableApplicationContext runner = new SpringApplicationBuilder(FlowRunnerApplication.class)
+			.run("--spring.main.web-application-type=none", "--flowgate.runner.runner-id=" + runnerId);
+		this.runners.add(runner);
+		return runner;
+	}
+
+	/** Waits for a result per execution, then checks no second one follows. */
+	private Map<String, List<ExecutionCompleted>> awaitOneResultEach(Set<String> executionIds) {
+		await().atMost(RESULT_WAIT)
+			.until(() -> Results.of(this.results.events(ExecutionCompleted.class), executionIds).size(),
+					(done) -> done == executionIds.size());
+		await().during(QUIET)
+			.atMost(RESULT_WAIT)
+			.until(() -> Results.of(this.results.events(ExecutionCompleted.class), executionIds).values(),
+					(all) -> all.stream().allMatch((one) -> one.size() == 1));
+		return Results.of(this.results.events(ExecutionCompleted.class), executionIds);
+	}
+
+	private DeploymentStateChanged slowDeployment() {
+		return Deployments.of(UUID.randomUUID().toString(), "owner-takeover",
+				Flows.flow()
+					.input("id")
+					.node("call", "http", Map.of("url", this.api.url("/slow") + "?id={{input.id}}"))
+					.output("ok", "{{call.body.ok}}")
+					.edge("id", "call")
+					.edge("call", "ok")
+					.build(),
+				DeliveryTarget.NONE);
+	}
+
+	private static Map<String, ExecutionRequested> triggers(DeploymentStateChanged deployment, int count) {
+		Map<String, ExecutionRequested> triggers = new LinkedHashMap<>();
+		for (int n = 0; n < count; n++) {
+			String executionId = UUID.randomUUID().toString();
+			triggers.put(executionId, Deployments.trigger(executionId, deployment, Map.of("id", executionId)));
+		}
+		return triggers;
+	}
+
+	private static Collection<TopicPartition> assigned(ConfigurableApplicationContext runner) {
+		Collection<TopicPartition> partitions = runner.getBean(KafkaListenerEndpointRegistry.class)
+			.getListenerContainer(TriggerListener.ID)
+			.getAssignedPartitions();
+		return (partitions != null) ? partitions : List.of();
+	}
+
+	private static Set<String> heldBy(Collection<TopicPartition> partitions, Set<String> executionIds) {
+		Set<Integer> numbers = partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+		return executionIds.stream()
+			.filter((id) -> numbers.contains(KafkaTestClient.partitionOf(id, Topics.EXECUTIONS_REQUESTED)))
+			.collect(Collectors.toSet());
+	}
+
+	private static ExecutionCompleted resultOfDeadRunner(String executionId, DeploymentStateChanged deployment) {
+		Instant now = Instant.now();
+		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now, executionId,
+				deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(), ExecutionStatus.SUCCEEDED,
+				Map.of("echo", "first"), null, List.of(), now, now, 0, TokenUsage.NONE, "gw-test", DeliveryTarget.NONE);
+	}
+
+	private static String idInPartitionOf(String other) {
+		int partition = KafkaTestClient.partitionOf(other, Topics.EXECUTIONS_REQUESTED);
+		String candidate = UUID.randomUUID().toString();
+		while (KafkaTestClient.partitionOf(candidate, Topics.EXECUTIONS_REQUESTED) != partition) {
+			candidate = UUID.randomUUID().toString();
+		}
+		return candidate;
+	}
+
+}

@@ -1,0 +1,218 @@
+package dev.flowgate.runner.messaging;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.contracts.ExecutionStarted;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.runner.support.Deployments;
+import dev.flowgate.runner.support.EngineFixture;
+import dev.flowgate.runner.support.Flows;
+import dev.flowgate.runner.support.KafkaTestClient;
+import dev.flowgate.runner.support.OpenAiStub;
+import dev.flowgate.runner.support.StubServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@FlowgateInfra
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "flowgate.runner.runner-id=runner-it", "flowgate.runner.triggers.deployment-wait=1s" })
+@DirtiesContext
+class TriggerFlowIntegrationTest {
+
+	private static final Duration RESULT_WAIT = Duration.ofSeconds(30);
+
+	private static final StubServer llm = StubServer.start();
+
+	private final KafkaTestClient kafka = new KafkaTestClient();
+
+	private final KafkaTestClient.Reader results = this.kafka.reader(Topics.EXECUTIONS_COMPLETED);
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void llmEndpoint(DynamicPropertyRegistry registry) {
+		OpenAiStub.install(llm, EngineFixture.LLM_KEY);
+		registry.add("flowgate.runner.llm.base-url", () -> llm.url(""));
+		registry.add("flowgate.runner.llm.api-key", () -> EngineFixture.LLM_KEY);
+	}
+
+	@AfterAll
+	static void stopLlm() {
+		llm.close();
+	}
+
+	@AfterEach
+	void close() {
+		this.results.close();
+		this.kafka.close();
+	}
+
+	@Test
+	void runsATriggeredFlowAndPublishesItsOneResult() {
+		String owner = id();
+		DeploymentStateChanged deployment = Deployments.of(id(), owner,
+				Flows.flow()
+					.input("question")
+					.node("ask", "llm", Map.of("model", "gpt-test", "prompt", "{{input.question}}"))
+					.output("answer", "{{ask.text}}")
+					.edge("question", "ask")
+					.edge("ask", "answer")
+					.build(),
+				new DeliveryTarget("https://default.example.com/hook", null, true));
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String executionId = id();
+
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, Deployments.trigger(executionId,
+				deployment.deploymentId(), owner, Map.of("question", "Why?"), "https://caller.example.com/hook"));
+
+		ExecutionCompleted result = awaitResult(executionId);
+		assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(result.outputs()).containsExactly(Map.entry("answer", "echo user: Why?"));
+		assertThat(result.tokenUsage()).isEqualTo(new TokenUsage(2, 3));
+		assertThat(result.trace()).hasSize(3);
+		assertThat(result.replyTo()).isEqualTo("gw-test");
+		assertThat(result.delivery().callbackUrl()).isEqualTo("https://caller.example.com/hook");
+		assertThat(result.ownerId()).isEqualTo(owner);
+		KafkaTestClient.Reader started = this.kafka.reader(Topics.EXECUTIONS_STARTED);
+		await().atMost(RESULT_WAIT)
+			.untilAsserted(() -> assertThat(started.events(ExecutionStarted.class))
+				.filteredOn((event) -> event.executionId().equals(executionId))
+				.singleElement()
+				.extracting(ExecutionStarted::runnerId)
+				.isEqualTo("runner-it"));
+		started.close();
+	}
+
+	@Test
+	void failsAnUndecodableTriggerAndRunsTheNextOneInItsPartition() {
+		String owner = id();
+		DeploymentStateChanged deployment = Deployments.echo(id(), owner);
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String broken = id();
+		String next = idInPartitionOf(broken);
+
+		this.kafka.publishRaw(Topics.EXECUTIONS_REQUESTED, broken, "{\"type\":\"execution.requested\", oops");
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, next,
+				Deployments.trigger(next, deployment, Map.of("text", "still running")));
+
+		ExecutionCompleted failed = awaitResult(broken);
+		assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(failed.error().code()).isEqualTo("invalid_trigger");
+		assertThat(failed.error().message()).startsWith("the trigger could not be decoded: ");
+		ExecutionCompleted ran = awaitResult(next);
+		assertThat(ran.outputs()).containsExactly(Map.entry("echo", "still running"));
+	}
+
+	@Test
+	void failsTriggersForUnknownForeignOrDeletedDeployments() {
+		DeploymentStateChanged deployment = Deployments.echo(id(), id());
+		DeploymentStateChanged deleted = Deployments.echo(id(), deployment.ownerId());
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		this.kafka.publish(Topics.DEPLOYMENTS, deleted.deploymentId(), deleted);
+		this.kafka.publish(Topics.DEPLOYMENTS, deleted.deploymentId(), null);
+		String foreign = id();
+		String unknown = id();
+		String gone = id();
+
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, foreign,
+				Deployments.trigger(foreign, deployment.deploymentId(), "someone-else", Map.of("text", "x"), null));
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, unknown,
+				Deployments.trigger(unknown, "no-such-deployment", deployment.ownerId(), Map.of(), null));
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, gone, Deployments.trigger(gone, deleted, Map.of("text", "x")));
+
+		assertThat(awaitResult(foreign).error()).isEqualTo(new ExecutionError(null, "invalid_trigger",
+				"the deployment '%s' does not exist".formatted(deployment.deploymentId())));
+		assertThat(awaitResult(unknown).error().message())
+			.isEqualTo("the deployment 'no-such-deployment' does not exist");
+		assertThat(awaitResult(gone).error().message())
+			.isEqualTo("the deployment '%s' does not exist".formatted(deleted.deploymentId()));
+		assertThat(awaitResult(foreign).delivery()).isEqualTo(DeliveryTarget.NONE);
+	}
+
+	@Test
+	void deadLettersATriggerThatNamesNoExecution() {
+		String garbage = "not a trigger " + id();
+		KafkaTestClient.Reader deadLetters = this.kafka.reader(Topics.DEAD_LETTER);
+
+		this.kafka.publishRaw(Topics.EXECUTIONS_REQUESTED, null, garbage);
+
+		await().atMost(RESULT_WAIT).untilAsserted(() -> {
+			List<ConsumerRecord<String, byte[]>> parked = deadLetters.poll()
+				.stream()
+				.filter((record) -> garbage.equals(new String(record.value(), StandardCharsets.UTF_8)))
+				.toList();
+			assertThat(parked).singleElement()
+				.satisfies((record) -> assertThat(new String(
+						record.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
+					.isEqualTo(Topics.EXECUTIONS_REQUESTED.name()));
+		});
+		deadLetters.close();
+	}
+
+	@Test
+	void reportsReadyOnceTheDeploymentViewCaughtUp() throws Exception {
+		HttpResponse<String> readiness = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(readiness.body()).contains("\"UP\"");
+	}
+
+	private ExecutionCompleted awaitResult(String executionId) {
+		await().atMost(RESULT_WAIT).until(() -> resultsFor(executionId), (found) -> !found.isEmpty());
+		// Exactly one: no second result turns up while the runner keeps going.
+		await().during(Duration.ofMillis(500))
+			.atMost(RESULT_WAIT)
+			.until(() -> resultsFor(executionId), (found) -> found.size() == 1);
+		return resultsFor(executionId).get(0);
+	}
+
+	private List<ExecutionCompleted> resultsFor(String executionId) {
+		return this.results.events(ExecutionCompleted.class)
+			.stream()
+			.filter((result) -> result.executionId().equals(executionId))
+			.toList();
+	}
+
+	private static String idInPartitionOf(String other) {
+		int partition = KafkaTestClient.partitionOf(other, Topics.EXECUTIONS_REQUESTED);
+		String candidate = id();
+		while (KafkaTestClient.partitionOf(candidate, Topics.EXECUTIONS_REQUESTED) != partition) {
+			candidate = id();
+		}
+		return candidate;
+	}
+
+	private static String id() {
+		return UUID.randomUUID().toString();
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.flowgate.runner.support;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentEnvironment;
+import dev.flowgate.contracts.DeploymentLimits;
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.contracts.TriggerSource;
+
+/** Deployments and triggers for tests. */
+public final class Deployments {
+
+	public static final int FLOW_VERSION = 3;
+
+	private Deployments() {
+	}
+
+	/** A deployment whose flow answers {@code {echo: inputs.text}}. */
+	public static DeploymentStateChanged echo(String deploymentId, String ownerId) {
+		return of(deploymentId, ownerId,
+				Flows.flow().input("text").output("echo", "{{input.text}}").edge("text", "echo").build(),
+				new DeliveryTarget("https://hooks.example.com/flow", null, false));
+	}
+
+	public static DeploymentStateChanged of(String deploymentId, String ownerId, FlowDefinition flow,
+			DeliveryTarget delivery) {
+		return new DeploymentStateChanged(UUID.randomUUID(), DeploymentStateChanged.SCHEMA_VERSION, Instant.now(),
+				deploymentId, ownerId, "test deployment", "flow-" + deploymentId, FLOW_VERSION, flow,
+				DeploymentMode.ASYNC, DeploymentEnvironment.PRODUCTION, true, 30, delivery, DeploymentLimits.NONE);
+	}
+
+	public static ExecutionRequested trigger(String executionId, DeploymentStateChanged deployment,
+			Map<String, Object> inputs) {
+		return trigger(executionId, deployment.deploymentId(), deployment.ownerId(), inputs, null);
+	}
+
+	public static ExecutionRequested trigger(String executionId, String deploymentId, String ownerId,
+			Map<String, Object> inputs, String callbackUrl) {
+		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, Instant.now(), executionId,
+				ownerId, deploymentId, FLOW_VERSION, "key-1", TriggerSource.NATIVE, DeploymentMode.ASYNC, inputs,
+				"gw-test", Instant.now().plusSeconds(60), callbackUrl, null, null);
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.flowgate.runner.support;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.runner.domain.engine.EngineSettings;
+import dev.flowgate.runner.domain.engine.FlowEngine;
+import dev.flowgate.runner.domain.engine.FlowOutcome;
+import dev.flowgate.runner.domain.json.JsonCodec;
+import dev.flowgate.runner.domain.node.JsonataExpressions;
+import dev.flowgate.runner.domain.node.http.LlmSettings;
+import dev.flowgate.runner.domain.node.http.OutboundHttp;
+import dev.flowgate.runner.domain.node.http.OutboundSettings;
+import dev.flowgate.runner.domain.node.http.StandardNodes;
+
+/** A real engine with every node type, its own threads and HTTP client, no Spring. */
+public final class EngineFixture implements AutoCloseable {
+
+	public static final String LLM_KEY = "sk-test-0123456789";
+
+	public static final long MAX_BYTES = 64 * 1024;
+
+	private static final Duration WAIT_FOR_OUTCOME = Duration.ofSeconds(30);
+
+	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+
+	private final ExecutorService workers = Executors.newFixedThreadPool(4);
+
+	private final FlowEngine engine;
+
+	public EngineFixture(String llmBaseUrl) {
+		this(llmBaseUrl, Set.of(), 4096);
+	}
+
+	public EngineFixture(String llmBaseUrl, Set<String> allowedHosts, int traceOutputMaxChars) {
+		JsonCodec json = new JsonCodec();
+		OutboundHttp http = new OutboundHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+				new OutboundSettings(MAX_BYTES, allowedHosts));
+		JsonataExpressions expressions = new JsonataExpressions(Duration.ofSeconds(2), 200);
+		this.engine = new FlowEngine(
+				StandardNodes.create(json, expressions, http, new LlmSettings(llmBaseUrl, LLM_KEY)),
+				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars), json, this.scheduler, this.workers,
+				Clock.systemUTC());
+	}
+
+	public FlowEngine engine() {
+		return this.engine;
+	}
+
+	public FlowOutcome run(FlowDefinition flow, Map<String, Object> inputs) {
+		return run(flow, inputs, Instant.now().plusSeconds(20));
+	}
+
+	public FlowOutcome run(FlowDefinition flow, Map<String, Object> inputs, Instant deadline) {
+		try {
+			return this.engine.start(flow, inputs, deadline)
+				.outcome()
+				.get(WAIT_FOR_OUTCOME.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("the run did not end", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+		this.workers.shutdownNow();
+	}
+
+}
