@@ -1,0 +1,70 @@
+package dev.flowgate.delivery.config;
+
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import dev.flowgate.delivery.domain.JsonWriter;
+import dev.flowgate.delivery.domain.callback.CallbackChannel;
+import dev.flowgate.delivery.domain.callback.DestinationBreakers;
+import dev.flowgate.delivery.domain.callback.DisabledCallbackService;
+import dev.flowgate.delivery.domain.callback.DisabledCallbacks;
+import dev.flowgate.delivery.domain.callback.HttpPoster;
+import dev.flowgate.delivery.domain.email.EmailChannel;
+import dev.flowgate.delivery.domain.email.MailTransport;
+import dev.flowgate.delivery.domain.guard.AddressPolicy;
+import dev.flowgate.delivery.domain.guard.Cidr;
+import dev.flowgate.delivery.domain.guard.DestinationGuard;
+import dev.flowgate.delivery.domain.guard.HostResolver;
+import dev.flowgate.delivery.domain.signing.WebhookSecretStore;
+import dev.flowgate.delivery.domain.signing.WebhookSecrets;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the channels: signed callbacks behind the destination guard, and email. */
+@Configuration(proxyBeanMethods = false)
+class ChannelConfig {
+
+	@Bean
+	HostResolver hostResolver() {
+		return (host) -> List.of(InetAddress.getAllByName(host));
+	}
+
+	@Bean
+	DestinationGuard destinationGuard(HostResolver hostResolver, DeliveryProperties properties) {
+		List<Cidr> allowed = properties.guard()
+			.allowedCidrs()
+			.stream()
+			.filter((cidr) -> !cidr.isBlank())
+			.map(Cidr::parse)
+			.toList();
+		return new DestinationGuard(hostResolver, new AddressPolicy(allowed));
+	}
+
+	@Bean
+	WebhookSecrets webhookSecrets(WebhookSecretStore store, DeliveryProperties properties, Clock clock) {
+		DeliveryProperties.Secrets secrets = properties.secrets();
+		return new WebhookSecrets(store, new SecureRandom(), new WebhookSecrets.Settings(secrets.keyBytes(),
+				secrets.defaultRotationOverlap(), secrets.maxRotationOverlap()), clock);
+	}
+
+	@Bean
+	CallbackChannel callbackChannel(JsonWriter json, WebhookSecrets secrets, HttpPoster poster,
+			DestinationBreakers breakers, DisabledCallbacks disabled, ExecutorService deliveryWorkers, Clock clock) {
+		return new CallbackChannel(json, secrets, poster, breakers, disabled, deliveryWorkers, clock);
+	}
+
+	@Bean
+	EmailChannel emailChannel(JsonWriter json, MailTransport transport, Clock clock) {
+		return new EmailChannel(json, transport, clock);
+	}
+
+	@Bean
+	DisabledCallbackService disabledCallbackService(DisabledCallbacks disabled) {
+		return new DisabledCallbackService(disabled);
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.flowgate.delivery.config;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import dev.flowgate.delivery.domain.delivery.AttemptLog;
+import dev.flowgate.delivery.domain.delivery.Channel;
+import dev.flowgate.delivery.domain.delivery.DeliveryDispatcher;
+import dev.flowgate.delivery.domain.delivery.DeliveryFailedPublisher;
+import dev.flowgate.delivery.domain.delivery.DeliveryIntake;
+import dev.flowgate.delivery.domain.delivery.DeliveryService;
+import dev.flowgate.delivery.domain.delivery.DeliveryStore;
+import dev.flowgate.delivery.domain.delivery.DeliveryWorker;
+import dev.flowgate.delivery.domain.delivery.FailureReporter;
+import dev.flowgate.delivery.domain.delivery.RetryPolicy;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/** Wires the delivery domain: intake, dispatcher, worker, retries and failure reports. */
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/** Store work around attempts; never the HTTP client's I/O threads. */
+	@Bean
+	ExecutorService deliveryWorkers(DeliveryProperties properties) {
+		return Executors.newFixedThreadPool(properties.dispatch().workerThreads(),
+				new CustomizableThreadFactory("delivery-worker-"));
+	}
+
+	@Bean
+	RetryPolicy retryPolicy(DeliveryProperties properties) {
+		DeliveryProperties.Retry retry = properties.retry();
+		return new RetryPolicy(retry.schedule(), retry.jitter(), retry.afterThrottling(), retry.maxRetryAfter(),
+				new SecureRandom());
+	}
+
+	@Bean
+	FailureReporter failureReporter(DeliveryStore store, DeliveryFailedPublisher publisher,
+			ExecutorService deliveryWorkers, DeliveryProperties properties, Clock clock) {
+		DeliveryProperties.Dispatch dispatch = properties.dispatch();
+		return new FailureReporter(store, publisher, deliveryWorkers,
+				new FailureReporter.Settings(dispatch.failureRepublishInterval(), dispatch.failureRepublishBatch()),
+				clock);
+	}
+
+	@Bean
+	DeliveryWorker deliveryWorker(List<Channel> channels, DeliveryStore store, AttemptLog attempts,
+			RetryPolicy retryPolicy, FailureReporter failureReporter, ExecutorService deliveryWorkers, Clock clock) {
+		return new DeliveryWorker(channels, store, attempts, retryPolicy, failureReporter, deliveryWorkers, clock);
+	}
+
+	@Bean
+	DeliveryDispatcher deliveryDispatcher(DeliveryStore store, DeliveryWorker worker, ExecutorService deliveryWorkers,
+			DeliveryProperties properties, Clock clock) {
+		DeliveryProperties.Dispatch dispatch = properties.dispatch();
+		if (dispatch.lease().compareTo(properties.callback().timeout()) <= 0) {
+			throw new IllegalStateException("flowgate.delivery.dispatch.lease must exceed the callback timeout, "
+					+ "or a slow attempt could be claimed twice");
+		}
+		return new DeliveryDispatcher(store, worker, deliveryWorkers,
+				new DeliveryDispatcher.Settings(dispatch.maxInFlight(), dispatch.maxInFlightPerDestination(),
+						dispatch.lease(), dispatch.shutdownGrace()),
+				clock);
+	}
+
+	@Bean
+	DeliveryIntake deliveryIntake(List<Channel> channels, DeliveryDispatcher dispatcher, DeliveryStore store,
+			FailureReporter failureReporter, RetryPolicy retryPolicy, DeliveryProperties properties, Clock clock) {
+		return new DeliveryIntake(channels, dispatcher, store, failureReporter, retryPolicy,
+				properties.callback().maxPayloadSize().toBytes(), clock);
+	}
+
+	@Bean
+	DeliveryService deliveryService(DeliveryStore store, AttemptLog attempts, DeliveryDispatcher dispatcher,
+			Clock clock) {
+		return new DeliveryService(store, attempts, dispatcher, clock);
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.flowgate.delivery.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How results are delivered.
+ *
+ * @param consumerGroup the Kafka consumer group reading results
+ */
+@ConfigurationProperties("flowgate.delivery")
+public record DeliveryProperties(String consumerGroup, Callback callback, Retry retry, Dispatch dispatch, Guard guard,
+		Email email, Secrets secrets) {
+
+	/**
+	 * @param timeout the most one callback attempt may take, connecting included
+	 * @param connectTimeout the most connecting may take
+	 * @param maxPayloadSize larger results are not sent
+	 * @param responseSnippetLimit how much of a response body the attempt log keeps
+	 * @param userAgent sent with every callback
+	 */
+	public record Callback(Duration timeout, Duration connectTimeout, DataSize maxPayloadSize,
+			DataSize responseSnippetLimit, String userAgent) {
+	}
+
+	/**
+	 * @param schedule the delay before each attempt (Standard Webhooks: 0, 5 s, 5 min, 30
+	 * min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h)
+	 * @param jitter the fraction each delay may move either way
+	 * @param afterThrottling the least wait after a timeout or a 429
+	 * @param maxRetryAfter the most a receiver's {@code Retry-After} can make us wait
+	 */
+	public record Retry(List<Duration> schedule, double jitter, Duration afterThrottling, Duration maxRetryAfter) {
+	}
+
+	/**
+	 * @param maxInFlight attempts in flight at once
+	 * @param maxInFlightPerDestination of those, to one destination (scheme, host, port)
+	 * @param workerThreads threads for the store work around attempts
+	 * @param pollInterval how often due deliveries are claimed
+	 * @param lease how long a claim holds; must exceed the callback timeout
+	 * @param shutdownGrace how long shutdown waits for attempts in flight
+	 * @param failureRepublishInterval how often unpublished {@code DeliveryFailed} events
+	 * are retried
+	 * @param failureRepublishBatch events per republishing round
+	 */
+	public record Dispatch(int maxInFlight, int maxInFlightPerDestination, int workerThreads, Duration pollInterval,
+			Duration lease, Duration shutdownGrace, Duration failureRepublishInterval, int failureRepublishBatch) {
+	}
+
+	/**
+	 * @param allowedCidrs blocked ranges that callbacks may reach anyway (the local stack
+	 * allows loopback); empty in production
+	 */
+	public record Guard(List<String> allowedCidrs) {
+
+		public Guard {
+			allowedCidrs = (allowedCidrs != null) ? List.copyOf(allowedCidrs) : List.of();
+		}
+
+	}
+
+	/**
+	 * @param from the sender address
+	 * @param threads concurrent SMTP sends
+	 */
+	public record Email(String from, int threads) {
+	}
+
+	/**
+	 * @param keyBytes random bytes per signing secret (at least 24)
+	 * @param defaultRotationOverlap how long the previous secret keeps signing after a
+	 * rotation that names no overlap
+	 * @param maxRotationOverlap the longest overlap an owner may ask for
+	 */
+	public record Secrets(int keyBytes, Duration defaultRotationOverlap, Duration maxRotationOverlap) {
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.flowgate.delivery.domain.callback;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import dev.flowgate.contracts.DeliveryChannel;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.delivery.domain.JsonWriter;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
+import dev.flowgate.delivery.domain.delivery.Channel;
+import dev.flowgate.delivery.domain.delivery.Delivery;
+import dev.flowgate.delivery.domain.delivery.Message;
+import dev.flowgate.delivery.domain.signing.WebhookSecrets;
+
+/**
+ * Signed webhooks (Standard Webhooks): the same body and {@code webhook-id} on every
+ * attempt, a fresh timestamp and signature each time.
+ */
+public final class CallbackChannel implements Channel {
+
+	static final String ID_HEADER = "webhook-id";
+
+	static final String TIMESTAMP_HEADER = "webhook-timestamp";
+
+	static final String SIGNATURE_HEADER = "webhook-signature";
+
+	private static final String INVALID_DESTINATION = "invalid";
+
+	private final JsonWriter json;
+
+	private final WebhookSecrets secrets;
+
+	private final HttpPoster poster;
+
+	private final DestinationBreakers breakers;
+
+	private final DisabledCallbacks disabled;
+
+	private final Executor executor;
+
+	private final Clock clock;
+
+	public CallbackChannel(JsonWriter json, WebhookSecrets secrets, HttpPoster poster, DestinationBreakers breakers,
+			DisabledCallbacks disabled, Executor executor, Clock clock) {
+		this.json = json;
+		this.secrets = secrets;
+		this.poster = poster;
+		this.breakers = breakers;
+		this.disabled = disabled;
+		this.executor = executor;
+		this.clock = clock;
+	}
+
+	@Override
+	public DeliveryChannel id() {
+		return DeliveryChannel.CALLBACK;
+	}
+
+	@Override
+	public Optional<Prepared> prepare(ExecutionCompleted result) {
+		String url = result.delivery().callbackUrl();
+		if (url == null || url.isBlank()) {
+			return Optional.empty();
+		}
+		Message message = Message.callback(this.json.compact(CallbackPayload.of(result)));
+		CallbackTarget target;
+		try {
+			target = CallbackTarget.parse(url);
+		}
+		catch (InvalidCallbackUrlException ex) {
+			return Optional.of(Prepared.refused(url, INVALID_DESTINATION, message, ex.getMessage()));
+		}
+		if (this.disabled.isDisabled(result.ownerId(), result.deploymentId())) {
+			return Optional.of(Prepared.skipped(url, target.origin(), message, disabledReason(result.deploymentId())));
+		}
+		return Optional.of(Prepared.ready(url, target.origin(), message));
+	}
+
+	@Override
+	public CompletableFuture<AttemptOutcome> send(Delivery delivery) {
+		if (this.disabled.isDisabled(delivery.ownerId(), delivery.deploymentId())) {
+			return CompletableFuture.completedFuture(AttemptOutcome.skipped(disabledReason(delivery.deploymentId())));
+		}
+		CallbackTarget target = CallbackTarget.parse(delivery.destination());
+		byte[] body = delivery.message().body().getBytes(StandardCharsets.UTF_8);
+		Instant startedAt = this.clock.instant();
+		Map<String, String> headers = signedHeaders(delivery, startedAt, body);
+		String origin = target.origin();
+		if (!this.breakers.tryAcquire(origin)) {
+			return CompletableFuture.completedFuture(AttemptOutcome.deferred(this.breakers.retryDelay(origin),
+					"Circuit breaker open for " + origin + "; attempt deferred"));
+		}
+		long start = System.nanoTime();
+		CompletableFuture<HttpPoster.PostResponse> posted;
+		try {
+			posted = this.poster.post(target, headers, body);
+		}
+		catch (RuntimeException ex) {
+			// Nothing was sent; a half-open breaker must not wait for this call forever.
+			this.breakers.released(origin);
+			throw ex;
+		}
+		return posted.handleAsync((response, failure) -> {
+			Duration latency = Duration.ofNanos(System.nanoTime() - start);
+			AttemptOutcome outcome = CallbackOutcomes.of(response, failure, startedAt, latency);
+			report(origin, outcome);
+			return isGone(outcome) ? disable(delivery, outcome) : outcome;
+		}, this.executor);
+	}
+
+	private Map<String, String> signedHeaders(Delivery delivery, Instant now, byte[] body) {
+		long timestamp = now.getEpochSecond();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(ID_HEADER, delivery.id());
+		headers.put(TIMESTAMP_HEADER, Long.toString(timestamp));
+		headers.put(SIGNATURE_HEADER, this.secrets.keysFor(delivery.ownerId()).sign(delivery.id(), timestamp, body));
+		return headers;
+	}
+
+	private void report(String origin, AttemptOutcome outcome) {
+		if (CallbackOutcomes.isRefused(outcome)) {
+			this.breakers.released(origin);
+		}
+		else if (CallbackOutcomes.isUnhealthy(outcome)) {
+			this.breakers.failed(origin, outcome.latency());
+		}
+		else {
+			this.breakers.succeeded(origin, outcome.latency());
+		}
+	}
+
+	private static boolean isGone(AttemptOutcome outcome) {
+		Integer status = outcome.statusCode();
+		return status != null && status == CallbackOutcomes.GONE;
+	}
+
+	/**
+	 * The receiver said the endpoint is gone: stop this owner's callbacks for the
+	 * deployment.
+	 */
+	private AttemptOutcome disable(Delivery delivery, AttemptOutcome gone) {
+		String reason = "HTTP 410 Gone from " + delivery.destination();
+		this.disabled.disable(new DisabledCallback(delivery.ownerId(), delivery.deploymentId(), delivery.destination(),
+				this.clock.instant(), reason));
+		return new AttemptOutcome(gone.verdict(), gone.startedAt(), gone.latency(), gone.statusCode(),
+				gone.error() + "; callbacks of deployment " + delivery.deploymentId() + " are disabled until enabled",
+				gone.responseSnippet(), null);
+	}
+
+	private static String disabledReason(String deploymentId) {
+		return "Callbacks of deployment " + deploymentId + " are disabled (the receiver answered 410 Gone)";
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.flowgate.delivery.domain.callback;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+
+import dev.flowgate.delivery.domain.callback.HttpPoster.PostResponse;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
+import dev.flowgate.delivery.domain.guard.TargetRefusedException;
+
+/**
+ * What a callback's response (or failure) means: 2xx delivered; 410 stops; a refused
+ * target stops; timeouts and 429 are throttling; everything else, 3xx included, is
+ * retried.
+ */
+final class CallbackOutcomes {
+
+	static final int GONE = 410;
+
+	private static final int TOO_MANY_REQUESTS = 429;
+
+	private static final int REQUEST_TIMEOUT = 408;
+
+	private static final int SERVER_ERROR = 500;
+
+	private static final int SUCCESS_CLASS = 2;
+
+	private static final int REDIRECT_CLASS = 3;
+
+	private static final int CLASS_DIVISOR = 100;
+
+	private CallbackOutcomes() {
+	}
+
+	static AttemptOutcome of(PostResponse response, Throwable failure, Instant startedAt, Duration latency) {
+		if (failure != null) {
+			return failed(rootOf(failure), startedAt, latency);
+		}
+		int status = response.statusCode();
+		Verdict verdict;
+		String error;
+		if (status / CLASS_DIVISOR == SUCCESS_CLASS) {
+			verdict = Verdict.DELIVERED;
+			error = null;
+		}
+		else if (status == GONE) {
+			verdict = Verdict.PERMANENT;
+			error = "HTTP 410 Gone";
+		}
+		else {
+			verdict = (status == TOO_MANY_REQUESTS) ? Verdict.THROTTLED : Verdict.RETRYABLE;
+			error = (status / CLASS_DIVISOR == REDIRECT_CLASS) ? "HTTP " + status + ": redirects are not followed"
+					: "HTTP " + status;
+		}
+		return new AttemptOutcome(verdict, startedAt, latency, status, error, response.snippet(),
+				RetryAfter.parse(response.retryAfter(), startedAt.plus(latency)));
+	}
+
+	/** Whether the outcome says the destination itself is unwell (for its breaker). */
+	static boolean isUnhealthy(AttemptOutcome outcome) {
+		Integer status = outcome.statusCode();
+		return switch (outcome.verdict()) {
+			case THROTTLED -> true;
+			case RETRYABLE -> status == null || status >= SERVER_ERROR || status == REQUEST_TIMEOUT;
+			default -> false;
+		};
+	}
+
+	/** Whether nothing reached the destination (refused before connecting). */
+	static boolean isRefused(AttemptOutcome outcome) {
+		return outcome.verdict() == Verdict.PERMANENT && outcome.statusCode() == null;
+	}
+
+	private static AttemptOutcome failed(Throwable cause, Instant startedAt, Duration latency) {
+		if (cause instanceof TargetRefusedException) {
+			return new AttemptOutcome(Verdict.PERMANENT, startedAt, latency, null,
+					"Refused: " + cause.getMessage() + "; not retried", null, null);
+		}
+		if (cause instanceof TimeoutException || cause instanceof InterruptedIOException) {
+			return new AttemptOutcome(Verdict.THROTTLED, startedAt, latency, null, "Timed out: " + cause.getMessage(),
+					null, null);
+		}
+		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		return new AttemptOutcome(Verdict.RETRYABLE, startedAt, latency, null, "Request failed: " + detail, null, null);
+	}
+
+	/**
+	 * The first cause that says what happened, past wrappers such as CompletionException.
+	 */
+	private static Throwable rootOf(Throwable failure) {
+		Throwable current = failure;
+		while (current.getCause() != null && !(current instanceof TargetRefusedException)
+				&& !(current instanceof TimeoutException) && !(current instanceof InterruptedIOException)) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.flowgate.delivery.domain.callback;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Posts a callback without blocking the caller, redirects not followed. */
+public interface HttpPoster {
+
+	/**
+	 * Completes with the response, or exceptionally with a
+	 * {@link dev.flowgate.delivery.domain.guard.TargetRefusedException}, a
+	 * {@link java.util.concurrent.TimeoutException} or an I/O error.
+	 */
+	CompletableFuture<PostResponse> post(CallbackTarget target, Map<String, String> headers, byte[] json);
+
+	/**
+	 * @param retryAfter the {@code Retry-After} header, or {@code null}
+	 * @param snippet the start of the body, capped, or {@code null} when empty
+	 */
+	record PostResponse(int statusCode, String retryAfter, String snippet) {
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.flowgate.delivery.domain.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.flowgate.contracts.DeliveryChannel;
+import dev.flowgate.contracts.ExecutionCompleted;
+
+/**
+ * Turns an execution result into one delivery per channel it names, stored with its
+ * schedule before anything is sent. A redelivered result finds them stored and adds
+ * nothing.
+ */
+public final class DeliveryIntake {
+
+	private final List<Channel> channels;
+
+	private final DeliveryDispatcher dispatcher;
+
+	private final DeliveryStore store;
+
+	private final FailureReporter failures;
+
+	private final RetryPolicy retry;
+
+	private final long maxPayloadBytes;
+
+	private final Clock clock;
+
+	public DeliveryIntake(List<Channel> channels, DeliveryDispatcher dispatcher, DeliveryStore store,
+			FailureReporter failures, RetryPolicy retry, long maxPayloadBytes, Clock clock) {
+		this.channels = List.copyOf(channels);
+		this.dispatcher = dispatcher;
+		this.store = store;
+		this.failures = failures;
+		this.retry = retry;
+		this.maxPayloadBytes = maxPayloadBytes;
+		this.clock = clock;
+	}
+
+	public void accept(ExecutionCompleted result) {
+		Instant now = this.clock.instant();
+		for (Channel channel : this.channels) {
+			channel.prepare(result)
+				.map((prepared) -> create(result, channel.id(), prepared, now))
+				.ifPresent(this::admit);
+		}
+	}
+
+	private void admit(Delivery delivery) {
+		if (delivery.status() == DeliveryStatus.PENDING) {
+			this.dispatcher.admit(delivery);
+		}
+		else if (this.store.insert(delivery, null) && delivery.status() == DeliveryStatus.FAILED) {
+			this.failures.report(delivery);
+		}
+	}
+
+	private Delivery create(ExecutionCompleted result, DeliveryChannel channel, Channel.Prepared prepared,
+			Instant now) {
+		DeliveryStatus status = prepared.status();
+		String reason = prepared.reason();
+		long size = prepared.message().size();
+		if (status == DeliveryStatus.PENDING && size > this.maxPayloadBytes) {
+			status = DeliveryStatus.FAILED;
+			reason = "Payload of " + size + " bytes exceeds the limit of " + this.maxPayloadBytes + " bytes; not sent";
+		}
+		boolean pending = status == DeliveryStatus.PENDING;
+		return new Delivery(Delivery.idFor(result.executionId(), channel), result.executionId(), result.ownerId(),
+				result.deploymentId(), channel, prepared.destination(), prepared.destinationKey(), prepared.message(),
+				status, 0, 0, pending ? now.plus(this.retry.firstDelay()) : null, reason, now, pending ? null : now,
+				(status == DeliveryStatus.FAILED) ? UUID.randomUUID() : null);
+	}
+
+}

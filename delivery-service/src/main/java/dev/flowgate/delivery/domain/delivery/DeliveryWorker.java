@@ -1,0 +1,113 @@
+package dev.flowgate.delivery.domain.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+import dev.flowgate.contracts.DeliveryChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes one attempt of a claimed delivery and records what follows: the attempt, then
+ * success, the next try, or failure. Store work runs on the worker executor, never on the
+ * HTTP client's I/O threads.
+ */
+public final class DeliveryWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	private final Map<DeliveryChannel, Channel> channels = new EnumMap<>(DeliveryChannel.class);
+
+	private final DeliveryStore store;
+
+	private final AttemptLog attempts;
+
+	private final RetryPolicy retry;
+
+	private final FailureReporter failures;
+
+	private final Executor executor;
+
+	private final Clock clock;
+
+	public DeliveryWorker(List<Channel> channels, DeliveryStore store, AttemptLog attempts, RetryPolicy retry,
+			FailureReporter failures, Executor executor, Clock clock) {
+		channels.forEach((channel) -> this.channels.put(channel.id(), channel));
+		this.store = store;
+		this.attempts = attempts;
+		this.retry = retry;
+		this.failures = failures;
+		this.executor = executor;
+		this.clock = clock;
+	}
+
+	/** Completes when the outcome is stored. */
+	CompletableFuture<Void> run(Claim claim) {
+		Delivery delivery = claim.delivery();
+		return CompletableFuture.supplyAsync(() -> this.channels.get(delivery.channel()).send(delivery), this.executor)
+			.thenCompose(Function.identity())
+			.handleAsync((outcome, ex) -> {
+				if (ex != null) {
+					abandon(claim, ex);
+				}
+				else {
+					settle(claim, outcome);
+				}
+				return null;
+			}, this.executor);
+	}
+
+	private void settle(Claim claim, AttemptOutcome outcome) {
+		Delivery delivery = claim.delivery();
+		Instant now = this.clock.instant();
+		Delivery next;
+		if (outcome.attempted()) {
+			Delivery attempted = delivery.afterAttempt();
+			this.attempts.record(outcome.toAttempt(delivery.id(), attempted.attempts()));
+			next = afterAttempt(attempted, outcome, now);
+		}
+		else {
+			next = (outcome.verdict() == AttemptOutcome.Verdict.SKIPPED) ? delivery.skipped(outcome.error(), now)
+					: delivery.pendingUntil(now.plus(outcome.retryAfter()), outcome.error());
+		}
+		if (!this.store.settle(claim, next)) {
+			log.warn("Lost the lease on delivery {} during its attempt; another instance owns it now", delivery.id());
+			return;
+		}
+		if (next.status() == DeliveryStatus.FAILED) {
+			this.failures.report(next);
+		}
+	}
+
+	private Delivery afterAttempt(Delivery attempted, AttemptOutcome outcome, Instant now) {
+		return switch (outcome.verdict()) {
+			case DELIVERED -> attempted.succeeded(now);
+			case PERMANENT -> attempted.failed(outcome.error(), now);
+			default -> this.retry.delayAfter(attempted.roundAttempts(), outcome)
+				.map((delay) -> attempted.pendingUntil(now.plus(delay), outcome.error()))
+				.orElseGet(() -> attempted
+					.failed(outcome.error() + "; gave up after " + attempted.roundAttempts() + " attempts", now));
+		};
+	}
+
+	/**
+	 * An unexpected error (not a failed delivery): the lease lapses and it is tried
+	 * again.
+	 */
+	private void abandon(Claim claim, Throwable ex) {
+		log.error("Could not attempt delivery {}; it will be claimed again", claim.delivery().id(), ex);
+		try {
+			this.store.release(claim);
+		}
+		catch (RuntimeException releaseFailure) {
+			log.warn("Could not release delivery {}; its lease will expire", claim.delivery().id(), releaseFailure);
+		}
+	}
+
+}

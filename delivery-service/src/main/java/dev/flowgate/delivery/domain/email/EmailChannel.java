@@ -1,0 +1,68 @@
+package dev.flowgate.delivery.domain.email;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.flowgate.contracts.DeliveryChannel;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.delivery.domain.JsonWriter;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
+import dev.flowgate.delivery.domain.delivery.Channel;
+import dev.flowgate.delivery.domain.delivery.Delivery;
+
+/** Results by email, retried and logged like callbacks. */
+public final class EmailChannel implements Channel {
+
+	/**
+	 * All email goes through one SMTP relay: one destination for the concurrency limits.
+	 */
+	static final String DESTINATION_KEY = "smtp";
+
+	private final EmailComposer composer;
+
+	private final MailTransport transport;
+
+	private final Clock clock;
+
+	public EmailChannel(JsonWriter json, MailTransport transport, Clock clock) {
+		this.composer = new EmailComposer(json);
+		this.transport = transport;
+		this.clock = clock;
+	}
+
+	@Override
+	public DeliveryChannel id() {
+		return DeliveryChannel.EMAIL;
+	}
+
+	@Override
+	public Optional<Prepared> prepare(ExecutionCompleted result) {
+		String to = result.delivery().email();
+		if (to == null || to.isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(Prepared.ready(to.trim(), DESTINATION_KEY, this.composer.compose(result)));
+	}
+
+	@Override
+	public CompletableFuture<AttemptOutcome> send(Delivery delivery) {
+		Instant startedAt = this.clock.instant();
+		long start = System.nanoTime();
+		return this.transport.send(delivery.destination(), delivery.message()).handle((sent, failure) -> {
+			Duration latency = Duration.ofNanos(System.nanoTime() - start);
+			if (failure == null) {
+				return new AttemptOutcome(Verdict.DELIVERED, startedAt, latency, null, null, null, null);
+			}
+			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+					? failure.getCause() : failure;
+			Verdict verdict = (cause instanceof InvalidRecipientException) ? Verdict.PERMANENT : Verdict.RETRYABLE;
+			return new AttemptOutcome(verdict, startedAt, latency, null, "SMTP: " + cause.getMessage(), null, null);
+		});
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.flowgate.delivery.domain.email;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.delivery.domain.JsonWriter;
+import dev.flowgate.delivery.domain.delivery.Message;
+
+/** A result as a readable email: plain text and the same in (escaped) HTML. */
+final class EmailComposer {
+
+	private static final String NONE = "-";
+
+	private final JsonWriter json;
+
+	EmailComposer(JsonWriter json) {
+		this.json = json;
+	}
+
+	Message compose(ExecutionCompleted result) {
+		String outcome = result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		// Header values must stay on one line.
+		String subject = ("[Flowgate] " + result.deploymentId() + " execution " + outcome).replaceAll("[\\r\\n]+", " ");
+		return Message.email(subject, text(result, outcome), html(result, outcome));
+	}
+
+	private String text(ExecutionCompleted result, String outcome) {
+		StringBuilder text = new StringBuilder();
+		text.append("Execution ")
+			.append(result.executionId())
+			.append(" of deployment ")
+			.append(result.deploymentId())
+			.append(' ')
+			.append(outcome)
+			.append(".\n\n");
+		text.append("Status:   ").append(outcome).append('\n');
+		text.append("Started:  ").append(time(result.startedAt())).append('\n');
+		text.append("Finished: ").append(time(result.finishedAt())).append('\n');
+		text.append("Duration: ").append(result.durationSeconds()).append(" s\n");
+		text.append("\nOutputs\n");
+		if (result.outputs().isEmpty()) {
+			text.append("(none)\n");
+		}
+		for (Map.Entry<String, Object> output : result.outputs().entrySet()) {
+			text.append(output.getKey()).append(":\n").append(indent(this.json.pretty(output.getValue()))).append('\n');
+		}
+		if (result.error() != null) {
+			text.append("\nError\n").append(errorText(result.error())).append('\n');
+		}
+		return text.toString();
+	}
+
+	private String html(ExecutionCompleted result, String outcome) {
+		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body>\n");
+		html.append("<h2>Execution ").append(e(outcome)).append("</h2>\n<table>\n");
+		row(html, "Execution", result.executionId());
+		row(html, "Deployment", result.deploymentId());
+		row(html, "Status", outcome);
+		row(html, "Started", time(result.startedAt()));
+		row(html, "Finished", time(result.finishedAt()));
+		row(html, "Duration", result.durationSeconds() + " s");
+		html.append("</table>\n<h3>Outputs</h3>\n");
+		if (result.outputs().isEmpty()) {
+			html.append("<p>(none)</p>\n");
+		}
+		for (Map.Entry<String, Object> output : result.outputs().entrySet()) {
+			html.append("<h4>")
+				.append(e(output.getKey()))
+				.append("</h4>\n<pre>")
+				.append(e(this.json.pretty(output.getValue())))
+				.append("</pre>\n");
+		}
+		if (result.error() != null) {
+			html.append("<h3>Error</h3>\n<p>").append(e(errorText(result.error()))).append("</p>\n");
+		}
+		return html.append("</body></html>\n").toString();
+	}
+
+	private static void row(StringBuilder html, String label, String value) {
+		html.append("<tr><th align=\"left\">")
+			.append(e(label))
+			.append("</th><td>")
+			.append(e(String.valueOf(value)))
+			.append("</td></tr>\n");
+	}
+
+	private static String errorText(ExecutionError error) {
+		String node = (error.nodeId() != null) ? " (node " + error.nodeId() + ")" : "";
+		return "[" + error.code() + "] " + error.message() + node;
+	}
+
+	private static String indent(String block) {
+		return "  " + block.replace("\n", "\n  ");
+	}
+
+	private static String time(Instant instant) {
+		return (instant != null) ? instant.toString() : NONE;
+	}
+
+	private static String e(String text) {
+		return HtmlText.escape(text);
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.flowgate.delivery.domain.email;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.flowgate.delivery.domain.delivery.Message;
+
+/** Sends a text + HTML email without blocking the caller. */
+public interface MailTransport {
+
+	/**
+	 * Completes when the SMTP server accepted the message, or exceptionally; an
+	 * {@link InvalidRecipientException} when the address can never work.
+	 */
+	CompletableFuture<Void> send(String to, Message message);
+
+}

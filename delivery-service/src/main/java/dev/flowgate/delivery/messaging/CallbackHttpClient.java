@@ -1,0 +1,54 @@
+package dev.flowgate.delivery.messaging;
+
+import dev.flowgate.delivery.config.DeliveryProperties;
+import dev.flowgate.delivery.domain.guard.DestinationGuard;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The async client for callbacks: guarded resolution, no proxies from the environment, no
+ * redirects, no retries of its own (the schedule does that), no cookies, and a connection
+ * pool sized like the dispatcher's concurrency limits.
+ */
+final class CallbackHttpClient {
+
+	private CallbackHttpClient() {
+	}
+
+	static CloseableHttpAsyncClient create(DestinationGuard guard, DeliveryProperties properties) {
+		DeliveryProperties.Callback callback = properties.callback();
+		DeliveryProperties.Dispatch dispatch = properties.dispatch();
+		Timeout timeout = Timeout.of(callback.timeout());
+		Timeout connectTimeout = Timeout.of((callback.connectTimeout().compareTo(callback.timeout()) < 0)
+				? callback.connectTimeout() : callback.timeout());
+		PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+			.setDnsResolver(new GuardedDnsResolver(guard))
+			.setMaxConnTotal(dispatch.maxInFlight())
+			.setMaxConnPerRoute(dispatch.maxInFlightPerDestination())
+			.setDefaultConnectionConfig(
+					ConnectionConfig.custom().setConnectTimeout(connectTimeout).setSocketTimeout(timeout).build())
+			.build();
+		CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+			.setConnectionManager(connections)
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setConnectionRequestTimeout(timeout)
+				.setResponseTimeout(timeout)
+				.setRedirectsEnabled(false)
+				.build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.disableContentCompression()
+			.setUserAgent(callback.userAgent())
+			.build();
+		client.start();
+		return client;
+	}
+
+}

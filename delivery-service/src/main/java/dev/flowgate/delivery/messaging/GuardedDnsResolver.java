@@ -1,0 +1,33 @@
+package dev.flowgate.delivery.messaging;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import dev.flowgate.delivery.domain.guard.DestinationGuard;
+import org.apache.hc.client5.http.DnsResolver;
+
+/**
+ * The HTTP client's only way to turn a host into addresses: it connects to exactly the
+ * addresses the guard checked, while the request keeps the host name for the Host header
+ * and TLS SNI.
+ */
+class GuardedDnsResolver implements DnsResolver {
+
+	private final DestinationGuard guard;
+
+	GuardedDnsResolver(DestinationGuard guard) {
+		this.guard = guard;
+	}
+
+	@Override
+	public InetAddress[] resolve(String host) throws UnknownHostException {
+		return this.guard.resolve(host).toArray(InetAddress[]::new);
+	}
+
+	@Override
+	public String resolveCanonicalHostname(String host) {
+		// Never looked up: the host stays the one the owner configured.
+		return host;
+	}
+
+}

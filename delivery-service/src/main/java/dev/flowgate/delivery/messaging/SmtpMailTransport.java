@@ -1,0 +1,82 @@
+package dev.flowgate.delivery.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import dev.flowgate.delivery.config.DeliveryProperties;
+import dev.flowgate.delivery.domain.delivery.Message;
+import dev.flowgate.delivery.domain.email.InvalidRecipientException;
+import dev.flowgate.delivery.domain.email.MailTransport;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email through Spring's {@link JavaMailSender}. SMTP is blocking, so sends run on a
+ * small executor of their own and a slow mail server never holds up callbacks.
+ */
+@Component
+class SmtpMailTransport implements MailTransport, AutoCloseable {
+
+	private final JavaMailSender sender;
+
+	private final String from;
+
+	private final ExecutorService executor;
+
+	SmtpMailTransport(JavaMailSender sender, DeliveryProperties properties) {
+		this.sender = sender;
+		this.from = properties.email().from();
+		this.executor = Executors.newFixedThreadPool(properties.email().threads(),
+				new CustomizableThreadFactory("delivery-smtp-"));
+	}
+
+	@Override
+	public CompletableFuture<Void> send(String to, Message message) {
+		return CompletableFuture.runAsync(() -> this.sender.send(mime(to, message)), this.executor);
+	}
+
+	@Override
+	public void close() {
+		this.executor.shutdown();
+	}
+
+	private MimeMessage mime(String to, Message message) {
+		InternetAddress[] recipients = recipients(to);
+		MimeMessage mime = this.sender.createMimeMessage();
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+			helper.setFrom(this.from);
+			helper.setTo(recipients);
+			helper.setSubject(message.subject());
+			helper.setText(message.body(), message.html());
+			return mime;
+		}
+		catch (MessagingException ex) {
+			throw new CompletionException(ex);
+		}
+	}
+
+	private static InternetAddress[] recipients(String to) {
+		try {
+			InternetAddress[] addresses = InternetAddress.parse(to, true);
+			if (addresses.length == 0) {
+				throw new InvalidRecipientException("No email address in '" + to + "'", null);
+			}
+			return addresses;
+		}
+		catch (AddressException ex) {
+			throw new InvalidRecipientException("Invalid email address '" + to + "': " + ex.getMessage(), ex);
+		}
+	}
+
+}

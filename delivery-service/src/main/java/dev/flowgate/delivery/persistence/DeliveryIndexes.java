@@ -1,0 +1,39 @@
+package dev.flowgate.delivery.persistence;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves the poller's due query, an execution's deliveries and the attempt log; creating
+ * an existing index is a no-op.
+ */
+@Component
+class DeliveryIndexes {
+
+	private final MongoTemplate mongo;
+
+	DeliveryIndexes(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@EventListener(ApplicationStartedEvent.class)
+	void create() {
+		this.mongo.indexOps(DeliveryDocument.class)
+			.createIndex(new Index().on(DeliveryDocument.STATUS, Sort.Direction.ASC)
+				.on(DeliveryDocument.NEXT_ATTEMPT_AT, Sort.Direction.ASC)
+				.named("due"));
+		this.mongo.indexOps(DeliveryDocument.class)
+			.createIndex(new Index().on(DeliveryDocument.EXECUTION_ID, Sort.Direction.ASC).named("by_execution"));
+		this.mongo.indexOps(AttemptDocument.class)
+			.createIndex(new Index().on(AttemptDocument.DELIVERY_ID, Sort.Direction.ASC)
+				.on(AttemptDocument.NUMBER, Sort.Direction.ASC)
+				.named("by_delivery"));
+		this.mongo.indexOps(DisabledCallbackDocument.class)
+			.createIndex(new Index().on(DisabledCallbackDocument.OWNER_ID, Sort.Direction.ASC).named("by_owner"));
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.flowgate.delivery.web;
+
+import dev.flowgate.delivery.domain.InvalidRequestException;
+import dev.flowgate.delivery.domain.callback.CallbackNotDisabledException;
+import dev.flowgate.delivery.domain.delivery.DeliveryNotFoundException;
+import dev.flowgate.delivery.domain.delivery.DeliveryPendingException;
+import dev.flowgate.delivery.domain.signing.ConcurrentSecretChangeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error as RFC 9457 problem details. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private static final String FIELD = "field";
+
+	@ExceptionHandler
+	ProblemDetail untrusted(UntrustedCallerException ex) {
+		return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidRequest(InvalidRequestException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
+		problem.setProperty(FIELD, ex.field());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail deliveryNotFound(DeliveryNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notDisabled(CallbackNotDisabledException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail pending(DeliveryPendingException ex) {
+		return problem(HttpStatus.CONFLICT, "Delivery still scheduled", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail concurrentChange(ConcurrentSecretChangeException ex) {
+		return problem(HttpStatus.CONFLICT, "Concurrent change", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Request failed", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The body is not valid JSON");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

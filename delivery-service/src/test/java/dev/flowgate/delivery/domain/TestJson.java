@@ -1,0 +1,20 @@
+package dev.flowgate.delivery.domain;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON for domain tests, as the application writes it. */
+public final class TestJson implements JsonWriter {
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	@Override
+	public String compact(Object value) {
+		return this.mapper.writeValueAsString(value);
+	}
+
+	@Override
+	public String pretty(Object value) {
+		return this.mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+	}
+
+}

@@ -1,0 +1,230 @@
+package dev.flowgate.delivery.domain.callback;
+
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.flowgate.contracts.DeliveryChannel;
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.delivery.domain.TestJson;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
+import dev.flowgate.delivery.domain.delivery.Channel.Prepared;
+import dev.flowgate.delivery.domain.delivery.Delivery;
+import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
+import dev.flowgate.delivery.domain.guard.TargetRefusedException;
+import dev.flowgate.delivery.domain.signing.InMemorySecretStore;
+import dev.flowgate.delivery.domain.signing.SigningKeys;
+import dev.flowgate.delivery.domain.signing.WebhookSecrets;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallbackChannelTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	private final WebhookSecrets secrets = new WebhookSecrets(new InMemorySecretStore(), new SecureRandom(),
+			new WebhookSecrets.Settings(32, Duration.ZERO, Duration.ofDays(1)), this.clock);
+
+	private final FakePoster poster = new FakePoster();
+
+	private final FakeBreakers breakers = new FakeBreakers();
+
+	private final FakeDisabled disabled = new FakeDisabled();
+
+	private final CallbackChannel channel = new CallbackChannel(new TestJson(), this.secrets, this.poster,
+			this.breakers, this.disabled, Runnable::run, this.clock);
+
+	@Test
+	void signsEachAttemptWithTheOwnersCurrentKeys() {
+		Delivery delivery = delivery("https://hooks.example.com/in");
+
+		AttemptOutcome outcome = this.channel.send(delivery).join();
+
+		assertThat(outcome.verdict()).isEqualTo(Verdict.DELIVERED);
+		Map<String, String> headers = this.poster.headers.get(0);
+		SigningKeys keys = this.secrets.keysFor("owner-1");
+		assertThat(headers).containsEntry("webhook-id", delivery.id())
+			.containsEntry("webhook-timestamp", Long.toString(NOW.getEpochSecond()))
+			.containsEntry("webhook-signature", keys.sign(delivery.id(), NOW.getEpochSecond(),
+					delivery.message().body().getBytes(StandardCharsets.UTF_8)));
+		assertThat(this.poster.targets.get(0).origin()).isEqualTo("https://hooks.example.com:443");
+		assertThat(this.breakers.calls).containsExactly("acquire https://hooks.example.com:443",
+				"succeeded https://hooks.example.com:443");
+	}
+
+	@Test
+	void putsTheAttemptOffWhileTheDestinationsBreakerIsOpen() {
+		this.breakers.open = true;
+
+		AttemptOutcome outcome = this.channel.send(delivery("https://down.example/hook")).join();
+
+		assertThat(outcome.verdict()).isEqualTo(Verdict.DEFERRED);
+		assertThat(outcome.retryAfter()).isEqualTo(FakeBreakers.OPEN_FOR);
+		assertThat(outcome.attempted()).isFalse();
+		assertThat(this.poster.targets).isEmpty();
+	}
+
+	@Test
+	void aGoneAnswerDisablesTheDeploymentsCallbacks() {
+		this.poster.status = 410;
+
+		AttemptOutcome outcome = this.channel.send(delivery("https://gone.example/hook")).join();
+
+		assertThat(outcome.verdict()).isEqualTo(Verdict.PERMANENT);
+		assertThat(outcome.error())
+			.isEqualTo("HTTP 410 Gone; callbacks of deployment dep-1 are disabled until enabled");
+		assertThat(this.disabled.isDisabled("owner-1", "dep-1")).isTrue();
+		assertThat(this.disabled.isDisabled("owner-2", "dep-1")).isFalse();
+		assertThat(this.breakers.calls).contains("succeeded https://gone.example:443");
+	}
+
+	@Test
+	void skipsDisabledCallbacksWithoutSending() {
+		this.disabled.disable(new DisabledCallback("owner-1", "dep-1", "https://x.example", NOW, "410"));
+
+		AttemptOutcome outcome = this.channel.send(delivery("https://x.example/hook")).join();
+
+		assertThat(outcome.verdict()).isEqualTo(Verdict.SKIPPED);
+		assertThat(this.poster.targets).isEmpty();
+		assertThat(this.breakers.calls).isEmpty();
+	}
+
+	@Test
+	void aRefusedTargetDoesNotCountAgainstTheBreaker() {
+		this.poster.failure = new TargetRefusedException("Callback host 127.1 is a loopback address");
+
+		AttemptOutcome outcome = this.channel.send(delivery("http://127.1/hook")).join();
+
+		assertThat(outcome.verdict()).isEqualTo(Verdict.PERMANENT);
+		assertThat(this.breakers.calls).containsExactly("acquire http://127.1:80", "released http://127.1:80");
+	}
+
+	@Test
+	void preparesTheSignedPayloadOrSaysWhyNot() {
+		Prepared ready = this.channel.prepare(result("https://hooks.example.com/in")).orElseThrow();
+		Prepared invalid = this.channel.prepare(result("ftp://hooks.example.com/in")).orElseThrow();
+		this.disabled.disable(new DisabledCallback("owner-1", "dep-1", "https://x.example", NOW, "410"));
+		Prepared skipped = this.channel.prepare(result("https://hooks.example.com/in")).orElseThrow();
+
+		assertThat(ready.status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(ready.destinationKey()).isEqualTo("https://hooks.example.com:443");
+		assertThat(ready.message().body()).startsWith("{\"type\":\"execution.completed\",\"execution_id\":");
+		assertThat(invalid.status()).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(invalid.reason()).isEqualTo("Callback URLs must use http or https");
+		assertThat(skipped.status()).isEqualTo(DeliveryStatus.SKIPPED);
+		assertThat(this.channel.prepare(result(null))).isEmpty();
+	}
+
+	private static Delivery delivery(String url) {
+		return new Delivery(UUID.randomUUID().toString(), "exec-1", "owner-1", "dep-1", DeliveryChannel.CALLBACK, url,
+				CallbackTarget.parse(url).origin(), dev.flowgate.delivery.domain.delivery.Message.callback("{\"a\":1}"),
+				DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, null, null);
+	}
+
+	private static ExecutionCompleted result(String callbackUrl) {
+		return new ExecutionCompleted(UUID.randomUUID(), 1, NOW, "exec-1", "owner-1", "dep-1", 1,
+				ExecutionStatus.SUCCEEDED, Map.of("answer", "42"), null, List.of(), NOW, NOW, 0, TokenUsage.NONE, null,
+				new DeliveryTarget(callbackUrl, null, false));
+	}
+
+	private static final class FakePoster implements HttpPoster {
+
+		final List<CallbackTarget> targets = new CopyOnWriteArrayList<>();
+
+		final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
+
+		int status = 200;
+
+		UnknownHostException failure;
+
+		@Override
+		public CompletableFuture<PostResponse> post(CallbackTarget target, Map<String, String> headers, byte[] json) {
+			this.targets.add(target);
+			this.headers.add(headers);
+			return (this.failure != null) ? CompletableFuture.failedFuture(this.failure)
+					: CompletableFuture.completedFuture(new PostResponse(this.status, null, null));
+		}
+
+	}
+
+	private static final class FakeBreakers implements DestinationBreakers {
+
+		static final Duration OPEN_FOR = Duration.ofSeconds(60);
+
+		final List<String> calls = new ArrayList<>();
+
+		boolean open;
+
+		@Override
+		public boolean tryAcquire(String destination) {
+			this.calls.add("acquire " + destination);
+			return !this.open;
+		}
+
+		@Override
+		public Duration retryDelay(String destination) {
+			return OPEN_FOR;
+		}
+
+		@Override
+		public void succeeded(String destination, Duration latency) {
+			this.calls.add("succeeded " + destination);
+		}
+
+		@Override
+		public void failed(String destination, Duration latency) {
+			this.calls.add("failed " + destination);
+		}
+
+		@Override
+		public void released(String destination) {
+			this.calls.add("released " + destination);
+		}
+
+	}
+
+	private static final class FakeDisabled implements DisabledCallbacks {
+
+		private final Map<String, DisabledCallback> disabled = new ConcurrentHashMap<>();
+
+		@Override
+		public boolean isDisabled(String ownerId, String deploymentId) {
+			return this.disabled.containsKey(ownerId + "/" + deploymentId);
+		}
+
+		@Override
+		public void disable(DisabledCallback callback) {
+			this.disabled.put(callback.ownerId() + "/" + callback.deploymentId(), callback);
+		}
+
+		@Override
+		public List<DisabledCallback> list(String ownerId) {
+			return this.disabled.values().stream().filter((d) -> d.ownerId().equals(ownerId)).toList();
+		}
+
+		@Override
+		public boolean enable(String ownerId, String deploymentId) {
+			return this.disabled.remove(ownerId + "/" + deploymentId) != null;
+		}
+
+	}
+
+}

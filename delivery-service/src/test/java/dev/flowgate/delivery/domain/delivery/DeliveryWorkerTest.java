@@ -1,0 +1,161 @@
+package dev.flowgate.delivery.domain.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import dev.flowgate.contracts.DeliveryChannel;
+import dev.flowgate.contracts.DeliveryFailed;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeliveryWorkerTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private static final Duration LEASE = Duration.ofMinutes(2);
+
+	private static final Executor DIRECT = Runnable::run;
+
+	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
+
+	private final InMemoryAttemptLog attempts = new InMemoryAttemptLog();
+
+	private final RecordingPublisher publisher = new RecordingPublisher();
+
+	private final ScriptedChannel channel = new ScriptedChannel(DeliveryChannel.CALLBACK,
+			(delivery) -> Outcomes.delivered());
+
+	private final DeliveryWorker worker = new DeliveryWorker(List.of(this.channel), this.store, this.attempts,
+			new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)), 0,
+					Duration.ofSeconds(60), Duration.ofHours(24), () -> 0L),
+			new FailureReporter(this.store, this.publisher, DIRECT, new FailureReporter.Settings(Duration.ZERO, 10),
+					this.clock),
+			DIRECT, this.clock);
+
+	@Test
+	void recordsASuccessfulAttempt() {
+		Delivery delivery = stored(0);
+
+		this.worker.run(claim(delivery)).join();
+
+		Delivery after = this.store.get(delivery.id());
+		assertThat(after.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+		assertThat(after.attempts()).isEqualTo(1);
+		assertThat(after.finishedAt()).isEqualTo(NOW);
+		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).singleElement()
+			.satisfies((attempt) -> assertThat(attempt.number()).isEqualTo(1))
+			.satisfies((attempt) -> assertThat(attempt.statusCode()).isEqualTo(200));
+		assertThat(this.store.isLeased(delivery.id())).isFalse();
+	}
+
+	@Test
+	void schedulesTheNextAttemptAfterAFailure() {
+		this.channel.answer((delivery) -> Outcomes.failed(503));
+		Delivery delivery = stored(0);
+
+		this.worker.run(claim(delivery)).join();
+
+		Delivery after = this.store.get(delivery.id());
+		assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(after.nextAttemptAt()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(after.lastError()).isEqualTo("HTTP 503");
+		assertThat(after.roundAttempts()).isEqualTo(1);
+	}
+
+	@Test
+	void failsAfterTheLastAttemptOfTheRoundAndReportsIt() {
+		this.channel.answer((delivery) -> Outcomes.failed(500));
+		Delivery delivery = stored(2);
+
+		this.worker.run(claim(delivery)).join();
+
+		Delivery after = this.store.get(delivery.id());
+		assertThat(after.status()).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(after.lastError()).isEqualTo("HTTP 500; gave up after 3 attempts");
+		assertThat(this.publisher.events).singleElement().satisfies((DeliveryFailed event) -> {
+			assertThat(event.deliveryId()).isEqualTo(delivery.id());
+			assertThat(event.eventId()).isEqualTo(after.failureEventId());
+			assertThat(event.attempts()).isEqualTo(3);
+		});
+		assertThat(this.store.unpublishedFailures(NOW.plusSeconds(1), 10)).isEmpty();
+	}
+
+	@Test
+	void failsAtOnceOnAPermanentFailure() {
+		this.channel.answer((delivery) -> Outcomes.permanent("Refused: loopback"));
+		Delivery delivery = stored(0);
+
+		this.worker.run(claim(delivery)).join();
+
+		assertThat(this.store.get(delivery.id()).status()).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(this.publisher.events).hasSize(1);
+	}
+
+	@Test
+	void aDeferredAttemptIsNeitherCountedNorLogged() {
+		this.channel.answer((delivery) -> Outcomes.done(AttemptOutcome.deferred(Duration.ofSeconds(30), "open")));
+		Delivery delivery = stored(1);
+
+		this.worker.run(claim(delivery)).join();
+
+		Delivery after = this.store.get(delivery.id());
+		assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(after.attempts()).isEqualTo(1);
+		assertThat(after.roundAttempts()).isEqualTo(1);
+		assertThat(after.nextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
+		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).isEmpty();
+	}
+
+	@Test
+	void aSkippedDeliveryFinishesWithoutAnAttempt() {
+		this.channel.answer((delivery) -> Outcomes.done(AttemptOutcome.skipped("disabled")));
+		Delivery delivery = stored(0);
+
+		this.worker.run(claim(delivery)).join();
+
+		assertThat(this.store.get(delivery.id()).status()).isEqualTo(DeliveryStatus.SKIPPED);
+		assertThat(this.publisher.events).isEmpty();
+	}
+
+	@Test
+	void writesNothingWhenTheLeaseWasLost() {
+		Delivery delivery = stored(0);
+		Claim lost = new Claim(delivery, "expired-token");
+
+		this.worker.run(lost).join();
+
+		assertThat(this.store.get(delivery.id()).status()).isEqualTo(DeliveryStatus.PENDING);
+	}
+
+	@Test
+	void releasesTheLeaseWhenTheAttemptCannotBeMade() {
+		this.channel.answer((delivery) -> CompletableFuture.failedFuture(new IllegalStateException("store down")));
+		Delivery delivery = stored(0);
+
+		this.worker.run(claim(delivery)).join();
+
+		assertThat(this.store.isLeased(delivery.id())).isFalse();
+		assertThat(this.store.get(delivery.id()).attempts()).isZero();
+	}
+
+	private Delivery stored(int roundAttempts) {
+		Delivery delivery = new Delivery("delivery-" + roundAttempts, "exec-1", "owner-1", "dep-1",
+				DeliveryChannel.CALLBACK, "https://example.com/hook", "https://example.com:443", Message.callback("{}"),
+				DeliveryStatus.PENDING, roundAttempts, roundAttempts, NOW, null, NOW.minusSeconds(60), null, null);
+		this.store.insert(delivery, null);
+		return delivery;
+	}
+
+	private Claim claim(Delivery delivery) {
+		return this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.flowgate.delivery.domain.delivery;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** The delivery store's contract, in memory. */
+class InMemoryDeliveryStore implements DeliveryStore {
+
+	private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
+
+	private final Map<String, Lease> leases = new LinkedHashMap<>();
+
+	private final Set<UUID> published = new HashSet<>();
+
+	@Override
+	public synchronized boolean insert(Delivery delivery, Lease lease) {
+		if (this.deliveries.putIfAbsent(delivery.id(), delivery) != null) {
+			return false;
+		}
+		if (lease != null) {
+			this.leases.put(delivery.id(), lease);
+		}
+		return true;
+	}
+
+	@Override
+	public synchronized Optional<Claim> claimDue(Instant now, Instant leaseUntil, Set<String> busyDestinations) {
+		return due(now, (delivery) -> !busyDestinations.contains(delivery.destinationKey()))
+			.min(Comparator.comparing(Delivery::nextAttemptAt))
+			.map((delivery) -> lease(delivery, leaseUntil));
+	}
+
+	@Override
+	public synchronized Optional<Claim> claim(String deliveryId, Instant now, Instant leaseUntil) {
+		return due(now, (delivery) -> delivery.id().equals(deliveryId)).findFirst()
+			.map((delivery) -> lease(delivery, leaseUntil));
+	}
+
+	@Override
+	public synchronized void release(Claim claim) {
+		if (holds(claim)) {
+			this.leases.remove(claim.delivery().id());
+		}
+	}
+
+	@Override
+	public synchronized boolean settle(Claim claim, Delivery next) {
+		if (!holds(claim)) {
+			return false;
+		}
+		this.leases.remove(next.id());
+		this.deliveries.put(next.id(), next);
+		return true;
+	}
+
+	@Override
+	public synchronized Optional<Delivery> find(String ownerId, String deliveryId) {
+		return Optional.ofNullable(this.deliveries.get(deliveryId)).filter((d) -> d.ownerId().equals(ownerId));
+	}
+
+	@Override
+	public synchronized List<Delivery> findByExecution(String ownerId, String executionId) {
+		return this.deliveries.values()
+			.stream()
+			.filter((d) -> d.ownerId().equals(ownerId) && d.executionId().equals(executionId))
+			.toList();
+	}
+
+	@Override
+	public synchronized boolean replay(Delivery replayed, DeliveryStatus expected) {
+		Delivery current = this.deliveries.get(replayed.id());
+		if (current == null || current.status() != expected) {
+			return false;
+		}
+		this.deliveries.put(replayed.id(), replayed);
+		return true;
+	}
+
+	@Override
+	public synchronized List<Delivery> unpublishedFailures(Instant finishedBefore, int limit) {
+		return this.deliveries.values()
+			.stream()
+			.filter((d) -> d.status() == DeliveryStatus.FAILED && !this.published.contains(d.failureEventId())
+					&& d.finishedAt().isBefore(finishedBefore))
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public synchronized void markFailurePublished(String deliveryId, UUID eventId) {
+		this.published.add(eventId);
+	}
+
+	synchronized Delivery get(String deliveryId) {
+		return this.deliveries.get(deliveryId);
+	}
+
+	synchronized boolean isLeased(String deliveryId) {
+		return this.leases.containsKey(deliveryId);
+	}
+
+	private java.util.stream.Stream<Delivery> due(Instant now, Predicate<Delivery> filter) {
+		return this.deliveries.values()
+			.stream()
+			.filter((d) -> d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().isAfter(now))
+			.filter((d) -> !this.leases.containsKey(d.id()) || this.leases.get(d.id()).until().isBefore(now))
+			.filter(filter);
+	}
+
+	private Claim lease(Delivery delivery, Instant until) {
+		String token = UUID.randomUUID().toString();
+		this.leases.put(delivery.id(), new Lease(token, until));
+		return new Claim(delivery, token);
+	}
+
+	private boolean holds(Claim claim) {
+		Lease lease = this.leases.get(claim.delivery().id());
+		return lease != null && lease.token().equals(claim.token());
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.flowgate.delivery.domain.guard;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class DestinationGuardTest {
+
+	private final HostResolver names = (host) -> {
+		Map<String, List<String>> known = Map.of("public.example", List.of("93.184.216.34"), "internal.example",
+				List.of("10.0.0.5"), "mixed.example", List.of("93.184.216.34", "192.168.0.10"), "local.example",
+				List.of("127.0.0.1"));
+		List<String> addresses = known.get(host);
+		if (addresses == null) {
+			throw new UnknownHostException(host);
+		}
+		return addresses.stream().map(DestinationGuardTest::address).toList();
+	};
+
+	private final DestinationGuard strict = new DestinationGuard(this.names, new AddressPolicy(List.of()));
+
+	@Test
+	void resolvesPublicHosts() throws Exception {
+		assertThat(this.strict.resolve("public.example")).containsExactly(address("93.184.216.34"));
+		assertThat(this.strict.resolve("93.184.216.34")).containsExactly(address("93.184.216.34"));
+	}
+
+	@Test
+	void refusesANameThatResolvesToAPrivateAddress() {
+		assertThatExceptionOfType(TargetRefusedException.class)
+			.isThrownBy(() -> this.strict.resolve("internal.example"))
+			.withMessage("Callback host internal.example resolves to 10.0.0.5, a private address");
+	}
+
+	@Test
+	void refusesANameWhenAnyOfItsAddressesIsPrivate() {
+		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("mixed.example"))
+			.withMessageContaining("192.168.0.10");
+	}
+
+	@Test
+	void refusesLiteralsInEveryNotation() {
+		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("127.1"))
+			.withMessage("Callback host 127.1 resolves to 127.0.0.1, a loopback address");
+		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("169.254.169.254"))
+			.withMessage("Callback host 169.254.169.254 is a cloud metadata address");
+		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("[::1]"))
+			.withMessageContaining("a loopback address");
+	}
+
+	@Test
+	void refusesIpv4MappedIpv6EvenToAPublicAddress() {
+		assertThatExceptionOfType(TargetRefusedException.class)
+			.isThrownBy(() -> this.strict.resolve("::ffff:127.0.0.1"))
+			.withMessage("Callback host ::ffff:127.0.0.1 is an IPv4-mapped IPv6 address (127.0.0.1)");
+		assertThatExceptionOfType(TargetRefusedException.class)
+			.isThrownBy(() -> this.strict.resolve("[::ffff:93.184.216.34]"))
+			.withMessageContaining("IPv4-mapped");
+	}
+
+	@Test
+	void allowsWhatTheOperatorAllowed() throws Exception {
+		DestinationGuard local = new DestinationGuard(this.names,
+				new AddressPolicy(List.of(Cidr.parse("127.0.0.0/8"))));
+
+		assertThat(local.resolve("local.example")).containsExactly(address("127.0.0.1"));
+		assertThat(local.resolve("127.1")).extracting(InetAddress::getHostAddress).containsExactly("127.0.0.1");
+		assertThat(local.resolve("::ffff:127.0.0.1")).extracting(InetAddress::getHostAddress)
+			.containsExactly("127.0.0.1");
+	}
+
+	@Test
+	void anUnknownHostIsNotARefusal() {
+		assertThatExceptionOfType(UnknownHostException.class).isThrownBy(() -> this.strict.resolve("nowhere.example"))
+			.isNotInstanceOf(TargetRefusedException.class);
+	}
+
+	private static InetAddress address(String literal) {
+		try {
+			return InetAddress.getByName(literal);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.flowgate.delivery.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.delivery.support.ApiClient;
+import dev.flowgate.delivery.support.Deliveries;
+import dev.flowgate.delivery.support.DeliveryIntegrationTest;
+import dev.flowgate.delivery.support.Receiver;
+import dev.flowgate.delivery.support.Receiver.Reply;
+import dev.flowgate.delivery.support.Results;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A destination's breaker opens after 6 failed calls in a row (test settings) and stays
+ * open 1 s: meanwhile its deliveries are put off, not attempted and not failed.
+ */
+@DeliveryIntegrationTest
+class CircuitBreakerTest {
+
+	private static final int RESULTS = 3;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JsonMapper json;
+
+	@Autowired
+	private KafkaTemplate<String, FlowgateEvent> kafka;
+
+	@Autowired
+	private CircuitBreakerRegistry breakers;
+
+	@Test
+	void anOpenBreakerPutsDeliveriesOffWithoutUsingUpTheirAttempts() {
+		String owner = "owner-" + UUID.randomUUID();
+		Deliveries deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
+		try (Receiver receiver = Receiver.start().respond((request) -> Reply.status(503))) {
+			CircuitBreaker breaker = this.breakers.circuitBreaker("http://127.0.0.1:" + receiver.port(), "destination");
+			List<ExecutionCompleted> results = new ArrayList<>();
+			for (int i = 0; i < RESULTS; i++) {
+				results.add(Results.succeeded(owner, "dep-breaker", receiver.url("/hook"), null, Map.of("n", i)));
+			}
+
+			results.forEach(deliveries::publish);
+			await().atMost(Deliveries.WAIT).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
+			int sentWhenOpened = receiver.requests().size();
+
+			// Open for 1 s (deferred deliveries come back after it): nothing goes out,
+			// nothing fails.
+			await().during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> receiver.requests().size() == sentWhenOpened);
+			List<JsonNode> deferred = results.stream()
+				.map((result) -> deliveries.of(owner, result.executionId()).get(0))
+				.filter((delivery) -> delivery.get("lastError").asString("").startsWith("Circuit breaker open"))
+				.toList();
+			assertThat(deferred).isNotEmpty()
+				.allSatisfy((delivery) -> assertThat(delivery.get("status").asString()).isEqualTo("pending"));
+
+			receiver.respond((request) -> Reply.status(200));
+			for (ExecutionCompleted result : results) {
+				JsonNode delivered = deliveries.awaitStatus(owner, result.executionId(), "succeeded");
+				assertThat(delivered.get("attemptCount").asInt()).isLessThanOrEqualTo(5);
+			}
+			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.flowgate.delivery.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.delivery.support.ApiClient;
+import dev.flowgate.delivery.support.Deliveries;
+import dev.flowgate.delivery.support.DeliveryIntegrationTest;
+import dev.flowgate.delivery.support.Receiver;
+import dev.flowgate.delivery.support.Receiver.Reply;
+import dev.flowgate.delivery.support.Receiver.Request;
+import dev.flowgate.delivery.support.Results;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Deliveries run concurrently with a per-destination limit: a receiver that never answers
+ * holds its own slots until the timeout (1.5 s in the tests), nobody else's.
+ */
+@DeliveryIntegrationTest
+class HangingDestinationTest {
+
+	private static final Duration TIMEOUT = Duration.ofMillis(1500);
+
+	private static final int TO_HANGING = 12;
+
+	private static final int TO_FAST = 40;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JsonMapper json;
+
+	@Autowired
+	private KafkaTemplate<String, FlowgateEvent> kafka;
+
+	@Test
+	void aHangingDestinationDoesNotDelayDeliveriesToOthers() {
+		String owner = "owner-" + UUID.randomUUID();
+		Deliveries deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
+		try (Receiver hanging = Receiver.start().respond((request) -> Reply.hangs());
+				Receiver fast = Receiver.start()) {
+			List<ExecutionCompleted> toFast = new ArrayList<>();
+			for (int i = 0; i < TO_HANGING; i++) {
+				deliveries.publish(Results.succeeded(owner, "dep-slow", hanging.url("/hook"), null, Map.of("n", i)));
+			}
+			for (int i = 0; i < TO_FAST; i++) {
+				ExecutionCompleted result = Results.succeeded(owner, "dep-fast", fast.url("/hook"), null,
+						Map.of("n", i));
+				toFast.add(result);
+				deliveries.publish(result);
+			}
+
+			await().atMost(Deliveries.WAIT).until(() -> fast.requests().size() == TO_FAST);
+
+			Instant firstHanging = hanging.requests()
+				.stream()
+				.map(Request::receivedAt)
+				.min(Comparator.naturalOrder())
+				.orElseThrow();
+			Instant lastFast = fast.requests()
+				.stream()
+				.map(Request::receivedAt)
+				.max(Comparator.naturalOrder())
+				.orElseThrow();
+			// Every fast delivery arrived before the first hanging attempt even timed
+			// out.
+			assertThat(lastFast).isBefore(firstHanging.plus(TIMEOUT));
+			for (ExecutionCompleted result : toFast) {
+				assertThat(fast.requestsFor(result.executionId())).hasSize(1);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,179 @@
+package dev.flowgate.delivery.persistence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.flowgate.contracts.DeliveryChannel;
+import dev.flowgate.delivery.domain.delivery.Claim;
+import dev.flowgate.delivery.domain.delivery.Delivery;
+import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
+import dev.flowgate.delivery.domain.delivery.Lease;
+import dev.flowgate.delivery.domain.delivery.Message;
+import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.infra.test.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schedule's atomic claims against the real MongoDB server: one holder per lease, an
+ * expired lease can be taken over, and a lost lease cannot settle.
+ */
+@FlowgateInfra
+class MongoDeliveryStoreTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private static final Duration LEASE = Duration.ofMinutes(2);
+
+	private static MongoClient client;
+
+	private MongoTemplate mongo;
+
+	private MongoDeliveryStore store;
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(TestInfrastructure.get().mongoUri());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		client.close();
+	}
+
+	@BeforeEach
+	void freshDatabase() {
+		this.mongo = new MongoTemplate(client, "delivery_store_" + UUID.randomUUID().toString().replace("-", ""));
+		this.store = new MongoDeliveryStore(this.mongo);
+	}
+
+	@Test
+	void insertsADeliveryOnlyOnce() {
+		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
+
+		assertThat(this.store.insert(delivery, null)).isTrue();
+		assertThat(this.store.insert(delivery, null)).isFalse();
+		assertThat(this.store.find("owner-1", delivery.id())).contains(delivery);
+		assertThat(this.store.find("owner-2", delivery.id())).isEmpty();
+	}
+
+	@Test
+	void claimsTheLongestDueDeliveryAndNobodyElseWhileItIsLeased() {
+		Delivery later = pending("exec-later", "https://a.example:443", NOW.minusSeconds(1));
+		Delivery earlier = pending("exec-earlier", "https://b.example:443", NOW.minusSeconds(5));
+		this.store.insert(later, null);
+		this.store.insert(earlier, null);
+
+		Optional<Claim> first = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of());
+		Optional<Claim> second = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of());
+		Optional<Claim> third = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of());
+
+		assertThat(first).map((claim) -> claim.delivery().id()).contains(earlier.id());
+		assertThat(second).map((claim) -> claim.delivery().id()).contains(later.id());
+		assertThat(third).isEmpty();
+	}
+
+	@Test
+	void leavesFutureDeliveriesAndBusyDestinationsAlone() {
+		this.store.insert(pending("exec-future", "https://a.example:443", NOW.plusSeconds(1)), null);
+		Delivery busy = pending("exec-busy", "https://busy.example:443", NOW);
+		this.store.insert(busy, null);
+
+		assertThat(this.store.claimDue(NOW, NOW.plus(LEASE), Set.of("https://busy.example:443"))).isEmpty();
+		assertThat(this.store.claimDue(NOW, NOW.plus(LEASE), Set.of())).map((claim) -> claim.delivery().id())
+			.contains(busy.id());
+	}
+
+	@Test
+	void anExpiredLeaseIsTakenOverAndTheOldHolderCannotSettle() {
+		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
+		this.store.insert(delivery, new Lease("crashed-instance", NOW.plus(LEASE)));
+
+		assertThat(this.store.claimDue(NOW.plus(LEASE).minusMillis(1), NOW.plus(LEASE.multipliedBy(2)), Set.of()))
+			.isEmpty();
+		Claim takeover = this.store.claimDue(NOW.plus(LEASE).plusMillis(1), NOW.plus(LEASE.multipliedBy(2)), Set.of())
+			.orElseThrow();
+		Claim stale = new Claim(delivery, "crashed-instance");
+
+		assertThat(this.store.settle(stale, succeeded(delivery))).isFalse();
+		assertThat(this.store.settle(takeover, succeeded(delivery))).isTrue();
+		assertThat(this.store.find("owner-1", delivery.id()).orElseThrow().status())
+			.isEqualTo(DeliveryStatus.SUCCEEDED);
+	}
+
+	@Test
+	void aReleasedLeaseCanBeClaimedAtOnce() {
+		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
+		this.store.insert(delivery, null);
+		Claim claim = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
+
+		assertThat(this.store.claim(delivery.id(), NOW, NOW.plus(LEASE))).isEmpty();
+		this.store.release(claim);
+
+		assertThat(this.store.claim(delivery.id(), NOW, NOW.plus(LEASE))).isPresent();
+	}
+
+	@Test
+	void replaysOnlyFromTheStatusTheCallerSaw() {
+		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
+		this.store.insert(delivery, null);
+		Claim claim = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of()).orElseThrow();
+		Delivery done = succeeded(delivery);
+		this.store.settle(claim, done);
+		Delivery replayed = new Delivery(done.id(), done.executionId(), done.ownerId(), done.deploymentId(),
+				done.channel(), done.destination(), done.destinationKey(), done.message(), DeliveryStatus.PENDING,
+				done.attempts(), 0, NOW.plusSeconds(10), done.lastError(), done.createdAt(), null, null);
+
+		assertThat(this.store.replay(replayed, DeliveryStatus.FAILED)).isFalse();
+		assertThat(this.store.replay(replayed, DeliveryStatus.SUCCEEDED)).isTrue();
+		assertThat(this.store.replay(replayed, DeliveryStatus.SUCCEEDED)).isFalse();
+		Delivery stored = this.store.find("owner-1", delivery.id()).orElseThrow();
+		assertThat(stored.status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(stored.roundAttempts()).isZero();
+		assertThat(stored.attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsAFailureUnpublishedUntilItsEventIsMarked() {
+		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
+		this.store.insert(delivery, null);
+		Claim claim = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of()).orElseThrow();
+		UUID eventId = UUID.randomUUID();
+		this.store.settle(claim,
+				new Delivery(delivery.id(), delivery.executionId(), delivery.ownerId(), delivery.deploymentId(),
+						delivery.channel(), delivery.destination(), delivery.destinationKey(), delivery.message(),
+						DeliveryStatus.FAILED, 5, 5, null, "HTTP 500", delivery.createdAt(), NOW, eventId));
+
+		assertThat(this.store.unpublishedFailures(NOW, 10)).isEmpty();
+		assertThat(this.store.unpublishedFailures(NOW.plusSeconds(1), 10)).extracting(Delivery::failureEventId)
+			.containsExactly(eventId);
+		this.store.markFailurePublished(delivery.id(), UUID.randomUUID());
+		assertThat(this.store.unpublishedFailures(NOW.plusSeconds(1), 10)).hasSize(1);
+		this.store.markFailurePublished(delivery.id(), eventId);
+		assertThat(this.store.unpublishedFailures(NOW.plusSeconds(1), 10)).isEmpty();
+	}
+
+	private static Delivery pending(String executionId, String destinationKey, Instant due) {
+		return new Delivery(Delivery.idFor(executionId, DeliveryChannel.CALLBACK), executionId, "owner-1", "dep-1",
+				DeliveryChannel.CALLBACK, destinationKey + "/hook", destinationKey, Message.callback("{}"),
+				DeliveryStatus.PENDING, 0, 0, due, null, NOW.minusSeconds(60), null, null);
+	}
+
+	private static Delivery succeeded(Delivery delivery) {
+		return new Delivery(delivery.id(), delivery.executionId(), delivery.ownerId(), delivery.deploymentId(),
+				delivery.channel(), delivery.destination(), delivery.destinationKey(), delivery.message(),
+				DeliveryStatus.SUCCEEDED, 1, 1, null, null, delivery.createdAt(), NOW, null);
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.flowgate.delivery.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** Calls the API as the gateway forwards them: internal token and owner header. */
+public final class ApiClient {
+
+	public static final String INTERNAL_TOKEN = "test-internal-token";
+
+	private final MockMvc mvc;
+
+	private final JsonMapper json;
+
+	public ApiClient(MockMvc mvc, JsonMapper json) {
+		this.mvc = mvc;
+		this.json = json;
+	}
+
+	public Response get(String path, String ownerId) {
+		return send(asOwner(MockMvcRequestBuilders.get(path), ownerId), null);
+	}
+
+	public Response post(String path, String ownerId, String body) {
+		return send(asOwner(MockMvcRequestBuilders.post(path), ownerId), body);
+	}
+
+	public Response send(MockHttpServletRequestBuilder request, String body) {
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(body);
+		}
+		try {
+			MvcResult result = this.mvc.perform(request).andReturn();
+			String raw = result.getResponse().getContentAsString();
+			JsonNode parsed = raw.isEmpty() ? null : this.json.readTree(raw);
+			return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(), parsed, raw);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static MockHttpServletRequestBuilder asOwner(MockHttpServletRequestBuilder request, String ownerId) {
+		return request.header("X-Flowgate-Internal-Token", INTERNAL_TOKEN)
+			.header("X-Flowgate-Owner-Id", ownerId)
+			.header("X-Flowgate-Key-Id", "calling-key");
+	}
+
+	/** One answer; {@code body} is {@code null} when there is none. */
+	public record Response(int status, String contentType, JsonNode body, String raw) {
+
+		public String text(String field) {
+			return this.body.get(field).asString();
+		}
+
+	}
+
+}

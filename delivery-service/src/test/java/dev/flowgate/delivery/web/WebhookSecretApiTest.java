@@ -1,0 +1,93 @@
+package dev.flowgate.delivery.web;
+
+import java.util.UUID;
+
+import dev.flowgate.delivery.support.ApiClient;
+import dev.flowgate.delivery.support.DeliveryIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The signing secret is shown once per issue, never by the metadata endpoint. */
+@DeliveryIntegrationTest
+class WebhookSecretApiTest {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JsonMapper json;
+
+	private ApiClient api;
+
+	private String owner;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.mvc, this.json);
+		this.owner = "owner-" + UUID.randomUUID();
+	}
+
+	@Test
+	void metadataNeverShowsTheSecret() {
+		ApiClient.Response first = this.api.get("/v1/webhook-secret", this.owner);
+		ApiClient.Response again = this.api.get("/v1/webhook-secret", this.owner);
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.body().has("secret")).isFalse();
+		assertThat(first.body().get("revealed").asBoolean()).isFalse();
+		assertThat(first.text("fingerprint")).hasSize(16);
+		assertThat(again.text("fingerprint")).isEqualTo(first.text("fingerprint"));
+		assertThat(again.raw()).doesNotContain("whsec_");
+	}
+
+	@Test
+	void theFirstRotationShowsTheExistingSecretAndLaterOnesReplaceIt() {
+		String fingerprint = this.api.get("/v1/webhook-secret", this.owner).text("fingerprint");
+
+		ApiClient.Response shown = this.api.post("/v1/webhook-secret/rotate", this.owner, null);
+		ApiClient.Response rotated = this.api.post("/v1/webhook-secret/rotate", this.owner,
+				"{\"overlapSeconds\":3600}");
+		ApiClient.Response metadata = this.api.get("/v1/webhook-secret", this.owner);
+
+		assertThat(shown.status()).isEqualTo(200);
+		assertThat(shown.text("secret")).startsWith("whsec_");
+		assertThat(shown.body().get("rotated").asBoolean()).isFalse();
+		assertThat(shown.text("fingerprint")).isEqualTo(fingerprint);
+		assertThat(rotated.text("secret")).startsWith("whsec_").isNotEqualTo(shown.text("secret"));
+		assertThat(rotated.body().get("rotated").asBoolean()).isTrue();
+		assertThat(rotated.text("previousSecretValidUntil")).isNotBlank();
+		assertThat(metadata.body().has("secret")).isFalse();
+		assertThat(metadata.body().get("revealed").asBoolean()).isTrue();
+		assertThat(metadata.text("fingerprint")).isEqualTo(rotated.text("fingerprint"));
+	}
+
+	@Test
+	void createsAndShowsASecretForAnOwnerWithoutOne() {
+		ApiClient.Response shown = this.api.post("/v1/webhook-secret/rotate", this.owner, null);
+
+		assertThat(shown.status()).isEqualTo(200);
+		assertThat(shown.text("secret")).matches("whsec_[A-Za-z0-9+/]{43}=");
+		assertThat(shown.body().has("previousSecretValidUntil")).isFalse();
+	}
+
+	@Test
+	void rejectsAnOverlapOutOfRange() {
+		ApiClient.Response negative = this.api.post("/v1/webhook-secret/rotate", this.owner, "{\"overlapSeconds\":-1}");
+		ApiClient.Response tooLong = this.api.post("/v1/webhook-secret/rotate", this.owner,
+				"{\"overlapSeconds\":99999999}");
+		ApiClient.Response notJson = this.api.post("/v1/webhook-secret/rotate", this.owner, "{oops");
+
+		assertThat(negative.status()).isEqualTo(400);
+		assertThat(negative.contentType()).isEqualTo("application/problem+json");
+		assertThat(negative.text("field")).isEqualTo("overlapSeconds");
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(notJson.status()).isEqualTo(400);
+	}
+
+}
