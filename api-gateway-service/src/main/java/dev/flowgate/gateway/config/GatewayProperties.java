@@ -1,0 +1,46 @@
+package dev.flowgate.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The gateway's settings ({@code flowgate.gateway.*}).
+ *
+ * @param instanceId this replica's id, the {@code replyTo} of its sync triggers; blank
+ * picks a random one at start
+ * @param adminSecret the platform admin secret; blank disables admin routes
+ * @param publicUrl the base URL clients use, for absolute {@code Location} headers; blank
+ * gives relative ones
+ * @param maxBodySize the largest request body accepted
+ * @param executionDeadline how long an execution may run before it counts as timed out
+ * @param executionGrace how long past its deadline an execution whose result never
+ * arrived still counts against its deployment's concurrency
+ * @param kafkaRetryAfter the {@code Retry-After} when Kafka did not acknowledge a trigger
+ * @param startingRetryAfter the {@code Retry-After} while the views catch up
+ */
+@ConfigurationProperties("flowgate.gateway")
+public record GatewayProperties(String instanceId, String adminSecret, String publicUrl,
+		@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("300s") Duration executionDeadline,
+		@DefaultValue("60s") Duration executionGrace, @DefaultValue("5s") Duration kafkaRetryAfter,
+		@DefaultValue("1s") Duration startingRetryAfter, @DefaultValue Idempotency idempotency,
+		@DefaultValue Upstreams upstreams) {
+
+	/**
+	 * @param retention how long this replica remembers an idempotency key it accepted
+	 * @param capacity how many it remembers at most
+	 */
+	public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("100000") int capacity) {
+	}
+
+	/** Base URLs of the services the management API routes to, and the HTTP timeouts. */
+	public record Upstreams(@DefaultValue("http://127.0.0.1:8081") URI keyService,
+			@DefaultValue("http://127.0.0.1:8082") URI deploymentService,
+			@DefaultValue("http://127.0.0.1:8084") URI deliveryService, @DefaultValue("2s") Duration connectTimeout,
+			@DefaultValue("30s") Duration readTimeout) {
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.flowgate.gateway.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.flowgate.contracts.Topics;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The one error handler (dead letters to {@code flowgate.dead-letter}) and the topics.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfig {
+
+	private static final long RETRY_INTERVAL_MILLIS = 200;
+
+	private static final long RETRIES = 2;
+
+	// Let the producer pick the partition of the dead-letter topic.
+	private static final int ANY_PARTITION = -1;
+
+	@Bean
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, DeadLetterBytes deadLetterBytes) {
+		// Undecodable records are published as their original bytes, others as JSON.
+		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+		templates.put(byte[].class, deadLetterBytes.template());
+		templates.put(Object.class, template);
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+				(record, ex) -> new TopicPartition(Topics.DEAD_LETTER.name(), ANY_PARTITION));
+		return new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MILLIS, RETRIES));
+	}
+
+	/**
+	 * Replaces Boot's logging listener, which logs the whole record of a failed send:
+	 * trigger inputs are the caller's data. The publisher logs failures without them.
+	 */
+	@Bean
+	ProducerListener<Object, Object> kafkaProducerListener() {
+		return new ProducerListener<>() {
+		};
+	}
+
+	@Bean
+	DeadLetterBytes deadLetterBytes(KafkaProperties properties) {
+		return new DeadLetterBytes(new DefaultKafkaProducerFactory<>(properties.buildProducerProperties(),
+				new StringSerializer(), new ByteArraySerializer()));
+	}
+
+	/**
+	 * The byte-array producer for dead letters, held in a bean of its own type so Boot's
+	 * JSON {@code KafkaTemplate} and producer factory still auto-configure.
+	 */
+	static final class DeadLetterBytes implements DisposableBean {
+
+		private final DefaultKafkaProducerFactory<String, byte[]> producerFactory;
+
+		private final KafkaTemplate<String, byte[]> template;
+
+		DeadLetterBytes(DefaultKafkaProducerFactory<String, byte[]> producerFactory) {
+			this.producerFactory = producerFactory;
+			this.template = new KafkaTemplate<>(producerFactory);
+		}
+
+		KafkaTemplate<String, byte[]> template() {
+			return this.template;
+		}
+
+		@Override
+		public void destroy() {
+			this.producerFactory.destroy();
+		}
+
+	}
+
+}

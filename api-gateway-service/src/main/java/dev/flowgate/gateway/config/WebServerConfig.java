@@ -1,0 +1,39 @@
+package dev.flowgate.gateway.config;
+
+import dev.flowgate.gateway.web.error.ProblemErrorReportValve;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Tomcat answers the errors it raises itself with problem details too. */
+@Configuration(proxyBeanMethods = false)
+class WebServerConfig {
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+		return (factory) -> factory
+			.addContextCustomizers((context) -> context.getParent().addLifecycleListener((event) -> {
+				if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())
+						&& event.getLifecycle() instanceof StandardHost host) {
+					useProblemErrorReports(host);
+				}
+			}));
+	}
+
+	private static void useProblemErrorReports(StandardHost host) {
+		for (Valve valve : host.getPipeline().getValves()) {
+			if (valve instanceof ErrorReportValve) {
+				host.getPipeline().removeValve(valve);
+			}
+		}
+		// The host adds one valve of this class when it starts.
+		host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+	}
+
+}

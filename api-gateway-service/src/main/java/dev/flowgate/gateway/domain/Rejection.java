@@ -1,0 +1,81 @@
+package dev.flowgate.gateway.domain;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.flowgate.gateway.domain.input.InputViolation;
+
+/**
+ * Why the gateway refuses a request. Each web family (native, aicuflow, FluxPrompt)
+ * renders it in its own shape with the status its {@link Reason} maps to.
+ */
+public final class Rejection extends RuntimeException {
+
+	/** The kinds of refusal, each with one HTTP status. */
+	public enum Reason {
+
+		UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_REQUEST, INVALID_INPUT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
+		IDEMPOTENCY_MISMATCH, RATE_LIMITED, UNAVAILABLE, UPSTREAM_TIMEOUT
+
+	}
+
+	private final Reason reason;
+
+	private final Duration retryAfter;
+
+	private final List<InputViolation> violations;
+
+	private Rejection(Reason reason, String message, Duration retryAfter, List<InputViolation> violations) {
+		// Rejections are expected outcomes, not bugs: no stack trace to fill in.
+		super(message, null, false, false);
+		this.reason = reason;
+		this.retryAfter = retryAfter;
+		this.violations = List.copyOf(violations);
+	}
+
+	public static Rejection of(Reason reason, String message) {
+		return new Rejection(reason, message, null, List.of());
+	}
+
+	public static Rejection unauthenticated(String message) {
+		return of(Reason.UNAUTHENTICATED, message);
+	}
+
+	public static Rejection forbidden(String message) {
+		return of(Reason.FORBIDDEN, message);
+	}
+
+	public static Rejection notFound(String message) {
+		return of(Reason.NOT_FOUND, message);
+	}
+
+	public static Rejection badRequest(String message) {
+		return of(Reason.BAD_REQUEST, message);
+	}
+
+	public static Rejection invalidInput(List<InputViolation> violations) {
+		return new Rejection(Reason.INVALID_INPUT, InputViolation.describe(violations), null, violations);
+	}
+
+	public static Rejection rateLimited(String message, Duration retryAfter) {
+		return new Rejection(Reason.RATE_LIMITED, message, retryAfter, List.of());
+	}
+
+	public static Rejection unavailable(String message, Duration retryAfter) {
+		return new Rejection(Reason.UNAVAILABLE, message, retryAfter, List.of());
+	}
+
+	public Reason reason() {
+		return this.reason;
+	}
+
+	/** How long the caller should wait before retrying, or {@code null}. */
+	public Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+	public List<InputViolation> violations() {
+		return this.violations;
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.flowgate.gateway.domain.deployment;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.flowgate.contracts.DeploymentEnvironment;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.key.Caller;
+
+/**
+ * The gateway's in-memory copy of every deployment, fed from the compacted deployments
+ * topic, and the access rules for triggering one.
+ */
+public final class DeploymentView {
+
+	private final Map<String, Deployment> byId = new ConcurrentHashMap<>();
+
+	/**
+	 * Applies the latest state of a deployment; {@code null} (a tombstone) deletes it.
+	 */
+	public void apply(String deploymentId, DeploymentStateChanged state) {
+		if (state == null) {
+			this.byId.remove(deploymentId);
+		}
+		else {
+			this.byId.put(deploymentId, Deployment.of(state));
+		}
+	}
+
+	public int size() {
+		return this.byId.size();
+	}
+
+	/**
+	 * The deployment {@code caller} may trigger.
+	 * @throws Rejection 404 when unknown or another owner's, 403 when the key may not use
+	 * it or it is disabled
+	 */
+	public Deployment forTrigger(Caller caller, String deploymentId) {
+		return checked(caller, owned(caller, deploymentId).orElseThrow(() -> notFound(deploymentId)));
+	}
+
+	/**
+	 * FluxPrompt's {@code flowId}: a deployment id, or a flow id whose production
+	 * deployment (enabled ones first, then the newest) answers.
+	 */
+	public Deployment forFluxFlow(Caller caller, String flowId) {
+		Deployment deployment = owned(caller, flowId).or(() -> productionDeploymentOf(caller, flowId))
+			.orElseThrow(() -> notFound(flowId));
+		return checked(caller, deployment);
+	}
+
+	private Optional<Deployment> owned(Caller caller, String deploymentId) {
+		return Optional.ofNullable(deploymentId)
+			.map(this.byId::get)
+			.filter((deployment) -> deployment.ownerId().equals(caller.ownerId()));
+	}
+
+	private Optional<Deployment> productionDeploymentOf(Caller caller, String flowId) {
+		List<Deployment> candidates = this.byId.values()
+			.stream()
+			.filter((deployment) -> deployment.ownerId().equals(caller.ownerId()))
+			.filter((deployment) -> flowId.equals(deployment.state().flowId()))
+			.filter((deployment) -> deployment.state().environment() == DeploymentEnvironment.PRODUCTION)
+			.toList();
+		Comparator<Deployment> enabledThenNewest = Comparator
+			.comparing((Deployment deployment) -> deployment.state().enabled())
+			.thenComparing((deployment) -> deployment.state().occurredAt(),
+					Comparator.nullsFirst(Comparator.naturalOrder()));
+		return candidates.stream().max(enabledThenNewest);
+	}
+
+	private static Deployment checked(Caller caller, Deployment deployment) {
+		if (!caller.mayUse(deployment.id())) {
+			throw Rejection.forbidden("This API key may not trigger deployment " + deployment.id());
+		}
+		if (!deployment.state().enabled()) {
+			throw Rejection.forbidden("Deployment " + deployment.id() + " is disabled");
+		}
+		return deployment;
+	}
+
+	private static Rejection notFound(String id) {
+		return Rejection.notFound("Deployment " + id + " not found");
+	}
+
+}

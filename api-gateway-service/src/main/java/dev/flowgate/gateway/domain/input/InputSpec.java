@@ -1,0 +1,31 @@
+package dev.flowgate.gateway.domain.input;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.contracts.FlowNode;
+
+/**
+ * What one input node of a flow accepts.
+ *
+ * @param nodeId the node's id (FluxPrompt's {@code inputId})
+ * @param name the input's name (the key in {@code input_data})
+ */
+public record InputSpec(String nodeId, String name, InputType type, boolean required) {
+
+	static final String INPUT_NODE_TYPE = "input";
+
+	/** The input nodes of a flow, in node order. */
+	public static List<InputSpec> of(FlowDefinition flow) {
+		return flow.nodes().stream().filter((node) -> INPUT_NODE_TYPE.equals(node.type())).map(InputSpec::of).toList();
+	}
+
+	static InputSpec of(FlowNode node) {
+		Map<String, Object> config = node.config();
+		Object name = config.get("name");
+		return new InputSpec(node.id(), (name instanceof String text && !text.isBlank()) ? text : node.id(),
+				InputType.fromToken(config.get("inputType")), Boolean.TRUE.equals(config.get("required")));
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.flowgate.gateway.domain.input;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks trigger inputs against a deployment's input nodes: required ones present, each
+ * value of its declared type. Inputs no node declares pass through unchecked.
+ */
+public final class InputValidator {
+
+	private InputValidator() {
+	}
+
+	public static List<InputViolation> validate(List<InputSpec> specs, Map<String, Object> inputs) {
+		List<InputViolation> violations = new ArrayList<>();
+		for (InputSpec spec : specs) {
+			Object value = inputs.get(spec.name());
+			String problem = (value != null) ? typeProblem(spec.type(), value)
+					: (spec.required() ? "is required" : null);
+			if (problem != null) {
+				violations.add(new InputViolation(spec.name(), problem));
+			}
+		}
+		return violations;
+	}
+
+	private static String typeProblem(InputType type, Object value) {
+		return switch (type) {
+			case TEXT -> (value instanceof String) ? null : "must be a string";
+			case NUMBER -> (value instanceof Number) ? null : "must be a number";
+			case BOOLEAN -> (value instanceof Boolean) ? null : "must be a boolean";
+			case FILE_URL -> isHttpUrl(value) ? null : "must be an http(s) URL";
+			case JSON -> null;
+		};
+	}
+
+	public static boolean isHttpUrl(Object value) {
+		if (!(value instanceof String text)) {
+			return false;
+		}
+		try {
+			URI uri = new URI(text);
+			String scheme = uri.getScheme();
+			return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+}

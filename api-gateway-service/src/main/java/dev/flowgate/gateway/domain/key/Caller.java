@@ -1,0 +1,32 @@
+package dev.flowgate.gateway.domain.key;
+
+import java.util.Locale;
+import java.util.Set;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.gateway.domain.Rejection;
+
+/**
+ * Who is calling: an authenticated API key.
+ *
+ * @param deploymentIds the deployments the key may trigger; empty means all
+ * @param rateLimitPerMinute the key's limit, or {@code null} for none
+ */
+public record Caller(String keyId, String ownerId, Set<KeyScope> scopes, Set<String> deploymentIds,
+		Integer rateLimitPerMinute) {
+
+	public void requireScope(KeyScope scope) {
+		if (!this.scopes.contains(scope)) {
+			throw Rejection.forbidden("This API key lacks the '" + token(scope) + "' scope");
+		}
+	}
+
+	public boolean mayUse(String deploymentId) {
+		return this.deploymentIds.isEmpty() || this.deploymentIds.contains(deploymentId);
+	}
+
+	private static String token(KeyScope scope) {
+		return scope.name().toLowerCase(Locale.ROOT);
+	}
+
+}

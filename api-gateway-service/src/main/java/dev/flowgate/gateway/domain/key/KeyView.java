@@ -1,0 +1,105 @@
+package dev.flowgate.gateway.domain.key;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.flowgate.contracts.KeyStateChanged;
+import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.gateway.domain.Rejection;
+
+/**
+ * The gateway's in-memory copy of every API key (hashes only), fed from the compacted
+ * keys topic, and the authentication against it.
+ */
+public final class KeyView {
+
+	private final Map<String, KeyStateChanged> byId = new ConcurrentHashMap<>();
+
+	private final Map<String, String> idByHash = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	public KeyView(Clock clock) {
+		this.clock = clock;
+	}
+
+	/** Applies the latest state of a key; {@code null} (a tombstone) deletes it. */
+	public synchronized void apply(String keyId, KeyStateChanged state) {
+		KeyStateChanged previous = (state != null) ? this.byId.put(keyId, state) : this.byId.remove(keyId);
+		Set<String> hashes = (state != null) ? hashesOf(state) : Set.of();
+		hashes.forEach((hash) -> this.idByHash.put(hash, keyId));
+		if (previous != null) {
+			// Only hashes the new state dropped, so a rotation never leaves a gap.
+			hashesOf(previous).stream()
+				.filter((hash) -> !hashes.contains(hash))
+				.forEach((hash) -> this.idByHash.remove(hash, keyId));
+		}
+	}
+
+	public int size() {
+		return this.byId.size();
+	}
+
+	/**
+	 * The caller a presented key belongs to.
+	 * @throws Rejection (401) for a missing, malformed, unknown, inactive, expired or
+	 * rotated-out key
+	 */
+	public Caller authenticate(String presentedKey) {
+		if (presentedKey == null || presentedKey.isEmpty()) {
+			throw Rejection.unauthenticated("An API key is required (Authorization: Bearer, X-API-Key or api-key)");
+		}
+		if (!ApiKeyFormat.isWellFormed(presentedKey)) {
+			throw Rejection.unauthenticated("The API key is malformed");
+		}
+		String hash = SecretHash.of(presentedKey);
+		String keyId = this.idByHash.get(hash);
+		KeyStateChanged key = (keyId != null) ? this.byId.get(keyId) : null;
+		if (key == null) {
+			throw Rejection.unauthenticated("The API key is not valid");
+		}
+		Instant now = this.clock.instant();
+		if (!isCurrentSecret(key, hash) && !isPreviousSecretInGrace(key, hash, now)) {
+			throw Rejection.unauthenticated("The API key was rotated and its grace period is over");
+		}
+		if (key.status() != KeyStatus.ACTIVE) {
+			throw Rejection.unauthenticated("The API key is inactive");
+		}
+		if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
+			throw Rejection.unauthenticated("The API key has expired");
+		}
+		return new Caller(key.keyId(), key.ownerId(), key.scopes(), key.deploymentIds(), key.rateLimitPerMinute());
+	}
+
+	private static boolean isCurrentSecret(KeyStateChanged key, String hash) {
+		return sameHash(key.secretHash(), hash);
+	}
+
+	private static boolean isPreviousSecretInGrace(KeyStateChanged key, String hash, Instant now) {
+		return sameHash(key.previousSecretHash(), hash) && key.previousSecretValidUntil() != null
+				&& now.isBefore(key.previousSecretValidUntil());
+	}
+
+	private static boolean sameHash(String stored, String presented) {
+		return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+				presented.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private static Set<String> hashesOf(KeyStateChanged key) {
+		Set<String> hashes = new HashSet<>();
+		if (key.secretHash() != null) {
+			hashes.add(key.secretHash());
+		}
+		if (key.previousSecretHash() != null) {
+			hashes.add(key.previousSecretHash());
+		}
+		return hashes;
+	}
+
+}

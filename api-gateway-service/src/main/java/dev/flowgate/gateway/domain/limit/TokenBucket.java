@@ -1,0 +1,51 @@
+package dev.flowgate.gateway.domain.limit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A token bucket holding up to {@code perMinute} tokens, refilled evenly over a minute:
+ * bursts up to the limit, then a steady rate.
+ */
+final class TokenBucket {
+
+	private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
+
+	private final int perMinute;
+
+	private final long nanosPerToken;
+
+	private double tokens;
+
+	private Instant refilledAt;
+
+	TokenBucket(int perMinute, Instant now) {
+		this.perMinute = perMinute;
+		this.nanosPerToken = NANOS_PER_MINUTE / perMinute;
+		this.tokens = perMinute;
+		this.refilledAt = now;
+	}
+
+	int perMinute() {
+		return this.perMinute;
+	}
+
+	/** Takes a token, or answers how long until one is available. */
+	synchronized Duration tryTake(Instant now) {
+		refill(now);
+		if (this.tokens >= 1) {
+			this.tokens -= 1;
+			return Duration.ZERO;
+		}
+		return Duration.ofNanos((long) Math.ceil((1 - this.tokens) * this.nanosPerToken));
+	}
+
+	private void refill(Instant now) {
+		long elapsed = Duration.between(this.refilledAt, now).toNanos();
+		if (elapsed > 0) {
+			this.tokens = Math.min(this.perMinute, this.tokens + (double) elapsed / this.nanosPerToken);
+			this.refilledAt = now;
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.flowgate.gateway.domain.trigger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.NodeTrace;
+import dev.flowgate.contracts.TriggerSource;
+
+/**
+ * An execution as a trigger answers it: queued, or finished with its result.
+ *
+ * @param durationSeconds how long it ran, or {@code null} while it has not finished
+ * @param replayOf the execution this one replays, or {@code null}
+ */
+public record ExecutionSnapshot(String executionId, String deploymentId, int flowVersion, ExecutionStatus status,
+		Map<String, Object> inputs, Map<String, Object> outputs, ExecutionError error, List<NodeTrace> trace,
+		Double durationSeconds, TriggerSource source, String replayOf, Instant createdAt, Instant startedAt,
+		Instant finishedAt) {
+
+	public static ExecutionSnapshot queued(ExecutionRequested trigger) {
+		return new ExecutionSnapshot(trigger.executionId(), trigger.deploymentId(), trigger.flowVersion(),
+				ExecutionStatus.QUEUED, trigger.inputs(), null, null, List.of(), null, trigger.source(),
+				trigger.replayOf(), trigger.occurredAt(), null, null);
+	}
+
+	public static ExecutionSnapshot finished(ExecutionRequested trigger, ExecutionCompleted result) {
+		return new ExecutionSnapshot(trigger.executionId(), trigger.deploymentId(), result.flowVersion(),
+				result.status(), trigger.inputs(), result.outputs(), result.error(), result.trace(),
+				result.durationSeconds(), trigger.source(), trigger.replayOf(), trigger.occurredAt(),
+				result.startedAt(), result.finishedAt());
+	}
+
+	public boolean finished() {
+		return this.status != ExecutionStatus.QUEUED && this.status != ExecutionStatus.RUNNING;
+	}
+
+}

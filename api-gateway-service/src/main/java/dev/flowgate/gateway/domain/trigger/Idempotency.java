@@ -1,0 +1,68 @@
+package dev.flowgate.gateway.domain.trigger;
+
+import java.util.Map;
+import java.util.Optional;
+
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.input.JsonEquivalence;
+
+/**
+ * Finds the earlier trigger an {@code Idempotency-Key} names (in this replica's memory,
+ * then in deployment-service's records) and refuses a repeat with different inputs.
+ */
+final class Idempotency {
+
+	/** The earlier trigger: remembered here, or recorded by deployment-service. */
+	record Earlier(ExecutionRequested remembered, ExecutionSnapshot recorded) {
+	}
+
+	private final IdempotencyMemory memory;
+
+	private final ExecutionRecords records;
+
+	Idempotency(IdempotencyMemory memory, ExecutionRecords records) {
+		this.memory = memory;
+		this.records = records;
+	}
+
+	/**
+	 * The earlier trigger with the id of {@code trigger}, or empty after claiming the id
+	 * for {@code trigger}.
+	 * @throws Rejection (422) when the earlier trigger had other inputs
+	 */
+	Optional<Earlier> earlierOrClaim(ExecutionRequested trigger) {
+		Optional<Earlier> earlier = remembered(trigger).or(() -> recorded(trigger));
+		if (earlier.isPresent() || this.memory.claim(trigger)) {
+			return earlier;
+		}
+		// Another call with the same key claimed it a moment ago.
+		return remembered(trigger);
+	}
+
+	void forget(String executionId) {
+		this.memory.forget(executionId);
+	}
+
+	private Optional<Earlier> remembered(ExecutionRequested trigger) {
+		return this.memory.find(trigger.executionId()).map((earlier) -> {
+			requireSameInputs(earlier.inputs(), trigger);
+			return new Earlier(earlier, null);
+		});
+	}
+
+	private Optional<Earlier> recorded(ExecutionRequested trigger) {
+		return this.records.find(trigger.executionId(), trigger.ownerId()).map((earlier) -> {
+			requireSameInputs(earlier.inputs(), trigger);
+			return new Earlier(null, earlier);
+		});
+	}
+
+	private static void requireSameInputs(Map<String, Object> earlierInputs, ExecutionRequested trigger) {
+		if (!JsonEquivalence.equivalent(earlierInputs, trigger.inputs())) {
+			throw Rejection.of(Rejection.Reason.IDEMPOTENCY_MISMATCH, "Idempotency-Key '" + trigger.idempotencyKey()
+					+ "' was already used for this deployment with different inputs");
+		}
+	}
+
+}

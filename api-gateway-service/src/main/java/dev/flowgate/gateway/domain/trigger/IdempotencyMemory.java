@@ -1,0 +1,69 @@
+package dev.flowgate.gateway.domain.trigger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.flowgate.contracts.ExecutionRequested;
+
+/**
+ * The idempotent triggers this replica accepted recently, so a quick repeat is answered
+ * without publishing again even before deployment-service has recorded the first. Bounded
+ * in size and age.
+ */
+public final class IdempotencyMemory {
+
+	private record Entry(ExecutionRequested trigger, Instant forgetAt) {
+	}
+
+	private final Map<String, Entry> byExecutionId = new LinkedHashMap<>();
+
+	private final Clock clock;
+
+	private final Duration retention;
+
+	private final int capacity;
+
+	public IdempotencyMemory(Clock clock, Duration retention, int capacity) {
+		this.clock = clock;
+		this.retention = retention;
+		this.capacity = capacity;
+	}
+
+	public synchronized Optional<ExecutionRequested> find(String executionId) {
+		Entry entry = this.byExecutionId.get(executionId);
+		return (entry != null && entry.forgetAt().isAfter(this.clock.instant())) ? Optional.of(entry.trigger())
+				: Optional.empty();
+	}
+
+	/** Remembers a trigger unless one with its id is remembered already. */
+	public synchronized boolean claim(ExecutionRequested trigger) {
+		evict();
+		if (find(trigger.executionId()).isPresent()) {
+			return false;
+		}
+		this.byExecutionId.put(trigger.executionId(), new Entry(trigger, this.clock.instant().plus(this.retention)));
+		return true;
+	}
+
+	public synchronized void forget(String executionId) {
+		this.byExecutionId.remove(executionId);
+	}
+
+	private void evict() {
+		Instant now = this.clock.instant();
+		Iterator<Entry> oldestFirst = this.byExecutionId.values().iterator();
+		while (oldestFirst.hasNext()) {
+			Entry oldest = oldestFirst.next();
+			if (this.byExecutionId.size() < this.capacity && oldest.forgetAt().isAfter(now)) {
+				return;
+			}
+			oldestFirst.remove();
+		}
+	}
+
+}

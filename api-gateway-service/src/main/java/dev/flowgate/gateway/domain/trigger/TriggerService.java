@@ -1,0 +1,155 @@
+package dev.flowgate.gateway.domain.trigger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.deployment.Deployment;
+import dev.flowgate.gateway.domain.input.InputValidator;
+import dev.flowgate.gateway.domain.input.InputViolation;
+import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.domain.limit.RateLimits;
+
+/**
+ * The trigger path after authentication: limits, input validation, idempotency, then
+ * publish and (for sync deployments) wait for the result without holding a thread.
+ */
+public final class TriggerService {
+
+	private final RateLimits limits;
+
+	private final InFlightExecutions inFlight;
+
+	private final Idempotency idempotency;
+
+	private final ExecutionRecords records;
+
+	private final TriggerPublisher publisher;
+
+	private final TriggerSettings settings;
+
+	private final Clock clock;
+
+	public TriggerService(RateLimits limits, InFlightExecutions inFlight, IdempotencyMemory memory,
+			ExecutionRecords records, TriggerPublisher publisher, TriggerSettings settings, Clock clock) {
+		this.limits = limits;
+		this.inFlight = inFlight;
+		this.idempotency = new Idempotency(memory, records);
+		this.records = records;
+		this.publisher = publisher;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Accepts a trigger. The future completes with the finished execution, or with it
+	 * queued (async deployments, or a sync one past its timeout).
+	 * @throws Rejection for limits (429), invalid inputs (400) and a reused idempotency
+	 * key with other inputs (422); the future fails with a 503 one when Kafka did not
+	 * acknowledge
+	 */
+	public CompletableFuture<ExecutionSnapshot> trigger(Caller caller, Deployment deployment, TriggerRequest request) {
+		this.limits.acquireForDeployment(deployment.id(), deployment.state().limits().requestsPerMinute());
+		List<InputViolation> violations = InputValidator.validate(deployment.inputs(), request.inputs());
+		if (!violations.isEmpty()) {
+			throw Rejection.invalidInput(violations);
+		}
+		ExecutionRequested trigger = newTrigger(caller, deployment, request);
+		if (request.idempotencyKey() != null) {
+			Optional<Idempotency.Earlier> earlier = this.idempotency.earlierOrClaim(trigger);
+			if (earlier.isPresent()) {
+				return answerRepeat(earlier.get(), deployment);
+			}
+		}
+		return accept(trigger, deployment);
+	}
+
+	private CompletableFuture<ExecutionSnapshot> accept(ExecutionRequested trigger, Deployment deployment) {
+		CompletableFuture<ExecutionCompleted> result;
+		try {
+			result = this.inFlight.start(trigger.executionId(), deployment.id(),
+					deployment.state().limits().maxConcurrentExecutions(), trigger.deadline());
+		}
+		catch (Rejection ex) {
+			this.idempotency.forget(trigger.executionId());
+			throw ex;
+		}
+		return this.publisher.publish(trigger).handle((acknowledged, failure) -> {
+			if (failure != null) {
+				this.inFlight.abandon(trigger.executionId());
+				this.idempotency.forget(trigger.executionId());
+				throw Rejection.unavailable("Kafka did not acknowledge the trigger; nothing was accepted",
+						this.settings.kafkaRetryAfter());
+			}
+			return trigger;
+		}).thenCompose((accepted) -> awaitResult(accepted, deployment, result));
+	}
+
+	private CompletableFuture<ExecutionSnapshot> answerRepeat(Idempotency.Earlier earlier, Deployment deployment) {
+		if (earlier.recorded() != null) {
+			return CompletableFuture.completedFuture(earlier.recorded());
+		}
+		ExecutionRequested trigger = earlier.remembered();
+		Optional<CompletableFuture<ExecutionCompleted>> running = this.inFlight.result(trigger.executionId());
+		if (running.isPresent()) {
+			return awaitResult(trigger, deployment, running.get());
+		}
+		ExecutionSnapshot known = this.records.find(trigger.executionId(), trigger.ownerId())
+			.orElseGet(() -> ExecutionSnapshot.queued(trigger));
+		return CompletableFuture.completedFuture(known);
+	}
+
+	private CompletableFuture<ExecutionSnapshot> awaitResult(ExecutionRequested trigger, Deployment deployment,
+			CompletableFuture<ExecutionCompleted> result) {
+		ExecutionSnapshot queued = ExecutionSnapshot.queued(trigger);
+		if (trigger.mode() != DeploymentMode.SYNC) {
+			return CompletableFuture.completedFuture(queued);
+		}
+		Duration untilDeadline = Duration.between(this.clock.instant(), trigger.deadline());
+		Duration syncTimeout = Duration.ofSeconds(Math.max(0, deployment.state().syncTimeoutSeconds()));
+		long waitMillis = Math.max(0, min(syncTimeout, untilDeadline).toMillis());
+		// A dependent future: timing out answers this call only, the execution goes on.
+		return result.thenApply((completed) -> ExecutionSnapshot.finished(trigger, completed))
+			.completeOnTimeout(queued, waitMillis, TimeUnit.MILLISECONDS);
+	}
+
+	private ExecutionRequested newTrigger(Caller caller, Deployment deployment, TriggerRequest request) {
+		Instant now = this.clock.instant();
+		String executionId = (request.idempotencyKey() != null)
+				? ExecutionIds.idempotent(caller.ownerId(), deployment.id(), request.idempotencyKey())
+				: ExecutionIds.random();
+		DeploymentMode mode = deployment.state().mode();
+		String replyTo = (mode == DeploymentMode.SYNC) ? this.settings.instanceId() : null;
+		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now, executionId,
+				caller.ownerId(), deployment.id(), deployment.state().flowVersion(), caller.keyId(), request.source(),
+				mode, withoutNulls(request.inputs()), replyTo, now.plus(this.settings.executionDeadline()),
+				request.callbackUrl(), null, request.idempotencyKey());
+	}
+
+	/** The event cannot carry top-level nulls; an input set to null is an absent one. */
+	private static Map<String, Object> withoutNulls(Map<String, Object> inputs) {
+		Map<String, Object> present = new LinkedHashMap<>();
+		inputs.forEach((name, value) -> {
+			if (value != null) {
+				present.put(name, value);
+			}
+		});
+		return present;
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.flowgate.gateway.messaging;
+
+/**
+ * SpEL for the topics and partition ranges in the listener annotations, taken from
+ * {@code Topics} so names and partition counts live in one place.
+ */
+final class ListenedTopics {
+
+	private static final String TOPICS = "T(dev.flowgate.contracts.Topics).";
+
+	static final String KEYS = "#{" + TOPICS + "KEYS.name()}";
+
+	static final String KEYS_PARTITIONS = "0-#{" + TOPICS + "KEYS.partitions() - 1}";
+
+	static final String DEPLOYMENTS = "#{" + TOPICS + "DEPLOYMENTS.name()}";
+
+	static final String DEPLOYMENTS_PARTITIONS = "0-#{" + TOPICS + "DEPLOYMENTS.partitions() - 1}";
+
+	static final String EXECUTIONS_COMPLETED = "#{" + TOPICS + "EXECUTIONS_COMPLETED.name()}";
+
+	static final String EXECUTIONS_COMPLETED_PARTITIONS = "0-#{" + TOPICS + "EXECUTIONS_COMPLETED.partitions() - 1}";
+
+	private ListenedTopics() {
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.flowgate.gateway.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.flowgate.gateway.config.GatewayProperties;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.input.JsonText;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads request bodies within the size limit and parses JSON ones, so every API can
+ * answer 413, 415 and 400 in its own shape.
+ */
+@Component
+public class RequestBodies {
+
+	private static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {
+	};
+
+	private final ObjectReader reader;
+
+	private final JsonMapper mapper;
+
+	private final long maxBytes;
+
+	RequestBodies(JsonMapper mapper, GatewayProperties properties) {
+		this.mapper = mapper;
+		this.reader = mapper.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		this.maxBytes = properties.maxBodySize().toBytes();
+	}
+
+	/**
+	 * The raw body.
+	 * @throws Rejection (413) when it is larger than the limit
+	 */
+	public byte[] read(HttpServletRequest request) {
+		if (request.getContentLengthLong() > this.maxBytes) {
+			throw tooLarge();
+		}
+		try (InputStream body = request.getInputStream()) {
+			byte[] bytes = body.readNBytes(Math.toIntExact(this.maxBytes + 1));
+			if (bytes.length > this.maxBytes) {
+				throw tooLarge();
+			}
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw Rejection.badRequest("The request body could not be read");
+		}
+	}
+
+	/**
+	 * The body as a JSON object; an empty body is an empty object.
+	 * @throws Rejection 413 too large, 415 not JSON, 400 malformed or not an object
+	 */
+	public JsonNode readJsonObject(HttpServletRequest request) {
+		byte[] bytes = read(request);
+		if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+			return this.mapper.createObjectNode();
+		}
+		requireJson(request.getContentType());
+		JsonNode body;
+		try {
+			body = this.reader.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw Rejection.badRequest("The request body is not valid JSON: " + ex.getOriginalMessage());
+		}
+		if (!body.isObject()) {
+			throw Rejection.badRequest("The request body must be a JSON object");
+		}
+		return body;
+	}
+
+	/** A field that must be a JSON object when present, as plain Java values. */
+	public Map<String, Object> objectField(JsonNode body, String field) {
+		JsonNode value = body.get(field);
+		if (value == null || value.isNull()) {
+			return Map.of();
+		}
+		if (!value.isObject()) {
+			throw Rejection.badRequest("'" + field + "' must be a JSON object");
+		}
+		return this.mapper.convertValue(value, MAP_TYPE);
+	}
+
+	/** Parses JSON text into plain Java values, for FluxPrompt's JSON inputs. */
+	public JsonText jsonText() {
+		return (text) -> {
+			try {
+				return Optional.ofNullable(this.reader.readValue(text));
+			}
+			catch (JacksonException ex) {
+				return Optional.empty();
+			}
+		};
+	}
+
+	private static void requireJson(String contentType) {
+		try {
+			MediaType type = (contentType != null) ? MediaType.parseMediaType(contentType) : null;
+			boolean json = type != null && "application".equals(type.getType())
+					&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+			if (!json) {
+				throw unsupported(contentType);
+			}
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw unsupported(contentType);
+		}
+	}
+
+	private static Rejection unsupported(String contentType) {
+		return Rejection.of(Rejection.Reason.UNSUPPORTED_MEDIA_TYPE,
+				"The request body must be application/json, not " + contentType);
+	}
+
+	private Rejection tooLarge() {
+		return Rejection.of(Rejection.Reason.PAYLOAD_TOO_LARGE,
+				"The request body is larger than " + this.maxBytes + " bytes");
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.flowgate.gateway.web.proxy;
+
+import dev.flowgate.gateway.domain.key.Caller;
+
+/**
+ * Who the gateway vouches for on a call to a service.
+ *
+ * @param ownerId the authenticated owner, or {@code null} for admin calls
+ * @param keyId the key used, or {@code null}
+ * @param admin whether the platform admin secret authenticated the call
+ */
+record ForwardedIdentity(String ownerId, String keyId, boolean admin) {
+
+	static ForwardedIdentity of(Caller caller) {
+		return new ForwardedIdentity(caller.ownerId(), caller.keyId(), false);
+	}
+
+	static ForwardedIdentity owner(String ownerId) {
+		return new ForwardedIdentity(ownerId, null, false);
+	}
+
+	static ForwardedIdentity platformAdmin() {
+		return new ForwardedIdentity(null, null, true);
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.flowgate.gateway.web.proxy;
+
+import java.util.List;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.key.AdminSecret;
+import dev.flowgate.gateway.domain.key.Gatekeeper;
+import dev.flowgate.gateway.domain.route.Access;
+import dev.flowgate.gateway.domain.route.ManagementRoutes;
+import dev.flowgate.gateway.domain.route.Route;
+import dev.flowgate.gateway.web.CallerHeaders;
+import dev.flowgate.gateway.web.RequestBodies;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The management API: authenticates the call, then forwards it to the service that owns
+ * the route, passing status, headers and body back unchanged.
+ */
+@RestController
+class ManagementProxyController {
+
+	private static final String ADMIN_SECRET = "X-Admin-Secret";
+
+	// What a caller may tell a service; everything else (X-Flowgate-* included) is
+	// dropped.
+	private static final List<String> FORWARDED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+			HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key");
+
+	private final Gatekeeper gatekeeper;
+
+	private final AdminSecret adminSecret;
+
+	private final RequestBodies bodies;
+
+	private final UpstreamClient upstream;
+
+	ManagementProxyController(Gatekeeper gatekeeper, AdminSecret adminSecret, RequestBodies bodies,
+			UpstreamClient upstream) {
+		this.gatekeeper = gatekeeper;
+		this.adminSecret = adminSecret;
+		this.bodies = bodies;
+		this.upstream = upstream;
+	}
+
+	@RequestMapping("/v1/**")
+	ResponseEntity<byte[]> forward(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		Route route = ManagementRoutes.resolve(request.getMethod(), path)
+			.orElseThrow(() -> Rejection.notFound("No resource at " + request.getMethod() + " " + path));
+		ForwardedIdentity identity = authenticate(route.access(), request);
+		byte[] body = this.bodies.read(request);
+		String query = request.getQueryString();
+		return this.upstream.exchange(route.upstream(), HttpMethod.valueOf(request.getMethod()),
+				(query != null) ? path + "?" + query : path, forwardedHeaders(request), body, identity);
+	}
+
+	private ForwardedIdentity authenticate(Access access, HttpServletRequest request) {
+		if (access == Access.ADMIN) {
+			this.adminSecret.verify(request.getHeader(ADMIN_SECRET));
+			return ForwardedIdentity.platformAdmin();
+		}
+		KeyScope scope = (access == Access.RUN) ? KeyScope.RUN : KeyScope.MANAGE;
+		return ForwardedIdentity.of(this.gatekeeper.admit(CallerHeaders.apiKey(request), scope));
+	}
+
+	private static HttpHeaders forwardedHeaders(HttpServletRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		for (String name : FORWARDED_HEADERS) {
+			String value = request.getHeader(name);
+			if (value != null) {
+				headers.set(name, value);
+			}
+		}
+		return headers;
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.flowgate.gateway.web.proxy;
+
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.flowgate.gateway.config.FlowgateProperties;
+import dev.flowgate.gateway.config.GatewayProperties;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.route.Upstream;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls key-, deployment- and delivery-service with the internal headers, and hands back
+ * status, headers and body as the service sent them.
+ */
+@Component
+class UpstreamClient {
+
+	static final String INTERNAL_TOKEN = "X-Flowgate-Internal-Token";
+
+	static final String OWNER_ID = "X-Flowgate-Owner-Id";
+
+	static final String KEY_ID = "X-Flowgate-Key-Id";
+
+	static final String ADMIN = "X-Flowgate-Admin";
+
+	private static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
+
+	// Hop-by-hop headers, and those the servlet container sets itself.
+	private static final Set<String> NOT_PASSED_BACK = Set.of("connection", "keep-alive", "transfer-encoding", "te",
+			"trailer", "upgrade", "proxy-authenticate", "proxy-authorization", "content-length", "date");
+
+	private final RestClient restClient;
+
+	private final Map<Upstream, URI> baseUrls;
+
+	private final String internalToken;
+
+	UpstreamClient(RestClient upstreamRestClient, GatewayProperties gateway, FlowgateProperties flowgate) {
+		this.restClient = upstreamRestClient;
+		GatewayProperties.Upstreams upstreams = gateway.upstreams();
+		this.baseUrls = Map.of(Upstream.KEY_SERVICE, upstreams.keyService(), Upstream.DEPLOYMENT_SERVICE,
+				upstreams.deploymentService(), Upstream.DELIVERY_SERVICE, upstreams.deliveryService());
+		this.internalToken = (flowgate.internalToken() != null) ? flowgate.internalToken() : "";
+	}
+
+	/**
+	 * @param pathAndQuery the raw (still encoded) path and query, starting with {@code /}
+	 * @throws Rejection 503 when the service cannot be reached, 504 when it does not
+	 * answer in time
+	 */
+	ResponseEntity<byte[]> exchange(Upstream upstream, HttpMethod method, String pathAndQuery, HttpHeaders headers,
+			byte[] body, ForwardedIdentity identity) {
+		URI uri = URI.create(stripTrailingSlash(this.baseUrls.get(upstream).toString()) + pathAndQuery);
+		RestClient.RequestBodySpec request = this.restClient.method(method).uri(uri).headers((outgoing) -> {
+			outgoing.addAll(headers);
+			outgoing.set(INTERNAL_TOKEN, this.internalToken);
+			setIfPresent(outgoing, OWNER_ID, identity.ownerId());
+			setIfPresent(outgoing, KEY_ID, identity.keyId());
+			if (identity.admin()) {
+				outgoing.set(ADMIN, "true");
+			}
+		});
+		if (body != null && body.length > 0) {
+			request.body(body);
+		}
+		try {
+			return request.exchange((clientRequest, response) -> new ResponseEntity<>(response.getBody().readAllBytes(),
+					passedBack(response.getHeaders()), response.getStatusCode()));
+		}
+		catch (ResourceAccessException ex) {
+			throw unreachable(upstream, ex);
+		}
+	}
+
+	private static Rejection unreachable(Upstream upstream, ResourceAccessException ex) {
+		String service = upstream.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		Throwable cause = ex.getCause();
+		if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+			return Rejection.of(Rejection.Reason.UPSTREAM_TIMEOUT, service + " did not answer in time");
+		}
+		return Rejection.unavailable(service + " is not reachable", UNAVAILABLE_RETRY_AFTER);
+	}
+
+	private static HttpHeaders passedBack(HttpHeaders received) {
+		HttpHeaders headers = new HttpHeaders();
+		received.forEach((name, values) -> {
+			if (!NOT_PASSED_BACK.contains(name.toLowerCase(Locale.ROOT))) {
+				headers.addAll(name, values);
+			}
+		});
+		return headers;
+	}
+
+	private static void setIfPresent(HttpHeaders headers, String name, String value) {
+		if (value != null) {
+			headers.set(name, value);
+		}
+	}
+
+	private static String stripTrailingSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.flowgate.gateway.web.trigger;
+
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.web.error.RejectionHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Errors of the aicuflow endpoint in aicuflow's shape, with the right HTTP status. */
+@RestControllerAdvice(assignableTypes = AicuflowTriggerController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AicuflowErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(AicuflowErrorAdvice.class);
+
+	@ExceptionHandler(Rejection.class)
+	ResponseEntity<AicuflowResponse.Error> rejected(Rejection rejection) {
+		return ResponseEntity.status(RejectionHttp.status(rejection))
+			.headers(RejectionHttp.headers(rejection))
+			.body(AicuflowResponse.Error.of(rejection.getMessage()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<AicuflowResponse.Error> unexpected(Exception ex) {
+		log.error("Unexpected error on the aicuflow trigger", ex);
+		return ResponseEntity.internalServerError().body(AicuflowResponse.Error.of("Unexpected error"));
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.flowgate.gateway.web.trigger;
+
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.web.error.RejectionHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Errors of the FluxPrompt endpoint in FluxPrompt's shape, with the right HTTP status.
+ */
+@RestControllerAdvice(assignableTypes = FluxTriggerController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FluxErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(FluxErrorAdvice.class);
+
+	@ExceptionHandler(Rejection.class)
+	ResponseEntity<FluxResponse.Error> rejected(Rejection rejection) {
+		return ResponseEntity.status(RejectionHttp.status(rejection))
+			.headers(RejectionHttp.headers(rejection))
+			.body(FluxResponse.Error.of(rejection.getMessage()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<FluxResponse.Error> unexpected(Exception ex) {
+		log.error("Unexpected error on the FluxPrompt trigger", ex);
+		return ResponseEntity.internalServerError().body(FluxResponse.Error.of("Unexpected error"));
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.flowgate.gateway.web.trigger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.deployment.Deployment;
+import dev.flowgate.gateway.domain.deployment.DeploymentView;
+import dev.flowgate.gateway.domain.input.FluxInput;
+import dev.flowgate.gateway.domain.input.FluxInputMapper;
+import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.domain.key.Gatekeeper;
+import dev.flowgate.gateway.domain.trigger.TriggerRequest;
+import dev.flowgate.gateway.domain.trigger.TriggerService;
+import dev.flowgate.gateway.web.CallerHeaders;
+import dev.flowgate.gateway.web.RequestBodies;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FluxPrompt-compatible trigger: {@code POST /flux/api-v2?flowId=...} with
+ * {@code api-key} and {@code {"variableInputs":[{"inputId","inputText"}]}}.
+ */
+@RestController
+class FluxTriggerController {
+
+	private final Gatekeeper gatekeeper;
+
+	private final DeploymentView deployments;
+
+	private final TriggerService triggers;
+
+	private final RequestBodies bodies;
+
+	private final ExecutionResponses responses;
+
+	private final FluxInputMapper inputMapper;
+
+	FluxTriggerController(Gatekeeper gatekeeper, DeploymentView deployments, TriggerService triggers,
+			RequestBodies bodies, ExecutionResponses responses) {
+		this.gatekeeper = gatekeeper;
+		this.deployments = deployments;
+		this.triggers = triggers;
+		this.bodies = bodies;
+		this.responses = responses;
+		this.inputMapper = new FluxInputMapper(bodies.jsonText());
+	}
+
+	@PostMapping("/flux/api-v2")
+	CompletableFuture<ResponseEntity<FluxResponse>> trigger(@RequestParam(required = false) String flowId,
+			HttpServletRequest request) {
+		if (flowId == null || flowId.isBlank()) {
+			throw Rejection.badRequest("The flowId query parameter is required");
+		}
+		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), KeyScope.RUN);
+		Deployment deployment = this.deployments.forFluxFlow(caller, flowId);
+		List<FluxInput> variableInputs = variableInputs(this.bodies.readJsonObject(request));
+		Map<String, Object> inputs = this.inputMapper.map(deployment.inputs(), variableInputs);
+		TriggerRequest trigger = new TriggerRequest(inputs, null, CallerHeaders.idempotencyKey(request),
+				TriggerSource.FLUXPROMPT);
+		return this.triggers.trigger(caller, deployment, trigger)
+			.thenApply((execution) -> this.responses.respond(execution, FluxResponse.of(execution)));
+	}
+
+	private static List<FluxInput> variableInputs(JsonNode body) {
+		JsonNode entries = body.get("variableInputs");
+		if (entries == null || entries.isNull()) {
+			return List.of();
+		}
+		if (!entries.isArray()) {
+			throw Rejection.badRequest("'variableInputs' must be an array");
+		}
+		List<FluxInput> inputs = new ArrayList<>();
+		for (JsonNode entry : entries.values()) {
+			JsonNode id = entry.get("inputId");
+			if (id == null || !id.isString()) {
+				throw Rejection.badRequest("Every variableInputs entry needs an inputId string");
+			}
+			inputs.add(new FluxInput(id.stringValue(), text(entry.get("inputText"))));
+		}
+		return inputs;
+	}
+
+	/**
+	 * inputText is text; a number or JSON value sent instead is taken as its JSON text.
+	 */
+	private static String text(JsonNode value) {
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		return value.isString() ? value.stringValue() : value.toString();
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.flowgate.gateway.domain.deployment;
+
+import java.util.Set;
+
+import dev.flowgate.contracts.DeploymentEnvironment;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.input.InputSpec;
+import dev.flowgate.gateway.domain.input.InputType;
+import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.support.DeploymentStates;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeploymentViewTest {
+
+	private final DeploymentView view = new DeploymentView();
+
+	private final Caller owner = caller("owner-1", Set.of());
+
+	@Test
+	void findsAnEnabledDeploymentOfTheCaller() {
+		DeploymentStateChanged state = publish(DeploymentStates.of("owner-1").input("n1", "question", "text", true));
+
+		Deployment deployment = this.view.forTrigger(this.owner, state.deploymentId());
+
+		assertThat(deployment.state()).isEqualTo(state);
+		assertThat(deployment.inputs()).containsExactly(new InputSpec("n1", "question", InputType.TEXT, true));
+	}
+
+	@Test
+	void hidesAnotherOwnersDeploymentAsNotFound() {
+		DeploymentStateChanged state = publish(DeploymentStates.of("owner-2"));
+
+		assertRejected(() -> this.view.forTrigger(this.owner, state.deploymentId()), Rejection.Reason.NOT_FOUND);
+		assertRejected(() -> this.view.forTrigger(this.owner, "unknown"), Rejection.Reason.NOT_FOUND);
+	}
+
+	@Test
+	void refusesADeploymentOutsideTheKeysAllowList() {
+		DeploymentStateChanged allowed = publish(DeploymentStates.of("owner-1"));
+		DeploymentStateChanged other = publish(DeploymentStates.of("owner-1"));
+		Caller restricted = caller("owner-1", Set.of(allowed.deploymentId()));
+
+		assertThat(this.view.forTrigger(restricted, allowed.deploymentId()).id()).isEqualTo(allowed.deploymentId());
+		assertRejected(() -> this.view.forTrigger(restricted, other.deploymentId()), Rejection.Reason.FORBIDDEN);
+	}
+
+	@Test
+	void refusesADisabledDeployment() {
+		DeploymentStateChanged disabled = publish(DeploymentStates.of("owner-1").enabled(false));
+
+		assertRejected(() -> this.view.forTrigger(this.owner, disabled.deploymentId()), Rejection.Reason.FORBIDDEN);
+	}
+
+	@Test
+	void forgetsADeletedDeployment() {
+		DeploymentStateChanged state = publish(DeploymentStates.of("owner-1"));
+
+		this.view.apply(state.deploymentId(), null);
+
+		assertRejected(() -> this.view.forTrigger(this.owner, state.deploymentId()), Rejection.Reason.NOT_FOUND);
+	}
+
+	@Test
+	void resolvesAFluxFlowIdToItsEnabledProductionDeployment() {
+		publish(DeploymentStates.of("owner-1").flowId("flow-1").environment(DeploymentEnvironment.TEST));
+		DeploymentStateChanged production = publish(DeploymentStates.of("owner-1").flowId("flow-1"));
+		publish(DeploymentStates.of("owner-1").flowId("flow-1").enabled(false));
+		publish(DeploymentStates.of("owner-2").flowId("flow-1"));
+
+		assertThat(this.view.forFluxFlow(this.owner, "flow-1").id()).isEqualTo(production.deploymentId());
+		assertThat(this.view.forFluxFlow(this.owner, production.deploymentId()).id())
+			.isEqualTo(production.deploymentId());
+	}
+
+	@Test
+	void refusesAFluxFlowWhoseProductionDeploymentIsDisabled() {
+		publish(DeploymentStates.of("owner-1").flowId("flow-2").enabled(false));
+		publish(DeploymentStates.of("owner-1").flowId("flow-3").environment(DeploymentEnvironment.TEST));
+
+		assertRejected(() -> this.view.forFluxFlow(this.owner, "flow-2"), Rejection.Reason.FORBIDDEN);
+		assertRejected(() -> this.view.forFluxFlow(this.owner, "flow-3"), Rejection.Reason.NOT_FOUND);
+	}
+
+	private DeploymentStateChanged publish(DeploymentStates builder) {
+		DeploymentStateChanged state = builder.build();
+		this.view.apply(state.deploymentId(), state);
+		return state;
+	}
+
+	private static Caller caller(String ownerId, Set<String> deploymentIds) {
+		return new Caller("key-1", ownerId, Set.of(KeyScope.RUN), deploymentIds, null);
+	}
+
+	private static void assertRejected(Runnable call, Rejection.Reason reason) {
+		assertThatThrownBy(call::run).isInstanceOfSatisfying(Rejection.class,
+				(rejection) -> assertThat(rejection.reason()).isEqualTo(reason));
+	}
+
+}

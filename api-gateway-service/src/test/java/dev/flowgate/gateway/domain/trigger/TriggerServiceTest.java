@@ -1,0 +1,227 @@
+package dev.flowgate.gateway.domain.trigger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.deployment.Deployment;
+import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.domain.limit.RateLimits;
+import dev.flowgate.gateway.support.DeploymentStates;
+import dev.flowgate.gateway.support.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TriggerServiceTest {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+
+	private final InFlightExecutions inFlight = new InFlightExecutions(this.clock, Duration.ofSeconds(60));
+
+	private final RecordingPublisher publisher = new RecordingPublisher();
+
+	private final Map<String, ExecutionSnapshot> recorded = new HashMap<>();
+
+	private final TriggerService service = new TriggerService(new RateLimits(this.clock), this.inFlight,
+			new IdempotencyMemory(this.clock, Duration.ofHours(1), 100),
+			(executionId, ownerId) -> Optional.ofNullable(this.recorded.get(executionId)), this.publisher,
+			new TriggerSettings("gw-test", Duration.ofSeconds(300), Duration.ofSeconds(5)), this.clock);
+
+	private final Caller caller = new Caller("key-1", "owner-1", Set.of(KeyScope.RUN), Set.of(), null);
+
+	@Test
+	void answersAnAsyncTriggerQueuedOnceKafkaAcknowledged() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").mode(DeploymentMode.ASYNC));
+
+		ExecutionSnapshot answer = this.service.trigger(this.caller, deployment, request(Map.of("q", "hi"), null))
+			.join();
+
+		ExecutionRequested published = this.publisher.only();
+		assertThat(answer.status()).isEqualTo(ExecutionStatus.QUEUED);
+		assertThat(answer.executionId()).isEqualTo(published.executionId());
+		assertThat(published.mode()).isEqualTo(DeploymentMode.ASYNC);
+		assertThat(published.replyTo()).isNull();
+		assertThat(published.keyId()).isEqualTo("key-1");
+		assertThat(published.ownerId()).isEqualTo("owner-1");
+		assertThat(published.source()).isEqualTo(TriggerSource.NATIVE);
+		assertThat(published.deadline()).isEqualTo(this.clock.instant().plusSeconds(300));
+		assertThat(published.inputs()).containsEntry("q", "hi");
+	}
+
+	@Test
+	void waitsForTheResultOfASyncTrigger() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+
+		CompletableFuture<ExecutionSnapshot> answer = this.service.trigger(this.caller, deployment,
+				request(Map.of(), null));
+
+		assertThat(answer).isNotDone();
+		assertThat(this.publisher.only().replyTo()).isEqualTo("gw-test");
+		this.inFlight.completed(InFlightExecutionsTest.completed(this.publisher.only().executionId()));
+		assertThat(answer.join().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(answer.join().finished()).isTrue();
+	}
+
+	@Test
+	void answersQueuedWhenTheSyncTimeoutPasses() throws Exception {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").syncTimeoutSeconds(1));
+
+		CompletableFuture<ExecutionSnapshot> answer = this.service.trigger(this.caller, deployment,
+				request(Map.of(), null));
+
+		assertThat(answer.get(3, TimeUnit.SECONDS).status()).isEqualTo(ExecutionStatus.QUEUED);
+		assertThat(this.inFlight.result(this.publisher.only().executionId())).isPresent();
+	}
+
+	@Test
+	void acceptsNothingWhenKafkaDoesNotAcknowledge() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").limits(1, null));
+		this.publisher.failing = true;
+
+		CompletableFuture<ExecutionSnapshot> answer = this.service.trigger(this.caller, deployment,
+				request(Map.of(), "key-1"));
+
+		assertThatThrownBy(answer::join).isInstanceOf(CompletionException.class)
+			.cause()
+			.isInstanceOfSatisfying(Rejection.class, (rejection) -> {
+				assertThat(rejection.reason()).isEqualTo(Rejection.Reason.UNAVAILABLE);
+				assertThat(rejection.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+			});
+		assertThat(this.inFlight.running(deployment.id())).isZero();
+		this.publisher.failing = false;
+		this.service.trigger(this.caller, deployment, request(Map.of(), "key-1"));
+		assertThat(this.publisher.only().idempotencyKey()).isEqualTo("key-1");
+	}
+
+	@Test
+	void refusesInvalidInputsWithoutPublishing() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").input("n", "question", "text", true));
+
+		assertThatThrownBy(() -> this.service.trigger(this.caller, deployment, request(Map.of("question", 1), null)))
+			.isInstanceOfSatisfying(Rejection.class,
+					(rejection) -> assertThat(rejection.reason()).isEqualTo(Rejection.Reason.INVALID_INPUT));
+		assertThat(this.publisher.published).isEmpty();
+	}
+
+	@Test
+	void refusesTriggersOverTheDeploymentsRateLimit() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").mode(DeploymentMode.ASYNC).limits(null, 1));
+		this.service.trigger(this.caller, deployment, request(Map.of(), null));
+
+		assertThatThrownBy(() -> this.service.trigger(this.caller, deployment, request(Map.of(), null)))
+			.isInstanceOfSatisfying(Rejection.class,
+					(rejection) -> assertThat(rejection.reason()).isEqualTo(Rejection.Reason.RATE_LIMITED));
+	}
+
+	@Test
+	void publishesARepeatedIdempotentTriggerOnceAndAnswersBothFromOneResult() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+
+		CompletableFuture<ExecutionSnapshot> first = this.service.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-1"));
+		CompletableFuture<ExecutionSnapshot> repeat = this.service.trigger(this.caller, deployment,
+				request(Map.of("n", 1.0), "order-1"));
+
+		assertThat(this.publisher.published).hasSize(1);
+		this.inFlight.completed(InFlightExecutionsTest.completed(this.publisher.only().executionId()));
+		assertThat(first.join().executionId()).isEqualTo(repeat.join().executionId());
+		assertThat(repeat.join().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+	}
+
+	@Test
+	void derivesTheSameExecutionIdFromTheSameIdempotencyKeyOnly() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").mode(DeploymentMode.ASYNC));
+
+		String first = this.service.trigger(this.caller, deployment, request(Map.of(), "a")).join().executionId();
+		String second = this.service.trigger(this.caller, deployment, request(Map.of(), "b")).join().executionId();
+
+		assertThat(first).isNotEqualTo(second);
+		assertThat(first).isEqualTo(ExecutionIds.idempotent("owner-1", deployment.id(), "a"));
+	}
+
+	@Test
+	void refusesAnIdempotencyKeyReusedWithOtherInputs() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").mode(DeploymentMode.ASYNC));
+		this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-2"));
+
+		assertThatThrownBy(() -> this.service.trigger(this.caller, deployment, request(Map.of("n", 2), "order-2")))
+			.isInstanceOfSatisfying(Rejection.class,
+					(rejection) -> assertThat(rejection.reason()).isEqualTo(Rejection.Reason.IDEMPOTENCY_MISMATCH));
+		assertThat(this.publisher.published).hasSize(1);
+	}
+
+	@Test
+	void answersFromDeploymentServiceWhenItRecordedTheExecutionAlready() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		String executionId = ExecutionIds.idempotent("owner-1", deployment.id(), "order-3");
+		ExecutionSnapshot done = new ExecutionSnapshot(executionId, deployment.id(), 1, ExecutionStatus.SUCCEEDED,
+				Map.of("n", 1), Map.of("out", "x"), null, List.of(), 0.5, TriggerSource.NATIVE, null,
+				this.clock.instant(), this.clock.instant(), this.clock.instant());
+		this.recorded.put(executionId, done);
+
+		assertThat(this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-3")).join())
+			.isEqualTo(done);
+		assertThatThrownBy(() -> this.service.trigger(this.caller, deployment, request(Map.of("n", 9), "order-3")))
+			.isInstanceOf(Rejection.class);
+		assertThat(this.publisher.published).isEmpty();
+	}
+
+	@Test
+	void dropsInputsSetToNull() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").mode(DeploymentMode.ASYNC));
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put("gone", null);
+		inputs.put("kept", "x");
+
+		this.service.trigger(this.caller, deployment, request(inputs, null)).join();
+
+		assertThat(this.publisher.only().inputs()).containsExactly(Map.entry("kept", "x"));
+	}
+
+	private static Deployment deployment(DeploymentStates builder) {
+		return Deployment.of(builder.build());
+	}
+
+	private static TriggerRequest request(Map<String, Object> inputs, String idempotencyKey) {
+		return new TriggerRequest(inputs, null, idempotencyKey, TriggerSource.NATIVE);
+	}
+
+	private static final class RecordingPublisher implements TriggerPublisher {
+
+		private final List<ExecutionRequested> published = new ArrayList<>();
+
+		private boolean failing;
+
+		@Override
+		public CompletableFuture<Void> publish(ExecutionRequested trigger) {
+			if (this.failing) {
+				return CompletableFuture.failedFuture(new IllegalStateException("broker down"));
+			}
+			this.published.add(trigger);
+			return CompletableFuture.completedFuture(null);
+		}
+
+		ExecutionRequested only() {
+			assertThat(this.published).hasSize(1);
+			return this.published.get(0);
+		}
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.flowgate.gateway.it;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import dev.flowgate.contracts.DeploymentEnvironment;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.gateway.support.DeploymentStates;
+import dev.flowgate.gateway.support.FakeRunner.Behaviour;
+import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.TestKeys;
+import dev.flowgate.gateway.support.TestStack;
+import dev.flowgate.gateway.support.TestStack.Tenant;
+import dev.flowgate.infra.test.FlowgateInfra;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** FluxPrompt's {@code POST /flux/api-v2?flowId=...} and its answer and error shapes. */
+@FlowgateInfra
+class FluxTriggerTest {
+
+	private final TestStack stack = TestStack.get();
+
+	private final Tenant tenant = this.stack.newTenant((key) -> key);
+
+	@Test
+	void runsTheProductionDeploymentOfAFlowWithInputsMappedByNodeId() {
+		String flowId = "flow-" + this.tenant.ownerId();
+		DeploymentStateChanged test = deploy(flux(flowId).environment(DeploymentEnvironment.TEST), Behaviour.FAIL);
+		DeploymentStateChanged production = deploy(flux(flowId), Behaviour.ECHO);
+
+		Http.Response response = trigger(flowId,
+				Map.of("variableInputs",
+						List.of(Map.of("inputId", "node-q", "inputText", "What is Kafka?"),
+								Map.of("inputId", "node-n", "inputText", "3"),
+								Map.of("inputId", "node-b", "inputText", "true"))));
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode body = response.json();
+		assertThat(body.get("success").asBoolean()).isTrue();
+		assertThat(body.get("status").asString()).isEqualTo("succeeded");
+		assertThat(body.get("output").get("question").asString()).isEqualTo("What is Kafka?");
+		assertThat(body.get("durationSeconds").asDouble()).isEqualTo(0.042);
+		ExecutionRequested published = this.stack.runner.trigger(body.get("executionId").asString()).orElseThrow();
+		assertThat(published.deploymentId()).isEqualTo(production.deploymentId()).isNotEqualTo(test.deploymentId());
+		assertThat(published.source()).isEqualTo(TriggerSource.FLUXPROMPT);
+		assertThat(published.inputs()).containsEntry("question", "What is Kafka?")
+			.containsEntry("verbose", true)
+			.hasEntrySatisfying("count",
+					(count) -> assertThat(new BigDecimal(count.toString())).isEqualByComparingTo("3"));
+	}
+
+	@Test
+	void acceptsADeploymentIdAsFlowId() {
+		DeploymentStateChanged deployment = deploy(flux("any").environment(DeploymentEnvironment.TEST), Behaviour.ECHO);
+
+		Http.Response response = trigger(deployment.deploymentId(),
+				Map.of("variableInputs", List.of(Map.of("inputId", "node-q", "inputText", "hi"))));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("output").get("question").asString()).isEqualTo("hi");
+	}
+
+	@Test
+	void answersErrorsInFluxPromptsShapeWithTheRightStatus() {
+		DeploymentStateChanged deployment = deploy(flux("f-" + this.tenant.keyId()), Behaviour.ECHO);
+		DeploymentStateChanged off = deploy(flux("off-" + this.tenant.keyId()).enabled(false), Behaviour.ECHO);
+		String url = this.stack.a.url("/flux/api-v2?flowId=" + deployment.deploymentId());
+
+		assertError(Http.post(this.stack.a.url("/flux/api-v2"), apiKey(), "{}"), 400, "flowId");
+		assertError(Http.post(url, Map.of(), "{}"), 401, "API key is required");
+		assertError(Http.post(url, Map.of("api-key", TestKeys.newKey()), "{}"), 401, "not valid");
+		assertError(trigger("no-such-flow", Map.of()), 404, "not found");
+		assertError(trigger(off.flowId(), Map.of()), 403, "disabled");
+		assertError(trigger(deployment.deploymentId(), Map.of("variableInputs", List.of())), 400,
+				"question: is required");
+		assertError(
+				trigger(deployment.deploymentId(),
+						Map.of("variableInputs",
+								List.of(Map.of("inputId", "node-q", "inputText", "x"),
+										Map.of("inputId", "node-n", "inputText", "many")))),
+				400, "count: must be a number");
+		assertError(trigger(deployment.deploymentId(),
+				Map.of("variableInputs", List.of(Map.of("inputId", "ghost", "inputText", "x")))), 400, "ghost");
+		assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Content-Type", "text/plain"), "x"), 415,
+				"application/json");
+	}
+
+	private DeploymentStates flux(String flowId) {
+		return DeploymentStates.of(this.tenant.ownerId())
+			.flowId(flowId)
+			.input("node-q", "question", "text", true)
+			.input("node-n", "count", "number", false)
+			.input("node-b", "verbose", "boolean", false);
+	}
+
+	private DeploymentStateChanged deploy(DeploymentStates deployment, Behaviour behaviour) {
+		DeploymentStateChanged state = this.stack.deploy(deployment, behaviour);
+		this.stack.awaitVisible(this.tenant, state.deploymentId());
+		return state;
+	}
+
+	private Map<String, String> apiKey() {
+		return Map.of("api-key", this.tenant.key());
+	}
+
+	private Http.Response trigger(String flowId, Map<String, Object> body) {
+		return Http.post(this.stack.a.url("/flux/api-v2?flowId=" + flowId), apiKey(), body);
+	}
+
+	private static void assertError(Http.Response response, int status, String messagePart) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.json().get("success").asBoolean()).isFalse();
+		assertThat(response.json().get("error").asString()).contains(messagePart);
+	}
+
+}

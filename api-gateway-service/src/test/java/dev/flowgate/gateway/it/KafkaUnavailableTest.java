@@ -1,0 +1,90 @@
+package dev.flowgate.gateway.it;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.gateway.support.DeploymentStates;
+import dev.flowgate.gateway.support.FakeRunner.Behaviour;
+import dev.flowgate.gateway.support.GatewayApp;
+import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.TestStack;
+import dev.flowgate.gateway.support.TestStack.Tenant;
+import dev.flowgate.infra.test.FlowgateInfra;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.flowgate.gateway.it.TriggerRejectionsTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A replica whose producer cannot reach Kafka (its views still read from the real broker,
+ * so it is ready) and whose services are down: it accepts nothing and says so with 503.
+ */
+@FlowgateInfra
+class KafkaUnavailableTest {
+
+	private static GatewayApp cutOff;
+
+	private final TestStack stack = TestStack.get();
+
+	private final Tenant tenant = this.stack.newTenant((key) -> key);
+
+	@BeforeAll
+	static void startACutOffReplica() throws IOException {
+		String deadAddress = "http://127.0.0.1:" + unusedPort();
+		cutOff = GatewayApp.start("gw-cut-off", deadAddress, deadAddress, deadAddress,
+				Map.of("spring.kafka.producer.bootstrap-servers", "127.0.0.1:" + unusedPort(),
+						"spring.kafka.producer.properties.max.block.ms", 1000));
+	}
+
+	@AfterAll
+	static void stopTheCutOffReplica() {
+		cutOff.close();
+	}
+
+	@Test
+	void answers503WithRetryAfterAndPublishesNothing() {
+		DeploymentStateChanged deployment = this.stack.deploy(DeploymentStates.of(this.tenant.ownerId()),
+				Behaviour.ECHO);
+		TestStack.awaitVisible(cutOff, this.tenant, deployment.deploymentId());
+
+		Http.Response nativeAnswer = trigger("/v1/deployments/" + deployment.deploymentId() + "/executions");
+		Http.Response aicuflowAnswer = trigger("/node/deployment-trigger/" + deployment.deploymentId() + "/");
+
+		assertProblem(nativeAnswer, 503, "Kafka");
+		assertThat(nativeAnswer.header("Retry-After")).isEqualTo("5");
+		assertThat(aicuflowAnswer.status()).isEqualTo(503);
+		assertThat(aicuflowAnswer.json().get("status").asString()).isEqualTo("error");
+		assertThat(aicuflowAnswer.header("Retry-After")).isEqualTo("5");
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> this.stack.runner.received(deployment.deploymentId()).isEmpty());
+	}
+
+	@Test
+	void answersManagementCallsWith503WhenTheServiceIsDown() {
+		TestStack.awaitVisible(cutOff, this.tenant);
+
+		Http.Response response = Http.get(cutOff.url("/v1/flows"), this.tenant.bearer());
+
+		assertProblem(response, 503, "deployment-service is not reachable");
+		assertThat(response.header("Retry-After")).isNotBlank();
+	}
+
+	private Http.Response trigger(String path) {
+		return Http.post(cutOff.url(path), Map.of("X-API-Key", this.tenant.key()), "{}");
+	}
+
+	private static int unusedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.flowgate.gateway.it;
+
+import java.util.Map;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.gateway.support.FakeService.Received;
+import dev.flowgate.gateway.support.FakeService.Reply;
+import dev.flowgate.gateway.support.GatewayApp;
+import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.TestStack;
+import dev.flowgate.gateway.support.TestStack.Tenant;
+import dev.flowgate.infra.test.FlowgateInfra;
+import org.junit.jupiter.api.Test;
+
+import static dev.flowgate.gateway.it.TriggerRejectionsTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The management API: routed to the owning service with the internal headers, answered
+ * unchanged.
+ */
+@FlowgateInfra
+class ManagementProxyTest {
+
+	private final TestStack stack = TestStack.get();
+
+	private final Tenant tenant = this.stack.newTenant((key) -> key);
+
+	@Test
+	void forwardsWithTheInternalHeadersAndPassesTheAnswerThrough() {
+		String flowId = "flow-" + this.tenant.keyId();
+		this.stack.deploymentService.on("POST", "/v1/flows",
+				(request) -> new Reply(201,
+						Map.of("Content-Type", "application/json", "Location", "/v1/flows/" + flowId, "ETag", "\"1\""),
+						"{\"id\":\"" + flowId + "\"}"));
+		this.stack.awaitVisible(this.tenant);
+
+		Http.Response response = Http.post(this.stack.a.url("/v1/flows?dryRun=false"), Map.of("Authorization",
+				"Bearer " + this.tenant.key(), "X-Flowgate-Owner-Id", "someone-else", "X-Flowgate-Admin", "true"),
+				"{\"name\":\"echo\"}");
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.header("Location")).isEqualTo("/v1/flows/" + flowId);
+		assertThat(response.header("ETag")).isEqualTo("\"1\"");
+		assertThat(response.header("Content-Type")).isEqualTo("application/json");
+		assertThat(response.body()).isEqualTo("{\"id\":\"" + flowId + "\"}");
+		Received forwarded = this.stack.deploymentService.lastRequestTo("/v1/flows?dryRun=false").orElseThrow();
+		assertThat(forwarded.body()).isEqualTo("{\"name\":\"echo\"}");
+		assertThat(forwarded.header("X-Flowgate-Internal-Token")).isEqualTo(GatewayApp.INTERNAL_TOKEN);
+		assertThat(forwarded.header("X-Flowgate-Owner-Id")).isEqualTo(this.tenant.ownerId());
+		assertThat(forwarded.header("X-Flowgate-Key-Id")).isEqualTo(this.tenant.keyId());
+		assertThat(forwarded.header("X-Flowgate-Admin")).isNull();
+		assertThat(forwarded.header("Authorization")).isNull();
+	}
+
+	@Test
+	void passesProblemsOfTheServiceThroughUnchanged() {
+		String keyId = "missing-" + this.tenant.keyId();
+		this.stack.awaitVisible(this.tenant);
+
+		Http.Response response = Http.send("DELETE", this.stack.a.url("/v1/keys/" + keyId), this.tenant.bearer(), null);
+
+		assertProblem(response, 404, "Not found");
+		assertThat(this.stack.keyService.lastRequestTo("/v1/keys/" + keyId).orElseThrow().method()).isEqualTo("DELETE");
+	}
+
+	@Test
+	void routesExecutionsAndDeliveriesToTheirServices() {
+		String executionId = "exec-" + this.tenant.keyId();
+		this.stack.deliveryService.on("GET", "/v1/executions/" + executionId + "/deliveries",
+				(request) -> Reply.json(200, "[{\"channel\":\"callback\"}]"));
+		Tenant runOnly = this.stack.newKey(this.tenant.ownerId(), (key) -> key.scopes(KeyScope.RUN));
+		this.stack.awaitVisible(runOnly);
+
+		Http.Response deliveries = Http.get(this.stack.b.url("/v1/executions/" + executionId + "/deliveries"),
+				this.tenant.bearer());
+		Http.Response execution = Http.get(this.stack.b.url("/v1/executions/" + executionId), runOnly.bearer());
+		Http.Response flows = Http.get(this.stack.b.url("/v1/flows"), runOnly.bearer());
+
+		assertThat(deliveries.status()).isEqualTo(200);
+		assertThat(deliveries.json().get(0).get("channel").asString()).isEqualTo("callback");
+		assertProblem(execution, 404, "no such execution");
+		assertThat(this.stack.deploymentService.lastRequestTo("/v1/executions/" + executionId)
+			.orElseThrow()
+			.header("X-Flowgate-Key-Id")).isEqualTo(runOnly.keyId());
+		assertProblem(flows, 403, "'manage' scope");
+	}
+
+	@Test
+	void authenticatesOwnerCreationWithTheAdminSecretOnly() {
+		this.stack.keyService.on("POST", "/v1/owners", (request) -> Reply.json(201, "{\"id\":\"o-1\"}"));
+		this.stack.awaitVisible(this.tenant);
+
+		Http.Response created = Http.post(this.stack.a.url("/v1/owners"),
+				Map.of("X-Admin-Secret", GatewayApp.ADMIN_SECRET), "{\"name\":\"acme\"}");
+		Received forwarded = this.stack.keyService.lastRequestTo("/v1/owners").orElseThrow();
+		Http.Response wrongSecret = Http.post(this.stack.a.url("/v1/owners"), Map.of("X-Admin-Secret", "guess"), "{}");
+		Http.Response withKey = Http.post(this.stack.a.url("/v1/owners/o-1/keys"), this.tenant.bearer(), "{}");
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(forwarded.header("X-Flowgate-Admin")).isEqualTo("true");
+		assertThat(forwarded.header("X-Flowgate-Internal-Token")).isEqualTo(GatewayApp.INTERNAL_TOKEN);
+		assertThat(forwarded.header("X-Flowgate-Owner-Id")).isNull();
+		assertThat(forwarded.header("X-Admin-Secret")).isNull();
+		assertProblem(wrongSecret, 401, "admin secret");
+		assertProblem(withKey, 403, "X-Admin-Secret");
+	}
+
+	@Test
+	void refusesPathsThatCouldEscapeTheirRoute() {
+		this.stack.awaitVisible(this.tenant);
+
+		assertProblem(Http.post(this.stack.a.url("/v1/keys/..;/owners"), this.tenant.bearer(), "{}"), 404, null);
+		assertProblem(Http.post(this.stack.a.url("/v1/keys/%2e%2e/owners"), this.tenant.bearer(), "{}"), 404, null);
+	}
+
+	@Test
+	void refusesManagementCallsWithoutAValidKey() {
+		assertProblem(Http.get(this.stack.a.url("/v1/flows"), Map.of()), 401, "API key is required");
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.flowgate.gateway.it;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.gateway.support.DeploymentStates;
+import dev.flowgate.gateway.support.FakeRunner.Behaviour;
+import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.TestStack;
+import dev.flowgate.gateway.support.TestStack.Tenant;
+import dev.flowgate.infra.test.FlowgateInfra;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@FlowgateInfra
+class NativeTriggerTest {
+
+	private final TestStack stack = TestStack.get();
+
+	private final Tenant tenant = this.stack.newTenant((key) -> key);
+
+	@Test
+	void answersASyncTriggerWithTheFinishedExecution() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId())
+			.input("q", "question", "text", true)
+			.input("n", "count", "number", false), Behaviour.ECHO);
+
+		Http.Response response = trigger(deployment, Map.of("input_data", Map.of("question", "What?", "count", 2)));
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode body = response.json();
+		String executionId = body.get("id").asString();
+		assertThat(body.get("deployment_id").asString()).isEqualTo(deployment.deploymentId());
+		assertThat(body.get("flow_version").asInt()).isEqualTo(1);
+		assertThat(body.get("status").asString()).isEqualTo("succeeded");
+		assertThat(body.get("input_data").get("question").asString()).isEqualTo("What?");
+		assertThat(body.get("output_data").get("count").asInt()).isEqualTo(2);
+		assertThat(body.get("error").isNull()).isTrue();
+		assertThat(body.get("trace").get(0).get("node_id").asString()).isEqualTo("out");
+		assertThat(body.get("trace").get(0).get("duration_ms").asLong()).isEqualTo(42);
+		assertThat(body.get("trace").get(0).get("tokens").get("prompt").asLong()).isZero();
+		assertThat(body.get("replay_of").isNull()).isTrue();
+		assertThat(body.get("duration_seconds").asDouble()).isEqualTo(0.042);
+		assertThat(body.get("source").asString()).isEqualTo("native");
+		assertThat(body.get("created_at").asString()).isNotBlank();
+		assertThat(body.get("finished_at").asString()).isNotBlank();
+		assertThat(body.get("links").get("self").asString()).isEqualTo("/v1/executions/" + executionId);
+		assertThat(body.get("links").get("deployment").asString())
+			.isEqualTo("/v1/deployments/" + deployment.deploymentId());
+		ExecutionRequested published = this.stack.runner.trigger(executionId).orElseThrow();
+		assertThat(published.replyTo()).isEqualTo("gw-a");
+		assertThat(published.keyId()).isEqualTo(this.tenant.keyId());
+		assertThat(published.source()).isEqualTo(TriggerSource.NATIVE);
+		assertThat(published.mode()).isEqualTo(DeploymentMode.SYNC);
+	}
+
+	@Test
+	void answersAnAsyncTriggerAt202WithThePollUrl() {
+		DeploymentStateChanged deployment = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC), Behaviour.ECHO);
+
+		Http.Response response = trigger(deployment,
+				Map.of("input_data", Map.of("x", "y"), "callback_url", "https://example.com/hook"));
+
+		assertThat(response.status()).isEqualTo(202);
+		String executionId = response.json().get("id").asString();
+		assertThat(response.json().get("status").asString()).isEqualTo("queued");
+		assertThat(response.json().get("output_data").isNull()).isTrue();
+		assertThat(response.header("Location")).isEqualTo("/v1/executions/" + executionId);
+		assertThat(this.stack.runner.trigger(executionId).orElseThrow().callbackUrl())
+			.isEqualTo("https://example.com/hook");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			Http.Response poll = Http.get(this.stack.a.url(response.header("Location")), this.tenant.bearer());
+			assertThat(poll.status()).isEqualTo(200);
+			assertThat(poll.json().get("status").asString()).isEqualTo("succeeded");
+		});
+	}
+
+	@Test
+	void answersQueuedAt202WhenTheSyncTimeoutPasses() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()).syncTimeoutSeconds(1),
+				Behaviour.NEVER);
+		long started = System.nanoTime();
+
+		Http.Response response = trigger(deployment, Map.of());
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900),
+				Duration.ofSeconds(5));
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.json().get("status").asString()).isEqualTo("queued");
+		assertThat(response.header("Location")).endsWith(response.json().get("id").asString());
+	}
+
+	@Test
+	void reportsAFailedFlowWithItsError() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()), Behaviour.FAIL);
+
+		Http.Response response = trigger(deployment, Map.of());
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("status").asString()).isEqualTo("failed");
+		assertThat(response.json().get("error").get("code").asString()).isEqualTo("node_failed");
+		assertThat(response.json().get("error").get("node_id").asString()).isEqualTo("out");
+	}
+
+	@Test
+	void runsAnIdempotentTriggerOnceAndRefusesTheKeyWithOtherInputs() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()), Behaviour.ECHO);
+		Map<String, String> headers = Map.of("Authorization", "Bearer " + this.tenant.key(), "Idempotency-Key",
+				"order-4711");
+		Map<String, Object> body = Map.of("input_data", Map.of("n", 1));
+
+		Http.Response first = Http.post(this.stack.a.url(path(deployment)), headers, body);
+		Http.Response repeatHere = Http.post(this.stack.a.url(path(deployment)), headers, body);
+		Http.Response repeatThere = Http.post(this.stack.b.url(path(deployment)), headers, body);
+		Http.Response otherBody = Http.post(this.stack.b.url(path(deployment)), headers,
+				Map.of("input_data", Map.of("n", 2)));
+
+		assertThat(first.status()).isEqualTo(200);
+		String executionId = first.json().get("id").asString();
+		assertThat(repeatHere.status()).isEqualTo(200);
+		assertThat(repeatHere.json().get("id").asString()).isEqualTo(executionId);
+		assertThat(repeatThere.status()).isEqualTo(200);
+		assertThat(repeatThere.json().get("id").asString()).isEqualTo(executionId);
+		assertThat(repeatThere.json().get("status").asString()).isEqualTo("succeeded");
+		assertThat(otherBody.status()).isEqualTo(422);
+		assertThat(otherBody.header("Content-Type")).startsWith("application/problem+json");
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> this.stack.runner.received(deployment.deploymentId()).size() == 1);
+	}
+
+	private DeploymentStateChanged deploy(DeploymentStates deployment, Behaviour behaviour) {
+		DeploymentStateChanged state = this.stack.deploy(deployment, behaviour);
+		this.stack.awaitVisible(this.tenant, state.deploymentId());
+		return state;
+	}
+
+	private Http.Response trigger(DeploymentStateChanged deployment, Map<String, Object> body) {
+		return Http.post(this.stack.a.url(path(deployment)), this.tenant.bearer(), body);
+	}
+
+	private static String path(DeploymentStateChanged deployment) {
+		return "/v1/deployments/" + deployment.deploymentId() + "/executions";
+	}
+
+}

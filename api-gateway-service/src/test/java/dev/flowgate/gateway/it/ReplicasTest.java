@@ -1,0 +1,202 @@
+package dev.flowgate.gateway.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.deployment.DeploymentView;
+import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.domain.key.KeyView;
+import dev.flowgate.gateway.support.DeploymentStates;
+import dev.flowgate.gateway.support.FakeRunner.Behaviour;
+import dev.flowgate.gateway.support.GatewayApp;
+import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.TestKeys;
+import dev.flowgate.gateway.support.TestStack;
+import dev.flowgate.gateway.support.TestStack.Tenant;
+import dev.flowgate.infra.test.FlowgateInfra;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two gateway replicas sharing Kafka: both see every key and deployment change within a
+ * second, and a sync result reaches whichever replica holds the call.
+ */
+@FlowgateInfra
+class ReplicasTest {
+
+	private static final Duration KEY_CHANGE_LIMIT = Duration.ofSeconds(1);
+
+	private static final Duration DEPLOYMENT_CHANGE_LIMIT = Duration.ofSeconds(2);
+
+	private static final Duration ACCEPTANCE_LIMIT = Duration.ofSeconds(10);
+
+	private static final Duration VIEW_POLL = Duration.ofMillis(10);
+
+	private final TestStack stack = TestStack.get();
+
+	private final Tenant tenant = this.stack.newTenant((key) -> key);
+
+	private final DeploymentStateChanged deployment = this.stack.deploy(DeploymentStates.of(this.tenant.ownerId()),
+			Behaviour.ECHO);
+
+	@Test
+	void servesKeysAndDeploymentsPublishedBeforeStartAsSoonAsReady() {
+		for (GatewayApp gateway : this.stack.gateways()) {
+			Http.Response readiness = Http.get(gateway.url("/actuator/health/readiness"), Map.of());
+			assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+			Http.Response response = Http.post(
+					gateway.url("/v1/deployments/" + this.stack.preStartDeployment.deploymentId() + "/executions"),
+					this.stack.preStartTenant.bearer(), "{}");
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void answersTheSyncCallAtTheReplicaHoldingIt() {
+		for (GatewayApp gateway : this.stack.gateways()) {
+			Http.Response response = trigger(gateway, this.tenant.key());
+
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
+			String executionId = response.json().get("id").asString();
+			assertThat(this.stack.runner.trigger(executionId).orElseThrow().replyTo()).isEqualTo(gateway.instanceId());
+			assertThat(response.json().get("status").asString()).isEqualTo("succeeded");
+		}
+	}
+
+	@Test
+	void rejectsADeactivatedKeyAtBothReplicasWithinASecond() {
+		assertAcceptedEverywhere(this.tenant.key());
+
+		this.stack.states.key(this.tenant.state().status(KeyStatus.INACTIVE));
+
+		assertRejectedEverywhereWithin(this.tenant.key(), KEY_CHANGE_LIMIT, "inactive");
+	}
+
+	@Test
+	void rejectsADeletedKeyAtBothReplicasWithinASecond() {
+		assertAcceptedEverywhere(this.tenant.key());
+
+		this.stack.states.deleteKey(this.tenant.keyId());
+
+		assertRejectedEverywhereWithin(this.tenant.key(), KEY_CHANGE_LIMIT, "not valid");
+	}
+
+	@Test
+	void rejectsAnExpiredKeyAtBothReplicasWithinASecond() {
+		assertAcceptedEverywhere(this.tenant.key());
+
+		this.stack.states.key(this.tenant.state().expiresAt(Instant.now().minusSeconds(1)));
+
+		assertRejectedEverywhereWithin(this.tenant.key(), KEY_CHANGE_LIMIT, "expired");
+	}
+
+	@Test
+	void acceptsTheOldSecretOfARotatedKeyDuringTheGraceOnlyAtBothReplicas() {
+		String oldKey = this.tenant.key();
+		String newKey = TestKeys.newKey();
+		String newerKey = TestKeys.newKey();
+		assertAcceptedEverywhere(oldKey);
+
+		this.stack.states.key(this.tenant.state().rotatedTo(newKey, Instant.now().plusSeconds(60)));
+
+		assertAcceptedEverywhere(newKey);
+		assertAcceptedEverywhere(oldKey);
+		this.stack.states.key(this.tenant.state().rotatedTo(newerKey, Instant.now().minusSeconds(1)));
+		assertRejectedEverywhereWithin(newKey, KEY_CHANGE_LIMIT, "grace period is over");
+		assertRejectedEverywhereWithin(oldKey, KEY_CHANGE_LIMIT, "not valid");
+		assertAcceptedEverywhere(newerKey);
+	}
+
+	@Test
+	void refusesADisabledDeploymentAtBothReplicasWithinTwoSeconds() {
+		assertAcceptedEverywhere(this.tenant.key());
+
+		DeploymentStateChanged disabled = this.stack.states.deployment(sameDeployment().enabled(false));
+
+		assertThat(disabled.deploymentId()).isEqualTo(this.deployment.deploymentId());
+		assertTriggerStatusEverywhereWithin(Rejection.Reason.FORBIDDEN, 403, DEPLOYMENT_CHANGE_LIMIT);
+	}
+
+	@Test
+	void refusesADeletedDeploymentAtBothReplicasWithinTwoSeconds() {
+		assertAcceptedEverywhere(this.tenant.key());
+
+		this.stack.states.deleteDeployment(this.deployment.deploymentId());
+
+		assertTriggerStatusEverywhereWithin(Rejection.Reason.NOT_FOUND, 404, DEPLOYMENT_CHANGE_LIMIT);
+	}
+
+	private DeploymentStates sameDeployment() {
+		return DeploymentStates.of(this.tenant.ownerId()).withId(this.deployment.deploymentId());
+	}
+
+	@BeforeEach
+	void awaitTheKeyAndDeploymentAtBothReplicas() {
+		this.stack.awaitVisible(this.tenant, this.deployment.deploymentId());
+	}
+
+	private void assertAcceptedEverywhere(String key) {
+		for (GatewayApp gateway : this.stack.gateways()) {
+			await().atMost(ACCEPTANCE_LIMIT)
+				.untilAsserted(() -> assertThat(trigger(gateway, key).status()).isEqualTo(200));
+		}
+	}
+
+	/**
+	 * The change must reach both views within {@code limit} (polled in process, so a slow
+	 * probe request does not count), and then both replicas answer 401.
+	 */
+	private void assertRejectedEverywhereWithin(String key, Duration limit, String reason) {
+		await().atMost(limit)
+			.pollInterval(VIEW_POLL)
+			.until(() -> this.stack.gateways().stream().allMatch((gateway) -> rejects(gateway, key)));
+		for (GatewayApp gateway : this.stack.gateways()) {
+			Http.Response response = trigger(gateway, key);
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.json().get("detail").asString()).contains(reason);
+		}
+	}
+
+	private void assertTriggerStatusEverywhereWithin(Rejection.Reason reason, int status, Duration limit) {
+		await().atMost(limit)
+			.pollInterval(VIEW_POLL)
+			.until(() -> this.stack.gateways().stream().allMatch((gateway) -> refuses(gateway, reason)));
+		for (GatewayApp gateway : this.stack.gateways()) {
+			assertThat(trigger(gateway, this.tenant.key()).status()).isEqualTo(status);
+		}
+	}
+
+	private static boolean rejects(GatewayApp gateway, String key) {
+		try {
+			gateway.bean(KeyView.class).authenticate(key);
+			return false;
+		}
+		catch (Rejection ex) {
+			return ex.reason() == Rejection.Reason.UNAUTHENTICATED;
+		}
+	}
+
+	private boolean refuses(GatewayApp gateway, Rejection.Reason reason) {
+		try {
+			Caller caller = gateway.bean(KeyView.class).authenticate(this.tenant.key());
+			gateway.bean(DeploymentView.class).forTrigger(caller, this.deployment.deploymentId());
+			return false;
+		}
+		catch (Rejection ex) {
+			return ex.reason() == reason;
+		}
+	}
+
+	private Http.Response trigger(GatewayApp gateway, String key) {
+		return Http.post(gateway.url("/v1/deployments/" + this.deployment.deploymentId() + "/executions"),
+				Map.of("Authorization", "Bearer " + key), "{}");
+	}
+
+}

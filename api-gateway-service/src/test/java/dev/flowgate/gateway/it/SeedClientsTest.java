@@ -1,0 +1,95 @@
+package dev.flowgate.gateway.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.gateway.support.DeploymentStates;
+import dev.flowgate.gateway.support.FakeRunner.Behaviour;
+import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.TestStack;
+import dev.flowgate.gateway.support.TestStack.Tenant;
+import dev.flowgate.infra.test.FlowgateInfra;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The client code from aicuflow's and FluxPrompt's documentation (copied verbatim into
+ * {@code src/test/resources/seeds}), run against the gateway with only URL, key and ids
+ * replaced.
+ */
+@FlowgateInfra
+class SeedClientsTest {
+
+	private final TestStack stack = TestStack.get();
+
+	private final Tenant tenant = this.stack.newTenant((key) -> key);
+
+	@TempDir
+	Path workDir;
+
+	@Test
+	void aicuflowPythonClientPrintsStatusOutputAndDuration() throws Exception {
+		DeploymentStateChanged deployment = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).input("param1", "param1", "text", true));
+		String script = seed("aicuflow_client.py").replace("sk-EuT64********oyU_O", this.tenant.key())
+			.replace("https://backend.aicuflow.com/node/deployment-trigger/af86a8a6-40f2-4b92-9f83-c9b3bafb2ccb/",
+					this.stack.a.url("/node/deployment-trigger/" + deployment.deploymentId() + "/"));
+
+		List<String> printed = run("client.py", script, "python3");
+
+		assertThat(printed).containsExactly("Status: succeeded", "Output: {'param1': 'value1'}",
+				"Duration: 0.042 seconds");
+	}
+
+	@Test
+	void fluxPromptCurlExampleGetsTheFlowsOutput() throws Exception {
+		String flowId = "seed-flow-" + this.tenant.keyId();
+		deploy(DeploymentStates.of(this.tenant.ownerId()).flowId(flowId).input("node-7", "text", "text", true));
+		String script = seed("fluxprompt_curl.sh").replace("YOUR_API_KEY", this.tenant.key())
+			.replace("YOUR_INPUT_NODE_ID", "node-7")
+			.replace("https://api.fluxprompt.ai", this.stack.a.url(""))
+			.replace("YOUR_WORKFLOW_ID", flowId);
+
+		List<String> printed = run("call.sh", script, "bash");
+
+		JsonNode answer = Http.JSON.readTree(String.join("\n", printed));
+		assertThat(answer.get("success").asBoolean()).isTrue();
+		assertThat(answer.get("status").asString()).isEqualTo("succeeded");
+		assertThat(answer.get("output").get("text").asString()).isEqualTo("Your input text here");
+		assertThat(answer.get("durationSeconds").asDouble()).isEqualTo(0.042);
+		assertThat(answer.get("executionId").asString()).isNotBlank();
+	}
+
+	private DeploymentStateChanged deploy(DeploymentStates deployment) {
+		DeploymentStateChanged state = this.stack.deploy(deployment, Behaviour.ECHO);
+		this.stack.awaitVisible(this.tenant, state.deploymentId());
+		return state;
+	}
+
+	private static String seed(String name) throws IOException {
+		try (InputStream in = SeedClientsTest.class.getResourceAsStream("/seeds/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private List<String> run(String fileName, String script, String interpreter) throws Exception {
+		Path file = Files.writeString(this.workDir.resolve(fileName), script);
+		Process process = new ProcessBuilder(interpreter, file.toString())
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(stdout).isZero();
+		return stdout.lines().toList();
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.flowgate.gateway.it;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.gateway.support.DeploymentStates;
+import dev.flowgate.gateway.support.FakeRunner.Behaviour;
+import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.KeyStates;
+import dev.flowgate.gateway.support.TestKeys;
+import dev.flowgate.gateway.support.TestStack;
+import dev.flowgate.gateway.support.TestStack.Tenant;
+import dev.flowgate.infra.test.FlowgateInfra;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every refusal of the native trigger is a problem+json with the right status. */
+@FlowgateInfra
+class TriggerRejectionsTest {
+
+	private final TestStack stack = TestStack.get();
+
+	private final Tenant tenant = this.stack.newTenant((key) -> key);
+
+	@Test
+	void refusesMissingMalformedAndUnknownKeysWith401() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
+
+		Http.Response missing = trigger(deployment, Map.of(), "{}");
+		Http.Response malformed = trigger(deployment, Map.of("X-API-Key", "sk-not-a-key"), "{}");
+		Http.Response unknown = trigger(deployment, Map.of("api-key", TestKeys.newKey()), "{}");
+
+		assertProblem(missing, 401, "API key is required");
+		assertThat(missing.header("WWW-Authenticate")).isEqualTo("Bearer");
+		assertProblem(malformed, 401, "malformed");
+		assertProblem(unknown, 401, "not valid");
+	}
+
+	@Test
+	void refusesAKeyWithoutTheRunScopeOrOutsideItsAllowListWith403() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
+		Tenant manageOnly = sameOwnerKey((key) -> key.scopes(KeyScope.MANAGE));
+		Tenant otherDeploymentOnly = sameOwnerKey((key) -> key.deployments("some-other-deployment"));
+
+		assertProblem(trigger(deployment, manageOnly.bearer(), "{}"), 403, "'run' scope");
+		assertProblem(trigger(deployment, otherDeploymentOnly.bearer(), "{}"), 403, "may not trigger");
+	}
+
+	@Test
+	void answersUnknownAndForeignDeploymentsWith404() {
+		Tenant stranger = this.stack.newTenant((key) -> key);
+		DeploymentStateChanged foreign = this.stack.deploy(DeploymentStates.of(stranger.ownerId()), Behaviour.ECHO);
+		this.stack.awaitVisible(stranger, foreign.deploymentId());
+		this.stack.awaitVisible(this.tenant);
+
+		assertProblem(Http.post(this.stack.a.url("/v1/deployments/nope/executions"), this.tenant.bearer(), "{}"), 404,
+				"not found");
+		assertProblem(trigger(foreign, this.tenant.bearer(), "{}"), 404, "not found");
+	}
+
+	@Test
+	void refusesADisabledDeploymentWith403() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()).enabled(false));
+
+		assertProblem(trigger(deployment, this.tenant.bearer(), "{}"), 403, "disabled");
+	}
+
+	@Test
+	void namesEveryBadInputIn400() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId())
+			.input("q", "question", "text", true)
+			.input("n", "count", "number", false)
+			.input("f", "document", "file_url", false));
+
+		Http.Response response = trigger(deployment, this.tenant.bearer(),
+				"{\"input_data\":{\"count\":\"three\",\"document\":\"file:///etc/passwd\"}}");
+
+		assertProblem(response, 400, "Invalid inputs");
+		JsonNode errors = response.json().get("errors");
+		assertThat(errors).hasSize(3);
+		assertThat(errors.get(0).get("input").asString()).isEqualTo("question");
+		assertThat(errors.get(0).get("message").asString()).isEqualTo("is required");
+		assertThat(errors.get(1).get("input").asString()).isEqualTo("count");
+		assertThat(errors.get(2).get("input").asString()).isEqualTo("document");
+	}
+
+	@Test
+	void refusesMalformedBodiesWith400And415And413() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
+		String url = this.stack.a.url(path(deployment));
+
+		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":"), 400, "not valid JSON");
+		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":[1]}"), 400, "'input_data'");
+		assertProblem(trigger(deployment, this.tenant.bearer(), "[]"), 400, "JSON object");
+		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"ftp://x\"}"), 400, "callback_url");
+		assertProblem(Http.post(url,
+				Map.of("Authorization", "Bearer " + this.tenant.key(), "Content-Type", "text/plain"), "input_data=1"),
+				415, "application/json");
+		String large = "{\"input_data\":{\"text\":\"" + "x".repeat(1024 * 1024) + "\"}}";
+		assertProblem(trigger(deployment, this.tenant.bearer(), large), 413, "larger than");
+		assertThat(this.stack.runner.received(deployment.deploymentId())).isEmpty();
+	}
+
+	@Test
+	void limitsTheKeysRequestsPerMinuteWith429AndRetryAfter() {
+		Tenant limited = sameOwnerKey((key) -> key.rateLimitPerMinute(2));
+		DeploymentStateChanged deployment = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC));
+		this.stack.awaitVisible(limited, deployment.deploymentId());
+
+		assertThat(trigger(deployment, limited.bearer(), "{}").status()).isEqualTo(202);
+		assertThat(trigger(deployment, limited.bearer(), "{}").status()).isEqualTo(202);
+		Http.Response third = trigger(deployment, limited.bearer(), "{}");
+
+		assertProblem(third, 429, "rate limit");
+		assertThat(Integer.parseInt(third.header("Retry-After"))).isBetween(1, 30);
+	}
+
+	@Test
+	void limitsTheDeploymentsRequestsPerMinuteAndConcurrencyWith429() {
+		DeploymentStateChanged perMinute = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC).limits(null, 1));
+		DeploymentStateChanged concurrent = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC).limits(1, null), Behaviour.NEVER);
+
+		assertThat(trigger(perMinute, this.tenant.bearer(), "{}").status()).isEqualTo(202);
+		assertProblem(trigger(perMinute, this.tenant.bearer(), "{}"), 429, "rate limit");
+		assertThat(trigger(concurrent, this.tenant.bearer(), "{}").status()).isEqualTo(202);
+		Http.Response second = trigger(concurrent, this.tenant.bearer(), "{}");
+		assertProblem(second, 429, "concurrent");
+		assertThat(second.header("Retry-After")).isEqualTo("1");
+	}
+
+	@Test
+	void answersUnknownRoutesAndWrongMethodsWithProblems() {
+		assertProblem(Http.get(this.stack.a.url("/nothing/here"), Map.of()), 404, null);
+		assertProblem(Http.get(this.stack.a.url("/v1/nothing"), this.tenant.bearer()), 404, "No resource");
+		assertProblem(Http.get(this.stack.a.url("/flux/api-v2"), Map.of()), 405, null);
+		// Refused by Tomcat itself, before Spring MVC.
+		assertProblem(Http.get(this.stack.a.url("/v1/a%00b"), Map.of()), 400, null);
+	}
+
+	private DeploymentStateChanged deploy(DeploymentStates deployment) {
+		return deploy(deployment, Behaviour.ECHO);
+	}
+
+	private DeploymentStateChanged deploy(DeploymentStates deployment, Behaviour behaviour) {
+		DeploymentStateChanged state = this.stack.deploy(deployment, behaviour);
+		this.stack.awaitVisible(this.tenant, state.deploymentId());
+		return state;
+	}
+
+	private Tenant sameOwnerKey(UnaryOperator<KeyStates> key) {
+		Tenant other = this.stack.newKey(this.tenant.ownerId(), key);
+		this.stack.awaitVisible(other);
+		return other;
+	}
+
+	private Http.Response trigger(DeploymentStateChanged deployment, Map<String, String> headers, String body) {
+		return Http.post(this.stack.a.url(path(deployment)), headers, body);
+	}
+
+	private static String path(DeploymentStateChanged deployment) {
+		return "/v1/deployments/" + deployment.deploymentId() + "/executions";
+	}
+
+	static void assertProblem(Http.Response response, int status, String detailPart) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		JsonNode problem = response.json();
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("title").asString()).isNotBlank();
+		if (detailPart != null) {
+			assertThat(problem.get("detail").asString()).contains(detailPart);
+		}
+	}
+
+}

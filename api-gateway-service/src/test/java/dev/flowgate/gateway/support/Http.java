@@ -1,0 +1,89 @@
+package dev.flowgate.gateway.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client, as a caller of the gateway would use it. */
+public final class Http {
+
+	public static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private Http() {
+	}
+
+	public static Response get(String url, Map<String, String> headers) {
+		return send(request(url, headers).GET());
+	}
+
+	public static Response post(String url, Map<String, String> headers, Object body) {
+		String text = (body instanceof String string) ? string : JSON.writeValueAsString(body);
+		HttpRequest.Builder builder = request(url, headers).POST(HttpRequest.BodyPublishers.ofString(text));
+		if (!headers.keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase)) {
+			builder.header("Content-Type", "application/json");
+		}
+		return send(builder);
+	}
+
+	public static Response send(String method, String url, Map<String, String> headers, String body) {
+		HttpRequest.BodyPublisher publisher = (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+				: HttpRequest.BodyPublishers.noBody();
+		return send(request(url, headers).method(method, publisher));
+	}
+
+	private static HttpRequest.Builder request(String url, Map<String, String> headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+		headers.forEach(builder::header);
+		return builder;
+	}
+
+	private static Response send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Request failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Status, headers and body of an answer. */
+	public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.body;
+		}
+
+	}
+
+}
