@@ -1,0 +1,110 @@
+package dev.flowgate.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.flowgate.infra.local.LocalStack;
+import dev.flowgate.infra.local.StackOptions;
+import dev.flowgate.infra.local.StackPorts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One running Flowgate per test JVM, started exactly as {@code ./flowgate up} starts it
+ * (same launcher, separate processes), on free ports and a temporary run directory.
+ */
+final class SystemStack {
+
+	private static SystemStack shared;
+
+	private final LocalStack stack;
+
+	private final Api api;
+
+	private SystemStack(LocalStack stack) {
+		this.stack = stack;
+		this.api = new Api(stack.gatewayUrl());
+	}
+
+	static synchronized SystemStack shared() {
+		if (shared == null) {
+			shared = new SystemStack(LocalStack.start(options()));
+			Runtime.getRuntime().addShutdownHook(new Thread(shared.stack::close));
+		}
+		return shared;
+	}
+
+	private static StackOptions options() {
+		try {
+			Path root = Path.of("..").toAbsolutePath().normalize();
+			Path runDir = Files.createTempDirectory("flowgate-system-");
+			return StackOptions.forTests(root, runDir, StackPorts.free());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	LocalStack processes() {
+		return this.stack;
+	}
+
+	Api api() {
+		return this.api;
+	}
+
+	Map<String, String> ownerKey() {
+		return Api.bearer(this.stack.apiKey());
+	}
+
+	Map<String, String> admin() {
+		return Map.of("X-Admin-Secret", this.stack.adminSecret());
+	}
+
+	/**
+	 * A flow with one text input {@code text} and one output {@code echo}, deployed as
+	 * asked.
+	 */
+	String deployEchoFlow(String mode, Map<String, Object> delivery) {
+		Map<String, Object> flow = Map.of("name", "echo", "nodes", List.of(
+				Map.of("id", "text", "type", "input", "config",
+						Map.of("name", "text", "inputType", "text", "required", true, "testValue", "hi")),
+				Map.of("id", "out", "type", "output", "config", Map.of("name", "echo", "value", "{{input.text}}"))),
+				"edges", List.of(Map.of("from", "text", "to", "out")));
+		Api.Response created = this.api.post("/v1/flows", ownerKey(), flow);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return deploy(created.text("/id"), mode, delivery);
+	}
+
+	String deploy(String flowId, String mode, Map<String, Object> delivery) {
+		Map<String, Object> deployment = new LinkedHashMap<>();
+		deployment.put("flowId", flowId);
+		deployment.put("name", "echo-" + mode);
+		deployment.put("mode", mode);
+		deployment.put("environment", "production");
+		deployment.put("syncTimeoutSeconds", 20);
+		deployment.put("delivery", delivery);
+		Api.Response created = this.api.post("/v1/deployments", ownerKey(), deployment);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.text("/id");
+	}
+
+	/** Triggers natively once the gateway's deployment view has the deployment. */
+	Api.Response triggerWhenDeployed(String deploymentId, Map<String, Object> inputs) {
+		String path = "/v1/deployments/" + deploymentId + "/executions";
+		Api.Response[] last = new Api.Response[1];
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			last[0] = this.api.post(path, ownerKey(), Map.of("input_data", inputs));
+			return last[0].status() != 404;
+		});
+		return last[0];
+	}
+
+}

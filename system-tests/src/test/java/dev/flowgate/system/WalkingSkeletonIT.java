@@ -1,0 +1,69 @@
+package dev.flowgate.system;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The trigger path through every service, each running as its own process the way
+ * {@code ./flowgate up} starts them: gateway → Kafka → runner → Kafka → gateway (sync
+ * answer), deployment-service (execution record) and delivery-service (callback).
+ */
+class WalkingSkeletonIT {
+
+	private final SystemStack stack = SystemStack.shared();
+
+	private final Api api = this.stack.api();
+
+	@Test
+	void syncTriggerIsAnsweredRecordedAndDelivered() {
+		try (CallbackReceiver receiver = CallbackReceiver.start()) {
+			String deploymentId = this.stack.deployEchoFlow("sync", Map.of("callbackUrl", receiver.url()));
+
+			Api.Response answer = this.stack.triggerWhenDeployed(deploymentId, Map.of("text", "hello flowgate"));
+
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+			JsonNode execution = answer.json();
+			assertThat(execution.at("/status").asString()).isEqualTo("succeeded");
+			assertThat(execution.at("/output_data/echo").asString()).isEqualTo("hello flowgate");
+			String executionId = execution.at("/id").asString();
+
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				Api.Response recorded = this.api.get("/v1/executions/" + executionId, this.stack.ownerKey());
+				assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+				assertThat(recorded.text("/status")).isEqualTo("succeeded");
+				assertThat(recorded.text("/flow_version")).isEqualTo("1");
+				assertThat(recorded.text("/input_data/text")).isEqualTo("hello flowgate");
+			});
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				List<CallbackReceiver.Received> calls = receiver.received();
+				assertThat(calls).isNotEmpty();
+				assertThat(Api.JSON.readTree(calls.get(0).body()).at("/execution_id").asString())
+					.isEqualTo(executionId);
+				assertThat(calls.get(0).headers()).containsKeys("webhook-id", "webhook-signature", "webhook-timestamp");
+			});
+		}
+	}
+
+	@Test
+	void asyncTriggerIsAcceptedAtOnceAndCanBePolled() {
+		String deploymentId = this.stack.deployEchoFlow("async", Map.of());
+
+		Api.Response accepted = this.stack.triggerWhenDeployed(deploymentId, Map.of("text", "later"));
+
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		String poll = accepted.text("/links/self");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			Api.Response polled = this.api.get(poll, this.stack.ownerKey());
+			assertThat(polled.text("/status")).as(polled.toString()).isEqualTo("succeeded");
+			assertThat(polled.text("/output_data/echo")).isEqualTo("later");
+		});
+	}
+
+}
