@@ -1,6 +1,8 @@
 package dev.flowgate.contracts;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +26,7 @@ public record ExecutionCompleted(UUID eventId, int schemaVersion, Instant occurr
 	public static final int SCHEMA_VERSION = 1;
 
 	public ExecutionCompleted {
-		outputs = (outputs != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs))
-				: Map.of();
+		outputs = (outputs != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(outputs)) : Map.of();
 		trace = (trace != null) ? List.copyOf(trace) : List.of();
 		tokenUsage = (tokenUsage != null) ? tokenUsage : TokenUsage.NONE;
 		delivery = (delivery != null) ? delivery : DeliveryTarget.NONE;

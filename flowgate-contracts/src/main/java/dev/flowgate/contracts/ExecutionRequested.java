@@ -1,6 +1,8 @@
 package dev.flowgate.contracts;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,7 +28,9 @@ public record ExecutionRequested(UUID eventId, int schemaVersion, Instant occurr
 	public static final int SCHEMA_VERSION = 1;
 
 	public ExecutionRequested {
-		inputs = (inputs != null) ? Map.copyOf(inputs) : Map.of();
+		// Inputs are client JSON, so null values are legitimate (Map.copyOf would reject
+		// them).
+		inputs = (inputs != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(inputs)) : Map.of();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,6 +80,23 @@ class EventJsonTest {
 			assertThat(this.json.readTree(this.json.writeValueAsString(event)).has("subjectId")).isFalse();
 			assertThat(event.subjectId()).isNotBlank();
 		}
+	}
+
+	@Test
+	void keepsNullInputValuesAClientSent() {
+		FlowgateEvent sample = SampleEvents.all().get(0);
+		ObjectNode wire = (ObjectNode) this.json.valueToTree(sample);
+		wire.putObject("inputs").putNull("note").put("n", 1);
+		ExecutionRequested read = (ExecutionRequested) this.json.treeToValue(wire, FlowgateEvent.class);
+		assertThat(read.inputs()).containsEntry("note", null).containsEntry("n", 1);
+	}
+
+	@Test
+	void readsADeliveryTargetWithoutTheOverrideFlagAsNotAllowed() {
+		DeliveryTarget target = this.json.readValue("{\"callbackUrl\":\"https://example.com/hook\"}",
+				DeliveryTarget.class);
+		assertThat(target.callbackUrl()).isEqualTo("https://example.com/hook");
+		assertThat(target.allowCallbackOverride()).isFalse();
 	}
 
 }

@@ -29,6 +29,8 @@ class ManagementRoutesTest {
 		assertRoute("GET", "/v1/executions/e-1/deliveries", Upstream.DELIVERY_SERVICE, Access.MANAGE);
 		assertRoute("GET", "/v1/deliveries/x-1", Upstream.DELIVERY_SERVICE, Access.MANAGE);
 		assertRoute("POST", "/v1/webhook-secret", Upstream.DELIVERY_SERVICE, Access.MANAGE);
+		assertRoute("GET", "/v1/callbacks/disabled", Upstream.DELIVERY_SERVICE, Access.MANAGE);
+		assertRoute("POST", "/v1/callbacks/d-1/enable", Upstream.DELIVERY_SERVICE, Access.MANAGE);
 	}
 
 	@Test
