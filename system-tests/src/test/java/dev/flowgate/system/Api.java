@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client for the running stack, as a user's script would use it. */
-final class Api {
+public final class Api {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -22,33 +22,50 @@ final class Api {
 
 	private final String baseUrl;
 
-	Api(String baseUrl) {
+	public Api(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return this.baseUrl;
 	}
 
-	Response get(String path, Map<String, String> headers) {
+	public Response get(String path, Map<String, String> headers) {
 		return send(request(path, headers).GET());
 	}
 
-	Response post(String path, Map<String, String> headers, Object body) {
+	public Response post(String path, Map<String, String> headers, Object body) {
 		return send(request(path, headers).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
 	}
 
-	Response patch(String path, Map<String, String> headers, Object body) {
+	public Response patch(String path, Map<String, String> headers, Object body) {
 		return send(request(path, headers).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
-	Response delete(String path, Map<String, String> headers) {
+	public Response delete(String path, Map<String, String> headers) {
 		return send(request(path, headers).DELETE());
 	}
 
-	static Map<String, String> bearer(String key) {
+	/**
+	 * A POST with the body as given, for requests a well-behaved client would not send.
+	 * @param contentType the {@code Content-Type}, or {@code null} for none
+	 */
+	public Response postRaw(String path, Map<String, String> headers, String contentType, byte[] body) {
+		HttpRequest.Builder builder = request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		return send(builder);
+	}
+
+	public Response put(String path, Map<String, String> headers, Object body) {
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	public static Map<String, String> bearer(String key) {
 		return Map.of("Authorization", "Bearer " + key);
 	}
 
@@ -73,13 +90,13 @@ final class Api {
 		}
 	}
 
-	record Response(int status, String body, String contentType, Map<String, java.util.List<String>> headers) {
+	public record Response(int status, String body, String contentType, Map<String, java.util.List<String>> headers) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
-		String text(String jsonPointer) {
+		public String text(String jsonPointer) {
 			return json().at(jsonPointer).asString();
 		}
 

@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
  * A real webhook receiver on 127.0.0.1 that records what it gets and answers a chosen
  * status.
  */
-final class CallbackReceiver implements AutoCloseable {
+public final class CallbackReceiver implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -28,7 +28,7 @@ final class CallbackReceiver implements AutoCloseable {
 		this.server = server;
 	}
 
-	static CallbackReceiver start() {
+	public static CallbackReceiver start() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			CallbackReceiver receiver = new CallbackReceiver(server);
@@ -48,7 +48,7 @@ final class CallbackReceiver implements AutoCloseable {
 		}
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hook";
 	}
 
@@ -56,7 +56,7 @@ final class CallbackReceiver implements AutoCloseable {
 		this.status.set(httpStatus);
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
 
@@ -65,7 +65,7 @@ final class CallbackReceiver implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Received(Map<String, String> headers, String body) {
+	public record Received(Map<String, String> headers, String body) {
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.infra.local.LocalEnv;
 import dev.flowgate.infra.local.LocalStack;
 import dev.flowgate.infra.local.StackOptions;
 import dev.flowgate.infra.local.StackPorts;
@@ -20,9 +21,11 @@ import static org.awaitility.Awaitility.await;
  * One running Flowgate per test JVM, started exactly as {@code ./flowgate up} starts it
  * (same launcher, separate processes), on free ports and a temporary run directory.
  */
-final class SystemStack {
+public final class SystemStack implements AutoCloseable {
 
 	private static SystemStack shared;
+
+	private static LlmStub sharedLlm;
 
 	private final LocalStack stack;
 
@@ -33,9 +36,23 @@ final class SystemStack {
 		this.api = new Api(stack.gatewayUrl());
 	}
 
-	static synchronized SystemStack shared() {
+	/**
+	 * A stack of one's own, for tests that kill, stop or add processes; {@link #close()}
+	 * it at the end.
+	 * @param serviceEnv extra environment for every service process
+	 */
+	public static SystemStack startOwn(Map<String, String> serviceEnv) {
+		return new SystemStack(LocalStack.start(options().withServiceEnv(serviceEnv)));
+	}
+
+	public static synchronized SystemStack shared() {
 		if (shared == null) {
-			shared = new SystemStack(LocalStack.start(options()));
+			// The runner's platform LLM is a local stub, so flows with llm nodes run
+			// offline.
+			if (sharedLlm == null) {
+				sharedLlm = LlmStub.start();
+			}
+			shared = new SystemStack(LocalStack.start(options().withServiceEnv(sharedLlm.serviceEnv())));
 			Runtime.getRuntime().addShutdownHook(new Thread(shared.stack::close));
 		}
 		return shared;
@@ -52,19 +69,19 @@ final class SystemStack {
 		}
 	}
 
-	LocalStack processes() {
+	public LocalStack processes() {
 		return this.stack;
 	}
 
-	Api api() {
+	public Api api() {
 		return this.api;
 	}
 
-	Map<String, String> ownerKey() {
+	public Map<String, String> ownerKey() {
 		return Api.bearer(this.stack.apiKey());
 	}
 
-	Map<String, String> admin() {
+	public Map<String, String> admin() {
 		return Map.of("X-Admin-Secret", this.stack.adminSecret());
 	}
 
@@ -72,7 +89,7 @@ final class SystemStack {
 	 * A flow with one text input {@code text} and one output {@code echo}, deployed as
 	 * asked.
 	 */
-	String deployEchoFlow(String mode, Map<String, Object> delivery) {
+	public String deployEchoFlow(String mode, Map<String, Object> delivery) {
 		Map<String, Object> flow = Map.of("name", "echo", "nodes", List.of(
 				Map.of("id", "text", "type", "input", "config",
 						Map.of("name", "text", "inputType", "text", "required", true, "testValue", "hi")),
@@ -83,7 +100,7 @@ final class SystemStack {
 		return deploy(created.text("/id"), mode, delivery);
 	}
 
-	String deploy(String flowId, String mode, Map<String, Object> delivery) {
+	public String deploy(String flowId, String mode, Map<String, Object> delivery) {
 		Map<String, Object> deployment = new LinkedHashMap<>();
 		deployment.put("flowId", flowId);
 		deployment.put("name", "echo-" + mode);
@@ -97,7 +114,7 @@ final class SystemStack {
 	}
 
 	/** Triggers natively once the gateway's deployment view has the deployment. */
-	Api.Response triggerWhenDeployed(String deploymentId, Map<String, Object> inputs) {
+	public Api.Response triggerWhenDeployed(String deploymentId, Map<String, Object> inputs) {
 		String path = "/v1/deployments/" + deploymentId + "/executions";
 		Api.Response[] last = new Api.Response[1];
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -105,6 +122,25 @@ final class SystemStack {
 			return last[0].status() != 404;
 		});
 		return last[0];
+	}
+
+	/** The shared stack's LLM stub (the runner's {@code FLOWGATE_LLM_BASE_URL}). */
+	public static LlmStub sharedLlm() {
+		shared();
+		return sharedLlm;
+	}
+
+	/** The token services use among themselves, from the stack's {@code local.env}. */
+	public String internalToken() {
+		return LocalEnv.load(this.stack.runDir().resolve("local.env")).get(LocalEnv.INTERNAL_TOKEN);
+	}
+
+	/** Stops a stack from {@link #startOwn}; the shared one lives as long as the JVM. */
+	@Override
+	public void close() {
+		if (this != shared) {
+			this.stack.close();
+		}
 	}
 
 }

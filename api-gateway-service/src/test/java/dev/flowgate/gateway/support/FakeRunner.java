@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -59,6 +61,8 @@ public final class FakeRunner implements AutoCloseable {
 	private final List<ExecutionRequested> received = new CopyOnWriteArrayList<>();
 
 	private final Map<String, ExecutionCompleted> results = new ConcurrentHashMap<>();
+
+	private final Map<String, String> traceparents = new ConcurrentHashMap<>();
 
 	private final KafkaProducer<String, String> producer;
 
@@ -101,6 +105,11 @@ public final class FakeRunner implements AutoCloseable {
 
 	public Optional<ExecutionRequested> trigger(String executionId) {
 		return this.received.stream().filter((trigger) -> trigger.executionId().equals(executionId)).findFirst();
+	}
+
+	/** The W3C {@code traceparent} header of the trigger record, if it had one. */
+	public Optional<String> traceparent(String executionId) {
+		return Optional.ofNullable(this.traceparents.get(executionId));
 	}
 
 	public Optional<ExecutionCompleted> result(String executionId) {
@@ -148,6 +157,10 @@ public final class FakeRunner implements AutoCloseable {
 			this.positioned.countDown();
 			while (this.running) {
 				for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+					Header traceparent = record.headers().lastHeader("traceparent");
+					if (traceparent != null) {
+						this.traceparents.put(record.key(), new String(traceparent.value(), StandardCharsets.UTF_8));
+					}
 					handle((ExecutionRequested) Http.JSON.readValue(record.value(), FlowgateEvent.class));
 				}
 			}

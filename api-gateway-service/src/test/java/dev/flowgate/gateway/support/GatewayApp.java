@@ -65,6 +65,10 @@ public final class GatewayApp implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	public <T> T bean(String name, Class<T> type) {
+		return this.context.getBean(name, type);
+	}
+
 	@Override
 	public void close() {
 		this.context.close();

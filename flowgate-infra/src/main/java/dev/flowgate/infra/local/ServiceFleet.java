@@ -28,7 +28,8 @@ public final class ServiceFleet {
 	private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-Xss512k",
 			"-XX:+ExitOnOutOfMemoryError");
 
-	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+	// Generous: on two busy cores five Spring Boot JVMs can take minutes to start.
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
 	private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
@@ -133,7 +134,12 @@ public final class ServiceFleet {
 		List<String> command = new ArrayList<>();
 		command.add(ManagedProcess.javaExecutable());
 		command.addAll(JVM_OPTIONS);
-		command.addAll(List.of("-jar", jar.toString()));
+		if (this.options.sharedClasses()) {
+			command.addAll(new ClassDataCache(this.options.classData()).launch(name, jar));
+		}
+		else {
+			command.addAll(List.of("-jar", jar.toString()));
+		}
 		Map<String, String> env = new java.util.LinkedHashMap<>(this.environment.apply(port));
 		env.putAll(extraEnv);
 		ManagedProcess process = ManagedProcess.start(name, command, env, logFile(name));

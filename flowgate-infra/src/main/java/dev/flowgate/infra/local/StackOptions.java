@@ -11,22 +11,25 @@ import java.util.Map;
  * @param persistent whether MongoDB and Kafka keep their data in {@code runDir/data}
  * across restarts
  * @param serviceEnv extra environment for every service process
+ * @param sharedClasses whether services start with class-data sharing (pays off from the
+ * second start with the same jars)
  */
-public record StackOptions(Path root, Path runDir, StackPorts ports, boolean persistent,
-		Map<String, String> serviceEnv) {
+public record StackOptions(Path root, Path runDir, StackPorts ports, boolean persistent, Map<String, String> serviceEnv,
+		boolean sharedClasses) {
 
 	/** The local run: fixed ports, data kept under run/data. */
 	public static StackOptions local(Path root, Path runDir) {
-		return new StackOptions(root, runDir, StackPorts.defaults(), true, Map.of());
+		return new StackOptions(root, runDir, StackPorts.defaults(), true, Map.of(), true);
 	}
 
 	/** System tests: free ports, a fresh MongoDB per run. */
 	public static StackOptions forTests(Path root, Path runDir, StackPorts ports) {
-		return new StackOptions(root, runDir, ports, false, Map.of());
+		return new StackOptions(root, runDir, ports, false, Map.of(), false);
 	}
 
 	public StackOptions withServiceEnv(Map<String, String> env) {
-		return new StackOptions(this.root, this.runDir, this.ports, this.persistent, Map.copyOf(env));
+		return new StackOptions(this.root, this.runDir, this.ports, this.persistent, Map.copyOf(env),
+				this.sharedClasses);
 	}
 
 	Path logs() {
@@ -35,6 +38,10 @@ public record StackOptions(Path root, Path runDir, StackPorts ports, boolean per
 
 	Path pids() {
 		return this.runDir.resolve("pids");
+	}
+
+	Path classData() {
+		return this.runDir.resolve("cds");
 	}
 
 	Path data() {

@@ -38,24 +38,34 @@ class AicuflowTriggerController {
 
 	private final ExecutionResponses responses;
 
+	private final TriggerMetrics metrics;
+
 	AicuflowTriggerController(Gatekeeper gatekeeper, DeploymentView deployments, TriggerService triggers,
-			RequestBodies bodies, ExecutionResponses responses) {
+			RequestBodies bodies, ExecutionResponses responses, TriggerMetrics metrics) {
 		this.gatekeeper = gatekeeper;
 		this.deployments = deployments;
 		this.triggers = triggers;
 		this.bodies = bodies;
 		this.responses = responses;
+		this.metrics = metrics;
 	}
 
 	@PostMapping({ "/node/deployment-trigger/{deploymentId}/", "/node/deployment-trigger/{deploymentId}" })
 	CompletableFuture<ResponseEntity<AicuflowResponse>> trigger(@PathVariable String deploymentId,
 			HttpServletRequest request) {
+		return this.metrics.countRejections(TriggerSource.AICUFLOW,
+				() -> accept(deploymentId, request, TriggerSource.AICUFLOW));
+	}
+
+	private CompletableFuture<ResponseEntity<AicuflowResponse>> accept(String deploymentId, HttpServletRequest request,
+			TriggerSource source) {
 		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), KeyScope.RUN);
 		Deployment deployment = this.deployments.forTrigger(caller, deploymentId);
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"), null,
-				CallerHeaders.idempotencyKey(request), TriggerSource.AICUFLOW);
+				CallerHeaders.idempotencyKey(request), source);
 		return this.triggers.trigger(caller, deployment, trigger)
+			.thenApply((execution) -> this.metrics.answered(source, deployment, execution))
 			.thenApply((execution) -> this.responses.respond(execution, AicuflowResponse.of(execution)));
 	}
 

@@ -43,21 +43,30 @@ class FluxTriggerController {
 
 	private final ExecutionResponses responses;
 
+	private final TriggerMetrics metrics;
+
 	private final FluxInputMapper inputMapper;
 
 	FluxTriggerController(Gatekeeper gatekeeper, DeploymentView deployments, TriggerService triggers,
-			RequestBodies bodies, ExecutionResponses responses) {
+			RequestBodies bodies, ExecutionResponses responses, TriggerMetrics metrics) {
 		this.gatekeeper = gatekeeper;
 		this.deployments = deployments;
 		this.triggers = triggers;
 		this.bodies = bodies;
 		this.responses = responses;
+		this.metrics = metrics;
 		this.inputMapper = new FluxInputMapper(bodies.jsonText());
 	}
 
 	@PostMapping("/flux/api-v2")
 	CompletableFuture<ResponseEntity<FluxResponse>> trigger(@RequestParam(required = false) String flowId,
 			HttpServletRequest request) {
+		return this.metrics.countRejections(TriggerSource.FLUXPROMPT,
+				() -> accept(flowId, request, TriggerSource.FLUXPROMPT));
+	}
+
+	private CompletableFuture<ResponseEntity<FluxResponse>> accept(String flowId, HttpServletRequest request,
+			TriggerSource source) {
 		if (flowId == null || flowId.isBlank()) {
 			throw Rejection.badRequest("The flowId query parameter is required");
 		}
@@ -65,9 +74,9 @@ class FluxTriggerController {
 		Deployment deployment = this.deployments.forFluxFlow(caller, flowId);
 		List<FluxInput> variableInputs = variableInputs(this.bodies.readJsonObject(request));
 		Map<String, Object> inputs = this.inputMapper.map(deployment.inputs(), variableInputs);
-		TriggerRequest trigger = new TriggerRequest(inputs, null, CallerHeaders.idempotencyKey(request),
-				TriggerSource.FLUXPROMPT);
+		TriggerRequest trigger = new TriggerRequest(inputs, null, CallerHeaders.idempotencyKey(request), source);
 		return this.triggers.trigger(caller, deployment, trigger)
+			.thenApply((execution) -> this.metrics.answered(source, deployment, execution))
 			.thenApply((execution) -> this.responses.respond(execution, FluxResponse.of(execution)));
 	}
 

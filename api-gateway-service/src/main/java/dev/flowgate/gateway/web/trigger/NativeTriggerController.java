@@ -39,24 +39,34 @@ class NativeTriggerController {
 
 	private final ExecutionResponses responses;
 
+	private final TriggerMetrics metrics;
+
 	NativeTriggerController(Gatekeeper gatekeeper, DeploymentView deployments, TriggerService triggers,
-			RequestBodies bodies, ExecutionResponses responses) {
+			RequestBodies bodies, ExecutionResponses responses, TriggerMetrics metrics) {
 		this.gatekeeper = gatekeeper;
 		this.deployments = deployments;
 		this.triggers = triggers;
 		this.bodies = bodies;
 		this.responses = responses;
+		this.metrics = metrics;
 	}
 
 	@PostMapping("/v1/deployments/{deploymentId}/executions")
 	CompletableFuture<ResponseEntity<ExecutionResource>> trigger(@PathVariable String deploymentId,
 			HttpServletRequest request) {
+		return this.metrics.countRejections(TriggerSource.NATIVE,
+				() -> accept(deploymentId, request, TriggerSource.NATIVE));
+	}
+
+	private CompletableFuture<ResponseEntity<ExecutionResource>> accept(String deploymentId, HttpServletRequest request,
+			TriggerSource source) {
 		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), KeyScope.RUN);
 		Deployment deployment = this.deployments.forTrigger(caller, deploymentId);
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"), callbackUrl(body),
-				CallerHeaders.idempotencyKey(request), TriggerSource.NATIVE);
+				CallerHeaders.idempotencyKey(request), source);
 		return this.triggers.trigger(caller, deployment, trigger)
+			.thenApply((execution) -> this.metrics.answered(source, deployment, execution))
 			.thenApply((execution) -> this.responses.respond(execution, ExecutionResource.of(execution)));
 	}
 

@@ -1,0 +1,86 @@
+package dev.flowgate.gateway.web.trigger;
+
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.deployment.Deployment;
+import dev.flowgate.gateway.domain.trigger.ExecutionSnapshot;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts trigger calls ({@value #TRIGGERS}) by source and outcome: {@code accepted}
+ * (queued for an async deployment), {@code answered} (a finished execution in the
+ * response), {@code timed_out} (a sync call answered 202 after its timeout),
+ * {@code rejected} (with the rejection's reason) or {@code error}.
+ */
+@Component
+class TriggerMetrics {
+
+	static final String TRIGGERS = "flowgate.gateway.triggers";
+
+	private static final String NO_REASON = "none";
+
+	private final MeterRegistry registry;
+
+	TriggerMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/** Runs a trigger call and counts it if it is refused, now or later. */
+	<T> CompletableFuture<T> countRejections(TriggerSource source, Supplier<CompletableFuture<T>> call) {
+		CompletableFuture<T> response;
+		try {
+			response = call.get();
+		}
+		catch (RuntimeException ex) {
+			failed(source, ex);
+			throw ex;
+		}
+		return response.whenComplete((answer, failure) -> {
+			if (failure != null) {
+				failed(source, failure);
+			}
+		});
+	}
+
+	/** Counts an accepted trigger by what its caller gets; returns the execution. */
+	ExecutionSnapshot answered(TriggerSource source, Deployment deployment, ExecutionSnapshot execution) {
+		String outcome;
+		if (execution.finished()) {
+			outcome = "answered";
+		}
+		else {
+			outcome = (deployment.state().mode() == DeploymentMode.SYNC) ? "timed_out" : "accepted";
+		}
+		count(source, outcome, NO_REASON);
+		return execution;
+	}
+
+	private void failed(TriggerSource source, Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof Rejection rejection) {
+			count(source, "rejected", lower(rejection.reason().name()));
+		}
+		else {
+			count(source, "error", NO_REASON);
+		}
+	}
+
+	private void count(TriggerSource source, String outcome, String reason) {
+		this.registry.counter(TRIGGERS, "source", lower(source.name()), "outcome", outcome, "reason", reason)
+			.increment();
+	}
+
+	private static String lower(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,260 @@
+package dev.flowgate.system.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.system.Api;
+import dev.flowgate.system.CallbackReceiver;
+import dev.flowgate.system.SystemStack;
+import dev.flowgate.system.load.ExecutionRecords;
+import dev.flowgate.system.load.SlowStub;
+import dev.flowgate.system.load.TopicRecords;
+import dev.flowgate.system.load.TriggerLoad;
+import dev.flowgate.system.load.TriggerOutcome;
+import dev.flowgate.system.load.TriggerTarget;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A steady mix of sync and async triggers (async ones call back a local receiver) while
+ * the stack's processes fail one after another: the runner is killed ({@code kill -9})
+ * while executions wait on a slow API, delivery-service and the gateway are restarted,
+ * and the Kafka broker is stopped for 20 s. Every trigger the gateway accepted must end
+ * with exactly one result, one execution record and, when async, callbacks with one
+ * stable {@code webhook-id}; calls made while Kafka was down must be refused with 503,
+ * quickly and for real.
+ */
+class FaultsIT {
+
+	private static final int MIN_TRIGGERS = 1000;
+
+	private static final int PER_SECOND = 15;
+
+	private static final int KAFKA_OUTAGE_SECONDS = 20;
+
+	// Longer than the deployments' sync timeout (20 s): no answer within it is a hang.
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(40);
+
+	// The gateway's Kafka producer gives up after 3 s blocking plus 5 s delivery.
+	private static final Duration REFUSAL_BOUND = Duration.ofSeconds(10);
+
+	// Producers and consumers reconnect with backoff after the broker is back.
+	private static final Duration RECONNECT_GRACE = Duration.ofSeconds(15);
+
+	private static final Duration SLACK = Duration.ofSeconds(1);
+
+	private static final Duration SETTLE = Duration.ofMinutes(3);
+
+	private static final int SLOW_API_MIN_MILLIS = 100;
+
+	private static final int SLOW_API_MAX_MILLIS = 300;
+
+	private static SlowStub slowApi;
+
+	private static CallbackReceiver receiver;
+
+	private static SystemStack stack;
+
+	@BeforeAll
+	static void startStack() {
+		slowApi = SlowStub.start(SLOW_API_MIN_MILLIS, SLOW_API_MAX_MILLIS);
+		receiver = CallbackReceiver.start();
+		stack = SystemStack.startOwn(Map.of());
+	}
+
+	@AfterAll
+	static void stopStack() {
+		if (stack != null) {
+			stack.close();
+		}
+		receiver.close();
+		slowApi.close();
+	}
+
+	@Test
+	void everyAcceptedTriggerEndsOnceThroughCrashesRestartsAndAKafkaOutage() {
+		String flowId = createSlowFlow();
+		TriggerTarget sync = new TriggerTarget(stack.api().baseUrl(), deployAndWarmUp(flowId, "sync", Map.of()),
+				"sync");
+		TriggerTarget async = new TriggerTarget(stack.api().baseUrl(),
+				deployAndWarmUp(flowId, "async", Map.of("callbackUrl", receiver.url())), "async");
+		FaultInjector faults = new FaultInjector(stack.processes());
+		Instant began = Instant.now();
+		List<TriggerOutcome> calls;
+		try (TriggerLoad load = TriggerLoad.start(stack.processes().apiKey(), PER_SECOND,
+				(i) -> (i % 2 == 0) ? sync : async, CALL_TIMEOUT, "fault")) {
+			faults.killRunnerMidFlow(slowApi);
+			faults.restartDeliveryService();
+			faults.restartGateway();
+			faults.stopKafkaDuring(load, KAFKA_OUTAGE_SECONDS * PER_SECOND, CALL_TIMEOUT.multipliedBy(2));
+			await().atMost(CALL_TIMEOUT.multipliedBy(2))
+				.until(() -> load.answered()
+					.stream()
+					.anyMatch((call) -> call.accepted() && call.sentAt().isAfter(faults.kafkaBack())));
+			calls = load.finish(Math.max(MIN_TRIGGERS, load.sent() + PER_SECOND), SETTLE);
+		}
+		Duration loadTime = Duration.between(began, Instant.now());
+		List<TriggerOutcome> accepted = calls.stream().filter(TriggerOutcome::accepted).toList();
+		System.out.println("Calls only, before the checks: " + FaultFigures.of(calls, Map.of(), faults, loadTime));
+
+		everyCallWasAnsweredOrRefusedOnlyWhileSomethingWasDown(calls, faults);
+		syncAnswersCarryTheirOwnResult(accepted);
+		Map<String, List<JsonNode>> results = resultsOf(accepted);
+		eachAcceptedTriggerHasExactlyOneResult(accepted, results);
+		refusedTriggersWereNotRunAnyway(calls, faults, results);
+		eachAcceptedTriggerHasOneExecutionRecord(accepted, sync, async);
+		eachAsyncTriggerWasCalledBackWithAStableWebhookId(accepted);
+
+		System.out.println(FaultFigures.of(calls, results, faults, loadTime));
+	}
+
+	private void everyCallWasAnsweredOrRefusedOnlyWhileSomethingWasDown(List<TriggerOutcome> calls,
+			FaultInjector faults) {
+		assertThat(calls).hasSizeGreaterThanOrEqualTo(MIN_TRIGGERS);
+		assertThat(calls).as("calls that got no answer in time (hangs)").filteredOn(TriggerOutcome::timedOut).isEmpty();
+		assertThat(calls).as("answers other than 200, 202 or 503")
+			.filteredOn((call) -> !call.failedAtClient() && !call.accepted() && !call.unavailable())
+			.isEmpty();
+		assertThat(calls).as("calls failing at the client while the gateway was up")
+			.filteredOn((call) -> call.failedAtClient() && !faults.gatewayDown().overlaps(call, SLACK))
+			.isEmpty();
+		assertThat(calls).as("503 while nothing was down")
+			.filteredOn(TriggerOutcome::unavailable)
+			.filteredOn((call) -> !faults.gatewayDown().overlaps(call, SLACK)
+					&& !faults.kafkaTrouble().overlaps(call, RECONNECT_GRACE))
+			.isEmpty();
+		List<TriggerOutcome> whileKafkaDown = calls.stream().filter(faults.kafkaDown()::contains).toList();
+		assertThat(whileKafkaDown).as("calls made and answered while Kafka was down")
+			.hasSizeGreaterThan(KAFKA_OUTAGE_SECONDS * PER_SECOND / 2)
+			.allSatisfy((call) -> {
+				assertThat(call.status()).as(call.toString()).isEqualTo(503);
+				assertThat(call.latency()).as(call.toString()).isLessThanOrEqualTo(REFUSAL_BOUND);
+			});
+	}
+
+	private void syncAnswersCarryTheirOwnResult(List<TriggerOutcome> accepted) {
+		assertThat(accepted).filteredOn((call) -> call.status() == 200)
+			.as("sync answers")
+			.isNotEmpty()
+			.allSatisfy((call) -> assertThat(call.answeredWithOwnResult()).as(call.toString()).isTrue());
+	}
+
+	private Map<String, List<JsonNode>> resultsOf(List<TriggerOutcome> accepted) {
+		try (TopicRecords completed = TopicRecords.read(stack.processes().kafkaBootstrapServers(),
+				Topics.EXECUTIONS_COMPLETED)) {
+			await().atMost(SETTLE)
+				.untilAsserted(() -> assertThat(accepted).as("accepted triggers without a result yet")
+					.filteredOn((call) -> completed.withKey(call.executionId()).isEmpty())
+					.isEmpty());
+			return completed.byKey();
+		}
+	}
+
+	private void eachAcceptedTriggerHasExactlyOneResult(List<TriggerOutcome> accepted,
+			Map<String, List<JsonNode>> results) {
+		assertThat(results).as("executions with more than one result")
+			.allSatisfy((executionId, records) -> assertThat(records).as(executionId).hasSize(1));
+		assertThat(accepted).allSatisfy((call) -> {
+			JsonNode result = results.get(call.executionId()).get(0);
+			assertThat(result.at("/status").asString()).as(call.toString()).isEqualTo("succeeded");
+			assertThat(result.at("/outputs/echo").asString()).as(call.toString()).isEqualTo(call.input());
+		});
+	}
+
+	private void refusedTriggersWereNotRunAnyway(List<TriggerOutcome> calls, FaultInjector faults,
+			Map<String, List<JsonNode>> results) {
+		Set<String> ranInputs = results.values()
+			.stream()
+			.flatMap(List::stream)
+			.map((result) -> result.at("/outputs/echo").asString())
+			.collect(Collectors.toSet());
+		assertThat(calls).as("503s while Kafka was down whose trigger ran all the same")
+			.filteredOn(faults.kafkaDown()::contains)
+			.filteredOn((call) -> ranInputs.contains(call.input()))
+			.isEmpty();
+	}
+
+	private void eachAcceptedTriggerHasOneExecutionRecord(List<TriggerOutcome> accepted, TriggerTarget sync,
+			TriggerTarget async) {
+		ExecutionRecords records = new ExecutionRecords(stack.api(), stack.ownerKey());
+		await().atMost(SETTLE).untilAsserted(() -> {
+			Map<String, List<JsonNode>> byId = new HashMap<>();
+			for (TriggerTarget target : List.of(sync, async)) {
+				records.all(target.deploymentId())
+					.forEach((record) -> byId.computeIfAbsent(record.at("/id").asString(), (id) -> new java.util.ArrayList<>())
+						.add(record));
+			}
+			assertThat(byId).as("execution ids listed more than once")
+				.allSatisfy((id, listed) -> assertThat(listed).as(id).hasSize(1));
+			assertThat(accepted).allSatisfy((call) -> {
+				assertThat(byId).as(call.toString()).containsKey(call.executionId());
+				JsonNode record = byId.get(call.executionId()).get(0);
+				assertThat(record.at("/status").asString()).as(call.toString()).isEqualTo("succeeded");
+				assertThat(record.at("/output_data/echo").asString()).as(call.toString()).isEqualTo(call.input());
+			});
+		});
+	}
+
+	private void eachAsyncTriggerWasCalledBackWithAStableWebhookId(List<TriggerOutcome> accepted) {
+		List<String> asyncIds = accepted.stream()
+			.filter((call) -> call.target().mode().equals("async"))
+			.map(TriggerOutcome::executionId)
+			.toList();
+		await().atMost(SETTLE).untilAsserted(() -> {
+			Map<String, Set<String>> webhookIds = webhookIdsByExecution();
+			assertThat(asyncIds).as("async executions not called back yet")
+				.filteredOn((id) -> !webhookIds.containsKey(id))
+				.isEmpty();
+		});
+		Map<String, Set<String>> webhookIds = webhookIdsByExecution();
+		assertThat(webhookIds).as("executions called back with different webhook-ids")
+			.allSatisfy((id, ids) -> assertThat(ids).as(id).hasSize(1));
+		Set<String> distinct = new HashSet<>();
+		webhookIds.values().forEach(distinct::addAll);
+		assertThat(distinct).as("one webhook-id per execution").hasSameSizeAs(webhookIds.keySet());
+	}
+
+	private static Map<String, Set<String>> webhookIdsByExecution() {
+		return receiver.received()
+			.stream()
+			.collect(Collectors.groupingBy(
+					(call) -> Api.JSON.readTree(call.body()).at("/execution_id").asString(),
+					Collectors.mapping((call) -> call.headers().get("webhook-id"), Collectors.toSet())));
+	}
+
+	/**
+	 * Input {@code text} → an HTTP call to the slow API → output {@code echo} (the input),
+	 * so executions take 100-300 ms and are in flight when the runner is killed.
+	 */
+	private String createSlowFlow() {
+		Map<String, Object> flow = Map.of("name", "slow-echo", "nodes", List.of(
+				Map.of("id", "text", "type", "input", "config",
+						Map.of("name", "text", "inputType", "text", "required", true, "testValue", "hi")),
+				Map.of("id", "work", "type", "http", "config", Map.of("url", slowApi.url() + "?t={{input.text}}")),
+				Map.of("id", "out", "type", "output", "config", Map.of("name", "echo", "value", "{{input.text}}"))),
+				"edges", List.of(Map.of("from", "text", "to", "work"), Map.of("from", "work", "to", "out")));
+		Api.Response created = stack.api().post("/v1/flows", stack.ownerKey(), flow);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.text("/id");
+	}
+
+	private String deployAndWarmUp(String flowId, String mode, Map<String, Object> delivery) {
+		String deploymentId = stack.deploy(flowId, mode, delivery);
+		Api.Response first = stack.triggerWhenDeployed(deploymentId, Map.of("text", "warm-up"));
+		assertThat(first.status()).as(first.toString()).isIn(200, 202);
+		return deploymentId;
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.flowgate.system.journey;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.flowgate.system.JsonStub;
+
+/**
+ * The journey's flow: look up the weather (http node), branch on it (condition node),
+ * ask the LLM when it is warm (llm node) or advise staying in when it is cold.
+ */
+final class WeatherFlow {
+
+	static final int WARM = 24;
+
+	static final int COLD = 4;
+
+	static final String WARM_CITY = "Berlin";
+
+	static final String COLD_CITY = "Oslo";
+
+	private WeatherFlow() {
+	}
+
+	/** The stand-in weather API: {@code GET /weather?city=…} → {@code {city, temp}}. */
+	static JsonStub startWeatherApi() {
+		return JsonStub.start("/weather", (request) -> {
+			String city = URI.create(request.uri()).getQuery().replace("city=", "");
+			return Map.of("city", city, "temp", WARM_CITY.equals(city) ? WARM : COLD);
+		});
+	}
+
+	static Map<String, Object> version1(String weatherApi) {
+		return Map.of("name", "weather advice", "description", "Journey system test", "nodes", nodes(weatherApi),
+				"edges", edges());
+	}
+
+	/** Version 1 plus an output {@code revision}, to tell which version ran. */
+	static Map<String, Object> version2(String weatherApi) {
+		List<Object> nodes = new ArrayList<>(nodes(weatherApi));
+		nodes.add(node("revision", "output", Map.of("name", "revision", "value", "v2")));
+		List<Object> edges = new ArrayList<>(edges());
+		edges.add(edge("weather", "revision"));
+		return Map.of("name", "weather advice", "description", "Journey system test", "nodes", nodes, "edges",
+				edges);
+	}
+
+	static String expectedAnswer(String question) {
+		return "Stub answer: It is " + WARM + " degrees in " + WARM_CITY + ". " + question;
+	}
+
+	private static List<Object> nodes(String weatherApi) {
+		return List.of(
+				node("question", "input",
+						Map.of("name", "question", "inputType", "text", "required", true, "testValue", "Picnic?")),
+				node("city", "input",
+						Map.of("name", "city", "inputType", "text", "required", true, "testValue", WARM_CITY)),
+				node("weather", "http", Map.of("method", "GET", "url", weatherApi + "/weather?city={{input.city}}")),
+				node("isWarm", "condition", Map.of("expression", "weather.body.temp > 15")),
+				node("ask", "llm",
+						Map.of("model", "gpt-4o-mini", "system", "Be brief.", "prompt",
+								"It is {{weather.body.temp}} degrees in {{input.city}}. {{input.question}}",
+								"maxTokens", 50)),
+				node("stayIn", "template", Map.of("template", "Too cold in {{input.city}}: stay in.")),
+				node("answer", "output", Map.of("name", "answer", "value", "{{ask.text}}")),
+				node("advice", "output", Map.of("name", "advice", "value", "{{stayIn.text}}")),
+				node("temperature", "output", Map.of("name", "temperature", "value", "{{weather.body.temp}}")));
+	}
+
+	private static List<Object> edges() {
+		return List.of(edge("question", "weather"), edge("city", "weather"), edge("weather", "isWarm"),
+				Map.of("from", "isWarm", "to", "ask", "branch", "true"),
+				Map.of("from", "isWarm", "to", "stayIn", "branch", "false"), edge("ask", "answer"),
+				edge("stayIn", "advice"), edge("weather", "temperature"));
+	}
+
+	private static Map<String, Object> node(String id, String type, Map<String, Object> config) {
+		return Map.of("id", id, "type", type, "config", config);
+	}
+
+	private static Map<String, Object> edge(String from, String to) {
+		return Map.of("from", from, "to", to);
+	}
+
+}

@@ -1,0 +1,163 @@
+package dev.flowgate.system.scale;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.infra.local.Service;
+import dev.flowgate.infra.local.ServiceFleet;
+import dev.flowgate.infra.local.StackPorts;
+import dev.flowgate.system.Api;
+import dev.flowgate.system.SystemStack;
+import dev.flowgate.system.load.TopicRecords;
+import dev.flowgate.system.load.TriggerLoad;
+import dev.flowgate.system.load.TriggerOutcome;
+import dev.flowgate.system.load.TriggerTarget;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two gateways and two runners on one Kafka: sync calls spread over both gateways must
+ * each get their own result back (the result travels runner → Kafka → the gateway named
+ * in {@code replyTo}), the work must be shared by both runners, and no execution may
+ * produce two results.
+ */
+class ScaleOutIT {
+
+	private static final int TRIGGERS = 400;
+
+	private static final int PER_SECOND = 25;
+
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(40);
+
+	private static final Duration SETTLE = Duration.ofMinutes(2);
+
+	// Six trigger partitions shared by two runners: three each, about half the work.
+	private static final double MIN_SHARE_PER_RUNNER = 0.25;
+
+	private static final Map<String, String> RUNNER_1 = Map.of("HOSTNAME", "runner-1");
+
+	private static final Map<String, String> RUNNER_2 = Map.of("HOSTNAME", "runner-2");
+
+	private static final Map<String, String> GATEWAY_1 = Map.of("FLOWGATE_INSTANCE_ID", "gw-1");
+
+	private static final Map<String, String> GATEWAY_2 = Map.of("FLOWGATE_INSTANCE_ID", "gw-2");
+
+	private static SystemStack stack;
+
+	private static String secondGatewayUrl;
+
+	@BeforeAll
+	static void startTwoOfEach() {
+		// Every service gets the first instance's names; only the gateway and the runner
+		// read them (FLOWGATE_INSTANCE_ID, and HOSTNAME as in a Kubernetes pod).
+		stack = SystemStack.startOwn(merge(RUNNER_1, GATEWAY_1));
+		ServiceFleet services = stack.processes().services();
+		int gatewayPort = StackPorts.freePort();
+		CompletableFuture.allOf(
+				CompletableFuture.runAsync(() -> services.startReplica(Service.API_GATEWAY, "api-gateway-service-2",
+						gatewayPort, GATEWAY_2)),
+				CompletableFuture.runAsync(() -> services.startReplica(Service.FLOW_RUNNER, "flow-runner-service-2",
+						StackPorts.freePort(), RUNNER_2)))
+			.join();
+		secondGatewayUrl = "http://127.0.0.1:" + gatewayPort;
+	}
+
+	@AfterAll
+	static void stopAll() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	void syncCallsSpreadOverTwoGatewaysAndTwoRunnersEachGetTheirOwnResult() {
+		String deploymentId = stack.deployEchoFlow("sync", Map.of());
+		List<TriggerTarget> gateways = List.of(new TriggerTarget(stack.api().baseUrl(), deploymentId, "sync"),
+				new TriggerTarget(secondGatewayUrl, deploymentId, "sync"));
+		gateways.forEach(ScaleOutIT::awaitServed);
+		try (RunnerGroup group = new RunnerGroup(stack.processes().kafkaBootstrapServers())) {
+			await().atMost(SETTLE)
+				.untilAsserted(() -> assertThat(group.partitionsPerMember()).as("trigger partitions per runner")
+					.hasSize(2)
+					.allSatisfy((partitions) -> assertThat(partitions).isPositive()));
+		}
+
+		Instant began = Instant.now();
+		List<TriggerOutcome> calls;
+		try (TriggerLoad load = TriggerLoad.start(stack.processes().apiKey(), PER_SECOND,
+				(i) -> gateways.get(i % gateways.size()), CALL_TIMEOUT, "scale")) {
+			calls = load.finish(TRIGGERS, SETTLE);
+		}
+		Duration duration = Duration.between(began, Instant.now());
+
+		assertThat(calls).hasSize(TRIGGERS).allSatisfy((call) -> {
+			assertThat(call.status()).as(call.toString()).isEqualTo(200);
+			assertThat(call.answeredWithOwnResult()).as(call.toString()).isTrue();
+		});
+		try (TopicRecords started = read(Topics.EXECUTIONS_STARTED);
+				TopicRecords completed = read(Topics.EXECUTIONS_COMPLETED)) {
+			await().atMost(SETTLE).untilAsserted(() -> assertThat(calls).as("calls whose start was not read yet")
+				.filteredOn((call) -> started.withKey(call.executionId()).isEmpty())
+				.isEmpty());
+			resultsWentBackThroughTheGatewayThatWasCalled(calls, completed);
+			Map<String, Long> perRunner = bothRunnersShareTheWork(calls, started);
+			System.out.println(ScaleFigures.of(calls, perRunner, completed.byKey(), duration));
+		}
+	}
+
+	private static void resultsWentBackThroughTheGatewayThatWasCalled(List<TriggerOutcome> calls,
+			TopicRecords completed) {
+		Map<String, String> instanceByUrl = Map.of(stack.api().baseUrl(), GATEWAY_1.get("FLOWGATE_INSTANCE_ID"),
+				secondGatewayUrl, GATEWAY_2.get("FLOWGATE_INSTANCE_ID"));
+		assertThat(completed.byKey()).as("executions with more than one result")
+			.allSatisfy((executionId, results) -> assertThat(results).as(executionId).hasSize(1));
+		assertThat(calls).allSatisfy((call) -> {
+			List<JsonNode> results = completed.withKey(call.executionId());
+			assertThat(results).as(call.toString()).hasSize(1);
+			assertThat(results.get(0).at("/replyTo").asString()).as(call.toString())
+				.isEqualTo(instanceByUrl.get(call.target().gatewayUrl()));
+		});
+	}
+
+	private static Map<String, Long> bothRunnersShareTheWork(List<TriggerOutcome> calls, TopicRecords started) {
+		Map<String, Long> perRunner = calls.stream()
+			.map((call) -> started.withKey(call.executionId()).get(0).at("/runnerId").asString())
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		assertThat(perRunner).as("executions started per runner")
+			.containsOnlyKeys(RUNNER_1.get("HOSTNAME"), RUNNER_2.get("HOSTNAME"))
+			.allSatisfy((runner, count) -> assertThat(count).as(runner)
+				.isGreaterThanOrEqualTo((long) (TRIGGERS * MIN_SHARE_PER_RUNNER)));
+		return perRunner;
+	}
+
+	private static void awaitServed(TriggerTarget gateway) {
+		Api api = new Api(gateway.gatewayUrl());
+		String path = "/v1/deployments/" + gateway.deploymentId() + "/executions";
+		await().atMost(SETTLE).untilAsserted(() -> {
+			Api.Response answer = api.post(path, stack.ownerKey(), Map.of("input_data", Map.of("text", "warm-up")));
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		});
+	}
+
+	private static TopicRecords read(dev.flowgate.contracts.TopicSpec topic) {
+		return TopicRecords.read(stack.processes().kafkaBootstrapServers(), topic);
+	}
+
+	private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+		Map<String, String> merged = new java.util.HashMap<>(a);
+		merged.putAll(b);
+		return merged;
+	}
+
+}
