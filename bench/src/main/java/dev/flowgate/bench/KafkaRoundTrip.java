@@ -47,6 +47,9 @@ final class KafkaRoundTrip {
 			while (consumer.assignment().isEmpty()) {
 				consumer.poll(POLL);
 			}
+			// Resolves the starting offset now: a record sent before that would be
+			// skipped.
+			consumer.assignment().forEach(consumer::position);
 			return ClosedLoop.run("Kafka produce -> consume (acks=all, 512 B)", 1, count, Duration.ofMinutes(2), () -> {
 				producer.send(new ProducerRecord<>(topic, "k", PAYLOAD));
 				ConsumerRecords<String, String> records;

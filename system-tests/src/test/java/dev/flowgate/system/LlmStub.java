@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * An OpenAI-compatible chat completions server ({@code POST /v1/chat/completions}) that
  * the shared stack's runner uses as its platform LLM ({@code FLOWGATE_LLM_BASE_URL}). It
- * answers {@code "Stub answer: <last user message>"} with fixed token counts, so tests can
- * check both the text and the usage figures.
+ * answers {@code "Stub answer: <last user message>"} with fixed token counts, so tests
+ * can check both the text and the usage figures.
  */
 public final class LlmStub implements AutoCloseable {
 

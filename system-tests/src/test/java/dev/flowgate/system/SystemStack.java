@@ -27,6 +27,11 @@ public final class SystemStack implements AutoCloseable {
 
 	private static LlmStub sharedLlm;
 
+	// A stack that failed to start fails every later class at once instead of retrying
+	// for
+	// minutes each.
+	private static RuntimeException startFailure;
+
 	private final LocalStack stack;
 
 	private final Api api;
@@ -42,17 +47,36 @@ public final class SystemStack implements AutoCloseable {
 	 * @param serviceEnv extra environment for every service process
 	 */
 	public static SystemStack startOwn(Map<String, String> serviceEnv) {
-		return new SystemStack(LocalStack.start(options().withServiceEnv(serviceEnv)));
+		SystemStack own = new SystemStack(LocalStack.start(options().withServiceEnv(serviceEnv)));
+		try {
+			// The owner's key is created just before start() returns; the gateway's key
+			// view may not have it yet.
+			Owner.awaitKnownToGateway(own.api, own.stack.apiKey());
+			return own;
+		}
+		catch (RuntimeException ex) {
+			own.close();
+			throw ex;
+		}
 	}
 
 	public static synchronized SystemStack shared() {
+		if (startFailure != null) {
+			throw new IllegalStateException("The shared stack did not start", startFailure);
+		}
 		if (shared == null) {
 			// The runner's platform LLM is a local stub, so flows with llm nodes run
 			// offline.
 			if (sharedLlm == null) {
 				sharedLlm = LlmStub.start();
 			}
-			shared = new SystemStack(LocalStack.start(options().withServiceEnv(sharedLlm.serviceEnv())));
+			try {
+				shared = new SystemStack(LocalStack.start(options().withServiceEnv(sharedLlm.serviceEnv())));
+			}
+			catch (RuntimeException ex) {
+				startFailure = ex;
+				throw ex;
+			}
 			Runtime.getRuntime().addShutdownHook(new Thread(shared.stack::close));
 		}
 		return shared;

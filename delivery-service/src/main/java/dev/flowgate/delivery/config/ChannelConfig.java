@@ -48,12 +48,14 @@ class ChannelConfig {
 	WebhookSecrets webhookSecrets(WebhookSecretStore store, DeliveryProperties properties, Clock clock) {
 		DeliveryProperties.Secrets secrets = properties.secrets();
 		return new WebhookSecrets(store, new SecureRandom(), new WebhookSecrets.Settings(secrets.keyBytes(),
-				secrets.defaultRotationOverlap(), secrets.maxRotationOverlap()), clock);
+				secrets.defaultRotationOverlap(), secrets.maxRotationOverlap(), properties.callback().cacheTtl()),
+				clock);
 	}
 
 	@Bean
 	CallbackChannel callbackChannel(JsonWriter json, WebhookSecrets secrets, HttpPoster poster,
-			DestinationBreakers breakers, DisabledCallbacks disabled, ExecutorService deliveryWorkers, Clock clock) {
+			DestinationBreakers breakers, DisabledCallbackService disabled, ExecutorService deliveryWorkers,
+			Clock clock) {
 		return new CallbackChannel(json, secrets, poster, breakers, disabled, deliveryWorkers, clock);
 	}
 
@@ -63,8 +65,9 @@ class ChannelConfig {
 	}
 
 	@Bean
-	DisabledCallbackService disabledCallbackService(DisabledCallbacks disabled) {
-		return new DisabledCallbackService(disabled);
+	DisabledCallbackService disabledCallbackService(DisabledCallbacks disabled, DeliveryProperties properties,
+			Clock clock) {
+		return new DisabledCallbackService(disabled, properties.callback().cacheTtl(), clock);
 	}
 
 }

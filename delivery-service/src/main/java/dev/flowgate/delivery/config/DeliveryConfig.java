@@ -16,6 +16,9 @@ import dev.flowgate.delivery.domain.delivery.DeliveryStore;
 import dev.flowgate.delivery.domain.delivery.DeliveryWorker;
 import dev.flowgate.delivery.domain.delivery.FailureReporter;
 import dev.flowgate.delivery.domain.delivery.RetryPolicy;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,11 +33,14 @@ class DeliveryConfig {
 		return Clock.systemUTC();
 	}
 
-	/** Store work around attempts; never the HTTP client's I/O threads. */
+	/**
+	 * Store work around attempts; never the HTTP client's I/O threads. Tasks keep the
+	 * trace of their submitter, so a result's first attempt logs with its trace id.
+	 */
 	@Bean
 	ExecutorService deliveryWorkers(DeliveryProperties properties) {
-		return Executors.newFixedThreadPool(properties.dispatch().workerThreads(),
-				new CustomizableThreadFactory("delivery-worker-"));
+		return ContextExecutorService.wrap(Executors.newFixedThreadPool(properties.dispatch().workerThreads(),
+				new CustomizableThreadFactory("delivery-worker-")), ContextSnapshotFactory.builder().build());
 	}
 
 	@Bean
@@ -55,8 +61,13 @@ class DeliveryConfig {
 
 	@Bean
 	DeliveryWorker deliveryWorker(List<Channel> channels, DeliveryStore store, AttemptLog attempts,
-			RetryPolicy retryPolicy, FailureReporter failureReporter, ExecutorService deliveryWorkers, Clock clock) {
-		return new DeliveryWorker(channels, store, attempts, retryPolicy, failureReporter, deliveryWorkers, clock);
+			RetryPolicy retryPolicy, FailureReporter failureReporter, ExecutorService deliveryWorkers, Clock clock,
+			MeterRegistry meters) {
+		// Only the worker sends; its channels count what each attempt made.
+		List<Channel> metered = channels.stream()
+			.<Channel>map((channel) -> new MeteredChannel(channel, meters))
+			.toList();
+		return new DeliveryWorker(metered, store, attempts, retryPolicy, failureReporter, deliveryWorkers, clock);
 	}
 
 	@Bean
@@ -74,9 +85,9 @@ class DeliveryConfig {
 	}
 
 	@Bean
-	DeliveryIntake deliveryIntake(List<Channel> channels, DeliveryDispatcher dispatcher, DeliveryStore store,
+	DeliveryIntake deliveryIntake(List<Channel> channels, DeliveryDispatcher dispatcher,
 			FailureReporter failureReporter, RetryPolicy retryPolicy, DeliveryProperties properties, Clock clock) {
-		return new DeliveryIntake(channels, dispatcher, store, failureReporter, retryPolicy,
+		return new DeliveryIntake(channels, dispatcher, failureReporter, retryPolicy,
 				properties.callback().maxPayloadSize().toBytes(), clock);
 	}
 

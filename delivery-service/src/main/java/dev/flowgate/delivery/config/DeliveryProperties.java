@@ -21,9 +21,12 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * @param maxPayloadSize larger results are not sent
 	 * @param responseSnippetLimit how much of a response body the attempt log keeps
 	 * @param userAgent sent with every callback
+	 * @param cacheTtl how long signing secrets and disabled callbacks read for sending
+	 * are used without reading them again: how late another instance's rotation or 410
+	 * stop may take effect here (this instance's own apply at once)
 	 */
 	public record Callback(Duration timeout, Duration connectTimeout, DataSize maxPayloadSize,
-			DataSize responseSnippetLimit, String userAgent) {
+			DataSize responseSnippetLimit, String userAgent, Duration cacheTtl) {
 	}
 
 	/**

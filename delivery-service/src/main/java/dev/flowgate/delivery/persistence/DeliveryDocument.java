@@ -65,6 +65,11 @@ record DeliveryDocument(@Id String id, String executionId, String ownerId, Strin
 				(lease != null) ? lease.token() : null, (lease != null) ? lease.until() : null);
 	}
 
+	/** Pending and due: what a claim may attempt. */
+	boolean isDue(Instant now) {
+		return this.status == DeliveryStatus.PENDING && this.nextAttemptAt != null && !this.nextAttemptAt.isAfter(now);
+	}
+
 	Delivery toDelivery() {
 		return new Delivery(this.id, this.executionId, this.ownerId, this.deploymentId, this.channel, this.destination,
 				this.destinationKey, new Message(this.subject, this.body, this.html), this.status, this.attempts,

@@ -2,19 +2,24 @@ package dev.flowgate.delivery.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import dev.flowgate.delivery.domain.delivery.Claim;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 import dev.flowgate.delivery.domain.delivery.DeliveryStore;
 import dev.flowgate.delivery.domain.delivery.Lease;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,7 +29,10 @@ import org.springframework.stereotype.Repository;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Deliveries in MongoDB; each change is one single-document atomic write. */
+/**
+ * Deliveries in MongoDB; each change is one single-document atomic write. The writes of
+ * an attempt filter by {@code _id} and lease token, which the lease index covers.
+ */
 @Repository
 class MongoDeliveryStore implements DeliveryStore {
 
@@ -35,33 +43,72 @@ class MongoDeliveryStore implements DeliveryStore {
 	}
 
 	@Override
-	public boolean insert(Delivery delivery, Lease lease) {
+	public Set<String> insertAll(List<Delivery> deliveries, Map<String, Lease> leases) {
+		Set<String> inserted = new LinkedHashSet<>();
+		deliveries.forEach((delivery) -> inserted.add(delivery.id()));
+		if (deliveries.isEmpty()) {
+			return inserted;
+		}
 		try {
-			this.mongo.insert(DeliveryDocument.of(delivery, lease));
-			return true;
+			this.mongo.bulkOps(BulkMode.UNORDERED, DeliveryDocument.class)
+				.insert(deliveries.stream()
+					.map((delivery) -> DeliveryDocument.of(delivery, leases.get(delivery.id())))
+					.toList())
+				.execute();
 		}
-		catch (DuplicateKeyException ex) {
-			return false;
+		catch (BulkOperationException ex) {
+			for (BulkWriteError error : ex.getErrors()) {
+				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+				inserted.remove(deliveries.get(error.getIndex()).id());
+			}
 		}
+		return inserted;
 	}
 
 	@Override
-	public Optional<Claim> claimDue(Instant now, Instant leaseUntil, Set<String> busyDestinations) {
+	public List<Due> findDue(Instant now, Set<String> busyDestinations, int limit) {
 		List<Criteria> due = new ArrayList<>(List.of(where(DeliveryDocument.STATUS).is(DeliveryStatus.PENDING),
 				where(DeliveryDocument.NEXT_ATTEMPT_AT).lte(now), unleased(now)));
 		if (!busyDestinations.isEmpty()) {
 			due.add(where(DeliveryDocument.DESTINATION_KEY).nin(busyDestinations));
 		}
-		return lease(Query.query(new Criteria().andOperator(due)).with(Sort.by(DeliveryDocument.NEXT_ATTEMPT_AT)),
-				leaseUntil);
+		Query query = Query.query(new Criteria().andOperator(due))
+			.with(Sort.by(DeliveryDocument.NEXT_ATTEMPT_AT))
+			.limit(limit);
+		return this.mongo.query(DeliveryDocument.class)
+			.as(DueDocument.class)
+			.matching(query)
+			.all()
+			.stream()
+			.map(DueDocument::toDue)
+			.toList();
 	}
 
+	/**
+	 * The filter is the lease index's keys exactly, so even mongo-java-server finds the
+	 * document without scanning; whether it is due is checked on the leased document.
+	 */
 	@Override
-	public Optional<Claim> claim(String deliveryId, Instant now, Instant leaseUntil) {
-		Criteria due = new Criteria().andOperator(where(DeliveryDocument.ID).is(deliveryId),
-				where(DeliveryDocument.STATUS).is(DeliveryStatus.PENDING),
-				where(DeliveryDocument.NEXT_ATTEMPT_AT).lte(now), unleased(now));
-		return lease(Query.query(due), leaseUntil);
+	public Optional<Claim> claim(String deliveryId, String expectedToken, Instant now, Instant leaseUntil) {
+		String token = UUID.randomUUID().toString();
+		Query query = Query
+			.query(where(DeliveryDocument.ID).is(deliveryId).and(DeliveryDocument.LEASE_TOKEN).is(expectedToken));
+		Update update = Update.update(DeliveryDocument.LEASE_TOKEN, token)
+			.set(DeliveryDocument.LEASE_UNTIL, leaseUntil);
+		DeliveryDocument leased = this.mongo.findAndModify(query, update,
+				FindAndModifyOptions.options().returnNew(true), DeliveryDocument.class);
+		if (leased == null) {
+			return Optional.empty();
+		}
+		Claim claim = new Claim(leased.toDelivery(), token);
+		if (leased.isDue(now)) {
+			return Optional.of(claim);
+		}
+		// Settled since it was found: its token is unset again, so it matched.
+		release(claim);
+		return Optional.empty();
 	}
 
 	@Override
@@ -86,8 +133,9 @@ class MongoDeliveryStore implements DeliveryStore {
 
 	@Override
 	public Optional<Delivery> find(String ownerId, String deliveryId) {
-		Query query = Query.query(where(DeliveryDocument.ID).is(deliveryId).and(DeliveryDocument.OWNER_ID).is(ownerId));
-		return Optional.ofNullable(this.mongo.findOne(query, DeliveryDocument.class)).map(DeliveryDocument::toDelivery);
+		return Optional.ofNullable(this.mongo.findById(deliveryId, DeliveryDocument.class))
+			.map(DeliveryDocument::toDelivery)
+			.filter((delivery) -> delivery.ownerId().equals(ownerId));
 	}
 
 	@Override
@@ -130,15 +178,6 @@ class MongoDeliveryStore implements DeliveryStore {
 			.and(DeliveryDocument.FAILURE_EVENT_ID)
 			.is(eventId.toString()));
 		this.mongo.updateFirst(query, Update.update(DeliveryDocument.FAILURE_PUBLISHED, true), DeliveryDocument.class);
-	}
-
-	private Optional<Claim> lease(Query query, Instant leaseUntil) {
-		String token = UUID.randomUUID().toString();
-		Update update = Update.update(DeliveryDocument.LEASE_TOKEN, token)
-			.set(DeliveryDocument.LEASE_UNTIL, leaseUntil);
-		DeliveryDocument claimed = this.mongo.findAndModify(query, update,
-				FindAndModifyOptions.options().returnNew(true), DeliveryDocument.class);
-		return Optional.ofNullable(claimed).map((document) -> new Claim(document.toDelivery(), token));
 	}
 
 	private static Criteria unleased(Instant now) {

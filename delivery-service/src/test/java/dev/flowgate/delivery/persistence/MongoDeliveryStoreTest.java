@@ -2,6 +2,8 @@ package dev.flowgate.delivery.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.delivery.Claim;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
+import dev.flowgate.delivery.domain.delivery.DeliveryStore.Due;
 import dev.flowgate.delivery.domain.delivery.Lease;
 import dev.flowgate.delivery.domain.delivery.Message;
 import dev.flowgate.infra.test.FlowgateInfra;
@@ -69,19 +72,34 @@ class MongoDeliveryStoreTest {
 	}
 
 	@Test
-	void claimsTheLongestDueDeliveryAndNobodyElseWhileItIsLeased() {
+	void insertsManyAtOnceSkippingThoseThatExist() {
+		Delivery existing = pending("exec-1", "https://a.example:443", NOW);
+		Delivery fresh = pending("exec-2", "https://a.example:443", NOW);
+		this.store.insert(existing, null);
+
+		Set<String> inserted = this.store.insertAll(List.of(existing, fresh),
+				Map.of(fresh.id(), new Lease("token", NOW.plus(LEASE))));
+
+		assertThat(inserted).containsExactly(fresh.id());
+		assertThat(this.store.find("owner-1", fresh.id())).contains(fresh);
+		assertThat(this.store.findDue(NOW, Set.of(), 10)).extracting(Due::deliveryId).containsExactly(existing.id());
+	}
+
+	@Test
+	void findsTheLongestDueFirstAndLeasesEachToOneClaimant() {
 		Delivery later = pending("exec-later", "https://a.example:443", NOW.minusSeconds(1));
 		Delivery earlier = pending("exec-earlier", "https://b.example:443", NOW.minusSeconds(5));
 		this.store.insert(later, null);
 		this.store.insert(earlier, null);
 
-		Optional<Claim> first = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of());
-		Optional<Claim> second = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of());
-		Optional<Claim> third = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of());
+		List<Due> due = this.store.findDue(NOW, Set.of(), 10);
+		Optional<Claim> first = this.store.claim(earlier.id(), null, NOW, NOW.plus(LEASE));
+		Optional<Claim> second = this.store.claim(earlier.id(), null, NOW, NOW.plus(LEASE));
 
+		assertThat(due).extracting(Due::deliveryId).containsExactly(earlier.id(), later.id());
 		assertThat(first).map((claim) -> claim.delivery().id()).contains(earlier.id());
-		assertThat(second).map((claim) -> claim.delivery().id()).contains(later.id());
-		assertThat(third).isEmpty();
+		assertThat(second).isEmpty();
+		assertThat(this.store.findDue(NOW, Set.of(), 10)).extracting(Due::deliveryId).containsExactly(later.id());
 	}
 
 	@Test
@@ -90,9 +108,8 @@ class MongoDeliveryStoreTest {
 		Delivery busy = pending("exec-busy", "https://busy.example:443", NOW);
 		this.store.insert(busy, null);
 
-		assertThat(this.store.claimDue(NOW, NOW.plus(LEASE), Set.of("https://busy.example:443"))).isEmpty();
-		assertThat(this.store.claimDue(NOW, NOW.plus(LEASE), Set.of())).map((claim) -> claim.delivery().id())
-			.contains(busy.id());
+		assertThat(this.store.findDue(NOW, Set.of("https://busy.example:443"), 10)).isEmpty();
+		assertThat(this.store.findDue(NOW, Set.of(), 10)).extracting(Due::deliveryId).containsExactly(busy.id());
 	}
 
 	@Test
@@ -100,16 +117,36 @@ class MongoDeliveryStoreTest {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
 		this.store.insert(delivery, new Lease("crashed-instance", NOW.plus(LEASE)));
 
-		assertThat(this.store.claimDue(NOW.plus(LEASE).minusMillis(1), NOW.plus(LEASE.multipliedBy(2)), Set.of()))
-			.isEmpty();
-		Claim takeover = this.store.claimDue(NOW.plus(LEASE).plusMillis(1), NOW.plus(LEASE.multipliedBy(2)), Set.of())
+		assertThat(this.store.findDue(NOW.plus(LEASE).minusMillis(1), Set.of(), 10)).isEmpty();
+		Due expired = this.store.findDue(NOW.plus(LEASE).plusMillis(1), Set.of(), 10).get(0);
+		Claim takeover = this.store
+			.claim(expired.deliveryId(), expired.leaseToken(), NOW.plus(LEASE).plusMillis(1),
+					NOW.plus(LEASE.multipliedBy(2)))
 			.orElseThrow();
 		Claim stale = new Claim(delivery, "crashed-instance");
 
+		assertThat(expired.leaseToken()).isEqualTo("crashed-instance");
 		assertThat(this.store.settle(stale, succeeded(delivery))).isFalse();
 		assertThat(this.store.settle(takeover, succeeded(delivery))).isTrue();
 		assertThat(this.store.find("owner-1", delivery.id()).orElseThrow().status())
 			.isEqualTo(DeliveryStatus.SUCCEEDED);
+	}
+
+	@Test
+	void aDeliverySettledSinceItWasFoundIsNotClaimed() {
+		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
+		this.store.insert(delivery, null);
+		Due found = this.store.findDue(NOW, Set.of(), 10).get(0);
+		Claim other = this.store.claim(delivery.id(), null, NOW, NOW.plus(LEASE)).orElseThrow();
+		this.store.settle(other, succeeded(delivery));
+
+		assertThat(this.store.claim(found.deliveryId(), found.leaseToken(), NOW, NOW.plus(LEASE))).isEmpty();
+
+		Delivery stored = this.store.find("owner-1", delivery.id()).orElseThrow();
+		assertThat(stored.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+		// Not left leased: a replay can be claimed at once.
+		assertThat(this.store.replay(pendingAgain(stored), DeliveryStatus.SUCCEEDED)).isTrue();
+		assertThat(this.store.claim(delivery.id(), null, NOW, NOW.plus(LEASE))).isPresent();
 	}
 
 	@Test
@@ -128,7 +165,7 @@ class MongoDeliveryStoreTest {
 	void replaysOnlyFromTheStatusTheCallerSaw() {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
 		this.store.insert(delivery, null);
-		Claim claim = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of()).orElseThrow();
+		Claim claim = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 		Delivery done = succeeded(delivery);
 		this.store.settle(claim, done);
 		Delivery replayed = new Delivery(done.id(), done.executionId(), done.ownerId(), done.deploymentId(),
@@ -148,7 +185,7 @@ class MongoDeliveryStoreTest {
 	void keepsAFailureUnpublishedUntilItsEventIsMarked() {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
 		this.store.insert(delivery, null);
-		Claim claim = this.store.claimDue(NOW, NOW.plus(LEASE), Set.of()).orElseThrow();
+		Claim claim = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 		UUID eventId = UUID.randomUUID();
 		this.store.settle(claim,
 				new Delivery(delivery.id(), delivery.executionId(), delivery.ownerId(), delivery.deploymentId(),
@@ -168,6 +205,12 @@ class MongoDeliveryStoreTest {
 		return new Delivery(Delivery.idFor(executionId, DeliveryChannel.CALLBACK), executionId, "owner-1", "dep-1",
 				DeliveryChannel.CALLBACK, destinationKey + "/hook", destinationKey, Message.callback("{}"),
 				DeliveryStatus.PENDING, 0, 0, due, null, NOW.minusSeconds(60), null, null);
+	}
+
+	private static Delivery pendingAgain(Delivery done) {
+		return new Delivery(done.id(), done.executionId(), done.ownerId(), done.deploymentId(), done.channel(),
+				done.destination(), done.destinationKey(), done.message(), DeliveryStatus.PENDING, done.attempts(), 0,
+				NOW, done.lastError(), done.createdAt(), null, null);
 	}
 
 	private static Delivery succeeded(Delivery delivery) {

@@ -4,6 +4,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextScheduledExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /** The engine's threads; closed with the application context. */
@@ -14,10 +18,14 @@ final class EngineThreads implements AutoCloseable {
 	private final ExecutorService workers;
 
 	EngineThreads(RunnerProperties.Engine engine) {
-		this.scheduler = Executors.newScheduledThreadPool(engine.schedulerThreads(),
-				new CustomizableThreadFactory("flow-timer-"));
-		this.workers = Executors.newFixedThreadPool(engine.workerThreads(),
-				new CustomizableThreadFactory("flow-worker-"));
+		// Tasks run in the trace of their submitter: a flow's log lines carry the
+		// trace id of the trigger that started it.
+		ContextSnapshotFactory contexts = ContextSnapshotFactory.builder().build();
+		this.scheduler = ContextScheduledExecutorService.wrap(Executors
+			.newScheduledThreadPool(engine.schedulerThreads(), new CustomizableThreadFactory("flow-timer-")), contexts);
+		this.workers = ContextExecutorService.wrap(
+				Executors.newFixedThreadPool(engine.workerThreads(), new CustomizableThreadFactory("flow-worker-")),
+				contexts);
 	}
 
 	ScheduledExecutorService scheduler() {

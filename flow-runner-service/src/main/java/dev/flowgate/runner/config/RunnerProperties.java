@@ -63,8 +63,8 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	/**
 	 * Consuming triggers and publishing results.
 	 *
-	 * @param maxInFlight executions one runner runs at once; at the cap it stops fetching
-	 * triggers until one finishes
+	 * @param maxInFlight executions one runner runs at once; near the cap it stops
+	 * fetching triggers until one finishes
 	 * @param deploymentWait how long a trigger waits for an unknown deployment
 	 * @param resultScanMargin allowance for clock skew between a trigger's producer and
 	 * the runners when looking for results published before a takeover
@@ -73,11 +73,24 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param senderThreads publish results (each waits for Kafka's acknowledgement)
 	 * @param handlerAttempts how often a trigger that fails unexpectedly is tried before
 	 * it is dead-lettered
+	 * @param pollRecords triggers fetched per poll (at most half of {@code maxInFlight});
+	 * the consumer pauses while fewer free slots are left, so a poll never overshoots the
+	 * cap
 	 */
 	public record Triggers(@DefaultValue("256") int maxInFlight, @DefaultValue("5s") Duration deploymentWait,
 			@DefaultValue("5m") Duration resultScanMargin, @DefaultValue("60s") Duration resultScanTimeout,
 			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("4") int senderThreads,
-			@DefaultValue("3") int handlerAttempts, @DefaultValue("1s") Duration handlerRetryInterval) {
+			@DefaultValue("3") int handlerAttempts, @DefaultValue("1s") Duration handlerRetryInterval,
+			@DefaultValue("32") int pollRecords) {
+
+		/**
+		 * Triggers one poll may return: at most half the cap, so that the consumer pauses
+		 * only when the runner is busy.
+		 */
+		public int recordsPerPoll() {
+			return Math.max(1, Math.min(this.pollRecords, this.maxInFlight / 2));
+		}
+
 	}
 
 }

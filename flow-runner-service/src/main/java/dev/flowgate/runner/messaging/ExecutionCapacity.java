@@ -5,15 +5,22 @@ import dev.flowgate.runner.config.RunnerProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Back-pressure: at the cap of executions in flight the trigger consumer pauses (at once,
- * keeping records already fetched), and it resumes when one finishes.
+ * Back-pressure: the trigger consumer pauses once fewer free slots are left than one poll
+ * can return, and resumes when enough executions finished. A pause takes effect before
+ * the next poll, so the records of the current one all run and the cap still holds.
+ *
+ * <p>
+ * Not Spring Kafka's immediate pause: it keeps the rest of a poll aside, and an execution
+ * finishing (resume) before the consumer thread actually paused let the next poll fetch
+ * more, which the container answers with an emergency stop; the runner then took no
+ * triggers at all until restarted.
  */
 @Component
 class ExecutionCapacity {
 
 	private final TriggerConsumption consumption;
 
-	private final int maxInFlight;
+	private final int pauseAt;
 
 	private int inFlight;
 
@@ -21,12 +28,18 @@ class ExecutionCapacity {
 
 	ExecutionCapacity(TriggerConsumption consumption, RunnerProperties properties) {
 		this.consumption = consumption;
-		this.maxInFlight = properties.triggers().maxInFlight();
+		RunnerProperties.Triggers triggers = properties.triggers();
+		this.pauseAt = triggers.maxInFlight() - triggers.recordsPerPoll() + 1;
+	}
+
+	/** Executions started and not finished yet. */
+	synchronized int inFlight() {
+		return this.inFlight;
 	}
 
 	synchronized void acquire() {
 		this.inFlight++;
-		if (this.inFlight >= this.maxInFlight && !this.paused) {
+		if (this.inFlight >= this.pauseAt && !this.paused) {
 			this.paused = true;
 			this.consumption.pause();
 		}
@@ -34,7 +47,7 @@ class ExecutionCapacity {
 
 	synchronized void release() {
 		this.inFlight--;
-		if (this.inFlight < this.maxInFlight && this.paused) {
+		if (this.inFlight < this.pauseAt && this.paused) {
 			this.paused = false;
 			this.consumption.resume();
 		}

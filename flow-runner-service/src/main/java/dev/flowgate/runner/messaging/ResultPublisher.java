@@ -12,6 +12,8 @@ import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.runner.config.RunnerProperties;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +41,9 @@ class ResultPublisher implements AutoCloseable {
 	ResultPublisher(KafkaTemplate<String, FlowgateEvent> template, RunnerProperties properties) {
 		this.template = template;
 		this.sendTimeout = properties.triggers().sendTimeout();
-		this.senders = Executors.newFixedThreadPool(properties.triggers().senderThreads(),
-				new CustomizableThreadFactory("result-sender-"));
+		// Sender threads take over the trace of whoever hands them a result.
+		this.senders = ContextExecutorService.wrap(Executors.newFixedThreadPool(properties.triggers().senderThreads(),
+				new CustomizableThreadFactory("result-sender-")), ContextSnapshotFactory.builder().build());
 	}
 
 	/** Publishes on a sender thread, then marks the trigger finished. */

@@ -2,10 +2,13 @@ package dev.flowgate.runner.messaging;
 
 import java.util.concurrent.CancellationException;
 
+import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.runner.domain.execution.Execution;
 import dev.flowgate.runner.domain.execution.ExecutionService;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,12 +34,17 @@ class TriggerDispatcher {
 
 	private final ResultPublisher results;
 
+	private final ExecutionMetrics metrics;
+
+	private final ContextSnapshotFactory contexts = ContextSnapshotFactory.builder().build();
+
 	TriggerDispatcher(ExecutionService executions, PartitionStates partitions, ExecutionCapacity capacity,
-			ResultPublisher results) {
+			ResultPublisher results, ExecutionMetrics metrics) {
 		this.executions = executions;
 		this.partitions = partitions;
 		this.capacity = capacity;
 		this.results = results;
+		this.metrics = metrics;
 	}
 
 	void dispatch(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment) {
@@ -48,19 +56,48 @@ class TriggerDispatcher {
 			partition.finished(offset);
 			return;
 		}
+		// The trigger's trace (its traceparent header) goes with the result, whatever
+		// thread finishes the execution.
+		ContextSnapshot triggerContext = this.contexts.captureAll();
 		Execution execution = this.executions.start(trigger.key(), trigger.value());
 		partition.received(offset, acknowledgment);
 		partition.running(offset, execution);
 		this.capacity.acquire();
-		execution.result().whenComplete((result, failure) -> {
-			this.capacity.release();
-			if (result != null) {
-				this.results.publish(partition, offset, result);
-			}
-			else if (!(failure instanceof CancellationException)) {
-				logger.error("Execution {} ended without a result", execution.executionId(), failure);
-			}
-		});
+		execution.result()
+			.whenComplete((result, failure) -> inContext(triggerContext,
+					() -> finished(partition, offset, execution, result, failure)));
+	}
+
+	/**
+	 * Tracing is best effort: the result goes out even if its trace cannot be restored.
+	 */
+	private static void inContext(ContextSnapshot context, Runnable action) {
+		ContextSnapshot.Scope scope;
+		try {
+			scope = context.setThreadLocals();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not restore the trace of a trigger; its result is published without it", ex);
+			action.run();
+			return;
+		}
+		try (scope) {
+			action.run();
+		}
+	}
+
+	private void finished(PartitionState partition, long offset, Execution execution, ExecutionCompleted result,
+			Throwable failure) {
+		this.capacity.release();
+		if (result != null) {
+			logger.debug("Execution {} of deployment {} {} after {} ms", result.executionId(), result.deploymentId(),
+					result.status(), result.durationMillis());
+			this.metrics.finished(result);
+			this.results.publish(partition, offset, result);
+		}
+		else if (!(failure instanceof CancellationException)) {
+			logger.error("Execution {} ended without a result", execution.executionId(), failure);
+		}
 	}
 
 	private static String executionIdOf(ConsumerRecord<String, FlowgateEvent> trigger) {

@@ -7,6 +7,7 @@ import dev.flowgate.contracts.Topics;
 import dev.flowgate.runner.config.RunnerProperties;
 import dev.flowgate.runner.domain.execution.ExecutionService;
 import dev.flowgate.runner.domain.execution.InvalidTriggerException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -55,11 +56,20 @@ class TriggerErrorHandling {
 	}
 
 	/**
-	 * At the in-flight cap the consumer stops at once, not after the rest of the poll.
+	 * Small polls, so that pausing before the next one ({@link ExecutionCapacity}) keeps
+	 * the in-flight cap without Spring Kafka's immediate pause.
 	 */
 	@Bean
-	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> pauseImmediately() {
-		return (container) -> container.getContainerProperties().setPauseImmediate(true);
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> triggerPollSize(
+			RunnerProperties properties) {
+		String records = Integer.toString(properties.triggers().recordsPerPoll());
+		return (container) -> {
+			if (TriggerListener.ID.equals(container.getListenerId())) {
+				container.getContainerProperties()
+					.getKafkaConsumerProperties()
+					.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, records);
+			}
+		};
 	}
 
 }

@@ -41,6 +41,8 @@ class BackPressureIntegrationTest {
 
 	private static final int EXECUTIONS = 40;
 
+	private static final int QUICK_EXECUTIONS = 500;
+
 	private final StubServer api = StubServer.start();
 
 	private final KafkaTestClient kafka = new KafkaTestClient();
@@ -73,6 +75,29 @@ class BackPressureIntegrationTest {
 					(done) -> done == EXECUTIONS);
 		int peak = Results.peakConcurrency(this.api.received("/slow"));
 		assertThat(peak).as("calls in flight at once").isLessThanOrEqualTo(CAP).isGreaterThanOrEqualTo(CAP / 2);
+	}
+
+	// Quick executions pause and resume the consumer many times, often while it is still
+	// fetching: it must never stop taking triggers.
+	@Test
+	void keepsTakingTriggersThroughManyQuickPausesAndResumes() {
+		this.api.on("/quick", (request) -> Reply.json(200, "{}"));
+		DeploymentStateChanged deployment = Deployments.of(UUID.randomUUID().toString(), "owner-capped",
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/quick"))).build(), DeliveryTarget.NONE);
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Map<String, ExecutionRequested> triggers = new LinkedHashMap<>();
+		for (int n = 0; n < QUICK_EXECUTIONS; n++) {
+			String executionId = UUID.randomUUID().toString();
+			triggers.put(executionId, Deployments.trigger(executionId, deployment, Map.of()));
+		}
+
+		this.kafka.publishAll(Topics.EXECUTIONS_REQUESTED, triggers);
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> Results.of(this.results.events(ExecutionCompleted.class), triggers.keySet()).size(),
+					(done) -> done == QUICK_EXECUTIONS);
+		assertThat(Results.peakConcurrency(this.api.received("/quick"))).as("calls in flight at once")
+			.isLessThanOrEqualTo(CAP);
 	}
 
 }

@@ -66,9 +66,21 @@ public final class KafkaTestClient implements AutoCloseable {
 		}
 	}
 
+	/** Publishes an event as JSON with one header, as an observed producer would. */
+	public void publish(TopicSpec topic, String key, FlowgateEvent event, String header, String value) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key,
+				this.json.writeValueAsBytes(event));
+		record.headers().add(header, value.getBytes(StandardCharsets.UTF_8));
+		send(topic, record);
+	}
+
 	public void publishRaw(TopicSpec topic, String key, byte[] value) {
+		send(topic, new ProducerRecord<>(topic.name(), key, value));
+	}
+
+	private void send(TopicSpec topic, ProducerRecord<String, byte[]> record) {
 		try {
-			this.producer.send(new ProducerRecord<>(topic.name(), key, value)).get(10, TimeUnit.SECONDS);
+			this.producer.send(record).get(10, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("could not publish to " + topic.name(), ex);

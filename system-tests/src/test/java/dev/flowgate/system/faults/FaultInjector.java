@@ -2,6 +2,9 @@ package dev.flowgate.system.faults;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.flowgate.infra.KafkaBroker;
 import dev.flowgate.infra.local.LocalStack;
@@ -16,11 +19,13 @@ import static org.awaitility.Awaitility.await;
 /** Breaks a running stack in the ways the faults test needs, noting when. */
 final class FaultInjector {
 
-	private static final Duration MID_FLOW_WAIT = Duration.ofSeconds(30);
+	private static final Duration MID_FLOW_WAIT = Duration.ofSeconds(60);
 
 	private final ServiceFleet services;
 
 	private final KafkaBroker kafka;
+
+	private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private int inFlightAtKill;
 
@@ -38,24 +43,28 @@ final class FaultInjector {
 	}
 
 	/**
-	 * {@code kill -9} of the runner while executions wait on the slow API, then a fresh
-	 * runner.
+	 * {@code kill -9} of the runner, once it ran {@code warmCalls} executions, while
+	 * others wait on the slow API.
 	 */
-	void killRunnerMidFlow(SlowStub slowApi) {
-		await().atMost(MID_FLOW_WAIT).until(() -> slowApi.inProgress() > 0);
+	void killRunnerMidFlow(SlowStub slowApi, int warmCalls) {
+		// Long enough into the run that recent results are out but not yet committed.
+		await().atMost(MID_FLOW_WAIT).until(() -> slowApi.calls() >= warmCalls && slowApi.inProgress() > 0);
 		this.inFlightAtKill = slowApi.inProgress();
 		this.services.kill(Service.FLOW_RUNNER.module());
-		this.services.restart(Service.FLOW_RUNNER.module());
+	}
+
+	void startRunnerAgain() {
+		timed("runner started after the kill", () -> this.services.restart(Service.FLOW_RUNNER.module()));
 	}
 
 	void restartDeliveryService() {
-		this.services.restart(Service.DELIVERY_SERVICE.module());
+		timed("delivery-service restarted", () -> this.services.restart(Service.DELIVERY_SERVICE.module()));
 	}
 
 	/** Graceful stop and start; the gateway refuses connections in between. */
 	void restartGateway() {
 		Instant from = Instant.now();
-		this.services.restart(Service.API_GATEWAY.module());
+		timed("gateway restarted", () -> this.services.restart(Service.API_GATEWAY.module()));
 		this.gatewayDown = new Window(from, Instant.now());
 	}
 
@@ -71,8 +80,16 @@ final class FaultInjector {
 		int sentBefore = load.sent();
 		await().atMost(atMost).until(() -> load.sent() >= sentBefore + triggers);
 		this.kafkaDown = new Window(stopped, Instant.now());
-		this.kafka.start();
+		timed("Kafka started again", this.kafka::start);
 		this.kafkaBack = Instant.now();
+		this.timings.put("Kafka stopped", this.kafkaStopping.length());
+	}
+
+	/** How long each fault took, from the first blow until the process was back. */
+	Map<String, Duration> timings() {
+		synchronized (this.timings) {
+			return new LinkedHashMap<>(this.timings);
+		}
 	}
 
 	int inFlightAtKill() {
@@ -95,6 +112,12 @@ final class FaultInjector {
 
 	Instant kafkaBack() {
 		return this.kafkaBack;
+	}
+
+	private void timed(String what, Runnable fault) {
+		Instant from = Instant.now();
+		fault.run();
+		this.timings.put(what, Duration.between(from, Instant.now()));
 	}
 
 }

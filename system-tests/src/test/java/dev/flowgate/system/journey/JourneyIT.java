@@ -1,13 +1,16 @@
 package dev.flowgate.system.journey;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.flowgate.infra.ReceivedMail;
 import dev.flowgate.system.Api;
 import dev.flowgate.system.CallbackReceiver;
+import dev.flowgate.system.IssuedSecrets;
 import dev.flowgate.system.JsonStub;
 import dev.flowgate.system.LlmStub;
 import dev.flowgate.system.Owner;
@@ -27,16 +30,18 @@ import static org.awaitility.Awaitility.await;
 /**
  * A new user's way through Flowgate, over HTTP only: an operator creates the owner, the
  * owner makes a key, builds a flow that calls an HTTP API, branches and asks an LLM,
- * deploys it sync and async, triggers it through all three APIs, gets the signed
- * callback and the email, reads history and usage, rotates the key, ships a new version
- * and finally deletes the deployment. The steps build on each other, so they run in
- * order.
+ * deploys it sync and async, triggers it through all three APIs, gets the signed callback
+ * and the email, reads history and usage, rotates the key, ships a new version and
+ * finally deletes the deployment. The steps build on each other, so they run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyIT {
 
 	private static final Duration DELIVERY = Duration.ofSeconds(60);
+
+	/** Generous for a loaded machine, and below the client's 60 s request timeout. */
+	private static final int SYNC_TIMEOUT_SECONDS = 50;
 
 	private final SystemStack stack = SystemStack.shared();
 
@@ -89,8 +94,8 @@ class JourneyIT {
 	@Order(1)
 	void syncDeploymentAnswersOnTheNativeEndpoint() {
 		String question = "Picnic " + this.runId + "?";
-		Api.Response answer = Triggers.untilDeployed(() -> this.api.post(nativePath(this.syncId),
-				this.appKey.bearer(), Map.of("input_data", Map.of("question", question, "city", WeatherFlow.WARM_CITY))));
+		Api.Response answer = Triggers.untilDeployed(() -> this.api.post(nativePath(this.syncId), this.appKey.bearer(),
+				Map.of("input_data", Map.of("question", question, "city", WeatherFlow.WARM_CITY))));
 
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		assertThat(answer.contentType()).startsWith("application/json");
@@ -101,10 +106,10 @@ class JourneyIT {
 		assertThat(execution.at("/output_data/answer").asString()).isEqualTo(WeatherFlow.expectedAnswer(question));
 		assertThat(execution.at("/output_data/temperature").isNumber()).isTrue();
 		assertThat(execution.at("/output_data").has("advice")).isFalse();
-		assertThat(execution.at("/links/self").asString()).isEqualTo("/v1/executions/" + execution.at("/id").asString());
+		assertThat(execution.at("/links/self").asString())
+			.isEqualTo("/v1/executions/" + execution.at("/id").asString());
 		assertThat(Triggers.traceNode(execution, "stayIn").at("/status").asString()).isEqualTo("skipped");
-		assertThat(Triggers.traceNode(execution, "ask").at("/tokens/prompt").asLong())
-			.isEqualTo(LlmStub.PROMPT_TOKENS);
+		assertThat(Triggers.traceNode(execution, "ask").at("/tokens/prompt").asLong()).isEqualTo(LlmStub.PROMPT_TOKENS);
 		assertLlmWasAskedWithThePlatformKey(question);
 	}
 
@@ -152,8 +157,9 @@ class JourneyIT {
 	@Order(4)
 	void asyncDeploymentIsPolledCalledBackAndMailed() {
 		String question = "Hike " + this.runId + "?";
-		Api.Response accepted = Triggers.untilDeployed(() -> this.api.post(nativePath(this.asyncId),
-				this.appKey.bearer(), Map.of("input_data", Map.of("question", question, "city", WeatherFlow.WARM_CITY))));
+		Api.Response accepted = Triggers
+			.untilDeployed(() -> this.api.post(nativePath(this.asyncId), this.appKey.bearer(),
+					Map.of("input_data", Map.of("question", question, "city", WeatherFlow.WARM_CITY))));
 
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
 		String executionId = accepted.text("/id");
@@ -183,7 +189,8 @@ class JourneyIT {
 			JsonNode items = this.owner.get("/v1/deployments/" + this.syncId + "/executions").json().get("items");
 			assertThat(items.values()).extracting((item) -> item.get("source").asString())
 				.containsExactlyInAnyOrder("fluxprompt", "aicuflow", "native");
-			assertThat(items.values()).allSatisfy((item) -> assertThat(item.get("status").asString()).isEqualTo("succeeded"));
+			assertThat(items.values())
+				.allSatisfy((item) -> assertThat(item.get("status").asString()).isEqualTo("succeeded"));
 		});
 		JsonNode usage = this.owner.get("/v1/deployments/" + this.syncId + "/usage?window=1h").json();
 		assertThat(usage.at("/calls").asInt()).isEqualTo(3);
@@ -201,8 +208,7 @@ class JourneyIT {
 		Owner.ApiKey old = this.appKey;
 		JsonNode rotated = this.owner.post("/v1/keys/" + old.id() + "/rotate", Map.of("gracePeriodSeconds", 0), 200)
 			.json();
-		Owner.ApiKey successor = new Owner.ApiKey(old.id(),
-				dev.flowgate.system.IssuedSecrets.remember(rotated.at("/secret").asString()));
+		Owner.ApiKey successor = new Owner.ApiKey(old.id(), IssuedSecrets.remember(rotated.at("/secret").asString()));
 		assertThat(successor.secret()).startsWith("sk-").isNotEqualTo(old.secret());
 
 		Owner.awaitRefusedByGateway(this.api, old.secret());
@@ -258,8 +264,8 @@ class JourneyIT {
 	}
 
 	private String deploy(String mode, String environment, Map<String, Object> delivery) {
-		Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("flowId", this.flowId, "name",
-				"weather-" + mode, "mode", mode, "environment", environment, "syncTimeoutSeconds", 30));
+		Map<String, Object> settings = new LinkedHashMap<>(Map.of("flowId", this.flowId, "name", "weather-" + mode,
+				"mode", mode, "environment", environment, "syncTimeoutSeconds", SYNC_TIMEOUT_SECONDS));
 		if (delivery != null) {
 			settings.put("delivery", delivery);
 		}
@@ -298,7 +304,7 @@ class JourneyIT {
 			.until(() -> this.receiver.received()
 				.stream()
 				.filter((call) -> call.body().contains(executionId))
-				.findFirst(), java.util.Optional::isPresent)
+				.findFirst(), Optional::isPresent)
 			.orElseThrow();
 	}
 
@@ -307,10 +313,11 @@ class JourneyIT {
 			JsonNode deliveries = this.owner.get("/v1/executions/" + executionId + "/deliveries")
 				.json()
 				.get("deliveries");
-			assertThat(deliveries.values()).extracting((delivery) -> delivery.get("channel").asString() + ":"
-					+ delivery.get("status").asString())
+			assertThat(deliveries.values())
+				.extracting((delivery) -> delivery.get("channel").asString() + ":" + delivery.get("status").asString())
 				.containsExactlyInAnyOrder("callback:succeeded", "email:succeeded");
-			assertThat(deliveries.values()).filteredOn((delivery) -> delivery.get("channel").asString().equals("callback"))
+			assertThat(deliveries.values())
+				.filteredOn((delivery) -> delivery.get("channel").asString().equals("callback"))
 				.singleElement()
 				.satisfies((callback) -> assertThat(callback.get("id").asString()).isEqualTo(webhookId));
 		});

@@ -8,8 +8,8 @@ import java.util.Map;
 import dev.flowgate.system.JsonStub;
 
 /**
- * The journey's flow: look up the weather (http node), branch on it (condition node),
- * ask the LLM when it is warm (llm node) or advise staying in when it is cold.
+ * The journey's flow: look up the weather (http node), branch on it (condition node), ask
+ * the LLM when it is warm (llm node) or advise staying in when it is cold.
  */
 final class WeatherFlow {
 
@@ -43,8 +43,7 @@ final class WeatherFlow {
 		nodes.add(node("revision", "output", Map.of("name", "revision", "value", "v2")));
 		List<Object> edges = new ArrayList<>(edges());
 		edges.add(edge("weather", "revision"));
-		return Map.of("name", "weather advice", "description", "Journey system test", "nodes", nodes, "edges",
-				edges);
+		return Map.of("name", "weather advice", "description", "Journey system test", "nodes", nodes, "edges", edges);
 	}
 
 	static String expectedAnswer(String question) {
@@ -59,10 +58,8 @@ final class WeatherFlow {
 						Map.of("name", "city", "inputType", "text", "required", true, "testValue", WARM_CITY)),
 				node("weather", "http", Map.of("method", "GET", "url", weatherApi + "/weather?city={{input.city}}")),
 				node("isWarm", "condition", Map.of("expression", "weather.body.temp > 15")),
-				node("ask", "llm",
-						Map.of("model", "gpt-4o-mini", "system", "Be brief.", "prompt",
-								"It is {{weather.body.temp}} degrees in {{input.city}}. {{input.question}}",
-								"maxTokens", 50)),
+				node("ask", "llm", Map.of("model", "gpt-4o-mini", "system", "Be brief.", "prompt",
+						"It is {{weather.body.temp}} degrees in {{input.city}}. {{input.question}}", "maxTokens", 50)),
 				node("stayIn", "template", Map.of("template", "Too cold in {{input.city}}: stay in.")),
 				node("answer", "output", Map.of("name", "answer", "value", "{{ask.text}}")),
 				node("advice", "output", Map.of("name", "advice", "value", "{{stayIn.text}}")),

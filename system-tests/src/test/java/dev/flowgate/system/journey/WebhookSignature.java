@@ -12,8 +12,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Standard Webhooks verification, written from delivery-service's documentation the way
- * a receiver would: {@code v1,base64(HMAC-SHA256(key, id.timestamp.body))}.
+ * Standard Webhooks verification, written from delivery-service's documentation the way a
+ * receiver would: {@code v1,base64(HMAC-SHA256(key, id.timestamp.body))}.
  */
 final class WebhookSignature {
 

@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Native triggers at a steady pace, each with a unique {@code text} input, sent without
- * waiting for earlier answers (sync calls may be parked for many seconds), until told
- * how many to send in all. Every call has a bounded timeout, so a hanging server shows
- * up as a timed-out outcome instead of a stuck test.
+ * waiting for earlier answers (sync calls may be parked for many seconds), until told how
+ * many to send in all. Every call has a bounded timeout, so a hanging server shows up as
+ * a timed-out outcome instead of a stuck test.
  */
 public final class TriggerLoad implements AutoCloseable {
 
@@ -83,8 +83,8 @@ public final class TriggerLoad implements AutoCloseable {
 	}
 
 	/**
-	 * Sends {@code total} triggers in all (or stops now if more were sent), then waits for
-	 * every call's outcome.
+	 * Sends {@code total} triggers in all (or stops now if more were sent), then waits
+	 * for every call's outcome.
 	 * @return the outcomes in the order sent
 	 */
 	public List<TriggerOutcome> finish(int total, Duration timeout) {
@@ -135,10 +135,11 @@ public final class TriggerLoad implements AutoCloseable {
 			.build();
 		Instant sentAt = Instant.now();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-			.handle((response, failure) -> (failure == null)
-					? new TriggerOutcome(target, input, sentAt, Instant.now(), response.statusCode(), response.body(),
-							null)
-					: new TriggerOutcome(target, input, sentAt, Instant.now(), 0, null, unwrap(failure)));
+			.handle((response,
+					failure) -> (failure == null)
+							? new TriggerOutcome(target, input, sentAt, Instant.now(), response.statusCode(),
+									response.body(), null)
+							: new TriggerOutcome(target, input, sentAt, Instant.now(), 0, null, unwrap(failure)));
 	}
 
 	private static Throwable unwrap(Throwable failure) {

@@ -1,6 +1,7 @@
 package dev.flowgate.system.load;
 
 import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What one native trigger call got: an HTTP answer, or a failure at the client (no
- * answer at all).
+ * What one native trigger call got: an HTTP answer, or a failure at the client (no answer
+ * at all).
  *
  * @param target where it was sent
  * @param input the unique {@code text} input, echoed back by the flow
@@ -37,9 +38,15 @@ public record TriggerOutcome(TriggerTarget target, String input, Instant sentAt,
 		return this.failure instanceof ConnectException || cause() instanceof ConnectException;
 	}
 
-	/** The client gave up waiting: the server hung. */
+	/** No TCP connection within the client's connect timeout (a starved server). */
+	public boolean connectTimedOut() {
+		return this.failure instanceof HttpConnectTimeoutException || cause() instanceof HttpConnectTimeoutException;
+	}
+
+	/** Connected and sent, but no answer within the client's timeout: the server hung. */
 	public boolean timedOut() {
-		return this.failure instanceof HttpTimeoutException || cause() instanceof HttpTimeoutException;
+		return !connectTimedOut()
+				&& (this.failure instanceof HttpTimeoutException || cause() instanceof HttpTimeoutException);
 	}
 
 	public boolean failedAtClient() {

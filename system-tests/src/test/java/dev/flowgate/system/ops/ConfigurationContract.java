@@ -34,7 +34,7 @@ final class ConfigurationContract {
 	static final Pattern SENSITIVE = Pattern.compile(".*(TOKEN|SECRET|PASSWORD|API_KEY).*");
 
 	private static final Set<String> COMMON = Set.of("FLOWGATE_PORT", "FLOWGATE_KAFKA_BOOTSTRAP",
-			"FLOWGATE_INTERNAL_TOKEN");
+			"FLOWGATE_INTERNAL_TOKEN", "FLOWGATE_LOG_FORMAT");
 
 	private static final Map<String, Set<String>> OWN = Map.of(GATEWAY,
 			Set.of("FLOWGATE_ADMIN_SECRET", "FLOWGATE_PUBLIC_URL", "FLOWGATE_KEY_SERVICE_URL",

@@ -17,8 +17,8 @@ record ScaleFigures(int triggers, long ownResults, Map<String, Long> perGateway,
 
 	private static final double P95 = 0.95;
 
-	static ScaleFigures of(List<TriggerOutcome> calls, Map<String, Long> perRunner,
-			Map<String, List<JsonNode>> results, Duration duration) {
+	static ScaleFigures of(List<TriggerOutcome> calls, Map<String, Long> perRunner, Map<String, List<JsonNode>> results,
+			Duration duration) {
 		List<Duration> latencies = calls.stream().map(TriggerOutcome::latency).sorted().toList();
 		return new ScaleFigures(calls.size(), calls.stream().filter(TriggerOutcome::answeredWithOwnResult).count(),
 				new TreeMap<>(calls.stream()
@@ -28,7 +28,8 @@ record ScaleFigures(int triggers, long ownResults, Map<String, Long> perGateway,
 	}
 
 	private static Duration percentile(List<Duration> sorted, double fraction) {
-		return sorted.isEmpty() ? Duration.ZERO : sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * fraction));
+		return sorted.isEmpty() ? Duration.ZERO
+				: sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * fraction));
 	}
 
 	@Override
@@ -36,7 +37,8 @@ record ScaleFigures(int triggers, long ownResults, Map<String, Long> perGateway,
 		return "Scale-out run: %d sync triggers in %d s; answered with their own result: %d; per gateway: %s; "
 			.formatted(this.triggers, this.duration.toSeconds(), this.ownResults, this.perGateway.values())
 				+ "started per runner: %s; executions with more than one result: %d; latency p50 %d ms, p95 %d ms"
-					.formatted(this.perRunner, this.duplicates, this.medianLatency.toMillis(), this.p95Latency.toMillis());
+					.formatted(this.perRunner, this.duplicates, this.medianLatency.toMillis(),
+							this.p95Latency.toMillis());
 	}
 
 }

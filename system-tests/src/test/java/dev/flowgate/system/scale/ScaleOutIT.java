@@ -4,16 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.flowgate.contracts.TopicSpec;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.local.Service;
 import dev.flowgate.infra.local.ServiceFleet;
 import dev.flowgate.infra.local.StackPorts;
 import dev.flowgate.system.Api;
+import dev.flowgate.system.Owner;
 import dev.flowgate.system.SystemStack;
+import dev.flowgate.system.load.Parallel;
 import dev.flowgate.system.load.TopicRecords;
 import dev.flowgate.system.load.TriggerLoad;
 import dev.flowgate.system.load.TriggerOutcome;
@@ -30,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * Two gateways and two runners on one Kafka: sync calls spread over both gateways must
  * each get their own result back (the result travels runner → Kafka → the gateway named
  * in {@code replyTo}), the work must be shared by both runners, and no execution may
- * produce two results.
+ * produce two results. The replicas join the shared stack and are stopped afterwards, so
+ * no second stack has to start.
  */
 class ScaleOutIT {
 
@@ -45,38 +49,39 @@ class ScaleOutIT {
 	// Six trigger partitions shared by two runners: three each, about half the work.
 	private static final double MIN_SHARE_PER_RUNNER = 0.25;
 
-	private static final Map<String, String> RUNNER_1 = Map.of("HOSTNAME", "runner-1");
+	private static final String SECOND_GATEWAY = "api-gateway-service-2";
 
-	private static final Map<String, String> RUNNER_2 = Map.of("HOSTNAME", "runner-2");
+	private static final String SECOND_RUNNER = "flow-runner-service-2";
 
-	private static final Map<String, String> GATEWAY_1 = Map.of("FLOWGATE_INSTANCE_ID", "gw-1");
+	// The gateway's FLOWGATE_INSTANCE_ID, and the runner's id from HOSTNAME as in a pod.
+	private static final String SECOND_GATEWAY_ID = "gw-2";
 
-	private static final Map<String, String> GATEWAY_2 = Map.of("FLOWGATE_INSTANCE_ID", "gw-2");
+	private static final String SECOND_RUNNER_ID = "runner-2";
 
 	private static SystemStack stack;
 
 	private static String secondGatewayUrl;
 
 	@BeforeAll
-	static void startTwoOfEach() {
-		// Every service gets the first instance's names; only the gateway and the runner
-		// read them (FLOWGATE_INSTANCE_ID, and HOSTNAME as in a Kubernetes pod).
-		stack = SystemStack.startOwn(merge(RUNNER_1, GATEWAY_1));
+	static void addASecondGatewayAndRunner() {
+		stack = SystemStack.shared();
+		Owner.awaitKnownToGateway(stack.api(), stack.processes().apiKey());
 		ServiceFleet services = stack.processes().services();
 		int gatewayPort = StackPorts.freePort();
-		CompletableFuture.allOf(
-				CompletableFuture.runAsync(() -> services.startReplica(Service.API_GATEWAY, "api-gateway-service-2",
-						gatewayPort, GATEWAY_2)),
-				CompletableFuture.runAsync(() -> services.startReplica(Service.FLOW_RUNNER, "flow-runner-service-2",
-						StackPorts.freePort(), RUNNER_2)))
-			.join();
+		Parallel.run(
+				() -> services.startReplica(Service.API_GATEWAY, SECOND_GATEWAY, gatewayPort,
+						Map.of("FLOWGATE_INSTANCE_ID", SECOND_GATEWAY_ID)),
+				() -> services.startReplica(Service.FLOW_RUNNER, SECOND_RUNNER, StackPorts.freePort(),
+						Map.of("HOSTNAME", SECOND_RUNNER_ID)));
 		secondGatewayUrl = "http://127.0.0.1:" + gatewayPort;
 	}
 
 	@AfterAll
-	static void stopAll() {
+	static void stopTheReplicas() {
 		if (stack != null) {
-			stack.close();
+			ServiceFleet services = stack.processes().services();
+			services.stop(SECOND_GATEWAY);
+			services.stop(SECOND_RUNNER);
 		}
 	}
 
@@ -107,27 +112,35 @@ class ScaleOutIT {
 		});
 		try (TopicRecords started = read(Topics.EXECUTIONS_STARTED);
 				TopicRecords completed = read(Topics.EXECUTIONS_COMPLETED)) {
-			await().atMost(SETTLE).untilAsserted(() -> assertThat(calls).as("calls whose start was not read yet")
-				.filteredOn((call) -> started.withKey(call.executionId()).isEmpty())
-				.isEmpty());
+			await().atMost(SETTLE)
+				.untilAsserted(() -> assertThat(calls).as("calls whose start was not read yet")
+					.filteredOn((call) -> started.withKey(call.executionId()).isEmpty())
+					.isEmpty());
 			resultsWentBackThroughTheGatewayThatWasCalled(calls, completed);
 			Map<String, Long> perRunner = bothRunnersShareTheWork(calls, started);
-			System.out.println(ScaleFigures.of(calls, perRunner, completed.byKey(), duration));
+			Map<String, List<JsonNode>> results = calls.stream()
+				.collect(
+						Collectors.toMap(TriggerOutcome::executionId, (call) -> completed.withKey(call.executionId())));
+			System.out.println(ScaleFigures.of(calls, perRunner, results, duration));
 		}
 	}
 
 	private static void resultsWentBackThroughTheGatewayThatWasCalled(List<TriggerOutcome> calls,
 			TopicRecords completed) {
-		Map<String, String> instanceByUrl = Map.of(stack.api().baseUrl(), GATEWAY_1.get("FLOWGATE_INSTANCE_ID"),
-				secondGatewayUrl, GATEWAY_2.get("FLOWGATE_INSTANCE_ID"));
-		assertThat(completed.byKey()).as("executions with more than one result")
-			.allSatisfy((executionId, results) -> assertThat(results).as(executionId).hasSize(1));
-		assertThat(calls).allSatisfy((call) -> {
-			List<JsonNode> results = completed.withKey(call.executionId());
-			assertThat(results).as(call.toString()).hasSize(1);
-			assertThat(results.get(0).at("/replyTo").asString()).as(call.toString())
-				.isEqualTo(instanceByUrl.get(call.target().gatewayUrl()));
-		});
+		Map<String, Set<String>> replyToByGateway = calls.stream()
+			.collect(Collectors.groupingBy((call) -> call.target().gatewayUrl(), Collectors
+				.mapping((call) -> onlyResult(completed, call).at("/replyTo").asString(), Collectors.toSet())));
+		assertThat(replyToByGateway.get(secondGatewayUrl)).as("replyTo of calls to the second gateway")
+			.containsExactly(SECOND_GATEWAY_ID);
+		assertThat(replyToByGateway.get(stack.api().baseUrl())).as("replyTo of calls to the first gateway")
+			.hasSize(1)
+			.doesNotContain(SECOND_GATEWAY_ID);
+	}
+
+	private static JsonNode onlyResult(TopicRecords completed, TriggerOutcome call) {
+		List<JsonNode> results = completed.withKey(call.executionId());
+		assertThat(results).as(call.toString()).hasSize(1);
+		return results.get(0);
 	}
 
 	private static Map<String, Long> bothRunnersShareTheWork(List<TriggerOutcome> calls, TopicRecords started) {
@@ -135,7 +148,8 @@ class ScaleOutIT {
 			.map((call) -> started.withKey(call.executionId()).get(0).at("/runnerId").asString())
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 		assertThat(perRunner).as("executions started per runner")
-			.containsOnlyKeys(RUNNER_1.get("HOSTNAME"), RUNNER_2.get("HOSTNAME"))
+			.hasSize(2)
+			.containsKey(SECOND_RUNNER_ID)
 			.allSatisfy((runner, count) -> assertThat(count).as(runner)
 				.isGreaterThanOrEqualTo((long) (TRIGGERS * MIN_SHARE_PER_RUNNER)));
 		return perRunner;
@@ -150,14 +164,8 @@ class ScaleOutIT {
 		});
 	}
 
-	private static TopicRecords read(dev.flowgate.contracts.TopicSpec topic) {
+	private static TopicRecords read(TopicSpec topic) {
 		return TopicRecords.read(stack.processes().kafkaBootstrapServers(), topic);
-	}
-
-	private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-		Map<String, String> merged = new java.util.HashMap<>(a);
-		merged.putAll(b);
-		return merged;
 	}
 
 }

@@ -41,14 +41,14 @@ public final class CallbackChannel implements Channel {
 
 	private final DestinationBreakers breakers;
 
-	private final DisabledCallbacks disabled;
+	private final DisabledCallbackService disabled;
 
 	private final Executor executor;
 
 	private final Clock clock;
 
 	public CallbackChannel(JsonWriter json, WebhookSecrets secrets, HttpPoster poster, DestinationBreakers breakers,
-			DisabledCallbacks disabled, Executor executor, Clock clock) {
+			DisabledCallbackService disabled, Executor executor, Clock clock) {
 		this.json = json;
 		this.secrets = secrets;
 		this.poster = poster;

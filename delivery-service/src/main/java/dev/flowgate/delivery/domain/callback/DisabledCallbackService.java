@@ -1,14 +1,35 @@
 package dev.flowgate.delivery.domain.callback;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
-/** Lets an owner see and lift the callback stops that 410 answers caused. */
+import dev.flowgate.delivery.domain.ExpiringCache;
+
+/**
+ * Which callbacks are stopped because a receiver answered 410, and lifting such stops.
+ * Every delivery asks, so answers are cached briefly: a change made here is seen at once,
+ * one made by another instance within the time to live.
+ */
 public final class DisabledCallbackService {
 
 	private final DisabledCallbacks disabled;
 
-	public DisabledCallbackService(DisabledCallbacks disabled) {
+	private final ExpiringCache<String, Boolean> cache;
+
+	public DisabledCallbackService(DisabledCallbacks disabled, Duration cacheTtl, Clock clock) {
 		this.disabled = disabled;
+		this.cache = new ExpiringCache<>(cacheTtl, clock);
+	}
+
+	public boolean isDisabled(String ownerId, String deploymentId) {
+		return this.cache.get(key(ownerId, deploymentId), (key) -> this.disabled.isDisabled(ownerId, deploymentId));
+	}
+
+	/** Stops the owner's callbacks for the deployment (again; the latest reason wins). */
+	public void disable(DisabledCallback callback) {
+		this.disabled.disable(callback);
+		this.cache.invalidate(key(callback.ownerId(), callback.deploymentId()));
 	}
 
 	public List<DisabledCallback> list(String ownerId) {
@@ -16,9 +37,15 @@ public final class DisabledCallbackService {
 	}
 
 	public void enable(String ownerId, String deploymentId) {
-		if (!this.disabled.enable(ownerId, deploymentId)) {
+		boolean wasDisabled = this.disabled.enable(ownerId, deploymentId);
+		this.cache.invalidate(key(ownerId, deploymentId));
+		if (!wasDisabled) {
 			throw new CallbackNotDisabledException(deploymentId);
 		}
+	}
+
+	private static String key(String ownerId, String deploymentId) {
+		return ownerId + "/" + deploymentId;
 	}
 
 }

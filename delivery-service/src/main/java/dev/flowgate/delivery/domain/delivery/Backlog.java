@@ -1,43 +1,109 @@
 package dev.flowgate.delivery.domain.delivery;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which due deliveries found no free slot, so a slot freed for them can be refilled at
- * once. Only a hint: MongoDB holds the deliveries, and the poller finds them anyway.
+ * Which due deliveries found no free slot, so a slot freed for them is refilled at once
+ * and by id, without searching. Only a hint: MongoDB holds the deliveries, and the poller
+ * finds them anyway; it remembers a bounded number of ids and beyond that only which
+ * destinations have more.
  */
 final class Backlog {
 
-	/** Destinations whose due deliveries found their own slots taken. */
-	private final Set<String> destinations = ConcurrentHashMap.newKeySet();
+	private final int limit;
+
+	/** Due delivery ids per destination, in the order they were found waiting. */
+	private final Map<String, Set<String>> waiting = new HashMap<>();
+
+	/** Destinations that may have due deliveries waiting beyond the remembered ones. */
+	private final Set<String> beyond = new HashSet<>();
+
+	private int remembered;
 
 	/** Whether due deliveries found every slot taken. */
-	private volatile boolean waitingForRoom;
+	private boolean waitingForRoom;
 
-	void waitingFor(String destination, boolean roomLeft) {
-		if (roomLeft) {
-			this.destinations.add(destination);
+	/**
+	 * @param limit the most delivery ids remembered
+	 */
+	Backlog(int limit) {
+		this.limit = limit;
+	}
+
+	/** A due delivery found no free slot. */
+	synchronized void waiting(String destination, String deliveryId, boolean roomLeft) {
+		if (!roomLeft) {
+			this.waitingForRoom = true;
 		}
-		else {
+		if (this.remembered >= this.limit) {
+			this.beyond.add(destination);
+			return;
+		}
+		if (this.waiting.computeIfAbsent(destination, (key) -> new LinkedHashSet<>()).add(deliveryId)) {
+			this.remembered++;
+		}
+	}
+
+	/** A destination may have due deliveries beyond those found. */
+	synchronized void moreBeyond(String destination) {
+		this.beyond.add(destination);
+	}
+
+	/** A destination with deliveries waiting found every slot taken. */
+	synchronized void roomWantedBy(String destination) {
+		if (this.waiting.containsKey(destination) || this.beyond.contains(destination)) {
 			this.waitingForRoom = true;
 		}
 	}
 
+	/** The remembered delivery waiting longest for this destination, now forgotten. */
+	synchronized String next(String destination) {
+		Set<String> ids = this.waiting.get(destination);
+		if (ids == null) {
+			return null;
+		}
+		Iterator<String> first = ids.iterator();
+		String id = first.next();
+		first.remove();
+		this.remembered--;
+		if (ids.isEmpty()) {
+			this.waiting.remove(destination);
+		}
+		return id;
+	}
+
 	/** A claiming round stopped for lack of room. */
-	void roundFilledEverySlot() {
+	synchronized void roundFilledEverySlot() {
 		this.waitingForRoom = true;
 	}
 
-	/** A claiming round found nothing due beyond the busy destinations. */
-	void roundFoundNothingBeyond(Set<String> busy) {
+	/**
+	 * A claiming round saw every due delivery except those of the busy destinations; what
+	 * it could not start it reports as waiting again.
+	 */
+	synchronized void roundSawAllBut(Set<String> busy) {
 		this.waitingForRoom = false;
-		this.destinations.retainAll(busy);
+		this.beyond.retainAll(busy);
+		this.waiting.keySet().retainAll(busy);
+		this.remembered = this.waiting.values().stream().mapToInt(Set::size).sum();
 	}
 
-	/** Whether a slot freed at this destination may have a delivery waiting for it. */
-	boolean mayHaveWaiting(String destination) {
-		return this.waitingForRoom || this.destinations.contains(destination);
+	/** Whether a freed slot, at any destination, may have a delivery waiting for it. */
+	synchronized boolean waitingForRoom() {
+		return this.waitingForRoom;
+	}
+
+	/**
+	 * Whether this destination may have due deliveries waiting that only a claiming round
+	 * can find.
+	 */
+	synchronized boolean mayHaveMore(String destination) {
+		return this.beyond.contains(destination);
 	}
 
 }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Bounds attempts in flight, in all and per destination, so one slow destination cannot
- * take every slot.
+ * take every slot. An attempt holds its destination's share while its exchange lasts, and
+ * its slot until its outcome is stored.
  */
 final class Capacity {
 
@@ -38,9 +39,23 @@ final class Capacity {
 		return true;
 	}
 
+	/** Gives back a whole reservation. */
 	synchronized void release(String destination) {
-		this.inFlight--;
+		releaseDestination(destination);
+		releaseSlot();
+	}
+
+	/**
+	 * Gives back the destination's share of a reservation: its exchange ended, though its
+	 * outcome may still be being stored.
+	 */
+	synchronized void releaseDestination(String destination) {
 		this.perDestination.computeIfPresent(destination, (key, count) -> (count > 1) ? count - 1 : null);
+	}
+
+	/** Gives back the rest of a reservation whose destination share was given back. */
+	synchronized void releaseSlot() {
+		this.inFlight--;
 		if (this.inFlight == 0) {
 			notifyAll();
 		}

@@ -3,6 +3,9 @@ package dev.flowgate.delivery.domain.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,12 +19,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts attempts while capacity lasts: new deliveries at once, due ones as the poller
  * claims them. Every attempt runs under a lease on the stored delivery. When a slot frees
- * up for a destination that has deliveries waiting, claiming resumes at once rather than
- * at the next poll.
+ * up for a destination that has deliveries waiting, the next one is claimed at once (by
+ * id when it is remembered) rather than at the next poll.
  */
 public final class DeliveryDispatcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+	/** Waiting delivery ids remembered per slot, so a backlog is searched for rarely. */
+	private static final int REMEMBERED_PER_SLOT = 4;
 
 	private final DeliveryStore store;
 
@@ -29,7 +35,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
 	private final Capacity capacity;
 
-	private final Backlog backlog = new Backlog();
+	private final Backlog backlog;
 
 	private final CoalescingTask claimRound;
 
@@ -44,39 +50,48 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		this.store = store;
 		this.worker = worker;
 		this.capacity = new Capacity(settings.maxInFlight(), settings.maxInFlightPerDestination());
+		this.backlog = new Backlog(settings.maxInFlight() * REMEMBERED_PER_SLOT);
 		this.claimRound = new CoalescingTask(executor, this::pollDue);
 		this.settings = settings;
 		this.clock = clock;
 	}
 
 	/**
-	 * Stores a new delivery and, when it is due and there is room, attempts it at once
-	 * (leased from the start, so no other instance claims it meanwhile).
-	 * @return whether it was new
+	 * Stores new deliveries in one write and attempts those due at once while there is
+	 * room (leased from the start, so no other instance claims them meanwhile).
+	 * @param deliveries with distinct ids
+	 * @return the ids of those that were new
 	 */
-	public boolean admit(Delivery delivery) {
+	public Set<String> admit(List<Delivery> deliveries) {
 		Instant now = this.clock.instant();
-		boolean startNow = delivery.status() == DeliveryStatus.PENDING && !delivery.nextAttemptAt().isAfter(now)
-				&& !this.closed && this.capacity.tryReserve(delivery.destinationKey());
-		Lease lease = startNow ? newLease(now) : null;
-		boolean inserted;
+		Map<String, Lease> leases = new HashMap<>();
+		for (Delivery delivery : deliveries) {
+			if (isDue(delivery, now) && !this.closed && this.capacity.tryReserve(delivery.destinationKey())) {
+				leases.put(delivery.id(), newLease(now));
+			}
+		}
+		Set<String> inserted;
 		try {
-			inserted = this.store.insert(delivery, lease);
+			inserted = this.store.insertAll(deliveries, leases);
 		}
 		catch (RuntimeException ex) {
-			if (startNow) {
-				this.capacity.release(delivery.destinationKey());
-			}
+			deliveries.stream()
+				.filter((delivery) -> leases.containsKey(delivery.id()))
+				.forEach((delivery) -> this.capacity.release(delivery.destinationKey()));
 			throw ex;
 		}
-		if (startNow && inserted) {
-			start(new Claim(delivery, lease.token()));
-		}
-		else if (startNow) {
-			this.capacity.release(delivery.destinationKey());
-		}
-		else if (inserted && delivery.status() == DeliveryStatus.PENDING) {
-			this.backlog.waitingFor(delivery.destinationKey(), this.capacity.hasRoom());
+		for (Delivery delivery : deliveries) {
+			Lease lease = leases.get(delivery.id());
+			boolean isNew = inserted.contains(delivery.id());
+			if (lease != null && isNew) {
+				start(new Claim(delivery, lease.token()));
+			}
+			else if (lease != null) {
+				this.capacity.release(delivery.destinationKey());
+			}
+			else if (isNew && isDue(delivery, now)) {
+				this.backlog.waiting(delivery.destinationKey(), delivery.id(), this.capacity.hasRoom());
+			}
 		}
 		return inserted;
 	}
@@ -88,25 +103,26 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Claims and starts due deliveries until none is due or there is no room.
+	 * Claims and starts due deliveries until none is due or there is no room; those it
+	 * finds no room for are remembered for when a slot frees up.
 	 * @return how many started
 	 */
 	public int pollDue() {
 		int started = 0;
-		while (!this.closed) {
+		boolean more = true;
+		while (more && !this.closed) {
 			if (!this.capacity.hasRoom()) {
 				this.backlog.roundFilledEverySlot();
 				break;
 			}
-			Instant now = this.clock.instant();
 			Set<String> busy = this.capacity.busyDestinations();
-			Optional<Claim> claim = this.store.claimDue(now, now.plus(this.settings.lease()), busy);
-			if (claim.isEmpty()) {
-				this.backlog.roundFoundNothingBeyond(busy);
-				break;
+			List<DeliveryStore.Due> due = this.store.findDue(this.clock.instant(), busy, this.settings.maxInFlight());
+			more = due.size() == this.settings.maxInFlight();
+			if (!more) {
+				this.backlog.roundSawAllBut(busy);
 			}
-			if (startOrRelease(claim.get())) {
-				started++;
+			for (DeliveryStore.Due candidate : due) {
+				started += startOrRemember(candidate, more) ? 1 : 0;
 			}
 		}
 		return started;
@@ -121,11 +137,45 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		}
 	}
 
+	private boolean startOrRemember(DeliveryStore.Due candidate, boolean mayHaveMore) {
+		String destination = candidate.destinationKey();
+		if (this.closed || !this.capacity.tryReserve(destination)) {
+			this.backlog.waiting(destination, candidate.deliveryId(), this.capacity.hasRoom());
+			if (mayHaveMore) {
+				this.backlog.moreBeyond(destination);
+			}
+			return false;
+		}
+		return startReserved(candidate.deliveryId(), candidate.leaseToken(), destination);
+	}
+
+	/**
+	 * Claims a delivery for a slot already reserved and starts it, or gives the slot
+	 * back.
+	 */
+	private boolean startReserved(String deliveryId, String leaseToken, String destination) {
+		Optional<Claim> claim;
+		try {
+			Instant now = this.clock.instant();
+			claim = this.store.claim(deliveryId, leaseToken, now, now.plus(this.settings.lease()));
+		}
+		catch (RuntimeException ex) {
+			this.capacity.release(destination);
+			throw ex;
+		}
+		if (claim.isEmpty()) {
+			this.capacity.release(destination);
+			return false;
+		}
+		start(claim.get());
+		return true;
+	}
+
 	private boolean startOrRelease(Claim claim) {
 		String destination = claim.delivery().destinationKey();
 		if (this.closed || !this.capacity.tryReserve(destination)) {
 			this.store.release(claim);
-			this.backlog.waitingFor(destination, this.capacity.hasRoom());
+			this.backlog.waiting(destination, claim.delivery().id(), this.capacity.hasRoom());
 			return false;
 		}
 		start(claim);
@@ -134,7 +184,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
 	private void start(Claim claim) {
 		String destination = claim.delivery().destinationKey();
-		CompletableFuture<Void> attempt;
+		DeliveryWorker.Running attempt;
 		try {
 			attempt = this.worker.run(claim);
 		}
@@ -143,8 +193,12 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			this.capacity.release(destination);
 			return;
 		}
-		attempt.whenComplete((done, ex) -> {
-			this.capacity.release(destination);
+		attempt.sent().whenComplete((outcome, ex) -> {
+			this.capacity.releaseDestination(destination);
+			refill(destination);
+		});
+		attempt.stored().whenComplete((done, ex) -> {
+			this.capacity.releaseSlot();
 			if (ex != null && this.closed) {
 				log.info("Attempt of delivery {} abandoned at shutdown; it is retried when its lease expires",
 						claim.delivery().id());
@@ -152,10 +206,46 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			else if (ex != null) {
 				log.error("Attempt of delivery {} failed unexpectedly", claim.delivery().id(), ex);
 			}
-			if (!this.closed && this.backlog.mayHaveWaiting(destination)) {
+			if (!this.closed && this.backlog.waitingForRoom()) {
 				this.claimRound.request();
 			}
 		});
+	}
+
+	/**
+	 * A slot freed at this destination: starts the deliveries remembered as waiting for
+	 * it while there is room, and once none is left asks for a claiming round if there
+	 * may be others.
+	 */
+	private void refill(String destination) {
+		boolean exhausted = false;
+		try {
+			while (!this.closed) {
+				if (!this.capacity.tryReserve(destination)) {
+					if (!this.capacity.hasRoom()) {
+						this.backlog.roomWantedBy(destination);
+					}
+					break;
+				}
+				String next = this.backlog.next(destination);
+				if (next == null) {
+					this.capacity.release(destination);
+					exhausted = true;
+					break;
+				}
+				startReserved(next, null, destination);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not claim the next delivery to {}; the poller will", destination, ex);
+		}
+		if (exhausted && !this.closed && this.backlog.mayHaveMore(destination)) {
+			this.claimRound.request();
+		}
+	}
+
+	private static boolean isDue(Delivery delivery, Instant now) {
+		return delivery.status() == DeliveryStatus.PENDING && !delivery.nextAttemptAt().isAfter(now);
 	}
 
 	private Lease newLease(Instant now) {

@@ -2,7 +2,10 @@ package dev.flowgate.delivery.domain.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.flowgate.contracts.DeliveryChannel;
@@ -19,8 +22,6 @@ public final class DeliveryIntake {
 
 	private final DeliveryDispatcher dispatcher;
 
-	private final DeliveryStore store;
-
 	private final FailureReporter failures;
 
 	private final RetryPolicy retry;
@@ -29,11 +30,10 @@ public final class DeliveryIntake {
 
 	private final Clock clock;
 
-	public DeliveryIntake(List<Channel> channels, DeliveryDispatcher dispatcher, DeliveryStore store,
-			FailureReporter failures, RetryPolicy retry, long maxPayloadBytes, Clock clock) {
+	public DeliveryIntake(List<Channel> channels, DeliveryDispatcher dispatcher, FailureReporter failures,
+			RetryPolicy retry, long maxPayloadBytes, Clock clock) {
 		this.channels = List.copyOf(channels);
 		this.dispatcher = dispatcher;
-		this.store = store;
 		this.failures = failures;
 		this.retry = retry;
 		this.maxPayloadBytes = maxPayloadBytes;
@@ -41,21 +41,28 @@ public final class DeliveryIntake {
 	}
 
 	public void accept(ExecutionCompleted result) {
-		Instant now = this.clock.instant();
-		for (Channel channel : this.channels) {
-			channel.prepare(result)
-				.map((prepared) -> create(result, channel.id(), prepared, now))
-				.ifPresent(this::admit);
-		}
+		acceptAll(List.of(result));
 	}
 
-	private void admit(Delivery delivery) {
-		if (delivery.status() == DeliveryStatus.PENDING) {
-			this.dispatcher.admit(delivery);
+	/**
+	 * Stores the deliveries of several results in one write, as if accepted one by one.
+	 */
+	public void acceptAll(List<ExecutionCompleted> results) {
+		Instant now = this.clock.instant();
+		// A result redelivered within the batch gives the same ids: the first one counts.
+		Map<String, Delivery> deliveries = new LinkedHashMap<>();
+		for (ExecutionCompleted result : results) {
+			for (Channel channel : this.channels) {
+				channel.prepare(result)
+					.map((prepared) -> create(result, channel.id(), prepared, now))
+					.ifPresent((delivery) -> deliveries.putIfAbsent(delivery.id(), delivery));
+			}
 		}
-		else if (this.store.insert(delivery, null) && delivery.status() == DeliveryStatus.FAILED) {
-			this.failures.report(delivery);
-		}
+		Set<String> inserted = this.dispatcher.admit(List.copyOf(deliveries.values()));
+		deliveries.values()
+			.stream()
+			.filter((delivery) -> delivery.status() == DeliveryStatus.FAILED && inserted.contains(delivery.id()))
+			.forEach(this.failures::report);
 	}
 
 	private Delivery create(ExecutionCompleted result, DeliveryChannel channel, Channel.Prepared prepared,

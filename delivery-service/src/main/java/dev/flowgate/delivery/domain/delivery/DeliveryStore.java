@@ -2,6 +2,7 @@ package dev.flowgate.delivery.domain.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -10,21 +11,42 @@ import java.util.UUID;
 public interface DeliveryStore {
 
 	/**
+	 * Stores new deliveries, all in one write, skipping those whose id exists.
+	 * @param leases by delivery id: held from the start by those this instance attempts
+	 * at once
+	 * @return the ids of the deliveries that were new
+	 */
+	Set<String> insertAll(List<Delivery> deliveries, Map<String, Lease> leases);
+
+	/**
 	 * Stores a new delivery unless one with its id exists.
 	 * @param lease held from the start when this instance attempts it at once, or
 	 * {@code null}
 	 * @return whether it was new
 	 */
-	boolean insert(Delivery delivery, Lease lease);
+	default boolean insert(Delivery delivery, Lease lease) {
+		Map<String, Lease> leases = (lease != null) ? Map.of(delivery.id(), lease) : Map.of();
+		return insertAll(List.of(delivery), leases).contains(delivery.id());
+	}
 
 	/**
-	 * Leases the pending delivery that has been due longest and is not leased.
+	 * Pending, due, unleased deliveries, due longest first, to be claimed one by one.
 	 * @param busyDestinations destination keys to leave for later
 	 */
-	Optional<Claim> claimDue(Instant now, Instant leaseUntil, Set<String> busyDestinations);
+	List<Due> findDue(Instant now, Set<String> busyDestinations, int limit);
 
-	/** Leases one pending, due, unleased delivery. */
-	Optional<Claim> claim(String deliveryId, Instant now, Instant leaseUntil);
+	/**
+	 * Leases a delivery if its lease token is still {@code expectedToken} and it is then
+	 * pending and due.
+	 * @param expectedToken the token seen when it was found, or {@code null} for one that
+	 * holds no lease
+	 */
+	Optional<Claim> claim(String deliveryId, String expectedToken, Instant now, Instant leaseUntil);
+
+	/** Leases a pending, due delivery that holds no lease. */
+	default Optional<Claim> claim(String deliveryId, Instant now, Instant leaseUntil) {
+		return claim(deliveryId, null, now, leaseUntil);
+	}
 
 	/** Gives a lease back without attempting. */
 	void release(Claim claim);
@@ -50,5 +72,14 @@ public interface DeliveryStore {
 	List<Delivery> unpublishedFailures(Instant finishedBefore, int limit);
 
 	void markFailurePublished(String deliveryId, UUID eventId);
+
+	/**
+	 * A due delivery found by {@link #findDue}.
+	 *
+	 * @param leaseToken its lease token then: {@code null}, or one whose lease had
+	 * expired
+	 */
+	record Due(String deliveryId, String destinationKey, String leaseToken) {
+	}
 
 }

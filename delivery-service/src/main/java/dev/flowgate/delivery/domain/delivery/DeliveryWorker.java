@@ -47,20 +47,22 @@ public final class DeliveryWorker {
 		this.clock = clock;
 	}
 
-	/** Completes when the outcome is stored. */
-	CompletableFuture<Void> run(Claim claim) {
+	/** Starts the attempt; its outcome is stored once the exchange ends. */
+	Running run(Claim claim) {
 		Delivery delivery = claim.delivery();
-		return CompletableFuture.supplyAsync(() -> this.channels.get(delivery.channel()).send(delivery), this.executor)
-			.thenCompose(Function.identity())
-			.handleAsync((outcome, ex) -> {
-				if (ex != null) {
-					abandon(claim, ex);
-				}
-				else {
-					settle(claim, outcome);
-				}
-				return null;
-			}, this.executor);
+		CompletableFuture<AttemptOutcome> sent = CompletableFuture
+			.supplyAsync(() -> this.channels.get(delivery.channel()).send(delivery), this.executor)
+			.thenCompose(Function.identity());
+		CompletableFuture<Void> stored = sent.handleAsync((outcome, ex) -> {
+			if (ex != null) {
+				abandon(claim, ex);
+			}
+			else {
+				settle(claim, outcome);
+			}
+			return null;
+		}, this.executor);
+		return new Running(sent, stored);
 	}
 
 	private void settle(Claim claim, AttemptOutcome outcome) {
@@ -108,6 +110,15 @@ public final class DeliveryWorker {
 		catch (RuntimeException releaseFailure) {
 			log.warn("Could not release delivery {}; its lease will expire", claim.delivery().id(), releaseFailure);
 		}
+	}
+
+	/**
+	 * An attempt under way.
+	 *
+	 * @param sent completes when the exchange with the destination ended
+	 * @param stored completes when its outcome is stored (or the claim abandoned)
+	 */
+	record Running(CompletableFuture<AttemptOutcome> sent, CompletableFuture<Void> stored) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.flowgate.delivery.domain.ExpiringCache;
 import dev.flowgate.delivery.domain.InvalidRequestException;
 
 /**
@@ -24,16 +25,23 @@ public final class WebhookSecrets {
 
 	private final Clock clock;
 
+	/** Every attempt signs: the owners' secrets, briefly. */
+	private final ExpiringCache<String, OwnerSecret> signing;
+
 	public WebhookSecrets(WebhookSecretStore store, SecureRandom random, Settings settings, Clock clock) {
 		this.store = store;
 		this.random = random;
 		this.settings = settings;
 		this.clock = clock;
+		this.signing = new ExpiringCache<>(settings.signingCacheTtl(), clock);
 	}
 
-	/** What to sign an owner's webhooks with now. */
+	/**
+	 * What to sign an owner's webhooks with now. A rotation made here applies at once;
+	 * one made by another instance within the signing cache's time to live.
+	 */
 	public SigningKeys keysFor(String ownerId) {
-		return current(ownerId).keysAt(this.clock.instant());
+		return this.signing.get(ownerId, this::current).keysAt(this.clock.instant());
 	}
 
 	/** The owner's secret, created (not yet shown) when there is none. */
@@ -63,6 +71,7 @@ public final class WebhookSecrets {
 			OwnerSecret before = existing.get();
 			OwnerSecret next = before.revealed() ? before.rotate(generate(), now, window) : before.reveal();
 			if (this.store.replace(next)) {
+				this.signing.invalidate(ownerId);
 				return new IssuedSecret(next, before.revealed());
 			}
 		}
@@ -89,8 +98,10 @@ public final class WebhookSecrets {
 	 * @param defaultOverlap how long the previous secret keeps signing after a rotation
 	 * that names no overlap
 	 * @param maxOverlap the longest overlap an owner may ask for
+	 * @param signingCacheTtl how long a secret read for signing is used without reading
+	 * it again
 	 */
-	public record Settings(int keyBytes, Duration defaultOverlap, Duration maxOverlap) {
+	public record Settings(int keyBytes, Duration defaultOverlap, Duration maxOverlap, Duration signingCacheTtl) {
 	}
 
 }

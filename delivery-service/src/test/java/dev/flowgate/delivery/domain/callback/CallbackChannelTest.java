@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.flowgate.contracts.DeliveryChannel;
@@ -41,16 +40,19 @@ class CallbackChannelTest {
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	private final WebhookSecrets secrets = new WebhookSecrets(new InMemorySecretStore(), new SecureRandom(),
-			new WebhookSecrets.Settings(32, Duration.ZERO, Duration.ofDays(1)), this.clock);
+			new WebhookSecrets.Settings(32, Duration.ZERO, Duration.ofDays(1), Duration.ofSeconds(2)), this.clock);
 
 	private final FakePoster poster = new FakePoster();
 
 	private final FakeBreakers breakers = new FakeBreakers();
 
-	private final FakeDisabled disabled = new FakeDisabled();
+	private final InMemoryDisabledCallbacks disabled = new InMemoryDisabledCallbacks();
+
+	private final DisabledCallbackService stops = new DisabledCallbackService(this.disabled, Duration.ofSeconds(2),
+			this.clock);
 
 	private final CallbackChannel channel = new CallbackChannel(new TestJson(), this.secrets, this.poster,
-			this.breakers, this.disabled, Runnable::run, this.clock);
+			this.breakers, this.stops, Runnable::run, this.clock);
 
 	@Test
 	void signsEachAttemptWithTheOwnersCurrentKeys() {
@@ -121,7 +123,7 @@ class CallbackChannelTest {
 	void preparesTheSignedPayloadOrSaysWhyNot() {
 		Prepared ready = this.channel.prepare(result("https://hooks.example.com/in")).orElseThrow();
 		Prepared invalid = this.channel.prepare(result("ftp://hooks.example.com/in")).orElseThrow();
-		this.disabled.disable(new DisabledCallback("owner-1", "dep-1", "https://x.example", NOW, "410"));
+		this.stops.disable(new DisabledCallback("owner-1", "dep-1", "https://x.example", NOW, "410"));
 		Prepared skipped = this.channel.prepare(result("https://hooks.example.com/in")).orElseThrow();
 
 		assertThat(ready.status()).isEqualTo(DeliveryStatus.PENDING);
@@ -197,32 +199,6 @@ class CallbackChannelTest {
 		@Override
 		public void released(String destination) {
 			this.calls.add("released " + destination);
-		}
-
-	}
-
-	private static final class FakeDisabled implements DisabledCallbacks {
-
-		private final Map<String, DisabledCallback> disabled = new ConcurrentHashMap<>();
-
-		@Override
-		public boolean isDisabled(String ownerId, String deploymentId) {
-			return this.disabled.containsKey(ownerId + "/" + deploymentId);
-		}
-
-		@Override
-		public void disable(DisabledCallback callback) {
-			this.disabled.put(callback.ownerId() + "/" + callback.deploymentId(), callback);
-		}
-
-		@Override
-		public List<DisabledCallback> list(String ownerId) {
-			return this.disabled.values().stream().filter((d) -> d.ownerId().equals(ownerId)).toList();
-		}
-
-		@Override
-		public boolean enable(String ownerId, String deploymentId) {
-			return this.disabled.remove(ownerId + "/" + deploymentId) != null;
 		}
 
 	}

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -31,19 +34,13 @@ class DeliveryDispatcherTest {
 	private final ScriptedChannel channel = new ScriptedChannel(DeliveryChannel.CALLBACK,
 			(delivery) -> this.inFlight.computeIfAbsent(delivery.id(), (id) -> new CompletableFuture<>()));
 
-	private final DeliveryDispatcher dispatcher = new DeliveryDispatcher(this.store,
-			new DeliveryWorker(List.of(this.channel), this.store, new InMemoryAttemptLog(),
-					new RetryPolicy(List.of(Duration.ZERO), 0, Duration.ZERO, Duration.ZERO, () -> 0L),
-					new FailureReporter(this.store, new RecordingPublisher(), DIRECT,
-							new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
-					DIRECT, this.clock),
-			DIRECT, new DeliveryDispatcher.Settings(3, 2, Duration.ofMinutes(2), Duration.ofMillis(10)), this.clock);
+	private final DeliveryDispatcher dispatcher = dispatcher(DIRECT);
 
 	@Test
 	void attemptsANewDueDeliveryAtOnceUnderALease() {
 		Delivery delivery = pending("a", "https://a.example");
 
-		assertThat(this.dispatcher.admit(delivery)).isTrue();
+		assertThat(admit(delivery)).isTrue();
 
 		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly("a");
 		assertThat(this.store.isLeased("a")).isTrue();
@@ -52,10 +49,10 @@ class DeliveryDispatcherTest {
 
 	@Test
 	void aDestinationAtItsLimitWaitsWhileOthersGoAhead() {
-		this.dispatcher.admit(pending("a1", "https://a.example"));
-		this.dispatcher.admit(pending("a2", "https://a.example"));
-		this.dispatcher.admit(pending("a3", "https://a.example"));
-		this.dispatcher.admit(pending("b1", "https://b.example"));
+		admit(pending("a1", "https://a.example"));
+		admit(pending("a2", "https://a.example"));
+		admit(pending("a3", "https://a.example"));
+		admit(pending("b1", "https://b.example"));
 
 		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly("a1", "a2", "b1");
 		assertThat(this.store.isLeased("a3")).isFalse();
@@ -70,10 +67,10 @@ class DeliveryDispatcherTest {
 
 	@Test
 	void aFreedSlotGoesToADeliveryThatWaitedForRoom() {
-		this.dispatcher.admit(pending("a1", "https://a.example"));
-		this.dispatcher.admit(pending("b1", "https://b.example"));
-		this.dispatcher.admit(pending("c1", "https://c.example"));
-		this.dispatcher.admit(pending("d1", "https://d.example"));
+		admit(pending("a1", "https://a.example"));
+		admit(pending("b1", "https://b.example"));
+		admit(pending("c1", "https://c.example"));
+		admit(pending("d1", "https://d.example"));
 
 		this.inFlight.get("b1").complete(Outcomes.delivered().join());
 
@@ -83,11 +80,11 @@ class DeliveryDispatcherTest {
 
 	@Test
 	void storesButDoesNotStartWhenAllSlotsAreTaken() {
-		this.dispatcher.admit(pending("a1", "https://a.example"));
-		this.dispatcher.admit(pending("b1", "https://b.example"));
-		this.dispatcher.admit(pending("c1", "https://c.example"));
+		admit(pending("a1", "https://a.example"));
+		admit(pending("b1", "https://b.example"));
+		admit(pending("c1", "https://c.example"));
 
-		assertThat(this.dispatcher.admit(pending("d1", "https://d.example"))).isTrue();
+		assertThat(admit(pending("d1", "https://d.example"))).isTrue();
 
 		assertThat(this.channel.sent).hasSize(3);
 		assertThat(this.store.get("d1").status()).isEqualTo(DeliveryStatus.PENDING);
@@ -96,9 +93,9 @@ class DeliveryDispatcherTest {
 	@Test
 	void doesNotAdmitADeliveryTwice() {
 		Delivery delivery = pending("a", "https://a.example");
-		this.dispatcher.admit(delivery);
+		admit(delivery);
 
-		assertThat(this.dispatcher.admit(delivery)).isFalse();
+		assertThat(admit(delivery)).isFalse();
 
 		assertThat(this.channel.sent).hasSize(1);
 	}
@@ -107,11 +104,67 @@ class DeliveryDispatcherTest {
 	void startsNothingAfterClosing() throws Exception {
 		this.dispatcher.close();
 
-		this.dispatcher.admit(pending("a", "https://a.example"));
+		admit(pending("a", "https://a.example"));
 
 		assertThat(this.channel.sent).isEmpty();
 		assertThat(this.store.get("a").status()).isEqualTo(DeliveryStatus.PENDING);
 		assertThat(this.dispatcher.pollDue()).isZero();
+	}
+
+	@Test
+	void aBacklogAtOneDestinationIsWorkedOffWithoutSearching() {
+		List<Delivery> backlog = new ArrayList<>();
+		for (int i = 1; i <= 6; i++) {
+			backlog.add(pending("a" + i, "https://a.example"));
+		}
+
+		assertThat(this.dispatcher.admit(backlog)).hasSize(6);
+		for (int i = 1; i <= 6; i++) {
+			this.inFlight.get("a" + i).complete(Outcomes.delivered().join());
+		}
+
+		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly("a1", "a2", "a3", "a4", "a5", "a6");
+		assertThat(this.store.get("a6").status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+		assertThat(this.store.searches).isZero();
+	}
+
+	@Test
+	void aDestinationsSlotIsFreeOnceTheExchangeEndsBeforeTheOutcomeIsStored() {
+		Queue<Runnable> storeWork = new ArrayDeque<>();
+		DeliveryDispatcher dispatcher = dispatcher(storeWork::add);
+		dispatcher.admit(List.of(pending("a1", "https://a.example"), pending("a2", "https://a.example"),
+				pending("a3", "https://a.example")));
+		runAll(storeWork);
+
+		this.inFlight.get("a1").complete(Outcomes.delivered().join());
+
+		assertThat(this.store.isLeased("a3")).isTrue();
+		assertThat(this.store.get("a1").status()).isEqualTo(DeliveryStatus.PENDING);
+		runAll(storeWork);
+		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly("a1", "a2", "a3");
+		assertThat(this.store.get("a1").status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+	}
+
+	private boolean admit(Delivery delivery) {
+		return this.dispatcher.admit(List.of(delivery)).contains(delivery.id());
+	}
+
+	/** At most three attempts in flight, two per destination. */
+	private DeliveryDispatcher dispatcher(Executor workerExecutor) {
+		return new DeliveryDispatcher(this.store,
+				new DeliveryWorker(List.of(this.channel), this.store, new InMemoryAttemptLog(),
+						new RetryPolicy(List.of(Duration.ZERO), 0, Duration.ZERO, Duration.ZERO, () -> 0L),
+						new FailureReporter(this.store, new RecordingPublisher(), DIRECT,
+								new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
+						workerExecutor, this.clock),
+				DIRECT, new DeliveryDispatcher.Settings(3, 2, Duration.ofMinutes(2), Duration.ofMillis(10)),
+				this.clock);
+	}
+
+	private static void runAll(Queue<Runnable> tasks) {
+		for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+			task.run();
+		}
 	}
 
 	private static Delivery pending(String id, String destination) {

@@ -93,7 +93,7 @@ class DeliveryIntakeTest {
 		DeliveryDispatcher dispatcher = new DeliveryDispatcher(this.store,
 				new DeliveryWorker(channels, this.store, new InMemoryAttemptLog(), retry, failures, DIRECT, this.clock),
 				DIRECT, new DeliveryDispatcher.Settings(10, 10, Duration.ofMinutes(2), Duration.ZERO), this.clock);
-		return new DeliveryIntake(channels, dispatcher, this.store, failures, retry, maxPayloadBytes, this.clock);
+		return new DeliveryIntake(channels, dispatcher, failures, retry, maxPayloadBytes, this.clock);
 	}
 
 	private static ExecutionCompleted result(String callbackUrl, String email) {

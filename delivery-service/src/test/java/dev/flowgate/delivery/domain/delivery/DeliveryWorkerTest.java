@@ -44,7 +44,7 @@ class DeliveryWorkerTest {
 	void recordsASuccessfulAttempt() {
 		Delivery delivery = stored(0);
 
-		this.worker.run(claim(delivery)).join();
+		this.worker.run(claim(delivery)).stored().join();
 
 		Delivery after = this.store.get(delivery.id());
 		assertThat(after.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
@@ -61,7 +61,7 @@ class DeliveryWorkerTest {
 		this.channel.answer((delivery) -> Outcomes.failed(503));
 		Delivery delivery = stored(0);
 
-		this.worker.run(claim(delivery)).join();
+		this.worker.run(claim(delivery)).stored().join();
 
 		Delivery after = this.store.get(delivery.id());
 		assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
@@ -75,7 +75,7 @@ class DeliveryWorkerTest {
 		this.channel.answer((delivery) -> Outcomes.failed(500));
 		Delivery delivery = stored(2);
 
-		this.worker.run(claim(delivery)).join();
+		this.worker.run(claim(delivery)).stored().join();
 
 		Delivery after = this.store.get(delivery.id());
 		assertThat(after.status()).isEqualTo(DeliveryStatus.FAILED);
@@ -93,7 +93,7 @@ class DeliveryWorkerTest {
 		this.channel.answer((delivery) -> Outcomes.permanent("Refused: loopback"));
 		Delivery delivery = stored(0);
 
-		this.worker.run(claim(delivery)).join();
+		this.worker.run(claim(delivery)).stored().join();
 
 		assertThat(this.store.get(delivery.id()).status()).isEqualTo(DeliveryStatus.FAILED);
 		assertThat(this.publisher.events).hasSize(1);
@@ -104,7 +104,7 @@ class DeliveryWorkerTest {
 		this.channel.answer((delivery) -> Outcomes.done(AttemptOutcome.deferred(Duration.ofSeconds(30), "open")));
 		Delivery delivery = stored(1);
 
-		this.worker.run(claim(delivery)).join();
+		this.worker.run(claim(delivery)).stored().join();
 
 		Delivery after = this.store.get(delivery.id());
 		assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
@@ -119,7 +119,7 @@ class DeliveryWorkerTest {
 		this.channel.answer((delivery) -> Outcomes.done(AttemptOutcome.skipped("disabled")));
 		Delivery delivery = stored(0);
 
-		this.worker.run(claim(delivery)).join();
+		this.worker.run(claim(delivery)).stored().join();
 
 		assertThat(this.store.get(delivery.id()).status()).isEqualTo(DeliveryStatus.SKIPPED);
 		assertThat(this.publisher.events).isEmpty();
@@ -130,7 +130,7 @@ class DeliveryWorkerTest {
 		Delivery delivery = stored(0);
 		Claim lost = new Claim(delivery, "expired-token");
 
-		this.worker.run(lost).join();
+		this.worker.run(lost).stored().join();
 
 		assertThat(this.store.get(delivery.id()).status()).isEqualTo(DeliveryStatus.PENDING);
 	}
@@ -140,7 +140,7 @@ class DeliveryWorkerTest {
 		this.channel.answer((delivery) -> CompletableFuture.failedFuture(new IllegalStateException("store down")));
 		Delivery delivery = stored(0);
 
-		this.worker.run(claim(delivery)).join();
+		this.worker.run(claim(delivery)).stored().join();
 
 		assertThat(this.store.isLeased(delivery.id())).isFalse();
 		assertThat(this.store.get(delivery.id()).attempts()).isZero();

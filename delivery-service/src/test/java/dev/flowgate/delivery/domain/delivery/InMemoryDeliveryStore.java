@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /** The delivery store's contract, in memory. */
 class InMemoryDeliveryStore implements DeliveryStore {
@@ -20,28 +21,49 @@ class InMemoryDeliveryStore implements DeliveryStore {
 
 	private final Set<UUID> published = new HashSet<>();
 
+	/** How often due deliveries were searched for. */
+	int searches;
+
 	@Override
-	public synchronized boolean insert(Delivery delivery, Lease lease) {
-		if (this.deliveries.putIfAbsent(delivery.id(), delivery) != null) {
-			return false;
+	public synchronized Set<String> insertAll(List<Delivery> deliveries, Map<String, Lease> leases) {
+		Set<String> inserted = new LinkedHashSet<>();
+		for (Delivery delivery : deliveries) {
+			if (this.deliveries.putIfAbsent(delivery.id(), delivery) == null) {
+				inserted.add(delivery.id());
+				if (leases.containsKey(delivery.id())) {
+					this.leases.put(delivery.id(), leases.get(delivery.id()));
+				}
+			}
 		}
-		if (lease != null) {
-			this.leases.put(delivery.id(), lease);
-		}
-		return true;
+		return inserted;
 	}
 
 	@Override
-	public synchronized Optional<Claim> claimDue(Instant now, Instant leaseUntil, Set<String> busyDestinations) {
-		return due(now, (delivery) -> !busyDestinations.contains(delivery.destinationKey()))
-			.min(Comparator.comparing(Delivery::nextAttemptAt))
-			.map((delivery) -> lease(delivery, leaseUntil));
+	public synchronized List<Due> findDue(Instant now, Set<String> busyDestinations, int limit) {
+		this.searches++;
+		return this.deliveries.values()
+			.stream()
+			.filter((d) -> d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().isAfter(now))
+			.filter((d) -> !this.leases.containsKey(d.id()) || this.leases.get(d.id()).until().isBefore(now))
+			.filter((d) -> !busyDestinations.contains(d.destinationKey()))
+			.sorted(Comparator.comparing(Delivery::nextAttemptAt))
+			.limit(limit)
+			.map((d) -> new Due(d.id(), d.destinationKey(),
+					this.leases.containsKey(d.id()) ? this.leases.get(d.id()).token() : null))
+			.toList();
 	}
 
 	@Override
-	public synchronized Optional<Claim> claim(String deliveryId, Instant now, Instant leaseUntil) {
-		return due(now, (delivery) -> delivery.id().equals(deliveryId)).findFirst()
-			.map((delivery) -> lease(delivery, leaseUntil));
+	public synchronized Optional<Claim> claim(String deliveryId, String expectedToken, Instant now,
+			Instant leaseUntil) {
+		Delivery delivery = this.deliveries.get(deliveryId);
+		Lease lease = this.leases.get(deliveryId);
+		String token = (lease != null) ? lease.token() : null;
+		if (delivery == null || !Objects.equals(token, expectedToken) || delivery.status() != DeliveryStatus.PENDING
+				|| delivery.nextAttemptAt().isAfter(now)) {
+			return Optional.empty();
+		}
+		return Optional.of(lease(delivery, leaseUntil));
 	}
 
 	@Override
@@ -105,14 +127,6 @@ class InMemoryDeliveryStore implements DeliveryStore {
 
 	synchronized boolean isLeased(String deliveryId) {
 		return this.leases.containsKey(deliveryId);
-	}
-
-	private java.util.stream.Stream<Delivery> due(Instant now, Predicate<Delivery> filter) {
-		return this.deliveries.values()
-			.stream()
-			.filter((d) -> d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().isAfter(now))
-			.filter((d) -> !this.leases.containsKey(d.id()) || this.leases.get(d.id()).until().isBefore(now))
-			.filter(filter);
 	}
 
 	private Claim lease(Delivery delivery, Instant until) {

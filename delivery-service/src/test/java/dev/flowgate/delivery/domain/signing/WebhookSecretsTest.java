@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import dev.flowgate.delivery.domain.InvalidRequestException;
+import dev.flowgate.delivery.domain.MovingClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class WebhookSecretsTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private static final Duration SIGNING_CACHE_TTL = Duration.ofSeconds(2);
 
 	private final InMemorySecretStore store = new InMemorySecretStore();
 
@@ -74,10 +77,37 @@ class WebhookSecretsTest {
 			.isThrownBy(() -> this.secrets.rotate("owner-1", Duration.ofDays(8)));
 	}
 
+	@Test
+	void aRotationHereSignsWithTheNewSecretAtOnce() {
+		this.secrets.rotate("owner-1", null);
+		this.secrets.keysFor("owner-1");
+
+		IssuedSecret rotated = this.secrets.rotate("owner-1", Duration.ZERO);
+
+		assertThat(this.secrets.keysFor("owner-1")).isEqualTo(new SigningKeys(rotated.secret(), null));
+	}
+
+	@Test
+	void aRotationByAnotherInstanceSignsHereWithinTheTimeToLive() {
+		MovingClock clock = new MovingClock(NOW);
+		WebhookSecrets here = secrets(clock);
+		WebhookSecrets elsewhere = secrets(clock);
+		elsewhere.rotate("owner-1", null);
+		here.keysFor("owner-1");
+
+		IssuedSecret rotated = elsewhere.rotate("owner-1", Duration.ZERO);
+		clock.advance(SIGNING_CACHE_TTL);
+
+		assertThat(here.keysFor("owner-1")).isEqualTo(new SigningKeys(rotated.secret(), null));
+	}
+
 	private WebhookSecrets secretsAt(Instant now) {
+		return secrets(Clock.fixed(now, ZoneOffset.UTC));
+	}
+
+	private WebhookSecrets secrets(Clock clock) {
 		return new WebhookSecrets(this.store, new SecureRandom(),
-				new WebhookSecrets.Settings(32, Duration.ofHours(24), Duration.ofDays(7)),
-				Clock.fixed(now, ZoneOffset.UTC));
+				new WebhookSecrets.Settings(32, Duration.ofHours(24), Duration.ofDays(7), SIGNING_CACHE_TTL), clock);
 	}
 
 }

@@ -1,0 +1,58 @@
+package dev.flowgate.delivery.domain.callback;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.flowgate.delivery.domain.MovingClock;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class DisabledCallbackServiceTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private static final Duration TTL = Duration.ofSeconds(2);
+
+	private final MovingClock clock = new MovingClock(NOW);
+
+	private final InMemoryDisabledCallbacks store = new InMemoryDisabledCallbacks();
+
+	private final DisabledCallbackService here = new DisabledCallbackService(this.store, TTL, this.clock);
+
+	private final DisabledCallbackService elsewhere = new DisabledCallbackService(this.store, TTL, this.clock);
+
+	@Test
+	void aStopOrItsLiftingHereAppliesAtOnce() {
+		assertThat(this.here.isDisabled("owner-1", "dep-1")).isFalse();
+
+		this.here.disable(stop("owner-1", "dep-1"));
+		assertThat(this.here.isDisabled("owner-1", "dep-1")).isTrue();
+		assertThat(this.here.isDisabled("owner-2", "dep-1")).isFalse();
+
+		this.here.enable("owner-1", "dep-1");
+		assertThat(this.here.isDisabled("owner-1", "dep-1")).isFalse();
+	}
+
+	@Test
+	void aStopByAnotherInstanceAppliesWithinTheTimeToLive() {
+		assertThat(this.here.isDisabled("owner-1", "dep-1")).isFalse();
+
+		this.elsewhere.disable(stop("owner-1", "dep-1"));
+		this.clock.advance(TTL);
+
+		assertThat(this.here.isDisabled("owner-1", "dep-1")).isTrue();
+	}
+
+	@Test
+	void enablingWhatIsNotDisabledIsAnError() {
+		assertThatExceptionOfType(CallbackNotDisabledException.class)
+			.isThrownBy(() -> this.here.enable("owner-1", "dep-1"));
+	}
+
+	private static DisabledCallback stop(String ownerId, String deploymentId) {
+		return new DisabledCallback(ownerId, deploymentId, "https://x.example/hook", NOW, "HTTP 410 Gone");
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.flowgate.delivery.messaging;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.delivery.support.ApiClient;
+import dev.flowgate.delivery.support.Deliveries;
+import dev.flowgate.delivery.support.DeliveryIntegrationTest;
+import dev.flowgate.delivery.support.Receiver;
+import dev.flowgate.delivery.support.Receiver.Reply;
+import dev.flowgate.delivery.support.Results;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Attempts and deliveries that gave up (here after the test profile's five quick tries)
+ * are counted on the Prometheus endpoint.
+ */
+@DeliveryIntegrationTest
+class DeliveryMetricsTest {
+
+	private static final String ATTEMPTS = "flowgate_delivery_attempts_seconds_count";
+
+	private static final String FAILURES = "flowgate_delivery_failures_total";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JsonMapper json;
+
+	@Autowired
+	private KafkaTemplate<String, FlowgateEvent> kafka;
+
+	private Deliveries deliveries;
+
+	private Receiver receiver;
+
+	private String owner;
+
+	@BeforeEach
+	void setUp() {
+		this.deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
+		this.receiver = Receiver.start();
+		this.owner = "owner-" + UUID.randomUUID();
+	}
+
+	@AfterEach
+	void stopReceiver() {
+		this.receiver.close();
+	}
+
+	@Test
+	void countsAttemptsByOutcomeAndFailedDeliveries() throws Exception {
+		String before = scrape();
+		this.receiver
+			.respond((request) -> request.path().startsWith("/broken") ? Reply.status(422) : Reply.status(200));
+		ExecutionCompleted delivered = Results.succeeded(this.owner, "dep-metrics", this.receiver.url("/hook"), null,
+				Map.of("answer", "42"));
+		ExecutionCompleted refused = Results.succeeded(this.owner, "dep-metrics", this.receiver.url("/broken"), null,
+				Map.of("answer", "42"));
+
+		this.deliveries.publish(delivered);
+		this.deliveries.publish(refused);
+		this.deliveries.awaitStatus(this.owner, delivered.executionId(), "succeeded");
+		this.deliveries.awaitStatus(this.owner, refused.executionId(), "failed");
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			String after = scrape();
+			assertThat(increase(before, after, ATTEMPTS, "outcome=\"delivered\"")).isGreaterThanOrEqualTo(1);
+			assertThat(increase(before, after, ATTEMPTS, "outcome=\"retryable\"")).isGreaterThanOrEqualTo(1);
+			assertThat(increase(before, after, FAILURES, "channel=\"callback\"")).isGreaterThanOrEqualTo(1);
+		});
+	}
+
+	private String scrape() throws Exception {
+		return this.mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+	}
+
+	private static double increase(String before, String after, String metric, String label) {
+		return sum(after, metric, label) - sum(before, metric, label);
+	}
+
+	private static double sum(String scrape, String metric, String label) {
+		return scrape.lines()
+			.filter((line) -> line.startsWith(metric + "{") && line.contains("channel=\"callback\"")
+					&& line.contains(label))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+}
