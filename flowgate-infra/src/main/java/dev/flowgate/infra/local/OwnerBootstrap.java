@@ -17,6 +17,10 @@ final class OwnerBootstrap {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	private static final Duration KEY_PROPAGATION = Duration.ofSeconds(60);
+
+	private static final Duration POLL = Duration.ofMillis(100);
+
 	// The answers are small and flat where it matters; a regex keeps Jackson off the
 	// launcher's classpath.
 	private static final Pattern OWNER_ID = Pattern.compile("\"owner\"\\s*:\\s*\\{[^}]*?\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -39,6 +43,31 @@ final class OwnerBootstrap {
 	 * none.
 	 */
 	Credentials credentials(String knownOwnerId) {
+		Credentials credentials = create(knownOwnerId);
+		awaitAccepted(credentials.apiKey());
+		return credentials;
+	}
+
+	/**
+	 * The gateway learns of a new key from Kafka a moment after key-service stored it;
+	 * the key is printed only once the gateway takes it.
+	 */
+	private void awaitAccepted(String apiKey) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gatewayUrl + "/v1/keys"))
+			.timeout(TIMEOUT)
+			.header("Authorization", "Bearer " + apiKey)
+			.GET()
+			.build();
+		long deadline = System.nanoTime() + KEY_PROPAGATION.toNanos();
+		while (send(request).statusCode() != 200) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The gateway did not accept the new API key within " + KEY_PROPAGATION);
+			}
+			sleep();
+		}
+	}
+
+	private Credentials create(String knownOwnerId) {
 		if (knownOwnerId != null) {
 			HttpResponse<String> response = post("/v1/owners/" + knownOwnerId + "/keys",
 					"{\"name\":\"local\",\"scopes\":[\"run\",\"manage\"]}");
@@ -61,11 +90,26 @@ final class OwnerBootstrap {
 			.header("X-Admin-Secret", this.adminSecret)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
+		return send(request);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		String path = request.uri().getPath();
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Gateway did not answer " + path + ": " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(POLL.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
