@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Deliveries run concurrently with a per-destination limit: a receiver that never answers
- * holds its own slots until the timeout, nobody else's. The timeout is longer here than in
- * the other tests so that a busy machine cannot fake a hold-up.
+ * holds its own slots until the timeout, nobody else's. The timeout is longer here than
+ * in the other tests so that a busy machine cannot fake a hold-up.
  */
 @DeliveryIntegrationTest
 @TestPropertySource(properties = "flowgate.delivery.callback.timeout=6s")
