@@ -34,6 +34,8 @@ public final class ManagedProcess implements AutoCloseable {
 	// Enough for a stack trace with its causes.
 	static final int TAIL_LINES = 100;
 
+	private static final int ERROR_LINES = 20;
+
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
 	private static final int LOGGED_TAIL_LINES = 30;
@@ -202,7 +204,7 @@ public final class ManagedProcess implements AutoCloseable {
 	private ProcessDiedException died() {
 		String code = exitCode().map((c) -> " with code " + c).orElse("");
 		return new ProcessDiedException(this.name + " (pid " + pid() + ") exited" + code + "; log " + this.logFile,
-				logTail(TAIL_LINES));
+				LogTail.errors(this.logFile, ERROR_LINES), logTail(TAIL_LINES));
 	}
 
 	private void reportUnexpectedExit() {

@@ -52,7 +52,7 @@ class KafkaBrokerLifecycleTest {
 
 			assertThatExceptionOfType(ProcessDiedException.class).isThrownBy(broker::start)
 				.withMessageContaining("kafka-broker")
-				.satisfies((ex) -> assertThat(ex.logTail()).containsIgnoringCase("address already in use"));
+				.satisfies((ex) -> assertThat(ex.errorLines()).containsIgnoringCase("address already in use"));
 		}
 	}
 
