@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * in the other tests so that a busy machine cannot fake a hold-up.
  */
 @DeliveryIntegrationTest
-@TestPropertySource(properties = "flowgate.delivery.callback.timeout=6s")
+// The lease must outlast the (long) callback timeout, as the service checks at start.
+@TestPropertySource(properties = { "flowgate.delivery.callback.timeout=6s", "flowgate.delivery.dispatch.lease=20s" })
 class HangingDestinationTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(6);
