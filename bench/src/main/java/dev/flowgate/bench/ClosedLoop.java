@@ -28,26 +28,31 @@ final class ClosedLoop {
 		AtomicInteger remaining = new AtomicInteger(total);
 		long deadline = System.nanoTime() + limit.toNanos();
 		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-		List<Future<List<Long>>> callers = new ArrayList<>();
-		long started = System.nanoTime();
-		for (int i = 0; i < concurrency; i++) {
-			callers.add(pool.submit(() -> {
-				List<Long> own = new ArrayList<>();
-				while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
-					long t0 = System.nanoTime();
-					call.run();
-					own.add(System.nanoTime() - t0);
-				}
-				return own;
-			}));
+		try {
+			List<Future<List<Long>>> callers = new ArrayList<>();
+			long started = System.nanoTime();
+			for (int i = 0; i < concurrency; i++) {
+				callers.add(pool.submit(() -> {
+					List<Long> own = new ArrayList<>();
+					while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
+						long t0 = System.nanoTime();
+						call.run();
+						own.add(System.nanoTime() - t0);
+					}
+					return own;
+				}));
+			}
+			List<Long> all = new ArrayList<>();
+			for (Future<List<Long>> caller : callers) {
+				all.addAll(caller.get());
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			return new Latencies(name, all.stream().mapToLong(Long::longValue).toArray(), seconds);
 		}
-		List<Long> all = new ArrayList<>();
-		for (Future<List<Long>> caller : callers) {
-			all.addAll(caller.get());
+		finally {
+			// Also when a call failed: the callers' threads would keep the JVM alive.
+			pool.shutdownNow();
 		}
-		double seconds = (System.nanoTime() - started) / 1e9;
-		pool.shutdown();
-		return new Latencies(name, all.stream().mapToLong(Long::longValue).toArray(), seconds);
 	}
 
 }

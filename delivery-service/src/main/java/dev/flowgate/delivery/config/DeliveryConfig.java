@@ -80,7 +80,7 @@ class DeliveryConfig {
 		}
 		return new DeliveryDispatcher(store, worker, deliveryWorkers,
 				new DeliveryDispatcher.Settings(dispatch.maxInFlight(), dispatch.maxInFlightPerDestination(),
-						dispatch.lease(), dispatch.shutdownGrace()),
+						dispatch.lease(), properties.callback().timeout(), dispatch.shutdownGrace()),
 				clock);
 	}
 

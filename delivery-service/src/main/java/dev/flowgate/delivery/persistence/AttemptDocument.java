@@ -18,6 +18,8 @@ record AttemptDocument(@Id String id, String deliveryId, int number, Instant sta
 
 	static final String COLLECTION = "delivery_attempts";
 
+	static final String ID = "_id";
+
 	static final String DELIVERY_ID = "deliveryId";
 
 	static final String NUMBER = "number";

@@ -55,6 +55,12 @@ record DeliveryDocument(@Id String id, String executionId, String ownerId, Strin
 
 	static final String LEASE_UNTIL = "leaseUntil";
 
+	/**
+	 * The token of the lease that last settled it: tells a batch of settlements which of
+	 * them held their lease.
+	 */
+	static final String SETTLED_LEASE = "settledLease";
+
 	static DeliveryDocument of(Delivery delivery, Lease lease) {
 		Message message = delivery.message();
 		return new DeliveryDocument(delivery.id(), delivery.executionId(), delivery.ownerId(), delivery.deploymentId(),

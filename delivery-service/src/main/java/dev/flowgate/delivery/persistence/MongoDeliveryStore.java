@@ -2,6 +2,9 @@ package dev.flowgate.delivery.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,8 @@ import java.util.UUID;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import dev.flowgate.delivery.domain.delivery.Claim;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
@@ -19,8 +24,8 @@ import dev.flowgate.delivery.domain.delivery.Lease;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,31 +43,53 @@ class MongoDeliveryStore implements DeliveryStore {
 
 	private final MongoTemplate mongo;
 
+	private final GroupCommit<List<DeliveryDocument>, Set<String>> inserts = new GroupCommit<>(this::insertEach);
+
+	private final GroupCommit<Settlement, Boolean> settlements = new GroupCommit<>(this::settleAll);
+
 	MongoDeliveryStore(MongoTemplate mongo) {
 		this.mongo = mongo;
 	}
 
+	/** Written together with the deliveries other threads store at the same time. */
 	@Override
 	public Set<String> insertAll(List<Delivery> deliveries, Map<String, Lease> leases) {
-		Set<String> inserted = new LinkedHashSet<>();
-		deliveries.forEach((delivery) -> inserted.add(delivery.id()));
 		if (deliveries.isEmpty()) {
-			return inserted;
+			return Set.of();
 		}
+		return this.inserts.submit(deliveries.stream()
+			.map((delivery) -> DeliveryDocument.of(delivery, leases.get(delivery.id())))
+			.toList());
+	}
+
+	/**
+	 * One unordered insert for several callers; each learns which of its documents were
+	 * new.
+	 */
+	private List<Set<String>> insertEach(List<List<DeliveryDocument>> callers) {
+		List<DeliveryDocument> all = callers.stream().flatMap(List::stream).toList();
+		Set<Integer> duplicates = new HashSet<>();
 		try {
-			this.mongo.bulkOps(BulkMode.UNORDERED, DeliveryDocument.class)
-				.insert(deliveries.stream()
-					.map((delivery) -> DeliveryDocument.of(delivery, leases.get(delivery.id())))
-					.toList())
-				.execute();
+			this.mongo.bulkOps(BulkMode.UNORDERED, DeliveryDocument.class).insert(all).execute();
 		}
 		catch (BulkOperationException ex) {
 			for (BulkWriteError error : ex.getErrors()) {
 				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
 					throw ex;
 				}
-				inserted.remove(deliveries.get(error.getIndex()).id());
+				duplicates.add(error.getIndex());
 			}
+		}
+		List<Set<String>> inserted = new ArrayList<>();
+		int index = 0;
+		for (List<DeliveryDocument> documents : callers) {
+			Set<String> ids = new LinkedHashSet<>();
+			for (DeliveryDocument document : documents) {
+				if (!duplicates.contains(index++)) {
+					ids.add(document.id());
+				}
+			}
+			inserted.add(ids);
 		}
 		return inserted;
 	}
@@ -87,28 +114,49 @@ class MongoDeliveryStore implements DeliveryStore {
 	}
 
 	/**
-	 * The filter is the lease index's keys exactly, so even mongo-java-server finds the
-	 * document without scanning; whether it is due is checked on the leased document.
+	 * Each update's filter is the lease index's keys exactly, so even mongo-java-server
+	 * finds the document without scanning; whether it is still due is checked on the
+	 * leased documents, read back by {@code _id}.
 	 */
 	@Override
-	public Optional<Claim> claim(String deliveryId, String expectedToken, Instant now, Instant leaseUntil) {
+	public List<Claim> claimAll(List<Due> found, Instant now, Instant leaseUntil) {
+		if (found.isEmpty()) {
+			return List.of();
+		}
 		String token = UUID.randomUUID().toString();
-		Query query = Query
-			.query(where(DeliveryDocument.ID).is(deliveryId).and(DeliveryDocument.LEASE_TOKEN).is(expectedToken));
-		Update update = Update.update(DeliveryDocument.LEASE_TOKEN, token)
-			.set(DeliveryDocument.LEASE_UNTIL, leaseUntil);
-		DeliveryDocument leased = this.mongo.findAndModify(query, update,
-				FindAndModifyOptions.options().returnNew(true), DeliveryDocument.class);
-		if (leased == null) {
-			return Optional.empty();
+		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, DeliveryDocument.class);
+		for (Due due : found) {
+			bulk.updateOne(
+					Query.query(where(DeliveryDocument.ID).is(due.deliveryId())
+						.and(DeliveryDocument.LEASE_TOKEN)
+						.is(due.leaseToken())),
+					Update.update(DeliveryDocument.LEASE_TOKEN, token).set(DeliveryDocument.LEASE_UNTIL, leaseUntil));
 		}
-		Claim claim = new Claim(leased.toDelivery(), token);
-		if (leased.isDue(now)) {
-			return Optional.of(claim);
+		if (bulk.execute().getModifiedCount() == 0) {
+			return List.of();
 		}
-		// Settled since it was found: its token is unset again, so it matched.
-		release(claim);
-		return Optional.empty();
+		List<String> ids = found.stream().map(Due::deliveryId).distinct().toList();
+		Map<String, DeliveryDocument> leased = new HashMap<>();
+		this.mongo.find(Query.query(where(DeliveryDocument.ID).in(ids)), DeliveryDocument.class)
+			.stream()
+			.filter((document) -> token.equals(document.leaseToken()))
+			.forEach((document) -> leased.put(document.id(), document));
+		List<Claim> claims = new ArrayList<>();
+		for (String id : ids) {
+			DeliveryDocument document = leased.get(id);
+			if (document == null) {
+				continue;
+			}
+			Claim claim = new Claim(document.toDelivery(), token);
+			if (document.isDue(now)) {
+				claims.add(claim);
+			}
+			else {
+				// Settled since it was found: its token was unset again, so it matched.
+				release(claim);
+			}
+		}
+		return claims;
 	}
 
 	@Override
@@ -116,19 +164,29 @@ class MongoDeliveryStore implements DeliveryStore {
 		this.mongo.updateFirst(leased(claim), unlease(new Update()), DeliveryDocument.class);
 	}
 
+	/** Written together with the outcomes other threads settle at the same time. */
 	@Override
 	public boolean settle(Claim claim, Delivery next) {
-		Update update = Update.update(DeliveryDocument.STATUS, next.status())
-			.set(DeliveryDocument.ATTEMPTS, next.attempts())
-			.set(DeliveryDocument.ROUND_ATTEMPTS, next.roundAttempts())
-			.set(DeliveryDocument.NEXT_ATTEMPT_AT, next.nextAttemptAt())
-			.set(DeliveryDocument.LAST_ERROR, next.lastError())
-			.set(DeliveryDocument.FINISHED_AT, next.finishedAt());
-		if (next.status() == DeliveryStatus.FAILED) {
-			update.set(DeliveryDocument.FAILURE_EVENT_ID, next.failureEventId().toString())
-				.set(DeliveryDocument.FAILURE_PUBLISHED, false);
+		return this.settlements.submit(new Settlement(claim, next));
+	}
+
+	List<Boolean> settleAll(List<Settlement> settlements) {
+		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, DeliveryDocument.class);
+		settlements.forEach((settlement) -> bulk.updateOne(leased(settlement.claim()), settlement.update()));
+		if (bulk.execute().getMatchedCount() == settlements.size()) {
+			return Collections.nCopies(settlements.size(), true);
 		}
-		return this.mongo.updateFirst(leased(claim), unlease(update), DeliveryDocument.class).getMatchedCount() == 1;
+		// Some leases were lost: only the documents settled here carry their claim's
+		// token.
+		Map<String, Object> settledBy = new HashMap<>();
+		this.mongo.getCollection(DeliveryDocument.COLLECTION)
+			.find(Filters.in(DeliveryDocument.ID, settlements.stream().map((s) -> s.claim().delivery().id()).toList()))
+			.projection(Projections.include(DeliveryDocument.SETTLED_LEASE))
+			.forEach((document) -> settledBy.put(document.getString(DeliveryDocument.ID),
+					document.get(DeliveryDocument.SETTLED_LEASE)));
+		return settlements.stream()
+			.map((s) -> s.claim().token().equals(settledBy.get(s.claim().delivery().id())))
+			.toList();
 	}
 
 	@Override
@@ -189,6 +247,26 @@ class MongoDeliveryStore implements DeliveryStore {
 		return Query.query(where(DeliveryDocument.ID).is(claim.delivery().id())
 			.and(DeliveryDocument.LEASE_TOKEN)
 			.is(claim.token()));
+	}
+
+	/** An attempt's outcome, written if the claim's lease still holds. */
+	record Settlement(Claim claim, Delivery next) {
+
+		Update update() {
+			Update update = Update.update(DeliveryDocument.STATUS, this.next.status())
+				.set(DeliveryDocument.ATTEMPTS, this.next.attempts())
+				.set(DeliveryDocument.ROUND_ATTEMPTS, this.next.roundAttempts())
+				.set(DeliveryDocument.NEXT_ATTEMPT_AT, this.next.nextAttemptAt())
+				.set(DeliveryDocument.LAST_ERROR, this.next.lastError())
+				.set(DeliveryDocument.FINISHED_AT, this.next.finishedAt())
+				.set(DeliveryDocument.SETTLED_LEASE, this.claim.token());
+			if (this.next.status() == DeliveryStatus.FAILED) {
+				update.set(DeliveryDocument.FAILURE_EVENT_ID, this.next.failureEventId().toString())
+					.set(DeliveryDocument.FAILURE_PUBLISHED, false);
+			}
+			return unlease(update);
+		}
+
 	}
 
 	private static Update unlease(Update update) {

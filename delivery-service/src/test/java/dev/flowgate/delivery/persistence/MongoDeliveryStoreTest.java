@@ -65,8 +65,8 @@ class MongoDeliveryStoreTest {
 	void insertsADeliveryOnlyOnce() {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
 
-		assertThat(this.store.insert(delivery, null)).isTrue();
-		assertThat(this.store.insert(delivery, null)).isFalse();
+		assertThat(insert(delivery, null)).isTrue();
+		assertThat(insert(delivery, null)).isFalse();
 		assertThat(this.store.find("owner-1", delivery.id())).contains(delivery);
 		assertThat(this.store.find("owner-2", delivery.id())).isEmpty();
 	}
@@ -75,7 +75,7 @@ class MongoDeliveryStoreTest {
 	void insertsManyAtOnceSkippingThoseThatExist() {
 		Delivery existing = pending("exec-1", "https://a.example:443", NOW);
 		Delivery fresh = pending("exec-2", "https://a.example:443", NOW);
-		this.store.insert(existing, null);
+		insert(existing, null);
 
 		Set<String> inserted = this.store.insertAll(List.of(existing, fresh),
 				Map.of(fresh.id(), new Lease("token", NOW.plus(LEASE))));
@@ -86,27 +86,27 @@ class MongoDeliveryStoreTest {
 	}
 
 	@Test
-	void findsTheLongestDueFirstAndLeasesEachToOneClaimant() {
+	void findsTheLongestDueFirstAndLeasesThemToOneClaimant() {
 		Delivery later = pending("exec-later", "https://a.example:443", NOW.minusSeconds(1));
 		Delivery earlier = pending("exec-earlier", "https://b.example:443", NOW.minusSeconds(5));
-		this.store.insert(later, null);
-		this.store.insert(earlier, null);
+		insert(later, null);
+		insert(earlier, null);
 
 		List<Due> due = this.store.findDue(NOW, Set.of(), 10);
-		Optional<Claim> first = this.store.claim(earlier.id(), null, NOW, NOW.plus(LEASE));
-		Optional<Claim> second = this.store.claim(earlier.id(), null, NOW, NOW.plus(LEASE));
+		List<Claim> first = this.store.claimAll(due, NOW, NOW.plus(LEASE));
+		List<Claim> second = this.store.claimAll(due, NOW, NOW.plus(LEASE));
 
 		assertThat(due).extracting(Due::deliveryId).containsExactly(earlier.id(), later.id());
-		assertThat(first).map((claim) -> claim.delivery().id()).contains(earlier.id());
+		assertThat(first).extracting((claim) -> claim.delivery().id()).containsExactly(earlier.id(), later.id());
 		assertThat(second).isEmpty();
-		assertThat(this.store.findDue(NOW, Set.of(), 10)).extracting(Due::deliveryId).containsExactly(later.id());
+		assertThat(this.store.findDue(NOW, Set.of(), 10)).isEmpty();
 	}
 
 	@Test
 	void leavesFutureDeliveriesAndBusyDestinationsAlone() {
-		this.store.insert(pending("exec-future", "https://a.example:443", NOW.plusSeconds(1)), null);
+		insert(pending("exec-future", "https://a.example:443", NOW.plusSeconds(1)), null);
 		Delivery busy = pending("exec-busy", "https://busy.example:443", NOW);
-		this.store.insert(busy, null);
+		insert(busy, null);
 
 		assertThat(this.store.findDue(NOW, Set.of("https://busy.example:443"), 10)).isEmpty();
 		assertThat(this.store.findDue(NOW, Set.of(), 10)).extracting(Due::deliveryId).containsExactly(busy.id());
@@ -115,14 +115,13 @@ class MongoDeliveryStoreTest {
 	@Test
 	void anExpiredLeaseIsTakenOverAndTheOldHolderCannotSettle() {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
-		this.store.insert(delivery, new Lease("crashed-instance", NOW.plus(LEASE)));
+		insert(delivery, new Lease("crashed-instance", NOW.plus(LEASE)));
 
 		assertThat(this.store.findDue(NOW.plus(LEASE).minusMillis(1), Set.of(), 10)).isEmpty();
 		Due expired = this.store.findDue(NOW.plus(LEASE).plusMillis(1), Set.of(), 10).get(0);
 		Claim takeover = this.store
-			.claim(expired.deliveryId(), expired.leaseToken(), NOW.plus(LEASE).plusMillis(1),
-					NOW.plus(LEASE.multipliedBy(2)))
-			.orElseThrow();
+			.claimAll(List.of(expired), NOW.plus(LEASE).plusMillis(1), NOW.plus(LEASE.multipliedBy(2)))
+			.get(0);
 		Claim stale = new Claim(delivery, "crashed-instance");
 
 		assertThat(expired.leaseToken()).isEqualTo("crashed-instance");
@@ -135,24 +134,40 @@ class MongoDeliveryStoreTest {
 	@Test
 	void aDeliverySettledSinceItWasFoundIsNotClaimed() {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
-		this.store.insert(delivery, null);
+		insert(delivery, null);
 		Due found = this.store.findDue(NOW, Set.of(), 10).get(0);
-		Claim other = this.store.claim(delivery.id(), null, NOW, NOW.plus(LEASE)).orElseThrow();
+		Claim other = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 		this.store.settle(other, succeeded(delivery));
 
-		assertThat(this.store.claim(found.deliveryId(), found.leaseToken(), NOW, NOW.plus(LEASE))).isEmpty();
+		assertThat(this.store.claimAll(List.of(found), NOW, NOW.plus(LEASE))).isEmpty();
 
 		Delivery stored = this.store.find("owner-1", delivery.id()).orElseThrow();
 		assertThat(stored.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
 		// Not left leased: a replay can be claimed at once.
 		assertThat(this.store.replay(pendingAgain(stored), DeliveryStatus.SUCCEEDED)).isTrue();
-		assertThat(this.store.claim(delivery.id(), null, NOW, NOW.plus(LEASE))).isPresent();
+		assertThat(this.store.claim(delivery.id(), NOW, NOW.plus(LEASE))).isPresent();
+	}
+
+	@Test
+	void settlesManyAtOnceAndTellsWhichLeasesWereLost() {
+		Delivery held = pending("exec-held", "https://a.example:443", NOW);
+		Delivery lost = pending("exec-lost", "https://a.example:443", NOW);
+		insert(held, null);
+		insert(lost, new Lease("taken-over", NOW.plus(LEASE)));
+		Claim claim = this.store.claim(held.id(), NOW, NOW.plus(LEASE)).orElseThrow();
+
+		List<Boolean> settled = this.store.settleAll(List.of(new MongoDeliveryStore.Settlement(claim, succeeded(held)),
+				new MongoDeliveryStore.Settlement(new Claim(lost, "expired"), succeeded(lost))));
+
+		assertThat(settled).containsExactly(true, false);
+		assertThat(this.store.find("owner-1", held.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+		assertThat(this.store.find("owner-1", lost.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
 	}
 
 	@Test
 	void aReleasedLeaseCanBeClaimedAtOnce() {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
-		this.store.insert(delivery, null);
+		insert(delivery, null);
 		Claim claim = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 
 		assertThat(this.store.claim(delivery.id(), NOW, NOW.plus(LEASE))).isEmpty();
@@ -164,7 +179,7 @@ class MongoDeliveryStoreTest {
 	@Test
 	void replaysOnlyFromTheStatusTheCallerSaw() {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
-		this.store.insert(delivery, null);
+		insert(delivery, null);
 		Claim claim = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 		Delivery done = succeeded(delivery);
 		this.store.settle(claim, done);
@@ -184,7 +199,7 @@ class MongoDeliveryStoreTest {
 	@Test
 	void keepsAFailureUnpublishedUntilItsEventIsMarked() {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
-		this.store.insert(delivery, null);
+		insert(delivery, null);
 		Claim claim = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 		UUID eventId = UUID.randomUUID();
 		this.store.settle(claim,
@@ -217,6 +232,11 @@ class MongoDeliveryStoreTest {
 		return new Delivery(delivery.id(), delivery.executionId(), delivery.ownerId(), delivery.deploymentId(),
 				delivery.channel(), delivery.destination(), delivery.destinationKey(), delivery.message(),
 				DeliveryStatus.SUCCEEDED, 1, 1, null, null, delivery.createdAt(), NOW, null);
+	}
+
+	private boolean insert(Delivery delivery, Lease lease) {
+		Map<String, Lease> leases = (lease != null) ? Map.of(delivery.id(), lease) : Map.of();
+		return this.store.insertAll(List.of(delivery), leases).contains(delivery.id());
 	}
 
 }

@@ -1,9 +1,11 @@
 package dev.flowgate.delivery.domain.delivery;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,20 +63,26 @@ final class Backlog {
 		}
 	}
 
-	/** The remembered delivery waiting longest for this destination, now forgotten. */
-	synchronized String next(String destination) {
+	/**
+	 * The remembered deliveries waiting longest for this destination, at most
+	 * {@code max}, now forgotten.
+	 */
+	synchronized List<String> next(String destination, int max) {
 		Set<String> ids = this.waiting.get(destination);
+		List<String> next = new ArrayList<>();
 		if (ids == null) {
-			return null;
+			return next;
 		}
 		Iterator<String> first = ids.iterator();
-		String id = first.next();
-		first.remove();
-		this.remembered--;
+		while (first.hasNext() && next.size() < max) {
+			next.add(first.next());
+			first.remove();
+		}
+		this.remembered -= next.size();
 		if (ids.isEmpty()) {
 			this.waiting.remove(destination);
 		}
-		return id;
+		return next;
 	}
 
 	/** A claiming round stopped for lack of room. */

@@ -3,10 +3,11 @@ package dev.flowgate.delivery.domain.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
 	private final Backlog backlog;
 
+	private final ReadyClaims ready;
+
 	private final CoalescingTask claimRound;
 
 	private final Settings settings;
@@ -51,6 +54,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		this.worker = worker;
 		this.capacity = new Capacity(settings.maxInFlight(), settings.maxInFlightPerDestination());
 		this.backlog = new Backlog(settings.maxInFlight() * REMEMBERED_PER_SLOT);
+		// A claim handed out later could outlast its lease before its attempt ends.
+		this.ready = new ReadyClaims(settings.lease().minus(settings.attemptTimeout()));
 		this.claimRound = new CoalescingTask(executor, this::pollDue);
 		this.settings = settings;
 		this.clock = clock;
@@ -121,54 +126,63 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			if (!more) {
 				this.backlog.roundSawAllBut(busy);
 			}
+			List<DeliveryStore.Due> reserved = new ArrayList<>();
 			for (DeliveryStore.Due candidate : due) {
-				started += startOrRemember(candidate, more) ? 1 : 0;
+				if (!this.closed && this.capacity.tryReserve(candidate.destinationKey())) {
+					reserved.add(candidate);
+				}
+				else {
+					remember(candidate, more);
+				}
 			}
+			started += startReserved(reserved);
 		}
 		return started;
 	}
 
-	/** Stops starting attempts and lets those in flight finish. */
+	/**
+	 * Stops starting attempts, gives back what was leased ahead, and lets those in flight
+	 * finish.
+	 */
 	@Override
 	public void close() throws InterruptedException {
 		this.closed = true;
+		giveBack(this.ready.drain());
 		if (!this.capacity.awaitIdle(this.settings.shutdownGrace())) {
 			log.warn("Attempts still in flight at shutdown; their leases expire and another instance retries them");
 		}
 	}
 
-	private boolean startOrRemember(DeliveryStore.Due candidate, boolean mayHaveMore) {
+	private void remember(DeliveryStore.Due candidate, boolean mayHaveMore) {
 		String destination = candidate.destinationKey();
-		if (this.closed || !this.capacity.tryReserve(destination)) {
-			this.backlog.waiting(destination, candidate.deliveryId(), this.capacity.hasRoom());
-			if (mayHaveMore) {
-				this.backlog.moreBeyond(destination);
-			}
-			return false;
+		this.backlog.waiting(destination, candidate.deliveryId(), this.capacity.hasRoom());
+		if (mayHaveMore) {
+			this.backlog.moreBeyond(destination);
 		}
-		return startReserved(candidate.deliveryId(), candidate.leaseToken(), destination);
 	}
 
 	/**
-	 * Claims a delivery for a slot already reserved and starts it, or gives the slot
-	 * back.
+	 * Claims deliveries whose slots are already reserved, all at once, and starts those
+	 * claimed; gives the other slots back.
+	 * @return how many started
 	 */
-	private boolean startReserved(String deliveryId, String leaseToken, String destination) {
-		Optional<Claim> claim;
+	private int startReserved(List<DeliveryStore.Due> reserved) {
+		List<Claim> claims;
 		try {
 			Instant now = this.clock.instant();
-			claim = this.store.claim(deliveryId, leaseToken, now, now.plus(this.settings.lease()));
+			claims = this.store.claimAll(reserved, now, now.plus(this.settings.lease()));
 		}
 		catch (RuntimeException ex) {
-			this.capacity.release(destination);
+			reserved.forEach((due) -> this.capacity.release(due.destinationKey()));
 			throw ex;
 		}
-		if (claim.isEmpty()) {
-			this.capacity.release(destination);
-			return false;
-		}
-		start(claim.get());
-		return true;
+		Set<String> claimed = new HashSet<>();
+		claims.forEach((claim) -> claimed.add(claim.delivery().id()));
+		reserved.stream()
+			.filter((due) -> !claimed.contains(due.deliveryId()))
+			.forEach((due) -> this.capacity.release(due.destinationKey()));
+		claims.forEach(this::start);
+		return claims.size();
 	}
 
 	private boolean startOrRelease(Claim claim) {
@@ -213,9 +227,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * A slot freed at this destination: starts the deliveries remembered as waiting for
-	 * it while there is room, and once none is left asks for a claiming round if there
-	 * may be others.
+	 * A slot freed at this destination: starts the deliveries waiting for it while there
+	 * is room, and once none is left asks for a claiming round if there may be others.
 	 */
 	private void refill(String destination) {
 		boolean exhausted = false;
@@ -227,20 +240,57 @@ public final class DeliveryDispatcher implements AutoCloseable {
 					}
 					break;
 				}
-				String next = this.backlog.next(destination);
+				Claim next = nextClaim(destination);
 				if (next == null) {
 					this.capacity.release(destination);
 					exhausted = true;
 					break;
 				}
-				startReserved(next, null, destination);
+				start(next);
 			}
 		}
 		catch (RuntimeException ex) {
+			this.capacity.release(destination);
 			log.warn("Could not claim the next delivery to {}; the poller will", destination, ex);
 		}
 		if (exhausted && !this.closed && this.backlog.mayHaveMore(destination)) {
 			this.claimRound.request();
+		}
+	}
+
+	/**
+	 * The next delivery for a slot at this destination: one leased ahead, or else the
+	 * remembered ones, a slot's worth leased at once and the rest kept ready.
+	 */
+	private Claim nextClaim(String destination) {
+		while (true) {
+			Instant now = this.clock.instant();
+			List<Claim> stale = new ArrayList<>();
+			Claim next = this.ready.next(destination, now, stale);
+			giveBack(stale);
+			if (next != null) {
+				return next;
+			}
+			List<String> ids = this.backlog.next(destination, this.settings.maxInFlightPerDestination());
+			if (ids.isEmpty()) {
+				return null;
+			}
+			List<DeliveryStore.Due> remembered = ids.stream()
+				.map((id) -> new DeliveryStore.Due(id, destination, null))
+				.toList();
+			this.store.claimAll(remembered, now, now.plus(this.settings.lease()))
+				.forEach((claim) -> this.ready.add(claim, now));
+		}
+	}
+
+	private void giveBack(List<Claim> claims) {
+		for (Claim claim : claims) {
+			try {
+				this.store.release(claim);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not release delivery {}; its lease will expire", claim.delivery().id(), ex);
+			}
 		}
 	}
 
@@ -256,9 +306,11 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	 * @param maxInFlight attempts in flight at once
 	 * @param maxInFlightPerDestination of those, to one destination
 	 * @param lease how long a claim holds; longer than an attempt can take
+	 * @param attemptTimeout the longest an attempt can take
 	 * @param shutdownGrace how long shutdown waits for attempts in flight
 	 */
-	public record Settings(int maxInFlight, int maxInFlightPerDestination, Duration lease, Duration shutdownGrace) {
+	public record Settings(int maxInFlight, int maxInFlightPerDestination, Duration lease, Duration attemptTimeout,
+			Duration shutdownGrace) {
 	}
 
 }

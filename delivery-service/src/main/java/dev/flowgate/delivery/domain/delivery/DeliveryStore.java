@@ -19,33 +19,21 @@ public interface DeliveryStore {
 	Set<String> insertAll(List<Delivery> deliveries, Map<String, Lease> leases);
 
 	/**
-	 * Stores a new delivery unless one with its id exists.
-	 * @param lease held from the start when this instance attempts it at once, or
-	 * {@code null}
-	 * @return whether it was new
-	 */
-	default boolean insert(Delivery delivery, Lease lease) {
-		Map<String, Lease> leases = (lease != null) ? Map.of(delivery.id(), lease) : Map.of();
-		return insertAll(List.of(delivery), leases).contains(delivery.id());
-	}
-
-	/**
 	 * Pending, due, unleased deliveries, due longest first, to be claimed one by one.
 	 * @param busyDestinations destination keys to leave for later
 	 */
 	List<Due> findDue(Instant now, Set<String> busyDestinations, int limit);
 
 	/**
-	 * Leases a delivery if its lease token is still {@code expectedToken} and it is then
-	 * pending and due.
-	 * @param expectedToken the token seen when it was found, or {@code null} for one that
-	 * holds no lease
+	 * Leases deliveries found due, each if its lease token is still the one seen and it
+	 * is then pending and due: one write and one read for all of them.
+	 * @return the claims that succeeded
 	 */
-	Optional<Claim> claim(String deliveryId, String expectedToken, Instant now, Instant leaseUntil);
+	List<Claim> claimAll(List<Due> found, Instant now, Instant leaseUntil);
 
 	/** Leases a pending, due delivery that holds no lease. */
 	default Optional<Claim> claim(String deliveryId, Instant now, Instant leaseUntil) {
-		return claim(deliveryId, null, now, leaseUntil);
+		return claimAll(List.of(new Due(deliveryId, null, null)), now, leaseUntil).stream().findFirst();
 	}
 
 	/** Gives a lease back without attempting. */
@@ -76,6 +64,7 @@ public interface DeliveryStore {
 	/**
 	 * A due delivery found by {@link #findDue}.
 	 *
+	 * @param destinationKey where it goes, or {@code null} when not known
 	 * @param leaseToken its lease token then: {@code null}, or one whose lease had
 	 * expired
 	 */

@@ -157,7 +157,8 @@ class DeliveryDispatcherTest {
 						new FailureReporter(this.store, new RecordingPublisher(), DIRECT,
 								new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
 						workerExecutor, this.clock),
-				DIRECT, new DeliveryDispatcher.Settings(3, 2, Duration.ofMinutes(2), Duration.ofMillis(10)),
+				DIRECT, new DeliveryDispatcher.Settings(3, 2, Duration.ofMinutes(2), Duration.ofSeconds(15),
+						Duration.ofMillis(10)),
 				this.clock);
 	}
 

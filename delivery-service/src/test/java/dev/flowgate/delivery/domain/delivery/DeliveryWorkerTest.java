@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -150,7 +151,7 @@ class DeliveryWorkerTest {
 		Delivery delivery = new Delivery("delivery-" + roundAttempts, "exec-1", "owner-1", "dep-1",
 				DeliveryChannel.CALLBACK, "https://example.com/hook", "https://example.com:443", Message.callback("{}"),
 				DeliveryStatus.PENDING, roundAttempts, roundAttempts, NOW, null, NOW.minusSeconds(60), null, null);
-		this.store.insert(delivery, null);
+		this.store.insertAll(List.of(delivery), Map.of());
 		return delivery;
 	}
 

@@ -1,6 +1,7 @@
 package dev.flowgate.delivery.domain.delivery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,16 +55,18 @@ class InMemoryDeliveryStore implements DeliveryStore {
 	}
 
 	@Override
-	public synchronized Optional<Claim> claim(String deliveryId, String expectedToken, Instant now,
-			Instant leaseUntil) {
-		Delivery delivery = this.deliveries.get(deliveryId);
-		Lease lease = this.leases.get(deliveryId);
-		String token = (lease != null) ? lease.token() : null;
-		if (delivery == null || !Objects.equals(token, expectedToken) || delivery.status() != DeliveryStatus.PENDING
-				|| delivery.nextAttemptAt().isAfter(now)) {
-			return Optional.empty();
+	public synchronized List<Claim> claimAll(List<Due> found, Instant now, Instant leaseUntil) {
+		List<Claim> claims = new ArrayList<>();
+		for (Due due : found) {
+			Delivery delivery = this.deliveries.get(due.deliveryId());
+			Lease lease = this.leases.get(due.deliveryId());
+			String token = (lease != null) ? lease.token() : null;
+			if (delivery != null && Objects.equals(token, due.leaseToken())
+					&& delivery.status() == DeliveryStatus.PENDING && !delivery.nextAttemptAt().isAfter(now)) {
+				claims.add(lease(delivery, leaseUntil));
+			}
 		}
-		return Optional.of(lease(delivery, leaseUntil));
+		return claims;
 	}
 
 	@Override

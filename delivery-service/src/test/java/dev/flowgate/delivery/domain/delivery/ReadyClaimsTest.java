@@ -1,0 +1,52 @@
+package dev.flowgate.delivery.domain.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.flowgate.contracts.DeliveryChannel;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadyClaimsTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private final ReadyClaims ready = new ReadyClaims(Duration.ofSeconds(60));
+
+	@Test
+	void handsOutClaimsPerDestinationInTheOrderTheyWereLeased() {
+		this.ready.add(claim("a1", "https://a.example"), NOW);
+		this.ready.add(claim("b1", "https://b.example"), NOW);
+		this.ready.add(claim("a2", "https://a.example"), NOW);
+		List<Claim> stale = new ArrayList<>();
+
+		assertThat(this.ready.next("https://a.example", NOW, stale).delivery().id()).isEqualTo("a1");
+		assertThat(this.ready.next("https://a.example", NOW, stale).delivery().id()).isEqualTo("a2");
+		assertThat(this.ready.next("https://a.example", NOW, stale)).isNull();
+		assertThat(stale).isEmpty();
+		assertThat(this.ready.drain()).extracting((claim) -> claim.delivery().id()).containsExactly("b1");
+	}
+
+	@Test
+	void aClaimLeasedTooLongAgoIsGivenBackNotHandedOut() {
+		this.ready.add(claim("a1", "https://a.example"), NOW);
+		this.ready.add(claim("a2", "https://a.example"), NOW.plusSeconds(30));
+		List<Claim> stale = new ArrayList<>();
+
+		Claim next = this.ready.next("https://a.example", NOW.plusSeconds(60), stale);
+
+		assertThat(next.delivery().id()).isEqualTo("a2");
+		assertThat(stale).extracting((claim) -> claim.delivery().id()).containsExactly("a1");
+	}
+
+	private static Claim claim(String id, String destination) {
+		return new Claim(
+				new Delivery(id, "exec-" + id, "owner-1", "dep-1", DeliveryChannel.CALLBACK, destination + "/hook",
+						destination, Message.callback("{}"), DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, null, null),
+				"token-" + id);
+	}
+
+}
