@@ -21,6 +21,9 @@ final class FaultInjector {
 
 	private static final Duration MID_FLOW_WAIT = Duration.ofSeconds(60);
 
+	// The load may lag behind its pace on a busy machine.
+	private static final int OUTAGE_BOUND = 4;
+
 	private final ServiceFleet services;
 
 	private final KafkaBroker kafka;
@@ -69,16 +72,18 @@ final class FaultInjector {
 	}
 
 	/**
-	 * Stops the broker, keeps it down while {@code triggers} more calls are made, then
-	 * starts it again on the same port and data.
+	 * Stops the broker, keeps it down for {@code outage} and while {@code triggers} more
+	 * calls are made, then starts it again on the same port and data.
 	 */
-	void stopKafkaDuring(TriggerLoad load, int triggers, Duration atMost) {
+	void stopKafka(Duration outage, TriggerLoad load, int triggers) {
 		Instant stopping = Instant.now();
 		this.kafka.stop();
 		Instant stopped = Instant.now();
 		this.kafkaStopping = new Window(stopping, stopped);
 		int sentBefore = load.sent();
-		await().atMost(atMost).until(() -> load.sent() >= sentBefore + triggers);
+		await().atMost(outage.multipliedBy(OUTAGE_BOUND))
+			.until(() -> load.sent() >= sentBefore + triggers
+					&& Duration.between(stopped, Instant.now()).compareTo(outage) >= 0);
 		this.kafkaDown = new Window(stopped, Instant.now());
 		timed("Kafka started again", this.kafka::start);
 		this.kafkaBack = Instant.now();

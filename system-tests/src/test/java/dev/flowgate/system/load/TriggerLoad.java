@@ -77,6 +77,11 @@ public final class TriggerLoad implements AutoCloseable {
 		return this.calls.size();
 	}
 
+	/** How many calls were accepted (200 or 202) so far. */
+	public long accepted() {
+		return this.answered.stream().filter(TriggerOutcome::accepted).count();
+	}
+
 	/** Outcomes of the calls answered (or failed) so far, in no particular order. */
 	public List<TriggerOutcome> answered() {
 		return List.copyOf(this.answered);

@@ -8,7 +8,8 @@ package dev.flowgate.system.load;
  */
 public record TriggerTarget(String gatewayUrl, String deploymentId, String mode) {
 
-	String path() {
+	/** The native trigger path. */
+	public String path() {
 		return "/v1/deployments/" + this.deploymentId + "/executions";
 	}
 
