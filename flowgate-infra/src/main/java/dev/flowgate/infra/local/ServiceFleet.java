@@ -95,6 +95,15 @@ public final class ServiceFleet {
 		return new ArrayList<>(this.instances.keySet());
 	}
 
+	/** The HTTP port of a running service or replica. */
+	public int port(String name) {
+		Instance instance = this.instances.get(name);
+		if (instance == null) {
+			throw new IllegalArgumentException("No service named " + name + " runs; running: " + names());
+		}
+		return instance.port();
+	}
+
 	public Path logFile(String name) {
 		return this.options.logs().resolve(name + ".log");
 	}
