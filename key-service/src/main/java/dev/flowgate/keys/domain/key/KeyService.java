@@ -27,6 +27,8 @@ public class KeyService {
 
 	private final Duration lastUsedResolution;
 
+	private final RecentUses recentUses;
+
 	private final SecureRandom random = new SecureRandom();
 
 	/**
@@ -38,6 +40,7 @@ public class KeyService {
 		this.publication = publication;
 		this.clock = clock;
 		this.lastUsedResolution = lastUsedResolution;
+		this.recentUses = new RecentUses(lastUsedResolution);
 	}
 
 	public IssuedKey issue(String ownerId, KeyRequest request) {
@@ -83,7 +86,10 @@ public class KeyService {
 			return;
 		}
 		Instant at = usedAt.truncatedTo(ChronoUnit.MILLIS);
-		this.store.recordUse(keyId, at, at.minus(this.lastUsedResolution));
+		if (this.recentUses.isNews(keyId, at)) {
+			this.store.recordUse(keyId, at, at.minus(this.lastUsedResolution));
+			this.recentUses.wrote(keyId, at);
+		}
 	}
 
 	private ApiKey change(String ownerId, String keyId, UnaryOperator<ApiKey> change) {

@@ -13,6 +13,8 @@ import java.util.UUID;
 /** The store and outbox contracts in memory, for domain tests without MongoDB. */
 class InMemoryKeyStore implements KeyStore, KeyOutbox {
 
+	private int useWrites;
+
 	private final Map<String, Entry> entries = new LinkedHashMap<>();
 
 	/** Runs before a replace: lets a test change the key "concurrently". */
@@ -82,6 +84,7 @@ class InMemoryKeyStore implements KeyStore, KeyOutbox {
 
 	@Override
 	public void recordUse(String keyId, Instant usedAt, Instant usedSince) {
+		this.useWrites++;
 		Entry entry = this.entries.get(keyId);
 		if (entry != null && (entry.key.lastUsedAt() == null || entry.key.lastUsedAt().isBefore(usedSince))) {
 			ApiKey key = entry.key;
@@ -165,6 +168,11 @@ class InMemoryKeyStore implements KeyStore, KeyOutbox {
 			this.claimedUntil = null;
 		}
 
+	}
+
+	/** How often a key's use was written (whether or not it changed anything). */
+	int useWrites() {
+		return this.useWrites;
 	}
 
 }

@@ -119,6 +119,21 @@ class KeyServiceTest {
 	}
 
 	@Test
+	void writesAUseWithinTheResolutionOfItsLastWriteNotAtAll() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		Instant firstUse = NOW.plusSeconds(1);
+
+		for (int second = 0; second < 10; second++) {
+			this.keys.recordUse(keyId, firstUse.plusSeconds(second));
+		}
+		Instant later = firstUse.plus(RESOLUTION).plusSeconds(10);
+		this.keys.recordUse(keyId, later);
+
+		assertThat(this.store.useWrites()).isEqualTo(2);
+		assertThat(this.store.stored(keyId).lastUsedAt()).isEqualTo(later.truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	@Test
 	void ignoresUseWithoutAKey() {
 		this.keys.recordUse(null, NOW);
 
