@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -35,6 +36,8 @@ public final class ManagedProcess implements AutoCloseable {
 	static final int TAIL_LINES = 100;
 
 	private static final int ERROR_LINES = 20;
+
+	private static final Duration REAP_WAIT = Duration.ofSeconds(2);
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
@@ -114,8 +117,18 @@ public final class ManagedProcess implements AutoCloseable {
 
 	/** The exit code, once a process this JVM started has exited. */
 	public Optional<Integer> exitCode() {
-		return (this.process != null && !this.process.isAlive()) ? Optional.of(this.process.exitValue())
-				: Optional.empty();
+		if (this.process == null || this.handle.isAlive()) {
+			return Optional.empty();
+		}
+		try {
+			// The handle can tell of the exit before this JVM has reaped the process.
+			return this.process.waitFor(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+					? Optional.of(this.process.exitValue()) : Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
 	}
 
 	public String logTail(int lines) {
