@@ -74,8 +74,10 @@ class NativeTriggerTest {
 		assertThat(response.json().get("status").asString()).isEqualTo("queued");
 		assertThat(response.json().get("output_data").isNull()).isTrue();
 		assertThat(response.header("Location")).isEqualTo("/v1/executions/" + executionId);
-		assertThat(this.stack.runner.trigger(executionId).orElseThrow().callbackUrl())
-			.isEqualTo("https://example.com/hook");
+		// A 202 means the trigger is on Kafka, not that the runner has read it yet.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.stack.runner.trigger(executionId)).hasValueSatisfying(
+					(trigger) -> assertThat(trigger.callbackUrl()).isEqualTo("https://example.com/hook")));
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			Http.Response poll = Http.get(this.stack.a.url(response.header("Location")), this.tenant.bearer());
 			assertThat(poll.status()).isEqualTo(200);
