@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -38,7 +37,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
 	private final Backlog backlog;
 
-	private final ReadyClaims ready;
+	private final NextClaims nextClaims;
 
 	private final CoalescingTask claimRound;
 
@@ -54,8 +53,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		this.worker = worker;
 		this.capacity = new Capacity(settings.maxInFlight(), settings.maxInFlightPerDestination());
 		this.backlog = new Backlog(settings.maxInFlight() * REMEMBERED_PER_SLOT);
-		// A claim handed out later could outlast its lease before its attempt ends.
-		this.ready = new ReadyClaims(settings.lease().minus(settings.attemptTimeout()));
+		this.nextClaims = new NextClaims(store, this.backlog, clock, settings);
 		this.claimRound = new CoalescingTask(executor, this::pollDue);
 		this.settings = settings;
 		this.clock = clock;
@@ -147,7 +145,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException {
 		this.closed = true;
-		giveBack(this.ready.drain());
+		this.nextClaims.giveBackAll();
 		if (!this.capacity.awaitIdle(this.settings.shutdownGrace())) {
 			log.warn("Attempts still in flight at shutdown; their leases expire and another instance retries them");
 		}
@@ -240,7 +238,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 					}
 					break;
 				}
-				Claim next = nextClaim(destination);
+				Claim next = this.nextClaims.next(destination);
 				if (next == null) {
 					this.capacity.release(destination);
 					exhausted = true;
@@ -255,42 +253,6 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		}
 		if (exhausted && !this.closed && this.backlog.mayHaveMore(destination)) {
 			this.claimRound.request();
-		}
-	}
-
-	/**
-	 * The next delivery for a slot at this destination: one leased ahead, or else the
-	 * remembered ones, a slot's worth leased at once and the rest kept ready.
-	 */
-	private Claim nextClaim(String destination) {
-		while (true) {
-			Instant now = this.clock.instant();
-			List<Claim> stale = new ArrayList<>();
-			Claim next = this.ready.next(destination, now, stale);
-			giveBack(stale);
-			if (next != null) {
-				return next;
-			}
-			List<String> ids = this.backlog.next(destination, this.settings.maxInFlightPerDestination());
-			if (ids.isEmpty()) {
-				return null;
-			}
-			List<DeliveryStore.Due> remembered = ids.stream()
-				.map((id) -> new DeliveryStore.Due(id, destination, null))
-				.toList();
-			this.store.claimAll(remembered, now, now.plus(this.settings.lease()))
-				.forEach((claim) -> this.ready.add(claim, now));
-		}
-	}
-
-	private void giveBack(List<Claim> claims) {
-		for (Claim claim : claims) {
-			try {
-				this.store.release(claim);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not release delivery {}; its lease will expire", claim.delivery().id(), ex);
-			}
 		}
 	}
 
