@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.contracts.DeliveryFailed;
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.contracts.FlowgateEvent;
-import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.FailedDeliveries;
@@ -24,11 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,14 +39,6 @@ class CallbackRetryTest {
 	private static final int ATTEMPTS = 5;
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JsonMapper json;
-
-	@Autowired
-	private KafkaTemplate<String, FlowgateEvent> kafka;
-
 	private Deliveries deliveries;
 
 	private Receiver receiver;
@@ -60,7 +47,6 @@ class CallbackRetryTest {
 
 	@BeforeEach
 	void setUp() {
-		this.deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
 		this.receiver = Receiver.start();
 		this.owner = "owner-" + UUID.randomUUID();
 	}

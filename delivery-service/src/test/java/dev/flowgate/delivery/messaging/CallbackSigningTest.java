@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -51,14 +50,12 @@ class CallbackSigningTest {
 	private static Receiver receiver;
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
 	private JsonMapper json;
 
 	@Autowired
 	private KafkaTemplate<String, FlowgateEvent> kafka;
 
+	@Autowired
 	private ApiClient api;
 
 	private String owner;
@@ -75,7 +72,6 @@ class CallbackSigningTest {
 
 	@BeforeEach
 	void newOwner() {
-		this.api = new ApiClient(this.mvc, this.json);
 		this.owner = "owner-" + UUID.randomUUID();
 	}
 

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.contracts.FlowgateEvent;
-import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.Receiver;
@@ -18,11 +16,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,13 +32,7 @@ class CircuitBreakerTest {
 	private static final int RESULTS = 3;
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JsonMapper json;
-
-	@Autowired
-	private KafkaTemplate<String, FlowgateEvent> kafka;
+	private Deliveries deliveries;
 
 	@Autowired
 	private CircuitBreakerRegistry breakers;
@@ -51,7 +40,6 @@ class CircuitBreakerTest {
 	@Test
 	void anOpenBreakerPutsDeliveriesOffWithoutUsingUpTheirAttempts() {
 		String owner = "owner-" + UUID.randomUUID();
-		Deliveries deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
 		try (Receiver receiver = Receiver.start().respond((request) -> Reply.status(503))) {
 			CircuitBreaker breaker = this.breakers.circuitBreaker("http://127.0.0.1:" + receiver.port(), "destination");
 			List<ExecutionCompleted> results = new ArrayList<>();
@@ -69,7 +57,7 @@ class CircuitBreakerTest {
 				.atMost(Duration.ofSeconds(2))
 				.until(() -> receiver.requests().size() == sentWhenOpened);
 			List<JsonNode> deferred = results.stream()
-				.map((result) -> deliveries.of(owner, result.executionId()).get(0))
+				.map((result) -> this.deliveries.of(owner, result.executionId()).get(0))
 				.filter((delivery) -> delivery.get("lastError").asString("").startsWith("Circuit breaker open"))
 				.toList();
 			assertThat(deferred).isNotEmpty()
@@ -77,7 +65,7 @@ class CircuitBreakerTest {
 
 			receiver.respond((request) -> Reply.status(200));
 			for (ExecutionCompleted result : results) {
-				JsonNode delivered = deliveries.awaitStatus(owner, result.executionId(), "succeeded");
+				JsonNode delivered = this.deliveries.awaitStatus(owner, result.executionId(), "succeeded");
 				assertThat(delivered.get("attemptCount").asInt()).isLessThanOrEqualTo(5);
 			}
 			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.contracts.FlowgateEvent;
-import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.Receiver;
@@ -15,10 +13,8 @@ import dev.flowgate.delivery.support.Results;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +36,6 @@ class DeliveryMetricsTest {
 	private MockMvc mvc;
 
 	@Autowired
-	private JsonMapper json;
-
-	@Autowired
-	private KafkaTemplate<String, FlowgateEvent> kafka;
-
 	private Deliveries deliveries;
 
 	private Receiver receiver;
@@ -53,7 +44,6 @@ class DeliveryMetricsTest {
 
 	@BeforeEach
 	void setUp() {
-		this.deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
 		this.receiver = Receiver.start();
 		this.owner = "owner-" + UUID.randomUUID();
 	}

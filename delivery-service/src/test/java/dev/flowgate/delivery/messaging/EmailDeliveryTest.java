@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionError;
-import dev.flowgate.contracts.FlowgateEvent;
-import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.Receiver;
@@ -16,11 +14,8 @@ import dev.flowgate.infra.ReceivedMail;
 import dev.flowgate.infra.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,13 +25,7 @@ import static org.awaitility.Awaitility.await;
 class EmailDeliveryTest {
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JsonMapper json;
-
-	@Autowired
-	private KafkaTemplate<String, FlowgateEvent> kafka;
+	private Deliveries deliveries;
 
 	@Test
 	void mailsTheResultWithItsOutputsAsTextAndEscapedHtml() {
@@ -44,16 +33,15 @@ class EmailDeliveryTest {
 		String to = "ops-" + UUID.randomUUID() + "@example.com";
 		ExecutionCompleted result = Results.succeeded(owner, "dep-mail", null, to,
 				Map.of("answer", "<b>42</b> & more", "items", List.of(1, 2)));
-		Deliveries deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
 
-		deliveries.publish(result);
+		this.deliveries.publish(result);
 
 		ReceivedMail mail = awaitMailTo(to);
 		assertThat(mail.subject()).isEqualTo("[Flowgate] dep-mail execution succeeded");
 		assertThat(mail.text()).contains(result.executionId(), "Status:   succeeded", "answer:",
 				"\"<b>42</b> & more\"");
 		assertThat(mail.html()).contains("&quot;&lt;b&gt;42&lt;/b&gt; &amp; more&quot;").doesNotContain("<b>42</b>");
-		JsonNode delivery = deliveries.awaitStatus(owner, result.executionId(), "email", "succeeded");
+		JsonNode delivery = this.deliveries.awaitStatus(owner, result.executionId(), "email", "succeeded");
 		assertThat(delivery.get("destination").asString()).isEqualTo(to);
 		assertThat(delivery.get("attempts").get(0).get("error").isNull()).isTrue();
 	}
@@ -65,7 +53,7 @@ class EmailDeliveryTest {
 		ExecutionCompleted result = Results.failed(owner, "dep-mail", null, to,
 				new ExecutionError("http-1", "node_failed", "upstream <503>"));
 
-		new Deliveries(new ApiClient(this.mvc, this.json), this.kafka).publish(result);
+		this.deliveries.publish(result);
 
 		ReceivedMail mail = awaitMailTo(to);
 		assertThat(mail.subject()).isEqualTo("[Flowgate] dep-mail execution failed");
@@ -80,13 +68,12 @@ class EmailDeliveryTest {
 		try (Receiver receiver = Receiver.start()) {
 			ExecutionCompleted result = Results.succeeded(owner, "dep-both", receiver.url("/hook"), to,
 					Map.of("answer", "42"));
-			Deliveries deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
 
-			deliveries.publish(result);
+			this.deliveries.publish(result);
 
-			deliveries.awaitStatus(owner, result.executionId(), "callback", "succeeded");
-			deliveries.awaitStatus(owner, result.executionId(), "email", "succeeded");
-			assertThat(deliveries.of(owner, result.executionId())).hasSize(2);
+			this.deliveries.awaitStatus(owner, result.executionId(), "callback", "succeeded");
+			this.deliveries.awaitStatus(owner, result.executionId(), "email", "succeeded");
+			assertThat(this.deliveries.of(owner, result.executionId())).hasSize(2);
 			assertThat(receiver.requestsFor(result.executionId())).hasSize(1);
 			awaitMailTo(to);
 		}
@@ -96,11 +83,10 @@ class EmailDeliveryTest {
 	void anInvalidAddressFailsWithoutRetrying() {
 		String owner = "owner-" + UUID.randomUUID();
 		ExecutionCompleted result = Results.succeeded(owner, "dep-mail", null, "not an address@@", Map.of());
-		Deliveries deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
 
-		deliveries.publish(result);
+		this.deliveries.publish(result);
 
-		JsonNode delivery = deliveries.awaitStatus(owner, result.executionId(), "email", "failed");
+		JsonNode delivery = this.deliveries.awaitStatus(owner, result.executionId(), "email", "failed");
 		assertThat(delivery.get("attemptCount").asInt()).isEqualTo(1);
 		assertThat(delivery.get("lastError").asString()).startsWith("SMTP: Invalid email address");
 	}

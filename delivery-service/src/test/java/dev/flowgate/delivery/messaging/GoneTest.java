@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import dev.flowgate.contracts.DeliveryFailed;
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
@@ -17,11 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,16 +29,9 @@ class GoneTest {
 	private static final String DEPLOYMENT = "dep-gone";
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JsonMapper json;
-
-	@Autowired
-	private KafkaTemplate<String, FlowgateEvent> kafka;
-
 	private ApiClient api;
 
+	@Autowired
 	private Deliveries deliveries;
 
 	private Receiver receiver;
@@ -51,8 +40,6 @@ class GoneTest {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.mvc, this.json);
-		this.deliveries = new Deliveries(this.api, this.kafka);
 		this.receiver = Receiver.start();
 		this.owner = "owner-" + UUID.randomUUID();
 	}

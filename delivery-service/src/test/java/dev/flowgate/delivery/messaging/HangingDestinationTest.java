@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.contracts.FlowgateEvent;
-import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.Receiver;
@@ -18,12 +16,9 @@ import dev.flowgate.delivery.support.Receiver.Reply;
 import dev.flowgate.delivery.support.Receiver.Request;
 import dev.flowgate.delivery.support.Results;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,29 +40,23 @@ class HangingDestinationTest {
 	private static final int TO_FAST = 40;
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JsonMapper json;
-
-	@Autowired
-	private KafkaTemplate<String, FlowgateEvent> kafka;
+	private Deliveries deliveries;
 
 	@Test
 	void aHangingDestinationDoesNotDelayDeliveriesToOthers() {
 		String owner = "owner-" + UUID.randomUUID();
-		Deliveries deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
 		try (Receiver hanging = Receiver.start().respond((request) -> Reply.hangs());
 				Receiver fast = Receiver.start()) {
 			List<ExecutionCompleted> toFast = new ArrayList<>();
 			for (int i = 0; i < TO_HANGING; i++) {
-				deliveries.publish(Results.succeeded(owner, "dep-slow", hanging.url("/hook"), null, Map.of("n", i)));
+				this.deliveries
+					.publish(Results.succeeded(owner, "dep-slow", hanging.url("/hook"), null, Map.of("n", i)));
 			}
 			for (int i = 0; i < TO_FAST; i++) {
 				ExecutionCompleted result = Results.succeeded(owner, "dep-fast", fast.url("/hook"), null,
 						Map.of("n", i));
 				toFast.add(result);
-				deliveries.publish(result);
+				this.deliveries.publish(result);
 			}
 
 			await().atMost(Deliveries.WAIT).until(() -> fast.requests().size() == TO_FAST);

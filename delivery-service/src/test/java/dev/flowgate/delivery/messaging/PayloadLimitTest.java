@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import dev.flowgate.contracts.DeliveryFailed;
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.contracts.FlowgateEvent;
-import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.FailedDeliveries;
@@ -14,11 +12,8 @@ import dev.flowgate.delivery.support.Receiver;
 import dev.flowgate.delivery.support.Results;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,25 +25,18 @@ class PayloadLimitTest {
 	private static final int OVER_THE_LIMIT = 70 * 1024;
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JsonMapper json;
-
-	@Autowired
-	private KafkaTemplate<String, FlowgateEvent> kafka;
+	private Deliveries deliveries;
 
 	@Test
 	void failsAnOversizePayloadWithoutSendingIt() {
 		String owner = "owner-" + UUID.randomUUID();
-		Deliveries deliveries = new Deliveries(new ApiClient(this.mvc, this.json), this.kafka);
 		try (Receiver receiver = Receiver.start(); FailedDeliveries events = new FailedDeliveries()) {
 			ExecutionCompleted result = Results.succeeded(owner, "dep-big", receiver.url("/hook"), null,
 					Map.of("text", "x".repeat(OVER_THE_LIMIT)));
 
-			deliveries.publish(result);
+			this.deliveries.publish(result);
 
-			JsonNode delivery = deliveries.awaitStatus(owner, result.executionId(), "failed");
+			JsonNode delivery = this.deliveries.awaitStatus(owner, result.executionId(), "failed");
 			assertThat(delivery.get("attemptCount").asInt()).isZero();
 			assertThat(delivery.get("lastError").asString())
 				.matches("Payload of \\d+ bytes exceeds the limit of " + 64 * 1024 + " bytes; not sent");

@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestHosts.class)
+@Import({ TestHosts.class, TestClients.class })
 public @interface DeliveryIntegrationTest {
 
 }

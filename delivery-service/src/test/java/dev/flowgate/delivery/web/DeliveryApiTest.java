@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
@@ -17,11 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,16 +28,9 @@ import static org.awaitility.Awaitility.await;
 class DeliveryApiTest {
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JsonMapper json;
-
-	@Autowired
-	private KafkaTemplate<String, FlowgateEvent> kafka;
-
 	private ApiClient api;
 
+	@Autowired
 	private Deliveries deliveries;
 
 	private Receiver receiver;
@@ -50,8 +39,6 @@ class DeliveryApiTest {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.mvc, this.json);
-		this.deliveries = new Deliveries(this.api, this.kafka);
 		this.receiver = Receiver.start();
 		this.owner = "owner-" + UUID.randomUUID();
 	}

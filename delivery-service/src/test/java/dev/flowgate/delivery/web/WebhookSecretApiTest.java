@@ -6,10 +6,8 @@ import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,18 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookSecretApiTest {
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JsonMapper json;
-
 	private ApiClient api;
 
 	private String owner;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.mvc, this.json);
 		this.owner = "owner-" + UUID.randomUUID();
 	}
 
