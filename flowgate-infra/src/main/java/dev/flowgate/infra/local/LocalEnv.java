@@ -26,6 +26,8 @@ public final class LocalEnv {
 
 	public static final String INTERNAL_TOKEN = "FLOWGATE_INTERNAL_TOKEN";
 
+	private static final String EXPORT = "export ";
+
 	private static final int SECRET_BYTES = 32;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,9 +47,13 @@ public final class LocalEnv {
 		if (Files.exists(file)) {
 			try {
 				for (String line : Files.readAllLines(file)) {
-					int eq = line.indexOf('=');
-					if (!line.startsWith("#") && eq > 0) {
-						values.put(line.substring(0, eq).trim(), unquote(line.substring(eq + 1).trim()));
+					String assignment = line.strip();
+					if (assignment.startsWith(EXPORT)) {
+						assignment = assignment.substring(EXPORT.length());
+					}
+					int eq = assignment.indexOf('=');
+					if (!assignment.startsWith("#") && eq > 0) {
+						values.put(assignment.substring(0, eq).strip(), unquote(assignment.substring(eq + 1).strip()));
 					}
 				}
 			}
@@ -71,7 +77,7 @@ public final class LocalEnv {
 
 	public void save() {
 		StringBuilder text = new StringBuilder("# Written by ./flowgate up. Source it: . run/local.env\n");
-		this.values.forEach((k, v) -> text.append("export ").append(k).append("='").append(v).append("'\n"));
+		this.values.forEach((k, v) -> text.append(EXPORT).append(k).append("='").append(v).append("'\n"));
 		try {
 			Files.createDirectories(this.file.getParent());
 			Files.writeString(this.file, text);
