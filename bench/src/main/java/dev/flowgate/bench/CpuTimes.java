@@ -2,28 +2,48 @@ package dev.flowgate.bench;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * CPU time used so far by the service process, this JVM (where MongoDB, the receivers and
- * the publisher run) and the Kafka broker: where a delivery's cost goes.
+ * CPU time used so far by named processes and by this JVM (where MongoDB and the load
+ * generators run): where a request's cost goes.
  */
-record CpuTimes(Duration service, Duration self, Duration broker) {
+record CpuTimes(Map<String, Duration> byProcess) {
 
-	static CpuTimes of(long servicePid, long brokerPid) {
+	static final String SELF = "MongoDB+bench";
+
+	/** Reads the CPU time of each process and of this JVM, in the given order. */
+	static CpuTimes of(Map<String, Long> pids) {
+		Map<String, Duration> times = new LinkedHashMap<>();
+		pids.forEach((name, pid) -> times.put(name, cpu(pid)));
 		long self = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-		return new CpuTimes(cpu(servicePid), Duration.ofNanos(self), cpu(brokerPid));
+		times.put(SELF, Duration.ofNanos(self));
+		return new CpuTimes(times);
 	}
 
 	CpuTimes minus(CpuTimes earlier) {
-		return new CpuTimes(this.service.minus(earlier.service), this.self.minus(earlier.self),
-				this.broker.minus(earlier.broker));
+		Map<String, Duration> used = new LinkedHashMap<>();
+		this.byProcess.forEach((name, time) -> used.put(name, time.minus(earlier.byProcess.get(name))));
+		return new CpuTimes(used);
 	}
 
-	CpuTimes perDelivery(int deliveries) {
-		return new CpuTimes(this.service.dividedBy(deliveries), this.self.dividedBy(deliveries),
-				this.broker.dividedBy(deliveries));
+	CpuTimes per(int requests) {
+		Map<String, Duration> share = new LinkedHashMap<>();
+		this.byProcess.forEach((name, time) -> share.put(name, time.dividedBy(requests)));
+		return new CpuTimes(share);
+	}
+
+	/** For example {@code gateway 1.20, Kafka 0.40, total 1.60} (milliseconds). */
+	String millis() {
+		double total = this.byProcess.values().stream().mapToLong(Duration::toNanos).sum() / 1e6;
+		return this.byProcess.entrySet()
+			.stream()
+			.map((e) -> "%s %.2f".formatted(e.getKey(), e.getValue().toNanos() / 1e6))
+			.collect(Collectors.joining(", ", "", ", total %.2f".formatted(total)));
 	}
 
 	private static Duration cpu(long pid) {

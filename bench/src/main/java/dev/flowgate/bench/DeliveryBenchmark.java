@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.EmbeddedMongo;
@@ -118,11 +120,13 @@ public final class DeliveryBenchmark {
 						mongo.uri(), "flowgate_delivery_bench", this.work.resolve("delivery-service.log"));
 				DeliveryRun run = new DeliveryRun(kafka.bootstrapServers(), answering, hanging)) {
 			run.burst("warm-up", WARM_UP);
-			CpuTimes before = CpuTimes.of(service.pid(), kafka.pid());
+			Map<String, Long> pids = new LinkedHashMap<>();
+			pids.put("service", service.pid());
+			pids.put("Kafka", kafka.pid());
+			CpuTimes before = CpuTimes.of(pids);
 			Latencies result = measurement.measure(run);
-			CpuTimes used = CpuTimes.of(service.pid(), kafka.pid()).minus(before);
-			Measured measured = new Measured(result, used.perDelivery(result.nanos().length), loadBefore,
-					loadAverage());
+			CpuTimes used = CpuTimes.of(pids).minus(before);
+			Measured measured = new Measured(result, used.per(result.nanos().length), loadBefore, loadAverage());
 			System.out.println(measured.line());
 			return measured;
 		}
@@ -198,13 +202,8 @@ public final class DeliveryBenchmark {
 	private record Measured(Latencies result, CpuTimes cpuPerDelivery, double loadBefore, double loadAfter) {
 
 		String line() {
-			return "%s   CPU ms/delivery: service %.2f, MongoDB+bench %.2f, Kafka %.2f   load %.1f -> %.1f".formatted(
-					this.result.line(), millis(this.cpuPerDelivery.service()), millis(this.cpuPerDelivery.self()),
-					millis(this.cpuPerDelivery.broker()), this.loadBefore, this.loadAfter);
-		}
-
-		private static double millis(Duration duration) {
-			return duration.toNanos() / 1e6;
+			return "%s   CPU ms/delivery: %s   load %.1f -> %.1f".formatted(this.result.line(),
+					this.cpuPerDelivery.millis(), this.loadBefore, this.loadAfter);
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.flowgate.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
@@ -13,6 +14,8 @@ final class EchoServer implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final ExecutorService workers = Executors.newFixedThreadPool(THREADS);
+
 	EchoServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
 		this.server.createContext("/echo", (exchange) -> {
@@ -22,7 +25,7 @@ final class EchoServer implements AutoCloseable {
 			exchange.getResponseBody().write(body);
 			exchange.close();
 		});
-		this.server.setExecutor(Executors.newFixedThreadPool(THREADS));
+		this.server.setExecutor(this.workers);
 		this.server.start();
 	}
 
@@ -33,6 +36,8 @@ final class EchoServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		// Its threads are not daemons: left running, they keep the benchmark from exiting.
+		this.workers.shutdownNow();
 	}
 
 }

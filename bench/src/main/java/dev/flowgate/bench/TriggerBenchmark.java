@@ -7,10 +7,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.flowgate.infra.local.LocalStack;
+import dev.flowgate.infra.local.Service;
 import dev.flowgate.infra.local.StackOptions;
 import dev.flowgate.infra.local.StackPorts;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +35,8 @@ public final class TriggerBenchmark {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final Size size;
+
+	private final List<String> cpu = new ArrayList<>();
 
 	private TriggerBenchmark(Size size) {
 		this.size = size;
@@ -63,20 +68,44 @@ public final class TriggerBenchmark {
 			Latencies echo64 = ClosedLoop.run("HTTP echo baseline, concurrency 64", 64, this.size.requests * 4, LIMIT,
 					echoCall);
 			Latencies kafka = KafkaRoundTrip.measure(stack.kafkaBootstrapServers(), this.size.requests);
-			Latencies sync1 = ClosedLoop.run("Flowgate sync round trip, concurrency 1", 1, this.size.requests, LIMIT,
-					syncCall);
-			Latencies sync16 = ClosedLoop.run("Flowgate sync round trip, concurrency 16", 16, this.size.requests * 2,
-					LIMIT, syncCall);
-			Latencies async64 = ClosedLoop.run("Flowgate async accept, concurrency 64", 64, this.size.requests * 4,
-					LIMIT, asyncCall);
+			Map<String, Long> pids = processes(stack);
+			Latencies sync1 = withCpu(pids, () -> ClosedLoop.run("Flowgate sync round trip, concurrency 1", 1,
+					this.size.requests, LIMIT, syncCall));
+			Latencies sync16 = withCpu(pids, () -> ClosedLoop.run("Flowgate sync round trip, concurrency 16", 16,
+					this.size.requests * 2, LIMIT, syncCall));
+			Latencies async64 = withCpu(pids, () -> ClosedLoop.run("Flowgate async accept, concurrency 64", 64,
+					this.size.requests * 4, LIMIT, asyncCall));
 
 			print(List.of(echo1, echo64, kafka, sync1, sync16, async64));
+			System.out.println();
+			this.cpu.forEach(System.out::println);
 			double budget = echo1.p50() + 2 * kafka.p50();
 			System.out.printf("%nsync p50 / (echo p50 + 2 x Kafka p50)     = %.3f / %.3f = %.2f   (target <= 1.5)%n",
 					sync1.p50(), budget, sync1.p50() / budget);
 			System.out.printf("async throughput / echo throughput (c=64) = %.0f / %.0f = %.2f   (target >= 0.5)%n",
 					async64.perSecond(), echo64.perSecond(), async64.perSecond() / echo64.perSecond());
 		}
+	}
+
+	/**
+	 * Runs a measurement and notes the CPU time each process spent on it per request. The
+	 * async figure leaves out the executions still running when the last 202 came back.
+	 */
+	private Latencies withCpu(Map<String, Long> pids, Measurement measurement) throws Exception {
+		CpuTimes before = CpuTimes.of(pids);
+		Latencies result = measurement.run();
+		CpuTimes used = CpuTimes.of(pids).minus(before).per(result.nanos().length);
+		this.cpu.add("CPU ms per request, %s: %s".formatted(result.name(), used.millis()));
+		return result;
+	}
+
+	private static Map<String, Long> processes(LocalStack stack) {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		for (Service service : Service.values()) {
+			pids.put(service.module().replace("-service", ""), stack.services().pid(service.module()));
+		}
+		pids.put("Kafka", stack.kafka().pid());
+		return pids;
 	}
 
 	private static void print(List<Latencies> results) {
@@ -128,6 +157,12 @@ public final class TriggerBenchmark {
 					"Expected " + status + " but got " + response.statusCode() + ": " + response.body());
 		}
 		return response.body();
+	}
+
+	private interface Measurement {
+
+		Latencies run() throws Exception;
+
 	}
 
 	private enum Size {

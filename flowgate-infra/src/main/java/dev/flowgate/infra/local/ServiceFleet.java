@@ -97,11 +97,20 @@ public final class ServiceFleet {
 
 	/** The HTTP port of a running service or replica. */
 	public int port(String name) {
+		return running(name).port();
+	}
+
+	/** The operating system's process id of a running service or replica. */
+	public long pid(String name) {
+		return running(name).process().pid();
+	}
+
+	private Instance running(String name) {
 		Instance instance = this.instances.get(name);
 		if (instance == null) {
 			throw new IllegalArgumentException("No service named " + name + " runs; running: " + names());
 		}
-		return instance.port();
+		return instance;
 	}
 
 	public Path logFile(String name) {
