@@ -8,8 +8,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
 	/** Keeps everything in memory; {@code port} 0 picks a free one. */
 	public static EmbeddedMongo inMemory(int port) {
-		return new EmbeddedMongo(new MemoryBackend(), port, "in memory");
+		return new EmbeddedMongo(IdIndexedBackends.memory(), port, "in memory");
 	}
 
 	/**
@@ -53,7 +51,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()), port, "H2 file " + file);
+		return new EmbeddedMongo(IdIndexedBackends.file(file.toAbsolutePath().toString()), port, "H2 file " + file);
 	}
 
 	/** {@code mongodb://127.0.0.1:PORT}, without a database. */

@@ -8,8 +8,9 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves the poller's due query, the lease-checked writes of attempts, an execution's
- * deliveries and the attempt log; creating an existing index is a no-op.
+ * Serves the poller's due query, an execution's deliveries and the attempt log
+ * (lease-checked writes find their document by {@code _id}); creating an existing index
+ * is a no-op.
  */
 @Component
 class DeliveryIndexes {
@@ -28,14 +29,6 @@ class DeliveryIndexes {
 				.named("due"));
 		this.mongo.indexOps(DeliveryDocument.class)
 			.createIndex(new Index().on(DeliveryDocument.EXECUTION_ID, Sort.Direction.ASC).named("by_execution"));
-		// Unique because _id is: MongoDB finds a lease-checked write by _id alone, but
-		// mongo-java-server uses only unique indexes, and only one whose keys are the
-		// filter's, and scans the whole collection otherwise.
-		this.mongo.indexOps(DeliveryDocument.class)
-			.createIndex(new Index().on(DeliveryDocument.ID, Sort.Direction.ASC)
-				.on(DeliveryDocument.LEASE_TOKEN, Sort.Direction.ASC)
-				.unique()
-				.named("lease"));
 		this.mongo.indexOps(AttemptDocument.class)
 			.createIndex(new Index().on(AttemptDocument.DELIVERY_ID, Sort.Direction.ASC)
 				.on(AttemptDocument.NUMBER, Sort.Direction.ASC)

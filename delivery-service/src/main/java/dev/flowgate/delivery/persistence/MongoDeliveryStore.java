@@ -114,9 +114,8 @@ class MongoDeliveryStore implements DeliveryStore {
 	}
 
 	/**
-	 * Each update's filter is the lease index's keys exactly, so even mongo-java-server
-	 * finds the document without scanning; whether it is still due is checked on the
-	 * leased documents, read back by {@code _id}.
+	 * Each update finds its document by {@code _id} and the lease token seen; whether it
+	 * is still due is checked on the leased documents, read back by {@code _id}.
 	 */
 	@Override
 	public List<Claim> claimAll(List<Due> found, Instant now, Instant leaseUntil) {
