@@ -8,12 +8,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.deployments.config.ExecutionProperties;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The indexes behind the queries of this service. The TTL index lets a real MongoDB
@@ -49,9 +46,6 @@ class MongoIndexes implements InitializingBean {
 		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
 			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
 			.named("deployment_newest_first"));
-		executions.createIndex(new Index().on(ExecutionDocument.AWAITING_PUBLICATION, Sort.Direction.ASC)
-			.partial(PartialIndexFilter.of(where(ExecutionDocument.AWAITING_PUBLICATION).is(true)))
-			.named("awaiting_publication"));
 		try {
 			executions.createIndex(new Index().on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC)
 				.expire(this.properties.retention())

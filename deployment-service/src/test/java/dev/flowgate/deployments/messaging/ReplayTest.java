@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -125,6 +126,23 @@ class ReplayTest {
 		assertThat(trigger.path("replayOf").asString()).isEqualTo("e-0");
 		assertThat(trigger.path("inputs").path("question").asString()).isEqualTo("again");
 		await().until(() -> !stored(replay.id()).getBoolean("awaitingPublication"));
+	}
+
+	@Test
+	void doesNotPublishAgainAReplayPublishedJustBeforeACrash() {
+		ExecutionRecord replay = this.merge.apply(null,
+				new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
+						this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
+						Map.of("question", "once"), null, Instant.now().plusSeconds(600), null, "e-1", null));
+		// Published and recorded as such, but the process died before it tidied up: the
+		// lease ran out and the outbox's marker is still there.
+		this.outbox.insert(replay, Instant.now().minusSeconds(1));
+		this.mongo.updateFirst(Query.query(where("_id").is(replay.id())), Update.update("awaitingPublication", false),
+				"executions");
+
+		assertThat(this.outbox.claimOverdue(Instant.now(), Duration.ofSeconds(30))).isEmpty();
+		assertThat(this.mongo.exists(Query.query(where("_id").is(replay.id())), "replay_outbox")).isFalse();
+		assertThat(TopicReader.readKey(TOPIC, replay.id())).isEmpty();
 	}
 
 	@Test
