@@ -24,9 +24,10 @@ public final class ServiceFleet {
 	private static final Logger log = LoggerFactory.getLogger(ServiceFleet.class);
 
 	// Small heaps and the serial collector: five JVMs share two cores and a laptop's
-	// memory.
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-Xss512k",
-			"-XX:+ExitOnOutOfMemoryError");
+	// memory. C1 only: with seven JVMs on two cores, C2 was still compiling after
+	// thousands of requests and took more CPU than it saved (docs/performance.md).
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+			"-Xss512k", "-XX:+ExitOnOutOfMemoryError");
 
 	// Generous: on two busy cores five Spring Boot JVMs can take minutes to start.
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
