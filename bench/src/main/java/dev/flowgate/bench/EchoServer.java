@@ -36,7 +36,8 @@ final class EchoServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
-		// Its threads are not daemons: left running, they keep the benchmark from exiting.
+		// Its threads are not daemons: left running, they keep the benchmark from
+		// exiting.
 		this.workers.shutdownNow();
 	}
 
