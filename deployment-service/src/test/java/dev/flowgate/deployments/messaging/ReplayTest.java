@@ -113,13 +113,7 @@ class ReplayTest {
 
 	@Test
 	void publishesAReplaySavedBeforeACrash() {
-		ExecutionRecord replay = this.merge.apply(null,
-				new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
-						this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
-						Map.of("question", "again"), null, Instant.now().plusSeconds(600), null, "e-0", null));
-
-		// Saved with a lease that already ran out, as if the saver died before sending.
-		this.outbox.insert(replay, Instant.now().minusSeconds(1));
+		ExecutionRecord replay = savedWithExpiredLease("again", "e-0");
 
 		await().until(() -> !TopicReader.readKey(TOPIC, replay.id()).isEmpty());
 		JsonNode trigger = ApiClient.JSON.readTree(TopicReader.readKey(TOPIC, replay.id()).get(0).value());
@@ -130,13 +124,9 @@ class ReplayTest {
 
 	@Test
 	void doesNotPublishAgainAReplayPublishedJustBeforeACrash() {
-		ExecutionRecord replay = this.merge.apply(null,
-				new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
-						this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
-						Map.of("question", "once"), null, Instant.now().plusSeconds(600), null, "e-1", null));
+		ExecutionRecord replay = savedWithExpiredLease("once", "e-1");
 		// Published and recorded as such, but the process died before it tidied up: the
-		// lease ran out and the outbox's marker is still there.
-		this.outbox.insert(replay, Instant.now().minusSeconds(1));
+		// marker is still there.
 		this.mongo.updateFirst(Query.query(where("_id").is(replay.id())), Update.update("awaitingPublication", false),
 				"executions");
 
@@ -177,6 +167,16 @@ class ReplayTest {
 		this.sender.send(events.requested(inputs), events.completed(ExecutionStatus.SUCCEEDED, 40));
 		await().until(() -> "succeeded".equals(this.api.get("/v1/executions/" + events.executionId()).text("status")));
 		return events.executionId();
+	}
+
+	/** A replay saved with a lease that already ran out, as if its saver had died. */
+	private ExecutionRecord savedWithExpiredLease(String question, String replayOf) {
+		ExecutionRecord replay = this.merge.apply(null,
+				new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
+						this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
+						Map.of("question", question), null, Instant.now().plusSeconds(600), null, replayOf, null));
+		this.outbox.insert(replay, Instant.now().minusSeconds(1));
+		return replay;
 	}
 
 	private Document stored(String executionId) {
