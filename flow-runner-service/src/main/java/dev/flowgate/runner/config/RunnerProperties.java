@@ -70,6 +70,8 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * the runners when looking for results published before a takeover
 	 * @param resultScanTimeout the longest that look may take
 	 * @param sendTimeout how long publishing a result may take
+	 * @param sendRetryInterval the wait before a result that could not be published is
+	 * tried again
 	 * @param senderThreads publish results (each waits for Kafka's acknowledgement)
 	 * @param handlerAttempts how often a trigger that fails unexpectedly is tried before
 	 * it is dead-lettered
@@ -79,9 +81,9 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 */
 	public record Triggers(@DefaultValue("256") int maxInFlight, @DefaultValue("5s") Duration deploymentWait,
 			@DefaultValue("5m") Duration resultScanMargin, @DefaultValue("60s") Duration resultScanTimeout,
-			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("4") int senderThreads,
-			@DefaultValue("3") int handlerAttempts, @DefaultValue("1s") Duration handlerRetryInterval,
-			@DefaultValue("32") int pollRecords) {
+			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("5s") Duration sendRetryInterval,
+			@DefaultValue("4") int senderThreads, @DefaultValue("3") int handlerAttempts,
+			@DefaultValue("1s") Duration handlerRetryInterval, @DefaultValue("32") int pollRecords) {
 
 		/**
 		 * Triggers one poll may return: at most half the cap, so that the consumer pauses

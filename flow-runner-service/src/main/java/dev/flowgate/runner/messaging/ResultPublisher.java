@@ -1,10 +1,11 @@
 package dev.flowgate.runner.messaging;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -12,7 +13,7 @@ import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.runner.config.RunnerProperties;
-import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextScheduledExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes results and waits for Kafka's acknowledgement (acks=all, idempotent) before
- * the trigger is acknowledged, so an accepted trigger is never lost: if publishing fails
- * the trigger stays uncommitted and the partition's next owner runs it again.
+ * the trigger is acknowledged, so an accepted trigger is never lost. A result that cannot
+ * be published (Kafka away for longer than the producer waits) is tried again after
+ * {@code sendRetryInterval} for as long as this runner owns the trigger's partition;
+ * meanwhile the trigger stays uncommitted, so the partition's next owner would run it.
  */
 @Component
 class ResultPublisher implements AutoCloseable {
@@ -36,20 +39,24 @@ class ResultPublisher implements AutoCloseable {
 
 	private final Duration sendTimeout;
 
-	private final ExecutorService senders;
+	private final Duration retryInterval;
+
+	private final ScheduledExecutorService senders;
 
 	ResultPublisher(KafkaTemplate<String, FlowgateEvent> template, RunnerProperties properties) {
 		this.template = template;
 		this.sendTimeout = properties.triggers().sendTimeout();
+		this.retryInterval = properties.triggers().sendRetryInterval();
 		// Sender threads take over the trace of whoever hands them a result.
-		this.senders = ContextExecutorService.wrap(Executors.newFixedThreadPool(properties.triggers().senderThreads(),
-				new CustomizableThreadFactory("result-sender-")), ContextSnapshotFactory.builder().build());
+		this.senders = ContextScheduledExecutorService
+			.wrap(new ScheduledThreadPoolExecutor(properties.triggers().senderThreads(),
+					new CustomizableThreadFactory("result-sender-")), ContextSnapshotFactory.builder().build());
 	}
 
 	/** Publishes on a sender thread, then marks the trigger finished. */
 	void publish(PartitionState partition, long offset, ExecutionCompleted result) {
 		try {
-			this.senders.execute(() -> publishNow(partition, offset, result));
+			this.senders.execute(new Publication(partition, offset, result));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("Not publishing the result of {}: the runner is stopping", result.executionId());
@@ -58,9 +65,17 @@ class ResultPublisher implements AutoCloseable {
 
 	/** Publishes on the calling thread and waits for the acknowledgement. */
 	void send(ExecutionCompleted result) {
+		await(result, this.template.send(Topics.EXECUTIONS_COMPLETED.name(), result.executionId(), result));
+	}
+
+	@Override
+	public void close() {
+		this.senders.shutdownNow();
+	}
+
+	private void await(ExecutionCompleted result, CompletableFuture<?> sending) {
 		try {
-			this.template.send(Topics.EXECUTIONS_COMPLETED.name(), result.executionId(), result)
-				.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			sending.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -71,26 +86,77 @@ class ResultPublisher implements AutoCloseable {
 		}
 	}
 
-	@Override
-	public void close() {
-		this.senders.shutdownNow();
-	}
+	/**
+	 * One result on its way out. A send that timed out may still be in the producer's
+	 * buffer, so a retry waits for it again and sends anew only after it failed: the
+	 * result is not written twice.
+	 */
+	private final class Publication implements Runnable {
 
-	private void publishNow(PartitionState partition, long offset, ExecutionCompleted result) {
-		try {
-			if (partition.publishWhileOwned(() -> send(result))) {
-				partition.finished(offset);
+		private final PartitionState partition;
+
+		private final long offset;
+
+		private final ExecutionCompleted result;
+
+		private CompletableFuture<?> sending;
+
+		private int failures;
+
+		Publication(PartitionState partition, long offset, ExecutionCompleted result) {
+			this.partition = partition;
+			this.offset = offset;
+			this.result = result;
+		}
+
+		@Override
+		public void run() {
+			try {
+				if (this.partition.publishWhileOwned(this::sendOnce)) {
+					this.partition.finished(this.offset);
+				}
+				else {
+					logger.info("Dropping the result of {}: its partition moved to another runner, which runs it again",
+							this.result.executionId());
+				}
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+				retryLater();
+			}
+		}
+
+		private void sendOnce() {
+			if (this.sending == null || this.sending.isCompletedExceptionally()) {
+				this.sending = ResultPublisher.this.template.send(Topics.EXECUTIONS_COMPLETED.name(),
+						this.result.executionId(), this.result);
+			}
+			await(this.result, this.sending);
+		}
+
+		/** The whole failure once, then one line per try: an outage may last long. */
+		private void failed(RuntimeException ex) {
+			this.failures++;
+			String message = "The result of {} is not published yet (try {}); trying again in {}";
+			if (this.failures == 1) {
+				logger.error(message, this.result.executionId(), this.failures, ResultPublisher.this.retryInterval, ex);
 			}
 			else {
-				logger.info("Dropping the result of {}: its partition moved to another runner, which runs it again",
-						result.executionId());
+				logger.warn(message, this.result.executionId(), this.failures, ResultPublisher.this.retryInterval);
 			}
 		}
-		catch (RuntimeException ex) {
-			logger.error(
-					"The result of {} is not published; its trigger stays uncommitted for the partition's next owner",
-					result.executionId(), ex);
+
+		private void retryLater() {
+			try {
+				ResultPublisher.this.senders.schedule(this, ResultPublisher.this.retryInterval.toMillis(),
+						TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				logger.warn("Not publishing the result of {}: the runner is stopping; its trigger stays uncommitted",
+						this.result.executionId());
+			}
 		}
+
 	}
 
 }
