@@ -11,6 +11,7 @@ import dev.flowgate.delivery.domain.delivery.Channel;
 import dev.flowgate.delivery.domain.delivery.DeliveryDispatcher;
 import dev.flowgate.delivery.domain.delivery.DeliveryFailedPublisher;
 import dev.flowgate.delivery.domain.delivery.DeliveryIntake;
+import dev.flowgate.delivery.domain.delivery.DeliveryRetention;
 import dev.flowgate.delivery.domain.delivery.DeliveryService;
 import dev.flowgate.delivery.domain.delivery.DeliveryStore;
 import dev.flowgate.delivery.domain.delivery.DeliveryWorker;
@@ -95,6 +96,11 @@ class DeliveryConfig {
 	DeliveryService deliveryService(DeliveryStore store, AttemptLog attempts, DeliveryDispatcher dispatcher,
 			Clock clock) {
 		return new DeliveryService(store, attempts, dispatcher, clock);
+	}
+
+	@Bean
+	DeliveryRetention deliveryRetention(DeliveryRetention.Records records, Clock clock, DeliveryProperties properties) {
+		return new DeliveryRetention(records, clock, properties.retention().keep());
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("flowgate.delivery")
 public record DeliveryProperties(String consumerGroup, Callback callback, Retry retry, Dispatch dispatch, Guard guard,
-		Email email, Secrets secrets) {
+		Email email, Secrets secrets, Retention retention) {
 
 	/**
 	 * @param timeout the most one callback attempt may take, connecting included
@@ -80,6 +80,13 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * @param maxRotationOverlap the longest overlap an owner may ask for
 	 */
 	public record Secrets(int keyBytes, Duration defaultRotationOverlap, Duration maxRotationOverlap) {
+	}
+
+	/**
+	 * @param keep how long finished deliveries and attempts are kept
+	 * @param sweepInterval how often older ones are deleted
+	 */
+	public record Retention(Duration keep, Duration sweepInterval) {
 	}
 
 }

@@ -24,6 +24,8 @@ record AttemptDocument(@Id String id, String deliveryId, int number, Instant sta
 
 	static final String NUMBER = "number";
 
+	static final String STARTED_AT = "startedAt";
+
 	static AttemptDocument of(Attempt attempt) {
 		return new AttemptDocument(attempt.deliveryId() + "#" + attempt.number(), attempt.deliveryId(),
 				attempt.number(), attempt.startedAt(), attempt.statusCode(), attempt.latency().toMillis(),
