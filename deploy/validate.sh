@@ -33,9 +33,9 @@ fi
 if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
 "${compose[@]}" --env-file .env.example -f docker-compose.yml config -q
 echo "ok   docker-compose.yml (with .env.example)"
-if env -u FLOWGATE_INTERNAL_TOKEN -u FLOWGATE_ADMIN_SECRET \
+if env -u FLOWGATE_INTERNAL_TOKEN -u FLOWGATE_ADMIN_SECRET -u FLOWGATE_WEBHOOK_ENCRYPTION_KEYS \
     "${compose[@]}" --env-file /dev/null -f docker-compose.yml config -q >/dev/null 2>&1; then
-  fail "docker-compose.yml accepts a missing FLOWGATE_INTERNAL_TOKEN/FLOWGATE_ADMIN_SECRET"
+  fail "docker-compose.yml accepts missing secrets (FLOWGATE_INTERNAL_TOKEN, _ADMIN_SECRET, _WEBHOOK_ENCRYPTION_KEYS)"
 fi
 echo "ok   docker-compose.yml refuses to start without the secrets from .env"
 

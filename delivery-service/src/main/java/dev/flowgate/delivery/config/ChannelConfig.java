@@ -20,6 +20,9 @@ import dev.flowgate.delivery.domain.guard.DestinationGuard;
 import dev.flowgate.delivery.domain.guard.HostResolver;
 import dev.flowgate.delivery.domain.signing.WebhookSecretStore;
 import dev.flowgate.delivery.domain.signing.WebhookSecrets;
+import dev.flowgate.delivery.persistence.SecretCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the channels: signed callbacks behind the destination guard, and email. */
 @Configuration(proxyBeanMethods = false)
 class ChannelConfig {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChannelConfig.class);
 
 	@Bean
 	HostResolver hostResolver() {
@@ -42,6 +47,16 @@ class ChannelConfig {
 			.map(Cidr::parse)
 			.toList();
 		return new DestinationGuard(hostResolver, new AddressPolicy(allowed));
+	}
+
+	@Bean
+	SecretCipher secretCipher(DeliveryProperties properties) {
+		SecretCipher cipher = new SecretCipher(properties.secrets().encryptionKeys());
+		if (!cipher.encrypts()) {
+			logger.warn("Webhook signing secrets are stored unencrypted: "
+					+ "set FLOWGATE_WEBHOOK_ENCRYPTION_KEYS (openssl rand -base64 32)");
+		}
+		return cipher;
 	}
 
 	@Bean

@@ -78,8 +78,17 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * @param defaultRotationOverlap how long the previous secret keeps signing after a
 	 * rotation that names no overlap
 	 * @param maxRotationOverlap the longest overlap an owner may ask for
+	 * @param encryptionKeys AES-256 keys (32 bytes, base64) that encrypt the secrets at
+	 * rest: the first encrypts, all decrypt. Empty stores them in plain text (with a
+	 * warning at start).
 	 */
-	public record Secrets(int keyBytes, Duration defaultRotationOverlap, Duration maxRotationOverlap) {
+	public record Secrets(int keyBytes, Duration defaultRotationOverlap, Duration maxRotationOverlap,
+			List<String> encryptionKeys) {
+
+		public Secrets {
+			encryptionKeys = (encryptionKeys != null) ? List.copyOf(encryptionKeys) : List.of();
+		}
+
 	}
 
 	/**

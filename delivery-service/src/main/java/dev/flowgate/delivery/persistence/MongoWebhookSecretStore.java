@@ -19,20 +19,23 @@ class MongoWebhookSecretStore implements WebhookSecretStore {
 
 	private final MongoTemplate mongo;
 
-	MongoWebhookSecretStore(MongoTemplate mongo) {
+	private final SecretCipher cipher;
+
+	MongoWebhookSecretStore(MongoTemplate mongo, SecretCipher cipher) {
 		this.mongo = mongo;
+		this.cipher = cipher;
 	}
 
 	@Override
 	public Optional<OwnerSecret> find(String ownerId) {
 		return Optional.ofNullable(this.mongo.findById(ownerId, WebhookSecretDocument.class))
-			.map(WebhookSecretDocument::toOwnerSecret);
+			.map((document) -> document.toOwnerSecret(this.cipher));
 	}
 
 	@Override
 	public OwnerSecret insertIfAbsent(OwnerSecret secret) {
 		try {
-			this.mongo.insert(WebhookSecretDocument.of(secret));
+			this.mongo.insert(WebhookSecretDocument.of(secret, this.cipher));
 			return secret;
 		}
 		catch (DuplicateKeyException ex) {
@@ -42,7 +45,7 @@ class MongoWebhookSecretStore implements WebhookSecretStore {
 
 	@Override
 	public boolean replace(OwnerSecret next) {
-		WebhookSecretDocument document = WebhookSecretDocument.of(next);
+		WebhookSecretDocument document = WebhookSecretDocument.of(next, this.cipher);
 		Query query = Query.query(where(WebhookSecretDocument.ID).is(next.ownerId())
 			.and(WebhookSecretDocument.VERSION)
 			.is(next.version() - 1));

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An owner's signing secret. Unlike API keys it cannot be a hash: every webhook is signed
- * with it.
+ * with it. So it is stored encrypted ({@link SecretCipher}).
  */
 @Document(WebhookSecretDocument.COLLECTION)
 record WebhookSecretDocument(@Id String ownerId, String secret, Instant createdAt, boolean revealed,
@@ -34,9 +34,10 @@ record WebhookSecretDocument(@Id String ownerId, String secret, Instant createdA
 
 	static final String VERSION = "version";
 
-	static WebhookSecretDocument of(OwnerSecret secret) {
-		return new WebhookSecretDocument(secret.ownerId(), secret.current().value(), secret.createdAt(),
-				secret.revealed(), (secret.previous() != null) ? secret.previous().value() : null,
+	static WebhookSecretDocument of(OwnerSecret secret, SecretCipher cipher) {
+		String owner = secret.ownerId();
+		return new WebhookSecretDocument(owner, cipher.seal(owner, secret.current().value()), secret.createdAt(),
+				secret.revealed(), (secret.previous() != null) ? cipher.seal(owner, secret.previous().value()) : null,
 				secret.previousValidUntil(), secret.rotatedAt(), secret.version());
 	}
 
@@ -46,10 +47,11 @@ record WebhookSecretDocument(@Id String ownerId, String secret, Instant createdA
 		return "WebhookSecretDocument[ownerId=" + this.ownerId + ", version=" + this.version + "]";
 	}
 
-	OwnerSecret toOwnerSecret() {
-		return new OwnerSecret(this.ownerId, WebhookSecret.of(this.secret), this.createdAt, this.revealed,
-				(this.previousSecret != null) ? WebhookSecret.of(this.previousSecret) : null, this.previousValidUntil,
-				this.rotatedAt, this.version);
+	OwnerSecret toOwnerSecret(SecretCipher cipher) {
+		String owner = this.ownerId;
+		return new OwnerSecret(owner, WebhookSecret.of(cipher.open(owner, this.secret)), this.createdAt, this.revealed,
+				(this.previousSecret != null) ? WebhookSecret.of(cipher.open(owner, this.previousSecret)) : null,
+				this.previousValidUntil, this.rotatedAt, this.version);
 	}
 
 }

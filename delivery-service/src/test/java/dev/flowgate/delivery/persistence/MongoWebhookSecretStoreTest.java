@@ -2,6 +2,7 @@ package dev.flowgate.delivery.persistence;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
@@ -13,19 +14,30 @@ import dev.flowgate.infra.test.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** One secret per owner; a change applies only to the version it was made from. */
+/**
+ * One secret per owner, encrypted at rest; a change applies only to the version it was
+ * made from.
+ */
 @FlowgateInfra
 class MongoWebhookSecretStoreTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
 	private static MongoClient client;
+
+	private static final String KEY = SecretCipherTest.newKey();
+
+	private static final String OLD_KEY = SecretCipherTest.newKey();
+
+	private MongoTemplate mongo;
 
 	private MongoWebhookSecretStore store;
 
@@ -41,8 +53,8 @@ class MongoWebhookSecretStoreTest {
 
 	@BeforeEach
 	void freshDatabase() {
-		this.store = new MongoWebhookSecretStore(
-				new MongoTemplate(client, "delivery_secrets_" + UUID.randomUUID().toString().replace("-", "")));
+		this.mongo = new MongoTemplate(client, "delivery_secrets_" + UUID.randomUUID().toString().replace("-", ""));
+		this.store = storeWithKeys(KEY);
 	}
 
 	@Test
@@ -64,6 +76,52 @@ class MongoWebhookSecretStoreTest {
 		assertThat(this.store.replace(next)).isTrue();
 		assertThat(this.store.replace(next)).isFalse();
 		assertThat(this.store.find("owner-1")).contains(next);
+	}
+
+	@Test
+	void storesNeitherTheSecretNorThePreviousOneInPlainText() {
+		OwnerSecret rotated = new OwnerSecret("owner-1", WebhookSecret.generate(new SecureRandom(), 32), NOW, false,
+				WebhookSecret.generate(new SecureRandom(), 32), NOW.plusSeconds(3600), NOW, 1);
+		this.store.insertIfAbsent(rotated);
+
+		Document stored = this.mongo.getCollection(WebhookSecretDocument.COLLECTION).find().first();
+		assertThat(stored.toJson()).doesNotContain(rotated.current().value())
+			.doesNotContain(rotated.previous().value())
+			.doesNotContain("whsec_");
+		assertThat(this.store.find("owner-1")).contains(rotated);
+	}
+
+	@Test
+	void readsSecretsEncryptedWithAnEarlierKeyAndWritesWithTheFirst() {
+		OwnerSecret first = secret(1);
+		storeWithKeys(OLD_KEY).insertIfAbsent(first);
+		MongoWebhookSecretStore rekeyed = storeWithKeys(KEY + "," + OLD_KEY);
+
+		assertThat(rekeyed.find("owner-1")).contains(first);
+		OwnerSecret next = secret(2);
+		rekeyed.replace(next);
+		assertThat(this.store.find("owner-1")).contains(next);
+	}
+
+	@Test
+	void refusesToReadWithoutTheKeyThatEncrypted() {
+		storeWithKeys(OLD_KEY).insertIfAbsent(secret(1));
+
+		assertThatIllegalStateException().isThrownBy(() -> this.store.find("owner-1"))
+			.withMessageContaining("owner-1")
+			.withMessageContaining("not among flowgate.delivery.secrets.encryption-keys");
+	}
+
+	@Test
+	void stillReadsSecretsStoredBeforeEncryptionWasConfigured() {
+		OwnerSecret plain = secret(1);
+		storeWithKeys("").insertIfAbsent(plain);
+
+		assertThat(this.store.find("owner-1")).contains(plain);
+	}
+
+	private MongoWebhookSecretStore storeWithKeys(String keys) {
+		return new MongoWebhookSecretStore(this.mongo, new SecretCipher(List.of(keys.split(","))));
 	}
 
 	private static OwnerSecret secret(long version) {

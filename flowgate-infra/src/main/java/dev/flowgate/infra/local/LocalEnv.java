@@ -26,6 +26,8 @@ public final class LocalEnv {
 
 	public static final String INTERNAL_TOKEN = "FLOWGATE_INTERNAL_TOKEN";
 
+	public static final String WEBHOOK_ENCRYPTION_KEYS = "FLOWGATE_WEBHOOK_ENCRYPTION_KEYS";
+
 	private static final String EXPORT = "export ";
 
 	private static final int SECRET_BYTES = 32;
@@ -63,6 +65,8 @@ public final class LocalEnv {
 		}
 		values.computeIfAbsent(ADMIN_SECRET, (k) -> newSecret());
 		values.computeIfAbsent(INTERNAL_TOKEN, (k) -> newSecret());
+		// delivery-service reads an AES-256 key as standard base64.
+		values.computeIfAbsent(WEBHOOK_ENCRYPTION_KEYS, (k) -> Base64.getEncoder().encodeToString(randomBytes()));
 		return new LocalEnv(file, values);
 	}
 
@@ -94,9 +98,13 @@ public final class LocalEnv {
 	}
 
 	private static String newSecret() {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+	}
+
+	private static byte[] randomBytes() {
 		byte[] bytes = new byte[SECRET_BYTES];
 		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return bytes;
 	}
 
 }

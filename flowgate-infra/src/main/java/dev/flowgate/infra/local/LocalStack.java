@@ -152,6 +152,7 @@ public final class LocalStack implements AutoCloseable {
 		env.put("FLOWGATE_MONGODB_URI", this.mongo.uri());
 		env.put("FLOWGATE_INTERNAL_TOKEN", this.env.get(LocalEnv.INTERNAL_TOKEN));
 		env.put("FLOWGATE_ADMIN_SECRET", adminSecret());
+		env.put(LocalEnv.WEBHOOK_ENCRYPTION_KEYS, this.env.get(LocalEnv.WEBHOOK_ENCRYPTION_KEYS));
 		env.put("FLOWGATE_PUBLIC_URL", gatewayUrl());
 		env.put("FLOWGATE_KEY_SERVICE_URL", LOCALHOST + ports.keyService());
 		env.put("FLOWGATE_DEPLOYMENT_SERVICE_URL", LOCALHOST + ports.deploymentService());

@@ -3,6 +3,7 @@ package dev.flowgate.infra.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +26,11 @@ class LocalEnvTest {
 
 		assertThat(second.get(LocalEnv.ADMIN_SECRET)).isNotBlank().isEqualTo(first.get(LocalEnv.ADMIN_SECRET));
 		assertThat(second.get(LocalEnv.INTERNAL_TOKEN)).isEqualTo(first.get(LocalEnv.INTERNAL_TOKEN));
+		// A new key would leave the stored webhook secrets unreadable.
+		assertThat(Base64.getDecoder().decode(second.get(LocalEnv.WEBHOOK_ENCRYPTION_KEYS))).hasSize(32);
+		assertThat(second.get(LocalEnv.WEBHOOK_ENCRYPTION_KEYS)).isEqualTo(first.get(LocalEnv.WEBHOOK_ENCRYPTION_KEYS));
 		assertThat(second.get(LocalEnv.OWNER_ID)).isEqualTo("owner-1");
-		assertThat(Files.readAllLines(file)).hasSize(5)
+		assertThat(Files.readAllLines(file)).hasSize(6)
 			.allSatisfy((line) -> assertThat(line).matches("# .*|export FLOWGATE_[A-Z_]+='[^']*'"));
 	}
 
