@@ -15,11 +15,13 @@ import java.util.UUID;
  * @param trace one entry per node that started, in start order
  * @param replyTo copied from the trigger, so the waiting gateway can answer
  * @param delivery where the result must be delivered, resolved by the runner
+ * @param runnerId the runner that ran it (also in {@code ExecutionStarted}, which only
+ * executions that run for a while have); {@code null} from runners before it was added
  */
 public record ExecutionCompleted(UUID eventId, int schemaVersion, Instant occurredAt, String executionId,
 		String ownerId, String deploymentId, int flowVersion, ExecutionStatus status, Map<String, Object> outputs,
 		ExecutionError error, List<NodeTrace> trace, Instant startedAt, Instant finishedAt, long durationMillis,
-		TokenUsage tokenUsage, String replyTo, DeliveryTarget delivery) implements FlowgateEvent {
+		TokenUsage tokenUsage, String replyTo, DeliveryTarget delivery, String runnerId) implements FlowgateEvent {
 
 	public static final String TYPE = "execution.completed";
 

@@ -68,12 +68,12 @@ class EngineConfig {
 
 	@Bean
 	ExecutionService executionService(DeploymentView deployments, FlowEngine engine, ExecutionEvents events,
-			RunnerProperties properties, Clock clock) {
+			EngineThreads threads, RunnerProperties properties, Clock clock) {
 		String runnerId = StringUtils.hasText(properties.runnerId()) ? properties.runnerId()
 				: "runner-" + UUID.randomUUID();
 		ExecutionSettings settings = new ExecutionSettings(runnerId, properties.triggers().deploymentWait(),
-				properties.engine().maxExecutionTime());
-		return new ExecutionService(deployments, engine, events, settings, clock);
+				properties.engine().maxExecutionTime(), properties.triggers().startNoticeDelay());
+		return new ExecutionService(deployments, engine, events, threads.scheduler(), settings, clock);
 	}
 
 }

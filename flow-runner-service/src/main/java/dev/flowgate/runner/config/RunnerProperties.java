@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The runner's settings ({@code flowgate.runner.*}).
  *
- * @param runnerId names this runner in {@code ExecutionStarted}; a random id when blank
+ * @param runnerId names this runner in its events; a random id when blank
  */
 @ConfigurationProperties("flowgate.runner")
 public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultValue Http http,
@@ -66,6 +66,8 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param maxInFlight executions one runner runs at once; near the cap it stops
 	 * fetching triggers until one finishes
 	 * @param deploymentWait how long a trigger waits for an unknown deployment
+	 * @param startNoticeDelay how long an execution runs before {@code ExecutionStarted}
+	 * announces it (shorter ones go from queued to their result); zero announces all
 	 * @param resultScanMargin allowance for clock skew between a trigger's producer and
 	 * the runners when looking for results published before a takeover
 	 * @param resultScanTimeout the longest that look may take
@@ -80,10 +82,11 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * cap
 	 */
 	public record Triggers(@DefaultValue("256") int maxInFlight, @DefaultValue("5s") Duration deploymentWait,
-			@DefaultValue("5m") Duration resultScanMargin, @DefaultValue("60s") Duration resultScanTimeout,
-			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("5s") Duration sendRetryInterval,
-			@DefaultValue("4") int senderThreads, @DefaultValue("3") int handlerAttempts,
-			@DefaultValue("1s") Duration handlerRetryInterval, @DefaultValue("32") int pollRecords) {
+			@DefaultValue("1s") Duration startNoticeDelay, @DefaultValue("5m") Duration resultScanMargin,
+			@DefaultValue("60s") Duration resultScanTimeout, @DefaultValue("30s") Duration sendTimeout,
+			@DefaultValue("5s") Duration sendRetryInterval, @DefaultValue("4") int senderThreads,
+			@DefaultValue("3") int handlerAttempts, @DefaultValue("1s") Duration handlerRetryInterval,
+			@DefaultValue("32") int pollRecords) {
 
 		/**
 		 * Triggers one poll may return: at most half the cap, so that the consumer pauses

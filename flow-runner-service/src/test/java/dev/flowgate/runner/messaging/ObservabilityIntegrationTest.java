@@ -13,13 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentStateChanged;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TopicSpec;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
 import dev.flowgate.runner.support.Deployments;
+import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.KafkaTestClient;
+import dev.flowgate.runner.support.StubServer;
+import dev.flowgate.runner.support.StubServer.Reply;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -37,14 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A trigger's trace goes through the runner: its result and start notice carry the
- * trigger's trace id, the runner's log lines about it show that id, and executions are
- * timed on the Prometheus endpoint.
+ * A trigger's trace goes through the runner: its result and start notice (sent late, from
+ * a timer thread) carry the trigger's trace id, the runner's log lines about it show that
+ * id, and executions are timed on the Prometheus endpoint.
  */
 @FlowgateInfra
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "flowgate.runner.triggers.deployment-wait=1s",
+				"flowgate.runner.triggers.start-notice-delay=100ms",
 				"logging.level.dev.flowgate.runner.messaging.TriggerDispatcher=debug" })
 @DirtiesContext
 class ObservabilityIntegrationTest {
@@ -57,23 +62,29 @@ class ObservabilityIntegrationTest {
 
 	private final KafkaTestClient kafka = new KafkaTestClient();
 
+	private final StubServer api = StubServer.start();
+
 	@LocalServerPort
 	private int port;
 
 	@AfterEach
 	void close() {
 		this.kafka.close();
+		this.api.close();
 	}
 
 	@Test
 	void theResultCarriesTheTriggersTraceIdAndSoDoTheLogLines(CapturedOutput output) {
 		String owner = UUID.randomUUID().toString();
-		DeploymentStateChanged deployment = Deployments.echo(UUID.randomUUID().toString(), owner);
+		// Slower than the start notice delay, so its start is announced.
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofMillis(500)));
+		DeploymentStateChanged deployment = Deployments.of(UUID.randomUUID().toString(), owner,
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
 		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
 		String executionId = UUID.randomUUID().toString();
 
 		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
-				Deployments.trigger(executionId, deployment, Map.of("text", "traced")), "traceparent",
+				Deployments.trigger(executionId, deployment, Map.of()), "traceparent",
 				"00-" + TRACE_ID + "-b7ad6b7169203331-01");
 
 		ConsumerRecord<String, byte[]> result = awaitRecord(Topics.EXECUTIONS_COMPLETED, executionId);

@@ -92,7 +92,9 @@ class PartitionStateTest {
 
 	private Execution waitingExecution() {
 		ExecutionService executions = new ExecutionService(new DeploymentView(), this.fixture.engine(), (started) -> {
-		}, new ExecutionSettings("runner", Duration.ofMinutes(1), Duration.ofMinutes(1)), Clock.systemUTC());
+		}, this.fixture.scheduler(),
+				new ExecutionSettings("runner", Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ZERO),
+				Clock.systemUTC());
 		return executions.start("e-1", Deployments.trigger("e-1", "not-yet-deployed", "owner", Map.of(), null));
 	}
 

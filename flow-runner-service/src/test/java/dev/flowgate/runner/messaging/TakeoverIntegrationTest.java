@@ -198,7 +198,8 @@ class TakeoverIntegrationTest {
 		Instant now = Instant.now();
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now, executionId,
 				deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(), ExecutionStatus.SUCCEEDED,
-				Map.of("echo", "first"), null, List.of(), now, now, 0, TokenUsage.NONE, "gw-test", DeliveryTarget.NONE);
+				Map.of("echo", "first"), null, List.of(), now, now, 0, TokenUsage.NONE, "gw-test", DeliveryTarget.NONE,
+				null);
 	}
 
 	private static String idInPartitionOf(String other) {

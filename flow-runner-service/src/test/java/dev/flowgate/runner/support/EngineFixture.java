@@ -52,6 +52,10 @@ public final class EngineFixture implements AutoCloseable {
 				Clock.systemUTC());
 	}
 
+	public ScheduledExecutorService scheduler() {
+		return this.scheduler;
+	}
+
 	public FlowEngine engine() {
 		return this.engine;
 	}

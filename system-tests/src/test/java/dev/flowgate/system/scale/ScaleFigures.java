@@ -36,7 +36,7 @@ record ScaleFigures(int triggers, long ownResults, Map<String, Long> perGateway,
 	public String toString() {
 		return "Scale-out run: %d sync triggers in %d s; answered with their own result: %d; per gateway: %s; "
 			.formatted(this.triggers, this.duration.toSeconds(), this.ownResults, this.perGateway.values())
-				+ "started per runner: %s; executions with more than one result: %d; latency p50 %d ms, p95 %d ms"
+				+ "run per runner: %s; executions with more than one result: %d; latency p50 %d ms, p95 %d ms"
 					.formatted(this.perRunner, this.duplicates, this.medianLatency.toMillis(),
 							this.p95Latency.toMillis());
 	}

@@ -95,9 +95,8 @@ class ScaleOutIT {
 		String deploymentId = deployEchoFlow();
 		List<TriggerTarget> gateways = List.of(new TriggerTarget(stack.api().baseUrl(), deploymentId, "sync"),
 				new TriggerTarget(secondGatewayUrl, deploymentId, "sync"));
-		try (TopicRecords started = read(Topics.EXECUTIONS_STARTED);
-				TopicRecords completed = read(Topics.EXECUTIONS_COMPLETED)) {
-			warmUp(gateways, started);
+		try (TopicRecords completed = read(Topics.EXECUTIONS_COMPLETED)) {
+			warmUp(gateways, completed);
 
 			Instant began = Instant.now();
 			List<TriggerOutcome> calls;
@@ -112,12 +111,11 @@ class ScaleOutIT {
 				.filteredOn((call) -> call.status() != 200 || !call.answeredWithOwnResult())
 				.isEmpty();
 			await().atMost(SETTLE)
-				.untilAsserted(() -> assertThat(calls).as("calls whose start or result was not read yet")
-					.filteredOn((call) -> started.withKey(call.executionId()).isEmpty()
-							|| completed.withKey(call.executionId()).isEmpty())
+				.untilAsserted(() -> assertThat(calls).as("calls whose result was not read yet")
+					.filteredOn((call) -> completed.withKey(call.executionId()).isEmpty())
 					.isEmpty());
 			resultsWentBackThroughTheGatewayThatWasCalled(calls, completed);
-			Map<String, Long> perRunner = bothRunnersShareTheWork(calls, started);
+			Map<String, Long> perRunner = bothRunnersShareTheWork(calls, completed);
 			Map<String, List<JsonNode>> results = calls.stream()
 				.collect(
 						Collectors.toMap(TriggerOutcome::executionId, (call) -> completed.withKey(call.executionId())));
@@ -130,7 +128,7 @@ class ScaleOutIT {
 	 * executions (a runner's first result is slow: its producer starts then), and both
 	 * gateways answer with results.
 	 */
-	private static void warmUp(List<TriggerTarget> gateways, TopicRecords started) {
+	private static void warmUp(List<TriggerTarget> gateways, TopicRecords completed) {
 		try (RunnerGroup group = new RunnerGroup(stack.processes().kafkaBootstrapServers())) {
 			await().atMost(SETTLE)
 				.untilAsserted(() -> assertThat(group.partitionsPerMember()).as("trigger partitions per runner")
@@ -144,12 +142,12 @@ class ScaleOutIT {
 						Map.of("input_data", Map.of("text", "warm-up")));
 				assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 			}
-			assertThat(runnersThatStarted(started, deploymentId)).hasSize(2);
+			assertThat(runnersThatRan(completed, deploymentId)).hasSize(2);
 		});
 	}
 
-	private static Set<String> runnersThatStarted(TopicRecords started, String deploymentId) {
-		return started.byKey()
+	private static Set<String> runnersThatRan(TopicRecords completed, String deploymentId) {
+		return completed.byKey()
 			.values()
 			.stream()
 			.flatMap(List::stream)
@@ -195,11 +193,11 @@ class ScaleOutIT {
 		return results.get(0);
 	}
 
-	private static Map<String, Long> bothRunnersShareTheWork(List<TriggerOutcome> calls, TopicRecords started) {
+	private static Map<String, Long> bothRunnersShareTheWork(List<TriggerOutcome> calls, TopicRecords completed) {
 		Map<String, Long> perRunner = calls.stream()
-			.map((call) -> started.withKey(call.executionId()).get(0).at("/runnerId").asString())
+			.map((call) -> completed.withKey(call.executionId()).get(0).at("/runnerId").asString())
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-		assertThat(perRunner).as("executions started per runner")
+		assertThat(perRunner).as("executions run per runner")
 			.hasSize(2)
 			.containsKey(SECOND_RUNNER_ID)
 			.allSatisfy((runner, count) -> assertThat(count).as(runner)

@@ -64,7 +64,7 @@ class EmailComposerTest {
 			ExecutionError error) {
 		return new ExecutionCompleted(UUID.randomUUID(), 1, FINISHED, "exec-1", "owner-1", deploymentId, 1, status,
 				outputs, error, List.of(), FINISHED.minusSeconds(2), FINISHED, 2000, TokenUsage.NONE, null,
-				new DeliveryTarget(null, "ops@example.com", false));
+				new DeliveryTarget(null, "ops@example.com", false), null);
 	}
 
 }

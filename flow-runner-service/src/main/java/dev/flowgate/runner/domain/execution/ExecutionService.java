@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 
 import dev.flowgate.contracts.DeploymentStateChanged;
 import dev.flowgate.contracts.ExecutionCompleted;
@@ -16,9 +17,9 @@ import dev.flowgate.runner.domain.engine.FlowRun;
 import dev.flowgate.runner.domain.engine.InvalidFlowException;
 
 /**
- * Turns a trigger into exactly one result: checks it, finds its deployment, announces the
- * start and runs the pinned flow. Every trigger that names an execution gets a result, a
- * failed one when it cannot run.
+ * Turns a trigger into exactly one result: checks it, finds its deployment, runs the
+ * pinned flow and announces the start of one that runs for a while. Every trigger that
+ * names an execution gets a result, a failed one when it cannot run.
  */
 public final class ExecutionService {
 
@@ -26,7 +27,7 @@ public final class ExecutionService {
 
 	private final FlowEngine engine;
 
-	private final ExecutionEvents events;
+	private final StartNotices startNotices;
 
 	private final ExecutionSettings settings;
 
@@ -34,13 +35,16 @@ public final class ExecutionService {
 
 	private final Clock clock;
 
+	/**
+	 * @param scheduler times the start notices; its tasks must keep the submitter's trace
+	 */
 	public ExecutionService(DeploymentView deployments, FlowEngine engine, ExecutionEvents events,
-			ExecutionSettings settings, Clock clock) {
+			ScheduledExecutorService scheduler, ExecutionSettings settings, Clock clock) {
 		this.deployments = deployments;
 		this.engine = engine;
-		this.events = events;
+		this.startNotices = new StartNotices(events, scheduler, settings.startNoticeDelay());
 		this.settings = settings;
-		this.results = new ExecutionResults(clock);
+		this.results = new ExecutionResults(clock, settings.runnerId());
 		this.clock = clock;
 	}
 
@@ -82,9 +86,9 @@ public final class ExecutionService {
 		if (execution.isCancelled()) {
 			return;
 		}
-		this.events.started(new ExecutionStarted(UUID.randomUUID(), ExecutionStarted.SCHEMA_VERSION,
+		ExecutionStarted notice = new ExecutionStarted(UUID.randomUUID(), ExecutionStarted.SCHEMA_VERSION,
 				this.clock.instant(), execution.executionId(), deployment.ownerId(), deployment.deploymentId(),
-				deployment.flowVersion(), this.settings.runnerId()));
+				deployment.flowVersion(), this.settings.runnerId());
 		FlowRun run;
 		try {
 			run = this.engine.start(deployment.flow(), trigger.inputs(), deadline(trigger));
@@ -94,6 +98,7 @@ public final class ExecutionService {
 			return;
 		}
 		execution.attach(run);
+		this.startNotices.announceUnlessFinished(notice, run.outcome());
 		run.outcome()
 			.thenAccept((outcome) -> execution
 				.finish(this.results.completed(execution.executionId(), trigger, deployment, outcome)));

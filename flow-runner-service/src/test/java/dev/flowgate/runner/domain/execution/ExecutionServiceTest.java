@@ -42,13 +42,39 @@ class ExecutionServiceTest {
 
 	private final List<ExecutionStarted> started = new CopyOnWriteArrayList<>();
 
-	private final ExecutionService service = new ExecutionService(this.view, this.fixture.engine(), this.started::add,
-			new ExecutionSettings("runner-7", Duration.ofMillis(300), Duration.ofMinutes(1)), Clock.systemUTC());
+	private final ExecutionService service = service(Duration.ZERO);
 
 	@AfterEach
 	void stop() {
 		this.fixture.close();
 		this.api.close();
+	}
+
+	@Test
+	void announcesOnlyTheStartOfExecutionsStillRunningAfterTheNoticeDelay() {
+		ExecutionService delayed = service(Duration.ofMillis(500));
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(1)));
+		DeploymentStateChanged slow = Deployments.of("slow", OWNER,
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
+		DeploymentStateChanged quick = Deployments.echo("quick", OWNER);
+		this.view.put(slow);
+		this.view.put(quick);
+		// A cold engine's first run is slow; the quick one must be quick.
+		resultOf(this.service.start("e-warm", Deployments.trigger("e-warm", quick, Map.of("text", "hi"))));
+		this.started.clear();
+
+		ExecutionCompleted quickResult = resultOf(
+				delayed.start("e-quick", Deployments.trigger("e-quick", quick, Map.of("text", "hi"))));
+		ExecutionCompleted slowResult = resultOf(
+				delayed.start("e-slow", Deployments.trigger("e-slow", slow, Map.of())));
+
+		assertThat(quickResult.runnerId()).isEqualTo("runner-7");
+		assertThat(slowResult.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(this.started).singleElement().satisfies((event) -> {
+			assertThat(event.executionId()).isEqualTo("e-slow");
+			// The notice is late, its time is not: the execution's start.
+			assertThat(event.occurredAt()).isBefore(slowResult.startedAt().plusMillis(100));
+		});
 	}
 
 	@Test
@@ -66,6 +92,7 @@ class ExecutionServiceTest {
 		assertThat(result.deploymentId()).isEqualTo("dep-1");
 		assertThat(result.flowVersion()).isEqualTo(Deployments.FLOW_VERSION);
 		assertThat(result.replyTo()).isEqualTo("gw-test");
+		assertThat(result.runnerId()).isEqualTo("runner-7");
 		assertThat(result.delivery()).isEqualTo(deployment.delivery());
 		assertThat(result.trace()).hasSize(2);
 		assertThat(result.durationMillis())
@@ -241,6 +268,12 @@ class ExecutionServiceTest {
 		assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
 		assertThat(result.error().code()).isEqualTo("invalid_trigger");
 		return result.error().message();
+	}
+
+	private ExecutionService service(Duration startNoticeDelay) {
+		return new ExecutionService(this.view, this.fixture.engine(), this.started::add, this.fixture.scheduler(),
+				new ExecutionSettings("runner-7", Duration.ofMillis(300), Duration.ofMinutes(1), startNoticeDelay),
+				Clock.systemUTC());
 	}
 
 }
