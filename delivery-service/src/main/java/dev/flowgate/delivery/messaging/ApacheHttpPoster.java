@@ -91,8 +91,9 @@ class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 	@Override
 	public void close() {
 		// The dispatcher already waited for attempts in flight; the rest are abandoned to
-		// their leases.
-		this.client.close(CloseMode.IMMEDIATE);
+		// their leases. Graceful: an immediate close races httpcore5's I/O threads, which
+		// then log a ClosedSelectorException.
+		this.client.close(CloseMode.GRACEFUL);
 	}
 
 	private TimeoutException timedOut() {
