@@ -61,6 +61,14 @@ public final class SecretCipher {
 		return !this.keys.isEmpty();
 	}
 
+	/**
+	 * Whether a stored value is not under the first key (plain text, or an earlier key)
+	 * though it could be.
+	 */
+	boolean needsResealing(String stored) {
+		return encrypts() && stored != null && !stored.startsWith(VERSION + "." + primaryKeyId() + ".");
+	}
+
 	String seal(String ownerId, String plain) {
 		if (plain == null || !encrypts()) {
 			return plain;
@@ -90,6 +98,10 @@ public final class SecretCipher {
 		byte[] nonce = Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
 		byte[] sealed = Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length);
 		return new String(run(Cipher.DECRYPT_MODE, key, nonce, ownerId, sealed), StandardCharsets.UTF_8);
+	}
+
+	private String primaryKeyId() {
+		return this.keys.keySet().iterator().next();
 	}
 
 	private static byte[] run(int mode, SecretKey key, byte[] nonce, String ownerId, byte[] input) {

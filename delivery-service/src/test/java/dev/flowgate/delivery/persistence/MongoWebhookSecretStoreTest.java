@@ -120,12 +120,35 @@ class MongoWebhookSecretStoreTest {
 		assertThat(this.store.find("owner-1")).contains(plain);
 	}
 
+	@Test
+	void reEncryptsSecretsInPlainTextOrUnderAnEarlierKeySoThatKeyCanGo() {
+		OwnerSecret plain = secret("owner-plain", 1);
+		OwnerSecret old = secret("owner-old", 1);
+		OwnerSecret current = secret("owner-current", 1);
+		storeWithKeys("").insertIfAbsent(plain);
+		storeWithKeys(OLD_KEY).insertIfAbsent(old);
+		this.store.insertIfAbsent(current);
+		SecretResealing resealing = new SecretResealing(this.mongo, new SecretCipher(List.of(KEY, OLD_KEY)));
+
+		assertThat(resealing.resealAll()).isEqualTo(2);
+		assertThat(resealing.resealAll()).isZero();
+		assertThat(this.store.find("owner-plain")).contains(plain);
+		assertThat(this.store.find("owner-old")).contains(old);
+		assertThat(this.store.find("owner-current")).contains(current);
+		assertThat(this.mongo.getCollection(WebhookSecretDocument.COLLECTION).find())
+			.allSatisfy((document) -> assertThat(document.toJson()).doesNotContain("whsec_"));
+	}
+
 	private MongoWebhookSecretStore storeWithKeys(String keys) {
 		return new MongoWebhookSecretStore(this.mongo, new SecretCipher(List.of(keys.split(","))));
 	}
 
 	private static OwnerSecret secret(long version) {
-		return new OwnerSecret("owner-1", WebhookSecret.generate(new SecureRandom(), 32), NOW, false, null, null, null,
+		return secret("owner-1", version);
+	}
+
+	private static OwnerSecret secret(String ownerId, long version) {
+		return new OwnerSecret(ownerId, WebhookSecret.generate(new SecureRandom(), 32), NOW, false, null, null, null,
 				version);
 	}
 
