@@ -70,8 +70,9 @@ class ChannelConfig {
 	@Bean
 	CallbackChannel callbackChannel(JsonWriter json, WebhookSecrets secrets, HttpPoster poster,
 			DestinationBreakers breakers, DisabledCallbackService disabled, ExecutorService deliveryWorkers,
-			Clock clock) {
-		return new CallbackChannel(json, secrets, poster, breakers, disabled, deliveryWorkers, clock);
+			DeliveryProperties properties, Clock clock) {
+		return new CallbackChannel(json, secrets, poster, breakers, disabled, deliveryWorkers,
+				properties.secrets().unreadableRetry(), clock);
 	}
 
 	@Bean

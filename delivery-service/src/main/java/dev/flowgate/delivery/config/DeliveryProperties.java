@@ -81,9 +81,11 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * @param encryptionKeys AES-256 keys (32 bytes, base64) that encrypt the secrets at
 	 * rest: the first encrypts, all decrypt. Empty stores them in plain text (with a
 	 * warning at start).
+	 * @param unreadableRetry how long callbacks of an owner whose secret cannot be read
+	 * (its key is not configured) wait before they are tried again
 	 */
 	public record Secrets(int keyBytes, Duration defaultRotationOverlap, Duration maxRotationOverlap,
-			List<String> encryptionKeys) {
+			List<String> encryptionKeys, Duration unreadableRetry) {
 
 		public Secrets {
 			encryptionKeys = (encryptionKeys != null) ? List.copyOf(encryptionKeys) : List.of();

@@ -16,6 +16,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
+
 /**
  * Encrypts signing secrets at rest with AES-256-GCM, bound to their owner (the owner id
  * is the associated data, so a sealed value copied to another owner does not open).
@@ -91,8 +93,8 @@ public final class SecretCipher {
 		String[] parts = stored.split("\\.", 3);
 		SecretKey key = this.keys.get(parts[1]);
 		if (key == null || parts.length < 3) {
-			throw new IllegalStateException("The signing secret of owner " + ownerId + " was encrypted with key "
-					+ parts[1] + ", which is not among flowgate.delivery.secrets.encryption-keys");
+			throw new UnreadableSecretException("The signing secret of owner " + ownerId + " was encrypted with key "
+					+ parts[1] + ", which is not among flowgate.delivery.secrets.encryption-keys", null);
 		}
 		byte[] bytes = Base64.getUrlDecoder().decode(parts[2]);
 		byte[] nonce = Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
@@ -112,8 +114,10 @@ public final class SecretCipher {
 			return cipher.doFinal(input);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Could not " + ((mode == Cipher.ENCRYPT_MODE) ? "encrypt" : "decrypt")
-					+ " the signing secret of owner " + ownerId, ex);
+			if (mode == Cipher.DECRYPT_MODE) {
+				throw new UnreadableSecretException("Could not decrypt the signing secret of owner " + ownerId, ex);
+			}
+			throw new IllegalStateException("Could not encrypt the signing secret of owner " + ownerId, ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.flowgate.delivery.persistence;
 
+import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ class SecretResealing {
 		try {
 			sealed = WebhookSecretDocument.of(stored.toOwnerSecret(this.cipher), this.cipher);
 		}
-		catch (IllegalStateException ex) {
+		catch (UnreadableSecretException ex) {
 			logger.warn("Cannot re-encrypt the webhook signing secret of owner {}: {}", stored.ownerId(),
 					ex.getMessage());
 			return false;

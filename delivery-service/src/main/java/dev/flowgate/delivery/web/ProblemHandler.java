@@ -5,6 +5,7 @@ import dev.flowgate.delivery.domain.callback.CallbackNotDisabledException;
 import dev.flowgate.delivery.domain.delivery.DeliveryNotFoundException;
 import dev.flowgate.delivery.domain.delivery.DeliveryPendingException;
 import dev.flowgate.delivery.domain.signing.ConcurrentSecretChangeException;
+import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail concurrentChange(ConcurrentSecretChangeException ex) {
 		return problem(HttpStatus.CONFLICT, "Concurrent change", ex.getMessage());
+	}
+
+	/** The operator's configuration is at fault; the owner learns no more than that. */
+	@ExceptionHandler
+	ProblemDetail unreadableSecret(UnreadableSecretException ex) {
+		log.error("A webhook signing secret cannot be read: {}", ex.getMessage());
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Signing secret unavailable",
+				"The webhook signing secret cannot be read at the moment; callbacks wait until it can");
 	}
 
 	@ExceptionHandler

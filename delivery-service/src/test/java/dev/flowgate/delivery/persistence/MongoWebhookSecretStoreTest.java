@@ -8,19 +8,20 @@ import java.util.UUID;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.flowgate.delivery.domain.signing.OwnerSecret;
+import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.delivery.domain.signing.WebhookSecret;
 import dev.flowgate.infra.test.FlowgateInfra;
 import dev.flowgate.infra.test.TestInfrastructure;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * One secret per owner, encrypted at rest; a change applies only to the version it was
@@ -107,7 +108,7 @@ class MongoWebhookSecretStoreTest {
 	void refusesToReadWithoutTheKeyThatEncrypted() {
 		storeWithKeys(OLD_KEY).insertIfAbsent(secret(1));
 
-		assertThatIllegalStateException().isThrownBy(() -> this.store.find("owner-1"))
+		assertThatExceptionOfType(UnreadableSecretException.class).isThrownBy(() -> this.store.find("owner-1"))
 			.withMessageContaining("owner-1")
 			.withMessageContaining("not among flowgate.delivery.secrets.encryption-keys");
 	}

@@ -4,11 +4,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
+import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class SecretCipherTest {
 
@@ -30,7 +31,7 @@ class SecretCipherTest {
 	void doesNotOpenASecretMovedToAnotherOwner() {
 		String sealed = this.cipher.seal("owner-1", SECRET);
 
-		assertThatIllegalStateException().isThrownBy(() -> this.cipher.open("owner-2", sealed))
+		assertThatExceptionOfType(UnreadableSecretException.class).isThrownBy(() -> this.cipher.open("owner-2", sealed))
 			.withMessageContaining("owner-2");
 	}
 
@@ -41,7 +42,8 @@ class SecretCipherTest {
 		char replaced = (sealed.charAt(middle) == 'A') ? 'B' : 'A';
 		String tampered = sealed.substring(0, middle) + replaced + sealed.substring(middle + 1);
 
-		assertThatIllegalStateException().isThrownBy(() -> this.cipher.open("owner-1", tampered));
+		assertThatExceptionOfType(UnreadableSecretException.class)
+			.isThrownBy(() -> this.cipher.open("owner-1", tampered));
 	}
 
 	@Test

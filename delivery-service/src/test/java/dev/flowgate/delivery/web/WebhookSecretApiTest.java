@@ -1,13 +1,16 @@
 package dev.flowgate.delivery.web;
 
+import java.util.Date;
 import java.util.UUID;
 
 import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +20,9 @@ class WebhookSecretApiTest {
 
 	@Autowired
 	private ApiClient api;
+
+	@Autowired
+	private MongoTemplate mongo;
 
 	private String owner;
 
@@ -57,6 +63,23 @@ class WebhookSecretApiTest {
 		assertThat(metadata.body().has("secret")).isFalse();
 		assertThat(metadata.body().get("revealed").asBoolean()).isTrue();
 		assertThat(metadata.text("fingerprint")).isEqualTo(rotated.text("fingerprint"));
+	}
+
+	@Test
+	void answers503WithoutDetailsWhenTheSecretCannotBeDecrypted() {
+		// Encrypted with a key this instance was not given.
+		this.mongo.getCollection("webhook_secrets")
+			.insertOne(new Document("_id", this.owner).append("secret", "v1.Zm9yZWln.AAAAAAAAAAAAAAAAAAAAAAAA")
+				.append("createdAt", new Date())
+				.append("revealed", true)
+				.append("version", 1L));
+
+		ApiClient.Response metadata = this.api.get("/v1/webhook-secret", this.owner);
+
+		assertThat(metadata.status()).isEqualTo(503);
+		assertThat(metadata.contentType()).isEqualTo("application/problem+json");
+		assertThat(metadata.text("title")).isEqualTo("Signing secret unavailable");
+		assertThat(metadata.raw()).doesNotContain("Zm9yZWln").doesNotContain("encryption-keys");
 	}
 
 	@Test

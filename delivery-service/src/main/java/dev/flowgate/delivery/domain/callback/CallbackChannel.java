@@ -17,6 +17,7 @@ import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
 import dev.flowgate.delivery.domain.delivery.Channel;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.Message;
+import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.delivery.domain.signing.WebhookSecrets;
 
 /**
@@ -45,16 +46,23 @@ public final class CallbackChannel implements Channel {
 
 	private final Executor executor;
 
+	private final Duration unreadableSecretRetry;
+
 	private final Clock clock;
 
+	/**
+	 * @param unreadableSecretRetry how long a callback waits when the owner's secret
+	 * cannot be read
+	 */
 	public CallbackChannel(JsonWriter json, WebhookSecrets secrets, HttpPoster poster, DestinationBreakers breakers,
-			DisabledCallbackService disabled, Executor executor, Clock clock) {
+			DisabledCallbackService disabled, Executor executor, Duration unreadableSecretRetry, Clock clock) {
 		this.json = json;
 		this.secrets = secrets;
 		this.poster = poster;
 		this.breakers = breakers;
 		this.disabled = disabled;
 		this.executor = executor;
+		this.unreadableSecretRetry = unreadableSecretRetry;
 		this.clock = clock;
 	}
 
@@ -91,7 +99,15 @@ public final class CallbackChannel implements Channel {
 		CallbackTarget target = CallbackTarget.parse(delivery.destination());
 		byte[] body = delivery.message().body().getBytes(StandardCharsets.UTF_8);
 		Instant startedAt = this.clock.instant();
-		Map<String, String> headers = signedHeaders(delivery, startedAt, body);
+		Map<String, String> headers;
+		try {
+			headers = signedHeaders(delivery, startedAt, body);
+		}
+		catch (UnreadableSecretException ex) {
+			// Not the receiver's fault: put off without counting an attempt.
+			return CompletableFuture.completedFuture(
+					AttemptOutcome.deferred(this.unreadableSecretRetry, "Cannot sign: " + ex.getMessage()));
+		}
 		String origin = target.origin();
 		if (!this.breakers.tryAcquire(origin)) {
 			return CompletableFuture.completedFuture(AttemptOutcome.deferred(this.breakers.retryDelay(origin),

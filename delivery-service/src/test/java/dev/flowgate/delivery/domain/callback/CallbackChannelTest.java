@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +28,10 @@ import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 import dev.flowgate.delivery.domain.guard.TargetRefusedException;
 import dev.flowgate.delivery.domain.signing.InMemorySecretStore;
+import dev.flowgate.delivery.domain.signing.OwnerSecret;
 import dev.flowgate.delivery.domain.signing.SigningKeys;
+import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
+import dev.flowgate.delivery.domain.signing.WebhookSecretStore;
 import dev.flowgate.delivery.domain.signing.WebhookSecrets;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallbackChannelTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private static final Duration UNREADABLE_SECRET_RETRY = Duration.ofMinutes(5);
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -52,7 +58,7 @@ class CallbackChannelTest {
 			this.clock);
 
 	private final CallbackChannel channel = new CallbackChannel(new TestJson(), this.secrets, this.poster,
-			this.breakers, this.stops, Runnable::run, this.clock);
+			this.breakers, this.stops, Runnable::run, UNREADABLE_SECRET_RETRY, this.clock);
 
 	@Test
 	void signsEachAttemptWithTheOwnersCurrentKeys() {
@@ -70,6 +76,26 @@ class CallbackChannelTest {
 		assertThat(this.poster.targets.get(0).origin()).isEqualTo("https://hooks.example.com:443");
 		assertThat(this.breakers.calls).containsExactly("acquire https://hooks.example.com:443",
 				"succeeded https://hooks.example.com:443");
+	}
+
+	@Test
+	void putsTheAttemptOffWithoutSendingWhenTheOwnersSecretCannotBeRead() {
+		WebhookSecretStore unreadable = new InMemorySecretStore() {
+			@Override
+			public Optional<OwnerSecret> find(String ownerId) {
+				throw new UnreadableSecretException("encrypted with key abcd1234, which is not configured", null);
+			}
+		};
+		CallbackChannel channel = new CallbackChannel(new TestJson(), new WebhookSecrets(unreadable, new SecureRandom(),
+				new WebhookSecrets.Settings(32, Duration.ZERO, Duration.ofDays(1), Duration.ofSeconds(2)), this.clock),
+				this.poster, this.breakers, this.stops, Runnable::run, UNREADABLE_SECRET_RETRY, this.clock);
+
+		AttemptOutcome outcome = channel.send(delivery("https://hooks.example.com/in")).join();
+
+		assertThat(outcome.verdict()).isEqualTo(Verdict.DEFERRED);
+		assertThat(outcome.retryAfter()).isEqualTo(UNREADABLE_SECRET_RETRY);
+		assertThat(outcome.error()).contains("abcd1234");
+		assertThat(this.poster.headers).isEmpty();
 	}
 
 	@Test
