@@ -131,6 +131,16 @@ class ManifestsTest {
 			}));
 		}
 
+		/** Kubernetes path matching: Exact, or Prefix by whole path elements. */
+		private static boolean routes(Manifest path, String request) {
+			String rule = path.string("path");
+			if ("Exact".equals(path.string("pathType"))) {
+				return request.equals(rule);
+			}
+			String prefix = rule.endsWith("/") ? rule : rule + "/";
+			return request.equals(rule) || request.startsWith(prefix) || "/".equals(rule);
+		}
+
 		@ParameterizedTest(name = "{0}")
 		@MethodSource("dev.flowgate.system.ops.ManifestsTest#overlays")
 		void theIngressRoutesToTheGatewayOnly(String overlay) {
@@ -153,6 +163,23 @@ class ManifestsTest {
 			assertThat(backends)
 				.allSatisfy((backend) -> assertThat(gatewayPorts).contains(backend.has("service.port.name")
 						? backend.string("service.port.name") : backend.string("service.port.number")));
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@MethodSource("dev.flowgate.system.ops.ManifestsTest#overlays")
+		void theIngressRoutesThePublicApiButNotTheActuator(String overlay) {
+			List<Manifest> paths = KubernetesDeployment.render(ROOT, overlay)
+				.all("Ingress")
+				.stream()
+				.flatMap((ingress) -> ingress.maps("spec.rules").stream())
+				.flatMap((rule) -> rule.maps("http.paths").stream())
+				.toList();
+
+			assertThat(List.of("/v1/deployments/d-1/executions", "/v1/executions/e-1", "/node/deployment-trigger/d-1/",
+					"/flux/api-v2", "/docs/index.html", "/openapi.yaml"))
+				.allSatisfy((request) -> assertThat(paths).as(request).anyMatch((path) -> routes(path, request)));
+			assertThat(List.of("/actuator/prometheus", "/actuator/health", "/actuator"))
+				.allSatisfy((request) -> assertThat(paths).as(request).noneMatch((path) -> routes(path, request)));
 		}
 
 		@ParameterizedTest(name = "{0}")
