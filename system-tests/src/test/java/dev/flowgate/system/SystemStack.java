@@ -146,7 +146,16 @@ public final class SystemStack implements AutoCloseable {
 
 	/** The token services use among themselves, from the stack's {@code local.env}. */
 	public String internalToken() {
-		return LocalEnv.load(this.stack.runDir().resolve("local.env")).get(LocalEnv.INTERNAL_TOKEN);
+		return localEnv(LocalEnv.INTERNAL_TOKEN);
+	}
+
+	/** The key delivery-service encrypts signing secrets with, from {@code local.env}. */
+	public String webhookEncryptionKey() {
+		return localEnv(LocalEnv.WEBHOOK_ENCRYPTION_KEYS);
+	}
+
+	private String localEnv(String name) {
+		return LocalEnv.load(this.stack.runDir().resolve("local.env")).get(name);
 	}
 
 	/** Stops a stack from {@link #startOwn}; the shared one lives as long as the JVM. */

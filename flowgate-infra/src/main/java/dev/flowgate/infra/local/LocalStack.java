@@ -115,6 +115,10 @@ public final class LocalStack implements AutoCloseable {
 		return this.kafka.bootstrapServers();
 	}
 
+	public String mongoUri() {
+		return this.mongo.uri();
+	}
+
 	public String mailApiUrl() {
 		return LOCALHOST + this.options.ports().mailApi() + "/messages";
 	}

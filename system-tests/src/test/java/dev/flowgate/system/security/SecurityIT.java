@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import dev.flowgate.system.Api;
 import dev.flowgate.system.CallbackReceiver;
 import dev.flowgate.system.IssuedSecrets;
 import dev.flowgate.system.Owner;
 import dev.flowgate.system.SystemStack;
+import org.bson.Document;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,25 @@ class SecurityIT {
 		assertThat(scan.secretShapedFindings()).isEmpty();
 	}
 
+	@Test
+	@Order(4)
+	void webhookSigningSecretsAreStoredEncrypted() {
+		String revealed = this.owner.post("/v1/webhook-secret/rotate", Map.of(), 200).text("/secret");
+		IssuedSecrets.remember(revealed);
+
+		try (MongoClient mongo = MongoClients.create(this.stack.processes().mongoUri())) {
+			List<Document> stored = mongo.getDatabase("flowgate_delivery")
+				.getCollection("webhook_secrets")
+				.find()
+				.into(new ArrayList<>());
+			assertThat(stored).isNotEmpty().allSatisfy((document) -> {
+				assertThat(document.getString("secret")).startsWith("v1.");
+				assertThat(document.toJson()).doesNotContain("whsec_")
+					.doesNotContain(revealed.substring("whsec_".length()));
+			});
+		}
+	}
+
 	/**
 	 * Sends each kind of secret through the stack: admin secret, keys in every header, a
 	 * rotation with grace, a signed callback after a webhook secret rotation.
@@ -109,6 +132,7 @@ class SecurityIT {
 		Map<String, String> secrets = new LinkedHashMap<>();
 		secrets.put("the admin secret", this.stack.processes().adminSecret());
 		secrets.put("the internal token", this.stack.internalToken());
+		secrets.put("the webhook secret encryption key", this.stack.webhookEncryptionKey());
 		secrets.put("the runner's LLM API key", SystemStack.sharedLlm().apiKey());
 		secrets.put("the bootstrap API key", this.stack.processes().apiKey());
 		int n = 0;
