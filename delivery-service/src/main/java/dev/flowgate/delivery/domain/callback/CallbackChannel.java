@@ -19,6 +19,8 @@ import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.Message;
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.delivery.domain.signing.WebhookSecrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signed webhooks (Standard Webhooks): the same body and {@code webhook-id} on every
@@ -33,6 +35,8 @@ public final class CallbackChannel implements Channel {
 	static final String SIGNATURE_HEADER = "webhook-signature";
 
 	private static final String INVALID_DESTINATION = "invalid";
+
+	private static final Logger log = LoggerFactory.getLogger(CallbackChannel.class);
 
 	private final JsonWriter json;
 
@@ -104,9 +108,11 @@ public final class CallbackChannel implements Channel {
 			headers = signedHeaders(delivery, startedAt, body);
 		}
 		catch (UnreadableSecretException ex) {
-			// Not the receiver's fault: put off without counting an attempt.
-			return CompletableFuture.completedFuture(
-					AttemptOutcome.deferred(this.unreadableSecretRetry, "Cannot sign: " + ex.getMessage()));
+			// Not the receiver's fault: put off without counting an attempt. The details
+			// are for the operator, not in the owner's delivery log.
+			log.error("Cannot sign delivery {}: {}", delivery.id(), ex.getMessage());
+			return CompletableFuture.completedFuture(AttemptOutcome.deferred(this.unreadableSecretRetry,
+					"Cannot sign: the signing secret cannot be read at the moment"));
 		}
 		String origin = target.origin();
 		if (!this.breakers.tryAcquire(origin)) {
