@@ -77,6 +77,9 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param senderThreads publish results (each waits for Kafka's acknowledgement)
 	 * @param handlerAttempts how often a trigger that fails unexpectedly is tried before
 	 * it is dead-lettered
+	 * @param rememberedPerPartition started executions remembered per partition, so that
+	 * a second trigger with the same execution id (two gateways publishing for one
+	 * idempotency key at once) does not run the flow again
 	 * @param pollRecords triggers fetched per poll (at most half of {@code maxInFlight});
 	 * the consumer pauses while fewer free slots are left, so a poll never overshoots the
 	 * cap
@@ -86,7 +89,7 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 			@DefaultValue("60s") Duration resultScanTimeout, @DefaultValue("30s") Duration sendTimeout,
 			@DefaultValue("5s") Duration sendRetryInterval, @DefaultValue("4") int senderThreads,
 			@DefaultValue("3") int handlerAttempts, @DefaultValue("1s") Duration handlerRetryInterval,
-			@DefaultValue("32") int pollRecords) {
+			@DefaultValue("10000") int rememberedPerPartition, @DefaultValue("32") int pollRecords) {
 
 		/**
 		 * Triggers one poll may return: at most half the cap, so that the consumer pauses

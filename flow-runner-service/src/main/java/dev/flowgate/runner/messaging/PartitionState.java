@@ -20,6 +20,8 @@ final class PartitionState {
 
 	private final Set<String> publishedBefore;
 
+	private final RecentIds started;
+
 	private final PendingOffsets<Acknowledgment> offsets = new PendingOffsets<>();
 
 	private final Map<Long, Execution> running = new ConcurrentHashMap<>();
@@ -30,13 +32,24 @@ final class PartitionState {
 
 	/**
 	 * @param publishedBefore executions whose result is already on the results topic
+	 * @param remembered how many started executions are remembered to skip duplicates
 	 */
-	PartitionState(Set<String> publishedBefore) {
+	PartitionState(Set<String> publishedBefore, int remembered) {
 		this.publishedBefore = Set.copyOf(publishedBefore);
+		this.started = new RecentIds(remembered);
 	}
 
 	boolean hasResult(String executionId) {
 		return executionId != null && this.publishedBefore.contains(executionId);
+	}
+
+	/**
+	 * Whether the execution already started while this runner held the partition: a
+	 * second trigger with the same id (two gateways can publish one for the same
+	 * idempotency key) needs no run, the first one's result answers both.
+	 */
+	boolean startedBefore(String executionId) {
+		return executionId != null && this.started.contains(executionId);
 	}
 
 	void received(long offset, Acknowledgment acknowledgment) {
@@ -45,6 +58,7 @@ final class PartitionState {
 
 	void running(long offset, Execution execution) {
 		this.running.put(offset, execution);
+		this.started.add(execution.executionId());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.flowgate.runner.config.RunnerProperties;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.stereotype.Component;
@@ -14,8 +15,14 @@ class PartitionStates {
 
 	private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
 
+	private final int remembered;
+
+	PartitionStates(RunnerProperties properties) {
+		this.remembered = properties.triggers().rememberedPerPartition();
+	}
+
 	void assigned(TopicPartition partition, Set<String> publishedBefore) {
-		PartitionState previous = this.states.put(partition, new PartitionState(publishedBefore));
+		PartitionState previous = this.states.put(partition, new PartitionState(publishedBefore, this.remembered));
 		if (previous != null) {
 			previous.revoke();
 		}
@@ -32,7 +39,8 @@ class PartitionStates {
 	 * The partition's state; one without any earlier results if it was never assigned.
 	 */
 	PartitionState of(String topic, int partition) {
-		return this.states.computeIfAbsent(new TopicPartition(topic, partition), (key) -> new PartitionState(Set.of()));
+		return this.states.computeIfAbsent(new TopicPartition(topic, partition),
+				(key) -> new PartitionState(Set.of(), this.remembered));
 	}
 
 }

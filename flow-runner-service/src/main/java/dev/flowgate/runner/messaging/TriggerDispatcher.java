@@ -50,8 +50,9 @@ class TriggerDispatcher {
 	void dispatch(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment) {
 		PartitionState partition = this.partitions.of(trigger.topic(), trigger.partition());
 		long offset = trigger.offset();
-		if (partition.hasResult(executionIdOf(trigger))) {
-			logger.info("Skipping execution {}: its result was already published", executionIdOf(trigger));
+		String executionId = executionIdOf(trigger);
+		if (partition.hasResult(executionId) || partition.startedBefore(executionId)) {
+			logger.info("Skipping execution {}: it already ran or runs here, its one result is published", executionId);
 			partition.received(offset, acknowledgment);
 			partition.finished(offset);
 			return;

@@ -28,7 +28,7 @@ class PartitionStateTest {
 
 	private final List<String> acknowledged = new CopyOnWriteArrayList<>();
 
-	private final PartitionState partition = new PartitionState(Set.of("published-before"));
+	private final PartitionState partition = new PartitionState(Set.of("published-before"), 2);
 
 	@AfterEach
 	void stop() {
@@ -90,12 +90,30 @@ class PartitionStateTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> !revoker.isAlive() && !publisher.isAlive());
 	}
 
+	@Test
+	void remembersTheExecutionsStartedHereUpToItsLimit() {
+		this.partition.running(1, waitingExecution("e-1"));
+		this.partition.running(2, waitingExecution("e-2"));
+
+		assertThat(this.partition.startedBefore("e-1")).isTrue();
+		assertThat(this.partition.startedBefore("e-3")).isFalse();
+		assertThat(this.partition.startedBefore(null)).isFalse();
+		this.partition.running(3, waitingExecution("e-3"));
+		assertThat(this.partition.startedBefore("e-1")).as("the oldest, past the limit of two").isFalse();
+		assertThat(this.partition.startedBefore("e-3")).isTrue();
+	}
+
 	private Execution waitingExecution() {
+		return waitingExecution("e-1");
+	}
+
+	private Execution waitingExecution(String executionId) {
 		ExecutionService executions = new ExecutionService(new DeploymentView(), this.fixture.engine(), (started) -> {
 		}, this.fixture.scheduler(),
 				new ExecutionSettings("runner", Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ZERO),
 				Clock.systemUTC());
-		return executions.start("e-1", Deployments.trigger("e-1", "not-yet-deployed", "owner", Map.of(), null));
+		return executions.start(executionId,
+				Deployments.trigger(executionId, "not-yet-deployed", "owner", Map.of(), null));
 	}
 
 	private static void awaitLatch(CountDownLatch latch) {

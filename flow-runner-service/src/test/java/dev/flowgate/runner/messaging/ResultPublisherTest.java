@@ -49,7 +49,7 @@ class ResultPublisherTest {
 
 	private final AtomicInteger acknowledged = new AtomicInteger();
 
-	private final PartitionState partition = new PartitionState(Set.of());
+	private final PartitionState partition = new PartitionState(Set.of(), 100);
 
 	private final ExecutionCompleted result = result();
 

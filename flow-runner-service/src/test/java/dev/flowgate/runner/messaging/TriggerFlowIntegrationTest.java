@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentStateChanged;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.contracts.Topics;
@@ -24,6 +26,7 @@ import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.KafkaTestClient;
 import dev.flowgate.runner.support.OpenAiStub;
 import dev.flowgate.runner.support.StubServer;
+import dev.flowgate.runner.support.StubServer.Reply;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +103,31 @@ class TriggerFlowIntegrationTest {
 		assertThat(result.delivery().callbackUrl()).isEqualTo("https://caller.example.com/hook");
 		assertThat(result.ownerId()).isEqualTo(owner);
 		assertThat(result.runnerId()).isEqualTo("runner-it");
+	}
+
+	@Test
+	void runsTheFlowOnceForTwoTriggersWithTheSameExecutionId() {
+		AtomicInteger calls = new AtomicInteger();
+		llm.on("/once", (request) -> {
+			calls.incrementAndGet();
+			return Reply.json(200, "{}").after(Duration.ofMillis(300));
+		});
+		String owner = id();
+		DeploymentStateChanged deployment = Deployments.of(id(), owner,
+				Flows.flow().node("call", "http", Map.of("url", llm.url("/once"))).build(), DeliveryTarget.NONE);
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String executionId = id();
+		ExecutionRequested trigger = Deployments.trigger(executionId, deployment, Map.of());
+
+		// As two gateways publish when one idempotency key reaches both at once.
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, trigger);
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, trigger);
+
+		assertThat(awaitResult(executionId).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		await().during(Duration.ofSeconds(1))
+			.atMost(RESULT_WAIT)
+			.untilAsserted(() -> assertThat(resultsFor(executionId)).hasSize(1));
+		assertThat(calls).hasValue(1);
 	}
 
 	@Test
