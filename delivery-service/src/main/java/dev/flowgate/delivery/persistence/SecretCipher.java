@@ -22,9 +22,9 @@ import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
  * Encrypts signing secrets at rest with AES-256-GCM, bound to their owner (the owner id
  * is the associated data, so a sealed value copied to another owner does not open).
  * Stored as {@code v1.<key id>.<base64url(nonce, ciphertext and tag)>}. The first
- * configured key seals; every configured key opens, so the key can be replaced without
- * rewriting the collection. Without keys, values are stored as they are; values stored
- * that way are always read.
+ * configured key seals; every configured key opens, so secrets stay readable while the
+ * key is replaced ({@link SecretResealing} moves them to the first). Without keys, values
+ * are stored as they are; values stored that way are always read.
  */
 public final class SecretCipher {
 
@@ -96,10 +96,23 @@ public final class SecretCipher {
 			throw new UnreadableSecretException("The signing secret of owner " + ownerId + " was encrypted with key "
 					+ parts[1] + ", which is not among flowgate.delivery.secrets.encryption-keys", null);
 		}
-		byte[] bytes = Base64.getUrlDecoder().decode(parts[2]);
+		byte[] bytes = decodeSealed(ownerId, parts[2]);
 		byte[] nonce = Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
 		byte[] sealed = Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length);
 		return new String(run(Cipher.DECRYPT_MODE, key, nonce, ownerId, sealed), StandardCharsets.UTF_8);
+	}
+
+	private static byte[] decodeSealed(String ownerId, String encoded) {
+		try {
+			byte[] bytes = Base64.getUrlDecoder().decode(encoded);
+			if (bytes.length > NONCE_BYTES) {
+				return bytes;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Reported below like a value too short to hold anything.
+		}
+		throw new UnreadableSecretException("The stored signing secret of owner " + ownerId + " is damaged", null);
 	}
 
 	private String primaryKeyId() {

@@ -47,6 +47,18 @@ class SecretCipherTest {
 	}
 
 	@Test
+	void reportsADamagedValueAsUnreadable() {
+		String sealed = this.cipher.seal("owner-1", SECRET);
+		String prefix = sealed.substring(0, sealed.lastIndexOf('.') + 1);
+
+		assertThatExceptionOfType(UnreadableSecretException.class)
+			.isThrownBy(() -> this.cipher.open("owner-1", prefix + "AAAA"))
+			.withMessageContaining("damaged");
+		assertThatExceptionOfType(UnreadableSecretException.class)
+			.isThrownBy(() -> this.cipher.open("owner-1", prefix + "not base64!"));
+	}
+
+	@Test
 	void leavesValuesAsTheyAreWithoutKeys() {
 		SecretCipher none = new SecretCipher(List.of("", " "));
 
