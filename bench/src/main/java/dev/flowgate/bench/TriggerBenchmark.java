@@ -71,6 +71,8 @@ public final class TriggerBenchmark {
 			Map<String, Long> pids = processes(stack);
 			Latencies sync1 = withCpu(pids, () -> ClosedLoop.run("Flowgate sync round trip, concurrency 1", 1,
 					this.size.requests, LIMIT, syncCall));
+			// Before the loads below: their backlog would be in these calls' way.
+			String stretches = stretches(stack, sync, key);
 			Latencies sync16 = withCpu(pids, () -> ClosedLoop.run("Flowgate sync round trip, concurrency 16", 16,
 					this.size.requests * 2, LIMIT, syncCall));
 			Latencies async64 = withCpu(pids, () -> ClosedLoop.run("Flowgate async accept, concurrency 64", 64,
@@ -79,6 +81,7 @@ public final class TriggerBenchmark {
 			print(List.of(echo1, echo64, kafka, sync1, sync16, async64));
 			System.out.println();
 			this.cpu.forEach(System.out::println);
+			System.out.println(stretches);
 			double budget = echo1.p50() + 2 * kafka.p50();
 			System.out.printf("%nsync p50 / (echo p50 + 2 x Kafka p50)     = %.3f / %.3f = %.2f   (target <= 1.5)%n",
 					sync1.p50(), budget, sync1.p50() / budget);
@@ -97,6 +100,20 @@ public final class TriggerBenchmark {
 		CpuTimes used = CpuTimes.of(pids).minus(before).per(result.nanos().length);
 		this.cpu.add("CPU ms per request, %s: %s".formatted(result.name(), used.millis()));
 		return result;
+	}
+
+	/**
+	 * Sequential sync calls after the measurements, split by their events' timestamps.
+	 */
+	private String stretches(LocalStack stack, String deploymentId, String key) throws Exception {
+		SyncStretches stretches = new SyncStretches();
+		for (int i = 0; i < this.size.requests / 4; i++) {
+			long sentAt = System.currentTimeMillis();
+			String answer = expect(post(trigger(stack, deploymentId), key), 200);
+			stretches.add(new SyncStretches.Call(JSON.readTree(answer).get("id").asString(), sentAt,
+					System.currentTimeMillis()));
+		}
+		return stretches.report(stack.kafkaBootstrapServers());
 	}
 
 	private static Map<String, Long> processes(LocalStack stack) {
