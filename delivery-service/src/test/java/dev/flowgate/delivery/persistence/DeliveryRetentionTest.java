@@ -8,18 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.delivery.Attempt;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryRetention;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 import dev.flowgate.delivery.domain.delivery.Message;
+import dev.flowgate.delivery.support.FreshDatabases;
 import dev.flowgate.infra.test.FlowgateInfra;
-import dev.flowgate.infra.test.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,27 +36,15 @@ class DeliveryRetentionTest {
 
 	private static final Instant RECENTLY = NOW.minus(Duration.ofDays(2));
 
-	private static MongoClient client;
-
 	private MongoDeliveryStore store;
 
 	private MongoAttemptLog attempts;
 
 	private DeliveryRetention retention;
 
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.get().mongoUri());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@BeforeEach
 	void freshDatabase() {
-		MongoTemplate mongo = new MongoTemplate(client, "retention_" + UUID.randomUUID().toString().replace("-", ""));
+		MongoTemplate mongo = FreshDatabases.create("retention");
 		this.store = new MongoDeliveryStore(mongo);
 		this.attempts = new MongoAttemptLog(mongo);
 		this.retention = new DeliveryRetention(new MongoDeliveryRetention(mongo), Clock.fixed(NOW, ZoneOffset.UTC),

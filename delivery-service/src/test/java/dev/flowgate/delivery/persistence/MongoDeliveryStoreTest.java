@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.delivery.Claim;
 import dev.flowgate.delivery.domain.delivery.Delivery;
@@ -17,10 +15,8 @@ import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 import dev.flowgate.delivery.domain.delivery.DeliveryStore.Due;
 import dev.flowgate.delivery.domain.delivery.Lease;
 import dev.flowgate.delivery.domain.delivery.Message;
+import dev.flowgate.delivery.support.FreshDatabases;
 import dev.flowgate.infra.test.FlowgateInfra;
-import dev.flowgate.infra.test.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,25 +35,13 @@ class MongoDeliveryStoreTest {
 
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
-	private static MongoClient client;
-
 	private MongoTemplate mongo;
 
 	private MongoDeliveryStore store;
 
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.get().mongoUri());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@BeforeEach
 	void freshDatabase() {
-		this.mongo = new MongoTemplate(client, "delivery_store_" + UUID.randomUUID().toString().replace("-", ""));
+		this.mongo = FreshDatabases.create("delivery_store");
 		this.store = new MongoDeliveryStore(this.mongo);
 	}
 

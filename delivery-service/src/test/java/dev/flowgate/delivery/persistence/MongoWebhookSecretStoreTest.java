@@ -3,18 +3,13 @@ package dev.flowgate.delivery.persistence;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import dev.flowgate.delivery.domain.signing.OwnerSecret;
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.delivery.domain.signing.WebhookSecret;
+import dev.flowgate.delivery.support.FreshDatabases;
 import dev.flowgate.infra.test.FlowgateInfra;
-import dev.flowgate.infra.test.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +27,6 @@ class MongoWebhookSecretStoreTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
-	private static MongoClient client;
-
 	private static final String KEY = SecretCipherTest.newKey();
 
 	private static final String OLD_KEY = SecretCipherTest.newKey();
@@ -42,19 +35,9 @@ class MongoWebhookSecretStoreTest {
 
 	private MongoWebhookSecretStore store;
 
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.get().mongoUri());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@BeforeEach
 	void freshDatabase() {
-		this.mongo = new MongoTemplate(client, "delivery_secrets_" + UUID.randomUUID().toString().replace("-", ""));
+		this.mongo = FreshDatabases.create("delivery_secrets");
 		this.store = storeWithKeys(KEY);
 	}
 

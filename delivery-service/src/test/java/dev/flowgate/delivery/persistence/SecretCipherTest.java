@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
+import dev.flowgate.delivery.domain.signing.WebhookSecret;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class SecretCipherTest {
 
-	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+	private static final String SECRET = WebhookSecret.generate(new SecureRandom(), 32).value();
 
 	private final SecretCipher cipher = new SecretCipher(List.of(newKey()));
 
