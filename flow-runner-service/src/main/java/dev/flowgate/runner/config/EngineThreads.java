@@ -3,6 +3,7 @@ package dev.flowgate.runner.config;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextScheduledExecutorService;
@@ -21,8 +22,12 @@ final class EngineThreads implements AutoCloseable {
 		// Tasks run in the trace of their submitter: a flow's log lines carry the
 		// trace id of the trigger that started it.
 		ContextSnapshotFactory contexts = ContextSnapshotFactory.builder().build();
-		this.scheduler = ContextScheduledExecutorService.wrap(Executors
-			.newScheduledThreadPool(engine.schedulerThreads(), new CustomizableThreadFactory("flow-timer-")), contexts);
+		// Every execution schedules its deadline (up to 15 min away) and most cancel it
+		// within milliseconds: cancelled timers leave the queue at once, not when due.
+		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(engine.schedulerThreads(),
+				new CustomizableThreadFactory("flow-timer-"));
+		timers.setRemoveOnCancelPolicy(true);
+		this.scheduler = ContextScheduledExecutorService.wrap(timers, contexts);
 		this.workers = ContextExecutorService.wrap(
 				Executors.newFixedThreadPool(engine.workerThreads(), new CustomizableThreadFactory("flow-worker-")),
 				contexts);
