@@ -1,5 +1,6 @@
 package dev.flowgate.infra;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +94,17 @@ public final class ManagedProcess implements AutoCloseable {
 		return ProcessHandle.of(pid)
 			.filter(ProcessHandle::isAlive)
 			.map((handle) -> new ManagedProcess(name, handle, null, logFile));
+	}
+
+	/**
+	 * Whether {@code nice} is on the path (Linux, macOS), so a command can be started at
+	 * a lower CPU priority by prefixing it.
+	 */
+	public static boolean canLowerPriority() {
+		String path = System.getenv("PATH");
+		return path != null && Arrays.stream(path.split(File.pathSeparator))
+			.filter((dir) -> !dir.isBlank())
+			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, "nice")));
 	}
 
 	/** The {@code java} executable of the running JVM. */

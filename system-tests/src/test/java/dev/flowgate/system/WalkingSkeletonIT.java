@@ -1,13 +1,18 @@
 package dev.flowgate.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.infra.local.Service;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -64,6 +69,23 @@ class WalkingSkeletonIT {
 			assertThat(polled.text("/status")).as(polled.toString()).isEqualTo("succeeded");
 			assertThat(polled.text("/output_data/echo")).isEqualTo("later");
 		});
+	}
+
+	@Test
+	void servicesOffTheRequestPathRunAtALowerCpuPriority() throws IOException {
+		assumeThat(Path.of("/proc/self/stat")).as("Linux").exists();
+
+		for (Service service : Service.values()) {
+			long pid = this.stack.processes().services().pid(service.module());
+			assertThat(niceness(pid)).as(service.module()).isEqualTo(service.background() ? 10 : 0);
+		}
+	}
+
+	/** Field 19 of {@code /proc/<pid>/stat}, counted after the command name. */
+	private static int niceness(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Integer.parseInt(afterName[16]);
 	}
 
 }

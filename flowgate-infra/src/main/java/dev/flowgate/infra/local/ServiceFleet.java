@@ -23,12 +23,6 @@ public final class ServiceFleet {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceFleet.class);
 
-	// Small heaps and the serial collector: five JVMs share two cores and a laptop's
-	// memory. C1 only: with seven JVMs on two cores, C2 was still compiling after
-	// thousands of requests and took more CPU than it saved (docs/performance.md).
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-Xss512k", "-XX:+ExitOnOutOfMemoryError");
-
 	// Generous: on two busy cores five Spring Boot JVMs can take minutes to start.
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
@@ -150,15 +144,9 @@ public final class ServiceFleet {
 
 	private Instance start(Service service, String name, int port, Map<String, String> extraEnv) {
 		Path jar = jar(service);
-		List<String> command = new ArrayList<>();
-		command.add(ManagedProcess.javaExecutable());
-		command.addAll(JVM_OPTIONS);
-		if (this.options.sharedClasses()) {
-			command.addAll(new ClassDataCache(this.options.classData()).launch(name, jar));
-		}
-		else {
-			command.addAll(List.of("-jar", jar.toString()));
-		}
+		List<String> launch = this.options.sharedClasses()
+				? new ClassDataCache(this.options.classData()).launch(name, jar) : List.of("-jar", jar.toString());
+		List<String> command = ServiceCommand.of(service, this.options, launch, ManagedProcess.canLowerPriority());
 		Map<String, String> env = new java.util.LinkedHashMap<>(this.environment.apply(port));
 		env.putAll(extraEnv);
 		ManagedProcess process = ManagedProcess.start(name, command, env, logFile(name));

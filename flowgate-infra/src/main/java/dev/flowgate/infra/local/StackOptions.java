@@ -13,23 +13,34 @@ import java.util.Map;
  * @param serviceEnv extra environment for every service process
  * @param sharedClasses whether services start with class-data sharing (pays off from the
  * second start with the same jars)
+ * @param optimizingCompiler whether the services' JVMs also compile hot code with C2:
+ * pays off for a stack that runs for minutes; a short test run spends more on compiling
+ * than it saves
  */
 public record StackOptions(Path root, Path runDir, StackPorts ports, boolean persistent, Map<String, String> serviceEnv,
-		boolean sharedClasses) {
+		boolean sharedClasses, boolean optimizingCompiler) {
 
 	/** The local run: fixed ports, data kept under run/data. */
 	public static StackOptions local(Path root, Path runDir) {
-		return new StackOptions(root, runDir, StackPorts.defaults(), true, Map.of(), true);
+		return new StackOptions(root, runDir, StackPorts.defaults(), true, Map.of(), true, true);
 	}
 
 	/** System tests: free ports, a fresh MongoDB per run. */
 	public static StackOptions forTests(Path root, Path runDir, StackPorts ports) {
-		return new StackOptions(root, runDir, ports, false, Map.of(), false);
+		return new StackOptions(root, runDir, ports, false, Map.of(), false, false);
+	}
+
+	/**
+	 * Benchmarks: free ports and fresh data as for tests, the services compiled as in the
+	 * local run.
+	 */
+	public static StackOptions forBenchmark(Path root, Path runDir, StackPorts ports) {
+		return new StackOptions(root, runDir, ports, false, Map.of(), false, true);
 	}
 
 	public StackOptions withServiceEnv(Map<String, String> env) {
 		return new StackOptions(this.root, this.runDir, this.ports, this.persistent, Map.copyOf(env),
-				this.sharedClasses);
+				this.sharedClasses, this.optimizingCompiler);
 	}
 
 	Path logs() {
