@@ -49,7 +49,7 @@ public final class GatewayApp implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(arguments);
 		GatewayApp app = new GatewayApp(context, instanceId);
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> Http.get(app.url("/actuator/health/readiness"), Map.of()).status() == 200);
+			.until(() -> Http.get(app.managementUrl("/actuator/health/readiness"), Map.of()).status() == 200);
 		return app;
 	}
 
@@ -59,6 +59,12 @@ public final class GatewayApp implements AutoCloseable {
 
 	public String url(String path) {
 		return "http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.server.port") + path;
+	}
+
+	/** On the management port where one is set, else on the server's. */
+	public String managementUrl(String path) {
+		String port = this.context.getEnvironment().getProperty("local.management.port");
+		return (port != null) ? "http://127.0.0.1:" + port + path : url(path);
 	}
 
 	public <T> T bean(Class<T> type) {

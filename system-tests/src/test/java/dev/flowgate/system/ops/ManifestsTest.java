@@ -265,13 +265,13 @@ class ManifestsTest {
 		private final ComposeDeployment compose = ComposeDeployment.read(ROOT);
 
 		@Test
-		void healthChecksAskReadinessOnTheServersPort() {
+		void healthChecksAskReadinessOnTheManagementPort() {
 			SoftAssertions.assertSoftly((softly) -> SETTINGS.forEach((module, settings) -> {
 				var url = this.compose.healthCheckUrl(module);
 				softly.assertThat(url.getPath()).as("%s health check path", module).isEqualTo(READINESS);
 				softly.assertThat(url.getPort())
-					.as("%s health check port vs server.port", module)
-					.isEqualTo(settings.port(this.compose.literals(module)));
+					.as("%s health check port vs the management port", module)
+					.isEqualTo(settings.managementPort(this.compose.literals(module)));
 			}));
 		}
 
@@ -313,6 +313,16 @@ class ManifestsTest {
 				.port(this.compose.literals(ConfigurationContract.GATEWAY));
 			assertThat(this.compose.service(ConfigurationContract.GATEWAY).strings("ports")).singleElement()
 				.satisfies((mapping) -> assertThat(mapping).endsWith(":" + port));
+		}
+
+		@Test
+		void theGatewaysPublishedPortDoesNotServeTheActuator() {
+			Map<String, String> literals = this.compose.literals(ConfigurationContract.GATEWAY);
+			ServiceSettings gateway = SETTINGS.get(ConfigurationContract.GATEWAY);
+
+			assertThat(gateway.managementPort(literals)).isNotEqualTo(gateway.port(literals));
+			assertThat(this.compose.service(ConfigurationContract.GATEWAY).strings("ports"))
+				.noneMatch((mapping) -> mapping.endsWith(":" + gateway.managementPort(literals)));
 		}
 
 		@Test

@@ -55,6 +55,16 @@ record ServiceSettings(String module, int defaultPort, Map<String, Optional<Stri
 		return (port != null && !port.startsWith("$")) ? Integer.parseInt(port) : this.defaultPort;
 	}
 
+	/**
+	 * The port of health and metrics: {@code FLOWGATE_MANAGEMENT_PORT} where the service
+	 * reads it and it is set, else the server's.
+	 */
+	int managementPort(Map<String, String> environment) {
+		String port = environment.get("FLOWGATE_MANAGEMENT_PORT");
+		return (reads("FLOWGATE_MANAGEMENT_PORT") && port != null && !port.isBlank() && !port.startsWith("$"))
+				? Integer.parseInt(port) : port(environment);
+	}
+
 	boolean reads(String variable) {
 		return this.variables.containsKey(variable);
 	}
