@@ -47,6 +47,14 @@ public final class DeliveryBenchmark {
 
 	private static final int WARM_UP = 3000;
 
+	private static final Duration WARM_UP_PACED = Duration.ofSeconds(15);
+
+	private static final Duration QUIET_WINDOW = Duration.ofSeconds(2);
+
+	private static final double QUIET_SHARE = 0.05;
+
+	private static final Duration QUIET_LIMIT = Duration.ofSeconds(90);
+
 	/** As many callers as the service's attempts in flight per destination. */
 	private static final int RAW_CALLERS = 32;
 
@@ -119,7 +127,12 @@ public final class DeliveryBenchmark {
 				DeliveryServiceProcess service = DeliveryServiceProcess.start(this.jar, kafka.bootstrapServers(),
 						mongo.uri(), "flowgate_delivery_bench", this.work.resolve("delivery-service.log"));
 				DeliveryRun run = new DeliveryRun(kafka.bootstrapServers(), answering, hanging)) {
+			// Both kinds of load, then until C2 is done: measured while it was still
+			// compiling, a fifth of the service's CPU was the compiler's.
 			run.burst("warm-up", WARM_UP);
+			run.paced("warm-up", this.rate, WARM_UP_PACED);
+			Duration settled = service.awaitQuiet(QUIET_WINDOW, QUIET_SHARE, QUIET_LIMIT);
+			System.out.printf("(warmed up; the service was quiet %d s after the warm-up)%n", settled.toSeconds());
 			Map<String, Long> pids = new LinkedHashMap<>();
 			pids.put("service", service.pid());
 			pids.put("Kafka", kafka.pid());

@@ -60,6 +60,31 @@ final class DeliveryServiceProcess implements AutoCloseable {
 		return new DeliveryServiceProcess(process);
 	}
 
+	/**
+	 * Waits until the process spends less than {@code share} of a core over a whole
+	 * {@code window} (its JIT compiler done with what a warm-up made hot), at most
+	 * {@code limit}.
+	 * @return how long it waited
+	 */
+	Duration awaitQuiet(Duration window, double share, Duration limit) throws InterruptedException {
+		long start = System.nanoTime();
+		long quietBelow = (long) (window.toNanos() * share);
+		Duration before = cpu();
+		while (System.nanoTime() - start < limit.toNanos()) {
+			Thread.sleep(window.toMillis());
+			Duration now = cpu();
+			if (now.minus(before).toNanos() < quietBelow) {
+				break;
+			}
+			before = now;
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	private Duration cpu() {
+		return ProcessHandle.of(pid()).flatMap((process) -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+	}
+
 	long pid() {
 		return this.process.pid();
 	}
