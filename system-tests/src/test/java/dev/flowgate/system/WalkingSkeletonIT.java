@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.infra.ManagedProcess;
 import dev.flowgate.infra.local.Service;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +75,7 @@ class WalkingSkeletonIT {
 	@Test
 	void servicesOffTheRequestPathRunAtALowerCpuPriority() throws IOException {
 		assumeThat(Path.of("/proc/self/stat")).as("Linux").exists();
+		assumeThat(ManagedProcess.canLowerPriority()).as("nice on the PATH").isTrue();
 
 		for (Service service : Service.values()) {
 			long pid = this.stack.processes().services().pid(service.module());
