@@ -1,6 +1,7 @@
 package dev.flowgate.bench;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -25,6 +27,8 @@ final class ConsumerBacklog implements AutoCloseable {
 			"delivery-service");
 
 	private static final Duration POLL = Duration.ofMillis(100);
+
+	private static final ListConsumerGroupOffsetsSpec ALL_PARTITIONS = new ListConsumerGroupOffsetsSpec();
 
 	private final Admin admin;
 
@@ -44,20 +48,22 @@ final class ConsumerBacklog implements AutoCloseable {
 		return new Drain(initial, left, Duration.ofNanos(System.nanoTime() - start));
 	}
 
-	/** Records not yet committed, summed over the groups and their partitions. */
+	/**
+	 * Records not yet committed, summed over the groups and their partitions: two
+	 * requests, since this runs while the services' CPU is being counted.
+	 */
 	long records() throws ExecutionException, InterruptedException {
+		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = this.admin
+			.listConsumerGroupOffsets(
+					GROUPS.stream().collect(Collectors.toMap(Function.identity(), (group) -> ALL_PARTITIONS)))
+			.all()
+			.get();
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		committed.values().forEach((offsets) -> offsets.keySet().forEach((p) -> latest.put(p, OffsetSpec.latest())));
+		Map<TopicPartition, ListOffsetsResultInfo> ends = this.admin.listOffsets(latest).all().get();
 		long behind = 0;
-		for (String group : GROUPS) {
-			Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(group)
-				.partitionsToOffsetAndMetadata()
-				.get();
-			Map<TopicPartition, ListOffsetsResultInfo> ends = this.admin
-				.listOffsets(committed.keySet()
-					.stream()
-					.collect(Collectors.toMap(Function.identity(), (partition) -> OffsetSpec.latest())))
-				.all()
-				.get();
-			for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+		for (Map<TopicPartition, OffsetAndMetadata> offsets : committed.values()) {
+			for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : offsets.entrySet()) {
 				behind += ends.get(entry.getKey()).offset() - entry.getValue().offset();
 			}
 		}

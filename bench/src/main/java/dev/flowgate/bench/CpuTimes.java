@@ -46,7 +46,8 @@ record CpuTimes(Map<String, Duration> byProcess) {
 			.collect(Collectors.joining(", ", "", ", total %.2f".formatted(total)));
 	}
 
-	private static Duration cpu(long pid) {
+	/** CPU time a process has used so far; zero once it is gone. */
+	static Duration cpu(long pid) {
 		return ProcessHandle.of(pid).flatMap((process) -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
 	}
 

@@ -69,20 +69,16 @@ final class DeliveryServiceProcess implements AutoCloseable {
 	Duration awaitQuiet(Duration window, double share, Duration limit) throws InterruptedException {
 		long start = System.nanoTime();
 		long quietBelow = (long) (window.toNanos() * share);
-		Duration before = cpu();
+		Duration before = CpuTimes.cpu(pid());
 		while (System.nanoTime() - start < limit.toNanos()) {
 			Thread.sleep(window.toMillis());
-			Duration now = cpu();
+			Duration now = CpuTimes.cpu(pid());
 			if (now.minus(before).toNanos() < quietBelow) {
 				break;
 			}
 			before = now;
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
-	}
-
-	private Duration cpu() {
-		return ProcessHandle.of(pid()).flatMap((process) -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
 	}
 
 	long pid() {

@@ -18,7 +18,7 @@ final class ServiceCommand {
 	static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
 
 	// Services off the request path yield the CPU to those on it (docs/performance.md).
-	static final List<String> BACKGROUND_PRIORITY = List.of("nice", "-n", "10");
+	private static final List<String> BACKGROUND_PRIORITY = List.of("nice", "-n", "10");
 
 	private ServiceCommand() {
 	}
