@@ -45,8 +45,7 @@ class DeliveryPolling {
 	void forgetPastDeliveries() {
 		DeliveryRetention.Swept swept = this.retention.sweep();
 		if (!swept.isEmpty()) {
-			logger.info("Removed {} delivery record(s) and {} attempt record(s) past their retention",
-					swept.deliveries(), swept.attempts());
+			logger.info("Removed {} delivery record(s) past their retention, with their attempts", swept.deliveries());
 		}
 	}
 

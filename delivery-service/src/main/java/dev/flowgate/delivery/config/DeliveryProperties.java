@@ -94,10 +94,12 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	}
 
 	/**
-	 * @param keep how long finished deliveries and attempts are kept
+	 * @param keep how long finished deliveries and their attempts are kept
 	 * @param sweepInterval how often older ones are deleted
+	 * @param attemptsPerDelivery the most recent attempts kept in a delivery's log (ten
+	 * rounds of the default schedule)
 	 */
-	public record Retention(Duration keep, Duration sweepInterval) {
+	public record Retention(Duration keep, Duration sweepInterval, int attemptsPerDelivery) {
 	}
 
 }

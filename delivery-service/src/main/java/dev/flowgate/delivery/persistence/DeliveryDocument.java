@@ -56,6 +56,12 @@ record DeliveryDocument(@Id String id, String executionId, String ownerId, Strin
 	static final String LEASE_UNTIL = "leaseUntil";
 
 	/**
+	 * The delivery's attempts ({@link AttemptDocument}), not mapped here: only the
+	 * attempt log reads them.
+	 */
+	static final String ATTEMPT_LOG = "attemptLog";
+
+	/**
 	 * The token of the lease that last settled it: tells a batch of settlements which of
 	 * them held their lease.
 	 */

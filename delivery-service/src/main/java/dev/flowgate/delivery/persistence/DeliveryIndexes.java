@@ -8,9 +8,9 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves the poller's due query, an execution's deliveries, the attempt log and the
- * retention sweep (lease-checked writes find their document by {@code _id}); creating an
- * existing index is a no-op.
+ * Serves the poller's due query, an execution's deliveries and the retention sweep
+ * (lease-checked writes find their document by {@code _id}); creating an existing index
+ * is a no-op.
  */
 @Component
 class DeliveryIndexes {
@@ -29,15 +29,9 @@ class DeliveryIndexes {
 				.named("due"));
 		this.mongo.indexOps(DeliveryDocument.class)
 			.createIndex(new Index().on(DeliveryDocument.EXECUTION_ID, Sort.Direction.ASC).named("by_execution"));
-		this.mongo.indexOps(AttemptDocument.class)
-			.createIndex(new Index().on(AttemptDocument.DELIVERY_ID, Sort.Direction.ASC)
-				.on(AttemptDocument.NUMBER, Sort.Direction.ASC)
-				.named("by_delivery"));
 		// The retention sweep's queries.
 		this.mongo.indexOps(DeliveryDocument.class)
 			.createIndex(new Index().on(DeliveryDocument.FINISHED_AT, Sort.Direction.ASC).sparse().named("by_finish"));
-		this.mongo.indexOps(AttemptDocument.class)
-			.createIndex(new Index().on(AttemptDocument.STARTED_AT, Sort.Direction.ASC).named("by_start"));
 		this.mongo.indexOps(DisabledCallbackDocument.class)
 			.createIndex(new Index().on(DisabledCallbackDocument.OWNER_ID, Sort.Direction.ASC).named("by_owner"));
 	}

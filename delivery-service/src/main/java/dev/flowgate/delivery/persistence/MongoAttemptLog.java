@@ -1,56 +1,64 @@
 package dev.flowgate.delivery.persistence;
 
 import java.util.Collection;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
+import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.delivery.domain.delivery.Attempt;
 import dev.flowgate.delivery.domain.delivery.AttemptLog;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** The attempt log, a collection of its own. */
+/** The attempt log, kept in the deliveries' documents. */
 @Repository
 class MongoAttemptLog implements AttemptLog {
 
 	private final MongoTemplate mongo;
 
-	private final GroupCommit<Attempt, Void> records = new GroupCommit<>(this::recordAll);
+	private final int kept;
 
-	MongoAttemptLog(MongoTemplate mongo) {
+	MongoAttemptLog(MongoTemplate mongo, DeliveryProperties properties) {
 		this.mongo = mongo;
+		this.kept = properties.retention().attemptsPerDelivery();
 	}
 
-	/** Written together with the attempts other threads record at the same time. */
 	@Override
 	public void record(Attempt attempt) {
-		this.records.submit(attempt);
-	}
-
-	private List<Void> recordAll(List<Attempt> attempts) {
-		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, AttemptDocument.class);
-		for (Attempt attempt : attempts) {
-			AttemptDocument document = AttemptDocument.of(attempt);
-			bulk.replaceOne(Query.query(where(AttemptDocument.ID).is(document.id())), document,
-					FindAndReplaceOptions.options().upsert());
-		}
-		bulk.execute();
-		return Collections.nCopies(attempts.size(), null);
+		this.mongo.updateFirst(Query.query(where(DeliveryDocument.ID).is(attempt.deliveryId())),
+				AttemptDocument.append(new Update(), attempt, this.kept), DeliveryDocument.class);
 	}
 
 	@Override
 	public List<Attempt> forDeliveries(Collection<String> deliveryIds) {
-		Query query = Query.query(where(AttemptDocument.DELIVERY_ID).in(deliveryIds))
-			.with(Sort.by(AttemptDocument.DELIVERY_ID, AttemptDocument.NUMBER));
-		return this.mongo.find(query, AttemptDocument.class).stream().map(AttemptDocument::toAttempt).toList();
+		return this.mongo.query(DeliveryDocument.class)
+			.as(LoggedAttempts.class)
+			.matching(Query.query(where(DeliveryDocument.ID).in(deliveryIds)))
+			.all()
+			.stream()
+			.flatMap(LoggedAttempts::attempts)
+			.toList();
+	}
+
+	/** A delivery's attempt log alone. */
+	record LoggedAttempts(@Id String id, List<AttemptDocument> attemptLog) {
+
+		Stream<Attempt> attempts() {
+			if (this.attemptLog == null) {
+				return Stream.empty();
+			}
+			return this.attemptLog.stream()
+				.sorted(Comparator.comparingInt(AttemptDocument::number))
+				.map((attempt) -> attempt.toAttempt(this.id));
+		}
+
 	}
 
 }

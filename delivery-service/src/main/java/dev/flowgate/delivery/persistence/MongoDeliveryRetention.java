@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Deletes past deliveries and attempts. A sweep rather than TTL indexes: a TTL index
- * cannot spare pending deliveries, and not every MongoDB honours one.
+ * Deletes past deliveries, their attempts with them. A sweep rather than TTL indexes: a
+ * TTL index cannot spare pending deliveries, and not every MongoDB honours one.
  */
 @Component
 class MongoDeliveryRetention implements DeliveryRetention.Records {
@@ -35,12 +35,6 @@ class MongoDeliveryRetention implements DeliveryRetention.Records {
 					.is(true));
 		Query query = Query.query(new Criteria().andOperator(where(DeliveryDocument.FINISHED_AT).lt(cutoff), settled));
 		return this.mongo.remove(query, DeliveryDocument.class).getDeletedCount();
-	}
-
-	@Override
-	public long deleteAttemptsBefore(Instant cutoff) {
-		return this.mongo.remove(Query.query(where(AttemptDocument.STARTED_AT).lt(cutoff)), AttemptDocument.class)
-			.getDeletedCount();
 	}
 
 }

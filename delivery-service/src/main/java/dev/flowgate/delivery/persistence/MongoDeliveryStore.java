@@ -16,6 +16,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import dev.flowgate.delivery.config.DeliveryProperties;
+import dev.flowgate.delivery.domain.delivery.Attempt;
 import dev.flowgate.delivery.domain.delivery.Claim;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
@@ -35,8 +37,8 @@ import org.springframework.stereotype.Repository;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Deliveries in MongoDB; each change is one single-document atomic write. The writes of
- * an attempt filter by {@code _id} and lease token, which the lease index covers.
+ * Deliveries in MongoDB, each with its attempt log; each change is one single-document
+ * atomic write. The writes of an attempt filter by {@code _id} and lease token.
  */
 @Repository
 class MongoDeliveryStore implements DeliveryStore {
@@ -47,8 +49,11 @@ class MongoDeliveryStore implements DeliveryStore {
 
 	private final GroupCommit<Settlement, Boolean> settlements = new GroupCommit<>(this::settleAll);
 
-	MongoDeliveryStore(MongoTemplate mongo) {
+	private final int attemptsKept;
+
+	MongoDeliveryStore(MongoTemplate mongo, DeliveryProperties properties) {
 		this.mongo = mongo;
+		this.attemptsKept = properties.retention().attemptsPerDelivery();
 	}
 
 	/** Written together with the deliveries other threads store at the same time. */
@@ -136,7 +141,7 @@ class MongoDeliveryStore implements DeliveryStore {
 		}
 		List<String> ids = found.stream().map(Due::deliveryId).distinct().toList();
 		Map<String, DeliveryDocument> leased = new HashMap<>();
-		this.mongo.find(Query.query(where(DeliveryDocument.ID).in(ids)), DeliveryDocument.class)
+		this.mongo.find(withoutAttempts(where(DeliveryDocument.ID).in(ids)), DeliveryDocument.class)
 			.stream()
 			.filter((document) -> token.equals(document.leaseToken()))
 			.forEach((document) -> leased.put(document.id(), document));
@@ -165,8 +170,8 @@ class MongoDeliveryStore implements DeliveryStore {
 
 	/** Written together with the outcomes other threads settle at the same time. */
 	@Override
-	public boolean settle(Claim claim, Delivery next) {
-		return this.settlements.submit(new Settlement(claim, next));
+	public boolean settle(Claim claim, Delivery next, Optional<Attempt> attempt) {
+		return this.settlements.submit(new Settlement(claim, next, attempt.orElse(null), this.attemptsKept));
 	}
 
 	List<Boolean> settleAll(List<Settlement> settlements) {
@@ -190,15 +195,17 @@ class MongoDeliveryStore implements DeliveryStore {
 
 	@Override
 	public Optional<Delivery> find(String ownerId, String deliveryId) {
-		return Optional.ofNullable(this.mongo.findById(deliveryId, DeliveryDocument.class))
+		return Optional
+			.ofNullable(this.mongo.findOne(withoutAttempts(where(DeliveryDocument.ID).is(deliveryId)),
+					DeliveryDocument.class))
 			.map(DeliveryDocument::toDelivery)
 			.filter((delivery) -> delivery.ownerId().equals(ownerId));
 	}
 
 	@Override
 	public List<Delivery> findByExecution(String ownerId, String executionId) {
-		Query query = Query
-			.query(where(DeliveryDocument.EXECUTION_ID).is(executionId).and(DeliveryDocument.OWNER_ID).is(ownerId))
+		Query query = withoutAttempts(
+				where(DeliveryDocument.EXECUTION_ID).is(executionId).and(DeliveryDocument.OWNER_ID).is(ownerId))
 			.with(Sort.by(DeliveryDocument.CREATED_AT, DeliveryDocument.ID));
 		return this.mongo.find(query, DeliveryDocument.class).stream().map(DeliveryDocument::toDelivery).toList();
 	}
@@ -219,13 +226,11 @@ class MongoDeliveryStore implements DeliveryStore {
 
 	@Override
 	public List<Delivery> unpublishedFailures(Instant finishedBefore, int limit) {
-		Query query = Query
-			.query(where(DeliveryDocument.STATUS).is(DeliveryStatus.FAILED)
-				.and(DeliveryDocument.FAILURE_PUBLISHED)
-				.is(false)
-				.and(DeliveryDocument.FINISHED_AT)
-				.lt(finishedBefore))
-			.limit(limit);
+		Query query = withoutAttempts(where(DeliveryDocument.STATUS).is(DeliveryStatus.FAILED)
+			.and(DeliveryDocument.FAILURE_PUBLISHED)
+			.is(false)
+			.and(DeliveryDocument.FINISHED_AT)
+			.lt(finishedBefore)).limit(limit);
 		return this.mongo.find(query, DeliveryDocument.class).stream().map(DeliveryDocument::toDelivery).toList();
 	}
 
@@ -242,14 +247,26 @@ class MongoDeliveryStore implements DeliveryStore {
 				where(DeliveryDocument.LEASE_UNTIL).lt(now));
 	}
 
+	/** The attempt log is read only by the attempt log. */
+	private static Query withoutAttempts(Criteria criteria) {
+		Query query = Query.query(criteria);
+		query.fields().exclude(DeliveryDocument.ATTEMPT_LOG);
+		return query;
+	}
+
 	private static Query leased(Claim claim) {
 		return Query.query(where(DeliveryDocument.ID).is(claim.delivery().id())
 			.and(DeliveryDocument.LEASE_TOKEN)
 			.is(claim.token()));
 	}
 
-	/** An attempt's outcome, written if the claim's lease still holds. */
-	record Settlement(Claim claim, Delivery next) {
+	/**
+	 * An attempt's outcome, written if the claim's lease still holds.
+	 *
+	 * @param attempt the attempt made, or {@code null}
+	 * @param attemptsKept how many attempts the delivery's log keeps
+	 */
+	record Settlement(Claim claim, Delivery next, Attempt attempt, int attemptsKept) {
 
 		Update update() {
 			Update update = Update.update(DeliveryDocument.STATUS, this.next.status())
@@ -262,6 +279,9 @@ class MongoDeliveryStore implements DeliveryStore {
 			if (this.next.status() == DeliveryStatus.FAILED) {
 				update.set(DeliveryDocument.FAILURE_EVENT_ID, this.next.failureEventId().toString())
 					.set(DeliveryDocument.FAILURE_PUBLISHED, false);
+			}
+			if (this.attempt != null) {
+				AttemptDocument.append(update, this.attempt, this.attemptsKept);
 			}
 			return unlease(update);
 		}

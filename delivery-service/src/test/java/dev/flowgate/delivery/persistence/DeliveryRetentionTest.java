@@ -24,8 +24,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The retention sweep against the real MongoDB server: past finished deliveries and old
- * attempts go, whatever is still to be done stays.
+ * The retention sweep against the real MongoDB server: past finished deliveries go with
+ * their attempts, whatever is still to be done stays.
  */
 @FlowgateInfra
 class DeliveryRetentionTest {
@@ -45,8 +45,8 @@ class DeliveryRetentionTest {
 	@BeforeEach
 	void freshDatabase() {
 		MongoTemplate mongo = FreshDatabases.create("retention");
-		this.store = new MongoDeliveryStore(mongo);
-		this.attempts = new MongoAttemptLog(mongo);
+		this.store = new MongoDeliveryStore(mongo, StoreSettings.keepingAttempts(100));
+		this.attempts = new MongoAttemptLog(mongo, StoreSettings.keepingAttempts(100));
 		this.retention = new DeliveryRetention(new MongoDeliveryRetention(mongo), Clock.fixed(NOW, ZoneOffset.UTC),
 				Duration.ofDays(30));
 	}
@@ -79,13 +79,18 @@ class DeliveryRetentionTest {
 	}
 
 	@Test
-	void forgetsAttemptsStartedBeforeTheRetentionPeriod() {
-		Delivery delivery = stored("retried", DeliveryStatus.PENDING, null);
-		this.attempts.record(attempt(delivery, 1, LONG_AGO));
-		this.attempts.record(attempt(delivery, 2, RECENTLY));
+	void forgetsTheAttemptsOfAForgottenDeliveryAndKeepsThoseOfAPendingOne() {
+		Delivery old = stored("old", DeliveryStatus.SUCCEEDED, LONG_AGO);
+		Delivery pending = stored("retried", DeliveryStatus.PENDING, null);
+		this.attempts.record(attempt(old, 1, LONG_AGO));
+		this.attempts.record(attempt(pending, 1, LONG_AGO));
+		this.attempts.record(attempt(pending, 2, RECENTLY));
 
-		assertThat(this.retention.sweep().attempts()).isEqualTo(1);
-		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).extracting(Attempt::number).containsExactly(2);
+		this.retention.sweep();
+
+		assertThat(this.attempts.forDeliveries(List.of(old.id(), pending.id()))).extracting(Attempt::deliveryId)
+			.containsOnly(pending.id())
+			.hasSize(2);
 	}
 
 	private Delivery stored(String executionId, DeliveryStatus status, Instant finishedAt) {

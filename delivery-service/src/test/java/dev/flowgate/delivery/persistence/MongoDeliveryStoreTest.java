@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.flowgate.contracts.DeliveryChannel;
+import dev.flowgate.delivery.domain.delivery.Attempt;
 import dev.flowgate.delivery.domain.delivery.Claim;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
@@ -35,14 +36,19 @@ class MongoDeliveryStoreTest {
 
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
+	private static final int KEPT = 3;
+
 	private MongoTemplate mongo;
 
 	private MongoDeliveryStore store;
 
+	private MongoAttemptLog attempts;
+
 	@BeforeEach
 	void freshDatabase() {
 		this.mongo = FreshDatabases.create("delivery_store");
-		this.store = new MongoDeliveryStore(this.mongo);
+		this.store = new MongoDeliveryStore(this.mongo, StoreSettings.keepingAttempts(KEPT));
+		this.attempts = new MongoAttemptLog(this.mongo, StoreSettings.keepingAttempts(KEPT));
 	}
 
 	@Test
@@ -109,10 +115,27 @@ class MongoDeliveryStoreTest {
 		Claim stale = new Claim(delivery, "crashed-instance");
 
 		assertThat(expired.leaseToken()).isEqualTo("crashed-instance");
-		assertThat(this.store.settle(stale, succeeded(delivery))).isFalse();
-		assertThat(this.store.settle(takeover, succeeded(delivery))).isTrue();
+		assertThat(this.store.settle(stale, succeeded(delivery), Optional.of(attempt(delivery, 1)))).isFalse();
+		assertThat(this.store.settle(takeover, succeeded(delivery), Optional.of(attempt(delivery, 1)))).isTrue();
 		assertThat(this.store.find("owner-1", delivery.id()).orElseThrow().status())
 			.isEqualTo(DeliveryStatus.SUCCEEDED);
+		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).as("recorded once, by the settle that held")
+			.hasSize(1);
+	}
+
+	@Test
+	void keepsTheLatestAttemptsOfADeliveryInOrder() {
+		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
+		insert(delivery, null);
+		for (int number = 1; number <= KEPT + 2; number++) {
+			Claim claim = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
+			assertThat(this.store.settle(claim, delivery, Optional.of(attempt(delivery, number)))).isTrue();
+		}
+		this.attempts.record(attempt(delivery, KEPT + 3));
+
+		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).extracting(Attempt::number)
+			.containsExactly(4, 5, 6);
+		assertThat(this.store.find("owner-1", delivery.id())).as("read without its log").contains(delivery);
 	}
 
 	@Test
@@ -121,7 +144,7 @@ class MongoDeliveryStoreTest {
 		insert(delivery, null);
 		Due found = this.store.findDue(NOW, Set.of(), 10).get(0);
 		Claim other = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
-		this.store.settle(other, succeeded(delivery));
+		this.store.settle(other, succeeded(delivery), Optional.empty());
 
 		assertThat(this.store.claimAll(List.of(found), NOW, NOW.plus(LEASE))).isEmpty();
 
@@ -140,8 +163,9 @@ class MongoDeliveryStoreTest {
 		insert(lost, new Lease("taken-over", NOW.plus(LEASE)));
 		Claim claim = this.store.claim(held.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 
-		List<Boolean> settled = this.store.settleAll(List.of(new MongoDeliveryStore.Settlement(claim, succeeded(held)),
-				new MongoDeliveryStore.Settlement(new Claim(lost, "expired"), succeeded(lost))));
+		List<Boolean> settled = this.store
+			.settleAll(List.of(new MongoDeliveryStore.Settlement(claim, succeeded(held), null, 1),
+					new MongoDeliveryStore.Settlement(new Claim(lost, "expired"), succeeded(lost), null, 1)));
 
 		assertThat(settled).containsExactly(true, false);
 		assertThat(this.store.find("owner-1", held.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SUCCEEDED);
@@ -166,7 +190,7 @@ class MongoDeliveryStoreTest {
 		insert(delivery, null);
 		Claim claim = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 		Delivery done = succeeded(delivery);
-		this.store.settle(claim, done);
+		this.store.settle(claim, done, Optional.empty());
 		Delivery replayed = new Delivery(done.id(), done.executionId(), done.ownerId(), done.deploymentId(),
 				done.channel(), done.destination(), done.destinationKey(), done.message(), DeliveryStatus.PENDING,
 				done.attempts(), 0, NOW.plusSeconds(10), done.lastError(), done.createdAt(), null, null);
@@ -189,7 +213,8 @@ class MongoDeliveryStoreTest {
 		this.store.settle(claim,
 				new Delivery(delivery.id(), delivery.executionId(), delivery.ownerId(), delivery.deploymentId(),
 						delivery.channel(), delivery.destination(), delivery.destinationKey(), delivery.message(),
-						DeliveryStatus.FAILED, 5, 5, null, "HTTP 500", delivery.createdAt(), NOW, eventId));
+						DeliveryStatus.FAILED, 5, 5, null, "HTTP 500", delivery.createdAt(), NOW, eventId),
+				Optional.empty());
 
 		assertThat(this.store.unpublishedFailures(NOW, 10)).isEmpty();
 		assertThat(this.store.unpublishedFailures(NOW.plusSeconds(1), 10)).extracting(Delivery::failureEventId)
@@ -198,6 +223,10 @@ class MongoDeliveryStoreTest {
 		assertThat(this.store.unpublishedFailures(NOW.plusSeconds(1), 10)).hasSize(1);
 		this.store.markFailurePublished(delivery.id(), eventId);
 		assertThat(this.store.unpublishedFailures(NOW.plusSeconds(1), 10)).isEmpty();
+	}
+
+	private static Attempt attempt(Delivery delivery, int number) {
+		return new Attempt(delivery.id(), number, NOW, 200, Duration.ofMillis(7), null, "ok");
 	}
 
 	private static Delivery pending(String executionId, String destinationKey, Instant due) {

@@ -3,10 +3,13 @@ package dev.flowgate.delivery.domain.delivery;
 import java.util.Collection;
 import java.util.List;
 
-/** Every attempt, kept for the owner to inspect. */
+/**
+ * Every attempt, kept for the owner to inspect. An attempt is normally recorded by the
+ * settle that follows it ({@link DeliveryStore#settle}).
+ */
 public interface AttemptLog {
 
-	/** Records an attempt; recording the same delivery and number again replaces it. */
+	/** Records an attempt on its own: one whose settle found the lease lost. */
 	void record(Attempt attempt);
 
 	/** The attempts of these deliveries, in order per delivery. */

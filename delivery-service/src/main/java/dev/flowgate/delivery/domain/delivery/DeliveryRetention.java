@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Forgets past deliveries once they are older than the retention period, as
- * deployment-service forgets executions: finished deliveries and every attempt started
- * before the cutoff. A pending delivery stays whatever its age, and so does a failed one
+ * Forgets past deliveries, with their attempts, once they finished longer ago than the
+ * retention period, as deployment-service forgets executions. A pending delivery stays
+ * whatever its age (its attempt log is bounded per delivery), and so does a failed one
  * whose {@code DeliveryFailed} event is not out yet.
  */
 public final class DeliveryRetention {
@@ -26,10 +26,10 @@ public final class DeliveryRetention {
 
 	public Swept sweep() {
 		Instant cutoff = this.clock.instant().minus(this.keep);
-		return new Swept(this.records.deleteFinishedBefore(cutoff), this.records.deleteAttemptsBefore(cutoff));
+		return new Swept(this.records.deleteFinishedBefore(cutoff));
 	}
 
-	/** Where deliveries and their attempts are kept. */
+	/** Where deliveries are kept, each with its attempts. */
 	public interface Records {
 
 		/**
@@ -39,19 +39,13 @@ public final class DeliveryRetention {
 		 */
 		long deleteFinishedBefore(Instant cutoff);
 
-		/**
-		 * Deletes the attempts started before the cutoff.
-		 * @return how many
-		 */
-		long deleteAttemptsBefore(Instant cutoff);
-
 	}
 
 	/** What one sweep removed. */
-	public record Swept(long deliveries, long attempts) {
+	public record Swept(long deliveries) {
 
 		public boolean isEmpty() {
-			return this.deliveries == 0 && this.attempts == 0;
+			return this.deliveries == 0;
 		}
 
 	}

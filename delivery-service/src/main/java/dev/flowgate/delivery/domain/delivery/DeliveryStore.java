@@ -40,10 +40,12 @@ public interface DeliveryStore {
 	void release(Claim claim);
 
 	/**
-	 * Writes the delivery's new state and ends the lease.
-	 * @return {@code false} when the lease was lost (expired and claimed elsewhere)
+	 * Writes the delivery's new state with the attempt that led to it, if one was made,
+	 * and ends the lease.
+	 * @return {@code false} when the lease was lost (expired and claimed elsewhere):
+	 * nothing was written
 	 */
-	boolean settle(Claim claim, Delivery next);
+	boolean settle(Claim claim, Delivery next, Optional<Attempt> attempt);
 
 	Optional<Delivery> find(String ownerId, String deliveryId);
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -14,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes one attempt of a claimed delivery and records what follows: the attempt, then
- * success, the next try, or failure. Store work runs on the worker executor, never on the
- * HTTP client's I/O threads.
+ * Makes one attempt of a claimed delivery and records what follows, in one write with the
+ * attempt: success, the next try, or failure. Store work runs on the worker executor,
+ * never on the HTTP client's I/O threads.
  */
 public final class DeliveryWorker {
 
@@ -69,16 +70,19 @@ public final class DeliveryWorker {
 		Delivery delivery = claim.delivery();
 		Instant now = this.clock.instant();
 		Delivery next;
+		Optional<Attempt> attempt = Optional.empty();
 		if (outcome.attempted()) {
 			Delivery attempted = delivery.afterAttempt();
-			this.attempts.record(outcome.toAttempt(delivery.id(), attempted.attempts()));
+			attempt = Optional.of(outcome.toAttempt(delivery.id(), attempted.attempts()));
 			next = afterAttempt(attempted, outcome, now);
 		}
 		else {
 			next = (outcome.verdict() == AttemptOutcome.Verdict.SKIPPED) ? delivery.skipped(outcome.error(), now)
 					: delivery.pendingUntil(now.plus(outcome.retryAfter()), outcome.error());
 		}
-		if (!this.store.settle(claim, next)) {
+		if (!this.store.settle(claim, next, attempt)) {
+			// The attempt was made all the same.
+			attempt.ifPresent(this.attempts::record);
 			log.warn("Lost the lease on delivery {} during its attempt; another instance owns it now", delivery.id());
 			return;
 		}

@@ -152,7 +152,7 @@ class DeliveryDispatcherTest {
 	/** At most three attempts in flight, two per destination. */
 	private DeliveryDispatcher dispatcher(Executor workerExecutor) {
 		return new DeliveryDispatcher(this.store,
-				new DeliveryWorker(List.of(this.channel), this.store, new InMemoryAttemptLog(),
+				new DeliveryWorker(List.of(this.channel), this.store, this.store.attempts(),
 						new RetryPolicy(List.of(Duration.ZERO), 0, Duration.ZERO, Duration.ZERO, () -> 0L),
 						new FailureReporter(this.store, new RecordingPublisher(), DIRECT,
 								new FailureReporter.Settings(Duration.ZERO, 10), this.clock),

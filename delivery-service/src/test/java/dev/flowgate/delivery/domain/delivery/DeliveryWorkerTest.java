@@ -27,7 +27,7 @@ class DeliveryWorkerTest {
 
 	private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
 
-	private final InMemoryAttemptLog attempts = new InMemoryAttemptLog();
+	private final InMemoryAttemptLog attempts = this.store.attempts();
 
 	private final RecordingPublisher publisher = new RecordingPublisher();
 
@@ -134,6 +134,9 @@ class DeliveryWorkerTest {
 		this.worker.run(lost).stored().join();
 
 		assertThat(this.store.get(delivery.id()).status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).as("the attempt was made all the same")
+			.singleElement()
+			.satisfies((attempt) -> assertThat(attempt.statusCode()).isEqualTo(200));
 	}
 
 	@Test

@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The delivery store's contract, in memory. */
+/** The delivery store's contract, in memory, with the attempt log it writes to. */
 class InMemoryDeliveryStore implements DeliveryStore {
+
+	private final InMemoryAttemptLog attempts = new InMemoryAttemptLog();
 
 	private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
 
@@ -77,13 +79,19 @@ class InMemoryDeliveryStore implements DeliveryStore {
 	}
 
 	@Override
-	public synchronized boolean settle(Claim claim, Delivery next) {
+	public synchronized boolean settle(Claim claim, Delivery next, Optional<Attempt> attempt) {
 		if (!holds(claim)) {
 			return false;
 		}
 		this.leases.remove(next.id());
 		this.deliveries.put(next.id(), next);
+		attempt.ifPresent(this.attempts::record);
 		return true;
+	}
+
+	/** The attempts that settles recorded. */
+	InMemoryAttemptLog attempts() {
+		return this.attempts;
 	}
 
 	@Override
