@@ -1,14 +1,23 @@
 package dev.flowgate.delivery.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.delivery.domain.delivery.DeliveryIntake;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Schedules the deliveries of each result. The offset is committed after they are stored,
- * so a crash before that redelivers the result, which then adds nothing.
+ * Schedules the deliveries of each poll's results, stored in one write. The offsets are
+ * committed after they are stored, so a crash before that redelivers the results, which
+ * then add nothing. A record that is not a result (undecodable, or another event) fails
+ * alone: the results before it are stored, it goes to the dead-letter topic, and the ones
+ * after it come again.
  */
 @Component
 class ExecutionCompletedListener {
@@ -20,9 +29,17 @@ class ExecutionCompletedListener {
 	}
 
 	@KafkaListener(id = "delivery-service-results", groupId = "${flowgate.delivery.consumer-group}",
-			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_COMPLETED.name()}")
-	void on(ExecutionCompleted result) {
-		this.intake.accept(result);
+			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_COMPLETED.name()}", batch = "true")
+	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
+		List<ExecutionCompleted> results = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, FlowgateEvent> record : records) {
+			if (!(record.value() instanceof ExecutionCompleted result)) {
+				this.intake.acceptAll(results);
+				throw new BatchListenerFailedException("Not an execution result", record);
+			}
+			results.add(result);
+		}
+		this.intake.acceptAll(results);
 	}
 
 }

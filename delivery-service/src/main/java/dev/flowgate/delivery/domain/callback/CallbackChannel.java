@@ -110,7 +110,8 @@ public final class CallbackChannel implements Channel {
 		catch (UnreadableSecretException ex) {
 			// Not the receiver's fault: put off without counting an attempt. The details
 			// are for the operator, not in the owner's delivery log.
-			log.error("Cannot sign delivery {}: {}", delivery.id(), ex.getMessage());
+			log.error("Cannot sign delivery {} (execution {}): {}", delivery.id(), delivery.executionId(),
+					ex.getMessage());
 			return CompletableFuture.completedFuture(AttemptOutcome.deferred(this.unreadableSecretRetry,
 					"Cannot sign: the signing secret cannot be read at the moment"));
 		}

@@ -216,7 +216,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 						claim.delivery().id());
 			}
 			else if (ex != null) {
-				log.error("Attempt of delivery {} failed unexpectedly", claim.delivery().id(), ex);
+				log.error("Attempt of delivery {} (execution {}) failed unexpectedly", claim.delivery().id(),
+						claim.delivery().executionId(), ex);
 			}
 			if (!this.closed && this.backlog.waitingForRoom()) {
 				this.claimRound.request();

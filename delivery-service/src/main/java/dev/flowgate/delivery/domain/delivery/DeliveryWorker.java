@@ -83,7 +83,8 @@ public final class DeliveryWorker {
 		if (!this.store.settle(claim, next, attempt)) {
 			// The attempt was made all the same.
 			attempt.ifPresent(this.attempts::record);
-			log.warn("Lost the lease on delivery {} during its attempt; another instance owns it now", delivery.id());
+			log.warn("Lost the lease on delivery {} (execution {}) during its attempt; another instance owns it now",
+					delivery.id(), delivery.executionId());
 			return;
 		}
 		if (next.status() == DeliveryStatus.FAILED) {
@@ -107,7 +108,8 @@ public final class DeliveryWorker {
 	 * again.
 	 */
 	private void abandon(Claim claim, Throwable ex) {
-		log.error("Could not attempt delivery {}; it will be claimed again", claim.delivery().id(), ex);
+		log.error("Could not attempt delivery {} (execution {}); it will be claimed again", claim.delivery().id(),
+				claim.delivery().executionId(), ex);
 		try {
 			this.store.release(claim);
 		}

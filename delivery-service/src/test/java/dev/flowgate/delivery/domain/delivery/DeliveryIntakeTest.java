@@ -64,6 +64,19 @@ class DeliveryIntakeTest {
 	}
 
 	@Test
+	void storesABatchOfResultsAsIfOneByOne() {
+		ExecutionCompleted first = result("https://example.com/hook", null);
+		ExecutionCompleted second = result("https://example.com/hook", null);
+
+		intake(1024).acceptAll(List.of(first, second, first));
+
+		assertThat(this.store.findByExecution("owner-1", first.executionId())).hasSize(1);
+		assertThat(this.store.findByExecution("owner-1", second.executionId())).hasSize(1);
+		assertThat(this.callbacks.sent).extracting(Delivery::executionId)
+			.containsExactlyInAnyOrder(first.executionId(), second.executionId());
+	}
+
+	@Test
 	void failsAPayloadOverTheLimitWithoutSendingIt() {
 		ExecutionCompleted result = result("https://example.com/hook", null);
 
