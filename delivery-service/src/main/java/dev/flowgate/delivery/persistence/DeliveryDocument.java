@@ -11,6 +11,8 @@ import dev.flowgate.delivery.domain.delivery.Message;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * A delivery with its schedule and lease: the poller claims due ones by setting
@@ -75,6 +77,15 @@ record DeliveryDocument(@Id String id, String executionId, String ownerId, Strin
 				delivery.nextAttemptAt(), delivery.lastError(), delivery.createdAt(), delivery.finishedAt(),
 				(delivery.failureEventId() != null) ? delivery.failureEventId().toString() : null, false,
 				(lease != null) ? lease.token() : null, (lease != null) ? lease.until() : null);
+	}
+
+	/**
+	 * A query for deliveries that leaves their attempt log out: only the log reads it.
+	 */
+	static Query withoutAttemptLog(Criteria criteria) {
+		Query query = Query.query(criteria);
+		query.fields().exclude(ATTEMPT_LOG);
+		return query;
 	}
 
 	/** Pending and due: what a claim may attempt. */

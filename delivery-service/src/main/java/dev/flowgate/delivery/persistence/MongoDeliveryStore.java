@@ -29,7 +29,6 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -38,7 +37,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Deliveries in MongoDB, each with its attempt log; each change is one single-document
- * atomic write. The writes of an attempt filter by {@code _id} and lease token.
+ * atomic write. The writes of an attempt filter by {@code _id} and lease token; leases
+ * are taken and given back by {@link MongoLeases}.
  */
 @Repository
 class MongoDeliveryStore implements DeliveryStore {
@@ -49,10 +49,13 @@ class MongoDeliveryStore implements DeliveryStore {
 
 	private final GroupCommit<Settlement, Boolean> settlements = new GroupCommit<>(this::settleAll);
 
+	private final MongoLeases leases;
+
 	private final int attemptsKept;
 
 	MongoDeliveryStore(MongoTemplate mongo, DeliveryProperties properties) {
 		this.mongo = mongo;
+		this.leases = new MongoLeases(mongo);
 		this.attemptsKept = properties.retention().attemptsPerDelivery();
 	}
 
@@ -101,71 +104,17 @@ class MongoDeliveryStore implements DeliveryStore {
 
 	@Override
 	public List<Due> findDue(Instant now, Set<String> busyDestinations, int limit) {
-		List<Criteria> due = new ArrayList<>(List.of(where(DeliveryDocument.STATUS).is(DeliveryStatus.PENDING),
-				where(DeliveryDocument.NEXT_ATTEMPT_AT).lte(now), unleased(now)));
-		if (!busyDestinations.isEmpty()) {
-			due.add(where(DeliveryDocument.DESTINATION_KEY).nin(busyDestinations));
-		}
-		Query query = Query.query(new Criteria().andOperator(due))
-			.with(Sort.by(DeliveryDocument.NEXT_ATTEMPT_AT))
-			.limit(limit);
-		return this.mongo.query(DeliveryDocument.class)
-			.as(DueDocument.class)
-			.matching(query)
-			.all()
-			.stream()
-			.map(DueDocument::toDue)
-			.toList();
+		return this.leases.findDue(now, busyDestinations, limit);
 	}
 
-	/**
-	 * Each update finds its document by {@code _id} and the lease token seen; whether it
-	 * is still due is checked on the leased documents, read back by {@code _id}.
-	 */
 	@Override
 	public List<Claim> claimAll(List<Due> found, Instant now, Instant leaseUntil) {
-		if (found.isEmpty()) {
-			return List.of();
-		}
-		String token = UUID.randomUUID().toString();
-		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, DeliveryDocument.class);
-		for (Due due : found) {
-			bulk.updateOne(
-					Query.query(where(DeliveryDocument.ID).is(due.deliveryId())
-						.and(DeliveryDocument.LEASE_TOKEN)
-						.is(due.leaseToken())),
-					Update.update(DeliveryDocument.LEASE_TOKEN, token).set(DeliveryDocument.LEASE_UNTIL, leaseUntil));
-		}
-		if (bulk.execute().getModifiedCount() == 0) {
-			return List.of();
-		}
-		List<String> ids = found.stream().map(Due::deliveryId).distinct().toList();
-		Map<String, DeliveryDocument> leased = new HashMap<>();
-		this.mongo.find(withoutAttempts(where(DeliveryDocument.ID).in(ids)), DeliveryDocument.class)
-			.stream()
-			.filter((document) -> token.equals(document.leaseToken()))
-			.forEach((document) -> leased.put(document.id(), document));
-		List<Claim> claims = new ArrayList<>();
-		for (String id : ids) {
-			DeliveryDocument document = leased.get(id);
-			if (document == null) {
-				continue;
-			}
-			Claim claim = new Claim(document.toDelivery(), token);
-			if (document.isDue(now)) {
-				claims.add(claim);
-			}
-			else {
-				// Settled since it was found: its token was unset again, so it matched.
-				release(claim);
-			}
-		}
-		return claims;
+		return this.leases.claimAll(found, now, leaseUntil);
 	}
 
 	@Override
 	public void release(Claim claim) {
-		this.mongo.updateFirst(leased(claim), unlease(new Update()), DeliveryDocument.class);
+		this.leases.release(claim);
 	}
 
 	/** Written together with the outcomes other threads settle at the same time. */
@@ -176,7 +125,8 @@ class MongoDeliveryStore implements DeliveryStore {
 
 	List<Boolean> settleAll(List<Settlement> settlements) {
 		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, DeliveryDocument.class);
-		settlements.forEach((settlement) -> bulk.updateOne(leased(settlement.claim()), settlement.update()));
+		settlements
+			.forEach((settlement) -> bulk.updateOne(MongoLeases.leased(settlement.claim()), settlement.update()));
 		if (bulk.execute().getMatchedCount() == settlements.size()) {
 			return Collections.nCopies(settlements.size(), true);
 		}
@@ -196,16 +146,18 @@ class MongoDeliveryStore implements DeliveryStore {
 	@Override
 	public Optional<Delivery> find(String ownerId, String deliveryId) {
 		return Optional
-			.ofNullable(this.mongo.findOne(withoutAttempts(where(DeliveryDocument.ID).is(deliveryId)),
-					DeliveryDocument.class))
+			.ofNullable(
+					this.mongo.findOne(DeliveryDocument.withoutAttemptLog(where(DeliveryDocument.ID).is(deliveryId)),
+							DeliveryDocument.class))
 			.map(DeliveryDocument::toDelivery)
 			.filter((delivery) -> delivery.ownerId().equals(ownerId));
 	}
 
 	@Override
 	public List<Delivery> findByExecution(String ownerId, String executionId) {
-		Query query = withoutAttempts(
-				where(DeliveryDocument.EXECUTION_ID).is(executionId).and(DeliveryDocument.OWNER_ID).is(ownerId))
+		Query query = DeliveryDocument
+			.withoutAttemptLog(
+					where(DeliveryDocument.EXECUTION_ID).is(executionId).and(DeliveryDocument.OWNER_ID).is(ownerId))
 			.with(Sort.by(DeliveryDocument.CREATED_AT, DeliveryDocument.ID));
 		return this.mongo.find(query, DeliveryDocument.class).stream().map(DeliveryDocument::toDelivery).toList();
 	}
@@ -221,16 +173,19 @@ class MongoDeliveryStore implements DeliveryStore {
 			.set(DeliveryDocument.ROUND_ATTEMPTS, replayed.roundAttempts())
 			.set(DeliveryDocument.NEXT_ATTEMPT_AT, replayed.nextAttemptAt())
 			.set(DeliveryDocument.FINISHED_AT, null);
-		return this.mongo.updateFirst(query, unlease(update), DeliveryDocument.class).getMatchedCount() == 1;
+		return this.mongo.updateFirst(query, MongoLeases.unlease(update), DeliveryDocument.class)
+			.getMatchedCount() == 1;
 	}
 
 	@Override
 	public List<Delivery> unpublishedFailures(Instant finishedBefore, int limit) {
-		Query query = withoutAttempts(where(DeliveryDocument.STATUS).is(DeliveryStatus.FAILED)
-			.and(DeliveryDocument.FAILURE_PUBLISHED)
-			.is(false)
-			.and(DeliveryDocument.FINISHED_AT)
-			.lt(finishedBefore)).limit(limit);
+		Query query = DeliveryDocument
+			.withoutAttemptLog(where(DeliveryDocument.STATUS).is(DeliveryStatus.FAILED)
+				.and(DeliveryDocument.FAILURE_PUBLISHED)
+				.is(false)
+				.and(DeliveryDocument.FINISHED_AT)
+				.lt(finishedBefore))
+			.limit(limit);
 		return this.mongo.find(query, DeliveryDocument.class).stream().map(DeliveryDocument::toDelivery).toList();
 	}
 
@@ -240,24 +195,6 @@ class MongoDeliveryStore implements DeliveryStore {
 			.and(DeliveryDocument.FAILURE_EVENT_ID)
 			.is(eventId.toString()));
 		this.mongo.updateFirst(query, Update.update(DeliveryDocument.FAILURE_PUBLISHED, true), DeliveryDocument.class);
-	}
-
-	private static Criteria unleased(Instant now) {
-		return new Criteria().orOperator(where(DeliveryDocument.LEASE_UNTIL).is(null),
-				where(DeliveryDocument.LEASE_UNTIL).lt(now));
-	}
-
-	/** The attempt log is read only by the attempt log. */
-	private static Query withoutAttempts(Criteria criteria) {
-		Query query = Query.query(criteria);
-		query.fields().exclude(DeliveryDocument.ATTEMPT_LOG);
-		return query;
-	}
-
-	private static Query leased(Claim claim) {
-		return Query.query(where(DeliveryDocument.ID).is(claim.delivery().id())
-			.and(DeliveryDocument.LEASE_TOKEN)
-			.is(claim.token()));
 	}
 
 	/**
@@ -283,13 +220,9 @@ class MongoDeliveryStore implements DeliveryStore {
 			if (this.attempt != null) {
 				AttemptDocument.append(update, this.attempt, this.attemptsKept);
 			}
-			return unlease(update);
+			return MongoLeases.unlease(update);
 		}
 
-	}
-
-	private static Update unlease(Update update) {
-		return update.unset(DeliveryDocument.LEASE_TOKEN).unset(DeliveryDocument.LEASE_UNTIL);
 	}
 
 }
