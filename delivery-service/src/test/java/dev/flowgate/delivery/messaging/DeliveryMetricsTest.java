@@ -3,6 +3,7 @@ package dev.flowgate.delivery.messaging;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.delivery.support.Deliveries;
@@ -31,6 +32,10 @@ class DeliveryMetricsTest {
 	private static final String ATTEMPTS = "flowgate_delivery_attempts_seconds_count";
 
 	private static final String FAILURES = "flowgate_delivery_failures_total";
+
+	private static final String LISTENER_CALLS = "spring_kafka_listener_seconds_count";
+
+	private static final String CALLBACK = "channel=\"callback\"";
 
 	@Autowired
 	private MockMvc mvc;
@@ -70,9 +75,11 @@ class DeliveryMetricsTest {
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			String after = scrape();
-			assertThat(increase(before, after, ATTEMPTS, "outcome=\"delivered\"")).isGreaterThanOrEqualTo(1);
-			assertThat(increase(before, after, ATTEMPTS, "outcome=\"retryable\"")).isGreaterThanOrEqualTo(1);
-			assertThat(increase(before, after, FAILURES, "channel=\"callback\"")).isGreaterThanOrEqualTo(1);
+			assertThat(increase(before, after, ATTEMPTS, CALLBACK, "outcome=\"delivered\"")).isGreaterThanOrEqualTo(1);
+			assertThat(increase(before, after, ATTEMPTS, CALLBACK, "outcome=\"retryable\"")).isGreaterThanOrEqualTo(1);
+			assertThat(increase(before, after, FAILURES, CALLBACK)).isGreaterThanOrEqualTo(1);
+			// The results listener takes a poll's results at once, timed per poll.
+			assertThat(increase(before, after, LISTENER_CALLS, "delivery-service-results")).isGreaterThanOrEqualTo(1);
 		});
 	}
 
@@ -80,14 +87,13 @@ class DeliveryMetricsTest {
 		return this.mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
 	}
 
-	private static double increase(String before, String after, String metric, String label) {
-		return sum(after, metric, label) - sum(before, metric, label);
+	private static double increase(String before, String after, String metric, String... labels) {
+		return sum(after, metric, labels) - sum(before, metric, labels);
 	}
 
-	private static double sum(String scrape, String metric, String label) {
+	private static double sum(String scrape, String metric, String... labels) {
 		return scrape.lines()
-			.filter((line) -> line.startsWith(metric + "{") && line.contains("channel=\"callback\"")
-					&& line.contains(label))
+			.filter((line) -> line.startsWith(metric + "{") && Stream.of(labels).allMatch(line::contains))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 	}
