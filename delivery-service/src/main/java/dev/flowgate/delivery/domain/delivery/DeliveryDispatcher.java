@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Starts attempts while capacity lasts: new deliveries at once, due ones as the poller
  * claims them. Every attempt runs under a lease on the stored delivery. When a slot frees
  * up for a destination that has deliveries waiting, the next one is claimed at once (by
- * id when it is remembered) rather than at the next poll.
+ * id when it is remembered) rather than at the next poll ({@link Launches}).
  */
 public final class DeliveryDispatcher implements AutoCloseable {
 
@@ -31,30 +30,26 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
 	private final DeliveryStore store;
 
-	private final DeliveryWorker worker;
-
 	private final Capacity capacity;
 
 	private final Backlog backlog;
 
 	private final NextClaims nextClaims;
 
-	private final CoalescingTask claimRound;
+	private final Launches launches;
 
 	private final Settings settings;
 
 	private final Clock clock;
 
-	private volatile boolean closed;
-
 	public DeliveryDispatcher(DeliveryStore store, DeliveryWorker worker, Executor executor, Settings settings,
 			Clock clock) {
 		this.store = store;
-		this.worker = worker;
 		this.capacity = new Capacity(settings.maxInFlight(), settings.maxInFlightPerDestination());
 		this.backlog = new Backlog(settings.maxInFlight() * REMEMBERED_PER_SLOT);
 		this.nextClaims = new NextClaims(store, this.backlog, clock, settings);
-		this.claimRound = new CoalescingTask(executor, this::pollDue);
+		this.launches = new Launches(store, worker, this.capacity, this.backlog, this.nextClaims,
+				new CoalescingTask(executor, this::pollDue));
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -69,7 +64,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		Instant now = this.clock.instant();
 		Map<String, Lease> leases = new HashMap<>();
 		for (Delivery delivery : deliveries) {
-			if (isDue(delivery, now) && !this.closed && this.capacity.tryReserve(delivery.destinationKey())) {
+			if (isDue(delivery, now) && !this.launches.isClosed()
+					&& this.capacity.tryReserve(delivery.destinationKey())) {
 				leases.put(delivery.id(), newLease(now));
 			}
 		}
@@ -87,7 +83,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			Lease lease = leases.get(delivery.id());
 			boolean isNew = inserted.contains(delivery.id());
 			if (lease != null && isNew) {
-				start(new Claim(delivery, lease.token()));
+				this.launches.start(new Claim(delivery, lease.token()));
 			}
 			else if (lease != null) {
 				this.capacity.release(delivery.destinationKey());
@@ -102,7 +98,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	/** Attempts one delivery now if it is due and there is room; else the poller will. */
 	public void dispatchNow(String deliveryId) {
 		Instant now = this.clock.instant();
-		this.store.claim(deliveryId, now, now.plus(this.settings.lease())).ifPresent(this::startOrRelease);
+		this.store.claim(deliveryId, now, now.plus(this.settings.lease())).ifPresent(this.launches::startOrRelease);
 	}
 
 	/**
@@ -113,7 +109,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	public int pollDue() {
 		int started = 0;
 		boolean more = true;
-		while (more && !this.closed) {
+		while (more && !this.launches.isClosed()) {
 			if (!this.capacity.hasRoom()) {
 				this.backlog.roundFilledEverySlot();
 				break;
@@ -126,7 +122,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			}
 			List<DeliveryStore.Due> reserved = new ArrayList<>();
 			for (DeliveryStore.Due candidate : due) {
-				if (!this.closed && this.capacity.tryReserve(candidate.destinationKey())) {
+				if (!this.launches.isClosed() && this.capacity.tryReserve(candidate.destinationKey())) {
 					reserved.add(candidate);
 				}
 				else {
@@ -144,7 +140,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws InterruptedException {
-		this.closed = true;
+		this.launches.close();
 		this.nextClaims.giveBackAll();
 		if (!this.capacity.awaitIdle(this.settings.shutdownGrace())) {
 			log.warn("Attempts still in flight at shutdown; their leases expire and another instance retries them");
@@ -179,82 +175,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		reserved.stream()
 			.filter((due) -> !claimed.contains(due.deliveryId()))
 			.forEach((due) -> this.capacity.release(due.destinationKey()));
-		claims.forEach(this::start);
+		claims.forEach(this.launches::start);
 		return claims.size();
-	}
-
-	private boolean startOrRelease(Claim claim) {
-		String destination = claim.delivery().destinationKey();
-		if (this.closed || !this.capacity.tryReserve(destination)) {
-			this.store.release(claim);
-			this.backlog.waiting(destination, claim.delivery().id(), this.capacity.hasRoom());
-			return false;
-		}
-		start(claim);
-		return true;
-	}
-
-	private void start(Claim claim) {
-		String destination = claim.delivery().destinationKey();
-		DeliveryWorker.Running attempt;
-		try {
-			attempt = this.worker.run(claim);
-		}
-		catch (RejectedExecutionException ex) {
-			// Shutting down: the lease lapses and the delivery is claimed again.
-			this.capacity.release(destination);
-			return;
-		}
-		attempt.sent().whenComplete((outcome, ex) -> {
-			this.capacity.releaseDestination(destination);
-			refill(destination);
-		});
-		attempt.stored().whenComplete((done, ex) -> {
-			this.capacity.releaseSlot();
-			if (ex != null && this.closed) {
-				log.info("Attempt of delivery {} abandoned at shutdown; it is retried when its lease expires",
-						claim.delivery().id());
-			}
-			else if (ex != null) {
-				log.error("Attempt of delivery {} (execution {}) failed unexpectedly", claim.delivery().id(),
-						claim.delivery().executionId(), ex);
-			}
-			if (!this.closed && this.backlog.waitingForRoom()) {
-				this.claimRound.request();
-			}
-		});
-	}
-
-	/**
-	 * A slot freed at this destination: starts the deliveries waiting for it while there
-	 * is room, and once none is left asks for a claiming round if there may be others.
-	 */
-	private void refill(String destination) {
-		boolean exhausted = false;
-		try {
-			while (!this.closed) {
-				if (!this.capacity.tryReserve(destination)) {
-					if (!this.capacity.hasRoom()) {
-						this.backlog.roomWantedBy(destination);
-					}
-					break;
-				}
-				Claim next = this.nextClaims.next(destination);
-				if (next == null) {
-					this.capacity.release(destination);
-					exhausted = true;
-					break;
-				}
-				start(next);
-			}
-		}
-		catch (RuntimeException ex) {
-			this.capacity.release(destination);
-			log.warn("Could not claim the next delivery to {}; the poller will", destination, ex);
-		}
-		if (exhausted && !this.closed && this.backlog.mayHaveMore(destination)) {
-			this.claimRound.request();
-		}
 	}
 
 	private static boolean isDue(Delivery delivery, Instant now) {

@@ -1,0 +1,125 @@
+package dev.flowgate.delivery.domain.delivery;
+
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The attempts in flight: starts claimed deliveries in their reserved slots, frees the
+ * slots as the attempts end, and fills a slot freed at a destination with the next
+ * delivery waiting for it (or asks for a claiming round when there may be more).
+ */
+final class Launches {
+
+	private static final Logger log = LoggerFactory.getLogger(Launches.class);
+
+	private final DeliveryStore store;
+
+	private final DeliveryWorker worker;
+
+	private final Capacity capacity;
+
+	private final Backlog backlog;
+
+	private final NextClaims nextClaims;
+
+	private final CoalescingTask claimRound;
+
+	private volatile boolean closed;
+
+	Launches(DeliveryStore store, DeliveryWorker worker, Capacity capacity, Backlog backlog, NextClaims nextClaims,
+			CoalescingTask claimRound) {
+		this.store = store;
+		this.worker = worker;
+		this.capacity = capacity;
+		this.backlog = backlog;
+		this.nextClaims = nextClaims;
+		this.claimRound = claimRound;
+	}
+
+	boolean isClosed() {
+		return this.closed;
+	}
+
+	/** Starts nothing from now on; attempts in flight finish. */
+	void close() {
+		this.closed = true;
+	}
+
+	/** Starts the claim if its destination has room, else gives it back for later. */
+	void startOrRelease(Claim claim) {
+		String destination = claim.delivery().destinationKey();
+		if (this.closed || !this.capacity.tryReserve(destination)) {
+			this.store.release(claim);
+			this.backlog.waiting(destination, claim.delivery().id(), this.capacity.hasRoom());
+			return;
+		}
+		start(claim);
+	}
+
+	/** Starts a claim whose slot is already reserved. */
+	void start(Claim claim) {
+		String destination = claim.delivery().destinationKey();
+		DeliveryWorker.Running attempt;
+		try {
+			attempt = this.worker.run(claim);
+		}
+		catch (RejectedExecutionException ex) {
+			// Shutting down: the lease lapses and the delivery is claimed again.
+			this.capacity.release(destination);
+			return;
+		}
+		attempt.sent().whenComplete((outcome, ex) -> {
+			this.capacity.releaseDestination(destination);
+			refill(destination);
+		});
+		attempt.stored().whenComplete((done, ex) -> {
+			this.capacity.releaseSlot();
+			if (ex != null && this.closed) {
+				log.info("Attempt of delivery {} abandoned at shutdown; it is retried when its lease expires",
+						claim.delivery().id());
+			}
+			else if (ex != null) {
+				log.error("Attempt of delivery {} (execution {}) failed unexpectedly", claim.delivery().id(),
+						claim.delivery().executionId(), ex);
+			}
+			if (!this.closed && this.backlog.waitingForRoom()) {
+				this.claimRound.request();
+			}
+		});
+	}
+
+	/**
+	 * A slot freed at this destination: starts the deliveries waiting for it while there
+	 * is room, and once none is left asks for a claiming round if there may be others.
+	 */
+	private void refill(String destination) {
+		boolean exhausted = false;
+		try {
+			while (!this.closed) {
+				if (!this.capacity.tryReserve(destination)) {
+					if (!this.capacity.hasRoom()) {
+						this.backlog.roomWantedBy(destination);
+					}
+					break;
+				}
+				Claim next = this.nextClaims.next(destination);
+				if (next == null) {
+					this.capacity.release(destination);
+					exhausted = true;
+					break;
+				}
+				start(next);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.capacity.release(destination);
+			log.warn("Could not claim the next delivery to {}; the poller will", destination, ex);
+		}
+		if (exhausted && !this.closed && this.backlog.mayHaveMore(destination)) {
+			this.claimRound.request();
+		}
+	}
+
+}
