@@ -120,13 +120,13 @@ class MongoDeliveryStore implements DeliveryStore {
 	/** Written together with the outcomes other threads settle at the same time. */
 	@Override
 	public boolean settle(Claim claim, Delivery next, Optional<Attempt> attempt) {
-		return this.settlements.submit(new Settlement(claim, next, attempt.orElse(null), this.attemptsKept));
+		return this.settlements.submit(new Settlement(claim, next, attempt.orElse(null)));
 	}
 
 	List<Boolean> settleAll(List<Settlement> settlements) {
 		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, DeliveryDocument.class);
-		settlements
-			.forEach((settlement) -> bulk.updateOne(MongoLeases.leased(settlement.claim()), settlement.update()));
+		settlements.forEach((settlement) -> bulk.updateOne(MongoLeases.leased(settlement.claim()),
+				settlement.update(this.attemptsKept)));
 		if (bulk.execute().getMatchedCount() == settlements.size()) {
 			return Collections.nCopies(settlements.size(), true);
 		}
@@ -201,11 +201,13 @@ class MongoDeliveryStore implements DeliveryStore {
 	 * An attempt's outcome, written if the claim's lease still holds.
 	 *
 	 * @param attempt the attempt made, or {@code null}
-	 * @param attemptsKept how many attempts the delivery's log keeps
 	 */
-	record Settlement(Claim claim, Delivery next, Attempt attempt, int attemptsKept) {
+	record Settlement(Claim claim, Delivery next, Attempt attempt) {
 
-		Update update() {
+		/**
+		 * The write, appending the attempt to a log that keeps {@code attemptsKept}.
+		 */
+		Update update(int attemptsKept) {
 			Update update = Update.update(DeliveryDocument.STATUS, this.next.status())
 				.set(DeliveryDocument.ATTEMPTS, this.next.attempts())
 				.set(DeliveryDocument.ROUND_ATTEMPTS, this.next.roundAttempts())
@@ -218,7 +220,7 @@ class MongoDeliveryStore implements DeliveryStore {
 					.set(DeliveryDocument.FAILURE_PUBLISHED, false);
 			}
 			if (this.attempt != null) {
-				AttemptDocument.append(update, this.attempt, this.attemptsKept);
+				AttemptDocument.append(update, this.attempt, attemptsKept);
 			}
 			return MongoLeases.unlease(update);
 		}

@@ -164,8 +164,8 @@ class MongoDeliveryStoreTest {
 		Claim claim = this.store.claim(held.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 
 		List<Boolean> settled = this.store
-			.settleAll(List.of(new MongoDeliveryStore.Settlement(claim, succeeded(held), null, 1),
-					new MongoDeliveryStore.Settlement(new Claim(lost, "expired"), succeeded(lost), null, 1)));
+			.settleAll(List.of(new MongoDeliveryStore.Settlement(claim, succeeded(held), null),
+					new MongoDeliveryStore.Settlement(new Claim(lost, "expired"), succeeded(lost), null)));
 
 		assertThat(settled).containsExactly(true, false);
 		assertThat(this.store.find("owner-1", held.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SUCCEEDED);
