@@ -73,13 +73,16 @@ class WalkingSkeletonIT {
 	}
 
 	@Test
-	void servicesOffTheRequestPathRunAtALowerCpuPriority() throws IOException {
+	void servicesRunAtTheirCpuPriorities() throws IOException {
 		assumeThat(Path.of("/proc/self/stat")).as("Linux").exists();
 		assumeThat(ManagedProcess.canLowerPriority()).as("nice on the PATH").isTrue();
+		// The gateway first, the runner next, the services off the request path last.
+		Map<Service, Integer> expected = Map.of(Service.API_GATEWAY, 0, Service.FLOW_RUNNER, 5, Service.KEY_SERVICE, 10,
+				Service.DEPLOYMENT_SERVICE, 10, Service.DELIVERY_SERVICE, 10);
 
 		for (Service service : Service.values()) {
 			long pid = this.stack.processes().services().pid(service.module());
-			assertThat(niceness(pid)).as(service.module()).isEqualTo(service.background() ? 10 : 0);
+			assertThat(niceness(pid)).as(service.module()).isEqualTo(expected.get(service));
 		}
 	}
 

@@ -1,11 +1,18 @@
 package dev.flowgate.gateway.messaging;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 import dev.flowgate.gateway.domain.view.Readiness;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
@@ -15,26 +22,50 @@ import org.springframework.stereotype.Component;
 /**
  * Reads every execution result, from the end at start and without a consumer group, so
  * each replica sees all results and answers the sync calls it holds.
+ * <p>
+ * Results arrive as bytes, by the poll, and one is decoded only when a call on this
+ * replica waits for it (its key is the execution id): every replica reads every result,
+ * and decoding them all took a tenth of the gateway's CPU under async load. A result that
+ * cannot be decoded is not dead-lettered here (each replica would do it again) but by the
+ * services that own the results; the call waiting for it answers 202 at its timeout.
  */
 @Component
 class ExecutionResultsListener implements ConsumerSeekAware {
+
+	private static final Logger log = LoggerFactory.getLogger(ExecutionResultsListener.class);
 
 	private final InFlightExecutions inFlight;
 
 	private final Readiness readiness;
 
-	ExecutionResultsListener(InFlightExecutions inFlight, Readiness readiness) {
+	private final JsonMapper mapper;
+
+	ExecutionResultsListener(InFlightExecutions inFlight, Readiness readiness, JsonMapper mapper) {
 		this.inFlight = inFlight;
 		this.readiness = readiness;
+		this.mapper = mapper;
 	}
 
-	@KafkaListener(id = "gateway-execution-results", idIsGroup = false,
+	@KafkaListener(id = "gateway-execution-results", idIsGroup = false, batch = "true",
+			properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
 			topicPartitions = @org.springframework.kafka.annotation.TopicPartition(
 					topic = ListenedTopics.EXECUTIONS_COMPLETED,
 					partitionOffsets = @PartitionOffset(partition = ListenedTopics.EXECUTIONS_COMPLETED_PARTITIONS,
 							initialOffset = "0", seekPosition = "END")))
-	void onExecutionCompleted(ExecutionCompleted result) {
-		this.inFlight.completed(result);
+	void onExecutionsCompleted(List<ConsumerRecord<String, byte[]>> results) {
+		for (ConsumerRecord<String, byte[]> result : results) {
+			try {
+				this.inFlight.completed(result.key(), () -> decode(result));
+			}
+			catch (JacksonException | ClassCastException | IllegalArgumentException ex) {
+				log.warn("Result of execution {} (offset {}) cannot be read: {}", result.key(), result.offset(),
+						ex.getMessage());
+			}
+		}
+	}
+
+	private ExecutionCompleted decode(ConsumerRecord<String, byte[]> result) {
+		return (ExecutionCompleted) this.mapper.readValue(result.value(), FlowgateEvent.class);
 	}
 
 	@Override

@@ -5,34 +5,46 @@ import java.util.function.ToIntFunction;
 /** The five Flowgate services, in the order they are started. */
 public enum Service {
 
-	KEY_SERVICE("key-service", StackPorts::keyService, true),
+	KEY_SERVICE("key-service", StackPorts::keyService, Service.RECORDS),
 
-	DEPLOYMENT_SERVICE("deployment-service", StackPorts::deploymentService, true),
+	DEPLOYMENT_SERVICE("deployment-service", StackPorts::deploymentService, Service.RECORDS),
 
-	FLOW_RUNNER("flow-runner-service", StackPorts::runner, false),
+	FLOW_RUNNER("flow-runner-service", StackPorts::runner, Service.RUNS),
 
-	DELIVERY_SERVICE("delivery-service", StackPorts::delivery, true),
+	DELIVERY_SERVICE("delivery-service", StackPorts::delivery, Service.RECORDS),
 
-	API_GATEWAY("api-gateway-service", StackPorts::gateway, false);
+	API_GATEWAY("api-gateway-service", StackPorts::gateway, Service.ACCEPTS);
+
+	// CPU priorities (nice levels) on one machine: accepting a call comes first, running
+	// its flow next, recording, counting and delivering behind both
+	// (docs/performance.md).
+	private static final int ACCEPTS = 0;
+
+	private static final int RUNS = 5;
+
+	private static final int RECORDS = 10;
 
 	private final String module;
 
 	private final ToIntFunction<StackPorts> port;
 
-	private final boolean background;
+	private final int niceness;
 
-	Service(String module, ToIntFunction<StackPorts> port, boolean background) {
+	Service(String module, ToIntFunction<StackPorts> port, int niceness) {
 		this.module = module;
 		this.port = port;
-		this.background = background;
+		this.niceness = niceness;
 	}
 
 	/**
-	 * Whether the service is off the request path: a sync call waits for the gateway, the
-	 * runner and Kafka only; key-, deployment- and delivery-service catch up behind it.
+	 * The service's CPU priority as a nice level. The gateway (with Kafka) goes first: an
+	 * async call is answered once its trigger is in Kafka. The runner is next: a sync
+	 * call also waits for it, and it is alone in that rank when nothing else is busy.
+	 * Key-, deployment- and delivery-service are off the request path and catch up
+	 * behind.
 	 */
-	public boolean background() {
-		return this.background;
+	public int niceness() {
+		return this.niceness;
 	}
 
 	public String module() {

@@ -17,9 +17,6 @@ final class ServiceCommand {
 	// thousands of requests (docs/performance.md).
 	static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
 
-	// Services off the request path yield the CPU to those on it (docs/performance.md).
-	private static final List<String> BACKGROUND_PRIORITY = List.of("nice", "-n", "10");
-
 	private ServiceCommand() {
 	}
 
@@ -29,8 +26,8 @@ final class ServiceCommand {
 	 */
 	static List<String> of(Service service, StackOptions options, List<String> launch, boolean canLowerPriority) {
 		List<String> command = new ArrayList<>();
-		if (service.background() && canLowerPriority) {
-			command.addAll(BACKGROUND_PRIORITY);
+		if (service.niceness() > 0 && canLowerPriority) {
+			command.addAll(List.of("nice", "-n", Integer.toString(service.niceness())));
 		}
 		command.add(ManagedProcess.javaExecutable());
 		command.addAll(JVM_OPTIONS);

@@ -20,12 +20,17 @@ class ServiceCommandTest {
 		for (Service service : List.of(Service.KEY_SERVICE, Service.DEPLOYMENT_SERVICE, Service.DELIVERY_SERVICE)) {
 			assertThat(ServiceCommand.of(service, local, LAUNCH, true)).startsWith("nice", "-n", "10");
 		}
-		for (Service service : List.of(Service.API_GATEWAY, Service.FLOW_RUNNER)) {
-			assertThat(ServiceCommand.of(service, local, LAUNCH, true)).doesNotContain("nice")
-				.first()
-				.asString()
-				.endsWith("java");
-		}
+		assertThat(ServiceCommand.of(Service.API_GATEWAY, local, LAUNCH, true)).doesNotContain("nice")
+			.first()
+			.asString()
+			.endsWith("java");
+	}
+
+	@Test
+	void startsTheRunnerBehindTheGatewayButAheadOfTheServicesOffTheRequestPath() {
+		StackOptions local = StackOptions.local(ROOT, ROOT.resolve("run"));
+
+		assertThat(ServiceCommand.of(Service.FLOW_RUNNER, local, LAUNCH, true)).startsWith("nice", "-n", "5");
 	}
 
 	@Test

@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
+import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.gateway.domain.Rejection;
 
 /**
@@ -19,7 +22,12 @@ public final class InFlightExecutions {
 
 	private static final Duration CONCURRENCY_RETRY_AFTER = Duration.ofSeconds(1);
 
-	private record InFlight(String deploymentId, Instant forgetAt, CompletableFuture<ExecutionCompleted> result) {
+	/**
+	 * @param awaited whether a call waits for the result (sync deployments); an async
+	 * execution only holds its slot
+	 */
+	private record InFlight(String deploymentId, Instant forgetAt, boolean awaited,
+			CompletableFuture<ExecutionCompleted> result) {
 	}
 
 	private final Map<String, InFlight> byId = new HashMap<>();
@@ -40,11 +48,12 @@ public final class InFlightExecutions {
 	}
 
 	/**
-	 * Counts a new execution and returns the future its result completes.
+	 * Counts a new execution and returns the future its result completes (for a sync
+	 * trigger; an async one's is never completed).
 	 * @throws Rejection (429) when the deployment already runs {@code maxConcurrent}
 	 */
-	public synchronized CompletableFuture<ExecutionCompleted> start(String executionId, String deploymentId,
-			Integer maxConcurrent, Instant deadline) {
+	public synchronized CompletableFuture<ExecutionCompleted> start(ExecutionRequested trigger, Integer maxConcurrent) {
+		String deploymentId = trigger.deploymentId();
 		if (maxConcurrent != null && running(deploymentId) >= maxConcurrent) {
 			expire();
 			if (running(deploymentId) >= maxConcurrent) {
@@ -53,8 +62,9 @@ public final class InFlightExecutions {
 						CONCURRENCY_RETRY_AFTER);
 			}
 		}
-		InFlight inFlight = new InFlight(deploymentId, deadline.plus(this.grace), new CompletableFuture<>());
-		this.byId.put(executionId, inFlight);
+		InFlight inFlight = new InFlight(deploymentId, trigger.deadline().plus(this.grace),
+				trigger.mode() == DeploymentMode.SYNC, new CompletableFuture<>());
+		this.byId.put(trigger.executionId(), inFlight);
 		this.countByDeployment.merge(deploymentId, 1, Integer::sum);
 		return inFlight.result();
 	}
@@ -63,12 +73,16 @@ public final class InFlightExecutions {
 		return Optional.ofNullable(this.byId.get(executionId)).map(InFlight::result);
 	}
 
-	/** A result arrived: frees the slot and answers whoever waits for it. */
-	public void completed(ExecutionCompleted result) {
-		InFlight inFlight = remove(result.executionId());
-		if (inFlight != null) {
+	/**
+	 * A result arrived: frees the slot and answers whoever waits for it.
+	 * @param result read only when a call waits for it: most results are another
+	 * replica's or an async execution's, and reading one costs more than the rest
+	 */
+	public void completed(String executionId, Supplier<ExecutionCompleted> result) {
+		InFlight inFlight = remove(executionId);
+		if (inFlight != null && inFlight.awaited()) {
 			// Outside the lock: completing runs the waiting calls' continuations.
-			inFlight.result().complete(result);
+			inFlight.result().complete(result.get());
 		}
 	}
 

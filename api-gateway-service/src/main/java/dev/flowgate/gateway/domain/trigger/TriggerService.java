@@ -78,8 +78,7 @@ public final class TriggerService {
 	private CompletableFuture<ExecutionSnapshot> accept(ExecutionRequested trigger, Deployment deployment) {
 		CompletableFuture<ExecutionCompleted> result;
 		try {
-			result = this.inFlight.start(trigger.executionId(), deployment.id(),
-					deployment.state().limits().maxConcurrentExecutions(), trigger.deadline());
+			result = this.inFlight.start(trigger, deployment.state().limits().maxConcurrentExecutions());
 		}
 		catch (Rejection ex) {
 			this.idempotency.forget(trigger.executionId());

@@ -3,10 +3,14 @@ package dev.flowgate.gateway.domain.trigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.support.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -24,11 +28,11 @@ class InFlightExecutionsTest {
 
 	@Test
 	void completesTheFutureOfTheExecutionWhoseResultArrives() {
-		CompletableFuture<ExecutionCompleted> first = this.inFlight.start("e-1", "d", null, this.deadline);
-		CompletableFuture<ExecutionCompleted> second = this.inFlight.start("e-2", "d", null, this.deadline);
+		CompletableFuture<ExecutionCompleted> first = this.inFlight.start(sync("e-1", "d", this.deadline), null);
+		CompletableFuture<ExecutionCompleted> second = this.inFlight.start(sync("e-2", "d", this.deadline), null);
 		ExecutionCompleted result = completed("e-2");
 
-		this.inFlight.completed(result);
+		this.inFlight.completed("e-2", () -> result);
 
 		assertThat(second).isCompletedWithValue(result);
 		assertThat(first).isNotDone();
@@ -36,30 +40,41 @@ class InFlightExecutionsTest {
 	}
 
 	@Test
+	void readsTheResultOfAnAsyncExecutionNeverButFreesItsSlot() {
+		this.inFlight.start(requested("e-1", "d", DeploymentMode.ASYNC, this.deadline), 1);
+
+		this.inFlight.completed("e-1", () -> {
+			throw new AssertionError("nobody waits for this result");
+		});
+
+		assertThat(this.inFlight.running("d")).isZero();
+	}
+
+	@Test
 	void ignoresResultsOfExecutionsItDidNotStart() {
-		this.inFlight.completed(completed("someone-elses"));
+		this.inFlight.completed("someone-elses", () -> completed("someone-elses"));
 
 		assertThat(this.inFlight.running("d")).isZero();
 	}
 
 	@Test
 	void refusesMoreThanTheConcurrencyLimitUntilOneFinishes() {
-		this.inFlight.start("e-1", "d", 2, this.deadline);
-		this.inFlight.start("e-2", "d", 2, this.deadline);
-		this.inFlight.start("e-3", "other", 2, this.deadline);
+		this.inFlight.start(sync("e-1", "d", this.deadline), 2);
+		this.inFlight.start(sync("e-2", "d", this.deadline), 2);
+		this.inFlight.start(sync("e-3", "other", this.deadline), 2);
 
-		assertThatThrownBy(() -> this.inFlight.start("e-4", "d", 2, this.deadline))
+		assertThatThrownBy(() -> this.inFlight.start(sync("e-4", "d", this.deadline), 2))
 			.isInstanceOfSatisfying(Rejection.class, (rejection) -> {
 				assertThat(rejection.reason()).isEqualTo(Rejection.Reason.RATE_LIMITED);
 				assertThat(rejection.retryAfter()).isPositive();
 			});
-		this.inFlight.completed(completed("e-1"));
-		assertThat(this.inFlight.start("e-4", "d", 2, this.deadline)).isNotDone();
+		this.inFlight.completed("e-1", () -> completed("e-1"));
+		assertThat(this.inFlight.start(sync("e-4", "d", this.deadline), 2)).isNotDone();
 	}
 
 	@Test
 	void freesTheSlotOfAnAbandonedTrigger() {
-		this.inFlight.start("e-1", "d", 1, this.deadline);
+		this.inFlight.start(sync("e-1", "d", this.deadline), 1);
 
 		this.inFlight.abandon("e-1");
 
@@ -68,12 +83,23 @@ class InFlightExecutionsTest {
 
 	@Test
 	void forgetsExecutionsLongPastTheirDeadline() {
-		this.inFlight.start("e-1", "d", 1, this.deadline);
+		this.inFlight.start(sync("e-1", "d", this.deadline), 1);
 
 		this.clock.advance(Duration.ofSeconds(300 + 30 + 1));
 
-		assertThat(this.inFlight.start("e-2", "d", 1, this.clock.instant().plusSeconds(300))).isNotDone();
+		assertThat(this.inFlight.start(sync("e-2", "d", this.clock.instant().plusSeconds(300)), 1)).isNotDone();
 		assertThat(this.inFlight.result("e-1")).isEmpty();
+	}
+
+	private static ExecutionRequested sync(String executionId, String deploymentId, Instant deadline) {
+		return requested(executionId, deploymentId, DeploymentMode.SYNC, deadline);
+	}
+
+	private static ExecutionRequested requested(String executionId, String deploymentId, DeploymentMode mode,
+			Instant deadline) {
+		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, deadline.minusSeconds(300),
+				executionId, "o", deploymentId, 1, "k", TriggerSource.NATIVE, mode, Map.of(), "gw", deadline, null,
+				null, null);
 	}
 
 	static ExecutionCompleted completed(String executionId) {

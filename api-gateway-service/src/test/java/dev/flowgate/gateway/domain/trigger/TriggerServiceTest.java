@@ -73,7 +73,8 @@ class TriggerServiceTest {
 
 		assertThat(answer).isNotDone();
 		assertThat(this.publisher.only().replyTo()).isEqualTo("gw-test");
-		this.inFlight.completed(InFlightExecutionsTest.completed(this.publisher.only().executionId()));
+		String executionId = this.publisher.only().executionId();
+		this.inFlight.completed(executionId, () -> InFlightExecutionsTest.completed(executionId));
 		assertThat(answer.join().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 		assertThat(answer.join().finished()).isTrue();
 	}
@@ -139,7 +140,8 @@ class TriggerServiceTest {
 				request(Map.of("n", 1.0), "order-1"));
 
 		assertThat(this.publisher.published).hasSize(1);
-		this.inFlight.completed(InFlightExecutionsTest.completed(this.publisher.only().executionId()));
+		String executionId = this.publisher.only().executionId();
+		this.inFlight.completed(executionId, () -> InFlightExecutionsTest.completed(executionId));
 		assertThat(first.join().executionId()).isEqualTo(repeat.join().executionId());
 		assertThat(repeat.join().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 	}
