@@ -1,12 +1,19 @@
 package dev.flowgate.deployments.messaging;
 
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 
-/** Records execution results. */
+/**
+ * Records execution results, a poll at a time. One read and one write per poll (not per
+ * event): this service records every execution of every deployment.
+ */
 @Component
 class ExecutionCompletedListener {
 
@@ -17,9 +24,9 @@ class ExecutionCompletedListener {
 	}
 
 	@KafkaListener(id = "deployment-service.executions-completed", groupId = ListenerGroups.GROUP,
-			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_COMPLETED.name()}")
-	void on(ExecutionCompleted event) {
-		this.executions.record(event);
+			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_COMPLETED.name()}", batch = "true")
+	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
+		ExecutionEventBatch.record(records, ExecutionCompleted.class, this.executions);
 	}
 
 }

@@ -1,12 +1,20 @@
 package dev.flowgate.deployments.messaging;
 
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 
-/** Records accepted triggers (the gateway's and this service's replays). */
+/**
+ * Records accepted triggers (the gateway's and this service's replays), a poll at a time.
+ * One read and one write per poll (not per event): this service records every execution
+ * of every deployment.
+ */
 @Component
 class ExecutionRequestedListener {
 
@@ -17,9 +25,9 @@ class ExecutionRequestedListener {
 	}
 
 	@KafkaListener(id = "deployment-service.executions-requested", groupId = ListenerGroups.GROUP,
-			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_REQUESTED.name()}")
-	void on(ExecutionRequested event) {
-		this.executions.record(event);
+			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_REQUESTED.name()}", batch = "true")
+	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
+		ExecutionEventBatch.record(records, ExecutionRequested.class, this.executions);
 	}
 
 }

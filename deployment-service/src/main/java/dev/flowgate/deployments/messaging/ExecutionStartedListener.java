@@ -1,12 +1,19 @@
 package dev.flowgate.deployments.messaging;
 
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.contracts.ExecutionStarted;
+import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 
-/** Records that a runner began an execution. */
+/**
+ * Records that runners began executions, a poll at a time. One read and one write per
+ * poll (not per event): this service records every execution of every deployment.
+ */
 @Component
 class ExecutionStartedListener {
 
@@ -17,9 +24,9 @@ class ExecutionStartedListener {
 	}
 
 	@KafkaListener(id = "deployment-service.executions-started", groupId = ListenerGroups.GROUP,
-			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_STARTED.name()}")
-	void on(ExecutionStarted event) {
-		this.executions.record(event);
+			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_STARTED.name()}", batch = "true")
+	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
+		ExecutionEventBatch.record(records, ExecutionStarted.class, this.executions);
 	}
 
 }

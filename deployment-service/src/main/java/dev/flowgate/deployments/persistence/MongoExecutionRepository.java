@@ -3,14 +3,21 @@ package dev.flowgate.deployments.persistence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
+import com.mongodb.bulk.BulkWriteResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -60,6 +67,49 @@ class MongoExecutionRepository implements ExecutionRepository {
 		}
 		throw new OptimisticLockingFailureException(
 				"Execution %s kept changing concurrently; the event will be retried".formatted(executionId));
+	}
+
+	/**
+	 * One read and one unordered bulk write for the whole batch. Where another writer got
+	 * in between (a revision moved, or the other listener inserted the record first),
+	 * every change is merged again on its own: those already written change nothing then.
+	 */
+	@Override
+	public void mergeAll(Map<String, UnaryOperator<ExecutionRecord>> changes) {
+		Map<String, ExecutionDocument> stored = this.mongo
+			.find(Query.query(where("_id").in(changes.keySet())), ExecutionDocument.class)
+			.stream()
+			.collect(Collectors.toMap(ExecutionDocument::id, Function.identity()));
+		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, ExecutionDocument.class);
+		int writes = 0;
+		for (Map.Entry<String, UnaryOperator<ExecutionRecord>> change : changes.entrySet()) {
+			ExecutionDocument document = stored.get(change.getKey());
+			ExecutionRecord before = (document != null) ? this.mapper.toDomain(document) : null;
+			ExecutionRecord after = change.getValue().apply(before);
+			if (after.equals(before)) {
+				continue;
+			}
+			if (document == null) {
+				bulk.insert(this.mapper.toDocument(after, 0, false, null));
+			}
+			else {
+				bulk.updateOne(unchanged(after.id(), document.revision()), merged(after, document.revision()));
+			}
+			writes++;
+		}
+		if (writes > 0 && !allWritten(bulk, writes)) {
+			changes.forEach(this::merge);
+		}
+	}
+
+	private static boolean allWritten(BulkOperations bulk, int writes) {
+		try {
+			BulkWriteResult result = bulk.execute();
+			return result.getInsertedCount() + result.getModifiedCount() == writes;
+		}
+		catch (BulkOperationException ex) {
+			return false;
+		}
 	}
 
 	@Override
@@ -116,6 +166,13 @@ class MongoExecutionRepository implements ExecutionRepository {
 	}
 
 	private boolean update(ExecutionRecord record, long revision) {
+		return this.mongo
+			.updateFirst(unchanged(record.id(), revision), merged(record, revision), ExecutionDocument.class)
+			.getModifiedCount() == 1;
+	}
+
+	/** The record's fields, over those of the stored revision. */
+	private Update merged(ExecutionRecord record, long revision) {
 		Document fields = new Document();
 		this.mongo.getConverter().write(this.mapper.toDocument(record, revision, false, null), fields);
 		Update update = new Update().inc(ExecutionDocument.REVISION, 1);
@@ -124,8 +181,11 @@ class MongoExecutionRepository implements ExecutionRepository {
 				update.set(field, value);
 			}
 		});
-		Query unchanged = Query.query(where("_id").is(record.id()).and(ExecutionDocument.REVISION).is(revision));
-		return this.mongo.updateFirst(unchanged, update, ExecutionDocument.class).getModifiedCount() == 1;
+		return update;
+	}
+
+	private static Query unchanged(String executionId, long revision) {
+		return Query.query(where("_id").is(executionId).and(ExecutionDocument.REVISION).is(revision));
 	}
 
 	private static Criteria olderThan(ExecutionCursor cursor) {

@@ -1,8 +1,11 @@
 package dev.flowgate.deployments.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.ApiClient;
 import dev.flowgate.deployments.ApiClient.Response;
 import dev.flowgate.deployments.Consumption;
@@ -26,6 +30,8 @@ import static org.awaitility.Awaitility.await;
 /** Execution events sent to the real topics end up as one record per execution. */
 @IntegrationTest
 class ExecutionRecordingTest {
+
+	private static final int BURST = 60;
 
 	@Autowired
 	private MockMvc mvc;
@@ -125,6 +131,27 @@ class ExecutionRecordingTest {
 		assertThat(page.path("items")).hasSize(1);
 		assertThat(page.path("items").get(0).path("status").asString()).isEqualTo("succeeded");
 		assertThat(page.path("items").get(0).path("trace")).hasSize(2);
+	}
+
+	@Test
+	void recordsABurstOfExecutionsEachOnceWithItsResult() {
+		List<ExecutionEvents> burst = IntStream.range(0, BURST).mapToObj((i) -> events()).toList();
+		// Triggers and results of the same executions arrive together on two topics, so
+		// both listeners write the same records in the same polls.
+		this.sender.send(burst.stream()
+			.flatMap((events) -> Stream.of(events.requested(Map.of("question", "burst")),
+					events.completed(ExecutionStatus.SUCCEEDED, 40)))
+			.toArray(FlowgateEvent[]::new));
+		Consumption.awaitCaughtUp(EventSender.executionTopics());
+
+		JsonNode page = this.api.get("/v1/deployments/" + this.deploymentId + "/executions?limit=100").json();
+		assertThat(page.path("items")).hasSize(BURST);
+		assertThat(page.path("items")).allSatisfy((execution) -> {
+			assertThat(execution.path("status").asString()).isEqualTo("succeeded");
+			assertThat(execution.path("input_data").path("question").asString()).isEqualTo("burst");
+		});
+		assertThat(page.path("items").valueStream().map((execution) -> execution.path("id").asString()))
+			.containsExactlyInAnyOrderElementsOf(burst.stream().map(ExecutionEvents::executionId).toList());
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.flowgate.deployments.domain.execution;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -13,6 +14,14 @@ public interface ExecutionRepository {
 	 * @param change receives {@code null} when there is no record yet
 	 */
 	ExecutionRecord merge(String executionId, UnaryOperator<ExecutionRecord> change);
+
+	/**
+	 * Applies each change to its record as {@link #merge} does, the batch at once where
+	 * no concurrent change of the same records gets in the way.
+	 * @param changes by execution id; each receives {@code null} when there is no record
+	 * yet
+	 */
+	void mergeAll(Map<String, UnaryOperator<ExecutionRecord>> changes);
 
 	Optional<ExecutionRecord> find(String ownerId, String executionId);
 

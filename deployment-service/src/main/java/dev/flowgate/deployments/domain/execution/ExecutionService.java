@@ -3,8 +3,11 @@ package dev.flowgate.deployments.domain.execution;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
@@ -34,9 +37,20 @@ public class ExecutionService {
 		this.deployments = deployments;
 	}
 
-	/** Folds one execution event into its record; repeating an event changes nothing. */
-	public void record(FlowgateEvent event) {
-		this.executions.merge(event.subjectId(), (current) -> this.merge.apply(current, event));
+	/**
+	 * Folds execution events into their records, in their order, with one change per
+	 * execution; repeating an event changes nothing.
+	 */
+	public void recordAll(List<? extends FlowgateEvent> events) {
+		Map<String, UnaryOperator<ExecutionRecord>> changes = new LinkedHashMap<>();
+		for (FlowgateEvent event : events) {
+			UnaryOperator<ExecutionRecord> fold = (current) -> this.merge.apply(current, event);
+			changes.merge(event.subjectId(), fold,
+					(earlier, later) -> (current) -> later.apply(earlier.apply(current)));
+		}
+		if (!changes.isEmpty()) {
+			this.executions.mergeAll(changes);
+		}
 	}
 
 	public ExecutionRecord get(String ownerId, String executionId) {

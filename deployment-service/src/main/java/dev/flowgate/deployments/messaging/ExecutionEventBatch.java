@@ -1,0 +1,35 @@
+package dev.flowgate.deployments.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.deployments.domain.execution.ExecutionService;
+
+/**
+ * Records a poll's execution events of one kind at once. A record of another kind
+ * (undecodable, or the wrong event) fails alone: the events before it are recorded, it
+ * goes to the dead-letter topic, and the ones after it come again.
+ */
+final class ExecutionEventBatch {
+
+	private ExecutionEventBatch() {
+	}
+
+	static void record(List<ConsumerRecord<String, FlowgateEvent>> records, Class<? extends FlowgateEvent> kind,
+			ExecutionService executions) {
+		List<FlowgateEvent> events = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, FlowgateEvent> record : records) {
+			if (!kind.isInstance(record.value())) {
+				executions.recordAll(events);
+				throw new BatchListenerFailedException("Not a " + kind.getSimpleName(), record);
+			}
+			events.add(record.value());
+		}
+		executions.recordAll(events);
+	}
+
+}
