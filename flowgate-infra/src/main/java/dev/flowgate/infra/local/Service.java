@@ -39,9 +39,9 @@ public enum Service {
 	/**
 	 * The service's CPU priority as a nice level. The gateway (with Kafka) goes first: an
 	 * async call is answered once its trigger is in Kafka. The runner is next: a sync
-	 * call also waits for it, and it is alone in that rank when nothing else is busy.
-	 * Key-, deployment- and delivery-service are off the request path and catch up
-	 * behind.
+	 * call waits for it too, but one call alone finds the cores free whatever the
+	 * priorities. Key-, deployment- and delivery-service are off the request path and
+	 * catch up behind.
 	 */
 	public int niceness() {
 		return this.niceness;

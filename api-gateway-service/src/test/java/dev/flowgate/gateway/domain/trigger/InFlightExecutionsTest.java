@@ -2,8 +2,8 @@ package dev.flowgate.gateway.domain.trigger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.DeploymentMode;
