@@ -1,5 +1,6 @@
 package dev.flowgate.delivery.config;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,10 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** Failed records are retried a few times, then parked on the dead-letter topic. */
+/**
+ * Failed records are retried a few times, then parked on the dead-letter topic; while
+ * MongoDB is away, retried until it is back ({@link StoreOutages}).
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
@@ -25,6 +29,10 @@ class KafkaConfig {
 	 * Lets Kafka pick the partition: the dead-letter topic has fewer than the sources.
 	 */
 	private static final int ANY_PARTITION = -1;
+
+	private static final Duration OUTAGE_FIRST_PAUSE = Duration.ofSeconds(1);
+
+	private static final Duration OUTAGE_LONGEST_PAUSE = Duration.ofSeconds(30);
 
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producerFactory,
@@ -38,8 +46,10 @@ class KafkaConfig {
 		var recoverer = new DeadLetterPublishingRecoverer(templates,
 				(record, ex) -> new TopicPartition(Topics.DEAD_LETTER.name(), ANY_PARTITION));
 		FlowgateProperties.ConsumerRetry retry = properties.consumerRetry();
-		return new DefaultErrorHandler(recoverer,
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
 				new FixedBackOff(retry.interval().toMillis(), Math.max(0, retry.attempts() - 1)));
+		handler.setBackOffFunction(StoreOutages.backOff(OUTAGE_FIRST_PAUSE, OUTAGE_LONGEST_PAUSE));
+		return handler;
 	}
 
 }

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * committed after they are stored, so a crash before that redelivers the results, which
  * then add nothing. A record that is not a result (undecodable, or another event) fails
  * alone: the results before it are stored, it goes to the dead-letter topic, and the ones
- * after it come again.
+ * after it come again. When storing itself fails, the first record carries the failure,
+ * so the error handler's per-record policy decides (MongoDB away: the poll is tried again
+ * until it answers).
  */
 @Component
 class ExecutionCompletedListener {
@@ -34,12 +36,21 @@ class ExecutionCompletedListener {
 		List<ExecutionCompleted> results = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, FlowgateEvent> record : records) {
 			if (!(record.value() instanceof ExecutionCompleted result)) {
-				this.intake.acceptAll(results);
+				store(results);
 				throw new BatchListenerFailedException("Not an execution result", record);
 			}
 			results.add(result);
 		}
-		this.intake.acceptAll(results);
+		store(results);
+	}
+
+	private void store(List<ExecutionCompleted> results) {
+		try {
+			this.intake.acceptAll(results);
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Storing the poll's deliveries failed", ex, 0);
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.config;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +23,8 @@ import dev.flowgate.contracts.Topics;
 
 /**
  * The one error handler of every listener: a few quick retries, then the record goes to
- * the dead-letter topic with the failure in its headers.
+ * the dead-letter topic with the failure in its headers; while MongoDB is away, retries
+ * until it is back ({@link StoreOutages}).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -31,11 +33,18 @@ class KafkaConfig {
 
 	private static final long RETRIES = 3;
 
+	private static final Duration OUTAGE_FIRST_PAUSE = Duration.ofSeconds(1);
+
+	private static final Duration OUTAGE_LONGEST_PAUSE = Duration.ofSeconds(30);
+
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaProperties properties) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(properties),
 				(record, ex) -> new TopicPartition(Topics.DEAD_LETTER.name(), 0));
-		return new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MILLIS, RETRIES));
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+				new FixedBackOff(RETRY_INTERVAL_MILLIS, RETRIES));
+		handler.setBackOffFunction(StoreOutages.backOff(OUTAGE_FIRST_PAUSE, OUTAGE_LONGEST_PAUSE));
+		return handler;
 	}
 
 	/**

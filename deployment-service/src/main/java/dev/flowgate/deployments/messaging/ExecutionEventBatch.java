@@ -12,7 +12,9 @@ import dev.flowgate.deployments.domain.execution.ExecutionService;
 /**
  * Records a poll's execution events of one kind at once. A record of another kind
  * (undecodable, or the wrong event) fails alone: the events before it are recorded, it
- * goes to the dead-letter topic, and the ones after it come again.
+ * goes to the dead-letter topic, and the ones after it come again. When recording itself
+ * fails, the first record carries the failure, so the error handler's per-record policy
+ * decides (MongoDB away: the poll is tried again until it answers).
  */
 final class ExecutionEventBatch {
 
@@ -24,12 +26,21 @@ final class ExecutionEventBatch {
 		List<FlowgateEvent> events = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, FlowgateEvent> record : records) {
 			if (!kind.isInstance(record.value())) {
-				executions.recordAll(events);
+				store(events, executions);
 				throw new BatchListenerFailedException("Not a " + kind.getSimpleName(), record);
 			}
 			events.add(record.value());
 		}
-		executions.recordAll(events);
+		store(events, executions);
+	}
+
+	private static void store(List<FlowgateEvent> events, ExecutionService executions) {
+		try {
+			executions.recordAll(events);
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Recording the poll failed", ex, 0);
+		}
 	}
 
 }

@@ -1,0 +1,53 @@
+package dev.flowgate.delivery.config;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoreOutagesTest {
+
+	private static final ConsumerRecord<String, String> RECORD = new ConsumerRecord<>("t", 0, 0, "k", "v");
+
+	private final Duration first = Duration.ofSeconds(1);
+
+	private final Duration longest = Duration.ofSeconds(30);
+
+	@Test
+	void keepsRetryingARecordWhileMongoDbCannotBeReached() {
+		// As the container reports it: the listener's failure, the poll's first record
+		// blamed.
+		Exception failure = new ListenerExecutionFailedException("listener failed",
+				new BatchListenerFailedException("Recording the poll failed",
+						new DataAccessResourceFailureException("Timed out waiting for a server"), 0));
+
+		BackOff backOff = StoreOutages.backOff(this.first, this.longest).apply(RECORD, failure);
+
+		assertThat(backOff).isNotNull();
+		BackOffExecution execution = backOff.start();
+		long pause = 0;
+		for (int i = 0; i < 1_000; i++) {
+			pause = execution.nextBackOff();
+			assertThat(pause).as("pause %d", i).isNotEqualTo(BackOffExecution.STOP).isLessThanOrEqualTo(30_000);
+		}
+		assertThat(pause).isEqualTo(30_000);
+	}
+
+	@Test
+	void leavesOtherFailuresToTheQuickRetriesAndTheDeadLetterTopic() {
+		Exception failure = new ListenerExecutionFailedException("listener failed",
+				new DuplicateKeyException("E11000 duplicate key"));
+
+		assertThat(StoreOutages.backOff(this.first, this.longest).apply(RECORD, failure)).isNull();
+		assertThat(StoreOutages.isOutage(new IllegalStateException("a bug"))).isFalse();
+	}
+
+}
