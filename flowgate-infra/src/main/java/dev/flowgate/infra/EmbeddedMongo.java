@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -21,14 +22,17 @@ public final class EmbeddedMongo implements AutoCloseable {
 
 	private static final String HOST = "127.0.0.1";
 
-	private final MongoServer server;
+	private final Supplier<MongoBackend> backends;
 
 	private final InetSocketAddress address;
 
 	private final String description;
 
-	private EmbeddedMongo(MongoBackend backend, int port, String description) {
-		this.server = new MongoServer(backend);
+	private MongoServer server;
+
+	private EmbeddedMongo(Supplier<MongoBackend> backends, int port, String description) {
+		this.backends = backends;
+		this.server = new MongoServer(backends.get());
 		this.server.bind(HOST, port);
 		this.address = this.server.getLocalAddress();
 		this.description = description;
@@ -37,7 +41,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
 	/** Keeps everything in memory; {@code port} 0 picks a free one. */
 	public static EmbeddedMongo inMemory(int port) {
-		return new EmbeddedMongo(IdIndexedBackends.memory(), port, "in memory");
+		return new EmbeddedMongo(IdIndexedBackends::memory, port, "in memory");
 	}
 
 	/**
@@ -51,7 +55,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new EmbeddedMongo(IdIndexedBackends.file(file.toAbsolutePath().toString()), port, "H2 file " + file);
+		String fileName = file.toAbsolutePath().toString();
+		return new EmbeddedMongo(() -> IdIndexedBackends.file(fileName), port, "H2 file " + file);
 	}
 
 	/** {@code mongodb://127.0.0.1:PORT}, without a database. */
@@ -69,9 +74,19 @@ public final class EmbeddedMongo implements AutoCloseable {
 	}
 
 	/** Closes the connections and the backend (flushing the H2 file). */
-	public void stop() {
+	public synchronized void stop() {
 		this.server.shutdown();
 		log.info("MongoDB wire server on {} stopped", uri());
+	}
+
+	/**
+	 * Starts again on the same port after {@link #stop()}, as a restarted MongoDB would:
+	 * an H2 file still holds its data, an in-memory server starts empty.
+	 */
+	public synchronized void start() {
+		this.server = new MongoServer(this.backends.get());
+		this.server.bind(HOST, port());
+		log.info("MongoDB wire server ({}) listening on {} again", this.description, uri());
 	}
 
 	@Override

@@ -50,6 +50,14 @@ public final class SystemStack implements AutoCloseable {
 		return new SystemStack(LocalStack.start(options().withServiceEnv(serviceEnv)));
 	}
 
+	/**
+	 * A stack of one's own whose MongoDB and Kafka keep their data in files, so they can
+	 * be stopped and started again without losing it.
+	 */
+	public static SystemStack startOwnWithDataInFiles(Map<String, String> serviceEnv) {
+		return new SystemStack(LocalStack.start(options().withDataInFiles().withServiceEnv(serviceEnv)));
+	}
+
 	public static synchronized SystemStack shared() {
 		if (startFailure != null) {
 			throw new IllegalStateException("The shared stack did not start", startFailure);

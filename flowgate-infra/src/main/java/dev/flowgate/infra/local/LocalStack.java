@@ -123,6 +123,10 @@ public final class LocalStack implements AutoCloseable {
 		return LOCALHOST + this.options.ports().mailApi() + "/messages";
 	}
 
+	public EmbeddedMongo mongo() {
+		return this.mongo;
+	}
+
 	public KafkaBroker kafka() {
 		return this.kafka;
 	}

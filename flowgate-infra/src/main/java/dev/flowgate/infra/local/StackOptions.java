@@ -38,6 +38,14 @@ public record StackOptions(Path root, Path runDir, StackPorts ports, boolean per
 		return new StackOptions(root, runDir, ports, false, Map.of(), false, true);
 	}
 
+	/**
+	 * The same, with MongoDB and Kafka keeping their data in files under the run folder.
+	 */
+	public StackOptions withDataInFiles() {
+		return new StackOptions(this.root, this.runDir, this.ports, true, this.serviceEnv, this.sharedClasses,
+				this.optimizingCompiler);
+	}
+
 	public StackOptions withServiceEnv(Map<String, String> env) {
 		return new StackOptions(this.root, this.runDir, this.ports, this.persistent, Map.copyOf(env),
 				this.sharedClasses, this.optimizingCompiler);

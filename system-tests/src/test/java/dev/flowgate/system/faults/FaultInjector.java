@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.flowgate.infra.EmbeddedMongo;
 import dev.flowgate.infra.KafkaBroker;
 import dev.flowgate.infra.local.LocalStack;
 import dev.flowgate.infra.local.Service;
@@ -28,6 +29,8 @@ final class FaultInjector {
 
 	private final KafkaBroker kafka;
 
+	private final EmbeddedMongo mongo;
+
 	private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private int inFlightAtKill;
@@ -43,6 +46,7 @@ final class FaultInjector {
 	FaultInjector(LocalStack stack) {
 		this.services = stack.services();
 		this.kafka = stack.kafka();
+		this.mongo = stack.mongo();
 	}
 
 	/**
@@ -69,6 +73,22 @@ final class FaultInjector {
 		Instant from = Instant.now();
 		timed("gateway restarted", () -> this.services.restart(Service.API_GATEWAY.module()));
 		this.gatewayDown = new Window(from, Instant.now());
+	}
+
+	/**
+	 * Stops MongoDB, keeps it down for {@code outage} and while {@code triggers} more
+	 * calls are made, then starts it again on the same port and file. Nothing on the
+	 * trigger path needs it; what the services record meanwhile waits for it.
+	 */
+	void stopMongo(Duration outage, TriggerLoad load, int triggers) {
+		this.mongo.stop();
+		Instant stopped = Instant.now();
+		int sentBefore = load.sent();
+		await().atMost(outage.multipliedBy(OUTAGE_BOUND))
+			.until(() -> load.sent() >= sentBefore + triggers
+					&& Duration.between(stopped, Instant.now()).compareTo(outage) >= 0);
+		this.mongo.start();
+		this.timings.put("MongoDB stopped", Duration.between(stopped, Instant.now()));
 	}
 
 	/**
