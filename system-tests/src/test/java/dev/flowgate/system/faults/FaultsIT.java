@@ -49,10 +49,9 @@ class FaultsIT {
 
 	private static final int KAFKA_OUTAGE_SECONDS = 20;
 
-	// A restart: shorter than the MongoDB driver's 30 s server selection, so the
-	// services'
-	// operations wait for it rather than fail (longer outages fail them, and the error
-	// handlers retry the records until it is back: StoreOutagesTest).
+	// A restart, shorter than the MongoDB driver's 30 s server selection: the services'
+	// operations wait for it rather than fail. Longer outages fail them, and the error
+	// handlers retry the records until it is back (StoreOutagesTest).
 	private static final int MONGO_OUTAGE_SECONDS = 10;
 
 	// Longer than the deployments' sync timeout (20 s): no answer within it is a hang.
