@@ -1,12 +1,16 @@
 package dev.flowgate.delivery;
 
+import dev.flowgate.store.StoreOutageConfiguration;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Delivers results to signed callbacks and email, with durable retries. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(StoreOutageConfiguration.class)
 public class DeliveryServiceApplication {
 
 	public static void main(String[] args) {

@@ -1,12 +1,16 @@
 package dev.flowgate.deployments;
 
+import dev.flowgate.store.StoreOutageConfiguration;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Owns flows, deployments, executions and usage; publishes deployment state. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(StoreOutageConfiguration.class)
 public class DeploymentServiceApplication {
 
 	public static void main(String[] args) {

@@ -1,12 +1,16 @@
 package dev.flowgate.keys;
 
+import dev.flowgate.store.StoreOutageConfiguration;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Owns owners and API keys; publishes key state. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(StoreOutageConfiguration.class)
 public class KeyServiceApplication {
 
 	public static void main(String[] args) {

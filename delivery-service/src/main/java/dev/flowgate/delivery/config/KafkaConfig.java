@@ -1,10 +1,10 @@
 package dev.flowgate.delivery.config;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.store.StoreOutages;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -30,13 +30,9 @@ class KafkaConfig {
 	 */
 	private static final int ANY_PARTITION = -1;
 
-	private static final Duration OUTAGE_FIRST_PAUSE = Duration.ofSeconds(1);
-
-	private static final Duration OUTAGE_LONGEST_PAUSE = Duration.ofSeconds(30);
-
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producerFactory,
-			KafkaTemplate<Object, Object> template, FlowgateProperties properties) {
+			KafkaTemplate<Object, Object> template, FlowgateProperties properties, StoreOutages outages) {
 		// A value that could not be deserialized is forwarded as the original bytes.
 		KafkaTemplate<Object, Object> rawTemplate = new KafkaTemplate<>(producerFactory.copyWithConfigurationOverride(
 				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
@@ -48,7 +44,7 @@ class KafkaConfig {
 		FlowgateProperties.ConsumerRetry retry = properties.consumerRetry();
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
 				new FixedBackOff(retry.interval().toMillis(), Math.max(0, retry.attempts() - 1)));
-		handler.setBackOffFunction(StoreOutages.backOff(OUTAGE_FIRST_PAUSE, OUTAGE_LONGEST_PAUSE));
+		handler.setBackOffFunction(outages.backOffFunction());
 		return handler;
 	}
 

@@ -1,6 +1,5 @@
 package dev.flowgate.deployments.config;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.FixedBackOff;
 
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.store.StoreOutages;
 
 /**
  * The one error handler of every listener: a few quick retries, then the record goes to
@@ -33,17 +33,13 @@ class KafkaConfig {
 
 	private static final long RETRIES = 3;
 
-	private static final Duration OUTAGE_FIRST_PAUSE = Duration.ofSeconds(1);
-
-	private static final Duration OUTAGE_LONGEST_PAUSE = Duration.ofSeconds(30);
-
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaProperties properties) {
+	DefaultErrorHandler kafkaErrorHandler(KafkaProperties properties, StoreOutages outages) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(properties),
 				(record, ex) -> new TopicPartition(Topics.DEAD_LETTER.name(), 0));
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
 				new FixedBackOff(RETRY_INTERVAL_MILLIS, RETRIES));
-		handler.setBackOffFunction(StoreOutages.backOff(OUTAGE_FIRST_PAUSE, OUTAGE_LONGEST_PAUSE));
+		handler.setBackOffFunction(outages.backOffFunction());
 		return handler;
 	}
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.store.StoreOutages;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -17,7 +18,10 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** Failed records are retried a few times, then parked on the dead-letter topic. */
+/**
+ * Failed records are retried a few times, then parked on the dead-letter topic; while
+ * MongoDB is away, retried until it is back ({@link StoreOutages}).
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
@@ -28,7 +32,7 @@ class KafkaConfig {
 
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producerFactory,
-			KafkaTemplate<Object, Object> template, FlowgateProperties properties) {
+			KafkaTemplate<Object, Object> template, FlowgateProperties properties, StoreOutages outages) {
 		// A value that could not be deserialized is forwarded as the original bytes.
 		KafkaTemplate<Object, Object> rawTemplate = new KafkaTemplate<>(producerFactory.copyWithConfigurationOverride(
 				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
@@ -38,8 +42,10 @@ class KafkaConfig {
 		var recoverer = new DeadLetterPublishingRecoverer(templates,
 				(record, ex) -> new TopicPartition(Topics.DEAD_LETTER.name(), ANY_PARTITION));
 		FlowgateProperties.ConsumerRetry retry = properties.consumerRetry();
-		return new DefaultErrorHandler(recoverer,
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
 				new FixedBackOff(retry.interval().toMillis(), Math.max(0, retry.attempts() - 1)));
+		handler.setBackOffFunction(outages.backOffFunction());
+		return handler;
 	}
 
 }

@@ -79,11 +79,13 @@ final class FaultInjector {
 	 * Stops MongoDB, keeps it down for {@code outage} and while {@code triggers} more
 	 * calls are made, then starts it again on the same port and file. Nothing on the
 	 * trigger path needs it; what the services record meanwhile waits for it.
+	 * {@code whileDown} runs once it is stopped.
 	 */
-	void stopMongo(Duration outage, TriggerLoad load, int triggers) {
+	void stopMongo(Duration outage, TriggerLoad load, int triggers, Runnable whileDown) {
 		this.mongo.stop();
 		Instant stopped = Instant.now();
 		int sentBefore = load.sent();
+		whileDown.run();
 		await().atMost(outage.multipliedBy(OUTAGE_BOUND))
 			.until(() -> load.sent() >= sentBefore + triggers
 					&& Duration.between(stopped, Instant.now()).compareTo(outage) >= 0);

@@ -35,10 +35,11 @@ import static org.awaitility.Awaitility.await;
  * A steady mix of sync and async triggers (async ones call back a local receiver) while
  * the stack's processes fail one after another: the runner is killed ({@code kill -9})
  * while executions wait on a slow API, delivery-service and the gateway are restarted,
- * the Kafka broker is stopped for 20 s, then MongoDB for 10 s. Every trigger the gateway
+ * the Kafka broker is stopped for 20 s, then MongoDB for 20 s. Every trigger the gateway
  * accepted must end with exactly one result, one execution record and, when async,
  * callbacks with one stable {@code webhook-id}; calls made while Kafka was down must be
- * refused with 503, quickly and for real, and none while only MongoDB was.
+ * refused with 503, quickly and for real, and none while only MongoDB was, when a
+ * management call gets a quick 503 instead.
  */
 class FaultsIT {
 
@@ -49,10 +50,12 @@ class FaultsIT {
 
 	private static final int KAFKA_OUTAGE_SECONDS = 20;
 
-	// A restart, shorter than the MongoDB driver's 30 s server selection: the services'
-	// operations wait for it rather than fail. Longer outages fail them, and the error
-	// handlers retry the records until it is back (StoreOutagesTest).
-	private static final int MONGO_OUTAGE_SECONDS = 10;
+	// Long enough for the services' operations to fail several times (5 s server
+	// selection): their API answers 503 and their listeners try the records again.
+	private static final int MONGO_OUTAGE_SECONDS = 20;
+
+	// The server selection, and the gateway's hop to the service.
+	private static final Duration STORE_REFUSAL_BOUND = Duration.ofSeconds(8);
 
 	// Longer than the deployments' sync timeout (20 s): no answer within it is a hang.
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(40);
@@ -139,10 +142,22 @@ class FaultsIT {
 				.until(() -> load.answered()
 					.stream()
 					.anyMatch((call) -> call.status() == 200 && call.sentAt().isAfter(faults.kafkaBack())));
-			faults.stopMongo(Duration.ofSeconds(MONGO_OUTAGE_SECONDS), load, MONGO_OUTAGE_SECONDS * PER_SECOND);
+			faults.stopMongo(Duration.ofSeconds(MONGO_OUTAGE_SECONDS), load, MONGO_OUTAGE_SECONDS * PER_SECOND,
+					() -> managementCallIsRefusedQuickly(sync.deploymentId()));
 			await().atMost(SETTLE).until(() -> load.accepted() >= MIN_ACCEPTED);
 			return load.finish(load.sent(), SETTLE);
 		}
+	}
+
+	/** While MongoDB is away: a clear 503 to try again, neither a hang nor a 500. */
+	private void managementCallIsRefusedQuickly(String deploymentId) {
+		Instant sent = Instant.now();
+		Api.Response response = stack.api().get("/v1/deployments/" + deploymentId, stack.ownerKey());
+		Duration latency = Duration.between(sent, Instant.now());
+		assertThat(response.status()).as(response.toString()).isEqualTo(503);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.headers()).containsKey("retry-after");
+		assertThat(latency).isLessThanOrEqualTo(STORE_REFUSAL_BOUND);
 	}
 
 	private void everyCallWasAnsweredOrRefusedOnlyWhileSomethingWasDown(List<TriggerOutcome> calls,

@@ -1,11 +1,14 @@
-package dev.flowgate.deployments.config;
+package dev.flowgate.store;
 
 import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.TransientMongoDbException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOff;
@@ -17,9 +20,8 @@ class StoreOutagesTest {
 
 	private static final ConsumerRecord<String, String> RECORD = new ConsumerRecord<>("t", 0, 0, "k", "v");
 
-	private final Duration first = Duration.ofSeconds(1);
-
-	private final Duration longest = Duration.ofSeconds(30);
+	private final StoreOutages outages = new StoreOutages(
+			new StoreProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30)));
 
 	@Test
 	void keepsRetryingARecordWhileMongoDbCannotBeReached() {
@@ -29,10 +31,11 @@ class StoreOutagesTest {
 				new BatchListenerFailedException("Recording the poll failed",
 						new DataAccessResourceFailureException("Timed out waiting for a server"), 0));
 
-		BackOff backOff = StoreOutages.backOff(this.first, this.longest).apply(RECORD, failure);
+		BackOff backOff = this.outages.backOffFunction().apply(RECORD, failure);
 
 		assertThat(backOff).isNotNull();
 		BackOffExecution execution = backOff.start();
+		assertThat(execution.nextBackOff()).isEqualTo(1_000);
 		long pause = 0;
 		for (int i = 0; i < 1_000; i++) {
 			pause = execution.nextBackOff();
@@ -42,11 +45,17 @@ class StoreOutagesTest {
 	}
 
 	@Test
-	void leavesOtherFailuresToTheQuickRetriesAndTheDeadLetterTopic() {
-		Exception failure = new ListenerExecutionFailedException("listener failed",
+	void takesAPrimaryThatStepsDownForAnOutage() {
+		assertThat(StoreOutages.isOutage(new TransientMongoDbException("NotWritablePrimary", null))).isTrue();
+	}
+
+	@Test
+	void leavesFailingOperationsToTheQuickRetriesAndTheDeadLetterTopic() {
+		Exception duplicate = new ListenerExecutionFailedException("listener failed",
 				new DuplicateKeyException("E11000 duplicate key"));
 
-		assertThat(StoreOutages.backOff(this.first, this.longest).apply(RECORD, failure)).isNull();
+		assertThat(this.outages.backOffFunction().apply(RECORD, duplicate)).isNull();
+		assertThat(StoreOutages.isOutage(new OptimisticLockingFailureException("revision 3 is not 2"))).isFalse();
 		assertThat(StoreOutages.isOutage(new IllegalStateException("a bug"))).isFalse();
 	}
 

@@ -1,0 +1,43 @@
+package dev.flowgate.store;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Imported by each service that keeps its state in MongoDB: operations wait a bounded
+ * time for a server ({@code flowgate.store.server-selection-timeout}, over any the URI
+ * sets), the API answers 503 while it cannot be reached, and {@link StoreOutages} tells
+ * the listeners' error handler to wait for it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoreProperties.class)
+public class StoreOutageConfiguration {
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer boundedServerSelection(StoreProperties properties) {
+		long millis = properties.serverSelectionTimeout().toMillis();
+		return (settings) -> settings
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
+	}
+
+	@Bean
+	ThreadPoolTaskSchedulerCustomizer scheduledTaskFailures() {
+		return (scheduler) -> scheduler.setErrorHandler(new ScheduledTaskFailures());
+	}
+
+	@Bean
+	StoreOutages storeOutages(StoreProperties properties) {
+		return new StoreOutages(properties.retry());
+	}
+
+	@Bean
+	StoreUnavailableAdvice storeUnavailableAdvice(StoreProperties properties) {
+		return new StoreUnavailableAdvice(properties.retryAfter());
+	}
+
+}

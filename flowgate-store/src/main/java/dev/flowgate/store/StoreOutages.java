@@ -1,0 +1,60 @@
+package dev.flowgate.store;
+
+import java.time.Duration;
+import java.util.function.BiFunction;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.data.mongodb.TransientMongoDbException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * While MongoDB cannot be reached (down, restarting, electing a primary) a record is not
+ * at fault: it is tried again, with pauses growing to a limit, until the store answers,
+ * instead of going to the dead-letter topic after the few retries meant for records that
+ * fail on their own.
+ */
+public final class StoreOutages {
+
+	private static final double GROWTH = 2.0;
+
+	private final StoreProperties.Retry retry;
+
+	StoreOutages(StoreProperties.Retry retry) {
+		this.retry = retry;
+	}
+
+	/**
+	 * For {@code DefaultErrorHandler.setBackOffFunction}: the back-off for a store
+	 * outage, {@code null} (the handler's own) for anything else.
+	 */
+	public BiFunction<ConsumerRecord<?, ?>, Exception, BackOff> backOffFunction() {
+		return (record, failure) -> isOutage(failure) ? untilAnswered() : null;
+	}
+
+	/**
+	 * Whether a failure, or one of its causes, says the store could not be reached, as
+	 * opposed to a failing operation (a duplicate key, a conflicting revision, a bug).
+	 */
+	public static boolean isOutage(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransientDataAccessResourceException
+					|| cause instanceof TransientMongoDbException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private BackOff untilAnswered() {
+		Duration first = this.retry.firstPause();
+		ExponentialBackOff backOff = new ExponentialBackOff(first.toMillis(), GROWTH);
+		backOff.setMaxInterval(this.retry.longestPause().toMillis());
+		return backOff;
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.flowgate.store;
+
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoreOutageConfigurationTest {
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withUserConfiguration(StoreOutageConfiguration.class);
+
+	@Test
+	void waitsFiveSecondsForAServerRatherThanTheDriversThirty() {
+		this.context.run((context) -> assertThat(serverSelectionMillis(
+				context.getBean(MongoClientSettingsBuilderCustomizer.class), "mongodb://127.0.0.1:27017"))
+			.isEqualTo(5_000));
+	}
+
+	@Test
+	void takesTheConfiguredWaitOverTheUris() {
+		this.context.withPropertyValues("flowgate.store.server-selection-timeout=2s")
+			.run((context) -> assertThat(
+					serverSelectionMillis(context.getBean(MongoClientSettingsBuilderCustomizer.class),
+							"mongodb://127.0.0.1:27017/?serverSelectionTimeoutMS=30000"))
+				.isEqualTo(2_000));
+	}
+
+	private static long serverSelectionMillis(MongoClientSettingsBuilderCustomizer customizer, String uri) {
+		MongoClientSettings.Builder settings = MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString(uri));
+		customizer.customize(settings);
+		return settings.build().getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS);
+	}
+
+}
