@@ -55,9 +55,12 @@ public final class FlowEngine {
 			run.timeOut();
 			return run;
 		}
-		ScheduledFuture<?> timer = this.scheduler.schedule(run::timeOut, remainingMillis, TimeUnit.MILLISECONDS);
-		run.outcome().whenComplete((outcome, failure) -> timer.cancel(false));
 		run.start();
+		// A flow of immediate nodes has ended by now and needs no timer.
+		if (!run.outcome().isDone()) {
+			ScheduledFuture<?> timer = this.scheduler.schedule(run::timeOut, remainingMillis, TimeUnit.MILLISECONDS);
+			run.outcome().whenComplete((outcome, failure) -> timer.cancel(false));
+		}
 		return run;
 	}
 

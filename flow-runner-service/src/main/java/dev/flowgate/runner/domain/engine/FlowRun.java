@@ -2,6 +2,8 @@ package dev.flowgate.runner.domain.engine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +74,7 @@ public final class FlowRun {
 		synchronized (this) {
 			ready = this.state.claim(this.graph.sources(), this.clock.instant());
 		}
-		ready.forEach(this::launch);
+		launchAll(ready);
 	}
 
 	void timeOut() {
@@ -88,26 +90,51 @@ public final class FlowRun {
 		publish(timedOut);
 	}
 
-	private void launch(FlowNode node) {
+	/**
+	 * Launches nodes. Those that answer at once (immediate nodes) are settled in this
+	 * loop rather than in nested calls, so a long chain of them does not deepen the
+	 * stack; the others settle, and launch what follows, on the thread that completes
+	 * them.
+	 */
+	private void launchAll(List<FlowNode> nodes) {
+		Deque<FlowNode> pending = new ArrayDeque<>(nodes);
+		while (!pending.isEmpty()) {
+			FlowNode node = pending.poll();
+			CompletableFuture<Invocation> invocation = launch(node);
+			if (invocation == null) {
+				continue;
+			}
+			if (invocation.isDone()) {
+				pending.addAll(settle(node, invocation.join()));
+			}
+			else {
+				invocation.thenAccept((done) -> launchAll(settle(node, done)));
+			}
+		}
+	}
+
+	/** The node's invocation; {@code null} once the run is over. */
+	private CompletableFuture<Invocation> launch(FlowNode node) {
 		NodeCall call;
 		AtomicInteger attempts;
 		synchronized (this) {
 			if (this.over) {
-				return;
+				return null;
 			}
 			call = new NodeCall(node, new TemplateScope(this.inputs, this.state.upstreamOutputs(node)),
 					this.cancellation);
 			attempts = this.state.attempts(node);
 		}
-		this.invoker.invoke(call, attempts).thenAccept((invocation) -> settle(node, invocation));
+		return this.invoker.invoke(call, attempts);
 	}
 
-	private void settle(FlowNode node, Invocation invocation) {
+	/** Records how the node ended; the nodes it made ready. */
+	private List<FlowNode> settle(FlowNode node, Invocation invocation) {
 		List<FlowNode> ready = List.of();
 		FlowOutcome ended = null;
 		synchronized (this) {
 			if (this.over) {
-				return;
+				return List.of();
 			}
 			Instant now = this.clock.instant();
 			if (invocation.failed()) {
@@ -123,7 +150,7 @@ public final class FlowRun {
 			}
 		}
 		publish(ended);
-		ready.forEach(this::launch);
+		return ready;
 	}
 
 	/** Closes the run under the lock; {@link #publish} then acts outside it. */

@@ -57,6 +57,9 @@ final class NodeInvoker {
 			return CompletableFuture.completedFuture(new Invocation(null, ex.getMessage(), 0));
 		}
 		NodeExecutor executor = this.executors.forType(call.node().type()).orElseThrow();
+		if (executor.isImmediate()) {
+			return CompletableFuture.completedFuture(immediately(executor, call, attempts, policy));
+		}
 		TimeLimiter timeLimiter = TimeLimiter.of(call.node().id(),
 				TimeLimiterConfig.custom().timeoutDuration(policy.timeout()).cancelRunningFuture(false).build());
 		Retry retry = Retry.of(call.node().id(),
@@ -72,6 +75,18 @@ final class NodeInvoker {
 			.handle((result, failure) -> (failure != null)
 					? new Invocation(null, describe(failure, policy), attempts.get())
 					: new Invocation(result, null, attempts.get()));
+	}
+
+	/** An immediate node, on this thread: its future is complete when execute returns. */
+	private static Invocation immediately(NodeExecutor executor, NodeCall call, AtomicInteger attempts,
+			NodePolicy policy) {
+		attempts.incrementAndGet();
+		try {
+			return new Invocation(executor.execute(call).join(), null, attempts.get());
+		}
+		catch (RuntimeException ex) {
+			return new Invocation(null, describe(ex, policy), attempts.get());
+		}
 	}
 
 	private CompletableFuture<NodeResult> attempt(NodeExecutor executor, NodeCall call, AtomicInteger attempts) {

@@ -36,6 +36,9 @@ final class StartNotices {
 			this.events.started(notice);
 			return;
 		}
+		if (outcome.isDone()) {
+			return;
+		}
 		ScheduledFuture<?> pending = this.scheduler.schedule(() -> {
 			if (!outcome.isDone()) {
 				this.events.started(notice);

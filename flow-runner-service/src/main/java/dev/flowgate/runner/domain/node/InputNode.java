@@ -29,4 +29,9 @@ public final class InputNode implements NodeExecutor {
 		return new NodeConfig(node.config()).text("name", node.id());
 	}
 
+	@Override
+	public boolean isImmediate() {
+		return true;
+	}
+
 }

@@ -14,4 +14,14 @@ public interface NodeExecutor {
 	 */
 	CompletableFuture<NodeResult> execute(NodeCall call);
 
+	/**
+	 * Whether the node's work is small and bounded (no I/O, no expression of the flow's
+	 * author) and answers at once: it then runs on the thread that settled its upstream
+	 * nodes, with no timeout and no retries, since handing it to a worker under a timer
+	 * costs more than the work.
+	 */
+	default boolean isImmediate() {
+		return false;
+	}
+
 }

@@ -32,4 +32,9 @@ public final class OutputNode implements NodeExecutor {
 		return new NodeConfig(node.config()).text("name", node.id());
 	}
 
+	@Override
+	public boolean isImmediate() {
+		return true;
+	}
+
 }

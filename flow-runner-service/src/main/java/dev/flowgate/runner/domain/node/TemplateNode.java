@@ -25,4 +25,9 @@ public final class TemplateNode implements NodeExecutor {
 		return CompletableFuture.completedFuture(NodeResult.of(Map.of("text", text)));
 	}
 
+	@Override
+	public boolean isImmediate() {
+		return true;
+	}
+
 }

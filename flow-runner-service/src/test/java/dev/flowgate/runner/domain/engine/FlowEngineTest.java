@@ -64,6 +64,44 @@ class FlowEngineTest {
 	}
 
 	@Test
+	void endsAFlowOfInputsTemplatesAndOutputsBeforeStartReturns() {
+		FlowDefinition flow = Flows.flow()
+			.input("name")
+			.node("greet", "template", Map.of("template", "Hello {{input.name}}"))
+			.output("answer", "{{greet.text}}")
+			.edge("name", "greet")
+			.edge("greet", "answer")
+			.build();
+
+		FlowRun run = this.fixture.engine().start(flow, Map.of("name", "Ada"), Instant.now().plusSeconds(60));
+
+		// No hand-off to a worker and no timer: the run is over on the calling thread.
+		assertThat(run.outcome()).isDone();
+		FlowOutcome outcome = run.outcome().join();
+		assertThat(outcome.outputs()).containsExactly(Map.entry("answer", "Hello Ada"));
+		assertThat(outcome.trace()).extracting(NodeTrace::attempts).containsOnly(1);
+	}
+
+	@Test
+	void runsALongChainOfImmediateNodesWithoutRunningOutOfStack() {
+		int length = 5_000;
+		Flows chain = Flows.flow().input("seed");
+		String previous = "seed";
+		for (int i = 0; i < length; i++) {
+			String id = "t" + i;
+			String upstream = previous.equals("seed") ? "input.seed" : previous + ".text";
+			chain.node(id, "template", Map.of("template", "{{" + upstream + "}}")).edge(previous, id);
+			previous = id;
+		}
+		FlowDefinition flow = chain.output("last", "{{" + previous + ".text}}").edge(previous, "last").build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("seed", "x"));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(outcome.outputs()).containsExactly(Map.entry("last", "x"));
+	}
+
+	@Test
 	void runsIndependentBranchesConcurrently() {
 		this.api.on("/a", (request) -> Reply.json(200, "{\"value\":1}").after(Duration.ofMillis(300)));
 		this.api.on("/b", (request) -> Reply.json(200, "{\"value\":2}").after(Duration.ofMillis(300)));

@@ -234,11 +234,13 @@ class ExecutionServiceTest {
 
 	@Test
 	void leavesTheTriggerWithoutAResultWhenTheRunnerItselfFails() {
-		DeploymentStateChanged deployment = Deployments.echo("dep-1", OWNER);
+		// An http node needs the engine's threads, which are gone.
+		DeploymentStateChanged deployment = Deployments.of("dep-1", OWNER,
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
 		this.view.put(deployment);
 		this.fixture.close();
 
-		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", deployment, Map.of("text", "x")));
+		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", deployment, Map.of()));
 
 		assertThat(execution.result()).isCompletedExceptionally();
 		assertThat(execution.result()).isNotCancelled();
