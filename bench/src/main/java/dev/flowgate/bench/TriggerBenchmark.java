@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The trigger path against its baselines, all measured in this run on this machine: a
  * bare HTTP echo, Kafka end to end on the same broker, then Flowgate's sync round trip of
- * a trivial flow and its async accept throughput. Prints each figure and the ratios the
- * targets are set in.
+ * a trivial flow and its async accept throughput. Runs several rounds of baselines and
+ * Flowgate figures side by side, and prints the median round's figures and the ratios the
+ * targets are set in: between rounds minutes apart the baselines alone move by half.
  */
 public final class TriggerBenchmark {
 
@@ -37,8 +38,6 @@ public final class TriggerBenchmark {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final Size size;
-
-	private final List<String> cpu = new ArrayList<>();
 
 	private TriggerBenchmark(Size size) {
 		this.size = size;
@@ -59,43 +58,48 @@ public final class TriggerBenchmark {
 			String key = stack.apiKey();
 			String sync = deploy(stack.gatewayUrl(), key, "sync");
 			String async = deploy(stack.gatewayUrl(), key, "async");
-			ClosedLoop.Call echoCall = () -> expect(post(echo.url(), null), 200);
-			ClosedLoop.Call syncCall = () -> expect(post(trigger(stack, sync), key), 200);
-			ClosedLoop.Call asyncCall = () -> expect(post(trigger(stack, async), key), 202);
+			Calls calls = new Calls(() -> expect(post(echo.url(), null), 200),
+					() -> expect(post(trigger(stack, sync), key), 200),
+					() -> expect(post(trigger(stack, async), key), 202));
 
-			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, echoCall);
-			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, syncCall);
-			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, asyncCall);
+			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, calls.echo());
+			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, calls.sync());
+			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, calls.async());
 			// Long enough for the services' C2 compiler to finish with the hot code: the
 			// figures are those of a stack that has been running for a while.
-			ClosedLoop.run("warm-up", 1, this.size.warmup / 2, LIMIT, syncCall);
+			ClosedLoop.run("warm-up", 1, this.size.warmup / 2, LIMIT, calls.sync());
 
-			Latencies echo1 = ClosedLoop.run("HTTP echo baseline, concurrency 1", 1, this.size.requests, LIMIT,
-					echoCall);
-			Latencies echo64 = ClosedLoop.run("HTTP echo baseline, concurrency 64", 64, this.size.requests * 4, LIMIT,
-					echoCall);
-			Latencies kafka = KafkaRoundTrip.measure(stack.kafkaBootstrapServers(), this.size.requests);
 			Map<String, Long> pids = processes(stack);
 			backlog.awaitDrained(CATCH_UP_TIMEOUT);
-			Latencies sync1 = withCpu(pids, backlog, () -> ClosedLoop.run("Flowgate sync round trip, concurrency 1", 1,
-					this.size.requests, LIMIT, syncCall));
-			// Before the loads below: their backlog would be in these calls' way.
+			List<Round> rounds = new ArrayList<>();
+			for (int number = 1; number <= this.size.rounds; number++) {
+				Round round = round(number, calls, stack, pids, backlog);
+				System.out.println(round.line());
+				rounds.add(round);
+			}
+			// Sequential calls on a quiet stack: the last round waited for its backlog.
 			String stretches = stretches(stack, sync, key);
-			Latencies sync16 = withCpu(pids, backlog, () -> ClosedLoop.run("Flowgate sync round trip, concurrency 16",
-					16, this.size.requests * 2, LIMIT, syncCall));
-			Latencies async64 = withCpu(pids, backlog, () -> ClosedLoop.run("Flowgate async accept, concurrency 64", 64,
-					this.size.requests * 4, LIMIT, asyncCall));
-
-			print(List.of(echo1, echo64, kafka, sync1, sync16, async64));
-			System.out.println();
-			this.cpu.forEach(System.out::println);
-			System.out.println(stretches);
-			double budget = echo1.p50() + 2 * kafka.p50();
-			System.out.printf("%nsync p50 / (echo p50 + 2 x Kafka p50)     = %.3f / %.3f = %.2f   (target <= 1.5)%n",
-					sync1.p50(), budget, sync1.p50() / budget);
-			System.out.printf("async throughput / echo throughput (c=64) = %.0f / %.0f = %.2f   (target >= 0.5)%n",
-					async64.perSecond(), echo64.perSecond(), async64.perSecond() / echo64.perSecond());
+			Round.Measured sync16 = withCpu(pids, backlog, () -> ClosedLoop
+				.run("Flowgate sync round trip, concurrency 16", 16, this.size.requests * 2, LIMIT, calls.sync()));
+			Round.report(rounds, sync16, stretches);
 		}
+	}
+
+	/**
+	 * The baselines, each right before the Flowgate figure it is set against. Starts on a
+	 * stack that has caught up with the previous round.
+	 */
+	private Round round(int number, Calls calls, LocalStack stack, Map<String, Long> pids, ConsumerBacklog backlog)
+			throws Exception {
+		int requests = this.size.requests;
+		Latencies echo1 = ClosedLoop.run("HTTP echo baseline, concurrency 1", 1, requests, LIMIT, calls.echo());
+		Latencies kafka = KafkaRoundTrip.measure(stack.kafkaBootstrapServers(), requests);
+		Round.Measured sync1 = withCpu(pids, backlog,
+				() -> ClosedLoop.run("Flowgate sync round trip, concurrency 1", 1, requests, LIMIT, calls.sync()));
+		Latencies echo64 = ClosedLoop.run("HTTP echo baseline, concurrency 64", 64, requests * 4, LIMIT, calls.echo());
+		Round.Measured async64 = withCpu(pids, backlog,
+				() -> ClosedLoop.run("Flowgate async accept, concurrency 64", 64, requests * 4, LIMIT, calls.async()));
+		return new Round(number, echo1, kafka, sync1, echo64, async64);
 	}
 
 	/**
@@ -103,14 +107,14 @@ public final class TriggerBenchmark {
 	 * caused, and notes the CPU time each process spent per request, that catching up
 	 * included.
 	 */
-	private Latencies withCpu(Map<String, Long> pids, ConsumerBacklog backlog, Measurement measurement)
+	private Round.Measured withCpu(Map<String, Long> pids, ConsumerBacklog backlog, Measurement measurement)
 			throws Exception {
 		CpuTimes before = CpuTimes.of(pids);
 		Latencies result = measurement.run();
 		ConsumerBacklog.Drain drain = backlog.awaitDrained(CATCH_UP_TIMEOUT);
 		CpuTimes used = CpuTimes.of(pids).minus(before).per(result.nanos().length);
-		this.cpu.add("CPU ms per request, %s: %s%n  consumers: %s".formatted(result.name(), used.millis(), drain));
-		return result;
+		return new Round.Measured(result,
+				"CPU ms per request, %s: %s%n  consumers: %s".formatted(result.name(), used.millis(), drain));
 	}
 
 	/**
@@ -134,12 +138,6 @@ public final class TriggerBenchmark {
 		}
 		pids.put("Kafka", stack.kafka().pid());
 		return pids;
-	}
-
-	private static void print(List<Latencies> results) {
-		System.out.printf("%n%s, %d cores, Java %s%n", System.getProperty("os.name"),
-				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-		results.forEach((r) -> System.out.println(r.line()));
 	}
 
 	private String deploy(String gateway, String key, String mode) throws Exception {
@@ -187,6 +185,10 @@ public final class TriggerBenchmark {
 		return response.body();
 	}
 
+	private record Calls(ClosedLoop.Call echo, ClosedLoop.Call sync, ClosedLoop.Call async) {
+
+	}
+
 	private interface Measurement {
 
 		Latencies run() throws Exception;
@@ -195,15 +197,18 @@ public final class TriggerBenchmark {
 
 	private enum Size {
 
-		QUICK(2000, 500), FULL(8000, 2000);
+		QUICK(2000, 500, 3), FULL(8000, 2000, 5);
 
 		private final int warmup;
 
 		private final int requests;
 
-		Size(int warmup, int requests) {
+		private final int rounds;
+
+		Size(int warmup, int requests, int rounds) {
 			this.warmup = warmup;
 			this.requests = requests;
+			this.rounds = rounds;
 		}
 
 	}
