@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.data.mongodb.TransientMongoDbException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -33,6 +34,22 @@ public final class StoreOutages {
 	 */
 	public BiFunction<ConsumerRecord<?, ?>, Exception, BackOff> backOffFunction() {
 		return (record, failure) -> isOutage(failure) ? untilAnswered() : null;
+	}
+
+	/**
+	 * Stores what a batch listener took from one poll. A failure is reported against the
+	 * poll's first record, so that the error handler applies its per-record policy (while
+	 * MongoDB is away, {@link #backOffFunction()}) rather than its fallback for a failed
+	 * batch, which gives up after the quick retries.
+	 * @param what what is stored, for the failure's message
+	 */
+	public static void storePoll(String what, Runnable store) {
+		try {
+			store.run();
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Storing " + what + " failed", ex, 0);
+		}
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreOutagesTest {
 
@@ -42,6 +43,20 @@ class StoreOutagesTest {
 			assertThat(pause).as("pause %d", i).isNotEqualTo(BackOffExecution.STOP).isLessThanOrEqualTo(30_000);
 		}
 		assertThat(pause).isEqualTo(30_000);
+	}
+
+	@Test
+	void blamesThePollsFirstRecordWhenStoringItFails() {
+		DataAccessResourceFailureException outage = new DataAccessResourceFailureException("Timed out");
+
+		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", () -> {
+			throw outage;
+		})).isInstanceOfSatisfying(BatchListenerFailedException.class, (failure) -> {
+			assertThat(failure.getIndex()).isZero();
+			assertThat(failure).hasCause(outage);
+			assertThat(this.outages.backOffFunction()
+				.apply(RECORD, new ListenerExecutionFailedException("listener failed", failure))).isNotNull();
+		});
 	}
 
 	@Test

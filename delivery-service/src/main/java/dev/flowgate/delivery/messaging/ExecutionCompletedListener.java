@@ -6,6 +6,7 @@ import java.util.List;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.delivery.domain.delivery.DeliveryIntake;
+import dev.flowgate.store.StoreOutages;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,9 +18,8 @@ import org.springframework.stereotype.Component;
  * committed after they are stored, so a crash before that redelivers the results, which
  * then add nothing. A record that is not a result (undecodable, or another event) fails
  * alone: the results before it are stored, it goes to the dead-letter topic, and the ones
- * after it come again. When storing itself fails, the first record carries the failure,
- * so the error handler's per-record policy decides (MongoDB away: the poll is tried again
- * until it answers).
+ * after it come again. When storing itself fails, the poll is tried again
+ * ({@link StoreOutages#storePoll}).
  */
 @Component
 class ExecutionCompletedListener {
@@ -45,12 +45,7 @@ class ExecutionCompletedListener {
 	}
 
 	private void store(List<ExecutionCompleted> results) {
-		try {
-			this.intake.acceptAll(results);
-		}
-		catch (RuntimeException ex) {
-			throw new BatchListenerFailedException("Storing the poll's deliveries failed", ex, 0);
-		}
+		StoreOutages.storePoll("the poll's deliveries", () -> this.intake.acceptAll(results));
 	}
 
 }

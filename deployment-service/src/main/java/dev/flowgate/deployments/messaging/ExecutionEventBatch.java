@@ -8,13 +8,13 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
+import dev.flowgate.store.StoreOutages;
 
 /**
  * Records a poll's execution events of one kind at once. A record of another kind
  * (undecodable, or the wrong event) fails alone: the events before it are recorded, it
  * goes to the dead-letter topic, and the ones after it come again. When recording itself
- * fails, the first record carries the failure, so the error handler's per-record policy
- * decides (MongoDB away: the poll is tried again until it answers).
+ * fails, the poll is tried again ({@link StoreOutages#storePoll}).
  */
 final class ExecutionEventBatch {
 
@@ -35,12 +35,7 @@ final class ExecutionEventBatch {
 	}
 
 	private static void store(List<FlowgateEvent> events, ExecutionService executions) {
-		try {
-			executions.recordAll(events);
-		}
-		catch (RuntimeException ex) {
-			throw new BatchListenerFailedException("Recording the poll failed", ex, 0);
-		}
+		StoreOutages.storePoll("the poll's execution events", () -> executions.recordAll(events));
 	}
 
 }
