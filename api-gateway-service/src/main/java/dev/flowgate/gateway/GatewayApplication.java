@@ -1,8 +1,11 @@
 package dev.flowgate.gateway;
 
+import dev.flowgate.kafka.KafkaObservationConfiguration;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The one public entry: authenticates keys, publishes triggers, answers sync calls,
@@ -10,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(KafkaObservationConfiguration.class)
 public class GatewayApplication {
 
 	public static void main(String[] args) {

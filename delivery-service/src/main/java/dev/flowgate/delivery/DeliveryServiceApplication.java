@@ -1,5 +1,6 @@
 package dev.flowgate.delivery;
 
+import dev.flowgate.internal.InternalApiConfiguration;
 import dev.flowgate.store.StoreOutageConfiguration;
 
 import org.springframework.boot.SpringApplication;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /** Delivers results to signed callbacks and email, with durable retries. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(StoreOutageConfiguration.class)
+@Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class })
 public class DeliveryServiceApplication {
 
 	public static void main(String[] args) {

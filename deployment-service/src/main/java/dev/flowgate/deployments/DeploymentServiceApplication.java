@@ -1,5 +1,6 @@
 package dev.flowgate.deployments;
 
+import dev.flowgate.internal.InternalApiConfiguration;
 import dev.flowgate.store.StoreOutageConfiguration;
 
 import org.springframework.boot.SpringApplication;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /** Owns flows, deployments, executions and usage; publishes deployment state. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(StoreOutageConfiguration.class)
+@Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class })
 public class DeploymentServiceApplication {
 
 	public static void main(String[] args) {

@@ -7,15 +7,17 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Imported by each service that keeps its state in MongoDB: operations wait a bounded
  * time for a server ({@code flowgate.store.server-selection-timeout}, over any the URI
- * sets), the API answers 503 while it cannot be reached, and {@link StoreOutages} tells
- * the listeners' error handler to wait for it.
+ * sets), the API answers 503 while it cannot be reached, and the listeners' one error
+ * handler ({@link DeadLetterConfiguration}) waits for it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
+@Import(DeadLetterConfiguration.class)
 public class StoreOutageConfiguration {
 
 	@Bean

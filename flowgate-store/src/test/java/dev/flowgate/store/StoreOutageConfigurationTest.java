@@ -1,5 +1,6 @@
 package dev.flowgate.store;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
@@ -8,13 +9,19 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StoreOutageConfigurationTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
-		.withUserConfiguration(StoreOutageConfiguration.class);
+		.withUserConfiguration(StoreOutageConfiguration.class)
+		// What Spring Boot's Kafka auto-configuration provides; nothing connects.
+		.withBean(KafkaTemplate.class, () -> new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of())))
+		.withBean(ProducerFactory.class, () -> new DefaultKafkaProducerFactory<>(Map.of()));
 
 	@Test
 	void waitsFiveSecondsForAServerRatherThanTheDriversThirty() {

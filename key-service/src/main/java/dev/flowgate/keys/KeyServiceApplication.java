@@ -1,5 +1,7 @@
 package dev.flowgate.keys;
 
+import dev.flowgate.kafka.KafkaObservationConfiguration;
+import dev.flowgate.internal.InternalApiConfiguration;
 import dev.flowgate.store.StoreOutageConfiguration;
 
 import org.springframework.boot.SpringApplication;
@@ -10,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** Owns owners and API keys; publishes key state. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(StoreOutageConfiguration.class)
+@Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class, KafkaObservationConfiguration.class })
 public class KeyServiceApplication {
 
 	public static void main(String[] args) {

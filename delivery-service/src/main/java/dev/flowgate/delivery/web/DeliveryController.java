@@ -1,5 +1,6 @@
 package dev.flowgate.delivery.web;
 
+import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.delivery.domain.delivery.DeliveryService;
 
 import org.springframework.http.HttpStatus;

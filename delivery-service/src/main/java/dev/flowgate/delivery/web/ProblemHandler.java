@@ -6,32 +6,20 @@ import dev.flowgate.delivery.domain.delivery.DeliveryNotFoundException;
 import dev.flowgate.delivery.domain.delivery.DeliveryPendingException;
 import dev.flowgate.delivery.domain.signing.ConcurrentSecretChangeException;
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
+import dev.flowgate.internal.InternalApiProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error as RFC 9457 problem details. */
+/** delivery-service's errors as RFC 9457 problem details. */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends InternalApiProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-	private static final String FIELD = "field";
-
-	@ExceptionHandler
-	ProblemDetail untrusted(UntrustedCallerException ex) {
-		return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", ex.getMessage());
-	}
 
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
@@ -66,25 +54,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		log.error("A webhook signing secret cannot be read: {}", ex.getMessage());
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Signing secret unavailable",
 				"The webhook signing secret cannot be read at the moment; callbacks wait until it can");
-	}
-
-	@ExceptionHandler
-	ProblemDetail unexpected(Exception ex) {
-		log.error("Request failed", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed");
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The body is not valid JSON");
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.flowgate.delivery.web;
 
 import java.time.Duration;
 
+import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.delivery.domain.signing.WebhookSecrets;
 
 import org.springframework.web.bind.annotation.GetMapping;

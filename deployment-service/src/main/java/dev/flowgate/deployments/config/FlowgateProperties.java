@@ -8,13 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings shared with the other services.
  *
- * @param internalToken the secret the gateway sends in {@code X-Flowgate-Internal-Token};
- * blank rejects every call
  * @param publicUrl the base URL clients reach the gateway at, used in generated endpoints
  * and examples
  */
 @ConfigurationProperties("flowgate")
-public record FlowgateProperties(String internalToken, @DefaultValue("http://localhost:8080") URI publicUrl) {
+public record FlowgateProperties(@DefaultValue("http://localhost:8080") URI publicUrl) {
 
 	/** The public URL without a trailing slash. */
 	public String publicBase() {

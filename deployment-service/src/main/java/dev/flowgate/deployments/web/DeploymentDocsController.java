@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.deployments.config.FlowgateProperties;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
 import dev.flowgate.deployments.domain.example.ExampleGenerator;

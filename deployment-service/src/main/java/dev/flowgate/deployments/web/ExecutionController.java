@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.deployments.domain.execution.ExecutionPage;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 import dev.flowgate.deployments.domain.execution.ReplayService;

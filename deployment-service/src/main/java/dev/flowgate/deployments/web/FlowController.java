@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.deployments.domain.flow.FlowService;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
 

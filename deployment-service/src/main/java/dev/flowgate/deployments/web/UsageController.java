@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.deployments.domain.usage.UsageReport;
 import dev.flowgate.deployments.domain.usage.UsageService;
 

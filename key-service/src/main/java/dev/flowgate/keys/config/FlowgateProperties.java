@@ -7,13 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * key-service settings.
  *
- * @param internalToken the secret the gateway sends with every call; blank rejects all
  * @param outbox publication of key state
  * @param lastUsed tracking of a key's last use
- * @param consumerRetry redelivery of a failed record before it goes to the dead letters
  */
 @ConfigurationProperties("flowgate")
-public record FlowgateProperties(String internalToken, Outbox outbox, LastUsed lastUsed, ConsumerRetry consumerRetry) {
+public record FlowgateProperties(Outbox outbox, LastUsed lastUsed) {
 
 	/**
 	 * @param relayInterval pause between rounds of the republisher
@@ -30,13 +28,6 @@ public record FlowgateProperties(String internalToken, Outbox outbox, LastUsed l
 	 * @param resolution a key's last use is written only when the stored one is older
 	 */
 	public record LastUsed(Duration resolution) {
-	}
-
-	/**
-	 * @param attempts deliveries of a record, the first included
-	 * @param interval pause between them
-	 */
-	public record ConsumerRetry(int attempts, Duration interval) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.flowgate.keys.web;
 
+import dev.flowgate.internal.InternalHeaders;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
+import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.keys.domain.key.IssuedKey;
 import dev.flowgate.keys.domain.key.KeyService;
 

@@ -1,37 +1,19 @@
 package dev.flowgate.keys.web;
 
-import dev.flowgate.keys.config.FlowgateProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Guards the API (not the actuator): the internal token first, then the admin flag for
- * owner management. Interceptors run before the body is read, so the caller is checked
- * before its input.
+ * Owner management needs the admin flag, on top of the internal token every call carries
+ * ({@code InternalApiConfiguration}). Interceptors run before the body is read, so the
+ * caller is checked before its input.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-	private static final Logger log = LoggerFactory.getLogger(WebConfig.class);
-
-	private final FlowgateProperties properties;
-
-	WebConfig(FlowgateProperties properties) {
-		this.properties = properties;
-		if (!StringUtils.hasText(properties.internalToken())) {
-			log.warn("flowgate.internal-token (FLOWGATE_INTERNAL_TOKEN) is not set: every /v1 call is rejected");
-		}
-	}
-
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new InternalTokenInterceptor(this.properties.internalToken()))
-			.addPathPatterns("/v1/**");
 		registry.addInterceptor(new AdminOnlyInterceptor()).addPathPatterns("/v1/owners", "/v1/owners/**");
 	}
 

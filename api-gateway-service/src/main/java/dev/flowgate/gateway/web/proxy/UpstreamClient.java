@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.gateway.config.FlowgateProperties;
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.Rejection;
@@ -26,14 +27,6 @@ import org.springframework.web.client.RestClient;
  */
 @Component
 class UpstreamClient {
-
-	static final String INTERNAL_TOKEN = "X-Flowgate-Internal-Token";
-
-	static final String OWNER_ID = "X-Flowgate-Owner-Id";
-
-	static final String KEY_ID = "X-Flowgate-Key-Id";
-
-	static final String ADMIN = "X-Flowgate-Admin";
 
 	private static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -65,11 +58,11 @@ class UpstreamClient {
 		URI uri = URI.create(stripTrailingSlash(this.baseUrls.get(upstream).toString()) + pathAndQuery);
 		RestClient.RequestBodySpec request = this.restClient.method(method).uri(uri).headers((outgoing) -> {
 			outgoing.addAll(headers);
-			outgoing.set(INTERNAL_TOKEN, this.internalToken);
-			setIfPresent(outgoing, OWNER_ID, identity.ownerId());
-			setIfPresent(outgoing, KEY_ID, identity.keyId());
+			outgoing.set(InternalHeaders.TOKEN, this.internalToken);
+			setIfPresent(outgoing, InternalHeaders.OWNER_ID, identity.ownerId());
+			setIfPresent(outgoing, InternalHeaders.KEY_ID, identity.keyId());
 			if (identity.admin()) {
-				outgoing.set(ADMIN, "true");
+				outgoing.set(InternalHeaders.ADMIN, "true");
 			}
 		});
 		if (body != null && body.length > 0) {

@@ -1,7 +1,7 @@
-package dev.flowgate.keys.web;
+package dev.flowgate.internal;
 
 /** A call that did not come through the gateway. */
-class UntrustedCallerException extends RuntimeException {
+final class UntrustedCallerException extends RuntimeException {
 
 	UntrustedCallerException() {
 		super("Missing or wrong " + InternalHeaders.TOKEN);

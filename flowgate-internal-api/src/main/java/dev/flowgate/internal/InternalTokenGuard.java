@@ -1,4 +1,4 @@
-package dev.flowgate.delivery.web;
+package dev.flowgate.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,12 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Only the gateway may call the API: it proves itself with the shared internal token. */
-class InternalTokenInterceptor implements HandlerInterceptor {
+/**
+ * Only the gateway may call the API: it proves itself with the shared internal token.
+ * Runs before the body is read, so the caller is checked before its input.
+ */
+final class InternalTokenGuard implements HandlerInterceptor {
 
 	private final byte[] expected;
 
-	InternalTokenInterceptor(String internalToken) {
+	InternalTokenGuard(String internalToken) {
 		this.expected = (internalToken != null) ? internalToken.getBytes(StandardCharsets.UTF_8) : new byte[0];
 	}
 

@@ -1,4 +1,4 @@
-package dev.flowgate.runner.config;
+package dev.flowgate.kafka;
 
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * lookup.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaObservationConfig {
+public class KafkaObservationConfiguration {
 
 	static final String CLUSTER_ID = "flowgate";
 

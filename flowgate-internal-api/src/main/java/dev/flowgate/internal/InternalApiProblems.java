@@ -1,0 +1,68 @@
+package dev.flowgate.internal;
+
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * What a service's error advice extends: every error as RFC 9457 problem details, Spring
+ * MVC's own as the base class makes them, a body that is not JSON as a 400 naming the
+ * field where there is one, and anything unexpected as a logged 500 that tells the caller
+ * nothing more.
+ */
+public abstract class InternalApiProblems extends ResponseEntityExceptionHandler {
+
+	/** The problem property naming the offending field. */
+	protected static final String FIELD = "field";
+
+	private static final Logger log = LoggerFactory.getLogger(InternalApiProblems.class);
+
+	@ExceptionHandler
+	protected ProblemDetail unexpected(Exception ex) {
+		log.error("Request failed", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The body is not valid JSON");
+		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			String field = pathOf(jackson);
+			problem.setDetail(field + " has an invalid value");
+			problem.setProperty(FIELD, field);
+		}
+		else if (ex.getCause() == null) {
+			problem.setDetail("A JSON body is required");
+		}
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	protected static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+	/** {@code scopes[0]}, {@code name}: the JSON path, without Java types. */
+	private static String pathOf(JacksonException ex) {
+		return ex.getPath()
+			.stream()
+			.map((ref) -> (ref.getPropertyName() != null) ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+			.collect(Collectors.joining())
+			.replaceFirst("^\\.", "");
+	}
+
+}

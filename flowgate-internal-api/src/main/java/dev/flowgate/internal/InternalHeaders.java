@@ -1,0 +1,24 @@
+package dev.flowgate.internal;
+
+/**
+ * The headers the gateway adds to every call it forwards (docs/architecture.md). The
+ * gateway strips them from what callers send.
+ */
+public final class InternalHeaders {
+
+	/** The shared secret that proves the call comes from the gateway. */
+	public static final String TOKEN = "X-Flowgate-Internal-Token";
+
+	/** The owner the gateway authenticated. */
+	public static final String OWNER_ID = "X-Flowgate-Owner-Id";
+
+	/** The API key the call was made with, where it was made with one. */
+	public static final String KEY_ID = "X-Flowgate-Key-Id";
+
+	/** {@code true} for a caller with the admin secret. */
+	public static final String ADMIN = "X-Flowgate-Admin";
+
+	private InternalHeaders() {
+	}
+
+}

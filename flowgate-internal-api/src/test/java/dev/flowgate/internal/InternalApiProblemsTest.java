@@ -1,0 +1,81 @@
+package dev.flowgate.internal;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+class InternalApiProblemsTest {
+
+	private final WebApplicationContextRunner context = new WebApplicationContextRunner()
+		.withUserConfiguration(WebMvc.class, Problems.class, Api.class);
+
+	@Test
+	void namesTheFieldWhoseValueCannotBeRead() {
+		this.context.run((context) -> {
+			MvcResult result = WebMvc.call(context, json("/things", "{\"count\": \"many\"}"));
+			assertThat(result.getResponse().getStatus()).isEqualTo(400);
+			assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+			assertThat(result.getResponse().getContentAsString()).contains("\"field\":\"count\"")
+				.contains("count has an invalid value");
+		});
+	}
+
+	@Test
+	void tellsABodyThatIsNotJsonFromAMissingOne() {
+		this.context.run((context) -> {
+			assertThat(WebMvc.call(context, json("/things", "{\"count\": ")).getResponse().getContentAsString())
+				.contains("The body is not valid JSON");
+			assertThat(WebMvc.call(context, json("/things", "")).getResponse().getContentAsString())
+				.contains("A JSON body is required");
+		});
+	}
+
+	@Test
+	void answersAnUnexpectedFailureWith500AndNothingOfItsMessage() {
+		this.context.run((context) -> {
+			MvcResult result = WebMvc.call(context, json("/failing", "{\"count\": 1}"));
+			assertThat(result.getResponse().getStatus()).isEqualTo(500);
+			assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+			assertThat(result.getResponse().getContentAsString()).contains("The request could not be completed")
+				.doesNotContain("database password");
+		});
+	}
+
+	private static MockHttpServletRequestBuilder json(String path, String body) {
+		return post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	@RestControllerAdvice
+	static class Problems extends InternalApiProblems {
+
+	}
+
+	record Things(int count) {
+	}
+
+	@RestController
+	static class Api {
+
+		@PostMapping("/things")
+		Things things(@RequestBody Things things) {
+			return things;
+		}
+
+		@PostMapping("/failing")
+		Things failing(@RequestBody Things things) {
+			throw new IllegalStateException("database password is hunter2");
+		}
+
+	}
+
+}

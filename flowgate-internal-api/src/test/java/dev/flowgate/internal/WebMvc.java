@@ -1,0 +1,21 @@
+package dev.flowgate.internal;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+
+/** Spring MVC as a service has it, and a call to it through MockMvc. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebMvc
+class WebMvc {
+
+	static MvcResult call(WebApplicationContext context, MockHttpServletRequestBuilder request) throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+		return mvc.perform(request).andReturn();
+	}
+
+}
