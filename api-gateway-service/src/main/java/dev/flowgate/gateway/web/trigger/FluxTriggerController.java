@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.deployment.Deployment;
@@ -13,9 +12,7 @@ import dev.flowgate.gateway.domain.deployment.DeploymentView;
 import dev.flowgate.gateway.domain.input.FluxInput;
 import dev.flowgate.gateway.domain.input.FluxInputMapper;
 import dev.flowgate.gateway.domain.key.Caller;
-import dev.flowgate.gateway.domain.key.Gatekeeper;
 import dev.flowgate.gateway.domain.trigger.TriggerRequest;
-import dev.flowgate.gateway.domain.trigger.TriggerService;
 import dev.flowgate.gateway.web.CallerHeaders;
 import dev.flowgate.gateway.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,51 +30,38 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FluxTriggerController {
 
-	private final Gatekeeper gatekeeper;
+	private final TriggerCalls calls;
 
 	private final DeploymentView deployments;
 
-	private final TriggerService triggers;
-
 	private final RequestBodies bodies;
-
-	private final ExecutionResponses responses;
-
-	private final TriggerMetrics metrics;
 
 	private final FluxInputMapper inputMapper;
 
-	FluxTriggerController(Gatekeeper gatekeeper, DeploymentView deployments, TriggerService triggers,
-			RequestBodies bodies, ExecutionResponses responses, TriggerMetrics metrics) {
-		this.gatekeeper = gatekeeper;
+	FluxTriggerController(TriggerCalls calls, DeploymentView deployments, RequestBodies bodies) {
+		this.calls = calls;
 		this.deployments = deployments;
-		this.triggers = triggers;
 		this.bodies = bodies;
-		this.responses = responses;
-		this.metrics = metrics;
 		this.inputMapper = new FluxInputMapper(bodies.jsonText());
 	}
 
 	@PostMapping("/flux/api-v2")
 	CompletableFuture<ResponseEntity<FluxResponse>> trigger(@RequestParam(required = false) String flowId,
 			HttpServletRequest request) {
-		return this.metrics.countRejections(TriggerSource.FLUXPROMPT,
-				() -> accept(flowId, request, TriggerSource.FLUXPROMPT));
+		return this.calls.counted(TriggerSource.FLUXPROMPT, () -> accept(flowId, request));
 	}
 
-	private CompletableFuture<ResponseEntity<FluxResponse>> accept(String flowId, HttpServletRequest request,
-			TriggerSource source) {
+	private CompletableFuture<ResponseEntity<FluxResponse>> accept(String flowId, HttpServletRequest request) {
 		if (flowId == null || flowId.isBlank()) {
 			throw Rejection.badRequest("The flowId query parameter is required");
 		}
-		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), KeyScope.RUN);
+		Caller caller = this.calls.admit(request);
 		Deployment deployment = this.deployments.forFluxFlow(caller, flowId);
 		List<FluxInput> variableInputs = variableInputs(this.bodies.readJsonObject(request));
 		Map<String, Object> inputs = this.inputMapper.map(deployment.inputs(), variableInputs);
-		TriggerRequest trigger = new TriggerRequest(inputs, null, CallerHeaders.idempotencyKey(request), source);
-		return this.triggers.trigger(caller, deployment, trigger)
-			.thenApply((execution) -> this.metrics.answered(source, deployment, execution))
-			.thenApply((execution) -> this.responses.respond(execution, FluxResponse.of(execution)));
+		TriggerRequest trigger = new TriggerRequest(inputs, null, CallerHeaders.idempotencyKey(request),
+				TriggerSource.FLUXPROMPT);
+		return this.calls.accept(caller, deployment, trigger, FluxResponse::of);
 	}
 
 	private static List<FluxInput> variableInputs(JsonNode body) {

@@ -1,0 +1,66 @@
+package dev.flowgate.gateway.web.trigger;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.gateway.domain.deployment.Deployment;
+import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.domain.key.Gatekeeper;
+import dev.flowgate.gateway.domain.trigger.ExecutionSnapshot;
+import dev.flowgate.gateway.domain.trigger.TriggerRequest;
+import dev.flowgate.gateway.domain.trigger.TriggerService;
+import dev.flowgate.gateway.web.CallerHeaders;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every trigger endpoint does the same way, whatever shape its calls and answers
+ * have: the caller's key, the trigger itself, the answer (200, or 202 with the poll URL)
+ * and the metrics.
+ */
+@Component
+class TriggerCalls {
+
+	private final Gatekeeper gatekeeper;
+
+	private final TriggerService triggers;
+
+	private final ExecutionResponses responses;
+
+	private final TriggerMetrics metrics;
+
+	TriggerCalls(Gatekeeper gatekeeper, TriggerService triggers, ExecutionResponses responses, TriggerMetrics metrics) {
+		this.gatekeeper = gatekeeper;
+		this.triggers = triggers;
+		this.responses = responses;
+		this.metrics = metrics;
+	}
+
+	/** Runs a call, counting it if it is refused, now or later. */
+	<R> CompletableFuture<ResponseEntity<R>> counted(TriggerSource source,
+			Supplier<CompletableFuture<ResponseEntity<R>>> call) {
+		return this.metrics.countRejections(source, call);
+	}
+
+	/** The caller of a trigger endpoint: a key allowed to run deployments. */
+	Caller admit(HttpServletRequest request) {
+		return this.gatekeeper.admit(CallerHeaders.apiKey(request), KeyScope.RUN);
+	}
+
+	/**
+	 * Accepts the trigger and answers with the execution in the endpoint's shape.
+	 * @param body the endpoint's answer for an execution, finished or queued
+	 */
+	<R> CompletableFuture<ResponseEntity<R>> accept(Caller caller, Deployment deployment, TriggerRequest trigger,
+			Function<ExecutionSnapshot, R> body) {
+		return this.triggers.trigger(caller, deployment, trigger)
+			.thenApply((execution) -> this.metrics.answered(trigger.source(), deployment, execution))
+			.thenApply((execution) -> this.responses.respond(execution, body.apply(execution)));
+	}
+
+}
