@@ -1,5 +1,6 @@
 package dev.flowgate.delivery.domain.delivery;
 
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
@@ -81,13 +82,24 @@ final class Launches {
 						claim.delivery().id());
 			}
 			else if (ex != null) {
-				log.error("Attempt of delivery {} (execution {}) failed unexpectedly", claim.delivery().id(),
-						claim.delivery().executionId(), ex);
+				notStored(claim, ex);
 			}
 			if (!this.closed && this.backlog.waitingForRoom()) {
 				this.claimRound.request();
 			}
 		});
+	}
+
+	/**
+	 * Mostly MongoDB away, for every attempt in flight: one line each, as nothing is lost
+	 * (the attempt is made again); the stack at debug level.
+	 */
+	private static void notStored(Claim claim, Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		log.warn("Outcome of delivery {} (execution {}) not stored ({}); it is attempted again when its lease expires",
+				claim.delivery().id(), claim.delivery().executionId(), cause.toString());
+		log.debug("Outcome of delivery {} not stored", claim.delivery().id(), cause);
 	}
 
 	/**
@@ -115,7 +127,8 @@ final class Launches {
 		}
 		catch (RuntimeException ex) {
 			this.capacity.release(destination);
-			log.warn("Could not claim the next delivery to {}; the poller will", destination, ex);
+			log.warn("Could not claim the next delivery to {} ({}); the poller will", destination, ex.toString());
+			log.debug("Could not claim the next delivery to {}", destination, ex);
 		}
 		if (exhausted && !this.closed && this.backlog.mayHaveMore(destination)) {
 			this.claimRound.request();
