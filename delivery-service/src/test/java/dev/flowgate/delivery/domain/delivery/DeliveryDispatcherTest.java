@@ -15,6 +15,10 @@ import java.util.concurrent.Executor;
 
 import dev.flowgate.contracts.DeliveryChannel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +147,25 @@ class DeliveryDispatcherTest {
 		runAll(storeWork);
 		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly("a1", "a2", "a3");
 		assertThat(this.store.get("a1").status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void anOutcomeThatCannotBeStoredFreesItsSlotAndLeavesTheDeliveryToItsLease(CapturedOutput output) {
+		admit(pending("a1", "https://a.example"));
+		admit(pending("a2", "https://a.example"));
+		admit(pending("a3", "https://a.example"));
+		this.store.failSettling(new IllegalStateException("store away"));
+
+		this.inFlight.get("a1").complete(Outcomes.delivered().join());
+
+		assertThat(this.store.get("a1").status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(this.store.isLeased("a1")).isTrue();
+		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly("a1", "a2", "a3");
+		assertThat(output)
+			.contains("Outcome of delivery a1 (execution exec-a1) not stored "
+					+ "(java.lang.IllegalStateException: store away)")
+			.doesNotContain("\tat ");
 	}
 
 	private boolean admit(Delivery delivery) {

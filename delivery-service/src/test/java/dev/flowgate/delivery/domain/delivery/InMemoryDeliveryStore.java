@@ -27,6 +27,9 @@ class InMemoryDeliveryStore implements DeliveryStore {
 	/** How often due deliveries were searched for. */
 	int searches;
 
+	/** What settling throws from now on, as a store that cannot be reached would. */
+	private RuntimeException settleFailure;
+
 	@Override
 	public synchronized Set<String> insertAll(List<Delivery> deliveries, Map<String, Lease> leases) {
 		Set<String> inserted = new LinkedHashSet<>();
@@ -80,6 +83,9 @@ class InMemoryDeliveryStore implements DeliveryStore {
 
 	@Override
 	public synchronized boolean settle(Claim claim, Delivery next, Optional<Attempt> attempt) {
+		if (this.settleFailure != null) {
+			throw this.settleFailure;
+		}
 		if (!holds(claim)) {
 			return false;
 		}
@@ -87,6 +93,10 @@ class InMemoryDeliveryStore implements DeliveryStore {
 		this.deliveries.put(next.id(), next);
 		attempt.ifPresent(this.attempts::record);
 		return true;
+	}
+
+	synchronized void failSettling(RuntimeException failure) {
+		this.settleFailure = failure;
 	}
 
 	/** The attempts that settles recorded. */
