@@ -18,9 +18,8 @@ import dev.flowgate.delivery.support.Receiver;
 import dev.flowgate.delivery.support.Receiver.Reply;
 import dev.flowgate.delivery.support.Receiver.Request;
 import dev.flowgate.delivery.support.Results;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,20 +40,10 @@ class CallbackRetryTest {
 	@Autowired
 	private Deliveries deliveries;
 
-	private Receiver receiver;
+	@RegisterExtension
+	final Receiver receiver = Receiver.start();
 
-	private String owner;
-
-	@BeforeEach
-	void setUp() {
-		this.receiver = Receiver.start();
-		this.owner = "owner-" + UUID.randomUUID();
-	}
-
-	@AfterEach
-	void stopReceiver() {
-		this.receiver.close();
-	}
+	private final String owner = "owner-" + UUID.randomUUID();
 
 	@Test
 	void retriesUntilTheReceiverIsBackAndEveryAttemptCarriesTheSameWebhookId() {

@@ -19,12 +19,14 @@ import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real webhook receiver on 127.0.0.1 and a free port, answering as the test says and
  * recording every request.
  */
-public final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable, AfterEachCallback {
 
 	private static final long HANG_LIMIT_SECONDS = 60;
 
@@ -76,6 +78,12 @@ public final class Receiver implements AutoCloseable {
 	/** The requests whose body is about this execution. */
 	public List<Request> requestsFor(String executionId) {
 		return this.requests.stream().filter((request) -> request.body().contains("\"" + executionId + "\"")).toList();
+	}
+
+	/** A receiver held in a {@code @RegisterExtension} field stops after each test. */
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
 	}
 
 	@Override

@@ -12,9 +12,8 @@ import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.Receiver;
 import dev.flowgate.delivery.support.Receiver.Reply;
 import dev.flowgate.delivery.support.Results;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,20 +32,10 @@ class DeliveryApiTest {
 	@Autowired
 	private Deliveries deliveries;
 
-	private Receiver receiver;
+	@RegisterExtension
+	final Receiver receiver = Receiver.start();
 
-	private String owner;
-
-	@BeforeEach
-	void setUp() {
-		this.receiver = Receiver.start();
-		this.owner = "owner-" + UUID.randomUUID();
-	}
-
-	@AfterEach
-	void stopReceiver() {
-		this.receiver.close();
-	}
+	private final String owner = "owner-" + UUID.randomUUID();
 
 	@Test
 	void showsEveryAttemptWithStatusLatencyErrorAndCappedResponse() {
