@@ -2,6 +2,7 @@ package dev.flowgate.internal;
 
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -13,14 +14,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * What a service's error advice extends: every error as RFC 9457 problem details, Spring
- * MVC's own as the base class makes them, a body that is not JSON as a 400 naming the
- * field where there is one, and anything unexpected as a logged 500 that tells the caller
- * nothing more.
+ * MVC's own as the base class makes them, a path nothing serves as the gateway words it,
+ * a body that is not JSON as a 400 naming the field where there is one, and anything
+ * unexpected as a logged 500 that tells the caller nothing more.
  */
 public abstract class InternalApiProblems extends ResponseEntityExceptionHandler {
 
@@ -50,10 +54,29 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, noResource(request), headers, HttpStatus.NOT_FOUND, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, noResource(request), headers, HttpStatus.NOT_FOUND, request);
+	}
+
 	protected static ProblemDetail problem(HttpStatus status, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/** Not Spring's "No static resource …": the services serve no static resources. */
+	private static ProblemDetail noResource(WebRequest request) {
+		HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
+		return problem(HttpStatus.NOT_FOUND, "Not Found",
+				"No resource at " + servlet.getMethod() + " " + servlet.getRequestURI());
 	}
 
 	/** {@code scopes[0]}, {@code name}: the JSON path, without Java types. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 class InternalApiProblemsTest {
@@ -37,6 +38,19 @@ class InternalApiProblemsTest {
 				.contains("The body is not valid JSON");
 			assertThat(WebMvc.call(context, json("/things", "")).getResponse().getContentAsString())
 				.contains("A JSON body is required");
+		});
+	}
+
+	@Test
+	void saysWhichPathNothingServesWithoutMentioningStaticResources() {
+		this.context.run((context) -> {
+			for (String path : new String[] { "/nothing", "/static/missing.css" }) {
+				MvcResult result = WebMvc.call(context, get(path));
+				assertThat(result.getResponse().getStatus()).isEqualTo(404);
+				assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+				assertThat(result.getResponse().getContentAsString()).contains("No resource at GET " + path)
+					.doesNotContainIgnoringCase("static resource");
+			}
 		});
 	}
 

@@ -7,11 +7,21 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Spring MVC as a service has it, and a call to it through MockMvc. */
+/**
+ * Spring MVC as a service has it (static resources served under {@code /static/}, as
+ * Spring Boot serves them under {@code /}), and a call to it through MockMvc.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebMvc
-class WebMvc {
+class WebMvc implements WebMvcConfigurer {
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/static/**").addResourceLocations("classpath:/static/");
+	}
 
 	static MvcResult call(WebApplicationContext context, MockHttpServletRequestBuilder request) throws Exception {
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
