@@ -13,8 +13,13 @@ import dev.flowgate.gateway.domain.input.JsonEquivalence;
  */
 final class Idempotency {
 
-	/** The earlier trigger: remembered here, or recorded by deployment-service. */
-	record Earlier(ExecutionRequested remembered, ExecutionSnapshot recorded) {
+	/**
+	 * The earlier trigger: remembered here, or recorded by deployment-service.
+	 *
+	 * @param known its execution as far as known: finished, or recorded; else
+	 * {@code null}
+	 */
+	record Earlier(ExecutionRequested remembered, ExecutionSnapshot known) {
 	}
 
 	private final IdempotencyMemory memory;
@@ -44,10 +49,15 @@ final class Idempotency {
 		this.memory.forget(executionId);
 	}
 
+	/** A repeat straight after this answer gets it, though deployment-service may lag. */
+	void finished(ExecutionSnapshot execution) {
+		this.memory.finished(execution);
+	}
+
 	private Optional<Earlier> remembered(ExecutionRequested trigger) {
 		return this.memory.find(trigger.executionId()).map((earlier) -> {
-			requireSameInputs(earlier.inputs(), trigger);
-			return new Earlier(earlier, null);
+			requireSameInputs(earlier.trigger().inputs(), trigger);
+			return new Earlier(earlier.trigger(), earlier.finished());
 		});
 	}
 

@@ -11,13 +11,17 @@ import java.util.Optional;
 import dev.flowgate.contracts.ExecutionRequested;
 
 /**
- * The idempotent triggers this replica accepted recently, so a quick repeat is answered
- * without publishing again even before deployment-service has recorded the first. Bounded
- * in size and age.
+ * The idempotent triggers this replica accepted recently, and the results of those a call
+ * waited for, so that a quick repeat is answered without publishing again and with the
+ * result even before deployment-service has recorded either. Bounded in size and age.
  */
 public final class IdempotencyMemory {
 
-	private record Entry(ExecutionRequested trigger, Instant forgetAt) {
+	/** A remembered trigger; {@code finished} once its result came to a waiting call. */
+	public record Remembered(ExecutionRequested trigger, ExecutionSnapshot finished) {
+	}
+
+	private record Entry(Remembered remembered, Instant forgetAt) {
 	}
 
 	private final Map<String, Entry> byExecutionId = new LinkedHashMap<>();
@@ -34,9 +38,9 @@ public final class IdempotencyMemory {
 		this.capacity = capacity;
 	}
 
-	public synchronized Optional<ExecutionRequested> find(String executionId) {
+	public synchronized Optional<Remembered> find(String executionId) {
 		Entry entry = this.byExecutionId.get(executionId);
-		return (entry != null && entry.forgetAt().isAfter(this.clock.instant())) ? Optional.of(entry.trigger())
+		return (entry != null && entry.forgetAt().isAfter(this.clock.instant())) ? Optional.of(entry.remembered())
 				: Optional.empty();
 	}
 
@@ -46,8 +50,15 @@ public final class IdempotencyMemory {
 		if (find(trigger.executionId()).isPresent()) {
 			return false;
 		}
-		this.byExecutionId.put(trigger.executionId(), new Entry(trigger, this.clock.instant().plus(this.retention)));
+		this.byExecutionId.put(trigger.executionId(),
+				new Entry(new Remembered(trigger, null), this.clock.instant().plus(this.retention)));
 		return true;
+	}
+
+	/** Keeps the result of a remembered trigger, for repeats until it is forgotten. */
+	public synchronized void finished(ExecutionSnapshot execution) {
+		this.byExecutionId.computeIfPresent(execution.executionId(),
+				(id, entry) -> new Entry(new Remembered(entry.remembered().trigger(), execution), entry.forgetAt()));
 	}
 
 	public synchronized void forget(String executionId) {

@@ -96,8 +96,8 @@ public final class TriggerService {
 	}
 
 	private CompletableFuture<ExecutionSnapshot> answerRepeat(Idempotency.Earlier earlier, Deployment deployment) {
-		if (earlier.recorded() != null) {
-			return CompletableFuture.completedFuture(earlier.recorded());
+		if (earlier.known() != null) {
+			return CompletableFuture.completedFuture(earlier.known());
 		}
 		ExecutionRequested trigger = earlier.remembered();
 		Optional<CompletableFuture<ExecutionCompleted>> running = this.inFlight.result(trigger.executionId());
@@ -119,8 +119,16 @@ public final class TriggerService {
 		Duration syncTimeout = Duration.ofSeconds(Math.max(0, deployment.state().syncTimeoutSeconds()));
 		long waitMillis = Math.max(0, min(syncTimeout, untilDeadline).toMillis());
 		// A dependent future: timing out answers this call only, the execution goes on.
-		return result.thenApply((completed) -> ExecutionSnapshot.finished(trigger, completed))
+		return result.thenApply((completed) -> finished(trigger, completed))
 			.completeOnTimeout(queued, waitMillis, TimeUnit.MILLISECONDS);
+	}
+
+	private ExecutionSnapshot finished(ExecutionRequested trigger, ExecutionCompleted completed) {
+		ExecutionSnapshot finished = ExecutionSnapshot.finished(trigger, completed);
+		if (trigger.idempotencyKey() != null) {
+			this.idempotency.finished(finished);
+		}
+		return finished;
 	}
 
 	private ExecutionRequested newTrigger(Caller caller, Deployment deployment, TriggerRequest request) {

@@ -147,6 +147,24 @@ class TriggerServiceTest {
 	}
 
 	@Test
+	void answersARepeatAfterTheResultWithItThoughDeploymentServiceHasNotRecordedItYet() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		CompletableFuture<ExecutionSnapshot> first = this.service.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-4"));
+		ExecutionRequested trigger = this.publisher.only();
+		this.inFlight.completed(trigger.executionId(), () -> InFlightExecutionsTest.completed(trigger.executionId()));
+		first.join();
+		this.recorded.put(trigger.executionId(), ExecutionSnapshot.queued(trigger));
+
+		ExecutionSnapshot repeat = this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-4"))
+			.join();
+
+		assertThat(repeat.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(repeat.executionId()).isEqualTo(trigger.executionId());
+		assertThat(this.publisher.published).hasSize(1);
+	}
+
+	@Test
 	void derivesTheSameExecutionIdFromTheSameIdempotencyKeyOnly() {
 		Deployment deployment = deployment(DeploymentStates.of("owner-1").mode(DeploymentMode.ASYNC));
 
