@@ -64,10 +64,14 @@ public class RequestBodies {
 	}
 
 	/**
-	 * The body as a JSON object; an empty body is an empty object.
+	 * The body as a JSON object; an empty body sent without a type is an empty object.
 	 * @throws Rejection 413 too large, 415 not JSON, 400 malformed or not an object
 	 */
 	public JsonNode readJsonObject(HttpServletRequest request) {
+		// Before reading: a form body is gone by then, parsed into request parameters.
+		if (request.getContentType() != null) {
+			requireJson(request.getContentType());
+		}
 		byte[] bytes = read(request);
 		if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
 			return this.mapper.createObjectNode();

@@ -89,6 +89,11 @@ class FluxTriggerTest {
 				Map.of("variableInputs", List.of(Map.of("inputId", "ghost", "inputText", "x")))), 400, "ghost");
 		assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Content-Type", "text/plain"), "x"), 415,
 				"application/json");
+		// What curl sends for -d without a Content-Type: a form, read as parameters.
+		assertError(Http.post(url,
+				Map.of("api-key", this.tenant.key(), "Content-Type", "application/x-www-form-urlencoded"),
+				"{\"variableInputs\":[]}"), 415, "application/json");
+		assertThat(this.stack.runner.received(deployment.deploymentId())).isEmpty();
 	}
 
 	private DeploymentStates flux(String flowId) {

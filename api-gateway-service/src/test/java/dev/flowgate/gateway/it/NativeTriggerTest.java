@@ -3,6 +3,7 @@ package dev.flowgate.gateway.it;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.DeploymentStateChanged;
 import dev.flowgate.contracts.ExecutionRequested;
@@ -63,8 +64,9 @@ class NativeTriggerTest {
 
 	@Test
 	void answersAnAsyncTriggerAt202WithThePollUrl() {
-		DeploymentStateChanged deployment = deploy(
-				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC), Behaviour.ECHO);
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId())
+			.mode(DeploymentMode.ASYNC)
+			.delivery(new DeliveryTarget(null, null, true)), Behaviour.ECHO);
 
 		Http.Response response = trigger(deployment,
 				Map.of("input_data", Map.of("x", "y"), "callback_url", "https://example.com/hook"));

@@ -98,12 +98,32 @@ class TriggerRejectionsTest {
 		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":[1]}"), 400, "'input_data'");
 		assertProblem(trigger(deployment, this.tenant.bearer(), "[]"), 400, "JSON object");
 		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"ftp://x\"}"), 400, "callback_url");
+		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://u:p@example.com/\"}"), 400,
+				"credentials");
+		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://example.com/\"}"), 400,
+				"allowCallbackOverride");
 		assertProblem(Http.post(url,
 				Map.of("Authorization", "Bearer " + this.tenant.key(), "Content-Type", "text/plain"), "input_data=1"),
 				415, "application/json");
 		String large = "{\"input_data\":{\"text\":\"" + "x".repeat(1024 * 1024) + "\"}}";
 		assertProblem(trigger(deployment, this.tenant.bearer(), large), 413, "larger than");
 		assertThat(this.stack.runner.received(deployment.deploymentId())).isEmpty();
+	}
+
+	@Test
+	void refusesAnAnswerTheCallerCannotAcceptBeforeRunningAnything() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
+
+		Http.Response refused = trigger(deployment,
+				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html"), "{}");
+
+		Http.Response answered = trigger(deployment, this.tenant.bearer(), "{}");
+
+		assertThat(refused.status()).isEqualTo(406);
+		// Published before the answered one, the refused trigger would have reached the
+		// runner by the time that one was answered.
+		assertThat(answered.status()).isEqualTo(200);
+		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
 	}
 
 	@Test

@@ -36,6 +36,8 @@ public final class DeploymentStates {
 
 	private int syncTimeoutSeconds = 10;
 
+	private DeliveryTarget delivery = DeliveryTarget.NONE;
+
 	private Integer maxConcurrentExecutions;
 
 	private Integer requestsPerMinute;
@@ -94,6 +96,11 @@ public final class DeploymentStates {
 		return this;
 	}
 
+	public DeploymentStates delivery(DeliveryTarget delivery) {
+		this.delivery = delivery;
+		return this;
+	}
+
 	public DeploymentStates limits(Integer maxConcurrentExecutions, Integer requestsPerMinute) {
 		this.maxConcurrentExecutions = maxConcurrentExecutions;
 		this.requestsPerMinute = requestsPerMinute;
@@ -107,7 +114,7 @@ public final class DeploymentStates {
 		return new DeploymentStateChanged(UUID.randomUUID(), DeploymentStateChanged.SCHEMA_VERSION, Instant.now(),
 				this.deploymentId, this.ownerId, "test deployment", this.flowId, 1,
 				new FlowDefinition(flowNodes, edges), this.mode, this.environment, this.enabled,
-				this.syncTimeoutSeconds, DeliveryTarget.NONE,
+				this.syncTimeoutSeconds, this.delivery,
 				new DeploymentLimits(this.maxConcurrentExecutions, this.requestsPerMinute));
 	}
 

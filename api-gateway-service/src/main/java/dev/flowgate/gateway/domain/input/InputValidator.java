@@ -31,11 +31,23 @@ public final class InputValidator {
 	private static String typeProblem(InputType type, Object value) {
 		return switch (type) {
 			case TEXT -> (value instanceof String) ? null : "must be a string";
-			case NUMBER -> (value instanceof Number) ? null : "must be a number";
+			// Beyond a double's range a number reaches the flow as Infinity.
+			case NUMBER ->
+				(value instanceof Number number && Double.isFinite(number.doubleValue())) ? null : "must be a number";
 			case BOOLEAN -> (value instanceof Boolean) ? null : "must be a boolean";
 			case FILE_URL -> isHttpUrl(value) ? null : "must be an http(s) URL";
 			case JSON -> null;
 		};
+	}
+
+	/** Whether a URL names a user (and password) before its host. */
+	public static boolean hasCredentials(String url) {
+		try {
+			return new URI(url).getRawUserInfo() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	public static boolean isHttpUrl(Object value) {

@@ -22,6 +22,7 @@ public final class RejectionHttp {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case BAD_REQUEST, INVALID_INPUT -> HttpStatus.BAD_REQUEST;
 			case PAYLOAD_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
 			case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 			case IDEMPOTENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;

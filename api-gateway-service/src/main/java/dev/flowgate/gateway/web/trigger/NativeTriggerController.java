@@ -2,6 +2,7 @@ package dev.flowgate.gateway.web.trigger;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.deployment.Deployment;
@@ -49,18 +50,27 @@ class NativeTriggerController {
 		Caller caller = this.calls.admit(request);
 		Deployment deployment = this.deployments.forTrigger(caller, deploymentId);
 		JsonNode body = this.bodies.readJsonObject(request);
-		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"), callbackUrl(body),
-				CallerHeaders.idempotencyKey(request), TriggerSource.NATIVE);
+		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"),
+				callbackUrl(body, deployment), CallerHeaders.idempotencyKey(request), TriggerSource.NATIVE);
 		return this.calls.accept(caller, deployment, trigger, ExecutionResource::of);
 	}
 
-	private static String callbackUrl(JsonNode body) {
+	/** The call's own callback URL: http(s), no credentials, and only where allowed. */
+	private static String callbackUrl(JsonNode body, Deployment deployment) {
 		JsonNode url = body.get("callback_url");
 		if (url == null || url.isNull()) {
 			return null;
 		}
 		if (!url.isString() || !InputValidator.isHttpUrl(url.stringValue())) {
 			throw Rejection.badRequest("'callback_url' must be an http(s) URL");
+		}
+		if (InputValidator.hasCredentials(url.stringValue())) {
+			throw Rejection.badRequest("'callback_url' must not carry credentials (user:password@)");
+		}
+		DeliveryTarget delivery = deployment.state().delivery();
+		if (delivery == null || !delivery.allowCallbackOverride()) {
+			throw Rejection.badRequest(
+					"This deployment takes no 'callback_url' per call (its delivery.allowCallbackOverride is off)");
 		}
 		return url.stringValue();
 	}

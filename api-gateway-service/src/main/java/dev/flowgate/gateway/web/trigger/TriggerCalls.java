@@ -1,11 +1,14 @@
 package dev.flowgate.gateway.web.trigger;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.deployment.Deployment;
 import dev.flowgate.gateway.domain.key.Caller;
 import dev.flowgate.gateway.domain.key.Gatekeeper;
@@ -15,6 +18,9 @@ import dev.flowgate.gateway.domain.trigger.TriggerService;
 import dev.flowgate.gateway.web.CallerHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -47,9 +53,30 @@ class TriggerCalls {
 		return this.metrics.countRejections(source, call);
 	}
 
-	/** The caller of a trigger endpoint: a key allowed to run deployments. */
+	/**
+	 * The caller of a trigger endpoint: a key allowed to run deployments, asking for an
+	 * answer it can read (checked first: once accepted, the flow runs whatever the
+	 * answer).
+	 */
 	Caller admit(HttpServletRequest request) {
+		if (!acceptsJson(request)) {
+			throw Rejection.of(Rejection.Reason.NOT_ACCEPTABLE,
+					"The answer is application/json, which the Accept header rules out");
+		}
 		return this.gatekeeper.admit(CallerHeaders.apiKey(request), KeyScope.RUN);
+	}
+
+	private static boolean acceptsJson(HttpServletRequest request) {
+		try {
+			List<MediaType> accepted = MediaType
+				.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+			return accepted.isEmpty()
+					|| accepted.stream().anyMatch((type) -> type.includes(MediaType.APPLICATION_JSON));
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Unreadable: as if absent, like Spring MVC's own negotiation.
+			return true;
+		}
 	}
 
 	/**

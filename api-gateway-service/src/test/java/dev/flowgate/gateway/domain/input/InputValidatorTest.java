@@ -52,6 +52,17 @@ class InputValidatorTest {
 	}
 
 	@Test
+	void refusesNumbersBeyondADoublesRange() {
+		List<InputSpec> count = List.of(new InputSpec("n", "count", InputType.NUMBER, true));
+
+		assertThat(InputValidator.validate(count, Map.of("count", Double.POSITIVE_INFINITY)))
+			.containsExactly(new InputViolation("count", "must be a number"));
+		assertThat(InputValidator.validate(count, Map.of("count", new BigDecimal("1e400"))))
+			.containsExactly(new InputViolation("count", "must be a number"));
+		assertThat(InputValidator.validate(count, Map.of("count", new BigDecimal("-1.7e308")))).isEmpty();
+	}
+
+	@Test
 	void checksFileUrlsForSchemeAndHost() {
 		assertThat(InputValidator.isHttpUrl("http://example.com")).isTrue();
 		assertThat(InputValidator.isHttpUrl("HTTPS://example.com/x?y=1")).isTrue();
