@@ -87,6 +87,28 @@ class ManagementProxyTest {
 	}
 
 	@Test
+	void letsAKeyLimitedToSomeDeploymentsPollOnlyTheirExecutions() {
+		String mine = "mine-" + this.tenant.keyId();
+		String other = "other-" + this.tenant.keyId();
+		this.stack.deploymentService.on("GET", "/v1/executions/" + mine,
+				(request) -> Reply.json(200, "{\"id\":\"" + mine + "\",\"deployment_id\":\"d-allowed\"}"));
+		this.stack.deploymentService.on("GET", "/v1/executions/" + other,
+				(request) -> Reply.json(200, "{\"id\":\"" + other + "\",\"deployment_id\":\"d-elsewhere\"}"));
+		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.deployments("d-allowed"));
+		this.stack.awaitVisible(limited);
+
+		Http.Response allowed = Http.get(this.stack.a.url("/v1/executions/" + mine), limited.bearer());
+		Http.Response elsewhere = Http.get(this.stack.a.url("/v1/executions/" + other), limited.bearer());
+		Http.Response unlimited = Http.get(this.stack.a.url("/v1/executions/" + other), this.tenant.bearer());
+
+		assertThat(allowed.status()).isEqualTo(200);
+		assertThat(allowed.json().get("deployment_id").asString()).isEqualTo("d-allowed");
+		assertProblem(elsewhere, 404, "Execution '" + other + "' not found");
+		assertThat(elsewhere.body()).doesNotContain("d-elsewhere");
+		assertThat(unlimited.status()).isEqualTo(200);
+	}
+
+	@Test
 	void authenticatesOwnerCreationWithTheAdminSecretOnly() {
 		this.stack.keyService.on("POST", "/v1/owners", (request) -> Reply.json(201, "{\"id\":\"o-1\"}"));
 		this.stack.awaitVisible(this.tenant);

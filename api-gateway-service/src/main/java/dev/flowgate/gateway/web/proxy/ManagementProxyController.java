@@ -5,6 +5,7 @@ import java.util.List;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.key.AdminSecret;
+import dev.flowgate.gateway.domain.key.Caller;
 import dev.flowgate.gateway.domain.key.Gatekeeper;
 import dev.flowgate.gateway.domain.route.Access;
 import dev.flowgate.gateway.domain.route.ManagementRoutes;
@@ -41,12 +42,15 @@ class ManagementProxyController {
 
 	private final UpstreamClient upstream;
 
+	private final AllowListedExecutions executions;
+
 	ManagementProxyController(Gatekeeper gatekeeper, AdminSecret adminSecret, RequestBodies bodies,
-			UpstreamClient upstream) {
+			UpstreamClient upstream, AllowListedExecutions executions) {
 		this.gatekeeper = gatekeeper;
 		this.adminSecret = adminSecret;
 		this.bodies = bodies;
 		this.upstream = upstream;
+		this.executions = executions;
 	}
 
 	@RequestMapping("/v1/**")
@@ -54,20 +58,25 @@ class ManagementProxyController {
 		String path = request.getRequestURI();
 		Route route = ManagementRoutes.resolve(request.getMethod(), path)
 			.orElseThrow(() -> Rejection.notFound("No resource at " + request.getMethod() + " " + path));
-		ForwardedIdentity identity = authenticate(route.access(), request);
+		if (route.access() == Access.ADMIN) {
+			this.adminSecret.verify(request.getHeader(ADMIN_SECRET));
+			return exchange(route, request, ForwardedIdentity.platformAdmin());
+		}
+		KeyScope scope = (route.access() == Access.RUN) ? KeyScope.RUN : KeyScope.MANAGE;
+		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), scope);
+		ResponseEntity<byte[]> answer = exchange(route, request, ForwardedIdentity.of(caller));
+		// The one route open to scope run: polling an execution (GET
+		// /v1/executions/{id}).
+		return (route.access() == Access.RUN)
+				? this.executions.visibleTo(caller, path.substring(path.lastIndexOf('/') + 1), answer) : answer;
+	}
+
+	private ResponseEntity<byte[]> exchange(Route route, HttpServletRequest request, ForwardedIdentity identity) {
+		String path = request.getRequestURI();
 		byte[] body = this.bodies.read(request);
 		String query = request.getQueryString();
 		return this.upstream.exchange(route.upstream(), HttpMethod.valueOf(request.getMethod()),
 				(query != null) ? path + "?" + query : path, forwardedHeaders(request), body, identity);
-	}
-
-	private ForwardedIdentity authenticate(Access access, HttpServletRequest request) {
-		if (access == Access.ADMIN) {
-			this.adminSecret.verify(request.getHeader(ADMIN_SECRET));
-			return ForwardedIdentity.platformAdmin();
-		}
-		KeyScope scope = (access == Access.RUN) ? KeyScope.RUN : KeyScope.MANAGE;
-		return ForwardedIdentity.of(this.gatekeeper.admit(CallerHeaders.apiKey(request), scope));
 	}
 
 	private static HttpHeaders forwardedHeaders(HttpServletRequest request) {

@@ -1,0 +1,51 @@
+package dev.flowgate.gateway.web.proxy;
+
+import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.key.Caller;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * A key limited to some deployments polls only their executions: another one of its
+ * owner's is as unknown to it as another owner's.
+ */
+@Component
+class AllowListedExecutions {
+
+	private final JsonMapper json;
+
+	AllowListedExecutions(JsonMapper json) {
+		this.json = json;
+	}
+
+	/**
+	 * The execution deployment-service answered with, if the caller may see it.
+	 * @throws Rejection (404) when the execution belongs to a deployment outside the
+	 * caller's allow-list
+	 */
+	ResponseEntity<byte[]> visibleTo(Caller caller, String executionId, ResponseEntity<byte[]> answer) {
+		if (caller.deploymentIds().isEmpty() || answer.getStatusCode() != HttpStatus.OK) {
+			return answer;
+		}
+		if (!caller.mayUse(deploymentIdOf(answer.getBody()))) {
+			throw Rejection.notFound("Execution '%s' not found".formatted(executionId));
+		}
+		return answer;
+	}
+
+	private String deploymentIdOf(byte[] execution) {
+		try {
+			JsonNode deploymentId = this.json.readTree(execution).path("deployment_id");
+			return deploymentId.isString() ? deploymentId.stringValue() : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}
