@@ -46,7 +46,8 @@ public final class DeploymentView {
 
 	/**
 	 * FluxPrompt's {@code flowId}: a deployment id, or a flow id whose production
-	 * deployment (enabled ones first, then the newest) answers.
+	 * deployment answers (enabled ones first, then those the key may trigger, then the
+	 * one created or changed last).
 	 */
 	public Deployment forFluxFlow(Caller caller, String flowId) {
 		Deployment deployment = owned(caller, flowId).or(() -> productionDeploymentOf(caller, flowId))
@@ -67,11 +68,12 @@ public final class DeploymentView {
 			.filter((deployment) -> flowId.equals(deployment.state().flowId()))
 			.filter((deployment) -> deployment.state().environment() == DeploymentEnvironment.PRODUCTION)
 			.toList();
-		Comparator<Deployment> enabledThenNewest = Comparator
-			.comparing((Deployment deployment) -> deployment.state().enabled())
+		// Enabled first, then one this key may trigger, then the one changed last.
+		Comparator<Deployment> preferred = Comparator.comparing((Deployment deployment) -> deployment.state().enabled())
+			.thenComparing((deployment) -> caller.mayUse(deployment.id()))
 			.thenComparing((deployment) -> deployment.state().occurredAt(),
 					Comparator.nullsFirst(Comparator.naturalOrder()));
-		return candidates.stream().max(enabledThenNewest);
+		return candidates.stream().max(preferred);
 	}
 
 	private static Deployment checked(Caller caller, Deployment deployment) {
