@@ -33,6 +33,10 @@ final class CodeLiteral {
 
 	private static final int FIRST_PRINTABLE = 0x20;
 
+	private static final char LINE_SEPARATOR = '\u2028';
+
+	private static final char PARAGRAPH_SEPARATOR = '\u2029';
+
 	private CodeLiteral() {
 	}
 
@@ -60,10 +64,17 @@ final class CodeLiteral {
 				case '\n' -> out.append("\\n");
 				case '\r' -> out.append("\\r");
 				case '\t' -> out.append("\\t");
-				default -> out.append((c < FIRST_PRINTABLE) ? "\\u%04x".formatted((int) c) : String.valueOf(c));
+				default -> out.append(escaped(c) ? "\\u%04x".formatted((int) c) : String.valueOf(c));
 			}
 		}
 		return out.append('"').toString();
+	}
+
+	/**
+	 * Control characters, and the two line breaks older JavaScript refuses in strings.
+	 */
+	private static boolean escaped(char c) {
+		return c < FIRST_PRINTABLE || c == LINE_SEPARATOR || c == PARAGRAPH_SEPARATOR;
 	}
 
 	private static void write(Object value, Dialect dialect, int depth, boolean pretty, StringBuilder out) {

@@ -75,10 +75,11 @@ public final class ExampleGenerator {
 	}
 
 	/**
-	 * The name on one comment line: no line breaks, and no backslash for Java to decode.
+	 * The name on one comment line: no line breaks (JavaScript's include U+2028 and
+	 * U+2029), and no backslash for Java to decode.
 	 */
 	private static String commentSafe(String name) {
-		return name.replaceAll("[\\p{Cntrl}\\\\]", " ");
+		return name.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\\\]", " ");
 	}
 
 	/** A language's placeholder values for one endpoint's URL and request body. */

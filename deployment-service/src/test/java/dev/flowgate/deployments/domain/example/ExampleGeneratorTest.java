@@ -42,7 +42,7 @@ class ExampleGeneratorTest {
 
 	private static final String KEY = "sk-test-4711";
 
-	private static final String TRICKY_TEXT = "It's a \"test\" \\ with\na line break and Kafka ✓";
+	private static final String TRICKY_TEXT = "It's a \"test\" \\ with\na line break, \u2028 and Kafka ✓";
 
 	private static final String DEPLOYMENT_ID = "af86a8a6-40f2-4b92-9f83-c9b3bafb2ccb";
 
@@ -187,7 +187,8 @@ class ExampleGeneratorTest {
 			.map((node) -> new FlowEdge(node.id(), "out", null))
 			.toList();
 		Instant now = Instant.now();
-		return new Deployment(DEPLOYMENT_ID, "owner-1", "Answers \"v2\"\nsecond line \\u000a", "flow-1", 1,
+		return new Deployment(DEPLOYMENT_ID, "owner-1",
+				"Answers \"v2\"\nsecond line \\u000a\u2028throw new Error(\"name ran as code\")\u2029//", "flow-1", 1,
 				new FlowDefinition(nodes, edges), DeploymentMode.SYNC, DeploymentEnvironment.PRODUCTION, true, 30,
 				DeliveryTarget.NONE, DeploymentLimits.NONE, 1, now, now);
 	}
