@@ -142,6 +142,18 @@ class DeploymentApiTest {
 	}
 
 	@Test
+	void rejectsACallbackUrlWithCredentials() {
+		Response rejected = this.api.post("/v1/deployments", """
+				{"flowId":"%s","delivery":{"callbackUrl":"https://user:secret@hooks.example.com/x"}}"""
+			.formatted(this.flowId));
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.json().path("errors").get(0).path("field").asString()).isEqualTo("delivery.callbackUrl");
+		assertThat(rejected.json().path("errors").get(0).path("message").asString()).contains("credentials");
+		assertThat(rejected.text("detail")).doesNotContain("secret");
+	}
+
+	@Test
 	void rejectsAnotherOwnersFlow() {
 		Response rejected = this.api.asAnotherOwner()
 			.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(this.flowId));

@@ -95,6 +95,15 @@ class FlowApiTest {
 	}
 
 	@Test
+	void rejectsNullNodesAndEdgesWith422() {
+		Response rejected = this.api.post("/v1/flows", "{\"name\":\"Holes\",\"nodes\":[null],\"edges\":[null]}");
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.json().path("errors").valueStream().map((error) -> error.path("message").asString()))
+			.containsExactly("nodes must be objects, not null", "edges must be objects, not null");
+	}
+
+	@Test
 	void rejectsAnInvalidNextVersionAndKeepsTheCurrentOne() {
 		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
 

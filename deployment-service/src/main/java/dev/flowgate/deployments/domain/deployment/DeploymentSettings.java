@@ -73,6 +73,10 @@ final class DeploymentSettings {
 		if (callbackUrl != null && !isHttpUrl(callbackUrl)) {
 			problems.add(new FieldProblem("delivery.callbackUrl", "must be an absolute http or https URL"));
 		}
+		else if (callbackUrl != null && URI.create(callbackUrl).getRawUserInfo() != null) {
+			// delivery-service would refuse it at every delivery, and show it in its log.
+			problems.add(new FieldProblem("delivery.callbackUrl", "must not carry credentials (user:password@)"));
+		}
 		if (email != null && !EMAIL.matcher(email).matches()) {
 			problems.add(new FieldProblem("delivery.email", "must be an email address"));
 		}
