@@ -23,6 +23,17 @@ public final class OpenApiDocument {
 
 	private static final String API_KEY = "apiKeyAuth";
 
+	/** What both trigger endpoints refuse, by status, in their own error shapes. */
+	private static final Map<String, Object> TRIGGER_ERRORS = object("400",
+			"Malformed body, or inputs that do not match the input nodes (each named)", "401",
+			"Missing or invalid API key", "403",
+			"The key lacks scope run or may not trigger this deployment, or it is disabled", "404",
+			"No such deployment for this key", "406", "The Accept header rules out application/json", "413",
+			"The body is larger than the limit (1 MiB by default)", "415", "The body is not application/json", "422",
+			"The Idempotency-Key was used before with other inputs", "429",
+			"A rate or concurrency limit was reached; retry after Retry-After", "503",
+			"Flowgate cannot accept triggers right now; retry after Retry-After");
+
 	private OpenApiDocument() {
 	}
 
@@ -43,23 +54,22 @@ public final class OpenApiDocument {
 	}
 
 	private static Map<String, Object> nativeTrigger() {
+		Map<String, Object> responses = object("200",
+				response("The finished execution (sync deployments)", ref("Execution")), "202",
+				response("Accepted and still running: poll links.self", ref("Execution")));
+		TRIGGER_ERRORS.forEach((status, description) -> responses.put(status, problem((String) description)));
 		return object("operationId", "runNative", "summary", "Run the deployment (native API)", "security",
-				List.of(object(BEARER, List.of())), "requestBody", triggerBody(), "responses",
-				object("200", response("The finished execution (sync deployments)", ref("Execution")), "202",
-						response("Accepted and still running: poll links.self", ref("Execution")), "401",
-						problem("Missing or invalid API key"), "404", problem("No such deployment for this key"), "422",
-						problem("The inputs do not match the input nodes"), "429",
-						problem("A rate or concurrency limit was reached"), "503",
-						problem("Flowgate cannot accept triggers right now; retry after Retry-After")));
+				List.of(object(BEARER, List.of())), "requestBody", triggerBody(), "responses", responses);
 	}
 
 	private static Map<String, Object> aicuflowTrigger() {
+		Map<String, Object> responses = object("200",
+				response("The execution's result (data.status tells how the flow ended)", ref("AicuflowResponse")),
+				"202", response("Accepted and still running", ref("AicuflowResponse")));
+		TRIGGER_ERRORS.forEach((status, description) -> responses.put(status,
+				response(description + " ({\"status\":\"error\",\"message\":…})", ref("AicuflowError"))));
 		return object("operationId", "runAicuflow", "summary", "Run the deployment (aicuflow-compatible API)",
-				"security", List.of(object(API_KEY, List.of())), "requestBody", triggerBody(), "responses",
-				object("200",
-						response("The execution's result (data.status tells how the flow ended)",
-								ref("AicuflowResponse")),
-						"202", response("Accepted and still running", ref("AicuflowResponse"))));
+				"security", List.of(object(API_KEY, List.of())), "requestBody", triggerBody(), "responses", responses);
 	}
 
 	private static Map<String, Object> poll() {

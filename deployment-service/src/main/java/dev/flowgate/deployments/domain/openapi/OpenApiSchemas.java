@@ -24,8 +24,8 @@ final class OpenApiSchemas {
 
 	static Map<String, Object> all(List<FlowInput> inputs, List<String> outputNames) {
 		return object("Inputs", inputs(inputs), "TriggerRequest", triggerRequest(inputs), "Outputs",
-				outputs(outputNames), "Execution", execution(), "AicuflowResponse", aicuflowResponse(), "Problem",
-				problem());
+				outputs(outputNames), "Execution", execution(), "AicuflowResponse", aicuflowResponse(), "AicuflowError",
+				aicuflowError(), "Problem", problem());
 	}
 
 	private static Map<String, Object> inputs(List<FlowInput> inputs) {
@@ -89,6 +89,11 @@ final class OpenApiSchemas {
 						object("anyOf", List.of(ref("Outputs"), object("type", "null"))), "duration_seconds",
 						object("type", List.of("number", "null")), "execution_id", STRING));
 		return object("type", "object", "properties", object("status", object("const", "success"), "data", data));
+	}
+
+	private static Map<String, Object> aicuflowError() {
+		return object("type", "object", "properties", object("status", object("const", "error"), "message", STRING),
+				"required", List.of("status", "message"));
 	}
 
 	private static Map<String, Object> problem() {

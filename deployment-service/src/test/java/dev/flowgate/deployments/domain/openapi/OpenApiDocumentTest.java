@@ -53,6 +53,26 @@ class OpenApiDocumentTest {
 	}
 
 	@Test
+	void listsTheStatusesTheTriggersAnswerInTheirOwnErrorShapes() {
+		JsonNode paths = this.document.path("paths");
+		JsonNode nativeAnswers = paths.path("/v1/deployments/d-1/executions").path("post").path("responses");
+		JsonNode aicuflowAnswers = paths.path("/node/deployment-trigger/d-1/").path("post").path("responses");
+
+		List<String> statuses = List.of("200", "202", "400", "401", "403", "404", "406", "413", "415", "422", "429",
+				"503");
+		assertThat(nativeAnswers.propertyNames()).containsExactlyElementsOf(statuses);
+		assertThat(aicuflowAnswers.propertyNames()).containsExactlyElementsOf(statuses);
+		assertThat(nativeAnswers.path("400").path("description").asString()).contains("inputs");
+		assertThat(nativeAnswers.path("422").path("description").asString()).contains("Idempotency-Key");
+		assertThat(aicuflowAnswers.path("400")
+			.path("content")
+			.path("application/json")
+			.path("schema")
+			.path("$ref")
+			.asString()).isEqualTo("#/components/schemas/AicuflowError");
+	}
+
+	@Test
 	void describesTheInputsWithJsonSchemaTypes() {
 		JsonNode inputs = schema("Inputs");
 
