@@ -42,6 +42,8 @@ class ReplayTest {
 
 	private static final String TOPIC = Topics.EXECUTIONS_REQUESTED.name();
 
+	private static final Duration REPUBLISHED = Duration.ofSeconds(30);
+
 	@Autowired
 	private MockMvc mvc;
 
@@ -115,7 +117,8 @@ class ReplayTest {
 	void publishesAReplaySavedBeforeACrash() {
 		ExecutionRecord replay = savedWithExpiredLease("again", "e-0");
 
-		await().until(() -> !TopicReader.readKey(TOPIC, replay.id()).isEmpty());
+		// The republisher looks every 5 s, and each look here reads the whole topic.
+		await().atMost(REPUBLISHED).until(() -> !TopicReader.readKey(TOPIC, replay.id()).isEmpty());
 		JsonNode trigger = ApiClient.JSON.readTree(TopicReader.readKey(TOPIC, replay.id()).get(0).value());
 		assertThat(trigger.path("replayOf").asString()).isEqualTo("e-0");
 		assertThat(trigger.path("inputs").path("question").asString()).isEqualTo("again");

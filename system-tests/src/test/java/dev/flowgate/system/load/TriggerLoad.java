@@ -125,7 +125,17 @@ public final class TriggerLoad implements AutoCloseable {
 			return;
 		}
 		TriggerTarget target = this.targets.apply(index);
-		CompletableFuture<TriggerOutcome> call = send(target, prefix + "-" + index);
+		String input = prefix + "-" + index;
+		CompletableFuture<TriggerOutcome> call;
+		try {
+			call = send(target, input);
+		}
+		catch (RuntimeException ex) {
+			// A call that could not even be sent is an outcome too; thrown, it would
+			// silently stop the pacer and every call after it.
+			Instant now = Instant.now();
+			call = CompletableFuture.completedFuture(new TriggerOutcome(target, input, now, now, 0, null, ex));
+		}
 		call.thenAccept(this.answered::add);
 		this.calls.add(call);
 	}
