@@ -65,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
 			stack.fleet.startAll();
 			stack.fleet.awaitReady();
 			stack.credentials = new OwnerBootstrap(stack.gatewayUrl(), stack.adminSecret())
-				.credentials(stack.env.get(LocalEnv.OWNER_ID));
+				.credentials(stack.env.get(LocalEnv.OWNER_ID), stack.env.get(LocalEnv.API_KEY));
 			stack.env.set(LocalEnv.URL, stack.gatewayUrl())
 				.set(LocalEnv.OWNER_ID, stack.credentials.ownerId())
 				.set(LocalEnv.API_KEY, stack.credentials.apiKey())

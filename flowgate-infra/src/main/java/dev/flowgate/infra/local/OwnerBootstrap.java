@@ -10,8 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gives the local stack a default owner and a fresh API key (scopes run and manage),
- * through the gateway's admin API, as an operator would.
+ * Gives the local stack a default owner and an API key (scopes run and manage), through
+ * the gateway's admin API, as an operator would: the key of the last start while the
+ * gateway still takes it, else a new one.
  */
 final class OwnerBootstrap {
 
@@ -20,6 +21,12 @@ final class OwnerBootstrap {
 	private static final Duration KEY_PROPAGATION = Duration.ofSeconds(60);
 
 	private static final Duration POLL = Duration.ofMillis(100);
+
+	private static final int OK = 200;
+
+	private static final int CREATED = 201;
+
+	private static final int SERVICE_UNAVAILABLE = 503;
 
 	// The answers are small and flat where it matters; a regex keeps Jackson off the
 	// launcher's classpath.
@@ -39,13 +46,29 @@ final class OwnerBootstrap {
 	}
 
 	/**
-	 * A new key for the known owner, or a new owner (with its first key) if there is
-	 * none.
+	 * The known key if the gateway still takes it (a restart mints no key); else a new
+	 * key for the known owner, or a new owner (with its first key) if there is none.
 	 */
-	Credentials credentials(String knownOwnerId) {
+	Credentials credentials(String knownOwnerId, String knownApiKey) {
+		if (knownOwnerId != null && knownApiKey != null && stillTaken(knownApiKey)) {
+			return new Credentials(knownOwnerId, knownApiKey);
+		}
 		Credentials credentials = create(knownOwnerId);
 		awaitAccepted(credentials.apiKey());
 		return credentials;
+	}
+
+	/**
+	 * Whether the gateway answers the key, once its views have caught up (503 before).
+	 */
+	private boolean stillTaken(String apiKey) {
+		long deadline = System.nanoTime() + KEY_PROPAGATION.toNanos();
+		int status = send(keysRequest(apiKey)).statusCode();
+		while (status == SERVICE_UNAVAILABLE && System.nanoTime() < deadline) {
+			sleep();
+			status = send(keysRequest(apiKey)).statusCode();
+		}
+		return status == OK;
 	}
 
 	/**
@@ -53,13 +76,9 @@ final class OwnerBootstrap {
 	 * the key is printed only once the gateway takes it.
 	 */
 	private void awaitAccepted(String apiKey) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gatewayUrl + "/v1/keys"))
-			.timeout(TIMEOUT)
-			.header("Authorization", "Bearer " + apiKey)
-			.GET()
-			.build();
+		HttpRequest request = keysRequest(apiKey);
 		long deadline = System.nanoTime() + KEY_PROPAGATION.toNanos();
-		while (send(request).statusCode() != 200) {
+		while (send(request).statusCode() != OK) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("The gateway did not accept the new API key within " + KEY_PROPAGATION);
 			}
@@ -67,16 +86,24 @@ final class OwnerBootstrap {
 		}
 	}
 
+	private HttpRequest keysRequest(String apiKey) {
+		return HttpRequest.newBuilder(URI.create(this.gatewayUrl + "/v1/keys"))
+			.timeout(TIMEOUT)
+			.header("Authorization", "Bearer " + apiKey)
+			.GET()
+			.build();
+	}
+
 	private Credentials create(String knownOwnerId) {
 		if (knownOwnerId != null) {
 			HttpResponse<String> response = post("/v1/owners/" + knownOwnerId + "/keys",
 					"{\"name\":\"local\",\"scopes\":[\"run\",\"manage\"]}");
-			if (response.statusCode() == 201) {
+			if (response.statusCode() == CREATED) {
 				return new Credentials(knownOwnerId, match(SECRET, response));
 			}
 		}
 		HttpResponse<String> response = post("/v1/owners", "{\"name\":\"default\"}");
-		if (response.statusCode() != 201) {
+		if (response.statusCode() != CREATED) {
 			throw new IllegalStateException(
 					"Could not create the default owner: HTTP " + response.statusCode() + " " + response.body());
 		}
