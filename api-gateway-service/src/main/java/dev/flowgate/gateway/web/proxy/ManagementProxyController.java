@@ -65,8 +65,7 @@ class ManagementProxyController {
 		KeyScope scope = (route.access() == Access.RUN) ? KeyScope.RUN : KeyScope.MANAGE;
 		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), scope);
 		ResponseEntity<byte[]> answer = exchange(route, request, ForwardedIdentity.of(caller));
-		// The one route open to scope run: polling an execution (GET
-		// /v1/executions/{id}).
+		// Scope run opens one route: polling an execution.
 		return (route.access() == Access.RUN)
 				? this.executions.visibleTo(caller, path.substring(path.lastIndexOf('/') + 1), answer) : answer;
 	}
