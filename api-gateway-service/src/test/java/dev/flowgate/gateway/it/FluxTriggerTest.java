@@ -70,12 +70,15 @@ class FluxTriggerTest {
 	void answersErrorsInFluxPromptsShapeWithTheRightStatus() {
 		DeploymentStateChanged deployment = deploy(flux("f-" + this.tenant.keyId()), Behaviour.ECHO);
 		DeploymentStateChanged off = deploy(flux("off-" + this.tenant.keyId()).enabled(false), Behaviour.ECHO);
+		DeploymentStateChanged testOnly = deploy(
+				flux("test-" + this.tenant.keyId()).environment(DeploymentEnvironment.TEST), Behaviour.ECHO);
 		String url = this.stack.a.url("/flux/api-v2?flowId=" + deployment.deploymentId());
 
 		assertError(Http.post(this.stack.a.url("/flux/api-v2"), apiKey(), "{}"), 400, "flowId");
 		assertError(Http.post(url, Map.of(), "{}"), 401, "API key is required");
 		assertError(Http.post(url, Map.of("api-key", TestKeys.newKey()), "{}"), 401, "not valid");
 		assertError(trigger("no-such-flow", Map.of()), 404, "not found");
+		assertError(trigger(testOnly.flowId(), Map.of()), 404, "production deployment");
 		assertError(trigger(off.flowId(), Map.of()), 403, "disabled");
 		assertError(trigger(deployment.deploymentId(), Map.of("variableInputs", List.of())), 400,
 				"question: is required");

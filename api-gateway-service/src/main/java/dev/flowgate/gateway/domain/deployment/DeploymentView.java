@@ -51,7 +51,8 @@ public final class DeploymentView {
 	 */
 	public Deployment forFluxFlow(Caller caller, String flowId) {
 		Deployment deployment = owned(caller, flowId).or(() -> productionDeploymentOf(caller, flowId))
-			.orElseThrow(() -> notFound(flowId));
+			.orElseThrow(() -> Rejection.notFound("Flow or deployment " + flowId
+					+ " not found (a flow is called through its production deployment)"));
 		return checked(caller, deployment);
 	}
 
