@@ -76,6 +76,12 @@ class MongoFlowRepository implements FlowRepository {
 	}
 
 	@Override
+	public List<FlowVersion> findVersions(String ownerId, String flowId) {
+		Query query = owned(ownerId, "flowId", flowId).with(Sort.by(Sort.Direction.DESC, "version"));
+		return this.mongo.find(query, FlowVersionDocument.class).stream().map(this::toVersion).toList();
+	}
+
+	@Override
 	public List<Flow> findAll(String ownerId) {
 		Query query = Query.query(where("ownerId").is(ownerId)).with(Sort.by(Sort.Direction.DESC, "updatedAt"));
 		return this.mongo.find(query, FlowDocument.class).stream().map(FlowDocument::toFlow).toList();

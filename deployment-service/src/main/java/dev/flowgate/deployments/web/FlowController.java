@@ -50,6 +50,13 @@ class FlowController {
 		return FlowResource.of(this.flows.update(ownerId, flowId, request.toDraft()));
 	}
 
+	@GetMapping("/{flowId}/versions")
+	FlowResource.Versions versions(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String flowId) {
+		return new FlowResource.Versions(
+				this.flows.versions(ownerId, flowId).stream().map(FlowResource.VersionSummary::of).toList());
+	}
+
 	@GetMapping("/{flowId}/versions/{version}")
 	FlowResource version(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String flowId,
 			@PathVariable int version) {

@@ -31,4 +31,19 @@ record FlowResource(String id, String name, String description, int version, Lis
 
 	}
 
+	/** A line of a flow's version list: what changed when, without the graph. */
+	record VersionSummary(int version, String name, String description, int nodeCount, Instant createdAt) {
+
+		static VersionSummary of(FlowVersion version) {
+			return new VersionSummary(version.version(), version.name(), version.description(),
+					version.definition().nodes().size(), version.createdAt());
+		}
+
+	}
+
+	/** A flow's versions, newest first. */
+	record Versions(List<VersionSummary> items) {
+
+	}
+
 }

@@ -114,6 +114,21 @@ class FlowApiTest {
 	}
 
 	@Test
+	void listsAFlowsVersionsNewestFirst() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		this.api.put("/v1/flows/" + id, SampleFlows.ANSWER_V2);
+
+		JsonNode versions = this.api.get("/v1/flows/" + id + "/versions").json().path("items");
+
+		assertThat(versions.valueStream().map((version) -> version.path("version").asInt())).containsExactly(2, 1);
+		assertThat(versions.get(0).path("name").asString()).isEqualTo("Answer v2");
+		assertThat(versions.get(1).path("nodeCount").asInt()).isPositive();
+		assertThat(versions.get(0).has("nodes")).isFalse();
+		assertThat(this.api.get("/v1/flows/unknown/versions").status()).isEqualTo(404);
+		assertThat(this.api.asAnotherOwner().get("/v1/flows/" + id + "/versions").status()).isEqualTo(404);
+	}
+
+	@Test
 	void hidesAnotherOwnersFlow() {
 		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
 		ApiClient stranger = this.api.asAnotherOwner();

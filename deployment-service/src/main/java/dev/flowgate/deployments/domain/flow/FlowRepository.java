@@ -24,6 +24,9 @@ public interface FlowRepository {
 
 	Optional<FlowVersion> findVersion(String ownerId, String flowId, int version);
 
+	/** Every version of the flow, newest first; empty for an unknown flow. */
+	List<FlowVersion> findVersions(String ownerId, String flowId);
+
 	List<Flow> findAll(String ownerId);
 
 	void delete(String flowId);

@@ -61,6 +61,15 @@ public class FlowService {
 			.orElseThrow(() -> new NotFoundException(RESOURCE + " version", flowId + "/" + version));
 	}
 
+	/** Every version of a flow, newest first. */
+	public List<FlowVersion> versions(String ownerId, String flowId) {
+		List<FlowVersion> versions = this.flows.findVersions(ownerId, flowId);
+		if (versions.isEmpty()) {
+			throw new NotFoundException(RESOURCE, flowId);
+		}
+		return versions;
+	}
+
 	public List<Flow> list(String ownerId) {
 		return this.flows.findAll(ownerId);
 	}
