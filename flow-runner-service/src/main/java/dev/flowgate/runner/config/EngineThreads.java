@@ -9,8 +9,6 @@ import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextScheduledExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-
 /** The engine's threads; closed with the application context. */
 final class EngineThreads implements AutoCloseable {
 
@@ -25,11 +23,11 @@ final class EngineThreads implements AutoCloseable {
 		// Every execution schedules its deadline (up to 15 min away) and most cancel it
 		// within milliseconds: cancelled timers leave the queue at once, not when due.
 		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(engine.schedulerThreads(),
-				new CustomizableThreadFactory("flow-timer-"));
+				ApplicationThreads.named("flow-timer-"));
 		timers.setRemoveOnCancelPolicy(true);
 		this.scheduler = ContextScheduledExecutorService.wrap(timers, contexts);
 		this.workers = ContextExecutorService.wrap(
-				Executors.newFixedThreadPool(engine.workerThreads(), new CustomizableThreadFactory("flow-worker-")),
+				Executors.newFixedThreadPool(engine.workerThreads(), ApplicationThreads.named("flow-worker-")),
 				contexts);
 	}
 

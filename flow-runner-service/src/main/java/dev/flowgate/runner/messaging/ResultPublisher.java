@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.runner.config.ApplicationThreads;
 import dev.flowgate.runner.config.RunnerProperties;
 import io.micrometer.context.ContextScheduledExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +50,7 @@ class ResultPublisher implements AutoCloseable {
 		// Sender threads take over the trace of whoever hands them a result.
 		this.senders = ContextScheduledExecutorService
 			.wrap(new ScheduledThreadPoolExecutor(properties.triggers().senderThreads(),
-					new CustomizableThreadFactory("result-sender-")), ContextSnapshotFactory.builder().build());
+					ApplicationThreads.named("result-sender-")), ContextSnapshotFactory.builder().build());
 	}
 
 	/** Publishes on a sender thread, then marks the trigger finished. */
@@ -123,6 +123,11 @@ class ResultPublisher implements AutoCloseable {
 			catch (RuntimeException ex) {
 				failed(ex);
 				retryLater();
+			}
+			catch (Error ex) {
+				// Thrown on, it would vanish into the executor's future without a trace.
+				logger.error("Publishing the result of {} failed", this.result.executionId(), ex);
+				throw ex;
 			}
 		}
 
