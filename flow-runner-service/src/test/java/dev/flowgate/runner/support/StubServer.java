@@ -62,7 +62,7 @@ public final class StubServer implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
-	/** The requests received so far, in arrival order, with when each was answered. */
+	/** The requests answered so far, in the order they were answered, with when. */
 	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
@@ -92,6 +92,9 @@ public final class StubServer implements AutoCloseable {
 		Reply reply = route.apply(request);
 		try {
 			pause(reply.delay());
+			// Recorded before the answer leaves: a client that has its answer finds its
+			// request here.
+			this.received.add(request.answeredAt(Instant.now()));
 			exchange.getResponseHeaders().set("Content-Type", reply.contentType());
 			byte[] bytes = reply.body();
 			exchange.sendResponseHeaders(reply.status(), (bytes.length == 0) ? -1 : bytes.length);
@@ -100,7 +103,6 @@ public final class StubServer implements AutoCloseable {
 			}
 		}
 		finally {
-			this.received.add(request.answeredAt(Instant.now()));
 			exchange.close();
 		}
 	}
