@@ -1,9 +1,7 @@
 package dev.flowgate.delivery.config;
 
-import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import dev.flowgate.delivery.domain.JsonWriter;
@@ -14,13 +12,12 @@ import dev.flowgate.delivery.domain.callback.DisabledCallbacks;
 import dev.flowgate.delivery.domain.callback.HttpPoster;
 import dev.flowgate.delivery.domain.email.EmailChannel;
 import dev.flowgate.delivery.domain.email.MailTransport;
-import dev.flowgate.delivery.domain.guard.AddressPolicy;
-import dev.flowgate.delivery.domain.guard.Cidr;
-import dev.flowgate.delivery.domain.guard.DestinationGuard;
-import dev.flowgate.delivery.domain.guard.HostResolver;
 import dev.flowgate.delivery.domain.signing.WebhookSecretStore;
 import dev.flowgate.delivery.domain.signing.WebhookSecrets;
 import dev.flowgate.delivery.persistence.SecretCipher;
+import dev.flowgate.egress.AddressPolicy;
+import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.HostResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,18 +32,13 @@ class ChannelConfig {
 
 	@Bean
 	HostResolver hostResolver() {
-		return (host) -> List.of(InetAddress.getAllByName(host));
+		return HostResolver.SYSTEM;
 	}
 
 	@Bean
 	DestinationGuard destinationGuard(HostResolver hostResolver, DeliveryProperties properties) {
-		List<Cidr> allowed = properties.guard()
-			.allowedCidrs()
-			.stream()
-			.filter((cidr) -> !cidr.isBlank())
-			.map(Cidr::parse)
-			.toList();
-		return new DestinationGuard(hostResolver, new AddressPolicy(allowed));
+		return new DestinationGuard(hostResolver, AddressPolicy.allowing(properties.guard().allowedCidrs()),
+				"Callback host");
 	}
 
 	@Bean

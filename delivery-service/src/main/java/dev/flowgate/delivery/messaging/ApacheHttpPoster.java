@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.delivery.domain.callback.CallbackTarget;
 import dev.flowgate.delivery.domain.callback.HttpPoster;
-import dev.flowgate.delivery.domain.guard.DestinationGuard;
+import dev.flowgate.egress.DestinationGuard;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;

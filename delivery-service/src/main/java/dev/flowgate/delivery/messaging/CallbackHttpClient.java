@@ -1,7 +1,7 @@
 package dev.flowgate.delivery.messaging;
 
 import dev.flowgate.delivery.config.DeliveryProperties;
-import dev.flowgate.delivery.domain.guard.DestinationGuard;
+import dev.flowgate.egress.DestinationGuard;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;

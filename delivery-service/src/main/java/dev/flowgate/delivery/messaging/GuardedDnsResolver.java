@@ -3,7 +3,7 @@ package dev.flowgate.delivery.messaging;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import dev.flowgate.delivery.domain.guard.DestinationGuard;
+import dev.flowgate.egress.DestinationGuard;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**

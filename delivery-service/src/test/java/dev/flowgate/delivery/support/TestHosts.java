@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
-import dev.flowgate.delivery.domain.guard.HostResolver;
+import dev.flowgate.egress.HostResolver;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

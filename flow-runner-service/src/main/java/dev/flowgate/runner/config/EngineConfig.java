@@ -4,6 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.UUID;
 
+import dev.flowgate.egress.AddressPolicy;
+import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.HostResolver;
 import dev.flowgate.runner.domain.deployment.DeploymentView;
 import dev.flowgate.runner.domain.engine.EngineSettings;
 import dev.flowgate.runner.domain.engine.FlowEngine;
@@ -37,8 +40,8 @@ class EngineConfig {
 	}
 
 	/**
-	 * Redirects are not followed: a redirect could lead past the outbound allow-list, so
-	 * it fails the node like any other status outside 2xx.
+	 * Redirects are not followed: a redirect could lead past the outbound guards, so it
+	 * fails the node like any other status outside 2xx.
 	 */
 	@Bean
 	OutboundHttp outboundHttp(RunnerProperties properties) {
@@ -47,7 +50,10 @@ class EngineConfig {
 			.connectTimeout(http.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		return new OutboundHttp(client, new OutboundSettings(http.maxResponseBytes().toBytes(), http.allowedHosts()));
+		DestinationGuard guard = new DestinationGuard(HostResolver.SYSTEM, AddressPolicy.allowing(http.allowedCidrs()),
+				"Host");
+		return new OutboundHttp(client, new OutboundSettings(http.maxResponseBytes().toBytes(), http.allowedHosts()),
+				guard);
 	}
 
 	@Bean

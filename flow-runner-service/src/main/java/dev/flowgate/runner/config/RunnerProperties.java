@@ -1,6 +1,7 @@
 package dev.flowgate.runner.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,14 +35,17 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * Outbound HTTP of http, file and llm nodes.
 	 *
 	 * @param maxResponseBytes the largest body read, and the file node's default cap
-	 * @param allowedHosts hosts http and file nodes may call; empty (the default) allows
-	 * every host. Set it to guard against SSRF when flows come from untrusted authors.
+	 * @param allowedHosts hosts http, file and llm nodes may call; empty (the default)
+	 * allows every host. The platform's own LLM endpoint is exempt.
+	 * @param allowedCidrs private, loopback and link-local ranges the nodes may reach
+	 * anyway; empty (the default) refuses them all (the local stack allows loopback)
 	 */
 	public record Http(@DefaultValue("1MB") DataSize maxResponseBytes, Set<String> allowedHosts,
-			@DefaultValue("5s") Duration connectTimeout) {
+			List<String> allowedCidrs, @DefaultValue("5s") Duration connectTimeout) {
 
 		public Http {
 			allowedHosts = (allowedHosts != null) ? Set.copyOf(allowedHosts) : Set.of();
+			allowedCidrs = (allowedCidrs != null) ? List.copyOf(allowedCidrs) : List.of();
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.egress.AddressPolicy;
+import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.HostResolver;
 import dev.flowgate.runner.domain.engine.EngineSettings;
 import dev.flowgate.runner.domain.engine.FlowEngine;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
@@ -41,10 +45,18 @@ public final class EngineFixture implements AutoCloseable {
 		this(llmBaseUrl, Set.of(), 4096);
 	}
 
+	/** An engine whose nodes may reach the tests' servers on 127.0.0.1. */
 	public EngineFixture(String llmBaseUrl, Set<String> allowedHosts, int traceOutputMaxChars) {
+		this(llmBaseUrl, allowedHosts, List.of("127.0.0.0/8"), traceOutputMaxChars);
+	}
+
+	public EngineFixture(String llmBaseUrl, Set<String> allowedHosts, List<String> allowedCidrs,
+			int traceOutputMaxChars) {
 		JsonCodec json = new JsonCodec();
+		DestinationGuard guard = new DestinationGuard(HostResolver.SYSTEM, AddressPolicy.allowing(allowedCidrs),
+				"Host");
 		OutboundHttp http = new OutboundHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
-				new OutboundSettings(MAX_BYTES, allowedHosts));
+				new OutboundSettings(MAX_BYTES, allowedHosts), guard);
 		JsonataExpressions expressions = new JsonataExpressions(Duration.ofSeconds(2), 200);
 		this.engine = new FlowEngine(
 				StandardNodes.create(json, expressions, http, new LlmSettings(llmBaseUrl, LLM_KEY)),

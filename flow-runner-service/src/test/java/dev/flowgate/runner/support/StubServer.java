@@ -59,7 +59,11 @@ public final class StubServer implements AutoCloseable {
 	}
 
 	public String url(String path) {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
+		return "http://127.0.0.1:" + port() + path;
+	}
+
+	public int port() {
+		return this.server.getAddress().getPort();
 	}
 
 	/** The requests answered so far, in the order they were answered, with when. */

@@ -23,6 +23,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final String LOCALHOST = "http://127.0.0.1:";
 
+	private static final String LOOPBACK_RANGES = "127.0.0.0/8,::1/128";
+
 	private final StackOptions options;
 
 	private final LocalEnv env;
@@ -168,7 +170,9 @@ public final class LocalStack implements AutoCloseable {
 		env.put("FLOWGATE_SMTP_HOST", "127.0.0.1");
 		env.put("FLOWGATE_SMTP_PORT", Integer.toString(ports.smtp()));
 		// Local callbacks go to receivers on this machine; production refuses loopback.
-		env.put("FLOWGATE_DELIVERY_ALLOWED_CIDRS", "127.0.0.0/8,::1/128");
+		env.put("FLOWGATE_DELIVERY_ALLOWED_CIDRS", LOOPBACK_RANGES);
+		// Flows of the local run may call APIs on this machine; production refuses them.
+		env.put("FLOWGATE_RUNNER_ALLOWED_CIDRS", LOOPBACK_RANGES);
 		env.putAll(this.options.serviceEnv());
 		return env;
 	}

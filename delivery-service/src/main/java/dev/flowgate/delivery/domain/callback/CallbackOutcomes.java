@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 import dev.flowgate.delivery.domain.callback.HttpPoster.PostResponse;
 import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
 import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
-import dev.flowgate.delivery.domain.guard.TargetRefusedException;
+import dev.flowgate.egress.TargetRefusedException;
 
 /**
  * What a callback's response (or failure) means: 2xx delivered; 410 stops; a refused

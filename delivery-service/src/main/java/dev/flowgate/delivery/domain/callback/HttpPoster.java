@@ -8,7 +8,7 @@ public interface HttpPoster {
 
 	/**
 	 * Completes with the response, or exceptionally with a
-	 * {@link dev.flowgate.delivery.domain.guard.TargetRefusedException}, a
+	 * {@link dev.flowgate.egress.TargetRefusedException}, a
 	 * {@link java.util.concurrent.TimeoutException} or an I/O error.
 	 */
 	CompletableFuture<PostResponse> post(CallbackTarget target, Map<String, String> headers, byte[] json);

@@ -26,13 +26,13 @@ import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
 import dev.flowgate.delivery.domain.delivery.Channel.Prepared;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
-import dev.flowgate.delivery.domain.guard.TargetRefusedException;
 import dev.flowgate.delivery.domain.signing.InMemorySecretStore;
 import dev.flowgate.delivery.domain.signing.OwnerSecret;
 import dev.flowgate.delivery.domain.signing.SigningKeys;
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.delivery.domain.signing.WebhookSecretStore;
 import dev.flowgate.delivery.domain.signing.WebhookSecrets;
+import dev.flowgate.egress.TargetRefusedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 import dev.flowgate.delivery.domain.callback.HttpPoster.PostResponse;
 import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
 import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
-import dev.flowgate.delivery.domain.guard.TargetRefusedException;
+import dev.flowgate.egress.TargetRefusedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,6 @@
 package dev.flowgate.runner.domain.node.http;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
@@ -53,7 +54,9 @@ public final class LlmNode implements NodeExecutor {
 	public CompletableFuture<NodeResult> execute(NodeCall call) {
 		NodeConfig config = call.config();
 		String baseUrl = baseUrl(config, call.scope());
-		HttpRequest.Builder request = HttpRequest.newBuilder(this.http.uri(baseUrl + COMPLETIONS_PATH))
+		String url = baseUrl + COMPLETIONS_PATH;
+		URI uri = this.settings.isPlatform(baseUrl) ? this.http.configuredUri(url) : this.http.uri(url);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofByteArray(this.json.writeBytes(requestBody(config, call.scope()))));
 		if (this.settings.sendsKeyTo(baseUrl)) {

@@ -15,8 +15,15 @@ public record LlmSettings(String baseUrl, String apiKey) {
 
 	/** Whether requests to {@code url} carry the key. */
 	public boolean sendsKeyTo(String url) {
-		return this.apiKey != null && !this.apiKey.isBlank() && this.baseUrl != null
-				&& this.baseUrl.equalsIgnoreCase(withoutTrailingSlash(url));
+		return this.apiKey != null && !this.apiKey.isBlank() && isPlatform(url);
+	}
+
+	/**
+	 * Whether {@code url} is the platform's own endpoint, which the operator chose and
+	 * may be on a private network (a local model server, say).
+	 */
+	public boolean isPlatform(String url) {
+		return this.baseUrl != null && this.baseUrl.equalsIgnoreCase(withoutTrailingSlash(url));
 	}
 
 	static String withoutTrailingSlash(String url) {

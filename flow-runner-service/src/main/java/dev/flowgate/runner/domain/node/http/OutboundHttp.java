@@ -2,6 +2,7 @@ package dev.flowgate.runner.domain.node.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,12 +10,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.TargetRefusedException;
 import dev.flowgate.runner.domain.node.CancellationScope;
 import dev.flowgate.runner.domain.node.NodeFailedException;
 
 /**
  * The runner's asynchronous outbound HTTP: no thread waits on a response, exchanges are
- * aborted when their node is called off, and bodies are capped.
+ * aborted when their node is called off, and bodies are capped. URLs a flow supplies pass
+ * the host allow-list and the address guard (no private, loopback, link-local or metadata
+ * address unless an operator allows its range).
  */
 public final class OutboundHttp {
 
@@ -24,17 +29,43 @@ public final class OutboundHttp {
 
 	private final OutboundSettings settings;
 
-	public OutboundHttp(HttpClient client, OutboundSettings settings) {
+	private final DestinationGuard guard;
+
+	public OutboundHttp(HttpClient client, OutboundSettings settings, DestinationGuard guard) {
 		this.client = client;
 		this.settings = settings;
+		this.guard = guard;
 	}
 
 	public long maxResponseBytes() {
 		return this.settings.maxResponseBytes();
 	}
 
-	/** Parses an absolute http(s) URL that the settings allow. */
+	/** Parses an absolute http(s) URL from a flow, refused unless the guards allow it. */
 	public URI uri(String url) {
+		URI uri = configuredUri(url);
+		if (!this.settings.allows(uri)) {
+			throw NodeFailedException
+				.permanent("the host '%s' is not in the runner's outbound allow-list".formatted(uri.getHost()));
+		}
+		try {
+			// The JDK client looks the name up again, but in the JVM's cache that this
+			// lookup has just filled (30 s by default): a rebinding DNS answer is not
+			// asked for between the check and the connection.
+			this.guard.resolve(uri.getHost());
+		}
+		catch (TargetRefusedException ex) {
+			throw NodeFailedException.permanent(
+					ex.getMessage() + "; an operator can allow the range with flowgate.runner.http.allowed-cidrs");
+		}
+		catch (UnknownHostException ex) {
+			throw new NodeFailedException("the host '%s' does not resolve".formatted(uri.getHost()));
+		}
+		return uri;
+	}
+
+	/** Parses an absolute http(s) URL the operator configured, trusted as it is. */
+	public URI configuredUri(String url) {
 		URI uri;
 		try {
 			uri = new URI(url.trim());
@@ -45,10 +76,6 @@ public final class OutboundHttp {
 		if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
 				|| uri.getHost() == null) {
 			throw NodeFailedException.permanent("'%s' is not an absolute http(s) URL".formatted(url));
-		}
-		if (!this.settings.allows(uri)) {
-			throw NodeFailedException
-				.permanent("the host '%s' is not in the runner's outbound allow-list".formatted(uri.getHost()));
 		}
 		return uri;
 	}

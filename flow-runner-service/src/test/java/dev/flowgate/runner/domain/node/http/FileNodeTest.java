@@ -1,6 +1,8 @@
 package dev.flowgate.runner.domain.node.http;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
@@ -41,6 +43,27 @@ class FileNodeTest {
 
 		assertThat(outcome.outputs().get("download"))
 			.isEqualTo(Map.of("text", "grüße", "contentType", "text/plain; charset=utf-8", "bytes", 7));
+	}
+
+	@Test
+	void refusesAFileUrlInputOnAPrivateAddress() {
+		this.files.on("/secrets.txt", (request) -> Reply.text(200, "internal"));
+		FlowDefinition flow = Flows.flow()
+			.input("file")
+			.node("fetch", "file", Map.of("url", "{{input.file}}"))
+			.output("download", "{{fetch}}")
+			.edge("file", "fetch")
+			.edge("fetch", "download")
+			.build();
+
+		try (EngineFixture strict = new EngineFixture(this.files.url(""), Set.of(), List.of(), 4096)) {
+			FlowOutcome outcome = strict.run(flow, Map.of("file", this.files.url("/secrets.txt")));
+
+			assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+			assertThat(outcome.error().message()).startsWith("Host 127.0.0.1 is a loopback address");
+			assertThat(outcome.outputs()).isEmpty();
+			assertThat(this.files.arrivals("/secrets.txt")).isEmpty();
+		}
 	}
 
 	@Test

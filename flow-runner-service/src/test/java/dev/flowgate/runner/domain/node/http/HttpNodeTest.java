@@ -14,6 +14,8 @@ import dev.flowgate.runner.support.StubServer.Received;
 import dev.flowgate.runner.support.StubServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +122,33 @@ class HttpNodeTest {
 				.isEqualTo("the host '127.0.0.1' is not in the runner's outbound allow-list");
 			assertThat(outcome.trace().get(0).attempts()).isEqualTo(1);
 			assertThat(this.api.received()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			http://127.0.0.1:{port}/anything          | Host 127.0.0.1 is a loopback address
+			http://localhost:{port}/anything          | Host localhost resolves to
+			http://[::1]:{port}/anything              | Host [::1] resolves to 0:0:0:0:0:0:0:1, a loopback address
+			http://0.0.0.0:{port}/anything            | Host 0.0.0.0 is an unspecified address
+			http://[::ffff:127.0.0.1]:{port}/anything | IPv4-mapped IPv6 address (127.0.0.1)
+			http://169.254.169.254/latest/meta-data/  | Host 169.254.169.254 is a cloud metadata address
+			http://10.0.0.5/internal                  | Host 10.0.0.5 is a private address
+			""")
+	void refusesPrivateAddressesUnlessTheOperatorAllowsThem(String target, String refusal) {
+		String url = target.replace("{port}", Integer.toString(this.api.port()));
+		try (EngineFixture strict = new EngineFixture(this.api.url(""), Set.of(), List.of(), 4096)) {
+			FlowDefinition flow = Flows.flow()
+				.node("call", "http", Map.of("url", url, "retry", Map.of("maxAttempts", 3)))
+				.build();
+
+			FlowOutcome outcome = strict.run(flow, Map.of());
+
+			assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+			assertThat(outcome.error().message()).contains(refusal)
+				.endsWith("; an operator can allow the range with flowgate.runner.http.allowed-cidrs");
+			assertThat(outcome.trace().get(0).attempts()).isEqualTo(1);
+			assertThat(this.api.arrivals("/anything")).isEmpty();
 		}
 	}
 

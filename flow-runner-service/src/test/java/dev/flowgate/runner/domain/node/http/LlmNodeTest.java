@@ -1,6 +1,8 @@
 package dev.flowgate.runner.domain.node.http;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
@@ -78,6 +80,24 @@ class LlmNodeTest {
 			.isNull();
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
 		assertThat(outcome.error().message()).isEqualTo("HTTP 401 from the LLM at " + this.elsewhere.url(""));
+	}
+
+	@Test
+	void reachesThePlatformEndpointOnAPrivateAddressButNoPrivateBaseUrlOfAFlow() {
+		FlowDefinition platform = Flows.flow().node("ask", "llm", Map.of("model", "m", "prompt", "hi")).build();
+		FlowDefinition own = Flows.flow()
+			.node("ask", "llm", Map.of("baseUrl", this.elsewhere.url(""), "model", "m", "prompt", "hi"))
+			.build();
+
+		try (EngineFixture strict = new EngineFixture(this.llm.url(""), Set.of(), List.of(), 4096)) {
+			assertThat(strict.run(platform, Map.of()).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+			FlowOutcome refused = strict.run(own, Map.of());
+
+			assertThat(refused.status()).isEqualTo(ExecutionStatus.FAILED);
+			assertThat(refused.error().message()).startsWith("Host 127.0.0.1 is a loopback address");
+			assertThat(this.elsewhere.arrivals(OpenAiStub.PATH)).isEmpty();
+		}
 	}
 
 	@Test

@@ -1,9 +1,9 @@
-package dev.flowgate.delivery.domain.guard;
+package dev.flowgate.egress;
 
 import java.net.UnknownHostException;
 
 /**
- * A callback host that resolves to an address callbacks must not reach. It is an
+ * A host that resolves to an address the policy refuses. It is an
  * {@link UnknownHostException} so HTTP clients treat it as a failed resolution and never
  * connect.
  */

@@ -1,12 +1,12 @@
-package dev.flowgate.delivery.domain.guard;
+package dev.flowgate.egress;
 
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Which addresses callbacks may connect to: anything public, unless an operator allows a
- * blocked range (the local stack allows loopback).
+ * Which addresses outbound calls may connect to: anything public, unless an operator
+ * allows a blocked range (the local stack allows loopback).
  */
 public final class AddressPolicy {
 
@@ -41,6 +41,11 @@ public final class AddressPolicy {
 
 	public AddressPolicy(List<Cidr> allowed) {
 		this.allowed = List.copyOf(allowed);
+	}
+
+	/** A policy allowing the ranges an operator configured; blank entries are ignored. */
+	public static AddressPolicy allowing(List<String> cidrs) {
+		return new AddressPolicy(cidrs.stream().filter((cidr) -> !cidr.isBlank()).map(Cidr::parse).toList());
 	}
 
 	/** Why a connection to the address is refused; empty when it is allowed. */

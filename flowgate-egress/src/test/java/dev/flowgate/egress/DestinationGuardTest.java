@@ -1,4 +1,4 @@
-package dev.flowgate.delivery.domain.guard;
+package dev.flowgate.egress;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,7 +23,7 @@ class DestinationGuardTest {
 		return addresses.stream().map(DestinationGuardTest::address).toList();
 	};
 
-	private final DestinationGuard strict = new DestinationGuard(this.names, new AddressPolicy(List.of()));
+	private final DestinationGuard strict = new DestinationGuard(this.names, new AddressPolicy(List.of()), "Host");
 
 	@Test
 	void resolvesPublicHosts() throws Exception {
@@ -35,7 +35,7 @@ class DestinationGuardTest {
 	void refusesANameThatResolvesToAPrivateAddress() {
 		assertThatExceptionOfType(TargetRefusedException.class)
 			.isThrownBy(() -> this.strict.resolve("internal.example"))
-			.withMessage("Callback host internal.example resolves to 10.0.0.5, a private address");
+			.withMessage("Host internal.example resolves to 10.0.0.5, a private address");
 	}
 
 	@Test
@@ -47,9 +47,9 @@ class DestinationGuardTest {
 	@Test
 	void refusesLiteralsInEveryNotation() {
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("127.1"))
-			.withMessage("Callback host 127.1 resolves to 127.0.0.1, a loopback address");
+			.withMessage("Host 127.1 resolves to 127.0.0.1, a loopback address");
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("169.254.169.254"))
-			.withMessage("Callback host 169.254.169.254 is a cloud metadata address");
+			.withMessage("Host 169.254.169.254 is a cloud metadata address");
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("[::1]"))
 			.withMessageContaining("a loopback address");
 	}
@@ -58,7 +58,7 @@ class DestinationGuardTest {
 	void refusesIpv4MappedIpv6EvenToAPublicAddress() {
 		assertThatExceptionOfType(TargetRefusedException.class)
 			.isThrownBy(() -> this.strict.resolve("::ffff:127.0.0.1"))
-			.withMessage("Callback host ::ffff:127.0.0.1 is an IPv4-mapped IPv6 address (127.0.0.1)");
+			.withMessage("Host ::ffff:127.0.0.1 is an IPv4-mapped IPv6 address (127.0.0.1)");
 		assertThatExceptionOfType(TargetRefusedException.class)
 			.isThrownBy(() -> this.strict.resolve("[::ffff:93.184.216.34]"))
 			.withMessageContaining("IPv4-mapped");
@@ -66,8 +66,8 @@ class DestinationGuardTest {
 
 	@Test
 	void allowsWhatTheOperatorAllowed() throws Exception {
-		DestinationGuard local = new DestinationGuard(this.names,
-				new AddressPolicy(List.of(Cidr.parse("127.0.0.0/8"))));
+		DestinationGuard local = new DestinationGuard(this.names, new AddressPolicy(List.of(Cidr.parse("127.0.0.0/8"))),
+				"Host");
 
 		assertThat(local.resolve("local.example")).containsExactly(address("127.0.0.1"));
 		assertThat(local.resolve("127.1")).extracting(InetAddress::getHostAddress).containsExactly("127.0.0.1");

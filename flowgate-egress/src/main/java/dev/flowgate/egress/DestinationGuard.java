@@ -1,4 +1,4 @@
-package dev.flowgate.delivery.domain.guard;
+package dev.flowgate.egress;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Resolves a callback host for the connection itself and checks every address first, so
- * the addresses checked are the ones connected to (no second lookup to rebind).
+ * Resolves a host for the connection itself and checks every address first, so the
+ * addresses checked are the ones connected to (no second lookup to rebind).
  */
 public final class DestinationGuard {
 
@@ -16,9 +16,15 @@ public final class DestinationGuard {
 
 	private final AddressPolicy policy;
 
-	public DestinationGuard(HostResolver resolver, AddressPolicy policy) {
+	private final String subject;
+
+	/**
+	 * @param subject what a refusal calls the host, such as {@code "Callback host"}
+	 */
+	public DestinationGuard(HostResolver resolver, AddressPolicy policy, String subject) {
 		this.resolver = resolver;
 		this.policy = policy;
+		this.subject = subject;
 	}
 
 	/**
@@ -51,7 +57,7 @@ public final class DestinationGuard {
 		InetAddress address = InetAddress.getByName(literal);
 		if (address instanceof Inet4Address && !this.policy.isAllowed(address)) {
 			throw new TargetRefusedException(
-					"Callback host " + host + " is an IPv4-mapped IPv6 address (" + address.getHostAddress() + ")");
+					this.subject + " " + host + " is an IPv4-mapped IPv6 address (" + address.getHostAddress() + ")");
 		}
 		return check(host, address);
 	}
@@ -61,7 +67,7 @@ public final class DestinationGuard {
 		if (refusal.isPresent()) {
 			String resolved = host.equals(address.getHostAddress()) ? "is "
 					: "resolves to " + address.getHostAddress() + ", ";
-			throw new TargetRefusedException("Callback host " + host + " " + resolved + refusal.get());
+			throw new TargetRefusedException(this.subject + " " + host + " " + resolved + refusal.get());
 		}
 		return address;
 	}

@@ -1,4 +1,4 @@
-package dev.flowgate.delivery.domain.guard;
+package dev.flowgate.egress;
 
 import java.net.InetAddress;
 

@@ -1,4 +1,4 @@
-package dev.flowgate.delivery.domain.guard;
+package dev.flowgate.egress;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,6 +7,9 @@ import java.util.List;
 /** Looks host names up (DNS in production; tests map names of their own). */
 @FunctionalInterface
 public interface HostResolver {
+
+	/** The JVM's own lookup, with its cache, the one HTTP clients use. */
+	HostResolver SYSTEM = (host) -> List.of(InetAddress.getAllByName(host));
 
 	List<InetAddress> resolve(String host) throws UnknownHostException;
 
