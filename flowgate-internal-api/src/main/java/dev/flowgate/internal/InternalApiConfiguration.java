@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,7 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Imported by each service behind the gateway: its API ({@value #API}, not the actuator)
  * answers only calls that carry the internal token ({@code flowgate.internal-token}), and
- * 401 problem details to the others.
+ * 401 problem details to the others; its request bodies are read without coercing scalars
+ * ({@link StrictScalars}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InternalApiProperties.class)
@@ -44,6 +46,11 @@ public class InternalApiConfiguration implements WebMvcConfigurer {
 	@Bean
 	UntrustedCallerAdvice untrustedCallerAdvice() {
 		return new UntrustedCallerAdvice();
+	}
+
+	@Bean
+	JsonMapperBuilderCustomizer strictScalars() {
+		return StrictScalars::apply;
 	}
 
 }

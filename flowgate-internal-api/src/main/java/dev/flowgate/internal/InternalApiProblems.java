@@ -1,11 +1,15 @@
 package dev.flowgate.internal;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,6 +37,12 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 
 	private static final Logger log = LoggerFactory.getLogger(InternalApiProblems.class);
 
+	private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, Integer.class, long.class, Long.class,
+			short.class, Short.class, BigInteger.class);
+
+	private static final Set<Class<?>> NUMBERS = Set.of(double.class, Double.class, float.class, Float.class,
+			BigDecimal.class);
+
 	@ExceptionHandler
 	protected ProblemDetail unexpected(Exception ex) {
 		log.error("Request failed", ex);
@@ -45,7 +55,7 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The body is not valid JSON");
 		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			String field = pathOf(jackson);
-			problem.setDetail(field + " has an invalid value");
+			problem.setDetail(field + " " + expectation(jackson));
 			problem.setProperty(FIELD, field);
 		}
 		else if (ex.getCause() == null) {
@@ -77,6 +87,24 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 		HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
 		return problem(HttpStatus.NOT_FOUND, "Not Found",
 				"No resource at " + servlet.getMethod() + " " + servlet.getRequestURI());
+	}
+
+	/** What the value should have been, in JSON's terms. */
+	private static String expectation(JacksonException ex) {
+		Class<?> type = (ex instanceof MismatchedInputException mismatch) ? mismatch.getTargetType() : null;
+		if (type == null) {
+			return "has an invalid value";
+		}
+		if (WHOLE_NUMBERS.contains(type)) {
+			return "must be a whole number";
+		}
+		if (NUMBERS.contains(type)) {
+			return "must be a number";
+		}
+		if (type == String.class) {
+			return "must be a string";
+		}
+		return (type == boolean.class || type == Boolean.class) ? "must be true or false" : "has an invalid value";
 	}
 
 	/** {@code scopes[0]}, {@code name}: the JSON path, without Java types. */

@@ -27,7 +27,7 @@ class InternalApiProblemsTest {
 			assertThat(result.getResponse().getStatus()).isEqualTo(400);
 			assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
 			assertThat(result.getResponse().getContentAsString()).contains("\"field\":\"count\"")
-				.contains("count has an invalid value");
+				.contains("count must be a whole number");
 		});
 	}
 

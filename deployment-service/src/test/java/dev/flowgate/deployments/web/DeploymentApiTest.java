@@ -142,6 +142,18 @@ class DeploymentApiTest {
 	}
 
 	@Test
+	void refusesAFractionalTimeoutInsteadOfRoundingIt() {
+		Response rejected = this.api.post("/v1/deployments",
+				"{\"flowId\":\"%s\",\"syncTimeoutSeconds\":1.5}".formatted(this.flowId));
+
+		assertThat(rejected.status()).isEqualTo(400);
+		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
+		assertThat(rejected.text("field")).isEqualTo("syncTimeoutSeconds");
+		assertThat(rejected.text("detail")).isEqualTo("syncTimeoutSeconds must be a whole number");
+		assertThat(this.api.get("/v1/deployments").json().path("items")).isEmpty();
+	}
+
+	@Test
 	void rejectsACallbackUrlWithCredentials() {
 		Response rejected = this.api.post("/v1/deployments", """
 				{"flowId":"%s","delivery":{"callbackUrl":"https://user:secret@hooks.example.com/x"}}"""

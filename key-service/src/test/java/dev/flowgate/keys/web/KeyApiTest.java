@@ -238,6 +238,23 @@ class KeyApiTest {
 		assertThat(badGrace.text("field")).isEqualTo("gracePeriodSeconds");
 	}
 
+	@Test
+	void refusesValuesOfTheWrongJsonTypeInsteadOfConvertingThem() {
+		Response numericName = this.api.post("/v1/keys", this.ownerId, "{\"name\": 5}");
+		assertThat(numericName.status()).isEqualTo(400);
+		assertThat(numericName.text("detail")).isEqualTo("name must be a string");
+
+		Response textualLimit = this.api.post("/v1/keys", this.ownerId,
+				"{\"name\": \"x\", \"rateLimitPerMinute\": \"60\"}");
+		assertThat(textualLimit.status()).isEqualTo(400);
+		assertThat(textualLimit.text("detail")).isEqualTo("rateLimitPerMinute must be a whole number");
+
+		Response fractionalLimit = this.api.post("/v1/keys", this.ownerId,
+				"{\"name\": \"x\", \"rateLimitPerMinute\": 60.5}");
+		assertThat(fractionalLimit.status()).isEqualTo(400);
+		assertThat(fractionalLimit.text("field")).isEqualTo("rateLimitPerMinute");
+	}
+
 	private void assertBadField(String body, String field) {
 		Response response = this.api.post("/v1/keys", this.ownerId, body);
 		assertThat(response.status()).as(body).isEqualTo(400);

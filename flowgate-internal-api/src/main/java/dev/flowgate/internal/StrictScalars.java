@@ -1,0 +1,29 @@
+package dev.flowgate.internal;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Request bodies are read as typed: Jackson's default would turn {@code 1.5} into the
+ * whole number 1, {@code "30"} into 30 and {@code 5} into the name "5", and the caller
+ * would never learn that the value stored is not the one sent.
+ */
+final class StrictScalars {
+
+	private StrictScalars() {
+	}
+
+	static JsonMapper.Builder apply(JsonMapper.Builder builder) {
+		return builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+}
