@@ -60,7 +60,7 @@ class ManagementProxyTest {
 
 		Http.Response response = Http.send("DELETE", this.stack.a.url("/v1/keys/" + keyId), this.tenant.bearer(), null);
 
-		assertProblem(response, 404, "Not found");
+		assertProblem(response, 404, "Not Found");
 		assertThat(this.stack.keyService.lastRequestTo("/v1/keys/" + keyId).orElseThrow().method()).isEqualTo("DELETE");
 	}
 

@@ -96,7 +96,7 @@ public final class FakeService implements AutoCloseable {
 					&& request.pathAndQuery().startsWith(route.pathPrefix()))
 			.findFirst()
 			.map((route) -> route.reply().apply(request))
-			.orElseGet(() -> Reply.problem(404, "Not found"));
+			.orElseGet(() -> Reply.problem(404, "Not Found"));
 		byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
 		reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 		exchange.sendResponseHeaders(reply.status(), (bytes.length > 0) ? bytes.length : -1);

@@ -30,12 +30,12 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail deliveryNotFound(DeliveryNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail notDisabled(CallbackNotDisabledException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -22,7 +22,7 @@ class ApiExceptionHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -24,21 +24,26 @@ public final class FluxInputMapper {
 	}
 
 	/**
-	 * @throws Rejection naming every input id that matches no input node
+	 * @throws Rejection naming every input id that matches no input node, and every input
+	 * given more than once (which of two texts was meant is not for Flowgate to guess)
 	 */
 	public Map<String, Object> map(List<InputSpec> specs, List<FluxInput> variableInputs) {
 		Map<String, Object> inputs = new LinkedHashMap<>();
-		List<InputViolation> unknown = new ArrayList<>();
+		List<InputViolation> violations = new ArrayList<>();
 		for (FluxInput input : variableInputs) {
 			Optional<InputSpec> spec = find(specs, input.inputId());
 			if (spec.isEmpty()) {
-				unknown.add(new InputViolation(String.valueOf(input.inputId()), "matches no input node"));
-				continue;
+				violations.add(new InputViolation(String.valueOf(input.inputId()), "matches no input node"));
 			}
-			inputs.put(spec.get().name(), coerce(spec.get().type(), input.inputText()));
+			else if (inputs.containsKey(spec.get().name())) {
+				violations.add(new InputViolation(input.inputId(), "is given more than once"));
+			}
+			else {
+				inputs.put(spec.get().name(), coerce(spec.get().type(), input.inputText()));
+			}
 		}
-		if (!unknown.isEmpty()) {
-			throw Rejection.invalidInput(unknown);
+		if (!violations.isEmpty()) {
+			throw Rejection.invalidInput(violations);
 		}
 		return inputs;
 	}

@@ -72,4 +72,15 @@ class FluxInputMapperTest {
 			});
 	}
 
+	@Test
+	void rejectsAnInputGivenTwiceByIdOrByName() {
+		assertThatThrownBy(() -> this.mapper.map(this.specs,
+				List.of(new FluxInput("node-q", "first"), new FluxInput("node-q", "second"),
+						new FluxInput("question", "third"))))
+			.isInstanceOfSatisfying(Rejection.class,
+					(rejection) -> assertThat(rejection.violations()).containsExactly(
+							new InputViolation("node-q", "is given more than once"),
+							new InputViolation("question", "is given more than once")));
+	}
+
 }
