@@ -18,6 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FileNodeTest {
 
+	/** Downloads the URL the caller gives as the input {@code file}. */
+	private static final FlowDefinition DOWNLOAD_INPUT_URL = Flows.flow()
+		.input("file")
+		.node("fetch", "file", Map.of("url", "{{input.file}}"))
+		.output("download", "{{fetch}}")
+		.edge("file", "fetch")
+		.edge("fetch", "download")
+		.build();
+
 	private final StubServer files = StubServer.start();
 
 	private final EngineFixture fixture = new EngineFixture(this.files.url(""));
@@ -31,15 +40,7 @@ class FileNodeTest {
 	@Test
 	void downloadsTheFileAsTextWithItsTypeAndSize() {
 		this.files.on("/notes.txt", (request) -> Reply.text(200, "grüße"));
-		FlowDefinition flow = Flows.flow()
-			.input("file")
-			.node("fetch", "file", Map.of("url", "{{input.file}}"))
-			.output("download", "{{fetch}}")
-			.edge("file", "fetch")
-			.edge("fetch", "download")
-			.build();
-
-		FlowOutcome outcome = this.fixture.run(flow, Map.of("file", this.files.url("/notes.txt")));
+		FlowOutcome outcome = this.fixture.run(DOWNLOAD_INPUT_URL, Map.of("file", this.files.url("/notes.txt")));
 
 		assertThat(outcome.outputs().get("download"))
 			.isEqualTo(Map.of("text", "grüße", "contentType", "text/plain; charset=utf-8", "bytes", 7));
@@ -48,16 +49,8 @@ class FileNodeTest {
 	@Test
 	void refusesAFileUrlInputOnAPrivateAddress() {
 		this.files.on("/secrets.txt", (request) -> Reply.text(200, "internal"));
-		FlowDefinition flow = Flows.flow()
-			.input("file")
-			.node("fetch", "file", Map.of("url", "{{input.file}}"))
-			.output("download", "{{fetch}}")
-			.edge("file", "fetch")
-			.edge("fetch", "download")
-			.build();
-
 		try (EngineFixture strict = new EngineFixture(this.files.url(""), Set.of(), List.of(), 4096)) {
-			FlowOutcome outcome = strict.run(flow, Map.of("file", this.files.url("/secrets.txt")));
+			FlowOutcome outcome = strict.run(DOWNLOAD_INPUT_URL, Map.of("file", this.files.url("/secrets.txt")));
 
 			assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
 			assertThat(outcome.error().message()).startsWith("Host 127.0.0.1 is a loopback address");
