@@ -1,6 +1,8 @@
 package dev.flowgate.gateway.web;
 
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 import dev.flowgate.gateway.domain.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,14 +20,21 @@ public final class CallerHeaders {
 	/**
 	 * The API key from {@code Authorization: Bearer}, {@code X-API-Key} or
 	 * {@code api-key} (header names are case-insensitive), or {@code null}.
+	 * @throws Rejection (400) when these headers carry different keys: which one the
+	 * caller meant is not for the gateway to guess
 	 */
 	public static String apiKey(HttpServletRequest request) {
+		Set<String> keys = new LinkedHashSet<>();
 		String authorization = request.getHeader("Authorization");
 		if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-			return authorization.substring(BEARER.length()).trim();
+			addPresent(keys, authorization.substring(BEARER.length()));
 		}
-		String key = request.getHeader("X-API-Key");
-		return (key != null) ? key.trim() : trimmed(request.getHeader("api-key"));
+		addPresent(keys, request.getHeader("X-API-Key"));
+		addPresent(keys, request.getHeader("api-key"));
+		if (keys.size() > 1) {
+			throw Rejection.badRequest("Authorization, X-API-Key and api-key carry different API keys: send one");
+		}
+		return keys.isEmpty() ? null : keys.iterator().next();
 	}
 
 	/** The {@code Idempotency-Key}, or {@code null} when absent or blank. */
@@ -38,6 +47,12 @@ public final class CallerHeaders {
 			throw Rejection.badRequest("Idempotency-Key is longer than " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
 		}
 		return key;
+	}
+
+	private static void addPresent(Set<String> keys, String header) {
+		if (header != null && !header.isBlank()) {
+			keys.add(header.trim());
+		}
 	}
 
 	private static String trimmed(String value) {

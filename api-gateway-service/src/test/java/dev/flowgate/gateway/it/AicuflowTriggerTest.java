@@ -82,6 +82,9 @@ class AicuflowTriggerTest {
 		assertError(trigger(deployment, "/", Map.of(), "{}"), 401, "API key is required");
 		assertError(trigger(deployment, "/", Map.of("X-API-Key", TestKeys.newKey()), "{}"), 401, "not valid");
 		assertError(trigger(deployment, "/", Map.of("X-API-Key", runless.key()), "{}"), 403, "scope");
+		assertError(
+				trigger(deployment, "/", Map.of("X-API-Key", this.tenant.key(), "Authorization", "Bearer other"), "{}"),
+				400, "different API keys");
 		assertError(Http.post(this.stack.a.url("/node/deployment-trigger/unknown/"), xApiKey(), "{}"), 404,
 				"not found");
 		assertError(trigger(deployment, "/", xApiKey(), "{\"input_data\":{}}"), 400, "param1: is required");

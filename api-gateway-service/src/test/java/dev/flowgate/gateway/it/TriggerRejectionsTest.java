@@ -42,6 +42,20 @@ class TriggerRejectionsTest {
 	}
 
 	@Test
+	void refusesTwoDifferentKeysInOneCallWith400AndAcceptsTheSameKeyTwice() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
+		String key = this.tenant.key();
+
+		Http.Response conflicting = trigger(deployment,
+				Map.of("Authorization", "Bearer " + key, "X-API-Key", TestKeys.newKey()), "{}");
+		Http.Response repeated = trigger(deployment, Map.of("Authorization", "Bearer " + key, "X-API-Key", key), "{}");
+
+		assertProblem(conflicting, 400, "different API keys");
+		assertThat(repeated.status()).isEqualTo(200);
+		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
+	}
+
+	@Test
 	void refusesAKeyWithoutTheRunScopeOrOutsideItsAllowListWith403() {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
 		Tenant manageOnly = sameOwnerKey((key) -> key.scopes(KeyScope.MANAGE));
