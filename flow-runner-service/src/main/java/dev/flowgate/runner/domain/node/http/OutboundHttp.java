@@ -1,5 +1,6 @@
 package dev.flowgate.runner.domain.node.http;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.flowgate.egress.DestinationGuard;
 import dev.flowgate.egress.TargetRefusedException;
@@ -89,7 +91,24 @@ public final class OutboundHttp {
 				(info) -> new CappedBodySubscriber(maxBytes));
 		cancellation.register(exchange);
 		return exchange
-			.thenApply((response) -> new HttpReply(response.statusCode(), response.headers(), response.body()));
+			.thenApply((response) -> new HttpReply(response.statusCode(), response.headers(), response.body()))
+			.exceptionallyCompose((failure) -> CompletableFuture.failedFuture(explained(failure, request.uri())));
+	}
+
+	/** The JDK's ConnectException has no message: say where, and why when known. */
+	private static Throwable explained(Throwable failure, URI uri) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (!(cause instanceof ConnectException)) {
+			return failure;
+		}
+		String target = uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+		for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
+			if (reason.getMessage() != null) {
+				return new NodeFailedException("could not connect to " + target + ": " + reason.getMessage());
+			}
+		}
+		return new NodeFailedException("could not connect to " + target);
 	}
 
 }

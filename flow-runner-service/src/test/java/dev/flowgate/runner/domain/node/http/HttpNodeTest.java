@@ -153,6 +153,22 @@ class HttpNodeTest {
 	}
 
 	@Test
+	void saysWhereItCouldNotConnectAndRetries() {
+		StubServer gone = StubServer.start();
+		String url = gone.url("/orders");
+		gone.close();
+		FlowDefinition flow = Flows.flow()
+			.node("call", "http", Map.of("url", url, "retry", Map.of("maxAttempts", 2, "backoffMillis", 10)))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).startsWith("could not connect to 127.0.0.1:" + gone.port());
+		assertThat(outcome.trace().get(0).attempts()).isEqualTo(2);
+	}
+
+	@Test
 	void rejectsUrlsThatAreNotHttp() {
 		FlowDefinition flow = Flows.flow().node("call", "http", Map.of("url", "file:///etc/passwd")).build();
 
