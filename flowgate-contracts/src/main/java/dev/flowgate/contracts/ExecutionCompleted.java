@@ -17,11 +17,15 @@ import java.util.UUID;
  * @param delivery where the result must be delivered, resolved by the runner
  * @param runnerId the runner that ran it (also in {@code ExecutionStarted}, which only
  * executions that run for a while have); {@code null} from runners before it was added
+ * @param deploymentName the deployment's name when it ran, for people reading the result
+ * (emails); {@code null} when the deployment was unknown, and from runners before it was
+ * added
  */
 public record ExecutionCompleted(UUID eventId, int schemaVersion, Instant occurredAt, String executionId,
 		String ownerId, String deploymentId, int flowVersion, ExecutionStatus status, Map<String, Object> outputs,
 		ExecutionError error, List<NodeTrace> trace, Instant startedAt, Instant finishedAt, long durationMillis,
-		TokenUsage tokenUsage, String replyTo, DeliveryTarget delivery, String runnerId) implements FlowgateEvent {
+		TokenUsage tokenUsage, String replyTo, DeliveryTarget delivery, String runnerId,
+		String deploymentName) implements FlowgateEvent {
 
 	public static final String TYPE = "execution.completed";
 

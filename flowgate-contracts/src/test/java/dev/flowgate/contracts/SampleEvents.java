@@ -27,7 +27,7 @@ final class SampleEvents {
 				new ExecutionCompleted(id(), 1, NOW, "e-1", "o-1", "d-1", 2, ExecutionStatus.FAILED,
 						Map.of("answer", "hi"), new ExecutionError("answer", "node_failed", "boom"), List.of(trace),
 						NOW, NOW.plusMillis(40), 40, new TokenUsage(12, 7), "gw-a",
-						new DeliveryTarget("https://example.com/hook", "ops@example.com", true), "runner-1"),
+						new DeliveryTarget("https://example.com/hook", "ops@example.com", true), "runner-1", "answers"),
 				new KeyStateChanged(id(), 1, NOW, "k-1", "o-1", "ci", "sk-EuT64…oyU_O", "ab12", "cd34",
 						NOW.plusSeconds(60), Set.of(KeyScope.RUN), Set.of("d-1"), NOW.plusSeconds(3600), 120,
 						KeyStatus.ACTIVE),

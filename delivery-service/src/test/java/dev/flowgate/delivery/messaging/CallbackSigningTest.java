@@ -102,11 +102,12 @@ class CallbackSigningTest {
 		publish(result);
 		JsonNode payload = this.json.readTree(onlyRequestFor(result.executionId()).body());
 
-		assertThat(payload.propertyNames()).containsExactly("type", "execution_id", "deployment_id", "status",
-				"output_data", "error", "duration_seconds", "started_at", "finished_at", "timestamp");
+		assertThat(payload.propertyNames()).containsExactly("type", "execution_id", "deployment_id", "deployment_name",
+				"status", "output_data", "error", "duration_seconds", "started_at", "finished_at", "timestamp");
 		assertThat(payload.get("type").asString()).isEqualTo("execution.completed");
 		assertThat(payload.get("execution_id").asString()).isEqualTo(result.executionId());
 		assertThat(payload.get("deployment_id").asString()).isEqualTo("dep-payload");
+		assertThat(payload.get("deployment_name").asString()).isEqualTo(Results.NAME);
 		assertThat(payload.get("status").asString()).isEqualTo("failed");
 		assertThat(payload.get("error").get("code").asString()).isEqualTo("node_failed");
 		assertThat(payload.get("error").get("node_id").asString()).isEqualTo("llm-1");

@@ -37,7 +37,7 @@ class EmailDeliveryTest {
 		this.deliveries.publish(result);
 
 		ReceivedMail mail = awaitMailTo(to);
-		assertThat(mail.subject()).isEqualTo("[Flowgate] dep-mail execution succeeded");
+		assertThat(mail.subject()).isEqualTo("[Flowgate] " + Results.NAME + ": execution succeeded");
 		assertThat(mail.text()).contains(result.executionId(), "Status:   succeeded", "answer:",
 				"\"<b>42</b> & more\"");
 		assertThat(mail.html()).contains("&quot;&lt;b&gt;42&lt;/b&gt; &amp; more&quot;").doesNotContain("<b>42</b>");
@@ -56,7 +56,7 @@ class EmailDeliveryTest {
 		this.deliveries.publish(result);
 
 		ReceivedMail mail = awaitMailTo(to);
-		assertThat(mail.subject()).isEqualTo("[Flowgate] dep-mail execution failed");
+		assertThat(mail.subject()).isEqualTo("[Flowgate] " + Results.NAME + ": execution failed");
 		assertThat(mail.text()).contains("[node_failed] upstream <503> (node http-1)");
 		assertThat(mail.html()).contains("[node_failed] upstream &lt;503&gt; (node http-1)");
 	}

@@ -33,13 +33,16 @@ public final class Results {
 				new DeliveryTarget(callbackUrl, email, false));
 	}
 
+	/** The deployment name every result here carries. */
+	public static final String NAME = "answers";
+
 	public static ExecutionCompleted result(String executionId, String ownerId, String deploymentId,
 			ExecutionStatus status, Map<String, Object> outputs, ExecutionError error, DeliveryTarget delivery) {
 		Instant finished = Instant.now();
 		Instant started = finished.minusMillis(1250);
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, finished, executionId,
 				ownerId, deploymentId, 1, status, outputs, error, List.of(), started, finished, 1250, TokenUsage.NONE,
-				null, delivery, null);
+				null, delivery, null, NAME);
 	}
 
 }

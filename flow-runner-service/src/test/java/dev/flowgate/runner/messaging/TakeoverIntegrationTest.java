@@ -199,7 +199,7 @@ class TakeoverIntegrationTest {
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now, executionId,
 				deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(), ExecutionStatus.SUCCEEDED,
 				Map.of("echo", "first"), null, List.of(), now, now, 0, TokenUsage.NONE, "gw-test", DeliveryTarget.NONE,
-				null);
+				null, null);
 	}
 
 	private static String idInPartitionOf(String other) {

@@ -332,7 +332,8 @@ class JourneyIT {
 				.filter((mail) -> mail.to().contains(this.mailbox))
 				.toList(), (received) -> !received.isEmpty());
 		assertThat(mails).singleElement().satisfies((mail) -> {
-			assertThat(mail.subject()).isEqualTo("[Flowgate] " + this.asyncId + " execution succeeded");
+			assertThat(mail.subject()).isEqualTo("[Flowgate] weather-async: execution succeeded");
+			assertThat(mail.text()).contains("of deployment weather-async (" + this.asyncId + ")");
 			assertThat(mail.text()).contains(WeatherFlow.expectedAnswer(question));
 		});
 	}

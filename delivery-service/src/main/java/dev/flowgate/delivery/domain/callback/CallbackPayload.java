@@ -21,6 +21,7 @@ final class CallbackPayload {
 		payload.put("type", TYPE);
 		payload.put("execution_id", result.executionId());
 		payload.put("deployment_id", result.deploymentId());
+		payload.put("deployment_name", result.deploymentName());
 		payload.put("status", result.status().name().toLowerCase(Locale.ROOT));
 		payload.put("output_data", result.outputs());
 		payload.put("error", error(result.error()));

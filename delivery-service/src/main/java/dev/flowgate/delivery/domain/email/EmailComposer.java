@@ -22,9 +22,19 @@ final class EmailComposer {
 
 	Message compose(ExecutionCompleted result) {
 		String outcome = result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		String named = hasName(result) ? result.deploymentName() + ":" : result.deploymentId();
 		// Header values must stay on one line.
-		String subject = ("[Flowgate] " + result.deploymentId() + " execution " + outcome).replaceAll("[\\r\\n]+", " ");
+		String subject = ("[Flowgate] " + named + " execution " + outcome).replaceAll("[\\r\\n]+", " ");
 		return Message.email(subject, text(result, outcome), html(result, outcome));
+	}
+
+	/** The name people gave it, with the id that the API knows it by. */
+	private static String deployment(ExecutionCompleted result) {
+		return hasName(result) ? result.deploymentName() + " (" + result.deploymentId() + ")" : result.deploymentId();
+	}
+
+	private static boolean hasName(ExecutionCompleted result) {
+		return result.deploymentName() != null && !result.deploymentName().isBlank();
 	}
 
 	private String text(ExecutionCompleted result, String outcome) {
@@ -32,7 +42,7 @@ final class EmailComposer {
 		text.append("Execution ")
 			.append(result.executionId())
 			.append(" of deployment ")
-			.append(result.deploymentId())
+			.append(deployment(result))
 			.append(' ')
 			.append(outcome)
 			.append(".\n\n");
@@ -57,7 +67,7 @@ final class EmailComposer {
 		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body>\n");
 		html.append("<h2>Execution ").append(e(outcome)).append("</h2>\n<table>\n");
 		row(html, "Execution", result.executionId());
-		row(html, "Deployment", result.deploymentId());
+		row(html, "Deployment", deployment(result));
 		row(html, "Status", outcome);
 		row(html, "Started", time(result.startedAt()));
 		row(html, "Finished", time(result.finishedAt()));

@@ -170,7 +170,7 @@ class CallbackChannelTest {
 	private static ExecutionCompleted result(String callbackUrl) {
 		return new ExecutionCompleted(UUID.randomUUID(), 1, NOW, "exec-1", "owner-1", "dep-1", 1,
 				ExecutionStatus.SUCCEEDED, Map.of("answer", "42"), null, List.of(), NOW, NOW, 0, TokenUsage.NONE, null,
-				new DeliveryTarget(callbackUrl, null, false), null);
+				new DeliveryTarget(callbackUrl, null, false), null, null);
 	}
 
 	private static final class FakePoster implements HttpPoster {

@@ -25,15 +25,25 @@ class EmailComposerTest {
 	@Test
 	void namesTheDeploymentAndOutcomeInTheSubject() {
 		assertThat(compose(ExecutionStatus.SUCCEEDED, Map.of(), null).subject())
-			.isEqualTo("[Flowgate] dep-1 execution succeeded");
+			.isEqualTo("[Flowgate] answers: execution succeeded");
 		assertThat(compose(ExecutionStatus.TIMED_OUT, Map.of(), null).subject())
-			.isEqualTo("[Flowgate] dep-1 execution timed out");
+			.isEqualTo("[Flowgate] answers: execution timed out");
+	}
+
+	@Test
+	void fallsBackToTheDeploymentIdForResultsWithoutAName() {
+		Message message = this.composer.compose(result("dep-1", null, ExecutionStatus.SUCCEEDED, Map.of(), null));
+
+		assertThat(message.subject()).isEqualTo("[Flowgate] dep-1 execution succeeded");
+		assertThat(message.body()).startsWith("Execution exec-1 of deployment dep-1 succeeded.");
 	}
 
 	@Test
 	void listsStatusTimesAndEveryOutputInTheText() {
 		Message message = compose(ExecutionStatus.SUCCEEDED, Map.of("answer", "42", "items", List.of(1, 2)), null);
 
+		assertThat(message.body()).startsWith("Execution exec-1 of deployment answers (dep-1) succeeded.");
+		assertThat(message.html()).contains("<td>answers (dep-1)</td>");
 		assertThat(message.body()).contains("Status:   succeeded", "Finished: 2026-11-23T10:00:02Z", "Duration: 2.0 s",
 				"answer:\n  \"42\"", "items:\n  [ 1, 2 ]");
 	}
@@ -51,20 +61,24 @@ class EmailComposerTest {
 
 	@Test
 	void keepsTheSubjectOnOneLine() {
-		ExecutionCompleted result = result("dep\r\nBcc: victim@example.com", ExecutionStatus.SUCCEEDED, Map.of(), null);
+		ExecutionCompleted byId = result("dep\r\nBcc: victim@example.com", null, ExecutionStatus.SUCCEEDED, Map.of(),
+				null);
+		ExecutionCompleted byName = result("dep-1", "answers\r\nBcc: victim@example.com", ExecutionStatus.SUCCEEDED,
+				Map.of(), null);
 
-		assertThat(this.composer.compose(result).subject()).doesNotContain("\r", "\n");
+		assertThat(this.composer.compose(byId).subject()).doesNotContain("\r", "\n");
+		assertThat(this.composer.compose(byName).subject()).doesNotContain("\r", "\n");
 	}
 
 	private Message compose(ExecutionStatus status, Map<String, Object> outputs, ExecutionError error) {
-		return this.composer.compose(result("dep-1", status, outputs, error));
+		return this.composer.compose(result("dep-1", "answers", status, outputs, error));
 	}
 
-	private static ExecutionCompleted result(String deploymentId, ExecutionStatus status, Map<String, Object> outputs,
-			ExecutionError error) {
+	private static ExecutionCompleted result(String deploymentId, String deploymentName, ExecutionStatus status,
+			Map<String, Object> outputs, ExecutionError error) {
 		return new ExecutionCompleted(UUID.randomUUID(), 1, FINISHED, "exec-1", "owner-1", deploymentId, 1, status,
 				outputs, error, List.of(), FINISHED.minusSeconds(2), FINISHED, 2000, TokenUsage.NONE, null,
-				new DeliveryTarget(null, "ops@example.com", false), null);
+				new DeliveryTarget(null, "ops@example.com", false), null, deploymentName);
 	}
 
 }

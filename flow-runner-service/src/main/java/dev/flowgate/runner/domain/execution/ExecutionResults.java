@@ -37,7 +37,7 @@ final class ExecutionResults {
 				executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(),
 				outcome.status(), outcome.outputs(), outcome.error(), outcome.trace(), outcome.startedAt(),
 				outcome.finishedAt(), outcome.durationMillis(), outcome.tokenUsage(), trigger.replyTo(),
-				delivery(deployment.delivery(), trigger.callbackUrl()), this.runnerId);
+				delivery(deployment.delivery(), trigger.callbackUrl()), this.runnerId, deployment.name());
 	}
 
 	/** A trigger that cannot run; nothing is delivered, as its deployment is unknown. */
@@ -72,7 +72,7 @@ final class ExecutionResults {
 		Instant now = this.clock.instant();
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now, executionId, ownerId,
 				deploymentId, flowVersion, ExecutionStatus.FAILED, Map.of(), error, List.of(), now, now, 0,
-				TokenUsage.NONE, replyTo, delivery, this.runnerId);
+				TokenUsage.NONE, replyTo, delivery, this.runnerId, null);
 	}
 
 }
