@@ -90,6 +90,7 @@ class ExecutionServiceTest {
 		assertThat(result.executionId()).isEqualTo("exec-1");
 		assertThat(result.ownerId()).isEqualTo(OWNER);
 		assertThat(result.deploymentId()).isEqualTo("dep-1");
+		assertThat(result.deploymentName()).isEqualTo(deployment.name());
 		assertThat(result.flowVersion()).isEqualTo(Deployments.FLOW_VERSION);
 		assertThat(result.replyTo()).isEqualTo("gw-test");
 		assertThat(result.runnerId()).isEqualTo("runner-7");
