@@ -20,6 +20,10 @@ final class ListenedTopics {
 
 	static final String EXECUTIONS_COMPLETED_PARTITIONS = "0-#{" + TOPICS + "EXECUTIONS_COMPLETED.partitions() - 1}";
 
+	static final String EXECUTIONS_STARTED = "#{" + TOPICS + "EXECUTIONS_STARTED.name()}";
+
+	static final String EXECUTIONS_STARTED_PARTITIONS = "0-#{" + TOPICS + "EXECUTIONS_STARTED.partitions() - 1}";
+
 	private ListenedTopics() {
 	}
 

@@ -103,6 +103,19 @@ class NativeTriggerTest {
 	}
 
 	@Test
+	void answersRunningAt202WhenAStartedExecutionOutlastsTheSyncTimeout() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()).syncTimeoutSeconds(2),
+				Behaviour.STARTS);
+
+		Http.Response response = trigger(deployment, Map.of());
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.json().get("status").asString()).isEqualTo("running");
+		assertThat(response.json().get("started_at").asString()).isNotBlank();
+		assertThat(response.json().get("finished_at").isNull()).isTrue();
+	}
+
+	@Test
 	void reportsAFailedFlowWithItsError() {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()), Behaviour.FAIL);
 

@@ -17,6 +17,7 @@ import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionError;
 import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStarted;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.NodeStatus;
@@ -48,7 +49,9 @@ public final class FakeRunner implements AutoCloseable {
 		/** Fails at node {@code out}. */
 		FAIL,
 		/** Never answers (a long-running flow). */
-		NEVER
+		NEVER,
+		/** Announces the start at once, then never answers (a long-running flow). */
+		STARTS
 
 	}
 
@@ -176,6 +179,16 @@ public final class FakeRunner implements AutoCloseable {
 		else if (behaviour == Behaviour.FAIL) {
 			fail(trigger);
 		}
+		else if (behaviour == Behaviour.STARTS) {
+			announceStart(trigger);
+		}
+	}
+
+	private void announceStart(ExecutionRequested trigger) {
+		ExecutionStarted notice = new ExecutionStarted(UUID.randomUUID(), 1, Instant.now(), trigger.executionId(),
+				trigger.ownerId(), trigger.deploymentId(), trigger.flowVersion(), "fake-runner");
+		this.producer.send(new ProducerRecord<>(Topics.EXECUTIONS_STARTED.name(), notice.executionId(),
+				Http.JSON.writeValueAsString(notice)));
 	}
 
 	@Override

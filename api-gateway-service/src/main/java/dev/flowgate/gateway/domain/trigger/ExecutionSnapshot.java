@@ -12,7 +12,7 @@ import dev.flowgate.contracts.NodeTrace;
 import dev.flowgate.contracts.TriggerSource;
 
 /**
- * An execution as a trigger answers it: queued, or finished with its result.
+ * An execution as a trigger answers it: queued, running, or finished with its result.
  *
  * @param durationSeconds how long it ran, or {@code null} while it has not finished
  * @param replayOf the execution this one replays, or {@code null}
@@ -26,6 +26,13 @@ public record ExecutionSnapshot(String executionId, String deploymentId, int flo
 		return new ExecutionSnapshot(trigger.executionId(), trigger.deploymentId(), trigger.flowVersion(),
 				ExecutionStatus.QUEUED, trigger.inputs(), null, null, List.of(), null, trigger.source(),
 				trigger.replayOf(), trigger.occurredAt(), null, null);
+	}
+
+	/** Started but not finished, as its start notice said. */
+	public static ExecutionSnapshot running(ExecutionRequested trigger, Instant startedAt) {
+		return new ExecutionSnapshot(trigger.executionId(), trigger.deploymentId(), trigger.flowVersion(),
+				ExecutionStatus.RUNNING, trigger.inputs(), null, null, List.of(), null, trigger.source(),
+				trigger.replayOf(), trigger.occurredAt(), startedAt, null);
 	}
 
 	public static ExecutionSnapshot finished(ExecutionRequested trigger, ExecutionCompleted result) {

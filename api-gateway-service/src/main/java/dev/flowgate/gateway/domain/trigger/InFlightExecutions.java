@@ -32,6 +32,9 @@ public final class InFlightExecutions {
 
 	private final Map<String, InFlight> byId = new HashMap<>();
 
+	/** When the awaited executions that have announced their start started. */
+	private final Map<String, Instant> startedAt = new HashMap<>();
+
 	private final Map<String, Integer> countByDeployment = new HashMap<>();
 
 	private final Clock clock;
@@ -86,6 +89,32 @@ public final class InFlightExecutions {
 		}
 	}
 
+	/**
+	 * An execution announced its start: remembered when a call here waits for it, so the
+	 * call can say {@code running} if it has to answer before the result.
+	 * @param started read only when a call waits for it, as for results
+	 */
+	public void started(String executionId, Supplier<Instant> started) {
+		if (awaits(executionId)) {
+			Instant at = started.get();
+			synchronized (this) {
+				if (this.byId.containsKey(executionId)) {
+					this.startedAt.put(executionId, at);
+				}
+			}
+		}
+	}
+
+	/** When an execution a call here waits for started, if it said so. */
+	public synchronized Optional<Instant> startedAt(String executionId) {
+		return Optional.ofNullable(this.startedAt.get(executionId));
+	}
+
+	private synchronized boolean awaits(String executionId) {
+		InFlight inFlight = this.byId.get(executionId);
+		return inFlight != null && inFlight.awaited();
+	}
+
 	/** The trigger was never accepted (Kafka did not acknowledge it). */
 	public void abandon(String executionId) {
 		remove(executionId);
@@ -108,6 +137,7 @@ public final class InFlightExecutions {
 
 	private synchronized InFlight remove(String executionId) {
 		InFlight inFlight = this.byId.remove(executionId);
+		this.startedAt.remove(executionId);
 		if (inFlight != null) {
 			this.countByDeployment.computeIfPresent(inFlight.deploymentId(),
 					(id, count) -> (count > 1) ? count - 1 : null);

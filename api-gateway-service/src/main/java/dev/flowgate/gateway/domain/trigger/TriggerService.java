@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.ExecutionCompleted;
@@ -54,7 +56,8 @@ public final class TriggerService {
 
 	/**
 	 * Accepts a trigger. The future completes with the finished execution, or with it
-	 * queued (async deployments, or a sync one past its timeout).
+	 * queued (async deployments) or unfinished (a sync one past its timeout: running once
+	 * the runner announced its start, else queued).
 	 * @throws Rejection for limits (429), invalid inputs (400) and a reused idempotency
 	 * key with other inputs (422); the future fails with a 503 one when Kafka did not
 	 * acknowledge
@@ -111,16 +114,30 @@ public final class TriggerService {
 
 	private CompletableFuture<ExecutionSnapshot> awaitResult(ExecutionRequested trigger, Deployment deployment,
 			CompletableFuture<ExecutionCompleted> result) {
-		ExecutionSnapshot queued = ExecutionSnapshot.queued(trigger);
 		if (trigger.mode() != DeploymentMode.SYNC) {
-			return CompletableFuture.completedFuture(queued);
+			return CompletableFuture.completedFuture(ExecutionSnapshot.queued(trigger));
 		}
 		Duration untilDeadline = Duration.between(this.clock.instant(), trigger.deadline());
 		Duration syncTimeout = Duration.ofSeconds(Math.max(0, deployment.state().syncTimeoutSeconds()));
 		long waitMillis = Math.max(0, min(syncTimeout, untilDeadline).toMillis());
 		// A dependent future: timing out answers this call only, the execution goes on.
 		return result.thenApply((completed) -> finished(trigger, completed))
-			.completeOnTimeout(queued, waitMillis, TimeUnit.MILLISECONDS);
+			.orTimeout(waitMillis, TimeUnit.MILLISECONDS)
+			.exceptionally((failure) -> unfinished(trigger, failure));
+	}
+
+	/**
+	 * Past the sync timeout: running if the execution announced its start, else queued.
+	 */
+	private ExecutionSnapshot unfinished(ExecutionRequested trigger, Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (!(cause instanceof TimeoutException)) {
+			throw (failure instanceof CompletionException completion) ? completion : new CompletionException(failure);
+		}
+		return this.inFlight.startedAt(trigger.executionId())
+			.map((startedAt) -> ExecutionSnapshot.running(trigger, startedAt))
+			.orElseGet(() -> ExecutionSnapshot.queued(trigger));
 	}
 
 	private ExecutionSnapshot finished(ExecutionRequested trigger, ExecutionCompleted completed) {

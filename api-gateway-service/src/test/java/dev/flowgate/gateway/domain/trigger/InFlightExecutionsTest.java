@@ -51,6 +51,32 @@ class InFlightExecutionsTest {
 	}
 
 	@Test
+	void remembersTheStartOfAnAwaitedExecutionOnlyUntilItFinishes() {
+		this.inFlight.start(sync("e-1", "d", this.deadline), null);
+		Instant startedAt = this.clock.instant();
+
+		this.inFlight.started("e-1", () -> startedAt);
+
+		assertThat(this.inFlight.startedAt("e-1")).contains(startedAt);
+		this.inFlight.completed("e-1", () -> completed("e-1"));
+		assertThat(this.inFlight.startedAt("e-1")).isEmpty();
+	}
+
+	@Test
+	void readsNoStartNoticeThatNobodyHereWaitsFor() {
+		this.inFlight.start(requested("e-1", "d", DeploymentMode.ASYNC, this.deadline), null);
+
+		this.inFlight.started("e-1", () -> {
+			throw new AssertionError("nobody waits for this execution");
+		});
+		this.inFlight.started("someone-elses", () -> {
+			throw new AssertionError("not started here");
+		});
+
+		assertThat(this.inFlight.startedAt("e-1")).isEmpty();
+	}
+
+	@Test
 	void ignoresResultsOfExecutionsItDidNotStart() {
 		this.inFlight.completed("someone-elses", () -> completed("someone-elses"));
 

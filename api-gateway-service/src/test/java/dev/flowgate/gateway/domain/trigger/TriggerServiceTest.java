@@ -91,6 +91,21 @@ class TriggerServiceTest {
 	}
 
 	@Test
+	void answersRunningWhenTheSyncTimeoutPassesAfterTheStartWasAnnounced() throws Exception {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").syncTimeoutSeconds(1));
+		CompletableFuture<ExecutionSnapshot> answer = this.service.trigger(this.caller, deployment,
+				request(Map.of(), null));
+		Instant startedAt = this.clock.instant().plusMillis(20);
+
+		this.inFlight.started(this.publisher.only().executionId(), () -> startedAt);
+
+		ExecutionSnapshot unfinished = answer.get(3, TimeUnit.SECONDS);
+		assertThat(unfinished.status()).isEqualTo(ExecutionStatus.RUNNING);
+		assertThat(unfinished.startedAt()).isEqualTo(startedAt);
+		assertThat(unfinished.finished()).isFalse();
+	}
+
+	@Test
 	void acceptsNothingWhenKafkaDoesNotAcknowledge() {
 		Deployment deployment = deployment(DeploymentStates.of("owner-1").limits(1, null));
 		this.publisher.failing = true;
