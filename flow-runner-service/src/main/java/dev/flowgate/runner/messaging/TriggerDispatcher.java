@@ -66,7 +66,22 @@ class TriggerDispatcher {
 		this.capacity.acquire();
 		execution.result()
 			.whenComplete((result, failure) -> inContext(triggerContext,
-					() -> finished(partition, offset, execution, result, failure)));
+					() -> finishedOrLogged(partition, offset, execution, result, failure)));
+	}
+
+	/**
+	 * What goes wrong here would vanish into a future nobody reads, leaving the trigger
+	 * unacknowledged without a word.
+	 */
+	private void finishedOrLogged(PartitionState partition, long offset, Execution execution, ExecutionCompleted result,
+			Throwable failure) {
+		try {
+			finished(partition, offset, execution, result, failure);
+		}
+		catch (RuntimeException | Error ex) {
+			logger.error("Execution {} ended, but handing on its result failed", execution.executionId(), ex);
+			throw ex;
+		}
 	}
 
 	/**
