@@ -4,14 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 import dev.flowgate.gateway.domain.view.Readiness;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ExecutionResultsListener implements ConsumerSeekAware {
 
-	private static final Logger log = LoggerFactory.getLogger(ExecutionResultsListener.class);
-
 	private final InFlightExecutions inFlight;
 
 	private final Readiness readiness;
@@ -53,19 +47,7 @@ class ExecutionResultsListener implements ConsumerSeekAware {
 					partitionOffsets = @PartitionOffset(partition = ListenedTopics.EXECUTIONS_COMPLETED_PARTITIONS,
 							initialOffset = "0", seekPosition = "END")))
 	void onExecutionsCompleted(List<ConsumerRecord<String, byte[]>> results) {
-		for (ConsumerRecord<String, byte[]> result : results) {
-			try {
-				this.inFlight.completed(result.key(), () -> decode(result));
-			}
-			catch (JacksonException | ClassCastException | IllegalArgumentException ex) {
-				log.warn("Result of execution {} (offset {}) cannot be read: {}", result.key(), result.offset(),
-						ex.getMessage());
-			}
-		}
-	}
-
-	private ExecutionCompleted decode(ConsumerRecord<String, byte[]> result) {
-		return (ExecutionCompleted) this.mapper.readValue(result.value(), FlowgateEvent.class);
+		LazyEvents.each(results, this.mapper, ExecutionCompleted.class, this.inFlight::completed);
 	}
 
 	@Override

@@ -1,15 +1,10 @@
 package dev.flowgate.gateway.messaging;
 
-import java.time.Instant;
 import java.util.List;
 
 import dev.flowgate.contracts.ExecutionStarted;
-import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -24,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ExecutionStartsListener {
-
-	private static final Logger log = LoggerFactory.getLogger(ExecutionStartsListener.class);
 
 	private final InFlightExecutions inFlight;
 
@@ -43,20 +36,9 @@ class ExecutionStartsListener {
 					partitionOffsets = @PartitionOffset(partition = ListenedTopics.EXECUTIONS_STARTED_PARTITIONS,
 							initialOffset = "0", seekPosition = "END")))
 	void onExecutionsStarted(List<ConsumerRecord<String, byte[]>> notices) {
-		for (ConsumerRecord<String, byte[]> notice : notices) {
-			try {
-				this.inFlight.started(notice.key(), () -> startedAt(notice));
-			}
-			catch (JacksonException | ClassCastException | IllegalArgumentException ex) {
-				log.warn("Start notice of execution {} (offset {}) cannot be read: {}", notice.key(), notice.offset(),
-						ex.getMessage());
-			}
-		}
-	}
-
-	/** The notice is made when the run starts and sent a little later. */
-	private Instant startedAt(ConsumerRecord<String, byte[]> notice) {
-		return ((ExecutionStarted) this.mapper.readValue(notice.value(), FlowgateEvent.class)).occurredAt();
+		// The notice is made when the run starts and sent a little later.
+		LazyEvents.each(notices, this.mapper, ExecutionStarted.class,
+				(executionId, notice) -> this.inFlight.started(executionId, () -> notice.get().occurredAt()));
 	}
 
 }

@@ -1,0 +1,39 @@
+package dev.flowgate.gateway.messaging;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+import dev.flowgate.contracts.FlowgateEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Execution events every replica reads but decodes only when a call here waits for one
+ * (the record key is the execution id). One that cannot be decoded is not dead-lettered
+ * here (each replica would do it again) but by the services that own the stream.
+ */
+final class LazyEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(LazyEvents.class);
+
+	private LazyEvents() {
+	}
+
+	static <T extends FlowgateEvent> void each(List<ConsumerRecord<String, byte[]>> records, JsonMapper mapper,
+			Class<T> type, BiConsumer<String, Supplier<T>> handler) {
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				handler.accept(record.key(), () -> type.cast(mapper.readValue(record.value(), FlowgateEvent.class)));
+			}
+			catch (JacksonException | ClassCastException | IllegalArgumentException ex) {
+				log.warn("{} of execution {} (offset {}) cannot be read: {}", type.getSimpleName(), record.key(),
+						record.offset(), ex.getMessage());
+			}
+		}
+	}
+
+}
