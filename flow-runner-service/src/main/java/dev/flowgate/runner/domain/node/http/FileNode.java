@@ -36,7 +36,7 @@ public final class FileNode implements NodeExecutor {
 		HttpRequest request = HttpRequest.newBuilder(this.http.uri(url)).GET().build();
 		return this.http.send(request, maxBytes, call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {
-				throw reply.failure(url);
+				throw reply.failure(OutboundHttp.forDisplay(request.uri()));
 			}
 			Map<String, Object> output = new LinkedHashMap<>();
 			output.put("text", reply.text());

@@ -51,7 +51,7 @@ public final class HttpNode implements NodeExecutor {
 		HttpRequest request = request(config, url, call.scope());
 		return this.http.send(request, this.http.maxResponseBytes(), call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {
-				throw reply.failure(url);
+				throw reply.failure(OutboundHttp.forDisplay(request.uri()));
 			}
 			Map<String, Object> output = new LinkedHashMap<>();
 			output.put("status", reply.status());

@@ -95,6 +95,18 @@ public final class OutboundHttp {
 			.exceptionallyCompose((failure) -> CompletableFuture.failedFuture(explained(failure, request.uri())));
 	}
 
+	/**
+	 * The URL as errors show it: without user info or query, which is where flows put
+	 * tokens, since errors go into traces, emails and callbacks.
+	 */
+	static String forDisplay(URI uri) {
+		return uri.getScheme() + "://" + hostAndPort(uri) + ((uri.getRawPath() != null) ? uri.getRawPath() : "");
+	}
+
+	private static String hostAndPort(URI uri) {
+		return uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+	}
+
 	/** The JDK's ConnectException has no message: say where, and why when known. */
 	private static Throwable explained(Throwable failure, URI uri) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
@@ -102,7 +114,7 @@ public final class OutboundHttp {
 		if (!(cause instanceof ConnectException)) {
 			return failure;
 		}
-		String target = uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+		String target = hostAndPort(uri);
 		for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
 			if (reason.getMessage() != null) {
 				return new NodeFailedException("could not connect to " + target + ": " + reason.getMessage());

@@ -110,6 +110,20 @@ class HttpNodeTest {
 	}
 
 	@Test
+	void keepsTokensInTheUrlOutOfTheError() {
+		this.api.on("/denied", (request) -> Reply.json(401, "{\"error\":\"no\"}"));
+		String url = this.api.url("/denied").replace("http://", "http://user:pw@") + "?api_key=sk-secret&page=2";
+		FlowDefinition flow = Flows.flow().node("call", "http", Map.of("url", url)).build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(this.api.received("/denied")).singleElement()
+			.extracting(Received::query)
+			.isEqualTo("api_key=sk-secret&page=2");
+		assertThat(outcome.error().message()).isEqualTo("HTTP 401 from " + this.api.url("/denied"));
+	}
+
+	@Test
 	void refusesHostsOutsideTheAllowList() {
 		try (EngineFixture guarded = new EngineFixture(this.api.url(""), Set.of("api.example.com"), 4096)) {
 			FlowDefinition flow = Flows.flow()
