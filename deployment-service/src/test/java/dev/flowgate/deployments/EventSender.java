@@ -9,8 +9,12 @@ import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStarted;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.contracts.TriggersRejected;
 
-/** Sends execution events to their real topics, as the gateway and the runner do. */
+/**
+ * Sends execution events (and the gateway's refused-call counts) to their real topics, as
+ * the gateway and the runner do.
+ */
 public final class EventSender {
 
 	private static final long ACK_TIMEOUT_SECONDS = 10;
@@ -42,13 +46,16 @@ public final class EventSender {
 		if (event instanceof ExecutionCompleted) {
 			return Topics.EXECUTIONS_COMPLETED.name();
 		}
+		if (event instanceof TriggersRejected) {
+			return Topics.TRIGGERS_REJECTED.name();
+		}
 		throw new IllegalArgumentException("Not an execution event: " + event);
 	}
 
 	/** Every topic this service consumes. */
 	public static String[] executionTopics() {
 		return new String[] { Topics.EXECUTIONS_REQUESTED.name(), Topics.EXECUTIONS_STARTED.name(),
-				Topics.EXECUTIONS_COMPLETED.name() };
+				Topics.EXECUTIONS_COMPLETED.name(), Topics.TRIGGERS_REJECTED.name() };
 	}
 
 }

@@ -17,9 +17,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = ExecutionCompleted.class, name = ExecutionCompleted.TYPE),
 		@JsonSubTypes.Type(value = KeyStateChanged.class, name = KeyStateChanged.TYPE),
 		@JsonSubTypes.Type(value = DeploymentStateChanged.class, name = DeploymentStateChanged.TYPE),
-		@JsonSubTypes.Type(value = DeliveryFailed.class, name = DeliveryFailed.TYPE) })
+		@JsonSubTypes.Type(value = DeliveryFailed.class, name = DeliveryFailed.TYPE),
+		@JsonSubTypes.Type(value = TriggersRejected.class, name = TriggersRejected.TYPE) })
 public sealed interface FlowgateEvent permits ExecutionRequested, ExecutionStarted, ExecutionCompleted, KeyStateChanged,
-		DeploymentStateChanged, DeliveryFailed {
+		DeploymentStateChanged, DeliveryFailed, TriggersRejected {
 
 	UUID eventId();
 

@@ -34,6 +34,13 @@ public final class Topics {
 	public static final TopicSpec DELIVERIES_FAILED = new TopicSpec("flowgate.deliveries.failed", 3, false,
 			Duration.ofDays(30));
 
+	/**
+	 * Trigger calls the gateway refused, counted per deployment. Producer: gateway.
+	 * Consumer: deployment-service (usage).
+	 */
+	public static final TopicSpec TRIGGERS_REJECTED = new TopicSpec("flowgate.triggers.rejected", 3, false,
+			Duration.ofDays(1));
+
 	/** Records no consumer could process, with the failure in the headers. */
 	public static final TopicSpec DEAD_LETTER = new TopicSpec("flowgate.dead-letter", 1, false, Duration.ofDays(30));
 
@@ -42,7 +49,7 @@ public final class Topics {
 
 	public static List<TopicSpec> all() {
 		return List.of(KEYS, DEPLOYMENTS, EXECUTIONS_REQUESTED, EXECUTIONS_STARTED, EXECUTIONS_COMPLETED,
-				DELIVERIES_FAILED, DEAD_LETTER);
+				DELIVERIES_FAILED, TRIGGERS_REJECTED, DEAD_LETTER);
 	}
 
 }

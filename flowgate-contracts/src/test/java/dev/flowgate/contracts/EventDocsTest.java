@@ -32,7 +32,7 @@ class EventDocsTest {
 
 		assertThat(examples).extracting((e) -> e.getClass().getSimpleName())
 			.containsExactly("ExecutionRequested", "ExecutionStarted", "ExecutionCompleted", "KeyStateChanged",
-					"DeploymentStateChanged", "DeliveryFailed");
+					"DeploymentStateChanged", "DeliveryFailed", "TriggersRejected");
 		assertThat(examples).allSatisfy((e) -> assertThat(e.subjectId()).isNotBlank());
 	}
 

@@ -35,7 +35,9 @@ final class SampleEvents {
 						DeploymentEnvironment.PRODUCTION, true, 30,
 						new DeliveryTarget("https://example.com/hook", null, false), new DeploymentLimits(10, 600)),
 				new DeliveryFailed(id(), 1, NOW, "dl-1", "e-1", "o-1", "d-1", DeliveryChannel.CALLBACK,
-						"https://example.com/hook", 10, "HTTP 500"));
+						"https://example.com/hook", 10, "HTTP 500"),
+				new TriggersRejected(id(), 1, NOW, "o-1", "d-1", NOW.minusSeconds(10), NOW,
+						Map.of("invalid_input", 3L, "rate_limited", 1L)));
 	}
 
 	private static UUID id() {

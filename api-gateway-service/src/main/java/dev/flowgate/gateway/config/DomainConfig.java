@@ -14,6 +14,7 @@ import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 import dev.flowgate.gateway.domain.trigger.TriggerPublisher;
 import dev.flowgate.gateway.domain.trigger.TriggerService;
 import dev.flowgate.gateway.domain.trigger.TriggerSettings;
+import dev.flowgate.gateway.domain.usage.RejectionTally;
 import dev.flowgate.gateway.domain.view.Readiness;
 
 import org.springframework.context.annotation.Bean;
@@ -58,6 +59,11 @@ class DomainConfig {
 	@Bean
 	AdminSecret adminSecret(GatewayProperties properties) {
 		return new AdminSecret(properties.adminSecret());
+	}
+
+	@Bean
+	RejectionTally rejectionTally(Clock clock) {
+		return new RejectionTally(clock);
 	}
 
 	@Bean

@@ -40,6 +40,7 @@ public final class GatewayApp implements AutoCloseable {
 		properties.put("flowgate.gateway.upstreams.key-service", keyService);
 		properties.put("flowgate.gateway.upstreams.deployment-service", deploymentService);
 		properties.put("flowgate.gateway.upstreams.delivery-service", deliveryService);
+		properties.put("flowgate.gateway.rejections.flush-interval", "200ms");
 		properties.putAll(extra);
 		// As arguments: they must win over application.yml (server.port: 8080).
 		String[] arguments = properties.entrySet()

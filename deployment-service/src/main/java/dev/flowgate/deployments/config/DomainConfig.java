@@ -16,6 +16,7 @@ import dev.flowgate.deployments.domain.execution.PayloadLimit;
 import dev.flowgate.deployments.domain.execution.ReplayQueue;
 import dev.flowgate.deployments.domain.execution.ReplayService;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
+import dev.flowgate.deployments.domain.usage.RejectedCallCounts;
 import dev.flowgate.deployments.domain.usage.UsageSamples;
 import dev.flowgate.deployments.domain.usage.UsageService;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
@@ -65,8 +66,9 @@ class DomainConfig {
 	}
 
 	@Bean
-	UsageService usageService(UsageSamples samples, DeploymentService deployments, Clock clock) {
-		return new UsageService(samples, deployments, clock);
+	UsageService usageService(UsageSamples samples, RejectedCallCounts rejections, DeploymentService deployments,
+			Clock clock) {
+		return new UsageService(samples, rejections, deployments, clock);
 	}
 
 	@Bean

@@ -42,6 +42,9 @@ class MongoIndexes implements InitializingBean {
 		IndexOperations deployments = this.mongo.indexOps(DeploymentDocument.class);
 		deployments.createIndex(new Index().on(OWNER, Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
 		deployments.createIndex(new Index().on("flowId", Sort.Direction.ASC));
+		this.mongo.indexOps(MongoRejectedCallCounts.COLLECTION)
+			.createIndex(new Index().on(MongoRejectedCallCounts.DEPLOYMENT, Sort.Direction.ASC)
+				.on(MongoRejectedCallCounts.TO, Sort.Direction.ASC));
 		IndexOperations executions = this.mongo.indexOps(ExecutionDocument.class);
 		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
 			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)

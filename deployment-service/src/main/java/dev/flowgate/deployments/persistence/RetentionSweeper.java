@@ -6,10 +6,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.deployments.domain.execution.ExecutionRetention;
+import dev.flowgate.deployments.domain.usage.UsageService;
 
 /**
  * Applies the execution retention on a schedule, because not every MongoDB honours the
- * TTL index ({@link MongoIndexes}).
+ * TTL index ({@link MongoIndexes}), and drops refused-call counts no usage window
+ * reaches.
  */
 @Component
 class RetentionSweeper {
@@ -18,8 +20,11 @@ class RetentionSweeper {
 
 	private final ExecutionRetention retention;
 
-	RetentionSweeper(ExecutionRetention retention) {
+	private final UsageService usage;
+
+	RetentionSweeper(ExecutionRetention retention, UsageService usage) {
 		this.retention = retention;
+		this.usage = usage;
 	}
 
 	@Scheduled(fixedDelayString = "${flowgate.executions.sweep-interval:1h}")
@@ -27,6 +32,10 @@ class RetentionSweeper {
 		long removed = this.retention.sweep();
 		if (removed > 0) {
 			log.info("Removed {} execution record(s) past their retention", removed);
+		}
+		long counts = this.usage.sweepRejections();
+		if (counts > 0) {
+			log.info("Removed {} refused-call count(s) older than the longest usage window", counts);
 		}
 	}
 

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.contracts.TriggersRejected;
 import dev.flowgate.deployments.ApiClient;
 import dev.flowgate.deployments.Consumption;
 import dev.flowgate.deployments.EventSender;
@@ -74,6 +75,10 @@ class ExecutionQueryTest {
 		events.addAll(finished(Duration.ofMinutes(30), ExecutionStatus.SUCCEEDED, 300));
 		events.addAll(finished(Duration.ofMinutes(10), ExecutionStatus.TIMED_OUT, 400));
 		events.add(execution(Duration.ofMinutes(5)).requested(Map.of("question", "pending")));
+		TriggersRejected recent = rejected(Duration.ofMinutes(20), Map.of("invalid_input", 2L, "rate_limited", 5L));
+		// Sent twice, as Kafka may redeliver it: counted once.
+		events.addAll(List.of(recent, recent, rejected(Duration.ofMinutes(3), Map.of("invalid_input", 1L)),
+				rejected(Duration.ofDays(2), Map.of("forbidden", 4L))));
 		new EventSender(this.kafka).send(events.toArray(FlowgateEvent[]::new));
 		Consumption.awaitCaughtUp(EventSender.executionTopics());
 	}
@@ -130,13 +135,18 @@ class ExecutionQueryTest {
 		assertThat(hour.path("llmTokens").path("prompt").asLong()).isEqualTo(36);
 		assertThat(hour.path("llmTokens").path("completion").asLong()).isEqualTo(15);
 		assertThat(hour.path("llmTokens").path("total").asLong()).isEqualTo(51);
+		assertThat(hour.path("rejected").path("total").asLong()).isEqualTo(8);
+		assertThat(hour.path("rejected").path("byReason").path("invalid_input").asLong()).isEqualTo(3);
+		assertThat(hour.path("rejected").path("byReason").path("rate_limited").asLong()).isEqualTo(5);
 
 		JsonNode day = this.api.get("/v1/deployments/" + this.deploymentId + "/usage").json();
 		assertThat(day.path("window").asString()).isEqualTo("24h");
 		assertThat(day.path("calls").asLong()).isEqualTo(5);
 		assertThat(day.path("durationMillis").path("p50").asLong()).isEqualTo(200);
 
+		assertThat(day.path("rejected").path("byReason").has("forbidden")).isFalse();
 		assertThat(usage("7d").path("calls").asLong()).isEqualTo(6);
+		assertThat(usage("7d").path("rejected").path("total").asLong()).isEqualTo(12);
 		assertThat(usage("30d").path("durationMillis").path("p99").asLong()).isEqualTo(1000);
 	}
 
@@ -159,6 +169,12 @@ class ExecutionQueryTest {
 	private List<FlowgateEvent> finished(Duration age, ExecutionStatus status, long durationMillis) {
 		ExecutionEvents execution = execution(age);
 		return List.of(execution.requested(Map.of("question", "q")), execution.completed(status, durationMillis));
+	}
+
+	private TriggersRejected rejected(Duration age, Map<String, Long> counts) {
+		Instant to = this.now.minus(age);
+		return new TriggersRejected(UUID.randomUUID(), TriggersRejected.SCHEMA_VERSION, to, this.api.ownerId(),
+				this.deploymentId, to.minusSeconds(10), to, counts);
 	}
 
 	private ExecutionEvents execution(Duration age) {

@@ -184,7 +184,9 @@ class JourneyIT {
 
 	@Test
 	@Order(5)
-	void historyAndUsageCountTheSyncCalls() {
+	void historyAndUsageCountTheSyncCallsAndTheRefusedOnesApart() {
+		Api.Response refused = this.api.post(nativePath(this.syncId), this.appKey.bearer(), Map.of());
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
 		await().atMost(DELIVERY).untilAsserted(() -> {
 			JsonNode items = this.owner.get("/v1/deployments/" + this.syncId + "/executions").json().get("items");
 			assertThat(items.values()).extracting((item) -> item.get("source").asString())
@@ -200,6 +202,14 @@ class JourneyIT {
 		assertThat(usage.at("/llmTokens/prompt").asLong()).isEqualTo(2 * LlmStub.PROMPT_TOKENS);
 		assertThat(usage.at("/llmTokens/completion").asLong()).isEqualTo(2 * LlmStub.COMPLETION_TOKENS);
 		assertThat(usage.at("/durationMillis/p50").isNumber()).isTrue();
+		// The gateway sends its counts of refused calls every 10 s.
+		await().atMost(DELIVERY).untilAsserted(() -> {
+			JsonNode rejected = this.owner.get("/v1/deployments/" + this.syncId + "/usage?window=1h")
+				.json()
+				.at("/rejected");
+			assertThat(rejected.at("/total").asLong()).isEqualTo(1);
+			assertThat(rejected.at("/byReason/invalid_input").asLong()).isEqualTo(1);
+		});
 	}
 
 	@Test

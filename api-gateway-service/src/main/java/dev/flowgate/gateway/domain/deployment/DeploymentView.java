@@ -41,7 +41,15 @@ public final class DeploymentView {
 	 * it or it is disabled
 	 */
 	public Deployment forTrigger(Caller caller, String deploymentId) {
-		return checked(caller, owned(caller, deploymentId).orElseThrow(() -> notFound(deploymentId)));
+		return checked(caller, ownedForTrigger(caller, deploymentId));
+	}
+
+	/**
+	 * The caller's owner's deployment, not yet checked against the key.
+	 * @throws Rejection 404 when unknown or another owner's
+	 */
+	public Deployment ownedForTrigger(Caller caller, String deploymentId) {
+		return owned(caller, deploymentId).orElseThrow(() -> notFound(deploymentId));
 	}
 
 	/**
@@ -50,10 +58,17 @@ public final class DeploymentView {
 	 * one created or changed last).
 	 */
 	public Deployment forFluxFlow(Caller caller, String flowId) {
-		Deployment deployment = owned(caller, flowId).or(() -> productionDeploymentOf(caller, flowId))
+		return checked(caller, ownedForFluxFlow(caller, flowId));
+	}
+
+	/**
+	 * FluxPrompt's {@code flowId} resolved as {@link #forFluxFlow}, not yet checked
+	 * against the key.
+	 */
+	public Deployment ownedForFluxFlow(Caller caller, String flowId) {
+		return owned(caller, flowId).or(() -> productionDeploymentOf(caller, flowId))
 			.orElseThrow(() -> Rejection.notFound("Flow or deployment " + flowId
 					+ " not found (a flow is called through its production deployment)"));
-		return checked(caller, deployment);
 	}
 
 	private Optional<Deployment> owned(Caller caller, String deploymentId) {
@@ -77,7 +92,11 @@ public final class DeploymentView {
 		return candidates.stream().max(preferred);
 	}
 
-	private static Deployment checked(Caller caller, Deployment deployment) {
+	/**
+	 * The deployment, if the key may trigger it.
+	 * @throws Rejection 403 when the key may not use it or it is disabled
+	 */
+	public Deployment checked(Caller caller, Deployment deployment) {
 		if (!caller.mayUse(deployment.id())) {
 			throw Rejection.forbidden("This API key may not trigger deployment " + deployment.id());
 		}

@@ -40,13 +40,14 @@ class AicuflowTriggerController {
 	@PostMapping({ "/node/deployment-trigger/{deploymentId}/", "/node/deployment-trigger/{deploymentId}" })
 	CompletableFuture<ResponseEntity<AicuflowResponse>> trigger(@PathVariable String deploymentId,
 			HttpServletRequest request) {
-		return this.calls.counted(TriggerSource.AICUFLOW, () -> accept(deploymentId, request));
+		return this.calls.counted(TriggerSource.AICUFLOW, (attribution) -> accept(deploymentId, request, attribution));
 	}
 
-	private CompletableFuture<ResponseEntity<AicuflowResponse>> accept(String deploymentId,
-			HttpServletRequest request) {
+	private CompletableFuture<ResponseEntity<AicuflowResponse>> accept(String deploymentId, HttpServletRequest request,
+			Attribution attribution) {
 		Caller caller = this.calls.admit(request);
-		Deployment deployment = this.deployments.forTrigger(caller, deploymentId);
+		Deployment deployment = this.calls.target(caller, this.deployments.ownedForTrigger(caller, deploymentId),
+				attribution);
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"), null,
 				CallerHeaders.idempotencyKey(request), TriggerSource.AICUFLOW);

@@ -48,15 +48,17 @@ class FluxTriggerController {
 	@PostMapping("/flux/api-v2")
 	CompletableFuture<ResponseEntity<FluxResponse>> trigger(@RequestParam(required = false) String flowId,
 			HttpServletRequest request) {
-		return this.calls.counted(TriggerSource.FLUXPROMPT, () -> accept(flowId, request));
+		return this.calls.counted(TriggerSource.FLUXPROMPT, (attribution) -> accept(flowId, request, attribution));
 	}
 
-	private CompletableFuture<ResponseEntity<FluxResponse>> accept(String flowId, HttpServletRequest request) {
+	private CompletableFuture<ResponseEntity<FluxResponse>> accept(String flowId, HttpServletRequest request,
+			Attribution attribution) {
 		if (flowId == null || flowId.isBlank()) {
 			throw Rejection.badRequest("The flowId query parameter is required");
 		}
 		Caller caller = this.calls.admit(request);
-		Deployment deployment = this.deployments.forFluxFlow(caller, flowId);
+		Deployment deployment = this.calls.target(caller, this.deployments.ownedForFluxFlow(caller, flowId),
+				attribution);
 		List<FluxInput> variableInputs = variableInputs(this.bodies.readJsonObject(request));
 		Map<String, Object> inputs = this.inputMapper.map(deployment.inputs(), variableInputs);
 		TriggerRequest trigger = new TriggerRequest(inputs, null, CallerHeaders.idempotencyKey(request),

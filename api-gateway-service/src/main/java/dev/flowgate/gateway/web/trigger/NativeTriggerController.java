@@ -42,13 +42,14 @@ class NativeTriggerController {
 	@PostMapping("/v1/deployments/{deploymentId}/executions")
 	CompletableFuture<ResponseEntity<ExecutionResource>> trigger(@PathVariable String deploymentId,
 			HttpServletRequest request) {
-		return this.calls.counted(TriggerSource.NATIVE, () -> accept(deploymentId, request));
+		return this.calls.counted(TriggerSource.NATIVE, (attribution) -> accept(deploymentId, request, attribution));
 	}
 
-	private CompletableFuture<ResponseEntity<ExecutionResource>> accept(String deploymentId,
-			HttpServletRequest request) {
+	private CompletableFuture<ResponseEntity<ExecutionResource>> accept(String deploymentId, HttpServletRequest request,
+			Attribution attribution) {
 		Caller caller = this.calls.admit(request);
-		Deployment deployment = this.deployments.forTrigger(caller, deploymentId);
+		Deployment deployment = this.calls.target(caller, this.deployments.ownedForTrigger(caller, deploymentId),
+				attribution);
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"),
 				callbackUrl(body, deployment), CallerHeaders.idempotencyKey(request), TriggerSource.NATIVE);

@@ -3,13 +3,14 @@ package dev.flowgate.gateway.web.trigger;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.deployment.Deployment;
 import dev.flowgate.gateway.domain.trigger.ExecutionSnapshot;
+import dev.flowgate.gateway.domain.usage.RejectionTally;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
@@ -29,23 +30,30 @@ class TriggerMetrics {
 
 	private final MeterRegistry registry;
 
-	TriggerMetrics(MeterRegistry registry) {
+	private final RejectionTally usage;
+
+	TriggerMetrics(MeterRegistry registry, RejectionTally usage) {
 		this.registry = registry;
+		this.usage = usage;
 	}
 
-	/** Runs a trigger call and counts it if it is refused, now or later. */
-	<T> CompletableFuture<T> countRejections(TriggerSource source, Supplier<CompletableFuture<T>> call) {
+	/**
+	 * Runs a trigger call and counts it if it is refused, now or later: in the metrics
+	 * always, and in the owner's usage once the call is attributed to a deployment.
+	 */
+	<T> CompletableFuture<T> countRejections(TriggerSource source, Function<Attribution, CompletableFuture<T>> call) {
+		Attribution attribution = new Attribution();
 		CompletableFuture<T> response;
 		try {
-			response = call.get();
+			response = call.apply(attribution);
 		}
 		catch (RuntimeException ex) {
-			failed(source, ex);
+			failed(source, attribution, ex);
 			throw ex;
 		}
 		return response.whenComplete((answer, failure) -> {
 			if (failure != null) {
-				failed(source, failure);
+				failed(source, attribution, failure);
 			}
 		});
 	}
@@ -63,11 +71,16 @@ class TriggerMetrics {
 		return execution;
 	}
 
-	private void failed(TriggerSource source, Throwable failure) {
+	private void failed(TriggerSource source, Attribution attribution, Throwable failure) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
 		if (cause instanceof Rejection rejection) {
-			count(source, "rejected", lower(rejection.reason().name()));
+			String reason = lower(rejection.reason().name());
+			count(source, "rejected", reason);
+			Deployment deployment = attribution.deployment();
+			if (deployment != null) {
+				this.usage.count(deployment.ownerId(), deployment.id(), reason);
+			}
 		}
 		else {
 			count(source, "error", NO_REASON);

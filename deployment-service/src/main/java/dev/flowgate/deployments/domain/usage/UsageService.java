@@ -1,23 +1,32 @@
 package dev.flowgate.deployments.domain.usage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import dev.flowgate.contracts.TriggersRejected;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
 
-/** Reports a deployment's calls, outcomes, latency and tokens over a window. */
+/**
+ * Reports a deployment's calls, outcomes, latency, tokens and refused calls over a
+ * window.
+ */
 public class UsageService {
 
 	private final UsageSamples samples;
+
+	private final RejectedCallCounts rejections;
 
 	private final DeploymentService deployments;
 
 	private final Clock clock;
 
-	public UsageService(UsageSamples samples, DeploymentService deployments, Clock clock) {
+	public UsageService(UsageSamples samples, RejectedCallCounts rejections, DeploymentService deployments,
+			Clock clock) {
 		this.samples = samples;
+		this.rejections = rejections;
 		this.deployments = deployments;
 		this.clock = clock;
 	}
@@ -27,8 +36,19 @@ public class UsageService {
 		UsageWindow window = UsageWindow.of(windowToken)
 			.orElseThrow(() -> new InvalidRequestException("window", "must be one of "
 					+ Arrays.stream(UsageWindow.values()).map(UsageWindow::token).collect(Collectors.joining(", "))));
-		return UsageReport.of(window,
-				this.samples.since(ownerId, deploymentId, this.clock.instant().minus(window.length())));
+		Instant from = this.clock.instant().minus(window.length());
+		return UsageReport.of(window, this.samples.since(ownerId, deploymentId, from),
+				this.rejections.since(ownerId, deploymentId, from));
+	}
+
+	/** Keeps a gateway's count of refused calls for the reports. */
+	public void recordRejections(TriggersRejected summary) {
+		this.rejections.add(summary);
+	}
+
+	/** Removes refused-call counts older than the longest window; returns how many. */
+	public long sweepRejections() {
+		return this.rejections.deleteBefore(this.clock.instant().minus(UsageWindow.longest().length()));
 	}
 
 }

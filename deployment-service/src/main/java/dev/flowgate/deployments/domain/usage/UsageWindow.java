@@ -2,6 +2,7 @@ package dev.flowgate.deployments.domain.usage;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Optional;
 
 /** The periods usage can be reported for, ending now. */
@@ -25,6 +26,10 @@ public enum UsageWindow {
 
 	public Duration length() {
 		return this.length;
+	}
+
+	public static UsageWindow longest() {
+		return Arrays.stream(values()).max(Comparator.comparing(UsageWindow::length)).orElseThrow();
 	}
 
 	public static Optional<UsageWindow> of(String token) {

@@ -2,6 +2,7 @@ package dev.flowgate.deployments.domain.usage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class UsageReportTest {
 				finished(ExecutionStatus.TIMED_OUT, 40), new UsageSample(ExecutionStatus.QUEUED, null, 0, 0),
 				new UsageSample(ExecutionStatus.RUNNING, null, 0, 0));
 
-		UsageReport report = UsageReport.of(UsageWindow.DAY, samples);
+		UsageReport report = UsageReport.of(UsageWindow.DAY, samples, Map.of());
 
 		assertThat(report.window()).isEqualTo("24h");
 		assertThat(report.calls()).isEqualTo(6);
@@ -35,7 +36,7 @@ class UsageReportTest {
 		}
 		samples.add(new UsageSample(ExecutionStatus.RUNNING, null, 0, 0));
 
-		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, samples).durationMillis();
+		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, samples, Map.of()).durationMillis();
 
 		assertThat(durations.p50()).isEqualTo(50);
 		assertThat(durations.p95()).isEqualTo(95);
@@ -47,7 +48,7 @@ class UsageReportTest {
 		List<UsageSample> samples = List.of(finished(ExecutionStatus.SUCCEEDED, 300),
 				finished(ExecutionStatus.SUCCEEDED, 100), finished(ExecutionStatus.FAILED, 200));
 
-		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, samples).durationMillis();
+		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, samples, Map.of()).durationMillis();
 
 		assertThat(durations.p50()).isEqualTo(200);
 		assertThat(durations.p95()).isEqualTo(300);
@@ -57,7 +58,7 @@ class UsageReportTest {
 	@Test
 	void hasNoPercentilesWithoutFinishedExecutions() {
 		UsageReport report = UsageReport.of(UsageWindow.WEEK,
-				List.of(new UsageSample(ExecutionStatus.QUEUED, null, 0, 0)));
+				List.of(new UsageSample(ExecutionStatus.QUEUED, null, 0, 0)), Map.of());
 
 		assertThat(report.durationMillis()).isEqualTo(new UsageReport.Durations(null, null, null));
 	}
@@ -67,8 +68,21 @@ class UsageReportTest {
 		List<UsageSample> samples = List.of(new UsageSample(ExecutionStatus.SUCCEEDED, 5L, 100, 20),
 				new UsageSample(ExecutionStatus.FAILED, 5L, 7, 3));
 
-		assertThat(UsageReport.of(UsageWindow.MONTH, samples).llmTokens())
+		assertThat(UsageReport.of(UsageWindow.MONTH, samples, Map.of()).llmTokens())
 			.isEqualTo(new UsageReport.Tokens(107, 23, 130));
+	}
+
+	@Test
+	void reportsRefusedCallsApartFromTheCallsThatRan() {
+		UsageReport report = UsageReport.of(UsageWindow.DAY, List.of(finished(ExecutionStatus.SUCCEEDED, 5)),
+				Map.of("rate_limited", 12L, "invalid_input", 3L));
+
+		assertThat(report.calls()).isEqualTo(1);
+		assertThat(report.rejected().total()).isEqualTo(15);
+		assertThat(report.rejected().byReason()).containsExactly(Map.entry("invalid_input", 3L),
+				Map.entry("rate_limited", 12L));
+		assertThat(UsageReport.of(UsageWindow.DAY, List.of(), Map.of()).rejected())
+			.isEqualTo(new UsageReport.Rejected(0, Map.of()));
 	}
 
 	private static UsageSample finished(ExecutionStatus status, long millis) {

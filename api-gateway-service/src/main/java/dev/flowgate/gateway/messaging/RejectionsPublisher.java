@@ -1,0 +1,71 @@
+package dev.flowgate.gateway.messaging;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.contracts.TriggersRejected;
+import dev.flowgate.gateway.domain.usage.RejectionTally;
+import dev.flowgate.gateway.domain.usage.RejectionTally.Summary;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the refused trigger calls counted since the last round, one summary per
+ * deployment, for deployment-service to add to its usage. Best effort: counts whose send
+ * fails are logged and dropped, as usage figures rather than an audit.
+ */
+@Component
+class RejectionsPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(RejectionsPublisher.class);
+
+	private final RejectionTally tally;
+
+	private final KafkaTemplate<String, FlowgateEvent> template;
+
+	private final Clock clock;
+
+	RejectionsPublisher(RejectionTally tally, KafkaTemplate<String, FlowgateEvent> template, Clock clock) {
+		this.tally = tally;
+		this.template = template;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${flowgate.gateway.rejections.flush-interval:10s}")
+	void publish() {
+		for (Summary summary : this.tally.drain()) {
+			TriggersRejected event = new TriggersRejected(UUID.randomUUID(), TriggersRejected.SCHEMA_VERSION,
+					this.clock.instant(), summary.ownerId(), summary.deploymentId(), summary.from(), summary.to(),
+					summary.counts());
+			try {
+				this.template.send(Topics.TRIGGERS_REJECTED.name(), event.deploymentId(), event)
+					.whenComplete((sent, failure) -> logLost(event, failure));
+			}
+			catch (RuntimeException ex) {
+				logLost(event, ex);
+			}
+		}
+	}
+
+	/** What this replica counted since the last round goes out before it stops. */
+	@PreDestroy
+	void publishRemaining() {
+		publish();
+		this.template.flush();
+	}
+
+	private static void logLost(TriggersRejected event, Throwable failure) {
+		if (failure != null) {
+			log.warn("Refused-call counts {} of deployment {} not sent: {}", event.counts(), event.deploymentId(),
+					failure.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.flowgate.deployments.persistence;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+import dev.flowgate.contracts.TriggersRejected;
+import dev.flowgate.deployments.domain.usage.RejectedCallCounts;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * One document per gateway summary, its id the event id, so a redelivered summary is a
+ * duplicate key and counts once.
+ */
+@Repository
+class MongoRejectedCallCounts implements RejectedCallCounts {
+
+	static final String COLLECTION = "rejected_calls";
+
+	static final String DEPLOYMENT = "deploymentId";
+
+	static final String TO = "to";
+
+	private static final String OWNER = "ownerId";
+
+	private static final String COUNTS = "counts";
+
+	private final MongoTemplate mongo;
+
+	MongoRejectedCallCounts(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public void add(TriggersRejected summary) {
+		Document document = new Document("_id", summary.eventId().toString()).append(OWNER, summary.ownerId())
+			.append(DEPLOYMENT, summary.deploymentId())
+			.append(TO, Date.from(summary.to()))
+			.append(COUNTS, new Document(summary.counts()));
+		try {
+			this.mongo.insert(document, COLLECTION);
+		}
+		catch (DuplicateKeyException ex) {
+			// Delivered before: already counted.
+		}
+	}
+
+	@Override
+	public Map<String, Long> since(String ownerId, String deploymentId, Instant from) {
+		Query query = Query
+			.query(where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId).and(TO).gte(Date.from(from)));
+		query.fields().include(COUNTS);
+		Map<String, Long> byReason = new HashMap<>();
+		for (Document summary : this.mongo.find(query, Document.class, COLLECTION)) {
+			Document counts = summary.get(COUNTS, Document.class);
+			counts.forEach((reason, count) -> byReason.merge(reason, ((Number) count).longValue(), Long::sum));
+		}
+		return byReason;
+	}
+
+	@Override
+	public long deleteBefore(Instant instant) {
+		return this.mongo.remove(Query.query(where(TO).lt(Date.from(instant))), COLLECTION).getDeletedCount();
+	}
+
+}
