@@ -1,6 +1,7 @@
 package dev.flowgate.gateway;
 
 import dev.flowgate.kafka.KafkaObservationConfiguration;
+import dev.flowgate.kafka.TopicDeclarations;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(KafkaObservationConfiguration.class)
+@Import({ KafkaObservationConfiguration.class, TopicDeclarations.class })
 public class GatewayApplication {
 
 	public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.flowgate.deployments;
 
 import dev.flowgate.internal.InternalApiConfiguration;
+import dev.flowgate.kafka.TopicDeclarations;
 import dev.flowgate.store.StoreOutageConfiguration;
 
 import org.springframework.boot.SpringApplication;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** Owns flows, deployments, executions and usage; publishes deployment state. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class })
+@Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class, TopicDeclarations.class })
 public class DeploymentServiceApplication {
 
 	public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.flowgate.keys;
 
 import dev.flowgate.kafka.KafkaObservationConfiguration;
+import dev.flowgate.kafka.TopicDeclarations;
 import dev.flowgate.internal.InternalApiConfiguration;
 import dev.flowgate.store.StoreOutageConfiguration;
 
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Import;
 /** Owns owners and API keys; publishes key state. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class, KafkaObservationConfiguration.class })
+@Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class, KafkaObservationConfiguration.class,
+		TopicDeclarations.class })
 public class KeyServiceApplication {
 
 	public static void main(String[] args) {

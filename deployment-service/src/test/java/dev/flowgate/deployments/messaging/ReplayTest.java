@@ -127,13 +127,15 @@ class ReplayTest {
 
 	@Test
 	void doesNotPublishAgainAReplayPublishedJustBeforeACrash() {
-		ExecutionRecord replay = savedWithExpiredLease("once", "e-1");
+		// Leased for now, so the republisher leaves it alone while the test sets it up.
+		ExecutionRecord replay = saved("once", "e-1", Instant.now().plus(Duration.ofHours(1)));
 		// Published and recorded as such, but the process died before it tidied up: the
 		// marker is still there.
 		this.mongo.updateFirst(Query.query(where("_id").is(replay.id())), Update.update("awaitingPublication", false),
 				"executions");
 
-		assertThat(this.outbox.claimOverdue(Instant.now(), Duration.ofSeconds(30))).isEmpty();
+		// Looked at once the lease has run out.
+		assertThat(this.outbox.claimOverdue(Instant.now().plus(Duration.ofHours(2)), Duration.ofSeconds(30))).isEmpty();
 		assertThat(this.mongo.exists(Query.query(where("_id").is(replay.id())), "replay_outbox")).isFalse();
 		assertThat(TopicReader.readKey(TOPIC, replay.id())).isEmpty();
 	}
@@ -178,11 +180,15 @@ class ReplayTest {
 
 	/** A replay saved with a lease that already ran out, as if its saver had died. */
 	private ExecutionRecord savedWithExpiredLease(String question, String replayOf) {
+		return saved(question, replayOf, Instant.now().minusSeconds(1));
+	}
+
+	private ExecutionRecord saved(String question, String replayOf, Instant leaseUntil) {
 		ExecutionRecord replay = this.merge.apply(null,
 				new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
 						this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
 						Map.of("question", question), null, Instant.now().plusSeconds(600), null, replayOf, null));
-		this.outbox.insert(replay, Instant.now().minusSeconds(1));
+		this.outbox.insert(replay, leaseUntil);
 		return replay;
 	}
 
