@@ -1,8 +1,6 @@
 package dev.flowgate.gateway.web;
 
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 
 import dev.flowgate.gateway.domain.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,23 +22,17 @@ public final class CallerHeaders {
 	 * caller meant is not for the gateway to guess
 	 */
 	public static String apiKey(HttpServletRequest request) {
-		Set<String> keys = new LinkedHashSet<>();
 		String authorization = request.getHeader("Authorization");
-		if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-			addPresent(keys, authorization.substring(BEARER.length()));
-		}
-		addPresent(keys, request.getHeader("X-API-Key"));
-		addPresent(keys, request.getHeader("api-key"));
-		if (keys.size() > 1) {
-			throw Rejection.badRequest("Authorization, X-API-Key and api-key carry different API keys: send one");
-		}
-		return keys.isEmpty() ? null : keys.iterator().next();
+		String bearer = (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER))
+				? present(authorization.substring(BEARER.length())) : null;
+		return agreeing(agreeing(bearer, present(request.getHeader("X-API-Key"))),
+				present(request.getHeader("api-key")));
 	}
 
 	/** The {@code Idempotency-Key}, or {@code null} when absent or blank. */
 	public static String idempotencyKey(HttpServletRequest request) {
-		String key = trimmed(request.getHeader("Idempotency-Key"));
-		if (key == null || key.isEmpty()) {
+		String key = present(request.getHeader("Idempotency-Key"));
+		if (key == null) {
 			return null;
 		}
 		if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
@@ -49,14 +41,16 @@ public final class CallerHeaders {
 		return key;
 	}
 
-	private static void addPresent(Set<String> keys, String header) {
-		if (header != null && !header.isBlank()) {
-			keys.add(header.trim());
-		}
+	/** The trimmed value, or {@code null} when absent or blank. */
+	private static String present(String header) {
+		return (header != null && !header.isBlank()) ? header.trim() : null;
 	}
 
-	private static String trimmed(String value) {
-		return (value != null) ? value.trim() : null;
+	private static String agreeing(String key, String other) {
+		if (key != null && other != null && !key.equals(other)) {
+			throw Rejection.badRequest("Authorization, X-API-Key and api-key carry different API keys: send one");
+		}
+		return (key != null) ? key : other;
 	}
 
 }

@@ -186,7 +186,8 @@ class ReplicasTest {
 	private boolean refuses(GatewayApp gateway, Rejection.Reason reason) {
 		try {
 			Caller caller = gateway.bean(KeyView.class).authenticate(this.tenant.key());
-			gateway.bean(DeploymentView.class).forTrigger(caller, this.deployment.deploymentId());
+			gateway.bean(DeploymentView.class).forTrigger(caller, this.deployment.deploymentId(), (owned) -> {
+			});
 			return false;
 		}
 		catch (Rejection ex) {

@@ -111,7 +111,8 @@ public final class TestStack {
 		try {
 			Caller caller = gateway.bean(KeyView.class).authenticate(tenant.key());
 			for (String deploymentId : deploymentIds) {
-				gateway.bean(DeploymentView.class).forTrigger(caller, deploymentId);
+				gateway.bean(DeploymentView.class).forTrigger(caller, deploymentId, (owned) -> {
+				});
 			}
 			return true;
 		}

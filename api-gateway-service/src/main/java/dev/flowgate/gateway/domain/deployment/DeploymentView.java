@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.flowgate.contracts.DeploymentEnvironment;
@@ -37,38 +38,27 @@ public final class DeploymentView {
 
 	/**
 	 * The deployment {@code caller} may trigger.
+	 * @param owned told of the deployment once it is known to be the caller's owner's,
+	 * before the key is checked against it (a refusal from then on is the owner's
+	 * concern)
 	 * @throws Rejection 404 when unknown or another owner's, 403 when the key may not use
 	 * it or it is disabled
 	 */
-	public Deployment forTrigger(Caller caller, String deploymentId) {
-		return checked(caller, ownedForTrigger(caller, deploymentId));
-	}
-
-	/**
-	 * The caller's owner's deployment, not yet checked against the key.
-	 * @throws Rejection 404 when unknown or another owner's
-	 */
-	public Deployment ownedForTrigger(Caller caller, String deploymentId) {
-		return owned(caller, deploymentId).orElseThrow(() -> notFound(deploymentId));
+	public Deployment forTrigger(Caller caller, String deploymentId, Consumer<Deployment> owned) {
+		return checked(caller, owned(caller, deploymentId).orElseThrow(() -> notFound(deploymentId)), owned);
 	}
 
 	/**
 	 * FluxPrompt's {@code flowId}: a deployment id, or a flow id whose production
 	 * deployment answers (enabled ones first, then those the key may trigger, then the
 	 * one created or changed last).
+	 * @param owned as for {@link #forTrigger}
 	 */
-	public Deployment forFluxFlow(Caller caller, String flowId) {
-		return checked(caller, ownedForFluxFlow(caller, flowId));
-	}
-
-	/**
-	 * FluxPrompt's {@code flowId} resolved as {@link #forFluxFlow}, not yet checked
-	 * against the key.
-	 */
-	public Deployment ownedForFluxFlow(Caller caller, String flowId) {
-		return owned(caller, flowId).or(() -> productionDeploymentOf(caller, flowId))
+	public Deployment forFluxFlow(Caller caller, String flowId, Consumer<Deployment> owned) {
+		Deployment deployment = owned(caller, flowId).or(() -> productionDeploymentOf(caller, flowId))
 			.orElseThrow(() -> Rejection.notFound("Flow or deployment " + flowId
 					+ " not found (a flow is called through its production deployment)"));
+		return checked(caller, deployment, owned);
 	}
 
 	private Optional<Deployment> owned(Caller caller, String deploymentId) {
@@ -92,11 +82,8 @@ public final class DeploymentView {
 		return candidates.stream().max(preferred);
 	}
 
-	/**
-	 * The deployment, if the key may trigger it.
-	 * @throws Rejection 403 when the key may not use it or it is disabled
-	 */
-	public Deployment checked(Caller caller, Deployment deployment) {
+	private static Deployment checked(Caller caller, Deployment deployment, Consumer<Deployment> owned) {
+		owned.accept(deployment);
 		if (!caller.mayUse(deployment.id())) {
 			throw Rejection.forbidden("This API key may not trigger deployment " + deployment.id());
 		}

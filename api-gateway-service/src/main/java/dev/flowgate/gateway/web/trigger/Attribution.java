@@ -11,9 +11,8 @@ final class Attribution {
 	private volatile Deployment deployment;
 
 	/** The deployment the call is for, found among the key owner's. */
-	Deployment to(Deployment deployment) {
+	void to(Deployment deployment) {
 		this.deployment = deployment;
-		return deployment;
 	}
 
 	/** The owner's deployment, or {@code null} while the call has not got that far. */

@@ -57,8 +57,7 @@ class FluxTriggerController {
 			throw Rejection.badRequest("The flowId query parameter is required");
 		}
 		Caller caller = this.calls.admit(request);
-		Deployment deployment = this.calls.target(caller, this.deployments.ownedForFluxFlow(caller, flowId),
-				attribution);
+		Deployment deployment = this.deployments.forFluxFlow(caller, flowId, attribution::to);
 		List<FluxInput> variableInputs = variableInputs(this.bodies.readJsonObject(request));
 		Map<String, Object> inputs = this.inputMapper.map(deployment.inputs(), variableInputs);
 		TriggerRequest trigger = new TriggerRequest(inputs, null, CallerHeaders.idempotencyKey(request),

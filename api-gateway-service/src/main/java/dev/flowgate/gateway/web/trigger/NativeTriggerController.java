@@ -48,8 +48,7 @@ class NativeTriggerController {
 	private CompletableFuture<ResponseEntity<ExecutionResource>> accept(String deploymentId, HttpServletRequest request,
 			Attribution attribution) {
 		Caller caller = this.calls.admit(request);
-		Deployment deployment = this.calls.target(caller, this.deployments.ownedForTrigger(caller, deploymentId),
-				attribution);
+		Deployment deployment = this.deployments.forTrigger(caller, deploymentId, attribution::to);
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"),
 				callbackUrl(body, deployment), CallerHeaders.idempotencyKey(request), TriggerSource.NATIVE);

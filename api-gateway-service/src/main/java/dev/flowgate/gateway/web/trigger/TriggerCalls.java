@@ -9,7 +9,6 @@ import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.deployment.Deployment;
-import dev.flowgate.gateway.domain.deployment.DeploymentView;
 import dev.flowgate.gateway.domain.key.Caller;
 import dev.flowgate.gateway.domain.key.Gatekeeper;
 import dev.flowgate.gateway.domain.trigger.ExecutionSnapshot;
@@ -40,30 +39,17 @@ class TriggerCalls {
 
 	private final TriggerMetrics metrics;
 
-	private final DeploymentView deployments;
-
-	TriggerCalls(Gatekeeper gatekeeper, TriggerService triggers, ExecutionResponses responses, TriggerMetrics metrics,
-			DeploymentView deployments) {
+	TriggerCalls(Gatekeeper gatekeeper, TriggerService triggers, ExecutionResponses responses, TriggerMetrics metrics) {
 		this.gatekeeper = gatekeeper;
 		this.triggers = triggers;
 		this.responses = responses;
 		this.metrics = metrics;
-		this.deployments = deployments;
 	}
 
 	/** Runs a call, counting it if it is refused, now or later. */
 	<R> CompletableFuture<ResponseEntity<R>> counted(TriggerSource source,
 			Function<Attribution, CompletableFuture<ResponseEntity<R>>> call) {
 		return this.metrics.countRejections(source, call);
-	}
-
-	/**
-	 * The deployment the caller may trigger; from here on a refusal counts in its usage.
-	 * @param owned the deployment found among the key owner's
-	 * @throws Rejection (403) when the key may not trigger it or it is disabled
-	 */
-	Deployment target(Caller caller, Deployment owned, Attribution attribution) {
-		return this.deployments.checked(caller, attribution.to(owned));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.flowgate.gateway.domain.deployment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import dev.flowgate.contracts.DeploymentEnvironment;
@@ -25,7 +27,7 @@ class DeploymentViewTest {
 	void findsAnEnabledDeploymentOfTheCaller() {
 		DeploymentStateChanged state = publish(DeploymentStates.of("owner-1").input("n1", "question", "text", true));
 
-		Deployment deployment = this.view.forTrigger(this.owner, state.deploymentId());
+		Deployment deployment = forTrigger(this.owner, state.deploymentId());
 
 		assertThat(deployment.state()).isEqualTo(state);
 		assertThat(deployment.inputs()).containsExactly(new InputSpec("n1", "question", InputType.TEXT, true));
@@ -35,8 +37,8 @@ class DeploymentViewTest {
 	void hidesAnotherOwnersDeploymentAsNotFound() {
 		DeploymentStateChanged state = publish(DeploymentStates.of("owner-2"));
 
-		assertRejected(() -> this.view.forTrigger(this.owner, state.deploymentId()), Rejection.Reason.NOT_FOUND);
-		assertRejected(() -> this.view.forTrigger(this.owner, "unknown"), Rejection.Reason.NOT_FOUND);
+		assertRejected(() -> forTrigger(this.owner, state.deploymentId()), Rejection.Reason.NOT_FOUND);
+		assertRejected(() -> forTrigger(this.owner, "unknown"), Rejection.Reason.NOT_FOUND);
 	}
 
 	@Test
@@ -45,15 +47,30 @@ class DeploymentViewTest {
 		DeploymentStateChanged other = publish(DeploymentStates.of("owner-1"));
 		Caller restricted = caller("owner-1", Set.of(allowed.deploymentId()));
 
-		assertThat(this.view.forTrigger(restricted, allowed.deploymentId()).id()).isEqualTo(allowed.deploymentId());
-		assertRejected(() -> this.view.forTrigger(restricted, other.deploymentId()), Rejection.Reason.FORBIDDEN);
+		assertThat(forTrigger(restricted, allowed.deploymentId()).id()).isEqualTo(allowed.deploymentId());
+		assertRejected(() -> forTrigger(restricted, other.deploymentId()), Rejection.Reason.FORBIDDEN);
 	}
 
 	@Test
 	void refusesADisabledDeployment() {
 		DeploymentStateChanged disabled = publish(DeploymentStates.of("owner-1").enabled(false));
 
-		assertRejected(() -> this.view.forTrigger(this.owner, disabled.deploymentId()), Rejection.Reason.FORBIDDEN);
+		assertRejected(() -> forTrigger(this.owner, disabled.deploymentId()), Rejection.Reason.FORBIDDEN);
+	}
+
+	@Test
+	void tellsOfTheOwnersDeploymentBeforeTheKeyIsCheckedButNeverOfAStrangers() {
+		DeploymentStateChanged disabled = publish(DeploymentStates.of("owner-1").enabled(false));
+		DeploymentStateChanged strangers = publish(DeploymentStates.of("owner-2"));
+		List<String> told = new ArrayList<>();
+
+		assertRejected(() -> this.view.forTrigger(this.owner, disabled.deploymentId(), (owned) -> told.add(owned.id())),
+				Rejection.Reason.FORBIDDEN);
+		assertRejected(
+				() -> this.view.forTrigger(this.owner, strangers.deploymentId(), (owned) -> told.add(owned.id())),
+				Rejection.Reason.NOT_FOUND);
+
+		assertThat(told).containsExactly(disabled.deploymentId());
 	}
 
 	@Test
@@ -62,7 +79,7 @@ class DeploymentViewTest {
 
 		this.view.apply(state.deploymentId(), null);
 
-		assertRejected(() -> this.view.forTrigger(this.owner, state.deploymentId()), Rejection.Reason.NOT_FOUND);
+		assertRejected(() -> forTrigger(this.owner, state.deploymentId()), Rejection.Reason.NOT_FOUND);
 	}
 
 	@Test
@@ -72,9 +89,8 @@ class DeploymentViewTest {
 		publish(DeploymentStates.of("owner-1").flowId("flow-1").enabled(false));
 		publish(DeploymentStates.of("owner-2").flowId("flow-1"));
 
-		assertThat(this.view.forFluxFlow(this.owner, "flow-1").id()).isEqualTo(production.deploymentId());
-		assertThat(this.view.forFluxFlow(this.owner, production.deploymentId()).id())
-			.isEqualTo(production.deploymentId());
+		assertThat(forFluxFlow(this.owner, "flow-1").id()).isEqualTo(production.deploymentId());
+		assertThat(forFluxFlow(this.owner, production.deploymentId()).id()).isEqualTo(production.deploymentId());
 	}
 
 	@Test
@@ -82,8 +98,18 @@ class DeploymentViewTest {
 		publish(DeploymentStates.of("owner-1").flowId("flow-2").enabled(false));
 		publish(DeploymentStates.of("owner-1").flowId("flow-3").environment(DeploymentEnvironment.TEST));
 
-		assertRejected(() -> this.view.forFluxFlow(this.owner, "flow-2"), Rejection.Reason.FORBIDDEN);
-		assertRejected(() -> this.view.forFluxFlow(this.owner, "flow-3"), Rejection.Reason.NOT_FOUND);
+		assertRejected(() -> forFluxFlow(this.owner, "flow-2"), Rejection.Reason.FORBIDDEN);
+		assertRejected(() -> forFluxFlow(this.owner, "flow-3"), Rejection.Reason.NOT_FOUND);
+	}
+
+	private Deployment forTrigger(Caller caller, String deploymentId) {
+		return this.view.forTrigger(caller, deploymentId, (owned) -> {
+		});
+	}
+
+	private Deployment forFluxFlow(Caller caller, String flowId) {
+		return this.view.forFluxFlow(caller, flowId, (owned) -> {
+		});
 	}
 
 	private DeploymentStateChanged publish(DeploymentStates builder) {
