@@ -21,12 +21,16 @@ import dev.flowgate.infra.test.FlowgateInfra;
 @FlowgateInfra
 @SpringBootTest(properties = { "flowgate.internal-token=" + IntegrationTest.TOKEN,
 		"flowgate.public-url=" + IntegrationTest.PUBLIC_URL, "flowgate.publication.republish-interval=200ms",
-		"flowgate.publication.lease=2s", "logging.level.org.apache.kafka=warn" })
+		"flowgate.publication.lease=2s", "flowgate.usage.late-write-margin=" + IntegrationTest.LATE_WRITE_MARGIN,
+		"logging.level.org.apache.kafka=warn" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 
 	String TOKEN = "test-internal-token";
 
 	String PUBLIC_URL = "https://flowgate.example.com";
+
+	/** Short, so a test can wait until its executions count as summed. */
+	String LATE_WRITE_MARGIN = "500ms";
 
 }

@@ -17,8 +17,11 @@ import dev.flowgate.deployments.domain.execution.ReplayQueue;
 import dev.flowgate.deployments.domain.execution.ReplayService;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
 import dev.flowgate.deployments.domain.usage.RejectedCallCounts;
+import dev.flowgate.deployments.domain.usage.HourSummaries;
 import dev.flowgate.deployments.domain.usage.UsageSamples;
 import dev.flowgate.deployments.domain.usage.UsageService;
+import dev.flowgate.deployments.domain.usage.UsageSummaries;
+import dev.flowgate.deployments.domain.usage.UsageWindow;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
 import dev.flowgate.deployments.domain.flow.FlowService;
 import dev.flowgate.deployments.domain.flow.FlowValidator;
@@ -66,9 +69,16 @@ class DomainConfig {
 	}
 
 	@Bean
-	UsageService usageService(UsageSamples samples, RejectedCallCounts rejections, DeploymentService deployments,
+	UsageSummaries usageSummaries(UsageSamples samples, HourSummaries summaries, Clock clock,
+			UsageProperties properties) {
+		return new UsageSummaries(samples, summaries, clock, new UsageSummaries.Settings(properties.summaryClaim(),
+				properties.lateWriteMargin(), UsageWindow.longest().length()));
+	}
+
+	@Bean
+	UsageService usageService(UsageSummaries usage, RejectedCallCounts rejections, DeploymentService deployments,
 			Clock clock) {
-		return new UsageService(samples, rejections, deployments, clock);
+		return new UsageService(usage, rejections, deployments, clock);
 	}
 
 	@Bean

@@ -19,6 +19,8 @@ import dev.flowgate.contracts.TriggerSource;
  * @param revision incremented by every merge, which writes only over the revision it read
  * @param awaitingPublication a replay trigger saved but not yet acknowledged by Kafka
  * @param publishLeaseUntil while in the future, one publisher is sending that trigger
+ * @param writtenAt when the document was last written: an hour's usage summary misses
+ * what was written after it was summed
  */
 @Document(ExecutionDocument.COLLECTION)
 record ExecutionDocument(@Id String id, String ownerId, String deploymentId, Integer flowVersion,
@@ -27,13 +29,15 @@ record ExecutionDocument(@Id String id, String ownerId, String deploymentId, Int
 		boolean inputsTruncated, Instant deadline, boolean completed, String outputsJson, boolean outputsTruncated,
 		ExecutionError error, String traceJson, Instant finishedAt, Long durationMillis, long promptTokens,
 		long completionTokens, Instant createdAt, Instant startedAt, long revision, boolean awaitingPublication,
-		Instant publishLeaseUntil) {
+		Instant publishLeaseUntil, Instant writtenAt) {
 
 	static final String COLLECTION = "executions";
 
 	static final String REVISION = "revision";
 
 	static final String CREATED_AT = "createdAt";
+
+	static final String WRITTEN_AT = "writtenAt";
 
 	static final String AWAITING_PUBLICATION = "awaitingPublication";
 

@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,14 @@ class ExecutionMapper {
 
 	private final JsonText json;
 
-	ExecutionMapper(JsonText json) {
+	private final Clock clock;
+
+	ExecutionMapper(JsonText json, Clock clock) {
 		this.json = json;
+		this.clock = clock;
 	}
 
+	/** The document to write now (stamped with the time of the write). */
 	ExecutionDocument toDocument(ExecutionRecord record, long revision, boolean awaitingPublication,
 			Instant publishLeaseUntil) {
 		Trigger trigger = record.trigger();
@@ -47,7 +52,8 @@ class ExecutionMapper {
 				completed && outcome.outputs().truncated(), completed ? outcome.error() : null,
 				completed ? this.json.write(outcome.trace()) : null, completed ? outcome.finishedAt() : null,
 				completed ? outcome.durationMillis() : null, tokens.promptTokens(), tokens.completionTokens(),
-				record.createdAt(), record.startedAt(), revision, awaitingPublication, publishLeaseUntil);
+				record.createdAt(), record.startedAt(), revision, awaitingPublication, publishLeaseUntil,
+				this.clock.instant());
 	}
 
 	ExecutionRecord toDomain(ExecutionDocument document) {

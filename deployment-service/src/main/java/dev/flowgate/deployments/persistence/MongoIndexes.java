@@ -49,6 +49,12 @@ class MongoIndexes implements InitializingBean {
 		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
 			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
 			.named("deployment_newest_first"));
+		executions.createIndex(new Index().on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC));
+		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
+			.on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC));
+		this.mongo.indexOps(MongoHourSummaries.COLLECTION)
+			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, Sort.Direction.ASC)
+				.on(MongoHourSummaries.HOUR, Sort.Direction.ASC));
 		try {
 			executions.createIndex(new Index().on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC)
 				.expire(this.properties.retention())

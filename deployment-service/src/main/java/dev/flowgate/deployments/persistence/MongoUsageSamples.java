@@ -1,22 +1,35 @@
 package dev.flowgate.deployments.persistence;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.deployments.domain.usage.DeploymentHour;
 import dev.flowgate.deployments.domain.usage.UsageSample;
 import dev.flowgate.deployments.domain.usage.UsageSamples;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Reads only the four fields usage needs, never the payloads. */
+/** Streams the few fields usage needs, never the payloads. */
 @Repository
 class MongoUsageSamples implements UsageSamples {
+
+	private static final String OWNER = "ownerId";
+
+	private static final String DEPLOYMENT = "deploymentId";
 
 	private static final String STATUS = "status";
 
@@ -26,6 +39,10 @@ class MongoUsageSamples implements UsageSamples {
 
 	private static final String COMPLETION_TOKENS = "completionTokens";
 
+	private static final String[] SAMPLE = { STATUS, DURATION, PROMPT_TOKENS, COMPLETION_TOKENS };
+
+	private static final String[] HOUR = { OWNER, DEPLOYMENT, ExecutionDocument.CREATED_AT };
+
 	private final MongoTemplate mongo;
 
 	MongoUsageSamples(MongoTemplate mongo) {
@@ -33,17 +50,60 @@ class MongoUsageSamples implements UsageSamples {
 	}
 
 	@Override
-	public List<UsageSample> since(String ownerId, String deploymentId, Instant from) {
-		Query query = Query.query(where("deploymentId").is(deploymentId)
-			.and("ownerId")
-			.is(ownerId)
+	public void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each) {
+		Criteria created = where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId).and(ExecutionDocument.CREATED_AT);
+		read(created.gte(from).lt(to), (document) -> each.accept(toSample(document)), SAMPLE);
+	}
+
+	@Override
+	public void forEachCreated(Instant from, Instant to, BiConsumer<DeploymentHour, UsageSample> each) {
+		Criteria created = where(ExecutionDocument.CREATED_AT).gte(from).lt(to);
+		read(created, (document) -> each.accept(toHour(document), toSample(document)), SAMPLE, HOUR);
+	}
+
+	@Override
+	public Set<DeploymentHour> writtenSince(Instant since, Instant createdBefore) {
+		return hours(
+				where(ExecutionDocument.WRITTEN_AT).gte(since).and(ExecutionDocument.CREATED_AT).lt(createdBefore));
+	}
+
+	@Override
+	public Set<DeploymentHour> writtenSince(String deploymentId, Instant since, Instant createdFrom,
+			Instant createdBefore) {
+		return hours(where(DEPLOYMENT).is(deploymentId)
+			.and(ExecutionDocument.WRITTEN_AT)
+			.gte(since)
 			.and(ExecutionDocument.CREATED_AT)
-			.gte(from));
-		query.fields().include(STATUS, DURATION, PROMPT_TOKENS, COMPLETION_TOKENS);
-		return this.mongo.find(query, Document.class, ExecutionDocument.COLLECTION)
-			.stream()
-			.map(MongoUsageSamples::toSample)
-			.toList();
+			.gte(createdFrom)
+			.lt(createdBefore));
+	}
+
+	@Override
+	public Optional<Instant> earliestCreatedAt() {
+		Query query = new Query().with(Sort.by(ExecutionDocument.CREATED_AT)).limit(1);
+		query.fields().include(ExecutionDocument.CREATED_AT);
+		return Optional.ofNullable(this.mongo.findOne(query, Document.class, ExecutionDocument.COLLECTION))
+			.map((document) -> document.get(ExecutionDocument.CREATED_AT, Date.class).toInstant());
+	}
+
+	private Set<DeploymentHour> hours(Criteria criteria) {
+		Set<DeploymentHour> hours = new HashSet<>();
+		read(criteria, (document) -> hours.add(toHour(document)), HOUR);
+		return hours;
+	}
+
+	/** One document at a time from a cursor, never the whole result in memory. */
+	private void read(Criteria criteria, Consumer<Document> each, String[]... fieldGroups) {
+		Query query = Query.query(criteria);
+		Stream.of(fieldGroups).forEach(query.fields()::include);
+		try (Stream<Document> documents = this.mongo.stream(query, Document.class, ExecutionDocument.COLLECTION)) {
+			documents.forEach(each);
+		}
+	}
+
+	private static DeploymentHour toHour(Document document) {
+		return DeploymentHour.of(document.getString(OWNER), document.getString(DEPLOYMENT),
+				document.get(ExecutionDocument.CREATED_AT, Date.class).toInstant());
 	}
 
 	private static UsageSample toSample(Document document) {

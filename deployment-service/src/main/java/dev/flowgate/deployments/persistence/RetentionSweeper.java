@@ -10,8 +10,8 @@ import dev.flowgate.deployments.domain.usage.UsageService;
 
 /**
  * Applies the execution retention on a schedule, because not every MongoDB honours the
- * TTL index ({@link MongoIndexes}), and drops refused-call counts no usage window
- * reaches.
+ * TTL index ({@link MongoIndexes}), and drops the refused-call counts and hourly
+ * summaries no usage window reaches.
  */
 @Component
 class RetentionSweeper {
@@ -33,9 +33,10 @@ class RetentionSweeper {
 		if (removed > 0) {
 			log.info("Removed {} execution record(s) past their retention", removed);
 		}
-		long counts = this.usage.sweepRejections();
+		long counts = this.usage.sweep();
 		if (counts > 0) {
-			log.info("Removed {} refused-call count(s) older than the longest usage window", counts);
+			log.info("Removed {} refused-call count(s) and hourly usage summaries older than the longest usage window",
+					counts);
 		}
 	}
 

@@ -1,18 +1,15 @@
 package dev.flowgate.deployments.domain.usage;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-
-import dev.flowgate.contracts.ExecutionStatus;
 
 /**
  * A deployment's usage over a window.
  *
  * @param calls every execution created in the window, finished or not
- * @param durationMillis percentiles over the finished ones
+ * @param durationMillis nearest-rank percentiles over the finished ones (exact to 2 s,
+ * within 0.1 % above)
  * @param rejected trigger calls the gateway refused (not among {@code calls}: they ran
  * nothing)
  */
@@ -25,24 +22,14 @@ public record UsageReport(String window, long calls, long successes, long failur
 
 	private static final double P99 = 99;
 
-	public static UsageReport of(UsageWindow window, List<UsageSample> samples, Map<String, Long> rejectedByReason) {
-		long[] durations = samples.stream()
-			.map(UsageSample::durationMillis)
-			.filter(Objects::nonNull)
-			.mapToLong(Long::longValue)
-			.sorted()
-			.toArray();
-		long prompt = samples.stream().mapToLong(UsageSample::promptTokens).sum();
-		long completion = samples.stream().mapToLong(UsageSample::completionTokens).sum();
-		return new UsageReport(window.token(), samples.size(), count(samples, ExecutionStatus.SUCCEEDED),
-				count(samples, ExecutionStatus.FAILED), count(samples, ExecutionStatus.TIMED_OUT),
-				new Durations(Percentiles.nearestRank(durations, P50), Percentiles.nearestRank(durations, P95),
-						Percentiles.nearestRank(durations, P99)),
-				new Tokens(prompt, completion, prompt + completion), Rejected.of(rejectedByReason));
-	}
-
-	private static long count(List<UsageSample> samples, ExecutionStatus status) {
-		return samples.stream().filter((sample) -> sample.status() == status).count();
+	public static UsageReport of(UsageWindow window, UsageTally tally, Map<String, Long> rejectedByReason) {
+		UsageTally.Counts counts = tally.counts();
+		DurationHistogram durations = tally.durations();
+		return new UsageReport(window.token(), counts.calls(), counts.successes(), counts.failures(), counts.timeouts(),
+				new Durations(durations.percentile(P50), durations.percentile(P95), durations.percentile(P99)),
+				new Tokens(counts.promptTokens(), counts.completionTokens(),
+						counts.promptTokens() + counts.completionTokens()),
+				Rejected.of(rejectedByReason));
 	}
 
 	/** Duration percentiles; {@code null} when nothing finished in the window. */

@@ -15,7 +15,7 @@ import dev.flowgate.deployments.domain.deployment.DeploymentService;
  */
 public class UsageService {
 
-	private final UsageSamples samples;
+	private final UsageSummaries usage;
 
 	private final RejectedCallCounts rejections;
 
@@ -23,9 +23,9 @@ public class UsageService {
 
 	private final Clock clock;
 
-	public UsageService(UsageSamples samples, RejectedCallCounts rejections, DeploymentService deployments,
+	public UsageService(UsageSummaries usage, RejectedCallCounts rejections, DeploymentService deployments,
 			Clock clock) {
-		this.samples = samples;
+		this.usage = usage;
 		this.rejections = rejections;
 		this.deployments = deployments;
 		this.clock = clock;
@@ -36,8 +36,9 @@ public class UsageService {
 		UsageWindow window = UsageWindow.of(windowToken)
 			.orElseThrow(() -> new InvalidRequestException("window", "must be one of "
 					+ Arrays.stream(UsageWindow.values()).map(UsageWindow::token).collect(Collectors.joining(", "))));
-		Instant from = this.clock.instant().minus(window.length());
-		return UsageReport.of(window, this.samples.since(ownerId, deploymentId, from),
+		Instant now = this.clock.instant();
+		Instant from = now.minus(window.length());
+		return UsageReport.of(window, this.usage.tally(ownerId, deploymentId, from, now),
 				this.rejections.since(ownerId, deploymentId, from));
 	}
 
@@ -46,9 +47,13 @@ public class UsageService {
 		this.rejections.add(summary);
 	}
 
-	/** Removes refused-call counts older than the longest window; returns how many. */
-	public long sweepRejections() {
-		return this.rejections.deleteBefore(this.clock.instant().minus(UsageWindow.longest().length()));
+	/**
+	 * Removes refused-call counts and hourly summaries older than the longest window;
+	 * returns how many.
+	 */
+	public long sweep() {
+		return this.rejections.deleteBefore(this.clock.instant().minus(UsageWindow.longest().length()))
+				+ this.usage.sweep();
 	}
 
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.flowgate.contracts.ExecutionStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class UsageReportTest {
 
@@ -19,7 +20,7 @@ class UsageReportTest {
 				finished(ExecutionStatus.TIMED_OUT, 40), new UsageSample(ExecutionStatus.QUEUED, null, 0, 0),
 				new UsageSample(ExecutionStatus.RUNNING, null, 0, 0));
 
-		UsageReport report = UsageReport.of(UsageWindow.DAY, samples, Map.of());
+		UsageReport report = UsageReport.of(UsageWindow.DAY, tally(samples), Map.of());
 
 		assertThat(report.window()).isEqualTo("24h");
 		assertThat(report.calls()).isEqualTo(6);
@@ -36,7 +37,7 @@ class UsageReportTest {
 		}
 		samples.add(new UsageSample(ExecutionStatus.RUNNING, null, 0, 0));
 
-		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, samples, Map.of()).durationMillis();
+		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, tally(samples), Map.of()).durationMillis();
 
 		assertThat(durations.p50()).isEqualTo(50);
 		assertThat(durations.p95()).isEqualTo(95);
@@ -48,7 +49,7 @@ class UsageReportTest {
 		List<UsageSample> samples = List.of(finished(ExecutionStatus.SUCCEEDED, 300),
 				finished(ExecutionStatus.SUCCEEDED, 100), finished(ExecutionStatus.FAILED, 200));
 
-		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, samples, Map.of()).durationMillis();
+		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, tally(samples), Map.of()).durationMillis();
 
 		assertThat(durations.p50()).isEqualTo(200);
 		assertThat(durations.p95()).isEqualTo(300);
@@ -56,9 +57,25 @@ class UsageReportTest {
 	}
 
 	@Test
+	void keepsPercentilesWhenTalliesAreAdded() {
+		UsageTally first = tally(
+				List.of(finished(ExecutionStatus.SUCCEEDED, 100), finished(ExecutionStatus.FAILED, 30)));
+		UsageTally second = tally(
+				List.of(finished(ExecutionStatus.SUCCEEDED, 5000), finished(ExecutionStatus.SUCCEEDED, 20)));
+
+		UsageReport report = UsageReport.of(UsageWindow.DAY, first.add(second), Map.of());
+
+		assertThat(report.calls()).isEqualTo(4);
+		assertThat(report.successes()).isEqualTo(3);
+		assertThat(report.durationMillis().p50()).isEqualTo(30);
+		// Past 2,047 ms durations are kept to three significant digits.
+		assertThat(report.durationMillis().p99()).isCloseTo(5000L, within(5L));
+	}
+
+	@Test
 	void hasNoPercentilesWithoutFinishedExecutions() {
 		UsageReport report = UsageReport.of(UsageWindow.WEEK,
-				List.of(new UsageSample(ExecutionStatus.QUEUED, null, 0, 0)), Map.of());
+				tally(List.of(new UsageSample(ExecutionStatus.QUEUED, null, 0, 0))), Map.of());
 
 		assertThat(report.durationMillis()).isEqualTo(new UsageReport.Durations(null, null, null));
 	}
@@ -68,21 +85,27 @@ class UsageReportTest {
 		List<UsageSample> samples = List.of(new UsageSample(ExecutionStatus.SUCCEEDED, 5L, 100, 20),
 				new UsageSample(ExecutionStatus.FAILED, 5L, 7, 3));
 
-		assertThat(UsageReport.of(UsageWindow.MONTH, samples, Map.of()).llmTokens())
+		assertThat(UsageReport.of(UsageWindow.MONTH, tally(samples), Map.of()).llmTokens())
 			.isEqualTo(new UsageReport.Tokens(107, 23, 130));
 	}
 
 	@Test
 	void reportsRefusedCallsApartFromTheCallsThatRan() {
-		UsageReport report = UsageReport.of(UsageWindow.DAY, List.of(finished(ExecutionStatus.SUCCEEDED, 5)),
+		UsageReport report = UsageReport.of(UsageWindow.DAY, tally(List.of(finished(ExecutionStatus.SUCCEEDED, 5))),
 				Map.of("rate_limited", 12L, "invalid_input", 3L));
 
 		assertThat(report.calls()).isEqualTo(1);
 		assertThat(report.rejected().total()).isEqualTo(15);
 		assertThat(report.rejected().byReason()).containsExactly(Map.entry("invalid_input", 3L),
 				Map.entry("rate_limited", 12L));
-		assertThat(UsageReport.of(UsageWindow.DAY, List.of(), Map.of()).rejected())
+		assertThat(UsageReport.of(UsageWindow.DAY, tally(List.of()), Map.of()).rejected())
 			.isEqualTo(new UsageReport.Rejected(0, Map.of()));
+	}
+
+	private static UsageTally tally(List<UsageSample> samples) {
+		UsageTally tally = new UsageTally();
+		samples.forEach(tally::add);
+		return tally;
 	}
 
 	private static UsageSample finished(ExecutionStatus status, long millis) {

@@ -1,0 +1,18 @@
+package dev.flowgate.deployments.domain.usage;
+
+import java.time.Instant;
+
+/**
+ * How far the hourly summaries go.
+ *
+ * @param summedUpTo every hour before it is summed ({@code null} before the first)
+ * @param lastRunAt when the last finished run started: records written since then (less a
+ * margin) may be missing from their hour's summary ({@code null} before the first run)
+ */
+public record SummaryProgress(Instant summedUpTo, Instant lastRunAt) {
+
+	boolean covers(Instant hour) {
+		return this.summedUpTo != null && this.lastRunAt != null && hour.isBefore(this.summedUpTo);
+	}
+
+}

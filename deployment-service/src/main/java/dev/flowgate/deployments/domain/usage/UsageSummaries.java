@@ -1,0 +1,119 @@
+package dev.flowgate.deployments.domain.usage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sums each deployment's usage by hour, so a report over 30 days reads 720 summaries
+ * instead of every execution. An execution written after its hour was summed (a late
+ * result, a consumer catching up) marks that hour stale: reports read such hours from the
+ * executions until the next run sums them again, so the figures are always exact.
+ */
+public class UsageSummaries {
+
+	private final UsageSamples samples;
+
+	private final HourSummaries summaries;
+
+	private final Clock clock;
+
+	private final Settings settings;
+
+	public UsageSummaries(UsageSamples samples, HourSummaries summaries, Clock clock, Settings settings) {
+		this.samples = samples;
+		this.summaries = summaries;
+		this.clock = clock;
+		this.settings = settings;
+	}
+
+	/**
+	 * Sums the hours that ended since the last run and those written to since.
+	 * @return whether it ran (another replica may be running)
+	 */
+	public boolean run() {
+		Instant startedAt = this.clock.instant();
+		if (!this.summaries.claim(startedAt, startedAt.plus(this.settings.claim()))) {
+			return false;
+		}
+		SummaryProgress progress = this.summaries.progress();
+		if (progress.summedUpTo() != null && progress.lastRunAt() != null) {
+			Instant since = progress.lastRunAt().minus(this.settings.lateWriteMargin());
+			this.samples.writtenSince(since, progress.summedUpTo()).forEach(this::sumAgain);
+		}
+		Instant hour = (progress.summedUpTo() != null) ? progress.summedUpTo() : firstHour(startedAt);
+		for (Instant end = DeploymentHour.floor(startedAt); hour
+			.isBefore(end); hour = hour.plus(DeploymentHour.LENGTH)) {
+			sum(hour);
+			this.summaries.summedUpTo(hour.plus(DeploymentHour.LENGTH));
+		}
+		this.summaries.finished(startedAt);
+		return true;
+	}
+
+	/** The deployment's usage of executions created in {@code [from, to)}. */
+	public UsageTally tally(String ownerId, String deploymentId, Instant from, Instant to) {
+		UsageTally tally = new UsageTally();
+		SummaryProgress progress = this.summaries.progress();
+		Instant firstHour = DeploymentHour.ceil(from);
+		if (!progress.covers(firstHour)) {
+			this.samples.forEach(ownerId, deploymentId, from, to, tally::add);
+			return tally;
+		}
+		Instant summedUpTo = progress.summedUpTo();
+		Set<DeploymentHour> stale = this.samples.writtenSince(deploymentId,
+				progress.lastRunAt().minus(this.settings.lateWriteMargin()), firstHour, summedUpTo);
+		this.samples.forEach(ownerId, deploymentId, from, firstHour, tally::add);
+		this.summaries.of(ownerId, deploymentId, firstHour, summedUpTo)
+			.stream()
+			.filter((summary) -> !stale.contains(summary.key()))
+			.forEach((summary) -> tally.add(summary.tally()));
+		stale.forEach((hour) -> this.samples.forEach(ownerId, deploymentId, hour.hour(), hour.end(), tally::add));
+		this.samples.forEach(ownerId, deploymentId, summedUpTo, to, tally::add);
+		return tally;
+	}
+
+	/** Removes summaries no report window reaches; returns how many. */
+	public long sweep() {
+		return this.summaries
+			.deleteBefore(DeploymentHour.floor(this.clock.instant().minus(this.settings.longestWindow())));
+	}
+
+	private Instant firstHour(Instant now) {
+		Instant oldestReported = DeploymentHour.floor(now.minus(this.settings.longestWindow()));
+		return this.samples.earliestCreatedAt()
+			.map(DeploymentHour::floor)
+			.map((earliest) -> earliest.isBefore(oldestReported) ? oldestReported : earliest)
+			.orElse(DeploymentHour.floor(now));
+	}
+
+	private void sum(Instant hour) {
+		Map<DeploymentHour, UsageTally> tallies = new HashMap<>();
+		this.samples.forEachCreated(hour, hour.plus(DeploymentHour.LENGTH),
+				(key, sample) -> tallies.computeIfAbsent(key, (any) -> new UsageTally()).add(sample));
+		this.summaries.save(
+				tallies.entrySet().stream().map((entry) -> new HourSummary(entry.getKey(), entry.getValue())).toList());
+	}
+
+	private void sumAgain(DeploymentHour key) {
+		UsageTally tally = new UsageTally();
+		this.samples.forEach(key.ownerId(), key.deploymentId(), key.hour(), key.end(), tally::add);
+		this.summaries.save(List.of(new HourSummary(key, tally)));
+	}
+
+	/**
+	 * @param claim how long a run may take before another replica may start one
+	 * @param lateWriteMargin how much earlier than a run's start a write may carry its
+	 * time (clocks of replicas, a write in flight)
+	 * @param longestWindow how far back reports go: the first run sums no earlier hour,
+	 * and older summaries are removed
+	 */
+	public record Settings(Duration claim, Duration lateWriteMargin, Duration longestWindow) {
+
+	}
+
+}

@@ -1,0 +1,240 @@
+package dev.flowgate.deployments.domain.usage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+import dev.flowgate.contracts.ExecutionStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UsageSummariesTest {
+
+	private static final String OWNER = "owner-1";
+
+	private static final String DEPLOYMENT = "deployment-1";
+
+	private static final Duration MARGIN = Duration.ofMinutes(10);
+
+	private final Instant now = Instant.parse("2026-12-05T10:20:00Z");
+
+	private final Executions executions = new Executions();
+
+	private final Summaries summaries = new Summaries();
+
+	private Clock clock = Clock.fixed(this.now, ZoneOffset.UTC);
+
+	@Test
+	void reportsTheSameFiguresFromSummariesAsFromExecutions() {
+		recordFinished(Duration.ofHours(5), ExecutionStatus.SUCCEEDED, 100);
+		recordFinished(Duration.ofHours(3), ExecutionStatus.FAILED, 300);
+		recordFinished(Duration.ofMinutes(70), ExecutionStatus.SUCCEEDED, 200);
+		recordFinished(Duration.ofMinutes(5), ExecutionStatus.TIMED_OUT, 400);
+		UsageReport before = dayReport();
+
+		assertThat(summaries().run()).isTrue();
+		this.executions.removeCreatedBefore(this.now.minus(Duration.ofMinutes(20)));
+
+		assertThat(dayReport()).isEqualTo(before);
+		assertThat(before.calls()).isEqualTo(4);
+		assertThat(before.durationMillis()).isEqualTo(new UsageReport.Durations(200L, 400L, 400L));
+	}
+
+	@Test
+	void countsAnExecutionWrittenAfterItsHourWasSummed() {
+		recordFinished(Duration.ofHours(3), ExecutionStatus.SUCCEEDED, 100);
+		summaries().run();
+		laterBy(Duration.ofMinutes(1));
+
+		recordFinished(Duration.ofHours(3).plusMinutes(1), ExecutionStatus.FAILED, 500);
+
+		assertThat(dayReport().calls()).isEqualTo(2);
+		laterBy(Duration.ofMinutes(5));
+		summaries().run();
+		this.executions.removeCreatedBefore(this.now);
+		UsageReport summed = dayReport();
+		assertThat(summed.calls()).isEqualTo(2);
+		assertThat(summed.failures()).isEqualTo(1);
+		assertThat(summed.durationMillis().p99()).isEqualTo(500);
+	}
+
+	@Test
+	void readsTheWindowsFirstPartialHourFromTheExecutions() {
+		recordFinished(Duration.ofHours(24).plusMinutes(10), ExecutionStatus.SUCCEEDED, 100);
+		recordFinished(Duration.ofHours(23).plusMinutes(50), ExecutionStatus.SUCCEEDED, 200);
+		summaries().run();
+
+		assertThat(dayReport().calls()).isEqualTo(1);
+		assertThat(dayReport().durationMillis().p50()).isEqualTo(200);
+	}
+
+	@Test
+	void runsOnceAtATime() {
+		assertThat(this.summaries.claim(this.now, this.now.plus(Duration.ofMinutes(10)))).isTrue();
+
+		assertThat(summaries().run()).isFalse();
+		laterBy(Duration.ofMinutes(11));
+		assertThat(summaries().run()).isTrue();
+	}
+
+	@Test
+	void dropsSummariesNoWindowReaches() {
+		recordFinished(Duration.ofDays(29).plusHours(23), ExecutionStatus.SUCCEEDED, 100);
+		summaries().run();
+		assertThat(this.summaries.stored).hasSize(1);
+
+		laterBy(Duration.ofHours(2));
+
+		assertThat(summaries().sweep()).isEqualTo(1);
+		assertThat(this.summaries.stored).isEmpty();
+	}
+
+	private UsageSummaries summaries() {
+		return new UsageSummaries(this.executions, this.summaries, this.clock,
+				new UsageSummaries.Settings(Duration.ofMinutes(10), MARGIN, Duration.ofDays(30)));
+	}
+
+	private UsageReport dayReport() {
+		Instant at = this.clock.instant();
+		return UsageReport.of(UsageWindow.DAY,
+				summaries().tally(OWNER, DEPLOYMENT, at.minus(UsageWindow.DAY.length()), at), Map.of());
+	}
+
+	private void recordFinished(Duration age, ExecutionStatus status, long millis) {
+		Instant createdAt = this.now.minus(age);
+		this.executions.stored.add(new Execution(DeploymentHour.of(OWNER, DEPLOYMENT, createdAt), createdAt,
+				this.clock.instant(), new UsageSample(status, millis, 0, 0)));
+	}
+
+	private void laterBy(Duration duration) {
+		this.clock = Clock.offset(this.clock, duration);
+	}
+
+	private record Execution(DeploymentHour hour, Instant createdAt, Instant writtenAt, UsageSample sample) {
+
+	}
+
+	private static final class Executions implements UsageSamples {
+
+		private final List<Execution> stored = new ArrayList<>();
+
+		void removeCreatedBefore(Instant instant) {
+			this.stored.removeIf((execution) -> execution.createdAt().isBefore(instant));
+		}
+
+		@Override
+		public void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each) {
+			created(from, to).filter((execution) -> execution.hour().deploymentId().equals(deploymentId))
+				.forEach((execution) -> each.accept(execution.sample()));
+		}
+
+		@Override
+		public void forEachCreated(Instant from, Instant to, BiConsumer<DeploymentHour, UsageSample> each) {
+			created(from, to).forEach((execution) -> each.accept(execution.hour(), execution.sample()));
+		}
+
+		@Override
+		public Set<DeploymentHour> writtenSince(Instant since, Instant createdBefore) {
+			return hours((execution) -> !execution.writtenAt().isBefore(since)
+					&& execution.createdAt().isBefore(createdBefore));
+		}
+
+		@Override
+		public Set<DeploymentHour> writtenSince(String deploymentId, Instant since, Instant createdFrom,
+				Instant createdBefore) {
+			return hours((execution) -> execution.hour().deploymentId().equals(deploymentId)
+					&& !execution.writtenAt().isBefore(since) && !execution.createdAt().isBefore(createdFrom)
+					&& execution.createdAt().isBefore(createdBefore));
+		}
+
+		@Override
+		public Optional<Instant> earliestCreatedAt() {
+			return this.stored.stream().map(Execution::createdAt).min(Instant::compareTo);
+		}
+
+		private java.util.stream.Stream<Execution> created(Instant from, Instant to) {
+			return this.stored.stream()
+				.filter((execution) -> !execution.createdAt().isBefore(from) && execution.createdAt().isBefore(to));
+		}
+
+		private Set<DeploymentHour> hours(Predicate<Execution> matching) {
+			Set<DeploymentHour> hours = new HashSet<>();
+			this.stored.stream().filter(matching).forEach((execution) -> hours.add(execution.hour()));
+			return hours;
+		}
+
+	}
+
+	private static final class Summaries implements HourSummaries {
+
+		private final Map<DeploymentHour, HourSummary> stored = new HashMap<>();
+
+		private Instant summedUpTo;
+
+		private Instant lastRunAt;
+
+		private Instant claimedUntil;
+
+		@Override
+		public void save(Collection<HourSummary> summaries) {
+			summaries.forEach((summary) -> this.stored.put(summary.key(), summary));
+		}
+
+		@Override
+		public List<HourSummary> of(String ownerId, String deploymentId, Instant from, Instant to) {
+			return this.stored.values()
+				.stream()
+				.filter((summary) -> summary.key().deploymentId().equals(deploymentId))
+				.filter((summary) -> !summary.key().hour().isBefore(from) && summary.key().hour().isBefore(to))
+				.toList();
+		}
+
+		@Override
+		public SummaryProgress progress() {
+			return new SummaryProgress(this.summedUpTo, this.lastRunAt);
+		}
+
+		@Override
+		public boolean claim(Instant now, Instant until) {
+			if (this.claimedUntil != null && this.claimedUntil.isAfter(now)) {
+				return false;
+			}
+			this.claimedUntil = until;
+			return true;
+		}
+
+		@Override
+		public void summedUpTo(Instant hour) {
+			this.summedUpTo = hour;
+		}
+
+		@Override
+		public void finished(Instant startedAt) {
+			this.lastRunAt = startedAt;
+			this.claimedUntil = null;
+		}
+
+		@Override
+		public long deleteBefore(Instant hour) {
+			int before = this.stored.size();
+			this.stored.keySet().removeIf((key) -> key.hour().isBefore(hour));
+			return before - this.stored.size();
+		}
+
+	}
+
+}
