@@ -45,12 +45,7 @@ public class UsageSummaries {
 			Instant since = progress.lastRunAt().minus(this.settings.lateWriteMargin());
 			this.samples.writtenSince(since, progress.summedUpTo()).forEach(this::sumAgain);
 		}
-		Instant hour = (progress.summedUpTo() != null) ? progress.summedUpTo() : firstHour(startedAt);
-		for (Instant end = DeploymentHour.floor(startedAt); hour
-			.isBefore(end); hour = hour.plus(DeploymentHour.LENGTH)) {
-			sum(hour);
-			this.summaries.summedUpTo(hour.plus(DeploymentHour.LENGTH));
-		}
+		sumEndedHours((progress.summedUpTo() != null) ? progress.summedUpTo() : firstHour(startedAt), startedAt);
 		this.summaries.finished(startedAt);
 		return true;
 	}
@@ -89,6 +84,17 @@ public class UsageSummaries {
 			.map(DeploymentHour::floor)
 			.map((earliest) -> earliest.isBefore(oldestReported) ? oldestReported : earliest)
 			.orElse(DeploymentHour.floor(now));
+	}
+
+	/** Sums hour after hour up to the current one, saving the progress after each. */
+	private void sumEndedHours(Instant from, Instant now) {
+		Instant hour = from;
+		Instant current = DeploymentHour.floor(now);
+		while (hour.isBefore(current)) {
+			sum(hour);
+			hour = hour.plus(DeploymentHour.LENGTH);
+			this.summaries.summedUpTo(hour);
+		}
 	}
 
 	private void sum(Instant hour) {
