@@ -84,7 +84,15 @@ public final class LocalStack implements AutoCloseable {
 	public static void main(String[] args) throws InterruptedException {
 		StackCommand command = StackCommand.parse(args);
 		long started = System.nanoTime();
-		LocalStack stack = start(StackOptions.local(command.root(), command.runDir()));
+		StackOptions options = StackOptions.local(command.root(), command.runDir());
+		try {
+			options.ports().requireFree();
+		}
+		catch (PortsInUseException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(1);
+		}
+		LocalStack stack = start(options);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			stack.close();
