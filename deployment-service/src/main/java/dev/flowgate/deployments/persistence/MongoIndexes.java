@@ -49,9 +49,13 @@ class MongoIndexes implements InitializingBean {
 		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
 			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
 			.named("deployment_newest_first"));
-		executions.createIndex(new Index().on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC));
+		// Usage's late writes: recent writes to executions of hours already summed, the
+		// creation time checked in the index so only those few documents are read.
+		executions.createIndex(new Index().on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC)
+			.on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC));
 		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
-			.on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC));
+			.on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC)
+			.on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC));
 		this.mongo.indexOps(MongoHourSummaries.COLLECTION)
 			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, Sort.Direction.ASC)
 				.on(MongoHourSummaries.HOUR, Sort.Direction.ASC));
