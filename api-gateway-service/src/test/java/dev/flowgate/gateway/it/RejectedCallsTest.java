@@ -52,6 +52,10 @@ class RejectedCallsTest {
 			IntStream.range(0, 2)
 				.forEach((i) -> assertThat(Http.post(url, this.tenant.bearer(), "{}").status()).isEqualTo(400));
 			assertThat(Http.post(url, scopedElsewhere.bearer(), "{}").status()).isEqualTo(403);
+			assertThat(Http
+				.post(url, Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html"),
+						"{\"input_data\":{\"question\":\"q\"}}")
+				.status()).isEqualTo(406);
 			assertThat(Http.post(url, stranger.bearer(), "{}").status()).isEqualTo(404);
 			assertThat(Http.post(url, Map.of("X-API-Key", TestKeys.newKey()), "{}").status()).isEqualTo(401);
 			assertThat(Http.post(url, this.tenant.bearer(), "{\"input_data\":{\"question\":\"q\"}}").status())
@@ -68,7 +72,7 @@ class RejectedCallsTest {
 						event.counts().forEach((reason, count) -> counted.merge(reason, count, Long::sum));
 					}
 				});
-				assertThat(counted).isEqualTo(Map.of("invalid_input", 2L, "forbidden", 1L));
+				assertThat(counted).isEqualTo(Map.of("invalid_input", 2L, "forbidden", 1L, "not_acceptable", 1L));
 			});
 		}
 	}

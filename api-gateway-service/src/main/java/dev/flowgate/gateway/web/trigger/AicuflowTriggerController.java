@@ -50,7 +50,7 @@ class AicuflowTriggerController {
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"), null,
 				CallerHeaders.idempotencyKey(request), TriggerSource.AICUFLOW);
-		return this.calls.accept(caller, deployment, trigger, AicuflowResponse::of);
+		return this.calls.accept(request, caller, deployment, trigger, AicuflowResponse::of);
 	}
 
 }

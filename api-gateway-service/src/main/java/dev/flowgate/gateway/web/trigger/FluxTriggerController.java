@@ -62,7 +62,7 @@ class FluxTriggerController {
 		Map<String, Object> inputs = this.inputMapper.map(deployment.inputs(), variableInputs);
 		TriggerRequest trigger = new TriggerRequest(inputs, null, CallerHeaders.idempotencyKey(request),
 				TriggerSource.FLUXPROMPT);
-		return this.calls.accept(caller, deployment, trigger, FluxResponse::of);
+		return this.calls.accept(request, caller, deployment, trigger, FluxResponse::of);
 	}
 
 	private static List<FluxInput> variableInputs(JsonNode body) {

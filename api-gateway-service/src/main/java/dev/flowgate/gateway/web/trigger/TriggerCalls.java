@@ -52,16 +52,8 @@ class TriggerCalls {
 		return this.metrics.countRejections(source, call);
 	}
 
-	/**
-	 * The caller of a trigger endpoint: a key allowed to run deployments, asking for an
-	 * answer it can read (checked first: once accepted, the flow runs whatever the
-	 * answer).
-	 */
+	/** The caller of a trigger endpoint: a key allowed to run deployments. */
 	Caller admit(HttpServletRequest request) {
-		if (!acceptsJson(request)) {
-			throw Rejection.of(Rejection.Reason.NOT_ACCEPTABLE,
-					"The answer is application/json, which the Accept header rules out");
-		}
 		return this.gatekeeper.admit(CallerHeaders.apiKey(request), KeyScope.RUN);
 	}
 
@@ -79,11 +71,17 @@ class TriggerCalls {
 	}
 
 	/**
-	 * Accepts the trigger and answers with the execution in the endpoint's shape.
+	 * Accepts the trigger and answers with the execution in the endpoint's shape, if the
+	 * caller can read that answer.
 	 * @param body the endpoint's answer for an execution, finished or queued
 	 */
-	<R> CompletableFuture<ResponseEntity<R>> accept(Caller caller, Deployment deployment, TriggerRequest trigger,
-			Function<ExecutionSnapshot, R> body) {
+	<R> CompletableFuture<ResponseEntity<R>> accept(HttpServletRequest request, Caller caller, Deployment deployment,
+			TriggerRequest trigger, Function<ExecutionSnapshot, R> body) {
+		// Before accepting: once accepted, the flow runs whatever the answer.
+		if (!acceptsJson(request)) {
+			throw Rejection.of(Rejection.Reason.NOT_ACCEPTABLE,
+					"The answer is application/json, which the Accept header rules out");
+		}
 		return this.triggers.trigger(caller, deployment, trigger)
 			.thenApply((execution) -> this.metrics.answered(trigger.source(), deployment, execution))
 			.thenApply((execution) -> this.responses.respond(execution, body.apply(execution)));
