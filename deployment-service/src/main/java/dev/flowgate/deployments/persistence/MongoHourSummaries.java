@@ -95,6 +95,11 @@ class MongoHourSummaries implements HourSummaries {
 	}
 
 	@Override
+	public void release() {
+		this.mongo.updateFirst(progressDocument(), new Update().unset(CLAIMED_UNTIL), PROGRESS_COLLECTION);
+	}
+
+	@Override
 	public long deleteBefore(Instant hour) {
 		return this.mongo.remove(Query.query(where(HOUR).lt(hour)), COLLECTION).getDeletedCount();
 	}

@@ -27,6 +27,9 @@ public interface HourSummaries {
 	/** Ends a run that started at {@code startedAt}, releasing the claim. */
 	void finished(Instant startedAt);
 
+	/** Releases the claim of a run that failed. */
+	void release();
+
 	/** Removes the summaries of hours before {@code hour}; returns how many. */
 	long deleteBefore(Instant hour);
 

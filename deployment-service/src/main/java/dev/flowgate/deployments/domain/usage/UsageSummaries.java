@@ -40,12 +40,20 @@ public class UsageSummaries {
 		if (!this.summaries.claim(startedAt, startedAt.plus(this.settings.claim()))) {
 			return false;
 		}
-		SummaryProgress progress = this.summaries.progress();
-		if (progress.summedUpTo() != null && progress.lastRunAt() != null) {
-			Instant since = progress.lastRunAt().minus(this.settings.lateWriteMargin());
-			this.samples.writtenSince(since, progress.summedUpTo()).forEach(this::sumAgain);
+		try {
+			SummaryProgress progress = this.summaries.progress();
+			if (progress.summedUpTo() != null && progress.lastRunAt() != null) {
+				Instant since = progress.lastRunAt().minus(this.settings.lateWriteMargin());
+				this.samples.writtenSince(since, progress.summedUpTo()).forEach(this::sumAgain);
+			}
+			sumEndedHours((progress.summedUpTo() != null) ? progress.summedUpTo() : firstHour(startedAt), startedAt);
 		}
-		sumEndedHours((progress.summedUpTo() != null) ? progress.summedUpTo() : firstHour(startedAt), startedAt);
+		catch (RuntimeException ex) {
+			// The next run starts over at once, not when the claim runs out; what was
+			// summed is kept (saved hour by hour).
+			this.summaries.release();
+			throw ex;
+		}
 		this.summaries.finished(startedAt);
 		return true;
 	}

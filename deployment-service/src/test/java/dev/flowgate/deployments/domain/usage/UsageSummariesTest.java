@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.flowgate.contracts.ExecutionStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UsageSummariesTest {
 
@@ -92,6 +93,18 @@ class UsageSummariesTest {
 	}
 
 	@Test
+	void letsTheNextRunStartAtOnceAfterOneFailed() {
+		recordFinished(Duration.ofHours(3), ExecutionStatus.SUCCEEDED, 100);
+		this.executions.failNextRead = true;
+
+		assertThatThrownBy(summaries()::run).isInstanceOf(IllegalStateException.class);
+
+		assertThat(summaries().run()).isTrue();
+		this.executions.removeCreatedBefore(this.now);
+		assertThat(dayReport().calls()).isEqualTo(1);
+	}
+
+	@Test
 	void dropsSummariesNoWindowReaches() {
 		recordFinished(Duration.ofDays(29).plusHours(23), ExecutionStatus.SUCCEEDED, 100);
 		summaries().run();
@@ -132,6 +145,8 @@ class UsageSummariesTest {
 
 		private final List<Execution> stored = new ArrayList<>();
 
+		private boolean failNextRead;
+
 		void removeCreatedBefore(Instant instant) {
 			this.stored.removeIf((execution) -> execution.createdAt().isBefore(instant));
 		}
@@ -144,6 +159,10 @@ class UsageSummariesTest {
 
 		@Override
 		public void forEachCreated(Instant from, Instant to, BiConsumer<DeploymentHour, UsageSample> each) {
+			if (this.failNextRead) {
+				this.failNextRead = false;
+				throw new IllegalStateException("MongoDB is away");
+			}
 			created(from, to).forEach((execution) -> each.accept(execution.hour(), execution.sample()));
 		}
 
@@ -225,6 +244,11 @@ class UsageSummariesTest {
 		@Override
 		public void finished(Instant startedAt) {
 			this.lastRunAt = startedAt;
+			this.claimedUntil = null;
+		}
+
+		@Override
+		public void release() {
 			this.claimedUntil = null;
 		}
 
