@@ -2,7 +2,6 @@ package dev.flowgate.gateway.it;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -14,13 +13,11 @@ import dev.flowgate.gateway.support.DeploymentStates;
 import dev.flowgate.gateway.support.FakeRunner.Behaviour;
 import dev.flowgate.gateway.support.Http;
 import dev.flowgate.gateway.support.TestKeys;
+import dev.flowgate.gateway.support.TopicTail;
 import dev.flowgate.gateway.support.TestStack;
 import dev.flowgate.gateway.support.TestStack.Tenant;
 import dev.flowgate.infra.test.FlowgateInfra;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +45,8 @@ class RejectedCallsTest {
 		this.stack.awaitVisible(stranger);
 		String url = this.stack.a.url("/v1/deployments/" + deployment.deploymentId() + "/executions");
 
-		try (KafkaConsumer<String, String> consumer = positionedAtTheEnd()) {
+		try (KafkaConsumer<String, String> consumer = TopicTail.open(this.stack.bootstrapServers,
+				Topics.TRIGGERS_REJECTED)) {
 			IntStream.range(0, 2)
 				.forEach((i) -> assertThat(Http.post(url, this.tenant.bearer(), "{}").status()).isEqualTo(400));
 			assertThat(Http.post(url, scopedElsewhere.bearer(), "{}").status()).isEqualTo(403);
@@ -75,19 +73,6 @@ class RejectedCallsTest {
 				assertThat(counted).isEqualTo(Map.of("invalid_input", 2L, "forbidden", 1L, "not_acceptable", 1L));
 			});
 		}
-	}
-
-	private KafkaConsumer<String, String> positionedAtTheEnd() {
-		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.bootstrapServers), new StringDeserializer(),
-				new StringDeserializer());
-		List<TopicPartition> partitions = IntStream.range(0, Topics.TRIGGERS_REJECTED.partitions())
-			.mapToObj((partition) -> new TopicPartition(Topics.TRIGGERS_REJECTED.name(), partition))
-			.toList();
-		consumer.assign(partitions);
-		consumer.seekToEnd(partitions);
-		partitions.forEach(consumer::position);
-		return consumer;
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.ExecutionCompleted;
@@ -24,15 +23,12 @@ import dev.flowgate.contracts.NodeStatus;
 import dev.flowgate.contracts.NodeTrace;
 import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.contracts.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -147,16 +143,7 @@ public final class FakeRunner implements AutoCloseable {
 	}
 
 	private void consume(String bootstrapServers) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
-			List<TopicPartition> partitions = IntStream.range(0, Topics.EXECUTIONS_REQUESTED.partitions())
-				.mapToObj((partition) -> new TopicPartition(Topics.EXECUTIONS_REQUESTED.name(), partition))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToEnd(partitions);
-			partitions.forEach(consumer::position);
+		try (KafkaConsumer<String, String> consumer = TopicTail.open(bootstrapServers, Topics.EXECUTIONS_REQUESTED)) {
 			this.positioned.countDown();
 			while (this.running) {
 				for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
