@@ -56,7 +56,8 @@ public final class ApiClient {
 			String raw = result.getResponse().getContentAsString();
 			JsonNode parsed = raw.isEmpty() ? null : this.json.readTree(raw);
 			return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(), parsed, raw,
-					result.getResponse().getHeader(HttpHeaders.LOCATION));
+					result.getResponse().getHeader(HttpHeaders.LOCATION),
+					result.getResponse().getHeader(HttpHeaders.RETRY_AFTER));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -75,7 +76,8 @@ public final class ApiClient {
 	}
 
 	/** One answer; {@code body} is {@code null} when there is none. */
-	public record Response(int status, String contentType, JsonNode body, String raw, String location) {
+	public record Response(int status, String contentType, JsonNode body, String raw, String location,
+			String retryAfter) {
 
 		public String text(String field) {
 			return this.body.get(field).asString();

@@ -2,6 +2,7 @@ package dev.flowgate.keys.config;
 
 import java.time.Clock;
 
+import dev.flowgate.keys.domain.key.DeploymentDirectory;
 import dev.flowgate.keys.domain.key.KeyOutbox;
 import dev.flowgate.keys.domain.key.KeyPublication;
 import dev.flowgate.keys.domain.key.KeyService;
@@ -30,8 +31,9 @@ class DomainConfig {
 	}
 
 	@Bean
-	KeyService keyService(KeyStore store, KeyPublication publication, Clock clock, FlowgateProperties properties) {
-		return new KeyService(store, publication, clock, properties.lastUsed().resolution());
+	KeyService keyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
+			FlowgateProperties properties) {
+		return new KeyService(store, publication, deployments, clock, properties.lastUsed().resolution());
 	}
 
 	@Bean

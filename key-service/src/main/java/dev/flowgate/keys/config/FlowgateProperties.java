@@ -1,5 +1,6 @@
 package dev.flowgate.keys.config;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,9 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param outbox publication of key state
  * @param lastUsed tracking of a key's last use
+ * @param deploymentService where a key's deployments are checked when it is made
  */
 @ConfigurationProperties("flowgate")
-public record FlowgateProperties(Outbox outbox, LastUsed lastUsed) {
+public record FlowgateProperties(Outbox outbox, LastUsed lastUsed, DeploymentService deploymentService) {
 
 	/**
 	 * @param relayInterval pause between rounds of the republisher
@@ -28,6 +30,15 @@ public record FlowgateProperties(Outbox outbox, LastUsed lastUsed) {
 	 * @param resolution a key's last use is written only when the stored one is older
 	 */
 	public record LastUsed(Duration resolution) {
+	}
+
+	/**
+	 * @param url deployment-service's base URL
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for an answer
+	 * @param retryAfter what a 503 tells the caller when deployment-service cannot answer
+	 */
+	public record DeploymentService(URI url, Duration connectTimeout, Duration readTimeout, Duration retryAfter) {
 	}
 
 }

@@ -1,19 +1,36 @@
 package dev.flowgate.keys.web;
 
+import java.time.Duration;
+
 import dev.flowgate.internal.InternalApiProblems;
+import dev.flowgate.keys.config.FlowgateProperties;
 import dev.flowgate.keys.domain.InvalidInputException;
 import dev.flowgate.keys.domain.key.ConcurrentKeyChangeException;
+import dev.flowgate.keys.domain.key.DeploymentDirectoryUnavailableException;
 import dev.flowgate.keys.domain.key.KeyNotFoundException;
 import dev.flowgate.keys.domain.owner.OwnerNotFoundException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** key-service's errors as RFC 9457 problem details; 400s name the offending field. */
 @RestControllerAdvice
 class ProblemHandler extends InternalApiProblems {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private final Duration deploymentCheckRetryAfter;
+
+	ProblemHandler(FlowgateProperties properties) {
+		this.deploymentCheckRetryAfter = properties.deploymentService().retryAfter();
+	}
 
 	@ExceptionHandler
 	ProblemDetail adminRequired(AdminRequiredException ex) {
@@ -40,6 +57,16 @@ class ProblemHandler extends InternalApiProblems {
 	@ExceptionHandler
 	ProblemDetail concurrentChange(ConcurrentKeyChangeException ex) {
 		return problem(HttpStatus.CONFLICT, "Concurrent change", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> deploymentCheckUnavailable(DeploymentDirectoryUnavailableException ex) {
+		log.warn("Cannot check a new key's deployments: {}", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Deployments cannot be checked",
+				"The key's deploymentIds cannot be checked now; try again later");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(this.deploymentCheckRetryAfter.toSeconds()))
+			.body(problem);
 	}
 
 }

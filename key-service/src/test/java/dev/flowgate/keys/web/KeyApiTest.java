@@ -9,6 +9,7 @@ import dev.flowgate.contracts.KeyStateChanged;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.keys.ApiClient;
 import dev.flowgate.keys.ApiClient.Response;
+import dev.flowgate.keys.DeploymentServiceStub;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
 import dev.flowgate.keys.KeyTopic;
 import dev.flowgate.keys.domain.key.KeySecret;
@@ -54,6 +55,8 @@ class KeyApiTest {
 	void newOwner() {
 		this.api = new ApiClient(this.mvc, this.json);
 		this.ownerId = this.api.createOwner("acme").body().get("owner").get("id").asString();
+		DeploymentServiceStub.shared().add(this.ownerId, "dep-1");
+		DeploymentServiceStub.shared().add(this.ownerId, "dep-9");
 	}
 
 	@Test

@@ -233,6 +233,25 @@ class JourneyIT {
 	}
 
 	@Test
+	@Order(6)
+	void keyScopedToOneDeploymentRunsOnlyItAndAMistypedScopeIsRefused() {
+		Owner.ApiKey scoped = this.owner
+			.newKey(Map.of("name", "sync only", "scopes", List.of("run"), "deploymentIds", List.of(this.syncId)));
+
+		Api.Response allowed = this.api.post(nativePath(this.syncId), scoped.bearer(), Triggers.warmInputs("Scoped?"));
+		Api.Response other = this.api.post(nativePath(this.asyncId), scoped.bearer(), Triggers.warmInputs("Other?"));
+		Api.Response mistyped = this.owner.post("/v1/keys",
+				Map.of("name", "typo", "deploymentIds", List.of(this.syncId, "no-such-deployment")), 400);
+
+		assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+		assertThat(other.status()).as(other.toString()).isEqualTo(403);
+		assertThat(mistyped.contentType()).startsWith("application/problem+json");
+		assertThat(mistyped.text("/field")).isEqualTo("deploymentIds");
+		assertThat(mistyped.text("/detail"))
+			.isEqualTo("deploymentIds names no deployment of yours: no-such-deployment");
+	}
+
+	@Test
 	@Order(7)
 	void newFlowVersionRunsOnlyAfterRedeploy() {
 		Api.Response saved = this.api.put("/v1/flows/" + this.flowId, this.owner.manage(),

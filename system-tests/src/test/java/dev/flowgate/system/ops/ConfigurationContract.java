@@ -39,13 +39,13 @@ final class ConfigurationContract {
 	private static final Map<String, Set<String>> OWN = Map.of(GATEWAY,
 			Set.of("FLOWGATE_ADMIN_SECRET", "FLOWGATE_PUBLIC_URL", "FLOWGATE_KEY_SERVICE_URL",
 					"FLOWGATE_DEPLOYMENT_SERVICE_URL", "FLOWGATE_DELIVERY_SERVICE_URL"),
-			"key-service", Set.of("FLOWGATE_MONGODB_URI"), "deployment-service",
+			"key-service", Set.of("FLOWGATE_MONGODB_URI", "FLOWGATE_DEPLOYMENT_SERVICE_URL"), "deployment-service",
 			Set.of("FLOWGATE_MONGODB_URI", "FLOWGATE_PUBLIC_URL"), "flow-runner-service",
 			Set.of("FLOWGATE_LLM_BASE_URL", "FLOWGATE_LLM_API_KEY", "FLOWGATE_RUNNER_ALLOWED_CIDRS"),
 			"delivery-service", Set.of("FLOWGATE_MONGODB_URI", "FLOWGATE_SMTP_HOST", "FLOWGATE_SMTP_PORT",
 					"FLOWGATE_MAIL_FROM", "FLOWGATE_DELIVERY_ALLOWED_CIDRS"));
 
-	/** The gateway's variables naming another service, and the service each one names. */
+	/** The variables naming another service, and the service each one names. */
 	static final Map<String, String> SERVICE_URLS = Map.of("FLOWGATE_KEY_SERVICE_URL", "key-service",
 			"FLOWGATE_DEPLOYMENT_SERVICE_URL", "deployment-service", "FLOWGATE_DELIVERY_SERVICE_URL",
 			"delivery-service");

@@ -1,6 +1,7 @@
 package dev.flowgate.system.ops;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,18 +185,20 @@ class ManifestsTest {
 
 		@ParameterizedTest(name = "{0}")
 		@MethodSource("dev.flowgate.system.ops.ManifestsTest#overlays")
-		void networkPoliciesAdmitOnlyTheGatewayAndPrometheus(String overlay) {
+		void networkPoliciesAdmitOnlyTheCallersEachServiceHas(String overlay) {
 			KubernetesDeployment deployment = KubernetesDeployment.render(ROOT, overlay);
 			NetworkPolicies policies = new NetworkPolicies(deployment.all("NetworkPolicy"));
-			Map<String, Object> gateway = podLabels(deployment, ConfigurationContract.GATEWAY);
+			Map<String, Map<String, Object>> servicePods = new HashMap<>();
+			ConfigurationContract.SERVICES.forEach((module) -> servicePods.put(module, podLabels(deployment, module)));
+			// key-service asks deployment-service about a new key's deployments.
 			Map<String, Set<Peer>> allowed = Map.of(ConfigurationContract.GATEWAY,
 					Set.of(Peer.INGRESS_CONTROLLER, Peer.PROMETHEUS), "key-service",
-					Set.of(Peer.GATEWAY, Peer.PROMETHEUS), "deployment-service", Set.of(Peer.GATEWAY, Peer.PROMETHEUS),
-					"delivery-service", Set.of(Peer.GATEWAY, Peer.PROMETHEUS), "flow-runner-service",
-					Set.of(Peer.PROMETHEUS));
+					Set.of(Peer.GATEWAY, Peer.PROMETHEUS), "deployment-service",
+					Set.of(Peer.GATEWAY, Peer.KEY_SERVICE, Peer.PROMETHEUS), "delivery-service",
+					Set.of(Peer.GATEWAY, Peer.PROMETHEUS), "flow-runner-service", Set.of(Peer.PROMETHEUS));
 			SoftAssertions.assertSoftly((softly) -> allowed.forEach((module, peers) -> {
 				Map<String, Object> labels = podLabels(deployment, module);
-				List<Admission> admissions = policies.admissions(labels, gateway);
+				List<Admission> admissions = policies.admissions(labels, servicePods);
 				softly.assertThat(policies.isolating(labels)).as("%s: %s is isolated", overlay, module).isNotEmpty();
 				softly.assertThat(admissions.stream().map(Admission::peer).distinct())
 					.as("%s: sources admitted to %s (%s)", overlay, module, admissions)

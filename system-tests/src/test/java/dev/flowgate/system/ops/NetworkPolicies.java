@@ -12,9 +12,13 @@ final class NetworkPolicies {
 	/** The kinds of source a Flowgate policy may admit. */
 	enum Peer {
 
-		GATEWAY, PROMETHEUS, INGRESS_CONTROLLER, ANYONE, OTHER
+		GATEWAY, KEY_SERVICE, PROMETHEUS, INGRESS_CONTROLLER, ANYONE, OTHER
 
 	}
+
+	/** The Flowgate services a policy may name as a source, by module. */
+	private static final Map<String, Peer> SERVICE_PEERS = Map.of(ConfigurationContract.GATEWAY, Peer.GATEWAY,
+			"key-service", Peer.KEY_SERVICE);
 
 	private final List<Manifest> policies;
 
@@ -33,8 +37,11 @@ final class NetworkPolicies {
 			.toList();
 	}
 
-	/** The sources admitted to the pod, with the ports of each rule. */
-	List<Admission> admissions(Map<String, Object> podLabels, Map<String, Object> gatewayLabels) {
+	/**
+	 * The sources admitted to the pod, with the ports of each rule.
+	 * @param servicePods the pod labels of each Flowgate service, by module
+	 */
+	List<Admission> admissions(Map<String, Object> podLabels, Map<String, Map<String, Object>> servicePods) {
 		List<Admission> admissions = new ArrayList<>();
 		for (Manifest policy : isolating(podLabels)) {
 			for (Manifest rule : policy.maps("spec.ingress")) {
@@ -43,7 +50,7 @@ final class NetworkPolicies {
 					admissions.add(new Admission(policy.name(), Peer.ANYONE, ports));
 				}
 				for (Manifest peer : rule.maps("from")) {
-					admissions.add(new Admission(policy.name(), classify(peer, gatewayLabels), ports));
+					admissions.add(new Admission(policy.name(), classify(peer, servicePods), ports));
 				}
 			}
 		}
@@ -73,14 +80,18 @@ final class NetworkPolicies {
 		return true;
 	}
 
-	private static Peer classify(Manifest peer, Map<String, Object> gatewayLabels) {
+	private static Peer classify(Manifest peer, Map<String, Map<String, Object>> servicePods) {
 		boolean pods = peer.has("podSelector");
 		boolean namespaces = peer.has("namespaceSelector");
-		// Only a selector naming the gateway: "part-of: flowgate" would select it too,
-		// and every other pod.
-		if (pods && !namespaces && selects(peer.map("podSelector"), gatewayLabels) && ConfigurationContract.GATEWAY
-			.equals(peer.map("podSelector.matchLabels").content().get("app.kubernetes.io/name"))) {
-			return Peer.GATEWAY;
+		// Only a selector naming the service: "part-of: flowgate" would select it too,
+		// and
+		// every other pod.
+		if (pods && !namespaces) {
+			Object named = peer.map("podSelector.matchLabels").content().get("app.kubernetes.io/name");
+			Peer service = SERVICE_PEERS.get(String.valueOf(named));
+			if (service != null && selects(peer.map("podSelector"), servicePods.get(String.valueOf(named)))) {
+				return service;
+			}
 		}
 		if (pods && namespaces
 				&& "prometheus".equals(peer.map("podSelector.matchLabels").content().get("app.kubernetes.io/name"))) {

@@ -18,6 +18,9 @@ import dev.flowgate.keys.domain.InvalidInputException;
 public record KeyPermissions(Set<KeyScope> scopes, Set<String> deploymentIds, Instant expiresAt,
 		Integer rateLimitPerMinute) {
 
+	/** Each is checked with deployment-service when the key is made. */
+	static final int MAX_DEPLOYMENT_IDS = 100;
+
 	public KeyPermissions {
 		if (scopes == null || scopes.isEmpty()) {
 			throw new InvalidInputException("scopes", "must name at least one scope");
@@ -28,6 +31,10 @@ public record KeyPermissions(Set<KeyScope> scopes, Set<String> deploymentIds, In
 		deploymentIds = (deploymentIds != null) ? deploymentIds : Set.of();
 		if (deploymentIds.stream().anyMatch((id) -> id == null || id.isBlank())) {
 			throw new InvalidInputException("deploymentIds", "must not contain blank ids");
+		}
+		if (deploymentIds.size() > MAX_DEPLOYMENT_IDS) {
+			throw new InvalidInputException("deploymentIds",
+					"must name at most " + MAX_DEPLOYMENT_IDS + " deployments");
 		}
 		if (rateLimitPerMinute != null && rateLimitPerMinute <= 0) {
 			throw new InvalidInputException("rateLimitPerMinute", "must be greater than 0");

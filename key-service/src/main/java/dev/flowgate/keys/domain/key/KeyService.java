@@ -6,8 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+
+import dev.flowgate.keys.domain.InvalidInputException;
 
 /**
  * An owner's keys: every change is stored first and then published at once; if that
@@ -23,6 +27,8 @@ public class KeyService {
 
 	private final KeyPublication publication;
 
+	private final DeploymentDirectory deployments;
+
 	private final Clock clock;
 
 	private final Duration lastUsedResolution;
@@ -35,15 +41,23 @@ public class KeyService {
 	 * @param lastUsedResolution a key's last use is only updated once it is older than
 	 * this, which spares the store a write per trigger
 	 */
-	public KeyService(KeyStore store, KeyPublication publication, Clock clock, Duration lastUsedResolution) {
+	public KeyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
+			Duration lastUsedResolution) {
 		this.store = store;
 		this.publication = publication;
+		this.deployments = deployments;
 		this.clock = clock;
 		this.lastUsedResolution = lastUsedResolution;
 		this.recentUses = new RecentUses(lastUsedResolution);
 	}
 
+	/**
+	 * @throws InvalidInputException when the key is scoped to a deployment the owner does
+	 * not have
+	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
+	 */
 	public IssuedKey issue(String ownerId, KeyRequest request) {
+		requireOwnDeployments(ownerId, request.permissions().deploymentIds());
 		KeySecret secret = KeySecret.generate(this.random);
 		ApiKey key = ApiKey.issue(UUID.randomUUID().toString(), ownerId, request, secret, now());
 		this.store.insert(key);
@@ -89,6 +103,17 @@ public class KeyService {
 		if (this.recentUses.isNews(keyId, at)) {
 			this.store.recordUse(keyId, at, at.minus(this.lastUsedResolution));
 			this.recentUses.wrote(keyId, at);
+		}
+	}
+
+	private void requireOwnDeployments(String ownerId, Set<String> deploymentIds) {
+		if (deploymentIds.isEmpty()) {
+			return;
+		}
+		Set<String> unknown = new TreeSet<>(this.deployments.unknownAmong(ownerId, deploymentIds));
+		if (!unknown.isEmpty()) {
+			throw new InvalidInputException("deploymentIds",
+					"names no deployment of yours: " + String.join(", ", unknown));
 		}
 	}
 

@@ -59,6 +59,18 @@ class KeyRequestTest {
 	}
 
 	@Test
+	void limitsHowManyDeploymentsAKeyNames() {
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < KeyPermissions.MAX_DEPLOYMENT_IDS; i++) {
+			ids.add("dep-" + i);
+		}
+		assertThat(KeyRequest.of("ci", null, ids, null, null).permissions().deploymentIds()).hasSize(ids.size());
+
+		ids.add("one-more");
+		assertRejected("deploymentIds", () -> KeyRequest.of("ci", null, ids, null, null));
+	}
+
+	@Test
 	void requiresAPositiveRateLimit() {
 		assertRejected("rateLimitPerMinute", () -> KeyRequest.of("ci", null, null, null, 0));
 		assertThat(KeyRequest.of("ci", null, null, null, 1).permissions().rateLimitPerMinute()).isEqualTo(1);

@@ -3,8 +3,11 @@ package dev.flowgate.keys.domain.key;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 
+import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.keys.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +25,11 @@ class KeyServiceTest {
 
 	private final RecordingPublisher publisher = new RecordingPublisher();
 
+	private final InMemoryDeploymentDirectory deployments = new InMemoryDeploymentDirectory();
+
 	private final KeyService keys = new KeyService(this.store,
-			new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60), 10), this.clock,
-			RESOLUTION);
+			new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60), 10), this.deployments,
+			this.clock, RESOLUTION);
 
 	@Test
 	void storesAndPublishesANewKeyAtOnce() {
@@ -35,6 +40,50 @@ class KeyServiceTest {
 		assertThat(issued.key().createdAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00.123Z"));
 		assertThat(this.publisher.sent()).containsExactly(issued.key());
 		assertThat(this.store.publishedVersion(issued.key().id())).isEqualTo(1);
+	}
+
+	@Test
+	void scopesAKeyToDeploymentsTheOwnerHas() {
+		this.deployments.add("owner-1", "dep-1");
+		this.deployments.add("owner-1", "dep-2");
+
+		IssuedKey issued = this.keys.issue("owner-1", scopedTo("dep-1", "dep-2"));
+
+		assertThat(this.store.stored(issued.key().id()).permissions().deploymentIds())
+			.containsExactlyInAnyOrder("dep-1", "dep-2");
+		assertThat(this.publisher.sent()).containsExactly(issued.key());
+	}
+
+	@Test
+	void refusesAKeyScopedToADeploymentTheOwnerDoesNotHave() {
+		this.deployments.add("owner-1", "dep-1");
+		this.deployments.add("owner-2", "dep-of-owner-2");
+
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.keys.issue("owner-1", scopedTo("dep-1", "typo", "dep-of-owner-2")))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("deploymentIds"))
+			.withMessageEndingWith("names no deployment of yours: dep-of-owner-2, typo");
+		assertThat(this.keys.list("owner-1")).isEmpty();
+		assertThat(this.publisher.sent()).isEmpty();
+	}
+
+	@Test
+	void refusesAScopedKeyWhileDeploymentsCannotBeChecked() {
+		this.deployments.makeUnavailable();
+
+		assertThatExceptionOfType(DeploymentDirectoryUnavailableException.class)
+			.isThrownBy(() -> this.keys.issue("owner-1", scopedTo("dep-1")));
+		assertThat(this.keys.list("owner-1")).isEmpty();
+	}
+
+	@Test
+	void issuesAnUnscopedKeyWithoutAskingAboutDeployments() {
+		this.deployments.makeUnavailable();
+
+		this.keys.issue("owner-1", KeyRequest.of("all", null, null, null, null));
+
+		assertThat(this.deployments.asked()).isEmpty();
+		assertThat(this.keys.list("owner-1")).hasSize(1);
 	}
 
 	@Test
@@ -138,6 +187,10 @@ class KeyServiceTest {
 		this.keys.recordUse(null, NOW);
 
 		assertThat(this.store.pendingKeyIds(NOW, 10)).isEmpty();
+	}
+
+	private static KeyRequest scopedTo(String... deploymentIds) {
+		return KeyRequest.of("scoped", Set.of(KeyScope.RUN), Set.of(deploymentIds), null, null);
 	}
 
 }

@@ -1,0 +1,41 @@
+package dev.flowgate.keys.domain.key;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Deployments by owner, kept in memory; counts the questions and can be made to fail. */
+class InMemoryDeploymentDirectory implements DeploymentDirectory {
+
+	private final Set<String> deployments = new HashSet<>();
+
+	private final List<Set<String>> asked = new ArrayList<>();
+
+	private boolean unavailable;
+
+	void add(String ownerId, String deploymentId) {
+		this.deployments.add(ownerId + "/" + deploymentId);
+	}
+
+	void makeUnavailable() {
+		this.unavailable = true;
+	}
+
+	List<Set<String>> asked() {
+		return this.asked;
+	}
+
+	@Override
+	public Set<String> unknownAmong(String ownerId, Set<String> deploymentIds) {
+		this.asked.add(deploymentIds);
+		if (this.unavailable) {
+			throw new DeploymentDirectoryUnavailableException("deployment-service is not reachable");
+		}
+		Set<String> unknown = new LinkedHashSet<>(deploymentIds);
+		unknown.removeIf((id) -> this.deployments.contains(ownerId + "/" + id));
+		return unknown;
+	}
+
+}
