@@ -1,6 +1,7 @@
 package dev.flowgate.store;
 
 import dev.flowgate.kafka.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,10 @@ class DeadLetterConfiguration {
 
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producerFactory,
-			KafkaTemplate<Object, Object> template, StoreProperties properties, StoreOutages outages) {
+			KafkaTemplate<Object, Object> template, MeterRegistry meters, StoreProperties properties,
+			StoreOutages outages) {
 		StoreProperties.Redelivery redelivery = properties.redelivery();
-		DefaultErrorHandler handler = new DefaultErrorHandler(DeadLetters.recoverer(producerFactory, template),
+		DefaultErrorHandler handler = new DefaultErrorHandler(DeadLetters.recoverer(producerFactory, template, meters),
 				new FixedBackOff(redelivery.interval().toMillis(), Math.max(0, redelivery.attempts() - 1)));
 		handler.setBackOffFunction(outages.backOffFunction());
 		return handler;

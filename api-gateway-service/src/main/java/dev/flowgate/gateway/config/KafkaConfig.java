@@ -1,10 +1,7 @@
 package dev.flowgate.gateway.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import dev.flowgate.contracts.Topics;
-import org.apache.kafka.common.TopicPartition;
+import dev.flowgate.kafka.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -13,9 +10,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.util.backoff.FixedBackOff;
@@ -30,18 +25,12 @@ class KafkaConfig {
 
 	private static final long RETRIES = 2;
 
-	// Let the producer pick the partition of the dead-letter topic.
-	private static final int ANY_PARTITION = -1;
-
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, DeadLetterBytes deadLetterBytes) {
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, DeadLetterBytes deadLetterBytes,
+			MeterRegistry meters) {
 		// Undecodable records are published as their original bytes, others as JSON.
-		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-		templates.put(byte[].class, deadLetterBytes.template());
-		templates.put(Object.class, template);
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-				(record, ex) -> new TopicPartition(Topics.DEAD_LETTER.name(), ANY_PARTITION));
-		return new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MILLIS, RETRIES));
+		return new DefaultErrorHandler(DeadLetters.recoverer(deadLetterBytes.template(), template, meters),
+				new FixedBackOff(RETRY_INTERVAL_MILLIS, RETRIES));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.gateway.support.Prometheus;
 import dev.flowgate.gateway.support.TestStack;
 import dev.flowgate.gateway.support.TestStack.Tenant;
 import dev.flowgate.infra.test.FlowgateInfra;
@@ -38,6 +39,7 @@ class DeadLetterTest {
 			consumer.assign(List.of(deadLetters));
 			consumer.seekToEnd(List.of(deadLetters));
 			consumer.position(deadLetters);
+			double countedBefore = deadLettersCounted();
 
 			this.stack.states.sendRaw(Topics.KEYS.name(), recordKey, "this is not JSON");
 			Tenant after = this.stack.newTenant((key) -> key);
@@ -55,7 +57,13 @@ class DeadLetterTest {
 			assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-topic").value()).asString()
 				.isEqualTo(Topics.KEYS.name());
 			this.stack.awaitVisible(after);
+			await().untilAsserted(() -> assertThat(deadLettersCounted()).isEqualTo(countedBefore + 1));
 		}
+	}
+
+	private double deadLettersCounted() {
+		return Prometheus.scrape(this.stack.a)
+			.sum("flowgate_kafka_dead_letters_total", Map.of("topic", Topics.KEYS.name()));
 	}
 
 }

@@ -13,6 +13,9 @@ import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.Receiver;
 import dev.flowgate.delivery.support.Results;
 import dev.flowgate.infra.test.TestInfrastructure;
+import dev.flowgate.kafka.DeadLetters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,8 +41,14 @@ class DeadLetterTest {
 	@Autowired
 	private Deliveries deliveries;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
-	void parksAnUndecodableResultAndDeliversTheOneBehindIt() throws Exception {
+	void parksAnUndecodableResultCountsItAndDeliversTheOneBehindIt() throws Exception {
+		Counter deadLettersCounted = this.meters.counter(DeadLetters.COUNTER, "topic",
+				Topics.EXECUTIONS_COMPLETED.name());
+		double countedBefore = deadLettersCounted.count();
 		String owner = "owner-" + UUID.randomUUID();
 		try (Receiver receiver = Receiver.start()) {
 			ExecutionCompleted result = Results.succeeded(owner, "dep-1", receiver.url("/hook"), null,
@@ -57,6 +66,7 @@ class DeadLetterTest {
 			assertThat(new String(parked.headers().lastHeader("kafka_dlt-original-topic").value()))
 				.isEqualTo(Topics.EXECUTIONS_COMPLETED.name());
 		}
+		await().untilAsserted(() -> assertThat(deadLettersCounted.count()).isEqualTo(countedBefore + 1));
 	}
 
 	private static void send(String key, String value) throws Exception {

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,6 +24,7 @@ import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.TopicReader;
 import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import dev.flowgate.infra.test.TestInfrastructure;
+import dev.flowgate.kafka.DeadLetters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,8 +44,14 @@ class DeadLetterTest {
 	@Autowired
 	private KafkaTemplate<String, Object> kafka;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
-	void parksAnUndecodableResultAndRecordsTheOneBehindIt() throws Exception {
+	void parksAnUndecodableResultCountsItAndRecordsTheOneBehindIt() throws Exception {
+		Counter deadLettersCounted = this.meters.counter(DeadLetters.COUNTER, "topic",
+				Topics.EXECUTIONS_COMPLETED.name());
+		double countedBefore = deadLettersCounted.count();
 		ApiClient api = ApiClient.forNewOwner(this.mvc);
 		String key = "broken-" + UUID.randomUUID();
 		ExecutionCompleted behind = ExecutionEvents.of(UUID.randomUUID().toString(), api.ownerId(), "d-1")
@@ -69,6 +78,7 @@ class DeadLetterTest {
 			assertThat(recorded.status()).isEqualTo(200);
 			assertThat(recorded.text("status")).isEqualTo("succeeded");
 		});
+		await().untilAsserted(() -> assertThat(deadLettersCounted.count()).isEqualTo(countedBefore + 1));
 	}
 
 }

@@ -4,6 +4,7 @@ import dev.flowgate.kafka.DeadLetters;
 import dev.flowgate.runner.config.RunnerProperties;
 import dev.flowgate.runner.domain.execution.ExecutionService;
 import dev.flowgate.runner.domain.execution.InvalidTriggerException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import org.springframework.context.annotation.Bean;
@@ -22,11 +23,11 @@ class TriggerErrorHandling {
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(PartitionStates partitions, ExecutionService executions,
 			ResultPublisher results, ProducerFactory<Object, Object> producerFactory,
-			KafkaTemplate<Object, Object> template, RunnerProperties properties) {
+			KafkaTemplate<Object, Object> template, MeterRegistry meters, RunnerProperties properties) {
 		RunnerProperties.Triggers triggers = properties.triggers();
 		DefaultErrorHandler handler = new DefaultErrorHandler(
 				new InvalidTriggerRecoverer(partitions, executions, results,
-						DeadLetters.recoverer(producerFactory, template)),
+						DeadLetters.recoverer(producerFactory, template, meters)),
 				new FixedBackOff(triggers.handlerRetryInterval().toMillis(),
 						Math.max(0, triggers.handlerAttempts() - 1)));
 		handler.addNotRetryableExceptions(InvalidTriggerException.class);

@@ -20,6 +20,7 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.kafka.DeadLetters;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
@@ -27,11 +28,14 @@ import dev.flowgate.runner.support.KafkaTestClient;
 import dev.flowgate.runner.support.OpenAiStub;
 import dev.flowgate.runner.support.StubServer;
 import dev.flowgate.runner.support.StubServer.Reply;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -52,6 +56,9 @@ class TriggerFlowIntegrationTest {
 	private static final StubServer llm = StubServer.start();
 
 	private final KafkaTestClient kafka = new KafkaTestClient();
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private final KafkaTestClient.Reader results = this.kafka.reader(Topics.EXECUTIONS_COMPLETED);
 
@@ -177,8 +184,11 @@ class TriggerFlowIntegrationTest {
 	}
 
 	@Test
-	void deadLettersATriggerThatNamesNoExecution() {
+	void deadLettersATriggerThatNamesNoExecutionAndCountsIt() {
 		String garbage = "not a trigger " + id();
+		Counter deadLettersCounted = this.meters.counter(DeadLetters.COUNTER, "topic",
+				Topics.EXECUTIONS_REQUESTED.name());
+		double countedBefore = deadLettersCounted.count();
 		KafkaTestClient.Reader deadLetters = this.kafka.reader(Topics.DEAD_LETTER);
 
 		this.kafka.publishRaw(Topics.EXECUTIONS_REQUESTED, null, garbage);
@@ -194,6 +204,7 @@ class TriggerFlowIntegrationTest {
 					.isEqualTo(Topics.EXECUTIONS_REQUESTED.name()));
 		});
 		deadLetters.close();
+		await().untilAsserted(() -> assertThat(deadLettersCounted.count()).isEqualTo(countedBefore + 1));
 	}
 
 	@Test

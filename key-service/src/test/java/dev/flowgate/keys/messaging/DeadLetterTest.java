@@ -11,6 +11,9 @@ import java.util.UUID;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.TestInfrastructure;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
+import dev.flowgate.kafka.DeadLetters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,6 +27,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,8 +36,14 @@ import static org.awaitility.Awaitility.await;
 @KeyServiceIntegrationTest
 class DeadLetterTest {
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
-	void parksAnUnreadableTriggerAsItsOriginalBytes() throws Exception {
+	void parksAnUnreadableTriggerAsItsOriginalBytesAndCountsIt() throws Exception {
+		Counter deadLettersCounted = this.meters.counter(DeadLetters.COUNTER, "topic",
+				Topics.EXECUTIONS_REQUESTED.name());
+		double countedBefore = deadLettersCounted.count();
 		String recordKey = "broken-" + UUID.randomUUID();
 		byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
 		String servers = TestInfrastructure.get().kafkaBootstrapServers();
@@ -55,6 +66,7 @@ class DeadLetterTest {
 			assertThat(parked.headers().lastHeader("kafka_dlt-original-topic").value()).asString(StandardCharsets.UTF_8)
 				.isEqualTo(Topics.EXECUTIONS_REQUESTED.name());
 		}
+		await().untilAsserted(() -> assertThat(deadLettersCounted.count()).isEqualTo(countedBefore + 1));
 	}
 
 }

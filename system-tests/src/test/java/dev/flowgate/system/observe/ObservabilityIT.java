@@ -77,8 +77,11 @@ class ObservabilityIT {
 						"kafka_consumer_fetch_manager_records_lag\\{[^}]*topic=\"flowgate.executions.requested\"");
 			assertThat(metrics(Service.DELIVERY_SERVICE)).containsPattern(
 					"flowgate_delivery_attempts_seconds_count\\{[^}]*channel=\"callback\"[^}]*outcome=\"delivered\"[^}]*} [1-9]");
+			// The usage summaries run once at start.
 			assertThat(metrics(Service.DEPLOYMENT_SERVICE))
-				.containsPattern("spring_kafka_listener_seconds_count\\{[^}]*} [1-9]");
+				.containsPattern("spring_kafka_listener_seconds_count\\{[^}]*} [1-9]")
+				.containsPattern("flowgate_usage_summary_runs_seconds_count\\{[^}]*outcome=\"ran\"[^}]*} [1-9]")
+				.containsPattern("(?m)^flowgate_usage_summary_behind_seconds(\\{[^}]*})? ");
 			assertThat(metrics(Service.KEY_SERVICE))
 				.containsPattern("http_server_requests_seconds_count\\{[^}]*} [1-9]");
 		});

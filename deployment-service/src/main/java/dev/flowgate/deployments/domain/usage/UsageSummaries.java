@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,6 +79,11 @@ public class UsageSummaries {
 		stale.forEach((hour) -> this.samples.forEach(ownerId, deploymentId, hour.hour(), hour.end(), tally::add));
 		this.samples.forEach(ownerId, deploymentId, summedUpTo, to, tally::add);
 		return tally;
+	}
+
+	/** The end of the last hour summed, if any was. */
+	public Optional<Instant> summedUpTo() {
+		return Optional.ofNullable(this.summaries.progress().summedUpTo());
 	}
 
 	/** Removes summaries no report window reaches; returns how many. */
