@@ -37,6 +37,10 @@ public final class ApiClient {
 		return send(MockMvcRequestBuilders.post(path), asOwner(ownerId), body);
 	}
 
+	public Response patch(String path, String ownerId, String body) {
+		return send(MockMvcRequestBuilders.patch(path), asOwner(ownerId), body);
+	}
+
 	public Response get(String path, String ownerId) {
 		return send(MockMvcRequestBuilders.get(path), asOwner(ownerId), null);
 	}

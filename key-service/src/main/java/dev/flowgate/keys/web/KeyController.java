@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,6 +49,13 @@ class KeyController {
 	@GetMapping("/{keyId}")
 	KeyResource get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String keyId) {
 		return KeyResource.of(this.keys.get(ownerId, keyId), this.clock.instant());
+	}
+
+	@PatchMapping("/{keyId}")
+	KeyResource change(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String keyId,
+			@RequestBody(required = false) KeyChangesBody body) {
+		KeyChangesBody changes = (body != null) ? body : KeyChangesBody.NONE;
+		return KeyResource.of(this.keys.change(ownerId, keyId, changes.toChanges()), this.clock.instant());
 	}
 
 	@PostMapping("/{keyId}/deactivate")

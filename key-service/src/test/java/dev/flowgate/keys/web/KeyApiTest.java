@@ -92,6 +92,51 @@ class KeyApiTest {
 	}
 
 	@Test
+	void changesAKeysNameAndPermissionsAndPublishesThem() {
+		DeploymentServiceStub.shared().add(this.ownerId, "dep-2");
+		String keyId = this.api.post("/v1/keys", this.ownerId, """
+				{"name": "ci", "deploymentIds": ["dep-1"], "expiresAt": "2099-01-01T00:00:00Z",
+				 "rateLimitPerMinute": 120}""").text("id");
+
+		Response changed = this.api.patch("/v1/keys/" + keyId, this.ownerId, """
+				{"name": "ci-eu", "scopes": ["run", "manage"], "deploymentIds": ["dep-1", "dep-2"],
+				 "expiresAt": null, "rateLimitPerMinute": 600}""");
+
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(changed.text("name")).isEqualTo("ci-eu");
+		assertThat(strings(changed.body().get("scopes"))).containsExactly("run", "manage");
+		assertThat(strings(changed.body().get("deploymentIds"))).containsExactly("dep-1", "dep-2");
+		assertThat(changed.body().get("expiresAt").isNull()).isTrue();
+		assertThat(changed.body().get("rateLimitPerMinute").asInt()).isEqualTo(600);
+		assertThat(changed.body().has("secret")).isFalse();
+		KeyStateChanged state = topic.awaitState(keyId,
+				(published) -> Integer.valueOf(600).equals(published.rateLimitPerMinute()));
+		assertThat(state.scopes()).containsExactlyInAnyOrder(KeyScope.RUN, KeyScope.MANAGE);
+		assertThat(state.deploymentIds()).containsExactlyInAnyOrder("dep-1", "dep-2");
+		assertThat(state.expiresAt()).isNull();
+		assertThat(this.api.patch("/v1/keys/" + keyId, this.ownerId, "{}").text("name")).isEqualTo("ci-eu");
+	}
+
+	@Test
+	void refusesABadChangeAndAnotherOwnersKey() {
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"ci\"}").text("id");
+
+		Response badLimit = this.api.patch("/v1/keys/" + keyId, this.ownerId, "{\"rateLimitPerMinute\": \"lots\"}");
+		Response badExpiry = this.api.patch("/v1/keys/" + keyId, this.ownerId, "{\"expiresAt\": \"tomorrow\"}");
+		Response unknown = this.api.patch("/v1/keys/" + keyId, this.ownerId, "{\"deploymentIds\": [\"nope\"]}");
+		Response foreign = this.api.patch("/v1/keys/" + keyId, "someone-else", "{\"name\": \"mine\"}");
+
+		assertThat(badLimit.status()).isEqualTo(400);
+		assertThat(badLimit.text("field")).isEqualTo("rateLimitPerMinute");
+		assertThat(badExpiry.status()).isEqualTo(400);
+		assertThat(badExpiry.text("field")).isEqualTo("expiresAt");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.text("field")).isEqualTo("deploymentIds");
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/keys/" + keyId, this.ownerId).text("name")).isEqualTo("ci");
+	}
+
+	@Test
 	void defaultsToTheRunScopeAndShowsTheSecretOnlyOnce() {
 		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"plain\"}").text("id");
 

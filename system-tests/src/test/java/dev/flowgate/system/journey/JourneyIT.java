@@ -234,7 +234,7 @@ class JourneyIT {
 
 	@Test
 	@Order(6)
-	void keyScopedToOneDeploymentRunsOnlyItAndAMistypedScopeIsRefused() {
+	void keyScopedToOneDeploymentRunsOnlyItUntilWidenedAndAMistypedScopeIsRefused() {
 		Owner.ApiKey scoped = this.owner
 			.newKey(Map.of("name", "sync only", "scopes", List.of("run"), "deploymentIds", List.of(this.syncId)));
 
@@ -249,6 +249,13 @@ class JourneyIT {
 		assertThat(mistyped.text("/field")).isEqualTo("deploymentIds");
 		assertThat(mistyped.text("/detail"))
 			.isEqualTo("deploymentIds names no deployment of yours: no-such-deployment");
+
+		Api.Response widened = this.api.patch("/v1/keys/" + scoped.id(), this.owner.manage(),
+				Map.of("deploymentIds", List.of(this.syncId, this.asyncId)));
+		assertThat(widened.status()).as(widened.toString()).isEqualTo(200);
+		await().atMost(DELIVERY)
+			.until(() -> this.api.post(nativePath(this.asyncId), scoped.bearer(), Triggers.warmInputs("Now?"))
+				.status() == 202);
 	}
 
 	@Test

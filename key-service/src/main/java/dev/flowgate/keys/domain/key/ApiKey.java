@@ -2,6 +2,7 @@ package dev.flowgate.keys.domain.key;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.keys.domain.InvalidInputException;
@@ -41,6 +42,28 @@ public record ApiKey(String id, String ownerId, String name, KeyCredential crede
 		return withStatus(KeyStatus.ACTIVE);
 	}
 
+	/**
+	 * The key with the owner's changes to its name and permissions; itself when they
+	 * change nothing.
+	 */
+	public ApiKey change(KeyChanges changes, Instant now) {
+		KeyPermissions current = this.permissions;
+		KeyPermissions next = new KeyPermissions(keep(changes.scopes(), current.scopes()),
+				keep(changes.deploymentIds(), current.deploymentIds()),
+				keepOrRemove(changes.expiresAt(), current.expiresAt()),
+				keepOrRemove(changes.rateLimitPerMinute(), current.rateLimitPerMinute()));
+		KeyRequest renamed = new KeyRequest(keep(changes.name(), this.name), next);
+		if (renamed.name().equals(this.name) && next.equals(current)) {
+			return this;
+		}
+		if (next.expiresAt() != null && !next.expiresAt().equals(current.expiresAt())
+				&& !next.expiresAt().isAfter(now)) {
+			throw new InvalidInputException("expiresAt", "must be in the future");
+		}
+		return new ApiKey(this.id, this.ownerId, renamed.name(), this.credential, next, this.status, this.createdAt,
+				this.lastUsedAt, this.rotatedAt, this.version + 1, false);
+	}
+
 	/** A new secret; scopes, deployments, expiry and status stay. */
 	public ApiKey rotate(KeySecret next, Duration gracePeriod, Instant now) {
 		return new ApiKey(this.id, this.ownerId, this.name, this.credential.rotateTo(next, gracePeriod, now),
@@ -50,6 +73,14 @@ public record ApiKey(String id, String ownerId, String name, KeyCredential crede
 	public ApiKey delete() {
 		return new ApiKey(this.id, this.ownerId, this.name, this.credential, this.permissions, this.status,
 				this.createdAt, this.lastUsedAt, this.rotatedAt, this.version + 1, true);
+	}
+
+	private static <T> T keep(T change, T current) {
+		return (change != null) ? change : current;
+	}
+
+	private static <T> T keepOrRemove(Optional<T> change, T current) {
+		return (change != null) ? change.orElse(null) : current;
 	}
 
 	private ApiKey withStatus(KeyStatus next) {

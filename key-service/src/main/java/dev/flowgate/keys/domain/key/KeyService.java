@@ -73,6 +73,23 @@ public class KeyService {
 		return this.store.findOwned(ownerId, keyId).orElseThrow(() -> new KeyNotFoundException(keyId));
 	}
 
+	/**
+	 * @throws InvalidInputException when a change breaks a rule, or adds a deployment the
+	 * owner does not have
+	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
+	 */
+	public ApiKey change(String ownerId, String keyId, KeyChanges changes) {
+		if (changes.deploymentIds() != null) {
+			Set<String> added = new TreeSet<>(changes.deploymentIds());
+			// A deployment deleted since it was added stays allowed: only new ones are
+			// asked.
+			added.removeAll(get(ownerId, keyId).permissions().deploymentIds());
+			requireOwnDeployments(ownerId, added);
+		}
+		Instant now = now();
+		return change(ownerId, keyId, (key) -> key.change(changes, now));
+	}
+
 	public ApiKey deactivate(String ownerId, String keyId) {
 		return change(ownerId, keyId, ApiKey::deactivate);
 	}

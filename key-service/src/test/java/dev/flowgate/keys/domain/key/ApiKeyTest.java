@@ -3,6 +3,7 @@ package dev.flowgate.keys.domain.key;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
@@ -41,6 +42,46 @@ class ApiKeyTest {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> ApiKey.issue("key-2", "owner-1", request, this.secret, NOW))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
+	}
+
+	@Test
+	void changesNameAndPermissionsButNotTheSecretOrStatus() {
+		ApiKey changed = this.key.change(new KeyChanges("renamed", Set.of(KeyScope.RUN), Set.of("dep-1", "dep-2"),
+				Optional.of(NOW.plus(Duration.ofDays(1)).plusNanos(1)), Optional.of(60)), NOW);
+
+		assertThat(changed.name()).isEqualTo("renamed");
+		assertThat(changed.permissions()).isEqualTo(
+				new KeyPermissions(Set.of(KeyScope.RUN), Set.of("dep-1", "dep-2"), NOW.plus(Duration.ofDays(1)), 60));
+		assertThat(changed.version()).isEqualTo(this.key.version() + 1);
+		assertThat(changed.credential()).isEqualTo(this.key.credential());
+		assertThat(changed.status()).isEqualTo(this.key.status());
+	}
+
+	@Test
+	void keepsWhatAChangeLeavesOutAndRemovesExpiryAndLimitOnRequest() {
+		ApiKey renamed = this.key.change(new KeyChanges("renamed", null, null, null, null), NOW);
+		ApiKey unlimited = this.key.change(new KeyChanges(null, null, null, Optional.empty(), Optional.empty()), NOW);
+
+		assertThat(renamed.permissions()).isEqualTo(this.key.permissions());
+		assertThat(unlimited.name()).isEqualTo("ci");
+		assertThat(unlimited.permissions().expiresAt()).isNull();
+		assertThat(unlimited.permissions().rateLimitPerMinute()).isNull();
+		assertThat(unlimited.permissions().scopes()).isEqualTo(this.key.permissions().scopes());
+	}
+
+	@Test
+	void aChangeToTheSameValuesIsNoChange() {
+		assertThat(this.key.change(KeyChanges.NONE, NOW)).isSameAs(this.key);
+		assertThat(this.key.change(new KeyChanges("ci", null, Set.of("dep-1"), null, Optional.of(120)), NOW))
+			.isSameAs(this.key);
+	}
+
+	@Test
+	void refusesAChangeThatBreaksARule() {
+		assertRejected("name", new KeyChanges(" ", null, null, null, null));
+		assertRejected("scopes", new KeyChanges(null, Set.of(), null, null, null));
+		assertRejected("rateLimitPerMinute", new KeyChanges(null, null, null, null, Optional.of(0)));
+		assertRejected("expiresAt", new KeyChanges(null, null, null, Optional.of(NOW), null));
 	}
 
 	@Test
@@ -137,6 +178,11 @@ class ApiKeyTest {
 
 		assertThat(deleted.deleted()).isTrue();
 		assertThat(deleted.version()).isEqualTo(2);
+	}
+
+	private void assertRejected(String field, KeyChanges changes) {
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.key.change(changes, NOW))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
 	}
 
 }

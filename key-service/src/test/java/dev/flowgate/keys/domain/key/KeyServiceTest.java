@@ -3,6 +3,7 @@ package dev.flowgate.keys.domain.key;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
@@ -84,6 +85,37 @@ class KeyServiceTest {
 
 		assertThat(this.deployments.asked()).isEmpty();
 		assertThat(this.keys.list("owner-1")).hasSize(1);
+	}
+
+	@Test
+	void changesAKeyAndPublishesIt() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+
+		ApiKey changed = this.keys.change("owner-1", keyId,
+				new KeyChanges("renamed", null, null, null, Optional.of(30)));
+
+		assertThat(this.store.stored(keyId)).isEqualTo(changed);
+		assertThat(changed.permissions().rateLimitPerMinute()).isEqualTo(30);
+		assertThat(this.publisher.sent()).last().isEqualTo(changed);
+	}
+
+	@Test
+	void asksOnlyAboutTheDeploymentsAChangeAdds() {
+		this.deployments.add("owner-1", "dep-1");
+		String keyId = this.keys.issue("owner-1", scopedTo("dep-1")).key().id();
+		this.deployments.add("owner-1", "dep-2");
+
+		// dep-1 may be gone since: it stays on the key without a question.
+		ApiKey changed = this.keys.change("owner-1", keyId,
+				new KeyChanges(null, null, Set.of("dep-1", "dep-2"), null, null));
+
+		assertThat(changed.permissions().deploymentIds()).containsExactlyInAnyOrder("dep-1", "dep-2");
+		assertThat(this.deployments.asked()).containsExactly(Set.of("dep-1"), Set.of("dep-2"));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.keys.change("owner-1", keyId,
+					new KeyChanges(null, null, Set.of("dep-1", "nope"), null, null)))
+			.withMessageEndingWith("names no deployment of yours: nope");
+		assertThat(this.store.stored(keyId).permissions().deploymentIds()).containsExactlyInAnyOrder("dep-1", "dep-2");
 	}
 
 	@Test

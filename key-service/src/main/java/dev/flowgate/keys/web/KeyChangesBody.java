@@ -1,0 +1,55 @@
+package dev.flowgate.keys.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.key.KeyChanges;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code PATCH /v1/keys/{id}}: absent fields keep their value; {@code null}
+ * removes the expiry or the rate limit (kept as JSON to tell the two apart).
+ */
+record KeyChangesBody(String name, Set<KeyScope> scopes, Set<String> deploymentIds, JsonNode expiresAt,
+		JsonNode rateLimitPerMinute) {
+
+	static final KeyChangesBody NONE = new KeyChangesBody(null, null, null, null, null);
+
+	KeyChanges toChanges() {
+		return new KeyChanges(this.name, this.scopes, this.deploymentIds, expiry(), rateLimit());
+	}
+
+	private Optional<Instant> expiry() {
+		if (this.expiresAt == null) {
+			return null;
+		}
+		if (this.expiresAt.isNull()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(this.expiresAt.asString(), Instant::from));
+		}
+		catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException ex) {
+			throw new InvalidInputException("expiresAt", "must be an ISO-8601 date-time with offset, or null");
+		}
+	}
+
+	private Optional<Integer> rateLimit() {
+		if (this.rateLimitPerMinute == null) {
+			return null;
+		}
+		if (this.rateLimitPerMinute.isNull()) {
+			return Optional.empty();
+		}
+		if (!this.rateLimitPerMinute.isIntegralNumber() || !this.rateLimitPerMinute.canConvertToInt()) {
+			throw new InvalidInputException("rateLimitPerMinute", "must be a whole number, or null");
+		}
+		return Optional.of(this.rateLimitPerMinute.intValue());
+	}
+
+}
