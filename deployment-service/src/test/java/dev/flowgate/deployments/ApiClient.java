@@ -30,6 +30,12 @@ public final class ApiClient {
 		return new ApiClient(mvc, "owner-" + UUID.randomUUID());
 	}
 
+	/** Saves {@link SampleFlows#ANSWER} and deploys it; returns the deployment's id. */
+	public String deployAnswerFlow() {
+		String flowId = post("/v1/flows", SampleFlows.ANSWER).text("id");
+		return post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(flowId)).text("id");
+	}
+
 	public ApiClient asAnotherOwner() {
 		return forNewOwner(this.mvc);
 	}

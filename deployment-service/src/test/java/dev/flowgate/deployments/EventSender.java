@@ -1,5 +1,8 @@
 package dev.flowgate.deployments;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -7,9 +10,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStarted;
+import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.contracts.TriggersRejected;
+import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 
 /**
  * Sends execution events (and the gateway's refused-call counts) to their real topics, as
@@ -34,6 +39,18 @@ public final class EventSender {
 				throw new IllegalStateException("Could not send " + event, ex);
 			}
 		}
+	}
+
+	/**
+	 * Sends the trigger and result of an execution created at {@code createdAt} and waits
+	 * until this service has read them.
+	 */
+	public void sendExecution(String ownerId, String deploymentId, Instant createdAt, ExecutionStatus status,
+			long millis) {
+		ExecutionEvents execution = ExecutionEvents.of(UUID.randomUUID().toString(), ownerId, deploymentId)
+			.at(createdAt);
+		send(execution.requested(Map.of("question", "q")), execution.completed(status, millis));
+		Consumption.awaitCaughtUp(executionTopics());
 	}
 
 	private static String topicOf(FlowgateEvent event) {

@@ -33,6 +33,11 @@ public final class ApiClient {
 		return send(MockMvcRequestBuilders.post("/v1/owners"), asAdmin(), "{\"name\":\"" + name + "\"}");
 	}
 
+	/** Creates an owner through the admin API; returns its id. */
+	public String newOwnerId(String name) {
+		return createOwner(name).body().get("owner").get("id").asString();
+	}
+
 	public Response post(String path, String ownerId, String body) {
 		return send(MockMvcRequestBuilders.post(path), asOwner(ownerId), body);
 	}

@@ -2,8 +2,6 @@ package dev.flowgate.deployments.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,11 +12,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.deployments.ApiClient;
-import dev.flowgate.deployments.Consumption;
 import dev.flowgate.deployments.EventSender;
 import dev.flowgate.deployments.IntegrationTest;
-import dev.flowgate.deployments.SampleFlows;
-import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,13 +39,8 @@ class UsageSummaryMetricsTest {
 	@Test
 	void countsTheRunsAndShowsTheSummariesLessThanAnHourBehindAfterOne() {
 		ApiClient api = ApiClient.forNewOwner(this.mvc);
-		String flowId = api.post("/v1/flows", SampleFlows.ANSWER).text("id");
-		String deploymentId = api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(flowId)).text("id");
-		ExecutionEvents execution = ExecutionEvents.of(UUID.randomUUID().toString(), api.ownerId(), deploymentId)
-			.at(Instant.now().minus(Duration.ofHours(2)));
-		new EventSender(this.kafka).send(execution.requested(Map.of("question", "q")),
-				execution.completed(ExecutionStatus.SUCCEEDED, 10));
-		Consumption.awaitCaughtUp(EventSender.executionTopics());
+		new EventSender(this.kafka).sendExecution(api.ownerId(), api.deployAnswerFlow(),
+				Instant.now().minus(Duration.ofHours(2)), ExecutionStatus.SUCCEEDED, 10);
 		long ranBefore = runs("ran");
 
 		// Another run (the scheduled one) may hold the claim: that one counts as skipped.

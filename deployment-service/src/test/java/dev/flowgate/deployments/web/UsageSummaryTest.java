@@ -2,8 +2,6 @@ package dev.flowgate.deployments.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -14,11 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.deployments.ApiClient;
-import dev.flowgate.deployments.Consumption;
 import dev.flowgate.deployments.EventSender;
 import dev.flowgate.deployments.IntegrationTest;
-import dev.flowgate.deployments.SampleFlows;
-import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import dev.flowgate.deployments.domain.usage.UsageSummaries;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +36,7 @@ class UsageSummaryTest {
 	@Test
 	void countsAnExecutionRecordedAfterItsHourWasSummed() {
 		ApiClient api = ApiClient.forNewOwner(this.mvc);
-		String flowId = api.post("/v1/flows", SampleFlows.ANSWER).text("id");
-		String deploymentId = api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(flowId)).text("id");
+		String deploymentId = api.deployAnswerFlow();
 		Instant threeHoursAgo = Instant.now().minus(Duration.ofHours(3));
 		record(api, deploymentId, threeHoursAgo, ExecutionStatus.SUCCEEDED, 100);
 		sumPastTheMargin();
@@ -61,11 +55,7 @@ class UsageSummaryTest {
 	}
 
 	private void record(ApiClient api, String deploymentId, Instant createdAt, ExecutionStatus status, long millis) {
-		ExecutionEvents execution = ExecutionEvents.of(UUID.randomUUID().toString(), api.ownerId(), deploymentId)
-			.at(createdAt);
-		new EventSender(this.kafka).send(execution.requested(Map.of("question", "q")),
-				execution.completed(status, millis));
-		Consumption.awaitCaughtUp(EventSender.executionTopics());
+		new EventSender(this.kafka).sendExecution(api.ownerId(), deploymentId, createdAt, status, millis);
 	}
 
 	/** A run that starts past the late-write margin after the last write. */

@@ -87,7 +87,7 @@ class AccessTest {
 
 	@Test
 	void reservesOwnerManagementToTheAdmin() {
-		String ownerId = this.api.createOwner("acme").body().get("owner").get("id").asString();
+		String ownerId = this.api.newOwnerId("acme");
 
 		Response asOwner = this.api.post("/v1/owners", ownerId, "{\"name\": \"other\"}");
 		Response keyAsOwner = this.api.post("/v1/owners/" + ownerId + "/keys", ownerId, "{\"name\": ");
@@ -105,7 +105,7 @@ class AccessTest {
 
 	@Test
 	void letsTheAdminIssueAKeyForAnOwner() {
-		String ownerId = this.api.createOwner("acme").body().get("owner").get("id").asString();
+		String ownerId = this.api.newOwnerId("acme");
 
 		Response issued = this.api.send(post("/v1/owners/" + ownerId + "/keys"), ApiClient.asAdmin(),
 				"{\"name\": \"ops\", \"scopes\": [\"manage\"]}");

@@ -54,7 +54,7 @@ class KeyApiTest {
 	@BeforeEach
 	void newOwner() {
 		this.api = new ApiClient(this.mvc, this.json);
-		this.ownerId = this.api.createOwner("acme").body().get("owner").get("id").asString();
+		this.ownerId = this.api.newOwnerId("acme");
 		DeploymentServiceStub.shared().add(this.ownerId, "dep-1");
 		DeploymentServiceStub.shared().add(this.ownerId, "dep-9");
 	}

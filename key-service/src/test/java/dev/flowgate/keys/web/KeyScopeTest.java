@@ -34,7 +34,7 @@ class KeyScopeTest {
 	@BeforeEach
 	void newOwner() {
 		this.api = new ApiClient(this.mvc, this.json);
-		this.ownerId = this.api.createOwner("scoped").body().get("owner").get("id").asString();
+		this.ownerId = this.api.newOwnerId("scoped");
 	}
 
 	@AfterEach
