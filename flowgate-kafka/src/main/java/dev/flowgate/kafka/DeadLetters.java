@@ -19,7 +19,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 /**
  * Where a service's error handler puts the records it gives up on: the dead-letter topic,
  * with the failure in the headers Spring Kafka adds. Each record parked there is counted
- * ({@value #COUNTER}, by source topic), so that an alert need not read the topic.
+ * ({@value #COUNTER}, by source topic, every topic from 0), so that an alert need not
+ * read the topic.
  */
 public final class DeadLetters {
 
@@ -58,16 +59,26 @@ public final class DeadLetters {
 		templates.put(Object.class, template);
 		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(templates,
 				(record, ex) -> new TopicPartition(Topics.DEAD_LETTER.name(), ANY_PARTITION));
+		// A series from the start, at 0: increase() over a series born at 1 would miss
+		// the
+		// first dead letter.
+		Topics.all()
+			.stream()
+			.filter((topic) -> !topic.equals(Topics.DEAD_LETTER))
+			.forEach((topic) -> counter(meters, topic.name()));
 		return (record, ex) -> {
 			// Counted once the broker has the record: a failed send throws, and the error
 			// handler tries the record again.
 			publisher.accept(record, ex);
-			Counter.builder(COUNTER)
-				.description("Records a listener gave up on, published to the dead-letter topic")
-				.tag("topic", record.topic())
-				.register(meters)
-				.increment();
+			counter(meters, record.topic()).increment();
 		};
+	}
+
+	private static Counter counter(MeterRegistry meters, String topic) {
+		return Counter.builder(COUNTER)
+			.description("Records a listener gave up on, published to the dead-letter topic")
+			.tag("topic", topic)
+			.register(meters);
 	}
 
 }

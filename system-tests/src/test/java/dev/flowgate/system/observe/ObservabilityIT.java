@@ -82,8 +82,11 @@ class ObservabilityIT {
 				.containsPattern("spring_kafka_listener_seconds_count\\{[^}]*} [1-9]")
 				.containsPattern("flowgate_usage_summary_runs_seconds_count\\{[^}]*outcome=\"ran\"[^}]*} [1-9]")
 				.containsPattern("(?m)^flowgate_usage_summary_behind_seconds(\\{[^}]*})? ");
+			// Dead letters are counted from 0, before the first: alerts see it arrive.
 			assertThat(metrics(Service.KEY_SERVICE))
-				.containsPattern("http_server_requests_seconds_count\\{[^}]*} [1-9]");
+				.containsPattern("http_server_requests_seconds_count\\{[^}]*} [1-9]")
+				.containsPattern(
+						"flowgate_kafka_dead_letters_total\\{[^}]*topic=\"flowgate.executions.requested\"[^}]*} ");
 		});
 	}
 
