@@ -59,9 +59,8 @@ public final class DeadLetters {
 		templates.put(Object.class, template);
 		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(templates,
 				(record, ex) -> new TopicPartition(Topics.DEAD_LETTER.name(), ANY_PARTITION));
-		// A series from the start, at 0: increase() over a series born at 1 would miss
-		// the
-		// first dead letter.
+		// A series from the start, at 0: increase() over a series born at 1
+		// would miss the first dead letter.
 		Topics.all()
 			.stream()
 			.filter((topic) -> !topic.equals(Topics.DEAD_LETTER))

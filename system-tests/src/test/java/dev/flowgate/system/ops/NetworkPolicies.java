@@ -83,9 +83,8 @@ final class NetworkPolicies {
 	private static Peer classify(Manifest peer, Map<String, Map<String, Object>> servicePods) {
 		boolean pods = peer.has("podSelector");
 		boolean namespaces = peer.has("namespaceSelector");
-		// Only a selector naming the service: "part-of: flowgate" would select it too,
-		// and
-		// every other pod.
+		// Only a selector naming the service: "part-of: flowgate" selects it
+		// too, and every other pod.
 		if (pods && !namespaces) {
 			Object named = peer.map("podSelector.matchLabels").content().get("app.kubernetes.io/name");
 			Peer service = SERVICE_PEERS.get(String.valueOf(named));

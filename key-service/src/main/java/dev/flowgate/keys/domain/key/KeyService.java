@@ -81,8 +81,7 @@ public class KeyService {
 	public ApiKey change(String ownerId, String keyId, KeyChanges changes) {
 		if (changes.deploymentIds() != null) {
 			Set<String> added = new TreeSet<>(changes.deploymentIds());
-			// A deployment deleted since it was added stays allowed: only new ones are
-			// asked.
+			// Only new ones are asked about: one deleted since it was added may stay.
 			added.removeAll(get(ownerId, keyId).permissions().deploymentIds());
 			requireOwnDeployments(ownerId, added);
 		}
