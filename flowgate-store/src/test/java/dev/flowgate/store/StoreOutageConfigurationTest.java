@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -19,9 +21,11 @@ class StoreOutageConfigurationTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withUserConfiguration(StoreOutageConfiguration.class)
-		// What Spring Boot's Kafka auto-configuration provides; nothing connects.
+		// What Spring Boot's Kafka and metrics auto-configuration provide; nothing
+		// connects.
 		.withBean(KafkaTemplate.class, () -> new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of())))
-		.withBean(ProducerFactory.class, () -> new DefaultKafkaProducerFactory<>(Map.of()));
+		.withBean(ProducerFactory.class, () -> new DefaultKafkaProducerFactory<>(Map.of()))
+		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
 	@Test
 	void waitsFiveSecondsForAServerRatherThanTheDriversThirty() {
