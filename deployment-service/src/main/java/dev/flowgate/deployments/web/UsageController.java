@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.flowgate.internal.InternalHeaders;
+import dev.flowgate.deployments.domain.usage.UsageOverview;
 import dev.flowgate.deployments.domain.usage.UsageReport;
 import dev.flowgate.deployments.domain.usage.UsageService;
 
@@ -23,6 +24,12 @@ class UsageController {
 	UsageReport usage(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String deploymentId,
 			@RequestParam(defaultValue = "24h") String window) {
 		return this.usage.report(ownerId, deploymentId, window);
+	}
+
+	@GetMapping("/v1/usage")
+	UsageOverview overview(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestParam(defaultValue = "24h") String window) {
+		return this.usage.overview(ownerId, window);
 	}
 
 }

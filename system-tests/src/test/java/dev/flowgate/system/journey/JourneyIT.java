@@ -184,7 +184,7 @@ class JourneyIT {
 
 	@Test
 	@Order(5)
-	void historyAndUsageCountTheSyncCallsAndTheRefusedOnesApart() {
+	void historyAndUsageCountTheSyncCallsAndTheRefusedOnesApartAlsoInTheOwnersOverview() {
 		Api.Response refused = this.api.post(nativePath(this.syncId), this.appKey.bearer(), Map.of());
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
 		await().atMost(DELIVERY).untilAsserted(() -> {
@@ -210,6 +210,18 @@ class JourneyIT {
 			assertThat(rejected.at("/total").asLong()).isEqualTo(1);
 			assertThat(rejected.at("/byReason/invalid_input").asLong()).isEqualTo(1);
 		});
+		JsonNode overview = this.owner.get("/v1/usage?window=1h").json();
+		long sumOfDeployments = 0;
+		for (JsonNode each : overview.at("/deployments").values()) {
+			sumOfDeployments += each.at("/usage/calls").asLong();
+			if (each.at("/deploymentId").asString().equals(this.syncId)) {
+				assertThat(each.at("/usage/calls").asInt()).isEqualTo(3);
+				assertThat(each.at("/usage/rejected/total").asLong()).isEqualTo(1);
+			}
+		}
+		assertThat(overview.at("/deployments").values()).extracting((each) -> each.at("/deploymentId").asString())
+			.containsExactlyInAnyOrder(this.syncId, this.asyncId);
+		assertThat(overview.at("/total/calls").asLong()).isEqualTo(sumOfDeployments);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ class ManagementRoutesTest {
 		assertRoute("GET", "/v1/deployments/d-1/executions", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
 		assertRoute("GET", "/v1/executions/e-1", Upstream.DEPLOYMENT_SERVICE, Access.RUN);
 		assertRoute("POST", "/v1/executions/e-1/replay", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
+		assertRoute("GET", "/v1/usage", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
 	}
 
 	@Test
@@ -40,6 +41,8 @@ class ManagementRoutesTest {
 		assertThat(ManagementRoutes.resolve("GET", "/v1/unknown")).isEmpty();
 		assertThat(ManagementRoutes.resolve("GET", "/v1/keysmith")).isEmpty();
 		assertThat(ManagementRoutes.resolve("GET", "/v2/keys")).isEmpty();
+		assertThat(ManagementRoutes.resolve("POST", "/v1/usage")).isEmpty();
+		assertThat(ManagementRoutes.resolve("GET", "/v1/usage/d-1")).isEmpty();
 	}
 
 	@Test

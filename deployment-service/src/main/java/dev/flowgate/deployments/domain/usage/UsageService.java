@@ -2,16 +2,23 @@ package dev.flowgate.deployments.domain.usage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.TriggersRejected;
 import dev.flowgate.deployments.domain.InvalidRequestException;
+import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
+import dev.flowgate.deployments.domain.usage.UsageOverview.DeploymentUsage;
 
 /**
  * Reports a deployment's calls, outcomes, latency, tokens and refused calls over a
- * window.
+ * window, or all of an owner's deployments' at once.
  */
 public class UsageService {
 
@@ -33,18 +40,43 @@ public class UsageService {
 
 	public UsageReport report(String ownerId, String deploymentId, String windowToken) {
 		this.deployments.get(ownerId, deploymentId);
-		UsageWindow window = UsageWindow.of(windowToken)
-			.orElseThrow(() -> new InvalidRequestException("window", "must be one of "
-					+ Arrays.stream(UsageWindow.values()).map(UsageWindow::token).collect(Collectors.joining(", "))));
+		UsageWindow window = window(windowToken);
 		Instant now = this.clock.instant();
 		Instant from = now.minus(window.length());
 		return UsageReport.of(window, this.usage.tally(ownerId, deploymentId, from, now),
 				this.rejections.since(ownerId, deploymentId, from));
 	}
 
+	/** Every current deployment of the owner; usage of deleted ones is not shown. */
+	public UsageOverview overview(String ownerId, String windowToken) {
+		UsageWindow window = window(windowToken);
+		Instant now = this.clock.instant();
+		Instant from = now.minus(window.length());
+		UsageTally total = new UsageTally();
+		Map<String, Long> totalRejected = new HashMap<>();
+		List<DeploymentUsage> each = new ArrayList<>();
+		for (Deployment deployment : this.deployments.list(ownerId)) {
+			UsageTally tally = this.usage.tally(ownerId, deployment.id(), from, now);
+			Map<String, Long> rejected = this.rejections.since(ownerId, deployment.id(), from);
+			each.add(new DeploymentUsage(deployment.id(), deployment.name(), UsageReport.of(window, tally, rejected)));
+			total.add(tally);
+			rejected.forEach((reason, count) -> totalRejected.merge(reason, count, Long::sum));
+		}
+		each.sort(Comparator.comparingLong((DeploymentUsage usage) -> usage.usage().calls())
+			.reversed()
+			.thenComparing(DeploymentUsage::deploymentId));
+		return new UsageOverview(window.token(), UsageReport.of(window, total, totalRejected), each);
+	}
+
 	/** Keeps a gateway's count of refused calls for the reports. */
 	public void recordRejections(TriggersRejected summary) {
 		this.rejections.add(summary);
+	}
+
+	private static UsageWindow window(String token) {
+		return UsageWindow.of(token)
+			.orElseThrow(() -> new InvalidRequestException("window", "must be one of "
+					+ Arrays.stream(UsageWindow.values()).map(UsageWindow::token).collect(Collectors.joining(", "))));
 	}
 
 	/**
