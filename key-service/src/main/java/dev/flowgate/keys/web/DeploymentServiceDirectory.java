@@ -1,11 +1,11 @@
 package dev.flowgate.keys.web;
 
-import java.net.http.HttpClient;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.flowgate.internal.InternalApiProperties;
 import dev.flowgate.internal.InternalHeaders;
+import dev.flowgate.internal.InternalHttp;
 import dev.flowgate.keys.config.FlowgateProperties;
 import dev.flowgate.keys.domain.key.DeploymentDirectory;
 import dev.flowgate.keys.domain.key.DeploymentDirectoryUnavailableException;
@@ -13,7 +13,6 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -30,20 +29,10 @@ class DeploymentServiceDirectory implements DeploymentDirectory {
 	DeploymentServiceDirectory(FlowgateProperties properties, InternalApiProperties internalApi,
 			ObservationRegistry observations) {
 		FlowgateProperties.DeploymentService service = properties.deploymentService();
-		// HTTP/1.1: no h2c upgrade attempt on every plain-HTTP call.
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(service.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(service.readTimeout());
 		String token = (internalApi.internalToken() != null) ? internalApi.internalToken() : "";
-		this.client = RestClient.builder()
+		this.client = InternalHttp.restClient(service.connectTimeout(), service.readTimeout(), observations)
 			.baseUrl(service.url().toString())
-			.requestFactory(requestFactory)
 			.defaultHeader(InternalHeaders.TOKEN, token)
-			.observationRegistry(observations)
 			.build();
 	}
 
