@@ -73,12 +73,6 @@ public class UsageService {
 		this.rejections.add(summary);
 	}
 
-	private static UsageWindow window(String token) {
-		return UsageWindow.of(token)
-			.orElseThrow(() -> new InvalidRequestException("window", "must be one of "
-					+ Arrays.stream(UsageWindow.values()).map(UsageWindow::token).collect(Collectors.joining(", "))));
-	}
-
 	/**
 	 * Removes refused-call counts and hourly summaries older than the longest window;
 	 * returns how many.
@@ -86,6 +80,12 @@ public class UsageService {
 	public long sweep() {
 		return this.rejections.deleteBefore(this.clock.instant().minus(UsageWindow.longest().length()))
 				+ this.usage.sweep();
+	}
+
+	private static UsageWindow window(String token) {
+		return UsageWindow.of(token)
+			.orElseThrow(() -> new InvalidRequestException("window", "must be one of "
+					+ Arrays.stream(UsageWindow.values()).map(UsageWindow::token).collect(Collectors.joining(", "))));
 	}
 
 }
