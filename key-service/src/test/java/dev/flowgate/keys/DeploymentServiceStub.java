@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,8 @@ public final class DeploymentServiceStub implements AutoCloseable {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger forcedStatus = new AtomicInteger();
+
+	private volatile Duration delay = Duration.ZERO;
 
 	private DeploymentServiceStub() {
 		try {
@@ -73,6 +76,11 @@ public final class DeploymentServiceStub implements AutoCloseable {
 		this.forcedStatus.set(status);
 	}
 
+	/** Every later answer comes this much later. */
+	public void answerAfter(Duration delay) {
+		this.delay = delay;
+	}
+
 	public List<Request> requests() {
 		return this.requests;
 	}
@@ -83,6 +91,12 @@ public final class DeploymentServiceStub implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		try {
+			Thread.sleep(this.delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		String path = exchange.getRequestURI().getRawPath();
 		String deploymentId = path.startsWith(PATH)
 				? URLDecoder.decode(path.substring(PATH.length()), StandardCharsets.UTF_8) : null;

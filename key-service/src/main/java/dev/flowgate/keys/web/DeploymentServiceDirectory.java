@@ -1,5 +1,6 @@
 package dev.flowgate.keys.web;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -26,9 +27,12 @@ class DeploymentServiceDirectory implements DeploymentDirectory {
 
 	private final RestClient client;
 
+	private final Duration readTimeout;
+
 	DeploymentServiceDirectory(FlowgateProperties properties, InternalApiProperties internalApi,
 			ObservationRegistry observations) {
 		FlowgateProperties.DeploymentService service = properties.deploymentService();
+		this.readTimeout = service.readTimeout();
 		String token = (internalApi.internalToken() != null) ? internalApi.internalToken() : "";
 		this.client = InternalHttp.restClient(service.connectTimeout(), service.readTimeout(), observations)
 			.baseUrl(service.url().toString())
@@ -38,8 +42,16 @@ class DeploymentServiceDirectory implements DeploymentDirectory {
 
 	@Override
 	public Set<String> unknownAmong(String ownerId, Set<String> deploymentIds) {
+		// All the questions together get one read timeout's worth: a slow service must
+		// not
+		// hold the caller for a timeout per id.
+		long deadline = System.nanoTime() + this.readTimeout.toNanos();
 		Set<String> unknown = new LinkedHashSet<>();
 		for (String deploymentId : deploymentIds) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new DeploymentDirectoryUnavailableException(
+						"deployment-service did not answer for " + deploymentIds.size() + " deployments in time");
+			}
 			if (!exists(ownerId, deploymentId)) {
 				unknown.add(deploymentId);
 			}

@@ -67,6 +67,19 @@ class DeploymentServiceDirectoryTest {
 	}
 
 	@Test
+	void givesAllTheQuestionsOneReadTimeoutRatherThanOneEach() {
+		this.stub.answerAfter(Duration.ofMillis(400));
+		Set<String> ids = Set.of("dep-1", "dep-2", "dep-3", "dep-4", "dep-5", "dep-6");
+
+		assertThatExceptionOfType(DeploymentDirectoryUnavailableException.class)
+			.isThrownBy(() -> this.directory.unknownAmong("owner-1", ids))
+			.withMessage("deployment-service did not answer for 6 deployments in time");
+		// Each answer came within the 1 s read timeout; the third or fourth ran past the
+		// deadline.
+		assertThat(this.stub.requests()).hasSizeLessThan(ids.size());
+	}
+
+	@Test
 	void cannotTellWhenDeploymentServiceIsNotReachable() throws Exception {
 		URI closed;
 		try (ServerSocket socket = new ServerSocket()) {
