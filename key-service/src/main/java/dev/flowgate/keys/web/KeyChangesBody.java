@@ -3,12 +3,12 @@ package dev.flowgate.keys.web;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.keys.domain.InvalidInputException;
 import dev.flowgate.keys.domain.key.KeyChanges;
+import dev.flowgate.keys.domain.key.Setting;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,32 +24,32 @@ record KeyChangesBody(String name, Set<KeyScope> scopes, Set<String> deploymentI
 		return new KeyChanges(this.name, this.scopes, this.deploymentIds, expiry(), rateLimit());
 	}
 
-	private Optional<Instant> expiry() {
+	private Setting<Instant> expiry() {
 		if (this.expiresAt == null) {
-			return null;
+			return Setting.keep();
 		}
 		if (this.expiresAt.isNull()) {
-			return Optional.empty();
+			return Setting.to(null);
 		}
 		try {
-			return Optional.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(this.expiresAt.asString(), Instant::from));
+			return Setting.to(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(this.expiresAt.asString(), Instant::from));
 		}
 		catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException ex) {
 			throw new InvalidInputException("expiresAt", "must be an ISO-8601 date-time with offset, or null");
 		}
 	}
 
-	private Optional<Integer> rateLimit() {
+	private Setting<Integer> rateLimit() {
 		if (this.rateLimitPerMinute == null) {
-			return null;
+			return Setting.keep();
 		}
 		if (this.rateLimitPerMinute.isNull()) {
-			return Optional.empty();
+			return Setting.to(null);
 		}
 		if (!this.rateLimitPerMinute.isIntegralNumber() || !this.rateLimitPerMinute.canConvertToInt()) {
 			throw new InvalidInputException("rateLimitPerMinute", "must be a whole number, or null");
 		}
-		return Optional.of(this.rateLimitPerMinute.intValue());
+		return Setting.to(this.rateLimitPerMinute.intValue());
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.flowgate.keys.domain.key;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.keys.domain.InvalidInputException;
@@ -50,8 +49,8 @@ public record ApiKey(String id, String ownerId, String name, KeyCredential crede
 		KeyPermissions current = this.permissions;
 		KeyPermissions next = new KeyPermissions(keep(changes.scopes(), current.scopes()),
 				keep(changes.deploymentIds(), current.deploymentIds()),
-				keepOrRemove(changes.expiresAt(), current.expiresAt()),
-				keepOrRemove(changes.rateLimitPerMinute(), current.rateLimitPerMinute()));
+				changes.expiresAt().applyTo(current.expiresAt()),
+				changes.rateLimitPerMinute().applyTo(current.rateLimitPerMinute()));
 		KeyRequest renamed = new KeyRequest(keep(changes.name(), this.name), next);
 		if (renamed.name().equals(this.name) && next.equals(current)) {
 			return this;
@@ -77,10 +76,6 @@ public record ApiKey(String id, String ownerId, String name, KeyCredential crede
 
 	private static <T> T keep(T change, T current) {
 		return (change != null) ? change : current;
-	}
-
-	private static <T> T keepOrRemove(Optional<T> change, T current) {
-		return (change != null) ? change.orElse(null) : current;
 	}
 
 	private ApiKey withStatus(KeyStatus next) {

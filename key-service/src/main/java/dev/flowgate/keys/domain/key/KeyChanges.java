@@ -2,24 +2,27 @@ package dev.flowgate.keys.domain.key;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
 
 /**
- * What an owner changes on a key; a {@code null} field keeps the key's value. Expiry and
- * rate limit may also be removed: an empty {@link Optional} removes, {@code null} keeps.
+ * What an owner changes on a key: a {@code null} name, scopes or deployments keep the
+ * key's; expiry and rate limit may also be removed.
  */
-public record KeyChanges(String name, Set<KeyScope> scopes, Set<String> deploymentIds, Optional<Instant> expiresAt,
-		Optional<Integer> rateLimitPerMinute) {
+public record KeyChanges(String name, Set<KeyScope> scopes, Set<String> deploymentIds, Setting<Instant> expiresAt,
+		Setting<Integer> rateLimitPerMinute) {
 
 	/** Nothing changes. */
-	public static final KeyChanges NONE = new KeyChanges(null, null, null, null, null);
+	public static final KeyChanges NONE = new KeyChanges(null, null, null, Setting.keep(), Setting.keep());
 
 	public KeyChanges {
+		expiresAt = (expiresAt != null) ? expiresAt : Setting.keep();
+		rateLimitPerMinute = (rateLimitPerMinute != null) ? rateLimitPerMinute : Setting.keep();
 		// MongoDB keeps milliseconds; the same precision here keeps every event alike.
-		expiresAt = (expiresAt != null) ? expiresAt.map((instant) -> instant.truncatedTo(ChronoUnit.MILLIS)) : null;
+		if (expiresAt.changed() && expiresAt.value() != null) {
+			expiresAt = Setting.to(expiresAt.value().truncatedTo(ChronoUnit.MILLIS));
+		}
 	}
 
 }

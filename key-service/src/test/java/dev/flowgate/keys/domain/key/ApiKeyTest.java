@@ -3,7 +3,6 @@ package dev.flowgate.keys.domain.key;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
@@ -47,7 +46,7 @@ class ApiKeyTest {
 	@Test
 	void changesNameAndPermissionsButNotTheSecretOrStatus() {
 		ApiKey changed = this.key.change(new KeyChanges("renamed", Set.of(KeyScope.RUN), Set.of("dep-1", "dep-2"),
-				Optional.of(NOW.plus(Duration.ofDays(1)).plusNanos(1)), Optional.of(60)), NOW);
+				Setting.to(NOW.plus(Duration.ofDays(1)).plusNanos(1)), Setting.to(60)), NOW);
 
 		assertThat(changed.name()).isEqualTo("renamed");
 		assertThat(changed.permissions()).isEqualTo(
@@ -60,7 +59,7 @@ class ApiKeyTest {
 	@Test
 	void keepsWhatAChangeLeavesOutAndRemovesExpiryAndLimitOnRequest() {
 		ApiKey renamed = this.key.change(new KeyChanges("renamed", null, null, null, null), NOW);
-		ApiKey unlimited = this.key.change(new KeyChanges(null, null, null, Optional.empty(), Optional.empty()), NOW);
+		ApiKey unlimited = this.key.change(new KeyChanges(null, null, null, Setting.to(null), Setting.to(null)), NOW);
 
 		assertThat(renamed.permissions()).isEqualTo(this.key.permissions());
 		assertThat(unlimited.name()).isEqualTo("ci");
@@ -72,7 +71,7 @@ class ApiKeyTest {
 	@Test
 	void aChangeToTheSameValuesIsNoChange() {
 		assertThat(this.key.change(KeyChanges.NONE, NOW)).isSameAs(this.key);
-		assertThat(this.key.change(new KeyChanges("ci", null, Set.of("dep-1"), null, Optional.of(120)), NOW))
+		assertThat(this.key.change(new KeyChanges("ci", null, Set.of("dep-1"), null, Setting.to(120)), NOW))
 			.isSameAs(this.key);
 	}
 
@@ -80,8 +79,8 @@ class ApiKeyTest {
 	void refusesAChangeThatBreaksARule() {
 		assertRejected("name", new KeyChanges(" ", null, null, null, null));
 		assertRejected("scopes", new KeyChanges(null, Set.of(), null, null, null));
-		assertRejected("rateLimitPerMinute", new KeyChanges(null, null, null, null, Optional.of(0)));
-		assertRejected("expiresAt", new KeyChanges(null, null, null, Optional.of(NOW), null));
+		assertRejected("rateLimitPerMinute", new KeyChanges(null, null, null, null, Setting.to(0)));
+		assertRejected("expiresAt", new KeyChanges(null, null, null, Setting.to(NOW), null));
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package dev.flowgate.keys.domain.key;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
@@ -92,7 +91,7 @@ class KeyServiceTest {
 		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		ApiKey changed = this.keys.change("owner-1", keyId,
-				new KeyChanges("renamed", null, null, null, Optional.of(30)));
+				new KeyChanges("renamed", null, null, null, Setting.to(30)));
 
 		assertThat(this.store.stored(keyId)).isEqualTo(changed);
 		assertThat(changed.permissions().rateLimitPerMinute()).isEqualTo(30);
