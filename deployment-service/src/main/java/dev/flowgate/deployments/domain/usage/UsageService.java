@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.TriggersRejected;
 import dev.flowgate.deployments.domain.InvalidRequestException;
-import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
 import dev.flowgate.deployments.domain.usage.UsageOverview.DeploymentUsage;
 
@@ -55,13 +55,15 @@ public class UsageService {
 		UsageTally total = new UsageTally();
 		Map<String, Long> totalRejected = new HashMap<>();
 		List<DeploymentUsage> each = new ArrayList<>();
-		for (Deployment deployment : this.deployments.list(ownerId)) {
-			UsageTally tally = this.usage.tally(ownerId, deployment.id(), from, now);
-			Map<String, Long> rejected = this.rejections.since(ownerId, deployment.id(), from);
-			each.add(new DeploymentUsage(deployment.id(), deployment.name(), UsageReport.of(window, tally, rejected)));
+		Map<String, String> names = new LinkedHashMap<>();
+		this.deployments.list(ownerId).forEach((deployment) -> names.put(deployment.id(), deployment.name()));
+		this.usage.tallyEach(ownerId, names.keySet(), from, now, (deploymentId, tally) -> {
+			Map<String, Long> rejected = this.rejections.since(ownerId, deploymentId, from);
+			each.add(new DeploymentUsage(deploymentId, names.get(deploymentId),
+					UsageReport.of(window, tally, rejected)));
 			total.add(tally);
 			rejected.forEach((reason, count) -> totalRejected.merge(reason, count, Long::sum));
-		}
+		});
 		each.sort(Comparator.comparingLong((DeploymentUsage usage) -> usage.usage().calls())
 			.reversed()
 			.thenComparing(DeploymentUsage::deploymentId));

@@ -3,11 +3,13 @@ package dev.flowgate.deployments.domain.usage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Sums each deployment's usage by hour, so a report over 30 days reads 720 summaries
@@ -61,8 +63,22 @@ public class UsageSummaries {
 
 	/** The deployment's usage of executions created in {@code [from, to)}. */
 	public UsageTally tally(String ownerId, String deploymentId, Instant from, Instant to) {
-		UsageTally tally = new UsageTally();
+		return tally(this.summaries.progress(), ownerId, deploymentId, from, to);
+	}
+
+	/**
+	 * Each deployment's usage as {@link #tally} gives it, handed over one at a time, with
+	 * the summaries' progress read once for all.
+	 */
+	public void tallyEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to,
+			BiConsumer<String, UsageTally> each) {
 		SummaryProgress progress = this.summaries.progress();
+		deploymentIds
+			.forEach((deploymentId) -> each.accept(deploymentId, tally(progress, ownerId, deploymentId, from, to)));
+	}
+
+	private UsageTally tally(SummaryProgress progress, String ownerId, String deploymentId, Instant from, Instant to) {
+		UsageTally tally = new UsageTally();
 		Instant firstHour = DeploymentHour.ceil(from);
 		if (!progress.covers(firstHour)) {
 			this.samples.forEach(ownerId, deploymentId, from, to, tally::add);
