@@ -53,6 +53,16 @@ public final class EventSender {
 		Consumption.awaitCaughtUp(executionTopics());
 	}
 
+	/**
+	 * A gateway's count of {@code count} calls refused for {@code reason}, ending at
+	 * {@code to}.
+	 */
+	public static TriggersRejected rejected(String ownerId, String deploymentId, Instant to, String reason,
+			long count) {
+		return new TriggersRejected(UUID.randomUUID(), TriggersRejected.SCHEMA_VERSION, to, ownerId, deploymentId,
+				to.minusSeconds(10), to, Map.of(reason, count));
+	}
+
 	private static String topicOf(FlowgateEvent event) {
 		if (event instanceof ExecutionRequested) {
 			return Topics.EXECUTIONS_REQUESTED.name();

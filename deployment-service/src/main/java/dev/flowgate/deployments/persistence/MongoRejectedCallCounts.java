@@ -2,8 +2,9 @@ package dev.flowgate.deployments.persistence;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -54,16 +55,17 @@ class MongoRejectedCallCounts implements RejectedCallCounts {
 	}
 
 	@Override
-	public Map<String, Long> since(String ownerId, String deploymentId, Instant from) {
+	public void forEachSince(String ownerId, String deploymentId, Instant from,
+			BiConsumer<Instant, Map<String, Long>> each) {
 		Query query = Query
 			.query(where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId).and(TO).gte(Date.from(from)));
-		query.fields().include(COUNTS);
-		Map<String, Long> byReason = new HashMap<>();
+		query.fields().include(TO, COUNTS);
 		for (Document summary : this.mongo.find(query, Document.class, COLLECTION)) {
-			Document counts = summary.get(COUNTS, Document.class);
-			counts.forEach((reason, count) -> byReason.merge(reason, ((Number) count).longValue(), Long::sum));
+			Map<String, Long> counts = new LinkedHashMap<>();
+			summary.get(COUNTS, Document.class)
+				.forEach((reason, count) -> counts.put(reason, ((Number) count).longValue()));
+			each.accept(summary.get(TO, Date.class).toInstant(), counts);
 		}
-		return byReason;
 	}
 
 	@Override

@@ -39,7 +39,8 @@ class MongoUsageSamples implements UsageSamples {
 
 	private static final String COMPLETION_TOKENS = "completionTokens";
 
-	private static final String[] SAMPLE = { STATUS, DURATION, PROMPT_TOKENS, COMPLETION_TOKENS };
+	private static final String[] SAMPLE = { ExecutionDocument.CREATED_AT, STATUS, DURATION, PROMPT_TOKENS,
+			COMPLETION_TOKENS };
 
 	private static final String[] HOUR = { OWNER, DEPLOYMENT, ExecutionDocument.CREATED_AT };
 
@@ -108,9 +109,9 @@ class MongoUsageSamples implements UsageSamples {
 
 	private static UsageSample toSample(Document document) {
 		Number duration = document.get(DURATION, Number.class);
-		return new UsageSample(ExecutionStatus.valueOf(document.getString(STATUS)),
-				(duration != null) ? duration.longValue() : null, longOf(document, PROMPT_TOKENS),
-				longOf(document, COMPLETION_TOKENS));
+		return new UsageSample(document.get(ExecutionDocument.CREATED_AT, Date.class).toInstant(),
+				ExecutionStatus.valueOf(document.getString(STATUS)), (duration != null) ? duration.longValue() : null,
+				longOf(document, PROMPT_TOKENS), longOf(document, COMPLETION_TOKENS));
 	}
 
 	private static long longOf(Document document, String field) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.deployments.domain.usage.UsageOverview;
 import dev.flowgate.deployments.domain.usage.UsageReport;
+import dev.flowgate.deployments.domain.usage.UsageSeries;
 import dev.flowgate.deployments.domain.usage.UsageService;
 
 @RestController
@@ -24,6 +25,12 @@ class UsageController {
 	UsageReport usage(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String deploymentId,
 			@RequestParam(defaultValue = "24h") String window) {
 		return this.usage.report(ownerId, deploymentId, window);
+	}
+
+	@GetMapping("/v1/deployments/{deploymentId}/usage/series")
+	UsageSeries series(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String deploymentId,
+			@RequestParam(defaultValue = "24h") String window, @RequestParam(required = false) String bucket) {
+		return this.usage.series(ownerId, deploymentId, window, bucket);
 	}
 
 	@GetMapping("/v1/usage")

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +12,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.contracts.ExecutionStatus;
-import dev.flowgate.contracts.TriggersRejected;
 import dev.flowgate.deployments.ApiClient;
 import dev.flowgate.deployments.Consumption;
 import dev.flowgate.deployments.EventSender;
@@ -44,8 +41,8 @@ class UsageOverviewTest {
 		events.sendExecution(api.ownerId(), busy, now.minus(Duration.ofMinutes(5)), ExecutionStatus.SUCCEEDED, 300);
 		events.sendExecution(api.ownerId(), quiet, now.minus(Duration.ofMinutes(5)), ExecutionStatus.FAILED, 900);
 		events.sendExecution(api.asAnotherOwner().ownerId(), busy, now, ExecutionStatus.SUCCEEDED, 5);
-		events.send(rejected(api.ownerId(), quiet, now, "rate_limited", 3),
-				rejected(api.ownerId(), busy, now, "rate_limited", 1));
+		events.send(EventSender.rejected(api.ownerId(), quiet, now, "rate_limited", 3),
+				EventSender.rejected(api.ownerId(), busy, now, "rate_limited", 1));
 		Consumption.awaitCaughtUp(EventSender.executionTopics());
 
 		ApiClient.Response answer = api.get("/v1/usage?window=24h");
@@ -75,12 +72,6 @@ class UsageOverviewTest {
 
 		assertThat(answer.status()).isEqualTo(422);
 		assertThat(answer.contentType()).isEqualTo("application/problem+json");
-	}
-
-	private static TriggersRejected rejected(String ownerId, String deploymentId, Instant to, String reason,
-			long count) {
-		return new TriggersRejected(UUID.randomUUID(), TriggersRejected.SCHEMA_VERSION, to, ownerId, deploymentId,
-				to.minusSeconds(10), to, Map.of(reason, count));
 	}
 
 }

@@ -222,6 +222,16 @@ class JourneyIT {
 		assertThat(overview.at("/deployments").values()).extracting((each) -> each.at("/deploymentId").asString())
 			.containsExactlyInAnyOrder(this.syncId, this.asyncId);
 		assertThat(overview.at("/total/calls").asLong()).isEqualTo(sumOfDeployments);
+		JsonNode series = this.owner.get("/v1/deployments/" + this.syncId + "/usage/series?window=1h").json();
+		assertThat(series.at("/bucket").asString()).isEqualTo("5m");
+		long seriesCalls = 0;
+		long seriesRejected = 0;
+		for (JsonNode point : series.at("/points").values()) {
+			seriesCalls += point.at("/usage/calls").asLong();
+			seriesRejected += point.at("/usage/rejected/total").asLong();
+		}
+		assertThat(seriesCalls).isEqualTo(3);
+		assertThat(seriesRejected).isEqualTo(1);
 	}
 
 	@Test

@@ -23,9 +23,16 @@ public record UsageReport(String window, long calls, long successes, long failur
 	private static final double P99 = 99;
 
 	public static UsageReport of(UsageWindow window, UsageTally tally, Map<String, Long> rejectedByReason) {
+		return of(window.token(), tally, rejectedByReason);
+	}
+
+	/**
+	 * The report of a period named by {@code period} (a window or a bucket: 1h, 1d, ...).
+	 */
+	static UsageReport of(String period, UsageTally tally, Map<String, Long> rejectedByReason) {
 		UsageTally.Counts counts = tally.counts();
 		DurationHistogram durations = tally.durations();
-		return new UsageReport(window.token(), counts.calls(), counts.successes(), counts.failures(), counts.timeouts(),
+		return new UsageReport(period, counts.calls(), counts.successes(), counts.failures(), counts.timeouts(),
 				new Durations(durations.percentile(P50), durations.percentile(P95), durations.percentile(P99)),
 				new Tokens(counts.promptTokens(), counts.completionTokens(),
 						counts.promptTokens() + counts.completionTokens()),

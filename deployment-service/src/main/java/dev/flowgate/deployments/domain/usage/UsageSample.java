@@ -1,5 +1,7 @@
 package dev.flowgate.deployments.domain.usage;
 
+import java.time.Instant;
+
 import dev.flowgate.contracts.ExecutionStatus;
 
 /**
@@ -7,5 +9,6 @@ import dev.flowgate.contracts.ExecutionStatus;
  *
  * @param durationMillis {@code null} until the execution finished
  */
-public record UsageSample(ExecutionStatus status, Long durationMillis, long promptTokens, long completionTokens) {
+public record UsageSample(Instant createdAt, ExecutionStatus status, Long durationMillis, long promptTokens,
+		long completionTokens) {
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.TriggersRejected;
@@ -21,6 +22,9 @@ import dev.flowgate.deployments.domain.usage.UsageOverview.DeploymentUsage;
  * window, or all of an owner's deployments' at once.
  */
 public class UsageService {
+
+	/** The most buckets a series may have (a week in 5-minute buckets would be 2,016). */
+	static final int MAX_BUCKETS = 1000;
 
 	private final UsageSummaries usage;
 
@@ -45,6 +49,27 @@ public class UsageService {
 		Instant from = now.minus(window.length());
 		return UsageReport.of(window, this.usage.tally(ownerId, deploymentId, from, now),
 				this.rejections.since(ownerId, deploymentId, from));
+	}
+
+	/**
+	 * The deployment's usage over a window in buckets ({@code bucketToken}, or the
+	 * window's own when {@code null}).
+	 */
+	public UsageSeries series(String ownerId, String deploymentId, String windowToken, String bucketToken) {
+		this.deployments.get(ownerId, deploymentId);
+		UsageWindow window = window(windowToken);
+		UsageBucket bucket = (bucketToken != null) ? bucket(bucketToken) : window.bucket();
+		Instant now = this.clock.instant();
+		Instant from = now.minus(window.length());
+		long count = UsageBuckets.count(bucket, from, now);
+		if (count > MAX_BUCKETS) {
+			throw new InvalidRequestException("bucket", "%s over %s gives %d buckets, more than %d: choose a longer one"
+				.formatted(bucket.token(), window.token(), count, MAX_BUCKETS));
+		}
+		UsageBuckets buckets = UsageBuckets.covering(bucket, from, now);
+		this.usage.collect(ownerId, deploymentId, buckets.from(), now, buckets);
+		this.rejections.forEachSince(ownerId, deploymentId, buckets.from(), buckets::addRejected);
+		return buckets.series(window);
 	}
 
 	/** Every current deployment of the owner; usage of deleted ones is not shown. */
@@ -84,10 +109,20 @@ public class UsageService {
 				+ this.usage.sweep();
 	}
 
+	private static UsageBucket bucket(String token) {
+		return oneOf("bucket", token, UsageBucket.values(), UsageBucket::token);
+	}
+
 	private static UsageWindow window(String token) {
-		return UsageWindow.of(token)
-			.orElseThrow(() -> new InvalidRequestException("window", "must be one of "
-					+ Arrays.stream(UsageWindow.values()).map(UsageWindow::token).collect(Collectors.joining(", "))));
+		return oneOf("window", token, UsageWindow.values(), UsageWindow::token);
+	}
+
+	private static <T> T oneOf(String field, String token, T[] values, Function<T, String> tokenOf) {
+		return Arrays.stream(values)
+			.filter((value) -> tokenOf.apply(value).equals(token))
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException(field,
+					"must be one of " + Arrays.stream(values).map(tokenOf).collect(Collectors.joining(", "))));
 	}
 
 }

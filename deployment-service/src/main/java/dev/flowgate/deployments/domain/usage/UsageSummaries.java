@@ -63,7 +63,9 @@ public class UsageSummaries {
 
 	/** The deployment's usage of executions created in {@code [from, to)}. */
 	public UsageTally tally(String ownerId, String deploymentId, Instant from, Instant to) {
-		return tally(this.summaries.progress(), ownerId, deploymentId, from, to);
+		UsageTally tally = new UsageTally();
+		collect(this.summaries.progress(), ownerId, deploymentId, from, to, tally);
+		return tally;
 	}
 
 	/**
@@ -73,28 +75,39 @@ public class UsageSummaries {
 	public void tallyEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to,
 			BiConsumer<String, UsageTally> each) {
 		SummaryProgress progress = this.summaries.progress();
-		deploymentIds
-			.forEach((deploymentId) -> each.accept(deploymentId, tally(progress, ownerId, deploymentId, from, to)));
+		deploymentIds.forEach((deploymentId) -> {
+			UsageTally tally = new UsageTally();
+			collect(progress, ownerId, deploymentId, from, to, tally);
+			each.accept(deploymentId, tally);
+		});
 	}
 
-	private UsageTally tally(SummaryProgress progress, String ownerId, String deploymentId, Instant from, Instant to) {
-		UsageTally tally = new UsageTally();
+	/**
+	 * Hands the deployment's usage of {@code [from, to)} to {@code sink}: whole hours
+	 * that were summed (and not written to since) as their summaries if it takes them,
+	 * the rest execution by execution.
+	 */
+	void collect(String ownerId, String deploymentId, Instant from, Instant to, UsageSink sink) {
+		collect(this.summaries.progress(), ownerId, deploymentId, from, to, sink);
+	}
+
+	private void collect(SummaryProgress progress, String ownerId, String deploymentId, Instant from, Instant to,
+			UsageSink sink) {
 		Instant firstHour = DeploymentHour.ceil(from);
-		if (!progress.covers(firstHour)) {
-			this.samples.forEach(ownerId, deploymentId, from, to, tally::add);
-			return tally;
+		if (!sink.takesHours() || !progress.covers(firstHour)) {
+			this.samples.forEach(ownerId, deploymentId, from, to, sink::add);
+			return;
 		}
 		Instant summedUpTo = progress.summedUpTo();
 		Set<DeploymentHour> stale = this.samples.writtenSince(deploymentId,
 				progress.lastRunAt().minus(this.settings.lateWriteMargin()), firstHour, summedUpTo);
-		this.samples.forEach(ownerId, deploymentId, from, firstHour, tally::add);
+		this.samples.forEach(ownerId, deploymentId, from, firstHour, sink::add);
 		this.summaries.of(ownerId, deploymentId, firstHour, summedUpTo)
 			.stream()
 			.filter((summary) -> !stale.contains(summary.key()))
-			.forEach((summary) -> tally.add(summary.tally()));
-		stale.forEach((hour) -> this.samples.forEach(ownerId, deploymentId, hour.hour(), hour.end(), tally::add));
-		this.samples.forEach(ownerId, deploymentId, summedUpTo, to, tally::add);
-		return tally;
+			.forEach(sink::add);
+		stale.forEach((hour) -> this.samples.forEach(ownerId, deploymentId, hour.hour(), hour.end(), sink::add));
+		this.samples.forEach(ownerId, deploymentId, summedUpTo, to, sink::add);
 	}
 
 	/** The end of the last hour summed, if any was. */

@@ -6,7 +6,7 @@ import dev.flowgate.contracts.ExecutionStatus;
  * Running totals of executions: calls, outcomes, tokens and durations. Sums executions
  * one by one or whole tallies (an hour's summary) alike.
  */
-public final class UsageTally {
+public final class UsageTally implements UsageSink {
 
 	private long calls;
 
@@ -42,7 +42,8 @@ public final class UsageTally {
 		return tally;
 	}
 
-	public UsageTally add(UsageSample sample) {
+	@Override
+	public void add(UsageSample sample) {
 		this.calls++;
 		if (sample.status() == ExecutionStatus.SUCCEEDED) {
 			this.successes++;
@@ -58,7 +59,16 @@ public final class UsageTally {
 		}
 		this.promptTokens += sample.promptTokens();
 		this.completionTokens += sample.completionTokens();
-		return this;
+	}
+
+	@Override
+	public void add(HourSummary summary) {
+		add(summary.tally());
+	}
+
+	@Override
+	public boolean takesHours() {
+		return true;
 	}
 
 	public UsageTally add(UsageTally other) {

@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.domain.usage;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,14 @@ import static org.assertj.core.api.Assertions.within;
 
 class UsageReportTest {
 
+	private static final Instant AT = Instant.parse("2026-12-05T10:20:00Z");
+
 	@Test
 	void countsCallsByOutcome() {
 		List<UsageSample> samples = List.of(finished(ExecutionStatus.SUCCEEDED, 10),
 				finished(ExecutionStatus.SUCCEEDED, 20), finished(ExecutionStatus.FAILED, 30),
-				finished(ExecutionStatus.TIMED_OUT, 40), new UsageSample(ExecutionStatus.QUEUED, null, 0, 0),
-				new UsageSample(ExecutionStatus.RUNNING, null, 0, 0));
+				finished(ExecutionStatus.TIMED_OUT, 40), new UsageSample(AT, ExecutionStatus.QUEUED, null, 0, 0),
+				new UsageSample(AT, ExecutionStatus.RUNNING, null, 0, 0));
 
 		UsageReport report = UsageReport.of(UsageWindow.DAY, tally(samples), Map.of());
 
@@ -35,7 +38,7 @@ class UsageReportTest {
 		for (long millis = 100; millis >= 1; millis--) {
 			samples.add(finished(ExecutionStatus.SUCCEEDED, millis));
 		}
-		samples.add(new UsageSample(ExecutionStatus.RUNNING, null, 0, 0));
+		samples.add(new UsageSample(AT, ExecutionStatus.RUNNING, null, 0, 0));
 
 		UsageReport.Durations durations = UsageReport.of(UsageWindow.HOUR, tally(samples), Map.of()).durationMillis();
 
@@ -75,15 +78,15 @@ class UsageReportTest {
 	@Test
 	void hasNoPercentilesWithoutFinishedExecutions() {
 		UsageReport report = UsageReport.of(UsageWindow.WEEK,
-				tally(List.of(new UsageSample(ExecutionStatus.QUEUED, null, 0, 0))), Map.of());
+				tally(List.of(new UsageSample(AT, ExecutionStatus.QUEUED, null, 0, 0))), Map.of());
 
 		assertThat(report.durationMillis()).isEqualTo(new UsageReport.Durations(null, null, null));
 	}
 
 	@Test
 	void sumsLlmTokens() {
-		List<UsageSample> samples = List.of(new UsageSample(ExecutionStatus.SUCCEEDED, 5L, 100, 20),
-				new UsageSample(ExecutionStatus.FAILED, 5L, 7, 3));
+		List<UsageSample> samples = List.of(new UsageSample(AT, ExecutionStatus.SUCCEEDED, 5L, 100, 20),
+				new UsageSample(AT, ExecutionStatus.FAILED, 5L, 7, 3));
 
 		assertThat(UsageReport.of(UsageWindow.MONTH, tally(samples), Map.of()).llmTokens())
 			.isEqualTo(new UsageReport.Tokens(107, 23, 130));
@@ -109,7 +112,7 @@ class UsageReportTest {
 	}
 
 	private static UsageSample finished(ExecutionStatus status, long millis) {
-		return new UsageSample(status, millis, 0, 0);
+		return new UsageSample(AT, status, millis, 0, 0);
 	}
 
 }

@@ -33,9 +33,9 @@ class UsageSummariesTest {
 
 	private final Instant now = Instant.parse("2026-12-05T10:20:00Z");
 
-	private final Executions executions = new Executions();
+	private final InMemoryUsageSamples executions = new InMemoryUsageSamples();
 
-	private final Summaries summaries = new Summaries();
+	private final InMemoryHourSummaries summaries = new InMemoryHourSummaries();
 
 	private Clock clock = Clock.fixed(this.now, ZoneOffset.UTC);
 
@@ -129,136 +129,11 @@ class UsageSummariesTest {
 
 	private void recordFinished(Duration age, ExecutionStatus status, long millis) {
 		Instant createdAt = this.now.minus(age);
-		this.executions.stored.add(new Execution(DeploymentHour.of(OWNER, DEPLOYMENT, createdAt), createdAt,
-				this.clock.instant(), new UsageSample(status, millis, 0, 0)));
+		this.executions.add(OWNER, DEPLOYMENT, this.clock.instant(), new UsageSample(createdAt, status, millis, 0, 0));
 	}
 
 	private void laterBy(Duration duration) {
 		this.clock = Clock.offset(this.clock, duration);
-	}
-
-	private record Execution(DeploymentHour hour, Instant createdAt, Instant writtenAt, UsageSample sample) {
-
-	}
-
-	private static final class Executions implements UsageSamples {
-
-		private final List<Execution> stored = new ArrayList<>();
-
-		private boolean failNextRead;
-
-		void removeCreatedBefore(Instant instant) {
-			this.stored.removeIf((execution) -> execution.createdAt().isBefore(instant));
-		}
-
-		@Override
-		public void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each) {
-			created(from, to).filter((execution) -> execution.hour().deploymentId().equals(deploymentId))
-				.forEach((execution) -> each.accept(execution.sample()));
-		}
-
-		@Override
-		public void forEachCreated(Instant from, Instant to, BiConsumer<DeploymentHour, UsageSample> each) {
-			if (this.failNextRead) {
-				this.failNextRead = false;
-				throw new IllegalStateException("MongoDB is away");
-			}
-			created(from, to).forEach((execution) -> each.accept(execution.hour(), execution.sample()));
-		}
-
-		@Override
-		public Set<DeploymentHour> writtenSince(Instant since, Instant createdBefore) {
-			return hours((execution) -> !execution.writtenAt().isBefore(since)
-					&& execution.createdAt().isBefore(createdBefore));
-		}
-
-		@Override
-		public Set<DeploymentHour> writtenSince(String deploymentId, Instant since, Instant createdFrom,
-				Instant createdBefore) {
-			return hours((execution) -> execution.hour().deploymentId().equals(deploymentId)
-					&& !execution.writtenAt().isBefore(since) && !execution.createdAt().isBefore(createdFrom)
-					&& execution.createdAt().isBefore(createdBefore));
-		}
-
-		@Override
-		public Optional<Instant> earliestCreatedAt() {
-			return this.stored.stream().map(Execution::createdAt).min(Instant::compareTo);
-		}
-
-		private java.util.stream.Stream<Execution> created(Instant from, Instant to) {
-			return this.stored.stream()
-				.filter((execution) -> !execution.createdAt().isBefore(from) && execution.createdAt().isBefore(to));
-		}
-
-		private Set<DeploymentHour> hours(Predicate<Execution> matching) {
-			Set<DeploymentHour> hours = new HashSet<>();
-			this.stored.stream().filter(matching).forEach((execution) -> hours.add(execution.hour()));
-			return hours;
-		}
-
-	}
-
-	private static final class Summaries implements HourSummaries {
-
-		private final Map<DeploymentHour, HourSummary> stored = new HashMap<>();
-
-		private Instant summedUpTo;
-
-		private Instant lastRunAt;
-
-		private Instant claimedUntil;
-
-		@Override
-		public void save(Collection<HourSummary> summaries) {
-			summaries.forEach((summary) -> this.stored.put(summary.key(), summary));
-		}
-
-		@Override
-		public List<HourSummary> of(String ownerId, String deploymentId, Instant from, Instant to) {
-			return this.stored.values()
-				.stream()
-				.filter((summary) -> summary.key().deploymentId().equals(deploymentId))
-				.filter((summary) -> !summary.key().hour().isBefore(from) && summary.key().hour().isBefore(to))
-				.toList();
-		}
-
-		@Override
-		public SummaryProgress progress() {
-			return new SummaryProgress(this.summedUpTo, this.lastRunAt);
-		}
-
-		@Override
-		public boolean claim(Instant now, Instant until) {
-			if (this.claimedUntil != null && this.claimedUntil.isAfter(now)) {
-				return false;
-			}
-			this.claimedUntil = until;
-			return true;
-		}
-
-		@Override
-		public void summedUpTo(Instant hour) {
-			this.summedUpTo = hour;
-		}
-
-		@Override
-		public void finished(Instant startedAt) {
-			this.lastRunAt = startedAt;
-			this.claimedUntil = null;
-		}
-
-		@Override
-		public void release() {
-			this.claimedUntil = null;
-		}
-
-		@Override
-		public long deleteBefore(Instant hour) {
-			int before = this.stored.size();
-			this.stored.keySet().removeIf((key) -> key.hour().isBefore(hour));
-			return before - this.stored.size();
-		}
-
 	}
 
 }

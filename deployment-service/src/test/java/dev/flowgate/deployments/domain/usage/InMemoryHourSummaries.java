@@ -1,0 +1,71 @@
+package dev.flowgate.deployments.domain.usage;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Summaries in a map, with the progress and claim MongoHourSummaries keeps. */
+final class InMemoryHourSummaries implements HourSummaries {
+
+	final Map<DeploymentHour, HourSummary> stored = new HashMap<>();
+
+	private Instant summedUpTo;
+
+	private Instant lastRunAt;
+
+	private Instant claimedUntil;
+
+	@Override
+	public void save(Collection<HourSummary> summaries) {
+		summaries.forEach((summary) -> this.stored.put(summary.key(), summary));
+	}
+
+	@Override
+	public List<HourSummary> of(String ownerId, String deploymentId, Instant from, Instant to) {
+		return this.stored.values()
+			.stream()
+			.filter((summary) -> summary.key().deploymentId().equals(deploymentId))
+			.filter((summary) -> !summary.key().hour().isBefore(from) && summary.key().hour().isBefore(to))
+			.toList();
+	}
+
+	@Override
+	public SummaryProgress progress() {
+		return new SummaryProgress(this.summedUpTo, this.lastRunAt);
+	}
+
+	@Override
+	public boolean claim(Instant now, Instant until) {
+		if (this.claimedUntil != null && this.claimedUntil.isAfter(now)) {
+			return false;
+		}
+		this.claimedUntil = until;
+		return true;
+	}
+
+	@Override
+	public void summedUpTo(Instant hour) {
+		this.summedUpTo = hour;
+	}
+
+	@Override
+	public void finished(Instant startedAt) {
+		this.lastRunAt = startedAt;
+		this.claimedUntil = null;
+	}
+
+	@Override
+	public void release() {
+		this.claimedUntil = null;
+	}
+
+	@Override
+	public long deleteBefore(Instant hour) {
+		int before = this.stored.size();
+		this.stored.keySet().removeIf((key) -> key.hour().isBefore(hour));
+		return before - this.stored.size();
+	}
+
+}

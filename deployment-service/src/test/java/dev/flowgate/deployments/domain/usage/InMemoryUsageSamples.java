@@ -1,0 +1,82 @@
+package dev.flowgate.deployments.domain.usage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** Executions in a list, read as MongoUsageSamples reads them from the collection. */
+final class InMemoryUsageSamples implements UsageSamples {
+
+	private final List<Execution> stored = new ArrayList<>();
+
+	boolean failNextRead;
+
+	void add(String ownerId, String deploymentId, Instant writtenAt, UsageSample sample) {
+		this.stored.add(new Execution(DeploymentHour.of(ownerId, deploymentId, sample.createdAt()), writtenAt, sample));
+	}
+
+	void removeCreatedBefore(Instant instant) {
+		this.stored.removeIf((execution) -> execution.createdAt().isBefore(instant));
+	}
+
+	@Override
+	public void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each) {
+		created(from, to).filter((execution) -> execution.hour().deploymentId().equals(deploymentId))
+			.forEach((execution) -> each.accept(execution.sample()));
+	}
+
+	@Override
+	public void forEachCreated(Instant from, Instant to, BiConsumer<DeploymentHour, UsageSample> each) {
+		if (this.failNextRead) {
+			this.failNextRead = false;
+			throw new IllegalStateException("MongoDB is away");
+		}
+		created(from, to).forEach((execution) -> each.accept(execution.hour(), execution.sample()));
+	}
+
+	@Override
+	public Set<DeploymentHour> writtenSince(Instant since, Instant createdBefore) {
+		return hours(
+				(execution) -> !execution.writtenAt().isBefore(since) && execution.createdAt().isBefore(createdBefore));
+	}
+
+	@Override
+	public Set<DeploymentHour> writtenSince(String deploymentId, Instant since, Instant createdFrom,
+			Instant createdBefore) {
+		return hours((execution) -> execution.hour().deploymentId().equals(deploymentId)
+				&& !execution.writtenAt().isBefore(since) && !execution.createdAt().isBefore(createdFrom)
+				&& execution.createdAt().isBefore(createdBefore));
+	}
+
+	@Override
+	public Optional<Instant> earliestCreatedAt() {
+		return this.stored.stream().map(Execution::createdAt).min(Instant::compareTo);
+	}
+
+	private Stream<Execution> created(Instant from, Instant to) {
+		return this.stored.stream()
+			.filter((execution) -> !execution.createdAt().isBefore(from) && execution.createdAt().isBefore(to));
+	}
+
+	private Set<DeploymentHour> hours(Predicate<Execution> matching) {
+		Set<DeploymentHour> hours = new HashSet<>();
+		this.stored.stream().filter(matching).forEach((execution) -> hours.add(execution.hour()));
+		return hours;
+	}
+
+	private record Execution(DeploymentHour hour, Instant writtenAt, UsageSample sample) {
+
+		Instant createdAt() {
+			return this.sample.createdAt();
+		}
+
+	}
+
+}

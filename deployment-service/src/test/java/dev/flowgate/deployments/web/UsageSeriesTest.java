@@ -1,0 +1,125 @@
+package dev.flowgate.deployments.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.deployments.ApiClient;
+import dev.flowgate.deployments.Consumption;
+import dev.flowgate.deployments.EventSender;
+import dev.flowgate.deployments.IntegrationTest;
+import dev.flowgate.deployments.domain.usage.UsageSummaries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A deployment's usage bucket by bucket, for a chart. */
+@IntegrationTest
+class UsageSeriesTest {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private KafkaTemplate<String, Object> kafka;
+
+	@Autowired
+	private UsageSummaries summaries;
+
+	@Test
+	void splitsTheWindowIntoHoursTheSameBeforeAndAfterTheyAreSummed() {
+		ApiClient api = ApiClient.forNewOwner(this.mvc);
+		String deploymentId = api.deployAnswerFlow();
+		EventSender events = new EventSender(this.kafka);
+		Instant threeHoursAgo = Instant.now().minus(Duration.ofHours(3));
+		events.sendExecution(api.ownerId(), deploymentId, threeHoursAgo, ExecutionStatus.SUCCEEDED, 100);
+		events.sendExecution(api.ownerId(), deploymentId, threeHoursAgo.plusSeconds(1), ExecutionStatus.FAILED, 300);
+		events.send(EventSender.rejected(api.ownerId(), deploymentId, threeHoursAgo, "rate_limited", 4));
+		Consumption.awaitCaughtUp(EventSender.executionTopics());
+
+		JsonNode fromExecutions = series(api, deploymentId, "window=24h");
+		Awaitility.await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(this.summaries::run);
+		JsonNode fromSummaries = series(api, deploymentId, "window=24h");
+
+		// The same but for the last point's end: now.
+		assertThat(withoutTheEnd(fromSummaries)).isEqualTo(withoutTheEnd(fromExecutions));
+		assertThat(fromExecutions.path("bucket").asString()).isEqualTo("1h");
+		JsonNode points = fromExecutions.path("points");
+		assertThat(points.size()).isBetween(24, 25);
+		JsonNode hour = pointFrom(points, threeHoursAgo.truncatedTo(ChronoUnit.HOURS));
+		assertThat(hour.path("to").asString())
+			.isEqualTo(threeHoursAgo.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)).toString());
+		assertThat(hour.path("usage").path("calls").asLong()).isEqualTo(2);
+		assertThat(hour.path("usage").path("failures").asLong()).isEqualTo(1);
+		assertThat(hour.path("usage").path("durationMillis").path("p99").asLong()).isEqualTo(300);
+		assertThat(hour.path("usage").path("rejected").path("byReason").path("rate_limited").asLong()).isEqualTo(4);
+		long calls = 0;
+		for (JsonNode point : points) {
+			calls += point.path("usage").path("calls").asLong();
+		}
+		assertThat(calls)
+			.isEqualTo(api.get("/v1/deployments/" + deploymentId + "/usage?window=24h").json().path("calls").asLong());
+	}
+
+	@Test
+	void takesTheBucketAsked() {
+		ApiClient api = ApiClient.forNewOwner(this.mvc);
+		String deploymentId = api.deployAnswerFlow();
+
+		JsonNode hour = series(api, deploymentId, "window=1h");
+		JsonNode week = series(api, deploymentId, "window=7d&bucket=1d");
+
+		assertThat(hour.path("bucket").asString()).isEqualTo("5m");
+		assertThat(hour.path("points").size()).isBetween(12, 13);
+		assertThat(week.path("bucket").asString()).isEqualTo("1d");
+		assertThat(week.path("points").size()).isBetween(7, 8);
+	}
+
+	@Test
+	void refusesABucketThatIsUnknownOrMakesTooManyPoints() {
+		ApiClient api = ApiClient.forNewOwner(this.mvc);
+		String deploymentId = api.deployAnswerFlow();
+		String path = "/v1/deployments/" + deploymentId + "/usage/series";
+
+		ApiClient.Response unknown = api.get(path + "?bucket=2h");
+		ApiClient.Response tooMany = api.get(path + "?window=7d&bucket=5m");
+
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.contentType()).isEqualTo("application/problem+json");
+		assertThat(unknown.json().toString()).contains("bucket", "5m, 1h, 1d");
+		assertThat(tooMany.status()).isEqualTo(422);
+		// 2,016 five-minute buckets, one more unless now is on a five-minute mark.
+		assertThat(tooMany.json().toString()).containsPattern("5m over 7d gives 201[67] buckets, more than 1000");
+		assertThat(api.asAnotherOwner().get(path).status()).isEqualTo(404);
+	}
+
+	private static JsonNode series(ApiClient api, String deploymentId, String query) {
+		ApiClient.Response answer = api.get("/v1/deployments/" + deploymentId + "/usage/series?" + query);
+		assertThat(answer.status()).isEqualTo(200);
+		return answer.json();
+	}
+
+	private static JsonNode withoutTheEnd(JsonNode series) {
+		JsonNode copy = series.deepCopy();
+		((ObjectNode) copy.path("points").get(copy.path("points").size() - 1)).remove("to");
+		return copy;
+	}
+
+	private static JsonNode pointFrom(JsonNode points, Instant from) {
+		for (JsonNode point : points) {
+			if (Instant.parse(point.path("from").asString()).equals(from)) {
+				return point;
+			}
+		}
+		throw new AssertionError("No point from " + from + " in " + points);
+	}
+
+}
