@@ -79,6 +79,9 @@ class UsageSeriesTest {
 
 		assertThat(hour.path("bucket").asString()).isEqualTo("5m");
 		assertThat(hour.path("points").size()).isBetween(12, 13);
+		JsonNode last = hour.path("points").get(hour.path("points").size() - 1);
+		// Ends now, in milliseconds like every other time of the API.
+		assertThat(last.path("to").asString()).matches("\\S+T\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
 		assertThat(week.path("bucket").asString()).isEqualTo("1d");
 		assertThat(week.path("points").size()).isBetween(7, 8);
 	}

@@ -2,6 +2,7 @@ package dev.flowgate.deployments.domain.usage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,7 +60,8 @@ public class UsageService {
 		this.deployments.get(ownerId, deploymentId);
 		UsageWindow window = window(windowToken);
 		UsageBucket bucket = (bucketToken != null) ? bucket(bucketToken) : window.bucket();
-		Instant now = this.clock.instant();
+		// Milliseconds, as every other time the API gives.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Instant from = now.minus(window.length());
 		long count = UsageBuckets.count(bucket, from, now);
 		if (count > MAX_BUCKETS) {
