@@ -10,9 +10,12 @@ import java.util.function.ToDoubleFunction;
  * minute with a busy one. The benchmark runs several and reports the median round.
  *
  * @param sync1 the sequential sync calls and the CPU they cost
+ * @param probe64 the gateway's liveness probe: what Tomcat and Spring MVC alone answer in
+ * the gateway's process, no Kafka or flow behind them
  * @param async64 the async accepts and the CPU they cost
  */
-record Round(int number, Latencies echo1, Latencies kafka, Measured sync1, Latencies echo64, Measured async64) {
+record Round(int number, Latencies echo1, Latencies kafka, Measured sync1, Latencies echo64, Latencies probe64,
+		Measured async64) {
 
 	/** echo p50 + 2 x Kafka p50: a sync call is HTTP and two hops through Kafka. */
 	double syncBudget() {
@@ -27,10 +30,17 @@ record Round(int number, Latencies echo1, Latencies kafka, Measured sync1, Laten
 		return this.async64.latencies().perSecond() / this.echo64.perSecond();
 	}
 
+	/** Not a target: how much of the echo's throughput the web framework alone leaves. */
+	double probeRatio() {
+		return this.probe64.perSecond() / this.echo64.perSecond();
+	}
+
 	String line() {
-		return "round %d: sync p50 %.3f / (echo %.3f + 2 x Kafka %.3f) = %.2f   async %.0f / echo %.0f per s = %.2f"
+		return ("round %d: sync p50 %.3f / (echo %.3f + 2 x Kafka %.3f) = %.2f   async %.0f / echo %.0f per s = %.2f"
+				+ "   (liveness probe %.0f per s = %.2f)")
 			.formatted(this.number, this.sync1.latencies().p50(), this.echo1.p50(), this.kafka.p50(), syncRatio(),
-					this.async64.latencies().perSecond(), this.echo64.perSecond(), asyncRatio());
+					this.async64.latencies().perSecond(), this.echo64.perSecond(), asyncRatio(),
+					this.probe64.perSecond(), probeRatio());
 	}
 
 	/** The round with the median ratio (the rounds are an odd number). */
@@ -55,8 +65,8 @@ record Round(int number, Latencies echo1, Latencies kafka, Measured sync1, Laten
 		System.out.printf("%n%s, %d cores, Java %s; rounds %d (sync) and %d (async), the median of %d%n",
 				System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"), syncRound.number(), asyncRound.number(), rounds.size());
-		List.of(syncRound.echo1(), asyncRound.echo64(), syncRound.kafka(), syncRound.sync1().latencies(),
-				sync16.latencies(), asyncRound.async64().latencies())
+		List.of(syncRound.echo1(), asyncRound.echo64(), asyncRound.probe64(), syncRound.kafka(),
+				syncRound.sync1().latencies(), sync16.latencies(), asyncRound.async64().latencies())
 			.forEach((latencies) -> System.out.println(latencies.line()));
 		System.out.println();
 		List.of(syncRound.sync1(), sync16, asyncRound.async64())
@@ -68,6 +78,10 @@ record Round(int number, Latencies echo1, Latencies kafka, Measured sync1, Laten
 		System.out.printf("async throughput / echo throughput (c=64) = %.0f / %.0f = %.2f   (target >= 0.5)%n",
 				asyncRound.async64().latencies().perSecond(), asyncRound.echo64().perSecond(), asyncRound.asyncRatio());
 		System.out.printf("  %s%n", summary(rounds, Round::asyncRatio));
+		System.out.printf(
+				"liveness probe / echo throughput (c=64)   = %.0f / %.0f = %.2f   (the web framework alone)%n",
+				asyncRound.probe64().perSecond(), asyncRound.echo64().perSecond(), asyncRound.probeRatio());
+		System.out.printf("  %s%n", summary(rounds, Round::probeRatio));
 	}
 
 	/** A Flowgate measurement and the CPU each process spent per request on it. */

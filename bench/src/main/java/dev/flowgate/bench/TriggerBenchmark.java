@@ -33,6 +33,8 @@ public final class TriggerBenchmark {
 
 	private static final Duration LIMIT = Duration.ofSeconds(60);
 
+	private static final String LIVENESS = "/actuator/health/liveness";
+
 	private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(2);
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,11 +62,13 @@ public final class TriggerBenchmark {
 			String async = deploy(stack.gatewayUrl(), key, "async");
 			Calls calls = new Calls(() -> expect(post(echo.url(), null), 200),
 					() -> expect(post(trigger(stack, sync), key), 200),
-					() -> expect(post(trigger(stack, async), key), 202));
+					() -> expect(post(trigger(stack, async), key), 202),
+					() -> expect(get(stack.gatewayUrl() + LIVENESS), 200));
 
 			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, calls.echo());
 			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, calls.sync());
 			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, calls.async());
+			ClosedLoop.run("warm-up", 8, this.size.warmup, LIMIT, calls.probe());
 			// Long enough for the services' C2 compiler to finish with the hot code: the
 			// figures are those of a stack that has been running for a while.
 			ClosedLoop.run("warm-up", 1, this.size.warmup / 2, LIMIT, calls.sync());
@@ -97,9 +101,11 @@ public final class TriggerBenchmark {
 		Round.Measured sync1 = withCpu(pids, backlog,
 				() -> ClosedLoop.run("Flowgate sync round trip, concurrency 1", 1, requests, LIMIT, calls.sync()));
 		Latencies echo64 = ClosedLoop.run("HTTP echo baseline, concurrency 64", 64, requests * 4, LIMIT, calls.echo());
+		Latencies probe64 = ClosedLoop.run("Gateway liveness probe, concurrency 64", 64, requests * 4, LIMIT,
+				calls.probe());
 		Round.Measured async64 = withCpu(pids, backlog,
 				() -> ClosedLoop.run("Flowgate async accept, concurrency 64", 64, requests * 4, LIMIT, calls.async()));
-		return new Round(number, echo1, kafka, sync1, echo64, async64);
+		return new Round(number, echo1, kafka, sync1, echo64, probe64, async64);
 	}
 
 	/**
@@ -163,6 +169,10 @@ public final class TriggerBenchmark {
 		return stack.gatewayUrl() + "/v1/deployments/" + deploymentId + "/executions";
 	}
 
+	private HttpResponse<String> get(String url) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> post(String url, String key) throws Exception {
 		return post(url, key, BODY);
 	}
@@ -185,7 +195,11 @@ public final class TriggerBenchmark {
 		return response.body();
 	}
 
-	private record Calls(ClosedLoop.Call echo, ClosedLoop.Call sync, ClosedLoop.Call async) {
+	/**
+	 * @param probe the gateway's liveness probe: Tomcat and Spring MVC in the gateway's
+	 * process, without a key, Kafka or a flow
+	 */
+	private record Calls(ClosedLoop.Call echo, ClosedLoop.Call sync, ClosedLoop.Call async, ClosedLoop.Call probe) {
 
 	}
 

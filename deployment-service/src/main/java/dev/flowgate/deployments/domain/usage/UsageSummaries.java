@@ -63,9 +63,7 @@ public class UsageSummaries {
 
 	/** The deployment's usage of executions created in {@code [from, to)}. */
 	public UsageTally tally(String ownerId, String deploymentId, Instant from, Instant to) {
-		UsageTally tally = new UsageTally();
-		collect(this.summaries.progress(), ownerId, deploymentId, from, to, tally);
-		return tally;
+		return tally(this.summaries.progress(), ownerId, deploymentId, from, to);
 	}
 
 	/**
@@ -75,11 +73,14 @@ public class UsageSummaries {
 	public void tallyEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to,
 			BiConsumer<String, UsageTally> each) {
 		SummaryProgress progress = this.summaries.progress();
-		deploymentIds.forEach((deploymentId) -> {
-			UsageTally tally = new UsageTally();
-			collect(progress, ownerId, deploymentId, from, to, tally);
-			each.accept(deploymentId, tally);
-		});
+		deploymentIds
+			.forEach((deploymentId) -> each.accept(deploymentId, tally(progress, ownerId, deploymentId, from, to)));
+	}
+
+	private UsageTally tally(SummaryProgress progress, String ownerId, String deploymentId, Instant from, Instant to) {
+		UsageTally tally = new UsageTally();
+		collect(progress, ownerId, deploymentId, from, to, tally);
+		return tally;
 	}
 
 	/**
