@@ -50,6 +50,7 @@ class NativeTriggerTest {
 		assertThat(body.get("replay_of").isNull()).isTrue();
 		assertThat(body.get("duration_seconds").asDouble()).isEqualTo(0.042);
 		assertThat(body.get("source").asString()).isEqualTo("native");
+		assertThat(body.get("key_id").asString()).isEqualTo(this.tenant.keyId());
 		assertThat(body.get("created_at").asString()).isNotBlank();
 		assertThat(body.get("finished_at").asString()).isNotBlank();
 		assertThat(body.get("links").get("self").asString()).isEqualTo("/v1/executions/" + executionId);

@@ -131,6 +131,9 @@ class MongoExecutionRepository implements ExecutionRepository {
 		if (query.to() != null) {
 			criteria.add(where(ExecutionDocument.CREATED_AT).lt(query.to()));
 		}
+		if (query.keyId() != null) {
+			criteria.add(where("keyId").is(query.keyId()));
+		}
 		if (query.after() != null) {
 			criteria.add(olderThan(query.after()));
 		}

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.flowgate.internal.InternalHeaders;
+import dev.flowgate.deployments.domain.execution.ExecutionFilter;
 import dev.flowgate.deployments.domain.execution.ExecutionPage;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 import dev.flowgate.deployments.domain.execution.ReplayService;
@@ -37,8 +38,10 @@ class ExecutionController {
 	ExecutionResource.Page list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@PathVariable String deploymentId, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(name = "key_id", required = false) String keyId,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		ExecutionPage page = this.executions.list(ownerId, deploymentId, status, from, to, cursor, limit);
+		ExecutionPage page = this.executions.list(ownerId, deploymentId, new ExecutionFilter(status, from, to, keyId),
+				cursor, limit);
 		return new ExecutionResource.Page(page.items().stream().map(ExecutionResource::of).toList(),
 				(page.next() != null) ? page.next().encode() : null);
 	}

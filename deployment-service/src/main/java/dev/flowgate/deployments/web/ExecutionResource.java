@@ -22,8 +22,8 @@ import dev.flowgate.deployments.domain.execution.Trigger;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record ExecutionResource(String id, String deploymentId, Integer flowVersion, ExecutionStatus status,
 		Map<String, Object> inputData, Map<String, Object> outputData, Error error, List<TraceEntry> trace,
-		Double durationSeconds, TriggerSource source, String replayOf, Instant createdAt, Instant startedAt,
-		Instant finishedAt, Links links) {
+		Double durationSeconds, TriggerSource source, String keyId, String replayOf, Instant createdAt,
+		Instant startedAt, Instant finishedAt, Links links) {
 
 	private static final double MILLIS_PER_SECOND = 1000.0;
 
@@ -37,8 +37,9 @@ record ExecutionResource(String id, String deploymentId, Integer flowVersion, Ex
 						? new Error(outcome.error().nodeId(), outcome.error().code(), outcome.error().message()) : null,
 				(outcome != null) ? outcome.trace().stream().map(TraceEntry::of).toList() : List.of(),
 				(outcome != null) ? outcome.durationMillis() / MILLIS_PER_SECOND : null,
-				(trigger != null) ? trigger.source() : null, (trigger != null) ? trigger.replayOf() : null,
-				record.createdAt(), record.startedAt(), (outcome != null) ? outcome.finishedAt() : null,
+				(trigger != null) ? trigger.source() : null, (trigger != null) ? trigger.keyId() : null,
+				(trigger != null) ? trigger.replayOf() : null, record.createdAt(), record.startedAt(),
+				(outcome != null) ? outcome.finishedAt() : null,
 				new Links("/v1/executions/" + record.id(), "/v1/deployments/" + record.deploymentId()));
 	}
 

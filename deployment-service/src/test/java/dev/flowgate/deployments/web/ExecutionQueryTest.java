@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExecutionQueryTest {
 
 	/** Recorded once for all tests: they only read. */
+	private static final String OTHER_KEY = "key-2";
+
 	private static ExecutionQueryTest fixture;
 
 	private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -76,9 +78,9 @@ class ExecutionQueryTest {
 		List<FlowgateEvent> events = new ArrayList<>();
 		events.addAll(finished(Duration.ofDays(2), ExecutionStatus.SUCCEEDED, 1000));
 		events.addAll(finished(Duration.ofHours(2), ExecutionStatus.SUCCEEDED, 100));
-		events.addAll(finished(Duration.ofMinutes(50), ExecutionStatus.FAILED, 200));
+		events.addAll(finished(Duration.ofMinutes(50), ExecutionStatus.FAILED, 200, OTHER_KEY));
 		events.addAll(finished(Duration.ofMinutes(30), ExecutionStatus.SUCCEEDED, 300));
-		events.addAll(finished(Duration.ofMinutes(10), ExecutionStatus.TIMED_OUT, 400));
+		events.addAll(finished(Duration.ofMinutes(10), ExecutionStatus.TIMED_OUT, 400, OTHER_KEY));
 		events.add(execution(Duration.ofMinutes(5)).requested(Map.of("question", "pending")));
 		TriggersRejected recent = rejected(Duration.ofMinutes(20), Map.of("invalid_input", 2L, "rate_limited", 5L));
 		// Sent twice, as Kafka may redeliver it: counted once.
@@ -114,6 +116,16 @@ class ExecutionQueryTest {
 		assertThat(listIds("?from=" + from)).containsExactly(this.ids.get(5), this.ids.get(4), this.ids.get(3),
 				this.ids.get(2));
 		assertThat(listIds("?from=" + from + "&to=" + to)).containsExactly(this.ids.get(3), this.ids.get(2));
+	}
+
+	@Test
+	void filtersByKey() {
+		JsonNode byOtherKey = list("?key_id=" + OTHER_KEY);
+
+		assertThat(ids(byOtherKey)).containsExactly(this.ids.get(4), this.ids.get(2));
+		assertThat(byOtherKey.path("items").get(0).path("key_id").asString()).isEqualTo(OTHER_KEY);
+		assertThat(listIds("?key_id=" + OTHER_KEY + "&status=failed")).containsExactly(this.ids.get(2));
+		assertThat(listIds("?key_id=no-such-key")).isEmpty();
 	}
 
 	@Test
@@ -186,7 +198,11 @@ class ExecutionQueryTest {
 	}
 
 	private List<FlowgateEvent> finished(Duration age, ExecutionStatus status, long durationMillis) {
-		ExecutionEvents execution = execution(age);
+		return finished(age, status, durationMillis, "key-1");
+	}
+
+	private List<FlowgateEvent> finished(Duration age, ExecutionStatus status, long durationMillis, String keyId) {
+		ExecutionEvents execution = execution(age).by(keyId);
 		return List.of(execution.requested(Map.of("question", "q")), execution.completed(status, durationMillis));
 	}
 

@@ -194,6 +194,17 @@ class JourneyIT {
 			assertThat(items.values())
 				.allSatisfy((item) -> assertThat(item.get("status").asString()).isEqualTo("succeeded"));
 		});
+		JsonNode byKey = this.owner.get("/v1/deployments/" + this.syncId + "/executions?key_id=" + this.appKey.id())
+			.json()
+			.get("items");
+		assertThat(byKey.values()).hasSize(3)
+			.allSatisfy((item) -> assertThat(item.get("key_id").asString()).isEqualTo(this.appKey.id()));
+		assertThat(
+				this.owner.get("/v1/deployments/" + this.syncId + "/executions?key_id=" + this.owner.manageKey().id())
+					.json()
+					.get("items")
+					.values())
+			.isEmpty();
 		JsonNode usage = this.owner.get("/v1/deployments/" + this.syncId + "/usage?window=1h").json();
 		assertThat(usage.at("/calls").asInt()).isEqualTo(3);
 		assertThat(usage.at("/successes").asInt()).isEqualTo(3);

@@ -206,7 +206,7 @@ class TriggerServiceTest {
 		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
 		String executionId = ExecutionIds.idempotent("owner-1", deployment.id(), "order-3");
 		ExecutionSnapshot done = new ExecutionSnapshot(executionId, deployment.id(), 1, ExecutionStatus.SUCCEEDED,
-				Map.of("n", 1), Map.of("out", "x"), null, List.of(), 0.5, TriggerSource.NATIVE, null,
+				Map.of("n", 1), Map.of("out", "x"), null, List.of(), 0.5, TriggerSource.NATIVE, "key-1", null,
 				this.clock.instant(), this.clock.instant(), this.clock.instant());
 		this.recorded.put(executionId, done);
 

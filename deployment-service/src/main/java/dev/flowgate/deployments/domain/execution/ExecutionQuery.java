@@ -10,8 +10,9 @@ import dev.flowgate.contracts.ExecutionStatus;
  * @param status only this status, or {@code null} for all
  * @param from created at or after, or {@code null}
  * @param to created before, or {@code null}
+ * @param keyId triggered with this API key, or {@code null} for any
  * @param after the previous page's cursor, or {@code null} for the first page
  */
 public record ExecutionQuery(String ownerId, String deploymentId, ExecutionStatus status, Instant from, Instant to,
-		ExecutionCursor after, int limit) {
+		String keyId, ExecutionCursor after, int limit) {
 }

@@ -1,6 +1,5 @@
 package dev.flowgate.deployments.domain.execution;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,23 +58,24 @@ public class ExecutionService {
 	}
 
 	/** A page of the deployment's executions, newest first. */
-	public ExecutionPage list(String ownerId, String deploymentId, String status, Instant from, Instant to,
-			String cursor, Integer limit) {
+	public ExecutionPage list(String ownerId, String deploymentId, ExecutionFilter filter, String cursor,
+			Integer limit) {
 		this.deployments.get(ownerId, deploymentId);
 		List<FieldProblem> problems = new ArrayList<>();
-		ExecutionStatus wanted = (status != null) ? parseStatus(status, problems) : null;
+		ExecutionStatus wanted = (filter.status() != null) ? parseStatus(filter.status(), problems) : null;
 		int size = (limit != null) ? limit : DEFAULT_PAGE_SIZE;
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			problems.add(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE_SIZE));
 		}
-		if (from != null && to != null && !from.isBefore(to)) {
+		if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
 			problems.add(new FieldProblem("from", "must be before 'to'"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
 		ExecutionCursor after = (cursor != null) ? ExecutionCursor.decode(cursor) : null;
-		return this.executions.page(new ExecutionQuery(ownerId, deploymentId, wanted, from, to, after, size));
+		return this.executions.page(new ExecutionQuery(ownerId, deploymentId, wanted, filter.from(), filter.to(),
+				filter.keyId(), after, size));
 	}
 
 	private static ExecutionStatus parseStatus(String token, List<FieldProblem> problems) {

@@ -22,22 +22,28 @@ import dev.flowgate.contracts.TriggerSource;
  * The three events of one execution, as the gateway and a runner send them: requested at
  * {@code requestedAt}, started 7 ms later, the llm node using 12 + 5 tokens.
  */
-public record ExecutionEvents(String executionId, String ownerId, String deploymentId, Instant requestedAt) {
+public record ExecutionEvents(String executionId, String ownerId, String deploymentId, Instant requestedAt,
+		String keyId) {
 
 	/** Recent, so no retention sweep removes the records while a test reads them. */
 	public static final Instant REQUESTED_AT = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
 
 	public static ExecutionEvents of(String executionId, String ownerId, String deploymentId) {
-		return new ExecutionEvents(executionId, ownerId, deploymentId, REQUESTED_AT);
+		return new ExecutionEvents(executionId, ownerId, deploymentId, REQUESTED_AT, "key-1");
 	}
 
 	public ExecutionEvents at(Instant time) {
-		return new ExecutionEvents(this.executionId, this.ownerId, this.deploymentId, time);
+		return new ExecutionEvents(this.executionId, this.ownerId, this.deploymentId, time, this.keyId);
+	}
+
+	/** Triggered with the API key {@code keyId} rather than {@code key-1}. */
+	public ExecutionEvents by(String keyId) {
+		return new ExecutionEvents(this.executionId, this.ownerId, this.deploymentId, this.requestedAt, keyId);
 	}
 
 	public ExecutionRequested requested(Map<String, Object> inputs) {
 		return new ExecutionRequested(UUID.randomUUID(), 1, this.requestedAt, this.executionId, this.ownerId,
-				this.deploymentId, 1, "key-1", TriggerSource.AICUFLOW, DeploymentMode.SYNC, inputs, "gw-1",
+				this.deploymentId, 1, this.keyId, TriggerSource.AICUFLOW, DeploymentMode.SYNC, inputs, "gw-1",
 				this.requestedAt.plusSeconds(30), null, null, "order-4711");
 	}
 
