@@ -49,6 +49,12 @@ class MongoIndexes implements InitializingBean {
 		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
 			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
 			.named("deployment_newest_first"));
+		// What one key ran (key_id filter), without reading the deployment's other
+		// executions.
+		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
+			.on("keyId", Sort.Direction.ASC)
+			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
+			.named("deployment_key_newest_first"));
 		// Usage's late writes: recent writes to executions of hours already summed, the
 		// creation time checked in the index so only those few documents are read.
 		executions.createIndex(new Index().on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC)
