@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An OpenAI-compatible {@code /v1/chat/completions} on a {@link StubServer}: it insists
- * on the bearer key and answers with the last message echoed, and word counts as token
+ * on the bearer key and answers with the messages echoed (as {@code {"echo": ...}} when
+ * the request asks for JSON with {@code response_format}), and word counts as token
  * usage.
  */
 public final class OpenAiStub {
@@ -36,7 +37,9 @@ public final class OpenAiStub {
 			.map((message) -> message.get("role") + ": " + message.get("content"))
 			.reduce((first, second) -> first + " | " + second)
 			.orElse("");
-		String content = "echo " + prompt;
+		String content = request.containsKey("response_format")
+				? JSON.writeValueAsString(Map.of("echo", prompt, "format", request.get("response_format")))
+				: "echo " + prompt;
 		return Map.of("id", "chatcmpl-1", "object", "chat.completion", "model", request.get("model"), "choices",
 				List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", content), "finish_reason",
 						"stop")),

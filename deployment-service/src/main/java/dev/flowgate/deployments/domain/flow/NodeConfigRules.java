@@ -90,6 +90,20 @@ final class NodeConfigRules implements FlowRule {
 		if (config.has("maxTokens") && !config.isWholeNumberAtLeast("maxTokens", 1)) {
 			found.add("maxTokens must be a whole number of at least 1");
 		}
+		if (config.has("responseFormat") && !isResponseFormat(config.get("responseFormat"))) {
+			found.add("responseFormat must be \"text\", \"json\" or {\"type\": \"json_schema\", "
+					+ "\"json_schema\": {\"name\": ..., \"schema\": {...}}}");
+		}
+	}
+
+	/** OpenAI's response formats: plain text, any JSON object, or JSON after a schema. */
+	private static boolean isResponseFormat(Object format) {
+		if ("text".equals(format) || "json".equals(format)) {
+			return true;
+		}
+		return format instanceof Map<?, ?> map && "json_schema".equals(map.get("type"))
+				&& map.get("json_schema") instanceof Map<?, ?> schema && schema.get("name") instanceof String name
+				&& !name.isBlank() && schema.get("schema") instanceof Map;
 	}
 
 	private void checkHttp(NodeConfig config, Problems found) {

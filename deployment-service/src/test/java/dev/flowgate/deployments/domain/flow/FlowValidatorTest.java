@@ -183,6 +183,25 @@ class FlowValidatorTest {
 	}
 
 	@Test
+	void checksTheLlmResponseFormat() {
+		Map<String, Object> schema = Map.of("type", "json_schema", "json_schema",
+				Map.of("name", "answer", "schema", Map.of("type", "object")));
+		for (Object accepted : List.of("text", "json", schema)) {
+			this.nodes.set(2, llm(accepted));
+			assertThat(problems()).as("responseFormat %s", accepted).isEmpty();
+		}
+		for (Object refused : List.of("yaml", Map.of("type", "json_schema"),
+				Map.of("type", "json_schema", "json_schema", Map.of("name", "answer")), 5)) {
+			this.nodes.set(2, llm(refused));
+			assertThat(problems()).as("responseFormat %s", refused)
+				.singleElement()
+				.extracting(FlowProblem::message)
+				.asString()
+				.startsWith("responseFormat must be \"text\", \"json\" or");
+		}
+	}
+
+	@Test
 	void reportsEveryProblemAtOnce() {
 		this.nodes.set(2, node("ask", "llm", Map.of("prompt", "{{later.text}}")));
 		this.nodes.set(3, node("answer", "output", Map.of("value", "{{ask.text}}")));
@@ -214,6 +233,10 @@ class FlowValidatorTest {
 
 	private FlowDefinition definition() {
 		return new FlowDefinition(this.nodes, this.edges);
+	}
+
+	private static FlowNode llm(Object responseFormat) {
+		return node("ask", "llm", Map.of("model", "m", "prompt", "{{prompt.text}}", "responseFormat", responseFormat));
 	}
 
 	static FlowNode node(String id, String type, Map<String, Object> config) {

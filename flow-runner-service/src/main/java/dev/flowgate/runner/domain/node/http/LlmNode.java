@@ -22,7 +22,8 @@ import dev.flowgate.runner.domain.template.ValuePath;
 
 /**
  * Asks an OpenAI-compatible chat completions endpoint: {@code {text, model, usage:
- * {prompt_tokens, completion_tokens}}}.
+ * {prompt_tokens, completion_tokens}}}, and {@code json}, the answer parsed, when the
+ * node asks for JSON.
  */
 public final class LlmNode implements NodeExecutor {
 
@@ -53,12 +54,13 @@ public final class LlmNode implements NodeExecutor {
 	@Override
 	public CompletableFuture<NodeResult> execute(NodeCall call) {
 		NodeConfig config = call.config();
+		LlmResponseFormat format = LlmResponseFormat.of(config.raw(LlmResponseFormat.SETTING));
 		String baseUrl = baseUrl(config, call.scope());
 		String url = baseUrl + COMPLETIONS_PATH;
 		URI uri = this.settings.isPlatform(baseUrl) ? this.http.configuredUri(url) : this.http.uri(url);
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofByteArray(this.json.writeBytes(requestBody(config, call.scope()))));
+			.POST(BodyPublishers.ofByteArray(this.json.writeBytes(requestBody(config, format, call.scope()))));
 		if (this.settings.sendsKeyTo(baseUrl)) {
 			request.header("Authorization", "Bearer " + this.settings.apiKey());
 		}
@@ -66,7 +68,7 @@ public final class LlmNode implements NodeExecutor {
 			if (!reply.isSuccess()) {
 				throw reply.failure("the LLM at " + baseUrl);
 			}
-			return completion(this.json.readOrText(reply.text()));
+			return completion(this.json.readOrText(reply.text()), format);
 		});
 	}
 
@@ -78,7 +80,7 @@ public final class LlmNode implements NodeExecutor {
 		return LlmSettings.withoutTrailingSlash(this.templates.text(template, scope));
 	}
 
-	private Map<String, Object> requestBody(NodeConfig config, TemplateScope scope) {
+	private Map<String, Object> requestBody(NodeConfig config, LlmResponseFormat format, TemplateScope scope) {
 		List<Map<String, String>> messages = new ArrayList<>();
 		String system = config.text("system");
 		if (system != null && !system.isBlank()) {
@@ -90,10 +92,11 @@ public final class LlmNode implements NodeExecutor {
 		body.put("messages", messages);
 		config.number("temperature").ifPresent((temperature) -> body.put("temperature", temperature));
 		config.number("maxTokens").ifPresent((maxTokens) -> body.put("max_tokens", maxTokens.longValue()));
+		format.addTo(body);
 		return body;
 	}
 
-	private NodeResult completion(Object response) {
+	private NodeResult completion(Object response, LlmResponseFormat format) {
 		if (!(CONTENT.resolveAfterRoot(response) instanceof String text)) {
 			throw new NodeFailedException("the LLM response has no choices[0].message.content");
 		}
@@ -101,6 +104,9 @@ public final class LlmNode implements NodeExecutor {
 		long completionTokens = count(response, "completion_tokens");
 		Map<String, Object> output = new LinkedHashMap<>();
 		output.put("text", text);
+		if (format.isJson()) {
+			output.put("json", format.parse(text, this.json));
+		}
 		output.put("model", ValuePath.parse("response.model").resolveAfterRoot(response));
 		output.put("usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens));
 		return new NodeResult(output, new TokenUsage(promptTokens, completionTokens));

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LlmNodeTest {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final StubServer llm = StubServer.start();
 
 	private final StubServer elsewhere = StubServer.start();
@@ -110,6 +112,75 @@ class LlmNodeTest {
 		FlowOutcome outcome = this.fixture.run(flow, Map.of());
 
 		assertThat(outcome.tokenUsage()).isEqualTo(new TokenUsage(3 + 2, 4 + 3));
+	}
+
+	@Test
+	void asksForJsonAndHandsItOnParsed() {
+		Map<String, Object> schema = Map.of("type", "json_schema", "json_schema",
+				Map.of("name", "reply", "schema", Map.of("type", "object")));
+		FlowDefinition flow = Flows.flow()
+			.node("any", "llm", Map.of("model", "m", "prompt", "hi", "responseFormat", "json"))
+			.node("typed", "llm", Map.of("model", "m", "prompt", "ho", "responseFormat", schema))
+			.output("echo", "{{any.json.echo}}")
+			.output("format", "{{typed.json.format}}")
+			.edge("any", "echo")
+			.edge("typed", "format")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(outcome.outputs()).containsEntry("echo", "user: hi").containsEntry("format", schema);
+		assertThat(this.llm.received(OpenAiStub.PATH))
+			.extracting((request) -> JSON.readValue(request.body(), Map.class))
+			.extracting((body) -> body.get("response_format"))
+			.containsExactlyInAnyOrder(Map.of("type", "json_object"), schema);
+	}
+
+	@Test
+	void takesJsonInACodeFenceButFailsOnAnAnswerThatIsNotJson() {
+		this.elsewhere.on(OpenAiStub.PATH, (request) -> StubServer.Reply.json(200, completion(
+				request.body().contains("fenced") ? "```json\n{\"ok\": true}\n```" : "Sure! Here is your JSON: {ok}")));
+		FlowDefinition fenced = Flows.flow()
+			.node("ask", "llm",
+					Map.of("baseUrl", this.elsewhere.url(""), "model", "m", "prompt", "fenced", "responseFormat",
+							"json"))
+			.output("ok", "{{ask.json.ok}}")
+			.edge("ask", "ok")
+			.build();
+		FlowDefinition prose = Flows.flow()
+			.node("ask", "llm",
+					Map.of("baseUrl", this.elsewhere.url(""), "model", "m", "prompt", "prose", "responseFormat", "json",
+							"retry", Map.of("maxAttempts", 2)))
+			.build();
+
+		FlowOutcome fencedOutcome = this.fixture.run(fenced, Map.of());
+		FlowOutcome proseOutcome = this.fixture.run(prose, Map.of());
+
+		assertThat(fencedOutcome.outputs()).containsExactly(Map.entry("ok", true));
+		assertThat(proseOutcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(proseOutcome.error().message())
+			.isEqualTo("the LLM's answer is not the JSON asked for: Sure! Here is your JSON: {ok}");
+		assertThat(proseOutcome.trace().get(0).attempts()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesAResponseFormatItDoesNotKnow() {
+		FlowDefinition flow = Flows.flow()
+			.node("ask", "llm", Map.of("model", "m", "prompt", "hi", "responseFormat", "yaml"))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).startsWith("responseFormat must be");
+		assertThat(this.llm.arrivals(OpenAiStub.PATH)).isEmpty();
+	}
+
+	private static String completion(String content) {
+		return JSON.writeValueAsString(Map.of("model", "m", "choices",
+				List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", content))), "usage",
+				Map.of("prompt_tokens", 1, "completion_tokens", 1)));
 	}
 
 }
