@@ -19,6 +19,7 @@ import dev.flowgate.deployments.domain.flow.DeployedFlows;
 import dev.flowgate.deployments.domain.usage.RejectedCallCounts;
 import dev.flowgate.deployments.domain.usage.HourSummaries;
 import dev.flowgate.deployments.domain.usage.UsageSamples;
+import dev.flowgate.deployments.domain.usage.UsageSeriesService;
 import dev.flowgate.deployments.domain.usage.UsageService;
 import dev.flowgate.deployments.domain.usage.UsageSummaries;
 import dev.flowgate.deployments.domain.usage.UsageWindow;
@@ -79,6 +80,12 @@ class DomainConfig {
 	UsageService usageService(UsageSummaries usage, RejectedCallCounts rejections, DeploymentService deployments,
 			Clock clock) {
 		return new UsageService(usage, rejections, deployments, clock);
+	}
+
+	@Bean
+	UsageSeriesService usageSeriesService(UsageSummaries usage, RejectedCallCounts rejections,
+			DeploymentService deployments, Clock clock) {
+		return new UsageSeriesService(usage, rejections, deployments, clock);
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.deployments.domain.usage.UsageOverview;
 import dev.flowgate.deployments.domain.usage.UsageReport;
 import dev.flowgate.deployments.domain.usage.UsageSeries;
+import dev.flowgate.deployments.domain.usage.UsageSeriesService;
 import dev.flowgate.deployments.domain.usage.UsageService;
 
 @RestController
@@ -17,8 +18,11 @@ class UsageController {
 
 	private final UsageService usage;
 
-	UsageController(UsageService usage) {
+	private final UsageSeriesService series;
+
+	UsageController(UsageService usage, UsageSeriesService series) {
 		this.usage = usage;
+		this.series = series;
 	}
 
 	@GetMapping("/v1/deployments/{deploymentId}/usage")
@@ -30,7 +34,13 @@ class UsageController {
 	@GetMapping("/v1/deployments/{deploymentId}/usage/series")
 	UsageSeries series(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String deploymentId,
 			@RequestParam(defaultValue = "24h") String window, @RequestParam(required = false) String bucket) {
-		return this.usage.series(ownerId, deploymentId, window, bucket);
+		return this.series.of(ownerId, deploymentId, window, bucket);
+	}
+
+	@GetMapping("/v1/usage/series")
+	UsageSeries ownerSeries(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestParam(defaultValue = "24h") String window, @RequestParam(required = false) String bucket) {
+		return this.series.ofOwner(ownerId, window, bucket);
 	}
 
 	@GetMapping("/v1/usage")

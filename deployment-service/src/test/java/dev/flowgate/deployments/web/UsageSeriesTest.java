@@ -78,6 +78,31 @@ class UsageSeriesTest {
 	}
 
 	@Test
+	void sumsEveryDeploymentOfTheOwner() {
+		ApiClient api = ApiClient.forNewOwner(this.mvc);
+		String one = api.deployAnswerFlow();
+		String other = api.deployAnswerFlow();
+		EventSender events = new EventSender(this.kafka);
+		Instant recently = Instant.now().minus(Duration.ofMinutes(2));
+		events.sendExecution(api.ownerId(), one, recently, ExecutionStatus.SUCCEEDED, 100);
+		events.sendExecution(api.ownerId(), other, recently, ExecutionStatus.FAILED, 300);
+		events.sendExecution(api.asAnotherOwner().ownerId(), one, recently, ExecutionStatus.SUCCEEDED, 5);
+
+		ApiClient.Response answer = api.get("/v1/usage/series?window=1h");
+
+		assertThat(answer.status()).isEqualTo(200);
+		long calls = 0;
+		long failures = 0;
+		for (JsonNode point : answer.json().path("points")) {
+			calls += point.path("usage").path("calls").asLong();
+			failures += point.path("usage").path("failures").asLong();
+		}
+		assertThat(calls).isEqualTo(2);
+		assertThat(failures).isEqualTo(1);
+		assertThat(api.get("/v1/usage/series?window=30d&bucket=5m").status()).isEqualTo(422);
+	}
+
+	@Test
 	void takesTheBucketAsked() {
 		ApiClient api = ApiClient.forNewOwner(this.mvc);
 		String deploymentId = api.deployAnswerFlow();

@@ -243,6 +243,11 @@ class JourneyIT {
 		}
 		assertThat(seriesCalls).isEqualTo(3);
 		assertThat(seriesRejected).isEqualTo(1);
+		long ownerSeriesCalls = 0;
+		for (JsonNode point : this.owner.get("/v1/usage/series?window=1h").json().at("/points").values()) {
+			ownerSeriesCalls += point.at("/usage/calls").asLong();
+		}
+		assertThat(ownerSeriesCalls).isEqualTo(overview.at("/total/calls").asLong());
 	}
 
 	@Test

@@ -47,6 +47,7 @@ public final class ManagementRoutes {
 			rule(ANY, "v1/flows/**", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE),
 			rule(ANY, "v1/deployments/**", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE),
 			rule("GET", "v1/usage", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE),
+			rule("GET", "v1/usage/series", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE),
 			rule(ANY, "v1/deliveries/**", Upstream.DELIVERY_SERVICE, Access.MANAGE),
 			rule(ANY, "v1/callbacks/**", Upstream.DELIVERY_SERVICE, Access.MANAGE),
 			rule(ANY, "v1/webhook-secret/**", Upstream.DELIVERY_SERVICE, Access.MANAGE));

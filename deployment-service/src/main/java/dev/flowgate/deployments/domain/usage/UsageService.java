@@ -2,7 +2,6 @@ package dev.flowgate.deployments.domain.usage;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,9 +22,6 @@ import dev.flowgate.deployments.domain.usage.UsageOverview.DeploymentUsage;
  * window, or all of an owner's deployments' at once.
  */
 public class UsageService {
-
-	/** The most buckets a series may have (a week in 5-minute buckets would be 2,016). */
-	static final int MAX_BUCKETS = 1000;
 
 	private final UsageSummaries usage;
 
@@ -50,28 +46,6 @@ public class UsageService {
 		Instant from = now.minus(window.length());
 		return UsageReport.of(window, this.usage.tally(ownerId, deploymentId, from, now),
 				this.rejections.since(ownerId, deploymentId, from));
-	}
-
-	/**
-	 * The deployment's usage over a window in buckets ({@code bucketToken}, or the
-	 * window's own when {@code null}).
-	 */
-	public UsageSeries series(String ownerId, String deploymentId, String windowToken, String bucketToken) {
-		this.deployments.get(ownerId, deploymentId);
-		UsageWindow window = window(windowToken);
-		UsageBucket bucket = (bucketToken != null) ? bucket(bucketToken) : window.bucket();
-		// Milliseconds, as every other time the API gives.
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		Instant from = now.minus(window.length());
-		long count = UsageBuckets.count(bucket, from, now);
-		if (count > MAX_BUCKETS) {
-			throw new InvalidRequestException("bucket", "%s over %s gives %d buckets, more than %d: choose a longer one"
-				.formatted(bucket.token(), window.token(), count, MAX_BUCKETS));
-		}
-		UsageBuckets buckets = UsageBuckets.covering(bucket, from, now);
-		this.usage.collect(ownerId, deploymentId, buckets.from(), now, buckets);
-		this.rejections.forEachSince(ownerId, deploymentId, buckets.from(), buckets::addRejected);
-		return buckets.series(window);
 	}
 
 	/** Every current deployment of the owner; usage of deleted ones is not shown. */
@@ -111,11 +85,11 @@ public class UsageService {
 				+ this.usage.sweep();
 	}
 
-	private static UsageBucket bucket(String token) {
+	static UsageBucket bucket(String token) {
 		return oneOf("bucket", token, UsageBucket.values(), UsageBucket::token);
 	}
 
-	private static UsageWindow window(String token) {
+	static UsageWindow window(String token) {
 		return oneOf("window", token, UsageWindow.values(), UsageWindow::token);
 	}
 

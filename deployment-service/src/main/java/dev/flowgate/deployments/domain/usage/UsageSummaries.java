@@ -84,12 +84,13 @@ public class UsageSummaries {
 	}
 
 	/**
-	 * Hands the deployment's usage of {@code [from, to)} to {@code sink}: whole hours
+	 * Hands each deployment's usage of {@code [from, to)} to {@code sink}: whole hours
 	 * that were summed (and not written to since) as their summaries if it takes them,
 	 * the rest execution by execution.
 	 */
-	void collect(String ownerId, String deploymentId, Instant from, Instant to, UsageSink sink) {
-		collect(this.summaries.progress(), ownerId, deploymentId, from, to, sink);
+	void collectEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to, UsageSink sink) {
+		SummaryProgress progress = this.summaries.progress();
+		deploymentIds.forEach((deploymentId) -> collect(progress, ownerId, deploymentId, from, to, sink));
 	}
 
 	private void collect(SummaryProgress progress, String ownerId, String deploymentId, Instant from, Instant to,

@@ -19,6 +19,8 @@ class UsageBucketsTest {
 
 	private static final String DEPLOYMENT = "deployment-1";
 
+	private static final String OTHER_DEPLOYMENT = "deployment-2";
+
 	private final Instant now = Instant.parse("2026-12-05T10:20:00Z");
 
 	private final InMemoryUsageSamples executions = new InMemoryUsageSamples();
@@ -72,6 +74,22 @@ class UsageBucketsTest {
 	}
 
 	@Test
+	void sumsTheDeploymentsOfASeries() {
+		record(Duration.ofHours(3), ExecutionStatus.SUCCEEDED, 100);
+		record(OTHER_DEPLOYMENT, Duration.ofHours(3), ExecutionStatus.FAILED, 700);
+		record(OTHER_DEPLOYMENT, Duration.ofHours(5), ExecutionStatus.SUCCEEDED, 100);
+		this.summaries.run();
+
+		List<UsageSeries.Point> points = series(UsageWindow.DAY, UsageBucket.HOUR).points();
+
+		UsageReport threeHoursAgo = pointFrom(points, "2026-12-05T07:00:00Z");
+		assertThat(threeHoursAgo.calls()).isEqualTo(2);
+		assertThat(threeHoursAgo.failures()).isEqualTo(1);
+		assertThat(threeHoursAgo.durationMillis().p99()).isEqualTo(700);
+		assertThat(pointFrom(points, "2026-12-05T05:00:00Z").calls()).isEqualTo(1);
+	}
+
+	@Test
 	void splitsSummedHoursFromTheExecutions() {
 		record(Duration.ofMinutes(80), ExecutionStatus.SUCCEEDED, 100);
 		record(Duration.ofMinutes(62), ExecutionStatus.SUCCEEDED, 100);
@@ -114,7 +132,7 @@ class UsageBucketsTest {
 
 	private UsageSeries series(UsageWindow window, UsageBucket bucket) {
 		UsageBuckets buckets = UsageBuckets.covering(bucket, this.now.minus(window.length()), this.now);
-		this.summaries.collect(OWNER, DEPLOYMENT, buckets.from(), this.now, buckets);
+		this.summaries.collectEach(OWNER, List.of(DEPLOYMENT, OTHER_DEPLOYMENT), buckets.from(), this.now, buckets);
 		return buckets.series(window);
 	}
 
@@ -127,7 +145,11 @@ class UsageBucketsTest {
 	}
 
 	private void record(Duration age, ExecutionStatus status, long millis) {
-		this.executions.add(OWNER, DEPLOYMENT, this.now, new UsageSample(this.now.minus(age), status, millis, 0, 0));
+		record(DEPLOYMENT, age, status, millis);
+	}
+
+	private void record(String deploymentId, Duration age, ExecutionStatus status, long millis) {
+		this.executions.add(OWNER, deploymentId, this.now, new UsageSample(this.now.minus(age), status, millis, 0, 0));
 	}
 
 }

@@ -1,0 +1,72 @@
+package dev.flowgate.deployments.domain.usage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+
+import dev.flowgate.deployments.domain.InvalidRequestException;
+import dev.flowgate.deployments.domain.deployment.Deployment;
+import dev.flowgate.deployments.domain.deployment.DeploymentService;
+
+/**
+ * Usage over a window bucket by bucket, for a chart: of one deployment, or of all the
+ * owner's current deployments together.
+ */
+public class UsageSeriesService {
+
+	/** The most buckets a series may have (a week in 5-minute buckets would be 2,016). */
+	static final int MAX_BUCKETS = 1000;
+
+	private final UsageSummaries usage;
+
+	private final RejectedCallCounts rejections;
+
+	private final DeploymentService deployments;
+
+	private final Clock clock;
+
+	public UsageSeriesService(UsageSummaries usage, RejectedCallCounts rejections, DeploymentService deployments,
+			Clock clock) {
+		this.usage = usage;
+		this.rejections = rejections;
+		this.deployments = deployments;
+		this.clock = clock;
+	}
+
+	/**
+	 * The deployment's series in buckets of {@code bucketToken}, or the window's own when
+	 * {@code null}.
+	 */
+	public UsageSeries of(String ownerId, String deploymentId, String windowToken, String bucketToken) {
+		this.deployments.get(ownerId, deploymentId);
+		return series(ownerId, List.of(deploymentId), windowToken, bucketToken);
+	}
+
+	/** The sum of every current deployment's series; deleted ones are not counted. */
+	public UsageSeries ofOwner(String ownerId, String windowToken, String bucketToken) {
+		return series(ownerId, this.deployments.list(ownerId).stream().map(Deployment::id).toList(), windowToken,
+				bucketToken);
+	}
+
+	private UsageSeries series(String ownerId, Collection<String> deploymentIds, String windowToken,
+			String bucketToken) {
+		UsageWindow window = UsageService.window(windowToken);
+		UsageBucket bucket = (bucketToken != null) ? UsageService.bucket(bucketToken) : window.bucket();
+		// Milliseconds, as every other time the API gives.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Instant from = now.minus(window.length());
+		long count = UsageBuckets.count(bucket, from, now);
+		if (count > MAX_BUCKETS) {
+			throw new InvalidRequestException("bucket", "%s over %s gives %d buckets, more than %d: choose a longer one"
+				.formatted(bucket.token(), window.token(), count, MAX_BUCKETS));
+		}
+		UsageBuckets buckets = UsageBuckets.covering(bucket, from, now);
+		this.usage.collectEach(ownerId, deploymentIds, buckets.from(), now, buckets);
+		deploymentIds.forEach((deploymentId) -> this.rejections.forEachSince(ownerId, deploymentId, buckets.from(),
+				buckets::addRejected));
+		return buckets.series(window);
+	}
+
+}
