@@ -1,15 +1,19 @@
 package dev.flowgate.deployments.web;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
+import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.deployments.ApiClient;
 import dev.flowgate.deployments.ApiClient.Response;
+import dev.flowgate.deployments.EventSender;
 import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.SampleFlows;
 
@@ -20,6 +24,9 @@ class DeploymentDocsApiTest {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private KafkaTemplate<String, Object> kafka;
 
 	private ApiClient api;
 
@@ -74,6 +81,24 @@ class DeploymentDocsApiTest {
 		assertThat(inputs.path("required").valueStream().map(JsonNode::asString)).containsExactly("title", "count");
 		assertThat(document.path("components").path("schemas").path("Outputs").path("properties").propertyNames())
 			.containsExactly("summary", "count_back");
+	}
+
+	@Test
+	void describesEveryFieldAnExecutionHas() {
+		new EventSender(this.kafka).sendExecution(this.api.ownerId(), this.deploymentId, Instant.now(),
+				ExecutionStatus.SUCCEEDED, 20);
+		JsonNode execution = this.api.get("/v1/deployments/" + this.deploymentId + "/executions")
+			.json()
+			.path("items")
+			.get(0);
+
+		JsonNode schema = this.api.get("/v1/deployments/" + this.deploymentId + "/openapi.json")
+			.json()
+			.path("components")
+			.path("schemas")
+			.path("Execution");
+
+		assertThat(schema.path("properties").propertyNames()).containsExactlyElementsOf(execution.propertyNames());
 	}
 
 	@Test

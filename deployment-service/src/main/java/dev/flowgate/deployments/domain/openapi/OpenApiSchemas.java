@@ -77,9 +77,9 @@ final class OpenApiSchemas {
 				object("type", "integer"), "status", status, "input_data", ref("Inputs"), "output_data",
 				object("anyOf", List.of(ref("Outputs"), object("type", "null"))), "error", error, "trace",
 				object("type", "array", "items", traceEntry), "duration_seconds",
-				object("type", List.of("number", "null")), "source", STRING, "replay_of", NULLABLE_STRING, "created_at",
-				NULLABLE_TIME, "started_at", NULLABLE_TIME, "finished_at", NULLABLE_TIME, "links",
-				object("type", "object", "properties", object("self", STRING, "deployment", STRING)));
+				object("type", List.of("number", "null")), "source", STRING, "key_id", NULLABLE_STRING, "replay_of",
+				NULLABLE_STRING, "created_at", NULLABLE_TIME, "started_at", NULLABLE_TIME, "finished_at", NULLABLE_TIME,
+				"links", object("type", "object", "properties", object("self", STRING, "deployment", STRING)));
 		return object("type", "object", "properties", properties, "required", List.of("id", "status", "links"));
 	}
 

@@ -85,10 +85,12 @@ public class UsageService {
 				+ this.usage.sweep();
 	}
 
+	/** The bucket a token names ({@code 5m}, ...), or an invalid request naming it. */
 	static UsageBucket bucket(String token) {
 		return oneOf("bucket", token, UsageBucket.values(), UsageBucket::token);
 	}
 
+	/** The window a token names ({@code 24h}, ...), or an invalid request naming it. */
 	static UsageWindow window(String token) {
 		return oneOf("window", token, UsageWindow.values(), UsageWindow::token);
 	}
