@@ -56,6 +56,11 @@ class NativeTriggerTest {
 		assertThat(body.get("links").get("self").asString()).isEqualTo("/v1/executions/" + executionId);
 		assertThat(body.get("links").get("deployment").asString())
 			.isEqualTo("/v1/deployments/" + deployment.deploymentId());
+		// The public API's document describes every field, in the same order.
+		JsonNode documented = Http.get(this.stack.a.url("/openapi.json"), Map.of())
+			.json()
+			.at("/components/schemas/Execution/properties");
+		assertThat(documented.propertyNames()).containsExactlyElementsOf(body.propertyNames());
 		ExecutionRequested published = this.stack.runner.trigger(executionId).orElseThrow();
 		assertThat(published.replyTo()).isEqualTo("gw-a");
 		assertThat(published.keyId()).isEqualTo(this.tenant.keyId());
