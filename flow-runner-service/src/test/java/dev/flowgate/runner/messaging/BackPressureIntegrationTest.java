@@ -1,7 +1,6 @@
 package dev.flowgate.runner.messaging;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,11 +61,7 @@ class BackPressureIntegrationTest {
 		DeploymentStateChanged deployment = Deployments.of(UUID.randomUUID().toString(), "owner-capped",
 				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
 		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
-		Map<String, ExecutionRequested> triggers = new LinkedHashMap<>();
-		for (int n = 0; n < EXECUTIONS; n++) {
-			String executionId = UUID.randomUUID().toString();
-			triggers.put(executionId, Deployments.trigger(executionId, deployment, Map.of()));
-		}
+		Map<String, ExecutionRequested> triggers = Deployments.triggers(deployment, EXECUTIONS, (n) -> Map.of());
 
 		this.kafka.publishAll(Topics.EXECUTIONS_REQUESTED, triggers);
 
@@ -85,11 +80,7 @@ class BackPressureIntegrationTest {
 		DeploymentStateChanged deployment = Deployments.of(UUID.randomUUID().toString(), "owner-capped",
 				Flows.flow().node("call", "http", Map.of("url", this.api.url("/quick"))).build(), DeliveryTarget.NONE);
 		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
-		Map<String, ExecutionRequested> triggers = new LinkedHashMap<>();
-		for (int n = 0; n < QUICK_EXECUTIONS; n++) {
-			String executionId = UUID.randomUUID().toString();
-			triggers.put(executionId, Deployments.trigger(executionId, deployment, Map.of()));
-		}
+		Map<String, ExecutionRequested> triggers = Deployments.triggers(deployment, QUICK_EXECUTIONS, (n) -> Map.of());
 
 		this.kafka.publishAll(Topics.EXECUTIONS_REQUESTED, triggers);
 

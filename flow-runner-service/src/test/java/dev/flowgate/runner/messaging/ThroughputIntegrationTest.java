@@ -1,7 +1,6 @@
 package dev.flowgate.runner.messaging;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,11 +67,7 @@ class ThroughputIntegrationTest {
 					.build(),
 				DeliveryTarget.NONE);
 		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
-		Map<String, ExecutionRequested> triggers = new LinkedHashMap<>();
-		for (int n = 0; n < EXECUTIONS; n++) {
-			String executionId = UUID.randomUUID().toString();
-			triggers.put(executionId, Deployments.trigger(executionId, deployment, Map.of("n", n)));
-		}
+		Map<String, ExecutionRequested> triggers = Deployments.triggers(deployment, EXECUTIONS, (n) -> Map.of("n", n));
 
 		long start = System.nanoTime();
 		this.kafka.publishAll(Topics.EXECUTIONS_REQUESTED, triggers);

@@ -1,8 +1,10 @@
 package dev.flowgate.runner.support;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentEnvironment;
@@ -38,6 +40,20 @@ public final class Deployments {
 	public static ExecutionRequested trigger(String executionId, DeploymentStateChanged deployment,
 			Map<String, Object> inputs) {
 		return trigger(executionId, deployment.deploymentId(), deployment.ownerId(), inputs, null);
+	}
+
+	/**
+	 * {@code count} triggers of the deployment by execution id, in order; the n-th with
+	 * {@code inputs.apply(n)}.
+	 */
+	public static Map<String, ExecutionRequested> triggers(DeploymentStateChanged deployment, int count,
+			IntFunction<Map<String, Object>> inputs) {
+		Map<String, ExecutionRequested> triggers = new LinkedHashMap<>();
+		for (int n = 0; n < count; n++) {
+			String executionId = UUID.randomUUID().toString();
+			triggers.put(executionId, trigger(executionId, deployment, inputs.apply(n)));
+		}
+		return triggers;
 	}
 
 	public static ExecutionRequested trigger(String executionId, String deploymentId, String ownerId,
