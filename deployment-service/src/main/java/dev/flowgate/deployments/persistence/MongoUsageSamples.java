@@ -31,6 +31,8 @@ class MongoUsageSamples implements UsageSamples {
 
 	private static final String DEPLOYMENT = "deploymentId";
 
+	private static final String KEY = "keyId";
+
 	private static final String STATUS = "status";
 
 	private static final String DURATION = "durationMillis";
@@ -53,6 +55,18 @@ class MongoUsageSamples implements UsageSamples {
 	@Override
 	public void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each) {
 		Criteria created = where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId).and(ExecutionDocument.CREATED_AT);
+		read(created.gte(from).lt(to), (document) -> each.accept(toSample(document)), SAMPLE);
+	}
+
+	@Override
+	public void forEachOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to,
+			Consumer<UsageSample> each) {
+		Criteria created = where(DEPLOYMENT).is(deploymentId)
+			.and(OWNER)
+			.is(ownerId)
+			.and(KEY)
+			.is(keyId)
+			.and(ExecutionDocument.CREATED_AT);
 		read(created.gte(from).lt(to), (document) -> each.accept(toSample(document)), SAMPLE);
 	}
 

@@ -27,14 +27,16 @@ class UsageController {
 
 	@GetMapping("/v1/deployments/{deploymentId}/usage")
 	UsageReport usage(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String deploymentId,
-			@RequestParam(defaultValue = "24h") String window) {
-		return this.usage.report(ownerId, deploymentId, window);
+			@RequestParam(defaultValue = "24h") String window,
+			@RequestParam(name = "key_id", required = false) String keyId) {
+		return this.usage.report(ownerId, deploymentId, window, keyId);
 	}
 
 	@GetMapping("/v1/deployments/{deploymentId}/usage/series")
 	UsageSeries series(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String deploymentId,
-			@RequestParam(defaultValue = "24h") String window, @RequestParam(required = false) String bucket) {
-		return this.series.of(ownerId, deploymentId, window, bucket);
+			@RequestParam(defaultValue = "24h") String window, @RequestParam(required = false) String bucket,
+			@RequestParam(name = "key_id", required = false) String keyId) {
+		return this.series.of(ownerId, deploymentId, window, bucket, keyId);
 	}
 
 	@GetMapping("/v1/usage/series")

@@ -129,6 +129,27 @@ class ExecutionQueryTest {
 	}
 
 	@Test
+	void reportsTheUsageOfOneKey() {
+		String path = "/v1/deployments/" + this.deploymentId + "/usage";
+
+		JsonNode report = this.api.get(path + "?window=24h&key_id=" + OTHER_KEY).json();
+		JsonNode series = this.api.get(path + "/series?window=24h&key_id=" + OTHER_KEY).json();
+
+		assertThat(report.path("calls").asLong()).isEqualTo(2);
+		assertThat(report.path("failures").asLong()).isEqualTo(1);
+		assertThat(report.path("timeouts").asLong()).isEqualTo(1);
+		assertThat(report.path("durationMillis").path("p99").asLong()).isEqualTo(400);
+		// Refused calls are counted per deployment, not per key.
+		assertThat(report.path("rejected").path("total").asLong()).isZero();
+		long calls = 0;
+		for (JsonNode point : series.path("points")) {
+			calls += point.path("usage").path("calls").asLong();
+		}
+		assertThat(calls).isEqualTo(2);
+		assertThat(this.api.get(path + "?window=24h&key_id=no-such-key").json().path("calls").asLong()).isZero();
+	}
+
+	@Test
 	void rejectsWrongQueryParameters() {
 		String path = "/v1/deployments/" + this.deploymentId + "/executions";
 

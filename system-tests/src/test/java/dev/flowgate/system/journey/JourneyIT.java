@@ -213,6 +213,11 @@ class JourneyIT {
 		assertThat(usage.at("/llmTokens/prompt").asLong()).isEqualTo(2 * LlmStub.PROMPT_TOKENS);
 		assertThat(usage.at("/llmTokens/completion").asLong()).isEqualTo(2 * LlmStub.COMPLETION_TOKENS);
 		assertThat(usage.at("/durationMillis/p50").isNumber()).isTrue();
+		JsonNode appKeyUsage = this.owner
+			.get("/v1/deployments/" + this.syncId + "/usage?window=1h&key_id=" + this.appKey.id())
+			.json();
+		assertThat(appKeyUsage.at("/calls").asInt()).isEqualTo(3);
+		assertThat(appKeyUsage.at("/llmTokens/prompt").asLong()).isEqualTo(2 * LlmStub.PROMPT_TOKENS);
 		// The gateway sends its counts of refused calls every 10 s.
 		await().atMost(DELIVERY).untilAsserted(() -> {
 			JsonNode rejected = this.owner.get("/v1/deployments/" + this.syncId + "/usage?window=1h")

@@ -48,6 +48,11 @@ final class UsageBuckets implements UsageSink {
 		return this.from;
 	}
 
+	/** The end of the last bucket. */
+	Instant to() {
+		return this.to;
+	}
+
 	@Override
 	public void add(UsageSample sample) {
 		this.tallies.get(index(sample.createdAt())).add(sample);

@@ -12,6 +12,13 @@ public interface UsageSamples {
 	/** The deployment's executions created in {@code [from, to)}. */
 	void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each);
 
+	/**
+	 * The deployment's executions created in {@code [from, to)} with the API key
+	 * {@code keyId}.
+	 */
+	void forEachOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to,
+			Consumer<UsageSample> each);
+
 	/** Every execution created in {@code [from, to)}, with its deployment hour. */
 	void forEachCreated(Instant from, Instant to, BiConsumer<DeploymentHour, UsageSample> each);
 

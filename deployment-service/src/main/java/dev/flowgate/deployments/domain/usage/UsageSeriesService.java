@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.deployment.Deployment;
@@ -37,11 +38,16 @@ public class UsageSeriesService {
 
 	/**
 	 * The deployment's series in buckets of {@code bucketToken}, or the window's own when
-	 * {@code null}.
+	 * {@code null}; with {@code keyId}, of what it ran with that API key (without refused
+	 * calls, which are counted per deployment).
 	 */
-	public UsageSeries of(String ownerId, String deploymentId, String windowToken, String bucketToken) {
+	public UsageSeries of(String ownerId, String deploymentId, String windowToken, String bucketToken, String keyId) {
 		this.deployments.get(ownerId, deploymentId);
-		return series(ownerId, List.of(deploymentId), windowToken, bucketToken);
+		if (keyId == null) {
+			return series(ownerId, List.of(deploymentId), windowToken, bucketToken);
+		}
+		return series(windowToken, bucketToken, (buckets) -> this.usage.collectOfKey(ownerId, deploymentId, keyId,
+				buckets.from(), buckets.to(), buckets));
 	}
 
 	/** The sum of every current deployment's series; deleted ones are not counted. */
@@ -52,6 +58,14 @@ public class UsageSeriesService {
 
 	private UsageSeries series(String ownerId, Collection<String> deploymentIds, String windowToken,
 			String bucketToken) {
+		return series(windowToken, bucketToken, (buckets) -> {
+			this.usage.collectEach(ownerId, deploymentIds, buckets.from(), buckets.to(), buckets);
+			deploymentIds.forEach((deploymentId) -> this.rejections.forEachSince(ownerId, deploymentId, buckets.from(),
+					buckets::addRejected));
+		});
+	}
+
+	private UsageSeries series(String windowToken, String bucketToken, Consumer<UsageBuckets> fill) {
 		UsageWindow window = UsageService.window(windowToken);
 		UsageBucket bucket = (bucketToken != null) ? UsageService.bucket(bucketToken) : window.bucket();
 		// Milliseconds, as every other time the API gives.
@@ -63,9 +77,7 @@ public class UsageSeriesService {
 				.formatted(bucket.token(), window.token(), count, MAX_BUCKETS));
 		}
 		UsageBuckets buckets = UsageBuckets.covering(bucket, from, now);
-		this.usage.collectEach(ownerId, deploymentIds, buckets.from(), now, buckets);
-		deploymentIds.forEach((deploymentId) -> this.rejections.forEachSince(ownerId, deploymentId, buckets.from(),
-				buckets::addRejected));
+		fill.accept(buckets);
 		return buckets.series(window);
 	}
 

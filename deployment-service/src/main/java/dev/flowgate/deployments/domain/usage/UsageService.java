@@ -39,11 +39,20 @@ public class UsageService {
 		this.clock = clock;
 	}
 
-	public UsageReport report(String ownerId, String deploymentId, String windowToken) {
+	/**
+	 * The deployment's report, or with {@code keyId} that of what it ran with that API
+	 * key (refused calls are counted per deployment, so such a report has none).
+	 */
+	public UsageReport report(String ownerId, String deploymentId, String windowToken, String keyId) {
 		this.deployments.get(ownerId, deploymentId);
 		UsageWindow window = window(windowToken);
 		Instant now = this.clock.instant();
 		Instant from = now.minus(window.length());
+		if (keyId != null) {
+			UsageTally tally = new UsageTally();
+			this.usage.collectOfKey(ownerId, deploymentId, keyId, from, now, tally);
+			return UsageReport.of(window, tally, Map.of());
+		}
 		return UsageReport.of(window, this.usage.tally(ownerId, deploymentId, from, now),
 				this.rejections.since(ownerId, deploymentId, from));
 	}

@@ -77,6 +77,14 @@ public class UsageSummaries {
 			.forEach((deploymentId) -> each.accept(deploymentId, tally(progress, ownerId, deploymentId, from, to)));
 	}
 
+	/**
+	 * Hands what the deployment ran with one API key in {@code [from, to)} to
+	 * {@code sink}, execution by execution: the summaries are per deployment.
+	 */
+	void collectOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to, UsageSink sink) {
+		this.samples.forEachOfKey(ownerId, deploymentId, keyId, from, to, sink::add);
+	}
+
 	private UsageTally tally(SummaryProgress progress, String ownerId, String deploymentId, Instant from, Instant to) {
 		UsageTally tally = new UsageTally();
 		collect(progress, ownerId, deploymentId, from, to, tally);

@@ -19,7 +19,12 @@ final class InMemoryUsageSamples implements UsageSamples {
 	boolean failNextRead;
 
 	void add(String ownerId, String deploymentId, Instant writtenAt, UsageSample sample) {
-		this.stored.add(new Execution(DeploymentHour.of(ownerId, deploymentId, sample.createdAt()), writtenAt, sample));
+		add(ownerId, deploymentId, "key-1", writtenAt, sample);
+	}
+
+	void add(String ownerId, String deploymentId, String keyId, Instant writtenAt, UsageSample sample) {
+		this.stored
+			.add(new Execution(DeploymentHour.of(ownerId, deploymentId, sample.createdAt()), keyId, writtenAt, sample));
 	}
 
 	void removeCreatedBefore(Instant instant) {
@@ -29,6 +34,14 @@ final class InMemoryUsageSamples implements UsageSamples {
 	@Override
 	public void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each) {
 		created(from, to).filter((execution) -> execution.hour().deploymentId().equals(deploymentId))
+			.forEach((execution) -> each.accept(execution.sample()));
+	}
+
+	@Override
+	public void forEachOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to,
+			Consumer<UsageSample> each) {
+		created(from, to).filter(
+				(execution) -> execution.hour().deploymentId().equals(deploymentId) && execution.keyId().equals(keyId))
 			.forEach((execution) -> each.accept(execution.sample()));
 	}
 
@@ -71,7 +84,7 @@ final class InMemoryUsageSamples implements UsageSamples {
 		return hours;
 	}
 
-	private record Execution(DeploymentHour hour, Instant writtenAt, UsageSample sample) {
+	private record Execution(DeploymentHour hour, String keyId, Instant writtenAt, UsageSample sample) {
 
 		Instant createdAt() {
 			return this.sample.createdAt();

@@ -90,6 +90,22 @@ class UsageBucketsTest {
 	}
 
 	@Test
+	void readsWhatOneKeyRanFromTheExecutionsEvenWhenSummed() {
+		record(Duration.ofHours(3), ExecutionStatus.SUCCEEDED, 100);
+		this.executions.add(OWNER, DEPLOYMENT, "key-2", this.now,
+				new UsageSample(this.now.minus(Duration.ofHours(3)), ExecutionStatus.FAILED, 300L, 0, 0));
+		this.summaries.run();
+		UsageBuckets buckets = UsageBuckets.covering(UsageBucket.HOUR, this.now.minus(UsageWindow.DAY.length()),
+				this.now);
+
+		this.summaries.collectOfKey(OWNER, DEPLOYMENT, "key-2", buckets.from(), this.now, buckets);
+
+		UsageReport threeHoursAgo = pointFrom(buckets.series(UsageWindow.DAY).points(), "2026-12-05T07:00:00Z");
+		assertThat(threeHoursAgo.calls()).isEqualTo(1);
+		assertThat(threeHoursAgo.failures()).isEqualTo(1);
+	}
+
+	@Test
 	void splitsSummedHoursFromTheExecutions() {
 		record(Duration.ofMinutes(80), ExecutionStatus.SUCCEEDED, 100);
 		record(Duration.ofMinutes(62), ExecutionStatus.SUCCEEDED, 100);
