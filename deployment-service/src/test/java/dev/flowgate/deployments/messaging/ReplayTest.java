@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -14,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +47,8 @@ class ReplayTest {
 
 	private static final Duration REPUBLISHED = Duration.ofSeconds(30);
 
+	private static final Duration LONG_TASK = Duration.ofSeconds(20);
+
 	@Autowired
 	private MockMvc mvc;
 
@@ -58,6 +63,9 @@ class ReplayTest {
 
 	@Autowired
 	private MongoTemplate mongo;
+
+	@Autowired
+	private TaskScheduler scheduler;
 
 	private ApiClient api;
 
@@ -126,6 +134,21 @@ class ReplayTest {
 	}
 
 	@Test
+	void publishesReplaysWhileAnotherScheduledTaskTakesLong() throws InterruptedException {
+		CountDownLatch done = new CountDownLatch(1);
+		// Like a usage summary run over many hours, or a large retention sweep.
+		this.scheduler.schedule(() -> awaitQuietly(done), Instant.now());
+		try {
+			ExecutionRecord replay = savedWithExpiredLease("meanwhile", "e-1");
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> !stored(replay.id()).getBoolean("awaitingPublication"));
+		}
+		finally {
+			done.countDown();
+		}
+	}
+
+	@Test
 	void doesNotPublishAgainAReplayPublishedJustBeforeACrash() {
 		// Leased for now, so the republisher leaves it alone while the test sets it up.
 		ExecutionRecord replay = saved("once", "e-1", Instant.now().plus(Duration.ofHours(1)));
@@ -179,6 +202,15 @@ class ReplayTest {
 	}
 
 	/** A replay saved with a lease that already ran out, as if its saver had died. */
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(LONG_TASK.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private ExecutionRecord savedWithExpiredLease(String question, String replayOf) {
 		return saved(question, replayOf, Instant.now().minusSeconds(1));
 	}
