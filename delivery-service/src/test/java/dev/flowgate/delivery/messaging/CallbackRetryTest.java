@@ -1,11 +1,14 @@
 package dev.flowgate.delivery.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flowgate.contracts.DeliveryChannel;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.TaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,8 +41,13 @@ class CallbackRetryTest {
 
 	private static final int ATTEMPTS = 5;
 
+	private static final Duration LONG_TASK = Duration.ofSeconds(20);
+
 	@Autowired
 	private Deliveries deliveries;
+
+	@Autowired
+	private TaskScheduler scheduler;
 
 	@RegisterExtension
 	final Receiver receiver = Receiver.start();
@@ -67,6 +76,29 @@ class CallbackRetryTest {
 						(request) -> assertThat(request.header("webhook-id")).isEqualTo(delivery.get("id").asString()));
 			assertThat(statusCodes(delivery)).containsExactly(503, 503, 200);
 			assertThat(delivery.get("attemptCount").asInt()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void retriesWhileAnotherScheduledTaskTakesLong() {
+		CountDownLatch done = new CountDownLatch(1);
+		// Like a retention sweep of many deliveries.
+		this.scheduler.schedule(() -> awaitQuietly(done), Instant.now());
+		try {
+			Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+			this.receiver
+				.respond((request) -> (seen.computeIfAbsent(request.header("webhook-id"), (id) -> new AtomicInteger())
+					.incrementAndGet() == 1) ? Reply.status(503) : Reply.status(200));
+			ExecutionCompleted result = callback(Map.of());
+
+			this.deliveries.publish(result);
+
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.deliveries.of(this.owner, result.executionId()),
+						(found) -> found.size() == 1 && found.get(0).get("status").asString().equals("succeeded"));
+		}
+		finally {
+			done.countDown();
 		}
 	}
 
@@ -150,6 +182,15 @@ class CallbackRetryTest {
 		assertThat(delivery.get("attempts").get(0).get("error").asString())
 			.isEqualTo("HTTP 302: redirects are not followed");
 		assertThat(statusCodes(delivery)).hasSize(ATTEMPTS).containsOnly(302);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(LONG_TASK.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private ExecutionCompleted callback(Map<String, Object> outputs) {
