@@ -21,8 +21,7 @@ class StoreOutageConfigurationTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withUserConfiguration(StoreOutageConfiguration.class)
-		// What Spring Boot's Kafka and metrics auto-configuration provide; nothing
-		// connects.
+		// What Spring Boot's Kafka and metrics set-up provide; nothing connects.
 		.withBean(KafkaTemplate.class, () -> new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of())))
 		.withBean(ProducerFactory.class, () -> new DefaultKafkaProducerFactory<>(Map.of()))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);

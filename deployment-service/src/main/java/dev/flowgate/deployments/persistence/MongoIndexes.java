@@ -49,8 +49,7 @@ class MongoIndexes implements InitializingBean {
 		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
 			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
 			.named("deployment_newest_first"));
-		// What one key ran (key_id filter), without reading the deployment's other
-		// executions.
+		// What one key ran (key_id), not reading all the deployment's executions.
 		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
 			.on("keyId", Sort.Direction.ASC)
 			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)

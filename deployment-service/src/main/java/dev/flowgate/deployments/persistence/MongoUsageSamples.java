@@ -54,20 +54,13 @@ class MongoUsageSamples implements UsageSamples {
 
 	@Override
 	public void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each) {
-		Criteria created = where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId).and(ExecutionDocument.CREATED_AT);
-		read(created.gte(from).lt(to), (document) -> each.accept(toSample(document)), SAMPLE);
+		forEachSample(where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId), from, to, each);
 	}
 
 	@Override
 	public void forEachOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to,
 			Consumer<UsageSample> each) {
-		Criteria created = where(DEPLOYMENT).is(deploymentId)
-			.and(OWNER)
-			.is(ownerId)
-			.and(KEY)
-			.is(keyId)
-			.and(ExecutionDocument.CREATED_AT);
-		read(created.gte(from).lt(to), (document) -> each.accept(toSample(document)), SAMPLE);
+		forEachSample(where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId).and(KEY).is(keyId), from, to, each);
 	}
 
 	@Override
@@ -99,6 +92,15 @@ class MongoUsageSamples implements UsageSamples {
 		query.fields().include(ExecutionDocument.CREATED_AT);
 		return Optional.ofNullable(this.mongo.findOne(query, Document.class, ExecutionDocument.COLLECTION))
 			.map((document) -> document.get(ExecutionDocument.CREATED_AT, Date.class).toInstant());
+	}
+
+	/**
+	 * The samples of the executions {@code executions} selects, created in
+	 * {@code [from, to)}.
+	 */
+	private void forEachSample(Criteria executions, Instant from, Instant to, Consumer<UsageSample> each) {
+		read(executions.and(ExecutionDocument.CREATED_AT).gte(from).lt(to),
+				(document) -> each.accept(toSample(document)), SAMPLE);
 	}
 
 	private Set<DeploymentHour> hours(Criteria criteria) {

@@ -42,9 +42,8 @@ class DeploymentServiceDirectory implements DeploymentDirectory {
 
 	@Override
 	public Set<String> unknownAmong(String ownerId, Set<String> deploymentIds) {
-		// All the questions together get one read timeout's worth: a slow service must
-		// not
-		// hold the caller for a timeout per id.
+		// One read timeout for all the questions: a slow service must not hold
+		// the caller for a timeout per id.
 		long deadline = System.nanoTime() + this.readTimeout.toNanos();
 		Set<String> unknown = new LinkedHashSet<>();
 		for (String deploymentId : deploymentIds) {

@@ -74,8 +74,8 @@ class DeploymentServiceDirectoryTest {
 		assertThatExceptionOfType(DeploymentDirectoryUnavailableException.class)
 			.isThrownBy(() -> this.directory.unknownAmong("owner-1", ids))
 			.withMessage("deployment-service did not answer for 6 deployments in time");
-		// Each answer came within the 1 s read timeout; the third or fourth ran past the
-		// deadline.
+		// Each answer came within the 1 s read timeout; the third or fourth passed
+		// the deadline of all.
 		assertThat(this.stub.requests()).hasSizeLessThan(ids.size());
 	}
 
