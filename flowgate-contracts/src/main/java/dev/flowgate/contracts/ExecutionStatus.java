@@ -18,6 +18,10 @@ public enum ExecutionStatus {
 	FAILED,
 
 	@JsonProperty("timed_out")
-	TIMED_OUT;
+	TIMED_OUT,
+
+	/** Stopped at the owner's request before it finished. */
+	@JsonProperty("cancelled")
+	CANCELLED;
 
 }

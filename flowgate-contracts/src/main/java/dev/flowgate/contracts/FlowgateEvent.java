@@ -13,14 +13,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ExecutionRequested.class, name = ExecutionRequested.TYPE),
+		@JsonSubTypes.Type(value = ExecutionCancellationRequested.class, name = ExecutionCancellationRequested.TYPE),
 		@JsonSubTypes.Type(value = ExecutionStarted.class, name = ExecutionStarted.TYPE),
 		@JsonSubTypes.Type(value = ExecutionCompleted.class, name = ExecutionCompleted.TYPE),
 		@JsonSubTypes.Type(value = KeyStateChanged.class, name = KeyStateChanged.TYPE),
 		@JsonSubTypes.Type(value = DeploymentStateChanged.class, name = DeploymentStateChanged.TYPE),
 		@JsonSubTypes.Type(value = DeliveryFailed.class, name = DeliveryFailed.TYPE),
 		@JsonSubTypes.Type(value = TriggersRejected.class, name = TriggersRejected.TYPE) })
-public sealed interface FlowgateEvent permits ExecutionRequested, ExecutionStarted, ExecutionCompleted, KeyStateChanged,
-		DeploymentStateChanged, DeliveryFailed, TriggersRejected {
+public sealed interface FlowgateEvent permits ExecutionRequested, ExecutionCancellationRequested, ExecutionStarted,
+		ExecutionCompleted, KeyStateChanged, DeploymentStateChanged, DeliveryFailed, TriggersRejected {
 
 	UUID eventId();
 

@@ -15,7 +15,10 @@ public final class Topics {
 	 */
 	public static final TopicSpec DEPLOYMENTS = new TopicSpec("flowgate.deployments", 3, true, Duration.ofDays(1));
 
-	/** Accepted triggers. Producer: gateway (and deployment-service for replays). */
+	/**
+	 * Accepted triggers, and requests to cancel them. Producer: gateway (and
+	 * deployment-service for replays and cancellations).
+	 */
 	public static final TopicSpec EXECUTIONS_REQUESTED = new TopicSpec("flowgate.executions.requested", 6, false,
 			Duration.ofDays(7));
 

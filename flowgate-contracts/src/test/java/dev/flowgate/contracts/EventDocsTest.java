@@ -31,8 +31,9 @@ class EventDocsTest {
 		}
 
 		assertThat(examples).extracting((e) -> e.getClass().getSimpleName())
-			.containsExactly("ExecutionRequested", "ExecutionStarted", "ExecutionCompleted", "KeyStateChanged",
-					"DeploymentStateChanged", "DeliveryFailed", "TriggersRejected");
+			.containsExactly("ExecutionRequested", "ExecutionCancellationRequested", "ExecutionStarted",
+					"ExecutionCompleted", "KeyStateChanged", "DeploymentStateChanged", "DeliveryFailed",
+					"TriggersRejected");
 		assertThat(examples).allSatisfy((e) -> assertThat(e.subjectId()).isNotBlank());
 	}
 

@@ -37,7 +37,8 @@ final class SampleEvents {
 				new DeliveryFailed(id(), 1, NOW, "dl-1", "e-1", "o-1", "d-1", DeliveryChannel.CALLBACK,
 						"https://example.com/hook", 10, "HTTP 500"),
 				new TriggersRejected(id(), 1, NOW, "o-1", "d-1", NOW.minusSeconds(10), NOW,
-						Map.of("invalid_input", 3L, "rate_limited", 1L)));
+						Map.of("invalid_input", 3L, "rate_limited", 1L)),
+				new ExecutionCancellationRequested(id(), 1, NOW, "e-1", "o-1", "d-1"));
 	}
 
 	private static UUID id() {

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import dev.flowgate.deployments.domain.deployment.DeploymentPublication;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
+import dev.flowgate.deployments.domain.execution.CancellationQueue;
+import dev.flowgate.deployments.domain.execution.CancellationService;
 import dev.flowgate.deployments.domain.execution.ExecutionMerge;
 import dev.flowgate.deployments.domain.execution.ExecutionRepository;
 import dev.flowgate.deployments.domain.execution.ExecutionRetention;
@@ -67,6 +69,11 @@ class DomainConfig {
 	ReplayService replayService(ExecutionService executions, DeploymentService deployments, ExecutionMerge merge,
 			ReplayQueue queue, Clock clock, ExecutionProperties properties) {
 		return new ReplayService(executions, deployments, merge, queue, clock, properties.replayDeadline());
+	}
+
+	@Bean
+	CancellationService cancellationService(ExecutionService executions, CancellationQueue queue, Clock clock) {
+		return new CancellationService(executions, queue, clock);
 	}
 
 	@Bean

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the outboxes (deployment state, replay triggers) publish.
+ * How the outboxes (deployment state, replay triggers, cancel requests) publish.
  *
  * @param sendTimeout how long a publish waits for Kafka's acknowledgement
  * @param lease how long a claimed document belongs to one publisher; longer than

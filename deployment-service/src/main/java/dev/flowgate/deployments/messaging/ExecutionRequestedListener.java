@@ -1,11 +1,13 @@
 package dev.flowgate.deployments.messaging;
 
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
@@ -13,7 +15,8 @@ import dev.flowgate.deployments.domain.execution.ExecutionService;
 /**
  * Records accepted triggers (the gateway's and this service's replays), a poll at a time.
  * One read and one write per poll (not per event): this service records every execution
- * of every deployment.
+ * of every deployment. The cancel requests on the same topic are this service's own,
+ * already recorded when they were sent: they are passed over.
  */
 @Component
 class ExecutionRequestedListener {
@@ -27,7 +30,8 @@ class ExecutionRequestedListener {
 	@KafkaListener(id = "deployment-service.executions-requested", groupId = ListenerGroups.GROUP,
 			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_REQUESTED.name()}", batch = "true")
 	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
-		ExecutionEventBatch.record(records, ExecutionRequested.class, this.executions);
+		ExecutionEventBatch.record(records, ExecutionRequested.class, Set.of(ExecutionCancellationRequested.class),
+				this.executions);
 	}
 
 }

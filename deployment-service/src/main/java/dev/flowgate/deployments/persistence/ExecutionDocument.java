@@ -21,6 +21,8 @@ import dev.flowgate.contracts.TriggerSource;
  * @param publishLeaseUntil while in the future, one publisher is sending that trigger
  * @param writtenAt when the document was last written: an hour's usage summary misses
  * what was written after it was summed
+ * @param cancelRequestedAt when the owner asked to stop it; set only by the cancellation
+ * outbox, never by a merge
  */
 @Document(ExecutionDocument.COLLECTION)
 record ExecutionDocument(@Id String id, String ownerId, String deploymentId, Integer flowVersion,
@@ -29,7 +31,7 @@ record ExecutionDocument(@Id String id, String ownerId, String deploymentId, Int
 		boolean inputsTruncated, Instant deadline, boolean completed, String outputsJson, boolean outputsTruncated,
 		ExecutionError error, String traceJson, Instant finishedAt, Long durationMillis, long promptTokens,
 		long completionTokens, Instant createdAt, Instant startedAt, long revision, boolean awaitingPublication,
-		Instant publishLeaseUntil, Instant writtenAt) {
+		Instant publishLeaseUntil, Instant writtenAt, Instant cancelRequestedAt) {
 
 	static final String COLLECTION = "executions";
 
@@ -42,5 +44,7 @@ record ExecutionDocument(@Id String id, String ownerId, String deploymentId, Int
 	static final String AWAITING_PUBLICATION = "awaitingPublication";
 
 	static final String LEASE = "publishLeaseUntil";
+
+	static final String CANCEL_REQUESTED_AT = "cancelRequestedAt";
 
 }

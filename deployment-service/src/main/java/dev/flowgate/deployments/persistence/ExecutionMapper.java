@@ -53,7 +53,7 @@ class ExecutionMapper {
 				completed ? this.json.write(outcome.trace()) : null, completed ? outcome.finishedAt() : null,
 				completed ? outcome.durationMillis() : null, tokens.promptTokens(), tokens.completionTokens(),
 				record.createdAt(), record.startedAt(), revision, awaitingPublication, publishLeaseUntil,
-				this.clock.instant());
+				this.clock.instant(), record.cancelRequestedAt());
 	}
 
 	ExecutionRecord toDomain(ExecutionDocument document) {
@@ -68,7 +68,7 @@ class ExecutionMapper {
 				: null;
 		return new ExecutionRecord(document.id(), document.ownerId(), document.deploymentId(), document.flowVersion(),
 				document.flowVersionConfirmed(), document.status(), trigger, outcome, document.createdAt(),
-				document.startedAt());
+				document.startedAt(), document.cancelRequestedAt());
 	}
 
 }

@@ -38,9 +38,13 @@ class MongoExecutionRepository implements ExecutionRepository {
 	/** Three listeners may write one record at once; more conflicts than that are odd. */
 	private static final int MAX_ATTEMPTS = 5;
 
-	/** Fields a merge never writes: identity, concurrency and the replay outbox. */
+	/**
+	 * Fields a merge never writes: identity, concurrency, the replay outbox, and the
+	 * cancel request, which the cancellation outbox sets without moving the revision (a
+	 * merge that read before it must not write over it).
+	 */
 	private static final Set<String> NOT_MERGED = Set.of("_id", "_class", ExecutionDocument.REVISION,
-			ExecutionDocument.AWAITING_PUBLICATION, ExecutionDocument.LEASE);
+			ExecutionDocument.AWAITING_PUBLICATION, ExecutionDocument.LEASE, ExecutionDocument.CANCEL_REQUESTED_AT);
 
 	private final MongoTemplate mongo;
 

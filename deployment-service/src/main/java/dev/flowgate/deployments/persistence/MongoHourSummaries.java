@@ -48,6 +48,8 @@ class MongoHourSummaries implements HourSummaries {
 
 	private static final String DURATIONS = "durations";
 
+	private static final String CANCELLED = "cancelled";
+
 	private final MongoTemplate mongo;
 
 	MongoHourSummaries(MongoTemplate mongo) {
@@ -118,6 +120,7 @@ class MongoHourSummaries implements HourSummaries {
 			.append("successes", counts.successes())
 			.append("failures", counts.failures())
 			.append("timeouts", counts.timeouts())
+			.append(CANCELLED, counts.cancelled())
 			.append("promptTokens", counts.promptTokens())
 			.append("completionTokens", counts.completionTokens())
 			.append(DURATIONS, new Binary(summary.tally().durations().encode()));
@@ -126,8 +129,10 @@ class MongoHourSummaries implements HourSummaries {
 	private static HourSummary toSummary(Document document) {
 		DeploymentHour key = new DeploymentHour(document.getString(OWNER), document.getString(DEPLOYMENT),
 				instant(document, HOUR));
+		// Summaries written before executions could be cancelled have no such count.
+		long cancelled = document.get(CANCELLED, 0L);
 		UsageTally.Counts counts = new UsageTally.Counts(document.getLong("calls"), document.getLong("successes"),
-				document.getLong("failures"), document.getLong("timeouts"), document.getLong("promptTokens"),
+				document.getLong("failures"), document.getLong("timeouts"), cancelled, document.getLong("promptTokens"),
 				document.getLong("completionTokens"));
 		Object durations = document.get(DURATIONS);
 		byte[] encoded = (durations instanceof Binary binary) ? binary.getData() : (byte[]) durations;

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.flowgate.internal.InternalHeaders;
+import dev.flowgate.deployments.domain.execution.CancellationService;
 import dev.flowgate.deployments.domain.execution.ExecutionFilter;
 import dev.flowgate.deployments.domain.execution.ExecutionPage;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
@@ -24,9 +25,12 @@ class ExecutionController {
 
 	private final ReplayService replays;
 
-	ExecutionController(ExecutionService executions, ReplayService replays) {
+	private final CancellationService cancellations;
+
+	ExecutionController(ExecutionService executions, ReplayService replays, CancellationService cancellations) {
 		this.executions = executions;
 		this.replays = replays;
+		this.cancellations = cancellations;
 	}
 
 	@GetMapping("/v1/executions/{executionId}")
@@ -51,6 +55,14 @@ class ExecutionController {
 			@PathVariable String executionId) {
 		ExecutionResource replay = ExecutionResource.of(this.replays.replay(ownerId, executionId));
 		return ResponseEntity.accepted().location(URI.create(replay.links().self())).body(replay);
+	}
+
+	/** Accepted: the execution stops once its runner reads the request. */
+	@PostMapping("/v1/executions/{executionId}/cancel")
+	ResponseEntity<ExecutionResource> cancel(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String executionId) {
+		ExecutionResource execution = ExecutionResource.of(this.cancellations.cancel(ownerId, executionId));
+		return ResponseEntity.accepted().location(URI.create(execution.links().self())).body(execution);
 	}
 
 }

@@ -23,7 +23,7 @@ import dev.flowgate.deployments.domain.execution.Trigger;
 record ExecutionResource(String id, String deploymentId, Integer flowVersion, ExecutionStatus status,
 		Map<String, Object> inputData, Map<String, Object> outputData, Error error, List<TraceEntry> trace,
 		Double durationSeconds, TriggerSource source, String keyId, String replayOf, Instant createdAt,
-		Instant startedAt, Instant finishedAt, Links links) {
+		Instant startedAt, Instant finishedAt, Instant cancelRequestedAt, Links links) {
 
 	private static final double MILLIS_PER_SECOND = 1000.0;
 
@@ -39,7 +39,7 @@ record ExecutionResource(String id, String deploymentId, Integer flowVersion, Ex
 				(outcome != null) ? outcome.durationMillis() / MILLIS_PER_SECOND : null,
 				(trigger != null) ? trigger.source() : null, (trigger != null) ? trigger.keyId() : null,
 				(trigger != null) ? trigger.replayOf() : null, record.createdAt(), record.startedAt(),
-				(outcome != null) ? outcome.finishedAt() : null,
+				(outcome != null) ? outcome.finishedAt() : null, record.cancelRequestedAt(),
 				new Links("/v1/executions/" + record.id(), "/v1/deployments/" + record.deploymentId()));
 	}
 

@@ -1,6 +1,7 @@
 package dev.flowgate.runner.messaging;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -59,6 +60,19 @@ final class PartitionState {
 	void running(long offset, Execution execution) {
 		this.running.put(offset, execution);
 		this.started.add(execution.executionId());
+	}
+
+	/**
+	 * Stops the execution at the owner's request if it runs here.
+	 * @return whether it was running
+	 */
+	boolean stop(String executionId) {
+		Optional<Execution> execution = this.running.values()
+			.stream()
+			.filter((candidate) -> candidate.executionId().equals(executionId))
+			.findFirst();
+		execution.ifPresent(Execution::stop);
+		return execution.isPresent();
 	}
 
 	/**

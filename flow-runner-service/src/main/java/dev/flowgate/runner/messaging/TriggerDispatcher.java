@@ -2,6 +2,7 @@ package dev.flowgate.runner.messaging;
 
 import java.util.concurrent.CancellationException;
 
+import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.FlowgateEvent;
@@ -50,6 +51,10 @@ class TriggerDispatcher {
 	void dispatch(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment) {
 		PartitionState partition = this.partitions.of(trigger.topic(), trigger.partition());
 		long offset = trigger.offset();
+		if (trigger.value() instanceof ExecutionCancellationRequested cancellation) {
+			stop(partition, offset, acknowledgment, cancellation);
+			return;
+		}
 		String executionId = executionIdOf(trigger);
 		if (partition.hasResult(executionId) || partition.startedBefore(executionId)) {
 			logger.info("Skipping execution {}: it already ran or runs here, its one result is published", executionId);
@@ -67,6 +72,19 @@ class TriggerDispatcher {
 		execution.result()
 			.whenComplete((result, failure) -> inContext(triggerContext,
 					() -> finishedOrLogged(partition, offset, execution, result, failure)));
+	}
+
+	/**
+	 * The request comes behind its trigger in the partition, so the execution runs here
+	 * unless it has ended (then its result stands).
+	 */
+	private void stop(PartitionState partition, long offset, Acknowledgment acknowledgment,
+			ExecutionCancellationRequested cancellation) {
+		partition.received(offset, acknowledgment);
+		boolean running = partition.stop(cancellation.executionId());
+		logger.info("Cancellation of execution {} requested: {}", cancellation.executionId(),
+				running ? "stopping it" : "it is not running here, nothing to stop");
+		partition.finished(offset);
 	}
 
 	/**

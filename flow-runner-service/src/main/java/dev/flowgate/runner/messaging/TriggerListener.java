@@ -8,8 +8,9 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Accepts triggers. It starts once the deployment view has caught up, and each record
- * only starts an execution: the partition moves on while flows run.
+ * Accepts triggers, and the owners' requests to cancel them that follow them in their
+ * partition. It starts once the deployment view has caught up, and each record only
+ * starts (or stops) an execution: the partition moves on while flows run.
  */
 @Component
 class TriggerListener {

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionError;
 import dev.flowgate.contracts.ExecutionRequested;
@@ -138,6 +140,48 @@ class TriggerFlowIntegrationTest {
 	}
 
 	@Test
+	void stopsARunningExecutionWhoseCancellationFollowsItsTrigger() {
+		String path = "/cancel-" + id();
+		llm.on(path, (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(20)));
+		String owner = id();
+		DeploymentStateChanged deployment = Deployments.of(id(), owner,
+				Flows.flow().node("call", "http", Map.of("url", llm.url(path))).build(), DeliveryTarget.NONE);
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String executionId = id();
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
+				Deployments.trigger(executionId, deployment, Map.of()));
+		await().atMost(RESULT_WAIT).until(() -> !llm.arrivals(path).isEmpty());
+
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, cancellation(executionId, deployment));
+
+		ExecutionCompleted result = awaitResult(executionId);
+		assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(result.error().code()).isEqualTo("cancelled");
+		assertThat(result.trace()).singleElement()
+			.satisfies((node) -> assertThat(node.error()).isEqualTo("cancelled: the owner cancelled the execution"));
+	}
+
+	@Test
+	void keepsTheResultOfAnExecutionThatEndedBeforeItsCancellation() {
+		DeploymentStateChanged deployment = Deployments.echo(id(), id());
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String executionId = id();
+		String next = idInPartitionOf(executionId);
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
+				Deployments.trigger(executionId, deployment, Map.of("text", "done")));
+		assertThat(awaitResult(executionId).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, cancellation(executionId, deployment));
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, next,
+				Deployments.trigger(next, deployment, Map.of("text", "after")));
+
+		assertThat(awaitResult(next).outputs()).containsExactly(Map.entry("echo", "after"));
+		assertThat(resultsFor(executionId)).singleElement()
+			.extracting(ExecutionCompleted::status)
+			.isEqualTo(ExecutionStatus.SUCCEEDED);
+	}
+
+	@Test
 	void failsAnUndecodableTriggerAndRunsTheNextOneInItsPartition() {
 		String owner = id();
 		DeploymentStateChanged deployment = Deployments.echo(id(), owner);
@@ -224,6 +268,11 @@ class TriggerFlowIntegrationTest {
 			.atMost(RESULT_WAIT)
 			.until(() -> resultsFor(executionId), (found) -> found.size() == 1);
 		return resultsFor(executionId).get(0);
+	}
+
+	private static ExecutionCancellationRequested cancellation(String executionId, DeploymentStateChanged deployment) {
+		return new ExecutionCancellationRequested(UUID.randomUUID(), ExecutionCancellationRequested.SCHEMA_VERSION,
+				Instant.now(), executionId, deployment.ownerId(), deployment.deploymentId());
 	}
 
 	private List<ExecutionCompleted> resultsFor(String executionId) {

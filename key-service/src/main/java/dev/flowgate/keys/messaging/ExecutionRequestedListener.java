@@ -1,6 +1,7 @@
 package dev.flowgate.keys.messaging;
 
 import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.keys.domain.key.KeyService;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,8 +19,11 @@ class ExecutionRequestedListener {
 
 	@KafkaListener(id = "key-service-last-used",
 			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_REQUESTED.name()}")
-	void on(ExecutionRequested requested) {
-		this.keys.recordUse(requested.keyId(), requested.occurredAt());
+	void on(FlowgateEvent event) {
+		// The topic also carries cancellation requests, which use no key.
+		if (event instanceof ExecutionRequested requested) {
+			this.keys.recordUse(requested.keyId(), requested.occurredAt());
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
@@ -14,6 +15,9 @@ import dev.flowgate.keys.KeyServiceIntegrationTest;
 import dev.flowgate.keys.KeyTopic;
 import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeyService;
+import dev.flowgate.kafka.DeadLetters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,9 @@ class LastUsedTest {
 
 	@Autowired
 	private KafkaTemplate<String, FlowgateEvent> kafka;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@BeforeAll
 	static void readTopic() {
@@ -68,6 +75,8 @@ class LastUsedTest {
 		trigger("exec-" + UUID.randomUUID(), keyId, later);
 		await().until(() -> later.equals(lastUsedAt(keyId)));
 
+		// The key's one state, from issuing it: uses publish nothing.
+		topic.awaitFirstState(keyId);
 		assertThat(topic.recordsOf(keyId)).hasSize(1);
 	}
 
@@ -81,6 +90,25 @@ class LastUsedTest {
 		trigger(executionId, keyId, Instant.now());
 
 		await().until(() -> lastUsedAt(keyId) != null);
+	}
+
+	@Test
+	void skipsCancellationRequestsOnTheTriggersTopic() throws Exception {
+		Counter deadLettered = this.meters.counter(DeadLetters.COUNTER, "topic", Topics.EXECUTIONS_REQUESTED.name());
+		double deadLetteredBefore = deadLettered.count();
+		String keyId = this.keys.issue(OWNER, KeyRequest.firstKey()).key().id();
+		String executionId = "exec-" + UUID.randomUUID();
+
+		this.kafka
+			.send(Topics.EXECUTIONS_REQUESTED.name(), executionId,
+					new ExecutionCancellationRequested(UUID.randomUUID(), ExecutionCancellationRequested.SCHEMA_VERSION,
+							Instant.now(), executionId, OWNER, "dep-1"))
+			.get();
+		// Same record key, so this trigger is read after the cancellation.
+		trigger(executionId, keyId, Instant.now());
+
+		await().until(() -> lastUsedAt(keyId) != null);
+		assertThat(deadLettered.count()).isEqualTo(deadLetteredBefore);
 	}
 
 	private Instant lastUsedAt(String keyId) {

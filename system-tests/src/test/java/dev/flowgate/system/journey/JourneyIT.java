@@ -15,6 +15,7 @@ import dev.flowgate.system.JsonStub;
 import dev.flowgate.system.LlmStub;
 import dev.flowgate.system.Owner;
 import dev.flowgate.system.SystemStack;
+import dev.flowgate.system.load.SlowStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +40,11 @@ import static org.awaitility.Awaitility.await;
 class JourneyIT {
 
 	private static final Duration DELIVERY = Duration.ofSeconds(60);
+
+	/**
+	 * Longer than the whole test: the call is still out when the execution is cancelled.
+	 */
+	private static final int SLOW_API_MILLIS = 300_000;
 
 	/** Generous for a loaded machine, and below the client's 60 s request timeout. */
 	private static final int SYNC_TIMEOUT_SECONDS = 50;
@@ -340,6 +346,63 @@ class JourneyIT {
 		assertThat(aicuflow.status()).isEqualTo(404);
 		assertThat(aicuflow.text("/status")).isEqualTo("error");
 		assertThat(this.api.get("/v1/deployments/" + this.syncId, this.owner.manage()).status()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(9)
+	void cancelledExecutionStopsIsRecordedCalledBackAndCounted() {
+		try (SlowStub slowApi = SlowStub.start(SLOW_API_MILLIS, SLOW_API_MILLIS)) {
+			String slowFlow = this.owner.post("/v1/flows", waitingFlow(slowApi.url()), 201).json().at("/id").asString();
+			String deploymentId = this.owner
+				.post("/v1/deployments",
+						Map.of("flowId", slowFlow, "name", "waiting", "mode", "async", "environment", "production",
+								"delivery", Map.of("callbackUrl", this.receiver.url())),
+						201)
+				.json()
+				.at("/id")
+				.asString();
+			String executionId = Triggers
+				.untilDeployed(() -> this.api.post(nativePath(deploymentId), this.appKey.bearer(),
+						Map.of("input_data", Map.of("q", "wait"))))
+				.text("/id");
+			await().atMost(DELIVERY).until(() -> slowApi.inProgress() == 1);
+			String cancelPath = "/v1/executions/" + executionId + "/cancel";
+			assertThat(this.api.post(cancelPath, this.appKey.bearer(), Map.of()).status()).isEqualTo(403);
+
+			// Recorded from its trigger event within moments of being accepted.
+			Api.Response cancel = await().atMost(DELIVERY)
+				.until(() -> this.api.post(cancelPath, this.owner.manage(), Map.of()), (r) -> r.status() != 404);
+			assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
+			assertThat(cancel.text("/status")).isIn("queued", "running");
+			assertThat(cancel.text("/cancel_requested_at")).isNotBlank();
+
+			JsonNode cancelled = Triggers.pollUntilFinished(this.api, "/v1/executions/" + executionId, this.appKey);
+			assertThat(cancelled.at("/status").asString()).isEqualTo("cancelled");
+			assertThat(cancelled.at("/error/code").asString()).isEqualTo("cancelled");
+			assertThat(Triggers.traceNode(cancelled, "call").at("/error").asString())
+				.isEqualTo("cancelled: the owner cancelled the execution");
+			assertThat(cancelled.at("/cancel_requested_at").asString()).isEqualTo(cancel.text("/cancel_requested_at"));
+			JsonNode payload = Api.JSON.readTree(awaitCallback(executionId).body());
+			assertThat(payload.at("/status").asString()).isEqualTo("cancelled");
+			Api.Response again = this.api.post(cancelPath, this.owner.manage(), Map.of());
+			assertThat(again.status()).isEqualTo(409);
+			assertThat(again.contentType()).startsWith("application/problem+json");
+			await().atMost(DELIVERY)
+				.untilAsserted(() -> assertThat(
+						this.owner.get("/v1/deployments/" + deploymentId + "/usage").json().at("/cancelled").asLong())
+					.isEqualTo(1));
+		}
+	}
+
+	/** One input, then an http node that waits on the given URL, then an output. */
+	private static Map<String, Object> waitingFlow(String url) {
+		return Map.of("name", "waiting", "nodes",
+				List.of(Map.of("id", "q", "type", "input", "config",
+						Map.of("name", "q", "inputType", "text", "required", true, "testValue", "x")),
+						Map.of("id", "call", "type", "http", "config", Map.of("method", "GET", "url", url)),
+						Map.of("id", "out", "type", "output", "config",
+								Map.of("name", "ok", "value", "{{call.body.ok}}"))),
+				"edges", List.of(Map.of("from", "q", "to", "call"), Map.of("from", "call", "to", "out")));
 	}
 
 	private String deploy(String mode, String environment, Map<String, Object> delivery) {

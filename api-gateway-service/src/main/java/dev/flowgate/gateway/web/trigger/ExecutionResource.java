@@ -24,14 +24,14 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record ExecutionResource(String id, String deploymentId, Integer flowVersion, ExecutionStatus status,
 		Map<String, Object> inputData, Map<String, Object> outputData, ErrorBody error, List<TraceEntry> trace,
 		Double durationSeconds, TriggerSource source, String keyId, String replayOf, Instant createdAt,
-		Instant startedAt, Instant finishedAt, Links links) {
+		Instant startedAt, Instant finishedAt, Instant cancelRequestedAt, Links links) {
 
 	public static ExecutionResource of(ExecutionSnapshot execution) {
 		return new ExecutionResource(execution.executionId(), execution.deploymentId(), execution.flowVersion(),
 				execution.status(), execution.inputs(), execution.outputs(), ErrorBody.of(execution.error()),
 				execution.trace().stream().map(TraceEntry::of).toList(), execution.durationSeconds(),
 				execution.source(), execution.keyId(), execution.replayOf(), execution.createdAt(),
-				execution.startedAt(), execution.finishedAt(),
+				execution.startedAt(), execution.finishedAt(), execution.cancelRequestedAt(),
 				Links.of(execution.executionId(), execution.deploymentId()));
 	}
 
@@ -41,7 +41,7 @@ public record ExecutionResource(String id, String deploymentId, Integer flowVers
 		return new ExecutionSnapshot(this.id, this.deploymentId, (this.flowVersion != null) ? this.flowVersion : 0,
 				this.status, (this.inputData != null) ? this.inputData : Map.of(), this.outputData,
 				(this.error != null) ? this.error.toExecutionError() : null, nodes, this.durationSeconds, this.source,
-				this.keyId, this.replayOf, this.createdAt, this.startedAt, this.finishedAt);
+				this.keyId, this.replayOf, this.createdAt, this.startedAt, this.finishedAt, this.cancelRequestedAt);
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -207,7 +207,7 @@ class TriggerServiceTest {
 		String executionId = ExecutionIds.idempotent("owner-1", deployment.id(), "order-3");
 		ExecutionSnapshot done = new ExecutionSnapshot(executionId, deployment.id(), 1, ExecutionStatus.SUCCEEDED,
 				Map.of("n", 1), Map.of("out", "x"), null, List.of(), 0.5, TriggerSource.NATIVE, "key-1", null,
-				this.clock.instant(), this.clock.instant(), this.clock.instant());
+				this.clock.instant(), this.clock.instant(), this.clock.instant(), null);
 		this.recorded.put(executionId, done);
 
 		assertThat(this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-3")).join())

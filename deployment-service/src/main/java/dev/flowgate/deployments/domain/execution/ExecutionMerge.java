@@ -14,7 +14,7 @@ import dev.flowgate.contracts.NodeTrace;
  * Folds an execution event into its record. The result does not depend on the order or
  * repetition of events: times take the earliest value, status only moves forward (queued,
  * running, then a terminal one, and the first terminal one stays), and each event fills
- * only its own part.
+ * only its own part. The owner's cancel request is none of theirs: every event keeps it.
  */
 public final class ExecutionMerge {
 
@@ -47,13 +47,14 @@ public final class ExecutionMerge {
 		Integer flowVersion = base.flowVersionConfirmed() ? base.flowVersion() : Integer.valueOf(event.flowVersion());
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), flowVersion,
 				base.flowVersionConfirmed(), advance(base.status(), ExecutionStatus.QUEUED), trigger, base.outcome(),
-				earliest(base.createdAt(), event.occurredAt()), base.startedAt());
+				earliest(base.createdAt(), event.occurredAt()), base.startedAt(), base.cancelRequestedAt());
 	}
 
 	private ExecutionRecord started(ExecutionRecord base, ExecutionStarted event) {
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), event.flowVersion(), true,
 				advance(base.status(), ExecutionStatus.RUNNING), base.trigger(), base.outcome(),
-				earliest(base.createdAt(), event.occurredAt()), earliest(base.startedAt(), event.occurredAt()));
+				earliest(base.createdAt(), event.occurredAt()), earliest(base.startedAt(), event.occurredAt()),
+				base.cancelRequestedAt());
 	}
 
 	private ExecutionRecord completed(ExecutionRecord base, ExecutionCompleted event) {
@@ -70,7 +71,8 @@ public final class ExecutionMerge {
 				event.durationMillis(), event.tokenUsage());
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), event.flowVersion(), true,
 				advance(base.status(), event.status()), base.trigger(), outcome,
-				earliest(base.createdAt(), event.occurredAt()), earliest(base.startedAt(), event.startedAt()));
+				earliest(base.createdAt(), event.occurredAt()), earliest(base.startedAt(), event.startedAt()),
+				base.cancelRequestedAt());
 	}
 
 	private static ExecutionStatus advance(ExecutionStatus current, ExecutionStatus next) {
@@ -81,7 +83,7 @@ public final class ExecutionMerge {
 		return switch (status) {
 			case QUEUED -> 0;
 			case RUNNING -> 1;
-			case SUCCEEDED, FAILED, TIMED_OUT -> 2;
+			case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED -> 2;
 		};
 	}
 

@@ -13,18 +13,33 @@ import dev.flowgate.contracts.ExecutionStatus;
  * @param trigger {@code null} until the request was recorded
  * @param outcome {@code null} until the completion was recorded
  * @param createdAt the earliest event time seen, normally the request's
+ * @param cancelRequestedAt when the owner asked to stop it; {@code null} if never
  */
 public record ExecutionRecord(String id, String ownerId, String deploymentId, Integer flowVersion,
 		boolean flowVersionConfirmed, ExecutionStatus status, Trigger trigger, Outcome outcome, Instant createdAt,
-		Instant startedAt) {
+		Instant startedAt, Instant cancelRequestedAt) {
 
 	static ExecutionRecord empty(String id) {
-		return new ExecutionRecord(id, null, null, null, false, null, null, null, null, null);
+		return new ExecutionRecord(id, null, null, null, false, null, null, null, null, null, null);
 	}
 
 	/** Whether the inputs are complete, so the execution can run again. */
 	public boolean isReplayable() {
 		return this.trigger != null && !this.trigger.inputs().truncated();
+	}
+
+	/** Whether it has reached a terminal status, which no later event changes. */
+	public boolean isFinished() {
+		return this.status != null && switch (this.status) {
+			case QUEUED, RUNNING -> false;
+			case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED -> true;
+		};
+	}
+
+	ExecutionRecord withCancelRequestedAt(Instant requestedAt) {
+		return new ExecutionRecord(this.id, this.ownerId, this.deploymentId, this.flowVersion,
+				this.flowVersionConfirmed, this.status, this.trigger, this.outcome, this.createdAt, this.startedAt,
+				requestedAt);
 	}
 
 }

@@ -65,7 +65,7 @@ final class OpenApiSchemas {
 
 	private static Map<String, Object> execution() {
 		Map<String, Object> status = object("type", "string", "enum",
-				List.of("queued", "running", "succeeded", "failed", "timed_out"));
+				List.of("queued", "running", "succeeded", "failed", "timed_out", "cancelled"));
 		Map<String, Object> error = object("type", List.of("object", "null"), "properties",
 				object("node_id", NULLABLE_STRING, "code", STRING, "message", STRING));
 		Map<String, Object> traceEntry = object("type", "object", "properties",
@@ -79,7 +79,8 @@ final class OpenApiSchemas {
 				object("type", "array", "items", traceEntry), "duration_seconds",
 				object("type", List.of("number", "null")), "source", STRING, "key_id", NULLABLE_STRING, "replay_of",
 				NULLABLE_STRING, "created_at", NULLABLE_TIME, "started_at", NULLABLE_TIME, "finished_at", NULLABLE_TIME,
-				"links", object("type", "object", "properties", object("self", STRING, "deployment", STRING)));
+				"cancel_requested_at", NULLABLE_TIME, "links",
+				object("type", "object", "properties", object("self", STRING, "deployment", STRING)));
 		return object("type", "object", "properties", properties, "required", List.of("id", "status", "links"));
 	}
 

@@ -8,12 +8,13 @@ import java.util.TreeMap;
  * A deployment's usage over a window.
  *
  * @param calls every execution created in the window, finished or not
+ * @param cancelled executions stopped at the owner's request
  * @param durationMillis nearest-rank percentiles over the finished ones (exact to 2 s,
  * within 0.1 % above)
  * @param rejected trigger calls the gateway refused (not among {@code calls}: they ran
  * nothing)
  */
-public record UsageReport(String window, long calls, long successes, long failures, long timeouts,
+public record UsageReport(String window, long calls, long successes, long failures, long timeouts, long cancelled,
 		Durations durationMillis, Tokens llmTokens, Rejected rejected) {
 
 	private static final double P50 = 50;
@@ -33,6 +34,7 @@ public record UsageReport(String window, long calls, long successes, long failur
 		UsageTally.Counts counts = tally.counts();
 		DurationHistogram durations = tally.durations();
 		return new UsageReport(period, counts.calls(), counts.successes(), counts.failures(), counts.timeouts(),
+				counts.cancelled(),
 				new Durations(durations.percentile(P50), durations.percentile(P95), durations.percentile(P99)),
 				new Tokens(counts.promptTokens(), counts.completionTokens(),
 						counts.promptTokens() + counts.completionTokens()),

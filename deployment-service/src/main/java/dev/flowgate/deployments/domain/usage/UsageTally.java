@@ -16,6 +16,8 @@ public final class UsageTally implements UsageSink {
 
 	private long timeouts;
 
+	private long cancelled;
+
 	private long promptTokens;
 
 	private long completionTokens;
@@ -37,6 +39,7 @@ public final class UsageTally implements UsageSink {
 		tally.successes = counts.successes();
 		tally.failures = counts.failures();
 		tally.timeouts = counts.timeouts();
+		tally.cancelled = counts.cancelled();
 		tally.promptTokens = counts.promptTokens();
 		tally.completionTokens = counts.completionTokens();
 		return tally;
@@ -53,6 +56,9 @@ public final class UsageTally implements UsageSink {
 		}
 		else if (sample.status() == ExecutionStatus.TIMED_OUT) {
 			this.timeouts++;
+		}
+		else if (sample.status() == ExecutionStatus.CANCELLED) {
+			this.cancelled++;
 		}
 		if (sample.durationMillis() != null) {
 			this.durations.record(sample.durationMillis());
@@ -76,6 +82,7 @@ public final class UsageTally implements UsageSink {
 		this.successes += other.successes;
 		this.failures += other.failures;
 		this.timeouts += other.timeouts;
+		this.cancelled += other.cancelled;
 		this.promptTokens += other.promptTokens;
 		this.completionTokens += other.completionTokens;
 		this.durations.add(other.durations);
@@ -83,7 +90,7 @@ public final class UsageTally implements UsageSink {
 	}
 
 	public Counts counts() {
-		return new Counts(this.calls, this.successes, this.failures, this.timeouts, this.promptTokens,
+		return new Counts(this.calls, this.successes, this.failures, this.timeouts, this.cancelled, this.promptTokens,
 				this.completionTokens);
 	}
 
@@ -92,7 +99,7 @@ public final class UsageTally implements UsageSink {
 	}
 
 	/** The tally's totals; durations are kept apart. */
-	public record Counts(long calls, long successes, long failures, long timeouts, long promptTokens,
+	public record Counts(long calls, long successes, long failures, long timeouts, long cancelled, long promptTokens,
 			long completionTokens) {
 
 	}

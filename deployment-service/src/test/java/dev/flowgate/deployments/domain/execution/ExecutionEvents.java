@@ -54,8 +54,11 @@ public record ExecutionEvents(String executionId, String ownerId, String deploym
 
 	public ExecutionCompleted completed(ExecutionStatus status, long durationMillis) {
 		Instant started = this.requestedAt.plusMillis(8);
-		ExecutionError error = (status == ExecutionStatus.SUCCEEDED) ? null
-				: new ExecutionError("ask", "node_failed", "HTTP 500 from the model");
+		ExecutionError error = switch (status) {
+			case SUCCEEDED -> null;
+			case CANCELLED -> new ExecutionError(null, "cancelled", "Cancelled at the owner's request");
+			default -> new ExecutionError("ask", "node_failed", "HTTP 500 from the model");
+		};
 		NodeStatus askStatus = (status == ExecutionStatus.SUCCEEDED) ? NodeStatus.SUCCEEDED : NodeStatus.FAILED;
 		TokenUsage tokens = new TokenUsage(12, 5);
 		List<NodeTrace> trace = List.of(

@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.domain.execution;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,28 @@ class ExecutionMergeTest {
 
 		assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 		assertThat(record.outcome().durationMillis()).isEqualTo(40);
+	}
+
+	@Test
+	void endsCancelledAndKeepsThatWhenEarlierEventsArriveLate() {
+		FlowgateEvent cancelled = this.events.completed(ExecutionStatus.CANCELLED, 40);
+
+		assertThat(fold(this.requested, this.started, cancelled).status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(fold(cancelled, this.started, this.requested).status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(fold(cancelled, this.started, this.requested).isFinished()).isTrue();
+		assertThat(fold(cancelled, this.completed).status()).isEqualTo(ExecutionStatus.CANCELLED);
+	}
+
+	@Test
+	void keepsTheCancelRequestThroughLaterEvents() {
+		Instant requestedAt = ExecutionEvents.REQUESTED_AT.plusSeconds(1);
+		ExecutionRecord cancelRequested = fold(this.requested).withCancelRequestedAt(requestedAt);
+
+		ExecutionRecord record = this.merge.apply(this.merge.apply(cancelRequested, this.started),
+				this.events.completed(ExecutionStatus.CANCELLED, 40));
+
+		assertThat(record.cancelRequestedAt()).isEqualTo(requestedAt);
+		assertThat(this.merge.apply(cancelRequested, this.requested).cancelRequestedAt()).isEqualTo(requestedAt);
 	}
 
 	@Test

@@ -20,16 +20,18 @@ class UsageReportTest {
 	void countsCallsByOutcome() {
 		List<UsageSample> samples = List.of(finished(ExecutionStatus.SUCCEEDED, 10),
 				finished(ExecutionStatus.SUCCEEDED, 20), finished(ExecutionStatus.FAILED, 30),
-				finished(ExecutionStatus.TIMED_OUT, 40), new UsageSample(AT, ExecutionStatus.QUEUED, null, 0, 0),
+				finished(ExecutionStatus.TIMED_OUT, 40), finished(ExecutionStatus.CANCELLED, 50),
+				new UsageSample(AT, ExecutionStatus.QUEUED, null, 0, 0),
 				new UsageSample(AT, ExecutionStatus.RUNNING, null, 0, 0));
 
 		UsageReport report = UsageReport.of(UsageWindow.DAY, tally(samples), Map.of());
 
 		assertThat(report.window()).isEqualTo("24h");
-		assertThat(report.calls()).isEqualTo(6);
+		assertThat(report.calls()).isEqualTo(7);
 		assertThat(report.successes()).isEqualTo(2);
 		assertThat(report.failures()).isEqualTo(1);
 		assertThat(report.timeouts()).isEqualTo(1);
+		assertThat(report.cancelled()).isEqualTo(1);
 	}
 
 	@Test
@@ -70,6 +72,7 @@ class UsageReportTest {
 
 		assertThat(report.calls()).isEqualTo(4);
 		assertThat(report.successes()).isEqualTo(3);
+		assertThat(first.add(tally(List.of(finished(ExecutionStatus.CANCELLED, 7)))).counts().cancelled()).isEqualTo(1);
 		assertThat(report.durationMillis().p50()).isEqualTo(30);
 		// Past 2,047 ms durations are kept to three significant digits.
 		assertThat(report.durationMillis().p99()).isCloseTo(5000L, within(5L));

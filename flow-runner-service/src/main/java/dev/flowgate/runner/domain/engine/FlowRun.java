@@ -20,10 +20,14 @@ import dev.flowgate.runner.domain.template.TemplateScope;
  * One execution of a flow. A node starts once all its upstream nodes are settled and at
  * least one incoming edge is active (its source succeeded and, leaving a condition, the
  * branch matches); otherwise it is skipped, and so may be what follows it. Independent
- * branches run concurrently. The first failure, the deadline or {@link #cancel()} ends
- * the run and cancels the nodes still running.
+ * branches run concurrently. The first failure, the deadline, {@link #stop()} or
+ * {@link #cancel()} ends the run and cancels the nodes still running.
  */
 public final class FlowRun {
+
+	/** Why a run the owner cancelled ended. */
+	public static final ExecutionError STOPPED = new ExecutionError(null, "cancelled",
+			"the execution was cancelled at the owner's request");
 
 	private final FlowGraph graph;
 
@@ -67,6 +71,21 @@ public final class FlowRun {
 		}
 		this.cancellation.cancel();
 		this.outcome.cancel(false);
+	}
+
+	/**
+	 * Ends the run as cancelled at the owner's request: the nodes still running are
+	 * cancelled, and the outcome says so. A run already over keeps its outcome.
+	 */
+	public void stop() {
+		FlowOutcome stopped;
+		synchronized (this) {
+			if (this.over) {
+				return;
+			}
+			stopped = end(ExecutionStatus.CANCELLED, STOPPED, "cancelled: the owner cancelled the execution");
+		}
+		publish(stopped);
 	}
 
 	void start() {

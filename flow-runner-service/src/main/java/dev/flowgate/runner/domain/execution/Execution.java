@@ -16,6 +16,8 @@ public final class Execution {
 
 	private FlowRun run;
 
+	private boolean stopRequested;
+
 	Execution(String executionId) {
 		this.executionId = executionId;
 	}
@@ -47,16 +49,40 @@ public final class Execution {
 		}
 	}
 
+	/**
+	 * Ends the execution as cancelled at the owner's request. A flow not started yet will
+	 * not start; one running stops; one that has ended keeps its result.
+	 */
+	public void stop() {
+		FlowRun current;
+		synchronized (this) {
+			this.stopRequested = true;
+			current = this.run;
+		}
+		if (current != null) {
+			current.stop();
+		}
+	}
+
+	synchronized boolean isStopRequested() {
+		return this.stopRequested;
+	}
+
 	boolean isCancelled() {
 		return this.result.isCancelled();
 	}
 
 	void attach(FlowRun flowRun) {
+		boolean stop;
 		synchronized (this) {
 			this.run = flowRun;
+			stop = this.stopRequested;
 		}
 		if (isCancelled()) {
 			flowRun.cancel();
+		}
+		else if (stop) {
+			flowRun.stop();
 		}
 	}
 

@@ -14,6 +14,7 @@ import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
+import dev.flowgate.runner.domain.engine.FlowRun;
 
 /** Builds the {@code ExecutionCompleted} for each way an execution can end. */
 final class ExecutionResults {
@@ -38,6 +39,14 @@ final class ExecutionResults {
 				outcome.status(), outcome.outputs(), outcome.error(), outcome.trace(), outcome.startedAt(),
 				outcome.finishedAt(), outcome.durationMillis(), outcome.tokenUsage(), trigger.replyTo(),
 				delivery(deployment.delivery(), trigger.callbackUrl()), this.runnerId, deployment.name());
+	}
+
+	/** Cancelled before its flow started: delivered like any result, with no trace. */
+	ExecutionCompleted stoppedBeforeStart(String executionId, ExecutionRequested trigger,
+			DeploymentStateChanged deployment) {
+		return withoutRun(executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(),
+				ExecutionStatus.CANCELLED, FlowRun.STOPPED, trigger.replyTo(),
+				delivery(deployment.delivery(), trigger.callbackUrl()), deployment.name());
 	}
 
 	/** A trigger that cannot run; nothing is delivered, as its deployment is unknown. */
@@ -69,10 +78,17 @@ final class ExecutionResults {
 
 	private ExecutionCompleted failed(String executionId, String ownerId, String deploymentId, int flowVersion,
 			ExecutionError error, String replyTo, DeliveryTarget delivery) {
+		return withoutRun(executionId, ownerId, deploymentId, flowVersion, ExecutionStatus.FAILED, error, replyTo,
+				delivery, null);
+	}
+
+	private ExecutionCompleted withoutRun(String executionId, String ownerId, String deploymentId, int flowVersion,
+			ExecutionStatus status, ExecutionError error, String replyTo, DeliveryTarget delivery,
+			String deploymentName) {
 		Instant now = this.clock.instant();
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now, executionId, ownerId,
-				deploymentId, flowVersion, ExecutionStatus.FAILED, Map.of(), error, List.of(), now, now, 0,
-				TokenUsage.NONE, replyTo, delivery, this.runnerId, null);
+				deploymentId, flowVersion, status, Map.of(), error, List.of(), now, now, 0, TokenUsage.NONE, replyTo,
+				delivery, this.runnerId, deploymentName);
 	}
 
 }

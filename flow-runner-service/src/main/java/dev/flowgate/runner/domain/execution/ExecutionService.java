@@ -86,6 +86,10 @@ public final class ExecutionService {
 		if (execution.isCancelled()) {
 			return;
 		}
+		if (execution.isStopRequested()) {
+			execution.finish(this.results.stoppedBeforeStart(execution.executionId(), trigger, deployment));
+			return;
+		}
 		ExecutionStarted notice = new ExecutionStarted(UUID.randomUUID(), ExecutionStarted.SCHEMA_VERSION,
 				this.clock.instant(), execution.executionId(), deployment.ownerId(), deployment.deploymentId(),
 				deployment.flowVersion(), this.settings.runnerId());

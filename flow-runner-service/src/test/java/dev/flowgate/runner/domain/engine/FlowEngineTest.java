@@ -312,6 +312,42 @@ class FlowEngineTest {
 	}
 
 	@Test
+	void endsAStoppedRunAsCancelledAndCancelsOutstandingNodes() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		FlowDefinition flow = Flows.flow()
+			.input("q")
+			.node("call", "http", Map.of("url", this.api.url("/slow")))
+			.output("out", "{{call.status}}")
+			.edge("q", "call")
+			.edge("call", "out")
+			.build();
+		FlowRun run = this.fixture.engine().start(flow, Map.of("q", "x"), Instant.now().plusSeconds(60));
+
+		run.stop();
+
+		FlowOutcome outcome = run.outcome().join();
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(outcome.error())
+			.isEqualTo(new ExecutionError(null, "cancelled", "the execution was cancelled at the owner's request"));
+		assertThat(outcome.outputs()).isEmpty();
+		assertThat(trace(outcome, "q").status()).isEqualTo(NodeStatus.SUCCEEDED);
+		assertThat(trace(outcome, "call").status()).isEqualTo(NodeStatus.FAILED);
+		assertThat(trace(outcome, "call").error()).isEqualTo("cancelled: the owner cancelled the execution");
+		assertThat(outcome.durationMillis()).isLessThan(4000L);
+	}
+
+	@Test
+	void keepsTheOutcomeOfARunStoppedAfterItEnded() {
+		FlowDefinition flow = Flows.flow().input("q").output("out", "{{input.q}}").edge("q", "out").build();
+		FlowRun run = this.fixture.engine().start(flow, Map.of("q", "x"), Instant.now().plusSeconds(60));
+
+		run.stop();
+
+		assertThat(run.outcome().join().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(run.outcome().join().outputs()).containsExactly(Map.entry("out", "x"));
+	}
+
+	@Test
 	void keepsOnlyTheStartOfLargeOutputsInTheTrace() {
 		try (EngineFixture small = new EngineFixture(this.api.url(""), java.util.Set.of(), 20)) {
 			FlowDefinition flow = Flows.flow()

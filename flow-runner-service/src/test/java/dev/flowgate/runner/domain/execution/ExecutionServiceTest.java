@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class ExecutionServiceTest {
 
@@ -218,6 +219,43 @@ class ExecutionServiceTest {
 
 		assertThat(result.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
 		assertThat(result.error().code()).isEqualTo("timeout");
+	}
+
+	@Test
+	void stopsARunningExecutionAsCancelledAndStillDeliversItsResult() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		DeliveryTarget hook = new DeliveryTarget("https://example.com/hook", null, false);
+		DeploymentStateChanged slow = Deployments.of("slow", OWNER,
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), hook);
+		this.view.put(slow);
+		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", slow, Map.of()));
+		await().until(() -> !this.api.arrivals("/slow").isEmpty());
+
+		execution.stop();
+
+		ExecutionCompleted result = resultOf(execution);
+		assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(result.error().code()).isEqualTo("cancelled");
+		assertThat(result.trace()).singleElement()
+			.satisfies((node) -> assertThat(node.error()).startsWith("cancelled"));
+		assertThat(result.delivery()).isEqualTo(hook);
+	}
+
+	@Test
+	void runsNothingForAnExecutionStoppedBeforeItsFlowStarted() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		DeploymentStateChanged late = Deployments.of("late", OWNER,
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
+		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", late, Map.of()));
+
+		execution.stop();
+		this.view.put(late);
+
+		ExecutionCompleted result = resultOf(execution);
+		assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(result.deploymentName()).isEqualTo(late.name());
+		assertThat(result.trace()).isEmpty();
+		assertThat(this.api.arrivals("/slow")).isEmpty();
 	}
 
 	@Test
