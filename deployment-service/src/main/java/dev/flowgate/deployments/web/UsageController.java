@@ -41,14 +41,16 @@ class UsageController {
 
 	@GetMapping("/v1/usage/series")
 	UsageSeries ownerSeries(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
-			@RequestParam(defaultValue = "24h") String window, @RequestParam(required = false) String bucket) {
-		return this.series.ofOwner(ownerId, window, bucket);
+			@RequestParam(defaultValue = "24h") String window, @RequestParam(required = false) String bucket,
+			@RequestParam(name = "key_id", required = false) String keyId) {
+		return this.series.ofOwner(ownerId, window, bucket, keyId);
 	}
 
 	@GetMapping("/v1/usage")
 	UsageOverview overview(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
-			@RequestParam(defaultValue = "24h") String window) {
-		return this.usage.overview(ownerId, window);
+			@RequestParam(defaultValue = "24h") String window,
+			@RequestParam(name = "key_id", required = false) String keyId) {
+		return this.usage.overview(ownerId, window, keyId);
 	}
 
 }

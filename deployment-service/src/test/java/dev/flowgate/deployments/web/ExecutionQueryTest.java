@@ -150,6 +150,23 @@ class ExecutionQueryTest {
 	}
 
 	@Test
+	void reportsTheUsageOfOneKeyOverTheOwnersDeployments() {
+		JsonNode overview = this.api.get("/v1/usage?window=24h&key_id=" + OTHER_KEY).json();
+		JsonNode series = this.api.get("/v1/usage/series?window=24h&key_id=" + OTHER_KEY).json();
+
+		assertThat(overview.path("total").path("calls").asLong()).isEqualTo(2);
+		assertThat(overview.path("total").path("timeouts").asLong()).isEqualTo(1);
+		assertThat(overview.path("total").path("rejected").path("total").asLong()).isZero();
+		assertThat(overview.path("deployments").get(0).path("usage").path("calls").asLong()).isEqualTo(2);
+		assertThat(overview.path("deployments").get(0).path("usage").path("rejected").path("total").asLong()).isZero();
+		long calls = 0;
+		for (JsonNode point : series.path("points")) {
+			calls += point.path("usage").path("calls").asLong();
+		}
+		assertThat(calls).isEqualTo(2);
+	}
+
+	@Test
 	void rejectsWrongQueryParameters() {
 		String path = "/v1/deployments/" + this.deploymentId + "/executions";
 
@@ -167,8 +184,7 @@ class ExecutionQueryTest {
 	@Test
 	void reportsTheSameUsageOnceItsHoursAreSummed() {
 		// A run that starts past the late-write margin (IntegrationTest) after the
-		// fixture: its
-		// executions of earlier hours are read from the summaries from then on.
+		// fixture: its executions of earlier hours are read from the summaries then.
 		Awaitility.await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(this.summaries::run);
 
 		assertUsageOverEachWindow();

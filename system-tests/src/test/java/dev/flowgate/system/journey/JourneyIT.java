@@ -259,6 +259,26 @@ class JourneyIT {
 			ownerSeriesCalls += point.at("/usage/calls").asLong();
 		}
 		assertThat(ownerSeriesCalls).isEqualTo(overview.at("/total/calls").asLong());
+		// The app key's calls over all deployments: three sync ones, one async.
+		JsonNode appKeyOverview = this.owner.get("/v1/usage?window=1h&key_id=" + this.appKey.id()).json();
+		assertThat(appKeyOverview.at("/total/calls").asLong()).isEqualTo(4);
+		assertThat(appKeyOverview.at("/total/rejected/total").asLong()).isZero();
+		assertThat(appKeyOverview.at("/deployments").values())
+			.filteredOn((each) -> each.at("/deploymentId").asString().equals(this.asyncId))
+			.singleElement()
+			.satisfies((each) -> assertThat(each.at("/usage/calls").asLong()).isEqualTo(1));
+		long appKeySeriesCalls = 0;
+		for (JsonNode point : this.owner.get("/v1/usage/series?window=1h&key_id=" + this.appKey.id())
+			.json()
+			.at("/points")
+			.values()) {
+			appKeySeriesCalls += point.at("/usage/calls").asLong();
+		}
+		assertThat(appKeySeriesCalls).isEqualTo(4);
+		assertThat(this.owner.get("/v1/usage?window=1h&key_id=" + this.owner.manageKey().id())
+			.json()
+			.at("/total/calls")
+			.asLong()).isZero();
 	}
 
 	@Test

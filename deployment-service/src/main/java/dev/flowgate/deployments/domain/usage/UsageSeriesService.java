@@ -43,21 +43,24 @@ public class UsageSeriesService {
 	 */
 	public UsageSeries of(String ownerId, String deploymentId, String windowToken, String bucketToken, String keyId) {
 		this.deployments.get(ownerId, deploymentId);
-		if (keyId == null) {
-			return series(ownerId, List.of(deploymentId), windowToken, bucketToken);
-		}
-		return series(windowToken, bucketToken, (buckets) -> this.usage.collectOfKey(ownerId, deploymentId, keyId,
-				buckets.from(), buckets.to(), buckets));
+		return series(ownerId, List.of(deploymentId), windowToken, bucketToken, keyId);
 	}
 
-	/** The sum of every current deployment's series; deleted ones are not counted. */
-	public UsageSeries ofOwner(String ownerId, String windowToken, String bucketToken) {
+	/**
+	 * The sum of every current deployment's series (deleted ones are not counted); with
+	 * {@code keyId}, of what they ran with that API key.
+	 */
+	public UsageSeries ofOwner(String ownerId, String windowToken, String bucketToken, String keyId) {
 		return series(ownerId, this.deployments.list(ownerId).stream().map(Deployment::id).toList(), windowToken,
-				bucketToken);
+				bucketToken, keyId);
 	}
 
-	private UsageSeries series(String ownerId, Collection<String> deploymentIds, String windowToken,
-			String bucketToken) {
+	private UsageSeries series(String ownerId, Collection<String> deploymentIds, String windowToken, String bucketToken,
+			String keyId) {
+		if (keyId != null) {
+			return series(windowToken, bucketToken, (buckets) -> deploymentIds.forEach((deploymentId) -> this.usage
+				.collectOfKey(ownerId, deploymentId, keyId, buckets.from(), buckets.to(), buckets)));
+		}
 		return series(windowToken, bucketToken, (buckets) -> {
 			this.usage.collectEach(ownerId, deploymentIds, buckets.from(), buckets.to(), buckets);
 			deploymentIds.forEach((deploymentId) -> this.rejections.forEachSince(ownerId, deploymentId, buckets.from(),

@@ -57,8 +57,11 @@ public class UsageService {
 				this.rejections.since(ownerId, deploymentId, from));
 	}
 
-	/** Every current deployment of the owner; usage of deleted ones is not shown. */
-	public UsageOverview overview(String ownerId, String windowToken) {
+	/**
+	 * Every current deployment of the owner (usage of deleted ones is not shown); with
+	 * {@code keyId}, what each ran with that API key, without refused calls.
+	 */
+	public UsageOverview overview(String ownerId, String windowToken, String keyId) {
 		UsageWindow window = window(windowToken);
 		Instant now = this.clock.instant();
 		Instant from = now.minus(window.length());
@@ -67,8 +70,9 @@ public class UsageService {
 		List<DeploymentUsage> each = new ArrayList<>();
 		Map<String, String> names = new LinkedHashMap<>();
 		this.deployments.list(ownerId).forEach((deployment) -> names.put(deployment.id(), deployment.name()));
-		this.usage.tallyEach(ownerId, names.keySet(), from, now, (deploymentId, tally) -> {
-			Map<String, Long> rejected = this.rejections.since(ownerId, deploymentId, from);
+		this.usage.tallyEach(ownerId, names.keySet(), keyId, from, now, (deploymentId, tally) -> {
+			Map<String, Long> rejected = (keyId != null) ? Map.of()
+					: this.rejections.since(ownerId, deploymentId, from);
 			each.add(new DeploymentUsage(deploymentId, names.get(deploymentId),
 					UsageReport.of(window, tally, rejected)));
 			total.add(tally);

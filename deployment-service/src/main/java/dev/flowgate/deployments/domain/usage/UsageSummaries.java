@@ -70,11 +70,19 @@ public class UsageSummaries {
 	 * Each deployment's usage as {@link #tally} gives it, handed over one at a time, with
 	 * the summaries' progress read once for all.
 	 */
-	public void tallyEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to,
+	public void tallyEach(String ownerId, Collection<String> deploymentIds, String keyId, Instant from, Instant to,
 			BiConsumer<String, UsageTally> each) {
 		SummaryProgress progress = this.summaries.progress();
-		deploymentIds
-			.forEach((deploymentId) -> each.accept(deploymentId, tally(progress, ownerId, deploymentId, from, to)));
+		deploymentIds.forEach((deploymentId) -> {
+			UsageTally tally = new UsageTally();
+			if (keyId != null) {
+				collectOfKey(ownerId, deploymentId, keyId, from, to, tally);
+			}
+			else {
+				collect(progress, ownerId, deploymentId, from, to, tally);
+			}
+			each.accept(deploymentId, tally);
+		});
 	}
 
 	/**
