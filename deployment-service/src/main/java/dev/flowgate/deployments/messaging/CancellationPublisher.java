@@ -2,13 +2,7 @@ package dev.flowgate.deployments.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.contracts.ExecutionCancellationRequested;
@@ -25,20 +19,18 @@ import dev.flowgate.deployments.persistence.CancellationOutbox;
 @Component
 class CancellationPublisher implements CancellationQueue {
 
-	private static final Logger log = LoggerFactory.getLogger(CancellationPublisher.class);
-
 	private final CancellationOutbox outbox;
 
-	private final KafkaTemplate<String, Object> kafka;
+	private final AcknowledgedSends sends;
 
 	private final PublicationProperties properties;
 
 	private final Clock clock;
 
-	CancellationPublisher(CancellationOutbox outbox, KafkaTemplate<String, Object> kafka,
-			PublicationProperties properties, Clock clock) {
+	CancellationPublisher(CancellationOutbox outbox, AcknowledgedSends sends, PublicationProperties properties,
+			Clock clock) {
 		this.outbox = outbox;
-		this.kafka = kafka;
+		this.sends = sends;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -63,18 +55,9 @@ class CancellationPublisher implements CancellationQueue {
 			this.outbox.remove(request.executionId());
 			return standing;
 		}
-		try {
-			this.kafka.send(Topics.EXECUTIONS_REQUESTED.name(), request.executionId(), request)
-				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), request.executionId(), request,
+				"Cancel request for execution " + request.executionId())) {
 			this.outbox.remove(request.executionId());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			// Whatever kept Kafka from acknowledging, the outbox keeps the request.
-			log.warn("Cancel request for execution {} not published yet, will retry: {}", request.executionId(),
-					ex.toString());
 		}
 		return standing;
 	}

@@ -2,13 +2,7 @@ package dev.flowgate.deployments.messaging;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.contracts.Topics;
@@ -25,20 +19,18 @@ import dev.flowgate.deployments.persistence.DeploymentOutbox.PendingState;
 @Component
 class DeploymentStatePublisher implements DeploymentPublication {
 
-	private static final Logger log = LoggerFactory.getLogger(DeploymentStatePublisher.class);
-
 	private final DeploymentOutbox outbox;
 
-	private final KafkaTemplate<String, Object> kafka;
+	private final AcknowledgedSends sends;
 
 	private final PublicationProperties properties;
 
 	private final Clock clock;
 
-	DeploymentStatePublisher(DeploymentOutbox outbox, KafkaTemplate<String, Object> kafka,
-			PublicationProperties properties, Clock clock) {
+	DeploymentStatePublisher(DeploymentOutbox outbox, AcknowledgedSends sends, PublicationProperties properties,
+			Clock clock) {
 		this.outbox = outbox;
-		this.kafka = kafka;
+		this.sends = sends;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -58,22 +50,8 @@ class DeploymentStatePublisher implements DeploymentPublication {
 
 	private boolean send(PendingState state) {
 		Object value = state.deleted() ? null : DeploymentEvents.stateChanged(state.deployment(), this.clock.instant());
-		try {
-			this.kafka.send(Topics.DEPLOYMENTS.name(), state.deploymentId(), value)
-				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			// Whatever kept Kafka from acknowledging, the outbox keeps the record for
-			// later.
-			log.warn("Deployment {} version {} not published yet, will retry: {}", state.deploymentId(),
-					state.version(), ex.toString());
-			return false;
-		}
+		return this.sends.send(Topics.DEPLOYMENTS.name(), state.deploymentId(), value,
+				"Deployment %s version %d".formatted(state.deploymentId(), state.version()));
 	}
 
 }

@@ -1,13 +1,7 @@
 package dev.flowgate.deployments.messaging;
 
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.contracts.Topics;
@@ -24,20 +18,17 @@ import dev.flowgate.deployments.persistence.ReplayOutbox;
 @Component
 class ReplayPublisher implements ReplayQueue {
 
-	private static final Logger log = LoggerFactory.getLogger(ReplayPublisher.class);
-
 	private final ReplayOutbox outbox;
 
-	private final KafkaTemplate<String, Object> kafka;
+	private final AcknowledgedSends sends;
 
 	private final PublicationProperties properties;
 
 	private final Clock clock;
 
-	ReplayPublisher(ReplayOutbox outbox, KafkaTemplate<String, Object> kafka, PublicationProperties properties,
-			Clock clock) {
+	ReplayPublisher(ReplayOutbox outbox, AcknowledgedSends sends, PublicationProperties properties, Clock clock) {
 		this.outbox = outbox;
-		this.kafka = kafka;
+		this.sends = sends;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -49,18 +40,9 @@ class ReplayPublisher implements ReplayQueue {
 	}
 
 	void publish(ExecutionRecord replay) {
-		try {
-			this.kafka.send(Topics.EXECUTIONS_REQUESTED.name(), replay.id(), ReplayTriggers.of(replay))
-				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), replay.id(), ReplayTriggers.of(replay),
+				"Replay " + replay.id())) {
 			this.outbox.markPublished(replay.id());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			// Whatever kept Kafka from acknowledging, the outbox keeps the record for
-			// later.
-			log.warn("Replay {} not published yet, will retry: {}", replay.id(), ex.toString());
 		}
 	}
 

@@ -269,14 +269,7 @@ class FlowEngineTest {
 
 	@Test
 	void endsTimedOutAtTheDeadlineAndCancelsOutstandingNodes() {
-		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
-		FlowDefinition flow = Flows.flow()
-			.input("q")
-			.node("call", "http", Map.of("url", this.api.url("/slow")))
-			.output("out", "{{call.status}}")
-			.edge("q", "call")
-			.edge("call", "out")
-			.build();
+		FlowDefinition flow = slowCallFlow();
 
 		FlowOutcome outcome = this.fixture.run(flow, Map.of(), Instant.now().plusMillis(300));
 
@@ -313,14 +306,7 @@ class FlowEngineTest {
 
 	@Test
 	void endsAStoppedRunAsCancelledAndCancelsOutstandingNodes() {
-		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
-		FlowDefinition flow = Flows.flow()
-			.input("q")
-			.node("call", "http", Map.of("url", this.api.url("/slow")))
-			.output("out", "{{call.status}}")
-			.edge("q", "call")
-			.edge("call", "out")
-			.build();
+		FlowDefinition flow = slowCallFlow();
 		FlowRun run = this.fixture.engine().start(flow, Map.of("q", "x"), Instant.now().plusSeconds(60));
 
 		run.stop();
@@ -406,6 +392,18 @@ class FlowEngineTest {
 		return outcome.trace()
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(NodeTrace::nodeId, NodeTrace::status));
+	}
+
+	/** An input, an http node whose API answers after 5 s, and an output. */
+	private FlowDefinition slowCallFlow() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		return Flows.flow()
+			.input("q")
+			.node("call", "http", Map.of("url", this.api.url("/slow")))
+			.output("out", "{{call.status}}")
+			.edge("q", "call")
+			.edge("call", "out")
+			.build();
 	}
 
 	private static NodeTrace trace(FlowOutcome outcome, String nodeId) {
