@@ -109,6 +109,32 @@ class ManagementProxyTest {
 	}
 
 	@Test
+	void letsAKeyLimitedToSomeDeploymentsCancelOnlyTheirExecutions() {
+		String mine = "mine-" + this.tenant.keyId();
+		String other = "other-" + this.tenant.keyId();
+		this.stack.deploymentService.on("GET", "/v1/executions/" + mine,
+				(request) -> Reply.json(200, "{\"id\":\"" + mine + "\",\"deployment_id\":\"d-allowed\"}"));
+		this.stack.deploymentService.on("GET", "/v1/executions/" + other,
+				(request) -> Reply.json(200, "{\"id\":\"" + other + "\",\"deployment_id\":\"d-elsewhere\"}"));
+		this.stack.deploymentService.on("POST", "/v1/executions/",
+				(request) -> Reply.json(202, "{\"status\":\"running\"}"));
+		Tenant limited = this.stack.newKey(this.tenant.ownerId(),
+				(key) -> key.scopes(KeyScope.RUN).deployments("d-allowed"));
+		this.stack.awaitVisible(limited);
+
+		Http.Response allowed = Http.post(this.stack.a.url("/v1/executions/" + mine + "/cancel"), limited.bearer(), "");
+		Http.Response elsewhere = Http.post(this.stack.a.url("/v1/executions/" + other + "/cancel"), limited.bearer(),
+				"");
+
+		assertThat(allowed.status()).isEqualTo(202);
+		assertThat(this.stack.deploymentService.lastRequestTo("/v1/executions/" + mine + "/cancel")
+			.orElseThrow()
+			.header("X-Flowgate-Key-Id")).isEqualTo(limited.keyId());
+		assertProblem(elsewhere, 404, "Execution '" + other + "' not found");
+		assertThat(this.stack.deploymentService.lastRequestTo("/v1/executions/" + other + "/cancel")).isEmpty();
+	}
+
+	@Test
 	void authenticatesOwnerCreationWithTheAdminSecretOnly() {
 		this.stack.keyService.on("POST", "/v1/owners", (request) -> Reply.json(201, "{\"id\":\"o-1\"}"));
 		this.stack.awaitVisible(this.tenant);

@@ -43,6 +43,7 @@ public final class ManagementRoutes {
 			rule(ANY, "v1/keys/**", Upstream.KEY_SERVICE, Access.MANAGE),
 			rule("GET", "v1/executions/*/deliveries", Upstream.DELIVERY_SERVICE, Access.MANAGE),
 			rule("GET", "v1/executions/*", Upstream.DEPLOYMENT_SERVICE, Access.RUN),
+			rule("POST", "v1/executions/*/cancel", Upstream.DEPLOYMENT_SERVICE, Access.RUN),
 			rule(ANY, "v1/executions/**", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE),
 			rule(ANY, "v1/flows/**", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE),
 			rule(ANY, "v1/deployments/**", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE),

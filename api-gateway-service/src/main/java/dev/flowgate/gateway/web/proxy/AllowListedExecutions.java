@@ -1,5 +1,7 @@
 package dev.flowgate.gateway.web.proxy;
 
+import java.util.function.Supplier;
+
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.key.Caller;
 import tools.jackson.core.JacksonException;
@@ -11,8 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * A key limited to some deployments polls only their executions: another one of its
- * owner's is as unknown to it as another owner's.
+ * A key limited to some deployments polls and cancels only their executions: another one
+ * of its owner's is as unknown to it as another owner's.
  */
 @Component
 class AllowListedExecutions {
@@ -36,6 +38,18 @@ class AllowListedExecutions {
 			throw Rejection.notFound("Execution '%s' not found".formatted(executionId));
 		}
 		return answer;
+	}
+
+	/**
+	 * Before acting on an execution: looks it up, only when the caller is limited to some
+	 * deployments, and refuses it as {@link #visibleTo} would.
+	 * @throws Rejection (404) when the execution belongs to a deployment outside the
+	 * caller's allow-list
+	 */
+	void requireVisible(Caller caller, String executionId, Supplier<ResponseEntity<byte[]>> lookUp) {
+		if (!caller.deploymentIds().isEmpty()) {
+			visibleTo(caller, executionId, lookUp.get());
+		}
 	}
 
 	private String deploymentIdOf(byte[] execution) {

@@ -29,6 +29,9 @@ class ManagementProxyController {
 
 	private static final String ADMIN_SECRET = "X-Admin-Secret";
 
+	/** In {@code /v1/executions/{id}[/cancel]}, split at each slash. */
+	private static final int EXECUTION_ID_SEGMENT = 3;
+
 	// What a caller may tell a service; everything else (X-Flowgate-* included) is
 	// dropped.
 	private static final List<String> FORWARDED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
@@ -64,10 +67,19 @@ class ManagementProxyController {
 		}
 		KeyScope scope = (route.access() == Access.RUN) ? KeyScope.RUN : KeyScope.MANAGE;
 		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), scope);
-		ResponseEntity<byte[]> answer = exchange(route, request, ForwardedIdentity.of(caller));
-		// Scope run opens one route: polling an execution.
-		return (route.access() == Access.RUN)
-				? this.executions.visibleTo(caller, path.substring(path.lastIndexOf('/') + 1), answer) : answer;
+		ForwardedIdentity identity = ForwardedIdentity.of(caller);
+		if (route.access() != Access.RUN) {
+			return exchange(route, request, identity);
+		}
+		// Scope run opens two routes: polling an execution and cancelling it, each only
+		// within the key's deployments.
+		String executionId = path.split("/")[EXECUTION_ID_SEGMENT];
+		if (HttpMethod.GET.matches(request.getMethod())) {
+			return this.executions.visibleTo(caller, executionId, exchange(route, request, identity));
+		}
+		this.executions.requireVisible(caller, executionId, () -> this.upstream.exchange(route.upstream(),
+				HttpMethod.GET, "/v1/executions/" + executionId, new HttpHeaders(), null, identity));
+		return exchange(route, request, identity);
 	}
 
 	private ResponseEntity<byte[]> exchange(Route route, HttpServletRequest request, ForwardedIdentity identity) {
