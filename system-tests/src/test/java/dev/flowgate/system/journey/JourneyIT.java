@@ -388,9 +388,7 @@ class JourneyIT {
 			await().atMost(DELIVERY).until(() -> slowApi.inProgress() == 1);
 			String cancelPath = "/v1/executions/" + executionId + "/cancel";
 
-			// The key that triggered it may cancel it. It is recorded from its trigger
-			// event
-			// within moments of being accepted.
+			// The key that triggered it may cancel it, once the trigger is recorded.
 			Api.Response cancel = await().atMost(DELIVERY)
 				.until(() -> this.api.post(cancelPath, this.appKey.bearer(), Map.of()), (r) -> r.status() != 404);
 			assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
