@@ -124,8 +124,10 @@ class MongoExecutionRepository implements ExecutionRepository {
 
 	@Override
 	public ExecutionPage page(ExecutionQuery query) {
-		List<Criteria> criteria = new ArrayList<>(
-				List.of(where("deploymentId").is(query.deploymentId()), where("ownerId").is(query.ownerId())));
+		List<Criteria> criteria = new ArrayList<>(List.of(where("ownerId").is(query.ownerId())));
+		if (query.deploymentId() != null) {
+			criteria.add(where("deploymentId").is(query.deploymentId()));
+		}
 		if (query.status() != null) {
 			criteria.add(where("status").is(query.status()));
 		}

@@ -54,6 +54,14 @@ class MongoIndexes implements InitializingBean {
 			.on("keyId", Sort.Direction.ASC)
 			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
 			.named("deployment_key_newest_first"));
+		// The owner's executions across deployments (GET /v1/executions), by key too.
+		executions.createIndex(new Index().on(OWNER, Sort.Direction.ASC)
+			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
+			.named("owner_newest_first"));
+		executions.createIndex(new Index().on(OWNER, Sort.Direction.ASC)
+			.on("keyId", Sort.Direction.ASC)
+			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
+			.named("owner_key_newest_first"));
 		// Usage's late writes: recent writes to executions of hours already summed, the
 		// creation time checked in the index so only those few documents are read.
 		executions.createIndex(new Index().on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC)

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.deployments.domain.execution.CancellationService;
 import dev.flowgate.deployments.domain.execution.ExecutionFilter;
-import dev.flowgate.deployments.domain.execution.ExecutionPage;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 import dev.flowgate.deployments.domain.execution.ReplayService;
 
@@ -44,10 +43,17 @@ class ExecutionController {
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(name = "key_id", required = false) String keyId,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		ExecutionPage page = this.executions.list(ownerId, deploymentId, new ExecutionFilter(status, from, to, keyId),
-				cursor, limit);
-		return new ExecutionResource.Page(page.items().stream().map(ExecutionResource::of).toList(),
-				(page.next() != null) ? page.next().encode() : null);
+		return ExecutionResource.Page.of(this.executions.list(ownerId, deploymentId,
+				new ExecutionFilter(status, from, to, keyId), cursor, limit));
+	}
+
+	@GetMapping("/v1/executions")
+	ExecutionResource.Page listAll(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(name = "key_id", required = false) String keyId,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return ExecutionResource.Page
+			.of(this.executions.listAll(ownerId, new ExecutionFilter(status, from, to, keyId), cursor, limit));
 	}
 
 	@PostMapping("/v1/executions/{executionId}/replay")

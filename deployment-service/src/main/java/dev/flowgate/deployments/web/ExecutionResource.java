@@ -11,6 +11,7 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.NodeStatus;
 import dev.flowgate.contracts.NodeTrace;
 import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.deployments.domain.execution.ExecutionPage;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
 import dev.flowgate.deployments.domain.execution.Outcome;
 import dev.flowgate.deployments.domain.execution.Trigger;
@@ -74,6 +75,11 @@ record ExecutionResource(String id, String deploymentId, Integer flowVersion, Ex
 	 * A page of executions; the wrapper is camelCase like the rest of the management API.
 	 */
 	record Page(List<ExecutionResource> items, String nextCursor) {
+
+		static Page of(ExecutionPage page) {
+			return new Page(page.items().stream().map(ExecutionResource::of).toList(),
+					(page.next() != null) ? page.next().encode() : null);
+		}
 
 	}
 

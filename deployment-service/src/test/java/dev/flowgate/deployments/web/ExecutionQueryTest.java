@@ -227,6 +227,33 @@ class ExecutionQueryTest {
 	}
 
 	@Test
+	void listsTheExecutionsOfAllTheOwnersDeploymentsNewestFirst() {
+		ApiClient owner = ApiClient.forNewOwner(this.mvc);
+		String flowId = owner.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		String first = owner.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(flowId)).text("id");
+		String second = owner.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(flowId)).text("id");
+		ExecutionEvents oldest = ownedBy(owner, first, Duration.ofMinutes(30)).by("key-1");
+		ExecutionEvents middle = ownedBy(owner, second, Duration.ofMinutes(20)).by("key-9");
+		ExecutionEvents newest = ownedBy(owner, first, Duration.ofMinutes(10)).by("key-1");
+		new EventSender(this.kafka).send(oldest.requested(Map.of("question", "a")),
+				oldest.completed(ExecutionStatus.FAILED, 10), middle.requested(Map.of("question", "b")),
+				middle.completed(ExecutionStatus.SUCCEEDED, 10), newest.requested(Map.of("question", "c")));
+		Consumption.awaitCaughtUp(EventSender.executionTopics());
+
+		JsonNode all = owner.get("/v1/executions").json();
+		JsonNode firstPage = owner.get("/v1/executions?limit=2").json();
+
+		assertThat(ids(all)).containsExactly(newest.executionId(), middle.executionId(), oldest.executionId());
+		assertThat(ids(firstPage)).containsExactly(newest.executionId(), middle.executionId());
+		assertThat(ids(owner.get("/v1/executions?limit=2&cursor=" + firstPage.path("nextCursor").asString()).json()))
+			.containsExactly(oldest.executionId());
+		assertThat(ids(owner.get("/v1/executions?key_id=key-9").json())).containsExactly(middle.executionId());
+		assertThat(ids(owner.get("/v1/executions?status=failed").json())).containsExactly(oldest.executionId());
+		assertThat(ids(this.api.get("/v1/executions?key_id=key-9").json())).isEmpty();
+		assertThat(owner.get("/v1/executions?limit=0").status()).isEqualTo(422);
+	}
+
+	@Test
 	void hidesAnotherOwnersExecutionsAndUsage() {
 		ApiClient stranger = this.api.asAnotherOwner();
 
@@ -253,6 +280,10 @@ class ExecutionQueryTest {
 		String id = UUID.randomUUID().toString();
 		this.ids.add(id);
 		return ExecutionEvents.of(id, this.api.ownerId(), this.deploymentId).at(this.now.minus(age));
+	}
+
+	private ExecutionEvents ownedBy(ApiClient owner, String deploymentId, Duration age) {
+		return ExecutionEvents.of(UUID.randomUUID().toString(), owner.ownerId(), deploymentId).at(this.now.minus(age));
 	}
 
 	private JsonNode usage(String window) {

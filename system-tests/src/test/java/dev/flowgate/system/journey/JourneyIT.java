@@ -205,6 +205,11 @@ class JourneyIT {
 			.get("items");
 		assertThat(byKey.values()).hasSize(3)
 			.allSatisfy((item) -> assertThat(item.get("key_id").asString()).isEqualTo(this.appKey.id()));
+		// Over all the owner's deployments: the async call too.
+		assertThat(this.owner.get("/v1/executions?key_id=" + this.appKey.id()).json().get("items").values())
+			.extracting((item) -> item.get("deployment_id").asString())
+			.containsOnly(this.syncId, this.asyncId)
+			.hasSize(4);
 		assertThat(
 				this.owner.get("/v1/deployments/" + this.syncId + "/executions?key_id=" + this.owner.manageKey().id())
 					.json()

@@ -21,6 +21,7 @@ class ManagementRoutesTest {
 		assertRoute("PATCH", "/v1/deployments/d-1", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
 		assertRoute("GET", "/v1/deployments/d-1/executions", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
 		assertRoute("GET", "/v1/executions/e-1", Upstream.DEPLOYMENT_SERVICE, Access.RUN);
+		assertRoute("GET", "/v1/executions", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
 		assertRoute("POST", "/v1/executions/e-1/replay", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
 		assertRoute("POST", "/v1/executions/e-1/cancel", Upstream.DEPLOYMENT_SERVICE, Access.RUN);
 		assertRoute("GET", "/v1/usage", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);

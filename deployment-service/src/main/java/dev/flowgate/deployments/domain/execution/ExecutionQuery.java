@@ -7,6 +7,7 @@ import dev.flowgate.contracts.ExecutionStatus;
 /**
  * One page of a deployment's executions, newest first.
  *
+ * @param deploymentId the deployment, or {@code null} for all the owner's
  * @param status only this status, or {@code null} for all
  * @param from created at or after, or {@code null}
  * @param to created before, or {@code null}

@@ -61,6 +61,19 @@ public class ExecutionService {
 	public ExecutionPage list(String ownerId, String deploymentId, ExecutionFilter filter, String cursor,
 			Integer limit) {
 		this.deployments.get(ownerId, deploymentId);
+		return page(ownerId, deploymentId, filter, cursor, limit);
+	}
+
+	/**
+	 * A page of the executions of all the owner's deployments, newest first, those of
+	 * deleted deployments included (they are kept as long as any).
+	 */
+	public ExecutionPage listAll(String ownerId, ExecutionFilter filter, String cursor, Integer limit) {
+		return page(ownerId, null, filter, cursor, limit);
+	}
+
+	private ExecutionPage page(String ownerId, String deploymentId, ExecutionFilter filter, String cursor,
+			Integer limit) {
 		List<FieldProblem> problems = new ArrayList<>();
 		ExecutionStatus wanted = (filter.status() != null) ? parseStatus(filter.status(), problems) : null;
 		int size = (limit != null) ? limit : DEFAULT_PAGE_SIZE;
