@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
@@ -103,9 +104,8 @@ class TakeoverIntegrationTest {
 			.filter((executionId) -> !heldByLeaving.contains(executionId))
 			.forEach((executionId) -> assertThat(callsPerExecution.get("id=" + executionId)).as(executionId)
 				.isEqualTo(1L));
-		// Normally all of the leaving runner's executions are still running when it
-		// stops;
-		// on a slow machine its first ones may finish (and be committed) just before.
+		// Normally the leaving runner's executions all still run when it stops; on a
+		// slow machine its first ones may finish (and be committed) just before.
 		assertThat(heldByLeaving)
 			.allSatisfy((executionId) -> assertThat(callsPerExecution.get("id=" + executionId)).isBetween(1L, 2L));
 		assertThat(heldByLeaving).as("run again after the takeover")
@@ -137,6 +137,35 @@ class TakeoverIntegrationTest {
 			.extracting(ExecutionCompleted::eventId)
 			.isEqualTo(earlier.eventId());
 		assertThat(byExecution.get(next).get(0).outputs()).containsExactly(Map.entry("echo", "second"));
+	}
+
+	/**
+	 * A cancellation published while the runner holding its trigger is gone: the next
+	 * owner of the partition reads the trigger again first, then the request, and the one
+	 * result says cancelled.
+	 */
+	@Test
+	void stopsAnExecutionCancelledWhileItsRunnerWasGone() {
+		this.api.on("/stuck", (request) -> Reply.json(200, "{\"ok\":true}").after(RESULT_WAIT));
+		DeploymentStateChanged deployment = Deployments.of(UUID.randomUUID().toString(), "owner-takeover",
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/stuck"))).build(), DeliveryTarget.NONE);
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String executionId = UUID.randomUUID().toString();
+		ConfigurableApplicationContext first = startRunner("runner-first");
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
+				Deployments.trigger(executionId, deployment, Map.of()));
+		await().atMost(RESULT_WAIT).until(() -> this.api.arrivals("/stuck").size(), (calls) -> calls == 1);
+		first.close();
+
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
+				new ExecutionCancellationRequested(UUID.randomUUID(), ExecutionCancellationRequested.SCHEMA_VERSION,
+						Instant.now(), executionId, deployment.ownerId(), deployment.deploymentId()));
+		startRunner("runner-second");
+
+		assertThat(awaitOneResultEach(Set.of(executionId)).get(executionId)).singleElement().satisfies((result) -> {
+			assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+			assertThat(result.runnerId()).isEqualTo("runner-second");
+		});
 	}
 
 	private ConfigurableApplicationContext startRunner(String runnerId) {
