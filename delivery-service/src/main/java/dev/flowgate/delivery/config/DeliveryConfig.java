@@ -12,6 +12,7 @@ import dev.flowgate.delivery.domain.delivery.DeliveryDispatcher;
 import dev.flowgate.delivery.domain.delivery.DeliveryFailedPublisher;
 import dev.flowgate.delivery.domain.delivery.DeliveryIntake;
 import dev.flowgate.delivery.domain.delivery.DeliveryRetention;
+import dev.flowgate.delivery.domain.delivery.DeliveryPages;
 import dev.flowgate.delivery.domain.delivery.DeliveryService;
 import dev.flowgate.delivery.domain.delivery.DeliveryStore;
 import dev.flowgate.delivery.domain.delivery.DeliveryWorker;
@@ -93,9 +94,9 @@ class DeliveryConfig {
 	}
 
 	@Bean
-	DeliveryService deliveryService(DeliveryStore store, AttemptLog attempts, DeliveryDispatcher dispatcher,
-			Clock clock) {
-		return new DeliveryService(store, attempts, dispatcher, clock);
+	DeliveryService deliveryService(DeliveryStore store, DeliveryPages pages, AttemptLog attempts,
+			DeliveryDispatcher dispatcher, Clock clock) {
+		return new DeliveryService(store, pages, attempts, dispatcher, clock);
 	}
 
 	@Bean

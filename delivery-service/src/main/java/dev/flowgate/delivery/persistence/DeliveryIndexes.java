@@ -8,9 +8,9 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves the poller's due query, an execution's deliveries and the retention sweep
- * (lease-checked writes find their document by {@code _id}); creating an existing index
- * is a no-op.
+ * Serves the poller's due query, an execution's deliveries, an owner's pages and the
+ * retention sweep (lease-checked writes find their document by {@code _id}); creating an
+ * existing index is a no-op.
  */
 @Component
 class DeliveryIndexes {
@@ -29,6 +29,16 @@ class DeliveryIndexes {
 				.named("due"));
 		this.mongo.indexOps(DeliveryDocument.class)
 			.createIndex(new Index().on(DeliveryDocument.EXECUTION_ID, Sort.Direction.ASC).named("by_execution"));
+		// An owner's deliveries, newest first, of one status or all (GET /v1/deliveries).
+		this.mongo.indexOps(DeliveryDocument.class)
+			.createIndex(new Index().on(DeliveryDocument.OWNER_ID, Sort.Direction.ASC)
+				.on(DeliveryDocument.STATUS, Sort.Direction.ASC)
+				.on(DeliveryDocument.CREATED_AT, Sort.Direction.DESC)
+				.named("by_owner_status"));
+		this.mongo.indexOps(DeliveryDocument.class)
+			.createIndex(new Index().on(DeliveryDocument.OWNER_ID, Sort.Direction.ASC)
+				.on(DeliveryDocument.CREATED_AT, Sort.Direction.DESC)
+				.named("by_owner"));
 		// The retention sweep's queries.
 		this.mongo.indexOps(DeliveryDocument.class)
 			.createIndex(new Index().on(DeliveryDocument.FINISHED_AT, Sort.Direction.ASC).sparse().named("by_finish"));

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,6 +27,13 @@ class DeliveryController {
 			@PathVariable String executionId) {
 		return new ExecutionDeliveriesResource(executionId,
 				this.deliveries.forExecution(ownerId, executionId).stream().map(DeliveryResource::of).toList());
+	}
+
+	@GetMapping("/v1/deliveries")
+	DeliveryPageResource list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) Integer limit) {
+		return DeliveryPageResource.of(this.deliveries.list(ownerId, status, cursor, limit));
 	}
 
 	@GetMapping("/v1/deliveries/{deliveryId}")

@@ -1,5 +1,6 @@
 package dev.flowgate.delivery.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -137,6 +138,39 @@ class DeliveryApiTest {
 	}
 
 	@Test
+	void listsTheOwnersDeliveriesNewestFirstAndByStatus() {
+		ExecutionCompleted failing = callback();
+		this.receiver.respond(
+				(request) -> request.body().contains(failing.executionId()) ? Reply.status(500) : Reply.status(200));
+		this.deliveries.publish(failing);
+		String failed = this.deliveries.awaitStatus(this.owner, failing.executionId(), "failed").get("id").asString();
+		ExecutionCompleted second = callback();
+		this.deliveries.publish(second);
+		String middle = this.deliveries.awaitStatus(this.owner, second.executionId(), "succeeded").get("id").asString();
+		ExecutionCompleted third = callback();
+		this.deliveries.publish(third);
+		String newest = this.deliveries.awaitStatus(this.owner, third.executionId(), "succeeded").get("id").asString();
+
+		JsonNode firstPage = this.api.get("/v1/deliveries?limit=2", this.owner).body();
+		JsonNode secondPage = this.api
+			.get("/v1/deliveries?limit=2&cursor=" + firstPage.get("nextCursor").asString(), this.owner)
+			.body();
+		JsonNode onlyFailed = this.api.get("/v1/deliveries?status=failed", this.owner).body();
+
+		assertThat(ids(firstPage)).containsExactly(newest, middle);
+		assertThat(ids(secondPage)).containsExactly(failed);
+		assertThat(secondPage.get("nextCursor").isNull()).isTrue();
+		assertThat(ids(onlyFailed)).containsExactly(failed);
+		assertThat(onlyFailed.get("items").get(0).get("attempts").size()).isEqualTo(5);
+		assertThat(ids(this.api.get("/v1/deliveries", "intruder").body())).isEmpty();
+		ApiClient.Response wrongStatus = this.api.get("/v1/deliveries?status=lost", this.owner);
+		assertThat(wrongStatus.status()).isEqualTo(400);
+		assertThat(wrongStatus.text("field")).isEqualTo("status");
+		assertThat(this.api.get("/v1/deliveries?limit=0", this.owner).status()).isEqualTo(400);
+		assertThat(this.api.get("/v1/deliveries?cursor=bm9wZQ", this.owner).status()).isEqualTo(400);
+	}
+
+	@Test
 	void rejectsCallsWithoutTheInternalToken() {
 		ApiClient.Response noToken = this.api
 			.send(MockMvcRequestBuilders.get("/v1/webhook-secret").header("X-Flowgate-Owner-Id", this.owner), null);
@@ -167,6 +201,10 @@ class DeliveryApiTest {
 			.until(() -> this.deliveries.of(this.owner, result.executionId()),
 					(found) -> !found.isEmpty() && condition.test(found.get(0)))
 			.get(0);
+	}
+
+	private static List<String> ids(JsonNode page) {
+		return page.get("items").valueStream().map((item) -> item.get("id").asString()).toList();
 	}
 
 	private static int attemptCount(JsonNode delivery) {

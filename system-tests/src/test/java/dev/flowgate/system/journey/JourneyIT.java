@@ -487,6 +487,11 @@ class JourneyIT {
 				.singleElement()
 				.satisfies((callback) -> assertThat(callback.get("id").asString()).isEqualTo(webhookId));
 		});
+		// The owner's list of all deliveries has them too, and no failed one.
+		assertThat(this.owner.get("/v1/deliveries?status=succeeded").json().get("items").values())
+			.extracting((delivery) -> delivery.get("executionId").asString())
+			.containsExactly(executionId, executionId);
+		assertThat(this.owner.get("/v1/deliveries?status=failed").json().get("items").values()).isEmpty();
 	}
 
 	private void assertMailed(String question) {

@@ -1,14 +1,24 @@
 package dev.flowgate.delivery.domain.delivery;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import dev.flowgate.delivery.domain.InvalidRequestException;
 
 /** What owners see of their deliveries, and replays. */
 public final class DeliveryService {
 
+	private static final int DEFAULT_PAGE_SIZE = 20;
+
+	private static final int MAX_PAGE_SIZE = 100;
+
 	private final DeliveryStore store;
+
+	private final DeliveryPages pages;
 
 	private final AttemptLog attempts;
 
@@ -16,8 +26,10 @@ public final class DeliveryService {
 
 	private final Clock clock;
 
-	public DeliveryService(DeliveryStore store, AttemptLog attempts, DeliveryDispatcher dispatcher, Clock clock) {
+	public DeliveryService(DeliveryStore store, DeliveryPages pages, AttemptLog attempts, DeliveryDispatcher dispatcher,
+			Clock clock) {
 		this.store = store;
+		this.pages = pages;
 		this.attempts = attempts;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
@@ -29,13 +41,25 @@ public final class DeliveryService {
 		if (deliveries.isEmpty()) {
 			throw DeliveryNotFoundException.forExecution(executionId);
 		}
-		Map<String, List<Attempt>> byDelivery = this.attempts
-			.forDeliveries(deliveries.stream().map(Delivery::id).toList())
-			.stream()
-			.collect(Collectors.groupingBy(Attempt::deliveryId));
-		return deliveries.stream()
-			.map((delivery) -> new DeliveryView(delivery, byDelivery.getOrDefault(delivery.id(), List.of())))
-			.toList();
+		return views(deliveries);
+	}
+
+	/**
+	 * A page of the owner's deliveries of all executions, newest first: say the failed
+	 * ones, to see what a receiver missed and replay it.
+	 * @param status a status token ({@code failed}, ...) or {@code null} for all
+	 */
+	public DeliveryPage list(String ownerId, String status, String cursor, Integer limit) {
+		DeliveryStatus wanted = (status != null) ? statusOf(status) : null;
+		int size = (limit != null) ? limit : DEFAULT_PAGE_SIZE;
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidRequestException("limit", "limit must be from 1 to " + MAX_PAGE_SIZE);
+		}
+		DeliveryCursor after = (cursor != null) ? DeliveryCursor.decode(cursor) : null;
+		List<Delivery> found = this.pages.page(ownerId, wanted, after, size + 1);
+		List<Delivery> items = found.subList(0, Math.min(size, found.size()));
+		return new DeliveryPage(views(items),
+				(found.size() > size) ? DeliveryCursor.after(items.get(items.size() - 1)) : null);
 	}
 
 	public DeliveryView get(String ownerId, String deliveryId) {
@@ -55,6 +79,26 @@ public final class DeliveryService {
 		}
 		this.dispatcher.dispatchNow(deliveryId);
 		return get(ownerId, deliveryId);
+	}
+
+	private List<DeliveryView> views(List<Delivery> deliveries) {
+		Map<String, List<Attempt>> byDelivery = this.attempts
+			.forDeliveries(deliveries.stream().map(Delivery::id).toList())
+			.stream()
+			.collect(Collectors.groupingBy(Attempt::deliveryId));
+		return deliveries.stream()
+			.map((delivery) -> new DeliveryView(delivery, byDelivery.getOrDefault(delivery.id(), List.of())))
+			.toList();
+	}
+
+	private static DeliveryStatus statusOf(String token) {
+		return Arrays.stream(DeliveryStatus.values())
+			.filter((status) -> status.name().toLowerCase(Locale.ROOT).equals(token))
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException("status",
+					"status must be one of " + Arrays.stream(DeliveryStatus.values())
+						.map((status) -> status.name().toLowerCase(Locale.ROOT))
+						.collect(Collectors.joining(", "))));
 	}
 
 	private Delivery find(String ownerId, String deliveryId) {

@@ -1,0 +1,15 @@
+package dev.flowgate.delivery.domain.delivery;
+
+import java.util.List;
+
+/** An owner's deliveries, newest first, a page at a time. */
+public interface DeliveryPages {
+
+	/**
+	 * @param status only deliveries in this status, or {@code null} for all
+	 * @param after the previous page's cursor, or {@code null} for the first page
+	 * @return up to {@code limit} deliveries, without their attempt logs
+	 */
+	List<Delivery> page(String ownerId, DeliveryStatus status, DeliveryCursor after, int limit);
+
+}

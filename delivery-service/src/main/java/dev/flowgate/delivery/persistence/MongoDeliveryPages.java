@@ -1,0 +1,47 @@
+package dev.flowgate.delivery.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import dev.flowgate.delivery.domain.delivery.Delivery;
+import dev.flowgate.delivery.domain.delivery.DeliveryCursor;
+import dev.flowgate.delivery.domain.delivery.DeliveryPages;
+import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Pages of an owner's deliveries, served by the owner indexes of {@link DeliveryIndexes}.
+ */
+@Component
+class MongoDeliveryPages implements DeliveryPages {
+
+	private final MongoTemplate mongo;
+
+	MongoDeliveryPages(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public List<Delivery> page(String ownerId, DeliveryStatus status, DeliveryCursor after, int limit) {
+		List<Criteria> criteria = new ArrayList<>(List.of(where(DeliveryDocument.OWNER_ID).is(ownerId)));
+		if (status != null) {
+			criteria.add(where(DeliveryDocument.STATUS).is(status));
+		}
+		if (after != null) {
+			criteria.add(new Criteria().orOperator(where(DeliveryDocument.CREATED_AT).lt(after.createdAt()),
+					where(DeliveryDocument.CREATED_AT).is(after.createdAt()).and(DeliveryDocument.ID).lt(after.id())));
+		}
+		Query query = DeliveryDocument.withoutAttemptLog(new Criteria().andOperator(criteria))
+			.with(Sort.by(Sort.Direction.DESC, DeliveryDocument.CREATED_AT, DeliveryDocument.ID))
+			.limit(limit);
+		return this.mongo.find(query, DeliveryDocument.class).stream().map(DeliveryDocument::toDelivery).toList();
+	}
+
+}
