@@ -88,12 +88,8 @@ class ManagementProxyTest {
 
 	@Test
 	void letsAKeyLimitedToSomeDeploymentsPollOnlyTheirExecutions() {
-		String mine = "mine-" + this.tenant.keyId();
-		String other = "other-" + this.tenant.keyId();
-		this.stack.deploymentService.on("GET", "/v1/executions/" + mine,
-				(request) -> Reply.json(200, "{\"id\":\"" + mine + "\",\"deployment_id\":\"d-allowed\"}"));
-		this.stack.deploymentService.on("GET", "/v1/executions/" + other,
-				(request) -> Reply.json(200, "{\"id\":\"" + other + "\",\"deployment_id\":\"d-elsewhere\"}"));
+		String mine = execution("mine", "d-allowed");
+		String other = execution("other", "d-elsewhere");
 		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.deployments("d-allowed"));
 		this.stack.awaitVisible(limited);
 
@@ -110,12 +106,8 @@ class ManagementProxyTest {
 
 	@Test
 	void letsAKeyLimitedToSomeDeploymentsCancelOnlyTheirExecutions() {
-		String mine = "mine-" + this.tenant.keyId();
-		String other = "other-" + this.tenant.keyId();
-		this.stack.deploymentService.on("GET", "/v1/executions/" + mine,
-				(request) -> Reply.json(200, "{\"id\":\"" + mine + "\",\"deployment_id\":\"d-allowed\"}"));
-		this.stack.deploymentService.on("GET", "/v1/executions/" + other,
-				(request) -> Reply.json(200, "{\"id\":\"" + other + "\",\"deployment_id\":\"d-elsewhere\"}"));
+		String mine = execution("mine", "d-allowed");
+		String other = execution("other", "d-elsewhere");
 		this.stack.deploymentService.on("POST", "/v1/executions/",
 				(request) -> Reply.json(202, "{\"status\":\"running\"}"));
 		Tenant limited = this.stack.newKey(this.tenant.ownerId(),
@@ -165,6 +157,14 @@ class ManagementProxyTest {
 	@Test
 	void refusesManagementCallsWithoutAValidKey() {
 		assertProblem(Http.get(this.stack.a.url("/v1/flows"), Map.of()), 401, "API key is required");
+	}
+
+	/** An execution of the tenant's that deployment-service knows, in that deployment. */
+	private String execution(String name, String deploymentId) {
+		String id = name + "-" + this.tenant.keyId();
+		this.stack.deploymentService.on("GET", "/v1/executions/" + id,
+				(request) -> Reply.json(200, "{\"id\":\"" + id + "\",\"deployment_id\":\"" + deploymentId + "\"}"));
+		return id;
 	}
 
 }

@@ -14,7 +14,7 @@ import dev.flowgate.deployments.persistence.CancellationOutbox;
 /**
  * Stores a cancel request in the outbox, records it on its execution, then publishes it
  * on the triggers' topic, keyed by the execution so that it lands behind its trigger;
- * what is not acknowledged stays in the outbox for {@link CancellationRepublisher}.
+ * what is not acknowledged stays in the outbox for {@link TriggerTopicRepublisher}.
  */
 @Component
 class CancellationPublisher implements CancellationQueue {

@@ -13,7 +13,7 @@ import dev.flowgate.deployments.persistence.ReplayOutbox;
 
 /**
  * Saves a replay as awaiting publication, then publishes its trigger; what is not
- * acknowledged stays in the outbox for {@link ReplayRepublisher}.
+ * acknowledged stays in the outbox for {@link TriggerTopicRepublisher}.
  */
 @Component
 class ReplayPublisher implements ReplayQueue {
