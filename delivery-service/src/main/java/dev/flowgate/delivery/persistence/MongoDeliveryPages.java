@@ -1,5 +1,6 @@
 package dev.flowgate.delivery.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,20 @@ class MongoDeliveryPages implements DeliveryPages {
 		}
 		Query query = DeliveryDocument.withoutAttemptLog(new Criteria().andOperator(criteria))
 			.with(Sort.by(Sort.Direction.DESC, DeliveryDocument.CREATED_AT, DeliveryDocument.ID))
+			.limit(limit);
+		return this.mongo.find(query, DeliveryDocument.class).stream().map(DeliveryDocument::toDelivery).toList();
+	}
+
+	@Override
+	public List<Delivery> failedSince(String ownerId, Instant since, int limit) {
+		Criteria failed = where(DeliveryDocument.OWNER_ID).is(ownerId)
+			.and(DeliveryDocument.STATUS)
+			.is(DeliveryStatus.FAILED);
+		if (since != null) {
+			failed = failed.and(DeliveryDocument.CREATED_AT).gte(since);
+		}
+		Query query = DeliveryDocument.withoutAttemptLog(failed)
+			.with(Sort.by(Sort.Direction.ASC, DeliveryDocument.CREATED_AT, DeliveryDocument.ID))
 			.limit(limit);
 		return this.mongo.find(query, DeliveryDocument.class).stream().map(DeliveryDocument::toDelivery).toList();
 	}

@@ -2,11 +2,13 @@ package dev.flowgate.delivery.web;
 
 import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.delivery.domain.delivery.DeliveryService;
+import dev.flowgate.delivery.domain.delivery.Recovery;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -34,6 +36,13 @@ class DeliveryController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) Integer limit) {
 		return DeliveryPageResource.of(this.deliveries.list(ownerId, status, cursor, limit));
+	}
+
+	@PostMapping("/v1/deliveries/recover")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Recovery recover(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestBody(required = false) RecoverRequestBody body) {
+		return this.deliveries.recover(ownerId, (body != null) ? body.since() : null);
 	}
 
 	@GetMapping("/v1/deliveries/{deliveryId}")

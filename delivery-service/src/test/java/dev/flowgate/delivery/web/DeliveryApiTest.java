@@ -1,5 +1,6 @@
 package dev.flowgate.delivery.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -168,6 +169,34 @@ class DeliveryApiTest {
 		assertThat(wrongStatus.text("field")).isEqualTo("status");
 		assertThat(this.api.get("/v1/deliveries?limit=0", this.owner).status()).isEqualTo(400);
 		assertThat(this.api.get("/v1/deliveries?cursor=bm9wZQ", this.owner).status()).isEqualTo(400);
+	}
+
+	@Test
+	void recoversTheFailedDeliveriesOnceTheReceiverIsBack() {
+		this.receiver.respond((request) -> Reply.status(500));
+		ExecutionCompleted first = callback();
+		ExecutionCompleted second = callback();
+		this.deliveries.publish(first);
+		this.deliveries.publish(second);
+		this.deliveries.awaitStatus(this.owner, first.executionId(), "failed");
+		this.deliveries.awaitStatus(this.owner, second.executionId(), "failed");
+		this.receiver.respond((request) -> Reply.status(200));
+
+		ApiClient.Response later = this.api.post("/v1/deliveries/recover", this.owner,
+				"{\"since\":\"" + Instant.now().plusSeconds(60) + "\"}");
+		ApiClient.Response recovery = this.api.post("/v1/deliveries/recover", this.owner, null);
+
+		assertThat(later.body().get("scheduled").asInt()).isZero();
+		assertThat(recovery.status()).isEqualTo(202);
+		assertThat(recovery.body().get("scheduled").asInt()).isEqualTo(2);
+		assertThat(recovery.body().get("more").asBoolean()).isFalse();
+		JsonNode recovered = this.deliveries.awaitStatus(this.owner, first.executionId(), "succeeded");
+		assertThat(recovered.get("attemptCount").asInt()).isEqualTo(6);
+		this.deliveries.awaitStatus(this.owner, second.executionId(), "succeeded");
+		assertThat(this.api.post("/v1/deliveries/recover", this.owner, null).body().get("scheduled").asInt()).isZero();
+		assertThat(this.api.post("/v1/deliveries/recover", "intruder", null).body().get("scheduled").asInt()).isZero();
+		assertThat(this.api.post("/v1/deliveries/recover", this.owner, "{\"since\":\"yesterday\"}").status())
+			.isEqualTo(400);
 	}
 
 	@Test

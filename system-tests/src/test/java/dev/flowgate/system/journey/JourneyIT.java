@@ -492,6 +492,7 @@ class JourneyIT {
 			.extracting((delivery) -> delivery.get("executionId").asString())
 			.containsExactly(executionId, executionId);
 		assertThat(this.owner.get("/v1/deliveries?status=failed").json().get("items").values()).isEmpty();
+		assertThat(this.owner.post("/v1/deliveries/recover", Map.of(), 202).json().at("/scheduled").asInt()).isZero();
 	}
 
 	private void assertMailed(String question) {

@@ -1,5 +1,6 @@
 package dev.flowgate.delivery.domain.delivery;
 
+import java.time.Instant;
 import java.util.List;
 
 /** An owner's deliveries, newest first, a page at a time. */
@@ -11,5 +12,11 @@ public interface DeliveryPages {
 	 * @return up to {@code limit} deliveries, without their attempt logs
 	 */
 	List<Delivery> page(String ownerId, DeliveryStatus status, DeliveryCursor after, int limit);
+
+	/**
+	 * The owner's failed deliveries created at or after {@code since} ({@code null}:
+	 * any), oldest first, without their attempt logs.
+	 */
+	List<Delivery> failedSince(String ownerId, Instant since, int limit);
 
 }

@@ -1,6 +1,7 @@
 package dev.flowgate.delivery.domain.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,9 @@ public final class DeliveryService {
 	private static final int DEFAULT_PAGE_SIZE = 20;
 
 	private static final int MAX_PAGE_SIZE = 100;
+
+	/** A receiver back from an outage gets at most this many replays per call. */
+	static final int MAX_RECOVERED_PER_CALL = 1000;
 
 	private final DeliveryStore store;
 
@@ -79,6 +83,24 @@ public final class DeliveryService {
 		}
 		this.dispatcher.dispatchNow(deliveryId);
 		return get(ownerId, deliveryId);
+	}
+
+	/**
+	 * Sets the owner's failed deliveries created since {@code since} ({@code null}: all
+	 * kept) to go out again, each with a fresh round of attempts and the same
+	 * {@code webhook-id}, oldest first. The poller sends them as capacity allows, so a
+	 * receiver back from an outage is not flooded.
+	 */
+	public Recovery recover(String ownerId, Instant since) {
+		List<Delivery> failed = this.pages.failedSince(ownerId, since, MAX_RECOVERED_PER_CALL + 1);
+		Instant now = this.clock.instant();
+		int scheduled = 0;
+		for (Delivery delivery : failed.subList(0, Math.min(failed.size(), MAX_RECOVERED_PER_CALL))) {
+			if (this.store.replay(delivery.replayed(now), DeliveryStatus.FAILED)) {
+				scheduled++;
+			}
+		}
+		return new Recovery(scheduled, failed.size() > MAX_RECOVERED_PER_CALL);
 	}
 
 	private List<DeliveryView> views(List<Delivery> deliveries) {

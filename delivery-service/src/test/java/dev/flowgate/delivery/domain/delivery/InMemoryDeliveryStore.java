@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The delivery store's contract, in memory, with the attempt log it writes to. */
-class InMemoryDeliveryStore implements DeliveryStore {
+class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 
 	private final InMemoryAttemptLog attempts = new InMemoryAttemptLog();
 
@@ -114,6 +114,29 @@ class InMemoryDeliveryStore implements DeliveryStore {
 		return this.deliveries.values()
 			.stream()
 			.filter((d) -> d.ownerId().equals(ownerId) && d.executionId().equals(executionId))
+			.toList();
+	}
+
+	@Override
+	public synchronized List<Delivery> page(String ownerId, DeliveryStatus status, DeliveryCursor after, int limit) {
+		return this.deliveries.values()
+			.stream()
+			.filter((d) -> d.ownerId().equals(ownerId) && (status == null || d.status() == status))
+			.filter((d) -> after == null || d.createdAt().isBefore(after.createdAt())
+					|| (d.createdAt().equals(after.createdAt()) && d.id().compareTo(after.id()) < 0))
+			.sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::id).reversed())
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public synchronized List<Delivery> failedSince(String ownerId, Instant since, int limit) {
+		return this.deliveries.values()
+			.stream()
+			.filter((d) -> d.ownerId().equals(ownerId) && d.status() == DeliveryStatus.FAILED)
+			.filter((d) -> since == null || !d.createdAt().isBefore(since))
+			.sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::id))
+			.limit(limit)
 			.toList();
 	}
 
