@@ -37,15 +37,18 @@ class TriggerDispatcher {
 
 	private final ExecutionMetrics metrics;
 
+	private final CancellationsAhead cancellationsAhead;
+
 	private final ContextSnapshotFactory contexts = ContextSnapshotFactory.builder().build();
 
 	TriggerDispatcher(ExecutionService executions, PartitionStates partitions, ExecutionCapacity capacity,
-			ResultPublisher results, ExecutionMetrics metrics) {
+			ResultPublisher results, ExecutionMetrics metrics, CancellationsAhead cancellationsAhead) {
 		this.executions = executions;
 		this.partitions = partitions;
 		this.capacity = capacity;
 		this.results = results;
 		this.metrics = metrics;
+		this.cancellationsAhead = cancellationsAhead;
 	}
 
 	void dispatch(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment) {
@@ -65,7 +68,8 @@ class TriggerDispatcher {
 		// The trigger's trace (its traceparent header) goes with the result, whatever
 		// thread finishes the execution.
 		ContextSnapshot triggerContext = this.contexts.captureAll();
-		Execution execution = this.executions.start(trigger.key(), trigger.value());
+		Execution execution = this.executions.start(trigger.key(), trigger.value(),
+				this.cancellationsAhead.isCancelled(executionId));
 		partition.received(offset, acknowledgment);
 		partition.running(offset, execution);
 		this.capacity.acquire();

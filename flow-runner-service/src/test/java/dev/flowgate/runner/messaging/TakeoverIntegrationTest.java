@@ -141,8 +141,8 @@ class TakeoverIntegrationTest {
 
 	/**
 	 * A cancellation published while the runner holding its trigger is gone: the next
-	 * owner of the partition reads the trigger again first, then the request, and the one
-	 * result says cancelled.
+	 * owner of the partition reads the trigger again, with the request behind it in the
+	 * same poll, so it runs no node and the one result says cancelled.
 	 */
 	@Test
 	void stopsAnExecutionCancelledWhileItsRunnerWasGone() {
@@ -165,7 +165,9 @@ class TakeoverIntegrationTest {
 		assertThat(awaitOneResultEach(Set.of(executionId)).get(executionId)).singleElement().satisfies((result) -> {
 			assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
 			assertThat(result.runnerId()).isEqualTo("runner-second");
+			assertThat(result.trace()).isEmpty();
 		});
+		assertThat(this.api.arrivals("/stuck")).as("called by the first runner only").hasSize(1);
 	}
 
 	private ConfigurableApplicationContext startRunner(String runnerId) {

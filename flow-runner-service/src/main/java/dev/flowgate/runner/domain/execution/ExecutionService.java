@@ -49,12 +49,21 @@ public final class ExecutionService {
 	}
 
 	/**
-	 * Starts the execution a trigger record asks for.
+	 * Starts the execution a trigger record asks for, its cancellation unknown: see
+	 * {@link #start(String, FlowgateEvent, boolean)}.
+	 */
+	public Execution start(String recordKey, FlowgateEvent event) {
+		return start(recordKey, event, false);
+	}
+
+	/**
+	 * Starts the execution a trigger record asks for, or, when its cancellation is known
+	 * already, ends it as cancelled without running any node.
 	 * @param recordKey the record's key, which is the execution id
 	 * @throws InvalidTriggerException when neither the key nor the event names an
 	 * execution
 	 */
-	public Execution start(String recordKey, FlowgateEvent event) {
+	public Execution start(String recordKey, FlowgateEvent event, boolean cancelled) {
 		ExecutionRequested trigger = (event instanceof ExecutionRequested requested) ? requested : null;
 		String executionId = executionId(recordKey, trigger);
 		if (trigger == null) {
@@ -65,6 +74,9 @@ public final class ExecutionService {
 			return rejected(executionId, trigger, problem);
 		}
 		Execution execution = new Execution(executionId);
+		if (cancelled) {
+			execution.stop();
+		}
 		this.deployments.await(trigger.deploymentId(), this.settings.deploymentWait())
 			.thenAccept((found) -> found.filter((deployment) -> Objects.equals(deployment.ownerId(), trigger.ownerId()))
 				.ifPresentOrElse((deployment) -> run(execution, trigger, deployment),

@@ -259,6 +259,21 @@ class ExecutionServiceTest {
 	}
 
 	@Test
+	void runsNoNodeOfATriggerWhoseCancellationIsKnown() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
+		DeploymentStateChanged slow = Deployments.of("slow", OWNER,
+				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
+		this.view.put(slow);
+
+		ExecutionCompleted result = resultOf(
+				this.service.start("e-1", Deployments.trigger("e-1", slow, Map.of()), true));
+
+		assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(result.trace()).isEmpty();
+		assertThat(this.api.arrivals("/slow")).isEmpty();
+	}
+
+	@Test
 	void cancellingAnExecutionLeavesItWithoutAResult() {
 		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
 		DeploymentStateChanged slow = Deployments.of("slow", OWNER,
