@@ -24,4 +24,9 @@ public enum ExecutionStatus {
 	@JsonProperty("cancelled")
 	CANCELLED;
 
+	/** Whether the execution has ended: no later event changes it. */
+	public boolean isFinished() {
+		return this != QUEUED && this != RUNNING;
+	}
+
 }

@@ -2,7 +2,6 @@ package dev.flowgate.deployments.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -13,10 +12,9 @@ import dev.flowgate.store.StoreOutages;
 
 /**
  * Records a poll's execution events of one kind at once. A record of another kind
- * (undecodable, or the wrong event and not one the caller skips) fails alone: the events
- * before it are recorded, it goes to the dead-letter topic, and the ones after it come
- * again. When recording itself fails, the poll is tried again
- * ({@link StoreOutages#storePoll}).
+ * (undecodable, or the wrong event) fails alone: the events before it are recorded, it
+ * goes to the dead-letter topic, and the ones after it come again. When recording itself
+ * fails, the poll is tried again ({@link StoreOutages#storePoll}).
  */
 final class ExecutionEventBatch {
 
@@ -25,20 +23,8 @@ final class ExecutionEventBatch {
 
 	static void record(List<ConsumerRecord<String, FlowgateEvent>> records, Class<? extends FlowgateEvent> kind,
 			ExecutionService executions) {
-		record(records, kind, Set.of(), executions);
-	}
-
-	/**
-	 * @param skipped kinds that share the topic but are not for recording here: passed
-	 * over, neither recorded nor dead-lettered
-	 */
-	static void record(List<ConsumerRecord<String, FlowgateEvent>> records, Class<? extends FlowgateEvent> kind,
-			Set<Class<? extends FlowgateEvent>> skipped, ExecutionService executions) {
 		List<FlowgateEvent> events = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, FlowgateEvent> record : records) {
-			if (record.value() != null && skipped.contains(record.value().getClass())) {
-				continue;
-			}
 			if (!kind.isInstance(record.value())) {
 				store(events, executions);
 				throw new BatchListenerFailedException("Not a " + kind.getSimpleName(), record);

@@ -1,7 +1,6 @@
 package dev.flowgate.deployments.messaging;
 
 import java.util.List;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,8 +29,9 @@ class ExecutionRequestedListener {
 	@KafkaListener(id = "deployment-service.executions-requested", groupId = ListenerGroups.GROUP,
 			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_REQUESTED.name()}", batch = "true")
 	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
-		ExecutionEventBatch.record(records, ExecutionRequested.class, Set.of(ExecutionCancellationRequested.class),
-				this.executions);
+		ExecutionEventBatch.record(records.stream()
+			.filter((record) -> !(record.value() instanceof ExecutionCancellationRequested))
+			.toList(), ExecutionRequested.class, this.executions);
 	}
 
 }

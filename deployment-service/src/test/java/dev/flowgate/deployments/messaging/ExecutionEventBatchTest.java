@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -16,7 +15,6 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.domain.execution.ExecutionEvents;
@@ -52,14 +50,13 @@ class ExecutionEventBatchTest {
 	}
 
 	@Test
-	void passesOverSkippedKindsQuietly() {
+	void theTriggersListenerPassesOverCancellationRequestsQuietly() {
 		ExecutionEvents first = ExecutionEvents.of("e-1", "o", "d");
 		List<ConsumerRecord<String, FlowgateEvent>> poll = List.of(record(0, first.requested(Map.of())),
 				record(1, new ExecutionCancellationRequested(UUID.randomUUID(), 1, Instant.now(), "e-1", "o", "d")),
 				record(2, ExecutionEvents.of("e-2", "o", "d").requested(Map.of())));
 
-		ExecutionEventBatch.record(poll, ExecutionRequested.class, Set.of(ExecutionCancellationRequested.class),
-				this.executions);
+		new ExecutionRequestedListener(this.executions).on(poll);
 
 		assertThat(this.store.written).containsExactly(List.of("e-1", "e-2"));
 	}

@@ -46,7 +46,7 @@ public record ExecutionSnapshot(String executionId, String deploymentId, int flo
 	}
 
 	public boolean finished() {
-		return this.status != ExecutionStatus.QUEUED && this.status != ExecutionStatus.RUNNING;
+		return this.status.isFinished();
 	}
 
 }

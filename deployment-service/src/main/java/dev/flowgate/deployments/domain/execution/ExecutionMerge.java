@@ -80,11 +80,10 @@ public final class ExecutionMerge {
 	}
 
 	private static int rank(ExecutionStatus status) {
-		return switch (status) {
-			case QUEUED -> 0;
-			case RUNNING -> 1;
-			case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED -> 2;
-		};
+		if (status.isFinished()) {
+			return 2;
+		}
+		return (status == ExecutionStatus.RUNNING) ? 1 : 0;
 	}
 
 	private static Instant earliest(Instant current, Instant candidate) {

@@ -30,10 +30,7 @@ public record ExecutionRecord(String id, String ownerId, String deploymentId, In
 
 	/** Whether it has reached a terminal status, which no later event changes. */
 	public boolean isFinished() {
-		return this.status != null && switch (this.status) {
-			case QUEUED, RUNNING -> false;
-			case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED -> true;
-		};
+		return this.status != null && this.status.isFinished();
 	}
 
 	ExecutionRecord withCancelRequestedAt(Instant requestedAt) {
