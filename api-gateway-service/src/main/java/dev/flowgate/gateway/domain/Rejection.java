@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.flowgate.gateway.domain.input.InputViolation;
+import dev.flowgate.gateway.domain.limit.Quota;
 
 /**
  * Why the gateway refuses a request. Each web family (native, aicuflow, FluxPrompt)
@@ -25,16 +26,20 @@ public final class Rejection extends RuntimeException {
 
 	private final List<InputViolation> violations;
 
-	private Rejection(Reason reason, String message, Duration retryAfter, List<InputViolation> violations) {
+	private final Quota quota;
+
+	private Rejection(Reason reason, String message, Duration retryAfter, List<InputViolation> violations,
+			Quota quota) {
 		// Rejections are expected outcomes, not bugs: no stack trace to fill in.
 		super(message, null, false, false);
 		this.reason = reason;
 		this.retryAfter = retryAfter;
 		this.violations = List.copyOf(violations);
+		this.quota = quota;
 	}
 
 	public static Rejection of(Reason reason, String message) {
-		return new Rejection(reason, message, null, List.of());
+		return new Rejection(reason, message, null, List.of(), null);
 	}
 
 	public static Rejection unauthenticated(String message) {
@@ -54,15 +59,22 @@ public final class Rejection extends RuntimeException {
 	}
 
 	public static Rejection invalidInput(List<InputViolation> violations) {
-		return new Rejection(Reason.INVALID_INPUT, InputViolation.describe(violations), null, violations);
+		return new Rejection(Reason.INVALID_INPUT, InputViolation.describe(violations), null, violations, null);
 	}
 
 	public static Rejection rateLimited(String message, Duration retryAfter) {
-		return new Rejection(Reason.RATE_LIMITED, message, retryAfter, List.of());
+		return rateLimited(message, retryAfter, null);
+	}
+
+	/**
+	 * @param quota the used-up limit, or {@code null} for a limit without one
+	 */
+	public static Rejection rateLimited(String message, Duration retryAfter, Quota quota) {
+		return new Rejection(Reason.RATE_LIMITED, message, retryAfter, List.of(), quota);
 	}
 
 	public static Rejection unavailable(String message, Duration retryAfter) {
-		return new Rejection(Reason.UNAVAILABLE, message, retryAfter, List.of());
+		return new Rejection(Reason.UNAVAILABLE, message, retryAfter, List.of(), null);
 	}
 
 	public Reason reason() {
@@ -76,6 +88,11 @@ public final class Rejection extends RuntimeException {
 
 	public List<InputViolation> violations() {
 		return this.violations;
+	}
+
+	/** The per-minute limit that was used up, or {@code null}. */
+	public Quota quota() {
+		return this.quota;
 	}
 
 }

@@ -94,10 +94,14 @@ class AicuflowTriggerTest {
 		assertError(
 				trigger(deployment, "/", xApiKey(), "{\"input_data\":{\"param1\":\"" + "x".repeat(1 << 20) + "\"}}"),
 				413, "larger than");
-		assertThat(trigger(oncePerMinute, "/", xApiKey(), "{}").status()).isEqualTo(200);
+		Http.Response allowed = trigger(oncePerMinute, "/", xApiKey(), "{}");
+		assertThat(allowed.status()).isEqualTo(200);
+		assertThat(allowed.header("RateLimit-Limit")).isEqualTo("1");
+		assertThat(allowed.header("RateLimit-Remaining")).isEqualTo("0");
 		Http.Response limited = trigger(oncePerMinute, "/", xApiKey(), "{}");
 		assertError(limited, 429, "rate limit");
 		assertThat(limited.header("Retry-After")).isNotBlank();
+		assertThat(limited.header("RateLimit-Policy")).isEqualTo("1;w=60");
 	}
 
 	private DeploymentStateChanged deploy(DeploymentStates deployment, Behaviour behaviour) {

@@ -127,6 +127,29 @@ class ManagementProxyTest {
 	}
 
 	@Test
+	void countsManagementCallsAgainstTheKeysRateLimitAndSaysWhatIsLeft() {
+		String mine = execution("limited", "d-allowed");
+		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));
+		this.stack.awaitVisible(limited);
+
+		Http.Response first = Http.get(this.stack.a.url("/v1/executions/" + mine), limited.bearer());
+		Http.Response second = Http.get(this.stack.a.url("/v1/executions/" + mine), limited.bearer());
+		Http.Response third = Http.get(this.stack.a.url("/v1/executions/" + mine), limited.bearer());
+		Http.Response unlimited = Http.get(this.stack.a.url("/v1/executions/" + mine), this.tenant.bearer());
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.header("RateLimit-Policy")).isEqualTo("2;w=60");
+		assertThat(first.header("RateLimit-Limit")).isEqualTo("2");
+		assertThat(first.header("RateLimit-Remaining")).isEqualTo("1");
+		assertThat(second.header("RateLimit-Remaining")).isEqualTo("0");
+		assertThat(Integer.parseInt(second.header("RateLimit-Reset"))).isBetween(31, 60);
+		assertProblem(third, 429, "rate limit");
+		assertThat(third.header("RateLimit-Remaining")).isEqualTo("0");
+		assertThat(unlimited.status()).isEqualTo(200);
+		assertThat(unlimited.header("RateLimit-Limit")).isNull();
+	}
+
+	@Test
 	void authenticatesOwnerCreationWithTheAdminSecretOnly() {
 		this.stack.keyService.on("POST", "/v1/owners", (request) -> Reply.json(201, "{\"id\":\"o-1\"}"));
 		this.stack.awaitVisible(this.tenant);

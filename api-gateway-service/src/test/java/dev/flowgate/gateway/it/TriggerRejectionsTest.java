@@ -147,12 +147,20 @@ class TriggerRejectionsTest {
 				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC));
 		this.stack.awaitVisible(limited, deployment.deploymentId());
 
-		assertThat(trigger(deployment, limited.bearer(), "{}").status()).isEqualTo(202);
-		assertThat(trigger(deployment, limited.bearer(), "{}").status()).isEqualTo(202);
+		Http.Response first = trigger(deployment, limited.bearer(), "{}");
+		Http.Response second = trigger(deployment, limited.bearer(), "{}");
 		Http.Response third = trigger(deployment, limited.bearer(), "{}");
 
+		assertThat(first.status()).isEqualTo(202);
+		assertThat(first.header("RateLimit-Policy")).isEqualTo("2;w=60");
+		assertThat(first.header("RateLimit-Remaining")).isEqualTo("1");
+		assertThat(second.status()).isEqualTo(202);
+		assertThat(second.header("RateLimit-Remaining")).isEqualTo("0");
 		assertProblem(third, 429, "rate limit");
 		assertThat(Integer.parseInt(third.header("Retry-After"))).isBetween(1, 30);
+		assertThat(third.header("RateLimit-Limit")).isEqualTo("2");
+		assertThat(third.header("RateLimit-Remaining")).isEqualTo("0");
+		assertThat(Integer.parseInt(third.header("RateLimit-Reset"))).isBetween(31, 60);
 	}
 
 	@Test
@@ -162,7 +170,10 @@ class TriggerRejectionsTest {
 		DeploymentStateChanged concurrent = deploy(
 				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC).limits(1, null), Behaviour.NEVER);
 
-		assertThat(trigger(perMinute, this.tenant.bearer(), "{}").status()).isEqualTo(202);
+		Http.Response accepted = trigger(perMinute, this.tenant.bearer(), "{}");
+		assertThat(accepted.status()).isEqualTo(202);
+		assertThat(accepted.header("RateLimit-Policy")).isEqualTo("1;w=60");
+		assertThat(accepted.header("RateLimit-Remaining")).isEqualTo("0");
 		assertProblem(trigger(perMinute, this.tenant.bearer(), "{}"), 429, "rate limit");
 		assertThat(trigger(concurrent, this.tenant.bearer(), "{}").status()).isEqualTo(202);
 		Http.Response second = trigger(concurrent, this.tenant.bearer(), "{}");

@@ -2,7 +2,9 @@ package dev.flowgate.gateway.domain.limit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.flowgate.gateway.domain.Rejection;
@@ -27,7 +29,7 @@ public final class RateLimits {
 	 * @throws Rejection (429) with the time until the next request is allowed
 	 */
 	public void acquireForKey(String keyId, Integer perMinute) {
-		acquire("key:" + keyId, perMinute, "The API key's rate limit of " + perMinute + " requests per minute");
+		acquire(keyBucket(keyId), perMinute, "The API key's rate limit of " + perMinute + " requests per minute");
 	}
 
 	/**
@@ -35,8 +37,37 @@ public final class RateLimits {
 	 * @throws Rejection (429) with the time until the next trigger is allowed
 	 */
 	public void acquireForDeployment(String deploymentId, Integer perMinute) {
-		acquire("deployment:" + deploymentId, perMinute,
+		acquire(deploymentBucket(deploymentId), perMinute,
 				"The deployment's rate limit of " + perMinute + " requests per minute");
+	}
+
+	/** What is left of an API key's limit, or empty when it has none. */
+	public Optional<Quota> keyQuota(String keyId, Integer perMinute) {
+		return quota(keyBucket(keyId), perMinute);
+	}
+
+	/** What is left of a deployment's limit, or empty when it has none. */
+	public Optional<Quota> deploymentQuota(String deploymentId, Integer perMinute) {
+		return quota(deploymentBucket(deploymentId), perMinute);
+	}
+
+	private static String keyBucket(String keyId) {
+		return "key:" + keyId;
+	}
+
+	private static String deploymentBucket(String deploymentId) {
+		return "deployment:" + deploymentId;
+	}
+
+	private Optional<Quota> quota(String bucketId, Integer perMinute) {
+		if (perMinute == null || perMinute <= 0) {
+			return Optional.empty();
+		}
+		TokenBucket bucket = this.buckets.get(bucketId);
+		if (bucket == null || bucket.perMinute() != perMinute) {
+			return Optional.of(new Quota(perMinute, perMinute, Duration.ZERO));
+		}
+		return Optional.of(bucket.quota(this.clock.instant()));
 	}
 
 	private void acquire(String bucketId, Integer perMinute, String limitDescription) {
@@ -48,9 +79,10 @@ public final class RateLimits {
 		TokenBucket bucket = this.buckets.compute(bucketId,
 				(id, existing) -> (existing != null && existing.perMinute() == perMinute) ? existing
 						: new TokenBucket(perMinute, this.clock.instant()));
-		Duration wait = bucket.tryTake(this.clock.instant());
+		Instant now = this.clock.instant();
+		Duration wait = bucket.tryTake(now);
 		if (!wait.isZero()) {
-			throw Rejection.rateLimited(limitDescription + " is used up", wait);
+			throw Rejection.rateLimited(limitDescription + " is used up", wait, bucket.quota(now));
 		}
 	}
 

@@ -40,6 +40,13 @@ final class TokenBucket {
 		return Duration.ofNanos((long) Math.ceil((1 - this.tokens) * this.nanosPerToken));
 	}
 
+	/** What is left at {@code now}, taking nothing. */
+	synchronized Quota quota(Instant now) {
+		refill(now);
+		long nanosUntilFull = (long) Math.ceil((this.perMinute - this.tokens) * this.nanosPerToken);
+		return new Quota(this.perMinute, (int) this.tokens, Duration.ofNanos(nanosUntilFull));
+	}
+
 	private void refill(Instant now) {
 		long elapsed = Duration.between(this.refilledAt, now).toNanos();
 		if (elapsed > 0) {

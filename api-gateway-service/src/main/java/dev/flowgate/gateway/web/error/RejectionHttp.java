@@ -3,6 +3,7 @@ package dev.flowgate.gateway.web.error;
 import java.time.Duration;
 
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.web.RateLimitHeaders;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,7 @@ public final class RejectionHttp {
 		if (rejection.retryAfter() != null) {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(rejection.retryAfter())));
 		}
+		headers.addAll(RateLimitHeaders.of(rejection.quota()));
 		return headers;
 	}
 

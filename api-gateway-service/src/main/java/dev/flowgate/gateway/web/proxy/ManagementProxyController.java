@@ -11,6 +11,7 @@ import dev.flowgate.gateway.domain.route.Access;
 import dev.flowgate.gateway.domain.route.ManagementRoutes;
 import dev.flowgate.gateway.domain.route.Route;
 import dev.flowgate.gateway.web.CallerHeaders;
+import dev.flowgate.gateway.web.RateLimitHeaders;
 import dev.flowgate.gateway.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -47,13 +48,16 @@ class ManagementProxyController {
 
 	private final AllowListedExecutions executions;
 
+	private final RateLimitHeaders rateLimitHeaders;
+
 	ManagementProxyController(Gatekeeper gatekeeper, AdminSecret adminSecret, RequestBodies bodies,
-			UpstreamClient upstream, AllowListedExecutions executions) {
+			UpstreamClient upstream, AllowListedExecutions executions, RateLimitHeaders rateLimitHeaders) {
 		this.gatekeeper = gatekeeper;
 		this.adminSecret = adminSecret;
 		this.bodies = bodies;
 		this.upstream = upstream;
 		this.executions = executions;
+		this.rateLimitHeaders = rateLimitHeaders;
 	}
 
 	@RequestMapping("/v1/**")
@@ -67,6 +71,15 @@ class ManagementProxyController {
 		}
 		KeyScope scope = (route.access() == Access.RUN) ? KeyScope.RUN : KeyScope.MANAGE;
 		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), scope);
+		ResponseEntity<byte[]> answer = forwardFor(caller, route, request);
+		return ResponseEntity.status(answer.getStatusCode())
+			.headers(answer.getHeaders())
+			.headers(this.rateLimitHeaders.forKey(caller))
+			.body(answer.getBody());
+	}
+
+	private ResponseEntity<byte[]> forwardFor(Caller caller, Route route, HttpServletRequest request) {
+		String path = request.getRequestURI();
 		ForwardedIdentity identity = ForwardedIdentity.of(caller);
 		if (route.access() != Access.RUN) {
 			return exchange(route, request, identity);

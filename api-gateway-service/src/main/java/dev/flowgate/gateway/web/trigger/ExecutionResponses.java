@@ -5,6 +5,7 @@ import java.net.URI;
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.trigger.ExecutionSnapshot;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +24,13 @@ class ExecutionResponses {
 		return "/v1/executions/" + executionId;
 	}
 
-	<T> ResponseEntity<T> respond(ExecutionSnapshot execution, T body) {
+	<T> ResponseEntity<T> respond(ExecutionSnapshot execution, T body, HttpHeaders headers) {
 		if (execution.finished()) {
-			return ResponseEntity.ok(body);
+			return ResponseEntity.ok().headers(headers).body(body);
 		}
 		return ResponseEntity.accepted()
 			.location(URI.create(this.publicUrl + pollPath(execution.executionId())))
+			.headers(headers)
 			.body(body);
 	}
 

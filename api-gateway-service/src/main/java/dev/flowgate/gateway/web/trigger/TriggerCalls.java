@@ -15,6 +15,7 @@ import dev.flowgate.gateway.domain.trigger.ExecutionSnapshot;
 import dev.flowgate.gateway.domain.trigger.TriggerRequest;
 import dev.flowgate.gateway.domain.trigger.TriggerService;
 import dev.flowgate.gateway.web.CallerHeaders;
+import dev.flowgate.gateway.web.RateLimitHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -39,11 +40,15 @@ class TriggerCalls {
 
 	private final TriggerMetrics metrics;
 
-	TriggerCalls(Gatekeeper gatekeeper, TriggerService triggers, ExecutionResponses responses, TriggerMetrics metrics) {
+	private final RateLimitHeaders rateLimitHeaders;
+
+	TriggerCalls(Gatekeeper gatekeeper, TriggerService triggers, ExecutionResponses responses, TriggerMetrics metrics,
+			RateLimitHeaders rateLimitHeaders) {
 		this.gatekeeper = gatekeeper;
 		this.triggers = triggers;
 		this.responses = responses;
 		this.metrics = metrics;
+		this.rateLimitHeaders = rateLimitHeaders;
 	}
 
 	/** Runs a call, counting it if it is refused, now or later. */
@@ -84,7 +89,8 @@ class TriggerCalls {
 		}
 		return this.triggers.trigger(caller, deployment, trigger)
 			.thenApply((execution) -> this.metrics.answered(trigger.source(), deployment, execution))
-			.thenApply((execution) -> this.responses.respond(execution, body.apply(execution)));
+			.thenApply((execution) -> this.responses.respond(execution, body.apply(execution),
+					this.rateLimitHeaders.forTrigger(caller, deployment)));
 	}
 
 }

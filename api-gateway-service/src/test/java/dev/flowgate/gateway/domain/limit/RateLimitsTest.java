@@ -27,7 +27,32 @@ class RateLimitsTest {
 				(rejection) -> {
 					assertThat(rejection.reason()).isEqualTo(Rejection.Reason.RATE_LIMITED);
 					assertThat(rejection.retryAfter()).isEqualTo(Duration.ofSeconds(20));
+					assertThat(rejection.quota()).isEqualTo(new Quota(3, 0, Duration.ofMinutes(1)));
 				});
+	}
+
+	@Test
+	void tellsWhatIsLeftOfALimitWithoutTakingFromIt() {
+		this.limits.acquireForKey("k", 3);
+		this.limits.acquireForKey("k", 3);
+		this.clock.advance(Duration.ofSeconds(5));
+
+		Quota left = this.limits.keyQuota("k", 3).orElseThrow();
+
+		assertThat(left.perMinute()).isEqualTo(3);
+		assertThat(left.remaining()).isEqualTo(1);
+		assertThat(left.untilFull()).isEqualTo(Duration.ofSeconds(35));
+		assertThat(this.limits.keyQuota("k", 3)).contains(left);
+	}
+
+	@Test
+	void showsAnUntouchedOrChangedLimitFullAndNoneWithoutALimit() {
+		this.limits.acquireForDeployment("d", 6);
+
+		assertThat(this.limits.deploymentQuota("other", 6)).contains(new Quota(6, 6, Duration.ZERO));
+		assertThat(this.limits.deploymentQuota("d", 10)).contains(new Quota(10, 10, Duration.ZERO));
+		assertThat(this.limits.keyQuota("d", 6)).contains(new Quota(6, 6, Duration.ZERO));
+		assertThat(this.limits.keyQuota("k", null)).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,75 @@
+package dev.flowgate.gateway.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.flowgate.gateway.domain.deployment.Deployment;
+import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.domain.limit.Quota;
+import dev.flowgate.gateway.domain.limit.RateLimits;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rate limit fields of an answer, as the IETF draft "RateLimit Fields for HTTP"
+ * (draft-ietf-httpapi-ratelimit-headers-06) has them and API gateways commonly send:
+ * {@code RateLimit-Policy} lists every limit that applies, {@code RateLimit-Limit},
+ * {@code -Remaining} and {@code -Reset} describe the one closest to running out.
+ */
+@Component
+public class RateLimitHeaders {
+
+	// Every limit is per minute.
+	private static final long WINDOW_SECONDS = 60;
+
+	private final RateLimits limits;
+
+	RateLimitHeaders(RateLimits limits) {
+		this.limits = limits;
+	}
+
+	/** For a call that counts against its API key's limit only. */
+	public HttpHeaders forKey(Caller caller) {
+		return of(keyQuota(caller).stream().toList());
+	}
+
+	/** For a trigger: its key's limit and its deployment's. */
+	public HttpHeaders forTrigger(Caller caller, Deployment deployment) {
+		Optional<Quota> deploymentQuota = this.limits.deploymentQuota(deployment.id(),
+				deployment.state().limits().requestsPerMinute());
+		return of(Stream.concat(keyQuota(caller).stream(), deploymentQuota.stream()).toList());
+	}
+
+	/** For a call refused over {@code quota}, or none when there is no such limit. */
+	public static HttpHeaders of(Quota quota) {
+		return of((quota != null) ? List.of(quota) : List.of());
+	}
+
+	private Optional<Quota> keyQuota(Caller caller) {
+		return this.limits.keyQuota(caller.keyId(), caller.rateLimitPerMinute());
+	}
+
+	private static HttpHeaders of(List<Quota> quotas) {
+		HttpHeaders headers = new HttpHeaders();
+		quotas.stream().reduce(Quota::tighter).ifPresent((tightest) -> {
+			headers.set("RateLimit-Policy",
+					quotas.stream()
+						.map((quota) -> quota.perMinute() + ";w=" + WINDOW_SECONDS)
+						.collect(Collectors.joining(", ")));
+			headers.set("RateLimit-Limit", Integer.toString(tightest.perMinute()));
+			headers.set("RateLimit-Remaining", Integer.toString(tightest.remaining()));
+			headers.set("RateLimit-Reset", Long.toString(wholeSeconds(tightest.untilFull())));
+		});
+		return headers;
+	}
+
+	private static long wholeSeconds(Duration duration) {
+		long seconds = duration.toSeconds();
+		return (duration.toNanosPart() > 0) ? seconds + 1 : seconds;
+	}
+
+}
