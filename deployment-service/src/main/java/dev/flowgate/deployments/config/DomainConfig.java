@@ -15,6 +15,7 @@ import dev.flowgate.deployments.domain.execution.ExecutionRepository;
 import dev.flowgate.deployments.domain.execution.ExecutionRetention;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 import dev.flowgate.deployments.domain.execution.PayloadLimit;
+import dev.flowgate.deployments.domain.execution.RecordedTriggers;
 import dev.flowgate.deployments.domain.execution.ReplayQueue;
 import dev.flowgate.deployments.domain.execution.ReplayService;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
@@ -61,8 +62,8 @@ class DomainConfig {
 
 	@Bean
 	ExecutionService executionService(ExecutionRepository executions, ExecutionMerge merge,
-			DeploymentService deployments) {
-		return new ExecutionService(executions, merge, deployments);
+			DeploymentService deployments, RecordedTriggers recorded) {
+		return new ExecutionService(executions, merge, deployments, recorded);
 	}
 
 	@Bean

@@ -14,9 +14,13 @@ import org.springframework.util.unit.DataSize;
  * @param payloadLimit the most stored of an execution's inputs, of its outputs, and of
  * each node's output
  * @param replayDeadline how long a replayed execution may take
+ * @param recordingWait how long a lookup of an execution not recorded yet may wait for
+ * the triggers accepted before it to be recorded
+ * @param recordingPoll how often such a lookup checks
  */
 @ConfigurationProperties("flowgate.executions")
 public record ExecutionProperties(@DefaultValue("30d") Duration retention, @DefaultValue("1h") Duration sweepInterval,
-		@DefaultValue("64KB") DataSize payloadLimit, @DefaultValue("10m") Duration replayDeadline) {
+		@DefaultValue("64KB") DataSize payloadLimit, @DefaultValue("10m") Duration replayDeadline,
+		@DefaultValue("3s") Duration recordingWait, @DefaultValue("20ms") Duration recordingPoll) {
 
 }

@@ -155,6 +155,33 @@ class ExecutionRecordingTest {
 	}
 
 	@Test
+	void findsAnExecutionPolledOrCancelledRightAfterItsTriggerWasAccepted() {
+		ExecutionEvents polled = events();
+		ExecutionEvents cancelled = events();
+
+		// Acknowledged by Kafka, as when the gateway answers 202: not recorded yet.
+		this.sender.send(polled.requested(Map.of("question", "poll me")));
+		Response poll = this.api.get("/v1/executions/" + polled.executionId());
+		this.sender.send(cancelled.requested(Map.of("question", "cancel me")));
+		Response cancel = this.api.post("/v1/executions/" + cancelled.executionId() + "/cancel", "");
+
+		assertThat(poll.status()).isEqualTo(200);
+		assertThat(poll.text("status")).isEqualTo("queued");
+		assertThat(cancel.status()).isEqualTo(202);
+		assertThat(cancel.text("cancel_requested_at")).isNotNull();
+	}
+
+	@Test
+	void answersAnUnknownExecutionWith404OnceTheTriggersAreRecorded() {
+		this.sender.send(events().requested(Map.of("question", "another one")));
+
+		Response unknown = this.api.get("/v1/executions/" + UUID.randomUUID());
+
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).isEqualTo("application/problem+json");
+	}
+
+	@Test
 	void hidesAnotherOwnersExecution() {
 		ExecutionEvents events = events();
 		this.sender.send(events.requested(Map.of("question", "mine")));

@@ -173,6 +173,11 @@ class JourneyIT {
 		assertThat(accepted.headers().get("Location")).singleElement()
 			.asString()
 			.endsWith("/v1/executions/" + executionId);
+		// Polled at once, before deployment-service has read the trigger: found all the
+		// same.
+		Api.Response polledAtOnce = this.api.get(accepted.text("/links/self"), this.appKey.bearer());
+		assertThat(polledAtOnce.status()).as(polledAtOnce.toString()).isEqualTo(200);
+		assertThat(polledAtOnce.text("/id")).isEqualTo(executionId);
 		JsonNode finished = Triggers.pollUntilFinished(this.api, accepted.text("/links/self"), this.appKey);
 		assertThat(finished.at("/status").asString()).isEqualTo("succeeded");
 		assertThat(finished.at("/output_data/answer").asString()).isEqualTo(WeatherFlow.expectedAnswer(question));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import dev.flowgate.contracts.ExecutionStatus;
@@ -30,10 +31,14 @@ public class ExecutionService {
 
 	private final DeploymentService deployments;
 
-	public ExecutionService(ExecutionRepository executions, ExecutionMerge merge, DeploymentService deployments) {
+	private final RecordedTriggers recorded;
+
+	public ExecutionService(ExecutionRepository executions, ExecutionMerge merge, DeploymentService deployments,
+			RecordedTriggers recorded) {
 		this.executions = executions;
 		this.merge = merge;
 		this.deployments = deployments;
+		this.recorded = recorded;
 	}
 
 	/**
@@ -52,8 +57,14 @@ public class ExecutionService {
 		}
 	}
 
+	/**
+	 * The owner's execution; one not found is looked up again once the triggers accepted
+	 * before this call are recorded, so that a poll right after the trigger finds it.
+	 */
 	public ExecutionRecord get(String ownerId, String executionId) {
 		return this.executions.find(ownerId, executionId)
+			.or(() -> this.recorded.awaitRecorded(executionId) ? this.executions.find(ownerId, executionId)
+					: Optional.empty())
 			.orElseThrow(() -> new NotFoundException(RESOURCE, executionId));
 	}
 

@@ -1,0 +1,106 @@
+package dev.flowgate.deployments.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+import dev.flowgate.contracts.Topics;
+import dev.flowgate.deployments.config.ExecutionProperties;
+import dev.flowgate.deployments.domain.execution.RecordedTriggers;
+
+/**
+ * Tells whether the triggers' topic is recorded up to its end: this service's consumer
+ * group commits a poll's offsets once the poll is stored, so a committed offset at the
+ * end offset read now means every trigger accepted before now is recorded. Only the
+ * partition the execution's trigger went to counts (its key is the execution id).
+ */
+@Component
+class KafkaRecordedTriggers implements RecordedTriggers, DisposableBean {
+
+	private static final String TOPIC = Topics.EXECUTIONS_REQUESTED.name();
+
+	private final Admin admin;
+
+	private final Duration wait;
+
+	private final Duration pollInterval;
+
+	private volatile int partitions;
+
+	KafkaRecordedTriggers(KafkaAdmin kafkaAdmin, ExecutionProperties properties) {
+		this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+		this.wait = properties.recordingWait();
+		this.pollInterval = properties.recordingPoll();
+	}
+
+	@Override
+	public boolean awaitRecorded(String executionId) {
+		long deadline = System.nanoTime() + this.wait.toNanos();
+		try {
+			TopicPartition partition = partitionOf(executionId, deadline);
+			long end = get(this.admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition),
+					deadline)
+				.offset();
+			while (committed(partition, deadline) < end) {
+				if (System.nanoTime() + this.pollInterval.toNanos() > deadline) {
+					return false;
+				}
+				Thread.sleep(this.pollInterval.toMillis());
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// Kafka cannot tell now: answer from what is recorded.
+			return false;
+		}
+	}
+
+	/** Where the default partitioner puts a record keyed by the execution id. */
+	private TopicPartition partitionOf(String executionId, long deadline)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		if (this.partitions == 0) {
+			this.partitions = get(this.admin.describeTopics(List.of(TOPIC)).topicNameValues().get(TOPIC), deadline)
+				.partitions()
+				.size();
+		}
+		byte[] key = executionId.getBytes(StandardCharsets.UTF_8);
+		return new TopicPartition(TOPIC, Utils.toPositive(Utils.murmur2(key)) % this.partitions);
+	}
+
+	private long committed(TopicPartition partition, long deadline)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		OffsetAndMetadata committed = get(
+				this.admin.listConsumerGroupOffsets(ListenerGroups.GROUP).partitionsToOffsetAndMetadata(), deadline)
+			.get(partition);
+		return (committed != null) ? committed.offset() : 0;
+	}
+
+	private static <T> T get(KafkaFuture<T> future, long deadline)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void destroy() {
+		this.admin.close();
+	}
+
+}
