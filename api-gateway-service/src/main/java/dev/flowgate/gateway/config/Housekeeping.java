@@ -1,25 +1,37 @@
 package dev.flowgate.gateway.config;
 
+import dev.flowgate.gateway.domain.limit.RateLimits;
 import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Forgets in-flight executions whose result never arrived, so memory stays bounded. */
+/**
+ * Forgets in-flight executions whose result never arrived and rate limit buckets that
+ * have refilled, so memory stays bounded.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class Housekeeping {
 
 	private final InFlightExecutions inFlight;
 
-	Housekeeping(InFlightExecutions inFlight) {
+	private final RateLimits limits;
+
+	Housekeeping(InFlightExecutions inFlight, RateLimits limits) {
 		this.inFlight = inFlight;
+		this.limits = limits;
 	}
 
 	@Scheduled(fixedDelayString = "${flowgate.gateway.housekeeping-interval:30s}")
 	void expireInFlight() {
 		this.inFlight.expire();
+	}
+
+	@Scheduled(fixedDelayString = "${flowgate.gateway.housekeeping-interval:30s}")
+	void forgetFullRateLimits() {
+		this.limits.forgetFull();
 	}
 
 }

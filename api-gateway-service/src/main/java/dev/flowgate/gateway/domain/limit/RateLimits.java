@@ -74,16 +74,39 @@ public final class RateLimits {
 		if (perMinute == null || perMinute <= 0) {
 			return;
 		}
-		// A changed limit starts a fresh bucket; that is rare and errs on the caller's
-		// side.
-		TokenBucket bucket = this.buckets.compute(bucketId,
-				(id, existing) -> (existing != null && existing.perMinute() == perMinute) ? existing
-						: new TokenBucket(perMinute, this.clock.instant()));
 		Instant now = this.clock.instant();
-		Duration wait = bucket.tryTake(now);
-		if (!wait.isZero()) {
-			throw Rejection.rateLimited(limitDescription + " is used up", wait, bucket.quota(now));
+		Duration[] wait = new Duration[1];
+		// Taken inside compute, so forgetFull cannot drop the bucket in between. A
+		// changed
+		// limit starts a fresh bucket; that is rare and errs on the caller's side.
+		TokenBucket bucket = this.buckets.compute(bucketId, (id, existing) -> {
+			TokenBucket current = (existing != null && existing.perMinute() == perMinute) ? existing
+					: new TokenBucket(perMinute, now);
+			wait[0] = current.tryTake(now);
+			return current;
+		});
+		if (!wait[0].isZero()) {
+			throw Rejection.rateLimited(limitDescription + " is used up", wait[0], bucket.quota(now));
 		}
+	}
+
+	/**
+	 * Forgets the buckets that have refilled: a full bucket is what a new one would be,
+	 * so only memory changes (keys and deployments deleted long ago are not kept).
+	 * @return how many were forgotten
+	 */
+	public int forgetFull() {
+		Instant now = this.clock.instant();
+		int forgotten = 0;
+		for (String bucketId : this.buckets.keySet()) {
+			boolean[] full = new boolean[1];
+			this.buckets.computeIfPresent(bucketId, (id, bucket) -> {
+				full[0] = bucket.isFull(now);
+				return full[0] ? null : bucket;
+			});
+			forgotten += full[0] ? 1 : 0;
+		}
+		return forgotten;
 	}
 
 }

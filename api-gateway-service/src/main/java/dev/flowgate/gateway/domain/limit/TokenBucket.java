@@ -40,6 +40,11 @@ final class TokenBucket {
 		return Duration.ofNanos((long) Math.ceil((1 - this.tokens) * this.nanosPerToken));
 	}
 
+	synchronized boolean isFull(Instant now) {
+		refill(now);
+		return this.tokens >= this.perMinute;
+	}
+
 	/** What is left at {@code now}, taking nothing. */
 	synchronized Quota quota(Instant now) {
 		refill(now);

@@ -83,6 +83,21 @@ class RateLimitsTest {
 	}
 
 	@Test
+	void forgetsOnlyRefilledBucketsWithoutChangingWhatCallersMayDo() {
+		this.limits.acquireForKey("refilled", 3);
+		this.clock.advance(Duration.ofSeconds(20));
+		this.limits.acquireForKey("busy", 60);
+
+		assertThat(this.limits.forgetFull()).isEqualTo(1);
+		assertThat(this.limits.keyQuota("busy", 60).orElseThrow().remaining()).isEqualTo(59);
+		assertThat(this.limits.forgetFull()).isZero();
+		for (int i = 0; i < 3; i++) {
+			this.limits.acquireForKey("refilled", 3);
+		}
+		assertThatThrownBy(() -> this.limits.acquireForKey("refilled", 3)).isInstanceOf(Rejection.class);
+	}
+
+	@Test
 	void startsAFreshBucketWhenTheLimitChanges() {
 		this.limits.acquireForKey("k", 1);
 
