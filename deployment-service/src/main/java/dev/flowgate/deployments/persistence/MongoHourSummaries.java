@@ -6,29 +6,32 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import dev.flowgate.deployments.domain.usage.DeploymentHour;
-import dev.flowgate.deployments.domain.usage.DurationHistogram;
 import dev.flowgate.deployments.domain.usage.HourSummaries;
 import dev.flowgate.deployments.domain.usage.HourSummary;
+import dev.flowgate.deployments.domain.usage.KeyHourSummary;
 import dev.flowgate.deployments.domain.usage.SummaryProgress;
-import dev.flowgate.deployments.domain.usage.UsageTally;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * One document per deployment hour (its id the deployment and the hour, so summing an
- * hour again replaces it), and one for the progress and the run claim.
+ * hour again replaces it), one per API key's share of such an hour in a collection of
+ * their own, and one for the progress and the run claim.
  */
 @Repository
 class MongoHourSummaries implements HourSummaries {
 
 	static final String COLLECTION = "usage_hours";
+
+	static final String KEYS_COLLECTION = "usage_key_hours";
+
+	static final String KEY = "keyId";
 
 	static final String DEPLOYMENT = "deploymentId";
 
@@ -42,13 +45,11 @@ class MongoHourSummaries implements HourSummaries {
 
 	private static final String LAST_RUN_AT = "lastRunAt";
 
+	private static final String KEYS_SUMMED_FROM = "keysSummedFrom";
+
 	private static final String CLAIMED_UNTIL = "claimedUntil";
 
 	private static final String OWNER = "ownerId";
-
-	private static final String DURATIONS = "durations";
-
-	private static final String CANCELLED = "cancelled";
 
 	private final MongoTemplate mongo;
 
@@ -68,12 +69,35 @@ class MongoHourSummaries implements HourSummaries {
 	}
 
 	@Override
+	public void saveOfKeys(Collection<KeyHourSummary> summaries) {
+		summaries.forEach((summary) -> this.mongo.save(toDocument(summary), KEYS_COLLECTION));
+	}
+
+	@Override
+	public List<KeyHourSummary> ofKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to) {
+		Query query = Query.query(where(DEPLOYMENT).is(deploymentId)
+			.and(KEY)
+			.is(keyId)
+			.and(OWNER)
+			.is(ownerId)
+			.and(HOUR)
+			.gte(from)
+			.lt(to));
+		return this.mongo.find(query, Document.class, KEYS_COLLECTION)
+			.stream()
+			.map((document) -> new KeyHourSummary(hourOf(document), document.getString(KEY),
+					TallyFields.read(document)))
+			.toList();
+	}
+
+	@Override
 	public SummaryProgress progress() {
 		Document progress = this.mongo.findById(PROGRESS_ID, Document.class, PROGRESS_COLLECTION);
 		if (progress == null) {
-			return new SummaryProgress(null, null);
+			return new SummaryProgress(null, null, null);
 		}
-		return new SummaryProgress(instant(progress, SUMMED_UP_TO), instant(progress, LAST_RUN_AT));
+		return new SummaryProgress(instant(progress, SUMMED_UP_TO), instant(progress, LAST_RUN_AT),
+				instant(progress, KEYS_SUMMED_FROM));
 	}
 
 	@Override
@@ -91,6 +115,11 @@ class MongoHourSummaries implements HourSummaries {
 	}
 
 	@Override
+	public void keysSummedFrom(Instant hour) {
+		this.mongo.updateFirst(progressDocument(), new Update().set(KEYS_SUMMED_FROM, hour), PROGRESS_COLLECTION);
+	}
+
+	@Override
 	public void finished(Instant startedAt) {
 		this.mongo.updateFirst(progressDocument(), new Update().set(LAST_RUN_AT, startedAt).unset(CLAIMED_UNTIL),
 				PROGRESS_COLLECTION);
@@ -103,7 +132,9 @@ class MongoHourSummaries implements HourSummaries {
 
 	@Override
 	public long deleteBefore(Instant hour) {
-		return this.mongo.remove(Query.query(where(HOUR).lt(hour)), COLLECTION).getDeletedCount();
+		Query before = Query.query(where(HOUR).lt(hour));
+		return this.mongo.remove(before, COLLECTION).getDeletedCount()
+				+ this.mongo.remove(before, KEYS_COLLECTION).getDeletedCount();
 	}
 
 	private static Query progressDocument() {
@@ -112,31 +143,27 @@ class MongoHourSummaries implements HourSummaries {
 
 	private static Document toDocument(HourSummary summary) {
 		DeploymentHour key = summary.key();
-		UsageTally.Counts counts = summary.tally().counts();
-		return new Document("_id", key.deploymentId() + "/" + key.hour()).append(OWNER, key.ownerId())
-			.append(DEPLOYMENT, key.deploymentId())
-			.append(HOUR, Date.from(key.hour()))
-			.append("calls", counts.calls())
-			.append("successes", counts.successes())
-			.append("failures", counts.failures())
-			.append("timeouts", counts.timeouts())
-			.append(CANCELLED, counts.cancelled())
-			.append("promptTokens", counts.promptTokens())
-			.append("completionTokens", counts.completionTokens())
-			.append(DURATIONS, new Binary(summary.tally().durations().encode()));
+		return TallyFields.append(hourDocument(key.deploymentId() + "/" + key.hour(), key), summary.tally());
+	}
+
+	private static Document toDocument(KeyHourSummary summary) {
+		DeploymentHour hour = summary.hour();
+		String id = hour.deploymentId() + "/" + hour.hour() + "/" + summary.keyId();
+		return TallyFields.append(hourDocument(id, hour).append(KEY, summary.keyId()), summary.tally());
+	}
+
+	private static Document hourDocument(String id, DeploymentHour hour) {
+		return new Document("_id", id).append(OWNER, hour.ownerId())
+			.append(DEPLOYMENT, hour.deploymentId())
+			.append(HOUR, Date.from(hour.hour()));
 	}
 
 	private static HourSummary toSummary(Document document) {
-		DeploymentHour key = new DeploymentHour(document.getString(OWNER), document.getString(DEPLOYMENT),
-				instant(document, HOUR));
-		// Summaries written before executions could be cancelled have no such count.
-		long cancelled = document.get(CANCELLED, 0L);
-		UsageTally.Counts counts = new UsageTally.Counts(document.getLong("calls"), document.getLong("successes"),
-				document.getLong("failures"), document.getLong("timeouts"), cancelled, document.getLong("promptTokens"),
-				document.getLong("completionTokens"));
-		Object durations = document.get(DURATIONS);
-		byte[] encoded = (durations instanceof Binary binary) ? binary.getData() : (byte[]) durations;
-		return new HourSummary(key, UsageTally.of(counts, DurationHistogram.decode(encoded)));
+		return new HourSummary(hourOf(document), TallyFields.read(document));
+	}
+
+	private static DeploymentHour hourOf(Document document) {
+		return new DeploymentHour(document.getString(OWNER), document.getString(DEPLOYMENT), instant(document, HOUR));
 	}
 
 	private static Instant instant(Document document, String field) {

@@ -72,6 +72,10 @@ class MongoIndexes implements InitializingBean {
 		this.mongo.indexOps(MongoHourSummaries.COLLECTION)
 			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, Sort.Direction.ASC)
 				.on(MongoHourSummaries.HOUR, Sort.Direction.ASC));
+		this.mongo.indexOps(MongoHourSummaries.KEYS_COLLECTION)
+			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, Sort.Direction.ASC)
+				.on(MongoHourSummaries.KEY, Sort.Direction.ASC)
+				.on(MongoHourSummaries.HOUR, Sort.Direction.ASC));
 		try {
 			executions.createIndex(new Index().on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC)
 				.expire(this.properties.retention())

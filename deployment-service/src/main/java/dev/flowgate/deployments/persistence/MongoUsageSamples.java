@@ -42,7 +42,7 @@ class MongoUsageSamples implements UsageSamples {
 	private static final String COMPLETION_TOKENS = "completionTokens";
 
 	private static final String[] SAMPLE = { ExecutionDocument.CREATED_AT, STATUS, DURATION, PROMPT_TOKENS,
-			COMPLETION_TOKENS };
+			COMPLETION_TOKENS, KEY };
 
 	private static final String[] HOUR = { OWNER, DEPLOYMENT, ExecutionDocument.CREATED_AT };
 
@@ -127,7 +127,7 @@ class MongoUsageSamples implements UsageSamples {
 		Number duration = document.get(DURATION, Number.class);
 		return new UsageSample(document.get(ExecutionDocument.CREATED_AT, Date.class).toInstant(),
 				ExecutionStatus.valueOf(document.getString(STATUS)), (duration != null) ? duration.longValue() : null,
-				longOf(document, PROMPT_TOKENS), longOf(document, COMPLETION_TOKENS));
+				longOf(document, PROMPT_TOKENS), longOf(document, COMPLETION_TOKENS), document.getString(KEY));
 	}
 
 	private static long longOf(Document document, String field) {

@@ -2,21 +2,28 @@ package dev.flowgate.deployments.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.deployments.ApiClient;
+import dev.flowgate.deployments.Consumption;
 import dev.flowgate.deployments.EventSender;
 import dev.flowgate.deployments.IntegrationTest;
+import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import dev.flowgate.deployments.domain.usage.UsageSummaries;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Usage read from hourly summaries, and an execution recorded after its hour was summed.
@@ -32,6 +39,9 @@ class UsageSummaryTest {
 
 	@Autowired
 	private UsageSummaries summaries;
+
+	@Autowired
+	private MongoTemplate mongo;
 
 	@Test
 	void countsAnExecutionRecordedAfterItsHourWasSummed() {
@@ -52,6 +62,36 @@ class UsageSummaryTest {
 			assertThat(usage.path("failures").asLong()).isEqualTo(1);
 			assertThat(usage.path("durationMillis").path("p99").asLong()).isEqualTo(300);
 		}
+	}
+
+	@Test
+	void reportsEachKeysShareFromTheSummariesOnceItsExecutionsAreGone() {
+		ApiClient api = ApiClient.forNewOwner(this.mvc);
+		String deploymentId = api.deployAnswerFlow();
+		Instant threeHoursAgo = Instant.now().minus(Duration.ofHours(3));
+		EventSender sender = new EventSender(this.kafka);
+		sendFinished(sender, api, deploymentId, "key-a", threeHoursAgo, ExecutionStatus.SUCCEEDED);
+		sendFinished(sender, api, deploymentId, "key-a", threeHoursAgo.plusSeconds(1), ExecutionStatus.FAILED);
+		sendFinished(sender, api, deploymentId, "key-b", threeHoursAgo.plusSeconds(2), ExecutionStatus.SUCCEEDED);
+		Consumption.awaitCaughtUp(EventSender.executionTopics());
+		sumPastTheMargin();
+
+		this.mongo.remove(Query.query(where("ownerId").is(api.ownerId())), "executions");
+
+		JsonNode keyA = api.get("/v1/deployments/" + deploymentId + "/usage?window=24h&key_id=key-a").json();
+		assertThat(keyA.path("calls").asLong()).isEqualTo(2);
+		assertThat(keyA.path("failures").asLong()).isEqualTo(1);
+		JsonNode keyB = api.get("/v1/usage?window=24h&key_id=key-b").json();
+		assertThat(keyB.path("total").path("calls").asLong()).isEqualTo(1);
+		assertThat(dayUsage(api, deploymentId).path("calls").asLong()).isEqualTo(3);
+	}
+
+	private static void sendFinished(EventSender sender, ApiClient api, String deploymentId, String keyId,
+			Instant createdAt, ExecutionStatus status) {
+		ExecutionEvents execution = ExecutionEvents.of(UUID.randomUUID().toString(), api.ownerId(), deploymentId)
+			.at(createdAt)
+			.by(keyId);
+		sender.send(execution.requested(Map.of("question", "q")), execution.completed(status, 100));
 	}
 
 	private void record(ApiClient api, String deploymentId, Instant createdAt, ExecutionStatus status, long millis) {

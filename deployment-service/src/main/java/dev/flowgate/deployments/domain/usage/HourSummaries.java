@@ -13,6 +13,12 @@ public interface HourSummaries {
 	/** The deployment's summaries of the hours in {@code [from, to)}. */
 	List<HourSummary> of(String ownerId, String deploymentId, Instant from, Instant to);
 
+	/** Saves each key's share of its hour over any earlier one. */
+	void saveOfKeys(Collection<KeyHourSummary> summaries);
+
+	/** The API key's shares of the deployment's hours in {@code [from, to)}. */
+	List<KeyHourSummary> ofKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to);
+
 	SummaryProgress progress();
 
 	/**
@@ -24,13 +30,19 @@ public interface HourSummaries {
 	/** Every hour before {@code hour} is summed. */
 	void summedUpTo(Instant hour);
 
+	/** The keys' shares are summed from {@code hour} on. */
+	void keysSummedFrom(Instant hour);
+
 	/** Ends a run that started at {@code startedAt}, releasing the claim. */
 	void finished(Instant startedAt);
 
 	/** Releases the claim of a run that failed. */
 	void release();
 
-	/** Removes the summaries of hours before {@code hour}; returns how many. */
+	/**
+	 * Removes the summaries of hours before {@code hour}, the keys' shares with them;
+	 * returns how many.
+	 */
 	long deleteBefore(Instant hour);
 
 }

@@ -4,18 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Sums each deployment's usage by hour, so a report over 30 days reads 720 summaries
- * instead of every execution. An execution written after its hour was summed (a late
- * result, a consumer catching up) marks that hour stale: reports read such hours from the
- * executions until the next run sums them again, so the figures are always exact.
+ * Sums each deployment's usage by hour, and each API key's share of it, so a report over
+ * 30 days reads 720 summaries instead of every execution. An execution written after its
+ * hour was summed (a late result, a consumer catching up) marks that hour stale: reports
+ * read such hours from the executions until the next run sums them again, so the figures
+ * are always exact.
  */
 public class UsageSummaries {
 
@@ -45,11 +44,18 @@ public class UsageSummaries {
 		}
 		try {
 			SummaryProgress progress = this.summaries.progress();
+			Instant next = (progress.summedUpTo() != null) ? progress.summedUpTo() : firstHour(startedAt);
+			if (progress.keysSummedFrom() == null) {
+				// Hours an earlier version summed have no keys' shares: a key's report
+				// reads those from the executions. Without any, every hour will have
+				// them.
+				this.summaries.keysSummedFrom((progress.summedUpTo() != null) ? progress.summedUpTo() : Instant.EPOCH);
+			}
 			if (progress.summedUpTo() != null && progress.lastRunAt() != null) {
 				Instant since = progress.lastRunAt().minus(this.settings.lateWriteMargin());
 				this.samples.writtenSince(since, progress.summedUpTo()).forEach(this::sumAgain);
 			}
-			sumEndedHours((progress.summedUpTo() != null) ? progress.summedUpTo() : firstHour(startedAt), startedAt);
+			sumEndedHours(next, startedAt);
 		}
 		catch (RuntimeException ex) {
 			// The next run starts over at once, not when the claim runs out; what was
@@ -63,69 +69,96 @@ public class UsageSummaries {
 
 	/** The deployment's usage of executions created in {@code [from, to)}. */
 	public UsageTally tally(String ownerId, String deploymentId, Instant from, Instant to) {
-		return tally(this.summaries.progress(), ownerId, deploymentId, from, to);
+		UsageTally tally = new UsageTally();
+		collect(this.summaries.progress(), new Scope(ownerId, deploymentId, null), from, to, tally);
+		return tally;
 	}
 
 	/**
-	 * Each deployment's usage as {@link #tally} gives it, handed over one at a time, with
-	 * the summaries' progress read once for all.
+	 * Each deployment's usage as {@link #tally} gives it, or with {@code keyId} what it
+	 * ran with that API key, handed over one at a time, with the summaries' progress read
+	 * once for all.
 	 */
 	public void tallyEach(String ownerId, Collection<String> deploymentIds, String keyId, Instant from, Instant to,
 			BiConsumer<String, UsageTally> each) {
 		SummaryProgress progress = this.summaries.progress();
 		deploymentIds.forEach((deploymentId) -> {
 			UsageTally tally = new UsageTally();
-			if (keyId != null) {
-				collectOfKey(ownerId, deploymentId, keyId, from, to, tally);
-			}
-			else {
-				collect(progress, ownerId, deploymentId, from, to, tally);
-			}
+			collect(progress, new Scope(ownerId, deploymentId, keyId), from, to, tally);
 			each.accept(deploymentId, tally);
 		});
 	}
 
 	/**
 	 * Hands what the deployment ran with one API key in {@code [from, to)} to
-	 * {@code sink}, execution by execution: the summaries are per deployment.
+	 * {@code sink}.
 	 */
 	void collectOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to, UsageSink sink) {
-		this.samples.forEachOfKey(ownerId, deploymentId, keyId, from, to, sink::add);
+		collect(this.summaries.progress(), new Scope(ownerId, deploymentId, keyId), from, to, sink);
 	}
 
-	private UsageTally tally(SummaryProgress progress, String ownerId, String deploymentId, Instant from, Instant to) {
-		UsageTally tally = new UsageTally();
-		collect(progress, ownerId, deploymentId, from, to, tally);
-		return tally;
+	/** Hands each deployment's usage of {@code [from, to)} to {@code sink}. */
+	void collectEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to, UsageSink sink) {
+		SummaryProgress progress = this.summaries.progress();
+		deploymentIds
+			.forEach((deploymentId) -> collect(progress, new Scope(ownerId, deploymentId, null), from, to, sink));
 	}
 
 	/**
-	 * Hands each deployment's usage of {@code [from, to)} to {@code sink}: whole hours
-	 * that were summed (and not written to since) as their summaries if it takes them,
-	 * the rest execution by execution.
+	 * Hands the scope's usage of {@code [from, to)} to {@code sink}: whole hours that
+	 * were summed (and not written to since) as their summaries if it takes them, the
+	 * rest execution by execution.
 	 */
-	void collectEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to, UsageSink sink) {
-		SummaryProgress progress = this.summaries.progress();
-		deploymentIds.forEach((deploymentId) -> collect(progress, ownerId, deploymentId, from, to, sink));
-	}
-
-	private void collect(SummaryProgress progress, String ownerId, String deploymentId, Instant from, Instant to,
-			UsageSink sink) {
-		Instant firstHour = DeploymentHour.ceil(from);
-		if (!sink.takesHours() || !progress.covers(firstHour)) {
-			this.samples.forEach(ownerId, deploymentId, from, to, sink::add);
+	private void collect(SummaryProgress progress, Scope scope, Instant from, Instant to, UsageSink sink) {
+		Instant summedFrom = summedFrom(progress, scope, from);
+		if (!sink.takesHours() || summedFrom == null) {
+			samples(scope, from, to, sink);
 			return;
 		}
 		Instant summedUpTo = progress.summedUpTo();
-		Set<DeploymentHour> stale = this.samples.writtenSince(deploymentId,
-				progress.lastRunAt().minus(this.settings.lateWriteMargin()), firstHour, summedUpTo);
-		this.samples.forEach(ownerId, deploymentId, from, firstHour, sink::add);
-		this.summaries.of(ownerId, deploymentId, firstHour, summedUpTo)
-			.stream()
+		Set<DeploymentHour> stale = this.samples.writtenSince(scope.deploymentId(),
+				progress.lastRunAt().minus(this.settings.lateWriteMargin()), summedFrom, summedUpTo);
+		samples(scope, from, summedFrom, sink);
+		summaries(scope, summedFrom, summedUpTo).stream()
 			.filter((summary) -> !stale.contains(summary.key()))
 			.forEach(sink::add);
-		stale.forEach((hour) -> this.samples.forEach(ownerId, deploymentId, hour.hour(), hour.end(), sink::add));
-		this.samples.forEach(ownerId, deploymentId, summedUpTo, to, sink::add);
+		stale.forEach((hour) -> samples(scope, hour.hour(), hour.end(), sink));
+		samples(scope, summedUpTo, to, sink);
+	}
+
+	/**
+	 * The first whole hour from {@code from} on that the scope's summaries hold, or
+	 * {@code null} when they hold none: keys' shares start later than the deployments'
+	 * summaries where an earlier version made those.
+	 */
+	private static Instant summedFrom(SummaryProgress progress, Scope scope, Instant from) {
+		Instant first = DeploymentHour.ceil(from);
+		if (scope.keyId() != null) {
+			if (progress.keysSummedFrom() == null) {
+				return null;
+			}
+			first = first.isBefore(progress.keysSummedFrom()) ? progress.keysSummedFrom() : first;
+		}
+		return progress.covers(first) ? first : null;
+	}
+
+	private void samples(Scope scope, Instant from, Instant to, UsageSink sink) {
+		if (scope.keyId() != null) {
+			this.samples.forEachOfKey(scope.ownerId(), scope.deploymentId(), scope.keyId(), from, to, sink::add);
+		}
+		else {
+			this.samples.forEach(scope.ownerId(), scope.deploymentId(), from, to, sink::add);
+		}
+	}
+
+	private List<HourSummary> summaries(Scope scope, Instant from, Instant to) {
+		if (scope.keyId() != null) {
+			return this.summaries.ofKey(scope.ownerId(), scope.deploymentId(), scope.keyId(), from, to)
+				.stream()
+				.map(KeyHourSummary::asHourSummary)
+				.toList();
+		}
+		return this.summaries.of(scope.ownerId(), scope.deploymentId(), from, to);
 	}
 
 	/** The end of the last hour summed, if any was. */
@@ -159,17 +192,21 @@ public class UsageSummaries {
 	}
 
 	private void sum(Instant hour) {
-		Map<DeploymentHour, UsageTally> tallies = new HashMap<>();
-		this.samples.forEachCreated(hour, hour.plus(DeploymentHour.LENGTH),
-				(key, sample) -> tallies.computeIfAbsent(key, (any) -> new UsageTally()).add(sample));
-		this.summaries.save(
-				tallies.entrySet().stream().map((entry) -> new HourSummary(entry.getKey(), entry.getValue())).toList());
+		HourTallies tallies = new HourTallies();
+		this.samples.forEachCreated(hour, hour.plus(DeploymentHour.LENGTH), tallies::add);
+		tallies.saveTo(this.summaries);
 	}
 
 	private void sumAgain(DeploymentHour key) {
-		UsageTally tally = new UsageTally();
-		this.samples.forEach(key.ownerId(), key.deploymentId(), key.hour(), key.end(), tally::add);
-		this.summaries.save(List.of(new HourSummary(key, tally)));
+		HourTallies tallies = new HourTallies().including(key);
+		this.samples.forEach(key.ownerId(), key.deploymentId(), key.hour(), key.end(),
+				(sample) -> tallies.add(key, sample));
+		tallies.saveTo(this.summaries);
+	}
+
+	/** One deployment's usage, or with {@code keyId} the share of it one API key ran. */
+	private record Scope(String ownerId, String deploymentId, String keyId) {
+
 	}
 
 	/**

@@ -11,11 +11,15 @@ final class InMemoryHourSummaries implements HourSummaries {
 
 	final Map<DeploymentHour, HourSummary> stored = new HashMap<>();
 
+	final Map<String, KeyHourSummary> keyShares = new HashMap<>();
+
 	private Instant summedUpTo;
 
 	private Instant lastRunAt;
 
 	private Instant claimedUntil;
+
+	private Instant keysSummedFrom;
 
 	@Override
 	public void save(Collection<HourSummary> summaries) {
@@ -32,8 +36,33 @@ final class InMemoryHourSummaries implements HourSummaries {
 	}
 
 	@Override
+	public void saveOfKeys(Collection<KeyHourSummary> summaries) {
+		summaries.forEach((summary) -> this.keyShares.put(summary.hour() + "/" + summary.keyId(), summary));
+	}
+
+	@Override
+	public List<KeyHourSummary> ofKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to) {
+		return this.keyShares.values()
+			.stream()
+			.filter((summary) -> summary.hour().deploymentId().equals(deploymentId) && summary.keyId().equals(keyId))
+			.filter((summary) -> !summary.hour().hour().isBefore(from) && summary.hour().hour().isBefore(to))
+			.toList();
+	}
+
+	/** As summaries made before keys' shares were: none, and no hour they start at. */
+	void forgetKeyShares() {
+		this.keyShares.clear();
+		this.keysSummedFrom = null;
+	}
+
+	@Override
 	public SummaryProgress progress() {
-		return new SummaryProgress(this.summedUpTo, this.lastRunAt);
+		return new SummaryProgress(this.summedUpTo, this.lastRunAt, this.keysSummedFrom);
+	}
+
+	@Override
+	public void keysSummedFrom(Instant hour) {
+		this.keysSummedFrom = hour;
 	}
 
 	@Override
@@ -64,8 +93,10 @@ final class InMemoryHourSummaries implements HourSummaries {
 	@Override
 	public long deleteBefore(Instant hour) {
 		int before = this.stored.size();
+		int sharesBefore = this.keyShares.size();
 		this.stored.keySet().removeIf((key) -> key.hour().isBefore(hour));
-		return before - this.stored.size();
+		this.keyShares.values().removeIf((share) -> share.hour().hour().isBefore(hour));
+		return before - this.stored.size() + sharesBefore - this.keyShares.size();
 	}
 
 }

@@ -23,8 +23,10 @@ final class InMemoryUsageSamples implements UsageSamples {
 	}
 
 	void add(String ownerId, String deploymentId, String keyId, Instant writtenAt, UsageSample sample) {
+		UsageSample keyed = new UsageSample(sample.createdAt(), sample.status(), sample.durationMillis(),
+				sample.promptTokens(), sample.completionTokens(), keyId);
 		this.stored
-			.add(new Execution(DeploymentHour.of(ownerId, deploymentId, sample.createdAt()), keyId, writtenAt, sample));
+			.add(new Execution(DeploymentHour.of(ownerId, deploymentId, sample.createdAt()), keyId, writtenAt, keyed));
 	}
 
 	void removeCreatedBefore(Instant instant) {

@@ -84,6 +84,51 @@ class UsageSummariesTest {
 	}
 
 	@Test
+	void reportsAKeysShareFromTheSummariesAsFromExecutions() {
+		recordFinished("key-1", Duration.ofHours(5), ExecutionStatus.SUCCEEDED, 100);
+		recordFinished("key-2", Duration.ofHours(5), ExecutionStatus.FAILED, 900);
+		recordFinished("key-1", Duration.ofHours(3), ExecutionStatus.FAILED, 300);
+		recordFinished("key-1", Duration.ofMinutes(5), ExecutionStatus.SUCCEEDED, 200);
+		UsageReport before = dayReportOf("key-1");
+
+		summaries().run();
+		this.executions.removeCreatedBefore(this.now.minus(Duration.ofMinutes(20)));
+
+		assertThat(dayReportOf("key-1")).isEqualTo(before);
+		assertThat(before.calls()).isEqualTo(3);
+		assertThat(before.failures()).isEqualTo(1);
+		assertThat(dayReportOf("key-2").calls()).isEqualTo(1);
+		assertThat(this.summaries.keyShares).hasSize(3);
+	}
+
+	@Test
+	void sumsKeysSharesOfEveryHourWhenTheFirstRunFoundNothingToSum() {
+		summaries().run();
+		laterBy(Duration.ofMinutes(15));
+		recordFinished("key-1", Duration.ofHours(3), ExecutionStatus.SUCCEEDED, 100);
+
+		summaries().run();
+		this.executions.removeCreatedBefore(this.now);
+
+		assertThat(dayReportOf("key-1").calls()).isEqualTo(1);
+	}
+
+	@Test
+	void readsAKeysHoursSummedBeforeKeysWereFromTheExecutions() {
+		recordFinished("key-1", Duration.ofHours(5), ExecutionStatus.SUCCEEDED, 100);
+		summaries().run();
+		this.summaries.forgetKeyShares();
+		laterBy(Duration.ofHours(1));
+		recordFinishedAt("key-1", this.now.plus(Duration.ofMinutes(10)), ExecutionStatus.SUCCEEDED, 100);
+
+		summaries().run();
+
+		assertThat(dayReportOf("key-1").calls()).isEqualTo(2);
+		this.executions.removeCreatedBefore(this.now.plus(Duration.ofHours(1)));
+		assertThat(dayReportOf("key-1").calls()).as("only the hour summed with its keys' shares is left").isEqualTo(1);
+	}
+
+	@Test
 	void runsOnceAtATime() {
 		assertThat(this.summaries.claim(this.now, this.now.plus(Duration.ofMinutes(10)))).isTrue();
 
@@ -112,8 +157,9 @@ class UsageSummariesTest {
 
 		laterBy(Duration.ofHours(2));
 
-		assertThat(summaries().sweep()).isEqualTo(1);
+		assertThat(summaries().sweep()).as("the hour and its key's share").isEqualTo(2);
 		assertThat(this.summaries.stored).isEmpty();
+		assertThat(this.summaries.keyShares).isEmpty();
 	}
 
 	private UsageSummaries summaries() {
@@ -127,9 +173,24 @@ class UsageSummariesTest {
 				summaries().tally(OWNER, DEPLOYMENT, at.minus(UsageWindow.DAY.length()), at), Map.of());
 	}
 
+	private UsageReport dayReportOf(String keyId) {
+		Instant at = this.clock.instant();
+		UsageTally tally = new UsageTally();
+		summaries().collectOfKey(OWNER, DEPLOYMENT, keyId, at.minus(UsageWindow.DAY.length()), at, tally);
+		return UsageReport.of(UsageWindow.DAY, tally, Map.of());
+	}
+
 	private void recordFinished(Duration age, ExecutionStatus status, long millis) {
-		Instant createdAt = this.now.minus(age);
-		this.executions.add(OWNER, DEPLOYMENT, this.clock.instant(), new UsageSample(createdAt, status, millis, 0, 0));
+		recordFinished("key-1", age, status, millis);
+	}
+
+	private void recordFinished(String keyId, Duration age, ExecutionStatus status, long millis) {
+		recordFinishedAt(keyId, this.now.minus(age), status, millis);
+	}
+
+	private void recordFinishedAt(String keyId, Instant createdAt, ExecutionStatus status, long millis) {
+		this.executions.add(OWNER, DEPLOYMENT, keyId, this.clock.instant(),
+				new UsageSample(createdAt, status, millis, 0, 0));
 	}
 
 	private void laterBy(Duration duration) {
