@@ -76,9 +76,8 @@ public final class RateLimits {
 		}
 		Instant now = this.clock.instant();
 		Duration[] wait = new Duration[1];
-		// Taken inside compute, so forgetFull cannot drop the bucket in between. A
-		// changed
-		// limit starts a fresh bucket; that is rare and errs on the caller's side.
+		// Taken inside compute, so forgetFull cannot drop the bucket in between.
+		// A changed limit starts a fresh bucket: rare, and errs on the caller's side.
 		TokenBucket bucket = this.buckets.compute(bucketId, (id, existing) -> {
 			TokenBucket current = (existing != null && existing.perMinute() == perMinute) ? existing
 					: new TokenBucket(perMinute, now);

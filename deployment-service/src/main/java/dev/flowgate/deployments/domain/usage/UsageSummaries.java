@@ -47,8 +47,7 @@ public class UsageSummaries {
 			Instant next = (progress.summedUpTo() != null) ? progress.summedUpTo() : firstHour(startedAt);
 			if (progress.keysSummedFrom() == null) {
 				// Hours an earlier version summed have no keys' shares: a key's report
-				// reads those from the executions. Without any, every hour will have
-				// them.
+				// reads those from the executions. With none summed, all will have them.
 				this.summaries.keysSummedFrom((progress.summedUpTo() != null) ? progress.summedUpTo() : Instant.EPOCH);
 			}
 			if (progress.summedUpTo() != null && progress.lastRunAt() != null) {
