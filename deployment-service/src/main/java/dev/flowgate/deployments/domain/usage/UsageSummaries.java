@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -26,11 +24,14 @@ public class UsageSummaries {
 
 	private final Settings settings;
 
+	private final SummedUsageReader reader;
+
 	public UsageSummaries(UsageSamples samples, HourSummaries summaries, Clock clock, Settings settings) {
 		this.samples = samples;
 		this.summaries = summaries;
 		this.clock = clock;
 		this.settings = settings;
+		this.reader = new SummedUsageReader(samples, summaries, settings.lateWriteMargin());
 	}
 
 	/**
@@ -69,7 +70,8 @@ public class UsageSummaries {
 	/** The deployment's usage of executions created in {@code [from, to)}. */
 	public UsageTally tally(String ownerId, String deploymentId, Instant from, Instant to) {
 		UsageTally tally = new UsageTally();
-		collect(this.summaries.progress(), new Scope(ownerId, deploymentId, null), from, to, tally);
+		this.reader.collect(this.summaries.progress(), new SummedUsageReader.Scope(ownerId, deploymentId, null), from,
+				to, tally);
 		return tally;
 	}
 
@@ -83,7 +85,7 @@ public class UsageSummaries {
 		SummaryProgress progress = this.summaries.progress();
 		deploymentIds.forEach((deploymentId) -> {
 			UsageTally tally = new UsageTally();
-			collect(progress, new Scope(ownerId, deploymentId, keyId), from, to, tally);
+			this.reader.collect(progress, new SummedUsageReader.Scope(ownerId, deploymentId, keyId), from, to, tally);
 			each.accept(deploymentId, tally);
 		});
 	}
@@ -93,71 +95,15 @@ public class UsageSummaries {
 	 * {@code sink}.
 	 */
 	void collectOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to, UsageSink sink) {
-		collect(this.summaries.progress(), new Scope(ownerId, deploymentId, keyId), from, to, sink);
+		this.reader.collect(this.summaries.progress(), new SummedUsageReader.Scope(ownerId, deploymentId, keyId), from,
+				to, sink);
 	}
 
 	/** Hands each deployment's usage of {@code [from, to)} to {@code sink}. */
 	void collectEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to, UsageSink sink) {
 		SummaryProgress progress = this.summaries.progress();
-		deploymentIds
-			.forEach((deploymentId) -> collect(progress, new Scope(ownerId, deploymentId, null), from, to, sink));
-	}
-
-	/**
-	 * Hands the scope's usage of {@code [from, to)} to {@code sink}: whole hours that
-	 * were summed (and not written to since) as their summaries if it takes them, the
-	 * rest execution by execution.
-	 */
-	private void collect(SummaryProgress progress, Scope scope, Instant from, Instant to, UsageSink sink) {
-		Instant summedFrom = summedFrom(progress, scope, from);
-		if (!sink.takesHours() || summedFrom == null) {
-			samples(scope, from, to, sink);
-			return;
-		}
-		Instant summedUpTo = progress.summedUpTo();
-		Set<DeploymentHour> stale = this.samples.writtenSince(scope.deploymentId(),
-				progress.lastRunAt().minus(this.settings.lateWriteMargin()), summedFrom, summedUpTo);
-		samples(scope, from, summedFrom, sink);
-		summaries(scope, summedFrom, summedUpTo).stream()
-			.filter((summary) -> !stale.contains(summary.key()))
-			.forEach(sink::add);
-		stale.forEach((hour) -> samples(scope, hour.hour(), hour.end(), sink));
-		samples(scope, summedUpTo, to, sink);
-	}
-
-	/**
-	 * The first whole hour from {@code from} on that the scope's summaries hold, or
-	 * {@code null} when they hold none: keys' shares start later than the deployments'
-	 * summaries where an earlier version made those.
-	 */
-	private static Instant summedFrom(SummaryProgress progress, Scope scope, Instant from) {
-		Instant first = DeploymentHour.ceil(from);
-		if (scope.keyId() != null) {
-			if (progress.keysSummedFrom() == null) {
-				return null;
-			}
-			first = first.isBefore(progress.keysSummedFrom()) ? progress.keysSummedFrom() : first;
-		}
-		return progress.covers(first) ? first : null;
-	}
-
-	private void samples(Scope scope, Instant from, Instant to, UsageSink sink) {
-		if (scope.keyId() != null) {
-			this.samples.forEachOfKey(scope.ownerId(), scope.deploymentId(), scope.keyId(), from, to, sink::add);
-		}
-		else {
-			this.samples.forEach(scope.ownerId(), scope.deploymentId(), from, to, sink::add);
-		}
-	}
-
-	private List<HourSummary> summaries(Scope scope, Instant from, Instant to) {
-		if (scope.keyId() != null) {
-			return this.summaries.ofKey(scope.ownerId(), scope.deploymentId(), scope.keyId(), from, to)
-				.stream()
-				.map(KeyHourSummary::asHourSummary)
-				.toList();
-		}
-		return this.summaries.of(scope.ownerId(), scope.deploymentId(), from, to);
+		deploymentIds.forEach((deploymentId) -> this.reader.collect(progress,
+				new SummedUsageReader.Scope(ownerId, deploymentId, null), from, to, sink));
 	}
 
 	/** The end of the last hour summed, if any was. */
@@ -201,11 +147,6 @@ public class UsageSummaries {
 		this.samples.forEach(key.ownerId(), key.deploymentId(), key.hour(), key.end(),
 				(sample) -> tallies.add(key, sample));
 		tallies.saveTo(this.summaries);
-	}
-
-	/** One deployment's usage, or with {@code keyId} the share of it one API key ran. */
-	private record Scope(String ownerId, String deploymentId, String keyId) {
-
 	}
 
 	/**
