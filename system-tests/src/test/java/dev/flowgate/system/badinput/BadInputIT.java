@@ -94,6 +94,7 @@ class BadInputIT {
 		if (bad.status() == 429) {
 			assertThat(response.headers().get("Retry-After")).singleElement()
 				.satisfies((seconds) -> assertThat(Long.parseLong(seconds)).isPositive());
+			assertThat(response.headers().get("RateLimit-Remaining")).containsExactly("0");
 		}
 		if (endpoint == Endpoint.NATIVE && bad.status() == 401) {
 			assertThat(response.headers().get("WWW-Authenticate")).containsExactly("Bearer");
