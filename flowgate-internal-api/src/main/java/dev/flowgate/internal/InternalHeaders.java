@@ -18,6 +18,13 @@ public final class InternalHeaders {
 	/** {@code true} for a caller with the admin secret. */
 	public static final String ADMIN = "X-Flowgate-Admin";
 
+	/**
+	 * {@code true} on an execution lookup that wants what is recorded now, without
+	 * waiting for the triggers Kafka already holds to be recorded (the gateway's
+	 * idempotency check: it must not add that wait to every new key).
+	 */
+	public static final String RECORDED_ONLY = "X-Flowgate-Recorded-Only";
+
 	private InternalHeaders() {
 	}
 

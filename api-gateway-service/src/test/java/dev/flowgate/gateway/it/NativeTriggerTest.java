@@ -155,6 +155,9 @@ class NativeTriggerTest {
 		assertThat(repeatThere.json().get("status").asString()).isEqualTo("succeeded");
 		assertThat(otherBody.status()).isEqualTo(422);
 		assertThat(otherBody.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(this.stack.deploymentService.lastRequestTo("/v1/executions/" + executionId)
+			.orElseThrow()
+			.header("X-Flowgate-Recorded-Only")).as("a new key's check does not wait for recording").isEqualTo("true");
 		await().during(Duration.ofMillis(500))
 			.atMost(Duration.ofSeconds(2))
 			.until(() -> this.stack.runner.received(deployment.deploymentId()).size() == 1);

@@ -10,6 +10,7 @@ import dev.flowgate.gateway.domain.route.Upstream;
 import dev.flowgate.gateway.domain.trigger.ExecutionRecords;
 import dev.flowgate.gateway.domain.trigger.ExecutionSnapshot;
 import dev.flowgate.gateway.web.trigger.ExecutionResource;
+import dev.flowgate.internal.InternalHeaders;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +41,9 @@ class DeploymentServiceExecutions implements ExecutionRecords {
 	public Optional<ExecutionSnapshot> find(String executionId, String ownerId) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		// A new key's check must stay quick; a repeat sent a moment after the first call
+		// is caught by the runner instead.
+		headers.set(InternalHeaders.RECORDED_ONLY, "true");
 		ResponseEntity<byte[]> response = this.upstream.exchange(Upstream.DEPLOYMENT_SERVICE, HttpMethod.GET,
 				"/v1/executions/" + UriUtils.encodePathSegment(executionId, StandardCharsets.UTF_8), headers, null,
 				ForwardedIdentity.owner(ownerId));

@@ -68,6 +68,12 @@ public class ExecutionService {
 			.orElseThrow(() -> new NotFoundException(RESOURCE, executionId));
 	}
 
+	/** The owner's execution as recorded now, without waiting for recording. */
+	public ExecutionRecord getAsRecorded(String ownerId, String executionId) {
+		return this.executions.find(ownerId, executionId)
+			.orElseThrow(() -> new NotFoundException(RESOURCE, executionId));
+	}
+
 	/** A page of the deployment's executions, newest first. */
 	public ExecutionPage list(String ownerId, String deploymentId, ExecutionFilter filter, String cursor,
 			Integer limit) {

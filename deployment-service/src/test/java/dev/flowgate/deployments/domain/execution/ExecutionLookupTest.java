@@ -63,6 +63,16 @@ class ExecutionLookupTest {
 		assertThat(this.waits).hasValue(1);
 	}
 
+	@Test
+	void looksUpAsRecordedWithoutWaitingWhenAskedTo() {
+		ExecutionService executions = service((executionId) -> this.waits.incrementAndGet() > 0);
+
+		assertThatThrownBy(() -> executions.getAsRecorded("o-1", "e-1")).isInstanceOf(NotFoundException.class);
+		record();
+		assertThat(executions.getAsRecorded("o-1", "e-1").id()).isEqualTo("e-1");
+		assertThat(this.waits).hasValue(0);
+	}
+
 	private ExecutionService service(RecordedTriggers recorded) {
 		return new ExecutionService(this.store, new ExecutionMerge(new PayloadLimit(1024)), null, recorded);
 	}
