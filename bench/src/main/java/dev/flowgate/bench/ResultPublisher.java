@@ -48,7 +48,7 @@ final class ResultPublisher implements AutoCloseable {
 		ExecutionCompleted result = new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now,
 				executionId, ownerId, deploymentId, 1, ExecutionStatus.SUCCEEDED, Map.of("answer", "42", "n", n), null,
 				List.of(), now.minusMillis(DURATION_MILLIS), now, DURATION_MILLIS, TokenUsage.NONE, null,
-				new DeliveryTarget(callbackUrl, null, false), null, null);
+				new DeliveryTarget(callbackUrl, null, false), null, null, null);
 		this.producer.send(new ProducerRecord<>(Topics.EXECUTIONS_COMPLETED.name(), executionId,
 				this.json.writeValueAsBytes(result)));
 		return now;

@@ -20,12 +20,14 @@ import java.util.UUID;
  * @param deploymentName the deployment's name when it ran, for people reading the result
  * (emails); {@code null} when the deployment was unknown, and from runners before it was
  * added
+ * @param cancelRequestedAt when the owner asked to cancel it, for a {@code cancelled}
+ * execution; else, and from runners before it was added, {@code null}
  */
 public record ExecutionCompleted(UUID eventId, int schemaVersion, Instant occurredAt, String executionId,
 		String ownerId, String deploymentId, int flowVersion, ExecutionStatus status, Map<String, Object> outputs,
 		ExecutionError error, List<NodeTrace> trace, Instant startedAt, Instant finishedAt, long durationMillis,
-		TokenUsage tokenUsage, String replyTo, DeliveryTarget delivery, String runnerId,
-		String deploymentName) implements FlowgateEvent {
+		TokenUsage tokenUsage, String replyTo, DeliveryTarget delivery, String runnerId, String deploymentName,
+		Instant cancelRequestedAt) implements FlowgateEvent {
 
 	public static final String TYPE = "execution.completed";
 
@@ -45,6 +47,14 @@ public record ExecutionCompleted(UUID eventId, int schemaVersion, Instant occurr
 
 	public double durationSeconds() {
 		return this.durationMillis / 1000.0;
+	}
+
+	/** This result, stating when the owner asked to cancel the execution. */
+	public ExecutionCompleted withCancelRequestedAt(Instant requestedAt) {
+		return new ExecutionCompleted(this.eventId, this.schemaVersion, this.occurredAt, this.executionId, this.ownerId,
+				this.deploymentId, this.flowVersion, this.status, this.outputs, this.error, this.trace, this.startedAt,
+				this.finishedAt, this.durationMillis, this.tokenUsage, this.replyTo, this.delivery, this.runnerId,
+				this.deploymentName, requestedAt);
 	}
 
 }

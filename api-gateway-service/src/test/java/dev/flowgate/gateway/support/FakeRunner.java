@@ -123,7 +123,7 @@ public final class FakeRunner implements AutoCloseable {
 		return publish(new ExecutionCompleted(UUID.randomUUID(), 1, Instant.now(), trigger.executionId(),
 				trigger.ownerId(), trigger.deploymentId(), trigger.flowVersion(), ExecutionStatus.SUCCEEDED,
 				trigger.inputs(), null, List.of(node), started, started.plusMillis(DURATION_MILLIS), DURATION_MILLIS,
-				TokenUsage.NONE, trigger.replyTo(), DeliveryTarget.NONE, null, null));
+				TokenUsage.NONE, trigger.replyTo(), DeliveryTarget.NONE, null, null, null));
 	}
 
 	private ExecutionCompleted fail(ExecutionRequested trigger) {
@@ -132,7 +132,7 @@ public final class FakeRunner implements AutoCloseable {
 				trigger.ownerId(), trigger.deploymentId(), trigger.flowVersion(), ExecutionStatus.FAILED, Map.of(),
 				new ExecutionError("out", "node_failed", "the flow failed on purpose"), List.of(), started,
 				started.plusMillis(DURATION_MILLIS), DURATION_MILLIS, TokenUsage.NONE, trigger.replyTo(),
-				DeliveryTarget.NONE, null, null));
+				DeliveryTarget.NONE, null, null, null));
 	}
 
 	private ExecutionCompleted publish(ExecutionCompleted result) {

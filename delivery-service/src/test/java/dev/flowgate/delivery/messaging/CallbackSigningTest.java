@@ -103,7 +103,8 @@ class CallbackSigningTest {
 		JsonNode payload = this.json.readTree(onlyRequestFor(result.executionId()).body());
 
 		assertThat(payload.propertyNames()).containsExactly("type", "execution_id", "deployment_id", "deployment_name",
-				"status", "output_data", "error", "duration_seconds", "started_at", "finished_at", "timestamp");
+				"status", "output_data", "error", "duration_seconds", "started_at", "finished_at",
+				"cancel_requested_at", "timestamp");
 		assertThat(payload.get("type").asString()).isEqualTo("execution.completed");
 		assertThat(payload.get("execution_id").asString()).isEqualTo(result.executionId());
 		assertThat(payload.get("deployment_id").asString()).isEqualTo("dep-payload");
@@ -113,6 +114,7 @@ class CallbackSigningTest {
 		assertThat(payload.get("error").get("node_id").asString()).isEqualTo("llm-1");
 		assertThat(payload.get("duration_seconds").asDouble()).isEqualTo(1.25);
 		assertThat(payload.get("finished_at").asString()).isEqualTo(result.finishedAt().toString());
+		assertThat(payload.get("cancel_requested_at").isNull()).isTrue();
 		assertThat(payload.get("timestamp").asString()).isEqualTo(result.occurredAt().toString());
 	}
 

@@ -42,7 +42,7 @@ public final class Results {
 		Instant started = finished.minusMillis(1250);
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, finished, executionId,
 				ownerId, deploymentId, 1, status, outputs, error, List.of(), started, finished, 1250, TokenUsage.NONE,
-				null, delivery, null, NAME);
+				null, delivery, null, NAME, null);
 	}
 
 }

@@ -31,7 +31,7 @@ public class CancellationLookAhead implements ConsumerInterceptor<Object, Object
 	public ConsumerRecords<Object, Object> onConsume(ConsumerRecords<Object, Object> records) {
 		for (ConsumerRecord<Object, Object> record : records) {
 			if (record.value() instanceof ExecutionCancellationRequested cancellation) {
-				this.ahead.seen(cancellation.executionId());
+				this.ahead.seen(cancellation);
 			}
 		}
 		return records;

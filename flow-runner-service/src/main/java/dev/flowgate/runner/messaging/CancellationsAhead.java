@@ -1,8 +1,11 @@
 package dev.flowgate.runner.messaging;
 
-import org.springframework.stereotype.Component;
+import java.time.Instant;
 
+import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.runner.config.RunnerProperties;
+
+import org.springframework.stereotype.Component;
 
 /**
  * Executions whose cancellation came in a poll: a trigger dispatched from that poll (or
@@ -13,18 +16,19 @@ import dev.flowgate.runner.config.RunnerProperties;
 @Component
 class CancellationsAhead {
 
-	private final RecentIds ids;
+	private final RecentIds<Instant> requests;
 
 	CancellationsAhead(RunnerProperties properties) {
-		this.ids = new RecentIds(properties.triggers().rememberedPerPartition());
+		this.requests = new RecentIds<>(properties.triggers().rememberedPerPartition());
 	}
 
-	void seen(String executionId) {
-		this.ids.add(executionId);
+	void seen(ExecutionCancellationRequested request) {
+		this.requests.put(request.executionId(), request.occurredAt());
 	}
 
-	boolean isCancelled(String executionId) {
-		return executionId != null && this.ids.contains(executionId);
+	/** When the execution's cancellation was requested, or {@code null} if not seen. */
+	Instant requestedAt(String executionId) {
+		return (executionId != null) ? this.requests.get(executionId) : null;
 	}
 
 }

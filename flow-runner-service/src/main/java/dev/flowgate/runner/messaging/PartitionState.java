@@ -1,5 +1,6 @@
 package dev.flowgate.runner.messaging;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,7 @@ final class PartitionState {
 
 	private final Set<String> publishedBefore;
 
-	private final RecentIds started;
+	private final RecentIds<Boolean> started;
 
 	private final PendingOffsets<Acknowledgment> offsets = new PendingOffsets<>();
 
@@ -37,7 +38,7 @@ final class PartitionState {
 	 */
 	PartitionState(Set<String> publishedBefore, int remembered) {
 		this.publishedBefore = Set.copyOf(publishedBefore);
-		this.started = new RecentIds(remembered);
+		this.started = new RecentIds<>(remembered);
 	}
 
 	boolean hasResult(String executionId) {
@@ -59,19 +60,19 @@ final class PartitionState {
 
 	void running(long offset, Execution execution) {
 		this.running.put(offset, execution);
-		this.started.add(execution.executionId());
+		this.started.put(execution.executionId(), Boolean.TRUE);
 	}
 
 	/**
 	 * Stops the execution at the owner's request if it runs here.
 	 * @return whether it was running
 	 */
-	boolean stop(String executionId) {
+	boolean stop(String executionId, Instant requestedAt) {
 		Optional<Execution> execution = this.running.values()
 			.stream()
 			.filter((candidate) -> candidate.executionId().equals(executionId))
 			.findFirst();
-		execution.ifPresent(Execution::stop);
+		execution.ifPresent((running) -> running.stop(requestedAt));
 		return execution.isPresent();
 	}
 

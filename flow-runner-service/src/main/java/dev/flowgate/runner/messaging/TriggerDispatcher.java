@@ -69,7 +69,7 @@ class TriggerDispatcher {
 		// thread finishes the execution.
 		ContextSnapshot triggerContext = this.contexts.captureAll();
 		Execution execution = this.executions.start(trigger.key(), trigger.value(),
-				this.cancellationsAhead.isCancelled(executionId));
+				this.cancellationsAhead.requestedAt(executionId));
 		partition.received(offset, acknowledgment);
 		partition.running(offset, execution);
 		this.capacity.acquire();
@@ -85,7 +85,7 @@ class TriggerDispatcher {
 	private void stop(PartitionState partition, long offset, Acknowledgment acknowledgment,
 			ExecutionCancellationRequested cancellation) {
 		partition.received(offset, acknowledgment);
-		boolean running = partition.stop(cancellation.executionId());
+		boolean running = partition.stop(cancellation.executionId(), cancellation.occurredAt());
 		logger.info("Cancellation of execution {} requested: {}", cancellation.executionId(),
 				running ? "stopping it" : "it is not running here, nothing to stop");
 		partition.finished(offset);

@@ -122,7 +122,7 @@ class ResultPublisherTest {
 		Instant now = Instant.now();
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now,
 				UUID.randomUUID().toString(), "owner", "deployment", 1, ExecutionStatus.SUCCEEDED, Map.of("echo", "hi"),
-				null, List.of(), now, now, 0, TokenUsage.NONE, "gw-test", DeliveryTarget.NONE, null, null);
+				null, List.of(), now, now, 0, TokenUsage.NONE, "gw-test", DeliveryTarget.NONE, null, null, null);
 	}
 
 }

@@ -157,13 +157,15 @@ class TakeoverIntegrationTest {
 		await().atMost(RESULT_WAIT).until(() -> this.api.arrivals("/stuck").size(), (calls) -> calls == 1);
 		first.close();
 
+		Instant requestedAt = Instant.now();
 		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
 				new ExecutionCancellationRequested(UUID.randomUUID(), ExecutionCancellationRequested.SCHEMA_VERSION,
-						Instant.now(), executionId, deployment.ownerId(), deployment.deploymentId()));
+						requestedAt, executionId, deployment.ownerId(), deployment.deploymentId()));
 		startRunner("runner-second");
 
 		assertThat(awaitOneResultEach(Set.of(executionId)).get(executionId)).singleElement().satisfies((result) -> {
 			assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+			assertThat(result.cancelRequestedAt()).isEqualTo(requestedAt);
 			assertThat(result.runnerId()).isEqualTo("runner-second");
 			assertThat(result.trace()).isEmpty();
 		});
@@ -230,7 +232,7 @@ class TakeoverIntegrationTest {
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now, executionId,
 				deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(), ExecutionStatus.SUCCEEDED,
 				Map.of("echo", "first"), null, List.of(), now, now, 0, TokenUsage.NONE, "gw-test", DeliveryTarget.NONE,
-				null, null);
+				null, null, null);
 	}
 
 	private static String idInPartitionOf(String other) {

@@ -152,10 +152,12 @@ class TriggerFlowIntegrationTest {
 				Deployments.trigger(executionId, deployment, Map.of()));
 		await().atMost(RESULT_WAIT).until(() -> !llm.arrivals(path).isEmpty());
 
-		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, cancellation(executionId, deployment));
+		ExecutionCancellationRequested request = cancellation(executionId, deployment);
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, request);
 
 		ExecutionCompleted result = awaitResult(executionId);
 		assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(result.cancelRequestedAt()).isEqualTo(request.occurredAt());
 		assertThat(result.error().code()).isEqualTo("cancelled");
 		assertThat(result.trace()).singleElement()
 			.satisfies((node) -> assertThat(node.error()).isEqualTo("cancelled: the owner cancelled the execution"));
@@ -176,9 +178,10 @@ class TriggerFlowIntegrationTest {
 				Deployments.trigger(next, deployment, Map.of("text", "after")));
 
 		assertThat(awaitResult(next).outputs()).containsExactly(Map.entry("echo", "after"));
-		assertThat(resultsFor(executionId)).singleElement()
-			.extracting(ExecutionCompleted::status)
-			.isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(resultsFor(executionId)).singleElement().satisfies((result) -> {
+			assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+			assertThat(result.cancelRequestedAt()).isNull();
+		});
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import dev.flowgate.contracts.TriggerSource;
  * @param durationSeconds how long it ran, or {@code null} while it has not finished
  * @param keyId the API key it was triggered with
  * @param replayOf the execution this one replays, or {@code null}
- * @param cancelRequestedAt when the owner asked to cancel it, as deployment-service
- * recorded it; {@code null} when not asked, or when answered from the events
+ * @param cancelRequestedAt when the owner asked to cancel it; from the events, only for a
+ * {@code cancelled} execution
  */
 public record ExecutionSnapshot(String executionId, String deploymentId, int flowVersion, ExecutionStatus status,
 		Map<String, Object> inputs, Map<String, Object> outputs, ExecutionError error, List<NodeTrace> trace,
@@ -42,7 +42,7 @@ public record ExecutionSnapshot(String executionId, String deploymentId, int flo
 		return new ExecutionSnapshot(trigger.executionId(), trigger.deploymentId(), result.flowVersion(),
 				result.status(), trigger.inputs(), result.outputs(), result.error(), result.trace(),
 				result.durationSeconds(), trigger.source(), trigger.keyId(), trigger.replayOf(), trigger.occurredAt(),
-				result.startedAt(), result.finishedAt(), null);
+				result.startedAt(), result.finishedAt(), result.cancelRequestedAt());
 	}
 
 	public boolean finished() {

@@ -131,7 +131,7 @@ class InFlightExecutionsTest {
 	static ExecutionCompleted completed(String executionId) {
 		Instant now = Instant.parse("2026-11-23T10:00:01Z");
 		return new ExecutionCompleted(UUID.randomUUID(), 1, now, executionId, "o", "d", 1, ExecutionStatus.SUCCEEDED,
-				null, null, null, now, now, 5, null, "gw", null, null, null);
+				null, null, null, now, now, 5, null, "gw", null, null, null, null);
 	}
 
 }

@@ -65,6 +65,20 @@ class TriggerServiceTest {
 	}
 
 	@Test
+	void answersASyncTriggerCancelledByItsOwnerWithTheTimeOfTheRequest() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		Instant requestedAt = this.clock.instant().plusMillis(300);
+
+		CompletableFuture<ExecutionSnapshot> answer = this.service.trigger(this.caller, deployment,
+				request(Map.of(), null));
+		String executionId = this.publisher.only().executionId();
+		this.inFlight.completed(executionId,
+				() -> InFlightExecutionsTest.completed(executionId).withCancelRequestedAt(requestedAt));
+
+		assertThat(answer.join().cancelRequestedAt()).isEqualTo(requestedAt);
+	}
+
+	@Test
 	void waitsForTheResultOfASyncTrigger() {
 		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
 

@@ -28,6 +28,7 @@ final class CallbackPayload {
 		payload.put("duration_seconds", result.durationSeconds());
 		payload.put("started_at", text(result.startedAt()));
 		payload.put("finished_at", text(result.finishedAt()));
+		payload.put("cancel_requested_at", text(result.cancelRequestedAt()));
 		payload.put("timestamp", text(result.occurredAt()));
 		return payload;
 	}

@@ -161,6 +161,17 @@ class CallbackChannelTest {
 		assertThat(this.channel.prepare(result(null))).isEmpty();
 	}
 
+	@Test
+	void saysInThePayloadWhenTheOwnerAskedToCancel() {
+		Instant requestedAt = NOW.minusSeconds(3);
+
+		Prepared cancelled = this.channel
+			.prepare(result("https://hooks.example.com/in").withCancelRequestedAt(requestedAt))
+			.orElseThrow();
+
+		assertThat(cancelled.message().body()).contains("\"cancel_requested_at\":\"" + requestedAt + "\"");
+	}
+
 	private static Delivery delivery(String url) {
 		return new Delivery(UUID.randomUUID().toString(), "exec-1", "owner-1", "dep-1", DeliveryChannel.CALLBACK, url,
 				CallbackTarget.parse(url).origin(), dev.flowgate.delivery.domain.delivery.Message.callback("{\"a\":1}"),
@@ -170,7 +181,7 @@ class CallbackChannelTest {
 	private static ExecutionCompleted result(String callbackUrl) {
 		return new ExecutionCompleted(UUID.randomUUID(), 1, NOW, "exec-1", "owner-1", "dep-1", 1,
 				ExecutionStatus.SUCCEEDED, Map.of("answer", "42"), null, List.of(), NOW, NOW, 0, TokenUsage.NONE, null,
-				new DeliveryTarget(callbackUrl, null, false), null, null);
+				new DeliveryTarget(callbackUrl, null, false), null, null, null);
 	}
 
 	private static final class FakePoster implements HttpPoster {

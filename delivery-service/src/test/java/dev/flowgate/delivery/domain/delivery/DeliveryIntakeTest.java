@@ -114,7 +114,7 @@ class DeliveryIntakeTest {
 	private static ExecutionCompleted result(String callbackUrl, String email) {
 		return new ExecutionCompleted(UUID.randomUUID(), 1, NOW, "exec-" + UUID.randomUUID(), "owner-1", "dep-1", 1,
 				ExecutionStatus.SUCCEEDED, Map.of("answer", "42"), null, List.of(), NOW.minusSeconds(1), NOW, 1000,
-				TokenUsage.NONE, null, new DeliveryTarget(callbackUrl, email, false), null, null);
+				TokenUsage.NONE, null, new DeliveryTarget(callbackUrl, email, false), null, null, null);
 	}
 
 }

@@ -78,7 +78,7 @@ class EmailComposerTest {
 			Map<String, Object> outputs, ExecutionError error) {
 		return new ExecutionCompleted(UUID.randomUUID(), 1, FINISHED, "exec-1", "owner-1", deploymentId, 1, status,
 				outputs, error, List.of(), FINISHED.minusSeconds(2), FINISHED, 2000, TokenUsage.NONE, null,
-				new DeliveryTarget(null, "ops@example.com", false), null, deploymentName);
+				new DeliveryTarget(null, "ops@example.com", false), null, deploymentName, null);
 	}
 
 }

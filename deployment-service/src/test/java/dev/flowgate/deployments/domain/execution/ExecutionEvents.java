@@ -69,7 +69,8 @@ public record ExecutionEvents(String executionId, String ownerId, String deploym
 		Map<String, Object> outputs = (error == null) ? Map.of("answer", "A log.") : Map.of();
 		return new ExecutionCompleted(UUID.randomUUID(), 1, started.plusMillis(durationMillis), this.executionId,
 				this.ownerId, this.deploymentId, 2, status, outputs, error, trace, started,
-				started.plusMillis(durationMillis), durationMillis, tokens, "gw-1", DeliveryTarget.NONE, null, null);
+				started.plusMillis(durationMillis), durationMillis, tokens, "gw-1", DeliveryTarget.NONE, null, null,
+				null);
 	}
 
 }

@@ -1,8 +1,10 @@
 package dev.flowgate.runner.domain.execution;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.runner.domain.engine.FlowRun;
 
 /**
@@ -16,7 +18,7 @@ public final class Execution {
 
 	private FlowRun run;
 
-	private boolean stopRequested;
+	private Instant stopRequestedAt;
 
 	Execution(String executionId) {
 		this.executionId = executionId;
@@ -52,11 +54,12 @@ public final class Execution {
 	/**
 	 * Ends the execution as cancelled at the owner's request. A flow not started yet will
 	 * not start; one running stops; one that has ended keeps its result.
+	 * @param requestedAt when the owner asked, which the result states
 	 */
-	public void stop() {
+	public void stop(Instant requestedAt) {
 		FlowRun current;
 		synchronized (this) {
-			this.stopRequested = true;
+			this.stopRequestedAt = requestedAt;
 			current = this.run;
 		}
 		if (current != null) {
@@ -65,7 +68,7 @@ public final class Execution {
 	}
 
 	synchronized boolean isStopRequested() {
-		return this.stopRequested;
+		return this.stopRequestedAt != null;
 	}
 
 	boolean isCancelled() {
@@ -76,7 +79,7 @@ public final class Execution {
 		boolean stop;
 		synchronized (this) {
 			this.run = flowRun;
-			stop = this.stopRequested;
+			stop = this.stopRequestedAt != null;
 		}
 		if (isCancelled()) {
 			flowRun.cancel();
@@ -87,7 +90,12 @@ public final class Execution {
 	}
 
 	void finish(ExecutionCompleted completed) {
-		this.result.complete(completed);
+		Instant requestedAt;
+		synchronized (this) {
+			requestedAt = this.stopRequestedAt;
+		}
+		boolean stopped = requestedAt != null && completed.status() == ExecutionStatus.CANCELLED;
+		this.result.complete(stopped ? completed.withCancelRequestedAt(requestedAt) : completed);
 	}
 
 	/**

@@ -38,7 +38,7 @@ final class ExecutionResults {
 				executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(),
 				outcome.status(), outcome.outputs(), outcome.error(), outcome.trace(), outcome.startedAt(),
 				outcome.finishedAt(), outcome.durationMillis(), outcome.tokenUsage(), trigger.replyTo(),
-				delivery(deployment.delivery(), trigger.callbackUrl()), this.runnerId, deployment.name());
+				delivery(deployment.delivery(), trigger.callbackUrl()), this.runnerId, deployment.name(), null);
 	}
 
 	/** Cancelled before its flow started: delivered like any result, with no trace. */
@@ -88,7 +88,7 @@ final class ExecutionResults {
 		Instant now = this.clock.instant();
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now, executionId, ownerId,
 				deploymentId, flowVersion, status, Map.of(), error, List.of(), now, now, 0, TokenUsage.NONE, replyTo,
-				delivery, this.runnerId, deploymentName);
+				delivery, this.runnerId, deploymentName, null);
 	}
 
 }

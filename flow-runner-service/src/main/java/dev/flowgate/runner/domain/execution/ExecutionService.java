@@ -50,20 +50,21 @@ public final class ExecutionService {
 
 	/**
 	 * Starts the execution a trigger record asks for, its cancellation unknown: see
-	 * {@link #start(String, FlowgateEvent, boolean)}.
+	 * {@link #start(String, FlowgateEvent, Instant)}.
 	 */
 	public Execution start(String recordKey, FlowgateEvent event) {
-		return start(recordKey, event, false);
+		return start(recordKey, event, null);
 	}
 
 	/**
 	 * Starts the execution a trigger record asks for, or, when its cancellation is known
 	 * already, ends it as cancelled without running any node.
 	 * @param recordKey the record's key, which is the execution id
+	 * @param cancelRequestedAt when its cancellation was requested, or {@code null}
 	 * @throws InvalidTriggerException when neither the key nor the event names an
 	 * execution
 	 */
-	public Execution start(String recordKey, FlowgateEvent event, boolean cancelled) {
+	public Execution start(String recordKey, FlowgateEvent event, Instant cancelRequestedAt) {
 		ExecutionRequested trigger = (event instanceof ExecutionRequested requested) ? requested : null;
 		String executionId = executionId(recordKey, trigger);
 		if (trigger == null) {
@@ -74,8 +75,8 @@ public final class ExecutionService {
 			return rejected(executionId, trigger, problem);
 		}
 		Execution execution = new Execution(executionId);
-		if (cancelled) {
-			execution.stop();
+		if (cancelRequestedAt != null) {
+			execution.stop(cancelRequestedAt);
 		}
 		this.deployments.await(trigger.deploymentId(), this.settings.deploymentWait())
 			.thenAccept((found) -> found.filter((deployment) -> Objects.equals(deployment.ownerId(), trigger.ownerId()))

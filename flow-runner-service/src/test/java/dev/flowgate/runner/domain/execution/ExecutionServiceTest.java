@@ -33,6 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 class ExecutionServiceTest {
 
+	private static final Instant CANCEL_REQUESTED_AT = Instant.parse("2026-12-05T10:00:00Z");
+
 	private static final String OWNER = "owner-1";
 
 	private final StubServer api = StubServer.start();
@@ -231,10 +233,11 @@ class ExecutionServiceTest {
 		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", slow, Map.of()));
 		await().until(() -> !this.api.arrivals("/slow").isEmpty());
 
-		execution.stop();
+		execution.stop(CANCEL_REQUESTED_AT);
 
 		ExecutionCompleted result = resultOf(execution);
 		assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(result.cancelRequestedAt()).isEqualTo(CANCEL_REQUESTED_AT);
 		assertThat(result.error().code()).isEqualTo("cancelled");
 		assertThat(result.trace()).singleElement()
 			.satisfies((node) -> assertThat(node.error()).startsWith("cancelled"));
@@ -248,11 +251,12 @@ class ExecutionServiceTest {
 				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
 		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", late, Map.of()));
 
-		execution.stop();
+		execution.stop(CANCEL_REQUESTED_AT);
 		this.view.put(late);
 
 		ExecutionCompleted result = resultOf(execution);
 		assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(result.cancelRequestedAt()).isEqualTo(CANCEL_REQUESTED_AT);
 		assertThat(result.deploymentName()).isEqualTo(late.name());
 		assertThat(result.trace()).isEmpty();
 		assertThat(this.api.arrivals("/slow")).isEmpty();
@@ -266,9 +270,10 @@ class ExecutionServiceTest {
 		this.view.put(slow);
 
 		ExecutionCompleted result = resultOf(
-				this.service.start("e-1", Deployments.trigger("e-1", slow, Map.of()), true));
+				this.service.start("e-1", Deployments.trigger("e-1", slow, Map.of()), CANCEL_REQUESTED_AT));
 
 		assertThat(result.status()).isEqualTo(ExecutionStatus.CANCELLED);
+		assertThat(result.cancelRequestedAt()).isEqualTo(CANCEL_REQUESTED_AT);
 		assertThat(result.trace()).isEmpty();
 		assertThat(this.api.arrivals("/slow")).isEmpty();
 	}
