@@ -1,11 +1,12 @@
 package dev.flowgate.infra.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.flowgate.infra.FreePort;
 
 /** The ports of one local stack: fixed for {@code ./flowgate up}, free ones for tests. */
 public record StackPorts(int kafka, int kafkaController, int mongo, int smtp, int mailApi, int gateway, int keyService,
@@ -21,12 +22,7 @@ public record StackPorts(int kafka, int kafkaController, int mongo, int smtp, in
 	}
 
 	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return FreePort.find();
 	}
 
 	/** What listens on each port, in start order. */
