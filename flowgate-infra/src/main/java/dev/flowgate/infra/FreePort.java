@@ -59,7 +59,8 @@ public final class FreePort {
 		}
 	}
 
-	private static boolean isFree(int port) {
+	/** Whether a server could bind {@code port} now. */
+	public static boolean isFree(int port) {
 		try (ServerSocket socket = new ServerSocket(port)) {
 			return true;
 		}

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
@@ -87,8 +88,12 @@ class KafkaRecordedTriggers implements RecordedTriggers, DisposableBean {
 
 	private long committed(TopicPartition partition, long deadline)
 			throws InterruptedException, ExecutionException, TimeoutException {
+		ListConsumerGroupOffsetsSpec onePartition = new ListConsumerGroupOffsetsSpec()
+			.topicPartitions(List.of(partition));
 		OffsetAndMetadata committed = get(
-				this.admin.listConsumerGroupOffsets(ListenerGroups.GROUP).partitionsToOffsetAndMetadata(), deadline)
+				this.admin.listConsumerGroupOffsets(Map.of(ListenerGroups.GROUP, onePartition))
+					.partitionsToOffsetAndMetadata(ListenerGroups.GROUP),
+				deadline)
 			.get(partition);
 		return (committed != null) ? committed.offset() : 0;
 	}

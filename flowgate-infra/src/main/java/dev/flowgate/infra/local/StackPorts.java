@@ -1,7 +1,5 @@
 package dev.flowgate.infra.local;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,20 +47,11 @@ public record StackPorts(int kafka, int kafkaController, int mongo, int smtp, in
 	public void requireFree() {
 		List<String> taken = byUser().entrySet()
 			.stream()
-			.filter((port) -> !isFree(port.getValue()))
+			.filter((port) -> !FreePort.isFree(port.getValue()))
 			.map((port) -> port.getValue() + " (" + port.getKey() + ")")
 			.toList();
 		if (!taken.isEmpty()) {
 			throw new PortsInUseException(taken);
-		}
-	}
-
-	private static boolean isFree(int port) {
-		try (ServerSocket socket = new ServerSocket(port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
 		}
 	}
 
