@@ -44,6 +44,12 @@ public final class Topics {
 	public static final TopicSpec TRIGGERS_REJECTED = new TopicSpec("flowgate.triggers.rejected", 3, false,
 			Duration.ofDays(1));
 
+	/**
+	 * Requests each gateway replica counted against rate limits, every second. Producers
+	 * and consumers: every gateway replica.
+	 */
+	public static final TopicSpec RATE_LIMITS = new TopicSpec("flowgate.rate-limits", 1, false, Duration.ofHours(1));
+
 	/** Records no consumer could process, with the failure in the headers. */
 	public static final TopicSpec DEAD_LETTER = new TopicSpec("flowgate.dead-letter", 1, false, Duration.ofDays(30));
 
@@ -52,7 +58,7 @@ public final class Topics {
 
 	public static List<TopicSpec> all() {
 		return List.of(KEYS, DEPLOYMENTS, EXECUTIONS_REQUESTED, EXECUTIONS_STARTED, EXECUTIONS_COMPLETED,
-				DELIVERIES_FAILED, TRIGGERS_REJECTED, DEAD_LETTER);
+				DELIVERIES_FAILED, TRIGGERS_REJECTED, RATE_LIMITS, DEAD_LETTER);
 	}
 
 }

@@ -30,8 +30,8 @@ class Housekeeping {
 	}
 
 	@Scheduled(fixedDelayString = "${flowgate.gateway.housekeeping-interval:30s}")
-	void forgetFullRateLimits() {
-		this.limits.forgetFull();
+	void forgetIdleRateLimits() {
+		this.limits.forgetIdle();
 	}
 
 }

@@ -12,9 +12,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Execution events every replica reads but decodes only when a call here waits for one
- * (the record key is the execution id). One that cannot be decoded is not dead-lettered
- * here (each replica would do it again) but by the services that own the stream.
+ * Events every replica reads but decodes only when it needs one, as the record key tells
+ * (an execution id a call here waits for; another replica's id). One that cannot be
+ * decoded is not dead-lettered here (each replica would do it again) but logged.
  */
 final class LazyEvents {
 
@@ -30,7 +30,7 @@ final class LazyEvents {
 				handler.accept(record.key(), () -> type.cast(mapper.readValue(record.value(), FlowgateEvent.class)));
 			}
 			catch (JacksonException | ClassCastException | IllegalArgumentException ex) {
-				log.warn("{} of execution {} (offset {}) cannot be read: {}", type.getSimpleName(), record.key(),
+				log.warn("{} with key {} (offset {}) cannot be read: {}", type.getSimpleName(), record.key(),
 						record.offset(), ex.getMessage());
 			}
 		}

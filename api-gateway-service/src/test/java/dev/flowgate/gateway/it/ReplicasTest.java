@@ -10,6 +10,7 @@ import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.deployment.DeploymentView;
 import dev.flowgate.gateway.domain.key.Caller;
 import dev.flowgate.gateway.domain.key.KeyView;
+import dev.flowgate.gateway.domain.limit.RateLimits;
 import dev.flowgate.gateway.support.DeploymentStates;
 import dev.flowgate.gateway.support.FakeRunner.Behaviour;
 import dev.flowgate.gateway.support.GatewayApp;
@@ -26,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two gateway replicas sharing Kafka: both see every key and deployment change within a
- * second, and a sync result reaches whichever replica holds the call.
+ * second, a sync result reaches whichever replica holds the call, and a rate limit counts
+ * the calls of both.
  */
 @FlowgateInfra
 class ReplicasTest {
@@ -34,6 +36,9 @@ class ReplicasTest {
 	private static final Duration KEY_CHANGE_LIMIT = Duration.ofSeconds(1);
 
 	private static final Duration DEPLOYMENT_CHANGE_LIMIT = Duration.ofSeconds(2);
+
+	// The replicas share their counts every second.
+	private static final Duration SHARE_LIMIT = Duration.ofSeconds(5);
 
 	private static final Duration ACCEPTANCE_LIMIT = Duration.ofSeconds(10);
 
@@ -131,6 +136,24 @@ class ReplicasTest {
 		this.stack.states.deleteDeployment(this.deployment.deploymentId());
 
 		assertTriggerStatusEverywhereWithin(Rejection.Reason.NOT_FOUND, 404, DEPLOYMENT_CHANGE_LIMIT);
+	}
+
+	@Test
+	void countsAKeysRateLimitForBothReplicasTogether() {
+		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));
+		this.stack.awaitVisible(limited, this.deployment.deploymentId());
+
+		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
+		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
+		RateLimits limitsOfA = this.stack.a.bean(RateLimits.class);
+		await().atMost(SHARE_LIMIT)
+			.pollInterval(VIEW_POLL)
+			.until(() -> limitsOfA.keyQuota(limited.keyId(), 2).orElseThrow().remaining() == 0);
+		Http.Response refused = trigger(this.stack.a, limited.key());
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+		assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+		assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 30);
 	}
 
 	private DeploymentStates sameDeployment() {

@@ -108,8 +108,7 @@ class ObservabilityIT {
 		try (TraceHeaders events = TraceHeaders.read(this.stack.processes().kafkaBootstrapServers(),
 				List.of(Topics.EXECUTIONS_REQUESTED, Topics.EXECUTIONS_STARTED, Topics.EXECUTIONS_COMPLETED))) {
 			// This execution is too short for a start notice; the runner's own tests
-			// check
-			// that a late notice carries the trace too.
+			// check that a late notice carries the trace too.
 			await().atMost(WAIT)
 				.untilAsserted(() -> assertThat(events.traceIds(executionId))
 					.containsKeys(Topics.EXECUTIONS_REQUESTED.name(), Topics.EXECUTIONS_COMPLETED.name()));

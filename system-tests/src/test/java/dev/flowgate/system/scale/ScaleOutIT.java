@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * Two gateways and two runners on one Kafka: sync calls spread over both gateways must
  * each get their own result back (the result travels runner → Kafka → the gateway named
  * in {@code replyTo}), the work must be shared by both runners, and no execution may
- * produce two results. The replicas join the shared stack and are stopped afterwards, so
- * no second stack has to start.
+ * produce two results. A key's rate limit holds for both gateways together. The replicas
+ * join the shared stack and are stopped afterwards, so no second stack has to start.
  */
 class ScaleOutIT {
 
@@ -52,6 +52,9 @@ class ScaleOutIT {
 
 	// Six trigger partitions shared by two runners: three each, about half the work.
 	private static final double MIN_SHARE_PER_RUNNER = 0.25;
+
+	// A token every 30 s: the calls of the rate limit test fit easily into one.
+	private static final int KEY_RATE_LIMIT = 2;
 
 	private static final String SECOND_GATEWAY = "api-gateway-service-2";
 
@@ -121,6 +124,47 @@ class ScaleOutIT {
 						Collectors.toMap(TriggerOutcome::executionId, (call) -> completed.withKey(call.executionId())));
 			System.out.println(ScaleFigures.of(calls, perRunner, results, duration));
 		}
+	}
+
+	@Test
+	void aKeysRateLimitHoldsForBothGatewaysTogether() {
+		String path = "/v1/deployments/" + deployEchoFlow() + "/executions";
+		Map<String, Object> body = Map.of("input_data", Map.of("text", "limited"));
+		Api.Response created = stack.api()
+			.post("/v1/keys", stack.ownerKey(),
+					Map.of("name", "scale-limited", "scopes", List.of("run"), "rateLimitPerMinute", KEY_RATE_LIMIT));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		Map<String, String> key = Api.bearer(created.text("/secret"));
+		Api first = stack.api();
+		Api second = new Api(secondGatewayUrl);
+		double receivedBefore = sharedRateLimitRequests(first, "received");
+
+		// Until the key reaches a gateway's view, its calls are 401 and count for none.
+		await().atMost(SETTLE).until(() -> second.post(path, key, body).status(), (status) -> status != 401);
+		for (int i = 1; i < KEY_RATE_LIMIT; i++) {
+			Api.Response allowed = second.post(path, key, body);
+			assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+		}
+		await().atMost(SETTLE)
+			.until(() -> sharedRateLimitRequests(first, "received"),
+					(received) -> received >= receivedBefore + KEY_RATE_LIMIT);
+		Api.Response refused = await().atMost(SETTLE)
+			.until(() -> first.post(path, key, body), (answer) -> answer.status() != 401);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+		assertThat(refused.headers().get("RateLimit-Remaining")).containsExactly("0");
+	}
+
+	/** A gateway's count of rate-limited requests shared with the other replicas. */
+	private static double sharedRateLimitRequests(Api gateway, String direction) {
+		Api.Response metrics = gateway.get("/actuator/prometheus", Map.of());
+		assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+		return metrics.body()
+			.lines()
+			.filter((line) -> line.startsWith("flowgate_gateway_rate_limit_requests_shared_total{")
+					&& line.contains("direction=\"" + direction + "\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	/**

@@ -3,20 +3,25 @@ package dev.flowgate.gateway.domain.limit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.flowgate.contracts.RateLimitRequestsCounted.Counted;
+import dev.flowgate.contracts.RateLimitRequestsCounted.Limit;
 import dev.flowgate.gateway.domain.Rejection;
 
 /**
- * Requests-per-minute limits of keys and deployments, one token bucket each. They are
- * counted per gateway replica: with N replicas behind a balancer a caller gets up to N
- * times the limit.
+ * Requests-per-minute limits of keys and deployments, one token bucket each. Each replica
+ * counts the requests it allows and, shared through {@link #drainCounted()} and
+ * {@link #countedElsewhere(List)}, those the other replicas allowed: a limit holds for
+ * all replicas together, give or take what they allow before the counts arrive.
  */
 public final class RateLimits {
 
-	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+	private final Map<Bucket, TokenBucket> buckets = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -51,15 +56,47 @@ public final class RateLimits {
 		return quota(deploymentBucket(deploymentId), perMinute);
 	}
 
-	private static String keyBucket(String keyId) {
-		return "key:" + keyId;
+	/**
+	 * The requests allowed here since the last call, per limit, for the other replicas to
+	 * count.
+	 */
+	public List<Counted> drainCounted() {
+		List<Counted> counted = new ArrayList<>();
+		this.buckets.forEach((bucket, tokens) -> {
+			int requests = tokens.drainUnshared();
+			if (requests > 0) {
+				counted.add(new Counted(bucket.limit(), bucket.id(), tokens.perMinute(), requests));
+			}
+		});
+		return counted;
 	}
 
-	private static String deploymentBucket(String deploymentId) {
-		return "deployment:" + deploymentId;
+	/**
+	 * Counts requests another replica allowed. Counts against another limit than this
+	 * replica knows (a limit changing as they were made) are left out.
+	 */
+	public void countedElsewhere(List<Counted> counted) {
+		Instant now = this.clock.instant();
+		for (Counted requests : counted) {
+			this.buckets.compute(new Bucket(requests.limit(), requests.id()), (id, existing) -> {
+				TokenBucket current = (existing != null) ? existing : new TokenBucket(requests.perMinute(), now);
+				if (current.perMinute() == requests.perMinute()) {
+					current.takeElsewhere(requests.requests(), now);
+				}
+				return current;
+			});
+		}
 	}
 
-	private Optional<Quota> quota(String bucketId, Integer perMinute) {
+	private static Bucket keyBucket(String keyId) {
+		return new Bucket(Limit.KEY, keyId);
+	}
+
+	private static Bucket deploymentBucket(String deploymentId) {
+		return new Bucket(Limit.DEPLOYMENT, deploymentId);
+	}
+
+	private Optional<Quota> quota(Bucket bucketId, Integer perMinute) {
 		if (perMinute == null || perMinute <= 0) {
 			return Optional.empty();
 		}
@@ -70,13 +107,13 @@ public final class RateLimits {
 		return Optional.of(bucket.quota(this.clock.instant()));
 	}
 
-	private void acquire(String bucketId, Integer perMinute, String limitDescription) {
+	private void acquire(Bucket bucketId, Integer perMinute, String limitDescription) {
 		if (perMinute == null || perMinute <= 0) {
 			return;
 		}
 		Instant now = this.clock.instant();
 		Duration[] wait = new Duration[1];
-		// Taken inside compute, so forgetFull cannot drop the bucket in between.
+		// Taken inside compute, so forgetIdle cannot drop the bucket in between.
 		// A changed limit starts a fresh bucket: rare, and errs on the caller's side.
 		TokenBucket bucket = this.buckets.compute(bucketId, (id, existing) -> {
 			TokenBucket current = (existing != null && existing.perMinute() == perMinute) ? existing
@@ -90,22 +127,26 @@ public final class RateLimits {
 	}
 
 	/**
-	 * Forgets the buckets that have refilled: a full bucket is what a new one would be,
-	 * so only memory changes (keys and deployments deleted long ago are not kept).
+	 * Forgets the buckets that have refilled and have nothing left to share: such a
+	 * bucket is what a new one would be, so only memory changes (keys and deployments
+	 * deleted long ago are not kept).
 	 * @return how many were forgotten
 	 */
-	public int forgetFull() {
+	public int forgetIdle() {
 		Instant now = this.clock.instant();
 		int forgotten = 0;
-		for (String bucketId : this.buckets.keySet()) {
-			boolean[] full = new boolean[1];
+		for (Bucket bucketId : this.buckets.keySet()) {
+			boolean[] idle = new boolean[1];
 			this.buckets.computeIfPresent(bucketId, (id, bucket) -> {
-				full[0] = bucket.isFull(now);
-				return full[0] ? null : bucket;
+				idle[0] = bucket.isIdle(now);
+				return idle[0] ? null : bucket;
 			});
-			forgotten += full[0] ? 1 : 0;
+			forgotten += idle[0] ? 1 : 0;
 		}
 		return forgotten;
+	}
+
+	private record Bucket(Limit limit, String id) {
 	}
 
 }

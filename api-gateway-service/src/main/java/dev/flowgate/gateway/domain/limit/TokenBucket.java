@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * A token bucket holding up to {@code perMinute} tokens, refilled evenly over a minute:
- * bursts up to the limit, then a steady rate.
+ * bursts up to the limit, then a steady rate. Tokens other replicas took can leave it in
+ * debt (below zero, at most a minute's worth), paid back by the refill before it allows
+ * more.
  */
 final class TokenBucket {
 
@@ -18,6 +20,8 @@ final class TokenBucket {
 	private double tokens;
 
 	private Instant refilledAt;
+
+	private int unshared;
 
 	TokenBucket(int perMinute, Instant now) {
 		this.perMinute = perMinute;
@@ -35,21 +39,36 @@ final class TokenBucket {
 		refill(now);
 		if (this.tokens >= 1) {
 			this.tokens -= 1;
+			this.unshared++;
 			return Duration.ZERO;
 		}
 		return Duration.ofNanos((long) Math.ceil((1 - this.tokens) * this.nanosPerToken));
 	}
 
-	synchronized boolean isFull(Instant now) {
+	/** Takes what other replicas took. */
+	synchronized void takeElsewhere(int taken, Instant now) {
 		refill(now);
-		return this.tokens >= this.perMinute;
+		this.tokens = Math.max(-this.perMinute, this.tokens - taken);
+	}
+
+	/** The tokens taken here since the last call, for the other replicas. */
+	synchronized int drainUnshared() {
+		int taken = this.unshared;
+		this.unshared = 0;
+		return taken;
+	}
+
+	/** Full and nothing left to share: the same as a new bucket. */
+	synchronized boolean isIdle(Instant now) {
+		refill(now);
+		return this.tokens >= this.perMinute && this.unshared == 0;
 	}
 
 	/** What is left at {@code now}, taking nothing. */
 	synchronized Quota quota(Instant now) {
 		refill(now);
 		long nanosUntilFull = (long) Math.ceil((this.perMinute - this.tokens) * this.nanosPerToken);
-		return new Quota(this.perMinute, (int) this.tokens, Duration.ofNanos(nanosUntilFull));
+		return new Quota(this.perMinute, (int) Math.max(0, this.tokens), Duration.ofNanos(nanosUntilFull));
 	}
 
 	private void refill(Instant now) {

@@ -2,7 +2,10 @@ package dev.flowgate.gateway.domain.limit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import dev.flowgate.contracts.RateLimitRequestsCounted.Counted;
+import dev.flowgate.contracts.RateLimitRequestsCounted.Limit;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.support.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,63 @@ class RateLimitsTest {
 	}
 
 	@Test
+	void countsWhatOtherReplicasAllowedAgainstTheSameLimit() {
+		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 3, 2)));
+
+		this.limits.acquireForKey("k", 3);
+
+		assertThatThrownBy(() -> this.limits.acquireForKey("k", 3)).isInstanceOfSatisfying(Rejection.class,
+				(rejection) -> assertThat(rejection.quota().remaining()).isZero());
+		assertThat(this.limits.deploymentQuota("k", 3)).contains(new Quota(3, 3, Duration.ZERO));
+	}
+
+	@Test
+	void sharesEachRequestAllowedHereOnceAndNoneRefused() {
+		this.limits.acquireForKey("k", 2);
+		this.limits.acquireForKey("k", 2);
+		assertThatThrownBy(() -> this.limits.acquireForKey("k", 2)).isInstanceOf(Rejection.class);
+		this.limits.acquireForDeployment("d", 10);
+		this.limits.countedElsewhere(List.of(new Counted(Limit.DEPLOYMENT, "d", 10, 4)));
+
+		assertThat(this.limits.drainCounted()).containsExactlyInAnyOrder(new Counted(Limit.KEY, "k", 2, 2),
+				new Counted(Limit.DEPLOYMENT, "d", 10, 1));
+		assertThat(this.limits.drainCounted()).isEmpty();
+	}
+
+	@Test
+	void paysBackRequestsAllowedElsewhereBeyondTheLimitBeforeAllowingMore() {
+		for (int i = 0; i < 6; i++) {
+			this.limits.acquireForKey("k", 6);
+		}
+		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 6, 3)));
+
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThatThrownBy(() -> this.limits.acquireForKey("k", 6)).isInstanceOfSatisfying(Rejection.class,
+				(rejection) -> assertThat(rejection.retryAfter()).isEqualTo(Duration.ofSeconds(10)));
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThatCode(() -> this.limits.acquireForKey("k", 6)).doesNotThrowAnyException();
+	}
+
+	@Test
+	void ignoresCountsAgainstAnotherLimitThanItApplies() {
+		this.limits.acquireForKey("k", 3);
+
+		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 5, 5)));
+
+		assertThat(this.limits.keyQuota("k", 3).orElseThrow().remaining()).isEqualTo(2);
+	}
+
+	@Test
+	void keepsABucketUntilWhatItAllowedIsShared() {
+		this.limits.acquireForKey("k", 60);
+		this.clock.advance(Duration.ofMinutes(1));
+
+		assertThat(this.limits.forgetIdle()).isZero();
+		assertThat(this.limits.drainCounted()).containsExactly(new Counted(Limit.KEY, "k", 60, 1));
+		assertThat(this.limits.forgetIdle()).isEqualTo(1);
+	}
+
+	@Test
 	void refillsEvenlyOverAMinute() {
 		for (int i = 0; i < 6; i++) {
 			this.limits.acquireForDeployment("d", 6);
@@ -87,10 +147,11 @@ class RateLimitsTest {
 		this.limits.acquireForKey("refilled", 3);
 		this.clock.advance(Duration.ofSeconds(20));
 		this.limits.acquireForKey("busy", 60);
+		this.limits.drainCounted();
 
-		assertThat(this.limits.forgetFull()).isEqualTo(1);
+		assertThat(this.limits.forgetIdle()).isEqualTo(1);
 		assertThat(this.limits.keyQuota("busy", 60).orElseThrow().remaining()).isEqualTo(59);
-		assertThat(this.limits.forgetFull()).isZero();
+		assertThat(this.limits.forgetIdle()).isZero();
 		for (int i = 0; i < 3; i++) {
 			this.limits.acquireForKey("refilled", 3);
 		}
