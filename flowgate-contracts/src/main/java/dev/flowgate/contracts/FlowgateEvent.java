@@ -20,10 +20,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = DeploymentStateChanged.class, name = DeploymentStateChanged.TYPE),
 		@JsonSubTypes.Type(value = DeliveryFailed.class, name = DeliveryFailed.TYPE),
 		@JsonSubTypes.Type(value = TriggersRejected.class, name = TriggersRejected.TYPE),
-		@JsonSubTypes.Type(value = RateLimitRequestsCounted.class, name = RateLimitRequestsCounted.TYPE) })
-public sealed interface FlowgateEvent
-		permits ExecutionRequested, ExecutionCancellationRequested, ExecutionStarted, ExecutionCompleted,
-		KeyStateChanged, DeploymentStateChanged, DeliveryFailed, TriggersRejected, RateLimitRequestsCounted {
+		@JsonSubTypes.Type(value = RateLimitRequestsCounted.class, name = RateLimitRequestsCounted.TYPE),
+		@JsonSubTypes.Type(value = InFlightExecutionsCounted.class, name = InFlightExecutionsCounted.TYPE) })
+public sealed interface FlowgateEvent permits ExecutionRequested, ExecutionCancellationRequested, ExecutionStarted,
+		ExecutionCompleted, KeyStateChanged, DeploymentStateChanged, DeliveryFailed, TriggersRejected,
+		RateLimitRequestsCounted, InFlightExecutionsCounted {
 
 	UUID eventId();
 

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record RateLimitRequestsCounted(UUID eventId, int schemaVersion, Instant occurredAt, String gatewayId,
 		List<Counted> counted) implements FlowgateEvent {
 
-	public static final String TYPE = "rate-limit.requests-counted";
+	public static final String TYPE = "limit.requests-counted";
 
 	public static final int SCHEMA_VERSION = 1;
 

@@ -45,10 +45,11 @@ public final class Topics {
 			Duration.ofDays(1));
 
 	/**
-	 * Requests each gateway replica counted against rate limits, every second. Producers
-	 * and consumers: every gateway replica.
+	 * What each gateway replica counted against limits (calls under rate limits,
+	 * executions in flight), every second. Producers and consumers: every gateway
+	 * replica.
 	 */
-	public static final TopicSpec RATE_LIMITS = new TopicSpec("flowgate.rate-limits", 1, false, Duration.ofHours(1));
+	public static final TopicSpec LIMITS = new TopicSpec("flowgate.limits", 1, false, Duration.ofHours(1));
 
 	/** Records no consumer could process, with the failure in the headers. */
 	public static final TopicSpec DEAD_LETTER = new TopicSpec("flowgate.dead-letter", 1, false, Duration.ofDays(30));
@@ -58,7 +59,7 @@ public final class Topics {
 
 	public static List<TopicSpec> all() {
 		return List.of(KEYS, DEPLOYMENTS, EXECUTIONS_REQUESTED, EXECUTIONS_STARTED, EXECUTIONS_COMPLETED,
-				DELIVERIES_FAILED, TRIGGERS_REJECTED, RATE_LIMITS, DEAD_LETTER);
+				DELIVERIES_FAILED, TRIGGERS_REJECTED, LIMITS, DEAD_LETTER);
 	}
 
 }

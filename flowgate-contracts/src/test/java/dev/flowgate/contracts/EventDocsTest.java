@@ -33,7 +33,7 @@ class EventDocsTest {
 		assertThat(examples).extracting((e) -> e.getClass().getSimpleName())
 			.containsExactly("ExecutionRequested", "ExecutionCancellationRequested", "ExecutionStarted",
 					"ExecutionCompleted", "KeyStateChanged", "DeploymentStateChanged", "DeliveryFailed",
-					"TriggersRejected", "RateLimitRequestsCounted");
+					"TriggersRejected", "RateLimitRequestsCounted", "InFlightExecutionsCounted");
 		assertThat(examples).allSatisfy((e) -> assertThat(e.subjectId()).isNotBlank());
 	}
 

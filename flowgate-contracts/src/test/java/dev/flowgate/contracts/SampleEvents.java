@@ -39,7 +39,10 @@ final class SampleEvents {
 						"https://example.com/hook", 10, "HTTP 500"),
 				new TriggersRejected(id(), 1, NOW, "o-1", "d-1", NOW.minusSeconds(10), NOW,
 						Map.of("invalid_input", 3L, "rate_limited", 1L)),
-				new ExecutionCancellationRequested(id(), 1, NOW, "e-1", "o-1", "d-1"));
+				new ExecutionCancellationRequested(id(), 1, NOW, "e-1", "o-1", "d-1"),
+				new RateLimitRequestsCounted(id(), 1, NOW, "gw-a", List
+					.of(new RateLimitRequestsCounted.Counted(RateLimitRequestsCounted.Limit.KEY, "k-1", 120, 7))),
+				new InFlightExecutionsCounted(id(), 1, NOW, "gw-a", Map.of("d-1", 3)));
 	}
 
 	private static UUID id() {

@@ -10,6 +10,7 @@ import dev.flowgate.gateway.domain.key.KeyView;
 import dev.flowgate.gateway.domain.limit.RateLimits;
 import dev.flowgate.gateway.domain.trigger.ExecutionRecords;
 import dev.flowgate.gateway.domain.trigger.IdempotencyMemory;
+import dev.flowgate.gateway.domain.trigger.InFlightElsewhere;
 import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 import dev.flowgate.gateway.domain.trigger.TriggerPublisher;
 import dev.flowgate.gateway.domain.trigger.TriggerService;
@@ -67,8 +68,13 @@ class DomainConfig {
 	}
 
 	@Bean
-	InFlightExecutions inFlightExecutions(Clock clock, GatewayProperties properties) {
-		return new InFlightExecutions(clock, properties.executionGrace());
+	InFlightElsewhere inFlightElsewhere(Clock clock, GatewayProperties properties) {
+		return new InFlightElsewhere(clock, properties.limitSharing().staleAfter());
+	}
+
+	@Bean
+	InFlightExecutions inFlightExecutions(InFlightElsewhere elsewhere, Clock clock, GatewayProperties properties) {
+		return new InFlightExecutions(elsewhere, clock, properties.executionGrace());
 	}
 
 	@Bean

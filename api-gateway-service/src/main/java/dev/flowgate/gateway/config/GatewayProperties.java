@@ -21,13 +21,23 @@ import org.springframework.util.unit.DataSize;
  * arrived still counts against its deployment's concurrency
  * @param kafkaRetryAfter the {@code Retry-After} when Kafka did not acknowledge a trigger
  * @param startingRetryAfter the {@code Retry-After} while the views catch up
+ * @param limitSharing how the replicas tell each other what they counted against limits
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(String instanceId, String adminSecret, String publicUrl,
 		@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("300s") Duration executionDeadline,
 		@DefaultValue("60s") Duration executionGrace, @DefaultValue("5s") Duration kafkaRetryAfter,
 		@DefaultValue("1s") Duration startingRetryAfter, @DefaultValue Idempotency idempotency,
-		@DefaultValue Upstreams upstreams) {
+		@DefaultValue Upstreams upstreams, @DefaultValue LimitSharing limitSharing) {
+
+	/**
+	 * @param interval how often a replica sends its counts (calls under rate limits,
+	 * executions in flight of deployments with a concurrency limit)
+	 * @param staleAfter how long another replica's executions in flight still count
+	 * without a newer count from it
+	 */
+	public record LimitSharing(@DefaultValue("1s") Duration interval, @DefaultValue("5s") Duration staleAfter) {
+	}
 
 	/**
 	 * @param retention how long this replica remembers an idempotency key it accepted

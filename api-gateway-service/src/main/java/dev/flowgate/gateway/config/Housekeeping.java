@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.config;
 
 import dev.flowgate.gateway.domain.limit.RateLimits;
+import dev.flowgate.gateway.domain.trigger.InFlightElsewhere;
 import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 
 import org.springframework.context.annotation.Configuration;
@@ -8,8 +9,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Forgets in-flight executions whose result never arrived and rate limit buckets that
- * have refilled, so memory stays bounded.
+ * Forgets in-flight executions whose result never arrived, other replicas' counts that
+ * stopped arriving and rate limit buckets that have refilled, so memory stays bounded.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -17,16 +18,20 @@ class Housekeeping {
 
 	private final InFlightExecutions inFlight;
 
+	private final InFlightElsewhere elsewhere;
+
 	private final RateLimits limits;
 
-	Housekeeping(InFlightExecutions inFlight, RateLimits limits) {
+	Housekeeping(InFlightExecutions inFlight, InFlightElsewhere elsewhere, RateLimits limits) {
 		this.inFlight = inFlight;
+		this.elsewhere = elsewhere;
 		this.limits = limits;
 	}
 
 	@Scheduled(fixedDelayString = "${flowgate.gateway.housekeeping-interval:30s}")
 	void expireInFlight() {
 		this.inFlight.expire();
+		this.elsewhere.forgetStale();
 	}
 
 	@Scheduled(fixedDelayString = "${flowgate.gateway.housekeeping-interval:30s}")

@@ -24,9 +24,9 @@ final class ListenedTopics {
 
 	static final String EXECUTIONS_STARTED_PARTITIONS = "0-#{" + TOPICS + "EXECUTIONS_STARTED.partitions() - 1}";
 
-	static final String RATE_LIMITS = "#{" + TOPICS + "RATE_LIMITS.name()}";
+	static final String LIMITS = "#{" + TOPICS + "LIMITS.name()}";
 
-	static final String RATE_LIMITS_PARTITIONS = "0-#{" + TOPICS + "RATE_LIMITS.partitions() - 1}";
+	static final String LIMITS_PARTITIONS = "0-#{" + TOPICS + "LIMITS.partitions() - 1}";
 
 	private ListenedTopics() {
 	}

@@ -3,7 +3,9 @@ package dev.flowgate.gateway.it;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.DeploymentStateChanged;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.gateway.domain.Rejection;
@@ -11,6 +13,7 @@ import dev.flowgate.gateway.domain.deployment.DeploymentView;
 import dev.flowgate.gateway.domain.key.Caller;
 import dev.flowgate.gateway.domain.key.KeyView;
 import dev.flowgate.gateway.domain.limit.RateLimits;
+import dev.flowgate.gateway.domain.trigger.InFlightElsewhere;
 import dev.flowgate.gateway.support.DeploymentStates;
 import dev.flowgate.gateway.support.FakeRunner.Behaviour;
 import dev.flowgate.gateway.support.GatewayApp;
@@ -27,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two gateway replicas sharing Kafka: both see every key and deployment change within a
- * second, a sync result reaches whichever replica holds the call, and a rate limit counts
- * the calls of both.
+ * second, a sync result reaches whichever replica holds the call, and rate and
+ * concurrency limits count the calls of both.
  */
 @FlowgateInfra
 class ReplicasTest {
@@ -156,6 +159,31 @@ class ReplicasTest {
 		assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 30);
 	}
 
+	@Test
+	void countsADeploymentsConcurrencyLimitForBothReplicasTogether() {
+		DeploymentStateChanged single = this.stack.deploy(
+				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC).limits(1, null), Behaviour.NEVER);
+		this.stack.awaitVisible(this.tenant, single.deploymentId());
+		InFlightElsewhere elsewhereOfA = this.stack.a.bean(InFlightElsewhere.class);
+
+		Http.Response accepted = trigger(this.stack.b, single.deploymentId(), this.tenant.key());
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		await().atMost(SHARE_LIMIT)
+			.pollInterval(VIEW_POLL)
+			.until(() -> elsewhereOfA.running(single.deploymentId()) == 1);
+		Http.Response refused = trigger(this.stack.a, single.deploymentId(), this.tenant.key());
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+		String executionId = accepted.json().get("id").asString();
+		this.stack.runner.complete(await().atMost(SHARE_LIMIT)
+			.until(() -> this.stack.runner.trigger(executionId), Optional::isPresent)
+			.orElseThrow());
+		await().atMost(SHARE_LIMIT)
+			.pollInterval(VIEW_POLL)
+			.until(() -> elsewhereOfA.running(single.deploymentId()) == 0);
+		assertThat(trigger(this.stack.a, single.deploymentId(), this.tenant.key()).status()).isEqualTo(202);
+	}
+
 	private DeploymentStates sameDeployment() {
 		return DeploymentStates.of(this.tenant.ownerId()).withId(this.deployment.deploymentId());
 	}
@@ -219,7 +247,11 @@ class ReplicasTest {
 	}
 
 	private Http.Response trigger(GatewayApp gateway, String key) {
-		return Http.post(gateway.url("/v1/deployments/" + this.deployment.deploymentId() + "/executions"),
+		return trigger(gateway, this.deployment.deploymentId(), key);
+	}
+
+	private static Http.Response trigger(GatewayApp gateway, String deploymentId, String key) {
+		return Http.post(gateway.url("/v1/deployments/" + deploymentId + "/executions"),
 				Map.of("Authorization", "Bearer " + key), "{}");
 	}
 

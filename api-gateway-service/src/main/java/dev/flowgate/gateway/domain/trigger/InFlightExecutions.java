@@ -16,7 +16,8 @@ import dev.flowgate.gateway.domain.Rejection;
 
 /**
  * The executions this replica accepted and has not seen finish: the futures its sync
- * calls wait on, and the per-deployment concurrency count (per replica).
+ * calls wait on, and the per-deployment concurrency count, to which those the other
+ * replicas have in flight are added.
  */
 public final class InFlightExecutions {
 
@@ -35,7 +36,7 @@ public final class InFlightExecutions {
 	/** When the awaited executions that have announced their start started. */
 	private final Map<String, Instant> startedAt = new HashMap<>();
 
-	private final Map<String, Integer> countByDeployment = new HashMap<>();
+	private final DeploymentConcurrency concurrency;
 
 	private final Clock clock;
 
@@ -45,7 +46,8 @@ public final class InFlightExecutions {
 	 * @param grace how long past its deadline an execution whose result never arrived is
 	 * still counted
 	 */
-	public InFlightExecutions(Clock clock, Duration grace) {
+	public InFlightExecutions(InFlightElsewhere elsewhere, Clock clock, Duration grace) {
+		this.concurrency = new DeploymentConcurrency(elsewhere);
 		this.clock = clock;
 		this.grace = grace;
 	}
@@ -57,9 +59,9 @@ public final class InFlightExecutions {
 	 */
 	public synchronized CompletableFuture<ExecutionCompleted> start(ExecutionRequested trigger, Integer maxConcurrent) {
 		String deploymentId = trigger.deploymentId();
-		if (maxConcurrent != null && running(deploymentId) >= maxConcurrent) {
+		if (this.concurrency.isFull(deploymentId, maxConcurrent)) {
 			expire();
-			if (running(deploymentId) >= maxConcurrent) {
+			if (this.concurrency.isFull(deploymentId, maxConcurrent)) {
 				throw Rejection.rateLimited(
 						"The deployment already runs its maximum of " + maxConcurrent + " concurrent executions",
 						CONCURRENCY_RETRY_AFTER);
@@ -68,7 +70,7 @@ public final class InFlightExecutions {
 		InFlight inFlight = new InFlight(deploymentId, trigger.deadline().plus(this.grace),
 				trigger.mode() == DeploymentMode.SYNC, new CompletableFuture<>());
 		this.byId.put(trigger.executionId(), inFlight);
-		this.countByDeployment.merge(deploymentId, 1, Integer::sum);
+		this.concurrency.started(deploymentId, maxConcurrent);
 		return inFlight.result();
 	}
 
@@ -131,16 +133,24 @@ public final class InFlightExecutions {
 			.forEach(this::remove);
 	}
 
+	/** A deployment's executions in flight at this replica. */
 	public synchronized int running(String deploymentId) {
-		return this.countByDeployment.getOrDefault(deploymentId, 0);
+		return this.concurrency.running(deploymentId);
+	}
+
+	/**
+	 * Executions in flight here of each deployment with a concurrency limit, for the
+	 * other replicas to count.
+	 */
+	public synchronized Map<String, Integer> countLimited() {
+		return this.concurrency.countLimited();
 	}
 
 	private synchronized InFlight remove(String executionId) {
 		InFlight inFlight = this.byId.remove(executionId);
 		this.startedAt.remove(executionId);
 		if (inFlight != null) {
-			this.countByDeployment.computeIfPresent(inFlight.deploymentId(),
-					(id, count) -> (count > 1) ? count - 1 : null);
+			this.concurrency.finished(inFlight.deploymentId());
 		}
 		return inFlight;
 	}

@@ -22,7 +22,10 @@ class InFlightExecutionsTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
 
-	private final InFlightExecutions inFlight = new InFlightExecutions(this.clock, Duration.ofSeconds(30));
+	private final InFlightElsewhere elsewhere = new InFlightElsewhere(this.clock, Duration.ofSeconds(5));
+
+	private final InFlightExecutions inFlight = new InFlightExecutions(this.elsewhere, this.clock,
+			Duration.ofSeconds(30));
 
 	private final Instant deadline = this.clock.instant().plusSeconds(300);
 
@@ -96,6 +99,38 @@ class InFlightExecutionsTest {
 			});
 		this.inFlight.completed("e-1", () -> completed("e-1"));
 		assertThat(this.inFlight.start(sync("e-4", "d", this.deadline), 2)).isNotDone();
+	}
+
+	@Test
+	void countsTheExecutionsOtherReplicasHaveInFlightAgainstTheLimit() {
+		this.elsewhere.counted("gw-2", Map.of("d", 1));
+		this.inFlight.start(sync("e-1", "d", this.deadline), 2);
+
+		assertThatThrownBy(() -> this.inFlight.start(sync("e-2", "d", this.deadline), 2)).isInstanceOf(Rejection.class);
+		this.elsewhere.counted("gw-2", Map.of());
+		assertThat(this.inFlight.start(sync("e-2", "d", this.deadline), 2)).isNotDone();
+	}
+
+	@Test
+	void stopsCountingAReplicaWhoseCountsNoLongerArrive() {
+		this.elsewhere.counted("gw-2", Map.of("d", 1));
+
+		this.clock.advance(Duration.ofSeconds(5));
+
+		assertThat(this.elsewhere.running("d")).isZero();
+		assertThat(this.inFlight.start(sync("e-1", "d", this.deadline), 1)).isNotDone();
+	}
+
+	@Test
+	void tellsTheOtherReplicasOnlyAboutDeploymentsWithALimitWhileTheyHaveExecutionsInFlight() {
+		this.inFlight.start(sync("e-1", "limited", this.deadline), 5);
+		this.inFlight.start(sync("e-2", "limited", this.deadline), 5);
+		this.inFlight.start(sync("e-3", "unlimited", this.deadline), null);
+
+		assertThat(this.inFlight.countLimited()).isEqualTo(Map.of("limited", 2));
+		this.inFlight.completed("e-1", () -> completed("e-1"));
+		this.inFlight.abandon("e-2");
+		assertThat(this.inFlight.countLimited()).isEmpty();
 	}
 
 	@Test

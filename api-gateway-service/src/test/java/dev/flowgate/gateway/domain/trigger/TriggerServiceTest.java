@@ -32,7 +32,8 @@ class TriggerServiceTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
 
-	private final InFlightExecutions inFlight = new InFlightExecutions(this.clock, Duration.ofSeconds(60));
+	private final InFlightExecutions inFlight = new InFlightExecutions(
+			new InFlightElsewhere(this.clock, Duration.ofSeconds(5)), this.clock, Duration.ofSeconds(60));
 
 	private final RecordingPublisher publisher = new RecordingPublisher();
 

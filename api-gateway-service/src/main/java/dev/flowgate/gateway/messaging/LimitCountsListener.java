@@ -1,0 +1,71 @@
+package dev.flowgate.gateway.messaging;
+
+import java.util.List;
+
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.contracts.InFlightExecutionsCounted;
+import dev.flowgate.contracts.RateLimitRequestsCounted;
+import dev.flowgate.gateway.domain.limit.RateLimits;
+import dev.flowgate.gateway.domain.trigger.InFlightElsewhere;
+import dev.flowgate.gateway.domain.trigger.TriggerSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts against this replica's limits what the other replicas counted against theirs.
+ * Read from the end at start and without a consumer group, so each replica reads every
+ * other's counts; its own (the record key is the replica's id) are skipped undecoded.
+ */
+@Component
+class LimitCountsListener {
+
+	private final RateLimits limits;
+
+	private final InFlightElsewhere inFlightElsewhere;
+
+	private final String gatewayId;
+
+	private final JsonMapper mapper;
+
+	private final Counter received;
+
+	LimitCountsListener(RateLimits limits, InFlightElsewhere inFlightElsewhere, TriggerSettings settings,
+			JsonMapper mapper, MeterRegistry meters) {
+		this.limits = limits;
+		this.inFlightElsewhere = inFlightElsewhere;
+		this.gatewayId = settings.instanceId();
+		this.mapper = mapper;
+		this.received = RateLimitSharing.counter(meters, "received");
+	}
+
+	@KafkaListener(id = "gateway-limit-counts", idIsGroup = false, batch = "true",
+			properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
+			topicPartitions = @TopicPartition(topic = ListenedTopics.LIMITS,
+					partitionOffsets = @PartitionOffset(partition = ListenedTopics.LIMITS_PARTITIONS,
+							initialOffset = "0", seekPosition = "END")))
+	void onCounts(List<ConsumerRecord<String, byte[]>> records) {
+		LazyEvents.each(records, this.mapper, FlowgateEvent.class, (gatewayId, event) -> {
+			if (!this.gatewayId.equals(gatewayId)) {
+				counted(event.get());
+			}
+		});
+	}
+
+	private void counted(FlowgateEvent event) {
+		if (event instanceof RateLimitRequestsCounted counts) {
+			this.limits.countedElsewhere(counts.counted());
+			this.received.increment(RateLimitSharing.requests(counts.counted()));
+		}
+		else if (event instanceof InFlightExecutionsCounted inFlight) {
+			this.inFlightElsewhere.counted(inFlight.gatewayId(), inFlight.deployments());
+		}
+	}
+
+}
