@@ -1,6 +1,8 @@
 package dev.flowgate.gateway.messaging;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.InFlightExecutionsCounted;
@@ -11,20 +13,22 @@ import dev.flowgate.gateway.domain.trigger.TriggerSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
-import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts against this replica's limits what the other replicas counted against theirs.
- * Read from the end at start and without a consumer group, so each replica reads every
- * other's counts; its own (the record key is the replica's id) are skipped undecoded.
+ * Read without a consumer group, so each replica reads every other's counts, from a
+ * minute back at start (a new replica does not start with every limit unused); its own
+ * (the record key is the replica's id) are skipped undecoded.
  */
 @Component
-class LimitCountsListener {
+class LimitCountsListener implements ConsumerSeekAware {
 
 	private final RateLimits limits;
 
@@ -36,18 +40,21 @@ class LimitCountsListener {
 
 	private final Counter received;
 
+	private final Clock clock;
+
 	LimitCountsListener(RateLimits limits, InFlightElsewhere inFlightElsewhere, TriggerSettings settings,
-			JsonMapper mapper, MeterRegistry meters) {
+			JsonMapper mapper, MeterRegistry meters, Clock clock) {
 		this.limits = limits;
 		this.inFlightElsewhere = inFlightElsewhere;
 		this.gatewayId = settings.instanceId();
 		this.mapper = mapper;
 		this.received = RateLimitSharing.counter(meters, "received");
+		this.clock = clock;
 	}
 
 	@KafkaListener(id = "gateway-limit-counts", idIsGroup = false, batch = "true",
 			properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
-			topicPartitions = @TopicPartition(topic = ListenedTopics.LIMITS,
+			topicPartitions = @org.springframework.kafka.annotation.TopicPartition(topic = ListenedTopics.LIMITS,
 					partitionOffsets = @PartitionOffset(partition = ListenedTopics.LIMITS_PARTITIONS,
 							initialOffset = "0", seekPosition = "END")))
 	void onCounts(List<ConsumerRecord<String, byte[]>> records) {
@@ -60,12 +67,17 @@ class LimitCountsListener {
 
 	private void counted(FlowgateEvent event) {
 		if (event instanceof RateLimitRequestsCounted counts) {
-			this.limits.countedElsewhere(counts.counted());
+			this.limits.countedElsewhere(counts.counted(), counts.occurredAt());
 			this.received.increment(RateLimitSharing.requests(counts.counted()));
 		}
 		else if (event instanceof InFlightExecutionsCounted inFlight) {
-			this.inFlightElsewhere.counted(inFlight.gatewayId(), inFlight.deployments());
+			this.inFlightElsewhere.counted(inFlight.gatewayId(), inFlight.deployments(), inFlight.occurredAt());
 		}
+	}
+
+	@Override
+	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		callback.seekToTimestamp(assignments.keySet(), this.clock.instant().minus(RateLimits.WINDOW).toEpochMilli());
 	}
 
 }

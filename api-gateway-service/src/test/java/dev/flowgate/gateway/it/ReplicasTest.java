@@ -160,6 +160,25 @@ class ReplicasTest {
 	}
 
 	@Test
+	void startsANewReplicaWithTheCallsTheOthersCountedInTheLastMinute() {
+		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));
+		this.stack.awaitVisible(limited, this.deployment.deploymentId());
+		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
+		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
+		RateLimits limitsOfA = this.stack.a.bean(RateLimits.class);
+		await().atMost(SHARE_LIMIT)
+			.pollInterval(VIEW_POLL)
+			.until(() -> limitsOfA.keyQuota(limited.keyId(), 2).orElseThrow().remaining() == 0);
+
+		try (GatewayApp started = this.stack.startGateway("gw-later", Map.of())) {
+			TestStack.awaitVisible(started, limited, this.deployment.deploymentId());
+			Http.Response refused = trigger(started, limited.key());
+
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+		}
+	}
+
+	@Test
 	void countsADeploymentsConcurrencyLimitForBothReplicasTogether() {
 		DeploymentStateChanged single = this.stack.deploy(
 				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC).limits(1, null), Behaviour.NEVER);

@@ -21,6 +21,9 @@ import dev.flowgate.gateway.domain.Rejection;
  */
 public final class RateLimits {
 
+	/** How far back requests count: the limits are per minute. */
+	public static final Duration WINDOW = Duration.ofMinutes(1);
+
 	private final Map<Bucket, TokenBucket> buckets = new ConcurrentHashMap<>();
 
 	private final Clock clock;
@@ -72,16 +75,17 @@ public final class RateLimits {
 	}
 
 	/**
-	 * Counts requests another replica allowed. Counts against another limit than this
-	 * replica knows (a limit changing as they were made) are left out.
+	 * Counts requests another replica allowed until {@code countedAt}. Counts against
+	 * another limit than this replica knows (a limit changing as they were made) are left
+	 * out. Counts read in the order they were made, up to a minute old, leave a bucket as
+	 * if this replica had allowed the requests itself.
 	 */
-	public void countedElsewhere(List<Counted> counted) {
-		Instant now = this.clock.instant();
+	public void countedElsewhere(List<Counted> counted, Instant countedAt) {
 		for (Counted requests : counted) {
 			this.buckets.compute(new Bucket(requests.limit(), requests.id()), (id, existing) -> {
-				TokenBucket current = (existing != null) ? existing : new TokenBucket(requests.perMinute(), now);
+				TokenBucket current = (existing != null) ? existing : new TokenBucket(requests.perMinute(), countedAt);
 				if (current.perMinute() == requests.perMinute()) {
-					current.takeElsewhere(requests.requests(), now);
+					current.takeElsewhere(requests.requests(), countedAt);
 				}
 				return current;
 			});

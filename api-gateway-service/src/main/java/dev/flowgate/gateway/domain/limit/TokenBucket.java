@@ -45,9 +45,12 @@ final class TokenBucket {
 		return Duration.ofNanos((long) Math.ceil((1 - this.tokens) * this.nanosPerToken));
 	}
 
-	/** Takes what other replicas took. */
-	synchronized void takeElsewhere(int taken, Instant now) {
-		refill(now);
+	/**
+	 * Takes what another replica took at {@code takenAt}: refilled up to then first,
+	 * unless this bucket was already used later.
+	 */
+	synchronized void takeElsewhere(int taken, Instant takenAt) {
+		refill(takenAt);
 		this.tokens = Math.max(-this.perMinute, this.tokens - taken);
 	}
 

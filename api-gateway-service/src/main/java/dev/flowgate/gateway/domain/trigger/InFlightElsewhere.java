@@ -29,13 +29,17 @@ public final class InFlightElsewhere {
 		this.staleAfter = staleAfter;
 	}
 
-	/** A replica's latest counts, replacing its earlier ones; none: nothing in flight. */
-	public void counted(String gatewayId, Map<String, Integer> deployments) {
-		if (deployments.isEmpty()) {
+	/**
+	 * A replica's latest counts, replacing its earlier ones; none: nothing in flight.
+	 * Counts already stale when read (read again after a restart) are left out.
+	 */
+	public void counted(String gatewayId, Map<String, Integer> deployments, Instant countedAt) {
+		Instant now = this.clock.instant();
+		if (deployments.isEmpty() || countedAt.isBefore(now.minus(this.staleAfter))) {
 			this.byReplica.remove(gatewayId);
 		}
 		else {
-			this.byReplica.put(gatewayId, new Counts(Map.copyOf(deployments), this.clock.instant()));
+			this.byReplica.put(gatewayId, new Counts(Map.copyOf(deployments), now));
 		}
 	}
 

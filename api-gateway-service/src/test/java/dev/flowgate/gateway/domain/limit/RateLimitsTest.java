@@ -60,7 +60,7 @@ class RateLimitsTest {
 
 	@Test
 	void countsWhatOtherReplicasAllowedAgainstTheSameLimit() {
-		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 3, 2)));
+		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 3, 2)), this.clock.instant());
 
 		this.limits.acquireForKey("k", 3);
 
@@ -75,7 +75,7 @@ class RateLimitsTest {
 		this.limits.acquireForKey("k", 2);
 		assertThatThrownBy(() -> this.limits.acquireForKey("k", 2)).isInstanceOf(Rejection.class);
 		this.limits.acquireForDeployment("d", 10);
-		this.limits.countedElsewhere(List.of(new Counted(Limit.DEPLOYMENT, "d", 10, 4)));
+		this.limits.countedElsewhere(List.of(new Counted(Limit.DEPLOYMENT, "d", 10, 4)), this.clock.instant());
 
 		assertThat(this.limits.drainCounted()).containsExactlyInAnyOrder(new Counted(Limit.KEY, "k", 2, 2),
 				new Counted(Limit.DEPLOYMENT, "d", 10, 1));
@@ -87,7 +87,7 @@ class RateLimitsTest {
 		for (int i = 0; i < 6; i++) {
 			this.limits.acquireForKey("k", 6);
 		}
-		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 6, 3)));
+		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 6, 3)), this.clock.instant());
 
 		this.clock.advance(Duration.ofSeconds(30));
 		assertThatThrownBy(() -> this.limits.acquireForKey("k", 6)).isInstanceOfSatisfying(Rejection.class,
@@ -97,10 +97,21 @@ class RateLimitsTest {
 	}
 
 	@Test
+	void countsReadAgainAtStartLeaveTheBucketAsTheOtherReplicasLeftTheirs() {
+		Instant now = this.clock.instant();
+
+		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 6, 4)), now.minusSeconds(50));
+		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 6, 3)), now.minusSeconds(30));
+
+		// 6 - 4, + 2 refilled by the second count, - 3, + 3 refilled since.
+		assertThat(this.limits.keyQuota("k", 6).orElseThrow().remaining()).isEqualTo(4);
+	}
+
+	@Test
 	void ignoresCountsAgainstAnotherLimitThanItApplies() {
 		this.limits.acquireForKey("k", 3);
 
-		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 5, 5)));
+		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 5, 5)), this.clock.instant());
 
 		assertThat(this.limits.keyQuota("k", 3).orElseThrow().remaining()).isEqualTo(2);
 	}

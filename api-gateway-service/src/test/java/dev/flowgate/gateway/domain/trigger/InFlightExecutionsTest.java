@@ -103,22 +103,30 @@ class InFlightExecutionsTest {
 
 	@Test
 	void countsTheExecutionsOtherReplicasHaveInFlightAgainstTheLimit() {
-		this.elsewhere.counted("gw-2", Map.of("d", 1));
+		this.elsewhere.counted("gw-2", Map.of("d", 1), this.clock.instant());
 		this.inFlight.start(sync("e-1", "d", this.deadline), 2);
 
 		assertThatThrownBy(() -> this.inFlight.start(sync("e-2", "d", this.deadline), 2)).isInstanceOf(Rejection.class);
-		this.elsewhere.counted("gw-2", Map.of());
+		this.elsewhere.counted("gw-2", Map.of(), this.clock.instant());
 		assertThat(this.inFlight.start(sync("e-2", "d", this.deadline), 2)).isNotDone();
 	}
 
 	@Test
 	void stopsCountingAReplicaWhoseCountsNoLongerArrive() {
-		this.elsewhere.counted("gw-2", Map.of("d", 1));
+		this.elsewhere.counted("gw-2", Map.of("d", 1), this.clock.instant());
 
 		this.clock.advance(Duration.ofSeconds(5));
 
 		assertThat(this.elsewhere.running("d")).isZero();
 		assertThat(this.inFlight.start(sync("e-1", "d", this.deadline), 1)).isNotDone();
+	}
+
+	@Test
+	void leavesOutCountsAlreadyStaleWhenRead() {
+		this.elsewhere.counted("gw-2", Map.of("d", 1), this.clock.instant().minusSeconds(4));
+		this.elsewhere.counted("gw-3", Map.of("d", 1), this.clock.instant().minusSeconds(6));
+
+		assertThat(this.elsewhere.running("d")).isEqualTo(1);
 	}
 
 	@Test
