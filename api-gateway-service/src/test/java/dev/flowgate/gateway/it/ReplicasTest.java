@@ -143,15 +143,8 @@ class ReplicasTest {
 
 	@Test
 	void countsAKeysRateLimitForBothReplicasTogether() {
-		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));
-		this.stack.awaitVisible(limited, this.deployment.deploymentId());
+		Tenant limited = keyUsedUpThroughB();
 
-		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
-		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
-		RateLimits limitsOfA = this.stack.a.bean(RateLimits.class);
-		await().atMost(SHARE_LIMIT)
-			.pollInterval(VIEW_POLL)
-			.until(() -> limitsOfA.keyQuota(limited.keyId(), 2).orElseThrow().remaining() == 0);
 		Http.Response refused = trigger(this.stack.a, limited.key());
 
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
@@ -161,14 +154,7 @@ class ReplicasTest {
 
 	@Test
 	void startsANewReplicaWithTheCallsTheOthersCountedInTheLastMinute() {
-		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));
-		this.stack.awaitVisible(limited, this.deployment.deploymentId());
-		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
-		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
-		RateLimits limitsOfA = this.stack.a.bean(RateLimits.class);
-		await().atMost(SHARE_LIMIT)
-			.pollInterval(VIEW_POLL)
-			.until(() -> limitsOfA.keyQuota(limited.keyId(), 2).orElseThrow().remaining() == 0);
+		Tenant limited = keyUsedUpThroughB();
 
 		try (GatewayApp started = this.stack.startGateway("gw-later", Map.of())) {
 			TestStack.awaitVisible(started, limited, this.deployment.deploymentId());
@@ -201,6 +187,22 @@ class ReplicasTest {
 			.pollInterval(VIEW_POLL)
 			.until(() -> elsewhereOfA.running(single.deploymentId()) == 0);
 		assertThat(trigger(this.stack.a, single.deploymentId(), this.tenant.key()).status()).isEqualTo(202);
+	}
+
+	/**
+	 * A key limited to two calls a minute, both made through replica b, once replica a
+	 * counts them too.
+	 */
+	private Tenant keyUsedUpThroughB() {
+		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));
+		this.stack.awaitVisible(limited, this.deployment.deploymentId());
+		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
+		assertThat(trigger(this.stack.b, limited.key()).status()).isEqualTo(200);
+		RateLimits limitsOfA = this.stack.a.bean(RateLimits.class);
+		await().atMost(SHARE_LIMIT)
+			.pollInterval(VIEW_POLL)
+			.until(() -> limitsOfA.keyQuota(limited.keyId(), 2).orElseThrow().remaining() == 0);
+		return limited;
 	}
 
 	private DeploymentStates sameDeployment() {
