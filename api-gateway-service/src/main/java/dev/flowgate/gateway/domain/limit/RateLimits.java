@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,11 +82,13 @@ public final class RateLimits {
 	 * if this replica had allowed the requests itself.
 	 */
 	public void countedElsewhere(List<Counted> counted, Instant countedAt) {
+		// A sender's clock ahead of this one's must not refill buckets early.
+		Instant at = Collections.min(List.of(countedAt, this.clock.instant()));
 		for (Counted requests : counted) {
 			this.buckets.compute(new Bucket(requests.limit(), requests.id()), (id, existing) -> {
-				TokenBucket current = (existing != null) ? existing : new TokenBucket(requests.perMinute(), countedAt);
+				TokenBucket current = (existing != null) ? existing : new TokenBucket(requests.perMinute(), at);
 				if (current.perMinute() == requests.perMinute()) {
-					current.takeElsewhere(requests.requests(), countedAt);
+					current.takeElsewhere(requests.requests(), at);
 				}
 				return current;
 			});

@@ -108,6 +108,15 @@ class RateLimitsTest {
 	}
 
 	@Test
+	void refillsNothingAheadOfItsOwnClockForASenderWhoseClockIsAhead() {
+		this.limits.countedElsewhere(List.of(new Counted(Limit.KEY, "k", 6, 6)), this.clock.instant().plusSeconds(30));
+
+		assertThat(this.limits.keyQuota("k", 6).orElseThrow().remaining()).isZero();
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(this.limits.keyQuota("k", 6).orElseThrow().remaining()).isEqualTo(1);
+	}
+
+	@Test
 	void ignoresCountsAgainstAnotherLimitThanItApplies() {
 		this.limits.acquireForKey("k", 3);
 
