@@ -17,8 +17,8 @@ import dev.flowgate.gateway.domain.Rejection;
 /**
  * Requests-per-minute limits of keys and deployments, one token bucket each. Each replica
  * counts the requests it allows and, shared through {@link #drainCounted()} and
- * {@link #countedElsewhere(List)}, those the other replicas allowed: a limit holds for
- * all replicas together, give or take what they allow before the counts arrive.
+ * {@link #countedElsewhere(List, Instant)}, those the other replicas allowed: a limit
+ * holds for all replicas together, give or take what they allow before the counts arrive.
  */
 public final class RateLimits {
 
