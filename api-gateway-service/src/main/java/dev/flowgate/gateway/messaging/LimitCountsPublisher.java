@@ -76,7 +76,7 @@ class LimitCountsPublisher implements SchedulingConfigurer {
 		List<Counted> counted = this.limits.drainCounted();
 		if (!counted.isEmpty()) {
 			send(new RateLimitRequestsCounted(UUID.randomUUID(), RateLimitRequestsCounted.SCHEMA_VERSION,
-					this.clock.instant(), this.gatewayId, counted), RateLimitSharing.requests(counted));
+					this.clock.instant(), this.gatewayId, counted));
 		}
 	}
 
@@ -85,28 +85,28 @@ class LimitCountsPublisher implements SchedulingConfigurer {
 		Map<String, Integer> deployments = this.inFlight.countLimited();
 		if (!deployments.isEmpty() || this.inFlightBefore) {
 			send(new InFlightExecutionsCounted(UUID.randomUUID(), InFlightExecutionsCounted.SCHEMA_VERSION,
-					this.clock.instant(), this.gatewayId, deployments), 0);
+					this.clock.instant(), this.gatewayId, deployments));
 		}
 		this.inFlightBefore = !deployments.isEmpty();
 	}
 
-	private void send(FlowgateEvent event, int requests) {
+	private void send(FlowgateEvent event) {
 		try {
 			this.template.send(Topics.LIMITS.name(), this.gatewayId, event)
-				.whenComplete((result, failure) -> sentOrLogged(event, requests, failure));
+				.whenComplete((result, failure) -> sentOrLogged(event, failure));
 		}
 		catch (RuntimeException ex) {
-			sentOrLogged(event, requests, ex);
+			sentOrLogged(event, ex);
 		}
 	}
 
-	private void sentOrLogged(FlowgateEvent event, int requests, Throwable failure) {
-		if (failure == null) {
-			this.sent.increment(requests);
-		}
-		else {
+	private void sentOrLogged(FlowgateEvent event, Throwable failure) {
+		if (failure != null) {
 			log.warn("{} not shared with the other replicas: {}", event.getClass().getSimpleName(),
 					failure.getMessage());
+		}
+		else if (event instanceof RateLimitRequestsCounted counts) {
+			this.sent.increment(RateLimitSharing.requests(counts.counted()));
 		}
 	}
 
