@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the outboxes (deployment state, replay triggers, cancel requests) publish.
  *
  * @param sendTimeout how long a publish waits for Kafka's acknowledgement
- * @param lease how long a claimed document belongs to one publisher; longer than
- * {@code sendTimeout}
+ * @param lease how long a claimed document belongs to one publisher; longer than the
+ * producer's {@code delivery.timeout.ms}, so a send in doubt cannot land after a later
+ * state sent by another publisher
  * @param republishInterval how often unpublished documents are looked for
  */
 @ConfigurationProperties("flowgate.publication")
-public record PublicationProperties(@DefaultValue("5s") Duration sendTimeout, @DefaultValue("30s") Duration lease,
+public record PublicationProperties(@DefaultValue("5s") Duration sendTimeout, @DefaultValue("60s") Duration lease,
 		@DefaultValue("5s") Duration republishInterval) {
 
 }

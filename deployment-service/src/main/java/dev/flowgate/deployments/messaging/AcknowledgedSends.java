@@ -32,21 +32,37 @@ class AcknowledgedSends {
 
 	/**
 	 * @param what names the record in the log when it is not acknowledged
-	 * @return whether Kafka acknowledged it
 	 */
-	boolean send(String topic, String key, Object value, String what) {
+	Outcome send(String topic, String key, Object value, String what) {
 		try {
 			this.kafka.send(topic, key, value).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			return true;
+			return Outcome.ACKNOWLEDGED;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return Outcome.IN_DOUBT;
 		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+		catch (TimeoutException ex) {
+			log.warn("{} not acknowledged within {}, may still be published", what, this.properties.sendTimeout());
+			return Outcome.IN_DOUBT;
+		}
+		catch (ExecutionException | RuntimeException ex) {
 			log.warn("{} not published yet, will retry: {}", what, ex.toString());
-			return false;
+			return Outcome.FAILED;
 		}
+	}
+
+	enum Outcome {
+
+		ACKNOWLEDGED,
+		/** Kafka refused it, or it never left this process. */
+		FAILED,
+		/**
+		 * Not acknowledged in time, yet the producer may still deliver it until its
+		 * {@code delivery.timeout.ms}: whoever sends the next state must wait until then.
+		 */
+		IN_DOUBT
+
 	}
 
 }

@@ -56,7 +56,7 @@ class CancellationPublisher implements CancellationQueue {
 			return standing;
 		}
 		if (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), request.executionId(), request,
-				"Cancel request for execution " + request.executionId())) {
+				"Cancel request for execution " + request.executionId()) == AcknowledgedSends.Outcome.ACKNOWLEDGED) {
 			this.outbox.remove(request.executionId());
 		}
 		return standing;

@@ -40,15 +40,23 @@ class DeploymentStatePublisher implements DeploymentPublication {
 		Optional<PendingState> claimed;
 		while ((claimed = this.outbox.claim(deploymentId, this.clock.instant(), this.properties.lease())).isPresent()) {
 			PendingState state = claimed.get();
-			if (!send(state)) {
-				this.outbox.release(state);
-				return;
+			switch (send(state)) {
+				case ACKNOWLEDGED -> this.outbox.markPublished(state);
+				case FAILED -> {
+					this.outbox.release(state);
+					return;
+				}
+				case IN_DOUBT -> {
+					// The claim is kept until its lease runs out, after the producer gave
+					// the
+					// send up: a later state sent sooner could land before this one.
+					return;
+				}
 			}
-			this.outbox.markPublished(state);
 		}
 	}
 
-	private boolean send(PendingState state) {
+	private AcknowledgedSends.Outcome send(PendingState state) {
 		Object value = state.deleted() ? null : DeploymentEvents.stateChanged(state.deployment(), this.clock.instant());
 		return this.sends.send(Topics.DEPLOYMENTS.name(), state.deploymentId(), value,
 				"Deployment %s version %d".formatted(state.deploymentId(), state.version()));

@@ -41,7 +41,7 @@ class ReplayPublisher implements ReplayQueue {
 
 	void publish(ExecutionRecord replay) {
 		if (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), replay.id(), ReplayTriggers.of(replay),
-				"Replay " + replay.id())) {
+				"Replay " + replay.id()) == AcknowledgedSends.Outcome.ACKNOWLEDGED) {
 			this.outbox.markPublished(replay.id());
 		}
 	}

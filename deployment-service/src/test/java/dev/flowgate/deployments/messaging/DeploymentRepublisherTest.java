@@ -1,8 +1,12 @@
 package dev.flowgate.deployments.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.contracts.DeliveryTarget;
@@ -22,8 +27,10 @@ import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.TopicReader;
+import dev.flowgate.deployments.config.PublicationProperties;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
+import dev.flowgate.deployments.persistence.DeploymentOutbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,11 +45,21 @@ class DeploymentRepublisherTest {
 
 	private static final String TOPIC = Topics.DEPLOYMENTS.name();
 
+	/** Gives up waiting for every acknowledgement at once, and claims for long. */
+	private static final PublicationProperties IMPATIENT = new PublicationProperties(Duration.ZERO,
+			Duration.ofSeconds(30), Duration.ofSeconds(5));
+
 	@Autowired
 	private DeploymentRepository deployments;
 
 	@Autowired
 	private MongoTemplate mongo;
+
+	@Autowired
+	private DeploymentOutbox outbox;
+
+	@Autowired
+	private KafkaTemplate<String, Object> kafka;
 
 	@Test
 	void publishesAStateThatWasSavedButNeverSent() {
@@ -68,6 +85,32 @@ class DeploymentRepublisherTest {
 		await().until(() -> TopicReader.readKey(TOPIC, saved.id()).size() == 2);
 		assertThat(TopicReader.latestValue(TOPIC, saved.id())).isNull();
 		await().until(() -> stored(saved.id()) == null);
+	}
+
+	@Test
+	void keepsTheClaimOfAStateInDoubtSoThatNoOtherPublisherSendsOneBeforeItLands() {
+		DeploymentStatePublisher impatient = new DeploymentStatePublisher(this.outbox,
+				new AcknowledgedSends(this.kafka, IMPATIENT), IMPATIENT, Clock.systemUTC());
+
+		String id = await().until(() -> claimedInDoubtBy(impatient), Objects::nonNull);
+
+		await().until(() -> TopicReader.readKey(TOPIC, id).size() == 1);
+		await().during(Duration.ofSeconds(1)).until(() -> TopicReader.readKey(TOPIC, id).size() == 1);
+		assertThat(stored(id).get("publishedVersion", Number.class).longValue()).isZero();
+	}
+
+	/**
+	 * The id of a new deployment whose claim the publisher still holds after publishing.
+	 */
+	private String claimedInDoubtBy(DeploymentStatePublisher publisher) {
+		Deployment saved = deployment();
+		this.deployments.insert(saved);
+		publisher.publish(saved.id());
+		Date leaseUntil = stored(saved.id()).get("publishLeaseUntil", Date.class);
+		// The service's own republisher may have claimed it first, with the tests' 2 s
+		// lease.
+		boolean heldByPublisher = leaseUntil != null && leaseUntil.toInstant().isAfter(Instant.now().plusSeconds(10));
+		return heldByPublisher ? saved.id() : null;
 	}
 
 	private Document stored(String id) {

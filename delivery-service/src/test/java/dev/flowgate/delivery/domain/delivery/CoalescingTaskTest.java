@@ -55,6 +55,22 @@ class CoalescingTaskTest {
 		assertThat(this.runs).hasValue(2);
 	}
 
+	@Test
+	void runsAgainForALaterRequestAfterARunFailed() {
+		CoalescingTask task = new CoalescingTask(this.scheduled::add, () -> {
+			if (this.runs.incrementAndGet() == 1) {
+				throw new IllegalStateException("MongoDB went away");
+			}
+		});
+
+		task.request();
+		runScheduled();
+		task.request();
+		runScheduled();
+
+		assertThat(this.runs).hasValue(2);
+	}
+
 	private void runScheduled() {
 		while (!this.scheduled.isEmpty()) {
 			this.scheduled.poll().run();
