@@ -27,7 +27,9 @@ public final class Templates {
 	/** The raw value of a single-reference template, otherwise the interpolated text. */
 	public Object value(String template, TemplateScope scope) {
 		Matcher matcher = PLACEHOLDER.matcher(template);
-		if (matcher.matches()) {
+		// The first reference spanning the whole text, not matches(): that would stretch
+		// one reference over "{{a}} {{b}}".
+		if (matcher.find() && matcher.start() == 0 && matcher.end() == template.length()) {
 			return scope.resolve(matcher.group(1));
 		}
 		return interpolate(template, scope);

@@ -34,6 +34,14 @@ class TemplatesTest {
 	}
 
 	@Test
+	void textThatStartsAndEndsWithAReferenceIsInterpolated() {
+		assertThat(this.templates.value("{{input.city}} {{input.count}}", this.scope)).isEqualTo("Berlin 3");
+		assertThat(this.templates.value("{{input.city}}{{lookup.status}}", this.scope)).isEqualTo("Berlin200");
+		assertThat(this.templates.text("{{input.city}}/{{input.nope}}/{{input.count}}", this.scope))
+			.isEqualTo("Berlin//3");
+	}
+
+	@Test
 	void pathsAcceptDotIndexesAndBrackets() {
 		assertThat(this.templates.value("{{lookup.body.items.0.name}}", this.scope)).isEqualTo("first");
 		assertThat(this.templates.value("{{lookup.body.items[1].tags[0]}}", this.scope)).isEqualTo("a");
