@@ -2,6 +2,7 @@ package dev.flowgate.gateway.domain.trigger;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.gateway.domain.Rejection;
@@ -16,10 +17,11 @@ final class Idempotency {
 	/**
 	 * The earlier trigger: remembered here, or recorded by deployment-service.
 	 *
+	 * @param accepted completes once Kafka acknowledged the remembered trigger
 	 * @param known its execution as far as known: finished, or recorded; else
 	 * {@code null}
 	 */
-	record Earlier(ExecutionRequested remembered, ExecutionSnapshot known) {
+	record Earlier(ExecutionRequested remembered, CompletableFuture<Void> accepted, ExecutionSnapshot known) {
 	}
 
 	private final IdempotencyMemory memory;
@@ -45,8 +47,12 @@ final class Idempotency {
 		return remembered(trigger);
 	}
 
-	void forget(String executionId) {
-		this.memory.forget(executionId);
+	void accepted(String executionId) {
+		this.memory.find(executionId).ifPresent((remembered) -> remembered.accepted().complete(null));
+	}
+
+	void refused(String executionId, RuntimeException refusal) {
+		this.memory.refused(executionId, refusal);
 	}
 
 	/** A repeat straight after this answer gets it, though deployment-service may lag. */
@@ -57,14 +63,14 @@ final class Idempotency {
 	private Optional<Earlier> remembered(ExecutionRequested trigger) {
 		return this.memory.find(trigger.executionId()).map((earlier) -> {
 			requireSameInputs(earlier.trigger().inputs(), trigger);
-			return new Earlier(earlier.trigger(), earlier.finished());
+			return new Earlier(earlier.trigger(), earlier.accepted(), earlier.finished());
 		});
 	}
 
 	private Optional<Earlier> recorded(ExecutionRequested trigger) {
 		return this.records.find(trigger.executionId(), trigger.ownerId()).map((earlier) -> {
 			requireSameInputs(earlier.inputs(), trigger);
-			return new Earlier(null, earlier);
+			return new Earlier(null, CompletableFuture.completedFuture(null), earlier);
 		});
 	}
 

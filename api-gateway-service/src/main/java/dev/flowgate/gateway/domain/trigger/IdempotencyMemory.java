@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.ExecutionRequested;
 
@@ -17,8 +18,15 @@ import dev.flowgate.contracts.ExecutionRequested;
  */
 public final class IdempotencyMemory {
 
-	/** A remembered trigger; {@code finished} once its result came to a waiting call. */
-	public record Remembered(ExecutionRequested trigger, ExecutionSnapshot finished) {
+	/**
+	 * A remembered trigger.
+	 *
+	 * @param accepted completes once Kafka acknowledged the trigger, or fails with the
+	 * refusal its call got
+	 * @param finished its execution once the result came to a waiting call, else
+	 * {@code null}
+	 */
+	public record Remembered(ExecutionRequested trigger, CompletableFuture<Void> accepted, ExecutionSnapshot finished) {
 	}
 
 	private record Entry(Remembered remembered, Instant forgetAt) {
@@ -50,19 +58,31 @@ public final class IdempotencyMemory {
 		if (find(trigger.executionId()).isPresent()) {
 			return false;
 		}
-		this.byExecutionId.put(trigger.executionId(),
-				new Entry(new Remembered(trigger, null), this.clock.instant().plus(this.retention)));
+		this.byExecutionId.put(trigger.executionId(), new Entry(
+				new Remembered(trigger, new CompletableFuture<>(), null), this.clock.instant().plus(this.retention)));
 		return true;
 	}
 
 	/** Keeps the result of a remembered trigger, for repeats until it is forgotten. */
 	public synchronized void finished(ExecutionSnapshot execution) {
 		this.byExecutionId.computeIfPresent(execution.executionId(),
-				(id, entry) -> new Entry(new Remembered(entry.remembered().trigger(), execution), entry.forgetAt()));
+				(id, entry) -> new Entry(
+						new Remembered(entry.remembered().trigger(), entry.remembered().accepted(), execution),
+						entry.forgetAt()));
 	}
 
-	public synchronized void forget(String executionId) {
-		this.byExecutionId.remove(executionId);
+	/**
+	 * Forgets a trigger that was not accepted; repeats waiting for it get its refusal.
+	 */
+	public void refused(String executionId, RuntimeException refusal) {
+		Entry entry;
+		synchronized (this) {
+			entry = this.byExecutionId.remove(executionId);
+		}
+		if (entry != null) {
+			// Outside the lock: failing runs the waiting repeats' continuations.
+			entry.remembered().accepted().completeExceptionally(refusal);
+		}
 	}
 
 	private void evict() {

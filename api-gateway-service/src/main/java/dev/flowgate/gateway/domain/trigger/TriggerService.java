@@ -84,18 +84,28 @@ public final class TriggerService {
 			result = this.inFlight.start(trigger, deployment.state().limits().maxConcurrentExecutions());
 		}
 		catch (Rejection ex) {
-			this.idempotency.forget(trigger.executionId());
+			refused(trigger, ex);
 			throw ex;
 		}
 		return this.publisher.publish(trigger).handle((acknowledged, failure) -> {
 			if (failure != null) {
 				this.inFlight.abandon(trigger.executionId());
-				this.idempotency.forget(trigger.executionId());
-				throw Rejection.unavailable("Kafka did not acknowledge the trigger; nothing was accepted",
-						this.settings.kafkaRetryAfter());
+				Rejection unavailable = Rejection.unavailable(
+						"Kafka did not acknowledge the trigger; nothing was accepted", this.settings.kafkaRetryAfter());
+				refused(trigger, unavailable);
+				throw unavailable;
+			}
+			if (trigger.idempotencyKey() != null) {
+				this.idempotency.accepted(trigger.executionId());
 			}
 			return trigger;
 		}).thenCompose((accepted) -> awaitResult(accepted, deployment, result));
+	}
+
+	private void refused(ExecutionRequested trigger, Rejection refusal) {
+		if (trigger.idempotencyKey() != null) {
+			this.idempotency.refused(trigger.executionId(), refusal);
+		}
 	}
 
 	private CompletableFuture<ExecutionSnapshot> answerRepeat(Idempotency.Earlier earlier, Deployment deployment) {
@@ -103,6 +113,18 @@ public final class TriggerService {
 			return CompletableFuture.completedFuture(earlier.known());
 		}
 		ExecutionRequested trigger = earlier.remembered();
+		if (!earlier.accepted().isDone()) {
+			// The first call still waits for Kafka: the repeat gets its answer, a refusal
+			// included. This continues on Kafka's callback thread, so it asks no service.
+			return earlier.accepted()
+				.thenCompose((accepted) -> this.inFlight.result(trigger.executionId())
+					.map((running) -> awaitResult(trigger, deployment, running))
+					.orElseGet(() -> CompletableFuture.completedFuture(ExecutionSnapshot.queued(trigger))));
+		}
+		return earlier.accepted().thenCompose((accepted) -> answerAccepted(trigger, deployment));
+	}
+
+	private CompletableFuture<ExecutionSnapshot> answerAccepted(ExecutionRequested trigger, Deployment deployment) {
 		Optional<CompletableFuture<ExecutionCompleted>> running = this.inFlight.result(trigger.executionId());
 		if (running.isPresent()) {
 			return awaitResult(trigger, deployment, running.get());

@@ -177,6 +177,42 @@ class TriggerServiceTest {
 	}
 
 	@Test
+	void refusesARepeatMadeWhileKafkaHadNotAcknowledgedTheFirstCallWhenItDoesNot() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").mode(DeploymentMode.ASYNC));
+		this.publisher.acknowledgement = new CompletableFuture<>();
+		CompletableFuture<ExecutionSnapshot> first = this.service.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-8"));
+		CompletableFuture<ExecutionSnapshot> repeat = this.service.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-8"));
+
+		assertThat(repeat).isNotDone();
+		this.publisher.acknowledgement.completeExceptionally(new IllegalStateException("broker down"));
+
+		for (CompletableFuture<ExecutionSnapshot> answer : List.of(first, repeat)) {
+			assertThatThrownBy(answer::join).cause()
+				.isInstanceOfSatisfying(Rejection.class,
+						(rejection) -> assertThat(rejection.reason()).isEqualTo(Rejection.Reason.UNAVAILABLE));
+		}
+		assertThat(this.publisher.published).hasSize(1);
+	}
+
+	@Test
+	void answersARepeatMadeWhileKafkaHadNotAcknowledgedTheFirstCallOnceItDid() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		this.publisher.acknowledgement = new CompletableFuture<>();
+		this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-9"));
+		CompletableFuture<ExecutionSnapshot> repeat = this.service.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-9"));
+
+		this.publisher.acknowledgement.complete(null);
+		assertThat(repeat).isNotDone();
+		String executionId = this.publisher.only().executionId();
+		this.inFlight.completed(executionId, () -> InFlightExecutionsTest.completed(executionId));
+
+		assertThat(repeat.join().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+	}
+
+	@Test
 	void answersARepeatAfterTheResultWithItThoughDeploymentServiceHasNotRecordedItYet() {
 		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
 		CompletableFuture<ExecutionSnapshot> first = this.service.trigger(this.caller, deployment,
@@ -258,13 +294,16 @@ class TriggerServiceTest {
 
 		private boolean failing;
 
+		/** When set, the acknowledgement every publish waits for. */
+		private CompletableFuture<Void> acknowledgement;
+
 		@Override
 		public CompletableFuture<Void> publish(ExecutionRequested trigger) {
 			if (this.failing) {
 				return CompletableFuture.failedFuture(new IllegalStateException("broker down"));
 			}
 			this.published.add(trigger);
-			return CompletableFuture.completedFuture(null);
+			return (this.acknowledgement != null) ? this.acknowledgement : CompletableFuture.completedFuture(null);
 		}
 
 		ExecutionRequested only() {
