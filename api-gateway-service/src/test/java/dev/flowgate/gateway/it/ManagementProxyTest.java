@@ -127,6 +127,24 @@ class ManagementProxyTest {
 	}
 
 	@Test
+	void refusesACancelByAKeyLimitedToSomeDeploymentsWhenItsExecutionCannotBeLookedUp() {
+		String unknowable = "unknowable-" + this.tenant.keyId();
+		this.stack.deploymentService.on("GET", "/v1/executions/" + unknowable,
+				(request) -> Reply.problem(503, "MongoDB is not reachable"));
+		this.stack.deploymentService.on("POST", "/v1/executions/",
+				(request) -> Reply.json(202, "{\"status\":\"running\"}"));
+		Tenant limited = this.stack.newKey(this.tenant.ownerId(),
+				(key) -> key.scopes(KeyScope.RUN).deployments("d-allowed"));
+		this.stack.awaitVisible(limited);
+
+		Http.Response cancel = Http.post(this.stack.a.url("/v1/executions/" + unknowable + "/cancel"), limited.bearer(),
+				"");
+
+		assertProblem(cancel, 503, "MongoDB is not reachable");
+		assertThat(this.stack.deploymentService.lastRequestTo("/v1/executions/" + unknowable + "/cancel")).isEmpty();
+	}
+
+	@Test
 	void countsManagementCallsAgainstTheKeysRateLimitAndSaysWhatIsLeft() {
 		String mine = execution("limited", "d-allowed");
 		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));

@@ -18,7 +18,11 @@ public final class JsonEquivalence {
 
 	public static boolean equivalent(Object left, Object right) {
 		if (left instanceof Number a && right instanceof Number b) {
-			return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+			// A number beyond a double's range was read as Infinity, which no BigDecimal
+			// holds.
+			return (isFinite(a) && isFinite(b))
+					? new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0
+					: a.doubleValue() == b.doubleValue();
 		}
 		if (left instanceof Map<?, ?> a && right instanceof Map<?, ?> b) {
 			return sameEntries(a, b) && sameEntries(b, a);
@@ -27,6 +31,10 @@ public final class JsonEquivalence {
 			return sameElements(a, b);
 		}
 		return Objects.equals(left, right);
+	}
+
+	private static boolean isFinite(Number number) {
+		return !(number instanceof Double || number instanceof Float) || Double.isFinite(number.doubleValue());
 	}
 
 	private static boolean sameEntries(Map<?, ?> a, Map<?, ?> b) {

@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.web.proxy;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.flowgate.gateway.domain.Rejection;
@@ -43,13 +44,19 @@ class AllowListedExecutions {
 	/**
 	 * Before acting on an execution: looks it up, only when the caller is limited to some
 	 * deployments, and refuses it as {@link #visibleTo} would.
+	 * @return the answer to give instead of acting, when the lookup found no execution
+	 * (its own answer: 404, or 503 while deployment-service is away): what cannot be
+	 * checked is not allowed
 	 * @throws Rejection (404) when the execution belongs to a deployment outside the
 	 * caller's allow-list
 	 */
-	void requireVisible(Caller caller, String executionId, Supplier<ResponseEntity<byte[]>> lookUp) {
-		if (!caller.deploymentIds().isEmpty()) {
-			visibleTo(caller, executionId, lookUp.get());
+	Optional<ResponseEntity<byte[]>> refusal(Caller caller, String executionId,
+			Supplier<ResponseEntity<byte[]>> lookUp) {
+		if (caller.deploymentIds().isEmpty()) {
+			return Optional.empty();
 		}
+		ResponseEntity<byte[]> found = visibleTo(caller, executionId, lookUp.get());
+		return (found.getStatusCode() == HttpStatus.OK) ? Optional.empty() : Optional.of(found);
 	}
 
 	private String deploymentIdOf(byte[] execution) {

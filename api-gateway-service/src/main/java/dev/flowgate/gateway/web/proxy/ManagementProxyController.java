@@ -90,9 +90,11 @@ class ManagementProxyController {
 		if (HttpMethod.GET.matches(request.getMethod())) {
 			return this.executions.visibleTo(caller, executionId, exchange(route, request, identity));
 		}
-		this.executions.requireVisible(caller, executionId, () -> this.upstream.exchange(route.upstream(),
-				HttpMethod.GET, "/v1/executions/" + executionId, new HttpHeaders(), null, identity));
-		return exchange(route, request, identity);
+		return this.executions
+			.refusal(caller, executionId,
+					() -> this.upstream.exchange(route.upstream(), HttpMethod.GET, "/v1/executions/" + executionId,
+							new HttpHeaders(), null, identity))
+			.orElseGet(() -> exchange(route, request, identity));
 	}
 
 	private ResponseEntity<byte[]> exchange(Route route, HttpServletRequest request, ForwardedIdentity identity) {

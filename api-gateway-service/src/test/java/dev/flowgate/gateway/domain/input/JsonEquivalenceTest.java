@@ -19,6 +19,15 @@ class JsonEquivalenceTest {
 	}
 
 	@Test
+	void comparesNumbersBeyondADoublesRangeReadAsInfinity() {
+		assertThat(JsonEquivalence.equivalent(Map.of("n", Double.POSITIVE_INFINITY),
+				Map.of("n", Double.POSITIVE_INFINITY)))
+			.isTrue();
+		assertThat(JsonEquivalence.equivalent(Map.of("n", Double.POSITIVE_INFINITY), Map.of("n", 1))).isFalse();
+		assertThat(JsonEquivalence.equivalent(Map.of("n", 1), Map.of("n", Double.NEGATIVE_INFINITY))).isFalse();
+	}
+
+	@Test
 	void treatsANullEntryAsAMissingOne() {
 		Map<String, Object> withNull = new HashMap<>();
 		withNull.put("a", "x");
