@@ -75,7 +75,9 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param resultScanMargin allowance for clock skew between a trigger's producer and
 	 * the runners when looking for results published before a takeover
 	 * @param resultScanTimeout the longest that look may take
-	 * @param sendTimeout how long publishing a result may take
+	 * @param sendTimeout how long publishing a result may take; longer than the
+	 * producer's {@code delivery.timeout.ms}, so that Kafka settles a send before it is
+	 * given up
 	 * @param sendRetryInterval the wait before a result that could not be published is
 	 * tried again
 	 * @param senderThreads publish results (each waits for Kafka's acknowledgement)
@@ -90,7 +92,7 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 */
 	public record Triggers(@DefaultValue("256") int maxInFlight, @DefaultValue("5s") Duration deploymentWait,
 			@DefaultValue("1s") Duration startNoticeDelay, @DefaultValue("5m") Duration resultScanMargin,
-			@DefaultValue("60s") Duration resultScanTimeout, @DefaultValue("30s") Duration sendTimeout,
+			@DefaultValue("60s") Duration resultScanTimeout, @DefaultValue("35s") Duration sendTimeout,
 			@DefaultValue("5s") Duration sendRetryInterval, @DefaultValue("4") int senderThreads,
 			@DefaultValue("3") int handlerAttempts, @DefaultValue("1s") Duration handlerRetryInterval,
 			@DefaultValue("10000") int rememberedPerPartition, @DefaultValue("32") int pollRecords) {

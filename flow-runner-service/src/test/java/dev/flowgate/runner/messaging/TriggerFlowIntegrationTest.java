@@ -22,7 +22,9 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.kafka.DeadLetters;
+import dev.flowgate.runner.config.RunnerProperties;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
@@ -33,6 +35,7 @@ import dev.flowgate.runner.support.StubServer.Reply;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +66,12 @@ class TriggerFlowIntegrationTest {
 	@Autowired
 	private MeterRegistry meters;
 
+	@Autowired
+	private RunnerProperties properties;
+
+	@Autowired
+	private KafkaTemplate<String, FlowgateEvent> template;
+
 	private final KafkaTestClient.Reader results = this.kafka.reader(Topics.EXECUTIONS_COMPLETED);
 
 	@LocalServerPort
@@ -83,6 +93,19 @@ class TriggerFlowIntegrationTest {
 	void close() {
 		this.results.close();
 		this.kafka.close();
+	}
+
+	@Test
+	void givesUpOnAResultSendOnlyAfterTheProducerHasSettledIt() {
+		Object deliveryTimeout = this.template.getProducerFactory()
+			.getConfigurationProperties()
+			.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+
+		// Else a send given up on could still land after its partition moved to a runner
+		// that ran the trigger again: two results.
+		assertThat(deliveryTimeout).isNotNull();
+		assertThat(this.properties.triggers().sendTimeout())
+			.isGreaterThan(Duration.ofMillis(Long.parseLong(deliveryTimeout.toString())));
 	}
 
 	@Test
