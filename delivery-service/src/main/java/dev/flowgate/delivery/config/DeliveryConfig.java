@@ -2,6 +2,7 @@ package dev.flowgate.delivery.config;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,13 +77,14 @@ class DeliveryConfig {
 	DeliveryDispatcher deliveryDispatcher(DeliveryStore store, DeliveryWorker worker, ExecutorService deliveryWorkers,
 			DeliveryProperties properties, Clock clock) {
 		DeliveryProperties.Dispatch dispatch = properties.dispatch();
-		if (dispatch.lease().compareTo(properties.callback().timeout()) <= 0) {
-			throw new IllegalStateException("flowgate.delivery.dispatch.lease must exceed the callback timeout, "
-					+ "or a slow attempt could be claimed twice");
+		Duration attemptTimeout = longer(properties.callback().timeout(), properties.email().timeout());
+		if (dispatch.lease().compareTo(attemptTimeout) <= 0) {
+			throw new IllegalStateException("flowgate.delivery.dispatch.lease must exceed the callback and email "
+					+ "timeouts, or a slow attempt could be claimed twice");
 		}
 		return new DeliveryDispatcher(store, worker, deliveryWorkers,
 				new DeliveryDispatcher.Settings(dispatch.maxInFlight(), dispatch.maxInFlightPerDestination(),
-						dispatch.lease(), properties.callback().timeout(), dispatch.shutdownGrace()),
+						dispatch.lease(), attemptTimeout, dispatch.shutdownGrace()),
 				clock);
 	}
 
@@ -102,6 +104,10 @@ class DeliveryConfig {
 	@Bean
 	DeliveryRetention deliveryRetention(DeliveryRetention.Records records, Clock clock, DeliveryProperties properties) {
 		return new DeliveryRetention(records, clock, properties.retention().keep());
+	}
+
+	private static Duration longer(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 }

@@ -69,8 +69,10 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	/**
 	 * @param from the sender address
 	 * @param threads concurrent SMTP sends
+	 * @param timeout the most one email attempt may take, waiting for an SMTP thread
+	 * included; a message still waiting then is not sent in that attempt
 	 */
-	public record Email(String from, int threads) {
+	public record Email(String from, int threads, Duration timeout) {
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package dev.flowgate.delivery.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.delivery.domain.delivery.Message;
@@ -33,16 +35,29 @@ class SmtpMailTransport implements MailTransport, AutoCloseable {
 
 	private final ExecutorService executor;
 
+	private final Duration timeout;
+
 	SmtpMailTransport(JavaMailSender sender, DeliveryProperties properties) {
 		this.sender = sender;
 		this.from = properties.email().from();
+		this.timeout = properties.email().timeout();
 		this.executor = Executors.newFixedThreadPool(properties.email().threads(),
 				new CustomizableThreadFactory("delivery-smtp-"));
 	}
 
 	@Override
 	public CompletableFuture<Void> send(String to, Message message) {
-		return CompletableFuture.runAsync(() -> this.sender.send(mime(to, message)), this.executor);
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		return CompletableFuture.runAsync(() -> sendBefore(deadline, to, message), this.executor)
+			.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void sendBefore(long deadline, String to, Message message) {
+		// Its attempt timed out while it waited behind other mail: sent now, it would be
+		// sent twice, once more when the attempt is retried.
+		if (System.nanoTime() - deadline < 0) {
+			this.sender.send(mime(to, message));
+		}
 	}
 
 	@Override

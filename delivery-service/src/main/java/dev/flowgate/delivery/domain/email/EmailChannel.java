@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.contracts.ExecutionCompleted;
@@ -61,7 +62,9 @@ public final class EmailChannel implements Channel {
 			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
 					? failure.getCause() : failure;
 			Verdict verdict = (cause instanceof InvalidRecipientException) ? Verdict.PERMANENT : Verdict.RETRYABLE;
-			return new AttemptOutcome(verdict, startedAt, latency, null, "SMTP: " + cause.getMessage(), null, null);
+			String error = (cause instanceof TimeoutException) ? "not sent within the email timeout"
+					: cause.getMessage();
+			return new AttemptOutcome(verdict, startedAt, latency, null, "SMTP: " + error, null, null);
 		});
 	}
 

@@ -1,0 +1,119 @@
+package dev.flowgate.delivery.messaging;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+
+import dev.flowgate.delivery.config.DeliveryProperties;
+import dev.flowgate.delivery.domain.delivery.Message;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Email attempts end within their timeout, waiting for an SMTP thread included. */
+class SmtpMailTransportTest {
+
+	private final SilentServer server = new SilentServer();
+
+	private final SmtpMailTransport transport = new SmtpMailTransport(sender(this.server.port()),
+			properties(Map.of("from", "flowgate@localhost", "threads", "1", "timeout", "300ms")));
+
+	@AfterEach
+	void stop() throws IOException {
+		this.transport.close();
+		this.server.close();
+	}
+
+	@Test
+	void givesUpOnAMessageThatWaitedItsWholeTimeoutAndNeverSendsIt() {
+		Message message = new Message("subject", "text", "<p>html</p>");
+		CompletableFuture<Void> first = this.transport.send("a@example.com", message);
+		CompletableFuture<Void> queued = this.transport.send("b@example.com", message);
+
+		assertThatThrownBy(queued::join).hasCauseInstanceOf(TimeoutException.class);
+		// The first holds the only thread until the server's silence times it out.
+		await().until(first::isDone);
+		await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+		assertThat(this.server.connections).hasSize(1);
+	}
+
+	private static JavaMailSenderImpl sender(int port) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(port);
+		Properties smtp = new Properties();
+		smtp.put("mail.smtp.connectiontimeout", "1000");
+		smtp.put("mail.smtp.timeout", "1000");
+		sender.setJavaMailProperties(smtp);
+		return sender;
+	}
+
+	private static DeliveryProperties properties(Map<String, String> email) {
+		Map<String, String> source = new HashMap<>();
+		email.forEach((name, value) -> source.put("flowgate.delivery.email." + name, value));
+		return new Binder(new MapConfigurationPropertySource(source))
+			.bind("flowgate.delivery", DeliveryProperties.class)
+			.get();
+	}
+
+	/** Accepts connections and never greets: an SMTP relay that has stopped answering. */
+	private static final class SilentServer implements AutoCloseable {
+
+		private final ServerSocket socket;
+
+		private final List<Socket> connections = new CopyOnWriteArrayList<>();
+
+		SilentServer() {
+			try {
+				this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			Thread acceptor = new Thread(this::accept, "silent-smtp");
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+
+		int port() {
+			return this.socket.getLocalPort();
+		}
+
+		private void accept() {
+			try {
+				while (true) {
+					this.connections.add(this.socket.accept());
+				}
+			}
+			catch (IOException ex) {
+				// closed
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+			for (Socket connection : this.connections) {
+				connection.close();
+			}
+		}
+
+	}
+
+}
