@@ -5,7 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.trigger.TriggerPublisher;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +34,29 @@ class KafkaTriggerPublisher implements TriggerPublisher {
 		try {
 			return this.template.send(Topics.EXECUTIONS_REQUESTED.name(), trigger.executionId(), trigger)
 				.whenComplete((sent, failure) -> logFailure(trigger, failure))
-				.thenApply((sent) -> null);
+				.<Void>thenApply((sent) -> null)
+				.exceptionallyCompose((failure) -> CompletableFuture.failedFuture(tooLargeOr(failure)));
 		}
 		catch (RuntimeException ex) {
 			// send() throws when the topic's metadata cannot be fetched within
 			// max.block.ms.
 			logFailure(trigger, ex);
-			return CompletableFuture.failedFuture(ex);
+			return CompletableFuture.failedFuture(tooLargeOr(ex));
 		}
+	}
+
+	/**
+	 * A trigger larger than Kafka takes is refused for its size: sent again, it fails
+	 * again.
+	 */
+	private static Throwable tooLargeOr(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RecordTooLargeException) {
+				return Rejection.of(Rejection.Reason.PAYLOAD_TOO_LARGE,
+						"The trigger is larger than Kafka takes: " + cause.getMessage());
+			}
+		}
+		return failure;
 	}
 
 	private static void logFailure(ExecutionRequested trigger, Throwable failure) {

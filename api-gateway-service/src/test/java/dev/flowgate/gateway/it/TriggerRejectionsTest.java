@@ -8,6 +8,7 @@ import dev.flowgate.contracts.DeploymentStateChanged;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.gateway.support.DeploymentStates;
 import dev.flowgate.gateway.support.FakeRunner.Behaviour;
+import dev.flowgate.gateway.support.GatewayApp;
 import dev.flowgate.gateway.support.Http;
 import dev.flowgate.gateway.support.KeyStates;
 import dev.flowgate.gateway.support.TestKeys;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Every refusal of the native trigger is a problem+json with the right status. */
 @FlowgateInfra
@@ -122,6 +124,33 @@ class TriggerRejectionsTest {
 		String large = "{\"input_data\":{\"text\":\"" + "x".repeat(1024 * 1024) + "\"}}";
 		assertProblem(trigger(deployment, this.tenant.bearer(), large), 413, "larger than");
 		assertThat(this.stack.runner.received(deployment.deploymentId())).isEmpty();
+	}
+
+	@Test
+	void acceptsABodyJustUnderTheLimit() {
+		DeploymentStateChanged deployment = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC));
+		String envelope = "{\"input_data\":{\"text\":\"\"}}";
+		String justUnder = envelope.replace("\"\"}", "\"" + "x".repeat(1024 * 1024 - envelope.length()) + "\"}");
+
+		Http.Response accepted = trigger(deployment, this.tenant.bearer(), justUnder);
+
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		await().untilAsserted(() -> assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1));
+	}
+
+	@Test
+	void refusesATriggerLargerThanKafkaTakesWith413() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
+		String body = "{\"input_data\":{\"text\":\"" + "x".repeat(20_000) + "\"}}";
+
+		try (GatewayApp smallRecords = this.stack.startGateway("gw-small-records",
+				Map.of("spring.kafka.producer.properties.max.request.size", "10000"))) {
+			Http.Response refused = Http.post(smallRecords.url(path(deployment)), this.tenant.bearer(), body);
+
+			assertProblem(refused, 413, "larger than Kafka takes");
+			assertThat(refused.header("Retry-After")).isNull();
+		}
 	}
 
 	@Test

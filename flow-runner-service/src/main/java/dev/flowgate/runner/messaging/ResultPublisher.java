@@ -1,6 +1,7 @@
 package dev.flowgate.runner.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +17,7 @@ import dev.flowgate.runner.config.ApplicationThreads;
 import dev.flowgate.runner.config.RunnerProperties;
 import io.micrometer.context.ContextScheduledExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +99,7 @@ class ResultPublisher implements AutoCloseable {
 
 		private final long offset;
 
-		private final ExecutionCompleted result;
+		private ExecutionCompleted result;
 
 		private CompletableFuture<?> sending;
 
@@ -121,6 +123,15 @@ class ResultPublisher implements AutoCloseable {
 				}
 			}
 			catch (RuntimeException ex) {
+				Optional<RecordTooLargeException> tooLarge = OversizedResults.refusal(ex);
+				if (tooLarge.isPresent() && !OversizedResults.isReplacement(this.result)) {
+					logger.warn("The result of {} is too large to publish; publishing its failure without outputs",
+							this.result.executionId());
+					this.result = OversizedResults.withoutOutputs(this.result, tooLarge.get());
+					this.sending = null;
+					run();
+					return;
+				}
 				failed(ex);
 				retryLater();
 			}

@@ -23,6 +23,7 @@ import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
 import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.contracts.NodeTrace;
 import dev.flowgate.kafka.DeadLetters;
 import dev.flowgate.runner.config.RunnerProperties;
 import dev.flowgate.runner.support.Deployments;
@@ -106,6 +107,27 @@ class TriggerFlowIntegrationTest {
 		assertThat(deliveryTimeout).isNotNull();
 		assertThat(this.properties.triggers().sendTimeout())
 			.isGreaterThan(Duration.ofMillis(Long.parseLong(deliveryTimeout.toString())));
+	}
+
+	@Test
+	void publishesAResultTooLargeForKafkaAsAFailureWithoutItsOutputs() {
+		String owner = id();
+		DeploymentStateChanged deployment = Deployments.of(id(), owner,
+				Flows.flow().input("part").output("text", "{{input.part}}".repeat(5)).edge("part", "text").build(),
+				DeliveryTarget.NONE);
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String executionId = id();
+
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, Deployments.trigger(executionId,
+				deployment.deploymentId(), owner, Map.of("part", "x".repeat(900_000)), null));
+
+		ExecutionCompleted result = awaitResult(executionId);
+		assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(result.error().code()).isEqualTo("result_too_large");
+		assertThat(result.error().message()).contains("max.request.size");
+		assertThat(result.outputs()).isEmpty();
+		assertThat(result.trace()).extracting(NodeTrace::nodeId).containsExactly("part", "text");
+		assertThat(result.trace()).extracting(NodeTrace::output).containsOnlyNulls();
 	}
 
 	@Test

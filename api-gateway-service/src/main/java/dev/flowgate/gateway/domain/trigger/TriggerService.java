@@ -90,10 +90,10 @@ public final class TriggerService {
 		return this.publisher.publish(trigger).handle((acknowledged, failure) -> {
 			if (failure != null) {
 				this.inFlight.abandon(trigger.executionId());
-				Rejection unavailable = Rejection.unavailable(
+				Rejection refusal = (rootCause(failure) instanceof Rejection known) ? known : Rejection.unavailable(
 						"Kafka did not acknowledge the trigger; nothing was accepted", this.settings.kafkaRetryAfter());
-				refused(trigger, unavailable);
-				throw unavailable;
+				refused(trigger, refusal);
+				throw refusal;
 			}
 			if (trigger.idempotencyKey() != null) {
 				this.idempotency.accepted(trigger.executionId());
@@ -192,6 +192,10 @@ public final class TriggerService {
 			}
 		});
 		return present;
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	private static Duration min(Duration a, Duration b) {

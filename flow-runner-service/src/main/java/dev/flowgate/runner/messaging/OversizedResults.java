@@ -1,0 +1,54 @@
+package dev.flowgate.runner.messaging;
+
+import java.util.Map;
+import java.util.Optional;
+
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionError;
+import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.NodeTrace;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+
+/**
+ * A result larger than Kafka takes can never be published: it is replaced by a failure
+ * that says so, without the outputs, so that the execution still ends, is recorded and
+ * delivered, instead of its trigger waiting for ever.
+ */
+final class OversizedResults {
+
+	static final String RESULT_TOO_LARGE = "result_too_large";
+
+	private OversizedResults() {
+	}
+
+	/** Kafka's refusal of a record for its size, if that is what {@code failure} is. */
+	static Optional<RecordTooLargeException> refusal(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RecordTooLargeException tooLarge) {
+				return Optional.of(tooLarge);
+			}
+		}
+		return Optional.empty();
+	}
+
+	static boolean isReplacement(ExecutionCompleted result) {
+		return result.error() != null && RESULT_TOO_LARGE.equals(result.error().code());
+	}
+
+	static ExecutionCompleted withoutOutputs(ExecutionCompleted result, RecordTooLargeException refusal) {
+		ExecutionError error = new ExecutionError(null, RESULT_TOO_LARGE,
+				"The result is too large to publish, so its outputs are left out: " + refusal.getMessage());
+		return new ExecutionCompleted(result.eventId(), result.schemaVersion(), result.occurredAt(),
+				result.executionId(), result.ownerId(), result.deploymentId(), result.flowVersion(),
+				ExecutionStatus.FAILED, Map.of(), error,
+				result.trace().stream().map(OversizedResults::withoutOutput).toList(), result.startedAt(),
+				result.finishedAt(), result.durationMillis(), result.tokenUsage(), result.replyTo(), result.delivery(),
+				result.runnerId(), result.deploymentName(), result.cancelRequestedAt());
+	}
+
+	private static NodeTrace withoutOutput(NodeTrace node) {
+		return new NodeTrace(node.nodeId(), node.nodeType(), node.status(), node.startedAt(), node.durationMillis(),
+				null, node.error(), node.attempts(), node.tokenUsage());
+	}
+
+}
