@@ -196,6 +196,23 @@ class ManagementProxyTest {
 	}
 
 	@Test
+	void letsAManageKeyReadAndCancelAnExecutionAsItListsThem() {
+		String mine = execution("managed", "d-allowed");
+		this.stack.deploymentService.on("POST", "/v1/executions/",
+				(request) -> Reply.json(202, "{\"status\":\"running\"}"));
+		Tenant manageOnly = this.stack.newKey(this.tenant.ownerId(), (key) -> key.scopes(KeyScope.MANAGE));
+		Tenant neither = this.stack.newKey(this.tenant.ownerId(), (key) -> key.scopes());
+		this.stack.awaitVisible(manageOnly);
+		this.stack.awaitVisible(neither);
+
+		assertThat(Http.get(this.stack.a.url("/v1/executions/" + mine), manageOnly.bearer()).status()).isEqualTo(200);
+		assertThat(Http.post(this.stack.a.url("/v1/executions/" + mine + "/cancel"), manageOnly.bearer(), "").status())
+			.isEqualTo(202);
+		assertProblem(Http.get(this.stack.a.url("/v1/executions/" + mine), neither.bearer()), 403,
+				"lacks the 'run' or 'manage' scope");
+	}
+
+	@Test
 	void refusesManagementCallsWithoutAValidKey() {
 		assertProblem(Http.get(this.stack.a.url("/v1/flows"), Map.of()), 401, "API key is required");
 	}

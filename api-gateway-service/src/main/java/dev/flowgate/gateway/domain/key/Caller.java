@@ -1,7 +1,9 @@
 package dev.flowgate.gateway.domain.key;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.gateway.domain.Rejection;
@@ -15,9 +17,12 @@ import dev.flowgate.gateway.domain.Rejection;
 public record Caller(String keyId, String ownerId, Set<KeyScope> scopes, Set<String> deploymentIds,
 		Integer rateLimitPerMinute) {
 
-	public void requireScope(KeyScope scope) {
-		if (!this.scopes.contains(scope)) {
-			throw Rejection.forbidden("This API key lacks the '" + token(scope) + "' scope");
+	/** Requires one of {@code anyOf}. */
+	public void requireScope(KeyScope... anyOf) {
+		if (Arrays.stream(anyOf).noneMatch(this.scopes::contains)) {
+			throw Rejection.forbidden("This API key lacks the "
+					+ Arrays.stream(anyOf).map((scope) -> "'" + token(scope) + "'").collect(Collectors.joining(" or "))
+					+ " scope");
 		}
 	}
 

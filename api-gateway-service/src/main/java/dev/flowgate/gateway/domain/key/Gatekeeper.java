@@ -33,12 +33,12 @@ public final class Gatekeeper {
 	 * @throws Rejection 503 while starting, 401 for a bad key, 403 without {@code scope},
 	 * 429 over the key's rate limit
 	 */
-	public Caller admit(String presentedKey, KeyScope scope) {
+	public Caller admit(String presentedKey, KeyScope... anyOf) {
 		if (!this.viewsReady.getAsBoolean()) {
 			throw Rejection.unavailable("The gateway is starting and not ready yet", this.startingRetryAfter);
 		}
 		Caller caller = this.keys.authenticate(presentedKey);
-		caller.requireScope(scope);
+		caller.requireScope(anyOf);
 		this.limits.acquireForKey(caller.keyId(), caller.rateLimitPerMinute());
 		return caller;
 	}

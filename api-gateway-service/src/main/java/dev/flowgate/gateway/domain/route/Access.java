@@ -5,7 +5,10 @@ public enum Access {
 
 	/** The platform admin secret. */
 	ADMIN,
-	/** An API key with scope {@code run}. */
+	/**
+	 * An API key with scope {@code run}, or {@code manage}: the system that triggered an
+	 * execution polls and cancels it, and the owner's tools, which list executions, too.
+	 */
 	RUN,
 	/** An API key with scope {@code manage}. */
 	MANAGE

@@ -69,8 +69,9 @@ class ManagementProxyController {
 			this.adminSecret.verify(request.getHeader(ADMIN_SECRET));
 			return exchange(route, request, ForwardedIdentity.platformAdmin());
 		}
-		KeyScope scope = (route.access() == Access.RUN) ? KeyScope.RUN : KeyScope.MANAGE;
-		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), scope);
+		KeyScope[] scopes = (route.access() == Access.RUN) ? new KeyScope[] { KeyScope.RUN, KeyScope.MANAGE }
+				: new KeyScope[] { KeyScope.MANAGE };
+		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), scopes);
 		ResponseEntity<byte[]> answer = forwardFor(caller, route, request);
 		return ResponseEntity.status(answer.getStatusCode())
 			.headers(answer.getHeaders())
