@@ -1,5 +1,7 @@
 package dev.flowgate.runner.domain.node.http;
 
+import java.util.Locale;
+
 /**
  * The platform's LLM endpoint.
  *
@@ -9,8 +11,10 @@ package dev.flowgate.runner.domain.node.http;
  */
 public record LlmSettings(String baseUrl, String apiKey) {
 
+	private static final String API_VERSION = "/v1";
+
 	public LlmSettings {
-		baseUrl = withoutTrailingSlash(baseUrl);
+		baseUrl = canonical(baseUrl);
 	}
 
 	/** Whether requests to {@code url} carry the key. */
@@ -23,15 +27,22 @@ public record LlmSettings(String baseUrl, String apiKey) {
 	 * may be on a private network (a local model server, say).
 	 */
 	public boolean isPlatform(String url) {
-		return this.baseUrl != null && this.baseUrl.equalsIgnoreCase(withoutTrailingSlash(url));
+		return this.baseUrl != null && this.baseUrl.equalsIgnoreCase(canonical(url));
 	}
 
-	static String withoutTrailingSlash(String url) {
+	/**
+	 * A base URL without a trailing slash or {@code /v1}: servers are named both ways
+	 * ({@code https://api.openai.com}, {@code http://localhost:11434/v1}), and the node
+	 * adds {@code /v1/chat/completions}.
+	 */
+	static String canonical(String url) {
 		if (url == null) {
 			return null;
 		}
 		String trimmed = url.trim();
-		return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+		String withoutSlash = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+		return withoutSlash.toLowerCase(Locale.ROOT).endsWith(API_VERSION)
+				? withoutSlash.substring(0, withoutSlash.length() - API_VERSION.length()) : withoutSlash;
 	}
 
 	@Override

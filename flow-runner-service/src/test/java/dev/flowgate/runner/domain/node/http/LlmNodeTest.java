@@ -85,6 +85,20 @@ class LlmNodeTest {
 	}
 
 	@Test
+	void takesABaseUrlNamedWithItsApiVersion() {
+		FlowDefinition flow = Flows.flow()
+			.node("ask", "llm", Map.of("baseUrl", this.llm.url("") + "/v1/", "model", "gpt-test", "prompt", "hi"))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(this.llm.received(OpenAiStub.PATH)).last()
+			.extracting((request) -> request.header("Authorization"))
+			.isEqualTo("Bearer " + EngineFixture.LLM_KEY);
+	}
+
+	@Test
 	void reachesThePlatformEndpointOnAPrivateAddressButNoPrivateBaseUrlOfAFlow() {
 		FlowDefinition platform = Flows.flow().node("ask", "llm", Map.of("model", "m", "prompt", "hi")).build();
 		FlowDefinition own = Flows.flow()
