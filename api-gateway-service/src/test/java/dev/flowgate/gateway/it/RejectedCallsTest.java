@@ -40,8 +40,10 @@ class RejectedCallsTest {
 		Tenant scopedElsewhere = this.stack.newKey(this.tenant.ownerId(),
 				(key) -> key.deployments("some-other-deployment"));
 		Tenant stranger = this.stack.newTenant((key) -> key);
+		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(1));
 		this.stack.awaitVisible(this.tenant, deployment.deploymentId());
 		this.stack.awaitVisible(scopedElsewhere);
+		this.stack.awaitVisible(limited);
 		this.stack.awaitVisible(stranger);
 		String url = this.stack.a.url("/v1/deployments/" + deployment.deploymentId() + "/executions");
 
@@ -58,6 +60,10 @@ class RejectedCallsTest {
 			assertThat(Http.post(url, Map.of("X-API-Key", TestKeys.newKey()), "{}").status()).isEqualTo(401);
 			assertThat(Http.post(url, this.tenant.bearer(), "{\"input_data\":{\"question\":\"q\"}}").status())
 				.isEqualTo(200);
+			assertThat(Http.post(url, limited.bearer(), "{\"input_data\":{\"question\":\"q\"}}").status())
+				.isEqualTo(200);
+			assertThat(Http.post(url, limited.bearer(), "{\"input_data\":{\"question\":\"q\"}}").status())
+				.isEqualTo(429);
 
 			Map<String, Long> counted = new HashMap<>();
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -70,7 +76,8 @@ class RejectedCallsTest {
 						event.counts().forEach((reason, count) -> counted.merge(reason, count, Long::sum));
 					}
 				});
-				assertThat(counted).isEqualTo(Map.of("invalid_input", 2L, "forbidden", 1L, "not_acceptable", 1L));
+				assertThat(counted)
+					.isEqualTo(Map.of("invalid_input", 2L, "forbidden", 1L, "not_acceptable", 1L, "rate_limited", 1L));
 			});
 		}
 	}

@@ -30,17 +30,34 @@ public final class Gatekeeper {
 	}
 
 	/**
-	 * @throws Rejection 503 while starting, 401 for a bad key, 403 without {@code scope},
-	 * 429 over the key's rate limit
+	 * @throws Rejection 503 while starting, 401 for a bad key, 403 without one of
+	 * {@code anyOf}, 429 over the key's rate limit
 	 */
 	public Caller admit(String presentedKey, KeyScope... anyOf) {
+		Caller caller = authenticate(presentedKey, anyOf);
+		charge(caller);
+		return caller;
+	}
+
+	/**
+	 * Admits a request without taking it from the key's rate limit yet.
+	 * @throws Rejection 503 while starting, 401 for a bad key, 403 without one of
+	 * {@code anyOf}
+	 */
+	public Caller authenticate(String presentedKey, KeyScope... anyOf) {
 		if (!this.viewsReady.getAsBoolean()) {
 			throw Rejection.unavailable("The gateway is starting and not ready yet", this.startingRetryAfter);
 		}
 		Caller caller = this.keys.authenticate(presentedKey);
 		caller.requireScope(anyOf);
-		this.limits.acquireForKey(caller.keyId(), caller.rateLimitPerMinute());
 		return caller;
+	}
+
+	/**
+	 * @throws Rejection 429 over the key's rate limit
+	 */
+	public void charge(Caller caller) {
+		this.limits.acquireForKey(caller.keyId(), caller.rateLimitPerMinute());
 	}
 
 }

@@ -45,8 +45,9 @@ class AicuflowTriggerController {
 
 	private CompletableFuture<ResponseEntity<AicuflowResponse>> accept(String deploymentId, HttpServletRequest request,
 			Attribution attribution) {
-		Caller caller = this.calls.admit(request);
-		Deployment deployment = this.deployments.forTrigger(caller, deploymentId, attribution::to);
+		Caller caller = this.calls.authenticate(request);
+		Deployment deployment = this.calls.charged(caller,
+				() -> this.deployments.forTrigger(caller, deploymentId, attribution::to));
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"), null,
 				CallerHeaders.idempotencyKey(request), TriggerSource.AICUFLOW);

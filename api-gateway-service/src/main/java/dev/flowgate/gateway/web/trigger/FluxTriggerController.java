@@ -56,8 +56,9 @@ class FluxTriggerController {
 		if (flowId == null || flowId.isBlank()) {
 			throw Rejection.badRequest("The flowId query parameter is required");
 		}
-		Caller caller = this.calls.admit(request);
-		Deployment deployment = this.deployments.forFluxFlow(caller, flowId, attribution::to);
+		Caller caller = this.calls.authenticate(request);
+		Deployment deployment = this.calls.charged(caller,
+				() -> this.deployments.forFluxFlow(caller, flowId, attribution::to));
 		List<FluxInput> variableInputs = variableInputs(this.bodies.readJsonObject(request));
 		Map<String, Object> inputs = this.inputMapper.map(deployment.inputs(), variableInputs);
 		TriggerRequest trigger = new TriggerRequest(inputs, null, CallerHeaders.idempotencyKey(request),

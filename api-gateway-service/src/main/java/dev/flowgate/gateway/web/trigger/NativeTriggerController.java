@@ -47,8 +47,9 @@ class NativeTriggerController {
 
 	private CompletableFuture<ResponseEntity<ExecutionResource>> accept(String deploymentId, HttpServletRequest request,
 			Attribution attribution) {
-		Caller caller = this.calls.admit(request);
-		Deployment deployment = this.deployments.forTrigger(caller, deploymentId, attribution::to);
+		Caller caller = this.calls.authenticate(request);
+		Deployment deployment = this.calls.charged(caller,
+				() -> this.deployments.forTrigger(caller, deploymentId, attribution::to));
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"),
 				callbackUrl(body, deployment), CallerHeaders.idempotencyKey(request), TriggerSource.NATIVE);

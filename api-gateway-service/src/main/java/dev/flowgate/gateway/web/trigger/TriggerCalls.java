@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.TriggerSource;
@@ -57,9 +58,26 @@ class TriggerCalls {
 		return this.metrics.countRejections(source, call);
 	}
 
-	/** The caller of a trigger endpoint: a key allowed to run deployments. */
-	Caller admit(HttpServletRequest request) {
-		return this.gatekeeper.admit(CallerHeaders.apiKey(request), KeyScope.RUN);
+	/**
+	 * The caller of a trigger endpoint, a key allowed to run deployments, not yet taken
+	 * from its rate limit: see {@link #charged}.
+	 */
+	Caller authenticate(HttpServletRequest request) {
+		return this.gatekeeper.authenticate(CallerHeaders.apiKey(request), KeyScope.RUN);
+	}
+
+	/**
+	 * The deployment the caller calls, found with {@code find}; the call is taken from
+	 * the key's rate limit after that, so that a refusal for the limit counts in the
+	 * deployment's usage, and also when {@code find} refused the call.
+	 */
+	Deployment charged(Caller caller, Supplier<Deployment> find) {
+		try {
+			return find.get();
+		}
+		finally {
+			this.gatekeeper.charge(caller);
+		}
 	}
 
 	private static boolean acceptsJson(HttpServletRequest request) {
