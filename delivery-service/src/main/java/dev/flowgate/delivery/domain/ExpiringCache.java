@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Keeps loaded values for a short while, so a hot path reads the store once per key and
@@ -49,6 +50,14 @@ public final class ExpiringCache<K, V> {
 	/** Forgets the key; the next {@link #get} loads it again. */
 	public void invalidate(K key) {
 		this.entries.remove(key);
+	}
+
+	/**
+	 * Forgets every key that matches; a load in progress of a key not cached yet may
+	 * still keep what it read, for one time to live.
+	 */
+	public void invalidateIf(Predicate<K> matches) {
+		this.entries.keySet().removeIf(matches);
 	}
 
 	private void evict(Instant now) {

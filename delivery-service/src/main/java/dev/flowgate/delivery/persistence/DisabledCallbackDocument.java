@@ -7,7 +7,7 @@ import dev.flowgate.delivery.domain.callback.DisabledCallback;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A deployment whose callbacks an owner's receiver answered 410 to. */
+/** A callback URL of a deployment whose receiver answered 410. */
 @Document(DisabledCallbackDocument.COLLECTION)
 record DisabledCallbackDocument(@Id String id, String ownerId, String deploymentId, String callbackUrl,
 		Instant disabledAt, String reason) {
@@ -16,15 +16,16 @@ record DisabledCallbackDocument(@Id String id, String ownerId, String deployment
 
 	static final String OWNER_ID = "ownerId";
 
+	static final String DEPLOYMENT_ID = "deploymentId";
+
+	static final String CALLBACK_URL = "callbackUrl";
+
 	static final String DISABLED_AT = "disabledAt";
 
-	static String idOf(String ownerId, String deploymentId) {
-		return ownerId + "/" + deploymentId;
-	}
-
 	static DisabledCallbackDocument of(DisabledCallback disabled) {
-		return new DisabledCallbackDocument(idOf(disabled.ownerId(), disabled.deploymentId()), disabled.ownerId(),
-				disabled.deploymentId(), disabled.callbackUrl(), disabled.disabledAt(), disabled.reason());
+		String id = disabled.ownerId() + "/" + disabled.deploymentId() + "/" + disabled.callbackUrl();
+		return new DisabledCallbackDocument(id, disabled.ownerId(), disabled.deploymentId(), disabled.callbackUrl(),
+				disabled.disabledAt(), disabled.reason());
 	}
 
 	DisabledCallback toDisabledCallback() {

@@ -12,11 +12,9 @@ import org.springframework.stereotype.Repository;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Disabled callbacks, keyed by owner and deployment. */
+/** Disabled callbacks, one per owner, deployment and callback URL. */
 @Repository
 class MongoDisabledCallbacks implements DisabledCallbacks {
-
-	private static final String ID = "_id";
 
 	private final MongoTemplate mongo;
 
@@ -25,8 +23,9 @@ class MongoDisabledCallbacks implements DisabledCallbacks {
 	}
 
 	@Override
-	public boolean isDisabled(String ownerId, String deploymentId) {
-		return this.mongo.exists(byId(ownerId, deploymentId), DisabledCallbackDocument.class);
+	public boolean isDisabled(String ownerId, String deploymentId, String callbackUrl) {
+		return this.mongo.exists(ofDeployment(ownerId, deploymentId)
+			.addCriteria(where(DisabledCallbackDocument.CALLBACK_URL).is(callbackUrl)), DisabledCallbackDocument.class);
 	}
 
 	@Override
@@ -46,11 +45,15 @@ class MongoDisabledCallbacks implements DisabledCallbacks {
 
 	@Override
 	public boolean enable(String ownerId, String deploymentId) {
-		return this.mongo.remove(byId(ownerId, deploymentId), DisabledCallbackDocument.class).getDeletedCount() > 0;
+		return this.mongo.remove(ofDeployment(ownerId, deploymentId), DisabledCallbackDocument.class)
+			.getDeletedCount() > 0;
 	}
 
-	private static Query byId(String ownerId, String deploymentId) {
-		return Query.query(where(ID).is(DisabledCallbackDocument.idOf(ownerId, deploymentId)));
+	// By fields, not id: stops stored before they were kept per URL have the URL too.
+	private static Query ofDeployment(String ownerId, String deploymentId) {
+		return Query.query(where(DisabledCallbackDocument.OWNER_ID).is(ownerId)
+			.and(DisabledCallbackDocument.DEPLOYMENT_ID)
+			.is(deploymentId));
 	}
 
 }

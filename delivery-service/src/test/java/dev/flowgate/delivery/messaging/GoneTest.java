@@ -21,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A 410 answer stops the delivery and the owner's callbacks to that deployment. */
+/**
+ * A 410 answer stops the delivery and the owner's callbacks of that deployment to that
+ * URL.
+ */
 @DeliveryIntegrationTest
 class GoneTest {
 
@@ -39,7 +42,7 @@ class GoneTest {
 	private final String owner = "owner-" + UUID.randomUUID();
 
 	@Test
-	void stopsAtTheFirst410AndDisablesTheDeploymentsCallbacksUntilEnabled() {
+	void stopsAtTheFirst410AndDisablesTheDeploymentsCallbacksToThatUrlUntilEnabled() {
 		this.receiver.respond((request) -> Reply.status(410));
 		ExecutionCompleted gone = callback();
 
@@ -68,6 +71,10 @@ class GoneTest {
 		assertThat(notSent.get("attemptCount").asInt()).isZero();
 		assertThat(notSent.get("lastError").asString()).contains("disabled");
 		assertThat(this.receiver.requestsFor(skipped.executionId())).isEmpty();
+		ExecutionCompleted elsewhere = Results.succeeded(this.owner, DEPLOYMENT, this.receiver.url("/own-hook"), null,
+				Map.of("answer", "42"));
+		this.deliveries.publish(elsewhere);
+		this.deliveries.awaitStatus(this.owner, elsewhere.executionId(), "succeeded");
 
 		assertThat(this.api.post("/v1/callbacks/" + DEPLOYMENT + "/enable", "someone-else", null).status())
 			.isEqualTo(404);

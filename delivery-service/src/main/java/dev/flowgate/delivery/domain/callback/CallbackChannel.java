@@ -89,7 +89,7 @@ public final class CallbackChannel implements Channel {
 		catch (InvalidCallbackUrlException ex) {
 			return Optional.of(Prepared.refused(url, INVALID_DESTINATION, message, ex.getMessage()));
 		}
-		if (this.disabled.isDisabled(result.ownerId(), result.deploymentId())) {
+		if (this.disabled.isDisabled(result.ownerId(), result.deploymentId(), url)) {
 			return Optional.of(Prepared.skipped(url, target.origin(), message, disabledReason(result.deploymentId())));
 		}
 		return Optional.of(Prepared.ready(url, target.origin(), message));
@@ -97,7 +97,7 @@ public final class CallbackChannel implements Channel {
 
 	@Override
 	public CompletableFuture<AttemptOutcome> send(Delivery delivery) {
-		if (this.disabled.isDisabled(delivery.ownerId(), delivery.deploymentId())) {
+		if (this.disabled.isDisabled(delivery.ownerId(), delivery.deploymentId(), delivery.destination())) {
 			return CompletableFuture.completedFuture(AttemptOutcome.skipped(disabledReason(delivery.deploymentId())));
 		}
 		CallbackTarget target = CallbackTarget.parse(delivery.destination());
@@ -165,20 +165,20 @@ public final class CallbackChannel implements Channel {
 	}
 
 	/**
-	 * The receiver said the endpoint is gone: stop this owner's callbacks for the
+	 * The receiver said the endpoint is gone: stop this owner's callbacks to it for the
 	 * deployment.
 	 */
 	private AttemptOutcome disable(Delivery delivery, AttemptOutcome gone) {
 		String reason = "HTTP 410 Gone from " + delivery.destination();
 		this.disabled.disable(new DisabledCallback(delivery.ownerId(), delivery.deploymentId(), delivery.destination(),
 				this.clock.instant(), reason));
-		return new AttemptOutcome(gone.verdict(), gone.startedAt(), gone.latency(), gone.statusCode(),
-				gone.error() + "; callbacks of deployment " + delivery.deploymentId() + " are disabled until enabled",
+		return new AttemptOutcome(gone.verdict(), gone.startedAt(), gone.latency(), gone.statusCode(), gone.error()
+				+ "; callbacks of deployment " + delivery.deploymentId() + " to this URL are disabled until enabled",
 				gone.responseSnippet(), null);
 	}
 
 	private static String disabledReason(String deploymentId) {
-		return "Callbacks of deployment " + deploymentId + " are disabled (the receiver answered 410 Gone)";
+		return "Callbacks of deployment " + deploymentId + " to this URL are disabled (the receiver answered 410 Gone)";
 	}
 
 }

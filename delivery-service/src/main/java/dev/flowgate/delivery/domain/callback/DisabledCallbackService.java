@@ -22,30 +22,35 @@ public final class DisabledCallbackService {
 		this.cache = new ExpiringCache<>(cacheTtl, clock);
 	}
 
-	public boolean isDisabled(String ownerId, String deploymentId) {
-		return this.cache.get(key(ownerId, deploymentId), (key) -> this.disabled.isDisabled(ownerId, deploymentId));
+	public boolean isDisabled(String ownerId, String deploymentId, String callbackUrl) {
+		return this.cache.get(key(ownerId, deploymentId, callbackUrl),
+				(key) -> this.disabled.isDisabled(ownerId, deploymentId, callbackUrl));
 	}
 
-	/** Stops the owner's callbacks for the deployment (again; the latest reason wins). */
+	/**
+	 * Stops the owner's callbacks to the URL for the deployment (again; the latest reason
+	 * wins).
+	 */
 	public void disable(DisabledCallback callback) {
 		this.disabled.disable(callback);
-		this.cache.invalidate(key(callback.ownerId(), callback.deploymentId()));
+		this.cache.invalidate(key(callback.ownerId(), callback.deploymentId(), callback.callbackUrl()));
 	}
 
 	public List<DisabledCallback> list(String ownerId) {
 		return this.disabled.list(ownerId);
 	}
 
+	/** Lifts every stop of the deployment's callbacks. */
 	public void enable(String ownerId, String deploymentId) {
 		boolean wasDisabled = this.disabled.enable(ownerId, deploymentId);
-		this.cache.invalidate(key(ownerId, deploymentId));
+		this.cache.invalidateIf((key) -> key.startsWith(key(ownerId, deploymentId, "")));
 		if (!wasDisabled) {
 			throw new CallbackNotDisabledException(deploymentId);
 		}
 	}
 
-	private static String key(String ownerId, String deploymentId) {
-		return ownerId + "/" + deploymentId;
+	private static String key(String ownerId, String deploymentId, String callbackUrl) {
+		return ownerId + "/" + deploymentId + "/" + callbackUrl;
 	}
 
 }

@@ -111,22 +111,23 @@ class CallbackChannelTest {
 	}
 
 	@Test
-	void aGoneAnswerDisablesTheDeploymentsCallbacks() {
+	void aGoneAnswerDisablesTheDeploymentsCallbacksToThatUrl() {
 		this.poster.status = 410;
 
 		AttemptOutcome outcome = this.channel.send(delivery("https://gone.example/hook")).join();
 
 		assertThat(outcome.verdict()).isEqualTo(Verdict.PERMANENT);
 		assertThat(outcome.error())
-			.isEqualTo("HTTP 410 Gone; callbacks of deployment dep-1 are disabled until enabled");
-		assertThat(this.disabled.isDisabled("owner-1", "dep-1")).isTrue();
-		assertThat(this.disabled.isDisabled("owner-2", "dep-1")).isFalse();
+			.isEqualTo("HTTP 410 Gone; callbacks of deployment dep-1 to this URL are disabled until enabled");
+		assertThat(this.disabled.isDisabled("owner-1", "dep-1", "https://gone.example/hook")).isTrue();
+		assertThat(this.disabled.isDisabled("owner-1", "dep-1", "https://other.example/hook")).isFalse();
+		assertThat(this.disabled.isDisabled("owner-2", "dep-1", "https://gone.example/hook")).isFalse();
 		assertThat(this.breakers.calls).contains("succeeded https://gone.example:443");
 	}
 
 	@Test
 	void skipsDisabledCallbacksWithoutSending() {
-		this.disabled.disable(new DisabledCallback("owner-1", "dep-1", "https://x.example", NOW, "410"));
+		this.disabled.disable(new DisabledCallback("owner-1", "dep-1", "https://x.example/hook", NOW, "410"));
 
 		AttemptOutcome outcome = this.channel.send(delivery("https://x.example/hook")).join();
 
@@ -149,7 +150,7 @@ class CallbackChannelTest {
 	void preparesTheSignedPayloadOrSaysWhyNot() {
 		Prepared ready = this.channel.prepare(result("https://hooks.example.com/in")).orElseThrow();
 		Prepared invalid = this.channel.prepare(result("ftp://hooks.example.com/in")).orElseThrow();
-		this.stops.disable(new DisabledCallback("owner-1", "dep-1", "https://x.example", NOW, "410"));
+		this.stops.disable(new DisabledCallback("owner-1", "dep-1", "https://hooks.example.com/in", NOW, "410"));
 		Prepared skipped = this.channel.prepare(result("https://hooks.example.com/in")).orElseThrow();
 
 		assertThat(ready.status()).isEqualTo(DeliveryStatus.PENDING);

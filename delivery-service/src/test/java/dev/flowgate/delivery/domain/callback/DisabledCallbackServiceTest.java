@@ -15,6 +15,8 @@ class DisabledCallbackServiceTest {
 
 	private static final Duration TTL = Duration.ofSeconds(2);
 
+	private static final String URL = "https://x.example/hook";
+
 	private final MovingClock clock = new MovingClock(NOW);
 
 	private final InMemoryDisabledCallbacks store = new InMemoryDisabledCallbacks();
@@ -25,24 +27,37 @@ class DisabledCallbackServiceTest {
 
 	@Test
 	void aStopOrItsLiftingHereAppliesAtOnce() {
-		assertThat(this.here.isDisabled("owner-1", "dep-1")).isFalse();
+		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isFalse();
 
 		this.here.disable(stop("owner-1", "dep-1"));
-		assertThat(this.here.isDisabled("owner-1", "dep-1")).isTrue();
-		assertThat(this.here.isDisabled("owner-2", "dep-1")).isFalse();
+		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isTrue();
+		assertThat(this.here.isDisabled("owner-2", "dep-1", URL)).isFalse();
 
 		this.here.enable("owner-1", "dep-1");
-		assertThat(this.here.isDisabled("owner-1", "dep-1")).isFalse();
+		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isFalse();
 	}
 
 	@Test
 	void aStopByAnotherInstanceAppliesWithinTheTimeToLive() {
-		assertThat(this.here.isDisabled("owner-1", "dep-1")).isFalse();
+		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isFalse();
 
 		this.elsewhere.disable(stop("owner-1", "dep-1"));
 		this.clock.advance(TTL);
 
-		assertThat(this.here.isDisabled("owner-1", "dep-1")).isTrue();
+		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isTrue();
+	}
+
+	@Test
+	void aStopHoldsForItsUrlOnlyAndEnablingLiftsEveryStopOfTheDeployment() {
+		String other = "https://caller.example/own-hook";
+		this.here.disable(stop("owner-1", "dep-1"));
+		this.here.disable(new DisabledCallback("owner-1", "dep-1", other, NOW, "HTTP 410 Gone"));
+		assertThat(this.here.isDisabled("owner-1", "dep-1", "https://y.example/hook")).isFalse();
+
+		this.here.enable("owner-1", "dep-1");
+
+		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isFalse();
+		assertThat(this.here.isDisabled("owner-1", "dep-1", other)).isFalse();
 	}
 
 	@Test
@@ -52,7 +67,7 @@ class DisabledCallbackServiceTest {
 	}
 
 	private static DisabledCallback stop(String ownerId, String deploymentId) {
-		return new DisabledCallback(ownerId, deploymentId, "https://x.example/hook", NOW, "HTTP 410 Gone");
+		return new DisabledCallback(ownerId, deploymentId, URL, NOW, "HTTP 410 Gone");
 	}
 
 }

@@ -10,13 +10,13 @@ class InMemoryDisabledCallbacks implements DisabledCallbacks {
 	private final Map<String, DisabledCallback> disabled = new ConcurrentHashMap<>();
 
 	@Override
-	public boolean isDisabled(String ownerId, String deploymentId) {
-		return this.disabled.containsKey(ownerId + "/" + deploymentId);
+	public boolean isDisabled(String ownerId, String deploymentId, String callbackUrl) {
+		return this.disabled.containsKey(ownerId + "/" + deploymentId + "/" + callbackUrl);
 	}
 
 	@Override
 	public void disable(DisabledCallback callback) {
-		this.disabled.put(callback.ownerId() + "/" + callback.deploymentId(), callback);
+		this.disabled.put(callback.ownerId() + "/" + callback.deploymentId() + "/" + callback.callbackUrl(), callback);
 	}
 
 	@Override
@@ -26,7 +26,7 @@ class InMemoryDisabledCallbacks implements DisabledCallbacks {
 
 	@Override
 	public boolean enable(String ownerId, String deploymentId) {
-		return this.disabled.remove(ownerId + "/" + deploymentId) != null;
+		return this.disabled.keySet().removeIf((key) -> key.startsWith(ownerId + "/" + deploymentId + "/"));
 	}
 
 }
