@@ -24,9 +24,11 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * @param cacheTtl how long signing secrets and disabled callbacks read for sending
 	 * are used without reading them again: how late another instance's rotation or 410
 	 * stop may take effect here (this instance's own apply at once)
+	 * @param breakerIdleAfter how long a destination's closed circuit breaker is kept
+	 * after its last call (one breaker per origin ever called would stay otherwise)
 	 */
 	public record Callback(Duration timeout, Duration connectTimeout, DataSize maxPayloadSize,
-			DataSize responseSnippetLimit, String userAgent, Duration cacheTtl) {
+			DataSize responseSnippetLimit, String userAgent, Duration cacheTtl, Duration breakerIdleAfter) {
 	}
 
 	/**

@@ -1,12 +1,18 @@
 package dev.flowgate.delivery.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.delivery.domain.callback.DestinationBreakers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +28,34 @@ class ResilienceDestinationBreakers implements DestinationBreakers {
 
 	private final CircuitBreakerRegistry registry;
 
-	ResilienceDestinationBreakers(CircuitBreakerRegistry registry) {
+	private final Map<String, Instant> lastCalled = new ConcurrentHashMap<>();
+
+	private final Duration idleAfter;
+
+	private final Clock clock;
+
+	ResilienceDestinationBreakers(CircuitBreakerRegistry registry, DeliveryProperties properties, Clock clock) {
 		this.registry = registry;
+		this.idleAfter = properties.callback().breakerIdleAfter();
+		this.clock = clock;
+	}
+
+	/**
+	 * Forgets the closed breakers of destinations not called for a while, with their
+	 * meters: callers' own callback URLs can name any number of origins. An open or
+	 * half-open one stays until it closes.
+	 */
+	@Scheduled(fixedDelayString = "${flowgate.delivery.callback.breaker-idle-after}")
+	void forgetIdle() {
+		Instant idleSince = this.clock.instant().minus(this.idleAfter);
+		this.lastCalled.forEach((destination, calledAt) -> {
+			boolean closed = this.registry.find(destination)
+				.map((breaker) -> breaker.getState() == CircuitBreaker.State.CLOSED)
+				.orElse(true);
+			if (calledAt.isBefore(idleSince) && closed && this.lastCalled.remove(destination, calledAt)) {
+				this.registry.remove(destination);
+			}
+		});
 	}
 
 	@Override
@@ -55,6 +87,7 @@ class ResilienceDestinationBreakers implements DestinationBreakers {
 	}
 
 	private CircuitBreaker breaker(String destination) {
+		this.lastCalled.put(destination, this.clock.instant());
 		return this.registry.circuitBreaker(destination, CONFIG);
 	}
 
