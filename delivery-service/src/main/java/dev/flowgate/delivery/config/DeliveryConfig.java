@@ -33,7 +33,9 @@ class DeliveryConfig {
 
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		// MongoDB keeps milliseconds: a resource answered when written then reads the
+		// same as when read back.
+		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.flowgate.deployments.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,9 @@ class DomainConfig {
 
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		// MongoDB keeps milliseconds: a resource answered when written then reads the
+		// same as when read back.
+		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 	}
 
 	@Bean

@@ -41,6 +41,7 @@ class FlowApiTest {
 		assertThat(read.json().path("nodes")).hasSize(4);
 		assertThat(read.json().path("nodes").get(2).path("config").path("temperature").asDouble()).isEqualTo(0.2);
 		assertThat(read.json().path("edges").get(0).path("to").asString()).isEqualTo("prompt");
+		assertThat(read.text("createdAt")).isNotBlank().isEqualTo(created.text("createdAt"));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.flowgate.keys.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.flowgate.keys.domain.key.DeploymentDirectory;
 import dev.flowgate.keys.domain.key.KeyOutbox;
@@ -20,7 +21,9 @@ class DomainConfig {
 
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		// MongoDB keeps milliseconds: a resource answered when written then reads the
+		// same as when read back.
+		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 	}
 
 	@Bean
