@@ -159,10 +159,14 @@ class TriggerRejectionsTest {
 
 		Http.Response refused = trigger(deployment,
 				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html"), "{}");
+		Http.Response ruledOut = trigger(deployment,
+				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html, application/json;q=0"),
+				"{}");
 
 		Http.Response answered = trigger(deployment, this.tenant.bearer(), "{}");
 
 		assertThat(refused.status()).isEqualTo(406);
+		assertThat(ruledOut.status()).isEqualTo(406);
 		// Published before the answered one, the refused trigger would have reached the
 		// runner by the time that one was answered.
 		assertThat(answered.status()).isEqualTo(200);

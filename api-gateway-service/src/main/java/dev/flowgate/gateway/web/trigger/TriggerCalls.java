@@ -84,8 +84,10 @@ class TriggerCalls {
 		try {
 			List<MediaType> accepted = MediaType
 				.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
-			return accepted.isEmpty()
-					|| accepted.stream().anyMatch((type) -> type.includes(MediaType.APPLICATION_JSON));
+			// q=0 rules a type out (RFC 9110), as text/html, application/json;q=0 does
+			// JSON.
+			return accepted.isEmpty() || accepted.stream()
+				.anyMatch((type) -> type.includes(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0);
 		}
 		catch (InvalidMediaTypeException ex) {
 			// Unreadable: as if absent, like Spring MVC's own negotiation.
