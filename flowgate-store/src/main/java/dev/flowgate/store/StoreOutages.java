@@ -1,7 +1,9 @@
 package dev.flowgate.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -37,18 +39,36 @@ public final class StoreOutages {
 	}
 
 	/**
-	 * Stores what a batch listener took from one poll. A failure is reported against the
-	 * poll's first record, so that the error handler applies its per-record policy (while
-	 * MongoDB is away, {@link #backOffFunction()}) rather than its fallback for a failed
-	 * batch, which gives up after the quick retries.
+	 * Stores what a batch listener took from one poll, in one write. A failure is
+	 * reported against a record, so that the error handler applies its per-record policy
+	 * (while MongoDB is away, {@link #backOffFunction()}) rather than its fallback for a
+	 * failed batch, which gives up after the quick retries: an outage against the poll's
+	 * first record; any other failure against the record that fails alone, found by
+	 * storing them one by one, so that the others are kept and only it is dead-lettered.
 	 * @param what what is stored, for the failure's message
+	 * @param items the poll's records' values, in the poll's order from its first record;
+	 * storing one again must change nothing
 	 */
-	public static void storePoll(String what, Runnable store) {
+	public static <T> void storePoll(String what, List<T> items, Consumer<List<T>> store) {
 		try {
-			store.run();
+			store.accept(items);
 		}
 		catch (RuntimeException ex) {
-			throw new BatchListenerFailedException("Storing " + what + " failed", ex, 0);
+			if (isOutage(ex) || items.size() <= 1) {
+				throw new BatchListenerFailedException("Storing " + what + " failed", ex, 0);
+			}
+			storeOneByOne(what, items, store);
+		}
+	}
+
+	private static <T> void storeOneByOne(String what, List<T> items, Consumer<List<T>> store) {
+		for (int i = 0; i < items.size(); i++) {
+			try {
+				store.accept(List.of(items.get(i)));
+			}
+			catch (RuntimeException ex) {
+				throw new BatchListenerFailedException("Storing " + what + " failed", ex, i);
+			}
 		}
 	}
 

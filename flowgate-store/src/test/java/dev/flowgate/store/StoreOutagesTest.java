@@ -1,6 +1,8 @@
 package dev.flowgate.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -46,17 +48,36 @@ class StoreOutagesTest {
 	}
 
 	@Test
-	void blamesThePollsFirstRecordWhenStoringItFails() {
+	void blamesThePollsFirstRecordWhileTheStoreIsAway() {
 		DataAccessResourceFailureException outage = new DataAccessResourceFailureException("Timed out");
+		List<List<String>> tried = new ArrayList<>();
 
-		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", () -> {
+		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", List.of("a", "b"), (items) -> {
+			tried.add(items);
 			throw outage;
 		})).isInstanceOfSatisfying(BatchListenerFailedException.class, (failure) -> {
+			assertThat(tried).containsExactly(List.of("a", "b"));
 			assertThat(failure.getIndex()).isZero();
 			assertThat(failure).hasCause(outage);
 			assertThat(this.outages.backOffFunction()
 				.apply(RECORD, new ListenerExecutionFailedException("listener failed", failure))).isNotNull();
 		});
+	}
+
+	@Test
+	void blamesTheRecordThatFailsAloneAndKeepsTheOnesBeforeIt() {
+		List<String> stored = new ArrayList<>();
+
+		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", List.of("a", "bad", "c"), (items) -> {
+			if (items.contains("bad")) {
+				throw new IllegalStateException("a bug storing 'bad'");
+			}
+			stored.addAll(items);
+		})).isInstanceOfSatisfying(BatchListenerFailedException.class, (failure) -> {
+			assertThat(failure.getIndex()).isEqualTo(1);
+			assertThat(failure).hasRootCauseMessage("a bug storing 'bad'");
+		});
+		assertThat(stored).containsExactly("a");
 	}
 
 	@Test

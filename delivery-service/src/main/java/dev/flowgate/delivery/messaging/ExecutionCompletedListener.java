@@ -45,7 +45,7 @@ class ExecutionCompletedListener {
 	}
 
 	private void store(List<ExecutionCompleted> results) {
-		StoreOutages.storePoll("the poll's deliveries", () -> this.intake.acceptAll(results));
+		StoreOutages.storePoll("the poll's deliveries", results, this.intake::acceptAll);
 	}
 
 }

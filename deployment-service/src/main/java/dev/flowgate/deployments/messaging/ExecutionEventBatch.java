@@ -14,7 +14,8 @@ import dev.flowgate.store.StoreOutages;
  * Records a poll's execution events of one kind at once. A record of another kind
  * (undecodable, or the wrong event) fails alone: the events before it are recorded, it
  * goes to the dead-letter topic, and the ones after it come again. When recording itself
- * fails, the poll is tried again ({@link StoreOutages#storePoll}).
+ * fails, the poll is tried again, or the event that fails alone dead-lettered
+ * ({@link StoreOutages#storePoll}).
  */
 final class ExecutionEventBatch {
 
@@ -35,7 +36,7 @@ final class ExecutionEventBatch {
 	}
 
 	private static void store(List<FlowgateEvent> events, ExecutionService executions) {
-		StoreOutages.storePoll("the poll's execution events", () -> executions.recordAll(events));
+		StoreOutages.storePoll("the poll's execution events", events, executions::recordAll);
 	}
 
 }
