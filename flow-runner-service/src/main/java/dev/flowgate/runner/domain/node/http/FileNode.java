@@ -33,7 +33,7 @@ public final class FileNode implements NodeExecutor {
 		NodeConfig config = call.config();
 		String url = this.templates.text(config.requiredText("url"), call.scope());
 		long maxBytes = config.number("maxBytes").map(Number::longValue).orElse(this.http.maxResponseBytes());
-		HttpRequest request = HttpRequest.newBuilder(this.http.uri(url)).GET().build();
+		HttpRequest request = this.http.request(this.http.uri(url)).GET().build();
 		return this.http.send(request, maxBytes, call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {
 				throw reply.failure(OutboundHttp.forDisplay(request.uri()));

@@ -62,7 +62,7 @@ public final class HttpNode implements NodeExecutor {
 	}
 
 	private HttpRequest request(NodeConfig config, String url, TemplateScope scope) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(this.http.uri(url));
+		HttpRequest.Builder builder = this.http.request(this.http.uri(url));
 		Map<String, Object> headers = config.object("headers");
 		try {
 			headers.forEach((name, value) -> builder.header(name, this.templates.text(String.valueOf(value), scope)));

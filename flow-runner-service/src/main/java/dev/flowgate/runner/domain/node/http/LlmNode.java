@@ -58,7 +58,7 @@ public final class LlmNode implements NodeExecutor {
 		String baseUrl = baseUrl(config, call.scope());
 		String url = baseUrl + COMPLETIONS_PATH;
 		URI uri = this.settings.isPlatform(baseUrl) ? this.http.configuredUri(url) : this.http.uri(url);
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+		HttpRequest.Builder request = this.http.request(uri)
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofByteArray(this.json.writeBytes(requestBody(config, format, call.scope()))));
 		if (this.settings.sendsKeyTo(baseUrl)) {

@@ -86,6 +86,16 @@ public final class OutboundHttp {
 	 * Sends the request; the exchange is registered with {@code cancellation} so calling
 	 * the node off aborts it.
 	 */
+	/**
+	 * A request to a URI from {@link #uri} or {@link #configuredUri}: HTTP/1.1 over plain
+	 * http, where the client would otherwise offer an h2c upgrade, which some servers
+	 * answer badly and none needs.
+	 */
+	public HttpRequest.Builder request(URI uri) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+		return "http".equalsIgnoreCase(uri.getScheme()) ? builder.version(HttpClient.Version.HTTP_1_1) : builder;
+	}
+
 	public CompletableFuture<HttpReply> send(HttpRequest request, long maxBytes, CancellationScope cancellation) {
 		CompletableFuture<HttpResponse<byte[]>> exchange = this.client.sendAsync(request,
 				(info) -> new CappedBodySubscriber(maxBytes));

@@ -78,6 +78,7 @@ class HttpNodeTest {
 		assertThat(received.method()).isEqualTo("POST");
 		assertThat(received.header("Content-Type")).isEqualTo("application/json");
 		assertThat(received.header("X-Order")).isEqualTo("order-3");
+		assertThat(received.header("Upgrade")).as("no h2c upgrade offered over plain http").isNull();
 		assertThat(JsonMapper.builder().build().readValue(received.body(), Map.class)).containsEntry("quantity", 3);
 	}
 
