@@ -213,6 +213,17 @@ class ManagementProxyTest {
 	}
 
 	@Test
+	void passesANoContentAnswerOnWithoutAContentType() {
+		String path = "/v1/flows/gone-" + this.tenant.keyId();
+		this.stack.deploymentService.on("DELETE", path, (request) -> new Reply(204, Map.of(), ""));
+
+		Http.Response deleted = Http.send("DELETE", this.stack.a.url(path), this.tenant.bearer(), null);
+
+		assertThat(deleted.status()).isEqualTo(204);
+		assertThat(deleted.header("Content-Type")).isNull();
+	}
+
+	@Test
 	void refusesManagementCallsWithoutAValidKey() {
 		assertProblem(Http.get(this.stack.a.url("/v1/flows"), Map.of()), 401, "API key is required");
 	}

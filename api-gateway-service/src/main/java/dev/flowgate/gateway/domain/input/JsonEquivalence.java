@@ -18,8 +18,8 @@ public final class JsonEquivalence {
 
 	public static boolean equivalent(Object left, Object right) {
 		if (left instanceof Number a && right instanceof Number b) {
-			// A number beyond a double's range was read as Infinity, which no BigDecimal
-			// holds.
+			// A number beyond a double's range was read as Infinity,
+			// which no BigDecimal holds.
 			return (isFinite(a) && isFinite(b))
 					? new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0
 					: a.doubleValue() == b.doubleValue();

@@ -69,8 +69,9 @@ class UpstreamClient {
 			request.body(body);
 		}
 		try {
-			return request.exchange((clientRequest, response) -> new ResponseEntity<>(response.getBody().readAllBytes(),
-					passedBack(response.getHeaders()), response.getStatusCode()));
+			return request.exchange(
+					(clientRequest, response) -> new ResponseEntity<>(bodyOrNull(response.getBody().readAllBytes()),
+							passedBack(response.getHeaders()), response.getStatusCode()));
 		}
 		catch (ResourceAccessException ex) {
 			throw unreachable(upstream, ex);
@@ -94,6 +95,11 @@ class UpstreamClient {
 			}
 		});
 		return headers;
+	}
+
+	/** None for an empty body: written, even empty, it would get a content type. */
+	private static byte[] bodyOrNull(byte[] body) {
+		return (body.length > 0) ? body : null;
 	}
 
 	private static void setIfPresent(HttpHeaders headers, String name, String value) {

@@ -84,8 +84,8 @@ class TriggerCalls {
 		try {
 			List<MediaType> accepted = MediaType
 				.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
-			// q=0 rules a type out (RFC 9110), as text/html, application/json;q=0 does
-			// JSON.
+			// q=0 rules a type out (RFC 9110), so
+			// "text/html, application/json;q=0" refuses JSON.
 			return accepted.isEmpty() || accepted.stream()
 				.anyMatch((type) -> type.includes(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0);
 		}
