@@ -102,7 +102,7 @@ class SmtpMailTransportTest {
 				}
 			}
 			catch (IOException ex) {
-				// closed
+				// The test closed the server.
 			}
 		}
 

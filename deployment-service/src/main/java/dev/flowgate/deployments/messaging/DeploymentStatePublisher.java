@@ -47,9 +47,8 @@ class DeploymentStatePublisher implements DeploymentPublication {
 					return;
 				}
 				case IN_DOUBT -> {
-					// The claim is kept until its lease runs out, after the producer gave
-					// the
-					// send up: a later state sent sooner could land before this one.
+					// Claimed until the lease ends, past the producer's own limit:
+					// a later state sent sooner could land before this one.
 					return;
 				}
 			}

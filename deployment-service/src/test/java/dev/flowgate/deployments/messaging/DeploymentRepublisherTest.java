@@ -107,8 +107,7 @@ class DeploymentRepublisherTest {
 		this.deployments.insert(saved);
 		publisher.publish(saved.id());
 		Date leaseUntil = stored(saved.id()).get("publishLeaseUntil", Date.class);
-		// The service's own republisher may have claimed it first, with the tests' 2 s
-		// lease.
+		// The service's republisher may have claimed it first, for the tests' 2 s.
 		boolean heldByPublisher = leaseUntil != null && leaseUntil.toInstant().isAfter(Instant.now().plusSeconds(10));
 		return heldByPublisher ? saved.id() : null;
 	}
