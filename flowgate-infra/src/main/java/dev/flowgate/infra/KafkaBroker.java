@@ -84,7 +84,7 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 		try {
 			awaitReady();
-			KafkaTopics.createMissing(bootstrapServers(), this.topics);
+			KafkaTopics.declare(bootstrapServers(), this.topics);
 		}
 		catch (RuntimeException ex) {
 			stop(); // a broker that never became usable must not linger

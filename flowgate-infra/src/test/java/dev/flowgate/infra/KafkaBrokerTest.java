@@ -10,7 +10,9 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.flowgate.contracts.TopicSpec;
 import dev.flowgate.contracts.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +74,26 @@ class KafkaBrokerTest {
 				.get()
 				.get(Topics.EXECUTIONS_COMPLETED.name())
 				.partitions()).hasSize(Topics.EXECUTIONS_COMPLETED.partitions());
+		}
+	}
+
+	@Test
+	void bringsTheConfigsOfTopicsMadeByEarlierCodeUpToDate() throws Exception {
+		ConfigResource started = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EXECUTIONS_STARTED.name());
+		try (Admin admin = admin()) {
+			admin
+				.incrementalAlterConfigs(
+						Map.of(started,
+								List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "1048588"),
+										AlterConfigOp.OpType.SET))))
+				.all()
+				.get();
+
+			KafkaTopics.declare(broker.bootstrapServers(), Topics.all());
+
+			assertThat(
+					admin.describeConfigs(List.of(started)).all().get().get(started).get("max.message.bytes").value())
+				.isEqualTo(Integer.toString(TopicSpec.MAX_MESSAGE_BYTES));
 		}
 	}
 

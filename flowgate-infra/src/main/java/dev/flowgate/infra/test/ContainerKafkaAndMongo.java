@@ -28,7 +28,7 @@ final class ContainerKafkaAndMongo implements KafkaAndMongo {
 		MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
 		kafka.start();
 		mongo.start();
-		KafkaTopics.createMissing(kafka.getBootstrapServers(), Topics.all());
+		KafkaTopics.declare(kafka.getBootstrapServers(), Topics.all());
 		return new ContainerKafkaAndMongo(kafka, mongo);
 	}
 
