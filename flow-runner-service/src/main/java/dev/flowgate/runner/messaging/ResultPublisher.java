@@ -123,12 +123,7 @@ class ResultPublisher implements AutoCloseable {
 				}
 			}
 			catch (RuntimeException ex) {
-				Optional<RecordTooLargeException> tooLarge = OversizedResults.refusal(ex);
-				if (tooLarge.isPresent() && !OversizedResults.isReplacement(this.result)) {
-					logger.warn("The result of {} is too large to publish; publishing its failure without outputs",
-							this.result.executionId());
-					this.result = OversizedResults.withoutOutputs(this.result, tooLarge.get());
-					this.sending = null;
+				if (replacedForItsSize(ex)) {
 					run();
 					return;
 				}
@@ -140,6 +135,22 @@ class ResultPublisher implements AutoCloseable {
 				logger.error("Publishing the result of {} failed", this.result.executionId(), ex);
 				throw ex;
 			}
+		}
+
+		/**
+		 * A result Kafka refuses for its size would be refused for ever: its failure,
+		 * without outputs, goes instead.
+		 */
+		private boolean replacedForItsSize(RuntimeException failure) {
+			Optional<RecordTooLargeException> tooLarge = OversizedResults.refusal(failure);
+			if (tooLarge.isEmpty() || OversizedResults.isReplacement(this.result)) {
+				return false;
+			}
+			logger.warn("The result of {} is too large to publish; publishing its failure without outputs",
+					this.result.executionId());
+			this.result = OversizedResults.withoutOutputs(this.result, tooLarge.get());
+			this.sending = null;
+			return true;
 		}
 
 		private void sendOnce() {
