@@ -16,7 +16,7 @@ import dev.flowgate.deployments.domain.execution.ExecutionRepository;
 import dev.flowgate.deployments.domain.execution.ExecutionRetention;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 import dev.flowgate.deployments.domain.execution.PayloadLimit;
-import dev.flowgate.deployments.domain.execution.RecordedTriggers;
+import dev.flowgate.deployments.domain.execution.RecordedEvents;
 import dev.flowgate.deployments.domain.execution.ReplayQueue;
 import dev.flowgate.deployments.domain.execution.ReplayService;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
@@ -65,7 +65,7 @@ class DomainConfig {
 
 	@Bean
 	ExecutionService executionService(ExecutionRepository executions, ExecutionMerge merge,
-			DeploymentService deployments, RecordedTriggers recorded) {
+			DeploymentService deployments, RecordedEvents recorded) {
 		return new ExecutionService(executions, merge, deployments, recorded);
 	}
 

@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param payloadLimit the most stored of an execution's inputs, of its outputs, and of
  * each node's output
  * @param replayDeadline how long a replayed execution may take
- * @param recordingWait how long a lookup of an execution not recorded yet may wait for
- * the triggers accepted before it to be recorded
+ * @param recordingWait how long a lookup of an execution not recorded (or not finished)
+ * yet may wait for the triggers (or results) published before it to be recorded
  * @param recordingPoll how often such a lookup checks
  */
 @ConfigurationProperties("flowgate.executions")

@@ -24,7 +24,7 @@ import dev.flowgate.deployments.domain.execution.ExecutionQuery;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
 import dev.flowgate.deployments.domain.execution.ExecutionRepository;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
-import dev.flowgate.deployments.domain.execution.RecordedTriggers;
+import dev.flowgate.deployments.domain.execution.RecordedEvents;
 import dev.flowgate.deployments.domain.execution.PayloadLimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ class ExecutionEventBatchTest {
 	private final Store store = new Store();
 
 	private final ExecutionService executions = new ExecutionService(this.store,
-			new ExecutionMerge(new PayloadLimit(10_000)), null, RecordedTriggers.NONE);
+			new ExecutionMerge(new PayloadLimit(10_000)), null, RecordedEvents.NONE);
 
 	@Test
 	void recordsTheEventsBeforeARecordOfAnotherKindAndBlamesThatRecord() {

@@ -172,6 +172,20 @@ class ExecutionRecordingTest {
 	}
 
 	@Test
+	void showsTheResultToAPollRightAfterItWasPublished() {
+		ExecutionEvents events = events();
+		this.sender.send(events.requested(Map.of("question", "sync")));
+		awaitStatus(events.executionId(), "queued");
+
+		// Acknowledged by Kafka, as when the gateway answers a sync call: not recorded
+		// yet.
+		this.sender.send(events.completed(ExecutionStatus.SUCCEEDED, 40));
+		Response poll = this.api.get("/v1/executions/" + events.executionId());
+
+		assertThat(poll.text("status")).isEqualTo("succeeded");
+	}
+
+	@Test
 	void answersAnUnknownExecutionWith404OnceTheTriggersAreRecorded() {
 		this.sender.send(events().requested(Map.of("question", "another one")));
 

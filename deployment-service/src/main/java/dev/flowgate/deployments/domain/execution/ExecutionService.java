@@ -15,6 +15,7 @@ import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
+import dev.flowgate.deployments.domain.execution.RecordedEvents.Kind;
 
 /** Records executions from their events and answers queries about them. */
 public class ExecutionService {
@@ -31,10 +32,10 @@ public class ExecutionService {
 
 	private final DeploymentService deployments;
 
-	private final RecordedTriggers recorded;
+	private final RecordedEvents recorded;
 
 	public ExecutionService(ExecutionRepository executions, ExecutionMerge merge, DeploymentService deployments,
-			RecordedTriggers recorded) {
+			RecordedEvents recorded) {
 		this.executions = executions;
 		this.merge = merge;
 		this.deployments = deployments;
@@ -59,13 +60,20 @@ public class ExecutionService {
 
 	/**
 	 * The owner's execution; one not found is looked up again once the triggers accepted
-	 * before this call are recorded, so that a poll right after the trigger finds it.
+	 * before this call are recorded, so that a poll right after the trigger finds it, and
+	 * one not finished once the results published before this call are, so that a poll
+	 * right after a sync answer sees what that answer said.
 	 */
 	public ExecutionRecord get(String ownerId, String executionId) {
-		return this.executions.find(ownerId, executionId)
-			.or(() -> this.recorded.awaitRecorded(executionId) ? this.executions.find(ownerId, executionId)
-					: Optional.empty())
+		ExecutionRecord found = this.executions.find(ownerId, executionId)
+			.or(() -> recordedLater(Kind.TRIGGERS, ownerId, executionId))
 			.orElseThrow(() -> new NotFoundException(RESOURCE, executionId));
+		return found.isFinished() ? found : recordedLater(Kind.RESULTS, ownerId, executionId).orElse(found);
+	}
+
+	private Optional<ExecutionRecord> recordedLater(Kind kind, String ownerId, String executionId) {
+		return this.recorded.awaitRecorded(kind, executionId) ? this.executions.find(ownerId, executionId)
+				: Optional.empty();
 	}
 
 	/** The owner's execution as recorded now, without waiting for recording. */

@@ -1,12 +1,14 @@
 package dev.flowgate.deployments.domain.execution;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.execution.RecordedEvents.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,68 +19,101 @@ class ExecutionLookupTest {
 
 	private final ExecutionEvents events = ExecutionEvents.of("e-1", "o-1", "d-1");
 
-	private final AtomicInteger waits = new AtomicInteger();
+	private final List<Kind> waits = new ArrayList<>();
 
 	@Test
 	void findsAnExecutionRecordedWhileTheLookupWaitedForRecording() {
-		ExecutionService executions = service((executionId) -> {
-			this.waits.incrementAndGet();
-			record();
+		ExecutionService executions = service((kind, executionId) -> {
+			this.waits.add(kind);
+			if (kind == Kind.TRIGGERS) {
+				record();
+			}
 			return true;
 		});
 
 		assertThat(executions.get("o-1", "e-1").id()).isEqualTo("e-1");
-		assertThat(this.waits).hasValue(1);
+		assertThat(this.waits).containsExactly(Kind.TRIGGERS, Kind.RESULTS);
 	}
 
 	@Test
 	void answersNotFoundOnceEverythingAcceptedIsRecorded() {
-		ExecutionService executions = service((executionId) -> true);
+		ExecutionService executions = service((kind, executionId) -> true);
 
 		assertThatThrownBy(() -> executions.get("o-1", "e-1")).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
 	void answersNotFoundWhenRecordingCannotBeToldInTime() {
-		ExecutionService executions = service((executionId) -> false);
+		ExecutionService executions = service((kind, executionId) -> false);
 
 		assertThatThrownBy(() -> executions.get("o-1", "e-1")).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
-	void waitsForNothingWhenTheExecutionIsRecorded() {
-		ExecutionService executions = service((executionId) -> this.waits.incrementAndGet() > 0);
+	void waitsForNothingWhenTheExecutionIsRecordedFinished() {
+		ExecutionService executions = service(this::counted);
+		record();
+		finish();
+
+		assertThat(executions.get("o-1", "e-1").status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(this.waits).isEmpty();
+	}
+
+	@Test
+	void readsAnUnfinishedExecutionAgainOnceTheResultsPublishedBeforeAreRecorded() {
+		ExecutionService executions = service((kind, executionId) -> {
+			this.waits.add(kind);
+			finish();
+			return true;
+		});
 		record();
 
-		assertThat(executions.get("o-1", "e-1").ownerId()).isEqualTo("o-1");
-		assertThat(this.waits).hasValue(0);
+		assertThat(executions.get("o-1", "e-1").status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(this.waits).containsExactly(Kind.RESULTS);
+	}
+
+	@Test
+	void answersAnUnfinishedExecutionAsRecordedWhenResultsCannotBeToldInTime() {
+		ExecutionService executions = service((kind, executionId) -> false);
+		record();
+
+		assertThat(executions.get("o-1", "e-1").isFinished()).isFalse();
 	}
 
 	@Test
 	void keepsAnotherOwnersExecutionHiddenAfterWaiting() {
-		ExecutionService executions = service((executionId) -> this.waits.incrementAndGet() > 0);
+		ExecutionService executions = service(this::counted);
 		record();
 
 		assertThatThrownBy(() -> executions.get("o-2", "e-1")).isInstanceOf(NotFoundException.class);
-		assertThat(this.waits).hasValue(1);
+		assertThat(this.waits).containsExactly(Kind.TRIGGERS);
 	}
 
 	@Test
 	void looksUpAsRecordedWithoutWaitingWhenAskedTo() {
-		ExecutionService executions = service((executionId) -> this.waits.incrementAndGet() > 0);
+		ExecutionService executions = service(this::counted);
 
 		assertThatThrownBy(() -> executions.getAsRecorded("o-1", "e-1")).isInstanceOf(NotFoundException.class);
 		record();
 		assertThat(executions.getAsRecorded("o-1", "e-1").id()).isEqualTo("e-1");
-		assertThat(this.waits).hasValue(0);
+		assertThat(this.waits).isEmpty();
 	}
 
-	private ExecutionService service(RecordedTriggers recorded) {
+	private ExecutionService service(RecordedEvents recorded) {
 		return new ExecutionService(this.store, new ExecutionMerge(new PayloadLimit(1024)), null, recorded);
 	}
 
+	private boolean counted(Kind kind, String executionId) {
+		this.waits.add(kind);
+		return true;
+	}
+
 	private void record() {
-		service(RecordedTriggers.NONE).recordAll(List.of(this.events.requested(Map.of("question", "?"))));
+		service(RecordedEvents.NONE).recordAll(List.of(this.events.requested(Map.of("question", "?"))));
+	}
+
+	private void finish() {
+		service(RecordedEvents.NONE).recordAll(List.of(this.events.completed(ExecutionStatus.SUCCEEDED, 5)));
 	}
 
 }

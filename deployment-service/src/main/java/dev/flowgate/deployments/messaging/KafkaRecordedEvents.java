@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,18 +22,20 @@ import org.springframework.stereotype.Component;
 
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.deployments.config.ExecutionProperties;
-import dev.flowgate.deployments.domain.execution.RecordedTriggers;
+import dev.flowgate.deployments.domain.execution.RecordedEvents;
 
 /**
- * Tells whether the triggers' topic is recorded up to its end: this service's consumer
- * group commits a poll's offsets once the poll is stored, so a committed offset at the
- * end offset read now means every trigger accepted before now is recorded. Only the
- * partition the execution's trigger went to counts (its key is the execution id).
+ * Tells whether the triggers' or the results' topic is recorded up to its end: this
+ * service's consumer group commits a poll's offsets once the poll is stored, so a
+ * committed offset at the end offset read now means every event published before now is
+ * recorded. Only the partition the execution's events went to counts (their key is the
+ * execution id).
  */
 @Component
-class KafkaRecordedTriggers implements RecordedTriggers, DisposableBean {
+class KafkaRecordedEvents implements RecordedEvents, DisposableBean {
 
-	private static final String TOPIC = Topics.EXECUTIONS_REQUESTED.name();
+	private static final Map<Kind, String> TOPICS = Map.of(Kind.TRIGGERS, Topics.EXECUTIONS_REQUESTED.name(),
+			Kind.RESULTS, Topics.EXECUTIONS_COMPLETED.name());
 
 	private final Admin admin;
 
@@ -40,19 +43,19 @@ class KafkaRecordedTriggers implements RecordedTriggers, DisposableBean {
 
 	private final Duration pollInterval;
 
-	private volatile int partitions;
+	private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
 
-	KafkaRecordedTriggers(KafkaAdmin kafkaAdmin, ExecutionProperties properties) {
+	KafkaRecordedEvents(KafkaAdmin kafkaAdmin, ExecutionProperties properties) {
 		this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
 		this.wait = properties.recordingWait();
 		this.pollInterval = properties.recordingPoll();
 	}
 
 	@Override
-	public boolean awaitRecorded(String executionId) {
+	public boolean awaitRecorded(Kind kind, String executionId) {
 		long deadline = System.nanoTime() + this.wait.toNanos();
 		try {
-			TopicPartition partition = partitionOf(executionId, deadline);
+			TopicPartition partition = partitionOf(TOPICS.get(kind), executionId, deadline);
 			long end = get(this.admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition),
 					deadline)
 				.offset();
@@ -75,15 +78,16 @@ class KafkaRecordedTriggers implements RecordedTriggers, DisposableBean {
 	}
 
 	/** Where the default partitioner puts a record keyed by the execution id. */
-	private TopicPartition partitionOf(String executionId, long deadline)
+	private TopicPartition partitionOf(String topic, String executionId, long deadline)
 			throws InterruptedException, ExecutionException, TimeoutException {
-		if (this.partitions == 0) {
-			this.partitions = get(this.admin.describeTopics(List.of(TOPIC)).topicNameValues().get(TOPIC), deadline)
-				.partitions()
+		Integer count = this.partitions.get(topic);
+		if (count == null) {
+			count = get(this.admin.describeTopics(List.of(topic)).topicNameValues().get(topic), deadline).partitions()
 				.size();
+			this.partitions.put(topic, count);
 		}
 		byte[] key = executionId.getBytes(StandardCharsets.UTF_8);
-		return new TopicPartition(TOPIC, Utils.toPositive(Utils.murmur2(key)) % this.partitions);
+		return new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % count);
 	}
 
 	private long committed(TopicPartition partition, long deadline)
