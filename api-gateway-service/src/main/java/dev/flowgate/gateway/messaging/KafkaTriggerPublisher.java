@@ -7,7 +7,7 @@ import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.trigger.TriggerPublisher;
-import org.apache.kafka.common.errors.RecordTooLargeException;
+import dev.flowgate.kafka.SendFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +50,10 @@ class KafkaTriggerPublisher implements TriggerPublisher {
 	 * again.
 	 */
 	private static Throwable tooLargeOr(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RecordTooLargeException) {
-				return Rejection.of(Rejection.Reason.PAYLOAD_TOO_LARGE,
-						"The trigger is larger than Kafka takes: " + cause.getMessage());
-			}
-		}
-		return failure;
+		return SendFailures.tooLarge(failure)
+			.<Throwable>map((refusal) -> Rejection.of(Rejection.Reason.PAYLOAD_TOO_LARGE,
+					"The trigger is larger than Kafka takes: " + refusal.getMessage()))
+			.orElse(failure);
 	}
 
 	private static void logFailure(ExecutionRequested trigger, Throwable failure) {

@@ -1,7 +1,6 @@
 package dev.flowgate.runner.messaging;
 
 import java.util.Map;
-import java.util.Optional;
 
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionError;
@@ -19,16 +18,6 @@ final class OversizedResults {
 	static final String RESULT_TOO_LARGE = "result_too_large";
 
 	private OversizedResults() {
-	}
-
-	/** Kafka's refusal of a record for its size, if that is what {@code failure} is. */
-	static Optional<RecordTooLargeException> refusal(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RecordTooLargeException tooLarge) {
-				return Optional.of(tooLarge);
-			}
-		}
-		return Optional.empty();
 	}
 
 	static boolean isReplacement(ExecutionCompleted result) {

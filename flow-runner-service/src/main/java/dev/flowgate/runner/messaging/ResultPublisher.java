@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.kafka.SendFailures;
 import dev.flowgate.runner.config.ApplicationThreads;
 import dev.flowgate.runner.config.RunnerProperties;
 import io.micrometer.context.ContextScheduledExecutorService;
@@ -142,7 +143,7 @@ class ResultPublisher implements AutoCloseable {
 		 * without outputs, goes instead.
 		 */
 		private boolean replacedForItsSize(RuntimeException failure) {
-			Optional<RecordTooLargeException> tooLarge = OversizedResults.refusal(failure);
+			Optional<RecordTooLargeException> tooLarge = SendFailures.tooLarge(failure);
 			if (tooLarge.isEmpty() || OversizedResults.isReplacement(this.result)) {
 				return false;
 			}

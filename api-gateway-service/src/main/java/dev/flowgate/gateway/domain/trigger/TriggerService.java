@@ -90,7 +90,7 @@ public final class TriggerService {
 		return this.publisher.publish(trigger).handle((acknowledged, failure) -> {
 			if (failure != null) {
 				this.inFlight.abandon(trigger.executionId());
-				Rejection refusal = (rootCause(failure) instanceof Rejection known) ? known : Rejection.unavailable(
+				Rejection refusal = (unwrapped(failure) instanceof Rejection known) ? known : Rejection.unavailable(
 						"Kafka did not acknowledge the trigger; nothing was accepted", this.settings.kafkaRetryAfter());
 				refused(trigger, refusal);
 				throw refusal;
@@ -152,9 +152,7 @@ public final class TriggerService {
 	 * Past the sync timeout: running if the execution announced its start, else queued.
 	 */
 	private ExecutionSnapshot unfinished(ExecutionRequested trigger, Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		if (!(cause instanceof TimeoutException)) {
+		if (!(unwrapped(failure) instanceof TimeoutException)) {
 			throw (failure instanceof CompletionException completion) ? completion : new CompletionException(failure);
 		}
 		return this.inFlight.startedAt(trigger.executionId())
@@ -194,7 +192,8 @@ public final class TriggerService {
 		return present;
 	}
 
-	private static Throwable rootCause(Throwable failure) {
+	/** A future's failure without the CompletionException around it. */
+	private static Throwable unwrapped(Throwable failure) {
 		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
