@@ -71,6 +71,7 @@ class ManagementProxyTest {
 				(request) -> Reply.json(200, "[{\"channel\":\"callback\"}]"));
 		Tenant runOnly = this.stack.newKey(this.tenant.ownerId(), (key) -> key.scopes(KeyScope.RUN));
 		this.stack.awaitVisible(runOnly);
+		this.stack.awaitVisible(this.tenant);
 
 		Http.Response deliveries = Http.get(this.stack.b.url("/v1/executions/" + executionId + "/deliveries"),
 				this.tenant.bearer());
@@ -92,6 +93,7 @@ class ManagementProxyTest {
 		String other = execution("other", "d-elsewhere");
 		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.deployments("d-allowed"));
 		this.stack.awaitVisible(limited);
+		this.stack.awaitVisible(this.tenant);
 
 		Http.Response allowed = Http.get(this.stack.a.url("/v1/executions/" + mine), limited.bearer());
 		Http.Response elsewhere = Http.get(this.stack.a.url("/v1/executions/" + other), limited.bearer());
@@ -149,6 +151,7 @@ class ManagementProxyTest {
 		String mine = execution("limited", "d-allowed");
 		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));
 		this.stack.awaitVisible(limited);
+		this.stack.awaitVisible(this.tenant);
 
 		Http.Response first = Http.get(this.stack.a.url("/v1/executions/" + mine), limited.bearer());
 		Http.Response second = Http.get(this.stack.a.url("/v1/executions/" + mine), limited.bearer());
@@ -216,6 +219,7 @@ class ManagementProxyTest {
 	void passesANoContentAnswerOnWithoutAContentType() {
 		String path = "/v1/flows/gone-" + this.tenant.keyId();
 		this.stack.deploymentService.on("DELETE", path, (request) -> new Reply(204, Map.of(), ""));
+		this.stack.awaitVisible(this.tenant);
 
 		Http.Response deleted = Http.send("DELETE", this.stack.a.url(path), this.tenant.bearer(), null);
 
