@@ -120,6 +120,16 @@ class AicuflowTriggerTest {
 				headers, body);
 	}
 
+	@Test
+	void answersAWrongMethodOrPathInAicuflowsShape() {
+		Http.Response wrongMethod = Http.get(this.stack.a.url("/node/deployment-trigger/d-1/"), xApiKey());
+
+		assertError(wrongMethod, 405, "GET");
+		assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
+		assertError(Http.post(this.stack.a.url("/node/deployment-trigger/d-1/extra/"), xApiKey(), "{}"), 404,
+				"/node/deployment-trigger/d-1/extra/");
+	}
+
 	private static void assertError(Http.Response response, int status, String messagePart) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		assertThat(response.header("Content-Type")).startsWith("application/json");

@@ -99,6 +99,15 @@ class FluxTriggerTest {
 		assertThat(this.stack.runner.received(deployment.deploymentId())).isEmpty();
 	}
 
+	@Test
+	void answersAWrongMethodOrPathInFluxPromptsShape() {
+		Http.Response wrongMethod = Http.get(this.stack.a.url("/flux/api-v2?flowId=f"), apiKey());
+
+		assertError(wrongMethod, 405, "GET");
+		assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
+		assertError(Http.post(this.stack.a.url("/flux/api-v3"), apiKey(), "{}"), 404, "/flux/api-v3");
+	}
+
 	private DeploymentStates flux(String flowId) {
 		return DeploymentStates.of(this.tenant.ownerId())
 			.flowId(flowId)

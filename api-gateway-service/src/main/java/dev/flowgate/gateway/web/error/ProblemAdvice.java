@@ -11,22 +11,32 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * RFC 9457 problem details for the native and management APIs, and for Spring MVC's own
  * errors (404 for unknown routes, 405, ...). The compatibility APIs have their own
- * advice, ordered before this one.
+ * advice, ordered before this one; Spring MVC's errors on their paths take their shape.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+	private final List<CompatibleErrors> compatibleApis;
+
+	ProblemAdvice(List<CompatibleErrors> compatibleApis) {
+		this.compatibleApis = compatibleApis;
+	}
 
 	@ExceptionHandler(Rejection.class)
 	ResponseEntity<ProblemDetail> rejected(Rejection rejection) {
@@ -51,6 +61,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		log.error("Unexpected error", ex);
 		return ResponseEntity.internalServerError()
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		String path = ((ServletWebRequest) request).getRequest().getRequestURI();
+		if (body instanceof ProblemDetail problem) {
+			for (CompatibleErrors api : this.compatibleApis) {
+				if (api.owns(path)) {
+					String message = (problem.getDetail() != null) ? problem.getDetail() : problem.getTitle();
+					return ResponseEntity.status(status)
+						.headers(headers)
+						.contentType(MediaType.APPLICATION_JSON)
+						.body(api.body(message));
+				}
+			}
+		}
+		return super.createResponseEntity(body, headers, status, request);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.web.trigger;
 
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.web.error.CompatibleErrors;
 import dev.flowgate.gateway.web.error.RejectionHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** Errors of the aicuflow endpoint in aicuflow's shape, with the right HTTP status. */
 @RestControllerAdvice(assignableTypes = AicuflowTriggerController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class AicuflowErrorAdvice {
+class AicuflowErrorAdvice implements CompatibleErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(AicuflowErrorAdvice.class);
 
@@ -29,6 +30,16 @@ class AicuflowErrorAdvice {
 	ResponseEntity<AicuflowResponse.Error> unexpected(Exception ex) {
 		log.error("Unexpected error on the aicuflow trigger", ex);
 		return ResponseEntity.internalServerError().body(AicuflowResponse.Error.of("Unexpected error"));
+	}
+
+	@Override
+	public boolean owns(String path) {
+		return path.startsWith("/node/");
+	}
+
+	@Override
+	public AicuflowResponse.Error body(String message) {
+		return AicuflowResponse.Error.of(message);
 	}
 
 }

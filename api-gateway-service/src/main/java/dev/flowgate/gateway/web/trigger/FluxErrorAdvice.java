@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.web.trigger;
 
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.web.error.CompatibleErrors;
 import dev.flowgate.gateway.web.error.RejectionHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = FluxTriggerController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class FluxErrorAdvice {
+class FluxErrorAdvice implements CompatibleErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(FluxErrorAdvice.class);
 
@@ -31,6 +32,16 @@ class FluxErrorAdvice {
 	ResponseEntity<FluxResponse.Error> unexpected(Exception ex) {
 		log.error("Unexpected error on the FluxPrompt trigger", ex);
 		return ResponseEntity.internalServerError().body(FluxResponse.Error.of("Unexpected error"));
+	}
+
+	@Override
+	public boolean owns(String path) {
+		return path.startsWith("/flux/");
+	}
+
+	@Override
+	public FluxResponse.Error body(String message) {
+		return FluxResponse.Error.of(message);
 	}
 
 }
