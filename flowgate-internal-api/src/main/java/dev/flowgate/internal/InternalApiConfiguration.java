@@ -16,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Imported by each service behind the gateway: its API ({@value #API}, not the actuator)
  * answers only calls that carry the internal token ({@code flowgate.internal-token}), and
  * 401 problem details to the others; its request bodies are read without coercing scalars
- * ({@link StrictScalars}).
+ * ({@link StrictBodies}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InternalApiProperties.class)
@@ -49,8 +49,8 @@ public class InternalApiConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	JsonMapperBuilderCustomizer strictScalars() {
-		return StrictScalars::apply;
+	JsonMapperBuilderCustomizer strictBodies() {
+		return StrictBodies::apply;
 	}
 
 }

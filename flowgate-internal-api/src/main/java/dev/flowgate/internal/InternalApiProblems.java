@@ -2,6 +2,7 @@ package dev.flowgate.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -58,6 +59,12 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 			problem.setDetail(field + " " + expectation(jackson));
 			problem.setProperty(FIELD, field);
 		}
+		else if (ex.getCause() instanceof MismatchedInputException mismatch) {
+			problem.setDetail("The body must be " + shape(mismatch.getTargetType()));
+		}
+		else if (ex.getCause() instanceof JacksonException jackson) {
+			problem.setDetail("The body is not valid JSON: " + jackson.getOriginalMessage());
+		}
 		else if (ex.getCause() == null) {
 			problem.setDetail("A JSON body is required");
 		}
@@ -105,6 +112,14 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 			return "must be a string";
 		}
 		return (type == boolean.class || type == Boolean.class) ? "must be true or false" : "has an invalid value";
+	}
+
+	/** What a whole body read as {@code type} is in JSON's terms. */
+	private static String shape(Class<?> type) {
+		if (type != null && (type.isArray() || Collection.class.isAssignableFrom(type))) {
+			return "a JSON array";
+		}
+		return "a JSON object";
 	}
 
 	/** {@code scopes[0]}, {@code name}: the JSON path, without Java types. */

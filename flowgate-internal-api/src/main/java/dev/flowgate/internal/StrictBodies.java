@@ -1,5 +1,6 @@
 package dev.flowgate.internal;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -9,16 +10,18 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies are read as typed: Jackson's default would turn {@code 1.5} into the
- * whole number 1, {@code "30"} into 30 and {@code 5} into the name "5", and the caller
- * would never learn that the value stored is not the one sent.
+ * whole number 1, {@code "30"} into 30 and {@code 5} into the name "5", and keep the last
+ * of a field sent twice; the caller would never learn that the value stored is not the
+ * one sent.
  */
-final class StrictScalars {
+final class StrictBodies {
 
-	private StrictScalars() {
+	private StrictBodies() {
 	}
 
 	static JsonMapper.Builder apply(JsonMapper.Builder builder) {
-		return builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+		return builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -1,5 +1,7 @@
 package dev.flowgate.internal;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -36,8 +38,22 @@ class InternalApiProblemsTest {
 		this.context.run((context) -> {
 			assertThat(WebMvc.call(context, json("/things", "{\"count\": ")).getResponse().getContentAsString())
 				.contains("The body is not valid JSON");
+			assertThat(WebMvc.call(context, json("/things", "{\"count\": 1,}")).getResponse().getContentAsString())
+				.contains("The body is not valid JSON: Unexpected character ('}'");
 			assertThat(WebMvc.call(context, json("/things", "")).getResponse().getContentAsString())
 				.contains("A JSON body is required");
+		});
+	}
+
+	@Test
+	void saysABodyOfTheWrongShapeMustBeAnObjectOrAnArray() {
+		this.context.run((context) -> {
+			MvcResult array = WebMvc.call(context, json("/things", "[{\"count\": 1}]"));
+			assertThat(array.getResponse().getStatus()).isEqualTo(400);
+			assertThat(array.getResponse().getContentAsString()).contains("The body must be a JSON object")
+				.doesNotContain("not valid JSON");
+			assertThat(WebMvc.call(context, json("/batch", "{\"count\": 1}")).getResponse().getContentAsString())
+				.contains("The body must be a JSON array");
 		});
 	}
 
@@ -82,6 +98,11 @@ class InternalApiProblemsTest {
 
 		@PostMapping("/things")
 		Things things(@RequestBody Things things) {
+			return things;
+		}
+
+		@PostMapping("/batch")
+		List<Things> batch(@RequestBody List<Things> things) {
 			return things;
 		}
 

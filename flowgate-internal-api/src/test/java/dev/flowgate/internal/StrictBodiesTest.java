@@ -1,15 +1,16 @@
 package dev.flowgate.internal;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class StrictScalarsTest {
+class StrictBodiesTest {
 
-	private final JsonMapper strict = StrictScalars.apply(JsonMapper.builder()).build();
+	private final JsonMapper strict = StrictBodies.apply(JsonMapper.builder()).build();
 
 	@Test
 	void readsEveryValueOfItsOwnType() {
@@ -36,6 +37,13 @@ class StrictScalarsTest {
 		assertRefused("{\"timeoutSeconds\":\"30\"}", "timeoutSeconds");
 		assertRefused("{\"temperature\":\"0.5\"}", "temperature");
 		assertRefused("{\"enabled\":\"true\"}", "enabled");
+	}
+
+	@Test
+	void refusesAFieldSentTwice() {
+		assertThatExceptionOfType(StreamReadException.class)
+			.isThrownBy(() -> this.strict.readValue("{\"name\":\"a\",\"name\":\"b\"}", Settings.class))
+			.withMessageContaining("\"name\"");
 	}
 
 	private void assertRefused(String json, String field) {

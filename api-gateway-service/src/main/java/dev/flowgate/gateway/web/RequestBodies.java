@@ -11,6 +11,7 @@ import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.input.JsonText;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +40,11 @@ public class RequestBodies {
 
 	RequestBodies(JsonMapper mapper, GatewayProperties properties) {
 		this.mapper = mapper;
-		this.reader = mapper.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		// A field sent twice is refused: which of its values the flow would see is a
+		// guess.
+		this.reader = mapper.readerFor(Object.class)
+			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 		this.maxBytes = properties.maxBodySize().toBytes();
 	}
 

@@ -113,6 +113,8 @@ class TriggerRejectionsTest {
 		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":"), 400, "not valid JSON");
 		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":[1]}"), 400, "'input_data'");
 		assertProblem(trigger(deployment, this.tenant.bearer(), "[]"), 400, "JSON object");
+		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":{\"text\":\"a\",\"text\":\"b\"}}"),
+				400, "Duplicate Object property \"text\"");
 		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"ftp://x\"}"), 400, "callback_url");
 		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://u:p@example.com/\"}"), 400,
 				"credentials");
@@ -218,7 +220,7 @@ class TriggerRejectionsTest {
 	void answersUnknownRoutesAndWrongMethodsWithProblems() {
 		assertProblem(Http.get(this.stack.a.url("/nothing/here"), Map.of()), 404, null);
 		assertProblem(Http.get(this.stack.a.url("/v1/nothing"), this.tenant.bearer()), 404, "No resource");
-		assertProblem(Http.get(this.stack.a.url("/flux/api-v2"), Map.of()), 405, null);
+		assertProblem(Http.send("DELETE", this.stack.a.url("/actuator/health"), Map.of(), null), 405, null);
 		// Refused by Tomcat itself, before Spring MVC.
 		assertProblem(Http.get(this.stack.a.url("/v1/a%00b"), Map.of()), 400, null);
 	}

@@ -301,6 +301,14 @@ class KeyApiTest {
 				"{\"name\": \"x\", \"rateLimitPerMinute\": 60.5}");
 		assertThat(fractionalLimit.status()).isEqualTo(400);
 		assertThat(fractionalLimit.text("field")).isEqualTo("rateLimitPerMinute");
+
+		Response twoNames = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"x\", \"name\": \"y\"}");
+		assertThat(twoNames.status()).isEqualTo(400);
+		assertThat(twoNames.text("detail")).contains("Duplicate Object property \"name\"");
+
+		Response array = this.api.post("/v1/keys", this.ownerId, "[{\"name\": \"x\"}]");
+		assertThat(array.status()).isEqualTo(400);
+		assertThat(array.text("detail")).isEqualTo("The body must be a JSON object");
 	}
 
 	private void assertBadField(String body, String field) {
