@@ -26,10 +26,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the end offsets of the view topics once at start, retrying in the background
- * until Kafka answers; the views are caught up when their consumers reach them. Asked of
- * the admin client: a consumer asked for partitions it is not assigned logs a warning per
- * partition.
+ * Reads the end offsets of the view topics (and the limit counts) once at start, retrying
+ * in the background until Kafka answers; the views are caught up when their consumers
+ * reach them. Asked of the admin client: a consumer asked for partitions it is not
+ * assigned logs a warning per partition.
  */
 @Component
 class ViewEndOffsets implements SmartLifecycle {
@@ -79,6 +79,7 @@ class ViewEndOffsets implements SmartLifecycle {
 				try {
 					expect(admin, Topics.KEYS, this.readiness.keys());
 					expect(admin, Topics.DEPLOYMENTS, this.readiness.deployments());
+					expect(admin, Topics.LIMITS, this.readiness.limitCounts());
 					return;
 				}
 				catch (ExecutionException | TimeoutException | KafkaException ex) {

@@ -9,8 +9,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Part of the readiness group: DOWN until the key and deployment views reached the end
- * offsets seen at start and the results consumer is positioned.
+ * Part of the readiness group: DOWN until the key and deployment views and the limit
+ * counts reached the end offsets seen at start and the results consumer is positioned.
  */
 @Component("views")
 class ViewsHealthIndicator implements HealthIndicator {
@@ -32,6 +32,7 @@ class ViewsHealthIndicator implements HealthIndicator {
 		Health.Builder builder = this.readiness.ready() ? Health.up() : Health.down();
 		return builder.withDetail("keysCaughtUp", this.readiness.keys().caughtUp())
 			.withDetail("deploymentsCaughtUp", this.readiness.deployments().caughtUp())
+			.withDetail("limitCountsCaughtUp", this.readiness.limitCounts().caughtUp())
 			.withDetail("listeningForResults", this.readiness.listeningForResults())
 			.withDetail("keys", this.keys.size())
 			.withDetail("deployments", this.deployments.size())

@@ -1,14 +1,18 @@
 package dev.flowgate.gateway.domain.view;
 
 /**
- * Whether this gateway can serve: both views caught up and the results consumer
- * positioned, so no result of a trigger accepted from now on can be missed.
+ * Whether this gateway can serve: both views caught up, the results consumer positioned,
+ * so no result of a trigger accepted from now on can be missed, and the last minute of
+ * the other replicas' limit counts read, so a new replica does not start with every limit
+ * unused.
  */
 public final class Readiness {
 
 	private final ViewProgress keys = new ViewProgress();
 
 	private final ViewProgress deployments = new ViewProgress();
+
+	private final ViewProgress limitCounts = new ViewProgress();
 
 	private volatile boolean listeningForResults;
 
@@ -20,6 +24,10 @@ public final class Readiness {
 		return this.deployments;
 	}
 
+	public ViewProgress limitCounts() {
+		return this.limitCounts;
+	}
+
 	public void resultsListening() {
 		this.listeningForResults = true;
 	}
@@ -29,7 +37,8 @@ public final class Readiness {
 	}
 
 	public boolean ready() {
-		return this.listeningForResults && this.keys.caughtUp() && this.deployments.caughtUp();
+		return this.listeningForResults && this.keys.caughtUp() && this.deployments.caughtUp()
+				&& this.limitCounts.caughtUp();
 	}
 
 }

@@ -43,9 +43,23 @@ class ViewProgressTest {
 		Readiness readiness = new Readiness();
 		readiness.keys().expect(Map.of());
 		readiness.deployments().expect(Map.of());
+		readiness.limitCounts().expect(Map.of());
 
 		assertThat(readiness.ready()).isFalse();
 		readiness.resultsListening();
+		assertThat(readiness.ready()).isTrue();
+	}
+
+	@Test
+	void needsTheOtherReplicasLimitCountsRead() {
+		Readiness readiness = new Readiness();
+		readiness.keys().expect(Map.of());
+		readiness.deployments().expect(Map.of());
+		readiness.resultsListening();
+		readiness.limitCounts().expect(Map.of(0, 5L));
+
+		assertThat(readiness.ready()).isFalse();
+		readiness.limitCounts().reached(0, 5);
 		assertThat(readiness.ready()).isTrue();
 	}
 
