@@ -139,7 +139,7 @@ public final class SystemStack implements AutoCloseable {
 	public Api.Response triggerWhenDeployed(String deploymentId, Map<String, Object> inputs) {
 		String path = "/v1/deployments/" + deploymentId + "/executions";
 		Api.Response[] last = new Api.Response[1];
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			last[0] = this.api.post(path, ownerKey(), Map.of("input_data", inputs));
 			return last[0].status() != 404;
 		});

@@ -104,7 +104,7 @@ public final class TestStack {
 	}
 
 	public static void awaitVisible(GatewayApp gateway, Tenant tenant, String... deploymentIds) {
-		await().atMost(Duration.ofSeconds(5)).until(() -> knows(gateway, tenant, deploymentIds));
+		await().atMost(Duration.ofSeconds(30)).until(() -> knows(gateway, tenant, deploymentIds));
 	}
 
 	private static boolean knows(GatewayApp gateway, Tenant tenant, String... deploymentIds) {

@@ -36,8 +36,8 @@ class RestartTest {
 	@Test
 	void pendingDeliveriesSurviveARestart() {
 		String owner = "owner-" + UUID.randomUUID();
-		// The next try is due in 3 s (the tests' cap on Retry-After): long after the
-		// stop.
+		// The next try is due in 10 s (the first instance's cap on Retry-After): long
+		// after the stop; the second instance tries then.
 		try (Receiver receiver = Receiver.start()
 			.respond((request) -> Reply.status(503).withHeader("Retry-After", "30"))) {
 			List<ExecutionCompleted> results = new ArrayList<>();
@@ -45,7 +45,7 @@ class RestartTest {
 				results.add(Results.succeeded(owner, "dep-restart", receiver.url("/hook"), null, Map.of("n", i)));
 			}
 
-			try (ConfigurableApplicationContext first = start()) {
+			try (ConfigurableApplicationContext first = start("--flowgate.delivery.retry.max-retry-after=10s")) {
 				results.forEach(first.getBean(DeliveryIntake.class)::accept);
 				DeliveryService deliveries = first.getBean(DeliveryService.class);
 				for (ExecutionCompleted result : results) {
@@ -58,7 +58,7 @@ class RestartTest {
 					.allSatisfy((request) -> assertThat(request.header("webhook-id")).isNotNull()));
 
 			receiver.respond((request) -> Reply.status(200));
-			try (ConfigurableApplicationContext second = start()) {
+			try (ConfigurableApplicationContext second = start("--flowgate.delivery.retry.max-retry-after=3s")) {
 				DeliveryService deliveries = second.getBean(DeliveryService.class);
 				for (ExecutionCompleted result : results) {
 					DeliveryView delivered = await().atMost(Deliveries.WAIT)
@@ -81,10 +81,10 @@ class RestartTest {
 	 * One instance: its own database, results fed to the intake directly. Command-line
 	 * arguments, because they outrank application.yml.
 	 */
-	private static ConfigurableApplicationContext start() {
+	private static ConfigurableApplicationContext start(String retryCap) {
 		return new SpringApplicationBuilder(DeliveryServiceApplication.class).profiles("test")
 			.run("--server.port=0", "--spring.kafka.listener.auto-startup=false",
-					"--spring.mongodb.database=flowgate_delivery_restart");
+					"--spring.mongodb.database=flowgate_delivery_restart", retryCap);
 	}
 
 }

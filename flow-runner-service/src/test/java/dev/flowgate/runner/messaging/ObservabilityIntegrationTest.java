@@ -19,6 +19,7 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TopicSpec;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.runner.domain.deployment.DeploymentView;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.KafkaTestClient;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -67,6 +69,9 @@ class ObservabilityIntegrationTest {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private DeploymentView view;
+
 	@AfterEach
 	void close() {
 		this.kafka.close();
@@ -77,10 +82,10 @@ class ObservabilityIntegrationTest {
 	void theResultCarriesTheTriggersTraceIdAndSoDoTheLogLines(CapturedOutput output) {
 		String owner = UUID.randomUUID().toString();
 		// Slower than the start notice delay, so its start is announced.
-		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofMillis(500)));
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(3)));
 		DeploymentStateChanged deployment = Deployments.of(UUID.randomUUID().toString(), owner,
 				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
-		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Deployments.deploy(this.kafka, this.view, deployment);
 		String executionId = UUID.randomUUID().toString();
 
 		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
@@ -101,7 +106,7 @@ class ObservabilityIntegrationTest {
 	void timesExecutionsByStatusOnThePrometheusEndpoint() {
 		String owner = UUID.randomUUID().toString();
 		DeploymentStateChanged deployment = Deployments.echo(UUID.randomUUID().toString(), owner);
-		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Deployments.deploy(this.kafka, this.view, deployment);
 		String executionId = UUID.randomUUID().toString();
 		double before = succeeded(scrape());
 

@@ -50,7 +50,7 @@ class TakeoverIntegrationTest {
 
 	private static final Duration QUIET = Duration.ofSeconds(2);
 
-	private static final Duration SLOW_CALL = Duration.ofSeconds(4);
+	private static final Duration SLOW_CALL = Duration.ofSeconds(6);
 
 	private final StubServer api = StubServer.start();
 

@@ -26,6 +26,7 @@ import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.NodeTrace;
 import dev.flowgate.kafka.DeadLetters;
 import dev.flowgate.runner.config.RunnerProperties;
+import dev.flowgate.runner.domain.deployment.DeploymentView;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
@@ -63,6 +64,9 @@ class TriggerFlowIntegrationTest {
 	private static final StubServer llm = StubServer.start();
 
 	private final KafkaTestClient kafka = new KafkaTestClient();
+
+	@Autowired
+	private DeploymentView view;
 
 	@Autowired
 	private MeterRegistry meters;
@@ -115,7 +119,7 @@ class TriggerFlowIntegrationTest {
 		DeploymentStateChanged deployment = Deployments.of(id(), owner,
 				Flows.flow().input("part").output("text", "{{input.part}}".repeat(5)).edge("part", "text").build(),
 				DeliveryTarget.NONE);
-		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Deployments.deploy(this.kafka, this.view, deployment);
 		String executionId = id();
 
 		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, Deployments.trigger(executionId,
@@ -142,7 +146,7 @@ class TriggerFlowIntegrationTest {
 					.edge("ask", "answer")
 					.build(),
 				new DeliveryTarget("https://default.example.com/hook", null, true));
-		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Deployments.deploy(this.kafka, this.view, deployment);
 		String executionId = id();
 
 		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId, Deployments.trigger(executionId,
@@ -169,7 +173,7 @@ class TriggerFlowIntegrationTest {
 		String owner = id();
 		DeploymentStateChanged deployment = Deployments.of(id(), owner,
 				Flows.flow().node("call", "http", Map.of("url", llm.url("/once"))).build(), DeliveryTarget.NONE);
-		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Deployments.deploy(this.kafka, this.view, deployment);
 		String executionId = id();
 		ExecutionRequested trigger = Deployments.trigger(executionId, deployment, Map.of());
 
@@ -191,7 +195,7 @@ class TriggerFlowIntegrationTest {
 		String owner = id();
 		DeploymentStateChanged deployment = Deployments.of(id(), owner,
 				Flows.flow().node("call", "http", Map.of("url", llm.url(path))).build(), DeliveryTarget.NONE);
-		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Deployments.deploy(this.kafka, this.view, deployment);
 		String executionId = id();
 		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
 				Deployments.trigger(executionId, deployment, Map.of()));
@@ -211,7 +215,7 @@ class TriggerFlowIntegrationTest {
 	@Test
 	void keepsTheResultOfAnExecutionThatEndedBeforeItsCancellation() {
 		DeploymentStateChanged deployment = Deployments.echo(id(), id());
-		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Deployments.deploy(this.kafka, this.view, deployment);
 		String executionId = id();
 		String next = idInPartitionOf(executionId);
 		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
@@ -233,7 +237,7 @@ class TriggerFlowIntegrationTest {
 	void failsAnUndecodableTriggerAndRunsTheNextOneInItsPartition() {
 		String owner = id();
 		DeploymentStateChanged deployment = Deployments.echo(id(), owner);
-		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Deployments.deploy(this.kafka, this.view, deployment);
 		String broken = id();
 		String next = idInPartitionOf(broken);
 
@@ -253,7 +257,7 @@ class TriggerFlowIntegrationTest {
 	void failsTriggersForUnknownForeignOrDeletedDeployments() {
 		DeploymentStateChanged deployment = Deployments.echo(id(), id());
 		DeploymentStateChanged deleted = Deployments.echo(id(), deployment.ownerId());
-		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Deployments.deploy(this.kafka, this.view, deployment);
 		this.kafka.publish(Topics.DEPLOYMENTS, deleted.deploymentId(), deleted);
 		this.kafka.publish(Topics.DEPLOYMENTS, deleted.deploymentId(), null);
 		String foreign = id();

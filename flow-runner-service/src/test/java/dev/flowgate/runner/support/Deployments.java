@@ -1,5 +1,6 @@
 package dev.flowgate.runner.support;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,12 +14,18 @@ import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.DeploymentStateChanged;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.contracts.Topics;
 import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.runner.domain.deployment.DeploymentView;
+
+import static org.awaitility.Awaitility.await;
 
 /** Deployments and triggers for tests. */
 public final class Deployments {
 
 	public static final int FLOW_VERSION = 3;
+
+	private static final Duration VIEW_WAIT = Duration.ofSeconds(30);
 
 	private Deployments() {
 	}
@@ -28,6 +35,15 @@ public final class Deployments {
 		return of(deploymentId, ownerId,
 				Flows.flow().input("text").output("echo", "{{input.text}}").edge("text", "echo").build(),
 				new DeliveryTarget("https://hooks.example.com/flow", null, false));
+	}
+
+	/**
+	 * Publishes a deployment and waits until the runner's view holds it, so a trigger
+	 * sent next does not depend on how soon the view's consumer reads it.
+	 */
+	public static void deploy(KafkaTestClient kafka, DeploymentView view, DeploymentStateChanged deployment) {
+		kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		await().atMost(VIEW_WAIT).until(() -> view.find(deployment.deploymentId()).isPresent());
 	}
 
 	public static DeploymentStateChanged of(String deploymentId, String ownerId, FlowDefinition flow,

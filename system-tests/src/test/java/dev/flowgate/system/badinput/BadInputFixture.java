@@ -29,7 +29,7 @@ final class BadInputFixture {
 
 	private static final Duration VIEW_LAG = Duration.ofSeconds(30);
 
-	private static final Duration EXPIRY = Duration.ofSeconds(3);
+	private static final Duration EXPIRY = Duration.ofSeconds(6);
 
 	private final SystemStack stack;
 
