@@ -1,8 +1,11 @@
 package dev.flowgate.egress;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +14,8 @@ import java.util.Optional;
  * addresses checked are the ones connected to (no second lookup to rebind).
  */
 public final class DestinationGuard {
+
+	private static final byte[] MAPPED_PREFIX = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff };
 
 	private final HostResolver resolver;
 
@@ -45,10 +50,30 @@ public final class DestinationGuard {
 		if (addresses.isEmpty()) {
 			throw new UnknownHostException(host);
 		}
+		List<InetAddress> checked = new ArrayList<>(addresses.size());
 		for (InetAddress address : addresses) {
-			check(host, address);
+			checked.add(check(host, unmapped(host, address)));
 		}
-		return addresses;
+		return checked;
+	}
+
+	/**
+	 * A name's AAAA record may hold ::ffff:a.b.c.d, which the resolver returns as an IPv6
+	 * address matching no IPv4 range: refused as the literal is, unless its IPv4 address
+	 * is allowed, then connected to as that.
+	 */
+	private InetAddress unmapped(String host, InetAddress address) throws UnknownHostException {
+		byte[] bytes = address.getAddress();
+		if (!(address instanceof Inet6Address)
+				|| !Arrays.equals(bytes, 0, MAPPED_PREFIX.length, MAPPED_PREFIX, 0, MAPPED_PREFIX.length)) {
+			return address;
+		}
+		InetAddress ipv4 = InetAddress.getByAddress(Arrays.copyOfRange(bytes, MAPPED_PREFIX.length, bytes.length));
+		if (!this.policy.isAllowed(ipv4)) {
+			throw new TargetRefusedException(this.subject + " " + host + " resolves to " + address.getHostAddress()
+					+ ", an IPv4-mapped IPv6 address (" + ipv4.getHostAddress() + ")");
+		}
+		return ipv4;
 	}
 
 	private InetAddress checkIpv6Literal(String host, String literal) throws UnknownHostException {

@@ -1,5 +1,6 @@
 package dev.flowgate.egress;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -16,6 +17,12 @@ class DestinationGuardTest {
 		Map<String, List<String>> known = Map.of("public.example", List.of("93.184.216.34"), "internal.example",
 				List.of("10.0.0.5"), "mixed.example", List.of("93.184.216.34", "192.168.0.10"), "local.example",
 				List.of("127.0.0.1"));
+		if (host.equals("mapped.example")) {
+			return List.of(mapped(169, 254, 169, 254));
+		}
+		if (host.equals("mapped-local.example")) {
+			return List.of(mapped(127, 0, 0, 1));
+		}
 		List<String> addresses = known.get(host);
 		if (addresses == null) {
 			throw new UnknownHostException(host);
@@ -65,6 +72,13 @@ class DestinationGuardTest {
 	}
 
 	@Test
+	void refusesANameWhoseAaaaRecordMapsAnIpv4Address() {
+		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("mapped.example"))
+			.withMessage("Host mapped.example resolves to 0:0:0:0:0:ffff:a9fe:a9fe, an IPv4-mapped IPv6 address"
+					+ " (169.254.169.254)");
+	}
+
+	@Test
 	void allowsWhatTheOperatorAllowed() throws Exception {
 		DestinationGuard local = new DestinationGuard(this.names, new AddressPolicy(List.of(Cidr.parse("127.0.0.0/8"))),
 				"Host");
@@ -73,12 +87,26 @@ class DestinationGuardTest {
 		assertThat(local.resolve("127.1")).extracting(InetAddress::getHostAddress).containsExactly("127.0.0.1");
 		assertThat(local.resolve("::ffff:127.0.0.1")).extracting(InetAddress::getHostAddress)
 			.containsExactly("127.0.0.1");
+		assertThat(local.resolve("mapped-local.example")).extracting(InetAddress::getHostAddress)
+			.containsExactly("127.0.0.1");
 	}
 
 	@Test
 	void anUnknownHostIsNotARefusal() {
 		assertThatExceptionOfType(UnknownHostException.class).isThrownBy(() -> this.strict.resolve("nowhere.example"))
 			.isNotInstanceOf(TargetRefusedException.class);
+	}
+
+	/** ::ffff:a.b.c.d as a resolver returns it from an AAAA record: an IPv6 address. */
+	private static InetAddress mapped(int a, int b, int c, int d) {
+		byte[] bytes = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) a, (byte) b, (byte) c,
+				(byte) d };
+		try {
+			return Inet6Address.getByAddress(null, bytes, -1);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException(ex);
+		}
 	}
 
 	private static InetAddress address(String literal) {
