@@ -18,6 +18,9 @@ final class NodeConfigRules implements FlowRule {
 
 	private static final double MAX_TEMPERATURE = 2.0;
 
+	// Optional llm settings the runner reads as text.
+	private static final List<String> LLM_TEXTS = List.of("system", "baseUrl");
+
 	@Override
 	public void check(FlowGraph graph, List<FlowProblem> problems) {
 		Set<String> inputNames = new HashSet<>();
@@ -49,7 +52,8 @@ final class NodeConfigRules implements FlowRule {
 		}
 		if (config.has("retry")) {
 			NodeConfig retry = config.nested("retry");
-			if (!(config.get("retry") instanceof Map) || !retry.isWholeNumberAtLeast("maxAttempts", 1)) {
+			if (!(config.get("retry") instanceof Map)
+					|| (retry.has("maxAttempts") && !retry.isWholeNumberAtLeast("maxAttempts", 1))) {
 				found.add("retry.maxAttempts must be a whole number of at least 1");
 			}
 			if (retry.has("backoffMillis") && !retry.isWholeNumberAtLeast("backoffMillis", 0)) {
@@ -82,6 +86,11 @@ final class NodeConfigRules implements FlowRule {
 	private void checkLlm(NodeConfig config, Problems found) {
 		found.requireText(config, "model");
 		found.requireText(config, "prompt");
+		for (String optional : LLM_TEXTS) {
+			if (config.has(optional) && !(config.get(optional) instanceof String)) {
+				found.add(optional + " must be a string");
+			}
+		}
 		if (config.has("temperature")
 				&& !(config.isNumber("temperature") && ((Number) config.get("temperature")).doubleValue() >= 0
 						&& ((Number) config.get("temperature")).doubleValue() <= MAX_TEMPERATURE)) {

@@ -14,7 +14,8 @@ final class TemplateReferences {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
 
-	private static final Pattern PATH_SEPARATOR = Pattern.compile("[.\\[]");
+	// As the runner reads a path: items.0.name and items[0].name alike, steps trimmed.
+	private static final Pattern PATH_SEPARATOR = Pattern.compile("\\.|\\[|]\\.?");
 
 	static final String INPUT_ROOT = "input";
 
@@ -30,15 +31,13 @@ final class TemplateReferences {
 
 	/** The node id (or {@code input}) a reference starts with. */
 	static String root(String reference) {
-		return PATH_SEPARATOR.split(reference, 2)[0];
+		return PATH_SEPARATOR.split(reference, 2)[0].trim();
 	}
 
 	/** For {@code input.name.more}, the {@code name}; otherwise {@code null}. */
 	static String inputName(String reference) {
-		if (!reference.startsWith(INPUT_ROOT + ".")) {
-			return null;
-		}
-		return root(reference.substring(INPUT_ROOT.length() + 1));
+		String[] steps = PATH_SEPARATOR.split(reference, 3);
+		return (steps.length > 1 && steps[0].trim().equals(INPUT_ROOT)) ? steps[1].trim() : null;
 	}
 
 	private static void collect(Object value, List<String> references) {

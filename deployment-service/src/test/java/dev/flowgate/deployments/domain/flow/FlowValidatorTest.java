@@ -183,6 +183,29 @@ class FlowValidatorTest {
 	}
 
 	@Test
+	void letsARetryLeaveOutMaxAttempts() {
+		this.nodes.set(2, node("ask", "llm",
+				Map.of("model", "m", "prompt", "{{prompt.text}}", "retry", Map.of("backoffMillis", 500))));
+		assertThat(problems()).isEmpty();
+	}
+
+	@Test
+	void refusesLlmSystemPromptsAndBaseUrlsThatAreNotText() {
+		this.nodes.set(2, node("ask", "llm",
+				Map.of("model", "m", "prompt", "{{prompt.text}}", "system", List.of("Be terse."), "baseUrl", 5)));
+		assertThat(problems()).extracting(FlowProblem::message)
+			.containsExactlyInAnyOrder("system must be a string", "baseUrl must be a string");
+	}
+
+	@Test
+	void readsReferencesAsTheRunnerDoesWithSpacesAndBrackets() {
+		this.nodes.set(1, node("prompt", "template",
+				Map.of("template", "{{ input . question }} {{ ask . text }} {{input[question]}}")));
+		assertThat(problems()).extracting(FlowProblem::message)
+			.containsExactly("template: {{ask . text}} refers to 'ask', which is not upstream of this node");
+	}
+
+	@Test
 	void checksTheLlmResponseFormat() {
 		Map<String, Object> schema = Map.of("type", "json_schema", "json_schema",
 				Map.of("name", "answer", "schema", Map.of("type", "object")));
