@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -42,32 +43,39 @@ public final class StoreOutages {
 	 * Stores what a batch listener took from one poll, in one write. A failure is
 	 * reported against a record, so that the error handler applies its per-record policy
 	 * (while MongoDB is away, {@link #backOffFunction()}) rather than its fallback for a
-	 * failed batch, which gives up after the quick retries: an outage against the poll's
-	 * first record; any other failure against the record that fails alone, found by
-	 * storing them one by one, so that the others are kept and only it is dead-lettered.
+	 * failed batch, which gives up after the quick retries: an outage against the first
+	 * record; any other failure against the record that fails alone, found by storing
+	 * them one by one, so that the others are kept and only it is dead-lettered. Named by
+	 * the record, not by its index: a listener may pass over some of the poll's records.
 	 * @param what what is stored, for the failure's message
-	 * @param items the poll's records' values, in the poll's order from its first record;
-	 * storing one again must change nothing
+	 * @param records the poll's records to store, in the poll's order; storing one again
+	 * must change nothing
+	 * @param value what is stored of a record
 	 */
-	public static <T> void storePoll(String what, List<T> items, Consumer<List<T>> store) {
+	public static <V, T> void storePoll(String what, List<ConsumerRecord<String, V>> records,
+			Function<ConsumerRecord<String, V>, T> value, Consumer<List<T>> store) {
+		if (records.isEmpty()) {
+			return;
+		}
 		try {
-			store.accept(items);
+			store.accept(records.stream().map(value).toList());
 		}
 		catch (RuntimeException ex) {
-			if (isOutage(ex) || items.size() <= 1) {
-				throw new BatchListenerFailedException("Storing " + what + " failed", ex, 0);
+			if (isOutage(ex) || records.size() == 1) {
+				throw new BatchListenerFailedException("Storing " + what + " failed", ex, records.get(0));
 			}
-			storeOneByOne(what, items, store);
+			storeOneByOne(what, records, value, store);
 		}
 	}
 
-	private static <T> void storeOneByOne(String what, List<T> items, Consumer<List<T>> store) {
-		for (int i = 0; i < items.size(); i++) {
+	private static <V, T> void storeOneByOne(String what, List<ConsumerRecord<String, V>> records,
+			Function<ConsumerRecord<String, V>, T> value, Consumer<List<T>> store) {
+		for (ConsumerRecord<String, V> record : records) {
 			try {
-				store.accept(List.of(items.get(i)));
+				store.accept(List.of(value.apply(record)));
 			}
 			catch (RuntimeException ex) {
-				throw new BatchListenerFailedException("Storing " + what + " failed", ex, i);
+				throw new BatchListenerFailedException("Storing " + what + " failed", ex, record);
 			}
 		}
 	}

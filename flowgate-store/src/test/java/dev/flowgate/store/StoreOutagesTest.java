@@ -50,14 +50,15 @@ class StoreOutagesTest {
 	@Test
 	void blamesThePollsFirstRecordWhileTheStoreIsAway() {
 		DataAccessResourceFailureException outage = new DataAccessResourceFailureException("Timed out");
+		List<ConsumerRecord<String, String>> poll = records("a", "b");
 		List<List<String>> tried = new ArrayList<>();
 
-		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", List.of("a", "b"), (items) -> {
+		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", poll, ConsumerRecord::value, (items) -> {
 			tried.add(items);
 			throw outage;
 		})).isInstanceOfSatisfying(BatchListenerFailedException.class, (failure) -> {
 			assertThat(tried).containsExactly(List.of("a", "b"));
-			assertThat(failure.getIndex()).isZero();
+			assertThat(failure.getRecord()).isSameAs(poll.get(0));
 			assertThat(failure).hasCause(outage);
 			assertThat(this.outages.backOffFunction()
 				.apply(RECORD, new ListenerExecutionFailedException("listener failed", failure))).isNotNull();
@@ -66,18 +67,41 @@ class StoreOutagesTest {
 
 	@Test
 	void blamesTheRecordThatFailsAloneAndKeepsTheOnesBeforeIt() {
+		List<ConsumerRecord<String, String>> poll = records("a", "bad", "c");
 		List<String> stored = new ArrayList<>();
 
-		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", List.of("a", "bad", "c"), (items) -> {
+		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", poll, ConsumerRecord::value, (items) -> {
 			if (items.contains("bad")) {
 				throw new IllegalStateException("a bug storing 'bad'");
 			}
 			stored.addAll(items);
 		})).isInstanceOfSatisfying(BatchListenerFailedException.class, (failure) -> {
-			assertThat(failure.getIndex()).isEqualTo(1);
+			assertThat(failure.getRecord()).isSameAs(poll.get(1));
 			assertThat(failure).hasRootCauseMessage("a bug storing 'bad'");
 		});
 		assertThat(stored).containsExactly("a");
+	}
+
+	@Test
+	void blamesTheRecordItselfWhenTheListenerPassedOverSomeOfThePoll() {
+		List<ConsumerRecord<String, String>> poll = records("skipped", "a", "bad");
+		List<ConsumerRecord<String, String>> kept = poll.subList(1, 3);
+
+		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", kept, ConsumerRecord::value, (items) -> {
+			if (items.contains("bad")) {
+				throw new IllegalStateException("a bug storing 'bad'");
+			}
+		})).isInstanceOfSatisfying(BatchListenerFailedException.class,
+				(failure) -> assertThat(failure.getRecord()).isSameAs(poll.get(2)));
+	}
+
+	/** Records of one partition at offsets 0, 1, ... */
+	private static List<ConsumerRecord<String, String>> records(String... values) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		for (String value : values) {
+			records.add(new ConsumerRecord<>("topic", 0, records.size(), value, value));
+		}
+		return records;
 	}
 
 	@Test

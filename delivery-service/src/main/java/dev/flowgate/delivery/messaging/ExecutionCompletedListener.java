@@ -1,6 +1,5 @@
 package dev.flowgate.delivery.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.flowgate.contracts.ExecutionCompleted;
@@ -33,19 +32,18 @@ class ExecutionCompletedListener {
 	@KafkaListener(id = "delivery-service-results", groupId = "${flowgate.delivery.consumer-group}",
 			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_COMPLETED.name()}", batch = "true")
 	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
-		List<ExecutionCompleted> results = new ArrayList<>(records.size());
-		for (ConsumerRecord<String, FlowgateEvent> record : records) {
-			if (!(record.value() instanceof ExecutionCompleted result)) {
-				store(results);
-				throw new BatchListenerFailedException("Not an execution result", record);
+		for (int i = 0; i < records.size(); i++) {
+			if (!(records.get(i).value() instanceof ExecutionCompleted)) {
+				store(records.subList(0, i));
+				throw new BatchListenerFailedException("Not an execution result", records.get(i));
 			}
-			results.add(result);
 		}
-		store(results);
+		store(records);
 	}
 
-	private void store(List<ExecutionCompleted> results) {
-		StoreOutages.storePoll("the poll's deliveries", results, this.intake::acceptAll);
+	private void store(List<ConsumerRecord<String, FlowgateEvent>> results) {
+		StoreOutages.storePoll("the poll's deliveries", results, (record) -> (ExecutionCompleted) record.value(),
+				this.intake::acceptAll);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.flowgate.deployments.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,19 +23,17 @@ final class ExecutionEventBatch {
 
 	static void record(List<ConsumerRecord<String, FlowgateEvent>> records, Class<? extends FlowgateEvent> kind,
 			ExecutionService executions) {
-		List<FlowgateEvent> events = new ArrayList<>(records.size());
-		for (ConsumerRecord<String, FlowgateEvent> record : records) {
-			if (!kind.isInstance(record.value())) {
-				store(events, executions);
-				throw new BatchListenerFailedException("Not a " + kind.getSimpleName(), record);
+		for (int i = 0; i < records.size(); i++) {
+			if (!kind.isInstance(records.get(i).value())) {
+				store(records.subList(0, i), executions);
+				throw new BatchListenerFailedException("Not a " + kind.getSimpleName(), records.get(i));
 			}
-			events.add(record.value());
 		}
-		store(events, executions);
+		store(records, executions);
 	}
 
-	private static void store(List<FlowgateEvent> events, ExecutionService executions) {
-		StoreOutages.storePoll("the poll's execution events", events, executions::recordAll);
+	private static void store(List<ConsumerRecord<String, FlowgateEvent>> records, ExecutionService executions) {
+		StoreOutages.storePoll("the poll's execution events", records, ConsumerRecord::value, executions::recordAll);
 	}
 
 }
