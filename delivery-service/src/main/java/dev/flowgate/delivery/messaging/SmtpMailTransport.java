@@ -81,13 +81,15 @@ class SmtpMailTransport implements MailTransport, AutoCloseable {
 		}
 	}
 
+	/** One address with a domain: a list would mail people the owner never named. */
 	private static InternetAddress[] recipients(String to) {
 		try {
-			InternetAddress[] addresses = InternetAddress.parse(to, true);
-			if (addresses.length == 0) {
-				throw new InvalidRecipientException("No email address in '" + to + "'", null);
+			InternetAddress address = new InternetAddress(to, true);
+			address.validate();
+			if (address.getAddress().indexOf('@') < 1) {
+				throw new InvalidRecipientException("No domain in email address '" + to + "'", null);
 			}
-			return addresses;
+			return new InternetAddress[] { address };
 		}
 		catch (AddressException ex) {
 			throw new InvalidRecipientException("Invalid email address '" + to + "': " + ex.getMessage(), ex);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.delivery.domain.delivery.Message;
+import dev.flowgate.delivery.domain.email.InvalidRecipientException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,17 @@ class SmtpMailTransportTest {
 		await().until(first::isDone);
 		await().pollDelay(Duration.ofMillis(300)).until(() -> true);
 		assertThat(this.server.connections).hasSize(1);
+	}
+
+	@Test
+	void refusesAListOfRecipientsOrAnAddressWithoutADomain() {
+		Message message = new Message("subject", "text", "<p>html</p>");
+
+		for (String to : new String[] { "ops,billing,ceo@example.com", "ops", "ceo@example.com; cfo@example.com" }) {
+			assertThatThrownBy(() -> this.transport.send(to, message).join()).as(to)
+				.hasCauseInstanceOf(InvalidRecipientException.class);
+		}
+		assertThat(this.server.connections).isEmpty();
 	}
 
 	private static JavaMailSenderImpl sender(int port) {

@@ -142,6 +142,15 @@ class DeploymentApiTest {
 	}
 
 	@Test
+	void refusesAnEmailThatIsAListOfAddresses() {
+		Response rejected = this.api.post("/v1/deployments",
+				"{\"flowId\":\"%s\",\"delivery\":{\"email\":\"ops,billing,ceo@example.com\"}}".formatted(this.flowId));
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.json().findValuesAsString("field")).containsExactly("delivery.email");
+	}
+
+	@Test
 	void refusesAFractionalTimeoutInsteadOfRoundingIt() {
 		Response rejected = this.api.post("/v1/deployments",
 				"{\"flowId\":\"%s\",\"syncTimeoutSeconds\":1.5}".formatted(this.flowId));

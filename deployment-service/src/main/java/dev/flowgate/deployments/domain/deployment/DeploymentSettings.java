@@ -21,7 +21,10 @@ final class DeploymentSettings {
 
 	private static final int MAX_NAME_LENGTH = 200;
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	// One address: no separators, brackets or quotes that would make it a list or a name.
+	private static final String EMAIL_PART = "[^@\\s,;:<>()\\[\\]\\\\\"]+";
+
+	private static final Pattern EMAIL = Pattern.compile(EMAIL_PART + "@" + EMAIL_PART + "\\." + EMAIL_PART);
 
 	private DeploymentSettings() {
 	}
