@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * each node's output
  * @param replayDeadline how long a replayed execution may take
  * @param recordingWait how long a lookup of an execution not recorded (or not finished)
- * yet may wait for the triggers (or results) published before it to be recorded
+ * yet may wait in all for the triggers (and results) published before it to be recorded
  * @param recordingPoll how often such a lookup checks
  */
 @ConfigurationProperties("flowgate.executions")

@@ -52,8 +52,8 @@ class KafkaRecordedEvents implements RecordedEvents, DisposableBean {
 	}
 
 	@Override
-	public boolean awaitRecorded(Kind kind, String executionId) {
-		long deadline = System.nanoTime() + this.wait.toNanos();
+	public boolean awaitRecorded(Kind kind, String executionId, long lookupStarted) {
+		long deadline = lookupStarted + this.wait.toNanos();
 		try {
 			TopicPartition partition = partitionOf(TOPICS.get(kind), executionId, deadline);
 			long end = get(this.admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition),

@@ -65,14 +65,15 @@ public class ExecutionService {
 	 * right after a sync answer sees what that answer said.
 	 */
 	public ExecutionRecord get(String ownerId, String executionId) {
+		long started = System.nanoTime();
 		ExecutionRecord found = this.executions.find(ownerId, executionId)
-			.or(() -> recordedLater(Kind.TRIGGERS, ownerId, executionId))
+			.or(() -> recordedLater(Kind.TRIGGERS, ownerId, executionId, started))
 			.orElseThrow(() -> new NotFoundException(RESOURCE, executionId));
-		return found.isFinished() ? found : recordedLater(Kind.RESULTS, ownerId, executionId).orElse(found);
+		return found.isFinished() ? found : recordedLater(Kind.RESULTS, ownerId, executionId, started).orElse(found);
 	}
 
-	private Optional<ExecutionRecord> recordedLater(Kind kind, String ownerId, String executionId) {
-		return this.recorded.awaitRecorded(kind, executionId) ? this.executions.find(ownerId, executionId)
+	private Optional<ExecutionRecord> recordedLater(Kind kind, String ownerId, String executionId, long started) {
+		return this.recorded.awaitRecorded(kind, executionId, started) ? this.executions.find(ownerId, executionId)
 				: Optional.empty();
 	}
 

@@ -17,13 +17,15 @@ public interface RecordedEvents {
 	}
 
 	/** For stores that hold everything already: never waits, never tells. */
-	RecordedEvents NONE = (kind, executionId) -> false;
+	RecordedEvents NONE = (kind, executionId, lookupStarted) -> false;
 
 	/**
 	 * Waits, within a bound, until every event of the kind published so far that could be
 	 * this execution's is recorded.
+	 * @param lookupStarted {@link System#nanoTime()} when the lookup began: its waits
+	 * together stay within the one bound
 	 * @return whether they are; {@code false} when that could not be told in time
 	 */
-	boolean awaitRecorded(Kind kind, String executionId);
+	boolean awaitRecorded(Kind kind, String executionId, long lookupStarted);
 
 }

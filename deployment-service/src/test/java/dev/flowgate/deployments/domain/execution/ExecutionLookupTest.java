@@ -23,8 +23,10 @@ class ExecutionLookupTest {
 
 	@Test
 	void findsAnExecutionRecordedWhileTheLookupWaitedForRecording() {
-		ExecutionService executions = service((kind, executionId) -> {
+		List<Long> starts = new ArrayList<>();
+		ExecutionService executions = service((kind, executionId, started) -> {
 			this.waits.add(kind);
+			starts.add(started);
 			if (kind == Kind.TRIGGERS) {
 				record();
 			}
@@ -33,18 +35,20 @@ class ExecutionLookupTest {
 
 		assertThat(executions.get("o-1", "e-1").id()).isEqualTo("e-1");
 		assertThat(this.waits).containsExactly(Kind.TRIGGERS, Kind.RESULTS);
+		// Both waits within one bound, counted from the lookup's start.
+		assertThat(starts).hasSize(2).containsOnly(starts.get(0));
 	}
 
 	@Test
 	void answersNotFoundOnceEverythingAcceptedIsRecorded() {
-		ExecutionService executions = service((kind, executionId) -> true);
+		ExecutionService executions = service((kind, executionId, started) -> true);
 
 		assertThatThrownBy(() -> executions.get("o-1", "e-1")).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
 	void answersNotFoundWhenRecordingCannotBeToldInTime() {
-		ExecutionService executions = service((kind, executionId) -> false);
+		ExecutionService executions = service((kind, executionId, started) -> false);
 
 		assertThatThrownBy(() -> executions.get("o-1", "e-1")).isInstanceOf(NotFoundException.class);
 	}
@@ -61,7 +65,7 @@ class ExecutionLookupTest {
 
 	@Test
 	void readsAnUnfinishedExecutionAgainOnceTheResultsPublishedBeforeAreRecorded() {
-		ExecutionService executions = service((kind, executionId) -> {
+		ExecutionService executions = service((kind, executionId, started) -> {
 			this.waits.add(kind);
 			finish();
 			return true;
@@ -74,7 +78,7 @@ class ExecutionLookupTest {
 
 	@Test
 	void answersAnUnfinishedExecutionAsRecordedWhenResultsCannotBeToldInTime() {
-		ExecutionService executions = service((kind, executionId) -> false);
+		ExecutionService executions = service((kind, executionId, started) -> false);
 		record();
 
 		assertThat(executions.get("o-1", "e-1").isFinished()).isFalse();
@@ -103,7 +107,7 @@ class ExecutionLookupTest {
 		return new ExecutionService(this.store, new ExecutionMerge(new PayloadLimit(1024)), null, recorded);
 	}
 
-	private boolean counted(Kind kind, String executionId) {
+	private boolean counted(Kind kind, String executionId, long started) {
 		this.waits.add(kind);
 		return true;
 	}
