@@ -10,16 +10,20 @@ import dev.flowgate.contracts.Topics;
 import dev.flowgate.deployments.config.PublicationProperties;
 import dev.flowgate.deployments.domain.execution.CancellationQueue;
 import dev.flowgate.deployments.persistence.CancellationOutbox;
+import dev.flowgate.deployments.persistence.ReplayOutbox;
 
 /**
  * Stores a cancel request in the outbox, records it on its execution, then publishes it
- * on the triggers' topic, keyed by the execution so that it lands behind its trigger;
- * what is not acknowledged stays in the outbox for {@link TriggerTopicRepublisher}.
+ * on the triggers' topic, keyed by the execution so that it lands behind its trigger (a
+ * replay's once that is published); what is not acknowledged stays in the outbox for
+ * {@link TriggerTopicRepublisher}.
  */
 @Component
 class CancellationPublisher implements CancellationQueue {
 
 	private final CancellationOutbox outbox;
+
+	private final ReplayOutbox replays;
 
 	private final AcknowledgedSends sends;
 
@@ -27,9 +31,10 @@ class CancellationPublisher implements CancellationQueue {
 
 	private final Clock clock;
 
-	CancellationPublisher(CancellationOutbox outbox, AcknowledgedSends sends, PublicationProperties properties,
-			Clock clock) {
+	CancellationPublisher(CancellationOutbox outbox, ReplayOutbox replays, AcknowledgedSends sends,
+			PublicationProperties properties, Clock clock) {
 		this.outbox = outbox;
+		this.replays = replays;
 		this.sends = sends;
 		this.properties = properties;
 		this.clock = clock;
@@ -53,6 +58,12 @@ class CancellationPublisher implements CancellationQueue {
 		Instant standing = this.outbox.recordRequested(request.executionId(), request.occurredAt());
 		if (!standing.equals(request.occurredAt())) {
 			this.outbox.remove(request.executionId());
+			return standing;
+		}
+		if (this.replays.awaitsPublication(request.executionId())) {
+			// A replay whose trigger is not on Kafka yet: sent now, the request would
+			// land
+			// before it. It stays claimed; the republisher sends replays first.
 			return standing;
 		}
 		if (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), request.executionId(), request,

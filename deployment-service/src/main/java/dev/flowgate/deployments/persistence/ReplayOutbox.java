@@ -64,7 +64,7 @@ public class ReplayOutbox {
 				this.mongo.updateFirst(Query.query(where("_id").is(executionId)), Update.update(DUE, until), MARKERS);
 				return claimed;
 			}
-			if (!awaiting(executionId)) {
+			if (!awaitsPublication(executionId)) {
 				// Published, or never saved: the saver's lease ran out long ago.
 				forget(executionId);
 			}
@@ -89,7 +89,8 @@ public class ReplayOutbox {
 		return Optional.ofNullable(claimed).map(this.mapper::toDomain);
 	}
 
-	private boolean awaiting(String executionId) {
+	/** Whether the execution is a replay whose trigger Kafka has not acknowledged yet. */
+	public boolean awaitsPublication(String executionId) {
 		return this.mongo.exists(
 				Query.query(where("_id").is(executionId).and(ExecutionDocument.AWAITING_PUBLICATION).is(true)),
 				ExecutionDocument.class);

@@ -2,6 +2,7 @@ package dev.flowgate.deployments.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TriggerSource;
@@ -164,6 +166,25 @@ class ReplayTest {
 	}
 
 	@Test
+	void sendsACancelOfAReplayOnlyBehindItsTrigger() {
+		// Its first send failed: the saver's lease keeps the republisher away for now.
+		ExecutionRecord replay = saved("cancel me", "e-2", Instant.now().plus(Duration.ofHours(1)));
+
+		assertThat(this.api.post("/v1/executions/" + replay.id() + "/cancel", "").status()).isEqualTo(202);
+		this.mongo.updateFirst(Query.query(where("_id").is(replay.id())),
+				Update.update("publishLeaseUntil", Instant.now().minusSeconds(1)), "executions");
+		this.mongo.updateFirst(Query.query(where("_id").is(replay.id())),
+				Update.update("due", Instant.now().minusSeconds(1)), "replay_outbox");
+
+		List<String> types = await().atMost(REPUBLISHED)
+			.until(() -> TopicReader.readKey(TOPIC, replay.id())
+				.stream()
+				.map((record) -> ApiClient.JSON.readTree(record.value()).path("type").asString())
+				.toList(), (found) -> found.size() == 2);
+		assertThat(types).containsExactly(ExecutionRequested.TYPE, ExecutionCancellationRequested.TYPE);
+	}
+
+	@Test
 	void refusesToReplayTruncatedInputs() {
 		String original = recordedExecution(Map.of("question", "x".repeat(70 * 1024)));
 
@@ -201,7 +222,6 @@ class ReplayTest {
 		return events.executionId();
 	}
 
-	/** A replay saved with a lease that already ran out, as if its saver had died. */
 	private static void awaitQuietly(CountDownLatch latch) {
 		try {
 			latch.await(LONG_TASK.toMillis(), TimeUnit.MILLISECONDS);
@@ -211,6 +231,7 @@ class ReplayTest {
 		}
 	}
 
+	/** A replay saved with a lease that already ran out, as if its saver had died. */
 	private ExecutionRecord savedWithExpiredLease(String question, String replayOf) {
 		return saved(question, replayOf, Instant.now().minusSeconds(1));
 	}
