@@ -68,8 +68,8 @@ class ChannelConfig {
 	}
 
 	@Bean
-	EmailChannel emailChannel(JsonWriter json, MailTransport transport, Clock clock) {
-		return new EmailChannel(json, transport, clock);
+	EmailChannel emailChannel(JsonWriter json, MailTransport transport, DeliveryProperties properties, Clock clock) {
+		return new EmailChannel(json, transport, properties.callback().maxPayloadSize().toBytes(), clock);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package dev.flowgate.delivery.messaging;
 
+import java.io.Writer;
+
 import dev.flowgate.delivery.domain.JsonWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +23,8 @@ class JacksonJsonWriter implements JsonWriter {
 	}
 
 	@Override
-	public String pretty(Object value) {
-		return this.mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+	public void pretty(Object value, Writer out) {
+		this.mapper.writerWithDefaultPrettyPrinter().writeValue(out, value);
 	}
 
 }

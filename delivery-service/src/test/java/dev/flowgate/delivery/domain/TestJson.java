@@ -1,5 +1,7 @@
 package dev.flowgate.delivery.domain;
 
+import java.io.Writer;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON for domain tests, as the application writes it. */
@@ -13,8 +15,8 @@ public final class TestJson implements JsonWriter {
 	}
 
 	@Override
-	public String pretty(Object value) {
-		return this.mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+	public void pretty(Object value, Writer out) {
+		this.mapper.writerWithDefaultPrettyPrinter().writeValue(out, value);
 	}
 
 }

@@ -69,15 +69,18 @@ public final class DeliveryIntake {
 			Instant now) {
 		DeliveryStatus status = prepared.status();
 		String reason = prepared.reason();
-		long size = prepared.message().size();
+		Message message = prepared.message();
+		long size = message.size();
 		if (status == DeliveryStatus.PENDING && size > this.maxPayloadBytes) {
 			status = DeliveryStatus.FAILED;
 			reason = "Payload of " + size + " bytes exceeds the limit of " + this.maxPayloadBytes + " bytes; not sent";
+			// Not kept: it will never be sent, and could outgrow a stored document.
+			message = message.withoutContent();
 		}
 		boolean pending = status == DeliveryStatus.PENDING;
 		return new Delivery(Delivery.idFor(result.executionId(), channel), result.executionId(), result.ownerId(),
-				result.deploymentId(), channel, prepared.destination(), prepared.destinationKey(), prepared.message(),
-				status, 0, 0, pending ? now.plus(this.retry.firstDelay()) : null, reason, now, pending ? null : now,
+				result.deploymentId(), channel, prepared.destination(), prepared.destinationKey(), message, status, 0,
+				0, pending ? now.plus(this.retry.firstDelay()) : null, reason, now, pending ? null : now,
 				(status == DeliveryStatus.FAILED) ? UUID.randomUUID() : null);
 	}
 

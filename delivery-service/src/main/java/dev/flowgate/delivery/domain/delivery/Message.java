@@ -19,6 +19,11 @@ public record Message(String subject, String body, String html) {
 		return new Message(subject, text, html);
 	}
 
+	/** The same kind of message without its content: what is kept of one not sent. */
+	public Message withoutContent() {
+		return new Message(this.subject, "", (this.html != null) ? "" : null);
+	}
+
 	/** Bytes sent (UTF-8), for the payload limit. */
 	public long size() {
 		return length(this.subject) + length(this.body) + length(this.html);

@@ -15,6 +15,7 @@ import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
 import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
 import dev.flowgate.delivery.domain.delivery.Channel;
 import dev.flowgate.delivery.domain.delivery.Delivery;
+import dev.flowgate.delivery.domain.delivery.Message;
 
 /** Results by email, retried and logged like callbacks. */
 public final class EmailChannel implements Channel {
@@ -28,10 +29,17 @@ public final class EmailChannel implements Channel {
 
 	private final MailTransport transport;
 
+	private final long maxPayloadBytes;
+
 	private final Clock clock;
 
-	public EmailChannel(JsonWriter json, MailTransport transport, Clock clock) {
+	/**
+	 * @param maxPayloadBytes the most an email may be: one whose outputs alone render to
+	 * more is not composed in full
+	 */
+	public EmailChannel(JsonWriter json, MailTransport transport, long maxPayloadBytes, Clock clock) {
 		this.composer = new EmailComposer(json);
+		this.maxPayloadBytes = maxPayloadBytes;
 		this.transport = transport;
 		this.clock = clock;
 	}
@@ -47,7 +55,12 @@ public final class EmailChannel implements Channel {
 		if (to == null || to.isBlank()) {
 			return Optional.empty();
 		}
-		return Optional.of(Prepared.ready(to.trim(), DESTINATION_KEY, this.composer.compose(result)));
+		String destination = to.trim();
+		return Optional.of(this.composer.compose(result, this.maxPayloadBytes)
+			.map((message) -> Prepared.ready(destination, DESTINATION_KEY, message))
+			.orElseGet(() -> Prepared.refused(destination, DESTINATION_KEY,
+					Message.email(this.composer.subject(result), "", ""),
+					"Outputs render to more than " + this.maxPayloadBytes + " bytes; not sent")));
 	}
 
 	@Override

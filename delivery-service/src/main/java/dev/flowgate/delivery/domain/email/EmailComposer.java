@@ -1,8 +1,10 @@
 package dev.flowgate.delivery.domain.email;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionError;
@@ -20,12 +22,50 @@ final class EmailComposer {
 		this.json = json;
 	}
 
-	Message compose(ExecutionCompleted result) {
+	/**
+	 * The email, or empty when its outputs alone render to more than {@code maxChars}.
+	 */
+	Optional<Message> compose(ExecutionCompleted result, long maxChars) {
+		Optional<Map<String, String>> outputs = rendered(result.outputs(), maxChars);
+		if (outputs.isEmpty()) {
+			return Optional.empty();
+		}
 		String outcome = result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return Optional.of(Message.email(subject(result, outcome), text(result, outcome, outputs.get()),
+				html(result, outcome, outputs.get())));
+	}
+
+	/** The subject alone, for an email not sent. */
+	String subject(ExecutionCompleted result) {
+		return subject(result, result.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+	}
+
+	private static String subject(ExecutionCompleted result, String outcome) {
 		String named = hasName(result) ? result.deploymentName() + ":" : result.deploymentId();
 		// Header values must stay on one line.
-		String subject = ("[Flowgate] " + named + " execution " + outcome).replaceAll("[\\r\\n]+", " ");
-		return Message.email(subject, text(result, outcome), html(result, outcome));
+		return ("[Flowgate] " + named + " execution " + outcome).replaceAll("[\\r\\n]+", " ");
+	}
+
+	/** Each output as indented JSON, all of them within {@code maxChars}. */
+	private Optional<Map<String, String>> rendered(Map<String, Object> outputs, long maxChars) {
+		Map<String, String> rendered = new LinkedHashMap<>();
+		long left = maxChars;
+		for (Map.Entry<String, Object> output : outputs.entrySet()) {
+			BoundedText text = new BoundedText(left);
+			try {
+				this.json.pretty(output.getValue(), text);
+			}
+			catch (RuntimeException ex) {
+				if (ex instanceof BoundedText.TooLong || ex.getCause() instanceof BoundedText.TooLong) {
+					return Optional.empty();
+				}
+				throw ex;
+			}
+			String json = text.toString();
+			rendered.put(output.getKey(), json);
+			left -= json.length();
+		}
+		return Optional.of(rendered);
 	}
 
 	/** The name people gave it, with the id that the API knows it by. */
@@ -37,7 +77,7 @@ final class EmailComposer {
 		return result.deploymentName() != null && !result.deploymentName().isBlank();
 	}
 
-	private String text(ExecutionCompleted result, String outcome) {
+	private static String text(ExecutionCompleted result, String outcome, Map<String, String> outputs) {
 		StringBuilder text = new StringBuilder();
 		text.append("Execution ")
 			.append(result.executionId())
@@ -51,11 +91,11 @@ final class EmailComposer {
 		text.append("Finished: ").append(time(result.finishedAt())).append('\n');
 		text.append("Duration: ").append(result.durationSeconds()).append(" s\n");
 		text.append("\nOutputs\n");
-		if (result.outputs().isEmpty()) {
+		if (outputs.isEmpty()) {
 			text.append("(none)\n");
 		}
-		for (Map.Entry<String, Object> output : result.outputs().entrySet()) {
-			text.append(output.getKey()).append(":\n").append(indent(this.json.pretty(output.getValue()))).append('\n');
+		for (Map.Entry<String, String> output : outputs.entrySet()) {
+			text.append(output.getKey()).append(":\n").append(indent(output.getValue())).append('\n');
 		}
 		if (result.error() != null) {
 			text.append("\nError\n").append(errorText(result.error())).append('\n');
@@ -63,7 +103,7 @@ final class EmailComposer {
 		return text.toString();
 	}
 
-	private String html(ExecutionCompleted result, String outcome) {
+	private static String html(ExecutionCompleted result, String outcome, Map<String, String> outputs) {
 		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body>\n");
 		html.append("<h2>Execution ").append(e(outcome)).append("</h2>\n<table>\n");
 		row(html, "Execution", result.executionId());
@@ -73,14 +113,14 @@ final class EmailComposer {
 		row(html, "Finished", time(result.finishedAt()));
 		row(html, "Duration", result.durationSeconds() + " s");
 		html.append("</table>\n<h3>Outputs</h3>\n");
-		if (result.outputs().isEmpty()) {
+		if (outputs.isEmpty()) {
 			html.append("<p>(none)</p>\n");
 		}
-		for (Map.Entry<String, Object> output : result.outputs().entrySet()) {
+		for (Map.Entry<String, String> output : outputs.entrySet()) {
 			html.append("<h4>")
 				.append(e(output.getKey()))
 				.append("</h4>\n<pre>")
-				.append(e(this.json.pretty(output.getValue())))
+				.append(e(output.getValue()))
 				.append("</pre>\n");
 		}
 		if (result.error() != null) {

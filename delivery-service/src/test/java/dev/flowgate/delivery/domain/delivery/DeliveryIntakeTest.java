@@ -85,6 +85,7 @@ class DeliveryIntakeTest {
 		Delivery failed = this.store.findByExecution("owner-1", result.executionId()).get(0);
 		assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
 		assertThat(failed.lastError()).matches("Payload of \\d+ bytes exceeds the limit of 8 bytes; not sent");
+		assertThat(failed.message().body()).as("kept of a payload never sent").isEmpty();
 		assertThat(this.callbacks.sent).isEmpty();
 		assertThat(this.publisher.events).singleElement().satisfies((event) -> assertThat(event.attempts()).isZero());
 	}

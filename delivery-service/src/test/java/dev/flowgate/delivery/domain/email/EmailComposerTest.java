@@ -20,7 +20,24 @@ class EmailComposerTest {
 
 	private static final Instant FINISHED = Instant.parse("2026-11-23T10:00:02Z");
 
+	private static final long LIMIT = 2 * 1024 * 1024;
+
 	private final EmailComposer composer = new EmailComposer(new TestJson());
+
+	@Test
+	void stopsRenderingOutputsPastTheBound() {
+		// 400 levels deep: a few kilobytes as sent, a third of a megabyte indented.
+		Object nested = "leaf";
+		for (int depth = 0; depth < 400; depth++) {
+			nested = Map.of("k", nested);
+		}
+		ExecutionCompleted deep = result("dep-1", "answers", ExecutionStatus.SUCCEEDED, Map.of("deep", nested), null);
+
+		assertThat(this.composer.compose(deep, 100_000)).isEmpty();
+		assertThat(this.composer.compose(deep, LIMIT)).hasValueSatisfying(
+				(message) -> assertThat(message.body()).hasSizeGreaterThan(100_000).contains("\"leaf\""));
+		assertThat(this.composer.subject(deep)).isEqualTo("[Flowgate] answers: execution succeeded");
+	}
 
 	@Test
 	void namesTheDeploymentAndOutcomeInTheSubject() {
@@ -32,7 +49,8 @@ class EmailComposerTest {
 
 	@Test
 	void fallsBackToTheDeploymentIdForResultsWithoutAName() {
-		Message message = this.composer.compose(result("dep-1", null, ExecutionStatus.SUCCEEDED, Map.of(), null));
+		Message message = this.composer.compose(result("dep-1", null, ExecutionStatus.SUCCEEDED, Map.of(), null), LIMIT)
+			.orElseThrow();
 
 		assertThat(message.subject()).isEqualTo("[Flowgate] dep-1 execution succeeded");
 		assertThat(message.body()).startsWith("Execution exec-1 of deployment dep-1 succeeded.");
@@ -66,12 +84,12 @@ class EmailComposerTest {
 		ExecutionCompleted byName = result("dep-1", "answers\r\nBcc: victim@example.com", ExecutionStatus.SUCCEEDED,
 				Map.of(), null);
 
-		assertThat(this.composer.compose(byId).subject()).doesNotContain("\r", "\n");
-		assertThat(this.composer.compose(byName).subject()).doesNotContain("\r", "\n");
+		assertThat(this.composer.compose(byId, LIMIT).orElseThrow().subject()).doesNotContain("\r", "\n");
+		assertThat(this.composer.compose(byName, LIMIT).orElseThrow().subject()).doesNotContain("\r", "\n");
 	}
 
 	private Message compose(ExecutionStatus status, Map<String, Object> outputs, ExecutionError error) {
-		return this.composer.compose(result("dep-1", "answers", status, outputs, error));
+		return this.composer.compose(result("dep-1", "answers", status, outputs, error), LIMIT).orElseThrow();
 	}
 
 	private static ExecutionCompleted result(String deploymentId, String deploymentName, ExecutionStatus status,
