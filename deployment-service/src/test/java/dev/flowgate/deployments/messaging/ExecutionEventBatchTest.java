@@ -25,6 +25,7 @@ import dev.flowgate.deployments.domain.execution.ExecutionRecord;
 import dev.flowgate.deployments.domain.execution.ExecutionRepository;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 import dev.flowgate.deployments.domain.execution.RecordedEvents;
+import dev.flowgate.deployments.domain.execution.ReplayQueue;
 import dev.flowgate.deployments.domain.execution.PayloadLimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class ExecutionEventBatchTest {
 	private final Store store = new Store();
 
 	private final ExecutionService executions = new ExecutionService(this.store,
-			new ExecutionMerge(new PayloadLimit(10_000)), null, RecordedEvents.NONE);
+			new ExecutionMerge(new PayloadLimit(10_000)), null, RecordedEvents.NONE, ReplayQueue.NONE);
 
 	@Test
 	void recordsTheEventsBeforeARecordOfAnotherKindAndBlamesThatRecord() {
@@ -66,10 +67,11 @@ class ExecutionEventBatchTest {
 	void blamesThePollsFirstRecordWhenTheStoreFails() {
 		this.store.away = true;
 
-		assertThatThrownBy(() -> ExecutionEventBatch.record(List.of(record(0, completed("e-1"))),
-				ExecutionCompleted.class, this.executions))
+		List<ConsumerRecord<String, FlowgateEvent>> poll = List.of(record(0, completed("e-1")));
+
+		assertThatThrownBy(() -> ExecutionEventBatch.record(poll, ExecutionCompleted.class, this.executions))
 			.isInstanceOfSatisfying(BatchListenerFailedException.class, (failure) -> {
-				assertThat(failure.getIndex()).isZero();
+				assertThat(failure.getRecord()).isSameAs(poll.get(0));
 				assertThat(failure).hasCauseInstanceOf(DataAccessResourceFailureException.class);
 			});
 	}
