@@ -65,8 +65,8 @@ class DomainConfig {
 
 	@Bean
 	ExecutionService executionService(ExecutionRepository executions, ExecutionMerge merge,
-			DeploymentService deployments, RecordedEvents recorded) {
-		return new ExecutionService(executions, merge, deployments, recorded);
+			DeploymentService deployments, RecordedEvents recorded, ReplayQueue replays) {
+		return new ExecutionService(executions, merge, deployments, recorded, replays);
 	}
 
 	@Bean

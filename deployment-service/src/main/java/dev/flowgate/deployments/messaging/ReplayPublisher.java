@@ -39,6 +39,11 @@ class ReplayPublisher implements ReplayQueue {
 		publish(replay);
 	}
 
+	@Override
+	public void landed(String executionId) {
+		this.outbox.markPublished(executionId);
+	}
+
 	void publish(ExecutionRecord replay) {
 		if (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), replay.id(), ReplayTriggers.of(replay),
 				"Replay " + replay.id()) == AcknowledgedSends.Outcome.ACKNOWLEDGED) {

@@ -43,6 +43,8 @@ record ExecutionDocument(@Id String id, String ownerId, String deploymentId, Int
 
 	static final String AWAITING_PUBLICATION = "awaitingPublication";
 
+	static final String COMPLETED = "completed";
+
 	static final String LEASE = "publishLeaseUntil";
 
 	static final String CANCEL_REQUESTED_AT = "cancelRequestedAt";

@@ -64,7 +64,11 @@ public class ReplayOutbox {
 				this.mongo.updateFirst(Query.query(where("_id").is(executionId)), Update.update(DUE, until), MARKERS);
 				return claimed;
 			}
-			if (!awaitsPublication(executionId)) {
+			if (hasResult(executionId)) {
+				// Its trigger landed and ran, though no send was acknowledged.
+				markPublished(executionId);
+			}
+			else if (!awaitsPublication(executionId)) {
 				// Published, or never saved: the saver's lease ran out long ago.
 				forget(executionId);
 			}
@@ -82,11 +86,20 @@ public class ReplayOutbox {
 
 	private Optional<ExecutionRecord> claim(String executionId, Instant now, Instant until) {
 		Query overdue = Query.query(where("_id").is(executionId).and(ExecutionDocument.AWAITING_PUBLICATION).is(true))
+			.addCriteria(where(ExecutionDocument.COMPLETED).ne(true))
 			.addCriteria(new Criteria().orOperator(where(ExecutionDocument.LEASE).is(null),
 					where(ExecutionDocument.LEASE).lt(now)));
 		ExecutionDocument claimed = this.mongo.findAndModify(overdue, new Update().set(ExecutionDocument.LEASE, until),
 				FindAndModifyOptions.options().returnNew(true), ExecutionDocument.class);
 		return Optional.ofNullable(claimed).map(this.mapper::toDomain);
+	}
+
+	private boolean hasResult(String executionId) {
+		return this.mongo.exists(Query.query(where("_id").is(executionId)
+			.and(ExecutionDocument.AWAITING_PUBLICATION)
+			.is(true)
+			.and(ExecutionDocument.COMPLETED)
+			.is(true)), ExecutionDocument.class);
 	}
 
 	/** Whether the execution is a replay whose trigger Kafka has not acknowledged yet. */

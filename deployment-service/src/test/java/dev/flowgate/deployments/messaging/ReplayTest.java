@@ -36,6 +36,7 @@ import dev.flowgate.deployments.TopicReader;
 import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import dev.flowgate.deployments.domain.execution.ExecutionMerge;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
+import dev.flowgate.deployments.domain.execution.ReplayTriggers;
 import dev.flowgate.deployments.persistence.ReplayOutbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,6 +163,29 @@ class ReplayTest {
 		// Looked at once the lease has run out.
 		assertThat(this.outbox.claimOverdue(Instant.now().plus(Duration.ofHours(2)), Duration.ofSeconds(30))).isEmpty();
 		assertThat(this.mongo.exists(Query.query(where("_id").is(replay.id())), "replay_outbox")).isFalse();
+		assertThat(TopicReader.readKey(TOPIC, replay.id())).isEmpty();
+	}
+
+	@Test
+	void takesAReplayTriggerReadBackFromKafkaAsPublished() {
+		// Its send timed out, yet the trigger landed: it must not be sent again.
+		ExecutionRecord replay = saved("landed", "e-3", Instant.now().plus(Duration.ofHours(1)));
+
+		this.sender.send(ReplayTriggers.of(replay));
+
+		await().until(() -> !stored(replay.id()).getBoolean("awaitingPublication"));
+		assertThat(this.outbox.claimOverdue(Instant.now().plus(Duration.ofHours(2)), Duration.ofSeconds(30))).isEmpty();
+		assertThat(TopicReader.readKey(TOPIC, replay.id())).hasSize(1);
+	}
+
+	@Test
+	void doesNotSendAgainAReplayThatAlreadyHasAResult() {
+		ExecutionRecord replay = saved("ran", "e-4", Instant.now().plus(Duration.ofHours(1)));
+		this.mongo.updateFirst(Query.query(where("_id").is(replay.id())), Update.update("completed", true),
+				"executions");
+
+		assertThat(this.outbox.claimOverdue(Instant.now().plus(Duration.ofHours(2)), Duration.ofSeconds(30))).isEmpty();
+		assertThat(stored(replay.id()).getBoolean("awaitingPublication")).isFalse();
 		assertThat(TopicReader.readKey(TOPIC, replay.id())).isEmpty();
 	}
 

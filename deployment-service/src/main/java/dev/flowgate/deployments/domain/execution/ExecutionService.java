@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
@@ -34,17 +36,21 @@ public class ExecutionService {
 
 	private final RecordedEvents recorded;
 
+	private final ReplayQueue replays;
+
 	public ExecutionService(ExecutionRepository executions, ExecutionMerge merge, DeploymentService deployments,
-			RecordedEvents recorded) {
+			RecordedEvents recorded, ReplayQueue replays) {
 		this.executions = executions;
 		this.merge = merge;
 		this.deployments = deployments;
 		this.recorded = recorded;
+		this.replays = replays;
 	}
 
 	/**
 	 * Folds execution events into their records, in their order, with one change per
-	 * execution; repeating an event changes nothing.
+	 * execution; repeating an event changes nothing. A replay's trigger among them is
+	 * published for sure.
 	 */
 	public void recordAll(List<? extends FlowgateEvent> events) {
 		Map<String, UnaryOperator<ExecutionRecord>> changes = new LinkedHashMap<>();
@@ -55,6 +61,11 @@ public class ExecutionService {
 		}
 		if (!changes.isEmpty()) {
 			this.executions.mergeAll(changes);
+		}
+		for (FlowgateEvent event : events) {
+			if (event instanceof ExecutionRequested requested && requested.source() == TriggerSource.REPLAY) {
+				this.replays.landed(requested.executionId());
+			}
 		}
 	}
 

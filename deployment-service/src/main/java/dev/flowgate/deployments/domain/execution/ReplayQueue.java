@@ -8,4 +8,24 @@ public interface ReplayQueue {
 
 	void enqueue(ExecutionRecord replay);
 
+	/**
+	 * The replay's trigger was read back from Kafka: it is published, whatever its sender
+	 * was told (a send that timed out may still have landed), and must not be sent again.
+	 */
+	void landed(String executionId);
+
+	/** For services that record but never replay. */
+	ReplayQueue NONE = new ReplayQueue() {
+
+		@Override
+		public void enqueue(ExecutionRecord replay) {
+			throw new UnsupportedOperationException("no replays here");
+		}
+
+		@Override
+		public void landed(String executionId) {
+		}
+
+	};
+
 }

@@ -104,7 +104,8 @@ class ExecutionLookupTest {
 	}
 
 	private ExecutionService service(RecordedEvents recorded) {
-		return new ExecutionService(this.store, new ExecutionMerge(new PayloadLimit(1024)), null, recorded);
+		return new ExecutionService(this.store, new ExecutionMerge(new PayloadLimit(1024)), null, recorded,
+				ReplayQueue.NONE);
 	}
 
 	private boolean counted(Kind kind, String executionId, long started) {
