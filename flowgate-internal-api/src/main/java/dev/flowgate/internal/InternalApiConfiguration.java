@@ -15,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Imported by each service behind the gateway: its API ({@value #API}, not the actuator)
  * answers only calls that carry the internal token ({@code flowgate.internal-token}), and
- * 401 problem details to the others; its request bodies are read without coercing scalars
+ * 401 problem details to the others; its request bodies are read strictly
  * ({@link StrictBodies}).
  */
 @Configuration(proxyBeanMethods = false)

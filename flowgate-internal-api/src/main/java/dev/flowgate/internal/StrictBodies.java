@@ -10,9 +10,9 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies are read as typed: Jackson's default would turn {@code 1.5} into the
- * whole number 1, {@code "30"} into 30 and {@code 5} into the name "5", and keep the last
- * of a field sent twice; the caller would never learn that the value stored is not the
- * one sent.
+ * whole number 1, {@code "30"} into 30 and {@code 5} into the name "5", and would keep
+ * the last value of a field sent twice; the caller would never learn that what is stored
+ * is not what was sent.
  */
 final class StrictBodies {
 

@@ -40,8 +40,7 @@ public class RequestBodies {
 
 	RequestBodies(JsonMapper mapper, GatewayProperties properties) {
 		this.mapper = mapper;
-		// A field sent twice is refused: which of its values the flow would see is a
-		// guess.
+		// A field sent twice is refused: which value the flow would see is a guess.
 		this.reader = mapper.readerFor(Object.class)
 			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);

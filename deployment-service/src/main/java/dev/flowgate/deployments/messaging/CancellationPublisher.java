@@ -61,9 +61,8 @@ class CancellationPublisher implements CancellationQueue {
 			return standing;
 		}
 		if (this.replays.awaitsPublication(request.executionId())) {
-			// A replay whose trigger is not on Kafka yet: sent now, the request would
-			// land
-			// before it. It stays claimed; the republisher sends replays first.
+			// A replay's trigger not on Kafka yet: the request sent now would land
+			// before it. Left claimed: the republisher sends replays first.
 			return standing;
 		}
 		if (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), request.executionId(), request,

@@ -1,10 +1,9 @@
 package dev.flowgate.gateway.domain.view;
 
 /**
- * Whether this gateway can serve: both views caught up, the results consumer positioned,
- * so no result of a trigger accepted from now on can be missed, and the last minute of
- * the other replicas' limit counts read, so a new replica does not start with every limit
- * unused.
+ * Whether this gateway can serve: both views caught up; the results consumer positioned,
+ * so no result of a trigger accepted from now on can be missed; the other replicas' limit
+ * counts of the last minute read, so a new replica does not start with its limits unused.
  */
 public final class Readiness {
 
