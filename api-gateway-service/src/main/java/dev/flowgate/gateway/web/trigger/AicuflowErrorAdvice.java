@@ -1,7 +1,6 @@
 package dev.flowgate.gateway.web.trigger;
 
 import dev.flowgate.gateway.domain.Rejection;
-import dev.flowgate.gateway.web.error.CompatibleErrors;
 import dev.flowgate.gateway.web.error.RejectionHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** Errors of the aicuflow endpoint in aicuflow's shape, with the right HTTP status. */
 @RestControllerAdvice(assignableTypes = AicuflowTriggerController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class AicuflowErrorAdvice implements CompatibleErrors {
+class AicuflowErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(AicuflowErrorAdvice.class);
 
@@ -30,16 +29,6 @@ class AicuflowErrorAdvice implements CompatibleErrors {
 	ResponseEntity<AicuflowResponse.Error> unexpected(Exception ex) {
 		log.error("Unexpected error on the aicuflow trigger", ex);
 		return ResponseEntity.internalServerError().body(AicuflowResponse.Error.of("Unexpected error"));
-	}
-
-	@Override
-	public boolean owns(String path) {
-		return path.startsWith("/node/");
-	}
-
-	@Override
-	public AicuflowResponse.Error body(String message) {
-		return AicuflowResponse.Error.of(message);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.flowgate.gateway.web.trigger;
 
 import dev.flowgate.gateway.domain.Rejection;
-import dev.flowgate.gateway.web.error.CompatibleErrors;
 import dev.flowgate.gateway.web.error.RejectionHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = FluxTriggerController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class FluxErrorAdvice implements CompatibleErrors {
+class FluxErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(FluxErrorAdvice.class);
 
@@ -32,16 +31,6 @@ class FluxErrorAdvice implements CompatibleErrors {
 	ResponseEntity<FluxResponse.Error> unexpected(Exception ex) {
 		log.error("Unexpected error on the FluxPrompt trigger", ex);
 		return ResponseEntity.internalServerError().body(FluxResponse.Error.of("Unexpected error"));
-	}
-
-	@Override
-	public boolean owns(String path) {
-		return path.startsWith("/flux/");
-	}
-
-	@Override
-	public FluxResponse.Error body(String message) {
-		return FluxResponse.Error.of(message);
 	}
 
 }
