@@ -89,7 +89,7 @@ class MongoFlowRepository implements FlowRepository {
 
 	@Override
 	public void delete(String flowId) {
-		// The flow first: a crash in between leaves only unreachable versions.
+		// The flow first: a crash in between leaves only versions nothing serves.
 		this.mongo.remove(Query.query(where("_id").is(flowId)), FlowDocument.class);
 		this.mongo.remove(Query.query(where("flowId").is(flowId)), FlowVersionDocument.class);
 	}

@@ -3,6 +3,8 @@ package dev.flowgate.deployments.web;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
@@ -13,12 +15,16 @@ import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.SampleFlows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 @IntegrationTest
 class FlowApiTest {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private MongoTemplate mongo;
 
 	private ApiClient api;
 
@@ -148,6 +154,16 @@ class FlowApiTest {
 		assertThat(this.api.delete("/v1/flows/" + id).status()).isEqualTo(204);
 
 		assertThat(this.api.get("/v1/flows/" + id).status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/flows/" + id + "/versions/1").status()).isEqualTo(404);
+	}
+
+	@Test
+	void showsNoVersionsOfAFlowWhoseDeleteWasCutShort() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		// The process died between removing the flow and removing its versions.
+		this.mongo.remove(Query.query(where("_id").is(id)), "flows");
+
+		assertThat(this.api.get("/v1/flows/" + id + "/versions").status()).isEqualTo(404);
 		assertThat(this.api.get("/v1/flows/" + id + "/versions/1").status()).isEqualTo(404);
 	}
 

@@ -63,11 +63,9 @@ public class FlowService {
 
 	/** Every version of a flow, newest first. */
 	public List<FlowVersion> versions(String ownerId, String flowId) {
-		List<FlowVersion> versions = this.flows.findVersions(ownerId, flowId);
-		if (versions.isEmpty()) {
-			throw new NotFoundException(RESOURCE, flowId);
-		}
-		return versions;
+		// The flow itself too: a crash mid-delete can leave its versions behind.
+		requireFlow(ownerId, flowId);
+		return this.flows.findVersions(ownerId, flowId);
 	}
 
 	public List<Flow> list(String ownerId) {
