@@ -74,9 +74,12 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			inserted = this.store.insertAll(deliveries, leases);
 		}
 		catch (RuntimeException ex) {
-			deliveries.stream()
-				.filter((delivery) -> leases.containsKey(delivery.id()))
-				.forEach((delivery) -> this.capacity.release(delivery.destinationKey()));
+			// Some may be stored all the same, leased to this instance: their leases are
+			// given back, so that they are tried at once, not after the lease.
+			deliveries.stream().filter((delivery) -> leases.containsKey(delivery.id())).forEach((delivery) -> {
+				this.capacity.release(delivery.destinationKey());
+				giveBack(new Claim(delivery, leases.get(delivery.id()).token()));
+			});
 			throw ex;
 		}
 		for (Delivery delivery : deliveries) {
@@ -93,6 +96,15 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			}
 		}
 		return inserted;
+	}
+
+	private void giveBack(Claim claim) {
+		try {
+			this.store.release(claim);
+		}
+		catch (RuntimeException ex) {
+			// The store is away: the lease runs out by itself.
+		}
 	}
 
 	/** Attempts one delivery now if it is due and there is room; else the poller will. */

@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeliveryDispatcherTest {
 
@@ -166,6 +167,18 @@ class DeliveryDispatcherTest {
 			.contains("Outcome of delivery a1 (execution exec-a1) not stored "
 					+ "(java.lang.IllegalStateException: store away)")
 			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void givesBackTheLeasesOfAnInsertThatFailedPartway() {
+		this.store.failInsertsAfterStoring(new IllegalStateException("one document too large"));
+
+		assertThatThrownBy(() -> this.dispatcher.admit(List.of(pending("a", "https://a.example"))))
+			.hasMessage("one document too large");
+
+		assertThat(this.store.isLeased("a")).isFalse();
+		assertThat(this.dispatcher.pollDue()).isEqualTo(1);
+		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly("a");
 	}
 
 	private boolean admit(Delivery delivery) {

@@ -30,6 +30,8 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 	/** What settling throws from now on, as a store that cannot be reached would. */
 	private RuntimeException settleFailure;
 
+	private RuntimeException insertFailure;
+
 	@Override
 	public synchronized Set<String> insertAll(List<Delivery> deliveries, Map<String, Lease> leases) {
 		Set<String> inserted = new LinkedHashSet<>();
@@ -41,7 +43,18 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 				}
 			}
 		}
+		if (this.insertFailure != null) {
+			throw this.insertFailure;
+		}
 		return inserted;
+	}
+
+	/**
+	 * Inserts go on failing after storing what they were given, as a partly failed bulk
+	 * write.
+	 */
+	synchronized void failInsertsAfterStoring(RuntimeException failure) {
+		this.insertFailure = failure;
 	}
 
 	@Override
