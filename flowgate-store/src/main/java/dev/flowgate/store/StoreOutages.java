@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -43,40 +42,53 @@ public final class StoreOutages {
 	 * Stores what a batch listener took from one poll, in one write. A failure is
 	 * reported against a record, so that the error handler applies its per-record policy
 	 * (while MongoDB is away, {@link #backOffFunction()}) rather than its fallback for a
-	 * failed batch, which gives up after the quick retries: an outage against the first
-	 * record; any other failure against the record that fails alone, found by storing
-	 * them one by one, so that the others are kept and only it is dead-lettered. Named by
-	 * the record, not by its index: a listener may pass over some of the poll's records.
+	 * failed batch, which gives up after the quick retries: a record of another kind
+	 * (undecodable, or the wrong event) against itself, the records before it stored; an
+	 * outage against the first record; any other failure against the record that fails
+	 * alone, found by storing them one by one, so that the others are kept and only it is
+	 * dead-lettered. Named by the record, not by its index: a listener may pass over some
+	 * of the poll's records.
 	 * @param what what is stored, for the failure's message
 	 * @param records the poll's records to store, in the poll's order; storing one again
 	 * must change nothing
-	 * @param value what is stored of a record
+	 * @param kind what each record's value must be
 	 */
-	public static <V, T> void storePoll(String what, List<ConsumerRecord<String, V>> records,
-			Function<ConsumerRecord<String, V>, T> value, Consumer<List<T>> store) {
+	public static <T> void storePoll(String what, List<? extends ConsumerRecord<String, ?>> records, Class<T> kind,
+			Consumer<List<T>> store) {
+		for (int i = 0; i < records.size(); i++) {
+			if (!kind.isInstance(records.get(i).value())) {
+				storeAll(what, records.subList(0, i), kind, store);
+				throw new BatchListenerFailedException("Not a " + kind.getSimpleName(), records.get(i));
+			}
+		}
+		storeAll(what, records, kind, store);
+	}
+
+	private static <T> void storeAll(String what, List<? extends ConsumerRecord<String, ?>> records, Class<T> kind,
+			Consumer<List<T>> store) {
 		if (records.isEmpty()) {
 			return;
 		}
 		try {
-			store.accept(records.stream().map(value).toList());
+			store.accept(records.stream().map((record) -> kind.cast(record.value())).toList());
 		}
 		catch (RuntimeException ex) {
 			if (isOutage(ex) || records.size() == 1) {
 				throw new BatchListenerFailedException("Storing " + what + " failed", ex, records.get(0));
 			}
-			storeOneByOne(what, records, value, store);
+			for (ConsumerRecord<String, ?> record : records) {
+				storeAlone(what, record, kind, store);
+			}
 		}
 	}
 
-	private static <V, T> void storeOneByOne(String what, List<ConsumerRecord<String, V>> records,
-			Function<ConsumerRecord<String, V>, T> value, Consumer<List<T>> store) {
-		for (ConsumerRecord<String, V> record : records) {
-			try {
-				store.accept(List.of(value.apply(record)));
-			}
-			catch (RuntimeException ex) {
-				throw new BatchListenerFailedException("Storing " + what + " failed", ex, record);
-			}
+	private static <T> void storeAlone(String what, ConsumerRecord<String, ?> record, Class<T> kind,
+			Consumer<List<T>> store) {
+		try {
+			store.accept(List.of(kind.cast(record.value())));
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Storing " + what + " failed", ex, record);
 		}
 	}
 

@@ -53,7 +53,7 @@ class StoreOutagesTest {
 		List<ConsumerRecord<String, String>> poll = records("a", "b");
 		List<List<String>> tried = new ArrayList<>();
 
-		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", poll, ConsumerRecord::value, (items) -> {
+		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", poll, String.class, (items) -> {
 			tried.add(items);
 			throw outage;
 		})).isInstanceOfSatisfying(BatchListenerFailedException.class, (failure) -> {
@@ -70,7 +70,7 @@ class StoreOutagesTest {
 		List<ConsumerRecord<String, String>> poll = records("a", "bad", "c");
 		List<String> stored = new ArrayList<>();
 
-		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", poll, ConsumerRecord::value, (items) -> {
+		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", poll, String.class, (items) -> {
 			if (items.contains("bad")) {
 				throw new IllegalStateException("a bug storing 'bad'");
 			}
@@ -87,7 +87,7 @@ class StoreOutagesTest {
 		List<ConsumerRecord<String, String>> poll = records("skipped", "a", "bad");
 		List<ConsumerRecord<String, String>> kept = poll.subList(1, 3);
 
-		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", kept, ConsumerRecord::value, (items) -> {
+		assertThatThrownBy(() -> StoreOutages.storePoll("the poll", kept, String.class, (items) -> {
 			if (items.contains("bad")) {
 				throw new IllegalStateException("a bug storing 'bad'");
 			}

@@ -19,6 +19,7 @@ import dev.flowgate.delivery.domain.delivery.DeliveryStore;
 import dev.flowgate.delivery.domain.delivery.DeliveryWorker;
 import dev.flowgate.delivery.domain.delivery.FailureReporter;
 import dev.flowgate.delivery.domain.delivery.RetryPolicy;
+import dev.flowgate.store.StoreClock;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,9 +34,7 @@ class DeliveryConfig {
 
 	@Bean
 	Clock clock() {
-		// MongoDB keeps milliseconds: a resource answered when written then reads the
-		// same as when read back.
-		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+		return StoreClock.systemUtc();
 	}
 
 	/**

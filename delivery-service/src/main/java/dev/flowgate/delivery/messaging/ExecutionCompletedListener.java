@@ -9,7 +9,6 @@ import dev.flowgate.store.StoreOutages;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,18 +31,7 @@ class ExecutionCompletedListener {
 	@KafkaListener(id = "delivery-service-results", groupId = "${flowgate.delivery.consumer-group}",
 			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_COMPLETED.name()}", batch = "true")
 	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
-		for (int i = 0; i < records.size(); i++) {
-			if (!(records.get(i).value() instanceof ExecutionCompleted)) {
-				store(records.subList(0, i));
-				throw new BatchListenerFailedException("Not an execution result", records.get(i));
-			}
-		}
-		store(records);
-	}
-
-	private void store(List<ConsumerRecord<String, FlowgateEvent>> results) {
-		StoreOutages.storePoll("the poll's deliveries", results, (record) -> (ExecutionCompleted) record.value(),
-				this.intake::acceptAll);
+		StoreOutages.storePoll("the poll's deliveries", records, ExecutionCompleted.class, this.intake::acceptAll);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.flowgate.deployments.config;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +29,7 @@ import dev.flowgate.deployments.domain.usage.UsageWindow;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
 import dev.flowgate.deployments.domain.flow.FlowService;
 import dev.flowgate.deployments.domain.flow.FlowValidator;
+import dev.flowgate.store.StoreClock;
 
 /** Wires the plain-Java domain services to their adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -37,9 +37,7 @@ class DomainConfig {
 
 	@Bean
 	Clock clock() {
-		// MongoDB keeps milliseconds: a resource answered when written then reads the
-		// same as when read back.
-		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+		return StoreClock.systemUtc();
 	}
 
 	@Bean

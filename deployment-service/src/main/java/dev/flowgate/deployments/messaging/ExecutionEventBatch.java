@@ -3,7 +3,6 @@ package dev.flowgate.deployments.messaging;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
@@ -23,17 +22,7 @@ final class ExecutionEventBatch {
 
 	static void record(List<ConsumerRecord<String, FlowgateEvent>> records, Class<? extends FlowgateEvent> kind,
 			ExecutionService executions) {
-		for (int i = 0; i < records.size(); i++) {
-			if (!kind.isInstance(records.get(i).value())) {
-				store(records.subList(0, i), executions);
-				throw new BatchListenerFailedException("Not a " + kind.getSimpleName(), records.get(i));
-			}
-		}
-		store(records, executions);
-	}
-
-	private static void store(List<ConsumerRecord<String, FlowgateEvent>> records, ExecutionService executions) {
-		StoreOutages.storePoll("the poll's execution events", records, ConsumerRecord::value, executions::recordAll);
+		StoreOutages.storePoll("the poll's execution events", records, kind, executions::recordAll);
 	}
 
 }

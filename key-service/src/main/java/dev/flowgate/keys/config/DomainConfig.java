@@ -11,6 +11,7 @@ import dev.flowgate.keys.domain.key.KeyStatePublisher;
 import dev.flowgate.keys.domain.key.KeyStore;
 import dev.flowgate.keys.domain.owner.OwnerService;
 import dev.flowgate.keys.domain.owner.OwnerStore;
+import dev.flowgate.store.StoreClock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +22,7 @@ class DomainConfig {
 
 	@Bean
 	Clock clock() {
-		// MongoDB keeps milliseconds: a resource answered when written then reads the
-		// same as when read back.
-		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+		return StoreClock.systemUtc();
 	}
 
 	@Bean

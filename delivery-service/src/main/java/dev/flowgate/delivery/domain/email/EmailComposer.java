@@ -30,14 +30,18 @@ final class EmailComposer {
 		if (outputs.isEmpty()) {
 			return Optional.empty();
 		}
-		String outcome = result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		String outcome = outcome(result);
 		return Optional.of(Message.email(subject(result, outcome), text(result, outcome, outputs.get()),
 				html(result, outcome, outputs.get())));
 	}
 
 	/** The subject alone, for an email not sent. */
 	String subject(ExecutionCompleted result) {
-		return subject(result, result.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+		return subject(result, outcome(result));
+	}
+
+	private static String outcome(ExecutionCompleted result) {
+		return result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
 	}
 
 	private static String subject(ExecutionCompleted result, String outcome) {
