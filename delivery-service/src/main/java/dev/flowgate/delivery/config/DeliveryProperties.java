@@ -26,9 +26,12 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * stop may take effect here (this instance's own apply at once)
 	 * @param breakerIdleAfter how long a destination's closed circuit breaker is kept
 	 * after its last call (one breaker per origin ever called would stay otherwise)
+	 * @param lookupThreads threads that look callback hosts up; a host whose nameserver
+	 * does not answer holds one of them until the JVM's lookup gives up
 	 */
 	public record Callback(Duration timeout, Duration connectTimeout, DataSize maxPayloadSize,
-			DataSize responseSnippetLimit, String userAgent, Duration cacheTtl, Duration breakerIdleAfter) {
+			DataSize responseSnippetLimit, String userAgent, Duration cacheTtl, Duration breakerIdleAfter,
+			int lookupThreads) {
 	}
 
 	/**

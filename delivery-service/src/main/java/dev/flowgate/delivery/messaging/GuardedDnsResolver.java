@@ -7,9 +7,9 @@ import dev.flowgate.egress.DestinationGuard;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * The HTTP client's only way to turn a host into addresses: it connects to exactly the
- * addresses the guard checked, while the request keeps the host name for the Host header
- * and TLS SNI.
+ * The HTTP client's own way to turn a host into addresses, checked by the guard too.
+ * Callbacks never use it (each request carries an address {@link CallbackLookups}
+ * checked, looked up off the client's threads); it keeps a request without one guarded.
  */
 class GuardedDnsResolver implements DnsResolver {
 

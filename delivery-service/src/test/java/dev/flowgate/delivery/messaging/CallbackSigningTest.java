@@ -13,6 +13,7 @@ import dev.flowgate.contracts.ExecutionError;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.delivery.support.ApiClient;
+import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.Receiver;
 import dev.flowgate.delivery.support.Receiver.Request;
@@ -186,6 +187,21 @@ class CallbackSigningTest {
 
 		assertThat(request.header("host")).isEqualTo(TestHosts.RECEIVER + ":" + receiver.port());
 		assertThatNoException().isThrownBy(() -> new Webhook(secret).verify(request.body(), request.headers()));
+	}
+
+	@Test
+	void triesTheHostsNextAddressWhenOneRefusesTheConnection() throws Exception {
+		String url = "http://" + TestHosts.SECOND_ADDRESS + ":" + receiver.port() + "/second";
+		ExecutionCompleted result = Results.succeeded(this.owner, "dep-second", url, null, Map.of("answer", "42"));
+
+		publish(result);
+		Request request = onlyRequestFor(result.executionId());
+
+		assertThat(request.header("host")).isEqualTo(TestHosts.SECOND_ADDRESS + ":" + receiver.port());
+		JsonNode delivery = await().atMost(Deliveries.WAIT)
+			.until(() -> deliveries(result.executionId()).get(0),
+					(found) -> found.get("status").asString().equals("succeeded"));
+		assertThat(delivery.get("attempts")).hasSize(1);
 	}
 
 	@Test

@@ -15,7 +15,9 @@ import dev.flowgate.delivery.support.Receiver;
 import dev.flowgate.delivery.support.Receiver.Reply;
 import dev.flowgate.delivery.support.Receiver.Request;
 import dev.flowgate.delivery.support.Results;
+import dev.flowgate.delivery.support.TestHosts;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -24,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Deliveries run concurrently with a per-destination limit: a receiver that never answers
- * holds its own slots until the timeout, nobody else's. The timeout is longer here than
- * in the other tests so that a busy machine cannot fake a hold-up.
+ * Deliveries run concurrently with a per-destination limit: a receiver, or a receiver's
+ * nameserver, that never answers holds its own slots until the timeout, nobody else's.
+ * The timeout is longer here than in the other tests so that a busy machine cannot fake a
+ * hold-up.
  */
 @DeliveryIntegrationTest
 // The lease must outlast the (long) callback timeout, as the service checks at start.
@@ -77,6 +80,39 @@ class HangingDestinationTest {
 			for (ExecutionCompleted result : toFast) {
 				assertThat(fast.requestsFor(result.executionId())).hasSize(1);
 			}
+		}
+	}
+
+	@Test
+	void aHostWhoseLookupHangsDoesNotDelayDeliveriesToOthers() {
+		String owner = "owner-" + UUID.randomUUID();
+		try (Receiver fast = Receiver.start()) {
+			String hangingUrl = "http://" + TestHosts.HANGING_LOOKUP + ":" + fast.port() + "/hook";
+			ExecutionCompleted toHanging = null;
+			for (int i = 0; i < TO_HANGING; i++) {
+				toHanging = Results.succeeded(owner, "dep-dns", hangingUrl, null, Map.of("n", i));
+				this.deliveries.publish(toHanging);
+			}
+			Instant published = Instant.now();
+			for (int i = 0; i < TO_FAST; i++) {
+				this.deliveries.publish(Results.succeeded(owner, "dep-fast", fast.url("/hook"), null, Map.of("n", i)));
+			}
+
+			await().atMost(Deliveries.WAIT).until(() -> fast.requests().size() == TO_FAST);
+
+			// Every fast delivery arrived before the lookups even timed out: they held
+			// no delivery worker.
+			assertThat(fast.requests())
+				.allSatisfy((request) -> assertThat(request.receivedAt()).isBefore(published.plus(TIMEOUT)));
+			String executionId = toHanging.executionId();
+			JsonNode attempt = await().atMost(Deliveries.WAIT)
+				.until(() -> this.deliveries.of(owner, executionId),
+						(found) -> !found.isEmpty() && !found.get(0).get("attempts").isEmpty())
+				.get(0)
+				.get("attempts")
+				.get(0);
+			assertThat(attempt.get("error").asString())
+				.isEqualTo("Timed out: looking up lookup-hangs.example took more than 6000 ms");
 		}
 	}
 

@@ -1,6 +1,9 @@
 package dev.flowgate.delivery.support;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +15,9 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Host names of the tests' own: {@code internal.example} is a private address,
- * {@code receiver.example} the local receivers; everything else goes to DNS.
+ * {@code receiver.example} the local receivers, and looking up
+ * {@code lookup-hangs.example} takes a minute (a nameserver that never answers);
+ * everything else goes to DNS.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestHosts {
@@ -21,18 +26,46 @@ public class TestHosts {
 
 	public static final String RECEIVER = "receiver.example";
 
-	private static final Map<String, String> NAMES = Map.of(INTERNAL, "10.0.0.5", RECEIVER, "127.0.0.1");
+	public static final String HANGING_LOOKUP = "lookup-hangs.example";
+
+	private static final Duration HANG = Duration.ofMinutes(1);
+
+	/**
+	 * Its first address (127.0.0.2) refuses connections: the receivers listen on
+	 * 127.0.0.1.
+	 */
+	public static final String SECOND_ADDRESS = "second-address.example";
+
+	private static final Map<String, List<String>> NAMES = Map.of(INTERNAL, List.of("10.0.0.5"), RECEIVER,
+			List.of("127.0.0.1"), SECOND_ADDRESS, List.of("127.0.0.2", "127.0.0.1"));
 
 	@Bean
 	@Primary
 	HostResolver testHostResolver() {
 		return (host) -> {
-			String mapped = NAMES.get(host);
+			if (host.equals(HANGING_LOOKUP)) {
+				return hang(host);
+			}
+			List<String> mapped = NAMES.get(host);
 			if (mapped != null) {
-				return List.of(InetAddress.getByAddress(host, InetAddress.getByName(mapped).getAddress()));
+				List<InetAddress> addresses = new ArrayList<>();
+				for (String address : mapped) {
+					addresses.add(InetAddress.getByAddress(host, InetAddress.getByName(address).getAddress()));
+				}
+				return addresses;
 			}
 			return List.of(InetAddress.getAllByName(host));
 		};
+	}
+
+	private static List<InetAddress> hang(String host) throws UnknownHostException {
+		try {
+			Thread.sleep(HANG.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		throw new UnknownHostException(host);
 	}
 
 }
