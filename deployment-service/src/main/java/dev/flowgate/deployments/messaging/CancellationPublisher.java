@@ -62,14 +62,23 @@ class CancellationPublisher implements CancellationQueue {
 		}
 		if (this.replays.awaitsPublication(request.executionId())) {
 			// A replay's trigger not on Kafka yet: the request sent now would land
-			// before it. Left claimed: the republisher sends replays first.
+			// before it. Tried again in a later round, behind the replay.
+			putOff(request);
 			return standing;
 		}
-		if (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), request.executionId(), request,
-				"Cancel request for execution " + request.executionId()) == AcknowledgedSends.Outcome.ACKNOWLEDGED) {
-			this.outbox.remove(request.executionId());
+		switch (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), request.executionId(), request,
+				"Cancel request for execution " + request.executionId())) {
+			case ACKNOWLEDGED -> this.outbox.remove(request.executionId());
+			case FAILED -> putOff(request);
+			// Claimed until the lease ends: a repeat is harmless, but not needed.
+			case IN_DOUBT -> {
+			}
 		}
 		return standing;
+	}
+
+	private void putOff(ExecutionCancellationRequested request) {
+		this.outbox.putOff(request.executionId(), this.clock.instant().plus(this.properties.republishInterval()));
 	}
 
 }

@@ -13,7 +13,8 @@ import dev.flowgate.deployments.persistence.ReplayOutbox;
 
 /**
  * Saves a replay as awaiting publication, then publishes its trigger; what is not
- * acknowledged stays in the outbox for {@link TriggerTopicRepublisher}.
+ * acknowledged stays in the outbox for {@link TriggerTopicRepublisher}: at its next round
+ * when Kafka refused it, once the lease has run out when it may still land.
  */
 @Component
 class ReplayPublisher implements ReplayQueue {
@@ -45,9 +46,15 @@ class ReplayPublisher implements ReplayQueue {
 	}
 
 	void publish(ExecutionRecord replay) {
-		if (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), replay.id(), ReplayTriggers.of(replay),
-				"Replay " + replay.id()) == AcknowledgedSends.Outcome.ACKNOWLEDGED) {
-			this.outbox.markPublished(replay.id());
+		switch (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), replay.id(), ReplayTriggers.of(replay),
+				"Replay " + replay.id())) {
+			case ACKNOWLEDGED -> this.outbox.markPublished(replay.id());
+			case FAILED ->
+				this.outbox.putOff(replay.id(), this.clock.instant().plus(this.properties.republishInterval()));
+			// Claimed until the lease ends, past the producer's own limit: sent again
+			// sooner, it could run twice.
+			case IN_DOUBT -> {
+			}
 		}
 	}
 

@@ -98,6 +98,15 @@ public class CancellationOutbox {
 		return Optional.ofNullable(claimed).map(CancellationOutbox::toEvent);
 	}
 
+	/**
+	 * Gives the claim up until then, after a send Kafka refused or while the replay it
+	 * cancels is not published: the republisher tries again from {@code until}.
+	 */
+	public void putOff(String executionId, Instant until) {
+		this.mongo.updateFirst(Query.query(where("_id").is(executionId)),
+				Update.update(DUE, until.truncatedTo(ChronoUnit.MILLIS)), MARKERS);
+	}
+
 	/** Kafka acknowledged the request, or an earlier one stands: nothing left to send. */
 	public void remove(String executionId) {
 		this.mongo.remove(Query.query(where("_id").is(executionId)), MARKERS);

@@ -76,6 +76,18 @@ public class ReplayOutbox {
 		return Optional.empty();
 	}
 
+	/**
+	 * Gives the claim up after a send Kafka refused: the republisher tries again from
+	 * {@code until}, not only once the lease has run out.
+	 */
+	public void putOff(String executionId, Instant until) {
+		Instant at = until.truncatedTo(ChronoUnit.MILLIS);
+		this.mongo.updateFirst(
+				Query.query(where("_id").is(executionId).and(ExecutionDocument.AWAITING_PUBLICATION).is(true)),
+				Update.update(ExecutionDocument.LEASE, at), ExecutionDocument.class);
+		this.mongo.updateFirst(Query.query(where("_id").is(executionId)), Update.update(DUE, at), MARKERS);
+	}
+
 	/** Kafka acknowledged the trigger. */
 	public void markPublished(String executionId) {
 		this.mongo.updateFirst(Query.query(where("_id").is(executionId)),

@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +28,11 @@ import dev.flowgate.deployments.Consumption;
 import dev.flowgate.deployments.EventSender;
 import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.TopicReader;
+import dev.flowgate.deployments.UnreachableKafka;
 import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import dev.flowgate.deployments.domain.usage.UsageSummaries;
 import dev.flowgate.deployments.persistence.CancellationOutbox;
+import dev.flowgate.deployments.persistence.ReplayOutbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +56,9 @@ class CancellationTest {
 
 	@Autowired
 	private CancellationOutbox outbox;
+
+	@Autowired
+	private ReplayOutbox replays;
 
 	@Autowired
 	private MongoTemplate mongo;
@@ -159,6 +165,27 @@ class CancellationTest {
 		assertThat(records.get(1).path("type").asString()).isEqualTo(ExecutionCancellationRequested.TYPE);
 		assertThat(records.get(1).path("eventId").asString()).isEqualTo(request.eventId().toString());
 		assertThat(Instant.parse(get(execution).text("cancel_requested_at"))).isEqualTo(requestedAt);
+		await().until(() -> !markerOf(execution.executionId()));
+	}
+
+	@Test
+	void triesARequestKafkaRefusedAgainAtTheNextRound() {
+		ExecutionEvents execution = queued();
+		ExecutionCancellationRequested request = new ExecutionCancellationRequested(UUID.randomUUID(),
+				ExecutionCancellationRequested.SCHEMA_VERSION, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+				execution.executionId(), this.api.ownerId(), this.deploymentId);
+
+		try (UnreachableKafka down = new UnreachableKafka()) {
+			new CancellationPublisher(this.outbox, this.replays,
+					new AcknowledgedSends(down.template(), UnreachableKafka.PUBLICATION), UnreachableKafka.PUBLICATION,
+					Clock.systemUTC())
+				.enqueue(request);
+		}
+
+		// The next round, not the end of the saver's ten-minute lease.
+		List<JsonNode> records = await().atMost(REPUBLISHED)
+			.until(() -> records(execution.executionId()), (found) -> found.size() == 2);
+		assertThat(records.get(1).path("eventId").asString()).isEqualTo(request.eventId().toString());
 		await().until(() -> !markerOf(execution.executionId()));
 	}
 

@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,7 @@ import dev.flowgate.deployments.EventSender;
 import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.SampleFlows;
 import dev.flowgate.deployments.TopicReader;
+import dev.flowgate.deployments.UnreachableKafka;
 import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import dev.flowgate.deployments.domain.execution.ExecutionMerge;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
@@ -190,6 +192,21 @@ class ReplayTest {
 	}
 
 	@Test
+	void triesAReplayKafkaRefusedAgainAtTheNextRound() {
+		ExecutionRecord replay = this.merge.apply(null, replayRequested("refused", "e-5"));
+
+		try (UnreachableKafka down = new UnreachableKafka()) {
+			new ReplayPublisher(this.outbox, new AcknowledgedSends(down.template(), UnreachableKafka.PUBLICATION),
+					UnreachableKafka.PUBLICATION, Clock.systemUTC())
+				.enqueue(replay);
+		}
+
+		// The next round, not the end of the saver's ten-minute lease.
+		await().atMost(REPUBLISHED).until(() -> !TopicReader.readKey(TOPIC, replay.id()).isEmpty());
+		await().until(() -> !stored(replay.id()).getBoolean("awaitingPublication"));
+	}
+
+	@Test
 	void sendsACancelOfAReplayOnlyBehindItsTrigger() {
 		// Its first send failed: the saver's lease keeps the republisher away for now.
 		ExecutionRecord replay = saved("cancel me", "e-2", Instant.now().plus(Duration.ofHours(1)));
@@ -261,12 +278,15 @@ class ReplayTest {
 	}
 
 	private ExecutionRecord saved(String question, String replayOf, Instant leaseUntil) {
-		ExecutionRecord replay = this.merge.apply(null,
-				new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
-						this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
-						Map.of("question", question), null, Instant.now().plusSeconds(600), null, replayOf, null));
+		ExecutionRecord replay = this.merge.apply(null, replayRequested(question, replayOf));
 		this.outbox.insert(replay, leaseUntil);
 		return replay;
+	}
+
+	private ExecutionRequested replayRequested(String question, String replayOf) {
+		return new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
+				this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
+				Map.of("question", question), null, Instant.now().plusSeconds(600), null, replayOf, null);
 	}
 
 	private Document stored(String executionId) {
