@@ -1,8 +1,6 @@
 package dev.flowgate.keys.web;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
@@ -28,15 +26,7 @@ record KeyChangesBody(String name, Set<KeyScope> scopes, Set<String> deploymentI
 		if (this.expiresAt == null) {
 			return Setting.keep();
 		}
-		if (this.expiresAt.isNull()) {
-			return Setting.to(null);
-		}
-		try {
-			return Setting.to(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(this.expiresAt.asString(), Instant::from));
-		}
-		catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException ex) {
-			throw new InvalidInputException("expiresAt", "must be an ISO-8601 date-time with offset, or null");
-		}
+		return Setting.to(ExpiryText.parse(this.expiresAt));
 	}
 
 	private Setting<Integer> rateLimit() {

@@ -3,6 +3,8 @@ package dev.flowgate.keys.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.KeyStateChanged;
@@ -134,6 +136,27 @@ class KeyApiTest {
 		assertThat(unknown.text("field")).isEqualTo("deploymentIds");
 		assertThat(foreign.status()).isEqualTo(404);
 		assertThat(this.api.get("/v1/keys/" + keyId, this.ownerId).text("name")).isEqualTo("ci");
+	}
+
+	@Test
+	void checksAChangedListOfDeploymentsBeforeAskingAboutThem() {
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"ci\"}").text("id");
+		String tooMany = IntStream.rangeClosed(1, 101)
+			.mapToObj((n) -> "\"dep-" + n + "\"")
+			.collect(Collectors.joining(",", "{\"deploymentIds\": [", "]}"));
+
+		Response withNull = this.api.patch("/v1/keys/" + keyId, this.ownerId, "{\"deploymentIds\": [null]}");
+		Response overLimit = this.api.patch("/v1/keys/" + keyId, this.ownerId, tooMany);
+		Response farFuture = this.api.patch("/v1/keys/" + keyId, this.ownerId,
+				"{\"expiresAt\": \"+300000000-01-01T00:00:00Z\"}");
+
+		assertThat(withNull.status()).isEqualTo(400);
+		assertThat(withNull.text("field")).isEqualTo("deploymentIds");
+		assertThat(withNull.text("detail")).isEqualTo("deploymentIds must not contain blank ids");
+		assertThat(overLimit.status()).isEqualTo(400);
+		assertThat(overLimit.text("detail")).isEqualTo("deploymentIds must name at most 100 deployments");
+		assertThat(farFuture.status()).isEqualTo(400);
+		assertThat(farFuture.text("field")).isEqualTo("expiresAt");
 	}
 
 	@Test
@@ -273,6 +296,8 @@ class KeyApiTest {
 		assertBadField("{\"name\": \"x\", \"scopes\": [\"admin\"]}", "scopes[0]");
 		assertBadField("{\"name\": \"x\", \"expiresAt\": \"tomorrow\"}", "expiresAt");
 		assertBadField("{\"name\": \"x\", \"expiresAt\": \"2001-01-01T00:00:00Z\"}", "expiresAt");
+		assertBadField("{\"name\": \"x\", \"expiresAt\": \"+300000000-01-01T00:00:00Z\"}", "expiresAt");
+		assertBadField("{\"name\": \"x\", \"expiresAt\": 1893456000}", "expiresAt");
 		assertBadField("{\"name\": \"x\", \"rateLimitPerMinute\": 0}", "rateLimitPerMinute");
 
 		Response malformed = this.api.post("/v1/keys", this.ownerId, "{\"name\": ");

@@ -21,6 +21,12 @@ public record KeyPermissions(Set<KeyScope> scopes, Set<String> deploymentIds, In
 	/** Each is checked with deployment-service when the key is made. */
 	static final int MAX_DEPLOYMENT_IDS = 100;
 
+	/**
+	 * The last instant MongoDB's dates (milliseconds since 1970 in a long) and ISO-8601
+	 * both hold.
+	 */
+	static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999Z");
+
 	public KeyPermissions {
 		if (scopes == null || scopes.isEmpty()) {
 			throw new InvalidInputException("scopes", "must name at least one scope");
@@ -35,6 +41,9 @@ public record KeyPermissions(Set<KeyScope> scopes, Set<String> deploymentIds, In
 		if (deploymentIds.size() > MAX_DEPLOYMENT_IDS) {
 			throw new InvalidInputException("deploymentIds",
 					"must name at most " + MAX_DEPLOYMENT_IDS + " deployments");
+		}
+		if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+			throw new InvalidInputException("expiresAt", "must be no later than " + LATEST_EXPIRY);
 		}
 		if (rateLimitPerMinute != null && rateLimitPerMinute <= 0) {
 			throw new InvalidInputException("rateLimitPerMinute", "must be greater than 0");

@@ -57,9 +57,11 @@ public class KeyService {
 	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
 	 */
 	public IssuedKey issue(String ownerId, KeyRequest request) {
-		requireOwnDeployments(ownerId, request.permissions().deploymentIds());
 		KeySecret secret = KeySecret.generate(this.random);
+		// Checked in full first: deployment-service is not asked about a key refused
+		// anyway.
 		ApiKey key = ApiKey.issue(UUID.randomUUID().toString(), ownerId, request, secret, now());
+		requireOwnDeployments(ownerId, request.permissions().deploymentIds());
 		this.store.insert(key);
 		publishNow(key.id());
 		return new IssuedKey(key, secret);
@@ -79,13 +81,16 @@ public class KeyService {
 	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
 	 */
 	public ApiKey change(String ownerId, String keyId, KeyChanges changes) {
+		Instant now = now();
 		if (changes.deploymentIds() != null) {
-			Set<String> added = new TreeSet<>(changes.deploymentIds());
+			ApiKey current = get(ownerId, keyId);
+			// Checked in full first: deployment-service is not asked about a list refused
+			// anyway (a blank id, more than the limit).
+			Set<String> added = new TreeSet<>(current.change(changes, now).permissions().deploymentIds());
 			// Only new ones are asked about: one deleted since it was added may stay.
-			added.removeAll(get(ownerId, keyId).permissions().deploymentIds());
+			added.removeAll(current.permissions().deploymentIds());
 			requireOwnDeployments(ownerId, added);
 		}
-		Instant now = now();
 		return change(ownerId, keyId, (key) -> key.change(changes, now));
 	}
 
