@@ -21,10 +21,7 @@ public record KeyPermissions(Set<KeyScope> scopes, Set<String> deploymentIds, In
 	/** Each is checked with deployment-service when the key is made. */
 	static final int MAX_DEPLOYMENT_IDS = 100;
 
-	/**
-	 * The last instant MongoDB's dates (milliseconds since 1970 in a long) and ISO-8601
-	 * both hold.
-	 */
+	/** The last instant of four-digit years: later ones overflow MongoDB's dates. */
 	static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999Z");
 
 	public KeyPermissions {

@@ -58,8 +58,7 @@ public class KeyService {
 	 */
 	public IssuedKey issue(String ownerId, KeyRequest request) {
 		KeySecret secret = KeySecret.generate(this.random);
-		// Checked in full first: deployment-service is not asked about a key refused
-		// anyway.
+		// Checked in full first: no remote check for a key refused anyway.
 		ApiKey key = ApiKey.issue(UUID.randomUUID().toString(), ownerId, request, secret, now());
 		requireOwnDeployments(ownerId, request.permissions().deploymentIds());
 		this.store.insert(key);
