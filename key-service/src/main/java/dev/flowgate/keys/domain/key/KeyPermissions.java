@@ -21,7 +21,7 @@ public record KeyPermissions(Set<KeyScope> scopes, Set<String> deploymentIds, In
 	/** Each is checked with deployment-service when the key is made. */
 	static final int MAX_DEPLOYMENT_IDS = 100;
 
-	/** The last instant of four-digit years: later ones overflow MongoDB's dates. */
+	/** The last instant of four-digit years, which every client reads back. */
 	static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999Z");
 
 	public KeyPermissions {
