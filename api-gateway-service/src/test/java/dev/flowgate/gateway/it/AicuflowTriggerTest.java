@@ -91,6 +91,10 @@ class AicuflowTriggerTest {
 		assertError(trigger(deployment, "/", xApiKey(), "{oops"), 400, "not valid JSON");
 		assertError(trigger(deployment, "/", Map.of("X-API-Key", this.tenant.key(), "Content-Type", "text/plain"), "x"),
 				415, "application/json");
+		assertError(trigger(deployment, "/", Map.of("X-API-Key", this.tenant.key(), "Accept", "text/html"), "{}"), 406,
+				"Accept");
+		assertError(trigger(deployment, "/", Map.of("X-API-Key", TestKeys.newKey(), "Accept", "text/html"), "{}"), 401,
+				"not valid");
 		assertError(
 				trigger(deployment, "/", xApiKey(), "{\"input_data\":{\"param1\":\"" + "x".repeat(1 << 20) + "\"}}"),
 				413, "larger than");

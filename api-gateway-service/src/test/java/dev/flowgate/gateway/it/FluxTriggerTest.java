@@ -92,6 +92,9 @@ class FluxTriggerTest {
 				Map.of("variableInputs", List.of(Map.of("inputId", "ghost", "inputText", "x")))), 400, "ghost");
 		assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Content-Type", "text/plain"), "x"), 415,
 				"application/json");
+		assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Accept", "text/html"), "{}"), 406, "Accept");
+		assertError(Http.post(url, Map.of("api-key", TestKeys.newKey(), "Accept", "text/html"), "{}"), 401,
+				"not valid");
 		// What curl sends for -d without a Content-Type: a form, read as parameters.
 		assertError(Http.post(url,
 				Map.of("api-key", this.tenant.key(), "Content-Type", "application/x-www-form-urlencoded"),

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,13 +23,17 @@ class AicuflowErrorAdvice {
 	ResponseEntity<AicuflowResponse.Error> rejected(Rejection rejection) {
 		return ResponseEntity.status(RejectionHttp.status(rejection))
 			.headers(RejectionHttp.headers(rejection))
+			// Set, not negotiated: a caller whose Accept rules JSON out still learns why.
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(AicuflowResponse.Error.of(rejection.getMessage()));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<AicuflowResponse.Error> unexpected(Exception ex) {
 		log.error("Unexpected error on the aicuflow trigger", ex);
-		return ResponseEntity.internalServerError().body(AicuflowResponse.Error.of("Unexpected error"));
+		return ResponseEntity.internalServerError()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(AicuflowResponse.Error.of("Unexpected error"));
 	}
 
 }

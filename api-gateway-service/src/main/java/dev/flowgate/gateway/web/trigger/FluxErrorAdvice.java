@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,13 +25,17 @@ class FluxErrorAdvice {
 	ResponseEntity<FluxResponse.Error> rejected(Rejection rejection) {
 		return ResponseEntity.status(RejectionHttp.status(rejection))
 			.headers(RejectionHttp.headers(rejection))
+			// Set, not negotiated: a caller whose Accept rules JSON out still learns why.
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(FluxResponse.Error.of(rejection.getMessage()));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<FluxResponse.Error> unexpected(Exception ex) {
 		log.error("Unexpected error on the FluxPrompt trigger", ex);
-		return ResponseEntity.internalServerError().body(FluxResponse.Error.of("Unexpected error"));
+		return ResponseEntity.internalServerError()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(FluxResponse.Error.of("Unexpected error"));
 	}
 
 }
