@@ -34,7 +34,8 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	/**
 	 * Outbound HTTP of http, file and llm nodes.
 	 *
-	 * @param maxResponseBytes the largest body read, and the file node's default cap
+	 * @param maxResponseBytes the largest body read: the file node's cap, which its
+	 * {@code maxBytes} can only lower
 	 * @param allowedHosts hosts http, file and llm nodes may call; empty (the default)
 	 * allows every host. The platform's own LLM endpoint is exempt.
 	 * @param allowedCidrs private, loopback and link-local ranges the nodes may reach

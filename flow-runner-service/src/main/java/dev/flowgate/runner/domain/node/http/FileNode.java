@@ -32,7 +32,10 @@ public final class FileNode implements NodeExecutor {
 	public CompletableFuture<NodeResult> execute(NodeCall call) {
 		NodeConfig config = call.config();
 		String url = this.templates.text(config.requiredText("url"), call.scope());
-		long maxBytes = config.number("maxBytes").map(Number::longValue).orElse(this.http.maxResponseBytes());
+		// At most the runner's cap: a flow must not choose how much of a runner's heap
+		// one download takes.
+		long maxBytes = Math.min(config.number("maxBytes").map(Number::longValue).orElse(Long.MAX_VALUE),
+				this.http.maxResponseBytes());
 		HttpRequest request = this.http.request(this.http.uri(url)).GET().build();
 		return this.http.send(request, maxBytes, call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {

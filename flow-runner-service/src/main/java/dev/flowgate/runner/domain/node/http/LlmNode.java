@@ -66,7 +66,7 @@ public final class LlmNode implements NodeExecutor {
 		}
 		return this.http.send(request.build(), this.http.maxResponseBytes(), call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {
-				throw reply.failure("the LLM at " + baseUrl);
+				throw reply.failure("the LLM at " + OutboundHttp.forDisplay(baseUrl));
 			}
 			return completion(this.json.readOrText(reply.text()), format);
 		});

@@ -5,12 +5,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 
 import dev.flowgate.egress.DestinationGuard;
 import dev.flowgate.egress.TargetRefusedException;
@@ -26,6 +28,9 @@ import dev.flowgate.runner.domain.node.NodeFailedException;
 public final class OutboundHttp {
 
 	private static final Set<String> SCHEMES = Set.of("http", "https");
+
+	/** The scheme and the user info after it, in a URL as written. */
+	private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
 	private final HttpClient client;
 
@@ -73,11 +78,12 @@ public final class OutboundHttp {
 			uri = new URI(url.trim());
 		}
 		catch (URISyntaxException ex) {
-			throw NodeFailedException.permanent("'%s' is not a valid URL".formatted(url));
+			throw NodeFailedException
+				.permanent("'%s' is not a valid URL (%s)".formatted(forDisplay(url), ex.getReason()));
 		}
 		if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
 				|| uri.getHost() == null) {
-			throw NodeFailedException.permanent("'%s' is not an absolute http(s) URL".formatted(url));
+			throw NodeFailedException.permanent("'%s' is not an absolute http(s) URL".formatted(forDisplay(url)));
 		}
 		return uri;
 	}
@@ -113,6 +119,15 @@ public final class OutboundHttp {
 		return uri.getScheme() + "://" + hostAndPort(uri) + ((uri.getRawPath() != null) ? uri.getRawPath() : "");
 	}
 
+	/** The same for a URL as written, which may not even parse. */
+	static String forDisplay(String url) {
+		String shown = USER_INFO.matcher(url.trim()).replaceFirst("$1");
+		int query = shown.indexOf('?');
+		int fragment = shown.indexOf('#');
+		int end = (query < 0) ? fragment : ((fragment < 0) ? query : Math.min(query, fragment));
+		return (end < 0) ? shown : shown.substring(0, end);
+	}
+
 	private static String hostAndPort(URI uri) {
 		return uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
 	}
@@ -121,10 +136,13 @@ public final class OutboundHttp {
 	private static Throwable explained(Throwable failure, URI uri) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
+		String target = hostAndPort(uri);
+		if (cause instanceof HttpConnectTimeoutException) {
+			return new NodeFailedException("could not connect to " + target + ": " + cause.getMessage());
+		}
 		if (!(cause instanceof ConnectException)) {
 			return failure;
 		}
-		String target = hostAndPort(uri);
 		for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
 			if (reason.getMessage() != null) {
 				return new NodeFailedException("could not connect to " + target + ": " + reason.getMessage());

@@ -89,6 +89,21 @@ class FileNodeTest {
 	}
 
 	@Test
+	void neverReadsMoreThanTheRunnersCapWhateverTheNodeAsks() {
+		this.files.on("/over.bin", (request) -> Reply.text(200, "z".repeat((int) EngineFixture.MAX_BYTES + 1)));
+		FlowDefinition flow = Flows.flow()
+			.node("fetch", "file",
+					Map.of("url", this.files.url("/over.bin"), "maxBytes", EngineFixture.MAX_BYTES * 1000))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message())
+			.isEqualTo("the response is larger than the limit of " + EngineFixture.MAX_BYTES + " bytes");
+	}
+
+	@Test
 	void failsWhenTheFileIsMissing() {
 		FlowOutcome outcome = this.fixture
 			.run(Flows.flow().node("fetch", "file", Map.of("url", this.files.url("/nope"))).build(), Map.of());

@@ -125,6 +125,21 @@ class HttpNodeTest {
 	}
 
 	@Test
+	void keepsTokensOutOfTheErrorForAUrlThatDoesNotParse() {
+		FlowDefinition flow = Flows.flow()
+			.input("q")
+			.node("call", "http",
+					Map.of("url", "http://user:pw@api.example.com/search?api_key=sk-secret&q={{input.q}}"))
+			.edge("q", "call")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("q", "two words"));
+
+		assertThat(outcome.error().message())
+			.isEqualTo("'http://api.example.com/search' is not a valid URL (Illegal character in query)");
+	}
+
+	@Test
 	void refusesHostsOutsideTheAllowList() {
 		try (EngineFixture guarded = new EngineFixture(this.api.url(""), Set.of("api.example.com"), 4096)) {
 			FlowDefinition flow = Flows.flow()
