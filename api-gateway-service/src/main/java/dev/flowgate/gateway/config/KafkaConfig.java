@@ -6,9 +6,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -16,7 +19,8 @@ import org.springframework.kafka.support.ProducerListener;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The one error handler (dead letters to {@code flowgate.dead-letter}) and the topics.
+ * The one error handler (dead letters to {@code flowgate.dead-letter}), the producers and
+ * when the listeners stop.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -40,6 +44,26 @@ class KafkaConfig {
 	@Bean
 	ProducerListener<Object, Object> kafkaProducerListener() {
 		return new ProducerListener<>() {
+		};
+	}
+
+	/**
+	 * The listeners stop after the web server has drained at shutdown, not before: a sync
+	 * call parked here gets its result while a rolling update stops this replica.
+	 */
+	@Bean
+	static BeanPostProcessor listenersStopAfterTheWebServerDrains() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				// The registry stops its containers in their phase.
+				if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> containers) {
+					containers.setPhase(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1);
+				}
+				return bean;
+			}
+
 		};
 	}
 

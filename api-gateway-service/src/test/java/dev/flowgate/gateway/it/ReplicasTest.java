@@ -1,12 +1,19 @@
 package dev.flowgate.gateway.it;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.deployment.DeploymentView;
@@ -46,6 +53,10 @@ class ReplicasTest {
 	private static final Duration ACCEPTANCE_LIMIT = Duration.ofSeconds(10);
 
 	private static final Duration VIEW_POLL = Duration.ofMillis(10);
+
+	private static final int SYNC_TIMEOUT_SECONDS = 10;
+
+	private static final int CONNECT_MILLIS = 1000;
 
 	private final TestStack stack = TestStack.get();
 
@@ -264,6 +275,40 @@ class ReplicasTest {
 		}
 		catch (Rejection ex) {
 			return ex.reason() == reason;
+		}
+	}
+
+	@Test
+	void answersTheSyncCallsItHoldsWhileItStops() throws Exception {
+		DeploymentStateChanged slow = this.stack.deploy(
+				DeploymentStates.of(this.tenant.ownerId()).syncTimeoutSeconds(SYNC_TIMEOUT_SECONDS), Behaviour.NEVER);
+		try (GatewayApp stopping = this.stack.startGateway("gw-stopping", Map.of())) {
+			TestStack.awaitVisible(stopping, this.tenant, slow.deploymentId());
+			CompletableFuture<Http.Response> call = CompletableFuture
+				.supplyAsync(() -> trigger(stopping, slow.deploymentId(), this.tenant.key()));
+			ExecutionRequested trigger = await()
+				.until(() -> this.stack.runner.received(slow.deploymentId()), (received) -> !received.isEmpty())
+				.get(0);
+
+			CompletableFuture<Void> stopped = CompletableFuture.runAsync(stopping::close);
+			// Draining: it takes no new connection, and still holds the call.
+			await().until(() -> refusesConnections(stopping));
+			this.stack.runner.complete(trigger);
+
+			Http.Response answer = call.get(SYNC_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS);
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+			assertThat(answer.json().path("status").asString()).isEqualTo("succeeded");
+			stopped.get(SYNC_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS);
+		}
+	}
+
+	private static boolean refusesConnections(GatewayApp gateway) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", URI.create(gateway.url("/")).getPort()), CONNECT_MILLIS);
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
 		}
 	}
 
