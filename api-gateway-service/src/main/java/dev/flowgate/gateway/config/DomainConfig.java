@@ -79,7 +79,9 @@ class DomainConfig {
 
 	@Bean
 	IdempotencyMemory idempotencyMemory(Clock clock, GatewayProperties properties) {
-		return new IdempotencyMemory(clock, properties.idempotency().retention(), properties.idempotency().capacity());
+		GatewayProperties.Idempotency idempotency = properties.idempotency();
+		return new IdempotencyMemory(clock, idempotency.retention(), idempotency.capacity(),
+				idempotency.maxMemory().toBytes());
 	}
 
 	@Bean

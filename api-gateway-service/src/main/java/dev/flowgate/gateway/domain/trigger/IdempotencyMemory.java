@@ -14,7 +14,9 @@ import dev.flowgate.contracts.ExecutionRequested;
 /**
  * The idempotent triggers this replica accepted recently, and the results of those a call
  * waited for, so that a quick repeat is answered without publishing again and with the
- * result even before deployment-service has recorded either. Bounded in size and age.
+ * result even before deployment-service has recorded either. Bounded in count, bytes and
+ * age, the oldest forgotten first: a repeat of a forgotten one is answered from
+ * deployment-service's records.
  */
 public final class IdempotencyMemory {
 
@@ -29,7 +31,10 @@ public final class IdempotencyMemory {
 	public record Remembered(ExecutionRequested trigger, CompletableFuture<Void> accepted, ExecutionSnapshot finished) {
 	}
 
-	private record Entry(Remembered remembered, Instant forgetAt) {
+	/**
+	 * @param bytes about how much heap the trigger's inputs and result take
+	 */
+	private record Entry(Remembered remembered, Instant forgetAt, long bytes) {
 	}
 
 	private final Map<String, Entry> byExecutionId = new LinkedHashMap<>();
@@ -40,10 +45,18 @@ public final class IdempotencyMemory {
 
 	private final int capacity;
 
-	public IdempotencyMemory(Clock clock, Duration retention, int capacity) {
+	private final long maxBytes;
+
+	private long heldBytes;
+
+	/**
+	 * @param maxBytes the most heap the remembered inputs and results may take together
+	 */
+	public IdempotencyMemory(Clock clock, Duration retention, int capacity, long maxBytes) {
 		this.clock = clock;
 		this.retention = retention;
 		this.capacity = capacity;
+		this.maxBytes = maxBytes;
 	}
 
 	public synchronized Optional<Remembered> find(String executionId) {
@@ -54,21 +67,25 @@ public final class IdempotencyMemory {
 
 	/** Remembers a trigger unless one with its id is remembered already. */
 	public synchronized boolean claim(ExecutionRequested trigger) {
-		evict();
 		if (find(trigger.executionId()).isPresent()) {
 			return false;
 		}
-		this.byExecutionId.put(trigger.executionId(), new Entry(
-				new Remembered(trigger, new CompletableFuture<>(), null), this.clock.instant().plus(this.retention)));
+		// Forgotten but still held: remembered anew, as the newest.
+		remove(trigger.executionId());
+		put(trigger.executionId(), new Entry(new Remembered(trigger, new CompletableFuture<>(), null),
+				this.clock.instant().plus(this.retention), JsonFootprint.of(trigger.inputs())));
 		return true;
 	}
 
 	/** Keeps the result of a remembered trigger, for repeats until it is forgotten. */
 	public synchronized void finished(ExecutionSnapshot execution) {
-		this.byExecutionId.computeIfPresent(execution.executionId(),
-				(id, entry) -> new Entry(
-						new Remembered(entry.remembered().trigger(), entry.remembered().accepted(), execution),
-						entry.forgetAt()));
+		Entry entry = this.byExecutionId.get(execution.executionId());
+		if (entry != null) {
+			Remembered remembered = entry.remembered();
+			put(execution.executionId(),
+					new Entry(new Remembered(remembered.trigger(), remembered.accepted(), execution), entry.forgetAt(),
+							JsonFootprint.of(remembered.trigger().inputs()) + JsonFootprint.ofResult(execution)));
+		}
 	}
 
 	/**
@@ -77,7 +94,7 @@ public final class IdempotencyMemory {
 	public void refused(String executionId, RuntimeException refusal) {
 		Entry entry;
 		synchronized (this) {
-			entry = this.byExecutionId.remove(executionId);
+			entry = remove(executionId);
 		}
 		if (entry != null) {
 			// Outside the lock: failing runs the waiting repeats' continuations.
@@ -85,16 +102,32 @@ public final class IdempotencyMemory {
 		}
 	}
 
-	private void evict() {
+	/**
+	 * Adds an entry, or replaces one in its place, then forgets the oldest until every
+	 * bound holds.
+	 */
+	private void put(String executionId, Entry entry) {
+		Entry replaced = this.byExecutionId.put(executionId, entry);
+		this.heldBytes += entry.bytes() - ((replaced != null) ? replaced.bytes() : 0);
 		Instant now = this.clock.instant();
 		Iterator<Entry> oldestFirst = this.byExecutionId.values().iterator();
 		while (oldestFirst.hasNext()) {
 			Entry oldest = oldestFirst.next();
-			if (this.byExecutionId.size() < this.capacity && oldest.forgetAt().isAfter(now)) {
+			boolean withinBounds = this.byExecutionId.size() <= this.capacity && this.heldBytes <= this.maxBytes;
+			if (withinBounds && oldest.forgetAt().isAfter(now)) {
 				return;
 			}
 			oldestFirst.remove();
+			this.heldBytes -= oldest.bytes();
 		}
+	}
+
+	private Entry remove(String executionId) {
+		Entry removed = this.byExecutionId.remove(executionId);
+		if (removed != null) {
+			this.heldBytes -= removed.bytes();
+		}
+		return removed;
 	}
 
 }

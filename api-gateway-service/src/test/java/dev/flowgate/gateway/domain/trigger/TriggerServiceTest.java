@@ -40,7 +40,7 @@ class TriggerServiceTest {
 	private final Map<String, ExecutionSnapshot> recorded = new HashMap<>();
 
 	private final TriggerService service = new TriggerService(new RateLimits(this.clock), this.inFlight,
-			new IdempotencyMemory(this.clock, Duration.ofHours(1), 100),
+			new IdempotencyMemory(this.clock, Duration.ofHours(1), 100, Long.MAX_VALUE),
 			(executionId, ownerId) -> Optional.ofNullable(this.recorded.get(executionId)), this.publisher,
 			new TriggerSettings("gw-test", Duration.ofSeconds(300), Duration.ofSeconds(5)), this.clock);
 
