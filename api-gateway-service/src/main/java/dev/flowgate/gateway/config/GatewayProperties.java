@@ -42,9 +42,8 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 	/**
 	 * @param retention how long this replica remembers an idempotency key it accepted
 	 * @param capacity how many it remembers at most
-	 * @param maxMemory how much heap their inputs and results may take together; past
-	 * either bound the oldest are forgotten first, and repeats of those are answered from
-	 * deployment-service's records
+	 * @param maxMemory how much heap their inputs and results may take together (past a
+	 * bound the oldest are forgotten first, their repeats answered from the records)
 	 */
 	public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("100000") int capacity,
 			@DefaultValue("64MB") DataSize maxMemory) {

@@ -15,8 +15,7 @@ import dev.flowgate.contracts.ExecutionRequested;
  * The idempotent triggers this replica accepted recently, and the results of those a call
  * waited for, so that a quick repeat is answered without publishing again and with the
  * result even before deployment-service has recorded either. Bounded in count, bytes and
- * age, the oldest forgotten first: a repeat of a forgotten one is answered from
- * deployment-service's records.
+ * age, the oldest forgotten first: their repeats are answered from the records.
  */
 public final class IdempotencyMemory {
 
@@ -102,10 +101,7 @@ public final class IdempotencyMemory {
 		}
 	}
 
-	/**
-	 * Adds an entry, or replaces one in its place, then forgets the oldest until every
-	 * bound holds.
-	 */
+	/** Adds an entry (or replaces it in place), then forgets the oldest past a bound. */
 	private void put(String executionId, Entry entry) {
 		Entry replaced = this.byExecutionId.put(executionId, entry);
 		this.heldBytes += entry.bytes() - ((replaced != null) ? replaced.bytes() : 0);
