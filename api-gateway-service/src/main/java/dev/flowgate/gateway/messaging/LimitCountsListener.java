@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts against this replica's limits what the other replicas counted against theirs.
  * Read without a consumer group, so each replica reads every other's counts, from a
- * minute back at start (a new replica does not start with every limit unused); its own
- * (the record key is the replica's id) are skipped undecoded.
+ * minute back at start (a new replica does not start with every limit unused); those this
+ * process sent (the record key is the replica's id) are skipped undecoded.
  */
 @Component
 class LimitCountsListener extends ViewPositions {
@@ -41,6 +41,9 @@ class LimitCountsListener extends ViewPositions {
 	private final Counter received;
 
 	private final Clock clock;
+
+	/** On the system clock, as Kafka stamps records. */
+	private final long startedAtMillis = System.currentTimeMillis();
 
 	LimitCountsListener(RateLimits limits, InFlightElsewhere inFlightElsewhere, TriggerSettings settings,
 			JsonMapper mapper, MeterRegistry meters, Clock clock, Readiness readiness) {
@@ -59,12 +62,19 @@ class LimitCountsListener extends ViewPositions {
 					partitionOffsets = @PartitionOffset(partition = ListenedTopics.LIMITS_PARTITIONS,
 							initialOffset = "0", seekPosition = "END")))
 	void onCounts(List<ConsumerRecord<String, byte[]>> records) {
-		LazyEvents.each(records, this.mapper, FlowgateEvent.class, (gatewayId, event) -> {
-			if (!this.gatewayId.equals(gatewayId)) {
-				counted(event.get());
-			}
-		});
+		List<ConsumerRecord<String, byte[]>> others = records.stream()
+			.filter((record) -> !sentByThisProcess(record))
+			.toList();
+		LazyEvents.each(others, this.mapper, FlowgateEvent.class, (gatewayId, event) -> counted(event.get()));
 		records.forEach((record) -> reached(record.partition(), record.offset() + 1));
+	}
+
+	/**
+	 * Its own id, sent since this process started: a replica restarted under the same id
+	 * (a pod's name) still counts what it allowed before.
+	 */
+	private boolean sentByThisProcess(ConsumerRecord<String, byte[]> record) {
+		return this.gatewayId.equals(record.key()) && record.timestamp() >= this.startedAtMillis;
 	}
 
 	private void counted(FlowgateEvent event) {

@@ -204,6 +204,28 @@ class ReplicasTest {
 	 * A key limited to two calls a minute, both made through replica b, once replica a
 	 * counts them too.
 	 */
+	@Test
+	void countsWhatItAllowedBeforeARestartUnderTheSameId() {
+		// A pod's name is its replica's id, and stays when its container restarts.
+		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));
+		try (GatewayApp before = this.stack.startGateway("gw-restarted", Map.of())) {
+			TestStack.awaitVisible(before, limited, this.deployment.deploymentId());
+			assertThat(trigger(before, limited.key()).status()).isEqualTo(200);
+			assertThat(trigger(before, limited.key()).status()).isEqualTo(200);
+			RateLimits limitsOfA = this.stack.a.bean(RateLimits.class);
+			await().atMost(SHARE_LIMIT)
+				.pollInterval(VIEW_POLL)
+				.until(() -> limitsOfA.keyQuota(limited.keyId(), 2).orElseThrow().remaining() == 0);
+		}
+
+		try (GatewayApp after = this.stack.startGateway("gw-restarted", Map.of())) {
+			TestStack.awaitVisible(after, limited, this.deployment.deploymentId());
+			Http.Response refused = trigger(after, limited.key());
+
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+		}
+	}
+
 	private Tenant keyUsedUpThroughB() {
 		Tenant limited = this.stack.newKey(this.tenant.ownerId(), (key) -> key.rateLimitPerMinute(2));
 		this.stack.awaitVisible(limited, this.deployment.deploymentId());
