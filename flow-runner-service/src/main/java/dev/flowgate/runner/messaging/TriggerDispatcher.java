@@ -127,6 +127,9 @@ class TriggerDispatcher {
 	private void finished(PartitionState partition, long offset, Execution execution, ExecutionCompleted result,
 			Throwable failure) {
 		this.capacity.release();
+		execution.internalFailure()
+			.ifPresent((cause) -> logger.error("Execution {} failed inside the runner; it ends failed",
+					execution.executionId(), cause));
 		if (result != null) {
 			logger.debug("Execution {} of deployment {} {} after {} ms", result.executionId(), result.deploymentId(),
 					result.status(), result.durationMillis());

@@ -1,6 +1,7 @@
 package dev.flowgate.runner.domain.execution;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.ExecutionCompleted;
@@ -19,6 +20,8 @@ public final class Execution {
 	private FlowRun run;
 
 	private Instant stopRequestedAt;
+
+	private Throwable internalFailure;
 
 	Execution(String executionId) {
 		this.executionId = executionId;
@@ -98,11 +101,29 @@ public final class Execution {
 		this.result.complete(stopped ? completed.withCancelRequestedAt(requestedAt) : completed);
 	}
 
-	/**
-	 * The runner itself failed: no result, so the trigger is left for another attempt.
-	 */
+	/** The runner is stopping: no result, the trigger is left for the next owner. */
 	void abandon(Throwable failure) {
 		this.result.completeExceptionally(failure);
+	}
+
+	/**
+	 * The runner itself failed: the execution ends failed, as running it again would most
+	 * likely fail the same way, and a trigger left without a result would hold back its
+	 * partition's commits. The cause is for the runner's log.
+	 */
+	void failInternally(ExecutionCompleted failed, Throwable cause) {
+		synchronized (this) {
+			if (this.result.isDone()) {
+				return;
+			}
+			this.internalFailure = cause;
+		}
+		finish(failed);
+	}
+
+	/** Why the runner itself failed this execution, if it did. */
+	public synchronized Optional<Throwable> internalFailure() {
+		return Optional.ofNullable(this.internalFailure);
 	}
 
 }

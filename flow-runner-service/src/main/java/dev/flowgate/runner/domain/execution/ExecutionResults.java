@@ -23,6 +23,8 @@ final class ExecutionResults {
 
 	static final String INVALID_FLOW = "invalid_flow";
 
+	static final String INTERNAL_ERROR = "internal_error";
+
 	private final Clock clock;
 
 	private final String runnerId;
@@ -63,6 +65,23 @@ final class ExecutionResults {
 		return failed(executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(),
 				new ExecutionError(null, INVALID_FLOW, message), trigger.replyTo(),
 				delivery(deployment.delivery(), trigger.callbackUrl()));
+	}
+
+	/**
+	 * The runner failed while running it; the owner hears of it like of any failure when
+	 * the deployment is known.
+	 */
+	ExecutionCompleted internalError(String executionId, ExecutionRequested trigger, DeploymentStateChanged deployment,
+			Throwable cause) {
+		ExecutionError error = new ExecutionError(null, INTERNAL_ERROR,
+				"the runner failed while running this execution (" + cause.getClass().getSimpleName()
+						+ "); the runner's log has the details");
+		if (deployment == null) {
+			return failed(executionId, trigger.ownerId(), trigger.deploymentId(), trigger.flowVersion(), error,
+					trigger.replyTo(), DeliveryTarget.NONE);
+		}
+		return failed(executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(), error,
+				trigger.replyTo(), delivery(deployment.delivery(), trigger.callbackUrl()));
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.flowgate.contracts.DeploymentStateChanged;
@@ -80,13 +82,10 @@ public final class ExecutionService {
 		}
 		this.deployments.await(trigger.deploymentId(), this.settings.deploymentWait())
 			.thenAccept((found) -> found.filter((deployment) -> Objects.equals(deployment.ownerId(), trigger.ownerId()))
-				.ifPresentOrElse((deployment) -> run(execution, trigger, deployment),
+				.ifPresentOrElse((deployment) -> runGuarded(execution, trigger, deployment),
 						() -> execution.finish(this.results.invalidTrigger(executionId, trigger,
 								"the deployment '%s' does not exist".formatted(trigger.deploymentId())))))
-			.exceptionally((failure) -> {
-				execution.abandon(failure);
-				return null;
-			});
+			.exceptionally((failure) -> failedInternally(execution, trigger, null, failure));
 		return execution;
 	}
 
@@ -118,7 +117,35 @@ public final class ExecutionService {
 		this.startNotices.announceUnlessFinished(notice, run.outcome());
 		run.outcome()
 			.thenAccept((outcome) -> execution
-				.finish(this.results.completed(execution.executionId(), trigger, deployment, outcome)));
+				.finish(this.results.completed(execution.executionId(), trigger, deployment, outcome)))
+			.exceptionally((failure) -> failedInternally(execution, trigger, deployment, failure));
+	}
+
+	private void runGuarded(Execution execution, ExecutionRequested trigger, DeploymentStateChanged deployment) {
+		try {
+			run(execution, trigger, deployment);
+		}
+		catch (RuntimeException ex) {
+			failedInternally(execution, trigger, deployment, ex);
+		}
+	}
+
+	/**
+	 * Fails the execution, unless the runner is stopping (its threads refuse work): then
+	 * it is left without a result, for the partition's next owner to run.
+	 */
+	private Void failedInternally(Execution execution, ExecutionRequested trigger, DeploymentStateChanged deployment,
+			Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof RejectedExecutionException) {
+			execution.abandon(cause);
+		}
+		else {
+			execution.failInternally(this.results.internalError(execution.executionId(), trigger, deployment, cause),
+					cause);
+		}
+		return null;
 	}
 
 	/** The trigger's deadline, but never later than the runner's own limit. */

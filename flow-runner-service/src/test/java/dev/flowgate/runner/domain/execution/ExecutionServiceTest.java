@@ -189,6 +189,25 @@ class ExecutionServiceTest {
 	}
 
 	@Test
+	void failsAnExecutionTheRunnerItselfCannotRunInsteadOfLeavingItWithoutAResult() {
+		// Deployment validation refuses a node without a type; one that slipped through
+		// makes the engine throw, not fail the flow.
+		DeploymentStateChanged untyped = Deployments.of("untyped", OWNER,
+				Flows.flow().node("a", null, Map.of()).build(),
+				new DeliveryTarget("https://hooks.example.com", null, false));
+		this.view.put(untyped);
+
+		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", untyped, Map.of()));
+		ExecutionCompleted result = resultOf(execution);
+
+		assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(result.error().code()).isEqualTo("internal_error");
+		assertThat(result.error().message()).startsWith("the runner failed while running this execution (");
+		assertThat(result.delivery()).isEqualTo(untyped.delivery());
+		assertThat(execution.internalFailure()).isPresent();
+	}
+
+	@Test
 	void reportsAFlowThatCannotRunToItsOwner() {
 		FlowDefinition cycle = Flows.flow()
 			.node("a", "template", Map.of("template", "a"))
@@ -292,8 +311,9 @@ class ExecutionServiceTest {
 	}
 
 	@Test
-	void leavesTheTriggerWithoutAResultWhenTheRunnerItselfFails() {
-		// An http node needs the engine's threads, which are gone.
+	void leavesTheTriggerWithoutAResultWhenTheRunnerIsStopping() {
+		// An http node needs the engine's threads, which are gone: the partition's next
+		// owner runs it.
 		DeploymentStateChanged deployment = Deployments.of("dep-1", OWNER,
 				Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build(), DeliveryTarget.NONE);
 		this.view.put(deployment);
