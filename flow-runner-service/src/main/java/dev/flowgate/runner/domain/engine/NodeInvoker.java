@@ -1,6 +1,7 @@
 package dev.flowgate.runner.domain.engine;
 
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -70,7 +71,8 @@ final class NodeInvoker {
 					.build());
 		return retry
 			.executeCompletionStage(this.scheduler,
-					() -> timeLimiter.executeCompletionStage(this.scheduler, () -> attempt(executor, call, attempts)))
+					() -> timeLimiter.executeCompletionStage(this.scheduler,
+							() -> attempt(executor, call, attempts, policy.timeout())))
 			.toCompletableFuture()
 			.handle((result, failure) -> (failure != null)
 					? new Invocation(null, describe(failure, policy), attempts.get())
@@ -82,20 +84,22 @@ final class NodeInvoker {
 			NodePolicy policy) {
 		attempts.incrementAndGet();
 		try {
-			return new Invocation(executor.execute(call).join(), null, attempts.get());
+			return new Invocation(executor.execute(call.forAttempt(call.cancellation(), policy.timeout())).join(), null,
+					attempts.get());
 		}
 		catch (RuntimeException ex) {
 			return new Invocation(null, describe(ex, policy), attempts.get());
 		}
 	}
 
-	private CompletableFuture<NodeResult> attempt(NodeExecutor executor, NodeCall call, AtomicInteger attempts) {
+	private CompletableFuture<NodeResult> attempt(NodeExecutor executor, NodeCall call, AtomicInteger attempts,
+			Duration timeLimit) {
 		attempts.incrementAndGet();
 		CancellationScope attemptScope = call.cancellation().child();
 		CompletableFuture<NodeResult> result;
 		try {
 			result = CompletableFuture
-				.supplyAsync(() -> executor.execute(call.withCancellation(attemptScope)), this.workers)
+				.supplyAsync(() -> executor.execute(call.forAttempt(attemptScope, timeLimit)), this.workers)
 				.thenCompose(Function.identity());
 		}
 		catch (RuntimeException ex) {

@@ -26,7 +26,8 @@ public final class ConditionNode implements NodeExecutor {
 
 	@Override
 	public CompletableFuture<NodeResult> execute(NodeCall call) {
-		Object value = this.expressions.evaluate(call.config().requiredText("expression"), call.scope().asData());
+		Object value = this.expressions.evaluate(call.config().requiredText("expression"), call.scope().asData(),
+				call.timeLimit());
 		return CompletableFuture.completedFuture(NodeResult.of(Map.of(RESULT, this.expressions.isTruthy(value))));
 	}
 

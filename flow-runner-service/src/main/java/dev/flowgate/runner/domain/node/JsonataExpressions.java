@@ -23,13 +23,19 @@ public final class JsonataExpressions {
 		this.maxDepth = maxDepth;
 	}
 
-	/** The expression's value as plain JSON values; undefined is {@code null}. */
-	public Object evaluate(String expression, Object data) {
+	/**
+	 * The expression's value as plain JSON values; undefined is {@code null}.
+	 * @param timeLimit the node's timeout, which does not stop the thread evaluating;
+	 * capped by the runner's own bound, which {@code null} stands for
+	 */
+	public Object evaluate(String expression, Object data, Duration timeLimit) {
 		Object value;
 		try {
 			Jsonata compiled = Jsonata.jsonata(expression);
 			Jsonata.Frame frame = compiled.createFrame();
-			frame.setRuntimeBounds(this.timeLimit.toMillis(), this.maxDepth);
+			Duration bound = (timeLimit != null && timeLimit.compareTo(this.timeLimit) < 0) ? timeLimit
+					: this.timeLimit;
+			frame.setRuntimeBounds(bound.toMillis(), this.maxDepth);
 			value = compiled.evaluate(data, frame);
 		}
 		catch (RuntimeException ex) {

@@ -18,7 +18,8 @@ public final class TransformNode implements NodeExecutor {
 
 	@Override
 	public CompletableFuture<NodeResult> execute(NodeCall call) {
-		Object value = this.expressions.evaluate(call.config().requiredText("expression"), call.scope().asData());
+		Object value = this.expressions.evaluate(call.config().requiredText("expression"), call.scope().asData(),
+				call.timeLimit());
 		return CompletableFuture.completedFuture(NodeResult.of(value));
 	}
 

@@ -1,17 +1,21 @@
 package dev.flowgate.runner.domain.node;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
+import dev.flowgate.runner.domain.template.TemplateScope;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TransformNodeTest {
 
@@ -54,6 +58,18 @@ class TransformNodeTest {
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
 		assertThat(outcome.error().message()).startsWith("JSONata: ");
 		assertThat(outcome.trace().get(0).attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void boundsEvaluationByTheNodesOwnTimeout() {
+		// The runner's default would let it run for a minute; the node allows 50 ms.
+		TransformNode transform = new TransformNode(new JsonataExpressions(Duration.ofMinutes(1), 200));
+		FlowNode node = new FlowNode("slow", "transform", Map.of("expression", "$count([1..9999999].($ * 2))"));
+		NodeCall attempt = new NodeCall(node, new TemplateScope(Map.of(), Map.of()), new CancellationScope(),
+				Duration.ofMillis(50));
+
+		assertThatThrownBy(() -> transform.execute(attempt)).isInstanceOf(NodeFailedException.class)
+			.hasMessageContaining("timeout");
 	}
 
 	@Test
