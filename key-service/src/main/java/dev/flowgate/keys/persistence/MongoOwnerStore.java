@@ -28,4 +28,9 @@ class MongoOwnerStore implements OwnerStore {
 		return this.mongo.exists(Query.query(where("_id").is(ownerId)), OwnerDocument.class);
 	}
 
+	@Override
+	public void delete(String ownerId) {
+		this.mongo.remove(Query.query(where("_id").is(ownerId)), OwnerDocument.class);
+	}
+
 }

@@ -25,13 +25,26 @@ public class OwnerService {
 
 	/**
 	 * Creates an owner and its first key. Without transactions a crash in between leaves
-	 * an owner without keys; the admin can then issue one with {@link #issueKey}.
+	 * an owner without keys; the admin can then issue one with {@link #issueKey}. A first
+	 * key that cannot be stored takes its owner back, so the admin's retry makes one
+	 * owner, not a second of the same name.
 	 */
 	public RegisteredOwner register(String name) {
 		Owner owner = new Owner(UUID.randomUUID().toString(), name,
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		this.owners.insert(owner);
-		return new RegisteredOwner(owner, this.keys.issue(owner.id(), KeyRequest.firstKey()));
+		try {
+			return new RegisteredOwner(owner, this.keys.issue(owner.id(), KeyRequest.firstKey()));
+		}
+		catch (RuntimeException ex) {
+			try {
+				this.owners.delete(owner.id());
+			}
+			catch (RuntimeException undone) {
+				ex.addSuppressed(undone);
+			}
+			throw ex;
+		}
 	}
 
 	public IssuedKey issueKey(String ownerId, KeyRequest request) {

@@ -7,4 +7,6 @@ public interface OwnerStore {
 
 	boolean exists(String ownerId);
 
+	void delete(String ownerId);
+
 }

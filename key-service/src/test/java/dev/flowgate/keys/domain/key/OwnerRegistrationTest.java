@@ -1,0 +1,76 @@
+package dev.flowgate.keys.domain.key;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.flowgate.keys.domain.owner.Owner;
+import dev.flowgate.keys.domain.owner.OwnerService;
+import dev.flowgate.keys.domain.owner.OwnerStore;
+import dev.flowgate.keys.domain.owner.RegisteredOwner;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OwnerRegistrationTest {
+
+	private static final Duration RESOLUTION = Duration.ofSeconds(60);
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
+
+	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+
+	private final OwnerStore ownerStore = new OwnerStore() {
+
+		@Override
+		public void insert(Owner owner) {
+			OwnerRegistrationTest.this.owners.put(owner.id(), owner);
+		}
+
+		@Override
+		public boolean exists(String ownerId) {
+			return OwnerRegistrationTest.this.owners.containsKey(ownerId);
+		}
+
+		@Override
+		public void delete(String ownerId) {
+			OwnerRegistrationTest.this.owners.remove(ownerId);
+		}
+
+	};
+
+	@Test
+	void registersAnOwnerWithItsFirstKey() {
+		InMemoryKeyStore keys = new InMemoryKeyStore();
+
+		RegisteredOwner registered = owners(keys).register("acme");
+
+		assertThat(this.owners).containsOnlyKeys(registered.owner().id());
+		assertThat(keys.findOwned(registered.owner().id(), registered.key().key().id())).isPresent();
+	}
+
+	@Test
+	void leavesNoOwnerBehindWhenItsFirstKeyCannotBeStored() {
+		InMemoryKeyStore unavailable = new InMemoryKeyStore() {
+
+			@Override
+			public void insert(ApiKey key) {
+				throw new IllegalStateException("the key store is unavailable");
+			}
+
+		};
+
+		assertThatThrownBy(() -> owners(unavailable).register("acme")).hasMessage("the key store is unavailable");
+		assertThat(this.owners).isEmpty();
+	}
+
+	private OwnerService owners(InMemoryKeyStore keys) {
+		KeyService keyService = new KeyService(keys,
+				new KeyPublication(keys, new RecordingPublisher(), this.clock, Duration.ofSeconds(60), 10),
+				new InMemoryDeploymentDirectory(), this.clock, RESOLUTION);
+		return new OwnerService(this.ownerStore, keyService, this.clock);
+	}
+
+}
