@@ -3,6 +3,7 @@ package dev.flowgate.keys.domain.key;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.keys.domain.key.KeyStatePublisher.Delivery;
@@ -16,13 +17,16 @@ class KeyPublicationTest {
 
 	private static final Duration CLAIM = Duration.ofSeconds(60);
 
+	private static final Duration LONGEST_SEND = Duration.ofSeconds(35);
+
 	private final MutableClock clock = new MutableClock(NOW);
 
 	private final InMemoryKeyStore store = new InMemoryKeyStore();
 
 	private final RecordingPublisher publisher = new RecordingPublisher();
 
-	private final KeyPublication publication = new KeyPublication(this.store, this.publisher, this.clock, CLAIM, 10);
+	private final KeyPublication publication = new KeyPublication(this.store, this.publisher, this.clock, CLAIM,
+			LONGEST_SEND, 10);
 
 	@Test
 	void marksAnAcknowledgedVersionPublished() {
@@ -142,6 +146,29 @@ class KeyPublicationTest {
 
 		this.publication.publishPending();
 
+		assertThat(this.publisher.sent()).hasSize(1);
+	}
+
+	@Test
+	void sendsNothingOnAClaimThatTookTooLongToTake() {
+		storedKey("k1");
+		InMemoryKeyStore slow = new InMemoryKeyStore() {
+
+			@Override
+			public Optional<PublicationClaim> claim(String keyId, Instant now, Instant until) {
+				// The reply came after a long pause: too little of the claim is left.
+				KeyPublicationTest.this.clock.advance(CLAIM.minus(LONGEST_SEND).plusSeconds(1));
+				return KeyPublicationTest.this.store.claim(keyId, now, until);
+			}
+
+		};
+		KeyPublication stalled = new KeyPublication(slow, this.publisher, this.clock, CLAIM, LONGEST_SEND, 10);
+
+		assertThat(stalled.publish("k1")).isFalse();
+
+		assertThat(this.publisher.sent()).isEmpty();
+		this.clock.advance(CLAIM);
+		this.publication.publishPending();
 		assertThat(this.publisher.sent()).hasSize(1);
 	}
 

@@ -27,9 +27,8 @@ class KeyServiceTest {
 
 	private final InMemoryDeploymentDirectory deployments = new InMemoryDeploymentDirectory();
 
-	private final KeyService keys = new KeyService(this.store,
-			new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60), 10), this.deployments,
-			this.clock, RESOLUTION);
+	private final KeyService keys = new KeyService(this.store, new KeyPublication(this.store, this.publisher,
+			this.clock, Duration.ofSeconds(60), Duration.ofSeconds(35), 10), this.deployments, this.clock, RESOLUTION);
 
 	@Test
 	void storesAndPublishesANewKeyAtOnce() {

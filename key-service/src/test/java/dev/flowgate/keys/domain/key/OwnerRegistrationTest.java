@@ -67,9 +67,9 @@ class OwnerRegistrationTest {
 	}
 
 	private OwnerService owners(InMemoryKeyStore keys) {
-		KeyService keyService = new KeyService(keys,
-				new KeyPublication(keys, new RecordingPublisher(), this.clock, Duration.ofSeconds(60), 10),
-				new InMemoryDeploymentDirectory(), this.clock, RESOLUTION);
+		KeyService keyService = new KeyService(keys, new KeyPublication(keys, new RecordingPublisher(), this.clock,
+				Duration.ofSeconds(60), Duration.ofSeconds(35), 10), new InMemoryDeploymentDirectory(), this.clock,
+				RESOLUTION);
 		return new OwnerService(this.ownerStore, keyService, this.clock);
 	}
 
