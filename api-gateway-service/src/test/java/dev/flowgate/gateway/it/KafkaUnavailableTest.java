@@ -58,6 +58,8 @@ class KafkaUnavailableTest {
 		Http.Response aicuflowAnswer = trigger("/node/deployment-trigger/" + deployment.deploymentId() + "/");
 
 		assertProblem(nativeAnswer, 503, "Kafka");
+		assertThat(nativeAnswer.json().get("detail").asString()).contains("not accepted")
+			.contains("Retrying with the same Idempotency-Key never runs it twice");
 		assertThat(nativeAnswer.header("Retry-After")).isEqualTo("5");
 		assertThat(aicuflowAnswer.status()).isEqualTo(503);
 		assertThat(aicuflowAnswer.json().get("status").asString()).isEqualTo("error");

@@ -29,6 +29,9 @@ import dev.flowgate.gateway.domain.limit.RateLimits;
  */
 public final class TriggerService {
 
+	static final String NOT_ACKNOWLEDGED = "Kafka did not acknowledge the trigger, so it was not accepted; if it "
+			+ "timed out on its way it may still run once. Retrying with the same Idempotency-Key never runs it twice";
+
 	private final RateLimits limits;
 
 	private final InFlightExecutions inFlight;
@@ -90,8 +93,10 @@ public final class TriggerService {
 		return this.publisher.publish(trigger).handle((acknowledged, failure) -> {
 			if (failure != null) {
 				this.inFlight.abandon(trigger.executionId());
-				Rejection refusal = (unwrapped(failure) instanceof Rejection known) ? known : Rejection.unavailable(
-						"Kafka did not acknowledge the trigger; nothing was accepted", this.settings.kafkaRetryAfter());
+				// A send that timed out may still land: the caller is told so, not that
+				// nothing happened.
+				Rejection refusal = (unwrapped(failure) instanceof Rejection known) ? known
+						: Rejection.unavailable(NOT_ACKNOWLEDGED, this.settings.kafkaRetryAfter());
 				refused(trigger, refusal);
 				throw refusal;
 			}
