@@ -93,8 +93,7 @@ public final class TriggerService {
 		return this.publisher.publish(trigger).handle((acknowledged, failure) -> {
 			if (failure != null) {
 				this.inFlight.abandon(trigger.executionId());
-				// A send that timed out may still land: the caller is told so, not that
-				// nothing happened.
+				// A send that timed out may still land, and the caller is told so.
 				Rejection refusal = (unwrapped(failure) instanceof Rejection known) ? known
 						: Rejection.unavailable(NOT_ACKNOWLEDGED, this.settings.kafkaRetryAfter());
 				refused(trigger, refusal);
