@@ -3,14 +3,18 @@ package dev.flowgate.delivery.messaging;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.delivery.domain.callback.CallbackTarget;
 import dev.flowgate.delivery.domain.callback.HttpPoster;
 import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.GuardedLookups;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +27,9 @@ class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 
 	private final CloseableHttpAsyncClient client;
 
-	private final CallbackLookups lookups;
+	private final ExecutorService lookupThreads;
+
+	private final GuardedLookups lookups;
 
 	private final Duration timeout;
 
@@ -31,7 +37,10 @@ class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 
 	ApacheHttpPoster(DestinationGuard guard, DeliveryProperties properties) {
 		this.client = CallbackHttpClient.create(guard, properties);
-		this.lookups = new CallbackLookups(guard, properties.callback().lookupThreads());
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("callback-lookup-");
+		threads.setDaemon(true);
+		this.lookupThreads = Executors.newFixedThreadPool(properties.callback().lookupThreads(), threads);
+		this.lookups = new GuardedLookups(guard, this.lookupThreads);
 		this.timeout = properties.callback().timeout();
 		this.snippetLimit = Math.toIntExact(properties.callback().responseSnippetLimit().toBytes());
 	}
@@ -48,7 +57,7 @@ class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 		// their leases. Graceful: an immediate close races httpcore5's I/O threads, which
 		// then log a ClosedSelectorException.
 		this.client.close(CloseMode.GRACEFUL);
-		this.lookups.close();
+		this.lookupThreads.shutdownNow();
 	}
 
 }

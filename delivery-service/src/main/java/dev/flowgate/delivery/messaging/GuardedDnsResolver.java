@@ -8,8 +8,8 @@ import org.apache.hc.client5.http.DnsResolver;
 
 /**
  * The HTTP client's own way to turn a host into addresses, checked by the guard too.
- * Callbacks never use it (each request carries an address {@link CallbackLookups}
- * checked, looked up off the client's threads); it keeps a request without one guarded.
+ * Callbacks never use it (each request carries an address {@code GuardedLookups} checked,
+ * looked up off the client's threads); it keeps a request without one guarded.
  */
 class GuardedDnsResolver implements DnsResolver {
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.flowgate.egress.AddressPolicy;
 import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.GuardedLookups;
 import dev.flowgate.egress.HostResolver;
 import dev.flowgate.runner.domain.deployment.DeploymentView;
 import dev.flowgate.runner.domain.engine.EngineSettings;
@@ -36,7 +37,7 @@ class EngineConfig {
 
 	@Bean
 	EngineThreads engineThreads(RunnerProperties properties) {
-		return new EngineThreads(properties.engine());
+		return new EngineThreads(properties.engine(), properties.http().lookupThreads());
 	}
 
 	/**
@@ -44,7 +45,7 @@ class EngineConfig {
 	 * fails the node like any other status outside 2xx.
 	 */
 	@Bean
-	OutboundHttp outboundHttp(RunnerProperties properties) {
+	OutboundHttp outboundHttp(RunnerProperties properties, EngineThreads threads) {
 		RunnerProperties.Http http = properties.http();
 		HttpClient client = HttpClient.newBuilder()
 			.connectTimeout(http.connectTimeout())
@@ -53,7 +54,7 @@ class EngineConfig {
 		DestinationGuard guard = new DestinationGuard(HostResolver.SYSTEM, AddressPolicy.allowing(http.allowedCidrs()),
 				"Host");
 		return new OutboundHttp(client, new OutboundSettings(http.maxResponseBytes().toBytes(), http.allowedHosts()),
-				guard);
+				new GuardedLookups(guard, threads.lookups()));
 	}
 
 	@Bean

@@ -16,7 +16,9 @@ final class EngineThreads implements AutoCloseable {
 
 	private final ExecutorService workers;
 
-	EngineThreads(RunnerProperties.Engine engine) {
+	private final ExecutorService lookups;
+
+	EngineThreads(RunnerProperties.Engine engine, int lookupThreads) {
 		// Tasks run in the trace of their submitter: a flow's log lines carry the
 		// trace id of the trigger that started it.
 		ContextSnapshotFactory contexts = ContextSnapshotFactory.builder().build();
@@ -29,6 +31,7 @@ final class EngineThreads implements AutoCloseable {
 		this.workers = ContextExecutorService.wrap(
 				Executors.newFixedThreadPool(engine.workerThreads(), ApplicationThreads.named("flow-worker-")),
 				contexts);
+		this.lookups = Executors.newFixedThreadPool(lookupThreads, ApplicationThreads.named("flow-lookup-"));
 	}
 
 	ScheduledExecutorService scheduler() {
@@ -39,10 +42,16 @@ final class EngineThreads implements AutoCloseable {
 		return this.workers;
 	}
 
+	/** Host lookups of outbound calls, off the workers. */
+	ExecutorService lookups() {
+		return this.lookups;
+	}
+
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
 		this.workers.shutdownNow();
+		this.lookups.shutdownNow();
 	}
 
 }

@@ -40,9 +40,12 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * allows every host. The platform's own LLM endpoint is exempt.
 	 * @param allowedCidrs private, loopback and link-local ranges the nodes may reach
 	 * anyway; empty (the default) refuses them all (the local stack allows loopback)
+	 * @param lookupThreads threads that look the nodes' hosts up, one lookup per host at
+	 * a time: a host whose nameserver never answers holds one of them, not a worker
 	 */
 	public record Http(@DefaultValue("1MB") DataSize maxResponseBytes, Set<String> allowedHosts,
-			List<String> allowedCidrs, @DefaultValue("5s") Duration connectTimeout) {
+			List<String> allowedCidrs, @DefaultValue("5s") Duration connectTimeout,
+			@DefaultValue("8") int lookupThreads) {
 
 		public Http {
 			allowedHosts = (allowedHosts != null) ? Set.copyOf(allowedHosts) : Set.of();

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.egress.AddressPolicy;
 import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.GuardedLookups;
 import dev.flowgate.egress.HostResolver;
 import dev.flowgate.runner.domain.engine.EngineSettings;
 import dev.flowgate.runner.domain.engine.FlowEngine;
@@ -39,6 +40,8 @@ public final class EngineFixture implements AutoCloseable {
 
 	private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
+	private final ExecutorService lookups = Executors.newFixedThreadPool(2);
+
 	private final FlowEngine engine;
 
 	public EngineFixture(String llmBaseUrl) {
@@ -52,11 +55,16 @@ public final class EngineFixture implements AutoCloseable {
 
 	public EngineFixture(String llmBaseUrl, Set<String> allowedHosts, List<String> allowedCidrs,
 			int traceOutputMaxChars) {
+		this(llmBaseUrl, allowedHosts, allowedCidrs, traceOutputMaxChars, HostResolver.SYSTEM);
+	}
+
+	/** With names of the test's own, looked up by {@code resolver}. */
+	public EngineFixture(String llmBaseUrl, Set<String> allowedHosts, List<String> allowedCidrs,
+			int traceOutputMaxChars, HostResolver resolver) {
 		JsonCodec json = new JsonCodec();
-		DestinationGuard guard = new DestinationGuard(HostResolver.SYSTEM, AddressPolicy.allowing(allowedCidrs),
-				"Host");
+		DestinationGuard guard = new DestinationGuard(resolver, AddressPolicy.allowing(allowedCidrs), "Host");
 		OutboundHttp http = new OutboundHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
-				new OutboundSettings(MAX_BYTES, allowedHosts), guard);
+				new OutboundSettings(MAX_BYTES, allowedHosts), new GuardedLookups(guard, this.lookups));
 		JsonataExpressions expressions = new JsonataExpressions(Duration.ofSeconds(2), 200);
 		this.engine = new FlowEngine(
 				StandardNodes.create(json, expressions, http, new LlmSettings(llmBaseUrl, LLM_KEY)),
@@ -91,6 +99,7 @@ public final class EngineFixture implements AutoCloseable {
 	public void close() {
 		this.scheduler.shutdownNow();
 		this.workers.shutdownNow();
+		this.lookups.shutdownNow();
 	}
 
 }

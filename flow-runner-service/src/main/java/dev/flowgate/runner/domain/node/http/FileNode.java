@@ -36,8 +36,8 @@ public final class FileNode implements NodeExecutor {
 		// one download takes.
 		long maxBytes = Math.min(config.number("maxBytes").map(Number::longValue).orElse(Long.MAX_VALUE),
 				this.http.maxResponseBytes());
-		HttpRequest request = this.http.request(this.http.uri(url)).GET().build();
-		return this.http.send(request, maxBytes, call.cancellation()).thenApply((reply) -> {
+		HttpRequest request = this.http.request(this.http.flowUri(url)).GET().build();
+		return this.http.sendGuarded(request, maxBytes, call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {
 				throw reply.failure(OutboundHttp.forDisplay(request.uri()));
 			}

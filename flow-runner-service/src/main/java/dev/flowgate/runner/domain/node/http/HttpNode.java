@@ -49,7 +49,7 @@ public final class HttpNode implements NodeExecutor {
 		NodeConfig config = call.config();
 		String url = this.templates.text(config.requiredText("url"), call.scope());
 		HttpRequest request = request(config, url, call.scope());
-		return this.http.send(request, this.http.maxResponseBytes(), call.cancellation()).thenApply((reply) -> {
+		return this.http.sendGuarded(request, this.http.maxResponseBytes(), call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {
 				throw reply.failure(OutboundHttp.forDisplay(request.uri()));
 			}
@@ -62,7 +62,7 @@ public final class HttpNode implements NodeExecutor {
 	}
 
 	private HttpRequest request(NodeConfig config, String url, TemplateScope scope) {
-		HttpRequest.Builder builder = this.http.request(this.http.uri(url));
+		HttpRequest.Builder builder = this.http.request(this.http.flowUri(url));
 		Map<String, Object> headers = config.object("headers");
 		try {
 			headers.forEach((name, value) -> builder.header(name, this.templates.text(String.valueOf(value), scope)));

@@ -57,14 +57,19 @@ public final class LlmNode implements NodeExecutor {
 		LlmResponseFormat format = LlmResponseFormat.of(config.raw(LlmResponseFormat.SETTING));
 		String baseUrl = baseUrl(config, call.scope());
 		String url = baseUrl + COMPLETIONS_PATH;
-		URI uri = this.settings.isPlatform(baseUrl) ? this.http.configuredUri(url) : this.http.uri(url);
+		boolean platform = this.settings.isPlatform(baseUrl);
+		URI uri = platform ? this.http.configuredUri(url) : this.http.flowUri(url);
 		HttpRequest.Builder request = this.http.request(uri)
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofByteArray(this.json.writeBytes(requestBody(config, format, call.scope()))));
 		if (this.settings.sendsKeyTo(baseUrl)) {
 			request.header("Authorization", "Bearer " + this.settings.apiKey());
 		}
-		return this.http.send(request.build(), this.http.maxResponseBytes(), call.cancellation()).thenApply((reply) -> {
+		// The operator's own endpoint is trusted as it is; a flow's passes the guard.
+		CompletableFuture<HttpReply> exchange = platform
+				? this.http.send(request.build(), this.http.maxResponseBytes(), call.cancellation())
+				: this.http.sendGuarded(request.build(), this.http.maxResponseBytes(), call.cancellation());
+		return exchange.thenApply((reply) -> {
 			if (!reply.isSuccess()) {
 				throw reply.failure("the LLM at " + OutboundHttp.forDisplay(baseUrl));
 			}

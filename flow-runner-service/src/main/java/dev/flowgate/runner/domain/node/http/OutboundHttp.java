@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
-import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.GuardedLookups;
 import dev.flowgate.egress.TargetRefusedException;
 import dev.flowgate.runner.domain.node.CancellationScope;
 import dev.flowgate.runner.domain.node.NodeFailedException;
@@ -36,39 +36,56 @@ public final class OutboundHttp {
 
 	private final OutboundSettings settings;
 
-	private final DestinationGuard guard;
+	private final GuardedLookups lookups;
 
-	public OutboundHttp(HttpClient client, OutboundSettings settings, DestinationGuard guard) {
+	public OutboundHttp(HttpClient client, OutboundSettings settings, GuardedLookups lookups) {
 		this.client = client;
 		this.settings = settings;
-		this.guard = guard;
+		this.lookups = lookups;
 	}
 
 	public long maxResponseBytes() {
 		return this.settings.maxResponseBytes();
 	}
 
-	/** Parses an absolute http(s) URL from a flow, refused unless the guards allow it. */
-	public URI uri(String url) {
+	/**
+	 * Parses an absolute http(s) URL from a flow, refused unless its host is in the
+	 * allow-list; {@link #sendGuarded} checks its addresses.
+	 */
+	public URI flowUri(String url) {
 		URI uri = configuredUri(url);
 		if (!this.settings.allows(uri)) {
 			throw NodeFailedException
 				.permanent("the host '%s' is not in the runner's outbound allow-list".formatted(uri.getHost()));
 		}
-		try {
-			// The JDK client looks the name up again, but in the JVM's cache that this
-			// lookup has just filled (30 s by default): a rebinding DNS answer is not
-			// asked for between the check and the connection.
-			this.guard.resolve(uri.getHost());
-		}
-		catch (TargetRefusedException ex) {
+		return uri;
+	}
+
+	/**
+	 * Sends a request to a URI from {@link #flowUri} once the address guard has passed
+	 * its host, looked up off the caller's thread. The JDK client looks the host up
+	 * again, but in the JVM's cache that this lookup has just filled (30 s by default),
+	 * so a rebinding DNS answer is not asked for between the check and the connection.
+	 */
+	public CompletableFuture<HttpReply> sendGuarded(HttpRequest request, long maxBytes,
+			CancellationScope cancellation) {
+		URI uri = request.uri();
+		return cancellation.register(this.lookups.resolve(uri.getHost()))
+			.handle((addresses, failure) -> (failure == null) ? uri : refused(uri, failure))
+			.thenCompose((checked) -> send(request, maxBytes, cancellation));
+	}
+
+	private static URI refused(URI uri, Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof TargetRefusedException refusal) {
 			throw NodeFailedException.permanent(
-					ex.getMessage() + "; an operator can allow the range with flowgate.runner.http.allowed-cidrs");
+					refusal.getMessage() + "; an operator can allow the range with flowgate.runner.http.allowed-cidrs");
 		}
-		catch (UnknownHostException ex) {
+		if (cause instanceof UnknownHostException) {
 			throw new NodeFailedException("the host '%s' does not resolve".formatted(uri.getHost()));
 		}
-		return uri;
+		throw (cause instanceof RuntimeException runtime) ? runtime : new CompletionException(cause);
 	}
 
 	/** Parses an absolute http(s) URL the operator configured, trusted as it is. */
@@ -93,9 +110,9 @@ public final class OutboundHttp {
 	 * the node off aborts it.
 	 */
 	/**
-	 * A request to a URI from {@link #uri} or {@link #configuredUri}: HTTP/1.1 over plain
-	 * http, where the client would otherwise offer an h2c upgrade, which some servers
-	 * answer badly and none needs.
+	 * A request to a URI from {@link #flowUri} or {@link #configuredUri}: HTTP/1.1 over
+	 * plain http, where the client would otherwise offer an h2c upgrade, which some
+	 * servers answer badly and none needs.
 	 */
 	public HttpRequest.Builder request(URI uri) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri);

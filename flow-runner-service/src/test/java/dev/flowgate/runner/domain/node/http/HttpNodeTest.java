@@ -1,12 +1,20 @@
 package dev.flowgate.runner.domain.node.http;
 
+import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.egress.HostResolver;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
+import dev.flowgate.runner.domain.engine.FlowRun;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.StubServer;
@@ -137,6 +145,46 @@ class HttpNodeTest {
 
 		assertThat(outcome.error().message())
 			.isEqualTo("'http://api.example.com/search' is not a valid URL (Illegal character in query)");
+	}
+
+	@Test
+	void aHostWhoseLookupHangsHoldsNoWorker() {
+		this.api.on("/quick", (request) -> Reply.json(200, "{\"ok\":true}"));
+		CountDownLatch nameserverAnswers = new CountDownLatch(1);
+		HostResolver dns = (host) -> {
+			if (!host.endsWith(".lookup-hangs.example")) {
+				return HostResolver.SYSTEM.resolve(host);
+			}
+			try {
+				nameserverAnswers.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new UnknownHostException(host);
+		};
+
+		FlowDefinition quick = Flows.flow().node("call", "http", Map.of("url", this.api.url("/quick"))).build();
+		try (EngineFixture fixture = new EngineFixture(this.api.url(""), Set.of(), List.of("127.0.0.0/8"), 4096, dns)) {
+			// Six hosts, more than the engine's four workers.
+			List<CompletableFuture<FlowOutcome>> stuck = IntStream.range(0, 6)
+				.mapToObj((n) -> fixture.engine().start(hangingLookup(n), Map.of(), Instant.now().plusSeconds(20)))
+				.map(FlowRun::outcome)
+				.toList();
+
+			FlowOutcome answered = fixture.run(quick, Map.of());
+
+			assertThat(answered.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+			assertThat(stuck).allSatisfy(
+					(outcome) -> assertThat(outcome.join().error().message()).isEqualTo("timed out after 1000 ms"));
+			nameserverAnswers.countDown();
+		}
+	}
+
+	private static FlowDefinition hangingLookup(int host) {
+		return Flows.flow()
+			.node("call", "http", Map.of("url", "http://" + host + ".lookup-hangs.example/x", "timeoutSeconds", 1))
+			.build();
 	}
 
 	@Test
