@@ -37,7 +37,8 @@ class DomainConfig {
 	@Bean
 	KeyService keyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
 			FlowgateProperties properties) {
-		return new KeyService(store, publication, deployments, clock, properties.lastUsed().resolution());
+		return new KeyService(store, publication, deployments, clock, properties.lastUsed().resolution(),
+				properties.keys().perOwner());
 	}
 
 	@Bean

@@ -11,9 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param outbox publication of key state
  * @param lastUsed tracking of a key's last use
  * @param deploymentService where a key's deployments are checked when it is made
+ * @param keys what an owner may have
  */
 @ConfigurationProperties("flowgate")
-public record FlowgateProperties(Outbox outbox, LastUsed lastUsed, DeploymentService deploymentService) {
+public record FlowgateProperties(Outbox outbox, LastUsed lastUsed, DeploymentService deploymentService, Keys keys) {
+
+	/**
+	 * @param perOwner the most keys an owner may have, active or not; every gateway holds
+	 * every key in memory
+	 */
+	public record Keys(int perOwner) {
+	}
 
 	/**
 	 * @param relayInterval pause between rounds of the republisher

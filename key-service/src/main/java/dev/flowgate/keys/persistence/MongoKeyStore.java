@@ -48,6 +48,12 @@ class MongoKeyStore implements KeyStore {
 	}
 
 	@Override
+	public long countOwned(String ownerId) {
+		return this.mongo.count(Query.query(where(KeyDocument.OWNER_ID).is(ownerId).and(KeyDocument.DELETED).is(false)),
+				KeyDocument.class);
+	}
+
+	@Override
 	public boolean replace(ApiKey changed) {
 		Query unchangedSinceRead = Query.query(where(KeyDocument.ID).is(changed.id())
 			.and(KeyDocument.VERSION)

@@ -7,6 +7,7 @@ import dev.flowgate.keys.config.FlowgateProperties;
 import dev.flowgate.keys.domain.InvalidInputException;
 import dev.flowgate.keys.domain.key.ConcurrentKeyChangeException;
 import dev.flowgate.keys.domain.key.DeploymentDirectoryUnavailableException;
+import dev.flowgate.keys.domain.key.KeyLimitReachedException;
 import dev.flowgate.keys.domain.key.KeyNotFoundException;
 import dev.flowgate.keys.domain.owner.OwnerNotFoundException;
 
@@ -52,6 +53,11 @@ class ProblemHandler extends InternalApiProblems {
 	@ExceptionHandler
 	ProblemDetail ownerNotFound(OwnerNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Owner not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail keyLimitReached(KeyLimitReachedException ex) {
+		return problem(HttpStatus.CONFLICT, "Key limit reached", ex.getMessage());
 	}
 
 	@ExceptionHandler

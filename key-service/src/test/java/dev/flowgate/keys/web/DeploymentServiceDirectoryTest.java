@@ -94,7 +94,7 @@ class DeploymentServiceDirectoryTest {
 
 	private static DeploymentServiceDirectory directoryAt(URI url) {
 		FlowgateProperties properties = new FlowgateProperties(null, null, new FlowgateProperties.DeploymentService(url,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5)), null);
 		return new DeploymentServiceDirectory(properties, new InternalApiProperties("internal-token"),
 				ObservationRegistry.NOOP);
 	}

@@ -139,6 +139,20 @@ class KeyApiTest {
 	}
 
 	@Test
+	void refusesAKeyPastTheOwnersLimitWith409() {
+		// The owner's first key, from its registration, counts too; the tests allow 5.
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.api.post("/v1/keys", this.ownerId, "{\"name\": \"k" + i + "\"}").status()).isEqualTo(201);
+		}
+
+		Response refused = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"one too many\"}");
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.text("detail")).startsWith("An owner can have at most 5 keys");
+	}
+
+	@Test
 	void checksAChangedListOfDeploymentsBeforeAskingAboutThem() {
 		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"ci\"}").text("id");
 		String tooMany = IntStream.rangeClosed(1, 101)

@@ -33,6 +33,8 @@ public class KeyService {
 
 	private final Duration lastUsedResolution;
 
+	private final int keysPerOwner;
+
 	private final RecentUses recentUses;
 
 	private final SecureRandom random = new SecureRandom();
@@ -40,26 +42,33 @@ public class KeyService {
 	/**
 	 * @param lastUsedResolution a key's last use is only updated once it is older than
 	 * this, which spares the store a write per trigger
+	 * @param keysPerOwner the most keys an owner may have, active or not: every key is
+	 * held in every gateway's memory
 	 */
 	public KeyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
-			Duration lastUsedResolution) {
+			Duration lastUsedResolution, int keysPerOwner) {
 		this.store = store;
 		this.publication = publication;
 		this.deployments = deployments;
 		this.clock = clock;
 		this.lastUsedResolution = lastUsedResolution;
+		this.keysPerOwner = keysPerOwner;
 		this.recentUses = new RecentUses(lastUsedResolution);
 	}
 
 	/**
 	 * @throws InvalidInputException when the key is scoped to a deployment the owner does
 	 * not have
+	 * @throws KeyLimitReachedException when the owner has as many keys as one may have
 	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
 	 */
 	public IssuedKey issue(String ownerId, KeyRequest request) {
 		KeySecret secret = KeySecret.generate(this.random);
 		// Checked in full first: no remote check for a key refused anyway.
 		ApiKey key = ApiKey.issue(UUID.randomUUID().toString(), ownerId, request, secret, now());
+		if (this.store.countOwned(ownerId) >= this.keysPerOwner) {
+			throw new KeyLimitReachedException(this.keysPerOwner);
+		}
 		requireOwnDeployments(ownerId, request.permissions().deploymentIds());
 		this.store.insert(key);
 		publishNow(key.id());

@@ -17,6 +17,9 @@ public interface KeyStore {
 	/** The owner's keys that are not deleted, newest first. */
 	List<ApiKey> findAllOwned(String ownerId);
 
+	/** How many keys the owner has that are not deleted. */
+	long countOwned(String ownerId);
+
 	/**
 	 * Stores a changed key if nobody changed it since it was read, i.e. the stored
 	 * version is {@code changed.version() - 1}.

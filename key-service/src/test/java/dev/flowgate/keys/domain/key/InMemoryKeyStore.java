@@ -62,6 +62,11 @@ class InMemoryKeyStore implements KeyStore, KeyOutbox {
 	}
 
 	@Override
+	public long countOwned(String ownerId) {
+		return findAllOwned(ownerId).size();
+	}
+
+	@Override
 	public List<ApiKey> findAllOwned(String ownerId) {
 		return this.entries.values()
 			.stream()

@@ -11,6 +11,7 @@ import dev.flowgate.keys.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class KeyServiceTest {
@@ -18,6 +19,8 @@ class KeyServiceTest {
 	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456Z");
 
 	private static final Duration RESOLUTION = Duration.ofSeconds(60);
+
+	private static final int KEYS_PER_OWNER = 3;
 
 	private final MutableClock clock = new MutableClock(NOW);
 
@@ -28,7 +31,23 @@ class KeyServiceTest {
 	private final InMemoryDeploymentDirectory deployments = new InMemoryDeploymentDirectory();
 
 	private final KeyService keys = new KeyService(this.store, new KeyPublication(this.store, this.publisher,
-			this.clock, Duration.ofSeconds(60), Duration.ofSeconds(35), 10), this.deployments, this.clock, RESOLUTION);
+			this.clock, Duration.ofSeconds(60), Duration.ofSeconds(35), 10), this.deployments, this.clock, RESOLUTION,
+			KEYS_PER_OWNER);
+
+	@Test
+	void refusesAKeyPastTheOwnersLimitUntilOneIsDeleted() {
+		String lastId = null;
+		for (int i = 0; i < KEYS_PER_OWNER; i++) {
+			lastId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		}
+		this.keys.issue("owner-2", KeyRequest.firstKey());
+
+		assertThatThrownBy(() -> this.keys.issue("owner-1", KeyRequest.firstKey()))
+			.isInstanceOf(KeyLimitReachedException.class)
+			.hasMessage("An owner can have at most 3 keys, active or not; delete the keys no longer used");
+		this.keys.delete("owner-1", lastId);
+		assertThat(this.keys.issue("owner-1", KeyRequest.firstKey()).key().ownerId()).isEqualTo("owner-1");
+	}
 
 	@Test
 	void storesAndPublishesANewKeyAtOnce() {
