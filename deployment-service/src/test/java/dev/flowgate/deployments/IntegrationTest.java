@@ -21,7 +21,8 @@ import dev.flowgate.infra.test.FlowgateInfra;
 @FlowgateInfra
 @SpringBootTest(properties = { "flowgate.internal-token=" + IntegrationTest.TOKEN,
 		"flowgate.public-url=" + IntegrationTest.PUBLIC_URL, "flowgate.publication.republish-interval=200ms",
-		"flowgate.publication.lease=2s", "flowgate.usage.late-write-margin=" + IntegrationTest.LATE_WRITE_MARGIN,
+		// The lease outlasts the producer's longest send (35 s), as the service requires.
+		"flowgate.publication.lease=40s", "flowgate.usage.late-write-margin=" + IntegrationTest.LATE_WRITE_MARGIN,
 		"logging.level.org.apache.kafka=warn" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {

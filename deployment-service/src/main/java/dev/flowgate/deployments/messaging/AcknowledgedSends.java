@@ -1,5 +1,7 @@
 package dev.flowgate.deployments.messaging;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +12,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.deployments.config.PublicationProperties;
+import dev.flowgate.kafka.SendLimits;
 
 /**
  * Sends an outbox's record and waits for Kafka's acknowledgement, at most
@@ -25,9 +28,26 @@ class AcknowledgedSends {
 
 	private final PublicationProperties properties;
 
+	private final Duration longestSend;
+
 	AcknowledgedSends(KafkaTemplate<String, Object> kafka, PublicationProperties properties) {
 		this.kafka = kafka;
 		this.properties = properties;
+		this.longestSend = SendLimits.longestSend(kafka.getProducerFactory().getConfigurationProperties());
+		if (properties.lease().compareTo(this.longestSend) <= 0) {
+			throw new IllegalStateException("flowgate.publication.lease (" + properties.lease()
+					+ ") must outlast the producer's longest send (" + this.longestSend + ")");
+		}
+	}
+
+	/**
+	 * Whether a send started at {@code now} ends, landed or given up, before a claim held
+	 * until {@code claimedUntil} does. Taking the claim may have stalled (a slow reply, a
+	 * pause): once it ends another publisher may send a newer state, which a late send
+	 * would land after.
+	 */
+	boolean endsBefore(Instant claimedUntil, Instant now) {
+		return now.plus(this.longestSend).isBefore(claimedUntil);
 	}
 
 	/**

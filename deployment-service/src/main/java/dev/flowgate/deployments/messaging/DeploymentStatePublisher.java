@@ -40,6 +40,10 @@ class DeploymentStatePublisher implements DeploymentPublication {
 		Optional<PendingState> claimed;
 		while ((claimed = this.outbox.claim(deploymentId, this.clock.instant(), this.properties.lease())).isPresent()) {
 			PendingState state = claimed.get();
+			if (!this.sends.endsBefore(state.leaseUntil(), this.clock.instant())) {
+				// Left to run out: the republisher sends it then.
+				return;
+			}
 			switch (send(state)) {
 				case ACKNOWLEDGED -> this.outbox.markPublished(state);
 				case FAILED -> {

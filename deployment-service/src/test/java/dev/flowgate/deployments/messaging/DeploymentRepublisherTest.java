@@ -3,11 +3,14 @@ package dev.flowgate.deployments.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -45,9 +48,12 @@ class DeploymentRepublisherTest {
 
 	private static final String TOPIC = Topics.DEPLOYMENTS.name();
 
-	/** Gives up waiting for every acknowledgement at once, and claims for long. */
+	/**
+	 * Gives up waiting for every acknowledgement at once, and claims for longer than the
+	 * service does.
+	 */
 	private static final PublicationProperties IMPATIENT = new PublicationProperties(Duration.ZERO,
-			Duration.ofSeconds(30), Duration.ofSeconds(5));
+			Duration.ofMinutes(10), Duration.ofSeconds(5));
 
 	@Autowired
 	private DeploymentRepository deployments;
@@ -99,6 +105,53 @@ class DeploymentRepublisherTest {
 		assertThat(stored(id).get("publishedVersion", Number.class).longValue()).isZero();
 	}
 
+	@Test
+	void sendsNothingOnAClaimThatTookTooLongToTake() {
+		// Every reading of this clock is 26 s after the one before: the claim (60 s) is
+		// taken at t, the send would start at t + 26 s and could last 35 s, past the
+		// claim.
+		Instant start = Instant.now();
+		AtomicInteger readings = new AtomicInteger();
+		Clock stalling = new Clock() {
+
+			@Override
+			public Instant instant() {
+				return start.plusSeconds(26L * readings.getAndIncrement());
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+		};
+		PublicationProperties settings = new PublicationProperties(Duration.ofSeconds(5), Duration.ofSeconds(60),
+				Duration.ofSeconds(5));
+		DeploymentStatePublisher stalled = new DeploymentStatePublisher(this.outbox,
+				new AcknowledgedSends(this.kafka, settings), settings, stalling);
+
+		String id = await().until(() -> claimedWithoutSendingBy(stalled), Objects::nonNull);
+
+		// The claim is left to run out: nothing is sent while it holds.
+		await().during(Duration.ofSeconds(1)).until(() -> TopicReader.readKey(TOPIC, id).isEmpty());
+	}
+
+	/** The id of a new deployment the publisher claimed for its 60 s, if it was first. */
+	private String claimedWithoutSendingBy(DeploymentStatePublisher publisher) {
+		Deployment saved = deployment();
+		this.deployments.insert(saved);
+		publisher.publish(saved.id());
+		Date leaseUntil = stored(saved.id()).get("publishLeaseUntil", Date.class);
+		// The service's republisher may have claimed it first, for the tests' 40 s.
+		boolean heldByPublisher = leaseUntil != null && leaseUntil.toInstant().isAfter(Instant.now().plusSeconds(50));
+		return heldByPublisher ? saved.id() : null;
+	}
+
 	/**
 	 * The id of a new deployment whose claim the publisher still holds after publishing.
 	 */
@@ -107,8 +160,8 @@ class DeploymentRepublisherTest {
 		this.deployments.insert(saved);
 		publisher.publish(saved.id());
 		Date leaseUntil = stored(saved.id()).get("publishLeaseUntil", Date.class);
-		// The service's republisher may have claimed it first, for the tests' 2 s.
-		boolean heldByPublisher = leaseUntil != null && leaseUntil.toInstant().isAfter(Instant.now().plusSeconds(10));
+		// The service's republisher may have claimed it first, for the tests' 40 s.
+		boolean heldByPublisher = leaseUntil != null && leaseUntil.toInstant().isAfter(Instant.now().plusSeconds(60));
 		return heldByPublisher ? saved.id() : null;
 	}
 
