@@ -49,8 +49,7 @@ class DeploymentRepublisherTest {
 	private static final String TOPIC = Topics.DEPLOYMENTS.name();
 
 	/**
-	 * Gives up waiting for every acknowledgement at once, and claims for longer than the
-	 * service does.
+	 * Gives up waiting for every acknowledgement at once; claims longer than the service.
 	 */
 	private static final PublicationProperties IMPATIENT = new PublicationProperties(Duration.ZERO,
 			Duration.ofMinutes(10), Duration.ofSeconds(5));
@@ -107,9 +106,8 @@ class DeploymentRepublisherTest {
 
 	@Test
 	void sendsNothingOnAClaimThatTookTooLongToTake() {
-		// Every reading of this clock is 26 s after the one before: the claim (60 s) is
-		// taken at t, the send would start at t + 26 s and could last 35 s, past the
-		// claim.
+		// Each reading of this clock is 26 s after the one before: a claim of 60 s taken
+		// at t, a send from t + 26 s that could last 35 s would outlast it.
 		Instant start = Instant.now();
 		AtomicInteger readings = new AtomicInteger();
 		Clock stalling = new Clock() {
