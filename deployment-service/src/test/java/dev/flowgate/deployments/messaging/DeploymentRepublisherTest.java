@@ -97,7 +97,7 @@ class DeploymentRepublisherTest {
 		DeploymentStatePublisher impatient = new DeploymentStatePublisher(this.outbox,
 				new AcknowledgedSends(this.kafka, IMPATIENT), IMPATIENT, Clock.systemUTC());
 
-		String id = await().until(() -> claimedInDoubtBy(impatient), Objects::nonNull);
+		String id = await().until(() -> claimedAndHeldBy(impatient), Objects::nonNull);
 
 		await().until(() -> TopicReader.readKey(TOPIC, id).size() == 1);
 		await().during(Duration.ofSeconds(1)).until(() -> TopicReader.readKey(TOPIC, id).size() == 1);
@@ -133,33 +133,22 @@ class DeploymentRepublisherTest {
 		DeploymentStatePublisher stalled = new DeploymentStatePublisher(this.outbox,
 				new AcknowledgedSends(this.kafka, settings), settings, stalling);
 
-		String id = await().until(() -> claimedWithoutSendingBy(stalled), Objects::nonNull);
+		String id = await().until(() -> claimedAndHeldBy(stalled), Objects::nonNull);
 
 		// The claim is left to run out: nothing is sent while it holds.
 		await().during(Duration.ofSeconds(1)).until(() -> TopicReader.readKey(TOPIC, id).isEmpty());
 	}
 
-	/** The id of a new deployment the publisher claimed for its 60 s, if it was first. */
-	private String claimedWithoutSendingBy(DeploymentStatePublisher publisher) {
-		Deployment saved = deployment();
-		this.deployments.insert(saved);
-		publisher.publish(saved.id());
-		Date leaseUntil = stored(saved.id()).get("publishLeaseUntil", Date.class);
-		// The service's republisher may have claimed it first, for the tests' 40 s.
-		boolean heldByPublisher = leaseUntil != null && leaseUntil.toInstant().isAfter(Instant.now().plusSeconds(50));
-		return heldByPublisher ? saved.id() : null;
-	}
-
 	/**
-	 * The id of a new deployment whose claim the publisher still holds after publishing.
+	 * The id of a new deployment whose claim the publisher still holds after publishing,
+	 * if it claimed it before the service's republisher did (for the tests' 40 s).
 	 */
-	private String claimedInDoubtBy(DeploymentStatePublisher publisher) {
+	private String claimedAndHeldBy(DeploymentStatePublisher publisher) {
 		Deployment saved = deployment();
 		this.deployments.insert(saved);
 		publisher.publish(saved.id());
 		Date leaseUntil = stored(saved.id()).get("publishLeaseUntil", Date.class);
-		// The service's republisher may have claimed it first, for the tests' 40 s.
-		boolean heldByPublisher = leaseUntil != null && leaseUntil.toInstant().isAfter(Instant.now().plusSeconds(60));
+		boolean heldByPublisher = leaseUntil != null && leaseUntil.toInstant().isAfter(Instant.now().plusSeconds(50));
 		return heldByPublisher ? saved.id() : null;
 	}
 

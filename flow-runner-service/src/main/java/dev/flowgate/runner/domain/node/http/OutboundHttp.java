@@ -76,8 +76,7 @@ public final class OutboundHttp {
 	}
 
 	private static URI refused(URI uri, Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
+		Throwable cause = causeOf(failure);
 		if (cause instanceof TargetRefusedException refusal) {
 			throw NodeFailedException.permanent(
 					refusal.getMessage() + "; an operator can allow the range with flowgate.runner.http.allowed-cidrs");
@@ -151,8 +150,7 @@ public final class OutboundHttp {
 
 	/** The JDK's ConnectException has no message: say where, and why when known. */
 	private static Throwable explained(Throwable failure, URI uri) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
+		Throwable cause = causeOf(failure);
 		String target = hostAndPort(uri);
 		if (cause instanceof HttpConnectTimeoutException) {
 			return new NodeFailedException("could not connect to " + target + ": " + cause.getMessage());
@@ -166,6 +164,10 @@ public final class OutboundHttp {
 			}
 		}
 		return new NodeFailedException("could not connect to " + target);
+	}
+
+	private static Throwable causeOf(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 }
