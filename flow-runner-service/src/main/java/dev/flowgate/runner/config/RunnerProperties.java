@@ -78,7 +78,10 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * announces it (shorter ones go from queued to their result); zero announces all
 	 * @param resultScanMargin allowance for clock skew between a trigger's producer and
 	 * the runners when looking for results published before a takeover
-	 * @param resultScanTimeout the longest that look may take
+	 * @param resultScanTimeout the longest that look may wait for the next record before
+	 * it is given up
+	 * @param resultScanRetryInterval the wait before a look that was given up is tried
+	 * again; the partition's triggers wait until one succeeds
 	 * @param sendTimeout how long publishing a result may take; longer than the
 	 * producer's {@code delivery.timeout.ms}, so that Kafka settles a send before it is
 	 * given up
@@ -96,10 +99,11 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 */
 	public record Triggers(@DefaultValue("256") int maxInFlight, @DefaultValue("5s") Duration deploymentWait,
 			@DefaultValue("1s") Duration startNoticeDelay, @DefaultValue("5m") Duration resultScanMargin,
-			@DefaultValue("60s") Duration resultScanTimeout, @DefaultValue("35s") Duration sendTimeout,
-			@DefaultValue("5s") Duration sendRetryInterval, @DefaultValue("4") int senderThreads,
-			@DefaultValue("3") int handlerAttempts, @DefaultValue("1s") Duration handlerRetryInterval,
-			@DefaultValue("10000") int rememberedPerPartition, @DefaultValue("32") int pollRecords) {
+			@DefaultValue("60s") Duration resultScanTimeout, @DefaultValue("5s") Duration resultScanRetryInterval,
+			@DefaultValue("35s") Duration sendTimeout, @DefaultValue("5s") Duration sendRetryInterval,
+			@DefaultValue("4") int senderThreads, @DefaultValue("3") int handlerAttempts,
+			@DefaultValue("1s") Duration handlerRetryInterval, @DefaultValue("10000") int rememberedPerPartition,
+			@DefaultValue("32") int pollRecords) {
 
 		/**
 		 * Triggers one poll may return: at most half the cap, so that the consumer pauses

@@ -14,7 +14,7 @@ import dev.flowgate.runner.config.RunnerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
@@ -43,7 +43,7 @@ class CompletedResultScanner {
 
 	private final Duration margin;
 
-	private final Duration timeout;
+	private final Duration stallTimeout;
 
 	CompletedResultScanner(ConsumerFactory<Object, Object> consumers, RunnerProperties properties) {
 		this.consumerConfig = new HashMap<>(consumers.getConfigurationProperties());
@@ -51,46 +51,60 @@ class CompletedResultScanner {
 		this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		this.consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "flow-runner-result-scan");
 		this.margin = properties.triggers().resultScanMargin();
-		this.timeout = properties.triggers().resultScanTimeout();
+		this.stallTimeout = properties.triggers().resultScanTimeout();
 	}
 
 	/**
 	 * For each trigger partition, the execution ids with a result published at or after
-	 * the trigger at the given offset.
+	 * the trigger at the given offset. A partition that could not be read to the end (the
+	 * broker did not answer, or stopped sending) is left out: it has to be looked at
+	 * again, since taking it for one without results would run its triggers twice.
 	 */
 	Map<TopicPartition, Set<String>> publishedSince(Map<TopicPartition, Long> firstUncommitted) {
-		Instant giveUpAt = Instant.now().plus(this.timeout);
 		Map<TopicPartition, Set<String>> published = new HashMap<>();
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(this.consumerConfig, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			firstUncommitted.forEach((triggers, offset) -> {
-				OptionalLong since = timestampAt(consumer, triggers, offset, giveUpAt);
-				TopicPartition results = new TopicPartition(Topics.EXECUTIONS_COMPLETED.name(), triggers.partition());
-				published.put(triggers, since.isEmpty() ? Set.of()
-						: keysSince(consumer, results, since.getAsLong() - this.margin.toMillis(), giveUpAt));
+				try {
+					published.put(triggers, publishedSince(consumer, triggers, offset));
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not read the results published for {} since offset {}: {}", triggers, offset,
+							ex.toString());
+				}
 			});
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not look for the results of {}: {}", firstUncommitted.keySet(), ex.toString());
 		}
 		return published;
 	}
 
-	private OptionalLong timestampAt(KafkaConsumer<String, byte[]> consumer, TopicPartition triggers, long offset,
-			Instant giveUpAt) {
+	private Set<String> publishedSince(KafkaConsumer<String, byte[]> consumer, TopicPartition triggers, long offset) {
+		OptionalLong since = timestampAt(consumer, triggers, offset);
+		TopicPartition results = new TopicPartition(Topics.EXECUTIONS_COMPLETED.name(), triggers.partition());
+		return since.isEmpty() ? Set.of() : keysSince(consumer, results, since.getAsLong() - this.margin.toMillis());
+	}
+
+	/** Empty when there is no trigger at or after the offset. */
+	private OptionalLong timestampAt(KafkaConsumer<String, byte[]> consumer, TopicPartition triggers, long offset) {
 		consumer.assign(List.of(triggers));
 		long end = consumer.endOffsets(List.of(triggers)).get(triggers);
 		if (offset >= end) {
 			return OptionalLong.empty();
 		}
 		consumer.seek(triggers, offset);
-		while (consumer.position(triggers) < end && Instant.now().isBefore(giveUpAt)) {
-			for (ConsumerRecord<String, byte[]> trigger : consumer.poll(POLL)) {
-				return OptionalLong.of(trigger.timestamp());
+		Instant giveUpAt = Instant.now().plus(this.stallTimeout);
+		while (Instant.now().isBefore(giveUpAt)) {
+			ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+			if (!records.isEmpty()) {
+				return OptionalLong.of(records.iterator().next().timestamp());
 			}
 		}
-		return OptionalLong.empty();
+		throw new ScanStalledException(triggers, offset);
 	}
 
-	private Set<String> keysSince(KafkaConsumer<String, byte[]> consumer, TopicPartition results, long timestamp,
-			Instant giveUpAt) {
+	private Set<String> keysSince(KafkaConsumer<String, byte[]> consumer, TopicPartition results, long timestamp) {
 		consumer.assign(List.of(results));
 		OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(results, Math.max(0, timestamp))).get(results);
 		if (start == null) {
@@ -99,16 +113,27 @@ class CompletedResultScanner {
 		long end = consumer.endOffsets(List.of(results)).get(results);
 		consumer.seek(results, start.offset());
 		Set<String> keys = new HashSet<>();
+		Instant giveUpAt = Instant.now().plus(this.stallTimeout);
 		while (consumer.position(results) < end) {
 			if (Instant.now().isAfter(giveUpAt)) {
-				logger.error("Gave up reading {} at offset {} of {}: triggers whose result lies beyond may run twice",
-						results, consumer.position(results), end);
-				break;
+				throw new ScanStalledException(results, consumer.position(results));
 			}
-			consumer.poll(POLL).forEach((result) -> keys.add(result.key()));
+			ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+			if (!records.isEmpty()) {
+				giveUpAt = Instant.now().plus(this.stallTimeout);
+				records.forEach((result) -> keys.add(result.key()));
+			}
 		}
 		keys.remove(null);
 		return keys;
+	}
+
+	private static final class ScanStalledException extends RuntimeException {
+
+		ScanStalledException(TopicPartition partition, long offset) {
+			super("no record of " + partition + " arrived from offset " + offset);
+		}
+
 	}
 
 }

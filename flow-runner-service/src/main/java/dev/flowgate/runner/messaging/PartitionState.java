@@ -9,18 +9,28 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.flowgate.runner.domain.execution.Execution;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.support.Acknowledgment;
 
 /**
  * This runner's hold on one trigger partition: which results were already published
- * before it took over, the executions it runs, and the offsets it may commit. Once
- * revoked, nothing more is published or committed for it, so the next owner can run
- * whatever is unfinished without producing a second result.
+ * before it took over, the executions it runs, and the offsets it may commit. Until the
+ * results published before are known, its triggers are held back. Once revoked, nothing
+ * more is published or committed for it, so the next owner can run whatever is unfinished
+ * without producing a second result.
  */
 final class PartitionState {
 
-	private final Set<String> publishedBefore;
+	private static final long NOT_REWOUND = -1;
+
+	/** {@code null} until the look for results published before the takeover is done. */
+	private volatile Set<String> publishedBefore;
+
+	/** Where the consumer was sent back to; read and written on the consumer thread. */
+	private long rewoundTo = NOT_REWOUND;
 
 	private final RecentIds<Boolean> started;
 
@@ -37,12 +47,46 @@ final class PartitionState {
 	 * @param remembered how many started executions are remembered to skip duplicates
 	 */
 	PartitionState(Set<String> publishedBefore, int remembered) {
-		this.publishedBefore = Set.copyOf(publishedBefore);
+		this(remembered);
+		scanned(publishedBefore);
+	}
+
+	/** A partition taken over, whose earlier results are not known yet. */
+	PartitionState(int remembered) {
 		this.started = new RecentIds<>(remembered);
 	}
 
+	void scanned(Set<String> publishedBefore) {
+		this.publishedBefore = Set.copyOf(publishedBefore);
+	}
+
+	boolean awaitsScan() {
+		return this.publishedBefore == null;
+	}
+
+	/**
+	 * Whether the trigger must wait until the results published before are known. If so,
+	 * the consumer is sent back to it, and the rest of the poll it came in is held back
+	 * too: they all come again after the scan. Called on the consumer thread.
+	 */
+	boolean holdsBack(ConsumerRecord<?, ?> trigger, Consumer<?, ?> consumer) {
+		TopicPartition partition = new TopicPartition(trigger.topic(), trigger.partition());
+		// Still at the offset it was sent back to: this poll's records past it.
+		if (this.rewoundTo != NOT_REWOUND && consumer.position(partition) == this.rewoundTo) {
+			return true;
+		}
+		this.rewoundTo = NOT_REWOUND;
+		if (!awaitsScan()) {
+			return false;
+		}
+		consumer.seek(partition, trigger.offset());
+		this.rewoundTo = trigger.offset();
+		return true;
+	}
+
 	boolean hasResult(String executionId) {
-		return executionId != null && this.publishedBefore.contains(executionId);
+		Set<String> published = this.publishedBefore;
+		return executionId != null && published != null && published.contains(executionId);
 	}
 
 	/**
@@ -120,7 +164,7 @@ final class PartitionState {
 		return this.running.size();
 	}
 
-	private boolean isRevoked() {
+	boolean isRevoked() {
 		this.fence.readLock().lock();
 		try {
 			return this.revoked;

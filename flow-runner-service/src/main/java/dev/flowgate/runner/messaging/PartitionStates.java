@@ -9,30 +9,49 @@ import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.stereotype.Component;
 
-/** The trigger partitions this runner holds. */
+/**
+ * The trigger partitions this runner holds. A partition taken over stays paused until it
+ * is known which of its triggers already have a result.
+ */
 @Component
 class PartitionStates {
 
 	private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
 
+	private final TriggerConsumption consumption;
+
 	private final int remembered;
 
-	PartitionStates(RunnerProperties properties) {
+	PartitionStates(TriggerConsumption consumption, RunnerProperties properties) {
+		this.consumption = consumption;
 		this.remembered = properties.triggers().rememberedPerPartition();
 	}
 
-	void assigned(TopicPartition partition, Set<String> publishedBefore) {
-		PartitionState previous = this.states.put(partition, new PartitionState(publishedBefore, this.remembered));
-		if (previous != null) {
-			previous.revoke();
-		}
+	/** A partition taken over: paused, its triggers held back until it is scanned. */
+	synchronized PartitionState assigned(TopicPartition partition) {
+		PartitionState state = new PartitionState(this.remembered);
+		revoke(this.states.put(partition, state));
+		this.consumption.pausePartition(partition);
+		return state;
 	}
 
-	void revoked(TopicPartition partition) {
-		PartitionState state = this.states.remove(partition);
-		if (state != null) {
-			state.revoke();
+	/**
+	 * The partition's earlier results are known: its triggers may run.
+	 * @return whether {@code state} still holds the partition
+	 */
+	synchronized boolean scanned(TopicPartition partition, PartitionState state, Set<String> publishedBefore) {
+		if (this.states.get(partition) != state) {
+			return false;
 		}
+		state.scanned(publishedBefore);
+		this.consumption.resumePartition(partition);
+		return true;
+	}
+
+	synchronized void revoked(TopicPartition partition) {
+		revoke(this.states.remove(partition));
+		// The container keeps a pause request after the partition is gone.
+		this.consumption.resumePartition(partition);
 	}
 
 	/**
@@ -41,6 +60,12 @@ class PartitionStates {
 	PartitionState of(String topic, int partition) {
 		return this.states.computeIfAbsent(new TopicPartition(topic, partition),
 				(key) -> new PartitionState(Set.of(), this.remembered));
+	}
+
+	private static void revoke(PartitionState state) {
+		if (state != null) {
+			state.revoke();
+		}
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.flowgate.runner.messaging;
 
 import java.util.Objects;
 
+import org.apache.kafka.common.TopicPartition;
+
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,15 @@ class TriggerConsumption {
 
 	void resume() {
 		container().resume();
+	}
+
+	/** Takes effect before the next poll; records already fetched still come. */
+	void pausePartition(TopicPartition partition) {
+		container().pausePartition(partition);
+	}
+
+	void resumePartition(TopicPartition partition) {
+		container().resumePartition(partition);
 	}
 
 	private MessageListenerContainer container() {

@@ -12,6 +12,7 @@ import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.support.Acknowledgment;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the execution a trigger asks for, unless a previous owner of the partition
  * already published its result, and publishes the result when it is ready. The trigger is
- * acknowledged only after that.
+ * acknowledged only after that. Until it is known what a previous owner published, the
+ * partition's triggers are held back.
  */
 @Component
 class TriggerDispatcher {
@@ -51,8 +53,12 @@ class TriggerDispatcher {
 		this.cancellationsAhead = cancellationsAhead;
 	}
 
-	void dispatch(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment) {
+	void dispatch(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment,
+			Consumer<?, ?> consumer) {
 		PartitionState partition = this.partitions.of(trigger.topic(), trigger.partition());
+		if (partition.holdsBack(trigger, consumer)) {
+			return;
+		}
 		long offset = trigger.offset();
 		if (trigger.value() instanceof ExecutionCancellationRequested cancellation) {
 			stop(partition, offset, acknowledgment, cancellation);

@@ -1,6 +1,7 @@
 package dev.flowgate.runner.messaging;
 
 import dev.flowgate.contracts.FlowgateEvent;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -28,8 +29,8 @@ class TriggerListener {
 	@KafkaListener(id = ID, groupId = ID, autoStartup = "false",
 			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_REQUESTED.name()}",
 			properties = "partition.assignment.strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssignor")
-	void on(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment) {
-		this.dispatcher.dispatch(trigger, acknowledgment);
+	void on(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment, Consumer<?, ?> consumer) {
+		this.dispatcher.dispatch(trigger, acknowledgment, consumer);
 	}
 
 }

@@ -1,11 +1,8 @@
 package dev.flowgate.runner.messaging;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flowgate.runner.messaging.TakeoverScans.Takeover;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -13,40 +10,40 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On taking a trigger partition over, learns which of its uncommitted triggers already
- * have a result; on losing one, stops publishing for it before offsets are committed.
+ * Holds a partition's triggers back, once taken over, until it is known which already
+ * have a result; stops publishing for a partition lost before its offsets are committed.
  */
 @Component
 class TriggerRebalanceListener implements ConsumerAwareRebalanceListener {
 
-	private static final Logger logger = LoggerFactory.getLogger(TriggerRebalanceListener.class);
-
-	private final CompletedResultScanner scanner;
+	private final TakeoverScans scans;
 
 	private final PartitionStates partitions;
 
-	TriggerRebalanceListener(CompletedResultScanner scanner, PartitionStates partitions) {
-		this.scanner = scanner;
+	TriggerRebalanceListener(TakeoverScans scans, PartitionStates partitions) {
+		this.scans = scans;
 		this.partitions = partitions;
 	}
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> assigned) {
-		if (assigned.isEmpty()) {
-			return;
+		if (!assigned.isEmpty()) {
+			this.scans.start(assigned.stream()
+				.map((partition) -> new Takeover(partition, consumer.position(partition),
+						this.partitions.assigned(partition)))
+				.toList());
 		}
-		Map<TopicPartition, Long> firstUncommitted = new HashMap<>();
-		assigned.forEach((partition) -> firstUncommitted.put(partition, consumer.position(partition)));
-		this.scanner.publishedSince(firstUncommitted).forEach((partition, published) -> {
-			this.partitions.assigned(partition, published);
-			logger.info("Took over {} at offset {}; {} results published since then (less the skew margin)", partition,
-					firstUncommitted.get(partition), published.size());
-		});
 	}
 
 	@Override
 	public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> revoked) {
 		revoked.forEach(this.partitions::revoked);
+	}
+
+	/** Another runner may own them already: publishing for them would double results. */
+	@Override
+	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> lost) {
+		lost.forEach(this.partitions::revoked);
 	}
 
 }

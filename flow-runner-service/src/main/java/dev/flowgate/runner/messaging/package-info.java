@@ -10,8 +10,10 @@
  * whoever takes the partition over first reads the same-numbered results partition from
  * the first uncommitted trigger's time on
  * ({@link dev.flowgate.runner.messaging.CompletedResultScanner}) and skips those
- * triggers. A runner that loses a partition stops publishing for it before giving it up,
- * so its abandoned executions are run once more by the new owner.
+ * triggers. Until that look has succeeded, the partition stays paused and its triggers
+ * are held back ({@link dev.flowgate.runner.messaging.TakeoverScans}). A runner that
+ * loses a partition stops publishing for it before giving it up, so its abandoned
+ * executions are run once more by the new owner.
  *
  * <p>
  * Kafka transactions were not used. Results finish out of order, so the offset a

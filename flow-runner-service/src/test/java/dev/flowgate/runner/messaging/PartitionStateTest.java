@@ -16,6 +16,9 @@ import dev.flowgate.runner.domain.execution.ExecutionService;
 import dev.flowgate.runner.domain.execution.ExecutionSettings;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.EngineFixture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class PartitionStateTest {
+
+	private static final TopicPartition TRIGGERS = new TopicPartition("triggers", 0);
 
 	private final EngineFixture fixture = new EngineFixture("http://127.0.0.1:9");
 
@@ -40,6 +45,36 @@ class PartitionStateTest {
 		assertThat(this.partition.hasResult("published-before")).isTrue();
 		assertThat(this.partition.hasResult("new")).isFalse();
 		assertThat(this.partition.hasResult(null)).isFalse();
+	}
+
+	@Test
+	void holdsTriggersBackUntilTheResultsPublishedBeforeAreKnown() {
+		PartitionState takenOver = new PartitionState(2);
+		MockConsumer<String, String> consumer = consumerAt(0);
+		List<ConsumerRecord<String, String>> poll = poll(consumer, 3);
+
+		assertThat(poll).allSatisfy((trigger) -> assertThat(takenOver.holdsBack(trigger, consumer)).isTrue());
+		assertThat(consumer.position(TRIGGERS)).as("sent back to the first trigger").isZero();
+		assertThat(takenOver.hasResult("published-before")).isFalse();
+
+		takenOver.scanned(Set.of("published-before"));
+		assertThat(poll(consumer, 3))
+			.noneSatisfy((trigger) -> assertThat(takenOver.holdsBack(trigger, consumer)).isTrue());
+		assertThat(takenOver.hasResult("published-before")).isTrue();
+	}
+
+	@Test
+	void holdsBackTheRestOfAPollWhoseFirstTriggerWasHeldBack() {
+		PartitionState takenOver = new PartitionState(2);
+		MockConsumer<String, String> consumer = consumerAt(0);
+		List<ConsumerRecord<String, String>> poll = poll(consumer, 2);
+		assertThat(takenOver.holdsBack(poll.get(0), consumer)).isTrue();
+
+		takenOver.scanned(Set.of());
+
+		assertThat(takenOver.holdsBack(poll.get(1), consumer)).as("comes again after the first").isTrue();
+		assertThat(poll(consumer, 2))
+			.noneSatisfy((trigger) -> assertThat(takenOver.holdsBack(trigger, consumer)).isTrue());
 	}
 
 	@Test
@@ -114,6 +149,23 @@ class PartitionStateTest {
 				Clock.systemUTC());
 		return executions.start(executionId,
 				Deployments.trigger(executionId, "not-yet-deployed", "owner", Map.of(), null));
+	}
+
+	private static MockConsumer<String, String> consumerAt(long offset) {
+		MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+		consumer.assign(List.of(TRIGGERS));
+		consumer.updateBeginningOffsets(Map.of(TRIGGERS, offset));
+		consumer.seek(TRIGGERS, offset);
+		return consumer;
+	}
+
+	/** Polls a partition of {@code size} records from the consumer's position on. */
+	private static List<ConsumerRecord<String, String>> poll(MockConsumer<String, String> consumer, int size) {
+		for (long offset = consumer.position(TRIGGERS); offset < size; offset++) {
+			consumer
+				.addRecord(new ConsumerRecord<>(TRIGGERS.topic(), TRIGGERS.partition(), offset, "e-" + offset, "{}"));
+		}
+		return consumer.poll(Duration.ZERO).records(TRIGGERS);
 	}
 
 	private static void awaitLatch(CountDownLatch latch) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.DeliveryTarget;
@@ -21,6 +22,7 @@ import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
 import dev.flowgate.runner.FlowRunnerApplication;
+import dev.flowgate.runner.config.RunnerProperties;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.KafkaTestClient;
@@ -34,7 +36,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,6 +145,34 @@ class TakeoverIntegrationTest {
 	}
 
 	/**
+	 * The same, but the new owner's first look for published results fails, as when the
+	 * broker does not answer in time. Its triggers wait for the next look: taken for
+	 * triggers without a result, the first would run again.
+	 */
+	@Test
+	void waitsForTheNextLookWhenTheFirstOneFails() {
+		DeploymentStateChanged deployment = Deployments.echo(UUID.randomUUID().toString(), "owner-takeover");
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String finished = UUID.randomUUID().toString();
+		String next = idInPartitionOf(finished);
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, finished,
+				Deployments.trigger(finished, deployment, Map.of("text", "first")));
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, next,
+				Deployments.trigger(next, deployment, Map.of("text", "second")));
+		ExecutionCompleted earlier = resultOfDeadRunner(finished, deployment);
+		this.kafka.publish(Topics.EXECUTIONS_COMPLETED, finished, earlier);
+
+		ConfigurableApplicationContext runner = startRunner("runner-after-crash", FirstLookFails.class);
+
+		Map<String, List<ExecutionCompleted>> byExecution = awaitOneResultEach(Set.of(finished, next));
+		assertThat(byExecution.get(finished)).singleElement()
+			.extracting(ExecutionCompleted::eventId)
+			.isEqualTo(earlier.eventId());
+		assertThat(byExecution.get(next).get(0).outputs()).containsExactly(Map.entry("echo", "second"));
+		assertThat(runner.getBean(FailingScanner.class).looks).hasValueGreaterThan(1);
+	}
+
+	/**
 	 * A cancellation published while the runner holding its trigger is gone: the next
 	 * owner of the partition reads the trigger again, with the request behind it in the
 	 * same poll, so it runs no node and the one result says cancelled.
@@ -172,10 +205,12 @@ class TakeoverIntegrationTest {
 		assertThat(this.api.arrivals("/stuck")).as("called by the first runner only").hasSize(1);
 	}
 
-	private ConfigurableApplicationContext startRunner(String runnerId) {
+	private ConfigurableApplicationContext startRunner(String runnerId, Class<?>... sources) {
 		// Arguments, not default properties, so they win over application.yml.
 		ConfigurableApplicationContext runner = new SpringApplicationBuilder(FlowRunnerApplication.class)
-			.run("--spring.main.web-application-type=none", "--flowgate.runner.runner-id=" + runnerId);
+			.sources(sources)
+			.run("--spring.main.web-application-type=none", "--flowgate.runner.runner-id=" + runnerId,
+					"--flowgate.runner.triggers.result-scan-retry-interval=1s");
 		this.runners.add(runner);
 		return runner;
 	}
@@ -233,6 +268,33 @@ class TakeoverIntegrationTest {
 				deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(), ExecutionStatus.SUCCEEDED,
 				Map.of("echo", "first"), null, List.of(), now, now, 0, TokenUsage.NONE, "gw-test", DeliveryTarget.NONE,
 				null, null, null);
+	}
+
+	/** Not a {@code @Configuration}: only the runner it is given to scans it. */
+	static class FirstLookFails {
+
+		@Bean
+		@Primary
+		FailingScanner failingScanner(ConsumerFactory<Object, Object> consumers, RunnerProperties properties) {
+			return new FailingScanner(consumers, properties);
+		}
+
+	}
+
+	/** Reads nothing the first time, as when the broker does not answer. */
+	static class FailingScanner extends CompletedResultScanner {
+
+		final AtomicInteger looks = new AtomicInteger();
+
+		FailingScanner(ConsumerFactory<Object, Object> consumers, RunnerProperties properties) {
+			super(consumers, properties);
+		}
+
+		@Override
+		Map<TopicPartition, Set<String>> publishedSince(Map<TopicPartition, Long> firstUncommitted) {
+			return (this.looks.getAndIncrement() == 0) ? Map.of() : super.publishedSince(firstUncommitted);
+		}
+
 	}
 
 	private static String idInPartitionOf(String other) {
