@@ -15,6 +15,7 @@ import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 import dev.flowgate.gateway.domain.trigger.TriggerPublisher;
 import dev.flowgate.gateway.domain.trigger.TriggerService;
 import dev.flowgate.gateway.domain.trigger.TriggerSettings;
+import dev.flowgate.gateway.domain.trigger.WaitingCalls;
 import dev.flowgate.gateway.domain.usage.RejectionTally;
 import dev.flowgate.gateway.domain.view.Readiness;
 
@@ -94,9 +95,15 @@ class DomainConfig {
 	}
 
 	@Bean
+	WaitingCalls waitingCalls() {
+		return new WaitingCalls();
+	}
+
+	@Bean
 	TriggerService triggerService(RateLimits limits, InFlightExecutions inFlight, IdempotencyMemory memory,
-			ExecutionRecords records, TriggerPublisher publisher, TriggerSettings settings, Clock clock) {
-		return new TriggerService(limits, inFlight, memory, records, publisher, settings, clock);
+			ExecutionRecords records, TriggerPublisher publisher, TriggerSettings settings, WaitingCalls waiting,
+			Clock clock) {
+		return new TriggerService(limits, inFlight, memory, records, publisher, settings, waiting, clock);
 	}
 
 }

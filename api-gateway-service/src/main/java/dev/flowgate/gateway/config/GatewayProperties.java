@@ -21,14 +21,18 @@ import org.springframework.util.unit.DataSize;
  * arrived still counts against its deployment's concurrency
  * @param kafkaRetryAfter the {@code Retry-After} when Kafka did not acknowledge a trigger
  * @param startingRetryAfter the {@code Retry-After} while the views catch up
+ * @param stopWait how long a stopping replica lets its sync calls wait for their result
+ * before it answers them as unfinished (202, the caller polls); shorter than
+ * {@code spring.lifecycle.timeout-per-shutdown-phase}, after which they would be cut
  * @param limitSharing how the replicas tell each other what they counted against limits
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(String instanceId, String adminSecret, String publicUrl,
 		@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("300s") Duration executionDeadline,
 		@DefaultValue("60s") Duration executionGrace, @DefaultValue("5s") Duration kafkaRetryAfter,
-		@DefaultValue("1s") Duration startingRetryAfter, @DefaultValue Idempotency idempotency,
-		@DefaultValue Upstreams upstreams, @DefaultValue LimitSharing limitSharing) {
+		@DefaultValue("1s") Duration startingRetryAfter, @DefaultValue("20s") Duration stopWait,
+		@DefaultValue Idempotency idempotency, @DefaultValue Upstreams upstreams,
+		@DefaultValue LimitSharing limitSharing) {
 
 	/**
 	 * @param interval how often a replica sends its counts (calls under rate limits,

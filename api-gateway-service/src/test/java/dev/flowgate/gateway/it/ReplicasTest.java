@@ -56,6 +56,9 @@ class ReplicasTest {
 
 	private static final int SYNC_TIMEOUT_SECONDS = 10;
 
+	/** Longer than the shutdown phase (30 s), in which a stopping replica drains. */
+	private static final int LONG_SYNC_TIMEOUT_SECONDS = 120;
+
 	private static final int CONNECT_MILLIS = 1000;
 
 	private final TestStack stack = TestStack.get();
@@ -321,6 +324,32 @@ class ReplicasTest {
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 			assertThat(answer.json().path("status").asString()).isEqualTo("succeeded");
 			stopped.get(SYNC_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS);
+		}
+	}
+
+	/**
+	 * A call whose flow outlasts the stop's wait is answered 202 with its execution's id
+	 * before the shutdown phase would cut it, and runs on.
+	 */
+	@Test
+	void answersTheSyncCallsStillWaitingWith202WhenItStops() throws Exception {
+		DeploymentStateChanged slow = this.stack.deploy(
+				DeploymentStates.of(this.tenant.ownerId()).syncTimeoutSeconds(LONG_SYNC_TIMEOUT_SECONDS),
+				Behaviour.NEVER);
+		try (GatewayApp stopping = this.stack.startGateway("gw-stopping", Map.of("flowgate.gateway.stop-wait", "1s"))) {
+			TestStack.awaitVisible(stopping, this.tenant, slow.deploymentId());
+			CompletableFuture<Http.Response> call = CompletableFuture
+				.supplyAsync(() -> trigger(stopping, slow.deploymentId(), this.tenant.key()));
+			ExecutionRequested trigger = await()
+				.until(() -> this.stack.runner.received(slow.deploymentId()), (received) -> !received.isEmpty())
+				.get(0);
+
+			CompletableFuture.runAsync(stopping::close);
+
+			Http.Response answer = call.get(SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+			assertThat(answer.json().path("id").asString()).isEqualTo(trigger.executionId());
+			assertThat(answer.json().path("status").asString()).isEqualTo("queued");
 		}
 	}
 

@@ -44,16 +44,20 @@ public final class TriggerService {
 
 	private final TriggerSettings settings;
 
+	private final WaitingCalls waiting;
+
 	private final Clock clock;
 
 	public TriggerService(RateLimits limits, InFlightExecutions inFlight, IdempotencyMemory memory,
-			ExecutionRecords records, TriggerPublisher publisher, TriggerSettings settings, Clock clock) {
+			ExecutionRecords records, TriggerPublisher publisher, TriggerSettings settings, WaitingCalls waiting,
+			Clock clock) {
 		this.limits = limits;
 		this.inFlight = inFlight;
 		this.idempotency = new Idempotency(memory, records);
 		this.records = records;
 		this.publisher = publisher;
 		this.settings = settings;
+		this.waiting = waiting;
 		this.clock = clock;
 	}
 
@@ -147,13 +151,15 @@ public final class TriggerService {
 		Duration syncTimeout = Duration.ofSeconds(Math.max(0, deployment.state().syncTimeoutSeconds()));
 		long waitMillis = Math.max(0, min(syncTimeout, untilDeadline).toMillis());
 		// A dependent future: timing out answers this call only, the execution goes on.
-		return result.thenApply((completed) -> finished(trigger, completed))
-			.orTimeout(waitMillis, TimeUnit.MILLISECONDS)
+		CompletableFuture<ExecutionSnapshot> answer = result.thenApply((completed) -> finished(trigger, completed));
+		this.waiting.add(answer);
+		return answer.orTimeout(waitMillis, TimeUnit.MILLISECONDS)
 			.exceptionally((failure) -> unfinished(trigger, failure));
 	}
 
 	/**
-	 * Past the sync timeout: running if the execution announced its start, else queued.
+	 * Past the sync timeout (or when the gateway stops): running if the execution
+	 * announced its start, else queued.
 	 */
 	private ExecutionSnapshot unfinished(ExecutionRequested trigger, Throwable failure) {
 		if (!(unwrapped(failure) instanceof TimeoutException)) {

@@ -39,10 +39,12 @@ class TriggerServiceTest {
 
 	private final Map<String, ExecutionSnapshot> recorded = new HashMap<>();
 
+	private final WaitingCalls waiting = new WaitingCalls();
+
 	private final TriggerService service = new TriggerService(new RateLimits(this.clock), this.inFlight,
 			new IdempotencyMemory(this.clock, Duration.ofHours(1), 100, Long.MAX_VALUE),
 			(executionId, ownerId) -> Optional.ofNullable(this.recorded.get(executionId)), this.publisher,
-			new TriggerSettings("gw-test", Duration.ofSeconds(300), Duration.ofSeconds(5)), this.clock);
+			new TriggerSettings("gw-test", Duration.ofSeconds(300), Duration.ofSeconds(5)), this.waiting, this.clock);
 
 	private final Caller caller = new Caller("key-1", "owner-1", Set.of(KeyScope.RUN), Set.of(), null);
 
@@ -118,6 +120,29 @@ class TriggerServiceTest {
 		assertThat(unfinished.status()).isEqualTo(ExecutionStatus.RUNNING);
 		assertThat(unfinished.startedAt()).isEqualTo(startedAt);
 		assertThat(unfinished.finished()).isFalse();
+	}
+
+	@Test
+	void answersTheSyncCallsStillWaitingAsUnfinishedWhenTheGatewayStops() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		CompletableFuture<ExecutionSnapshot> finishing = this.service.trigger(this.caller, deployment,
+				request(Map.of(), null));
+		String finishingId = this.publisher.published.get(0).executionId();
+		CompletableFuture<ExecutionSnapshot> waiting = this.service.trigger(this.caller, deployment,
+				request(Map.of(), null));
+		this.inFlight.completed(finishingId, () -> InFlightExecutionsTest.completed(finishingId));
+		CompletableFuture<Void> answered = this.waiting.answered();
+		assertThat(answered).isNotDone();
+
+		this.waiting.release();
+
+		assertThat(answered).isDone();
+		assertThat(finishing.join().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(waiting.join().status()).isEqualTo(ExecutionStatus.QUEUED);
+		assertThat(waiting.join().executionId()).isEqualTo(this.publisher.published.get(1).executionId());
+		assertThat(this.service.trigger(this.caller, deployment, request(Map.of(), null)))
+			.as("parked after the release")
+			.isCompletedWithValueMatching((late) -> late.status() == ExecutionStatus.QUEUED);
 	}
 
 	@Test

@@ -1,0 +1,76 @@
+package dev.flowgate.gateway.web.trigger;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.flowgate.gateway.config.GatewayProperties;
+import dev.flowgate.gateway.domain.trigger.WaitingCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stops beside the web server's graceful shutdown: while it drains, the sync calls parked
+ * here may still get their result for {@code flowgate.gateway.stop-wait}; then those
+ * still waiting are answered as unfinished, before the shutdown phase runs out and cuts
+ * them.
+ */
+@Component
+class SyncCallsAtStop implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(SyncCallsAtStop.class);
+
+	private final WaitingCalls calls;
+
+	private final GatewayProperties properties;
+
+	private volatile boolean running;
+
+	SyncCallsAtStop(WaitingCalls calls, GatewayProperties properties) {
+		this.calls = calls;
+		this.properties = properties;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		this.running = false;
+		this.calls.answered()
+			.completeOnTimeout(null, this.properties.stopWait().toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((answered, failure) -> {
+				release();
+				callback.run();
+			});
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		release();
+	}
+
+	private void release() {
+		int waiting = this.calls.count();
+		if (waiting > 0) {
+			logger.info("Stopping: answering {} sync calls still waiting for their result with 202", waiting);
+		}
+		this.calls.release();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
+	}
+
+}
