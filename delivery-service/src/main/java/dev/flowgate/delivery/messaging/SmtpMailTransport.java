@@ -29,9 +29,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SmtpMailTransport implements MailTransport, AutoCloseable {
 
+	private static final String DEFAULT_DOMAIN = "flowgate.invalid";
+
 	private final JavaMailSender sender;
 
 	private final String from;
+
+	private final String messageIdDomain;
 
 	private final ExecutorService executor;
 
@@ -40,23 +44,24 @@ class SmtpMailTransport implements MailTransport, AutoCloseable {
 	SmtpMailTransport(JavaMailSender sender, DeliveryProperties properties) {
 		this.sender = sender;
 		this.from = properties.email().from();
+		this.messageIdDomain = domainOf(this.from);
 		this.timeout = properties.email().timeout();
 		this.executor = Executors.newFixedThreadPool(properties.email().threads(),
 				new CustomizableThreadFactory("delivery-smtp-"));
 	}
 
 	@Override
-	public CompletableFuture<Void> send(String to, Message message) {
+	public CompletableFuture<Void> send(String to, Message message, String messageKey) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
-		return CompletableFuture.runAsync(() -> sendBefore(deadline, to, message), this.executor)
+		return CompletableFuture.runAsync(() -> sendBefore(deadline, to, message, messageKey), this.executor)
 			.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	private void sendBefore(long deadline, String to, Message message) {
+	private void sendBefore(long deadline, String to, Message message, String messageKey) {
 		// Its attempt timed out while it waited behind other mail: sent now, it would be
 		// sent twice, once more when the attempt is retried.
 		if (System.nanoTime() - deadline < 0) {
-			this.sender.send(mime(to, message));
+			this.sender.send(mime(to, message, messageKey));
 		}
 	}
 
@@ -65,10 +70,12 @@ class SmtpMailTransport implements MailTransport, AutoCloseable {
 		this.executor.shutdown();
 	}
 
-	private MimeMessage mime(String to, Message message) {
+	private MimeMessage mime(String to, Message message, String messageKey) {
 		InternetAddress[] recipients = recipients(to);
 		MimeMessage mime = this.sender.createMimeMessage();
 		try {
+			// JavaMailSenderImpl keeps a Message-ID set here.
+			mime.setHeader("Message-ID", "<" + messageKey + "@" + this.messageIdDomain + ">");
 			MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
 			helper.setFrom(this.from);
 			helper.setTo(recipients);
@@ -78,6 +85,18 @@ class SmtpMailTransport implements MailTransport, AutoCloseable {
 		}
 		catch (MessagingException ex) {
 			throw new CompletionException(ex);
+		}
+	}
+
+	/** The sender's domain, for the {@code Message-ID}s. */
+	private static String domainOf(String from) {
+		try {
+			String address = new InternetAddress(from).getAddress();
+			int at = address.lastIndexOf('@');
+			return (at > 0 && at < address.length() - 1) ? address.substring(at + 1) : DEFAULT_DOMAIN;
+		}
+		catch (AddressException ex) {
+			return DEFAULT_DOMAIN;
 		}
 	}
 

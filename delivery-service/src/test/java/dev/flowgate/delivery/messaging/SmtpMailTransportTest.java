@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.delivery.domain.delivery.Message;
 import dev.flowgate.delivery.domain.email.InvalidRecipientException;
+import dev.flowgate.infra.EmbeddedMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +45,8 @@ class SmtpMailTransportTest {
 	@Test
 	void givesUpOnAMessageThatWaitedItsWholeTimeoutAndNeverSendsIt() {
 		Message message = new Message("subject", "text", "<p>html</p>");
-		CompletableFuture<Void> first = this.transport.send("a@example.com", message);
-		CompletableFuture<Void> queued = this.transport.send("b@example.com", message);
+		CompletableFuture<Void> first = this.transport.send("a@example.com", message, "delivery-a.0");
+		CompletableFuture<Void> queued = this.transport.send("b@example.com", message, "delivery-b.0");
 
 		assertThatThrownBy(queued::join).hasCauseInstanceOf(TimeoutException.class);
 		// The first holds the only thread until the server's silence times it out.
@@ -59,10 +60,29 @@ class SmtpMailTransportTest {
 		Message message = new Message("subject", "text", "<p>html</p>");
 
 		for (String to : new String[] { "ops,billing,ceo@example.com", "ops", "ceo@example.com; cfo@example.com" }) {
-			assertThatThrownBy(() -> this.transport.send(to, message).join()).as(to)
+			assertThatThrownBy(() -> this.transport.send(to, message, "delivery.0").join()).as(to)
 				.hasCauseInstanceOf(InvalidRecipientException.class);
 		}
 		assertThat(this.server.connections).isEmpty();
+	}
+
+	/**
+	 * An attempt that timed out after the server took the message is retried: the copy
+	 * carries the same {@code Message-ID}, so the recipient's mail client shows it once
+	 * (as the embedded server's list does). Another round is another message.
+	 */
+	@Test
+	void sendsEachAttemptOfOneMessageUnderOneMessageId() throws Exception {
+		Message message = new Message("subject", "text", "<p>html</p>");
+		try (EmbeddedMail mail = EmbeddedMail.start(0, 0);
+				SmtpMailTransport transport = new SmtpMailTransport(sender(mail.smtpPort()), properties(
+						Map.of("from", "Flowgate <flowgate@example.com>", "threads", "1", "timeout", "10s")))) {
+			transport.send("ops@example.com", message, "delivery-1.0").join();
+			transport.send("ops@example.com", message, "delivery-1.0").join();
+			transport.send("ops@example.com", message, "delivery-1.2").join();
+
+			assertThat(mail.received()).hasSize(2);
+		}
 	}
 
 	private static JavaMailSenderImpl sender(int port) {

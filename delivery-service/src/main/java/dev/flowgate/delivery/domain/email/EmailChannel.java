@@ -67,18 +67,28 @@ public final class EmailChannel implements Channel {
 	public CompletableFuture<AttemptOutcome> send(Delivery delivery) {
 		Instant startedAt = this.clock.instant();
 		long start = System.nanoTime();
-		return this.transport.send(delivery.destination(), delivery.message()).handle((sent, failure) -> {
-			Duration latency = Duration.ofNanos(System.nanoTime() - start);
-			if (failure == null) {
-				return new AttemptOutcome(Verdict.DELIVERED, startedAt, latency, null, null, null, null);
-			}
-			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
-					? failure.getCause() : failure;
-			Verdict verdict = (cause instanceof InvalidRecipientException) ? Verdict.PERMANENT : Verdict.RETRYABLE;
-			String error = (cause instanceof TimeoutException) ? "not sent within the email timeout"
-					: cause.getMessage();
-			return new AttemptOutcome(verdict, startedAt, latency, null, "SMTP: " + error, null, null);
-		});
+		return this.transport.send(delivery.destination(), delivery.message(), messageKey(delivery))
+			.handle((sent, failure) -> {
+				Duration latency = Duration.ofNanos(System.nanoTime() - start);
+				if (failure == null) {
+					return new AttemptOutcome(Verdict.DELIVERED, startedAt, latency, null, null, null, null);
+				}
+				Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+						? failure.getCause() : failure;
+				Verdict verdict = (cause instanceof InvalidRecipientException) ? Verdict.PERMANENT : Verdict.RETRYABLE;
+				String error = (cause instanceof TimeoutException) ? "not sent within the email timeout"
+						: cause.getMessage();
+				return new AttemptOutcome(verdict, startedAt, latency, null, "SMTP: " + error, null, null);
+			});
+	}
+
+	/**
+	 * One per delivery and round: an attempt that timed out may still have been sent, and
+	 * its retry then carries the same {@code Message-ID}, which mail clients show once. A
+	 * replay, another round, is another message.
+	 */
+	static String messageKey(Delivery delivery) {
+		return delivery.id() + "." + (delivery.attempts() - delivery.roundAttempts());
 	}
 
 }

@@ -10,7 +10,9 @@ public interface MailTransport {
 	/**
 	 * Completes when the SMTP server accepted the message, or exceptionally; an
 	 * {@link InvalidRecipientException} when the address can never work.
+	 * @param messageKey unique to the message, the same for each attempt to send it: the
+	 * local part of its {@code Message-ID}
 	 */
-	CompletableFuture<Void> send(String to, Message message);
+	CompletableFuture<Void> send(String to, Message message, String messageKey);
 
 }
