@@ -1,6 +1,5 @@
 package dev.flowgate.runner.config;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -21,6 +20,7 @@ import dev.flowgate.runner.domain.node.http.LlmSettings;
 import dev.flowgate.runner.domain.node.http.OutboundHttp;
 import dev.flowgate.runner.domain.node.http.OutboundSettings;
 import dev.flowgate.runner.domain.node.http.StandardNodes;
+import dev.flowgate.runner.outbound.ApacheHttpTransport;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,15 +45,18 @@ class EngineConfig {
 	 * fails the node like any other status outside 2xx.
 	 */
 	@Bean
-	OutboundHttp outboundHttp(RunnerProperties properties, EngineThreads threads) {
+	ApacheHttpTransport httpTransport(RunnerProperties properties, EngineThreads threads) {
 		RunnerProperties.Http http = properties.http();
-		HttpClient client = HttpClient.newBuilder()
-			.connectTimeout(http.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		return new ApacheHttpTransport(http.connectTimeout(), http.maxConnections(), http.maxConnectionsPerHost(),
+				threads.workers());
+	}
+
+	@Bean
+	OutboundHttp outboundHttp(RunnerProperties properties, ApacheHttpTransport transport, EngineThreads threads) {
+		RunnerProperties.Http http = properties.http();
 		DestinationGuard guard = new DestinationGuard(HostResolver.SYSTEM, AddressPolicy.allowing(http.allowedCidrs()),
 				"Host");
-		return new OutboundHttp(client, new OutboundSettings(http.maxResponseBytes().toBytes(), http.allowedHosts()),
+		return new OutboundHttp(transport, new OutboundSettings(http.maxResponseBytes().toBytes(), http.allowedHosts()),
 				new GuardedLookups(guard, threads.lookups()));
 	}
 

@@ -42,10 +42,14 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * anyway; empty (the default) refuses them all (the local stack allows loopback)
 	 * @param lookupThreads threads that look the nodes' hosts up, one lookup per host at
 	 * a time: a host whose nameserver never answers holds one of them, not a worker
+	 * @param maxConnections open connections of all nodes together; a request past them
+	 * waits for one (within its node's timeout)
+	 * @param maxConnectionsPerHost open connections to one host and port
 	 */
 	public record Http(@DefaultValue("1MB") DataSize maxResponseBytes, Set<String> allowedHosts,
 			List<String> allowedCidrs, @DefaultValue("5s") Duration connectTimeout,
-			@DefaultValue("8") int lookupThreads) {
+			@DefaultValue("8") int lookupThreads, @DefaultValue("1024") int maxConnections,
+			@DefaultValue("256") int maxConnectionsPerHost) {
 
 		public Http {
 			allowedHosts = (allowedHosts != null) ? Set.copyOf(allowedHosts) : Set.of();

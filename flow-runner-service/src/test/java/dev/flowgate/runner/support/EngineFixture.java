@@ -1,6 +1,5 @@
 package dev.flowgate.runner.support;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import dev.flowgate.runner.domain.node.http.LlmSettings;
 import dev.flowgate.runner.domain.node.http.OutboundHttp;
 import dev.flowgate.runner.domain.node.http.OutboundSettings;
 import dev.flowgate.runner.domain.node.http.StandardNodes;
+import dev.flowgate.runner.outbound.ApacheHttpTransport;
 
 /** A real engine with every node type, its own threads and HTTP client, no Spring. */
 public final class EngineFixture implements AutoCloseable {
@@ -41,6 +41,8 @@ public final class EngineFixture implements AutoCloseable {
 	private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
 	private final ExecutorService lookups = Executors.newFixedThreadPool(2);
+
+	private final ApacheHttpTransport transport = new ApacheHttpTransport(Duration.ofSeconds(2), 64, 64, this.workers);
 
 	private final FlowEngine engine;
 
@@ -63,8 +65,8 @@ public final class EngineFixture implements AutoCloseable {
 			int traceOutputMaxChars, HostResolver resolver) {
 		JsonCodec json = new JsonCodec();
 		DestinationGuard guard = new DestinationGuard(resolver, AddressPolicy.allowing(allowedCidrs), "Host");
-		OutboundHttp http = new OutboundHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
-				new OutboundSettings(MAX_BYTES, allowedHosts), new GuardedLookups(guard, this.lookups));
+		OutboundHttp http = new OutboundHttp(this.transport, new OutboundSettings(MAX_BYTES, allowedHosts),
+				new GuardedLookups(guard, this.lookups));
 		JsonataExpressions expressions = new JsonataExpressions(Duration.ofSeconds(2), 200);
 		this.engine = new FlowEngine(
 				StandardNodes.create(json, expressions, http, new LlmSettings(llmBaseUrl, LLM_KEY)),
@@ -97,6 +99,7 @@ public final class EngineFixture implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.transport.close();
 		this.scheduler.shutdownNow();
 		this.workers.shutdownNow();
 		this.lookups.shutdownNow();

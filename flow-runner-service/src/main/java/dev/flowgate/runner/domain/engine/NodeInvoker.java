@@ -1,6 +1,5 @@
 package dev.flowgate.runner.domain.engine;
 
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -124,7 +123,7 @@ final class NodeInvoker {
 			return nodeFailure.getMessage();
 		}
 		Throwable cause = unwrap(failure);
-		if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
+		if (cause instanceof TimeoutException) {
 			return "timed out after %d ms".formatted(policy.timeout().toMillis());
 		}
 		return (cause.getMessage() != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage()

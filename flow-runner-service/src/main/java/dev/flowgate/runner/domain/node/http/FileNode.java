@@ -1,6 +1,5 @@
 package dev.flowgate.runner.domain.node.http;
 
-import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +35,7 @@ public final class FileNode implements NodeExecutor {
 		// one download takes.
 		long maxBytes = Math.min(config.number("maxBytes").map(Number::longValue).orElse(Long.MAX_VALUE),
 				this.http.maxResponseBytes());
-		HttpRequest request = this.http.request(this.http.flowUri(url)).GET().build();
+		OutboundRequest request = OutboundRequest.get(this.http.flowUri(url));
 		return this.http.sendGuarded(request, maxBytes, call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {
 				throw reply.failure(OutboundHttp.forDisplay(request.uri()));

@@ -1,8 +1,7 @@
 package dev.flowgate.runner.domain.node.http;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class HttpNode implements NodeExecutor {
 	public CompletableFuture<NodeResult> execute(NodeCall call) {
 		NodeConfig config = call.config();
 		String url = this.templates.text(config.requiredText("url"), call.scope());
-		HttpRequest request = request(config, url, call.scope());
+		OutboundRequest request = request(config, url, call.scope());
 		return this.http.sendGuarded(request, this.http.maxResponseBytes(), call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {
 				throw reply.failure(OutboundHttp.forDisplay(request.uri()));
@@ -61,28 +60,29 @@ public final class HttpNode implements NodeExecutor {
 		});
 	}
 
-	private HttpRequest request(NodeConfig config, String url, TemplateScope scope) {
-		HttpRequest.Builder builder = this.http.request(this.http.flowUri(url));
-		Map<String, Object> headers = config.object("headers");
-		try {
-			headers.forEach((name, value) -> builder.header(name, this.templates.text(String.valueOf(value), scope)));
-		}
-		catch (IllegalArgumentException ex) {
-			throw NodeFailedException.permanent("headers: " + ex.getMessage());
-		}
+	private OutboundRequest request(NodeConfig config, String url, TemplateScope scope) {
+		URI uri = this.http.flowUri(url);
+		Map<String, String> headers = new LinkedHashMap<>();
+		config.object("headers")
+			.forEach((name, value) -> headers.put(name, this.templates.text(String.valueOf(value), scope)));
 		Object body = body(config.raw("body"), scope);
-		BodyPublisher publisher = BodyPublishers.noBody();
+		byte[] bytes = null;
 		if (body instanceof String text) {
-			publisher = BodyPublishers.ofString(text);
+			bytes = text.getBytes(StandardCharsets.UTF_8);
 		}
 		else if (body != null) {
-			publisher = BodyPublishers.ofByteArray(this.json.writeBytes(body));
+			bytes = this.json.writeBytes(body);
 			if (headers.keySet().stream().noneMatch(CONTENT_TYPE::equalsIgnoreCase)) {
-				builder.header(CONTENT_TYPE, JSON);
+				headers.put(CONTENT_TYPE, JSON);
 			}
 		}
 		String method = config.text("method", "GET").toUpperCase(Locale.ROOT);
-		return builder.method(method, publisher).build();
+		try {
+			return new OutboundRequest(method, uri, headers, bytes);
+		}
+		catch (IllegalArgumentException ex) {
+			throw NodeFailedException.permanent(ex.getMessage());
+		}
 	}
 
 	/**

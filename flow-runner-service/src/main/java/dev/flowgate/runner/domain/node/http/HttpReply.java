@@ -1,11 +1,11 @@
 package dev.flowgate.runner.domain.node.http;
 
-import java.net.http.HttpHeaders;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.node.NodeFailedException;
 
-/** A response read in full (up to the cap). */
-public record HttpReply(int status, HttpHeaders headers, byte[] body) {
+/**
+ * A response read in full (up to the cap).
+ *
+ * @param headers by name as received, each with its values in order
+ */
+public record HttpReply(int status, Map<String, List<String>> headers, byte[] body) {
 
 	private static final Pattern CHARSET = Pattern.compile("charset=\"?([^;\"\\s]+)", Pattern.CASE_INSENSITIVE);
 
@@ -38,7 +42,12 @@ public record HttpReply(int status, HttpHeaders headers, byte[] body) {
 	}
 
 	public String contentType() {
-		return this.headers.firstValue("content-type").orElse(null);
+		return this.headers.entrySet()
+			.stream()
+			.filter((header) -> "content-type".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty())
+			.map((header) -> header.getValue().get(0))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** The failure to report for a status outside 2xx. */
@@ -60,8 +69,8 @@ public record HttpReply(int status, HttpHeaders headers, byte[] body) {
 	/** Each header once, lower-case names, repeated values joined with a comma. */
 	public Map<String, String> headerMap() {
 		Map<String, String> flat = new LinkedHashMap<>();
-		this.headers.map()
-			.forEach((name, values) -> flat.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+		this.headers.forEach((name, values) -> flat.merge(name.toLowerCase(Locale.ROOT), String.join(", ", values),
+				(earlier, more) -> earlier + ", " + more));
 		return flat;
 	}
 

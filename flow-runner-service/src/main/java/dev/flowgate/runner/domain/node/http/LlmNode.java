@@ -1,8 +1,6 @@
 package dev.flowgate.runner.domain.node.http;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,16 +57,17 @@ public final class LlmNode implements NodeExecutor {
 		String url = baseUrl + COMPLETIONS_PATH;
 		boolean platform = this.settings.isPlatform(baseUrl);
 		URI uri = platform ? this.http.configuredUri(url) : this.http.flowUri(url);
-		HttpRequest.Builder request = this.http.request(uri)
-			.header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofByteArray(this.json.writeBytes(requestBody(config, format, call.scope()))));
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", "application/json");
 		if (this.settings.sendsKeyTo(baseUrl)) {
-			request.header("Authorization", "Bearer " + this.settings.apiKey());
+			headers.put("Authorization", "Bearer " + this.settings.apiKey());
 		}
+		OutboundRequest request = new OutboundRequest("POST", uri, headers,
+				this.json.writeBytes(requestBody(config, format, call.scope())));
 		// The operator's own endpoint is trusted as it is; a flow's passes the guard.
 		CompletableFuture<HttpReply> exchange = platform
-				? this.http.send(request.build(), this.http.maxResponseBytes(), call.cancellation())
-				: this.http.sendGuarded(request.build(), this.http.maxResponseBytes(), call.cancellation());
+				? this.http.send(request, this.http.maxResponseBytes(), call.cancellation())
+				: this.http.sendGuarded(request, this.http.maxResponseBytes(), call.cancellation());
 		return exchange.thenApply((reply) -> {
 			if (!reply.isSuccess()) {
 				throw reply.failure("the LLM at " + OutboundHttp.forDisplay(baseUrl));

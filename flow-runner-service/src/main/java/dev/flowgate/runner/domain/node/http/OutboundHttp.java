@@ -1,13 +1,11 @@
 package dev.flowgate.runner.domain.node.http;
 
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +21,8 @@ import dev.flowgate.runner.domain.node.NodeFailedException;
  * The runner's asynchronous outbound HTTP: no thread waits on a response, exchanges are
  * aborted when their node is called off, and bodies are capped. URLs a flow supplies pass
  * the host allow-list and the address guard (no private, loopback, link-local or metadata
- * address unless an operator allows its range).
+ * address unless an operator allows its range), and the connection goes to the addresses
+ * the guard checked.
  */
 public final class OutboundHttp {
 
@@ -32,14 +31,14 @@ public final class OutboundHttp {
 	/** The scheme and the user info after it, in a URL as written. */
 	private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
-	private final HttpClient client;
+	private final HttpTransport transport;
 
 	private final OutboundSettings settings;
 
 	private final GuardedLookups lookups;
 
-	public OutboundHttp(HttpClient client, OutboundSettings settings, GuardedLookups lookups) {
-		this.client = client;
+	public OutboundHttp(HttpTransport transport, OutboundSettings settings, GuardedLookups lookups) {
+		this.transport = transport;
 		this.settings = settings;
 		this.lookups = lookups;
 	}
@@ -63,19 +62,33 @@ public final class OutboundHttp {
 
 	/**
 	 * Sends a request to a URI from {@link #flowUri} once the address guard has passed
-	 * its host, looked up off the caller's thread. The JDK client looks the host up
-	 * again, but in the JVM's cache that this lookup has just filled (30 s by default),
-	 * so a rebinding DNS answer is not asked for between the check and the connection.
+	 * its host, looked up off the caller's thread; the connection goes to the addresses
+	 * it checked, never to those of a second lookup.
 	 */
-	public CompletableFuture<HttpReply> sendGuarded(HttpRequest request, long maxBytes,
+	public CompletableFuture<HttpReply> sendGuarded(OutboundRequest request, long maxBytes,
 			CancellationScope cancellation) {
 		URI uri = request.uri();
 		return cancellation.register(this.lookups.resolve(uri.getHost()))
-			.handle((addresses, failure) -> (failure == null) ? uri : refused(uri, failure))
-			.thenCompose((checked) -> send(request, maxBytes, cancellation));
+			.handle((addresses, failure) -> (failure == null) ? addresses : refused(uri, failure))
+			.thenCompose((checked) -> exchange(request, checked, maxBytes, cancellation));
 	}
 
-	private static URI refused(URI uri, Throwable failure) {
+	/** Sends a request to a URI from {@link #configuredUri}, looked up by the client. */
+	public CompletableFuture<HttpReply> send(OutboundRequest request, long maxBytes, CancellationScope cancellation) {
+		return exchange(request, List.of(), maxBytes, cancellation);
+	}
+
+	/**
+	 * The exchange is registered with {@code cancellation}: calling the node off aborts
+	 * it.
+	 */
+	private CompletableFuture<HttpReply> exchange(OutboundRequest request, List<InetAddress> addresses, long maxBytes,
+			CancellationScope cancellation) {
+		return cancellation.register(this.transport.send(request, addresses, maxBytes))
+			.exceptionallyCompose((failure) -> CompletableFuture.failedFuture(explained(failure, request.uri())));
+	}
+
+	private static List<InetAddress> refused(URI uri, Throwable failure) {
 		Throwable cause = causeOf(failure);
 		if (cause instanceof TargetRefusedException refusal) {
 			throw NodeFailedException.permanent(
@@ -105,29 +118,6 @@ public final class OutboundHttp {
 	}
 
 	/**
-	 * Sends the request; the exchange is registered with {@code cancellation} so calling
-	 * the node off aborts it.
-	 */
-	/**
-	 * A request to a URI from {@link #flowUri} or {@link #configuredUri}: HTTP/1.1 over
-	 * plain http, where the client would otherwise offer an h2c upgrade, which some
-	 * servers answer badly and none needs.
-	 */
-	public HttpRequest.Builder request(URI uri) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
-		return "http".equalsIgnoreCase(uri.getScheme()) ? builder.version(HttpClient.Version.HTTP_1_1) : builder;
-	}
-
-	public CompletableFuture<HttpReply> send(HttpRequest request, long maxBytes, CancellationScope cancellation) {
-		CompletableFuture<HttpResponse<byte[]>> exchange = this.client.sendAsync(request,
-				(info) -> new CappedBodySubscriber(maxBytes));
-		cancellation.register(exchange);
-		return exchange
-			.thenApply((response) -> new HttpReply(response.statusCode(), response.headers(), response.body()))
-			.exceptionallyCompose((failure) -> CompletableFuture.failedFuture(explained(failure, request.uri())));
-	}
-
-	/**
 	 * The URL as errors show it: without user info or query, which is where flows put
 	 * tokens, since errors go into traces, emails and callbacks.
 	 */
@@ -148,22 +138,18 @@ public final class OutboundHttp {
 		return uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
 	}
 
-	/** The JDK's ConnectException has no message: say where, and why when known. */
+	/** Says where a connection failed, and why: the innermost reason known. */
 	private static Throwable explained(Throwable failure, URI uri) {
 		Throwable cause = causeOf(failure);
-		String target = hostAndPort(uri);
-		if (cause instanceof HttpConnectTimeoutException) {
-			return new NodeFailedException("could not connect to " + target + ": " + cause.getMessage());
-		}
 		if (!(cause instanceof ConnectException)) {
 			return failure;
 		}
-		for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
-			if (reason.getMessage() != null) {
-				return new NodeFailedException("could not connect to " + target + ": " + reason.getMessage());
-			}
+		String reason = null;
+		for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+			reason = (inner.getMessage() != null) ? inner.getMessage() : reason;
 		}
-		return new NodeFailedException("could not connect to " + target);
+		String target = hostAndPort(uri);
+		return new NodeFailedException("could not connect to " + target + ((reason != null) ? ": " + reason : ""));
 	}
 
 	private static Throwable causeOf(Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.flowgate.runner.domain.node.http;
 
+import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import dev.flowgate.contracts.ExecutionStatus;
@@ -185,6 +187,55 @@ class HttpNodeTest {
 		return Flows.flow()
 			.node("call", "http", Map.of("url", "http://" + host + ".lookup-hangs.example/x", "timeoutSeconds", 1))
 			.build();
+	}
+
+	/**
+	 * DNS rebinding: the name's next answer would be a private address. The connection
+	 * goes to the address the guard checked; the name is not looked up again, and stays
+	 * the request's Host.
+	 */
+	@Test
+	void connectsToTheAddressTheGuardCheckedWithoutLookingTheNameUpAgain() throws Exception {
+		this.api.on("/rebound", (request) -> Reply.json(200, "{\"ok\":true}"));
+		AtomicInteger lookups = new AtomicInteger();
+		HostResolver rebinding = (host) -> {
+			if (!host.equals("rebinding.example")) {
+				return HostResolver.SYSTEM.resolve(host);
+			}
+			String answer = (lookups.getAndIncrement() == 0) ? "127.0.0.1" : "10.0.0.5";
+			return List.of(InetAddress.getByName(answer));
+		};
+		String url = "http://rebinding.example:" + this.api.port() + "/rebound";
+		try (EngineFixture fixture = new EngineFixture(this.api.url(""), Set.of(), List.of("127.0.0.0/8"), 4096,
+				rebinding)) {
+			FlowOutcome outcome = fixture.run(Flows.flow().node("call", "http", Map.of("url", url)).build(), Map.of());
+
+			assertThat(outcome.status()).as(String.valueOf(outcome.error())).isEqualTo(ExecutionStatus.SUCCEEDED);
+			assertThat(lookups).hasValue(1);
+			assertThat(this.api.arrivals("/rebound")).singleElement()
+				.satisfies((call) -> assertThat(call.header("Host")).isEqualTo("rebinding.example:" + this.api.port()));
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Host              | other.example     | restricted header name: "Host"
+			Content-Length    | 0                 | restricted header name: "Content-Length"
+			X-Split           | a{{input.nl}}b    | invalid header value for "X-Split"
+			Bad Name          | x                 | invalid header name: "Bad Name"
+			""")
+	void refusesHeadersItCannotSendAsTheyAre(String name, String value, String refusal) {
+		FlowDefinition flow = Flows.flow()
+			.input("nl")
+			.node("call", "http", Map.of("url", this.api.url("/anything"), "headers", Map.of(name, value)))
+			.edge("nl", "call")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("nl", "\r\nInjected: yes"));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).isEqualTo(refusal);
+		assertThat(this.api.received()).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,79 @@
+package dev.flowgate.runner.outbound;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import dev.flowgate.runner.domain.node.http.HttpReply;
+import dev.flowgate.runner.domain.node.http.HttpTransport;
+import dev.flowgate.runner.domain.node.http.OutboundRequest;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Node requests over Apache HttpClient 5's async client, which connects to an address it
+ * is given while keeping the host's name (the JDK client looks the name up again, where a
+ * rebinding nameserver can answer with an address the guard never saw). No proxies from
+ * the environment, redirects, retries, cookies or decompression of its own; a node's
+ * timeout, not the client, bounds how long a response may take.
+ */
+public final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
+
+	private final CloseableHttpAsyncClient client;
+
+	private final Duration connectTimeout;
+
+	private final Executor completions;
+
+	/**
+	 * @param completions where replies complete, and the nodes' work on them runs
+	 */
+	public ApacheHttpTransport(Duration connectTimeout, int maxConnections, int maxConnectionsPerHost,
+			Executor completions) {
+		this.connectTimeout = connectTimeout;
+		this.completions = completions;
+		PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+			.setMaxConnTotal(maxConnections)
+			.setMaxConnPerRoute(maxConnectionsPerHost)
+			.setDefaultConnectionConfig(ConnectionConfig.custom()
+				.setConnectTimeout(Timeout.of(connectTimeout))
+				.setSocketTimeout(Timeout.DISABLED)
+				.build())
+			.build();
+		this.client = HttpAsyncClients.custom()
+			.setConnectionManager(connections)
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setRedirectsEnabled(false)
+				.setConnectionRequestTimeout(Timeout.DISABLED)
+				.setResponseTimeout(Timeout.DISABLED)
+				.build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.disableContentCompression()
+			.build();
+		this.client.start();
+	}
+
+	@Override
+	public CompletableFuture<HttpReply> send(OutboundRequest request, List<InetAddress> addresses, long maxBytes) {
+		return new PinnedExchange(this.client, request, addresses, maxBytes, this.connectTimeout, this.completions)
+			.start();
+	}
+
+	@Override
+	public void close() {
+		// Graceful: an immediate close races httpcore5's I/O threads.
+		this.client.close(CloseMode.GRACEFUL);
+	}
+
+}

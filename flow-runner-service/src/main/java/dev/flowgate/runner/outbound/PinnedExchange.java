@@ -1,0 +1,145 @@
+package dev.flowgate.runner.outbound;
+
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+
+import dev.flowgate.runner.domain.node.NodeFailedException;
+import dev.flowgate.runner.domain.node.http.HttpReply;
+import dev.flowgate.runner.domain.node.http.OutboundRequest;
+import dev.flowgate.runner.outbound.CappedBodyConsumer.BodyTooLargeException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+
+/**
+ * One request, sent to the given addresses in turn while connecting fails (as the client
+ * would do with a name); the host name stays the Host header's, SNI's and the certificate
+ * check's. Its reply completes on {@code completions}, never on the client's I/O threads,
+ * and cancelling the reply aborts the exchange.
+ */
+final class PinnedExchange {
+
+	private final CloseableHttpAsyncClient client;
+
+	private final OutboundRequest request;
+
+	private final List<InetAddress> addresses;
+
+	private final long maxBytes;
+
+	private final Duration connectTimeout;
+
+	private final Executor completions;
+
+	private final CompletableFuture<HttpReply> reply = new CompletableFuture<>();
+
+	private volatile Future<HttpReply> call;
+
+	PinnedExchange(CloseableHttpAsyncClient client, OutboundRequest request, List<InetAddress> addresses, long maxBytes,
+			Duration connectTimeout, Executor completions) {
+		this.client = client;
+		this.request = request;
+		this.addresses = addresses;
+		this.maxBytes = maxBytes;
+		this.connectTimeout = connectTimeout;
+		this.completions = completions;
+	}
+
+	CompletableFuture<HttpReply> start() {
+		this.reply.whenComplete((result, failure) -> {
+			Future<HttpReply> current = this.call;
+			if (this.reply.isCancelled() && current != null) {
+				current.cancel(true);
+			}
+		});
+		sendTo(0);
+		return this.reply;
+	}
+
+	private void sendTo(int index) {
+		URI uri = this.request.uri();
+		// No address: the client looks the name up itself.
+		InetAddress address = this.addresses.isEmpty() ? null : this.addresses.get(index);
+		HttpHost host = new HttpHost(uri.getScheme(), address, uri.getHost(), uri.getPort());
+		AsyncRequestBuilder builder = AsyncRequestBuilder.create(this.request.method())
+			.setHttpHost(host)
+			.setPath(pathAndQuery(uri));
+		this.request.headers().forEach(builder::addHeader);
+		if (this.request.body() != null) {
+			builder.setEntity(AsyncEntityProducers.create(this.request.body(), null));
+		}
+		// The target given apart: the one the client derives from the request has no
+		// address.
+		this.call = this.client.execute(host, builder.build(), new CappedBodyConsumer(this.maxBytes), null, null,
+				callback(index));
+		if (this.reply.isCancelled()) {
+			this.call.cancel(true);
+		}
+	}
+
+	private FutureCallback<HttpReply> callback(int index) {
+		return new FutureCallback<>() {
+
+			@Override
+			public void completed(HttpReply result) {
+				settle(() -> PinnedExchange.this.reply.complete(result));
+			}
+
+			@Override
+			public void failed(Exception ex) {
+				if (isConnectFailure(ex) && index + 1 < PinnedExchange.this.addresses.size()) {
+					sendTo(index + 1);
+					return;
+				}
+				Throwable failure = explained(ex);
+				settle(() -> PinnedExchange.this.reply.completeExceptionally(failure));
+			}
+
+			@Override
+			public void cancelled() {
+				PinnedExchange.this.reply.cancel(true);
+			}
+
+		};
+	}
+
+	private void settle(Runnable completion) {
+		try {
+			this.completions.execute(completion);
+		}
+		catch (RejectedExecutionException ex) {
+			// The runner is stopping: whoever waits hears now.
+			completion.run();
+		}
+	}
+
+	private Throwable explained(Exception ex) {
+		if (ex instanceof BodyTooLargeException tooLarge) {
+			return NodeFailedException.permanent(tooLarge.getMessage());
+		}
+		if (ex instanceof ConnectTimeoutException) {
+			return new ConnectException("connect timed out after " + this.connectTimeout.toMillis() + " ms");
+		}
+		return ex;
+	}
+
+	private static boolean isConnectFailure(Exception ex) {
+		return ex instanceof ConnectException || ex instanceof ConnectTimeoutException;
+	}
+
+	private static String pathAndQuery(URI uri) {
+		String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath();
+		return (uri.getRawQuery() != null) ? path + "?" + uri.getRawQuery() : path;
+	}
+
+}
