@@ -308,19 +308,14 @@ class ReplicasTest {
 		DeploymentStateChanged slow = this.stack.deploy(
 				DeploymentStates.of(this.tenant.ownerId()).syncTimeoutSeconds(SYNC_TIMEOUT_SECONDS), Behaviour.NEVER);
 		try (GatewayApp stopping = this.stack.startGateway("gw-stopping", Map.of())) {
-			TestStack.awaitVisible(stopping, this.tenant, slow.deploymentId());
-			CompletableFuture<Http.Response> call = CompletableFuture
-				.supplyAsync(() -> trigger(stopping, slow.deploymentId(), this.tenant.key()));
-			ExecutionRequested trigger = await()
-				.until(() -> this.stack.runner.received(slow.deploymentId()), (received) -> !received.isEmpty())
-				.get(0);
+			ParkedCall parked = park(stopping, slow.deploymentId());
 
 			CompletableFuture<Void> stopped = CompletableFuture.runAsync(stopping::close);
 			// Draining: it takes no new connection, and still holds the call.
 			await().until(() -> refusesConnections(stopping));
-			this.stack.runner.complete(trigger);
+			this.stack.runner.complete(parked.trigger());
 
-			Http.Response answer = call.get(SYNC_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS);
+			Http.Response answer = parked.call().get(SYNC_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS);
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 			assertThat(answer.json().path("status").asString()).isEqualTo("succeeded");
 			stopped.get(SYNC_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS);
@@ -328,8 +323,8 @@ class ReplicasTest {
 	}
 
 	/**
-	 * A call whose flow outlasts the stop's wait is answered 202 with its execution's id
-	 * before the shutdown phase would cut it, and runs on.
+	 * A call whose flow outlasts the stop's wait is answered 202 with its execution's id,
+	 * for the caller to poll, before the shutdown phase would cut it.
 	 */
 	@Test
 	void answersTheSyncCallsStillWaitingWith202WhenItStops() throws Exception {
@@ -337,20 +332,29 @@ class ReplicasTest {
 				DeploymentStates.of(this.tenant.ownerId()).syncTimeoutSeconds(LONG_SYNC_TIMEOUT_SECONDS),
 				Behaviour.NEVER);
 		try (GatewayApp stopping = this.stack.startGateway("gw-stopping", Map.of("flowgate.gateway.stop-wait", "1s"))) {
-			TestStack.awaitVisible(stopping, this.tenant, slow.deploymentId());
-			CompletableFuture<Http.Response> call = CompletableFuture
-				.supplyAsync(() -> trigger(stopping, slow.deploymentId(), this.tenant.key()));
-			ExecutionRequested trigger = await()
-				.until(() -> this.stack.runner.received(slow.deploymentId()), (received) -> !received.isEmpty())
-				.get(0);
+			ParkedCall parked = park(stopping, slow.deploymentId());
 
 			CompletableFuture.runAsync(stopping::close);
 
-			Http.Response answer = call.get(SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			Http.Response answer = parked.call().get(SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
-			assertThat(answer.json().path("id").asString()).isEqualTo(trigger.executionId());
+			assertThat(answer.json().path("id").asString()).isEqualTo(parked.trigger().executionId());
 			assertThat(answer.json().path("status").asString()).isEqualTo("queued");
 		}
+	}
+
+	/** A sync call the gateway holds, and the trigger the runner received for it. */
+	private record ParkedCall(CompletableFuture<Http.Response> call, ExecutionRequested trigger) {
+	}
+
+	private ParkedCall park(GatewayApp gateway, String deploymentId) {
+		TestStack.awaitVisible(gateway, this.tenant, deploymentId);
+		CompletableFuture<Http.Response> call = CompletableFuture
+			.supplyAsync(() -> trigger(gateway, deploymentId, this.tenant.key()));
+		ExecutionRequested trigger = await()
+			.until(() -> this.stack.runner.received(deploymentId), (received) -> !received.isEmpty())
+			.get(0);
+		return new ParkedCall(call, trigger);
 	}
 
 	private static boolean refusesConnections(GatewayApp gateway) {

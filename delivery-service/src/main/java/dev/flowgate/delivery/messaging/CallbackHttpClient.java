@@ -2,10 +2,10 @@ package dev.flowgate.delivery.messaging;
 
 import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.EgressClients;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -33,18 +33,13 @@ final class CallbackHttpClient {
 			.setDefaultConnectionConfig(
 					ConnectionConfig.custom().setConnectTimeout(connectTimeout).setSocketTimeout(timeout).build())
 			.build();
-		CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+		CloseableHttpAsyncClient client = EgressClients.builder()
 			.setConnectionManager(connections)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setConnectionRequestTimeout(timeout)
 				.setResponseTimeout(timeout)
 				.setRedirectsEnabled(false)
 				.build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.disableAuthCaching()
-			.disableContentCompression()
 			.setUserAgent(callback.userAgent())
 			.build();
 		client.start();

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import dev.flowgate.egress.EgressClients;
 import dev.flowgate.runner.domain.node.http.HttpReply;
 import dev.flowgate.runner.domain.node.http.HttpTransport;
 import dev.flowgate.runner.domain.node.http.OutboundRequest;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.io.CloseMode;
@@ -21,9 +21,9 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Node requests over Apache HttpClient 5's async client, which connects to an address it
  * is given while keeping the host's name (the JDK client looks the name up again, where a
- * rebinding nameserver can answer with an address the guard never saw). No proxies from
- * the environment, redirects, retries, cookies or decompression of its own; a node's
- * timeout, not the client, bounds how long a response may take.
+ * rebinding nameserver can answer with an address the guard never saw). The egress
+ * defaults ({@link EgressClients}); a node's timeout, not the client, bounds how long a
+ * response may take.
  */
 public final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 
@@ -48,18 +48,13 @@ public final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 				.setSocketTimeout(Timeout.DISABLED)
 				.build())
 			.build();
-		this.client = HttpAsyncClients.custom()
+		this.client = EgressClients.builder()
 			.setConnectionManager(connections)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setRedirectsEnabled(false)
 				.setConnectionRequestTimeout(Timeout.DISABLED)
 				.setResponseTimeout(Timeout.DISABLED)
 				.build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.disableAuthCaching()
-			.disableContentCompression()
 			.build();
 		this.client.start();
 	}
