@@ -1,7 +1,10 @@
 package dev.flowgate.runner.config;
 
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.UUID;
+
+import javax.net.ssl.SSLContext;
 
 import dev.flowgate.egress.AddressPolicy;
 import dev.flowgate.egress.DestinationGuard;
@@ -45,10 +48,11 @@ class EngineConfig {
 	 * fails the node like any other status outside 2xx.
 	 */
 	@Bean
-	ApacheHttpTransport httpTransport(RunnerProperties properties, EngineThreads threads) {
+	ApacheHttpTransport httpTransport(RunnerProperties properties, EngineThreads threads)
+			throws NoSuchAlgorithmException {
 		RunnerProperties.Http http = properties.http();
 		return new ApacheHttpTransport(http.connectTimeout(), http.maxConnections(), http.maxConnectionsPerHost(),
-				threads.workers());
+				SSLContext.getDefault(), threads.workers());
 	}
 
 	@Bean

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import javax.net.ssl.SSLContext;
+
 import dev.flowgate.egress.EgressClients;
 import dev.flowgate.runner.domain.node.http.HttpReply;
 import dev.flowgate.runner.domain.node.http.HttpTransport;
@@ -15,6 +17,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -34,15 +37,19 @@ public final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 	private final Executor completions;
 
 	/**
+	 * @param tls whom to trust: the JVM's default context ({@code javax.net.ssl.*}
+	 * properties) as the JDK's client did; certificates are checked against the host's
+	 * name, whatever address the connection goes to
 	 * @param completions where replies complete, and the nodes' work on them runs
 	 */
-	public ApacheHttpTransport(Duration connectTimeout, int maxConnections, int maxConnectionsPerHost,
+	public ApacheHttpTransport(Duration connectTimeout, int maxConnections, int maxConnectionsPerHost, SSLContext tls,
 			Executor completions) {
 		this.connectTimeout = connectTimeout;
 		this.completions = completions;
 		PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
 			.setMaxConnTotal(maxConnections)
 			.setMaxConnPerRoute(maxConnectionsPerHost)
+			.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildAsync())
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
 				.setConnectTimeout(Timeout.of(connectTimeout))
 				.setSocketTimeout(Timeout.DISABLED)

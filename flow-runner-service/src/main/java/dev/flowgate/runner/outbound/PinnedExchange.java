@@ -2,9 +2,11 @@ package dev.flowgate.runner.outbound;
 
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -17,7 +19,10 @@ import dev.flowgate.runner.outbound.CappedBodyConsumer.BodyTooLargeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 
@@ -28,6 +33,8 @@ import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
  * and cancelling the reply aborts the exchange.
  */
 final class PinnedExchange {
+
+	private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
 	private final CloseableHttpAsyncClient client;
 
@@ -44,6 +51,8 @@ final class PinnedExchange {
 	private final CompletableFuture<HttpReply> reply = new CompletableFuture<>();
 
 	private volatile Future<HttpReply> call;
+
+	private volatile boolean resent;
 
 	PinnedExchange(CloseableHttpAsyncClient client, OutboundRequest request, List<InetAddress> addresses, long maxBytes,
 			Duration connectTimeout, Executor completions) {
@@ -101,6 +110,11 @@ final class PinnedExchange {
 					sendTo(index + 1);
 					return;
 				}
+				if (mayResend(ex)) {
+					PinnedExchange.this.resent = true;
+					sendTo(index);
+					return;
+				}
 				Throwable failure = explained(ex);
 				settle(() -> PinnedExchange.this.reply.completeExceptionally(failure));
 			}
@@ -131,6 +145,23 @@ final class PinnedExchange {
 			return new ConnectException("connect timed out after " + this.connectTimeout.toMillis() + " ms");
 		}
 		return ex;
+	}
+
+	/**
+	 * Once, as the JDK's client did: a request the connection closed on before it was
+	 * sent, or an idempotent one it closed on before the response (a kept-alive
+	 * connection the server had just dropped, a server shedding a burst of connections).
+	 */
+	private boolean mayResend(Exception ex) {
+		if (this.resent || this.reply.isDone()) {
+			return false;
+		}
+		if (ex instanceof RequestNotExecutedException) {
+			return true;
+		}
+		boolean closed = ex instanceof ConnectionClosedException || ex instanceof NoHttpResponseException
+				|| (ex instanceof SocketException && !(ex instanceof ConnectException));
+		return closed && IDEMPOTENT.contains(this.request.method());
 	}
 
 	private static boolean isConnectFailure(Exception ex) {

@@ -1,5 +1,6 @@
 package dev.flowgate.runner.support;
 
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
 
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.egress.AddressPolicy;
@@ -42,7 +45,7 @@ public final class EngineFixture implements AutoCloseable {
 
 	private final ExecutorService lookups = Executors.newFixedThreadPool(2);
 
-	private final ApacheHttpTransport transport = new ApacheHttpTransport(Duration.ofSeconds(2), 64, 64, this.workers);
+	private final ApacheHttpTransport transport;
 
 	private final FlowEngine engine;
 
@@ -63,6 +66,13 @@ public final class EngineFixture implements AutoCloseable {
 	/** With names of the test's own, looked up by {@code resolver}. */
 	public EngineFixture(String llmBaseUrl, Set<String> allowedHosts, List<String> allowedCidrs,
 			int traceOutputMaxChars, HostResolver resolver) {
+		this(llmBaseUrl, allowedHosts, allowedCidrs, traceOutputMaxChars, resolver, defaultTls());
+	}
+
+	/** Trusting the servers {@code tls} trusts. */
+	public EngineFixture(String llmBaseUrl, Set<String> allowedHosts, List<String> allowedCidrs,
+			int traceOutputMaxChars, HostResolver resolver, SSLContext tls) {
+		this.transport = new ApacheHttpTransport(Duration.ofSeconds(2), 64, 64, tls, this.workers);
 		JsonCodec json = new JsonCodec();
 		DestinationGuard guard = new DestinationGuard(resolver, AddressPolicy.allowing(allowedCidrs), "Host");
 		OutboundHttp http = new OutboundHttp(this.transport, new OutboundSettings(MAX_BYTES, allowedHosts),
@@ -72,6 +82,15 @@ public final class EngineFixture implements AutoCloseable {
 				StandardNodes.create(json, expressions, http, new LlmSettings(llmBaseUrl, LLM_KEY)),
 				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars), json, this.scheduler, this.workers,
 				Clock.systemUTC());
+	}
+
+	private static SSLContext defaultTls() {
+		try {
+			return SSLContext.getDefault();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public ScheduledExecutorService scheduler() {

@@ -15,8 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A real HTTP server on 127.0.0.1 and a free port, answering per path and recording what
@@ -36,16 +40,29 @@ public final class StubServer implements AutoCloseable {
 
 	private final Map<String, Function<Received, Reply>> routes = new ConcurrentHashMap<>();
 
-	private StubServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+	private StubServer(SSLContext tls) throws IOException {
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+		if (tls != null) {
+			HttpsServer https = HttpsServer.create(address, BACKLOG);
+			https.setHttpsConfigurator(new HttpsConfigurator(tls));
+			this.server = https;
+		}
+		else {
+			this.server = HttpServer.create(address, BACKLOG);
+		}
 		this.server.setExecutor(this.handlers);
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
 
 	public static StubServer start() {
+		return start(null);
+	}
+
+	/** Over HTTPS with {@code tls}; plain HTTP when {@code null}. */
+	public static StubServer start(SSLContext tls) {
 		try {
-			return new StubServer();
+			return new StubServer(tls);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
