@@ -39,6 +39,13 @@ class CompletedResultScanner {
 
 	private static final Duration POLL = Duration.ofMillis(200);
 
+	/**
+	 * The look reads up to ends it knows. A fetch the broker holds at an end, waiting for
+	 * more, delays the offset requests queued behind it on the connection (half a second
+	 * by default, for every partition looked at).
+	 */
+	private static final Duration FETCH_WAIT = Duration.ofMillis(10);
+
 	private final Map<String, Object> consumerConfig;
 
 	private final Duration margin;
@@ -50,6 +57,7 @@ class CompletedResultScanner {
 		this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		this.consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "flow-runner-result-scan");
+		this.consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_WAIT.toMillis());
 		this.margin = properties.triggers().resultScanMargin();
 		this.stallTimeout = properties.triggers().resultScanTimeout();
 	}
