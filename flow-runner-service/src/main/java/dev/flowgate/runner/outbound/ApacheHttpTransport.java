@@ -14,10 +14,12 @@ import dev.flowgate.runner.domain.node.http.HttpTransport;
 import dev.flowgate.runner.domain.node.http.OutboundRequest;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -50,6 +52,9 @@ public final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 			.setMaxConnTotal(maxConnections)
 			.setMaxConnPerRoute(maxConnectionsPerHost)
 			.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildAsync())
+			// HTTP/1.1 over TLS too, the protocol the runner is tested with; every
+			// OpenAI-compatible server speaks it.
+			.setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
 				.setConnectTimeout(Timeout.of(connectTimeout))
 				.setSocketTimeout(Timeout.DISABLED)
