@@ -1,6 +1,7 @@
 package dev.flowgate.deployments.messaging;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,10 @@ import dev.flowgate.deployments.persistence.ReplayOutbox;
 /**
  * Saves a replay as awaiting publication, then publishes its trigger; what is not
  * acknowledged stays in the outbox for {@link TriggerTopicRepublisher}: at its next round
- * when Kafka refused it, once the lease has run out when it may still land.
+ * when Kafka refused it, once the lease has run out when it may still land. A trigger is
+ * sent only while its claim outlasts the producer's longest send: a claim that took too
+ * long to take is left to run out, so that no second trigger for the replay lands after
+ * another publisher's.
  */
 @Component
 class ReplayPublisher implements ReplayQueue {
@@ -36,8 +40,9 @@ class ReplayPublisher implements ReplayQueue {
 
 	@Override
 	public void enqueue(ExecutionRecord replay) {
-		this.outbox.insert(replay, this.clock.instant().plus(this.properties.lease()));
-		publish(replay);
+		Instant claimedUntil = this.clock.instant().plus(this.properties.lease());
+		this.outbox.insert(replay, claimedUntil);
+		publish(replay, claimedUntil);
 	}
 
 	@Override
@@ -45,7 +50,10 @@ class ReplayPublisher implements ReplayQueue {
 		this.outbox.markPublished(executionId);
 	}
 
-	void publish(ExecutionRecord replay) {
+	void publish(ExecutionRecord replay, Instant claimedUntil) {
+		if (!this.sends.endsBefore(claimedUntil, this.clock.instant())) {
+			return;
+		}
 		switch (this.sends.send(Topics.EXECUTIONS_REQUESTED.name(), replay.id(), ReplayTriggers.of(replay),
 				"Replay " + replay.id())) {
 			case ACKNOWLEDGED -> this.outbox.markPublished(replay.id());

@@ -1,9 +1,11 @@
 package dev.flowgate.deployments.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -43,17 +45,25 @@ class TriggerTopicRepublisher {
 
 	@Scheduled(fixedDelayString = "${flowgate.publication.republish-interval:5s}")
 	void republishOverdue() {
-		republish(() -> this.replays.claimOverdue(this.clock.instant(), this.properties.lease()),
-				this.replayPublisher::publish);
-		republish(() -> this.cancellations.claimOverdue(this.clock.instant(), this.properties.lease()),
-				this.cancellationPublisher::publish);
+		republish(this.replays::claimOverdue, this.replayPublisher::publish);
+		// A cancel request sent twice stops the execution once: its claim needs no guard.
+		republish(this.cancellations::claimOverdue,
+				(request, claimedUntil) -> this.cancellationPublisher.publish(request));
 	}
 
-	/** Claims and publishes until nothing overdue is left (a claim extends the lease). */
-	private static <T> void republish(Supplier<Optional<T>> claimOverdue, Consumer<T> publish) {
-		Optional<T> overdue;
-		while ((overdue = claimOverdue.get()).isPresent()) {
-			publish.accept(overdue.get());
+	/**
+	 * Claims and publishes until nothing overdue is left (a claim extends the lease until
+	 * the time handed on).
+	 */
+	private <T> void republish(BiFunction<Instant, Duration, Optional<T>> claimOverdue,
+			BiConsumer<T, Instant> publish) {
+		while (true) {
+			Instant now = this.clock.instant();
+			Optional<T> overdue = claimOverdue.apply(now, this.properties.lease());
+			if (overdue.isEmpty()) {
+				return;
+			}
+			publish.accept(overdue.get(), now.plus(this.properties.lease()));
 		}
 	}
 

@@ -3,14 +3,11 @@ package dev.flowgate.deployments.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -29,6 +26,7 @@ import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.deployments.IntegrationTest;
+import dev.flowgate.deployments.StallingClock;
 import dev.flowgate.deployments.TopicReader;
 import dev.flowgate.deployments.config.PublicationProperties;
 import dev.flowgate.deployments.domain.deployment.Deployment;
@@ -108,26 +106,7 @@ class DeploymentRepublisherTest {
 	void sendsNothingOnAClaimThatTookTooLongToTake() {
 		// Each reading of this clock is 26 s after the one before: a claim of 60 s taken
 		// at t, a send from t + 26 s that could last 35 s would outlast it.
-		Instant start = Instant.now();
-		AtomicInteger readings = new AtomicInteger();
-		Clock stalling = new Clock() {
-
-			@Override
-			public Instant instant() {
-				return start.plusSeconds(26L * readings.getAndIncrement());
-			}
-
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-
-		};
+		Clock stalling = new StallingClock(Duration.ofSeconds(26));
 		PublicationProperties settings = new PublicationProperties(Duration.ofSeconds(5), Duration.ofSeconds(60),
 				Duration.ofSeconds(5));
 		DeploymentStatePublisher stalled = new DeploymentStatePublisher(this.outbox,

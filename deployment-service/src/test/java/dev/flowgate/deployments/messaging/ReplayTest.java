@@ -33,8 +33,10 @@ import dev.flowgate.deployments.ApiClient.Response;
 import dev.flowgate.deployments.EventSender;
 import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.SampleFlows;
+import dev.flowgate.deployments.StallingClock;
 import dev.flowgate.deployments.TopicReader;
 import dev.flowgate.deployments.UnreachableKafka;
+import dev.flowgate.deployments.config.PublicationProperties;
 import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import dev.flowgate.deployments.domain.execution.ExecutionMerge;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
@@ -204,6 +206,24 @@ class ReplayTest {
 		// The next round, not the end of the saver's ten-minute lease.
 		await().atMost(REPUBLISHED).until(() -> !TopicReader.readKey(TOPIC, replay.id()).isEmpty());
 		await().until(() -> !stored(replay.id()).getBoolean("awaitingPublication"));
+	}
+
+	@Test
+	void sendsNoTriggerOnAClaimThatTookTooLongToTake() {
+		// A claim of 60 s taken at t; the send would start at t + 26 s and could last 35
+		// s.
+		PublicationProperties settings = new PublicationProperties(Duration.ofSeconds(5), Duration.ofSeconds(60),
+				Duration.ofSeconds(5));
+		ReplayPublisher stalled = new ReplayPublisher(this.outbox, new AcknowledgedSends(this.kafka, settings),
+				settings, new StallingClock(Duration.ofSeconds(26)));
+		ExecutionRecord replay = this.merge.apply(null, replayRequested("late", "e-0"));
+
+		stalled.enqueue(replay);
+
+		// Left to run out: nothing is sent while it holds, and it still awaits
+		// publication.
+		await().during(Duration.ofSeconds(1)).until(() -> TopicReader.readKey(TOPIC, replay.id()).isEmpty());
+		assertThat(stored(replay.id()).getBoolean("awaitingPublication")).isTrue();
 	}
 
 	@Test
