@@ -11,8 +11,6 @@ import java.util.Set;
 
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.runner.config.RunnerProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,8 +32,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CompletedResultScanner {
-
-	private static final Logger logger = LoggerFactory.getLogger(CompletedResultScanner.class);
 
 	private static final Duration POLL = Duration.ofMillis(200);
 
@@ -62,36 +58,40 @@ class CompletedResultScanner {
 		this.stallTimeout = properties.triggers().resultScanTimeout();
 	}
 
-	/**
-	 * For each trigger partition, the execution ids with a result published at or after
-	 * the trigger at the given offset. A partition that could not be read to the end (the
-	 * broker did not answer, or stopped sending) is left out: it has to be looked at
-	 * again, since taking it for one without results would run its triggers twice.
-	 */
-	Map<TopicPartition, Set<String>> publishedSince(Map<TopicPartition, Long> firstUncommitted) {
-		Map<TopicPartition, Set<String>> published = new HashMap<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(this.consumerConfig, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			firstUncommitted.forEach((triggers, offset) -> {
-				try {
-					published.put(triggers, publishedSince(consumer, triggers, offset));
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Could not read the results published for {} since offset {}: {}", triggers, offset,
-							ex.toString());
-				}
-			});
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not look for the results of {}: {}", firstUncommitted.keySet(), ex.toString());
-		}
-		return published;
+	/** A look at the results topic, over one consumer; closed when done. */
+	Look open() {
+		return new Look(
+				new KafkaConsumer<>(this.consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()));
 	}
 
-	private Set<String> publishedSince(KafkaConsumer<String, byte[]> consumer, TopicPartition triggers, long offset) {
-		OptionalLong since = timestampAt(consumer, triggers, offset);
-		TopicPartition results = new TopicPartition(Topics.EXECUTIONS_COMPLETED.name(), triggers.partition());
-		return since.isEmpty() ? Set.of() : keysSince(consumer, results, since.getAsLong() - this.margin.toMillis());
+	/** One consumer reading results for partitions taken over, one after the other. */
+	final class Look implements AutoCloseable {
+
+		private final KafkaConsumer<String, byte[]> consumer;
+
+		Look(KafkaConsumer<String, byte[]> consumer) {
+			this.consumer = consumer;
+		}
+
+		/**
+		 * The execution ids with a result published at or after the trigger at the given
+		 * offset of trigger partition {@code triggers}.
+		 * @throws RuntimeException when the results could not be read to their end (the
+		 * broker did not answer, or stopped sending): taking the partition for one
+		 * without results would run its triggers twice
+		 */
+		Set<String> publishedSince(TopicPartition triggers, long offset) {
+			OptionalLong since = timestampAt(this.consumer, triggers, offset);
+			TopicPartition results = new TopicPartition(Topics.EXECUTIONS_COMPLETED.name(), triggers.partition());
+			return since.isEmpty() ? Set.of() : keysSince(this.consumer, results,
+					since.getAsLong() - CompletedResultScanner.this.margin.toMillis());
+		}
+
+		@Override
+		public void close() {
+			this.consumer.close();
+		}
+
 	}
 
 	/** Empty when there is no trigger at or after the offset. */

@@ -32,12 +32,6 @@ final class InvalidTriggerRecoverer implements ConsumerRecordRecoverer {
 	@Override
 	public void accept(ConsumerRecord<?, ?> trigger, Exception failure) {
 		PartitionState partition = this.partitions.of(trigger.topic(), trigger.partition());
-		if (partition.awaitsScan()) {
-			// The error handler sends the consumer back to the trigger; it comes again
-			// once the partition's earlier results are known.
-			throw new IllegalStateException(
-					"Partition " + trigger.partition() + " awaits its look for published results");
-		}
 		partition.received(trigger.offset(), null);
 		DeserializationException undecodable = undecodable(failure);
 		String executionId = (trigger.key() instanceof String key && !key.isBlank()) ? key : null;

@@ -24,13 +24,16 @@ import org.springframework.kafka.support.Acknowledgment;
  */
 final class PartitionState {
 
-	private static final long NOT_REWOUND = -1;
+	private static final long NOT_HELD = -1;
 
 	/** {@code null} until the look for results published before the takeover is done. */
 	private volatile Set<String> publishedBefore;
 
-	/** Where the consumer was sent back to; read and written on the consumer thread. */
-	private long rewoundTo = NOT_REWOUND;
+	/** The first trigger held back; read and written on the consumer thread. */
+	private long heldFrom = NOT_HELD;
+
+	/** Whether the look was asked for; consumer thread. */
+	private boolean lookStarted;
 
 	private final RecentIds<Boolean> started;
 
@@ -66,21 +69,38 @@ final class PartitionState {
 
 	/**
 	 * Whether the trigger must wait until the results published before are known. If so,
-	 * the consumer is sent back to it, and the rest of the poll it came in is held back
-	 * too: they all come again after the scan. Called on the consumer thread.
+	 * the consumer is sent back to the first trigger held back, unless it is there
+	 * already: every trigger from there on comes again once they are known, whatever
+	 * moved the consumer meanwhile (an error handler's seek, say). Called on the consumer
+	 * thread.
 	 */
 	boolean holdsBack(ConsumerRecord<?, ?> trigger, Consumer<?, ?> consumer) {
-		TopicPartition partition = new TopicPartition(trigger.topic(), trigger.partition());
-		// Still at the offset it was sent back to: this poll's records past it.
-		if (this.rewoundTo != NOT_REWOUND && consumer.position(partition) == this.rewoundTo) {
-			return true;
-		}
-		this.rewoundTo = NOT_REWOUND;
-		if (!awaitsScan()) {
+		if (this.heldFrom == NOT_HELD && !awaitsScan()) {
 			return false;
 		}
-		consumer.seek(partition, trigger.offset());
-		this.rewoundTo = trigger.offset();
+		if (trigger.offset() == this.heldFrom && !awaitsScan()) {
+			this.heldFrom = NOT_HELD;
+			return false;
+		}
+		if (this.heldFrom == NOT_HELD || trigger.offset() < this.heldFrom) {
+			this.heldFrom = trigger.offset();
+		}
+		TopicPartition partition = new TopicPartition(trigger.topic(), trigger.partition());
+		if (consumer.position(partition) != this.heldFrom) {
+			consumer.seek(partition, this.heldFrom);
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the look must be asked for now: once, with the first trigger held back,
+	 * which is the first uncommitted one. Called on the consumer thread.
+	 */
+	boolean startsLook() {
+		if (this.lookStarted || !awaitsScan()) {
+			return false;
+		}
+		this.lookStarted = true;
 		return true;
 	}
 

@@ -5,47 +5,70 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.flowgate.runner.config.RunnerProperties;
+import dev.flowgate.runner.messaging.TakeoverScans.Takeover;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The trigger partitions this runner holds. A partition taken over stays paused until it
- * is known which of its triggers already have a result.
+ * The trigger partitions this runner holds. A partition taken over holds its triggers
+ * back until it is known which already have a result: the first one to arrive starts that
+ * look, from its own offset (the first uncommitted one), and pauses the partition.
  */
 @Component
 class PartitionStates {
+
+	private static final Logger logger = LoggerFactory.getLogger(PartitionStates.class);
 
 	private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
 
 	private final TriggerConsumption consumption;
 
+	private final TakeoverScans scans;
+
 	private final int remembered;
 
-	PartitionStates(TriggerConsumption consumption, RunnerProperties properties) {
+	PartitionStates(TriggerConsumption consumption, TakeoverScans scans, RunnerProperties properties) {
 		this.consumption = consumption;
+		this.scans = scans;
 		this.remembered = properties.triggers().rememberedPerPartition();
 	}
 
-	/** A partition taken over: paused, its triggers held back until it is scanned. */
-	synchronized PartitionState assigned(TopicPartition partition) {
-		PartitionState state = new PartitionState(this.remembered);
-		revoke(this.states.put(partition, state));
-		this.consumption.pausePartition(partition);
-		return state;
+	synchronized void assigned(TopicPartition partition) {
+		revoke(this.states.put(partition, new PartitionState(this.remembered)));
 	}
 
 	/**
-	 * The partition's earlier results are known: its triggers may run.
-	 * @return whether {@code state} still holds the partition
+	 * Whether the trigger must wait for the look at its partition's earlier results (see
+	 * {@link PartitionState#holdsBack}). Called on the consumer thread.
 	 */
-	synchronized boolean scanned(TopicPartition partition, PartitionState state, Set<String> publishedBefore) {
-		if (this.states.get(partition) != state) {
+	boolean holdsBack(ConsumerRecord<?, ?> trigger, Consumer<?, ?> consumer) {
+		PartitionState state = of(trigger.topic(), trigger.partition());
+		if (!state.holdsBack(trigger, consumer)) {
 			return false;
 		}
-		state.scanned(publishedBefore);
-		this.consumption.resumePartition(partition);
+		if (state.startsLook()) {
+			TopicPartition partition = new TopicPartition(trigger.topic(), trigger.partition());
+			this.consumption.pausePartition(partition);
+			this.scans.start(new Takeover(partition, trigger.offset(), state), this::scanned);
+		}
 		return true;
+	}
+
+	/** The partition's earlier results are known: its triggers may run. */
+	private synchronized void scanned(Takeover takeover, Set<String> publishedBefore) {
+		TopicPartition partition = takeover.partition();
+		if (this.states.get(partition) != takeover.state()) {
+			return;
+		}
+		takeover.state().scanned(publishedBefore);
+		this.consumption.resumePartition(partition);
+		logger.info("Took over {} at offset {}; {} results published since then (less the skew margin)", partition,
+				takeover.firstUncommitted(), publishedBefore.size());
 	}
 
 	synchronized void revoked(TopicPartition partition) {

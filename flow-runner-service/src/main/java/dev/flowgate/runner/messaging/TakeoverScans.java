@@ -1,14 +1,16 @@
 package dev.flowgate.runner.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 
 import dev.flowgate.runner.config.ApplicationThreads;
 import dev.flowgate.runner.config.RunnerProperties;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Learns, off the consumer thread, which uncommitted triggers of the partitions taken
- * over already have a result, and lets each partition's triggers run once that is known.
+ * over already have a result, and hands each partition's answer on as soon as it is read.
  * A look that fails is tried again, never taken for "no results": that would run them
  * twice. Meanwhile the consumer keeps polling, so it stays in the group however long the
  * look takes.
@@ -32,16 +34,15 @@ class TakeoverScans implements AutoCloseable {
 
 	private final CompletedResultScanner scanner;
 
-	private final PartitionStates partitions;
-
 	private final Duration retryInterval;
+
+	private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
 
 	private final ScheduledExecutorService thread = Executors
 		.newSingleThreadScheduledExecutor(ApplicationThreads.named("result-scan-"));
 
-	TakeoverScans(CompletedResultScanner scanner, PartitionStates partitions, RunnerProperties properties) {
+	TakeoverScans(CompletedResultScanner scanner, RunnerProperties properties) {
 		this.scanner = scanner;
-		this.partitions = partitions;
 		this.retryInterval = properties.triggers().resultScanRetryInterval();
 	}
 
@@ -49,48 +50,68 @@ class TakeoverScans implements AutoCloseable {
 	record Takeover(TopicPartition partition, long firstUncommitted, PartitionState state) {
 	}
 
-	void start(List<Takeover> takeovers) {
-		submit(() -> scan(takeovers), Duration.ZERO);
+	private record Pending(Takeover takeover, BiConsumer<Takeover, Set<String>> onScanned) {
 	}
 
-	private void scan(List<Takeover> takeovers) {
-		List<Takeover> held = takeovers.stream().filter((takeover) -> !takeover.state().isRevoked()).toList();
-		if (held.isEmpty()) {
-			return;
-		}
-		Map<TopicPartition, Set<String>> published = publishedSince(held);
-		held.stream().filter((takeover) -> published.containsKey(takeover.partition())).forEach((takeover) -> {
-			Set<String> before = published.get(takeover.partition());
-			if (this.partitions.scanned(takeover.partition(), takeover.state(), before)) {
-				logger.info("Took over {} at offset {}; {} results published since then (less the skew margin)",
-						takeover.partition(), takeover.firstUncommitted(), before.size());
+	/**
+	 * @param onScanned gets the executions with a result published since the first
+	 * uncommitted trigger, on the look's thread
+	 */
+	void start(Takeover takeover, BiConsumer<Takeover, Set<String>> onScanned) {
+		this.pending.add(new Pending(takeover, onScanned));
+		submit(Duration.ZERO);
+	}
+
+	/** Looks at every partition waiting, one consumer for them all. */
+	private void scanPending() {
+		List<Pending> again = new ArrayList<>();
+		try (CompletedResultScanner.Look look = this.scanner.open()) {
+			Pending next;
+			while ((next = this.pending.poll()) != null) {
+				if (!next.takeover().state().isRevoked() && !scan(look, next)) {
+					again.add(next);
+				}
 			}
-		});
-		List<Takeover> again = held.stream()
-			.filter((takeover) -> !published.containsKey(takeover.partition()))
-			.toList();
-		if (!again.isEmpty()) {
-			logger.warn("Triggers of {} wait: looking for their published results again in {}",
-					again.stream().map(Takeover::partition).toList(), this.retryInterval);
-			submit(() -> scan(again), this.retryInterval);
-		}
-	}
-
-	/** Only a failed look is tried again: a task that throws is never run again. */
-	private Map<TopicPartition, Set<String>> publishedSince(List<Takeover> takeovers) {
-		try {
-			return this.scanner.publishedSince(
-					takeovers.stream().collect(Collectors.toMap(Takeover::partition, Takeover::firstUncommitted)));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Looking for published results failed", ex);
-			return Map.of();
+			logger.warn("Could not look for published results: {}", ex.toString());
+		}
+		finally {
+			// Whatever was not looked at (the consumer could not be made) waits too.
+			Pending left;
+			while ((left = this.pending.poll()) != null) {
+				again.add(left);
+			}
+			retryLater(again);
 		}
 	}
 
-	private void submit(Runnable scan, Duration delay) {
+	private boolean scan(CompletedResultScanner.Look look, Pending next) {
+		Takeover takeover = next.takeover();
 		try {
-			this.thread.schedule(scan, delay.toMillis(), TimeUnit.MILLISECONDS);
+			next.onScanned().accept(takeover, look.publishedSince(takeover.partition(), takeover.firstUncommitted()));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not read the results published for {} since offset {}: {}", takeover.partition(),
+					takeover.firstUncommitted(), ex.toString());
+			return false;
+		}
+	}
+
+	private void retryLater(List<Pending> again) {
+		if (again.isEmpty()) {
+			return;
+		}
+		logger.warn("Triggers of {} wait: looking for their published results again in {}",
+				again.stream().map((waiting) -> waiting.takeover().partition()).toList(), this.retryInterval);
+		this.pending.addAll(again);
+		submit(this.retryInterval);
+	}
+
+	private void submit(Duration delay) {
+		try {
+			this.thread.schedule(this::scanPending, delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			logger.debug("Not looking for published results: the runner is stopping");

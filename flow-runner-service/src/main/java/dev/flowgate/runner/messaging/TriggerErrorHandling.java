@@ -25,11 +25,12 @@ class TriggerErrorHandling {
 			ResultPublisher results, ProducerFactory<Object, Object> producerFactory,
 			KafkaTemplate<Object, Object> template, MeterRegistry meters, RunnerProperties properties) {
 		RunnerProperties.Triggers triggers = properties.triggers();
-		DefaultErrorHandler handler = new DefaultErrorHandler(
+		DefaultErrorHandler handler = new HoldingErrorHandler(
 				new InvalidTriggerRecoverer(partitions, executions, results,
 						DeadLetters.recoverer(producerFactory, template, meters)),
 				new FixedBackOff(triggers.handlerRetryInterval().toMillis(),
-						Math.max(0, triggers.handlerAttempts() - 1)));
+						Math.max(0, triggers.handlerAttempts() - 1)),
+				partitions);
 		handler.addNotRetryableExceptions(InvalidTriggerException.class);
 		// Offsets are committed by PartitionState alone, never past an unfinished
 		// trigger.

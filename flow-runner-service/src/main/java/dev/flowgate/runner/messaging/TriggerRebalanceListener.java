@@ -2,7 +2,6 @@ package dev.flowgate.runner.messaging;
 
 import java.util.Collection;
 
-import dev.flowgate.runner.messaging.TakeoverScans.Takeover;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -10,29 +9,21 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds a partition's triggers back, once taken over, until it is known which already
- * have a result; stops publishing for a partition lost before its offsets are committed.
+ * A partition taken over holds its triggers back until it is known which already have a
+ * result; one lost or revoked stops publishing before its offsets are committed.
  */
 @Component
 class TriggerRebalanceListener implements ConsumerAwareRebalanceListener {
 
-	private final TakeoverScans scans;
-
 	private final PartitionStates partitions;
 
-	TriggerRebalanceListener(TakeoverScans scans, PartitionStates partitions) {
-		this.scans = scans;
+	TriggerRebalanceListener(PartitionStates partitions) {
 		this.partitions = partitions;
 	}
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> assigned) {
-		if (!assigned.isEmpty()) {
-			this.scans.start(assigned.stream()
-				.map((partition) -> new Takeover(partition, consumer.position(partition),
-						this.partitions.assigned(partition)))
-				.toList());
-		}
+		assigned.forEach(this.partitions::assigned);
 	}
 
 	@Override

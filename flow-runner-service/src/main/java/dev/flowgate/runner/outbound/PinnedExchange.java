@@ -2,6 +2,7 @@ package dev.flowgate.runner.outbound;
 
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
@@ -75,7 +76,17 @@ final class PinnedExchange {
 		return this.reply;
 	}
 
+	/** Sends to the address at {@code index}; a client that refuses fails the reply. */
 	private void sendTo(int index) {
+		try {
+			execute(index);
+		}
+		catch (RuntimeException ex) {
+			settle(() -> this.reply.completeExceptionally(ex));
+		}
+	}
+
+	private void execute(int index) {
 		URI uri = this.request.uri();
 		// No address: the client looks the name up itself.
 		InetAddress address = this.addresses.isEmpty() ? null : this.addresses.get(index);
@@ -141,6 +152,11 @@ final class PinnedExchange {
 		if (ex instanceof BodyTooLargeException tooLarge) {
 			return NodeFailedException.permanent(tooLarge.getMessage());
 		}
+		if (ex instanceof NoRouteToHostException) {
+			ConnectException unreachable = new ConnectException(ex.getMessage());
+			unreachable.initCause(ex);
+			return unreachable;
+		}
 		if (ex instanceof ConnectTimeoutException) {
 			return new ConnectException("connect timed out after " + this.connectTimeout.toMillis() + " ms");
 		}
@@ -160,12 +176,14 @@ final class PinnedExchange {
 			return true;
 		}
 		boolean closed = ex instanceof ConnectionClosedException || ex instanceof NoHttpResponseException
-				|| (ex instanceof SocketException && !(ex instanceof ConnectException));
+				|| (ex instanceof SocketException && !isConnectFailure(ex));
 		return closed && IDEMPOTENT.contains(this.request.method());
 	}
 
+	/** Connecting failed: nothing was sent, and another address may do. */
 	private static boolean isConnectFailure(Exception ex) {
-		return ex instanceof ConnectException || ex instanceof ConnectTimeoutException;
+		return ex instanceof ConnectException || ex instanceof ConnectTimeoutException
+				|| ex instanceof NoRouteToHostException;
 	}
 
 	private static String pathAndQuery(URI uri) {

@@ -78,6 +78,30 @@ class PartitionStateTest {
 	}
 
 	@Test
+	void sendsTheConsumerBackToTheFirstTriggerHeldWhateverMovedItSince() {
+		PartitionState takenOver = new PartitionState(2);
+		MockConsumer<String, String> consumer = consumerAt(0);
+		assertThat(takenOver.holdsBack(poll(consumer, 3).get(0), consumer)).isTrue();
+
+		// As the error handler does after a failure further on.
+		consumer.seek(TRIGGERS, 2);
+		assertThat(takenOver.holdsBack(poll(consumer, 3).get(0), consumer)).isTrue();
+
+		assertThat(consumer.position(TRIGGERS)).isZero();
+		takenOver.scanned(Set.of());
+		assertThat(poll(consumer, 3)).extracting(ConsumerRecord::offset).containsExactly(0L, 1L, 2L);
+	}
+
+	@Test
+	void asksForTheLookOnceAndOnlyForAPartitionTakenOver() {
+		PartitionState takenOver = new PartitionState(2);
+
+		assertThat(takenOver.startsLook()).isTrue();
+		assertThat(takenOver.startsLook()).isFalse();
+		assertThat(this.partition.startsLook()).isFalse();
+	}
+
+	@Test
 	void acknowledgesInOffsetOrderAsRecordsFinish() {
 		this.partition.received(1, () -> this.acknowledged.add("1"));
 		this.partition.received(2, () -> this.acknowledged.add("2"));

@@ -31,6 +31,7 @@ import dev.flowgate.runner.support.StubServer;
 import dev.flowgate.runner.support.StubServer.Received;
 import dev.flowgate.runner.support.StubServer.Reply;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +145,32 @@ class TakeoverIntegrationTest {
 
 		assertOneResultEach(crash);
 		assertThat(runner.getBean(FailingScanner.class).looks).hasValueGreaterThan(1);
+	}
+
+	/**
+	 * A trigger that cannot be decoded right behind one held back in the same poll, while
+	 * the new owner looks for published results: the error handler must not move the
+	 * consumer past the one held back, and neither gets a second result.
+	 */
+	@Test
+	void holdsBackATriggerThatCannotBeDecodedWithTheOthers() {
+		DeploymentStateChanged deployment = Deployments.echo(UUID.randomUUID().toString(), "owner-takeover");
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String first = UUID.randomUUID().toString();
+		String broken = idInPartitionOf(first);
+		String last = idInPartitionOf(first);
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, first,
+				Deployments.trigger(first, deployment, Map.of("text", "first")));
+		this.kafka.publishRaw(Topics.EXECUTIONS_REQUESTED, broken, "{\"type\":\"execution.requested\", oops");
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, last,
+				Deployments.trigger(last, deployment, Map.of("text", "last")));
+
+		startRunner("runner-after-crash");
+
+		Map<String, List<ExecutionCompleted>> byExecution = awaitOneResultEach(Set.of(first, broken, last));
+		assertThat(byExecution.get(first).get(0).outputs()).containsExactly(Map.entry("echo", "first"));
+		assertThat(byExecution.get(broken).get(0).status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(byExecution.get(last).get(0).outputs()).containsExactly(Map.entry("echo", "last"));
 	}
 
 	/**
@@ -284,7 +311,7 @@ class TakeoverIntegrationTest {
 
 	}
 
-	/** Reads nothing the first time, as when the broker does not answer. */
+	/** Fails the first time, as when the broker does not answer. */
 	static class FailingScanner extends CompletedResultScanner {
 
 		final AtomicInteger looks = new AtomicInteger();
@@ -294,8 +321,11 @@ class TakeoverIntegrationTest {
 		}
 
 		@Override
-		Map<TopicPartition, Set<String>> publishedSince(Map<TopicPartition, Long> firstUncommitted) {
-			return (this.looks.getAndIncrement() == 0) ? Map.of() : super.publishedSince(firstUncommitted);
+		Look open() {
+			if (this.looks.getAndIncrement() == 0) {
+				throw new TimeoutException("Timeout expired while fetching topic metadata");
+			}
+			return super.open();
 		}
 
 	}
