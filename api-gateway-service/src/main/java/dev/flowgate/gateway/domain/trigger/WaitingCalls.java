@@ -29,13 +29,6 @@ public final class WaitingCalls {
 		}
 	}
 
-	/** Completes once every call waiting now has its answer. */
-	public CompletableFuture<Void> answered() {
-		return CompletableFuture.allOf(this.waiting.stream()
-			.map((call) -> call.handle((result, failure) -> null))
-			.toArray(CompletableFuture[]::new));
-	}
-
 	/**
 	 * Answers every call still waiting, and any that parks from now on, as unfinished.
 	 */

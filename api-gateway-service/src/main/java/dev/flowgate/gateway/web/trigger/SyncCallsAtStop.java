@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.web.trigger;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.flowgate.gateway.config.GatewayProperties;
@@ -13,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stops beside the web server's graceful shutdown: while it drains, the sync calls parked
- * here may still get their result for {@code flowgate.gateway.stop-wait}; then those
- * still waiting are answered as unfinished, before the shutdown phase runs out and cuts
- * them.
+ * here, those that park meanwhile included, may still get their result for
+ * {@code flowgate.gateway.stop-wait}; then those still waiting are answered as
+ * unfinished, before the shutdown phase runs out and cuts them.
  */
 @Component
 class SyncCallsAtStop implements SmartLifecycle {
@@ -38,15 +39,17 @@ class SyncCallsAtStop implements SmartLifecycle {
 		this.running = true;
 	}
 
+	/**
+	 * Does not hold the phase up: the web server's graceful shutdown, beside it, waits
+	 * for the calls in flight, and those still waiting when the time is up get their
+	 * answer.
+	 */
 	@Override
 	public void stop(Runnable callback) {
 		this.running = false;
-		this.calls.answered()
-			.completeOnTimeout(null, this.properties.stopWait().toMillis(), TimeUnit.MILLISECONDS)
-			.whenComplete((answered, failure) -> {
-				release();
-				callback.run();
-			});
+		CompletableFuture.delayedExecutor(this.properties.stopWait().toMillis(), TimeUnit.MILLISECONDS)
+			.execute(this::release);
+		callback.run();
 	}
 
 	@Override
