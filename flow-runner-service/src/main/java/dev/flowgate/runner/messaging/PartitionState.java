@@ -71,8 +71,7 @@ final class PartitionState {
 	 * Whether the trigger must wait until the results published before are known. If so,
 	 * the consumer is sent back to the first trigger held back, unless it is there
 	 * already: every trigger from there on comes again once they are known, whatever
-	 * moved the consumer meanwhile (an error handler's seek, say). Called on the consumer
-	 * thread.
+	 * moved the consumer meanwhile (an error handler's seek, say). Consumer thread only.
 	 */
 	boolean holdsBack(ConsumerRecord<?, ?> trigger, Consumer<?, ?> consumer) {
 		if (this.heldFrom == NOT_HELD && !awaitsScan()) {

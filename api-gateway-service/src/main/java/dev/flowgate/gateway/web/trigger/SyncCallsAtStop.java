@@ -41,8 +41,7 @@ class SyncCallsAtStop implements SmartLifecycle {
 
 	/**
 	 * Does not hold the phase up: the web server's graceful shutdown, beside it, waits
-	 * for the calls in flight, and those still waiting when the time is up get their
-	 * answer.
+	 * for the calls in flight; those still waiting when the time is up are answered.
 	 */
 	@Override
 	public void stop(Runnable callback) {
