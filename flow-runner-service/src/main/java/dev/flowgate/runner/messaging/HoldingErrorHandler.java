@@ -34,7 +34,8 @@ class HoldingErrorHandler extends DefaultErrorHandler {
 	public void handleRemaining(Exception thrownException, List<ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer,
 			MessageListenerContainer container) {
 		ConsumerRecord<?, ?> failed = records.get(0);
-		if (Topics.EXECUTIONS_REQUESTED.name().equals(failed.topic()) && this.partitions.holdsBack(failed, consumer)) {
+		if (Topics.EXECUTIONS_REQUESTED.name().equals(failed.topic()) && this.partitions
+			.holdsBack(this.partitions.of(failed.topic(), failed.partition()), failed, consumer)) {
 			seekOthersBack(records, new TopicPartition(failed.topic(), failed.partition()), consumer);
 			return;
 		}

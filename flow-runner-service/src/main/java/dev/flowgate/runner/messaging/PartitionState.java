@@ -63,7 +63,7 @@ final class PartitionState {
 		this.publishedBefore = Set.copyOf(publishedBefore);
 	}
 
-	boolean awaitsScan() {
+	private boolean awaitsScan() {
 		return this.publishedBefore == null;
 	}
 

@@ -45,9 +45,9 @@ class PartitionStates {
 	/**
 	 * Whether the trigger must wait for the look at its partition's earlier results (see
 	 * {@link PartitionState#holdsBack}). Called on the consumer thread.
+	 * @param state the trigger's partition, from {@link #of}
 	 */
-	boolean holdsBack(ConsumerRecord<?, ?> trigger, Consumer<?, ?> consumer) {
-		PartitionState state = of(trigger.topic(), trigger.partition());
+	boolean holdsBack(PartitionState state, ConsumerRecord<?, ?> trigger, Consumer<?, ?> consumer) {
 		if (!state.holdsBack(trigger, consumer)) {
 			return false;
 		}

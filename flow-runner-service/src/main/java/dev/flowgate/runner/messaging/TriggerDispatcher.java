@@ -55,10 +55,10 @@ class TriggerDispatcher {
 
 	void dispatch(ConsumerRecord<String, FlowgateEvent> trigger, Acknowledgment acknowledgment,
 			Consumer<?, ?> consumer) {
-		if (this.partitions.holdsBack(trigger, consumer)) {
+		PartitionState partition = this.partitions.of(trigger.topic(), trigger.partition());
+		if (this.partitions.holdsBack(partition, trigger, consumer)) {
 			return;
 		}
-		PartitionState partition = this.partitions.of(trigger.topic(), trigger.partition());
 		long offset = trigger.offset();
 		if (trigger.value() instanceof ExecutionCancellationRequested cancellation) {
 			stop(partition, offset, acknowledgment, cancellation);
