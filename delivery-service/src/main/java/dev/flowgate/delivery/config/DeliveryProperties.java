@@ -28,10 +28,12 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * after its last call (one breaker per origin ever called would stay otherwise)
 	 * @param lookupThreads threads that look callback hosts up; a host whose nameserver
 	 * does not answer holds one of them until the JVM's lookup gives up
+	 * @param maxIdle how long a kept-alive connection may stay unused (closed after one
+	 * to two times this); below the idle timeouts of NATs and load balancers on the way
 	 */
 	public record Callback(Duration timeout, Duration connectTimeout, DataSize maxPayloadSize,
 			DataSize responseSnippetLimit, String userAgent, Duration cacheTtl, Duration breakerIdleAfter,
-			int lookupThreads) {
+			int lookupThreads, Duration maxIdle) {
 	}
 
 	/**

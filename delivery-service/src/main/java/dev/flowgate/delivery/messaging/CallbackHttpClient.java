@@ -33,7 +33,7 @@ final class CallbackHttpClient {
 			.setDefaultConnectionConfig(
 					ConnectionConfig.custom().setConnectTimeout(connectTimeout).setSocketTimeout(timeout).build())
 			.build();
-		CloseableHttpAsyncClient client = EgressClients.builder()
+		CloseableHttpAsyncClient client = EgressClients.builder(callback.maxIdle())
 			.setConnectionManager(connections)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setConnectionRequestTimeout(timeout)

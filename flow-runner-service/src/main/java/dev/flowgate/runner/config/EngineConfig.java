@@ -24,6 +24,7 @@ import dev.flowgate.runner.domain.node.http.OutboundHttp;
 import dev.flowgate.runner.domain.node.http.OutboundSettings;
 import dev.flowgate.runner.domain.node.http.StandardNodes;
 import dev.flowgate.runner.outbound.ApacheHttpTransport;
+import dev.flowgate.runner.outbound.PoolSettings;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,8 +52,8 @@ class EngineConfig {
 	ApacheHttpTransport httpTransport(RunnerProperties properties, EngineThreads threads)
 			throws NoSuchAlgorithmException {
 		RunnerProperties.Http http = properties.http();
-		return new ApacheHttpTransport(http.connectTimeout(), http.maxConnections(), http.maxConnectionsPerHost(),
-				SSLContext.getDefault(), threads.workers());
+		return new ApacheHttpTransport(new PoolSettings(http.connectTimeout(), http.maxConnections(),
+				http.maxConnectionsPerHost(), http.maxIdle()), SSLContext.getDefault(), threads.workers());
 	}
 
 	@Bean

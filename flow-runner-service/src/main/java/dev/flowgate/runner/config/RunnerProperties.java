@@ -45,11 +45,13 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param maxConnections open connections of all nodes together; a request past them
 	 * waits for one (within its node's timeout)
 	 * @param maxConnectionsPerHost open connections to one host and port
+	 * @param maxIdle how long a kept-alive connection may stay unused (closed after one
+	 * to two times this); below the idle timeouts of NATs and load balancers on the way
 	 */
 	public record Http(@DefaultValue("1MB") DataSize maxResponseBytes, Set<String> allowedHosts,
 			List<String> allowedCidrs, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("8") int lookupThreads, @DefaultValue("1024") int maxConnections,
-			@DefaultValue("256") int maxConnectionsPerHost) {
+			@DefaultValue("256") int maxConnectionsPerHost, @DefaultValue("30s") Duration maxIdle) {
 
 		public Http {
 			allowedHosts = (allowedHosts != null) ? Set.copyOf(allowedHosts) : Set.of();

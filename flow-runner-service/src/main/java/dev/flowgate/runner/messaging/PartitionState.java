@@ -12,6 +12,7 @@ import dev.flowgate.runner.domain.execution.Execution;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -71,11 +72,19 @@ final class PartitionState {
 	 * Whether the trigger must wait until the results published before are known. If so,
 	 * the consumer is sent back to the first trigger held back, unless it is there
 	 * already: every trigger from there on comes again once they are known, whatever
-	 * moved the consumer meanwhile (an error handler's seek, say). Consumer thread only.
+	 * moved the consumer meanwhile (an error handler's seek, say). If retention deleted
+	 * the triggers held back meanwhile, the oldest one left takes their place. Consumer
+	 * thread only.
 	 */
 	boolean holdsBack(ConsumerRecord<?, ?> trigger, Consumer<?, ?> consumer) {
 		if (this.heldFrom == NOT_HELD && !awaitsScan()) {
 			return false;
+		}
+		TopicPartition partition = new TopicPartition(trigger.topic(), trigger.partition());
+		if (trigger.offset() > this.heldFrom && this.heldFrom != NOT_HELD
+				&& consumer.position(partition) != this.heldFrom && heldTriggersDeleted(partition, consumer)) {
+			// The consumer started over at the oldest trigger left: this one.
+			this.heldFrom = trigger.offset();
 		}
 		if (trigger.offset() == this.heldFrom && !awaitsScan()) {
 			this.heldFrom = NOT_HELD;
@@ -84,11 +93,26 @@ final class PartitionState {
 		if (this.heldFrom == NOT_HELD || trigger.offset() < this.heldFrom) {
 			this.heldFrom = trigger.offset();
 		}
-		TopicPartition partition = new TopicPartition(trigger.topic(), trigger.partition());
 		if (consumer.position(partition) != this.heldFrom) {
 			consumer.seek(partition, this.heldFrom);
 		}
 		return true;
+	}
+
+	/**
+	 * Whether retention deleted the first trigger held back meanwhile; sent back to it,
+	 * the consumer would start over at the oldest trigger left, again and again. Asks the
+	 * broker, which only a consumer moved past that trigger comes to.
+	 */
+	private boolean heldTriggersDeleted(TopicPartition partition, Consumer<?, ?> consumer) {
+		try {
+			Long oldest = consumer.beginningOffsets(Set.of(partition)).get(partition);
+			return oldest != null && oldest > this.heldFrom;
+		}
+		catch (RetriableException ex) {
+			// Sent back to it again, the consumer asks once more.
+			return false;
+		}
 	}
 
 	/**

@@ -44,23 +44,22 @@ public final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 	 * name, whatever address the connection goes to
 	 * @param completions where replies complete, and the nodes' work on them runs
 	 */
-	public ApacheHttpTransport(Duration connectTimeout, int maxConnections, int maxConnectionsPerHost, SSLContext tls,
-			Executor completions) {
-		this.connectTimeout = connectTimeout;
+	public ApacheHttpTransport(PoolSettings pool, SSLContext tls, Executor completions) {
+		this.connectTimeout = pool.connectTimeout();
 		this.completions = completions;
 		PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
-			.setMaxConnTotal(maxConnections)
-			.setMaxConnPerRoute(maxConnectionsPerHost)
+			.setMaxConnTotal(pool.maxConnections())
+			.setMaxConnPerRoute(pool.maxConnectionsPerHost())
 			.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildAsync())
 			// HTTP/1.1 over TLS too, the protocol the runner is tested with; every
 			// OpenAI-compatible server speaks it.
 			.setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
-				.setConnectTimeout(Timeout.of(connectTimeout))
+				.setConnectTimeout(Timeout.of(this.connectTimeout))
 				.setSocketTimeout(Timeout.DISABLED)
 				.build())
 			.build();
-		this.client = EgressClients.builder()
+		this.client = EgressClients.builder(pool.maxIdle())
 			.setConnectionManager(connections)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setRedirectsEnabled(false)

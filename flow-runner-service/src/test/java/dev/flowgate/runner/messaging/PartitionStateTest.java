@@ -93,6 +93,23 @@ class PartitionStateTest {
 	}
 
 	@Test
+	void letsTheOldestTriggerLeftRunWhenRetentionDeletedThoseHeldBack() {
+		PartitionState takenOver = new PartitionState(2);
+		MockConsumer<String, String> consumer = consumerAt(0);
+		assertThat(takenOver.holdsBack(poll(consumer, 2).get(0), consumer)).isTrue();
+		takenOver.scanned(Set.of());
+
+		// Sent back to offset 0, the consumer finds it deleted and starts over at 2.
+		consumer.updateBeginningOffsets(Map.of(TRIGGERS, 2L));
+		consumer.seek(TRIGGERS, 2);
+		List<ConsumerRecord<String, String>> left = poll(consumer, 4);
+
+		assertThat(left).extracting(ConsumerRecord::offset).containsExactly(2L, 3L);
+		assertThat(left).noneSatisfy((trigger) -> assertThat(takenOver.holdsBack(trigger, consumer)).isTrue());
+		assertThat(consumer.position(TRIGGERS)).isEqualTo(4);
+	}
+
+	@Test
 	void asksForTheLookOnceAndOnlyForAPartitionTakenOver() {
 		PartitionState takenOver = new PartitionState(2);
 

@@ -29,6 +29,7 @@ import dev.flowgate.runner.domain.node.http.OutboundHttp;
 import dev.flowgate.runner.domain.node.http.OutboundSettings;
 import dev.flowgate.runner.domain.node.http.StandardNodes;
 import dev.flowgate.runner.outbound.ApacheHttpTransport;
+import dev.flowgate.runner.outbound.PoolSettings;
 
 /** A real engine with every node type, its own threads and HTTP client, no Spring. */
 public final class EngineFixture implements AutoCloseable {
@@ -72,7 +73,8 @@ public final class EngineFixture implements AutoCloseable {
 	/** Trusting the servers {@code tls} trusts. */
 	public EngineFixture(String llmBaseUrl, Set<String> allowedHosts, List<String> allowedCidrs,
 			int traceOutputMaxChars, HostResolver resolver, SSLContext tls) {
-		this.transport = new ApacheHttpTransport(Duration.ofSeconds(2), 64, 64, tls, this.workers);
+		this.transport = new ApacheHttpTransport(
+				new PoolSettings(Duration.ofSeconds(2), 64, 64, Duration.ofSeconds(30)), tls, this.workers);
 		JsonCodec json = new JsonCodec();
 		DestinationGuard guard = new DestinationGuard(resolver, AddressPolicy.allowing(allowedCidrs), "Host");
 		OutboundHttp http = new OutboundHttp(this.transport, new OutboundSettings(MAX_BYTES, allowedHosts),

@@ -1,0 +1,164 @@
+package dev.flowgate.runner.outbound;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+
+import dev.flowgate.runner.domain.node.http.HttpReply;
+import dev.flowgate.runner.domain.node.http.OutboundRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The node client's kept-alive connections, behind what a NAT does to them: one left idle
+ * too long is forgotten, and requests sent on it are never answered.
+ */
+class IdleConnectionTest {
+
+	private static final Duration MAX_IDLE = Duration.ofMillis(300);
+
+	private static final Duration FORGOTTEN_AFTER = MAX_IDLE.multipliedBy(3);
+
+	private final ForgettingServer server = new ForgettingServer();
+
+	private final ApacheHttpTransport transport;
+
+	IdleConnectionTest() throws NoSuchAlgorithmException {
+		this.transport = new ApacheHttpTransport(new PoolSettings(Duration.ofSeconds(2), 8, 8, MAX_IDLE),
+				SSLContext.getDefault(), Runnable::run);
+	}
+
+	@AfterEach
+	void stop() throws IOException {
+		this.transport.close();
+		this.server.close();
+	}
+
+	@Test
+	void reusesAConnectionInUse() throws Exception {
+		assertThat(get().status()).isEqualTo(200);
+		assertThat(get().status()).isEqualTo(200);
+
+		assertThat(this.server.connections).hasValue(1);
+	}
+
+	@Test
+	void closesAConnectionLeftIdleSoTheNextRequestTakesAFreshOne() throws Exception {
+		assertThat(get().status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.closedByClient.contains(1));
+		Thread.sleep(FORGOTTEN_AFTER.toMillis());
+		assertThat(get().status()).isEqualTo(200);
+		assertThat(this.server.connections).hasValue(2);
+		assertThat(this.server.unanswered).hasValue(0);
+	}
+
+	private HttpReply get() throws Exception {
+		OutboundRequest request = OutboundRequest.get(URI.create("http://127.0.0.1:" + this.server.port() + "/x"));
+		return this.transport.send(request, List.of(InetAddress.getLoopbackAddress()), 1024).get(5, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Keeps every connection alive, but swallows requests on one that was idle longer
+	 * than {@link #FORGOTTEN_AFTER}, as a connection a NAT dropped would.
+	 */
+	private static final class ForgettingServer implements AutoCloseable {
+
+		private final ServerSocket socket;
+
+		private final AtomicInteger connections = new AtomicInteger();
+
+		private final AtomicInteger unanswered = new AtomicInteger();
+
+		private final List<Integer> closedByClient = new CopyOnWriteArrayList<>();
+
+		ForgettingServer() {
+			try {
+				this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			Thread acceptor = new Thread(this::accept, "forgetting-server");
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+
+		int port() {
+			return this.socket.getLocalPort();
+		}
+
+		private void accept() {
+			while (!this.socket.isClosed()) {
+				try {
+					Socket connection = this.socket.accept();
+					int number = this.connections.incrementAndGet();
+					Thread serving = new Thread(() -> serve(connection, number), "forgetting-server-" + number);
+					serving.setDaemon(true);
+					serving.start();
+				}
+				catch (IOException ex) {
+					// Closed by the test.
+				}
+			}
+		}
+
+		private void serve(Socket connection, int number) {
+			try (connection) {
+				long lastAnswer = System.nanoTime();
+				boolean forgotten = false;
+				while (readHead(connection.getInputStream())) {
+					forgotten = forgotten || System.nanoTime() - lastAnswer > FORGOTTEN_AFTER.toNanos();
+					if (forgotten) {
+						this.unanswered.incrementAndGet();
+						continue;
+					}
+					connection.getOutputStream()
+						.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+							.getBytes(StandardCharsets.US_ASCII));
+					lastAnswer = System.nanoTime();
+				}
+				this.closedByClient.add(number);
+			}
+			catch (IOException ex) {
+				// Closed by the test.
+			}
+		}
+
+		/** Reads one request's head; false at the end of the stream. */
+		private static boolean readHead(InputStream in) throws IOException {
+			ByteArrayOutputStream head = new ByteArrayOutputStream();
+			while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+				int next = in.read();
+				if (next < 0) {
+					return false;
+				}
+				head.write(next);
+			}
+			return true;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+		}
+
+	}
+
+}
