@@ -14,6 +14,11 @@ record FlowDocument(@Id String id, String ownerId, String name, int latestVersio
 
 	static final String COLLECTION = "flows";
 
+	static FlowDocument of(Flow flow) {
+		return new FlowDocument(flow.id(), flow.ownerId(), flow.name(), flow.latestVersion(), flow.createdAt(),
+				flow.updatedAt());
+	}
+
 	Flow toFlow() {
 		return new Flow(this.id, this.ownerId, this.name, this.latestVersion, this.createdAt, this.updatedAt);
 	}

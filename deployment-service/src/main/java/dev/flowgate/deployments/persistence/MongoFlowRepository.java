@@ -88,9 +88,17 @@ class MongoFlowRepository implements FlowRepository {
 	}
 
 	@Override
-	public void delete(String flowId) {
-		// The flow first: a crash in between leaves only versions nothing serves.
+	public void deleteFlow(String flowId) {
 		this.mongo.remove(Query.query(where("_id").is(flowId)), FlowDocument.class);
+	}
+
+	@Override
+	public void restoreFlow(Flow flow) {
+		this.mongo.save(FlowDocument.of(flow));
+	}
+
+	@Override
+	public void deleteVersions(String flowId) {
 		this.mongo.remove(Query.query(where("flowId").is(flowId)), FlowVersionDocument.class);
 	}
 

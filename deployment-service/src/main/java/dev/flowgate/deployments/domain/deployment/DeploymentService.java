@@ -62,6 +62,15 @@ public class DeploymentService {
 			throw new InvalidRequestException(problems);
 		}
 		this.deployments.insert(deployment);
+		try {
+			this.flows.requireExists(ownerId, flowId);
+		}
+		catch (NotFoundException ex) {
+			// Deleted meanwhile, by a deletion that did not see this deployment.
+			this.deployments.markDeleted(deployment);
+			this.publication.publish(deployment.id());
+			throw new InvalidRequestException("flowId", ex.getMessage());
+		}
 		this.publication.publish(deployment.id());
 		return deployment;
 	}

@@ -29,6 +29,12 @@ public interface FlowRepository {
 
 	List<Flow> findAll(String ownerId);
 
-	void delete(String flowId);
+	/** Removes the flow's record; its versions stay until {@link #deleteVersions}. */
+	void deleteFlow(String flowId);
+
+	/** Puts back a record {@link #deleteFlow} removed. */
+	void restoreFlow(Flow flow);
+
+	void deleteVersions(String flowId);
 
 }

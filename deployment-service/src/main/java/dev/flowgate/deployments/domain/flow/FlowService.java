@@ -72,19 +72,42 @@ public class FlowService {
 		return this.flows.findAll(ownerId);
 	}
 
+	/**
+	 * Deletes a flow no deployment uses. Its record goes before the last look for
+	 * deployments, and a deployment's creation looks for the record after saving (see
+	 * {@link #requireExists}): of the two at the same time, at least one sees the other.
+	 */
 	public void delete(String ownerId, String flowId) {
+		Flow flow = requireFlow(ownerId, flowId);
+		requireUndeployed(flowId);
+		this.flows.deleteFlow(flowId);
+		try {
+			requireUndeployed(flowId);
+		}
+		catch (ConflictException ex) {
+			this.flows.restoreFlow(flow);
+			throw ex;
+		}
+		// A crash before this leaves only versions nothing serves.
+		this.flows.deleteVersions(flowId);
+	}
+
+	/**
+	 * @throws NotFoundException if the flow does not exist, or is being deleted
+	 */
+	public void requireExists(String ownerId, String flowId) {
 		requireFlow(ownerId, flowId);
+	}
+
+	private void requireUndeployed(String flowId) {
 		if (this.deployedFlows.isDeployed(flowId)) {
 			throw new ConflictException(
 					"Flow '%s' is used by a deployment; delete the deployment first".formatted(flowId));
 		}
-		this.flows.delete(flowId);
 	}
 
-	private void requireFlow(String ownerId, String flowId) {
-		if (this.flows.findFlow(ownerId, flowId).isEmpty()) {
-			throw new NotFoundException(RESOURCE, flowId);
-		}
+	private Flow requireFlow(String ownerId, String flowId) {
+		return this.flows.findFlow(ownerId, flowId).orElseThrow(() -> new NotFoundException(RESOURCE, flowId));
 	}
 
 }

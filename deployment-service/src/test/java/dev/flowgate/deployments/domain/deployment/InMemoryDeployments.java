@@ -1,0 +1,79 @@
+package dev.flowgate.deployments.domain.deployment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.flowgate.deployments.domain.flow.DeployedFlows;
+
+/**
+ * Deployments in a map, for domain tests; what another request does at the same time can
+ * be slipped in before an insert, or after a look for a flow's deployments.
+ */
+class InMemoryDeployments implements DeploymentRepository, DeployedFlows {
+
+	private final Map<String, Deployment> live = new ConcurrentHashMap<>();
+
+	private Runnable beforeInsert = () -> {
+	};
+
+	private Runnable afterLook = () -> {
+	};
+
+	/** Runs {@code other} once, before the next insert. */
+	void beforeNextInsert(Runnable other) {
+		this.beforeInsert = once(other);
+	}
+
+	/** Runs {@code other} once, after the next look for a flow's deployments. */
+	void afterNextLook(Runnable other) {
+		this.afterLook = once(other);
+	}
+
+	@Override
+	public void insert(Deployment deployment) {
+		this.beforeInsert.run();
+		this.live.put(deployment.id(), deployment);
+	}
+
+	@Override
+	public Optional<Deployment> find(String ownerId, String deploymentId) {
+		return Optional.ofNullable(this.live.get(deploymentId)).filter((found) -> found.ownerId().equals(ownerId));
+	}
+
+	@Override
+	public List<Deployment> findAll(String ownerId) {
+		return this.live.values().stream().filter((deployment) -> deployment.ownerId().equals(ownerId)).toList();
+	}
+
+	@Override
+	public boolean update(Deployment next) {
+		Deployment current = this.live.get(next.id());
+		return current != null && current.version() == next.version() - 1
+				&& this.live.replace(next.id(), current, next);
+	}
+
+	@Override
+	public boolean markDeleted(Deployment current) {
+		return this.live.remove(current.id(), current);
+	}
+
+	@Override
+	public boolean isDeployed(String flowId) {
+		boolean deployed = this.live.values().stream().anyMatch((deployment) -> deployment.flowId().equals(flowId));
+		this.afterLook.run();
+		return deployed;
+	}
+
+	private Runnable once(Runnable other) {
+		return () -> {
+			this.beforeInsert = () -> {
+			};
+			this.afterLook = () -> {
+			};
+			other.run();
+		};
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.flowgate.deployments.domain.deployment;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.flowgate.deployments.domain.flow.Flow;
+import dev.flowgate.deployments.domain.flow.FlowRepository;
+import dev.flowgate.deployments.domain.flow.FlowVersion;
+
+/** Flows in maps, for domain tests. */
+class InMemoryFlows implements FlowRepository {
+
+	private final Map<String, Flow> flows = new ConcurrentHashMap<>();
+
+	private final Map<String, FlowVersion> versions = new ConcurrentHashMap<>();
+
+	@Override
+	public boolean insertVersion(FlowVersion version) {
+		return this.versions.putIfAbsent(version.flowId() + "/" + version.version(), version) == null;
+	}
+
+	@Override
+	public void recordLatest(FlowVersion version) {
+		this.flows.merge(version.flowId(),
+				new Flow(version.flowId(), version.ownerId(), version.name(), version.version(), version.createdAt(),
+						version.createdAt()),
+				(flow, next) -> (next.latestVersion() > flow.latestVersion()) ? new Flow(flow.id(), flow.ownerId(),
+						next.name(), next.latestVersion(), flow.createdAt(), next.updatedAt()) : flow);
+	}
+
+	@Override
+	public Optional<Flow> findFlow(String ownerId, String flowId) {
+		return Optional.ofNullable(this.flows.get(flowId)).filter((flow) -> flow.ownerId().equals(ownerId));
+	}
+
+	@Override
+	public Optional<FlowVersion> findLatestVersion(String ownerId, String flowId) {
+		return findVersions(ownerId, flowId).stream().findFirst();
+	}
+
+	@Override
+	public Optional<FlowVersion> findVersion(String ownerId, String flowId, int version) {
+		return Optional.ofNullable(this.versions.get(flowId + "/" + version))
+			.filter((found) -> found.ownerId().equals(ownerId));
+	}
+
+	@Override
+	public List<FlowVersion> findVersions(String ownerId, String flowId) {
+		return this.versions.values()
+			.stream()
+			.filter((version) -> version.flowId().equals(flowId) && version.ownerId().equals(ownerId))
+			.sorted(Comparator.comparingInt(FlowVersion::version).reversed())
+			.toList();
+	}
+
+	@Override
+	public List<Flow> findAll(String ownerId) {
+		return this.flows.values().stream().filter((flow) -> flow.ownerId().equals(ownerId)).toList();
+	}
+
+	@Override
+	public void deleteFlow(String flowId) {
+		this.flows.remove(flowId);
+	}
+
+	@Override
+	public void restoreFlow(Flow flow) {
+		this.flows.put(flow.id(), flow);
+	}
+
+	@Override
+	public void deleteVersions(String flowId) {
+		this.versions.values().removeIf((version) -> version.flowId().equals(flowId));
+	}
+
+}
