@@ -41,8 +41,8 @@ class DomainConfig {
 	}
 
 	@Bean
-	FlowValidator flowValidator() {
-		return new FlowValidator();
+	FlowValidator flowValidator(FlowProperties properties) {
+		return new FlowValidator(properties.maxNodes(), properties.maxEdges());
 	}
 
 	@Bean

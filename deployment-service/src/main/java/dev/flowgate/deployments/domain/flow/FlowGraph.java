@@ -3,6 +3,7 @@ package dev.flowgate.deployments.domain.flow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,12 @@ final class FlowGraph {
 
 	private final List<FlowEdge> edges = new ArrayList<>();
 
+	private final Map<String, List<FlowEdge>> outgoing = new HashMap<>();
+
+	private final Map<String, List<FlowEdge>> incoming = new HashMap<>();
+
+	private final Map<String, Set<String>> ancestors = new HashMap<>();
+
 	FlowGraph(FlowDefinition definition) {
 		this.definition = definition;
 		for (FlowNode node : definition.nodes()) {
@@ -35,6 +42,8 @@ final class FlowGraph {
 		for (FlowEdge edge : definition.edges()) {
 			if (this.nodes.containsKey(edge.from()) && this.nodes.containsKey(edge.to())) {
 				this.edges.add(edge);
+				this.outgoing.computeIfAbsent(edge.from(), (from) -> new ArrayList<>()).add(edge);
+				this.incoming.computeIfAbsent(edge.to(), (to) -> new ArrayList<>()).add(edge);
 			}
 		}
 	}
@@ -53,15 +62,19 @@ final class FlowGraph {
 	}
 
 	List<FlowEdge> outgoing(String nodeId) {
-		return this.edges.stream().filter((edge) -> edge.from().equals(nodeId)).toList();
+		return this.outgoing.getOrDefault(nodeId, List.of());
 	}
 
 	List<FlowEdge> incoming(String nodeId) {
-		return this.edges.stream().filter((edge) -> edge.to().equals(nodeId)).toList();
+		return this.incoming.getOrDefault(nodeId, List.of());
 	}
 
 	/** Every node with a path to {@code nodeId}; terminates on cycles too. */
 	Set<String> ancestors(String nodeId) {
+		return this.ancestors.computeIfAbsent(nodeId, this::findAncestors);
+	}
+
+	private Set<String> findAncestors(String nodeId) {
 		Set<String> ancestors = new LinkedHashSet<>();
 		Deque<String> pending = new ArrayDeque<>(List.of(nodeId));
 		while (!pending.isEmpty()) {

@@ -3,6 +3,8 @@ package dev.flowgate.deployments.domain.flow;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.flowgate.contracts.FlowDefinition;
+
 /** Checks a flow before any version of it is stored, reporting every problem at once. */
 public final class FlowValidator {
 
@@ -10,6 +12,15 @@ public final class FlowValidator {
 
 	private final List<FlowRule> rules = List.of(new NodeRules(), new EdgeRules(), new CycleRule(),
 			new ConnectivityRule(), new NodeConfigRules(), new ReferenceRule());
+
+	private final int maxNodes;
+
+	private final int maxEdges;
+
+	public FlowValidator(int maxNodes, int maxEdges) {
+		this.maxNodes = maxNodes;
+		this.maxEdges = maxEdges;
+	}
 
 	/** Every problem with the flow; empty when it is valid. */
 	public List<FlowProblem> problems(FlowDraft draft) {
@@ -20,8 +31,24 @@ public final class FlowValidator {
 		else if (draft.name().length() > MAX_NAME_LENGTH) {
 			problems.add(new FlowProblem(null, "name must be at most %d characters".formatted(MAX_NAME_LENGTH)));
 		}
-		FlowGraph graph = new FlowGraph(draft.definition());
-		this.rules.forEach((rule) -> rule.check(graph, problems));
+		if (!problems.addAll(sizeProblems(draft.definition()))) {
+			FlowGraph graph = new FlowGraph(draft.definition());
+			this.rules.forEach((rule) -> rule.check(graph, problems));
+		}
+		return problems;
+	}
+
+	/** A flow too large is not looked into further. */
+	private List<FlowProblem> sizeProblems(FlowDefinition definition) {
+		List<FlowProblem> problems = new ArrayList<>();
+		if (definition.nodes().size() > this.maxNodes) {
+			problems.add(new FlowProblem(null,
+					"has %d nodes; at most %d are allowed".formatted(definition.nodes().size(), this.maxNodes)));
+		}
+		if (definition.edges().size() > this.maxEdges) {
+			problems.add(new FlowProblem(null,
+					"has %d edges; at most %d are allowed".formatted(definition.edges().size(), this.maxEdges)));
+		}
 		return problems;
 	}
 

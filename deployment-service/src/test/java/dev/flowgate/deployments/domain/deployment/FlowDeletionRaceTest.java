@@ -34,7 +34,7 @@ class FlowDeletionRaceTest {
 
 	private final List<String> published = new ArrayList<>();
 
-	private final FlowService flows = new FlowService(this.flowStore, this.deploymentStore, new FlowValidator(),
+	private final FlowService flows = new FlowService(this.flowStore, this.deploymentStore, new FlowValidator(10, 10),
 			Clock.systemUTC());
 
 	private final DeploymentService deployments = new DeploymentService(this.deploymentStore, this.published::add,

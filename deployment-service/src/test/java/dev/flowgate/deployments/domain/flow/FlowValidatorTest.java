@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class FlowValidatorTest {
 
-	private final FlowValidator validator = new FlowValidator();
+	private static final int MAX_NODES = 500;
+
+	private final FlowValidator validator = new FlowValidator(MAX_NODES, 2 * MAX_NODES);
 
 	private final List<FlowNode> nodes = new ArrayList<>(
 			List.of(node("question", "input", Map.of("name", "question", "inputType", "text", "required", true)),
@@ -236,6 +238,34 @@ class FlowValidatorTest {
 					tuple("answer", "the edge to 'prompt' closes a cycle"), tuple("ask", "model is required"),
 					tuple("answer", "name is required"),
 					tuple("ask", "prompt: {{later.text}} refers to unknown node 'later'"));
+	}
+
+	@Test
+	void acceptsAChainAsLongAsTheLimitWhoseLastNodeReadsTheFirst() {
+		List<FlowNode> chain = new ArrayList<>(List.of(node("n0", "input", Map.of("name", "text"))));
+		List<FlowEdge> links = new ArrayList<>();
+		for (int i = 1; i < MAX_NODES - 1; i++) {
+			chain.add(node("n" + i, "template", Map.of("template", "{{n" + (i - 1) + ".text}}")));
+			links.add(edge("n" + (i - 1), "n" + i));
+		}
+		chain.add(
+				node("out", "output", Map.of("name", "out", "value", "{{n1.text}} {{n" + (MAX_NODES - 2) + ".text}}")));
+		links.add(edge("n" + (MAX_NODES - 2), "out"));
+
+		assertThat(problemsOf(chain, links)).isEmpty();
+	}
+
+	@Test
+	void refusesAFlowLargerThanTheLimitsWithoutLookingFurther() {
+		FlowValidator small = new FlowValidator(2, 1);
+		List<FlowNode> three = List.of(node("a", "input", Map.of()), node("b", "script", Map.of()),
+				node("c", "output", Map.of()));
+
+		assertThat(small.problems(new FlowDraft("Flow", null,
+				new FlowDefinition(three, List.of(edge("a", "b"), edge("b", "c"), edge("c", "a"))))))
+			.extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactly(tuple(null, "has 3 nodes; at most 2 are allowed"),
+					tuple(null, "has 3 edges; at most 1 are allowed"));
 	}
 
 	@Test
