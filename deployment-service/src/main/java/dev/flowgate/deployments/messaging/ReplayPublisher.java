@@ -3,6 +3,9 @@ package dev.flowgate.deployments.messaging;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.contracts.Topics;
@@ -23,6 +26,8 @@ import dev.flowgate.deployments.persistence.ReplayOutbox;
 @Component
 class ReplayPublisher implements ReplayQueue {
 
+	private static final Logger log = LoggerFactory.getLogger(ReplayPublisher.class);
+
 	private final ReplayOutbox outbox;
 
 	private final AcknowledgedSends sends;
@@ -42,7 +47,14 @@ class ReplayPublisher implements ReplayQueue {
 	public void enqueue(ExecutionRecord replay) {
 		Instant claimedUntil = this.clock.instant().plus(this.properties.lease());
 		this.outbox.insert(replay, claimedUntil);
-		publish(replay, claimedUntil);
+		try {
+			publish(replay, claimedUntil);
+		}
+		catch (DataAccessException ex) {
+			// Stored, so the caller must hear so (a retry would run it twice): the
+			// republisher sends it once the claim runs out.
+			log.warn("Replay {} is stored but not yet published: {}", replay.id(), ex.getMessage());
+		}
 	}
 
 	@Override

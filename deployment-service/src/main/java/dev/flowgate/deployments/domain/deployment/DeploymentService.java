@@ -24,6 +24,8 @@ import dev.flowgate.deployments.domain.flow.FlowVersion;
  */
 public class DeploymentService {
 
+	private static final System.Logger log = System.getLogger(DeploymentService.class.getName());
+
 	private static final String RESOURCE = "deployment";
 
 	private static final int DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
@@ -68,10 +70,10 @@ public class DeploymentService {
 		catch (NotFoundException ex) {
 			// Deleted meanwhile, by a deletion that did not see this deployment.
 			this.deployments.markDeleted(deployment);
-			this.publication.publish(deployment.id());
+			publishNow(deployment.id());
 			throw new InvalidRequestException("flowId", ex.getMessage());
 		}
-		this.publication.publish(deployment.id());
+		publishNow(deployment.id());
 		return deployment;
 	}
 
@@ -145,12 +147,26 @@ public class DeploymentService {
 		for (int i = 0; i < MAX_ATTEMPTS; i++) {
 			Optional<Deployment> saved = attempt.run();
 			if (saved.isPresent()) {
-				this.publication.publish(deploymentId);
+				publishNow(deploymentId);
 				return saved.get();
 			}
 		}
 		throw new ConflictException(
 				"Deployment '%s' is being changed by another request; retry".formatted(deploymentId));
+	}
+
+	/**
+	 * The change is stored, so the caller must hear so even if publishing fails (a retry
+	 * would create a second deployment): the republisher catches up.
+	 */
+	private void publishNow(String deploymentId) {
+		try {
+			this.publication.publish(deploymentId);
+		}
+		catch (RuntimeException ex) {
+			log.log(System.Logger.Level.WARNING, "Deployment {0} is stored but not yet published: {1}", deploymentId,
+					ex.getMessage());
+		}
 	}
 
 	/** One read-change-write attempt; empty when another writer got there first. */

@@ -1,22 +1,16 @@
 package dev.flowgate.deployments.domain.deployment;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import dev.flowgate.contracts.FlowDefinition;
-import dev.flowgate.contracts.FlowEdge;
-import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.deployments.domain.ConflictException;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
-import dev.flowgate.deployments.domain.flow.FlowDraft;
 import dev.flowgate.deployments.domain.flow.FlowService;
-import dev.flowgate.deployments.domain.flow.FlowValidator;
 import org.junit.jupiter.api.Test;
 
+import static dev.flowgate.deployments.domain.deployment.DeploymentFixture.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,21 +20,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class FlowDeletionRaceTest {
 
-	private static final String OWNER = "owner-1";
-
-	private final InMemoryFlows flowStore = new InMemoryFlows();
-
-	private final InMemoryDeployments deploymentStore = new InMemoryDeployments();
-
 	private final List<String> published = new ArrayList<>();
 
-	private final FlowService flows = new FlowService(this.flowStore, this.deploymentStore, new FlowValidator(10, 10),
-			Clock.systemUTC());
+	private final DeploymentFixture fixture = new DeploymentFixture(this.published::add);
 
-	private final DeploymentService deployments = new DeploymentService(this.deploymentStore, this.published::add,
-			this.flows, Clock.systemUTC());
+	private final InMemoryDeployments deploymentStore = this.fixture.store;
 
-	private final String flowId = this.flows.create(OWNER, new FlowDraft("Echo", null, echo())).flowId();
+	private final FlowService flows = this.fixture.flows;
+
+	private final DeploymentService deployments = this.fixture.deployments;
+
+	private final String flowId = this.fixture.flowId;
 
 	@Test
 	void refusesTheDeletionWhenADeploymentIsCreatedAfterItsFirstLook() {
@@ -66,13 +56,6 @@ class FlowDeletionRaceTest {
 		assertThat(this.deployments.list(OWNER)).isEmpty();
 		assertThat(this.published).as("the deployment's tombstone").hasSize(1);
 		assertThatThrownBy(() -> this.flows.latest(OWNER, this.flowId)).isInstanceOf(NotFoundException.class);
-	}
-
-	private static FlowDefinition echo() {
-		return new FlowDefinition(
-				List.of(new FlowNode("text", "input", Map.of("name", "text", "inputType", "text")),
-						new FlowNode("out", "output", Map.of("name", "out", "value", "{{input.text}}"))),
-				List.of(new FlowEdge("text", "out", null)));
 	}
 
 }
