@@ -174,6 +174,8 @@ class ExecutionQueryTest {
 		assertThat(this.api.get(path + "?limit=0").status()).isEqualTo(422);
 		assertThat(this.api.get(path + "?cursor=bm9wZQ").status()).isEqualTo(422);
 		assertThat(this.api.get(path + "?from=yesterday").status()).isEqualTo(400);
+		assertThat(this.api.get(path + "?from=-300000000-01-01T00:00:00Z").status()).isEqualTo(422);
+		assertThat(this.api.get("/v1/executions?to=+300000000-01-01T00:00:00Z").status()).isEqualTo(422);
 	}
 
 	@Test

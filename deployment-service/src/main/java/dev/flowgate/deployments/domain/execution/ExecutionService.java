@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.domain.execution;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +28,10 @@ public class ExecutionService {
 	private static final int DEFAULT_PAGE_SIZE = 20;
 
 	private static final int MAX_PAGE_SIZE = 100;
+
+	private static final Instant EARLIEST_QUERY = Instant.parse("0000-01-01T00:00:00Z");
+
+	private static final Instant LATEST_QUERY = Instant.parse("9999-12-31T23:59:59.999Z");
 
 	private final ExecutionRepository executions;
 
@@ -109,6 +114,13 @@ public class ExecutionService {
 		return page(ownerId, null, filter, cursor, limit);
 	}
 
+	/** Within four-digit years: a date past them overflows MongoDB's milliseconds. */
+	private static void requireStorable(String field, Instant instant, List<FieldProblem> problems) {
+		if (instant != null && (instant.isBefore(EARLIEST_QUERY) || instant.isAfter(LATEST_QUERY))) {
+			problems.add(new FieldProblem(field, "must be from %s to %s".formatted(EARLIEST_QUERY, LATEST_QUERY)));
+		}
+	}
+
 	private ExecutionPage page(String ownerId, String deploymentId, ExecutionFilter filter, String cursor,
 			Integer limit) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -117,6 +129,8 @@ public class ExecutionService {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			problems.add(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE_SIZE));
 		}
+		requireStorable("from", filter.from(), problems);
+		requireStorable("to", filter.to(), problems);
 		if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
 			problems.add(new FieldProblem("from", "must be before 'to'"));
 		}
