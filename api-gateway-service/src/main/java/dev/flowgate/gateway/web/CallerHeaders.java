@@ -1,5 +1,7 @@
 package dev.flowgate.gateway.web;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import dev.flowgate.gateway.domain.Rejection;
@@ -10,6 +12,8 @@ public final class CallerHeaders {
 
 	private static final String BEARER = "bearer ";
 
+	private static final List<String> KEY_HEADERS = List.of("X-API-Key", "api-key");
+
 	private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 	private CallerHeaders() {
@@ -18,15 +22,22 @@ public final class CallerHeaders {
 	/**
 	 * The API key from {@code Authorization: Bearer}, {@code X-API-Key} or
 	 * {@code api-key} (header names are case-insensitive), or {@code null}.
-	 * @throws Rejection (400) when these headers carry different keys: which one the
-	 * caller meant is not for the gateway to guess
+	 * @throws Rejection (400) when these headers, or repeats of one, carry different
+	 * keys: which one the caller meant is not for the gateway to guess
 	 */
 	public static String apiKey(HttpServletRequest request) {
-		String authorization = request.getHeader("Authorization");
-		String bearer = (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER))
-				? present(authorization.substring(BEARER.length())) : null;
-		return agreeing(agreeing(bearer, present(request.getHeader("X-API-Key"))),
-				present(request.getHeader("api-key")));
+		String key = null;
+		for (String authorization : Collections.list(request.getHeaders("Authorization"))) {
+			if (authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+				key = agreeing(key, present(authorization.substring(BEARER.length())));
+			}
+		}
+		for (String name : KEY_HEADERS) {
+			for (String value : Collections.list(request.getHeaders(name))) {
+				key = agreeing(key, present(value));
+			}
+		}
+		return key;
 	}
 
 	/** The {@code Idempotency-Key}, or {@code null} when absent or blank. */

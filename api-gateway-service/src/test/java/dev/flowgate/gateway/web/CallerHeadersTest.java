@@ -1,0 +1,48 @@
+package dev.flowgate.gateway.web;
+
+import dev.flowgate.gateway.domain.Rejection;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CallerHeadersTest {
+
+	private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/deployments/d/executions");
+
+	@Test
+	void takesTheKeyFromAnyOfItsHeaders() {
+		this.request.addHeader("api-key", "sk-a");
+
+		assertThat(CallerHeaders.apiKey(this.request)).isEqualTo("sk-a");
+	}
+
+	@Test
+	void acceptsOneKeySentInSeveralHeaders() {
+		this.request.addHeader("Authorization", "Bearer sk-a");
+		this.request.addHeader("X-API-Key", "sk-a");
+		this.request.addHeader("X-API-Key", " sk-a ");
+
+		assertThat(CallerHeaders.apiKey(this.request)).isEqualTo("sk-a");
+	}
+
+	@Test
+	void rejectsARepeatedHeaderWithAnotherKey() {
+		this.request.addHeader("X-API-Key", "sk-a");
+		this.request.addHeader("X-API-Key", "sk-b");
+
+		assertThatThrownBy(() -> CallerHeaders.apiKey(this.request)).isInstanceOfSatisfying(Rejection.class,
+				(rejection) -> assertThat(rejection.getMessage()).contains("different API keys"));
+	}
+
+	@Test
+	void rejectsASecondAuthorizationWithAnotherKey() {
+		this.request.addHeader("Authorization", "Bearer sk-a");
+		this.request.addHeader("Authorization", "Bearer sk-b");
+
+		assertThatThrownBy(() -> CallerHeaders.apiKey(this.request)).isInstanceOf(Rejection.class);
+	}
+
+}
