@@ -48,6 +48,11 @@ public final class ApiClient {
 		return perform(MockMvcRequestBuilders.get(path));
 	}
 
+	/** As the gateway's idempotency check asks: what is recorded now. */
+	public Response getRecordedOnly(String path) {
+		return perform(MockMvcRequestBuilders.get(path).header("X-Flowgate-Recorded-Only", "true"));
+	}
+
 	public Response post(String path, String json) {
 		return perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(json));
 	}

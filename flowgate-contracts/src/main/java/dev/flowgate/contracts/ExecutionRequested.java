@@ -17,11 +17,14 @@ import java.util.UUID;
  * @param callbackUrl a per-call override of the deployment's callback URL, or
  * {@code null}
  * @param replayOf the execution this one replays, or {@code null}
+ * @param inputsDigest with an {@code idempotencyKey}, a digest of the inputs that the
+ * same inputs always give (however their JSON was written), so that a repeat can be told
+ * from a key reused with other inputs without the inputs themselves; else {@code null}
  */
 public record ExecutionRequested(UUID eventId, int schemaVersion, Instant occurredAt, String executionId,
 		String ownerId, String deploymentId, int flowVersion, String keyId, TriggerSource source, DeploymentMode mode,
 		Map<String, Object> inputs, String replyTo, Instant deadline, String callbackUrl, String replayOf,
-		String idempotencyKey) implements FlowgateEvent {
+		String idempotencyKey, String inputsDigest) implements FlowgateEvent {
 
 	public static final String TYPE = "execution.requested";
 

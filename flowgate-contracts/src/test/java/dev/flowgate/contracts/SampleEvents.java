@@ -21,8 +21,10 @@ final class SampleEvents {
 				List.of(new FlowEdge("question", "answer", null)));
 		NodeTrace trace = new NodeTrace("answer", "output", NodeStatus.SUCCEEDED, NOW, 3, "hi", null, 1,
 				new TokenUsage(12, 7));
-		return List.of(new ExecutionRequested(id(), 1, NOW, "e-1", "o-1", "d-1", 2, "k-1", TriggerSource.AICUFLOW,
-				DeploymentMode.SYNC, Map.of("question", "hi"), "gw-a", NOW.plusSeconds(300), null, null, "idem-1"),
+		return List.of(
+				new ExecutionRequested(id(), 1, NOW, "e-1", "o-1", "d-1", 2, "k-1", TriggerSource.AICUFLOW,
+						DeploymentMode.SYNC, Map.of("question", "hi"), "gw-a", NOW.plusSeconds(300), null, null,
+						"idem-1", "sha256:0c0ffee"),
 				new ExecutionStarted(id(), 1, NOW, "e-1", "o-1", "d-1", 2, "runner-1"),
 				new ExecutionCompleted(id(), 1, NOW, "e-1", "o-1", "d-1", 2, ExecutionStatus.FAILED,
 						Map.of("answer", "hi"), new ExecutionError("answer", "node_failed", "boom"), List.of(trace),

@@ -47,7 +47,7 @@ class KcatTest {
 		ExecutionRequested event = new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION,
 				Instant.parse("2026-11-23T10:00:00Z"), executionId, "owner-1", "dep-1", 3, "key-1",
 				TriggerSource.NATIVE, DeploymentMode.ASYNC, Map.of("text", "hi"), null,
-				Instant.parse("2026-11-23T10:05:00Z"), null, null, null);
+				Instant.parse("2026-11-23T10:05:00Z"), null, null, null, null);
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 0),
 				new StringSerializer(), new StringSerializer())) {

@@ -132,7 +132,11 @@ public final class TestStack {
 			return FakeService.Reply.problem(404, "no such execution");
 		}
 		ExecutionCompleted result = this.runner.result(executionId).orElse(null);
-		return FakeService.Reply.json(200, Http.JSON.writeValueAsString(resource(trigger.get(), result)));
+		Map<String, Object> body = resource(trigger.get(), result);
+		if ("true".equals(request.header("X-Flowgate-Recorded-Only"))) {
+			body.put("inputs_digest", trigger.get().inputsDigest());
+		}
+		return FakeService.Reply.json(200, Http.JSON.writeValueAsString(body));
 	}
 
 	private static Map<String, Object> resource(ExecutionRequested trigger, ExecutionCompleted result) {

@@ -27,11 +27,11 @@ import dev.flowgate.contracts.TriggerSource;
 @Document(ExecutionDocument.COLLECTION)
 record ExecutionDocument(@Id String id, String ownerId, String deploymentId, Integer flowVersion,
 		boolean flowVersionConfirmed, ExecutionStatus status, boolean requested, TriggerSource source,
-		DeploymentMode mode, String keyId, String replayOf, String idempotencyKey, String inputsJson,
-		boolean inputsTruncated, Instant deadline, boolean completed, String outputsJson, boolean outputsTruncated,
-		ExecutionError error, String traceJson, Instant finishedAt, Long durationMillis, long promptTokens,
-		long completionTokens, Instant createdAt, Instant startedAt, long revision, boolean awaitingPublication,
-		Instant publishLeaseUntil, Instant writtenAt, Instant cancelRequestedAt) {
+		DeploymentMode mode, String keyId, String replayOf, String idempotencyKey, String inputsDigest,
+		String inputsJson, boolean inputsTruncated, Instant deadline, boolean completed, String outputsJson,
+		boolean outputsTruncated, ExecutionError error, String traceJson, Instant finishedAt, Long durationMillis,
+		long promptTokens, long completionTokens, Instant createdAt, Instant startedAt, long revision,
+		boolean awaitingPublication, Instant publishLeaseUntil, Instant writtenAt, Instant cancelRequestedAt) {
 
 	static final String COLLECTION = "executions";
 

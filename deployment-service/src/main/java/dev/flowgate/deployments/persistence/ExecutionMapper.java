@@ -46,6 +46,7 @@ class ExecutionMapper {
 				record.flowVersionConfirmed(), record.status(), requested, requested ? trigger.source() : null,
 				requested ? trigger.mode() : null, requested ? trigger.keyId() : null,
 				requested ? trigger.replayOf() : null, requested ? trigger.idempotencyKey() : null,
+				requested ? trigger.inputsDigest() : null,
 				requested ? this.json.write(trigger.inputs().values()) : null,
 				requested && trigger.inputs().truncated(), requested ? trigger.deadline() : null, completed,
 				completed ? this.json.write(outcome.outputs().values()) : null,
@@ -58,7 +59,7 @@ class ExecutionMapper {
 
 	ExecutionRecord toDomain(ExecutionDocument document) {
 		Trigger trigger = document.requested() ? new Trigger(document.source(), document.mode(), document.keyId(),
-				document.replayOf(), document.idempotencyKey(),
+				document.replayOf(), document.idempotencyKey(), document.inputsDigest(),
 				new Payload(this.json.read(document.inputsJson(), MAP), document.inputsTruncated()),
 				document.deadline()) : null;
 		Outcome outcome = document.completed()

@@ -35,8 +35,8 @@ class ExecutionController {
 	@GetMapping("/v1/executions/{executionId}")
 	ExecutionResource get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String executionId,
 			@RequestHeader(name = InternalHeaders.RECORDED_ONLY, defaultValue = "false") boolean recordedOnly) {
-		return ExecutionResource.of(recordedOnly ? this.executions.getAsRecorded(ownerId, executionId)
-				: this.executions.get(ownerId, executionId));
+		return recordedOnly ? ExecutionResource.withInputsDigest(this.executions.getAsRecorded(ownerId, executionId))
+				: ExecutionResource.of(this.executions.get(ownerId, executionId));
 	}
 
 	@GetMapping("/v1/deployments/{deploymentId}/executions")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -24,9 +25,23 @@ import dev.flowgate.deployments.domain.execution.Trigger;
 record ExecutionResource(String id, String deploymentId, Integer flowVersion, ExecutionStatus status,
 		Map<String, Object> inputData, Map<String, Object> outputData, Error error, List<TraceEntry> trace,
 		Double durationSeconds, TriggerSource source, String keyId, String replayOf, Instant createdAt,
-		Instant startedAt, Instant finishedAt, Instant cancelRequestedAt, Links links) {
+		Instant startedAt, Instant finishedAt, Instant cancelRequestedAt, Links links,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String inputsDigest) {
 
 	private static final double MILLIS_PER_SECOND = 1000.0;
+
+	/**
+	 * With the digest of its inputs, for the gateway's idempotency check alone: a digest
+	 * of short inputs would let a caller confirm a guess of them.
+	 */
+	static ExecutionResource withInputsDigest(ExecutionRecord record) {
+		ExecutionResource resource = of(record);
+		String digest = (record.trigger() != null) ? record.trigger().inputsDigest() : null;
+		return new ExecutionResource(resource.id, resource.deploymentId, resource.flowVersion, resource.status,
+				resource.inputData, resource.outputData, resource.error, resource.trace, resource.durationSeconds,
+				resource.source, resource.keyId, resource.replayOf, resource.createdAt, resource.startedAt,
+				resource.finishedAt, resource.cancelRequestedAt, resource.links, digest);
+	}
 
 	static ExecutionResource of(ExecutionRecord record) {
 		Trigger trigger = record.trigger();
@@ -41,7 +56,7 @@ record ExecutionResource(String id, String deploymentId, Integer flowVersion, Ex
 				(trigger != null) ? trigger.source() : null, (trigger != null) ? trigger.keyId() : null,
 				(trigger != null) ? trigger.replayOf() : null, record.createdAt(), record.startedAt(),
 				(outcome != null) ? outcome.finishedAt() : null, record.cancelRequestedAt(),
-				new Links("/v1/executions/" + record.id(), "/v1/deployments/" + record.deploymentId()));
+				new Links("/v1/executions/" + record.id(), "/v1/deployments/" + record.deploymentId()), null);
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

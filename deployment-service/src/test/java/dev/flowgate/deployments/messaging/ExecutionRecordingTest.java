@@ -14,6 +14,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
+import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.ApiClient;
@@ -51,6 +52,20 @@ class ExecutionRecordingTest {
 		this.sender = new EventSender(this.kafka);
 		String flowId = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
 		this.deploymentId = this.api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(flowId)).text("id");
+	}
+
+	@Test
+	void keepsTheDigestOfInputsCutToTheLimitForTheGatewaysIdempotencyCheckAlone() {
+		ExecutionEvents events = events();
+		ExecutionRequested requested = events.requested(Map.of("text", "x".repeat(70_000)));
+
+		this.sender.send(requested);
+		awaitStatus(events.executionId(), "queued");
+
+		JsonNode asRecorded = this.api.getRecordedOnly("/v1/executions/" + events.executionId()).json();
+		assertThat(asRecorded.path("input_data").path("text").asString()).startsWith("[truncated: ");
+		assertThat(asRecorded.path("inputs_digest").asString()).isEqualTo(requested.inputsDigest());
+		assertThat(this.api.get("/v1/executions/" + events.executionId()).json().has("inputs_digest")).isFalse();
 	}
 
 	@Test

@@ -306,7 +306,7 @@ class ReplayTest {
 	private ExecutionRequested replayRequested(String question, String replayOf) {
 		return new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
 				this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
-				Map.of("question", question), null, Instant.now().plusSeconds(600), null, replayOf, null);
+				Map.of("question", question), null, Instant.now().plusSeconds(600), null, replayOf, null, null);
 	}
 
 	private Document stored(String executionId) {

@@ -76,7 +76,7 @@ public final class Deployments {
 			Map<String, Object> inputs, String callbackUrl) {
 		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, Instant.now(), executionId,
 				ownerId, deploymentId, FLOW_VERSION, "key-1", TriggerSource.NATIVE, DeploymentMode.ASYNC, inputs,
-				"gw-test", Instant.now().plusSeconds(60), callbackUrl, null, null);
+				"gw-test", Instant.now().plusSeconds(60), callbackUrl, null, null, null);
 	}
 
 }

@@ -118,7 +118,7 @@ class LastUsedTest {
 	private void trigger(String executionId, String keyId, Instant at) throws Exception {
 		var requested = new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, at, executionId,
 				OWNER, "dep-1", 1, keyId, TriggerSource.NATIVE, DeploymentMode.ASYNC, Map.of(), null,
-				at.plusSeconds(60), null, null, null);
+				at.plusSeconds(60), null, null, null, null);
 		this.kafka.send(Topics.EXECUTIONS_REQUESTED.name(), executionId, requested).get();
 	}
 

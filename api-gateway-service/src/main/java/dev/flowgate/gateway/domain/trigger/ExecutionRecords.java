@@ -2,6 +2,8 @@ package dev.flowgate.gateway.domain.trigger;
 
 import java.util.Optional;
 
+import dev.flowgate.contracts.ExecutionRequested;
+
 /** The execution records deployment-service keeps. */
 public interface ExecutionRecords {
 
@@ -11,6 +13,13 @@ public interface ExecutionRecords {
 	 * @throws dev.flowgate.gateway.domain.Rejection (503) when deployment-service cannot
 	 * answer
 	 */
-	Optional<ExecutionSnapshot> find(String executionId, String ownerId);
+	Optional<Recorded> find(String executionId, String ownerId);
+
+	/**
+	 * @param inputsDigest that of its trigger ({@link ExecutionRequested#inputsDigest}),
+	 * {@code null} when none was recorded
+	 */
+	record Recorded(ExecutionSnapshot execution, String inputsDigest) {
+	}
 
 }

@@ -1,6 +1,5 @@
 package dev.flowgate.gateway.domain.trigger;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -62,20 +61,26 @@ final class Idempotency {
 
 	private Optional<Earlier> remembered(ExecutionRequested trigger) {
 		return this.memory.find(trigger.executionId()).map((earlier) -> {
-			requireSameInputs(earlier.trigger().inputs(), trigger);
+			requireSame(JsonEquivalence.equivalent(earlier.trigger().inputs(), trigger.inputs()), trigger);
 			return new Earlier(earlier.trigger(), earlier.accepted(), earlier.finished());
 		});
 	}
 
+	/**
+	 * Compared by digest: the record's inputs are cut to its size limit. A record without
+	 * one (its trigger not recorded yet, or recorded before digests) cannot tell, and the
+	 * repeat gets the same execution.
+	 */
 	private Optional<Earlier> recorded(ExecutionRequested trigger) {
 		return this.records.find(trigger.executionId(), trigger.ownerId()).map((earlier) -> {
-			requireSameInputs(earlier.inputs(), trigger);
-			return new Earlier(null, CompletableFuture.completedFuture(null), earlier);
+			requireSame(earlier.inputsDigest() == null || earlier.inputsDigest().equals(trigger.inputsDigest()),
+					trigger);
+			return new Earlier(null, CompletableFuture.completedFuture(null), earlier.execution());
 		});
 	}
 
-	private static void requireSameInputs(Map<String, Object> earlierInputs, ExecutionRequested trigger) {
-		if (!JsonEquivalence.equivalent(earlierInputs, trigger.inputs())) {
+	private static void requireSame(boolean sameInputs, ExecutionRequested trigger) {
+		if (!sameInputs) {
 			throw Rejection.of(Rejection.Reason.IDEMPOTENCY_MISMATCH, "Idempotency-Key '" + trigger.idempotencyKey()
 					+ "' was already used for this deployment with different inputs");
 		}

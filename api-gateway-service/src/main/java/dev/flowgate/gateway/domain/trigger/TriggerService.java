@@ -17,6 +17,7 @@ import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.input.InputsDigest;
 import dev.flowgate.gateway.domain.deployment.Deployment;
 import dev.flowgate.gateway.domain.input.InputValidator;
 import dev.flowgate.gateway.domain.input.InputViolation;
@@ -138,6 +139,7 @@ public final class TriggerService {
 			return awaitResult(trigger, deployment, running.get());
 		}
 		ExecutionSnapshot known = this.records.find(trigger.executionId(), trigger.ownerId())
+			.map(ExecutionRecords.Recorded::execution)
 			.orElseGet(() -> ExecutionSnapshot.queued(trigger));
 		return CompletableFuture.completedFuture(known);
 	}
@@ -185,10 +187,12 @@ public final class TriggerService {
 				: ExecutionIds.random();
 		DeploymentMode mode = deployment.state().mode();
 		String replyTo = (mode == DeploymentMode.SYNC) ? this.settings.instanceId() : null;
+		Map<String, Object> inputs = withoutNulls(request.inputs());
+		String inputsDigest = (request.idempotencyKey() != null) ? InputsDigest.of(inputs) : null;
 		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now, executionId,
 				caller.ownerId(), deployment.id(), deployment.state().flowVersion(), caller.keyId(), request.source(),
-				mode, withoutNulls(request.inputs()), replyTo, now.plus(this.settings.executionDeadline()),
-				request.callbackUrl(), null, request.idempotencyKey());
+				mode, inputs, replyTo, now.plus(this.settings.executionDeadline()), request.callbackUrl(), null,
+				request.idempotencyKey(), inputsDigest);
 	}
 
 	/** The event cannot carry top-level nulls; an input set to null is an absent one. */

@@ -8,10 +8,10 @@ import java.util.Optional;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.route.Upstream;
 import dev.flowgate.gateway.domain.trigger.ExecutionRecords;
-import dev.flowgate.gateway.domain.trigger.ExecutionSnapshot;
 import dev.flowgate.gateway.web.trigger.ExecutionResource;
 import dev.flowgate.internal.InternalHeaders;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -28,6 +28,9 @@ class DeploymentServiceExecutions implements ExecutionRecords {
 
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+	/** Sent on lookups with {@link InternalHeaders#RECORDED_ONLY} alone. */
+	private static final String INPUTS_DIGEST = "inputs_digest";
+
 	private final UpstreamClient upstream;
 
 	private final JsonMapper mapper;
@@ -38,7 +41,7 @@ class DeploymentServiceExecutions implements ExecutionRecords {
 	}
 
 	@Override
-	public Optional<ExecutionSnapshot> find(String executionId, String ownerId) {
+	public Optional<Recorded> find(String executionId, String ownerId) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 		// A new key's check must stay quick; a repeat sent a moment after the first call
@@ -55,7 +58,10 @@ class DeploymentServiceExecutions implements ExecutionRecords {
 					+ " when looking up execution " + executionId, RETRY_AFTER);
 		}
 		try {
-			return Optional.of(this.mapper.readValue(response.getBody(), ExecutionResource.class).toSnapshot());
+			JsonNode execution = this.mapper.readTree(response.getBody());
+			JsonNode digest = execution.path(INPUTS_DIGEST);
+			return Optional.of(new Recorded(this.mapper.treeToValue(execution, ExecutionResource.class).toSnapshot(),
+					digest.isString() ? digest.stringValue() : null));
 		}
 		catch (JacksonException ex) {
 			throw Rejection.unavailable("deployment-service sent an unreadable execution " + executionId, RETRY_AFTER);

@@ -82,7 +82,7 @@ class IdempotencyMemoryTest {
 		Instant now = this.clock.instant();
 		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now,
 				UUID.randomUUID().toString(), "owner-1", "dep-1", 1, "key-1", TriggerSource.NATIVE, DeploymentMode.SYNC,
-				Map.of("text", text), "gw-1", now.plusSeconds(300), null, null, "key-" + UUID.randomUUID());
+				Map.of("text", text), "gw-1", now.plusSeconds(300), null, null, "key-" + UUID.randomUUID(), null);
 	}
 
 }

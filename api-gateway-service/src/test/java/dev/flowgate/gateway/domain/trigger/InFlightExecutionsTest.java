@@ -168,7 +168,7 @@ class InFlightExecutionsTest {
 			Instant deadline) {
 		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, deadline.minusSeconds(300),
 				executionId, "o", deploymentId, 1, "k", TriggerSource.NATIVE, mode, Map.of(), "gw", deadline, null,
-				null, null);
+				null, null, null);
 	}
 
 	static ExecutionCompleted completed(String executionId) {

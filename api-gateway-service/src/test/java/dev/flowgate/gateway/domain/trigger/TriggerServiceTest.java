@@ -18,6 +18,7 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.input.InputsDigest;
 import dev.flowgate.gateway.domain.deployment.Deployment;
 import dev.flowgate.gateway.domain.key.Caller;
 import dev.flowgate.gateway.domain.limit.RateLimits;
@@ -37,7 +38,7 @@ class TriggerServiceTest {
 
 	private final RecordingPublisher publisher = new RecordingPublisher();
 
-	private final Map<String, ExecutionSnapshot> recorded = new HashMap<>();
+	private final Map<String, ExecutionRecords.Recorded> recorded = new HashMap<>();
 
 	private final WaitingCalls waiting = new WaitingCalls();
 
@@ -243,7 +244,8 @@ class TriggerServiceTest {
 		ExecutionRequested trigger = this.publisher.only();
 		this.inFlight.completed(trigger.executionId(), () -> InFlightExecutionsTest.completed(trigger.executionId()));
 		first.join();
-		this.recorded.put(trigger.executionId(), ExecutionSnapshot.queued(trigger));
+		this.recorded.put(trigger.executionId(),
+				new ExecutionRecords.Recorded(ExecutionSnapshot.queued(trigger), trigger.inputsDigest()));
 
 		ExecutionSnapshot repeat = this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-4"))
 			.join();
@@ -278,17 +280,39 @@ class TriggerServiceTest {
 	@Test
 	void answersFromDeploymentServiceWhenItRecordedTheExecutionAlready() {
 		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
-		String executionId = ExecutionIds.idempotent("owner-1", deployment.id(), "order-3");
-		ExecutionSnapshot done = new ExecutionSnapshot(executionId, deployment.id(), 1, ExecutionStatus.SUCCEEDED,
-				Map.of("n", 1), Map.of("out", "x"), null, List.of(), 0.5, TriggerSource.NATIVE, "key-1", null,
-				this.clock.instant(), this.clock.instant(), this.clock.instant(), null);
-		this.recorded.put(executionId, done);
+		Map<String, Object> large = Map.of("text", "x".repeat(70_000), "n", 1.0);
+		ExecutionSnapshot done = recordedDone(deployment, "order-3",
+				Map.of("text", "[truncated: 70002 bytes exceed the 65536-byte limit]", "n", 1.0),
+				InputsDigest.of(large));
 
-		assertThat(this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-3")).join())
-			.isEqualTo(done);
-		assertThatThrownBy(() -> this.service.trigger(this.caller, deployment, request(Map.of("n", 9), "order-3")))
-			.isInstanceOf(Rejection.class);
+		assertThat(this.service
+			.trigger(this.caller, deployment, request(Map.of("n", 1, "text", "x".repeat(70_000)), "order-3"))
+			.join()).as("the same inputs, though the record holds them cut").isEqualTo(done);
+		assertThatThrownBy(() -> this.service.trigger(this.caller, deployment,
+				request(Map.of("n", 1, "text", "y".repeat(70_000)), "order-3")))
+			.isInstanceOfSatisfying(Rejection.class,
+					(rejection) -> assertThat(rejection.reason()).isEqualTo(Rejection.Reason.IDEMPOTENCY_MISMATCH));
 		assertThat(this.publisher.published).isEmpty();
+	}
+
+	@Test
+	void answersARepeatWithTheRecordedExecutionWhereItsInputsAreNotRecordedYet() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		ExecutionSnapshot done = recordedDone(deployment, "order-5", Map.of(), null);
+
+		assertThat(this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-5")).join())
+			.isEqualTo(done);
+		assertThat(this.publisher.published).isEmpty();
+	}
+
+	private ExecutionSnapshot recordedDone(Deployment deployment, String idempotencyKey, Map<String, Object> inputs,
+			String inputsDigest) {
+		String executionId = ExecutionIds.idempotent("owner-1", deployment.id(), idempotencyKey);
+		ExecutionSnapshot done = new ExecutionSnapshot(executionId, deployment.id(), 1, ExecutionStatus.SUCCEEDED,
+				inputs, Map.of("out", "x"), null, List.of(), 0.5, TriggerSource.NATIVE, "key-1", null,
+				this.clock.instant(), this.clock.instant(), this.clock.instant(), null);
+		this.recorded.put(executionId, new ExecutionRecords.Recorded(done, inputsDigest));
+		return done;
 	}
 
 	@Test

@@ -43,7 +43,7 @@ public final class ExecutionMerge {
 
 	private ExecutionRecord requested(ExecutionRecord base, ExecutionRequested event) {
 		Trigger trigger = new Trigger(event.source(), event.mode(), event.keyId(), event.replayOf(),
-				event.idempotencyKey(), this.limit.cap(event.inputs()), event.deadline());
+				event.idempotencyKey(), event.inputsDigest(), this.limit.cap(event.inputs()), event.deadline());
 		Integer flowVersion = base.flowVersionConfirmed() ? base.flowVersion() : Integer.valueOf(event.flowVersion());
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), flowVersion,
 				base.flowVersionConfirmed(), advance(base.status(), ExecutionStatus.QUEUED), trigger, base.outcome(),

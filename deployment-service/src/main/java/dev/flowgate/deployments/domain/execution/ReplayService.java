@@ -58,7 +58,7 @@ public class ReplayService {
 		ExecutionRequested trigger = new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now,
 				UUID.randomUUID().toString(), ownerId, deployment.id(), deployment.flowVersion(), null,
 				TriggerSource.REPLAY, DeploymentMode.ASYNC, original.trigger().inputs().values(), null,
-				now.plus(this.deadline), null, original.id(), null);
+				now.plus(this.deadline), null, original.id(), null, null);
 		ExecutionRecord replay = this.merge.apply(null, trigger);
 		this.queue.enqueue(replay);
 		return replay;

@@ -15,7 +15,7 @@ public final class ReplayTriggers {
 		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, replay.createdAt(),
 				replay.id(), replay.ownerId(), replay.deploymentId(), replay.flowVersion(), trigger.keyId(),
 				trigger.source(), trigger.mode(), trigger.inputs().values(), null, trigger.deadline(), null,
-				trigger.replayOf(), trigger.idempotencyKey());
+				trigger.replayOf(), trigger.idempotencyKey(), trigger.inputsDigest());
 	}
 
 }

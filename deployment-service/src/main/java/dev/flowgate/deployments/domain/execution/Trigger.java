@@ -5,7 +5,12 @@ import java.time.Instant;
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.TriggerSource;
 
-/** What the trigger of an execution said; known once its request was recorded. */
+/**
+ * What the trigger of an execution said; known once its request was recorded.
+ *
+ * @param inputsDigest the gateway's digest of the inputs in full (with an
+ * {@code idempotencyKey}), which tells a repeat where {@code inputs} were cut
+ */
 public record Trigger(TriggerSource source, DeploymentMode mode, String keyId, String replayOf, String idempotencyKey,
-		Payload inputs, Instant deadline) {
+		String inputsDigest, Payload inputs, Instant deadline) {
 }

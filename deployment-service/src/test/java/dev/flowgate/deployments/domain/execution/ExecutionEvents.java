@@ -44,7 +44,8 @@ public record ExecutionEvents(String executionId, String ownerId, String deploym
 	public ExecutionRequested requested(Map<String, Object> inputs) {
 		return new ExecutionRequested(UUID.randomUUID(), 1, this.requestedAt, this.executionId, this.ownerId,
 				this.deploymentId, 1, this.keyId, TriggerSource.AICUFLOW, DeploymentMode.SYNC, inputs, "gw-1",
-				this.requestedAt.plusSeconds(30), null, null, "order-4711");
+				this.requestedAt.plusSeconds(30), null, null, "order-4711",
+				"sha256:" + Integer.toHexString(inputs.hashCode()));
 	}
 
 	public ExecutionStarted started() {

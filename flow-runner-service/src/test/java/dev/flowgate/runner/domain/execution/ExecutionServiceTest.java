@@ -234,7 +234,7 @@ class ExecutionServiceTest {
 		ExecutionRequested trigger = Deployments.trigger("e-1", slow, Map.of());
 		ExecutionRequested hurried = new ExecutionRequested(trigger.eventId(), 1, trigger.occurredAt(), "e-1", OWNER,
 				"slow", 1, null, TriggerSource.REPLAY, trigger.mode(), Map.of(), null, Instant.now().plusMillis(300),
-				null, null, null);
+				null, null, null, null);
 
 		ExecutionCompleted result = resultOf(this.service.start("e-1", hurried));
 
