@@ -164,15 +164,21 @@ class TriggerRejectionsTest {
 		Http.Response ruledOut = trigger(deployment,
 				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html, application/json;q=0"),
 				"{}");
+		Http.Response ruledOutBeyondAWildcard = trigger(deployment,
+				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "*/*, application/json;q=0"), "{}");
+		Http.Response anyJsonLike = trigger(deployment,
+				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "application/*, */*;q=0"), "{}");
 
 		Http.Response answered = trigger(deployment, this.tenant.bearer(), "{}");
 
 		assertThat(refused.status()).isEqualTo(406);
 		assertThat(ruledOut.status()).isEqualTo(406);
-		// Published before the answered one, the refused trigger would have reached the
+		assertThat(ruledOutBeyondAWildcard.status()).isEqualTo(406);
+		assertThat(anyJsonLike.status()).isEqualTo(200);
+		// Published before the answered one, the refused triggers would have reached the
 		// runner by the time that one was answered.
 		assertThat(answered.status()).isEqualTo(200);
-		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
+		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(2);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.web.trigger;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -84,15 +85,25 @@ class TriggerCalls {
 		try {
 			List<MediaType> accepted = MediaType
 				.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
-			// q=0 rules a type out (RFC 9110), so
-			// "text/html, application/json;q=0" refuses JSON.
+			// The most specific range that covers JSON decides, and q=0 rules it out
+			// (RFC 9110): "*/*, application/json;q=0" refuses JSON.
 			return accepted.isEmpty() || accepted.stream()
-				.anyMatch((type) -> type.includes(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0);
+				.filter((type) -> type.includes(MediaType.APPLICATION_JSON))
+				.max(Comparator.comparingInt(TriggerCalls::specificity))
+				.map((type) -> type.getQualityValue() > 0)
+				.orElse(false);
 		}
 		catch (InvalidMediaTypeException ex) {
 			// Unreadable: as if absent, like Spring MVC's own negotiation.
 			return true;
 		}
+	}
+
+	private static int specificity(MediaType range) {
+		if (range.isWildcardType()) {
+			return 0;
+		}
+		return range.isWildcardSubtype() ? 1 : 2;
 	}
 
 	/**
