@@ -71,6 +71,12 @@ public class KeyService {
 		}
 		requireOwnDeployments(ownerId, request.permissions().deploymentIds());
 		this.store.insert(key);
+		if (this.store.countOwned(ownerId) > this.keysPerOwner) {
+			// Issued at the same time as another (or during this one's deployment check):
+			// withdrawn, as that one may be; its secret was never shown.
+			delete(ownerId, key.id());
+			throw new KeyLimitReachedException(this.keysPerOwner);
+		}
 		publishNow(key.id());
 		return new IssuedKey(key, secret);
 	}

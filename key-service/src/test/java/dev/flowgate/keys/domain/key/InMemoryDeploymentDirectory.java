@@ -6,7 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Deployments by owner, kept in memory; counts the questions and can be made to fail. */
+/**
+ * Deployments by owner, kept in memory; counts the questions, can be made to fail, and
+ * can let another request run while it is asked.
+ */
 class InMemoryDeploymentDirectory implements DeploymentDirectory {
 
 	private final Set<String> deployments = new HashSet<>();
@@ -14,6 +17,9 @@ class InMemoryDeploymentDirectory implements DeploymentDirectory {
 	private final List<Set<String>> asked = new ArrayList<>();
 
 	private boolean unavailable;
+
+	private Runnable whileAsked = () -> {
+	};
 
 	void add(String ownerId, String deploymentId) {
 		this.deployments.add(ownerId + "/" + deploymentId);
@@ -23,6 +29,15 @@ class InMemoryDeploymentDirectory implements DeploymentDirectory {
 		this.unavailable = true;
 	}
 
+	/** Runs {@code other} during the next question, as a request at the same time. */
+	void whileNextAsked(Runnable other) {
+		this.whileAsked = () -> {
+			this.whileAsked = () -> {
+			};
+			other.run();
+		};
+	}
+
 	List<Set<String>> asked() {
 		return this.asked;
 	}
@@ -30,6 +45,7 @@ class InMemoryDeploymentDirectory implements DeploymentDirectory {
 	@Override
 	public Set<String> unknownAmong(String ownerId, Set<String> deploymentIds) {
 		this.asked.add(deploymentIds);
+		this.whileAsked.run();
 		if (this.unavailable) {
 			throw new DeploymentDirectoryUnavailableException("deployment-service is not reachable");
 		}

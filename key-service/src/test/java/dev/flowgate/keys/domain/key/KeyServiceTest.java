@@ -50,6 +50,21 @@ class KeyServiceTest {
 	}
 
 	@Test
+	void keepsTheLimitWhenAnotherKeyIsIssuedDuringTheDeploymentCheck() {
+		for (int i = 0; i < KEYS_PER_OWNER - 1; i++) {
+			this.keys.issue("owner-1", KeyRequest.firstKey());
+		}
+		this.deployments.add("owner-1", "d-1");
+		this.deployments.whileNextAsked(() -> this.keys.issue("owner-1", KeyRequest.firstKey()));
+
+		assertThatThrownBy(() -> this.keys.issue("owner-1",
+				KeyRequest.of("scoped", Set.of(KeyScope.RUN), Set.of("d-1"), null, null)))
+			.isInstanceOf(KeyLimitReachedException.class);
+		assertThat(this.keys.list("owner-1")).hasSize(KEYS_PER_OWNER)
+			.noneSatisfy((key) -> assertThat(key.name()).isEqualTo("scoped"));
+	}
+
+	@Test
 	void storesAndPublishesANewKeyAtOnce() {
 		IssuedKey issued = this.keys.issue("owner-1", KeyRequest.firstKey());
 
