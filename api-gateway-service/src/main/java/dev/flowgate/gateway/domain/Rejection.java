@@ -26,20 +26,20 @@ public final class Rejection extends RuntimeException {
 
 	private final List<InputViolation> violations;
 
-	private final Quota quota;
+	private final List<Quota> quotas;
 
 	private Rejection(Reason reason, String message, Duration retryAfter, List<InputViolation> violations,
-			Quota quota) {
+			List<Quota> quotas) {
 		// Rejections are expected outcomes, not bugs: no stack trace to fill in.
 		super(message, null, false, false);
 		this.reason = reason;
 		this.retryAfter = retryAfter;
 		this.violations = List.copyOf(violations);
-		this.quota = quota;
+		this.quotas = List.copyOf(quotas);
 	}
 
 	public static Rejection of(Reason reason, String message) {
-		return new Rejection(reason, message, null, List.of(), null);
+		return new Rejection(reason, message, null, List.of(), List.of());
 	}
 
 	public static Rejection unauthenticated(String message) {
@@ -59,7 +59,7 @@ public final class Rejection extends RuntimeException {
 	}
 
 	public static Rejection invalidInput(List<InputViolation> violations) {
-		return new Rejection(Reason.INVALID_INPUT, InputViolation.describe(violations), null, violations, null);
+		return new Rejection(Reason.INVALID_INPUT, InputViolation.describe(violations), null, violations, List.of());
 	}
 
 	public static Rejection rateLimited(String message, Duration retryAfter) {
@@ -70,11 +70,12 @@ public final class Rejection extends RuntimeException {
 	 * @param quota the used-up limit, or {@code null} for a limit without one
 	 */
 	public static Rejection rateLimited(String message, Duration retryAfter, Quota quota) {
-		return new Rejection(Reason.RATE_LIMITED, message, retryAfter, List.of(), quota);
+		return new Rejection(Reason.RATE_LIMITED, message, retryAfter, List.of(),
+				(quota != null) ? List.of(quota) : List.of());
 	}
 
 	public static Rejection unavailable(String message, Duration retryAfter) {
-		return new Rejection(Reason.UNAVAILABLE, message, retryAfter, List.of(), null);
+		return new Rejection(Reason.UNAVAILABLE, message, retryAfter, List.of(), List.of());
 	}
 
 	public Reason reason() {
@@ -90,9 +91,23 @@ public final class Rejection extends RuntimeException {
 		return this.violations;
 	}
 
-	/** The per-minute limit that was used up, or {@code null}. */
-	public Quota quota() {
-		return this.quota;
+	/**
+	 * The per-minute limits to report: the one used up, or those the call was taken from
+	 * before it was refused for another reason.
+	 */
+	public List<Quota> quotas() {
+		return this.quotas;
+	}
+
+	/**
+	 * This refusal reporting the limits the call was taken from; one over a limit keeps
+	 * reporting that limit.
+	 */
+	public Rejection takenFrom(List<Quota> charged) {
+		if (!this.quotas.isEmpty() || charged.isEmpty()) {
+			return this;
+		}
+		return new Rejection(this.reason, getMessage(), this.retryAfter, this.violations, charged);
 	}
 
 }

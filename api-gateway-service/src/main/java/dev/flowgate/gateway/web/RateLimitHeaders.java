@@ -34,26 +34,28 @@ public class RateLimitHeaders {
 
 	/** For a call that counts against its API key's limit only. */
 	public HttpHeaders forKey(Caller caller) {
-		return of(keyQuota(caller).stream().toList());
+		return of(keyQuotas(caller));
 	}
 
 	/** For a trigger: its key's limit and its deployment's. */
 	public HttpHeaders forTrigger(Caller caller, Deployment deployment) {
+		return of(triggerQuotas(caller, deployment));
+	}
+
+	/** What is left of the key's limit, if it has one. */
+	public List<Quota> keyQuotas(Caller caller) {
+		return this.limits.keyQuota(caller.keyId(), caller.rateLimitPerMinute()).stream().toList();
+	}
+
+	/** What is left of the key's limit and the deployment's, where they have one. */
+	public List<Quota> triggerQuotas(Caller caller, Deployment deployment) {
 		Optional<Quota> deploymentQuota = this.limits.deploymentQuota(deployment.id(),
 				deployment.state().limits().requestsPerMinute());
-		return of(Stream.concat(keyQuota(caller).stream(), deploymentQuota.stream()).toList());
+		return Stream.concat(keyQuotas(caller).stream(), deploymentQuota.stream()).toList();
 	}
 
-	/** For a call refused over {@code quota}, or none when there is no such limit. */
-	public static HttpHeaders of(Quota quota) {
-		return of((quota != null) ? List.of(quota) : List.of());
-	}
-
-	private Optional<Quota> keyQuota(Caller caller) {
-		return this.limits.keyQuota(caller.keyId(), caller.rateLimitPerMinute());
-	}
-
-	private static HttpHeaders of(List<Quota> quotas) {
+	/** The fields for these limits; none for none. */
+	public static HttpHeaders of(List<Quota> quotas) {
 		HttpHeaders headers = new HttpHeaders();
 		quotas.stream().reduce(Quota::tighter).ifPresent((tightest) -> {
 			headers.set("RateLimit-Policy",

@@ -95,14 +95,22 @@ class ManagementProxyTest {
 		this.stack.awaitVisible(limited);
 		this.stack.awaitVisible(this.tenant);
 
+		Tenant limitedAndCounted = this.stack.newKey(this.tenant.ownerId(),
+				(key) -> key.deployments("d-allowed").rateLimitPerMinute(5));
+		this.stack.awaitVisible(limitedAndCounted);
+
 		Http.Response allowed = Http.get(this.stack.a.url("/v1/executions/" + mine), limited.bearer());
 		Http.Response elsewhere = Http.get(this.stack.a.url("/v1/executions/" + other), limited.bearer());
+		Http.Response counted = Http.get(this.stack.a.url("/v1/executions/" + other), limitedAndCounted.bearer());
 		Http.Response unlimited = Http.get(this.stack.a.url("/v1/executions/" + other), this.tenant.bearer());
 
 		assertThat(allowed.status()).isEqualTo(200);
 		assertThat(allowed.json().get("deployment_id").asString()).isEqualTo("d-allowed");
 		assertProblem(elsewhere, 404, "Execution '" + other + "' not found");
 		assertThat(elsewhere.body()).doesNotContain("d-elsewhere");
+		assertProblem(counted, 404, "not found");
+		assertThat(counted.header("RateLimit-Remaining")).as("refused here, still taken from the key's limit")
+			.isEqualTo("4");
 		assertThat(unlimited.status()).isEqualTo(200);
 	}
 

@@ -205,6 +205,39 @@ class TriggerRejectionsTest {
 	}
 
 	@Test
+	void reportsWhatIsLeftOfTheLimitsACallWasTakenFromWhenRefusingItForAnotherReason() {
+		Tenant limited = sameOwnerKey((key) -> key.rateLimitPerMinute(5));
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId())
+			.mode(DeploymentMode.ASYNC)
+			.limits(null, 20)
+			.input("question", "question", "text", true));
+		this.stack.awaitVisible(limited, deployment.deploymentId());
+
+		Http.Response badInputs = trigger(deployment, limited.bearer(), "{\"input_data\": {}}");
+		Http.Response unknown = Http.post(this.stack.a.url("/v1/deployments/no-such-deployment/executions"),
+				limited.bearer(), "{}");
+		Http.Response asAicuflow = Http.post(
+				this.stack.a.url("/node/deployment-trigger/" + deployment.deploymentId() + "/"),
+				Map.of("X-API-Key", limited.key()), "{\"input_data\": []}");
+		Http.Response unlimited = trigger(deployment, this.tenant.bearer(), "[]");
+
+		assertProblem(badInputs, 400, "question");
+		assertThat(badInputs.header("RateLimit-Policy")).isEqualTo("5;w=60, 20;w=60");
+		assertThat(badInputs.header("RateLimit-Remaining")).isEqualTo("4");
+		assertProblem(unknown, 404, "no-such-deployment");
+		assertThat(unknown.header("RateLimit-Policy")).isEqualTo("5;w=60");
+		assertThat(unknown.header("RateLimit-Remaining")).isEqualTo("3");
+		assertThat(asAicuflow.status()).isEqualTo(400);
+		assertThat(asAicuflow.header("RateLimit-Remaining")).isEqualTo("2");
+		assertThat(unlimited.status()).isEqualTo(400);
+		// Checked for its inputs, the first call was taken from the deployment's limit;
+		// the
+		// others were refused before that.
+		assertThat(unlimited.header("RateLimit-Policy")).as("the deployment's limit alone").isEqualTo("20;w=60");
+		assertThat(unlimited.header("RateLimit-Remaining")).isEqualTo("19");
+	}
+
+	@Test
 	void limitsTheDeploymentsRequestsPerMinuteAndConcurrencyWith429() {
 		DeploymentStateChanged perMinute = deploy(
 				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC).limits(null, 1));

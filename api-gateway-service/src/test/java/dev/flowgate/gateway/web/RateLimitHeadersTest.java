@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.Set;
 
@@ -55,12 +56,12 @@ class RateLimitHeadersTest {
 	@Test
 	void sendsNoneWithoutALimit() {
 		assertThat(this.headers.forTrigger(caller(null), deployment(null)).isEmpty()).isTrue();
-		assertThat(RateLimitHeaders.of((Quota) null).isEmpty()).isTrue();
+		assertThat(RateLimitHeaders.of(List.of()).isEmpty()).isTrue();
 	}
 
 	@Test
 	void describesTheUsedUpLimitOfARefusal() {
-		HttpHeaders answer = RateLimitHeaders.of(new Quota(10, 0, Duration.ofMillis(59_001)));
+		HttpHeaders answer = RateLimitHeaders.of(List.of(new Quota(10, 0, Duration.ofMillis(59_001))));
 
 		assertThat(answer.getFirst("RateLimit-Policy")).isEqualTo("10;w=60");
 		assertThat(answer.getFirst("RateLimit-Remaining")).isEqualTo("0");

@@ -37,7 +37,7 @@ public final class RejectionHttp {
 		if (rejection.retryAfter() != null) {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(rejection.retryAfter())));
 		}
-		headers.addAll(RateLimitHeaders.of(rejection.quota()));
+		headers.addAll(RateLimitHeaders.of(rejection.quotas()));
 		return headers;
 	}
 

@@ -72,7 +72,16 @@ class ManagementProxyController {
 		KeyScope[] scopes = (route.access() == Access.RUN) ? new KeyScope[] { KeyScope.RUN, KeyScope.MANAGE }
 				: new KeyScope[] { KeyScope.MANAGE };
 		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), scopes);
-		ResponseEntity<byte[]> answer = forwardFor(caller, route, request);
+		ResponseEntity<byte[]> answer;
+		try {
+			answer = forwardFor(caller, route, request);
+		}
+		catch (Rejection ex) {
+			// Refused here after all (not allowed, the service away): still taken from
+			// the
+			// key's limit.
+			throw ex.takenFrom(this.rateLimitHeaders.keyQuotas(caller));
+		}
 		return ResponseEntity.status(answer.getStatusCode())
 			.headers(answer.getHeaders())
 			.headers(this.rateLimitHeaders.forKey(caller))

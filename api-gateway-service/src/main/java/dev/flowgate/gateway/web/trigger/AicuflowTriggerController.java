@@ -46,7 +46,7 @@ class AicuflowTriggerController {
 	private CompletableFuture<ResponseEntity<AicuflowResponse>> accept(String deploymentId, HttpServletRequest request,
 			Attribution attribution) {
 		Caller caller = this.calls.authenticate(request);
-		Deployment deployment = this.calls.charged(caller,
+		Deployment deployment = this.calls.charged(caller, attribution,
 				() -> this.deployments.forTrigger(caller, deploymentId, attribution::to));
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"), null,

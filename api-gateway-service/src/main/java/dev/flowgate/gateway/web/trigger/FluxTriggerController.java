@@ -57,7 +57,7 @@ class FluxTriggerController {
 			throw Rejection.badRequest("The flowId query parameter is required");
 		}
 		Caller caller = this.calls.authenticate(request);
-		Deployment deployment = this.calls.charged(caller,
+		Deployment deployment = this.calls.charged(caller, attribution,
 				() -> this.deployments.forFluxFlow(caller, flowId, attribution::to));
 		List<FluxInput> variableInputs = variableInputs(this.bodies.readJsonObject(request));
 		Map<String, Object> inputs = this.inputMapper.map(deployment.inputs(), variableInputs);

@@ -48,7 +48,7 @@ class NativeTriggerController {
 	private CompletableFuture<ResponseEntity<ExecutionResource>> accept(String deploymentId, HttpServletRequest request,
 			Attribution attribution) {
 		Caller caller = this.calls.authenticate(request);
-		Deployment deployment = this.calls.charged(caller,
+		Deployment deployment = this.calls.charged(caller, attribution,
 				() -> this.deployments.forTrigger(caller, deploymentId, attribution::to));
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"),

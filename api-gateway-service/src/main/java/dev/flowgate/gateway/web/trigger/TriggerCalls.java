@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -53,10 +54,40 @@ class TriggerCalls {
 		this.rateLimitHeaders = rateLimitHeaders;
 	}
 
-	/** Runs a call, counting it if it is refused, now or later. */
+	/**
+	 * Runs a call, counting it if it is refused, now or later; a refusal reports the rate
+	 * limits the call was taken from.
+	 */
 	<R> CompletableFuture<ResponseEntity<R>> counted(TriggerSource source,
 			Function<Attribution, CompletableFuture<ResponseEntity<R>>> call) {
-		return this.metrics.countRejections(source, call);
+		return this.metrics.countRejections(source, (attribution) -> reportingLimits(attribution, call));
+	}
+
+	private <R> CompletableFuture<ResponseEntity<R>> reportingLimits(Attribution attribution,
+			Function<Attribution, CompletableFuture<ResponseEntity<R>>> call) {
+		CompletableFuture<ResponseEntity<R>> response;
+		try {
+			response = call.apply(attribution);
+		}
+		catch (Rejection ex) {
+			throw reportingLimits(attribution, ex);
+		}
+		return response.exceptionallyCompose((failure) -> {
+			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+					? failure.getCause() : failure;
+			return CompletableFuture.failedFuture(
+					(cause instanceof Rejection rejection) ? reportingLimits(attribution, rejection) : failure);
+		});
+	}
+
+	private Rejection reportingLimits(Attribution attribution, Rejection rejection) {
+		Caller caller = attribution.chargedCaller();
+		if (caller == null) {
+			return rejection;
+		}
+		Deployment deployment = attribution.chargedFor();
+		return rejection.takenFrom((deployment != null) ? this.rateLimitHeaders.triggerQuotas(caller, deployment)
+				: this.rateLimitHeaders.keyQuotas(caller));
 	}
 
 	/**
@@ -72,13 +103,19 @@ class TriggerCalls {
 	 * the key's rate limit after that, so that a refusal for the limit counts in the
 	 * deployment's usage, and also when {@code find} refused the call.
 	 */
-	Deployment charged(Caller caller, Supplier<Deployment> find) {
+	Deployment charged(Caller caller, Attribution attribution, Supplier<Deployment> find) {
+		Deployment deployment;
 		try {
-			return find.get();
+			deployment = find.get();
 		}
-		finally {
+		catch (RuntimeException ex) {
 			this.gatekeeper.charge(caller);
+			attribution.charged(caller, null);
+			throw ex;
 		}
+		this.gatekeeper.charge(caller);
+		attribution.charged(caller, deployment);
+		return deployment;
 	}
 
 	private static boolean acceptsJson(HttpServletRequest request) {

@@ -30,7 +30,7 @@ class RateLimitsTest {
 				(rejection) -> {
 					assertThat(rejection.reason()).isEqualTo(Rejection.Reason.RATE_LIMITED);
 					assertThat(rejection.retryAfter()).isEqualTo(Duration.ofSeconds(20));
-					assertThat(rejection.quota()).isEqualTo(new Quota(3, 0, Duration.ofMinutes(1)));
+					assertThat(rejection.quotas()).containsExactly(new Quota(3, 0, Duration.ofMinutes(1)));
 				});
 	}
 
@@ -65,7 +65,7 @@ class RateLimitsTest {
 		this.limits.acquireForKey("k", 3);
 
 		assertThatThrownBy(() -> this.limits.acquireForKey("k", 3)).isInstanceOfSatisfying(Rejection.class,
-				(rejection) -> assertThat(rejection.quota().remaining()).isZero());
+				(rejection) -> assertThat(rejection.quotas().get(0).remaining()).isZero());
 		assertThat(this.limits.deploymentQuota("k", 3)).contains(new Quota(3, 3, Duration.ZERO));
 	}
 
