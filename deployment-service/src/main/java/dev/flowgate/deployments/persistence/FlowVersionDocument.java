@@ -11,9 +11,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(FlowVersionDocument.COLLECTION)
 record FlowVersionDocument(@Id String id, String flowId, String ownerId, int version, String name, String description,
-		String definitionJson, Instant createdAt) {
+		String definitionJson, Integer nodeCount, Instant createdAt) {
 
 	static final String COLLECTION = "flow_versions";
+
+	static final String DEFINITION = "definitionJson";
 
 	static String idOf(String flowId, int version) {
 		return flowId + ":" + version;

@@ -14,6 +14,7 @@ import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.deployments.domain.flow.Flow;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
+import dev.flowgate.deployments.domain.flow.FlowVersionSummary;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -34,7 +35,7 @@ class MongoFlowRepository implements FlowRepository {
 		try {
 			this.mongo.insert(new FlowVersionDocument(FlowVersionDocument.idOf(version.flowId(), version.version()),
 					version.flowId(), version.ownerId(), version.version(), version.name(), version.description(),
-					this.json.write(version.definition()), version.createdAt()));
+					this.json.write(version.definition()), version.definition().nodes().size(), version.createdAt()));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -76,9 +77,22 @@ class MongoFlowRepository implements FlowRepository {
 	}
 
 	@Override
-	public List<FlowVersion> findVersions(String ownerId, String flowId) {
+	public List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId) {
 		Query query = owned(ownerId, "flowId", flowId).with(Sort.by(Sort.Direction.DESC, "version"));
-		return this.mongo.find(query, FlowVersionDocument.class).stream().map(this::toVersion).toList();
+		query.fields().exclude(FlowVersionDocument.DEFINITION);
+		return this.mongo.find(query, FlowVersionDocument.class)
+			.stream()
+			.map((version) -> summary(ownerId, version))
+			.toList();
+	}
+
+	/** Versions stored before their node count was read in full, once each. */
+	private FlowVersionSummary summary(String ownerId, FlowVersionDocument version) {
+		if (version.nodeCount() == null) {
+			return findVersion(ownerId, version.flowId(), version.version()).map(FlowVersionSummary::of).orElseThrow();
+		}
+		return new FlowVersionSummary(version.version(), version.name(), version.description(), version.nodeCount(),
+				version.createdAt());
 	}
 
 	@Override

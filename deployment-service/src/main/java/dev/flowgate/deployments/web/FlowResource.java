@@ -7,6 +7,7 @@ import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.deployments.domain.flow.Flow;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
+import dev.flowgate.deployments.domain.flow.FlowVersionSummary;
 
 /** One version of a flow, with its graph. */
 record FlowResource(String id, String name, String description, int version, List<FlowNode> nodes, List<FlowEdge> edges,
@@ -34,9 +35,9 @@ record FlowResource(String id, String name, String description, int version, Lis
 	/** A line of a flow's version list: what changed when, without the graph. */
 	record VersionSummary(int version, String name, String description, int nodeCount, Instant createdAt) {
 
-		static VersionSummary of(FlowVersion version) {
-			return new VersionSummary(version.version(), version.name(), version.description(),
-					version.definition().nodes().size(), version.createdAt());
+		static VersionSummary of(FlowVersionSummary version) {
+			return new VersionSummary(version.version(), version.name(), version.description(), version.nodeCount(),
+					version.createdAt());
 		}
 
 	}

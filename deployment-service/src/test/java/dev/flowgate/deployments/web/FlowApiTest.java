@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -121,6 +122,17 @@ class FlowApiTest {
 	}
 
 	@Test
+	void countsTheNodesOfAVersionStoredWithoutItsCount() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		this.mongo.updateFirst(Query.query(where("_id").is(id + ":1")), new Update().unset("nodeCount"),
+				"flow_versions");
+
+		JsonNode versions = this.api.get("/v1/flows/" + id + "/versions").json().path("items");
+
+		assertThat(versions.get(0).path("nodeCount").asInt()).isEqualTo(4);
+	}
+
+	@Test
 	void listsAFlowsVersionsNewestFirst() {
 		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
 		this.api.put("/v1/flows/" + id, SampleFlows.ANSWER_V2);
@@ -129,7 +141,7 @@ class FlowApiTest {
 
 		assertThat(versions.valueStream().map((version) -> version.path("version").asInt())).containsExactly(2, 1);
 		assertThat(versions.get(0).path("name").asString()).isEqualTo("Answer v2");
-		assertThat(versions.get(1).path("nodeCount").asInt()).isPositive();
+		assertThat(versions.get(1).path("nodeCount").asInt()).isEqualTo(4);
 		assertThat(versions.get(0).has("nodes")).isFalse();
 		assertThat(this.api.get("/v1/flows/unknown/versions").status()).isEqualTo(404);
 		assertThat(this.api.asAnotherOwner().get("/v1/flows/" + id + "/versions").status()).isEqualTo(404);

@@ -24,8 +24,11 @@ public interface FlowRepository {
 
 	Optional<FlowVersion> findVersion(String ownerId, String flowId, int version);
 
-	/** Every version of the flow, newest first; empty for an unknown flow. */
-	List<FlowVersion> findVersions(String ownerId, String flowId);
+	/**
+	 * A line for every version of the flow, newest first, without reading the graphs;
+	 * empty for an unknown flow.
+	 */
+	List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId);
 
 	List<Flow> findAll(String ownerId);
 

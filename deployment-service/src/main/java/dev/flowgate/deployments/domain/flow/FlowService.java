@@ -62,10 +62,10 @@ public class FlowService {
 	}
 
 	/** Every version of a flow, newest first. */
-	public List<FlowVersion> versions(String ownerId, String flowId) {
+	public List<FlowVersionSummary> versions(String ownerId, String flowId) {
 		// The flow itself too: a crash mid-delete can leave its versions behind.
 		requireFlow(ownerId, flowId);
-		return this.flows.findVersions(ownerId, flowId);
+		return this.flows.findVersionSummaries(ownerId, flowId);
 	}
 
 	public List<Flow> list(String ownerId) {

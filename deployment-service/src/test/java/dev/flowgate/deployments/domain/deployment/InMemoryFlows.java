@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.flowgate.deployments.domain.flow.Flow;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
+import dev.flowgate.deployments.domain.flow.FlowVersionSummary;
 
 /** Flows in maps, for domain tests. */
 class InMemoryFlows implements FlowRepository {
@@ -38,7 +39,7 @@ class InMemoryFlows implements FlowRepository {
 
 	@Override
 	public Optional<FlowVersion> findLatestVersion(String ownerId, String flowId) {
-		return findVersions(ownerId, flowId).stream().findFirst();
+		return versions(ownerId, flowId).stream().findFirst();
 	}
 
 	@Override
@@ -48,7 +49,11 @@ class InMemoryFlows implements FlowRepository {
 	}
 
 	@Override
-	public List<FlowVersion> findVersions(String ownerId, String flowId) {
+	public List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId) {
+		return versions(ownerId, flowId).stream().map(FlowVersionSummary::of).toList();
+	}
+
+	private List<FlowVersion> versions(String ownerId, String flowId) {
 		return this.versions.values()
 			.stream()
 			.filter((version) -> version.flowId().equals(flowId) && version.ownerId().equals(ownerId))
