@@ -21,7 +21,7 @@ import dev.flowgate.contracts.DeploymentMode;
 record DeploymentDocument(@Id String id, String ownerId, String name, String flowId, int flowVersion, String flowJson,
 		DeploymentMode mode, DeploymentEnvironment environment, boolean enabled, int syncTimeoutSeconds,
 		DeliveryTarget delivery, DeploymentLimits limits, long version, long publishedVersion, boolean deleted,
-		Instant publishLeaseUntil, Instant createdAt, Instant updatedAt) {
+		Instant publishLeaseUntil, Instant createdAt, Instant updatedAt, Boolean pending) {
 
 	static final String COLLECTION = "deployments";
 

@@ -21,7 +21,7 @@ class DeploymentMapper {
 				deployment.flowVersion(), this.json.write(deployment.flow()), deployment.mode(),
 				deployment.environment(), deployment.enabled(), deployment.syncTimeoutSeconds(), deployment.delivery(),
 				deployment.limits(), deployment.version(), 0, false, null, deployment.createdAt(),
-				deployment.updatedAt());
+				deployment.updatedAt(), true);
 	}
 
 	Deployment toDomain(DeploymentDocument document) {

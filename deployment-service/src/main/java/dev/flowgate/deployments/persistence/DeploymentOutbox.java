@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.deployments.domain.deployment.Deployment;
+import dev.flowgate.store.PendingPublication;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -65,6 +66,7 @@ public class DeploymentOutbox {
 		this.mongo.updateFirst(leased(state),
 				new Update().max(DeploymentDocument.PUBLISHED_VERSION, state.version()).unset(DeploymentDocument.LEASE),
 				DeploymentDocument.class);
+		PendingPublication.published(this.mongo, DeploymentDocument.COLLECTION, state.deploymentId(), state.version());
 	}
 
 	/** Gives the claim up after a failed send, so the republisher retries at once. */
@@ -83,11 +85,9 @@ public class DeploymentOutbox {
 	}
 
 	private static Criteria unpublishedAndFree(Instant now) {
-		Criteria behind = Criteria.expr(() -> new Document("$lt",
-				List.of("$" + DeploymentDocument.PUBLISHED_VERSION, "$" + DeploymentDocument.VERSION)));
 		Criteria free = new Criteria().orOperator(where(DeploymentDocument.LEASE).is(null),
 				where(DeploymentDocument.LEASE).lt(now));
-		return new Criteria().andOperator(behind, free);
+		return new Criteria().andOperator(PendingPublication.awaiting(), free);
 	}
 
 	private static Query leased(PendingState state) {

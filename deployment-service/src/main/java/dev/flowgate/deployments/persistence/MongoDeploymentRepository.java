@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
+import dev.flowgate.store.PendingPublication;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -60,7 +61,9 @@ class MongoDeploymentRepository implements DeploymentRepository, DeployedFlows {
 			.set("limits", document.limits())
 			.set(DeploymentDocument.VERSION, next.version())
 			.set("updatedAt", document.updatedAt());
-		return this.mongo.updateFirst(current(next.id(), next.version() - 1), update, DeploymentDocument.class)
+		return this.mongo
+			.updateFirst(current(next.id(), next.version() - 1), PendingPublication.flagged(update),
+					DeploymentDocument.class)
 			.getModifiedCount() == 1;
 	}
 
@@ -68,7 +71,9 @@ class MongoDeploymentRepository implements DeploymentRepository, DeployedFlows {
 	public boolean markDeleted(Deployment current) {
 		Update update = new Update().set(DeploymentDocument.DELETED, true)
 			.set(DeploymentDocument.VERSION, current.version() + 1);
-		return this.mongo.updateFirst(current(current.id(), current.version()), update, DeploymentDocument.class)
+		return this.mongo
+			.updateFirst(current(current.id(), current.version()), PendingPublication.flagged(update),
+					DeploymentDocument.class)
 			.getModifiedCount() == 1;
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.deployments.config.ExecutionProperties;
+import dev.flowgate.store.PendingPublication;
 
 /**
  * The indexes behind the queries of this service. The TTL index lets a real MongoDB
@@ -42,6 +43,7 @@ class MongoIndexes implements InitializingBean {
 		IndexOperations deployments = this.mongo.indexOps(DeploymentDocument.class);
 		deployments.createIndex(new Index().on(OWNER, Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
 		deployments.createIndex(new Index().on("flowId", Sort.Direction.ASC));
+		PendingPublication.prepare(this.mongo, DeploymentDocument.COLLECTION);
 		this.mongo.indexOps(MongoRejectedCallCounts.COLLECTION)
 			.createIndex(new Index().on(MongoRejectedCallCounts.DEPLOYMENT, Sort.Direction.ASC)
 				.on(MongoRejectedCallCounts.TO, Sort.Direction.ASC));

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ import dev.flowgate.deployments.config.PublicationProperties;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
 import dev.flowgate.deployments.persistence.DeploymentOutbox;
+import dev.flowgate.store.PendingPublication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -75,6 +77,40 @@ class DeploymentRepublisherTest {
 		assertThat(state.path("deploymentId").asString()).isEqualTo(saved.id());
 		assertThat(state.path("flow").path("nodes").get(0).path("id").asString()).isEqualTo("in");
 		await().until(() -> stored(saved.id()).get("publishedVersion", Number.class).longValue() == 1);
+	}
+
+	@Test
+	void flagsADeploymentAwaitingPublicationUntilItsLastChangeIsOut() {
+		Deployment saved = deployment();
+		this.deployments.insert(saved);
+		await().until(() -> Boolean.FALSE.equals(stored(saved.id()).get(PendingPublication.FIELD)));
+
+		assertThat(this.deployments.update(renamed(saved))).isTrue();
+		assertThat(stored(saved.id()).getBoolean(PendingPublication.FIELD)).isTrue();
+
+		await().until(() -> TopicReader.readKey(TOPIC, saved.id()).size() == 2);
+		await().until(() -> Boolean.FALSE.equals(stored(saved.id()).get(PendingPublication.FIELD)));
+	}
+
+	@Test
+	void publishesDeploymentsStoredBeforeTheFlagThatAreBehindAndClearsThoseThatAreNot() {
+		Deployment published = deployment();
+		Deployment behind = deployment();
+		this.deployments.insert(published);
+		this.deployments.insert(behind);
+		await().until(() -> TopicReader.readKey(TOPIC, behind.id()).size() == 1);
+		await().until(() -> Boolean.FALSE.equals(stored(published.id()).get(PendingPublication.FIELD)));
+		// As stored before the flag: one published, one whose state never went out.
+		this.mongo.updateFirst(Query.query(where("_id").is(published.id())),
+				new Update().unset(PendingPublication.FIELD), "deployments");
+		this.mongo.updateFirst(Query.query(where("_id").is(behind.id())),
+				new Update().unset(PendingPublication.FIELD).set("publishedVersion", 0), "deployments");
+
+		PendingPublication.prepare(this.mongo, "deployments");
+
+		assertThat(stored(published.id()).getBoolean(PendingPublication.FIELD)).isFalse();
+		await().until(() -> TopicReader.readKey(TOPIC, behind.id()).size() == 2);
+		await().until(() -> Boolean.FALSE.equals(stored(behind.id()).get(PendingPublication.FIELD)));
 	}
 
 	@Test
@@ -133,6 +169,13 @@ class DeploymentRepublisherTest {
 
 	private Document stored(String id) {
 		return this.mongo.findOne(Query.query(where("_id").is(id)), Document.class, "deployments");
+	}
+
+	private static Deployment renamed(Deployment deployment) {
+		return new Deployment(deployment.id(), deployment.ownerId(), "renamed", deployment.flowId(),
+				deployment.flowVersion(), deployment.flow(), deployment.mode(), deployment.environment(),
+				deployment.enabled(), deployment.syncTimeoutSeconds(), deployment.delivery(), deployment.limits(),
+				deployment.version() + 1, deployment.createdAt(), Instant.now());
 	}
 
 	private static Deployment deployment() {

@@ -23,7 +23,7 @@ record KeyDocument(@Id String id, String ownerId, String name, String hint, Stri
 		String previousSecretHash, Instant previousSecretValidUntil, Set<KeyScope> scopes, Set<String> deploymentIds,
 		Instant expiresAt, Integer rateLimitPerMinute, KeyStatus status, Instant createdAt, Instant lastUsedAt,
 		Instant rotatedAt, long version, long publishedVersion, boolean deleted, String claimToken,
-		Instant claimedUntil) {
+		Instant claimedUntil, Boolean pending) {
 
 	static final String COLLECTION = "keys";
 
@@ -51,7 +51,7 @@ record KeyDocument(@Id String id, String ownerId, String name, String hint, Stri
 		return new KeyDocument(key.id(), key.ownerId(), key.name(), credential.hint(), credential.secretHash(),
 				credential.previousSecretHash(), credential.previousSecretValidUntil(), permissions.scopes(),
 				permissions.deploymentIds(), permissions.expiresAt(), permissions.rateLimitPerMinute(), key.status(),
-				key.createdAt(), key.lastUsedAt(), key.rotatedAt(), key.version(), 0, key.deleted(), null, null);
+				key.createdAt(), key.lastUsedAt(), key.rotatedAt(), key.version(), 0, key.deleted(), null, null, true);
 	}
 
 	/** Sets the key's state, but neither its last use nor the outbox bookkeeping. */

@@ -1,5 +1,7 @@
 package dev.flowgate.keys.persistence;
 
+import dev.flowgate.store.PendingPublication;
+
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -7,7 +9,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
-/** Serves an owner's key list, newest first; creating an existing index is a no-op. */
+/**
+ * Serves an owner's key list, newest first, and the relay's look for unpublished keys;
+ * creating an existing index is a no-op.
+ */
 @Component
 class KeyIndexes {
 
@@ -23,6 +28,7 @@ class KeyIndexes {
 			.createIndex(new Index().on(KeyDocument.OWNER_ID, Sort.Direction.ASC)
 				.on(KeyDocument.CREATED_AT, Sort.Direction.DESC)
 				.named("owner_newest_first"));
+		PendingPublication.prepare(this.mongo, KeyDocument.COLLECTION);
 	}
 
 }

@@ -7,11 +7,11 @@ import java.util.UUID;
 
 import dev.flowgate.keys.domain.key.KeyOutbox;
 import dev.flowgate.keys.domain.key.PublicationClaim;
+import dev.flowgate.store.PendingPublication;
 import org.bson.Document;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.ComparisonOperators;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -55,6 +55,7 @@ class MongoKeyOutbox implements KeyOutbox {
 		long version = claim.key().version();
 		Query query = claimed(claim).addCriteria(where(KeyDocument.PUBLISHED_VERSION).lt(version));
 		this.mongo.updateFirst(query, unclaim().set(KeyDocument.PUBLISHED_VERSION, version), KeyDocument.class);
+		PendingPublication.published(this.mongo, KeyDocument.COLLECTION, claim.key().id(), version);
 	}
 
 	@Override
@@ -68,7 +69,7 @@ class MongoKeyOutbox implements KeyOutbox {
 	}
 
 	private static Criteria unpublished() {
-		return Criteria.expr(ComparisonOperators.valueOf(KeyDocument.PUBLISHED_VERSION).lessThan(KeyDocument.VERSION));
+		return PendingPublication.awaiting();
 	}
 
 	private static Criteria unclaimed(Instant now) {

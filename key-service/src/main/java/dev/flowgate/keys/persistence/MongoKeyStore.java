@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.flowgate.keys.domain.key.ApiKey;
 import dev.flowgate.keys.domain.key.KeyStore;
+import dev.flowgate.store.PendingPublication;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -60,7 +61,9 @@ class MongoKeyStore implements KeyStore {
 			.is(changed.version() - 1)
 			.and(KeyDocument.DELETED)
 			.is(false));
-		return this.mongo.updateFirst(unchangedSinceRead, KeyDocument.stateOf(changed), KeyDocument.class)
+		return this.mongo
+			.updateFirst(unchangedSinceRead, PendingPublication.flagged(KeyDocument.stateOf(changed)),
+					KeyDocument.class)
 			.getMatchedCount() == 1;
 	}
 

@@ -15,6 +15,7 @@ import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeySecret;
 import dev.flowgate.keys.domain.key.KeyService;
 import dev.flowgate.keys.domain.key.KeyStore;
+import dev.flowgate.store.PendingPublication;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,9 @@ class OutboxRecoveryTest {
 
 	@Autowired
 	private MongoTemplate mongo;
+
+	@Autowired
+	private KeyIndexes indexes;
 
 	@BeforeAll
 	static void readTopic() {
@@ -101,6 +105,47 @@ class OutboxRecoveryTest {
 		ConsumerRecord<String, String> record = topic.awaitRecord(key.id(), (raw) -> raw != null);
 		assertThat(Instant.ofEpochMilli(record.timestamp())).isAfterOrEqualTo(claimedUntil);
 		assertThat(topic.recordsOf(key.id())).hasSize(1);
+	}
+
+	@Test
+	void flagsAKeyAwaitingPublicationUntilItsLastChangeIsOut() {
+		IssuedKey issued = this.keys.issue(newOwner(), KeyRequest.firstKey());
+		String id = issued.key().id();
+		await().until(() -> Boolean.FALSE.equals(document(id).get(PendingPublication.FIELD)));
+
+		assertThat(this.store.replace(issued.key().deactivate())).isTrue();
+		assertThat(document(id).getBoolean(PendingPublication.FIELD)).isTrue();
+
+		topic.awaitState(id, (state) -> state.status() == KeyStatus.INACTIVE);
+		await().until(() -> Boolean.FALSE.equals(document(id).get(PendingPublication.FIELD)));
+	}
+
+	@Test
+	void publishesKeysStoredBeforeTheFlagThatAreBehindAndClearsThoseThatAreNot() {
+		String ownerId = newOwner();
+		IssuedKey published = this.keys.issue(ownerId, KeyRequest.firstKey());
+		IssuedKey behind = this.keys.issue(ownerId, KeyRequest.firstKey());
+		topic.awaitFirstState(behind.key().id());
+		await().until(() -> Boolean.FALSE.equals(document(published.key().id()).get(PendingPublication.FIELD)));
+		// As stored before the flag: one published, one whose change never went out.
+		unsetFlag(published.key().id(), new Document());
+		unsetFlag(behind.key().id(), new Document("$set", new Document(KeyDocument.PUBLISHED_VERSION, 0)));
+
+		this.indexes.create();
+
+		assertThat(document(published.key().id()).getBoolean(PendingPublication.FIELD)).isFalse();
+		await().until(() -> topic.recordsOf(behind.key().id()).size() == 2);
+		await().until(() -> Boolean.FALSE.equals(document(behind.key().id()).get(PendingPublication.FIELD)));
+	}
+
+	private static String newOwner() {
+		return "owner-" + UUID.randomUUID();
+	}
+
+	private void unsetFlag(String keyId, Document update) {
+		this.mongo.getCollection(KeyDocument.COLLECTION)
+			.updateOne(new Document(KeyDocument.ID, keyId),
+					update.append("$unset", new Document(PendingPublication.FIELD, "")));
 	}
 
 	private ApiKey newKey() {

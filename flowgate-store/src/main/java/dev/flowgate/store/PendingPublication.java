@@ -1,0 +1,68 @@
+package dev.flowgate.store;
+
+import java.util.List;
+
+import org.bson.Document;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * An outbox kept on the documents themselves: one whose {@code publishedVersion} is
+ * behind its {@code version} awaits publication. Comparing two fields reads every
+ * document, so each write also sets {@value #FIELD}, which is indexed, and the flag is
+ * cleared once the published version has caught up: the relay's round reads the pending
+ * documents alone.
+ */
+public final class PendingPublication {
+
+	public static final String FIELD = "pending";
+
+	private static final String VERSION = "version";
+
+	private static final String PUBLISHED_VERSION = "publishedVersion";
+
+	private PendingPublication() {
+	}
+
+	/** Marks the write as awaiting publication. */
+	public static Update flagged(Update write) {
+		return write.set(FIELD, true);
+	}
+
+	/**
+	 * Documents awaiting publication: flagged (or written before the flag, until
+	 * {@link #prepare}) and behind.
+	 */
+	public static Criteria awaiting() {
+		Criteria behind = Criteria.expr(() -> new Document("$lt", List.of("$" + PUBLISHED_VERSION, "$" + VERSION)));
+		return new Criteria().andOperator(where(FIELD).ne(false), behind);
+	}
+
+	/**
+	 * Clears the flag if {@code version}, just published, is still the document's: a
+	 * write since flagged it again.
+	 */
+	public static void published(MongoTemplate mongo, String collection, String id, long version) {
+		mongo.updateFirst(Query.query(where("_id").is(id).and(VERSION).is(version).and(PUBLISHED_VERSION).is(version)),
+				new Update().set(FIELD, false), collection);
+	}
+
+	/**
+	 * Indexes the flag, and clears it on published documents written before it (those
+	 * behind keep awaiting).
+	 */
+	public static void prepare(MongoTemplate mongo, String collection) {
+		mongo.indexOps(collection).createIndex(new Index().on(FIELD, Sort.Direction.ASC));
+		Criteria caughtUp = Criteria.expr(() -> new Document("$gte", List.of("$" + PUBLISHED_VERSION, "$" + VERSION)));
+		mongo.updateMulti(Query.query(new Criteria().andOperator(where(FIELD).exists(false), caughtUp)),
+				new Update().set(FIELD, false), collection);
+	}
+
+}
