@@ -1,13 +1,7 @@
 package dev.flowgate.runner.domain.node.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +10,7 @@ import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
+import dev.flowgate.runner.support.RawHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,60 +56,16 @@ class DroppedConnectionTest {
 	}
 
 	/** Drops the first request's connection unanswered, answers the others. */
-	private static final class DroppingServer implements AutoCloseable {
-
-		private final ServerSocket socket;
+	private static final class DroppingServer extends RawHttpServer {
 
 		private final AtomicInteger requests = new AtomicInteger();
 
-		DroppingServer() {
-			try {
-				this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			Thread acceptor = new Thread(this::serve, "dropping-server");
-			acceptor.setDaemon(true);
-			acceptor.start();
-		}
-
-		int port() {
-			return this.socket.getLocalPort();
-		}
-
-		private void serve() {
-			while (!this.socket.isClosed()) {
-				try (Socket connection = this.socket.accept()) {
-					readHead(connection.getInputStream());
-					if (this.requests.incrementAndGet() > 1) {
-						OutputStream out = connection.getOutputStream();
-						out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-								+ "Connection: close\r\n\r\n{}")
-							.getBytes(StandardCharsets.US_ASCII));
-						out.flush();
-					}
-				}
-				catch (IOException ex) {
-					// Closed by the test, or by the client.
-				}
-			}
-		}
-
-		private static void readHead(InputStream in) throws IOException {
-			ByteArrayOutputStream head = new ByteArrayOutputStream();
-			while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-				int next = in.read();
-				if (next < 0) {
-					return;
-				}
-				head.write(next);
-			}
-		}
-
 		@Override
-		public void close() throws IOException {
-			this.socket.close();
+		protected void serve(Socket connection, int number) throws IOException {
+			readHead(connection.getInputStream());
+			if (this.requests.incrementAndGet() > 1) {
+				answer(connection, "{}", true);
+			}
 		}
 
 	}
