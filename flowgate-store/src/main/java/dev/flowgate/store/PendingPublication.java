@@ -18,7 +18,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * behind its {@code version} awaits publication. Comparing two fields reads every
  * document, so each write also sets {@value #FIELD}, which is indexed, and the flag is
  * cleared once the published version has caught up: the relay's round reads the pending
- * documents alone.
+ * documents alone. A rare sweep ({@link #flagBehind}) catches the writes of replicas that
+ * do not set the flag.
  */
 public final class PendingPublication {
 
@@ -41,8 +42,23 @@ public final class PendingPublication {
 	 * {@link #prepare}) and behind.
 	 */
 	public static Criteria awaiting() {
-		Criteria behind = Criteria.expr(() -> new Document("$lt", List.of("$" + PUBLISHED_VERSION, "$" + VERSION)));
-		return new Criteria().andOperator(where(FIELD).ne(false), behind);
+		return new Criteria().andOperator(where(FIELD).ne(false), behind());
+	}
+
+	/**
+	 * Flags the documents that are behind without the flag, and returns how many: written
+	 * by a writer that does not set it (a replica of the version before, during a rolling
+	 * upgrade). Reads every document, so it runs rarely.
+	 */
+	public static long flagBehind(MongoTemplate mongo, String collection) {
+		return mongo
+			.updateMulti(Query.query(new Criteria().andOperator(where(FIELD).is(false), behind())),
+					new Update().set(FIELD, true), collection)
+			.getModifiedCount();
+	}
+
+	private static Criteria behind() {
+		return Criteria.expr(() -> new Document("$lt", List.of("$" + PUBLISHED_VERSION, "$" + VERSION)));
 	}
 
 	/**

@@ -85,8 +85,8 @@ class DeploymentRepublisherTest {
 		this.deployments.insert(saved);
 		await().until(() -> Boolean.FALSE.equals(stored(saved.id()).get(PendingPublication.FIELD)));
 
+		// Found by the republisher, which looks only at flagged deployments.
 		assertThat(this.deployments.update(renamed(saved))).isTrue();
-		assertThat(stored(saved.id()).getBoolean(PendingPublication.FIELD)).isTrue();
 
 		await().until(() -> TopicReader.readKey(TOPIC, saved.id()).size() == 2);
 		await().until(() -> Boolean.FALSE.equals(stored(saved.id()).get(PendingPublication.FIELD)));
@@ -111,6 +111,21 @@ class DeploymentRepublisherTest {
 		assertThat(stored(published.id()).getBoolean(PendingPublication.FIELD)).isFalse();
 		await().until(() -> TopicReader.readKey(TOPIC, behind.id()).size() == 2);
 		await().until(() -> Boolean.FALSE.equals(stored(behind.id()).get(PendingPublication.FIELD)));
+	}
+
+	@Test
+	void publishesADeploymentChangedByAReplicaThatDoesNotFlagItsWrites() {
+		Deployment saved = deployment();
+		this.deployments.insert(saved);
+		await().until(() -> Boolean.FALSE.equals(stored(saved.id()).get(PendingPublication.FIELD)));
+		// As the version before this one saves a change.
+		this.mongo.updateFirst(Query.query(where("_id").is(saved.id())),
+				new Update().set("version", 2).set("name", "renamed"), "deployments");
+
+		PendingPublication.flagBehind(this.mongo, "deployments");
+
+		await().until(() -> TopicReader.readKey(TOPIC, saved.id()).size() == 2);
+		assertThat(TopicReader.latestValue(TOPIC, saved.id()).path("name").asString()).isEqualTo("renamed");
 	}
 
 	@Test

@@ -1,0 +1,34 @@
+package dev.flowgate.keys.persistence;
+
+import dev.flowgate.store.PendingPublication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Now and then, flags keys changed by a replica that does not flag its writes (the
+ * version before, during a rolling upgrade), so that the relay finds them.
+ */
+@Component
+class KeyPublicationSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(KeyPublicationSweep.class);
+
+	private final MongoTemplate mongo;
+
+	KeyPublicationSweep(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Scheduled(fixedDelayString = "${flowgate.outbox.sweep-interval:5m}")
+	void sweep() {
+		long flagged = PendingPublication.flagBehind(this.mongo, KeyDocument.COLLECTION);
+		if (flagged > 0) {
+			log.info("Flagged {} unpublished key(s) changed without the flag", flagged);
+		}
+	}
+
+}
