@@ -82,17 +82,24 @@ class MongoFlowRepository implements FlowRepository {
 		query.fields().exclude(FlowVersionDocument.DEFINITION);
 		return this.mongo.find(query, FlowVersionDocument.class)
 			.stream()
-			.map((version) -> summary(ownerId, version))
+			.flatMap((version) -> summary(ownerId, version).stream())
 			.toList();
 	}
 
-	/** Versions stored before their node count was read in full, once each. */
-	private FlowVersionSummary summary(String ownerId, FlowVersionDocument version) {
-		if (version.nodeCount() == null) {
-			return findVersion(ownerId, version.flowId(), version.version()).map(FlowVersionSummary::of).orElseThrow();
+	/**
+	 * A version stored before its node count is read in full once, and the count kept;
+	 * one deleted meanwhile is left out.
+	 */
+	private Optional<FlowVersionSummary> summary(String ownerId, FlowVersionDocument version) {
+		if (version.nodeCount() != null) {
+			return Optional.of(new FlowVersionSummary(version.version(), version.name(), version.description(),
+					version.nodeCount(), version.createdAt()));
 		}
-		return new FlowVersionSummary(version.version(), version.name(), version.description(), version.nodeCount(),
-				version.createdAt());
+		Optional<FlowVersionSummary> counted = findVersion(ownerId, version.flowId(), version.version())
+			.map(FlowVersionSummary::of);
+		counted.ifPresent((summary) -> this.mongo.updateFirst(Query.query(where("_id").is(version.id())),
+				new Update().set("nodeCount", summary.nodeCount()), FlowVersionDocument.class));
+		return counted;
 	}
 
 	@Override

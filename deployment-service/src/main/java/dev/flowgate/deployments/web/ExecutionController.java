@@ -35,7 +35,7 @@ class ExecutionController {
 	@GetMapping("/v1/executions/{executionId}")
 	ExecutionResource get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String executionId,
 			@RequestHeader(name = InternalHeaders.RECORDED_ONLY, defaultValue = "false") boolean recordedOnly) {
-		return recordedOnly ? ExecutionResource.withInputsDigest(this.executions.getAsRecorded(ownerId, executionId))
+		return recordedOnly ? ExecutionResource.withInputsCheck(this.executions.getAsRecorded(ownerId, executionId))
 				: ExecutionResource.of(this.executions.get(ownerId, executionId));
 	}
 

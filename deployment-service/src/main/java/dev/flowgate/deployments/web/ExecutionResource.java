@@ -26,21 +26,23 @@ record ExecutionResource(String id, String deploymentId, Integer flowVersion, Ex
 		Map<String, Object> inputData, Map<String, Object> outputData, Error error, List<TraceEntry> trace,
 		Double durationSeconds, TriggerSource source, String keyId, String replayOf, Instant createdAt,
 		Instant startedAt, Instant finishedAt, Instant cancelRequestedAt, Links links,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String inputsDigest) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) InputsCheck inputsCheck) {
 
 	private static final double MILLIS_PER_SECOND = 1000.0;
 
 	/**
-	 * With the digest of its inputs, for the gateway's idempotency check alone: a digest
-	 * of short inputs would let a caller confirm a guess of them.
+	 * With what the gateway's idempotency check compares a repeat's inputs by, for that
+	 * check alone: a digest of short inputs would let a caller confirm a guess of them.
 	 */
-	static ExecutionResource withInputsDigest(ExecutionRecord record) {
+	static ExecutionResource withInputsCheck(ExecutionRecord record) {
 		ExecutionResource resource = of(record);
-		String digest = (record.trigger() != null) ? record.trigger().inputsDigest() : null;
+		Trigger trigger = record.trigger();
+		InputsCheck check = (trigger != null) ? new InputsCheck(trigger.inputsDigest(), trigger.inputs().truncated())
+				: null;
 		return new ExecutionResource(resource.id, resource.deploymentId, resource.flowVersion, resource.status,
 				resource.inputData, resource.outputData, resource.error, resource.trace, resource.durationSeconds,
 				resource.source, resource.keyId, resource.replayOf, resource.createdAt, resource.startedAt,
-				resource.finishedAt, resource.cancelRequestedAt, resource.links, digest);
+				resource.finishedAt, resource.cancelRequestedAt, resource.links, check);
 	}
 
 	static ExecutionResource of(ExecutionRecord record) {
@@ -75,6 +77,16 @@ record ExecutionResource(String id, String deploymentId, Integer flowVersion, Ex
 			return new TraceEntry(node.nodeId(), node.nodeType(), node.status(), node.startedAt(),
 					node.durationMillis(), node.output(), node.error(), node.attempts(), tokens);
 		}
+
+	}
+
+	/**
+	 * @param inputsDigest the gateway's digest of the inputs in full, {@code null} for a
+	 * trigger without one
+	 * @param inputsTruncated whether {@code input_data} was cut to the size limit
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record InputsCheck(String inputsDigest, boolean inputsTruncated) {
 
 	}
 

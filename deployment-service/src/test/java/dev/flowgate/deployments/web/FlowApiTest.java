@@ -1,11 +1,12 @@
 package dev.flowgate.deployments.web;
 
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
@@ -130,6 +131,9 @@ class FlowApiTest {
 		JsonNode versions = this.api.get("/v1/flows/" + id + "/versions").json().path("items");
 
 		assertThat(versions.get(0).path("nodeCount").asInt()).isEqualTo(4);
+		assertThat(this.mongo.findById(id + ":1", Document.class, "flow_versions").get("nodeCount"))
+			.as("kept for the next list")
+			.isEqualTo(4);
 	}
 
 	@Test

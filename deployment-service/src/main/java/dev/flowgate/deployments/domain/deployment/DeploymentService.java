@@ -73,6 +73,12 @@ public class DeploymentService {
 			publishNow(deployment.id());
 			throw new InvalidRequestException("flowId", ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			// The store went away after the save: the deployment is stored, and a caller
+			// told otherwise would create a second one.
+			log.log(System.Logger.Level.WARNING, "Deployment {0} is stored; its flow could not be looked at again: {1}",
+					deployment.id(), ex.getMessage());
+		}
 		publishNow(deployment.id());
 		return deployment;
 	}

@@ -84,8 +84,8 @@ public class FlowService {
 		try {
 			requireUndeployed(flowId);
 		}
-		catch (ConflictException ex) {
-			this.flows.restoreFlow(flow);
+		catch (RuntimeException ex) {
+			restore(flow);
 			throw ex;
 		}
 		// A crash before this leaves only versions nothing serves.
@@ -97,6 +97,14 @@ public class FlowService {
 	 */
 	public void requireExists(String ownerId, String flowId) {
 		requireFlow(ownerId, flowId);
+	}
+
+	/** Puts the record back, moved on to a version stored since it was read. */
+	private void restore(Flow flow) {
+		this.flows.restoreFlow(flow);
+		this.flows.findLatestVersion(flow.ownerId(), flow.id())
+			.filter((latest) -> latest.version() > flow.latestVersion())
+			.ifPresent(this.flows::recordLatest);
 	}
 
 	private void requireUndeployed(String flowId) {

@@ -18,8 +18,9 @@ final class DeploymentFixture {
 
 	final InMemoryDeployments store = new InMemoryDeployments();
 
-	final FlowService flows = new FlowService(new InMemoryFlows(), this.store, new FlowValidator(10, 10),
-			Clock.systemUTC());
+	final InMemoryFlows flowStore = new InMemoryFlows();
+
+	final FlowService flows = new FlowService(this.flowStore, this.store, new FlowValidator(10, 10), Clock.systemUTC());
 
 	final DeploymentService deployments;
 
@@ -29,7 +30,7 @@ final class DeploymentFixture {
 		this.deployments = new DeploymentService(this.store, publication, this.flows, Clock.systemUTC());
 	}
 
-	private static FlowDefinition echo() {
+	static FlowDefinition echo() {
 		return new FlowDefinition(
 				List.of(new FlowNode("text", "input", Map.of("name", "text")),
 						new FlowNode("out", "output", Map.of("name", "out", "value", "{{input.text}}"))),

@@ -7,6 +7,7 @@ import dev.flowgate.deployments.domain.ConflictException;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.flow.FlowDraft;
 import dev.flowgate.deployments.domain.flow.FlowService;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,21 @@ class FlowDeletionRaceTest {
 		assertThat(created).hasSize(1);
 		assertThat(this.flows.latest(OWNER, this.flowId).version()).isEqualTo(1);
 		assertThat(this.deployments.get(OWNER, created.get(0).id()).flowId()).isEqualTo(this.flowId);
+	}
+
+	@Test
+	void putsTheFlowBackAsItIsNowWhenTheDeletionIsRefused() {
+		this.deploymentStore.afterNextLook(() -> {
+			this.flows.update(OWNER, this.flowId, new FlowDraft("Echo v2", null, DeploymentFixture.echo()));
+			this.deployments.create(OWNER, this.flowId, DeploymentChanges.NONE);
+		});
+
+		assertThatThrownBy(() -> this.flows.delete(OWNER, this.flowId)).isInstanceOf(ConflictException.class);
+
+		assertThat(this.flows.list(OWNER)).singleElement().satisfies((flow) -> {
+			assertThat(flow.latestVersion()).isEqualTo(2);
+			assertThat(flow.name()).isEqualTo("Echo v2");
+		});
 	}
 
 	@Test

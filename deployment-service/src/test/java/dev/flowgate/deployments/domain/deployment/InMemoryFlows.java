@@ -18,6 +18,13 @@ class InMemoryFlows implements FlowRepository {
 
 	private final Map<String, FlowVersion> versions = new ConcurrentHashMap<>();
 
+	private volatile boolean unreadable;
+
+	/** Every read of a flow's record fails from now on, as with the store away. */
+	void failReads() {
+		this.unreadable = true;
+	}
+
 	@Override
 	public boolean insertVersion(FlowVersion version) {
 		return this.versions.putIfAbsent(version.flowId() + "/" + version.version(), version) == null;
@@ -34,6 +41,9 @@ class InMemoryFlows implements FlowRepository {
 
 	@Override
 	public Optional<Flow> findFlow(String ownerId, String flowId) {
+		if (this.unreadable) {
+			throw new IllegalStateException("Timed out after 5000 ms while waiting for a server");
+		}
 		return Optional.ofNullable(this.flows.get(flowId)).filter((flow) -> flow.ownerId().equals(ownerId));
 	}
 

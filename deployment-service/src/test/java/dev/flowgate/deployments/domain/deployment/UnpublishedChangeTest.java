@@ -25,6 +25,15 @@ class UnpublishedChangeTest {
 	}
 
 	@Test
+	void answersACreationStoredThoughItsFlowCouldNotBeLookedAtAgain() {
+		this.fixture.store.beforeNextInsert(this.fixture.flowStore::failReads);
+
+		Deployment created = this.deployments.create(OWNER, this.fixture.flowId, DeploymentChanges.NONE);
+
+		assertThat(this.deployments.list(OWNER)).extracting(Deployment::id).containsExactly(created.id());
+	}
+
+	@Test
 	void answersAChangeAndADeletionThatWereStored() {
 		Deployment created = this.deployments.create(OWNER, this.fixture.flowId, DeploymentChanges.NONE);
 
