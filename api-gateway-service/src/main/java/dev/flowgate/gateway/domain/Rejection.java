@@ -100,11 +100,11 @@ public final class Rejection extends RuntimeException {
 	}
 
 	/**
-	 * This refusal reporting the limits the call was taken from; one over a limit keeps
-	 * reporting that limit.
+	 * This refusal reporting what is left of the limits that apply to the call; one for a
+	 * limit (rate or concurrency) reports that limit alone, if any.
 	 */
 	public Rejection takenFrom(List<Quota> charged) {
-		if (!this.quotas.isEmpty() || charged.isEmpty()) {
+		if (this.reason == Reason.RATE_LIMITED || charged.isEmpty()) {
 			return this;
 		}
 		return new Rejection(this.reason, getMessage(), this.retryAfter, this.violations, charged);

@@ -134,7 +134,10 @@ public final class TestStack {
 		ExecutionCompleted result = this.runner.result(executionId).orElse(null);
 		Map<String, Object> body = resource(trigger.get(), result);
 		if ("true".equals(request.header("X-Flowgate-Recorded-Only"))) {
-			body.put("inputs_digest", trigger.get().inputsDigest());
+			Map<String, Object> check = new LinkedHashMap<>();
+			check.put("inputs_digest", trigger.get().inputsDigest());
+			check.put("inputs_truncated", false);
+			body.put("inputs_check", check);
 		}
 		return FakeService.Reply.json(200, Http.JSON.writeValueAsString(body));
 	}

@@ -64,8 +64,10 @@ class ExecutionRecordingTest {
 
 		JsonNode asRecorded = this.api.getRecordedOnly("/v1/executions/" + events.executionId()).json();
 		assertThat(asRecorded.path("input_data").path("text").asString()).startsWith("[truncated: ");
-		assertThat(asRecorded.path("inputs_digest").asString()).isEqualTo(requested.inputsDigest());
-		assertThat(this.api.get("/v1/executions/" + events.executionId()).json().has("inputs_digest")).isFalse();
+		assertThat(asRecorded.path("inputs_check").path("inputs_digest").asString())
+			.isEqualTo(requested.inputsDigest());
+		assertThat(asRecorded.path("inputs_check").path("inputs_truncated").asBoolean()).isTrue();
+		assertThat(this.api.get("/v1/executions/" + events.executionId()).json().has("inputs_check")).isFalse();
 	}
 
 	@Test

@@ -18,8 +18,9 @@ public interface ExecutionRecords {
 	/**
 	 * @param inputsDigest that of its trigger ({@link ExecutionRequested#inputsDigest}),
 	 * {@code null} when none was recorded
+	 * @param inputsComplete whether the execution's inputs are recorded in full
 	 */
-	record Recorded(ExecutionSnapshot execution, String inputsDigest) {
+	record Recorded(ExecutionSnapshot execution, String inputsDigest, boolean inputsComplete) {
 	}
 
 }

@@ -67,16 +67,22 @@ final class Idempotency {
 	}
 
 	/**
-	 * Compared by digest: the record's inputs are cut to its size limit. A record without
-	 * one (its trigger not recorded yet, or recorded before digests) cannot tell, and the
-	 * repeat gets the same execution.
+	 * Compared by digest, as the record's inputs are cut to its size limit; without one
+	 * (recorded before digests) by the inputs if recorded in full. A record that cannot
+	 * tell (its trigger not recorded yet) answers the repeat with its execution.
 	 */
 	private Optional<Earlier> recorded(ExecutionRequested trigger) {
 		return this.records.find(trigger.executionId(), trigger.ownerId()).map((earlier) -> {
-			requireSame(earlier.inputsDigest() == null || earlier.inputsDigest().equals(trigger.inputsDigest()),
-					trigger);
+			requireSame(sameInputs(earlier, trigger), trigger);
 			return new Earlier(null, CompletableFuture.completedFuture(null), earlier.execution());
 		});
+	}
+
+	private static boolean sameInputs(ExecutionRecords.Recorded earlier, ExecutionRequested trigger) {
+		if (earlier.inputsDigest() != null) {
+			return earlier.inputsDigest().equals(trigger.inputsDigest());
+		}
+		return !earlier.inputsComplete() || JsonEquivalence.equivalent(earlier.execution().inputs(), trigger.inputs());
 	}
 
 	private static void requireSame(boolean sameInputs, ExecutionRequested trigger) {

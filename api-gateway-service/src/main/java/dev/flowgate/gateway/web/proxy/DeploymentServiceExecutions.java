@@ -29,7 +29,7 @@ class DeploymentServiceExecutions implements ExecutionRecords {
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	/** Sent on lookups with {@link InternalHeaders#RECORDED_ONLY} alone. */
-	private static final String INPUTS_DIGEST = "inputs_digest";
+	private static final String INPUTS_CHECK = "inputs_check";
 
 	private final UpstreamClient upstream;
 
@@ -59,9 +59,11 @@ class DeploymentServiceExecutions implements ExecutionRecords {
 		}
 		try {
 			JsonNode execution = this.mapper.readTree(response.getBody());
-			JsonNode digest = execution.path(INPUTS_DIGEST);
+			JsonNode check = execution.path(INPUTS_CHECK);
+			JsonNode digest = check.path("inputs_digest");
+			boolean complete = !execution.path("input_data").isNull() && !check.path("inputs_truncated").asBoolean();
 			return Optional.of(new Recorded(this.mapper.treeToValue(execution, ExecutionResource.class).toSnapshot(),
-					digest.isString() ? digest.stringValue() : null));
+					digest.isString() ? digest.stringValue() : null, complete));
 		}
 		catch (JacksonException ex) {
 			throw Rejection.unavailable("deployment-service sent an unreadable execution " + executionId, RETRY_AFTER);

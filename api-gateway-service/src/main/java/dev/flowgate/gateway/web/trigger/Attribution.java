@@ -6,7 +6,8 @@ import dev.flowgate.gateway.domain.key.Caller;
 /**
  * How far a trigger call got. Whose usage a refusal counts in: set once the call's key
  * has been found valid and the deployment its owner's, so refusals of strangers count for
- * nobody. And which rate limits the call was taken from, which a refusal reports.
+ * nobody. And which rate limits apply to it once it was taken from its key's, which a
+ * refusal reports what is left of.
  */
 final class Attribution {
 
@@ -27,8 +28,8 @@ final class Attribution {
 	}
 
 	/**
-	 * The call was taken from the key's limit, and from that of the deployment it may
-	 * trigger, {@code null} when it may trigger none.
+	 * The call was taken from the key's limit; the limit of the deployment it may trigger
+	 * applies too ({@code null} when it may trigger none).
 	 */
 	void charged(Caller caller, Deployment deployment) {
 		this.charged = caller;

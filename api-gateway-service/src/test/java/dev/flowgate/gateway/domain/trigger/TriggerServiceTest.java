@@ -245,7 +245,7 @@ class TriggerServiceTest {
 		this.inFlight.completed(trigger.executionId(), () -> InFlightExecutionsTest.completed(trigger.executionId()));
 		first.join();
 		this.recorded.put(trigger.executionId(),
-				new ExecutionRecords.Recorded(ExecutionSnapshot.queued(trigger), trigger.inputsDigest()));
+				new ExecutionRecords.Recorded(ExecutionSnapshot.queued(trigger), trigger.inputsDigest(), true));
 
 		ExecutionSnapshot repeat = this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-4"))
 			.join();
@@ -283,7 +283,7 @@ class TriggerServiceTest {
 		Map<String, Object> large = Map.of("text", "x".repeat(70_000), "n", 1.0);
 		ExecutionSnapshot done = recordedDone(deployment, "order-3",
 				Map.of("text", "[truncated: 70002 bytes exceed the 65536-byte limit]", "n", 1.0),
-				InputsDigest.of(large));
+				InputsDigest.of(large), false);
 
 		assertThat(this.service
 			.trigger(this.caller, deployment, request(Map.of("n", 1, "text", "x".repeat(70_000)), "order-3"))
@@ -298,20 +298,32 @@ class TriggerServiceTest {
 	@Test
 	void answersARepeatWithTheRecordedExecutionWhereItsInputsAreNotRecordedYet() {
 		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
-		ExecutionSnapshot done = recordedDone(deployment, "order-5", Map.of(), null);
+		ExecutionSnapshot done = recordedDone(deployment, "order-5", Map.of(), null, false);
 
 		assertThat(this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-5")).join())
 			.isEqualTo(done);
 		assertThat(this.publisher.published).isEmpty();
 	}
 
+	@Test
+	void comparesTheInputsOfARecordFromBeforeDigestsWhereTheyAreRecordedInFull() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		ExecutionSnapshot done = recordedDone(deployment, "order-6", Map.of("n", 1), null, true);
+
+		assertThat(this.service.trigger(this.caller, deployment, request(Map.of("n", 1.0), "order-6")).join())
+			.isEqualTo(done);
+		assertThatThrownBy(() -> this.service.trigger(this.caller, deployment, request(Map.of("n", 2), "order-6")))
+			.isInstanceOf(Rejection.class);
+		assertThat(this.publisher.published).isEmpty();
+	}
+
 	private ExecutionSnapshot recordedDone(Deployment deployment, String idempotencyKey, Map<String, Object> inputs,
-			String inputsDigest) {
+			String inputsDigest, boolean inputsComplete) {
 		String executionId = ExecutionIds.idempotent("owner-1", deployment.id(), idempotencyKey);
 		ExecutionSnapshot done = new ExecutionSnapshot(executionId, deployment.id(), 1, ExecutionStatus.SUCCEEDED,
 				inputs, Map.of("out", "x"), null, List.of(), 0.5, TriggerSource.NATIVE, "key-1", null,
 				this.clock.instant(), this.clock.instant(), this.clock.instant(), null);
-		this.recorded.put(executionId, new ExecutionRecords.Recorded(done, inputsDigest));
+		this.recorded.put(executionId, new ExecutionRecords.Recorded(done, inputsDigest, inputsComplete));
 		return done;
 	}
 
