@@ -3,6 +3,8 @@ package dev.flowgate.store;
 import java.util.List;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,6 +24,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * do not set the flag.
  */
 public final class PendingPublication {
+
+	private static final Logger log = LoggerFactory.getLogger(PendingPublication.class);
 
 	public static final String FIELD = "pending";
 
@@ -46,15 +50,18 @@ public final class PendingPublication {
 	}
 
 	/**
-	 * Flags the documents that are behind without the flag, and returns how many: written
-	 * by a writer that does not set it (a replica of the version before, during a rolling
-	 * upgrade). Reads every document, so it runs rarely.
+	 * Flags the documents that are behind without the flag: written by a writer that does
+	 * not set it (a replica of the version before, during a rolling upgrade). Reads every
+	 * document, so it runs rarely.
 	 */
-	public static long flagBehind(MongoTemplate mongo, String collection) {
-		return mongo
+	public static void flagBehind(MongoTemplate mongo, String collection) {
+		long flagged = mongo
 			.updateMulti(Query.query(new Criteria().andOperator(where(FIELD).is(false), behind())),
 					new Update().set(FIELD, true), collection)
 			.getModifiedCount();
+		if (flagged > 0) {
+			log.info("Flagged {} unpublished document(s) of {} written without the flag", flagged, collection);
+		}
 	}
 
 	private static Criteria behind() {

@@ -1,7 +1,5 @@
 package dev.flowgate.deployments.persistence;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,8 +13,6 @@ import dev.flowgate.store.PendingPublication;
 @Component
 class DeploymentPublicationSweep {
 
-	private static final Logger log = LoggerFactory.getLogger(DeploymentPublicationSweep.class);
-
 	private final MongoTemplate mongo;
 
 	DeploymentPublicationSweep(MongoTemplate mongo) {
@@ -25,10 +21,7 @@ class DeploymentPublicationSweep {
 
 	@Scheduled(fixedDelayString = "${flowgate.publication.sweep-interval:5m}")
 	void sweep() {
-		long flagged = PendingPublication.flagBehind(this.mongo, DeploymentDocument.COLLECTION);
-		if (flagged > 0) {
-			log.info("Flagged {} unpublished deployment(s) changed without the flag", flagged);
-		}
+		PendingPublication.flagBehind(this.mongo, DeploymentDocument.COLLECTION);
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.flowgate.keys.persistence;
 
 import dev.flowgate.store.PendingPublication;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class KeyPublicationSweep {
 
-	private static final Logger log = LoggerFactory.getLogger(KeyPublicationSweep.class);
-
 	private final MongoTemplate mongo;
 
 	KeyPublicationSweep(MongoTemplate mongo) {
@@ -25,10 +21,7 @@ class KeyPublicationSweep {
 
 	@Scheduled(fixedDelayString = "${flowgate.outbox.sweep-interval:5m}")
 	void sweep() {
-		long flagged = PendingPublication.flagBehind(this.mongo, KeyDocument.COLLECTION);
-		if (flagged > 0) {
-			log.info("Flagged {} unpublished key(s) changed without the flag", flagged);
-		}
+		PendingPublication.flagBehind(this.mongo, KeyDocument.COLLECTION);
 	}
 
 }
