@@ -68,9 +68,10 @@ public class DeploymentService {
 			this.flows.requireExists(ownerId, flowId);
 		}
 		catch (NotFoundException ex) {
-			// Deleted meanwhile, by a deletion that did not see this deployment.
-			this.deployments.markDeleted(deployment);
-			publishNow(deployment.id());
+			// Deleted meanwhile, by a deletion that did not see this deployment;
+			// withdrawn
+			// as it is now, should it have been changed already.
+			withdraw(ownerId, deployment.id());
 			throw new InvalidRequestException("flowId", ex.getMessage());
 		}
 		catch (RuntimeException ex) {
@@ -81,6 +82,15 @@ public class DeploymentService {
 		}
 		publishNow(deployment.id());
 		return deployment;
+	}
+
+	private void withdraw(String ownerId, String deploymentId) {
+		try {
+			delete(ownerId, deploymentId);
+		}
+		catch (NotFoundException alreadyDeleted) {
+			// By its owner, in the same instant.
+		}
 	}
 
 	public Deployment get(String ownerId, String deploymentId) {

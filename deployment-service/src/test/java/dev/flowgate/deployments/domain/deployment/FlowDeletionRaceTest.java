@@ -47,6 +47,21 @@ class FlowDeletionRaceTest {
 	}
 
 	@Test
+	void withdrawsTheDeploymentChangedMeanwhileWhenItsFlowIsGone() {
+		this.deploymentStore.beforeNextInsert(() -> {
+			this.flows.delete(OWNER, this.flowId);
+			this.fixture.flowStore
+				.beforeNextRead(() -> this.deployments.update(OWNER, this.deployments.list(OWNER).get(0).id(),
+						new DeploymentChanges(null, "Renamed", null, null, null, null, null, null)));
+		});
+
+		assertThatThrownBy(() -> this.deployments.create(OWNER, this.flowId, DeploymentChanges.NONE))
+			.isInstanceOf(InvalidRequestException.class);
+
+		assertThat(this.deployments.list(OWNER)).isEmpty();
+	}
+
+	@Test
 	void putsTheFlowBackAsItIsNowWhenTheDeletionIsRefused() {
 		this.deploymentStore.afterNextLook(() -> {
 			this.flows.update(OWNER, this.flowId, new FlowDraft("Echo v2", null, DeploymentFixture.echo()));

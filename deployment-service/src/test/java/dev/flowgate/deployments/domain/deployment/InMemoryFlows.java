@@ -20,6 +20,18 @@ class InMemoryFlows implements FlowRepository {
 
 	private volatile boolean unreadable;
 
+	private volatile Runnable beforeRead = () -> {
+	};
+
+	/** Runs {@code other} once, before the next read of a flow's record. */
+	void beforeNextRead(Runnable other) {
+		this.beforeRead = () -> {
+			this.beforeRead = () -> {
+			};
+			other.run();
+		};
+	}
+
 	/** Every read of a flow's record fails from now on, as with the store away. */
 	void failReads() {
 		this.unreadable = true;
@@ -41,6 +53,7 @@ class InMemoryFlows implements FlowRepository {
 
 	@Override
 	public Optional<Flow> findFlow(String ownerId, String flowId) {
+		this.beforeRead.run();
 		if (this.unreadable) {
 			throw new IllegalStateException("Timed out after 5000 ms while waiting for a server");
 		}
