@@ -230,8 +230,7 @@ class TriggerRejectionsTest {
 		assertThat(asAicuflow.status()).isEqualTo(400);
 		assertThat(asAicuflow.header("RateLimit-Remaining")).isEqualTo("2");
 		assertThat(unlimited.status()).isEqualTo(400);
-		// Checked for its inputs, the first call was taken from the deployment's limit;
-		// the
+		// Checked for its inputs, the first call counted for the deployment too; the
 		// others were refused before that.
 		assertThat(unlimited.header("RateLimit-Policy")).as("the deployment's limit alone").isEqualTo("20;w=60");
 		assertThat(unlimited.header("RateLimit-Remaining")).isEqualTo("19");

@@ -72,9 +72,9 @@ final class PartitionState {
 	 * Whether the trigger must wait until the results published before are known. If so,
 	 * the consumer is sent back to the first trigger held back, unless it is there
 	 * already: every trigger from there on comes again once they are known, whatever
-	 * moved the consumer meanwhile (an error handler's seek, say). If retention deleted
-	 * the triggers held back meanwhile, the oldest one left takes their place. Consumer
-	 * thread only.
+	 * moved the consumer meanwhile (an error handler's seek, say). Triggers held back
+	 * that retention deleted meanwhile give their place to the oldest one left. Called on
+	 * the consumer thread.
 	 */
 	boolean holdsBack(ConsumerRecord<?, ?> trigger, Consumer<?, ?> consumer) {
 		if (this.heldFrom == NOT_HELD && !awaitsScan()) {

@@ -77,9 +77,8 @@ class ManagementProxyController {
 			answer = forwardFor(caller, route, request);
 		}
 		catch (Rejection ex) {
-			// Refused here after all (not allowed, the service away): still taken from
-			// the
-			// key's limit.
+			// Refused here after all (not allowed, or the service away): still
+			// counted for the key's limit.
 			throw ex.takenFrom(this.rateLimitHeaders.keyQuotas(caller));
 		}
 		return ResponseEntity.status(answer.getStatusCode())

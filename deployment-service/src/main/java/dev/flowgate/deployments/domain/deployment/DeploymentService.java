@@ -68,8 +68,7 @@ public class DeploymentService {
 			this.flows.requireExists(ownerId, flowId);
 		}
 		catch (NotFoundException ex) {
-			// Deleted meanwhile, by a deletion that did not see this deployment;
-			// withdrawn
+			// Deleted by a deletion that did not see this deployment: withdrawn
 			// as it is now, should it have been changed already.
 			withdraw(ownerId, deployment.id());
 			throw new InvalidRequestException("flowId", ex.getMessage());

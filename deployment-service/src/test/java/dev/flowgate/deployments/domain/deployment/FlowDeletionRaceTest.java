@@ -15,10 +15,7 @@ import static dev.flowgate.deployments.domain.deployment.DeploymentFixture.OWNER
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/**
- * A flow deleted while a deployment of it is created: never a deployment without its
- * flow.
- */
+/** A flow deleted as a deployment of it is created: no deployment is left flowless. */
 class FlowDeletionRaceTest {
 
 	private final List<String> published = new ArrayList<>();
