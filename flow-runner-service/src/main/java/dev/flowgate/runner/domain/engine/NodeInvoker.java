@@ -66,7 +66,7 @@ final class NodeInvoker {
 				RetryConfig.custom()
 					.maxAttempts(policy.maxAttempts())
 					.waitDuration(policy.backoff())
-					.retryOnException((failure) -> isRetryable(failure, call.cancellation()))
+					.retryOnException((failure) -> isRetryable(failure, call.cancellation(), executor))
 					.build());
 		return retry
 			.executeCompletionStage(this.scheduler,
@@ -109,8 +109,9 @@ final class NodeInvoker {
 		return result;
 	}
 
-	private static boolean isRetryable(Throwable failure, CancellationScope cancellation) {
-		if (cancellation.isCancelled()) {
+	private static boolean isRetryable(Throwable failure, CancellationScope cancellation, NodeExecutor executor) {
+		if (cancellation.isCancelled()
+				|| (unwrap(failure) instanceof TimeoutException && !executor.retriesTimeouts())) {
 			return false;
 		}
 		NodeFailedException nodeFailure = nodeFailure(failure);

@@ -31,4 +31,9 @@ public final class ConditionNode implements NodeExecutor {
 		return CompletableFuture.completedFuture(NodeResult.of(Map.of(RESULT, this.expressions.isTruthy(value))));
 	}
 
+	@Override
+	public boolean retriesTimeouts() {
+		return false;
+	}
+
 }

@@ -24,4 +24,13 @@ public interface NodeExecutor {
 		return false;
 	}
 
+	/**
+	 * Whether an attempt that timed out may be tried again: not for work on the runner's
+	 * own CPU (an expression of the flow's author), which would only take that time
+	 * again.
+	 */
+	default boolean retriesTimeouts() {
+		return true;
+	}
+
 }

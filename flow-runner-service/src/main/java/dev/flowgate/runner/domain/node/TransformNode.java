@@ -23,4 +23,9 @@ public final class TransformNode implements NodeExecutor {
 		return CompletableFuture.completedFuture(NodeResult.of(value));
 	}
 
+	@Override
+	public boolean retriesTimeouts() {
+		return false;
+	}
+
 }
