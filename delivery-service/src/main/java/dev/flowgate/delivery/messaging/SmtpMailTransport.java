@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.delivery.domain.delivery.Message;
@@ -59,10 +60,12 @@ class SmtpMailTransport implements MailTransport, AutoCloseable {
 
 	private void sendBefore(long deadline, String to, Message message, String messageKey) {
 		// Its attempt timed out while it waited behind other mail: sent now, it would be
-		// sent twice, once more when the attempt is retried.
-		if (System.nanoTime() - deadline < 0) {
-			this.sender.send(mime(to, message, messageKey));
+		// sent twice, once more when the attempt is retried. Failed, not skipped, should
+		// the timeout not have fired yet: a skip would count as sent.
+		if (System.nanoTime() - deadline >= 0) {
+			throw new CompletionException(new TimeoutException("Not sent within " + this.timeout));
 		}
+		this.sender.send(mime(to, message, messageKey));
 	}
 
 	@Override
