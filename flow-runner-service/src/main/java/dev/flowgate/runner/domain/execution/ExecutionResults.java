@@ -62,9 +62,7 @@ final class ExecutionResults {
 	/** The deployed flow cannot run; the owner hears of it like of any failure. */
 	ExecutionCompleted invalidFlow(String executionId, ExecutionRequested trigger, DeploymentStateChanged deployment,
 			String message) {
-		return failed(executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(),
-				new ExecutionError(null, INVALID_FLOW, message), trigger.replyTo(),
-				delivery(deployment.delivery(), trigger.callbackUrl()));
+		return failed(executionId, trigger, deployment, new ExecutionError(null, INVALID_FLOW, message));
 	}
 
 	/**
@@ -80,8 +78,7 @@ final class ExecutionResults {
 			return failed(executionId, trigger.ownerId(), trigger.deploymentId(), trigger.flowVersion(), error,
 					trigger.replyTo(), DeliveryTarget.NONE);
 		}
-		return failed(executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(), error,
-				trigger.replyTo(), delivery(deployment.delivery(), trigger.callbackUrl()));
+		return failed(executionId, trigger, deployment, error);
 	}
 
 	/**
@@ -93,6 +90,16 @@ final class ExecutionResults {
 			return new DeliveryTarget(callbackOverride, target.email(), true);
 		}
 		return target;
+	}
+
+	/**
+	 * Failed without running, its deployment known: delivered and named like any result.
+	 */
+	private ExecutionCompleted failed(String executionId, ExecutionRequested trigger, DeploymentStateChanged deployment,
+			ExecutionError error) {
+		return withoutRun(executionId, deployment.ownerId(), deployment.deploymentId(), deployment.flowVersion(),
+				ExecutionStatus.FAILED, error, trigger.replyTo(),
+				delivery(deployment.delivery(), trigger.callbackUrl()), deployment.name());
 	}
 
 	private ExecutionCompleted failed(String executionId, String ownerId, String deploymentId, int flowVersion,

@@ -204,6 +204,7 @@ class ExecutionServiceTest {
 		assertThat(result.error().code()).isEqualTo("internal_error");
 		assertThat(result.error().message()).startsWith("the runner failed while running this execution (");
 		assertThat(result.delivery()).isEqualTo(untyped.delivery());
+		assertThat(result.deploymentName()).isEqualTo(untyped.name()).isNotNull();
 		assertThat(execution.internalFailure()).isPresent();
 	}
 
@@ -223,6 +224,9 @@ class ExecutionServiceTest {
 
 		assertThat(result.error()).isEqualTo(new ExecutionError(null, "invalid_flow", "the flow has a cycle"));
 		assertThat(result.delivery()).isEqualTo(broken.delivery());
+		assertThat(result.deploymentName()).as("named in the callback and the email subject")
+			.isEqualTo(broken.name())
+			.isNotNull();
 	}
 
 	@Test
