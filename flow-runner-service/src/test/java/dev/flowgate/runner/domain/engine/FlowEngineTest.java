@@ -201,8 +201,8 @@ class FlowEngineTest {
 		FlowOutcome outcome = this.fixture.run(flow, Map.of());
 
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
-		assertThat(outcome.error())
-			.isEqualTo(new ExecutionError("broken", "node_failed", "HTTP 500 from " + this.api.url("/broken")));
+		assertThat(outcome.error()).isEqualTo(
+				new ExecutionError("broken", "node_failed", "HTTP 500 from " + this.api.url("/broken") + ": boom"));
 		assertThat(outcome.outputs()).isEmpty();
 		assertThat(trace(outcome, "broken").status()).isEqualTo(NodeStatus.FAILED);
 		assertThat(trace(outcome, "slow").status()).isEqualTo(NodeStatus.FAILED);
@@ -246,7 +246,7 @@ class FlowEngineTest {
 		FlowOutcome goneOutcome = this.fixture.run(gone, Map.of());
 
 		assertThat(trace(busyOutcome, "call").attempts()).isEqualTo(3);
-		assertThat(busyOutcome.error().message()).isEqualTo("HTTP 503 from " + this.api.url("/busy"));
+		assertThat(busyOutcome.error().message()).isEqualTo("HTTP 503 from " + this.api.url("/busy") + ": busy");
 		assertThat(trace(goneOutcome, "call").attempts()).isEqualTo(1);
 		assertThat(this.api.received("/gone")).hasSize(1);
 	}

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,11 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
 
 	private static final int MIN_SERVER_ERROR = 500;
 
+	/** 401, 403 and 407. */
+	private static final Set<Integer> CREDENTIAL_REFUSALS = Set.of(401, 403, 407);
+
+	private static final int MAX_QUOTED_CHARS = 300;
+
 	public boolean isSuccess() {
 		return this.status >= MIN_SUCCESS && this.status <= MAX_SUCCESS;
 	}
@@ -50,9 +56,18 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
 			.orElse(null);
 	}
 
-	/** The failure to report for a status outside 2xx. */
+	/**
+	 * The failure to report for a status outside 2xx, quoting the start of the body: what
+	 * an API says is wrong ({@code "model not found"}) is what the flow's author must
+	 * fix. Not for refused credentials, whose answers may echo part of the key.
+	 */
 	public NodeFailedException failure(String description) {
 		String message = "HTTP %d from %s".formatted(this.status, description);
+		String quoted = CREDENTIAL_REFUSALS.contains(this.status) ? "" : text().replaceAll("\\s+", " ").strip();
+		if (!quoted.isEmpty()) {
+			message += ": "
+					+ ((quoted.length() > MAX_QUOTED_CHARS) ? quoted.substring(0, MAX_QUOTED_CHARS) + "…" : quoted);
+		}
 		return isTransientFailure() ? new NodeFailedException(message) : NodeFailedException.permanent(message);
 	}
 

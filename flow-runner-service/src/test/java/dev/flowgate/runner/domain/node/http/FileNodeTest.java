@@ -108,7 +108,7 @@ class FileNodeTest {
 		FlowOutcome outcome = this.fixture
 			.run(Flows.flow().node("fetch", "file", Map.of("url", this.files.url("/nope"))).build(), Map.of());
 
-		assertThat(outcome.error().message()).isEqualTo("HTTP 404 from " + this.files.url("/nope"));
+		assertThat(outcome.error().message()).isEqualTo("HTTP 404 from " + this.files.url("/nope") + ": no route");
 	}
 
 }

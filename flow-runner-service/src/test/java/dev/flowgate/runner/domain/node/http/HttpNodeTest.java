@@ -117,7 +117,27 @@ class HttpNodeTest {
 		FlowOutcome outcome = this.fixture.run(flow, Map.of());
 
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
-		assertThat(outcome.error().message()).isEqualTo("HTTP 403 from " + this.api.url("/denied"));
+		assertThat(outcome.error().message()).as("an answer refusing credentials is not quoted")
+			.isEqualTo("HTTP 403 from " + this.api.url("/denied"));
+	}
+
+	@Test
+	void quotesTheStartOfWhatTheServerSaidWasWrong() {
+		this.api.on("/picky", (request) -> Reply.json(400,
+				"{\"error\": {\n  \"message\": \"'messages' must contain the word 'json'\"}}"));
+		this.api.on("/verbose", (request) -> Reply.text(422, "x".repeat(1000)));
+
+		FlowOutcome picky = this.fixture.run(call("/picky"), Map.of());
+		FlowOutcome verbose = this.fixture.run(call("/verbose"), Map.of());
+
+		assertThat(picky.error().message()).isEqualTo("HTTP 400 from " + this.api.url("/picky")
+				+ ": {\"error\": { \"message\": \"'messages' must contain the word 'json'\"}}");
+		assertThat(verbose.error().message())
+			.isEqualTo("HTTP 422 from " + this.api.url("/verbose") + ": " + "x".repeat(300) + "…");
+	}
+
+	private FlowDefinition call(String path) {
+		return Flows.flow().node("call", "http", Map.of("url", this.api.url(path))).build();
 	}
 
 	@Test
