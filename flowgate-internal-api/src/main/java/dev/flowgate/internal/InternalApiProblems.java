@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -71,6 +73,20 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * A query parameter or path segment that is not of its type, named in {@code field}.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
+				: ex.getPropertyName();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				field + " " + expectation(ex.getRequiredType()));
+		problem.setProperty(FIELD, field);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
@@ -98,7 +114,10 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 
 	/** What the value should have been, in JSON's terms. */
 	private static String expectation(JacksonException ex) {
-		Class<?> type = (ex instanceof MismatchedInputException mismatch) ? mismatch.getTargetType() : null;
+		return expectation((ex instanceof MismatchedInputException mismatch) ? mismatch.getTargetType() : null);
+	}
+
+	private static String expectation(Class<?> type) {
 		if (type == null) {
 			return "has an invalid value";
 		}

@@ -8,8 +8,10 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -30,6 +32,20 @@ class InternalApiProblemsTest {
 			assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
 			assertThat(result.getResponse().getContentAsString()).contains("\"field\":\"count\"")
 				.contains("count must be a whole number");
+		});
+	}
+
+	@Test
+	void namesTheQueryParameterWhoseValueIsNotOfItsType() {
+		this.context.run((context) -> {
+			for (String query : new String[] { "limit=abc", "limit=99999999999" }) {
+				MvcResult result = WebMvc.call(context, get("/things?" + query));
+				assertThat(result.getResponse().getStatus()).as(query).isEqualTo(400);
+				assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+				assertThat(result.getResponse().getContentAsString()).contains("\"field\":\"limit\"")
+					.contains("limit must be a whole number")
+					.contains("\"title\":\"Invalid request\"");
+			}
 		});
 	}
 
@@ -99,6 +115,11 @@ class InternalApiProblemsTest {
 		@PostMapping("/things")
 		Things things(@RequestBody Things things) {
 			return things;
+		}
+
+		@GetMapping("/things")
+		List<Things> list(@RequestParam(required = false) Integer limit) {
+			return List.of();
 		}
 
 		@PostMapping("/batch")
