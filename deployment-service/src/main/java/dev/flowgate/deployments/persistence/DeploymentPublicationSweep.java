@@ -19,7 +19,9 @@ class DeploymentPublicationSweep {
 		this.mongo = mongo;
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.publication.sweep-interval:5m}")
+	// Not at start: the index set-up has just settled what was stored before.
+	@Scheduled(fixedDelayString = "${flowgate.publication.sweep-interval:5m}",
+			initialDelayString = "${flowgate.publication.sweep-interval:5m}")
 	void sweep() {
 		PendingPublication.flagBehind(this.mongo, DeploymentDocument.COLLECTION);
 	}

@@ -35,17 +35,16 @@ record ExecutionResource(String id, String deploymentId, Integer flowVersion, Ex
 	 * check alone: a digest of short inputs would let a caller confirm a guess of them.
 	 */
 	static ExecutionResource withInputsCheck(ExecutionRecord record) {
-		ExecutionResource resource = of(record);
 		Trigger trigger = record.trigger();
-		InputsCheck check = (trigger != null) ? new InputsCheck(trigger.inputsDigest(), trigger.inputs().truncated())
-				: null;
-		return new ExecutionResource(resource.id, resource.deploymentId, resource.flowVersion, resource.status,
-				resource.inputData, resource.outputData, resource.error, resource.trace, resource.durationSeconds,
-				resource.source, resource.keyId, resource.replayOf, resource.createdAt, resource.startedAt,
-				resource.finishedAt, resource.cancelRequestedAt, resource.links, check);
+		return of(record,
+				(trigger != null) ? new InputsCheck(trigger.inputsDigest(), trigger.inputs().truncated()) : null);
 	}
 
 	static ExecutionResource of(ExecutionRecord record) {
+		return of(record, null);
+	}
+
+	private static ExecutionResource of(ExecutionRecord record, InputsCheck inputsCheck) {
 		Trigger trigger = record.trigger();
 		Outcome outcome = record.outcome();
 		return new ExecutionResource(record.id(), record.deploymentId(), record.flowVersion(), record.status(),
@@ -58,7 +57,7 @@ record ExecutionResource(String id, String deploymentId, Integer flowVersion, Ex
 				(trigger != null) ? trigger.source() : null, (trigger != null) ? trigger.keyId() : null,
 				(trigger != null) ? trigger.replayOf() : null, record.createdAt(), record.startedAt(),
 				(outcome != null) ? outcome.finishedAt() : null, record.cancelRequestedAt(),
-				new Links("/v1/executions/" + record.id(), "/v1/deployments/" + record.deploymentId()), null);
+				new Links("/v1/executions/" + record.id(), "/v1/deployments/" + record.deploymentId()), inputsCheck);
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

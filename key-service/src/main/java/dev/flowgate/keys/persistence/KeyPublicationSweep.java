@@ -19,7 +19,9 @@ class KeyPublicationSweep {
 		this.mongo = mongo;
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.outbox.sweep-interval:5m}")
+	// Not at start: the index set-up has just settled what was stored before.
+	@Scheduled(fixedDelayString = "${flowgate.outbox.sweep-interval:5m}",
+			initialDelayString = "${flowgate.outbox.sweep-interval:5m}")
 	void sweep() {
 		PendingPublication.flagBehind(this.mongo, KeyDocument.COLLECTION);
 	}

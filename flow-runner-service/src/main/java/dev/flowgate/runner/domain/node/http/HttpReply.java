@@ -38,6 +38,9 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
 
 	private static final int MAX_QUOTED_CHARS = 300;
 
+	/** Enough of a body for the quote, runs of blanks collapsed. */
+	private static final int QUOTED_SCAN_CHARS = 4 * MAX_QUOTED_CHARS;
+
 	public boolean isSuccess() {
 		return this.status >= MIN_SUCCESS && this.status <= MAX_SUCCESS;
 	}
@@ -63,12 +66,18 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
 	 */
 	public NodeFailedException failure(String description) {
 		String message = "HTTP %d from %s".formatted(this.status, description);
-		String quoted = CREDENTIAL_REFUSALS.contains(this.status) ? "" : text().replaceAll("\\s+", " ").strip();
+		String quoted = CREDENTIAL_REFUSALS.contains(this.status) ? "" : quotable(text());
 		if (!quoted.isEmpty()) {
 			message += ": "
 					+ ((quoted.length() > MAX_QUOTED_CHARS) ? quoted.substring(0, MAX_QUOTED_CHARS) + "…" : quoted);
 		}
 		return isTransientFailure() ? new NodeFailedException(message) : NodeFailedException.permanent(message);
+	}
+
+	/** The start of a body, on one line; only that start is read. */
+	private static String quotable(String body) {
+		String start = body.substring(0, Math.min(body.length(), QUOTED_SCAN_CHARS));
+		return start.replaceAll("\\s+", " ").strip();
 	}
 
 	public boolean isJson() {
