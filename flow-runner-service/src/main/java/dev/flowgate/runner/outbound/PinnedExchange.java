@@ -37,6 +37,12 @@ final class PinnedExchange {
 
 	private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
+	/**
+	 * Sends of a request that never left: a burst can meet several connections a server
+	 * has just closed.
+	 */
+	private static final int MAX_UNSENT_RESENDS = 3;
+
 	private final CloseableHttpAsyncClient client;
 
 	private final OutboundRequest request;
@@ -53,7 +59,7 @@ final class PinnedExchange {
 
 	private volatile Future<HttpReply> call;
 
-	private volatile boolean resent;
+	private volatile int resends;
 
 	PinnedExchange(CloseableHttpAsyncClient client, OutboundRequest request, List<InetAddress> addresses, long maxBytes,
 			Duration connectTimeout, Executor completions) {
@@ -122,7 +128,7 @@ final class PinnedExchange {
 					return;
 				}
 				if (mayResend(ex)) {
-					PinnedExchange.this.resent = true;
+					PinnedExchange.this.resends++;
 					sendTo(index);
 					return;
 				}
@@ -164,20 +170,20 @@ final class PinnedExchange {
 	}
 
 	/**
-	 * Once, as the JDK's client did: a request the connection closed on before it was
-	 * sent, or an idempotent one it closed on before the response (a kept-alive
+	 * A request the connection closed on before it was sent, a few times; an idempotent
+	 * one it closed on before the response once, as the JDK's client did (a kept-alive
 	 * connection the server had just dropped, a server shedding a burst of connections).
 	 */
 	private boolean mayResend(Exception ex) {
-		if (this.resent || this.reply.isDone()) {
+		if (this.reply.isDone()) {
 			return false;
 		}
 		if (ex instanceof RequestNotExecutedException) {
-			return true;
+			return this.resends < MAX_UNSENT_RESENDS;
 		}
 		boolean closed = ex instanceof ConnectionClosedException || ex instanceof NoHttpResponseException
 				|| (ex instanceof SocketException && !isConnectFailure(ex));
-		return closed && IDEMPOTENT.contains(this.request.method());
+		return closed && this.resends == 0 && IDEMPOTENT.contains(this.request.method());
 	}
 
 	/** Connecting failed: nothing was sent, and another address may do. */
