@@ -85,6 +85,7 @@ class DeliveryConfig {
 		}
 		return new DeliveryDispatcher(store, worker, deliveryWorkers,
 				new DeliveryDispatcher.Settings(dispatch.maxInFlight(), dispatch.maxInFlightPerDestination(),
+						dispatch.maxInFlightBytes().toBytes(), properties.callback().maxPayloadSize().toBytes(),
 						dispatch.lease(), attemptTimeout, dispatch.shutdownGrace()),
 				clock);
 	}

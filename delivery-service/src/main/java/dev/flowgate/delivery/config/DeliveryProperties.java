@@ -49,6 +49,8 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	/**
 	 * @param maxInFlight attempts in flight at once
 	 * @param maxInFlightPerDestination of those, to one destination (scheme, host, port)
+	 * @param maxInFlightBytes the bytes of their messages, with those claimed ahead; one
+	 * message larger than this is sent alone
 	 * @param workerThreads threads for the store work around attempts
 	 * @param pollInterval how often due deliveries are claimed
 	 * @param lease how long a claim holds; must exceed the callback timeout
@@ -57,8 +59,9 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * are retried
 	 * @param failureRepublishBatch events per republishing round
 	 */
-	public record Dispatch(int maxInFlight, int maxInFlightPerDestination, int workerThreads, Duration pollInterval,
-			Duration lease, Duration shutdownGrace, Duration failureRepublishInterval, int failureRepublishBatch) {
+	public record Dispatch(int maxInFlight, int maxInFlightPerDestination, DataSize maxInFlightBytes, int workerThreads,
+			Duration pollInterval, Duration lease, Duration shutdownGrace, Duration failureRepublishInterval,
+			int failureRepublishBatch) {
 	}
 
 	/**

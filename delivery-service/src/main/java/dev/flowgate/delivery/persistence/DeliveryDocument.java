@@ -17,13 +17,14 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * A delivery with its schedule and lease: the poller claims due ones by setting
  * {@code leaseToken}/{@code leaseUntil} atomically, and only the lease holder settles the
- * attempt.
+ * attempt. {@code messageSize} (the message's bytes, {@code null} in documents stored
+ * before it) lets the poller claim no more than the dispatcher has room for.
  */
 @Document(DeliveryDocument.COLLECTION)
 record DeliveryDocument(@Id String id, String executionId, String ownerId, String deploymentId, DeliveryChannel channel,
 		String destination, String destinationKey, String subject, String body, String html, DeliveryStatus status,
 		int attempts, int roundAttempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant finishedAt,
-		String failureEventId, boolean failurePublished, String leaseToken, Instant leaseUntil) {
+		String failureEventId, boolean failurePublished, String leaseToken, Instant leaseUntil, Long messageSize) {
 
 	static final String COLLECTION = "deliveries";
 
@@ -76,7 +77,7 @@ record DeliveryDocument(@Id String id, String executionId, String ownerId, Strin
 				message.body(), message.html(), delivery.status(), delivery.attempts(), delivery.roundAttempts(),
 				delivery.nextAttemptAt(), delivery.lastError(), delivery.createdAt(), delivery.finishedAt(),
 				(delivery.failureEventId() != null) ? delivery.failureEventId().toString() : null, false,
-				(lease != null) ? lease.token() : null, (lease != null) ? lease.until() : null);
+				(lease != null) ? lease.token() : null, (lease != null) ? lease.until() : null, message.size());
 	}
 
 	/**

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +93,19 @@ class MongoDeliveryStoreTest {
 		assertThat(first).extracting((claim) -> claim.delivery().id()).containsExactly(earlier.id(), later.id());
 		assertThat(second).isEmpty();
 		assertThat(this.store.findDue(NOW, Set.of(), 10)).isEmpty();
+	}
+
+	@Test
+	void findsTheSizeOfADueMessageUnknownForOneStoredBeforeSizesWere() {
+		Delivery sized = pending("exec-sized", "https://a.example:443", NOW.minusSeconds(2));
+		Delivery old = pending("exec-old", "https://b.example:443", NOW.minusSeconds(1));
+		insert(sized, null);
+		insert(old, null);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(old.id())), new Update().unset("messageSize"),
+				DeliveryDocument.class);
+
+		assertThat(this.store.findDue(NOW, Set.of(), 10)).extracting(Due::messageSize)
+			.containsExactly(sized.message().size(), Due.UNKNOWN_SIZE);
 	}
 
 	@Test

@@ -4,23 +4,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
- * Which due deliveries found no free slot, so a slot freed for them is refilled at once
- * and by id, without searching. Only a hint: MongoDB holds the deliveries, and the poller
- * finds them anyway; it remembers a bounded number of ids and beyond that only which
- * destinations have more.
+ * Which due deliveries found no free slot (or no room for their message), so a slot freed
+ * for them is refilled at once and by id, without searching. Only a hint: MongoDB holds
+ * the deliveries, and the poller finds them anyway; it remembers a bounded number of ids
+ * and beyond that only which destinations have more.
  */
 final class Backlog {
 
 	private final int limit;
 
-	/** Due delivery ids per destination, in the order they were found waiting. */
-	private final Map<String, Set<String>> waiting = new HashMap<>();
+	/**
+	 * Due delivery ids per destination, in the order they were found waiting, with the
+	 * sizes of their messages.
+	 */
+	private final Map<String, Map<String, Long>> waiting = new HashMap<>();
 
 	/** Destinations that may have due deliveries waiting beyond the remembered ones. */
 	private final Set<String> beyond = new HashSet<>();
@@ -37,8 +41,12 @@ final class Backlog {
 		this.limit = limit;
 	}
 
-	/** A due delivery found no free slot. */
-	synchronized void waiting(String destination, String deliveryId, boolean roomLeft) {
+	/**
+	 * A due delivery found no free slot.
+	 * @param roomLeft whether it would have found one, and room for its message, but for
+	 * its destination's limit
+	 */
+	synchronized void waiting(String destination, String deliveryId, long size, boolean roomLeft) {
 		if (!roomLeft) {
 			this.waitingForRoom = true;
 		}
@@ -46,7 +54,8 @@ final class Backlog {
 			this.beyond.add(destination);
 			return;
 		}
-		if (this.waiting.computeIfAbsent(destination, (key) -> new LinkedHashSet<>()).add(deliveryId)) {
+		if (this.waiting.computeIfAbsent(destination, (key) -> new LinkedHashMap<>())
+			.putIfAbsent(deliveryId, size) == null) {
 			this.remembered++;
 		}
 	}
@@ -65,17 +74,23 @@ final class Backlog {
 
 	/**
 	 * The remembered deliveries waiting longest for this destination, at most
-	 * {@code max}, now forgotten.
+	 * {@code max}, each taken only if {@code reserve} accepts its size, now forgotten.
+	 * The first one refused stays, with those after it, waiting for room.
 	 */
-	synchronized List<String> next(String destination, int max) {
-		Set<String> ids = this.waiting.get(destination);
-		List<String> next = new ArrayList<>();
+	synchronized List<DeliveryStore.Due> next(String destination, int max, LongPredicate reserve) {
+		Map<String, Long> ids = this.waiting.get(destination);
+		List<DeliveryStore.Due> next = new ArrayList<>();
 		if (ids == null) {
 			return next;
 		}
-		Iterator<String> first = ids.iterator();
+		Iterator<Map.Entry<String, Long>> first = ids.entrySet().iterator();
 		while (first.hasNext() && next.size() < max) {
-			next.add(first.next());
+			Map.Entry<String, Long> entry = first.next();
+			if (!reserve.test(entry.getValue())) {
+				this.waitingForRoom = true;
+				break;
+			}
+			next.add(new DeliveryStore.Due(entry.getKey(), destination, null, entry.getValue()));
 			first.remove();
 		}
 		this.remembered -= next.size();
@@ -98,7 +113,7 @@ final class Backlog {
 		this.waitingForRoom = false;
 		this.beyond.retainAll(busy);
 		this.waiting.keySet().retainAll(busy);
-		this.remembered = this.waiting.values().stream().mapToInt(Set::size).sum();
+		this.remembered = this.waiting.values().stream().mapToInt(Map::size).sum();
 	}
 
 	/** Whether a freed slot, at any destination, may have a delivery waiting for it. */

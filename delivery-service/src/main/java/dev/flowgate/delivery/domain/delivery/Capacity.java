@@ -8,8 +8,12 @@ import java.util.stream.Collectors;
 
 /**
  * Bounds attempts in flight, in all and per destination, so one slow destination cannot
- * take every slot. An attempt holds its destination's share while its exchange lasts, and
- * its slot until its outcome is stored.
+ * take every slot, and the bytes of the messages held for them, so a backlog of large
+ * callbacks cannot fill the heap. An attempt holds its destination's share while its
+ * exchange lasts, and its slot and bytes until its outcome is stored. Bytes are also held
+ * by messages leased ahead of their slot. A large message refused for want of bytes is
+ * waited for: smaller ones are let in only beside the room it needs, and one larger than
+ * all the bytes goes once nothing else is held.
  */
 final class Capacity {
 
@@ -17,32 +21,73 @@ final class Capacity {
 
 	private final int maxPerDestination;
 
+	private final long maxBytes;
+
 	private final Map<String, Integer> perDestination = new HashMap<>();
 
 	private int inFlight;
 
-	Capacity(int maxInFlight, int maxPerDestination) {
-		if (maxInFlight < 1 || maxPerDestination < 1) {
+	private long bytes;
+
+	/** The size of the message waited for, or 0. */
+	private long wanted;
+
+	Capacity(int maxInFlight, int maxPerDestination, long maxBytes) {
+		if (maxInFlight < 1 || maxPerDestination < 1 || maxBytes < 1) {
 			throw new IllegalArgumentException("Concurrency limits must be positive");
 		}
 		this.maxInFlight = maxInFlight;
 		this.maxPerDestination = maxPerDestination;
+		this.maxBytes = maxBytes;
 	}
 
-	synchronized boolean tryReserve(String destination) {
+	/**
+	 * A slot at the destination and room for a message of {@code size} bytes (none for a
+	 * message whose bytes are held already).
+	 */
+	synchronized boolean tryReserve(String destination, long size) {
 		int current = this.perDestination.getOrDefault(destination, 0);
-		if (this.inFlight >= this.maxInFlight || current >= this.maxPerDestination) {
+		if (this.inFlight >= this.maxInFlight || current >= this.maxPerDestination || !fits(size)) {
 			return false;
 		}
 		this.inFlight++;
 		this.perDestination.put(destination, current + 1);
+		take(size);
 		return true;
 	}
 
+	/** Room for a message leased ahead of its slot. */
+	synchronized boolean tryReserveBytes(long size) {
+		if (!fits(size)) {
+			return false;
+		}
+		take(size);
+		return true;
+	}
+
+	/**
+	 * The oldest due message found a slot but no room: from now on room is kept for it,
+	 * until it is let in or a claiming round starts afresh.
+	 */
+	synchronized void waitFor(long size) {
+		if (this.wanted == 0 && this.inFlight < this.maxInFlight) {
+			this.wanted = size;
+		}
+	}
+
+	/** A claiming round starts: it finds again which message to wait for. */
+	synchronized void waitForNone() {
+		this.wanted = 0;
+	}
+
+	synchronized void releaseBytes(long size) {
+		this.bytes -= size;
+	}
+
 	/** Gives back a whole reservation. */
-	synchronized void release(String destination) {
+	synchronized void release(String destination, long size) {
 		releaseDestination(destination);
-		releaseSlot();
+		releaseSlot(size);
 	}
 
 	/**
@@ -54,7 +99,8 @@ final class Capacity {
 	}
 
 	/** Gives back the rest of a reservation whose destination share was given back. */
-	synchronized void releaseSlot() {
+	synchronized void releaseSlot(long size) {
+		this.bytes -= size;
 		this.inFlight--;
 		if (this.inFlight == 0) {
 			notifyAll();
@@ -62,7 +108,15 @@ final class Capacity {
 	}
 
 	synchronized boolean hasRoom() {
-		return this.inFlight < this.maxInFlight;
+		return this.inFlight < this.maxInFlight && this.bytes < this.maxBytes;
+	}
+
+	/**
+	 * Whether a message of this size would find a slot and room, at a destination below
+	 * its limit.
+	 */
+	synchronized boolean hasRoomFor(long size) {
+		return this.inFlight < this.maxInFlight && fits(size);
 	}
 
 	/** Destinations at their limit: not worth claiming for now. */
@@ -72,6 +126,26 @@ final class Capacity {
 			.filter((entry) -> entry.getValue() >= this.maxPerDestination)
 			.map(Map.Entry::getKey)
 			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** Whether this destination has all the attempts in flight it may have. */
+	synchronized boolean isBusy(String destination) {
+		return this.perDestination.getOrDefault(destination, 0) >= this.maxPerDestination;
+	}
+
+	private boolean fits(long size) {
+		if (size == 0) {
+			return true;
+		}
+		long kept = (size < this.wanted) ? this.wanted : 0;
+		return (this.bytes == 0 && kept == 0) || this.bytes + size + kept <= this.maxBytes;
+	}
+
+	private void take(long size) {
+		this.bytes += size;
+		if (size >= this.wanted) {
+			this.wanted = 0;
+		}
 	}
 
 	/** Waits until nothing is in flight; returns whether that happened in time. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts attempts while capacity lasts: new deliveries at once, due ones as the poller
- * claims them. Every attempt runs under a lease on the stored delivery. When a slot frees
- * up for a destination that has deliveries waiting, the next one is claimed at once (by
- * id when it is remembered) rather than at the next poll ({@link Launches}).
+ * Starts attempts while capacity lasts (slots, and bytes of the messages held): new
+ * deliveries at once, due ones as the poller claims them. Every attempt runs under a
+ * lease on the stored delivery. When a slot frees up for a destination that has
+ * deliveries waiting, the next one is claimed at once (by id when it is remembered)
+ * rather than at the next poll ({@link Launches}).
  */
 public final class DeliveryDispatcher implements AutoCloseable {
 
@@ -45,9 +45,10 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	public DeliveryDispatcher(DeliveryStore store, DeliveryWorker worker, Executor executor, Settings settings,
 			Clock clock) {
 		this.store = store;
-		this.capacity = new Capacity(settings.maxInFlight(), settings.maxInFlightPerDestination());
+		this.capacity = new Capacity(settings.maxInFlight(), settings.maxInFlightPerDestination(),
+				settings.maxInFlightBytes());
 		this.backlog = new Backlog(settings.maxInFlight() * REMEMBERED_PER_SLOT);
-		this.nextClaims = new NextClaims(store, this.backlog, clock, settings);
+		this.nextClaims = new NextClaims(store, this.backlog, this.capacity, clock, settings);
 		this.launches = new Launches(store, worker, this.capacity, this.backlog, this.nextClaims,
 				new CoalescingTask(executor, this::pollDue));
 		this.settings = settings;
@@ -63,9 +64,12 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	public Set<String> admit(List<Delivery> deliveries) {
 		Instant now = this.clock.instant();
 		Map<String, Lease> leases = new HashMap<>();
+		Map<String, Long> sizes = new HashMap<>();
 		for (Delivery delivery : deliveries) {
+			long size = delivery.message().size();
+			sizes.put(delivery.id(), size);
 			if (isDue(delivery, now) && !this.launches.isClosed()
-					&& this.capacity.tryReserve(delivery.destinationKey())) {
+					&& this.capacity.tryReserve(delivery.destinationKey(), size)) {
 				leases.put(delivery.id(), newLease(now));
 			}
 		}
@@ -77,7 +81,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			// Some may be stored all the same, leased to this instance: their leases are
 			// given back, so that they are tried at once, not after the lease.
 			deliveries.stream().filter((delivery) -> leases.containsKey(delivery.id())).forEach((delivery) -> {
-				this.capacity.release(delivery.destinationKey());
+				this.capacity.release(delivery.destinationKey(), sizes.get(delivery.id()));
 				giveBack(new Claim(delivery, leases.get(delivery.id()).token()));
 			});
 			throw ex;
@@ -85,14 +89,15 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		for (Delivery delivery : deliveries) {
 			Lease lease = leases.get(delivery.id());
 			boolean isNew = inserted.contains(delivery.id());
+			long size = sizes.get(delivery.id());
 			if (lease != null && isNew) {
-				this.launches.start(new Claim(delivery, lease.token()));
+				this.launches.start(new ReservedClaim(new Claim(delivery, lease.token()), size));
 			}
 			else if (lease != null) {
-				this.capacity.release(delivery.destinationKey());
+				this.capacity.release(delivery.destinationKey(), size);
 			}
 			else if (isNew && isDue(delivery, now)) {
-				this.backlog.waiting(delivery.destinationKey(), delivery.id(), this.capacity.hasRoom());
+				this.backlog.waiting(delivery.destinationKey(), delivery.id(), size, this.capacity.hasRoomFor(size));
 			}
 		}
 		return inserted;
@@ -121,6 +126,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	public int pollDue() {
 		int started = 0;
 		boolean more = true;
+		this.capacity.waitForNone();
 		while (more && !this.launches.isClosed()) {
 			if (!this.capacity.hasRoom()) {
 				this.backlog.roundFilledEverySlot();
@@ -133,15 +139,26 @@ public final class DeliveryDispatcher implements AutoCloseable {
 				this.backlog.roundSawAllBut(busy);
 			}
 			List<DeliveryStore.Due> reserved = new ArrayList<>();
+			boolean noRoom = false;
 			for (DeliveryStore.Due candidate : due) {
-				if (!this.launches.isClosed() && this.capacity.tryReserve(candidate.destinationKey())) {
+				long size = sizeOf(candidate);
+				if (!this.launches.isClosed() && this.capacity.tryReserve(candidate.destinationKey(), size)) {
 					reserved.add(candidate);
+					continue;
 				}
-				else {
-					remember(candidate, more);
+				if (!noRoom && !this.capacity.hasRoomFor(size)) {
+					// Due longest first: the first refused is the one waited for.
+					this.capacity.waitFor(size);
+					noRoom = true;
 				}
+				remember(candidate, more);
 			}
 			started += startReserved(reserved);
+			if (noRoom) {
+				// The next search would find the same deliveries: wait for room.
+				this.backlog.roundFilledEverySlot();
+				break;
+			}
 		}
 		return started;
 	}
@@ -161,7 +178,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
 	private void remember(DeliveryStore.Due candidate, boolean mayHaveMore) {
 		String destination = candidate.destinationKey();
-		this.backlog.waiting(destination, candidate.deliveryId(), this.capacity.hasRoom());
+		long size = sizeOf(candidate);
+		this.backlog.waiting(destination, candidate.deliveryId(), size, this.capacity.hasRoomFor(size));
 		if (mayHaveMore) {
 			this.backlog.moreBeyond(destination);
 		}
@@ -179,16 +197,23 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			claims = this.store.claimAll(reserved, now, now.plus(this.settings.lease()));
 		}
 		catch (RuntimeException ex) {
-			reserved.forEach((due) -> this.capacity.release(due.destinationKey()));
+			reserved.forEach((due) -> this.capacity.release(due.destinationKey(), sizeOf(due)));
 			throw ex;
 		}
-		Set<String> claimed = new HashSet<>();
-		claims.forEach((claim) -> claimed.add(claim.delivery().id()));
-		reserved.stream()
-			.filter((due) -> !claimed.contains(due.deliveryId()))
-			.forEach((due) -> this.capacity.release(due.destinationKey()));
-		claims.forEach(this.launches::start);
-		return claims.size();
+		Map<String, DeliveryStore.Due> unclaimed = new HashMap<>();
+		reserved.forEach((due) -> unclaimed.put(due.deliveryId(), due));
+		List<ReservedClaim> starting = claims.stream()
+			.map((claim) -> new ReservedClaim(claim, sizeOf(unclaimed.remove(claim.delivery().id()))))
+			.toList();
+		unclaimed.values().forEach((due) -> this.capacity.release(due.destinationKey(), sizeOf(due)));
+		starting.forEach(this.launches::start);
+		return starting.size();
+	}
+
+	/** A delivery stored before sizes were is held to be as large as a message may be. */
+	private long sizeOf(DeliveryStore.Due due) {
+		return (due.messageSize() != DeliveryStore.Due.UNKNOWN_SIZE) ? due.messageSize()
+				: this.settings.maxMessageBytes();
 	}
 
 	private static boolean isDue(Delivery delivery, Instant now) {
@@ -202,12 +227,14 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	/**
 	 * @param maxInFlight attempts in flight at once
 	 * @param maxInFlightPerDestination of those, to one destination
+	 * @param maxInFlightBytes the bytes of their messages, with those leased ahead
+	 * @param maxMessageBytes the largest message stored
 	 * @param lease how long a claim holds; longer than an attempt can take
 	 * @param attemptTimeout the longest an attempt can take
 	 * @param shutdownGrace how long shutdown waits for attempts in flight
 	 */
-	public record Settings(int maxInFlight, int maxInFlightPerDestination, Duration lease, Duration attemptTimeout,
-			Duration shutdownGrace) {
+	public record Settings(int maxInFlight, int maxInFlightPerDestination, long maxInFlightBytes, long maxMessageBytes,
+			Duration lease, Duration attemptTimeout, Duration shutdownGrace) {
 	}
 
 }

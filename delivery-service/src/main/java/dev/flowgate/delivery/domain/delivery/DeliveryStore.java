@@ -33,7 +33,8 @@ public interface DeliveryStore {
 
 	/** Leases a pending, due delivery that holds no lease. */
 	default Optional<Claim> claim(String deliveryId, Instant now, Instant leaseUntil) {
-		return claimAll(List.of(new Due(deliveryId, null, null)), now, leaseUntil).stream().findFirst();
+		return claimAll(List.of(new Due(deliveryId, null, null, Due.UNKNOWN_SIZE)), now, leaseUntil).stream()
+			.findFirst();
 	}
 
 	/** Gives a lease back without attempting. */
@@ -69,8 +70,13 @@ public interface DeliveryStore {
 	 * @param destinationKey where it goes, or {@code null} when not known
 	 * @param leaseToken its lease token then: {@code null}, or one whose lease had
 	 * expired
+	 * @param messageSize the bytes of its message, or {@link #UNKNOWN_SIZE} for one
+	 * stored before sizes were
 	 */
-	record Due(String deliveryId, String destinationKey, String leaseToken) {
+	record Due(String deliveryId, String destinationKey, String leaseToken, long messageSize) {
+
+		public static final long UNKNOWN_SIZE = -1;
+
 	}
 
 }

@@ -51,24 +51,26 @@ final class Launches {
 	/** Starts the claim if its destination has room, else gives it back for later. */
 	void startOrRelease(Claim claim) {
 		String destination = claim.delivery().destinationKey();
-		if (this.closed || !this.capacity.tryReserve(destination)) {
+		long size = claim.delivery().message().size();
+		if (this.closed || !this.capacity.tryReserve(destination, size)) {
 			this.store.release(claim);
-			this.backlog.waiting(destination, claim.delivery().id(), this.capacity.hasRoom());
+			this.backlog.waiting(destination, claim.delivery().id(), size, this.capacity.hasRoomFor(size));
 			return;
 		}
-		start(claim);
+		start(new ReservedClaim(claim, size));
 	}
 
-	/** Starts a claim whose slot is already reserved. */
-	void start(Claim claim) {
-		String destination = claim.delivery().destinationKey();
+	/** Starts a claim whose slot and bytes are already reserved. */
+	void start(ReservedClaim reserved) {
+		Claim claim = reserved.claim();
+		String destination = reserved.destination();
 		DeliveryWorker.Running attempt;
 		try {
 			attempt = this.worker.run(claim);
 		}
 		catch (RejectedExecutionException ex) {
 			// Shutting down: the lease lapses and the delivery is claimed again.
-			this.capacity.release(destination);
+			this.capacity.release(destination, reserved.bytes());
 			return;
 		}
 		attempt.sent().whenComplete((outcome, ex) -> {
@@ -76,7 +78,7 @@ final class Launches {
 			refill(destination);
 		});
 		attempt.stored().whenComplete((done, ex) -> {
-			this.capacity.releaseSlot();
+			this.capacity.releaseSlot(reserved.bytes());
 			if (ex != null && this.closed) {
 				log.info("Attempt of delivery {} abandoned at shutdown; it is retried when its lease expires",
 						claim.delivery().id());
@@ -110,15 +112,21 @@ final class Launches {
 		boolean exhausted = false;
 		try {
 			while (!this.closed) {
-				if (!this.capacity.tryReserve(destination)) {
+				// The slot alone: a claim's bytes are held from when it is leased.
+				if (!this.capacity.tryReserve(destination, 0)) {
 					if (!this.capacity.hasRoom()) {
 						this.backlog.roomWantedBy(destination);
 					}
+					if (!this.capacity.isBusy(destination)) {
+						// Every slot is taken: its claims leased ahead would hold their
+						// bytes until they went stale.
+						this.nextClaims.giveBack(destination);
+					}
 					break;
 				}
-				Claim next = this.nextClaims.next(destination);
+				ReservedClaim next = this.nextClaims.next(destination);
 				if (next == null) {
-					this.capacity.release(destination);
+					this.capacity.release(destination, 0);
 					exhausted = true;
 					break;
 				}
@@ -126,7 +134,7 @@ final class Launches {
 			}
 		}
 		catch (RuntimeException ex) {
-			this.capacity.release(destination);
+			this.capacity.release(destination, 0);
 			log.warn("Could not claim the next delivery to {} ({}); the poller will", destination, ex.toString());
 			log.debug("Could not claim the next delivery to {}", destination, ex);
 		}

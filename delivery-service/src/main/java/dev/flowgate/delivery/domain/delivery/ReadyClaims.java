@@ -24,8 +24,8 @@ final class ReadyClaims {
 		this.freshFor = freshFor;
 	}
 
-	synchronized void add(Claim claim, Instant leasedAt) {
-		this.byDestination.computeIfAbsent(claim.delivery().destinationKey(), (key) -> new ArrayDeque<>())
+	synchronized void add(ReservedClaim claim, Instant leasedAt) {
+		this.byDestination.computeIfAbsent(claim.destination(), (key) -> new ArrayDeque<>())
 			.add(new Ready(claim, leasedAt));
 	}
 
@@ -33,9 +33,9 @@ final class ReadyClaims {
 	 * The next fresh claim for the destination, or {@code null}; stale ones are moved to
 	 * {@code stale}, for the caller to give back.
 	 */
-	synchronized Claim next(String destination, Instant now, List<Claim> stale) {
+	synchronized ReservedClaim next(String destination, Instant now, List<ReservedClaim> stale) {
 		Deque<Ready> ready = this.byDestination.get(destination);
-		Claim next = null;
+		ReservedClaim next = null;
 		while (next == null && ready != null && !ready.isEmpty()) {
 			Ready first = ready.poll();
 			if (now.isBefore(first.leasedAt().plus(this.freshFor))) {
@@ -51,15 +51,21 @@ final class ReadyClaims {
 		return next;
 	}
 
+	/** Everything still waiting for this destination, now forgotten. */
+	synchronized List<ReservedClaim> drain(String destination) {
+		Deque<Ready> ready = this.byDestination.remove(destination);
+		return (ready != null) ? ready.stream().map(Ready::claim).toList() : List.of();
+	}
+
 	/** Everything still waiting, now forgotten. */
-	synchronized List<Claim> drain() {
-		List<Claim> all = new ArrayList<>();
+	synchronized List<ReservedClaim> drain() {
+		List<ReservedClaim> all = new ArrayList<>();
 		this.byDestination.values().forEach((ready) -> ready.forEach((entry) -> all.add(entry.claim())));
 		this.byDestination.clear();
 		return all;
 	}
 
-	private record Ready(Claim claim, Instant leasedAt) {
+	private record Ready(ReservedClaim claim, Instant leasedAt) {
 	}
 
 }

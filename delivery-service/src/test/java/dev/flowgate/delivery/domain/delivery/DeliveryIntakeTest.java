@@ -106,8 +106,8 @@ class DeliveryIntakeTest {
 		List<Channel> channels = List.of(this.callbacks, this.emails);
 		DeliveryDispatcher dispatcher = new DeliveryDispatcher(this.store,
 				new DeliveryWorker(channels, this.store, this.store.attempts(), retry, failures, DIRECT, this.clock),
-				DIRECT,
-				new DeliveryDispatcher.Settings(10, 10, Duration.ofMinutes(2), Duration.ofSeconds(15), Duration.ZERO),
+				DIRECT, new DeliveryDispatcher.Settings(10, 10, maxPayloadBytes * 10, maxPayloadBytes,
+						Duration.ofMinutes(2), Duration.ofSeconds(15), Duration.ZERO),
 				this.clock);
 		return new DeliveryIntake(channels, dispatcher, failures, retry, maxPayloadBytes, this.clock);
 	}

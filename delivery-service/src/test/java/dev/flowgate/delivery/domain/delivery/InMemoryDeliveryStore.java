@@ -32,6 +32,9 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 
 	private RuntimeException insertFailure;
 
+	/** Deliveries stored before their message's size was. */
+	private final Set<String> storedBeforeSizes = new HashSet<>();
+
 	@Override
 	public synchronized Set<String> insertAll(List<Delivery> deliveries, Map<String, Lease> leases) {
 		Set<String> inserted = new LinkedHashSet<>();
@@ -47,6 +50,11 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 			throw this.insertFailure;
 		}
 		return inserted;
+	}
+
+	/** Stores deliveries as a version that did not store their message's size did. */
+	synchronized void insertWithoutSizes(List<Delivery> deliveries) {
+		insertAll(deliveries, Map.of()).forEach(this.storedBeforeSizes::add);
 	}
 
 	/**
@@ -68,7 +76,8 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 			.sorted(Comparator.comparing(Delivery::nextAttemptAt))
 			.limit(limit)
 			.map((d) -> new Due(d.id(), d.destinationKey(),
-					this.leases.containsKey(d.id()) ? this.leases.get(d.id()).token() : null))
+					this.leases.containsKey(d.id()) ? this.leases.get(d.id()).token() : null,
+					this.storedBeforeSizes.contains(d.id()) ? Due.UNKNOWN_SIZE : d.message().size()))
 			.toList();
 	}
 

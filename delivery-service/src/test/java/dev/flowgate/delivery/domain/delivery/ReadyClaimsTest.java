@@ -21,32 +21,32 @@ class ReadyClaimsTest {
 		this.ready.add(claim("a1", "https://a.example"), NOW);
 		this.ready.add(claim("b1", "https://b.example"), NOW);
 		this.ready.add(claim("a2", "https://a.example"), NOW);
-		List<Claim> stale = new ArrayList<>();
+		List<ReservedClaim> stale = new ArrayList<>();
 
-		assertThat(this.ready.next("https://a.example", NOW, stale).delivery().id()).isEqualTo("a1");
-		assertThat(this.ready.next("https://a.example", NOW, stale).delivery().id()).isEqualTo("a2");
+		assertThat(this.ready.next("https://a.example", NOW, stale).claim().delivery().id()).isEqualTo("a1");
+		assertThat(this.ready.next("https://a.example", NOW, stale).claim().delivery().id()).isEqualTo("a2");
 		assertThat(this.ready.next("https://a.example", NOW, stale)).isNull();
 		assertThat(stale).isEmpty();
-		assertThat(this.ready.drain()).extracting((claim) -> claim.delivery().id()).containsExactly("b1");
+		assertThat(this.ready.drain()).extracting((reserved) -> reserved.claim().delivery().id()).containsExactly("b1");
 	}
 
 	@Test
 	void aClaimLeasedTooLongAgoIsGivenBackNotHandedOut() {
 		this.ready.add(claim("a1", "https://a.example"), NOW);
 		this.ready.add(claim("a2", "https://a.example"), NOW.plusSeconds(30));
-		List<Claim> stale = new ArrayList<>();
+		List<ReservedClaim> stale = new ArrayList<>();
 
-		Claim next = this.ready.next("https://a.example", NOW.plusSeconds(60), stale);
+		ReservedClaim next = this.ready.next("https://a.example", NOW.plusSeconds(60), stale);
 
-		assertThat(next.delivery().id()).isEqualTo("a2");
-		assertThat(stale).extracting((claim) -> claim.delivery().id()).containsExactly("a1");
+		assertThat(next.claim().delivery().id()).isEqualTo("a2");
+		assertThat(stale).extracting((reserved) -> reserved.claim().delivery().id()).containsExactly("a1");
 	}
 
-	private static Claim claim(String id, String destination) {
-		return new Claim(
+	private static ReservedClaim claim(String id, String destination) {
+		return new ReservedClaim(new Claim(
 				new Delivery(id, "exec-" + id, "owner-1", "dep-1", DeliveryChannel.CALLBACK, destination + "/hook",
 						destination, Message.callback("{}"), DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, null, null),
-				"token-" + id);
+				"token-" + id), 2);
 	}
 
 }
