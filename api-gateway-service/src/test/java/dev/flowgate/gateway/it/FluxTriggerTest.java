@@ -81,13 +81,13 @@ class FluxTriggerTest {
 		assertError(trigger(testOnly.flowId(), Map.of()), 404, "production deployment");
 		assertError(trigger(off.flowId(), Map.of()), 403, "disabled");
 		assertError(trigger(deployment.deploymentId(), Map.of("variableInputs", List.of())), 400,
-				"question: is required");
+				"node-q (question): is required");
 		assertError(
 				trigger(deployment.deploymentId(),
 						Map.of("variableInputs",
 								List.of(Map.of("inputId", "node-q", "inputText", "x"),
 										Map.of("inputId", "node-n", "inputText", "many")))),
-				400, "count: must be a number");
+				400, "node-n (count): must be a number");
 		assertError(trigger(deployment.deploymentId(),
 				Map.of("variableInputs", List.of(Map.of("inputId", "ghost", "inputText", "x")))), 400, "ghost");
 		assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Content-Type", "text/plain"), "x"), 415,
@@ -95,10 +95,17 @@ class FluxTriggerTest {
 		assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Accept", "text/html"), "{}"), 406, "Accept");
 		assertError(Http.post(url, Map.of("api-key", TestKeys.newKey(), "Accept", "text/html"), "{}"), 401,
 				"not valid");
-		// What curl sends for -d without a Content-Type: a form, read as parameters.
-		assertError(Http.post(url,
-				Map.of("api-key", this.tenant.key(), "Content-Type", "application/x-www-form-urlencoded"),
-				"{\"variableInputs\":[]}"), 415, "application/json");
+		// What curl sends for -d without a Content-Type: a form, not read as parameters
+		// (a '%' not followed by hex digits would fail their decoding).
+		assertError(
+				Http.post(url,
+						Map.of("api-key", this.tenant.key(), "Content-Type", "application/x-www-form-urlencoded"),
+						"{\"variableInputs\":[{\"inputId\":\"node-q\",\"inputText\":\"50% off\"}]}"),
+				415, "application/json");
+		assertError(
+				Http.rawPost(this.stack.a.url(""), "/flux/api-v2?flowId=%zz",
+						Map.of("api-key", this.tenant.key(), "Content-Type", "application/json"), "{}"),
+				400, "query string is not valid");
 		assertThat(this.stack.runner.received(deployment.deploymentId())).isEmpty();
 	}
 

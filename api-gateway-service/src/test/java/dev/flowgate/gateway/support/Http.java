@@ -1,11 +1,16 @@
 package dev.flowgate.gateway.support;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -43,6 +48,39 @@ public final class Http {
 		return send(request(url, headers).method(method, publisher));
 	}
 
+	/**
+	 * A POST written byte for byte, for request targets a URI refuses (such as a broken
+	 * percent escape); the answer is read to the end of the connection.
+	 * @param origin {@code http://host:port}
+	 */
+	public static Response rawPost(String origin, String target, Map<String, String> headers, String body) {
+		URI uri = URI.create(origin);
+		byte[] content = body.getBytes(StandardCharsets.UTF_8);
+		// HTTP/1.0: the answer ends with the connection, not in chunks.
+		StringBuilder head = new StringBuilder("POST " + target + " HTTP/1.0\r\nHost: " + uri.getAuthority()
+				+ "\r\nContent-Length: " + content.length + "\r\n");
+		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.write(content);
+			out.flush();
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int end = answer.indexOf("\r\n\r\n");
+			String[] lines = answer.substring(0, end).split("\r\n");
+			Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				answerHeaders.put(lines[i].substring(0, colon), List.of(lines[i].substring(colon + 1).trim()));
+			}
+			return new Response(Integer.parseInt(lines[0].split(" ")[1]), answerHeaders, answer.substring(end + 4));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Request failed: " + ex.getMessage(), ex);
+		}
+	}
+
 	private static HttpRequest.Builder request(String url, Map<String, String> headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
 		headers.forEach(builder::header);
@@ -64,7 +102,7 @@ public final class Http {
 	}
 
 	/** Status, headers and body of an answer. */
-	public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+	public record Response(int status, Map<String, List<String>> headers, String body) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);

@@ -21,6 +21,14 @@ public record InputSpec(String nodeId, String name, InputType type, boolean requ
 		return flow.nodes().stream().filter((node) -> INPUT_NODE_TYPE.equals(node.type())).map(InputSpec::of).toList();
 	}
 
+	/**
+	 * The node's id, and the input's name where it differs: how FluxPrompt's callers know
+	 * it.
+	 */
+	public String idAndName() {
+		return this.nodeId.equals(this.name) ? this.nodeId : this.nodeId + " (" + this.name + ")";
+	}
+
 	static InputSpec of(FlowNode node) {
 		Map<String, Object> config = node.config();
 		Object name = config.get("name");

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Checks trigger inputs against a deployment's input nodes: required ones present, each
@@ -16,13 +17,22 @@ public final class InputValidator {
 	}
 
 	public static List<InputViolation> validate(List<InputSpec> specs, Map<String, Object> inputs) {
+		return validate(specs, inputs, InputSpec::name);
+	}
+
+	/**
+	 * @param label how a violation names its input: FluxPrompt's callers know input nodes
+	 * by id
+	 */
+	public static List<InputViolation> validate(List<InputSpec> specs, Map<String, Object> inputs,
+			Function<InputSpec, String> label) {
 		List<InputViolation> violations = new ArrayList<>();
 		for (InputSpec spec : specs) {
 			Object value = inputs.get(spec.name());
 			String problem = (value != null) ? typeProblem(spec.type(), value)
 					: (spec.required() ? "is required" : null);
 			if (problem != null) {
-				violations.add(new InputViolation(spec.name(), problem));
+				violations.add(new InputViolation(label.apply(spec), problem));
 			}
 		}
 		return violations;

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeoutException;
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.input.InputsDigest;
 import dev.flowgate.gateway.domain.deployment.Deployment;
+import dev.flowgate.gateway.domain.input.InputSpec;
 import dev.flowgate.gateway.domain.input.InputValidator;
 import dev.flowgate.gateway.domain.input.InputViolation;
 import dev.flowgate.gateway.domain.key.Caller;
@@ -72,7 +74,8 @@ public final class TriggerService {
 	 */
 	public CompletableFuture<ExecutionSnapshot> trigger(Caller caller, Deployment deployment, TriggerRequest request) {
 		this.limits.acquireForDeployment(deployment.id(), deployment.state().limits().requestsPerMinute());
-		List<InputViolation> violations = InputValidator.validate(deployment.inputs(), request.inputs());
+		List<InputViolation> violations = InputValidator.validate(deployment.inputs(), request.inputs(),
+				(request.source() == TriggerSource.FLUXPROMPT) ? InputSpec::idAndName : InputSpec::name);
 		if (!violations.isEmpty()) {
 			throw Rejection.invalidInput(violations);
 		}

@@ -20,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,13 +45,13 @@ class FluxTriggerController {
 	}
 
 	@PostMapping("/flux/api-v2")
-	CompletableFuture<ResponseEntity<FluxResponse>> trigger(@RequestParam(required = false) String flowId,
-			HttpServletRequest request) {
-		return this.calls.counted(TriggerSource.FLUXPROMPT, (attribution) -> accept(flowId, request, attribution));
+	CompletableFuture<ResponseEntity<FluxResponse>> trigger(HttpServletRequest request) {
+		return this.calls.counted(TriggerSource.FLUXPROMPT, (attribution) -> accept(request, attribution));
 	}
 
-	private CompletableFuture<ResponseEntity<FluxResponse>> accept(String flowId, HttpServletRequest request,
+	private CompletableFuture<ResponseEntity<FluxResponse>> accept(HttpServletRequest request,
 			Attribution attribution) {
+		String flowId = FluxQuery.flowId(request.getQueryString());
 		if (flowId == null || flowId.isBlank()) {
 			throw Rejection.badRequest("The flowId query parameter is required");
 		}

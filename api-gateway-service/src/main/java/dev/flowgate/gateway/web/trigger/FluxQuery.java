@@ -1,0 +1,44 @@
+package dev.flowgate.gateway.web.trigger;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import dev.flowgate.gateway.domain.Rejection;
+
+/**
+ * FluxPrompt's {@code flowId}, read from the query string alone: the servlet's parameters
+ * would parse a form body too (not FluxPrompt's, and refused as such), and fail with an
+ * exception of their own on a query they cannot decode.
+ */
+final class FluxQuery {
+
+	private static final String FLOW_ID = "flowId";
+
+	private FluxQuery() {
+	}
+
+	/** The first {@code flowId} in the query, or {@code null}. */
+	static String flowId(String query) {
+		if (query == null) {
+			return null;
+		}
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = (equals < 0) ? pair : pair.substring(0, equals);
+			if (FLOW_ID.equals(decode(name))) {
+				return (equals < 0) ? "" : decode(pair.substring(equals + 1));
+			}
+		}
+		return null;
+	}
+
+	private static String decode(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw Rejection.badRequest("The query string is not valid: '%' must start an escape of two hex digits");
+		}
+	}
+
+}
