@@ -2,6 +2,7 @@ package dev.flowgate.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +26,7 @@ import org.springframework.util.unit.DataSize;
  * before it answers them as unfinished (202, the caller polls); shorter than
  * {@code spring.lifecycle.timeout-per-shutdown-phase}, after which they would be cut
  * @param limitSharing how the replicas tell each other what they counted against limits
+ * @param cors which web pages may call the API from a browser
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(String instanceId, String adminSecret, String publicUrl,
@@ -32,7 +34,16 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 		@DefaultValue("60s") Duration executionGrace, @DefaultValue("5s") Duration kafkaRetryAfter,
 		@DefaultValue("1s") Duration startingRetryAfter, @DefaultValue("20s") Duration stopWait,
 		@DefaultValue Idempotency idempotency, @DefaultValue Upstreams upstreams,
-		@DefaultValue LimitSharing limitSharing) {
+		@DefaultValue LimitSharing limitSharing, @DefaultValue Cors cors) {
+
+	/**
+	 * @param allowedOrigins origins (patterns such as {@code https://*.example.com}
+	 * allowed) whose pages may call the API; empty: none, browsers refuse cross-origin
+	 * calls
+	 * @param maxAge how long a browser may keep a preflight's answer
+	 */
+	public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
+	}
 
 	/**
 	 * @param interval how often a replica sends its counts (calls under rate limits,

@@ -1,0 +1,70 @@
+package dev.flowgate.gateway.it;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.gateway.support.DeploymentStates;
+import dev.flowgate.gateway.support.FakeRunner.Behaviour;
+import dev.flowgate.gateway.support.GatewayApp;
+import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.TestStack;
+import dev.flowgate.gateway.support.TestStack.Tenant;
+import dev.flowgate.infra.test.FlowgateInfra;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A web page of an allowed origin calls a trigger as aicuflow's browser client does: a
+ * preflight first, then the call, whose rate limit headers the page may read.
+ */
+@FlowgateInfra
+class CorsTest {
+
+	private static final String PAGE = "https://app.example.com";
+
+	private final TestStack stack = TestStack.get();
+
+	private final Tenant tenant = this.stack.newTenant((key) -> key);
+
+	@Test
+	void aPageOfAnAllowedOriginMayCallATrigger() {
+		DeploymentStateChanged deployment = this.stack.deploy(DeploymentStates.of(this.tenant.ownerId()),
+				Behaviour.ECHO);
+		try (GatewayApp gateway = this.stack.startGateway("gw-cors",
+				Map.of("flowgate.gateway.cors.allowed-origins", "https://*.example.com"))) {
+			String url = gateway.url("/node/deployment-trigger/" + deployment.deploymentId() + "/");
+
+			Http.Response preflight = Http.send("OPTIONS", url, preflightFrom(PAGE), null);
+
+			assertThat(preflight.status()).isEqualTo(200);
+			assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
+			assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("x-api-key");
+			Http.Response call = await().atMost(Duration.ofSeconds(20))
+				.until(() -> Http.post(url, Map.of("X-API-Key", this.tenant.key(), "Origin", PAGE), "{}"),
+						(answer) -> answer.status() == 200);
+			assertThat(call.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
+			assertThat(call.header("Access-Control-Expose-Headers")).contains("RateLimit-Remaining");
+			assertThat(call.json().get("status").asString()).isEqualTo("success");
+			Http.Response elsewhere = Http.send("OPTIONS", url, preflightFrom("https://evil.example.org"), null);
+			assertThat(elsewhere.status()).isEqualTo(403);
+			assertThat(elsewhere.header("Access-Control-Allow-Origin")).isNull();
+		}
+	}
+
+	@Test
+	void noPageMayCallUnlessItsOriginIsAllowed() {
+		Http.Response preflight = Http.send("OPTIONS", this.stack.a.url("/node/deployment-trigger/any/"),
+				preflightFrom(PAGE), null);
+
+		assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+	}
+
+	private static Map<String, String> preflightFrom(String origin) {
+		return Map.of("Origin", origin, "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers",
+				"x-api-key,content-type");
+	}
+
+}
