@@ -23,7 +23,10 @@ import dev.flowgate.deployments.domain.usage.UsageSamples;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Streams the few fields usage needs, never the payloads. */
+/**
+ * Streams the few fields usage needs, never the payloads, of executions whose trigger is
+ * recorded: their {@code createdAt} no longer moves, so the hour summed is theirs.
+ */
 @Repository
 class MongoUsageSamples implements UsageSamples {
 
@@ -34,6 +37,8 @@ class MongoUsageSamples implements UsageSamples {
 	private static final String KEY = "keyId";
 
 	private static final String STATUS = "status";
+
+	private static final String REQUESTED = "requested";
 
 	private static final String DURATION = "durationMillis";
 
@@ -65,7 +70,7 @@ class MongoUsageSamples implements UsageSamples {
 
 	@Override
 	public void forEachCreated(Instant from, Instant to, BiConsumer<DeploymentHour, UsageSample> each) {
-		Criteria created = where(ExecutionDocument.CREATED_AT).gte(from).lt(to);
+		Criteria created = where(ExecutionDocument.CREATED_AT).gte(from).lt(to).and(REQUESTED).is(true);
 		read(created, (document) -> each.accept(toHour(document), toSample(document)), SAMPLE, HOUR);
 	}
 
@@ -99,7 +104,7 @@ class MongoUsageSamples implements UsageSamples {
 	 * {@code [from, to)}.
 	 */
 	private void forEachSample(Criteria executions, Instant from, Instant to, Consumer<UsageSample> each) {
-		read(executions.and(ExecutionDocument.CREATED_AT).gte(from).lt(to),
+		read(executions.and(ExecutionDocument.CREATED_AT).gte(from).lt(to).and(REQUESTED).is(true),
 				(document) -> each.accept(toSample(document)), SAMPLE);
 	}
 

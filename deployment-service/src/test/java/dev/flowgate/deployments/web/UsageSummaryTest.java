@@ -2,6 +2,9 @@ package dev.flowgate.deployments.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,6 +87,35 @@ class UsageSummaryTest {
 		JsonNode keyB = api.get("/v1/usage?window=24h&key_id=key-b").json();
 		assertThat(keyB.path("total").path("calls").asLong()).isEqualTo(1);
 		assertThat(dayUsage(api, deploymentId).path("calls").asLong()).isEqualTo(3);
+	}
+
+	@Test
+	void countsAnExecutionWhoseResultCameBeforeItsTriggerOnceInItsTriggersHour() {
+		ApiClient api = ApiClient.forNewOwner(this.mvc);
+		String deploymentId = api.deployAnswerFlow();
+		Instant hour = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.HOURS);
+		// Triggered just before the hour, run into it.
+		ExecutionEvents execution = ExecutionEvents.of(UUID.randomUUID().toString(), api.ownerId(), deploymentId)
+			.at(hour.minusMillis(5));
+		EventSender sender = new EventSender(this.kafka);
+		sender.send(execution.completed(ExecutionStatus.SUCCEEDED, 100));
+		Consumption.awaitCaughtUp(EventSender.executionTopics());
+		sumPastTheMargin();
+
+		sender.send(execution.requested(Map.of("question", "q")));
+		Consumption.awaitCaughtUp(EventSender.executionTopics());
+		sumPastTheMargin();
+
+		assertThat(dayUsage(api, deploymentId).path("calls").asLong()).isEqualTo(1);
+		List<String> hoursWithCalls = new ArrayList<>();
+		for (JsonNode point : api.get("/v1/deployments/" + deploymentId + "/usage/series?window=24h")
+			.json()
+			.path("points")) {
+			if (point.path("usage").path("calls").asLong() > 0) {
+				hoursWithCalls.add(point.path("from").asString());
+			}
+		}
+		assertThat(hoursWithCalls).containsExactly(hour.minus(Duration.ofHours(1)).toString());
 	}
 
 	private static void sendFinished(EventSender sender, ApiClient api, String deploymentId, String keyId,

@@ -14,7 +14,10 @@ import dev.flowgate.contracts.NodeTrace;
  * Folds an execution event into its record. The result does not depend on the order or
  * repetition of events: times take the earliest value, status only moves forward (queued,
  * running, then a terminal one, and the first terminal one stays), and each event fills
- * only its own part. The owner's cancel request is none of theirs: every event keeps it.
+ * only its own part. {@code createdAt} is the trigger's time once the trigger is
+ * recorded, and moves no more: an hour's usage, summed from it, stays right (before, the
+ * runner's times stand in, the earliest of them). The owner's cancel request is none of
+ * theirs: every event keeps it.
  */
 public final class ExecutionMerge {
 
@@ -47,13 +50,13 @@ public final class ExecutionMerge {
 		Integer flowVersion = base.flowVersionConfirmed() ? base.flowVersion() : Integer.valueOf(event.flowVersion());
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), flowVersion,
 				base.flowVersionConfirmed(), advance(base.status(), ExecutionStatus.QUEUED), trigger, base.outcome(),
-				earliest(base.createdAt(), event.occurredAt()), base.startedAt(), base.cancelRequestedAt());
+				event.occurredAt(), base.startedAt(), base.cancelRequestedAt());
 	}
 
 	private ExecutionRecord started(ExecutionRecord base, ExecutionStarted event) {
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), event.flowVersion(), true,
 				advance(base.status(), ExecutionStatus.RUNNING), base.trigger(), base.outcome(),
-				earliest(base.createdAt(), event.occurredAt()), earliest(base.startedAt(), event.occurredAt()),
+				createdAt(base, event.occurredAt()), earliest(base.startedAt(), event.occurredAt()),
 				base.cancelRequestedAt());
 	}
 
@@ -71,8 +74,13 @@ public final class ExecutionMerge {
 				event.durationMillis(), event.tokenUsage());
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), event.flowVersion(), true,
 				advance(base.status(), event.status()), base.trigger(), outcome,
-				earliest(base.createdAt(), event.occurredAt()), earliest(base.startedAt(), event.startedAt()),
-				base.cancelRequestedAt());
+				createdAt(base, earliest(event.startedAt(), event.occurredAt())),
+				earliest(base.startedAt(), event.startedAt()), base.cancelRequestedAt());
+	}
+
+	/** The trigger's time once recorded, else the earliest time seen. */
+	private static Instant createdAt(ExecutionRecord base, Instant seen) {
+		return (base.trigger() != null) ? base.createdAt() : earliest(base.createdAt(), seen);
 	}
 
 	private static ExecutionStatus advance(ExecutionStatus current, ExecutionStatus next) {

@@ -43,6 +43,18 @@ class ExecutionMergeTest {
 	}
 
 	@Test
+	void keepsTheTriggersTimeAgainstARunnerWhoseClockIsBehind() {
+		ExecutionEvents runnerBehind = this.events.at(ExecutionEvents.REQUESTED_AT.minusSeconds(2));
+		FlowgateEvent started = runnerBehind.started();
+		FlowgateEvent completed = runnerBehind.completed(ExecutionStatus.SUCCEEDED, 40);
+
+		assertThat(fold(this.requested, started, completed).createdAt()).isEqualTo(ExecutionEvents.REQUESTED_AT);
+		assertThat(fold(completed, started, this.requested).createdAt()).isEqualTo(ExecutionEvents.REQUESTED_AT);
+		assertThat(fold(completed).createdAt()).as("until the trigger is recorded")
+			.isEqualTo(ExecutionEvents.REQUESTED_AT.minusSeconds(2).plusMillis(8));
+	}
+
+	@Test
 	void ignoresRepeatedEvents() {
 		ExecutionRecord once = fold(this.requested, this.started, this.completed);
 
