@@ -3,7 +3,6 @@ package dev.flowgate.delivery.domain.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
 	private final Launches launches;
 
+	private final ClaimingRound claimingRound;
+
 	private final Settings settings;
 
 	private final Clock clock;
@@ -51,6 +52,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		this.nextClaims = new NextClaims(store, this.backlog, this.capacity, clock, settings);
 		this.launches = new Launches(store, worker, this.capacity, this.backlog, this.nextClaims,
 				new CoalescingTask(executor, this::pollDue));
+		this.claimingRound = new ClaimingRound(store, this.capacity, this.backlog, this.launches, settings, clock);
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -124,43 +126,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	 * @return how many started
 	 */
 	public int pollDue() {
-		int started = 0;
-		boolean more = true;
-		this.capacity.waitForNone();
-		while (more && !this.launches.isClosed()) {
-			if (!this.capacity.hasRoom()) {
-				this.backlog.roundFilledEverySlot();
-				break;
-			}
-			Set<String> busy = this.capacity.busyDestinations();
-			List<DeliveryStore.Due> due = this.store.findDue(this.clock.instant(), busy, this.settings.maxInFlight());
-			more = due.size() == this.settings.maxInFlight();
-			if (!more) {
-				this.backlog.roundSawAllBut(busy);
-			}
-			List<DeliveryStore.Due> reserved = new ArrayList<>();
-			boolean noRoom = false;
-			for (DeliveryStore.Due candidate : due) {
-				long size = sizeOf(candidate);
-				if (!this.launches.isClosed() && this.capacity.tryReserve(candidate.destinationKey(), size)) {
-					reserved.add(candidate);
-					continue;
-				}
-				if (!noRoom && !this.capacity.hasRoomFor(size)) {
-					// Due longest first: the first refused is the one waited for.
-					this.capacity.waitFor(size);
-					noRoom = true;
-				}
-				remember(candidate, more);
-			}
-			started += startReserved(reserved);
-			if (noRoom) {
-				// The next search would find the same deliveries: wait for room.
-				this.backlog.roundFilledEverySlot();
-				break;
-			}
-		}
-		return started;
+		return this.claimingRound.run();
 	}
 
 	/**
@@ -174,46 +140,6 @@ public final class DeliveryDispatcher implements AutoCloseable {
 		if (!this.capacity.awaitIdle(this.settings.shutdownGrace())) {
 			log.warn("Attempts still in flight at shutdown; their leases expire and another instance retries them");
 		}
-	}
-
-	private void remember(DeliveryStore.Due candidate, boolean mayHaveMore) {
-		String destination = candidate.destinationKey();
-		long size = sizeOf(candidate);
-		this.backlog.waiting(destination, candidate.deliveryId(), size, this.capacity.hasRoomFor(size));
-		if (mayHaveMore) {
-			this.backlog.moreBeyond(destination);
-		}
-	}
-
-	/**
-	 * Claims deliveries whose slots are already reserved, all at once, and starts those
-	 * claimed; gives the other slots back.
-	 * @return how many started
-	 */
-	private int startReserved(List<DeliveryStore.Due> reserved) {
-		List<Claim> claims;
-		try {
-			Instant now = this.clock.instant();
-			claims = this.store.claimAll(reserved, now, now.plus(this.settings.lease()));
-		}
-		catch (RuntimeException ex) {
-			reserved.forEach((due) -> this.capacity.release(due.destinationKey(), sizeOf(due)));
-			throw ex;
-		}
-		Map<String, DeliveryStore.Due> unclaimed = new HashMap<>();
-		reserved.forEach((due) -> unclaimed.put(due.deliveryId(), due));
-		List<ReservedClaim> starting = claims.stream()
-			.map((claim) -> new ReservedClaim(claim, sizeOf(unclaimed.remove(claim.delivery().id()))))
-			.toList();
-		unclaimed.values().forEach((due) -> this.capacity.release(due.destinationKey(), sizeOf(due)));
-		starting.forEach(this.launches::start);
-		return starting.size();
-	}
-
-	/** A delivery stored before sizes were is held to be as large as a message may be. */
-	private long sizeOf(DeliveryStore.Due due) {
-		return (due.messageSize() != DeliveryStore.Due.UNKNOWN_SIZE) ? due.messageSize()
-				: this.settings.maxMessageBytes();
 	}
 
 	private static boolean isDue(Delivery delivery, Instant now) {
