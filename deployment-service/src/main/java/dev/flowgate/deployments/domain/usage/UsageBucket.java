@@ -31,6 +31,15 @@ public enum UsageBucket {
 		return Instant.ofEpochMilli(Math.floorDiv(instant.toEpochMilli(), millis) * millis);
 	}
 
+	/**
+	 * The start of the oldest bucket a series over {@code window} back from {@code now}
+	 * may show: buckets align to UTC, so a daily one starts up to a day before the
+	 * window. Usage is kept from there.
+	 */
+	static Instant oldestShown(Instant now, Duration window) {
+		return DAY.floor(now.minus(window));
+	}
+
 	/** Whether each of its buckets is made of whole hours (a summary fits in one). */
 	boolean wholeHours() {
 		return this.length.toMillis() % DeploymentHour.LENGTH.toMillis() == 0;

@@ -90,12 +90,12 @@ public class UsageService {
 	}
 
 	/**
-	 * Removes refused-call counts and hourly summaries older than the longest window;
+	 * Removes refused-call counts and hourly summaries no report or series reaches;
 	 * returns how many.
 	 */
 	public long sweep() {
-		return this.rejections.deleteBefore(this.clock.instant().minus(UsageWindow.longest().length()))
-				+ this.usage.sweep();
+		return this.rejections.deleteBefore(
+				UsageBucket.oldestShown(this.clock.instant(), UsageWindow.longest().length())) + this.usage.sweep();
 	}
 
 	/** The bucket a token names ({@code 5m}, ...), or an invalid request naming it. */

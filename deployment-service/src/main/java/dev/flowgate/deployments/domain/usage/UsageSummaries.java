@@ -111,14 +111,14 @@ public class UsageSummaries {
 		return Optional.ofNullable(this.summaries.progress().summedUpTo());
 	}
 
-	/** Removes summaries no report window reaches; returns how many. */
+	/** Removes summaries no report or series reaches; returns how many. */
 	public long sweep() {
 		return this.summaries
-			.deleteBefore(DeploymentHour.floor(this.clock.instant().minus(this.settings.longestWindow())));
+			.deleteBefore(UsageBucket.oldestShown(this.clock.instant(), this.settings.longestWindow()));
 	}
 
 	private Instant firstHour(Instant now) {
-		Instant oldestReported = DeploymentHour.floor(now.minus(this.settings.longestWindow()));
+		Instant oldestReported = UsageBucket.oldestShown(now, this.settings.longestWindow());
 		return this.samples.earliestCreatedAt()
 			.map(DeploymentHour::floor)
 			.map((earliest) -> earliest.isBefore(oldestReported) ? oldestReported : earliest)

@@ -150,13 +150,15 @@ class UsageSummariesTest {
 	}
 
 	@Test
-	void dropsSummariesNoWindowReaches() {
+	void dropsSummariesNoWindowReachesOnceTheFirstDayOfADailySeriesHasPassedToo() {
 		recordFinished(Duration.ofDays(29).plusHours(23), ExecutionStatus.SUCCEEDED, 100);
 		summaries().run();
 		assertThat(this.summaries.stored).hasSize(1);
 
 		laterBy(Duration.ofHours(2));
 
+		assertThat(summaries().sweep()).as("before the 30-day window, in its first day's bucket").isZero();
+		laterBy(Duration.ofDays(1));
 		assertThat(summaries().sweep()).as("the hour and its key's share").isEqualTo(2);
 		assertThat(this.summaries.stored).isEmpty();
 		assertThat(this.summaries.keyShares).isEmpty();
