@@ -66,16 +66,15 @@ final class Capacity {
 	}
 
 	/**
-	 * The oldest due message found a slot but no room: from now on room is kept for it,
-	 * until it is let in or a claiming round starts afresh.
+	 * The oldest due message a claiming round found no room for: from now on room is kept
+	 * for it (in place of any kept before), until it is let in or a later round finds
+	 * another or none. Kept only when its bytes, not the slots, were short.
 	 */
 	synchronized void waitFor(long size) {
-		if (this.wanted == 0 && this.inFlight < this.maxInFlight) {
-			this.wanted = size;
-		}
+		this.wanted = (this.inFlight < this.maxInFlight) ? size : 0;
 	}
 
-	/** A claiming round starts: it finds again which message to wait for. */
+	/** A claiming round found room for every due message it saw. */
 	synchronized void waitForNone() {
 		this.wanted = 0;
 	}

@@ -44,12 +44,14 @@ final class ClaimingRound {
 	int run() {
 		int started = 0;
 		boolean more = true;
-		this.capacity.waitForNone();
-		while (more && !this.launches.isClosed()) {
+		boolean searched = false;
+		boolean noRoom = false;
+		while (more && !noRoom && !this.launches.isClosed()) {
 			if (!this.capacity.hasRoom()) {
 				this.backlog.roundFilledEverySlot();
 				break;
 			}
+			searched = true;
 			Set<String> busy = this.capacity.busyDestinations();
 			List<DeliveryStore.Due> due = this.store.findDue(this.clock.instant(), busy, this.settings.maxInFlight());
 			more = due.size() == this.settings.maxInFlight();
@@ -57,7 +59,6 @@ final class ClaimingRound {
 				this.backlog.roundSawAllBut(busy);
 			}
 			List<DeliveryStore.Due> reserved = new ArrayList<>();
-			boolean noRoom = false;
 			for (DeliveryStore.Due candidate : due) {
 				long size = sizeOf(candidate);
 				if (!this.launches.isClosed() && this.capacity.tryReserve(candidate.destinationKey(), size)) {
@@ -72,11 +73,14 @@ final class ClaimingRound {
 				remember(candidate, more);
 			}
 			started += startReserved(reserved);
-			if (noRoom) {
-				// The next search would find the same deliveries: wait for room.
-				this.backlog.roundFilledEverySlot();
-				break;
-			}
+		}
+		if (noRoom) {
+			// The next search would find the same deliveries: wait for room.
+			this.backlog.roundFilledEverySlot();
+		}
+		else if (searched) {
+			// None was refused for room: a message waited for has gone elsewhere.
+			this.capacity.waitForNone();
 		}
 		return started;
 	}

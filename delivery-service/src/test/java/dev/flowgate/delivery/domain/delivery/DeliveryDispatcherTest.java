@@ -276,6 +276,20 @@ class DeliveryDispatcherTest {
 	}
 
 	@Test
+	void roomKeptForALargeMessageHoldsWhileTheNextRoundSearches() {
+		admit(pending("a1", "https://a.example", 40));
+		this.store.insertAll(List.of(pending("big", "https://b.example", 80)), Map.of());
+		this.dispatcher.pollDue();
+		this.store.beforeNextSearch(() -> admit(pending("c1", "https://c.example", 10)));
+
+		this.dispatcher.pollDue();
+
+		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly("a1");
+		this.inFlight.get("a1").complete(Outcomes.delivered().join());
+		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly("a1", "big", "c1");
+	}
+
+	@Test
 	void claimsLeasedAheadAreGivenBackWhenEverySlotIsTaken() {
 		Queue<Runnable> storeWork = new ArrayDeque<>();
 		DeliveryDispatcher dispatcher = dispatcher(storeWork::add);

@@ -32,6 +32,8 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 
 	private RuntimeException insertFailure;
 
+	private volatile Runnable beforeNextSearch;
+
 	/** Deliveries stored before their message's size was. */
 	private final Set<String> storedBeforeSizes = new HashSet<>();
 
@@ -65,8 +67,22 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 		this.insertFailure = failure;
 	}
 
+	/** Runs once, as the next search starts: what another thread does meanwhile. */
+	void beforeNextSearch(Runnable meanwhile) {
+		this.beforeNextSearch = meanwhile;
+	}
+
 	@Override
-	public synchronized List<Due> findDue(Instant now, Set<String> busyDestinations, int limit) {
+	public List<Due> findDue(Instant now, Set<String> busyDestinations, int limit) {
+		Runnable meanwhile = this.beforeNextSearch;
+		this.beforeNextSearch = null;
+		if (meanwhile != null) {
+			meanwhile.run();
+		}
+		return due(now, busyDestinations, limit);
+	}
+
+	private synchronized List<Due> due(Instant now, Set<String> busyDestinations, int limit) {
 		this.searches++;
 		return this.deliveries.values()
 			.stream()
