@@ -16,8 +16,10 @@ import dev.flowgate.contracts.NodeTrace;
  * running, then a terminal one, and the first terminal one stays), and each event fills
  * only its own part. {@code createdAt} is the trigger's time once the trigger is
  * recorded, and moves no more: an hour's usage, summed from it, stays right (before, the
- * runner's times stand in, the earliest of them). The owner's cancel request is none of
- * theirs: every event keeps it.
+ * runner's times stand in, the earliest of them). Of two triggers of one execution (a
+ * retry whose first send landed after all) the first recorded keeps its time: both are on
+ * the execution's partition, so that order is Kafka's. The owner's cancel request is none
+ * of theirs: every event keeps it.
  */
 public final class ExecutionMerge {
 
@@ -50,7 +52,8 @@ public final class ExecutionMerge {
 		Integer flowVersion = base.flowVersionConfirmed() ? base.flowVersion() : Integer.valueOf(event.flowVersion());
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), flowVersion,
 				base.flowVersionConfirmed(), advance(base.status(), ExecutionStatus.QUEUED), trigger, base.outcome(),
-				event.occurredAt(), base.startedAt(), base.cancelRequestedAt());
+				(base.trigger() != null) ? base.createdAt() : event.occurredAt(), base.startedAt(),
+				base.cancelRequestedAt());
 	}
 
 	private ExecutionRecord started(ExecutionRecord base, ExecutionStarted event) {

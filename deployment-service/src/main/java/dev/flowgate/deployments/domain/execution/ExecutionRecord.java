@@ -12,7 +12,8 @@ import dev.flowgate.contracts.ExecutionStatus;
  * @param flowVersionConfirmed whether a runner reported {@code flowVersion}
  * @param trigger {@code null} until the request was recorded
  * @param outcome {@code null} until the completion was recorded
- * @param createdAt the earliest event time seen, normally the request's
+ * @param createdAt the (first) trigger's time once it is recorded, before that the
+ * earliest time the runner's events gave
  * @param cancelRequestedAt when the owner asked to stop it; {@code null} if never
  */
 public record ExecutionRecord(String id, String ownerId, String deploymentId, Integer flowVersion,

@@ -55,6 +55,15 @@ class ExecutionMergeTest {
 	}
 
 	@Test
+	void keepsTheTimeOfTheFirstTriggerRecordedWhenASecondOneComes() {
+		FlowgateEvent retried = this.events.at(ExecutionEvents.REQUESTED_AT.plusSeconds(3)).requested(Map.of());
+
+		assertThat(fold(this.requested, this.completed, retried).createdAt()).isEqualTo(ExecutionEvents.REQUESTED_AT);
+		assertThat(fold(this.completed, retried, this.requested).createdAt())
+			.isEqualTo(ExecutionEvents.REQUESTED_AT.plusSeconds(3));
+	}
+
+	@Test
 	void ignoresRepeatedEvents() {
 		ExecutionRecord once = fold(this.requested, this.started, this.completed);
 
