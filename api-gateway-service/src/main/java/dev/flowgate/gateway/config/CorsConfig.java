@@ -1,6 +1,9 @@
 package dev.flowgate.gateway.config;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +20,7 @@ class CorsConfig implements WebMvcConfigurer {
 
 	private static final String[] REQUEST_HEADERS = { HttpHeaders.AUTHORIZATION, "X-API-Key", "api-key",
 			HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, "Idempotency-Key", HttpHeaders.IF_MATCH,
-			HttpHeaders.IF_NONE_MATCH };
+			HttpHeaders.IF_NONE_MATCH, "traceparent", "tracestate" };
 
 	/** What a page may read of an answer beyond the basic headers. */
 	private static final String[] ANSWER_HEADERS = { HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG,
@@ -25,22 +28,35 @@ class CorsConfig implements WebMvcConfigurer {
 
 	private final GatewayProperties.Cors cors;
 
+	private final String publicUrl;
+
 	CorsConfig(GatewayProperties properties) {
 		this.cors = properties.cors();
+		this.publicUrl = properties.publicUrl();
 	}
 
 	@Override
 	public void addCorsMappings(CorsRegistry registry) {
-		List<String> origins = this.cors.allowedOrigins();
+		List<String> origins = new ArrayList<>(this.cors.allowedOrigins());
 		if (origins.isEmpty()) {
 			return;
 		}
+		// Behind a TLS proxy the gateway's own pages (/docs) look cross-origin to it.
+		publicOrigin().ifPresent(origins::add);
 		registry.addMapping("/**")
 			.allowedOriginPatterns(origins.toArray(String[]::new))
 			.allowedMethods("GET", "POST", "PUT", "PATCH", "DELETE")
 			.allowedHeaders(REQUEST_HEADERS)
 			.exposedHeaders(ANSWER_HEADERS)
 			.maxAge(this.cors.maxAge().toSeconds());
+	}
+
+	private Optional<String> publicOrigin() {
+		if (this.publicUrl == null || this.publicUrl.isBlank()) {
+			return Optional.empty();
+		}
+		URI uri = URI.create(this.publicUrl.strip());
+		return Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
 	}
 
 }

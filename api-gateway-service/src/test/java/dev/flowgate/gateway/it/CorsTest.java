@@ -25,6 +25,9 @@ class CorsTest {
 
 	private static final String PAGE = "https://app.example.com";
 
+	/** Where the gateway is reached, its own pages (/docs) included. */
+	private static final String PUBLIC_URL = "https://api.flowgate.test/";
+
 	private final TestStack stack = TestStack.get();
 
 	private final Tenant tenant = this.stack.newTenant((key) -> key);
@@ -33,8 +36,8 @@ class CorsTest {
 	void aPageOfAnAllowedOriginMayCallATrigger() {
 		DeploymentStateChanged deployment = this.stack.deploy(DeploymentStates.of(this.tenant.ownerId()),
 				Behaviour.ECHO);
-		try (GatewayApp gateway = this.stack.startGateway("gw-cors",
-				Map.of("flowgate.gateway.cors.allowed-origins", "https://*.example.com"))) {
+		try (GatewayApp gateway = this.stack.startGateway("gw-cors", Map.of("flowgate.gateway.cors.allowed-origins",
+				"https://*.example.com", "flowgate.gateway.public-url", PUBLIC_URL))) {
 			String url = gateway.url("/node/deployment-trigger/" + deployment.deploymentId() + "/");
 
 			Http.Response preflight = Http.send("OPTIONS", url, preflightFrom(PAGE), null);
@@ -48,6 +51,9 @@ class CorsTest {
 			assertThat(call.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
 			assertThat(call.header("Access-Control-Expose-Headers")).contains("RateLimit-Remaining");
 			assertThat(call.json().get("status").asString()).isEqualTo("success");
+			Http.Response ownPages = Http.send("OPTIONS", url, preflightFrom("https://api.flowgate.test"), null);
+			assertThat(ownPages.header("Access-Control-Allow-Origin")).as("the gateway's public origin")
+				.isEqualTo("https://api.flowgate.test");
 			Http.Response elsewhere = Http.send("OPTIONS", url, preflightFrom("https://evil.example.org"), null);
 			assertThat(elsewhere.status()).isEqualTo(403);
 			assertThat(elsewhere.header("Access-Control-Allow-Origin")).isNull();
