@@ -63,8 +63,9 @@ class MongoHourSummaries implements HourSummaries {
 	}
 
 	@Override
-	public List<HourSummary> of(String ownerId, String deploymentId, Instant from, Instant to) {
-		Query query = Query.query(where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId).and(HOUR).gte(from).lt(to));
+	public List<HourSummary> of(String ownerId, Collection<String> deploymentIds, Instant from, Instant to) {
+		Query query = Query
+			.query(where(DEPLOYMENT).in(deploymentIds).and(OWNER).is(ownerId).and(HOUR).gte(from).lt(to));
 		return this.mongo.find(query, Document.class, COLLECTION).stream().map(MongoHourSummaries::toSummary).toList();
 	}
 
@@ -74,8 +75,9 @@ class MongoHourSummaries implements HourSummaries {
 	}
 
 	@Override
-	public List<KeyHourSummary> ofKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to) {
-		Query query = Query.query(where(DEPLOYMENT).is(deploymentId)
+	public List<KeyHourSummary> ofKey(String ownerId, Collection<String> deploymentIds, String keyId, Instant from,
+			Instant to) {
+		Query query = Query.query(where(DEPLOYMENT).in(deploymentIds)
 			.and(KEY)
 			.is(keyId)
 			.and(OWNER)

@@ -1,10 +1,11 @@
 package dev.flowgate.deployments.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,16 +56,15 @@ class MongoRejectedCallCounts implements RejectedCallCounts {
 	}
 
 	@Override
-	public void forEachSince(String ownerId, String deploymentId, Instant from,
-			BiConsumer<Instant, Map<String, Long>> each) {
+	public void forEachSince(String ownerId, Collection<String> deploymentIds, Instant from, Consumer<Refused> each) {
 		Query query = Query
-			.query(where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId).and(TO).gte(Date.from(from)));
-		query.fields().include(TO, COUNTS);
+			.query(where(DEPLOYMENT).in(deploymentIds).and(OWNER).is(ownerId).and(TO).gte(Date.from(from)));
+		query.fields().include(DEPLOYMENT, TO, COUNTS);
 		for (Document summary : this.mongo.find(query, Document.class, COLLECTION)) {
 			Map<String, Long> counts = new LinkedHashMap<>();
 			summary.get(COUNTS, Document.class)
 				.forEach((reason, count) -> counts.put(reason, ((Number) count).longValue()));
-			each.accept(summary.get(TO, Date.class).toInstant(), counts);
+			each.accept(new Refused(summary.getString(DEPLOYMENT), summary.get(TO, Date.class).toInstant(), counts));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.flowgate.deployments.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Optional;
@@ -58,14 +59,15 @@ class MongoUsageSamples implements UsageSamples {
 	}
 
 	@Override
-	public void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each) {
-		forEachSample(where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId), from, to, each);
+	public void forEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to,
+			BiConsumer<String, UsageSample> each) {
+		forEachSample(where(DEPLOYMENT).in(deploymentIds).and(OWNER).is(ownerId), from, to, each);
 	}
 
 	@Override
-	public void forEachOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to,
-			Consumer<UsageSample> each) {
-		forEachSample(where(DEPLOYMENT).is(deploymentId).and(OWNER).is(ownerId).and(KEY).is(keyId), from, to, each);
+	public void forEachOfKey(String ownerId, Collection<String> deploymentIds, String keyId, Instant from, Instant to,
+			BiConsumer<String, UsageSample> each) {
+		forEachSample(where(DEPLOYMENT).in(deploymentIds).and(OWNER).is(ownerId).and(KEY).is(keyId), from, to, each);
 	}
 
 	@Override
@@ -81,9 +83,9 @@ class MongoUsageSamples implements UsageSamples {
 	}
 
 	@Override
-	public Set<DeploymentHour> writtenSince(String deploymentId, Instant since, Instant createdFrom,
+	public Set<DeploymentHour> writtenSince(Collection<String> deploymentIds, Instant since, Instant createdFrom,
 			Instant createdBefore) {
-		return hours(where(DEPLOYMENT).is(deploymentId)
+		return hours(where(DEPLOYMENT).in(deploymentIds)
 			.and(ExecutionDocument.WRITTEN_AT)
 			.gte(since)
 			.and(ExecutionDocument.CREATED_AT)
@@ -103,9 +105,10 @@ class MongoUsageSamples implements UsageSamples {
 	 * The samples of the executions {@code executions} selects, created in
 	 * {@code [from, to)}.
 	 */
-	private void forEachSample(Criteria executions, Instant from, Instant to, Consumer<UsageSample> each) {
+	private void forEachSample(Criteria executions, Instant from, Instant to, BiConsumer<String, UsageSample> each) {
 		read(executions.and(ExecutionDocument.CREATED_AT).gte(from).lt(to).and(REQUESTED).is(true),
-				(document) -> each.accept(toSample(document)), SAMPLE);
+				(document) -> each.accept(document.getString(DEPLOYMENT), toSample(document)), SAMPLE,
+				new String[] { DEPLOYMENT });
 	}
 
 	private Set<DeploymentHour> hours(Criteria criteria) {

@@ -75,7 +75,7 @@ class HourSummaryDocumentsTest {
 	}
 
 	private UsageTally.Counts readBack() {
-		List<HourSummary> read = this.summaries.of(this.ownerId, this.deploymentId, this.hour,
+		List<HourSummary> read = this.summaries.of(this.ownerId, List.of(this.deploymentId), this.hour,
 				this.hour.plus(Duration.ofHours(1)));
 		assertThat(read).hasSize(1);
 		return read.get(0).tally().counts();

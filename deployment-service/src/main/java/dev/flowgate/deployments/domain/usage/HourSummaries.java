@@ -10,14 +10,15 @@ public interface HourSummaries {
 	/** Saves each summary over any earlier one of its hour. */
 	void save(Collection<HourSummary> summaries);
 
-	/** The deployment's summaries of the hours in {@code [from, to)}. */
-	List<HourSummary> of(String ownerId, String deploymentId, Instant from, Instant to);
+	/** The deployments' summaries of the hours in {@code [from, to)}. */
+	List<HourSummary> of(String ownerId, Collection<String> deploymentIds, Instant from, Instant to);
 
 	/** Saves each key's share of its hour over any earlier one. */
 	void saveOfKeys(Collection<KeyHourSummary> summaries);
 
-	/** The API key's shares of the deployment's hours in {@code [from, to)}. */
-	List<KeyHourSummary> ofKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to);
+	/** The API key's shares of the deployments' hours in {@code [from, to)}. */
+	List<KeyHourSummary> ofKey(String ownerId, Collection<String> deploymentIds, String keyId, Instant from,
+			Instant to);
 
 	SummaryProgress progress();
 

@@ -1,9 +1,11 @@
 package dev.flowgate.deployments.domain.usage;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import dev.flowgate.contracts.TriggersRejected;
 
@@ -13,24 +15,35 @@ public interface RejectedCallCounts {
 	/** Keeps a summary once: a redelivered one changes nothing. */
 	void add(TriggersRejected summary);
 
-	/**
-	 * Each of the deployment's summaries ending at or after {@code from}: when it ended,
-	 * and its refused calls by reason.
-	 */
-	void forEachSince(String ownerId, String deploymentId, Instant from, BiConsumer<Instant, Map<String, Long>> each);
+	/** Each of the deployments' summaries ending at or after {@code from}. */
+	void forEachSince(String ownerId, Collection<String> deploymentIds, Instant from, Consumer<Refused> each);
 
 	/**
 	 * The deployment's refused calls by reason, over summaries ending at or after
 	 * {@code from}.
 	 */
 	default Map<String, Long> since(String ownerId, String deploymentId, Instant from) {
-		Map<String, Long> byReason = new HashMap<>();
-		forEachSince(ownerId, deploymentId, from,
-				(endedAt, counts) -> counts.forEach((reason, count) -> byReason.merge(reason, count, Long::sum)));
-		return byReason;
+		return sinceEach(ownerId, List.of(deploymentId), from).getOrDefault(deploymentId, Map.of());
+	}
+
+	/** {@link #since} of each deployment that had refused calls, read at once. */
+	default Map<String, Map<String, Long>> sinceEach(String ownerId, Collection<String> deploymentIds, Instant from) {
+		Map<String, Map<String, Long>> byDeployment = new HashMap<>();
+		forEachSince(ownerId, deploymentIds, from,
+				(refused) -> refused.byReason()
+					.forEach((reason, count) -> byDeployment
+						.computeIfAbsent(refused.deploymentId(), (id) -> new HashMap<>())
+						.merge(reason, count, Long::sum)));
+		return byDeployment;
 	}
 
 	/** Removes summaries that ended before {@code instant}; returns how many. */
 	long deleteBefore(Instant instant);
+
+	/**
+	 * One gateway summary: the deployment, when it ended, its refused calls by reason.
+	 */
+	record Refused(String deploymentId, Instant endedAt, Map<String, Long> byReason) {
+	}
 
 }

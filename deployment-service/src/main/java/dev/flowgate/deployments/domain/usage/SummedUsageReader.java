@@ -2,12 +2,16 @@ package dev.flowgate.deployments.domain.usage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Reads a deployment's usage, or one API key's share of it, over a span: the whole hours
+ * Reads deployments' usage, or one API key's share of it, over a span: the whole hours
  * summed and not written to since from their summaries, the rest from the executions.
+ * Several deployments are read together, a few queries for all rather than per
+ * deployment.
  */
 final class SummedUsageReader {
 
@@ -24,25 +28,30 @@ final class SummedUsageReader {
 	}
 
 	/**
-	 * Hands the scope's usage of {@code [from, to)} to {@code sink}: whole hours that
-	 * were summed (and not written to since) as their summaries if it takes them, the
-	 * rest execution by execution.
+	 * Hands each deployment's usage of {@code [from, to)} to its sink: whole hours that
+	 * were summed (and not written to since) as their summaries if the sinks take them,
+	 * the rest execution by execution.
+	 * @param sinks the sink of each deployment of the scope, all taking hours or none
 	 */
-	void collect(SummaryProgress progress, Scope scope, Instant from, Instant to, UsageSink sink) {
+	void collect(SummaryProgress progress, Scope scope, Instant from, Instant to, Function<String, UsageSink> sinks) {
+		if (scope.deploymentIds().isEmpty()) {
+			return;
+		}
 		Instant summedFrom = summedFrom(progress, scope, from);
-		if (!sink.takesHours() || summedFrom == null) {
-			samples(scope, from, to, sink);
+		boolean takesHours = sinks.apply(scope.deploymentIds().iterator().next()).takesHours();
+		if (!takesHours || summedFrom == null) {
+			samples(scope, from, to, sinks);
 			return;
 		}
 		Instant summedUpTo = progress.summedUpTo();
-		Set<DeploymentHour> stale = this.samples.writtenSince(scope.deploymentId(),
+		Set<DeploymentHour> stale = this.samples.writtenSince(scope.deploymentIds(),
 				progress.lastRunAt().minus(this.lateWriteMargin), summedFrom, summedUpTo);
-		samples(scope, from, summedFrom, sink);
+		samples(scope, from, summedFrom, sinks);
 		summaries(scope, summedFrom, summedUpTo).stream()
 			.filter((summary) -> !stale.contains(summary.key()))
-			.forEach(sink::add);
-		stale.forEach((hour) -> samples(scope, hour.hour(), hour.end(), sink));
-		samples(scope, summedUpTo, to, sink);
+			.forEach((summary) -> sinks.apply(summary.key().deploymentId()).add(summary));
+		stale.forEach((hour) -> samples(scope.of(hour.deploymentId()), hour.hour(), hour.end(), sinks));
+		samples(scope, summedUpTo, to, sinks);
 	}
 
 	/**
@@ -61,27 +70,40 @@ final class SummedUsageReader {
 		return progress.covers(first) ? first : null;
 	}
 
-	private void samples(Scope scope, Instant from, Instant to, UsageSink sink) {
+	private void samples(Scope scope, Instant from, Instant to, Function<String, UsageSink> sinks) {
 		if (scope.keyId() != null) {
-			this.samples.forEachOfKey(scope.ownerId(), scope.deploymentId(), scope.keyId(), from, to, sink::add);
+			this.samples.forEachOfKey(scope.ownerId(), scope.deploymentIds(), scope.keyId(), from, to,
+					(deploymentId, sample) -> sinks.apply(deploymentId).add(sample));
 		}
 		else {
-			this.samples.forEach(scope.ownerId(), scope.deploymentId(), from, to, sink::add);
+			this.samples.forEach(scope.ownerId(), scope.deploymentIds(), from, to,
+					(deploymentId, sample) -> sinks.apply(deploymentId).add(sample));
 		}
 	}
 
 	private List<HourSummary> summaries(Scope scope, Instant from, Instant to) {
 		if (scope.keyId() != null) {
-			return this.summaries.ofKey(scope.ownerId(), scope.deploymentId(), scope.keyId(), from, to)
+			return this.summaries.ofKey(scope.ownerId(), scope.deploymentIds(), scope.keyId(), from, to)
 				.stream()
 				.map(KeyHourSummary::asHourSummary)
 				.toList();
 		}
-		return this.summaries.of(scope.ownerId(), scope.deploymentId(), from, to);
+		return this.summaries.of(scope.ownerId(), scope.deploymentIds(), from, to);
 	}
 
-	/** One deployment's usage, or with {@code keyId} the share of it one API key ran. */
-	record Scope(String ownerId, String deploymentId, String keyId) {
+	/**
+	 * Deployments' usage, or with {@code keyId} the share of it one API key ran.
+	 */
+	record Scope(String ownerId, Collection<String> deploymentIds, String keyId) {
+
+		Scope(String ownerId, String deploymentId, String keyId) {
+			this(ownerId, List.of(deploymentId), keyId);
+		}
+
+		/** The same for one of its deployments. */
+		Scope of(String deploymentId) {
+			return new Scope(this.ownerId, List.of(deploymentId), this.keyId);
+		}
 
 	}
 

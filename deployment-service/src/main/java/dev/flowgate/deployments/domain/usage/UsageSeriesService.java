@@ -58,13 +58,13 @@ public class UsageSeriesService {
 	private UsageSeries series(String ownerId, Collection<String> deploymentIds, String windowToken, String bucketToken,
 			String keyId) {
 		if (keyId != null) {
-			return series(windowToken, bucketToken, (buckets) -> deploymentIds.forEach((deploymentId) -> this.usage
-				.collectOfKey(ownerId, deploymentId, keyId, buckets.from(), buckets.to(), buckets)));
+			return series(windowToken, bucketToken, (buckets) -> this.usage.collectOfKey(ownerId, deploymentIds, keyId,
+					buckets.from(), buckets.to(), buckets));
 		}
 		return series(windowToken, bucketToken, (buckets) -> {
 			this.usage.collectEach(ownerId, deploymentIds, buckets.from(), buckets.to(), buckets);
-			deploymentIds.forEach((deploymentId) -> this.rejections.forEachSince(ownerId, deploymentId, buckets.from(),
-					buckets::addRejected));
+			this.rejections.forEachSince(ownerId, deploymentIds, buckets.from(),
+					(refused) -> buckets.addRejected(refused.endedAt(), refused.byReason()));
 		});
 	}
 

@@ -50,7 +50,7 @@ public class UsageService {
 		Instant from = now.minus(window.length());
 		if (keyId != null) {
 			UsageTally tally = new UsageTally();
-			this.usage.collectOfKey(ownerId, deploymentId, keyId, from, now, tally);
+			this.usage.collectOfKey(ownerId, List.of(deploymentId), keyId, from, now, tally);
 			return UsageReport.of(window, tally, Map.of());
 		}
 		return UsageReport.of(window, this.usage.tally(ownerId, deploymentId, from, now),
@@ -70,9 +70,10 @@ public class UsageService {
 		List<DeploymentUsage> each = new ArrayList<>();
 		Map<String, String> names = new LinkedHashMap<>();
 		this.deployments.list(ownerId).forEach((deployment) -> names.put(deployment.id(), deployment.name()));
+		Map<String, Map<String, Long>> rejectedEach = (keyId != null) ? Map.of()
+				: this.rejections.sinceEach(ownerId, names.keySet(), from);
 		this.usage.tallyEach(ownerId, names.keySet(), keyId, from, now, (deploymentId, tally) -> {
-			Map<String, Long> rejected = (keyId != null) ? Map.of()
-					: this.rejections.since(ownerId, deploymentId, from);
+			Map<String, Long> rejected = rejectedEach.getOrDefault(deploymentId, Map.of());
 			each.add(new DeploymentUsage(deploymentId, names.get(deploymentId),
 					UsageReport.of(window, tally, rejected)));
 			total.add(tally);

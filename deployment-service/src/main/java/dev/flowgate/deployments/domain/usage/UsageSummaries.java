@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -71,39 +74,37 @@ public class UsageSummaries {
 	public UsageTally tally(String ownerId, String deploymentId, Instant from, Instant to) {
 		UsageTally tally = new UsageTally();
 		this.reader.collect(this.summaries.progress(), new SummedUsageReader.Scope(ownerId, deploymentId, null), from,
-				to, tally);
+				to, (id) -> tally);
 		return tally;
 	}
 
 	/**
 	 * Each deployment's usage as {@link #tally} gives it, or with {@code keyId} what it
-	 * ran with that API key, handed over one at a time, with the summaries' progress read
-	 * once for all.
+	 * ran with that API key, read for all at once and handed over one at a time.
 	 */
 	public void tallyEach(String ownerId, Collection<String> deploymentIds, String keyId, Instant from, Instant to,
 			BiConsumer<String, UsageTally> each) {
-		SummaryProgress progress = this.summaries.progress();
-		deploymentIds.forEach((deploymentId) -> {
-			UsageTally tally = new UsageTally();
-			this.reader.collect(progress, new SummedUsageReader.Scope(ownerId, deploymentId, keyId), from, to, tally);
-			each.accept(deploymentId, tally);
-		});
+		Map<String, UsageTally> tallies = new LinkedHashMap<>();
+		deploymentIds.forEach((deploymentId) -> tallies.put(deploymentId, new UsageTally()));
+		this.reader.collect(this.summaries.progress(), new SummedUsageReader.Scope(ownerId, tallies.keySet(), keyId),
+				from, to, tallies::get);
+		tallies.forEach(each);
 	}
 
 	/**
-	 * Hands what the deployment ran with one API key in {@code [from, to)} to
+	 * Hands what the deployments ran with one API key in {@code [from, to)} to
 	 * {@code sink}.
 	 */
-	void collectOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to, UsageSink sink) {
-		this.reader.collect(this.summaries.progress(), new SummedUsageReader.Scope(ownerId, deploymentId, keyId), from,
-				to, sink);
+	void collectOfKey(String ownerId, Collection<String> deploymentIds, String keyId, Instant from, Instant to,
+			UsageSink sink) {
+		this.reader.collect(this.summaries.progress(), new SummedUsageReader.Scope(ownerId, deploymentIds, keyId), from,
+				to, (id) -> sink);
 	}
 
-	/** Hands each deployment's usage of {@code [from, to)} to {@code sink}. */
+	/** Hands the deployments' usage of {@code [from, to)} to {@code sink}. */
 	void collectEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to, UsageSink sink) {
-		SummaryProgress progress = this.summaries.progress();
-		deploymentIds.forEach((deploymentId) -> this.reader.collect(progress,
-				new SummedUsageReader.Scope(ownerId, deploymentId, null), from, to, sink));
+		this.reader.collect(this.summaries.progress(), new SummedUsageReader.Scope(ownerId, deploymentIds, null), from,
+				to, (id) -> sink);
 	}
 
 	/** The end of the last hour summed, if any was. */
@@ -144,8 +145,8 @@ public class UsageSummaries {
 
 	private void sumAgain(DeploymentHour key) {
 		HourTallies tallies = new HourTallies().including(key);
-		this.samples.forEach(key.ownerId(), key.deploymentId(), key.hour(), key.end(),
-				(sample) -> tallies.add(key, sample));
+		this.samples.forEach(key.ownerId(), List.of(key.deploymentId()), key.hour(), key.end(),
+				(deploymentId, sample) -> tallies.add(key, sample));
 		tallies.saveTo(this.summaries);
 	}
 

@@ -9,6 +9,9 @@ import java.util.Map;
 /** Summaries in a map, with the progress and claim MongoHourSummaries keeps. */
 final class InMemoryHourSummaries implements HourSummaries {
 
+	/** How often summaries were read. */
+	int reads;
+
 	final Map<DeploymentHour, HourSummary> stored = new HashMap<>();
 
 	final Map<String, KeyHourSummary> keyShares = new HashMap<>();
@@ -27,10 +30,11 @@ final class InMemoryHourSummaries implements HourSummaries {
 	}
 
 	@Override
-	public List<HourSummary> of(String ownerId, String deploymentId, Instant from, Instant to) {
+	public List<HourSummary> of(String ownerId, Collection<String> deploymentIds, Instant from, Instant to) {
+		this.reads++;
 		return this.stored.values()
 			.stream()
-			.filter((summary) -> summary.key().deploymentId().equals(deploymentId))
+			.filter((summary) -> deploymentIds.contains(summary.key().deploymentId()))
 			.filter((summary) -> !summary.key().hour().isBefore(from) && summary.key().hour().isBefore(to))
 			.toList();
 	}
@@ -41,10 +45,12 @@ final class InMemoryHourSummaries implements HourSummaries {
 	}
 
 	@Override
-	public List<KeyHourSummary> ofKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to) {
+	public List<KeyHourSummary> ofKey(String ownerId, Collection<String> deploymentIds, String keyId, Instant from,
+			Instant to) {
+		this.reads++;
 		return this.keyShares.values()
 			.stream()
-			.filter((summary) -> summary.hour().deploymentId().equals(deploymentId) && summary.keyId().equals(keyId))
+			.filter((summary) -> deploymentIds.contains(summary.hour().deploymentId()) && summary.keyId().equals(keyId))
 			.filter((summary) -> !summary.hour().hour().isBefore(from) && summary.hour().hour().isBefore(to))
 			.toList();
 	}

@@ -2,12 +2,12 @@ package dev.flowgate.deployments.domain.usage;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -17,6 +17,9 @@ final class InMemoryUsageSamples implements UsageSamples {
 	private final List<Execution> stored = new ArrayList<>();
 
 	boolean failNextRead;
+
+	/** How often the executions were read for usage (not for summing hours). */
+	int reads;
 
 	void add(String ownerId, String deploymentId, Instant writtenAt, UsageSample sample) {
 		add(ownerId, deploymentId, "key-1", writtenAt, sample);
@@ -34,17 +37,21 @@ final class InMemoryUsageSamples implements UsageSamples {
 	}
 
 	@Override
-	public void forEach(String ownerId, String deploymentId, Instant from, Instant to, Consumer<UsageSample> each) {
-		created(from, to).filter((execution) -> execution.hour().deploymentId().equals(deploymentId))
-			.forEach((execution) -> each.accept(execution.sample()));
+	public void forEach(String ownerId, Collection<String> deploymentIds, Instant from, Instant to,
+			BiConsumer<String, UsageSample> each) {
+		this.reads++;
+		created(from, to).filter((execution) -> deploymentIds.contains(execution.hour().deploymentId()))
+			.forEach((execution) -> each.accept(execution.hour().deploymentId(), execution.sample()));
 	}
 
 	@Override
-	public void forEachOfKey(String ownerId, String deploymentId, String keyId, Instant from, Instant to,
-			Consumer<UsageSample> each) {
-		created(from, to).filter(
-				(execution) -> execution.hour().deploymentId().equals(deploymentId) && execution.keyId().equals(keyId))
-			.forEach((execution) -> each.accept(execution.sample()));
+	public void forEachOfKey(String ownerId, Collection<String> deploymentIds, String keyId, Instant from, Instant to,
+			BiConsumer<String, UsageSample> each) {
+		this.reads++;
+		created(from, to)
+			.filter((execution) -> deploymentIds.contains(execution.hour().deploymentId())
+					&& execution.keyId().equals(keyId))
+			.forEach((execution) -> each.accept(execution.hour().deploymentId(), execution.sample()));
 	}
 
 	@Override
@@ -63,9 +70,10 @@ final class InMemoryUsageSamples implements UsageSamples {
 	}
 
 	@Override
-	public Set<DeploymentHour> writtenSince(String deploymentId, Instant since, Instant createdFrom,
+	public Set<DeploymentHour> writtenSince(Collection<String> deploymentIds, Instant since, Instant createdFrom,
 			Instant createdBefore) {
-		return hours((execution) -> execution.hour().deploymentId().equals(deploymentId)
+		this.reads++;
+		return hours((execution) -> deploymentIds.contains(execution.hour().deploymentId())
 				&& !execution.writtenAt().isBefore(since) && !execution.createdAt().isBefore(createdFrom)
 				&& execution.createdAt().isBefore(createdBefore));
 	}

@@ -98,7 +98,7 @@ class UsageBucketsTest {
 		UsageBuckets buckets = UsageBuckets.covering(UsageBucket.HOUR, this.now.minus(UsageWindow.DAY.length()),
 				this.now);
 
-		this.summaries.collectOfKey(OWNER, DEPLOYMENT, "key-2", buckets.from(), this.now, buckets);
+		this.summaries.collectOfKey(OWNER, List.of(DEPLOYMENT), "key-2", buckets.from(), this.now, buckets);
 
 		UsageReport threeHoursAgo = pointFrom(buckets.series(UsageWindow.DAY).points(), "2026-12-05T07:00:00Z");
 		assertThat(threeHoursAgo.calls()).isEqualTo(1);

@@ -40,6 +40,36 @@ class UsageSummariesTest {
 	private Clock clock = Clock.fixed(this.now, ZoneOffset.UTC);
 
 	@Test
+	void readsAllOfAnOwnersDeploymentsTogether() {
+		List<String> deployments = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String deploymentId = "deployment-" + i;
+			deployments.add(deploymentId);
+			for (int calls = 0; calls <= i; calls++) {
+				Instant createdAt = this.now.minus(Duration.ofHours(3));
+				this.executions.add(OWNER, deploymentId, "key-1", createdAt,
+						new UsageSample(createdAt, ExecutionStatus.SUCCEEDED, 100L, 0, 0));
+			}
+		}
+		this.executions.add(OWNER, "deployment-3", "key-1", this.now,
+				new UsageSample(this.now.minus(Duration.ofMinutes(5)), ExecutionStatus.FAILED, 100L, 0, 0));
+		summaries().run();
+		int readsBefore = this.executions.reads + this.summaries.reads;
+		Map<String, Long> calls = new HashMap<>();
+
+		summaries().tallyEach(OWNER, deployments, null, this.now.minus(UsageWindow.DAY.length()), this.now,
+				(deploymentId, tally) -> calls.put(deploymentId,
+						UsageReport.of(UsageWindow.DAY, tally, Map.of()).calls()));
+
+		assertThat(calls).hasSize(10)
+			.containsEntry("deployment-0", 1L)
+			.containsEntry("deployment-9", 10L)
+			.containsEntry("deployment-3", 5L);
+		assertThat(this.executions.reads + this.summaries.reads - readsBefore).as("reads for ten deployments")
+			.isLessThanOrEqualTo(4);
+	}
+
+	@Test
 	void reportsTheSameFiguresFromSummariesAsFromExecutions() {
 		recordFinished(Duration.ofHours(5), ExecutionStatus.SUCCEEDED, 100);
 		recordFinished(Duration.ofHours(3), ExecutionStatus.FAILED, 300);
@@ -178,7 +208,7 @@ class UsageSummariesTest {
 	private UsageReport dayReportOf(String keyId) {
 		Instant at = this.clock.instant();
 		UsageTally tally = new UsageTally();
-		summaries().collectOfKey(OWNER, DEPLOYMENT, keyId, at.minus(UsageWindow.DAY.length()), at, tally);
+		summaries().collectOfKey(OWNER, List.of(DEPLOYMENT), keyId, at.minus(UsageWindow.DAY.length()), at, tally);
 		return UsageReport.of(UsageWindow.DAY, tally, Map.of());
 	}
 
