@@ -30,7 +30,7 @@ public final class FileNode implements NodeExecutor {
 	@Override
 	public CompletableFuture<NodeResult> execute(NodeCall call) {
 		NodeConfig config = call.config();
-		String url = this.templates.text(config.requiredText("url"), call.scope());
+		String url = UrlTemplates.render(this.templates, "url", config.requiredText("url"), call.scope());
 		// At most the runner's cap: a flow must not choose how much of a runner's heap
 		// one download takes.
 		long maxBytes = Math.min(config.number("maxBytes").map(Number::longValue).orElse(Long.MAX_VALUE),

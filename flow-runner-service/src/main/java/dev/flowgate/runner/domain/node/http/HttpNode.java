@@ -46,7 +46,7 @@ public final class HttpNode implements NodeExecutor {
 	@Override
 	public CompletableFuture<NodeResult> execute(NodeCall call) {
 		NodeConfig config = call.config();
-		String url = this.templates.text(config.requiredText("url"), call.scope());
+		String url = UrlTemplates.render(this.templates, "url", config.requiredText("url"), call.scope());
 		OutboundRequest request = request(config, url, call.scope());
 		return this.http.sendGuarded(request, this.http.maxResponseBytes(), call.cancellation()).thenApply((reply) -> {
 			if (!reply.isSuccess()) {

@@ -81,7 +81,7 @@ public final class LlmNode implements NodeExecutor {
 		if (template == null || template.isBlank()) {
 			throw NodeFailedException.permanent("no baseUrl: the node names none and the runner has no default");
 		}
-		return LlmSettings.canonical(this.templates.text(template, scope));
+		return LlmSettings.canonical(UrlTemplates.render(this.templates, "baseUrl", template, scope));
 	}
 
 	private Map<String, Object> requestBody(NodeConfig config, LlmResponseFormat format, TemplateScope scope) {

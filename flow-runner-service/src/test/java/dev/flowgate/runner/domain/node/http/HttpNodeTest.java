@@ -258,6 +258,45 @@ class HttpNodeTest {
 		assertThat(this.api.received()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					{{origin}}{{input.v}}              | @evil.example/steal    | url: a value changes the host the template names (127.0.0.1)
+					{{origin}}/orders/{{input.v}}      | ../admin               | url: a value adds a '.' or '..' segment to the path
+					{{origin}}/orders/{{input.v}}/x    | %2E%2e                 | url: a value adds a '.' or '..' segment to the path
+					""")
+	void aValueCannotTakeTheRequestElsewhereThanTheTemplateNames(String template, String value, String refusal) {
+		String origin = this.api.url("");
+		FlowDefinition flow = Flows.flow()
+			.input("v")
+			.node("call", "http", Map.of("url", template.replace("{{origin}}", origin)))
+			.edge("v", "call")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("v", value));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).isEqualTo(refusal);
+		assertThat(this.api.received()).isEmpty();
+	}
+
+	@Test
+	void aUrlTheFlowTakesWholeFromAnInputMayGoAnywhereTheGuardAllows() {
+		this.api.on("/orders/7", (request) -> Reply.json(200, "{}"));
+		FlowDefinition flow = Flows.flow()
+			.input("target")
+			.input("id")
+			.node("call", "http", Map.of("url", "{{input.target}}/orders/{{input.id}}"))
+			.edge("target", "call")
+			.edge("id", "call")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("target", this.api.url(""), "id", "7"));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(this.api.received("/orders/7")).hasSize(1);
+	}
+
 	@Test
 	void refusesHostsOutsideTheAllowList() {
 		try (EngineFixture guarded = new EngineFixture(this.api.url(""), Set.of("api.example.com"), 4096)) {
