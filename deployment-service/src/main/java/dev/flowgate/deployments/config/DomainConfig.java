@@ -15,6 +15,7 @@ import dev.flowgate.deployments.domain.execution.ExecutionRepository;
 import dev.flowgate.deployments.domain.execution.ExecutionRetention;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 import dev.flowgate.deployments.domain.execution.PayloadLimit;
+import dev.flowgate.deployments.domain.execution.BoundedRecordingWaits;
 import dev.flowgate.deployments.domain.execution.RecordedEvents;
 import dev.flowgate.deployments.domain.execution.ReplayQueue;
 import dev.flowgate.deployments.domain.execution.ReplayService;
@@ -63,8 +64,10 @@ class DomainConfig {
 
 	@Bean
 	ExecutionService executionService(ExecutionRepository executions, ExecutionMerge merge,
-			DeploymentService deployments, RecordedEvents recorded, ReplayQueue replays) {
-		return new ExecutionService(executions, merge, deployments, recorded, replays);
+			DeploymentService deployments, RecordedEvents recorded, ReplayQueue replays,
+			ExecutionProperties properties) {
+		return new ExecutionService(executions, merge, deployments,
+				new BoundedRecordingWaits(recorded, properties.recordingWaits()), replays);
 	}
 
 	@Bean

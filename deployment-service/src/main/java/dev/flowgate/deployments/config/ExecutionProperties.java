@@ -17,10 +17,13 @@ import org.springframework.util.unit.DataSize;
  * @param recordingWait how long a lookup of an execution not recorded (or not finished)
  * yet may wait in all for the triggers (and results) published before it to be recorded
  * @param recordingPoll how often such a lookup checks
+ * @param recordingWaits how many lookups may wait so at once; the others are answered
+ * from what is recorded
  */
 @ConfigurationProperties("flowgate.executions")
 public record ExecutionProperties(@DefaultValue("30d") Duration retention, @DefaultValue("1h") Duration sweepInterval,
 		@DefaultValue("64KB") DataSize payloadLimit, @DefaultValue("10m") Duration replayDeadline,
-		@DefaultValue("3s") Duration recordingWait, @DefaultValue("20ms") Duration recordingPoll) {
+		@DefaultValue("3s") Duration recordingWait, @DefaultValue("20ms") Duration recordingPoll,
+		@DefaultValue("32") int recordingWaits) {
 
 }
