@@ -11,9 +11,22 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Tomcat answers the errors it raises itself with problem details too. */
+/**
+ * Tomcat answers the errors it raises itself with problem details too, and refuses the
+ * request targets the Servlet specification calls suspicious.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebServerConfig {
+
+	/**
+	 * {@code /v1/..;/actuator/prometheus} passes a proxy's {@code /v1} rule, and Tomcat,
+	 * dropping the path parameter, would serve the actuator behind it: such targets (dot
+	 * segments with parameters, encoded slashes and dots) are a 400 instead.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> suspiciousTargetsRefused() {
+		return (factory) -> factory.addConnectorCustomizers((connector) -> connector.setRejectSuspiciousURIs(true));
+	}
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {

@@ -202,8 +202,12 @@ class ManagementProxyTest {
 	void refusesPathsThatCouldEscapeTheirRoute() {
 		this.stack.awaitVisible(this.tenant);
 
-		assertProblem(Http.post(this.stack.a.url("/v1/keys/..;/owners"), this.tenant.bearer(), "{}"), 404, null);
-		assertProblem(Http.post(this.stack.a.url("/v1/keys/%2e%2e/owners"), this.tenant.bearer(), "{}"), 404, null);
+		// Past an ingress that routes /v1 only, Tomcat would have served the actuator.
+		Http.Response metrics = Http.get(this.stack.a.url("/v1/..;/actuator/prometheus"), Map.of());
+		assertThat(metrics.body()).doesNotContain("jvm_");
+		assertProblem(metrics, 400, null);
+		assertProblem(Http.post(this.stack.a.url("/v1/keys/..;/owners"), this.tenant.bearer(), "{}"), 400, null);
+		assertProblem(Http.post(this.stack.a.url("/v1/keys/%2e%2e/owners"), this.tenant.bearer(), "{}"), 400, null);
 	}
 
 	@Test
