@@ -36,7 +36,9 @@ public final class JsonataExpressions {
 			Duration bound = (timeLimit != null && timeLimit.compareTo(this.timeLimit) < 0) ? timeLimit
 					: this.timeLimit;
 			frame.setRuntimeBounds(bound.toMillis(), this.maxDepth);
-			value = compiled.evaluate(data, frame);
+			BoundedJsonataFunctions.bindTo(frame);
+			value = BoundedJsonataFunctions.within(System.nanoTime() + bound.toNanos(),
+					() -> compiled.evaluate(data, frame));
 		}
 		catch (RuntimeException ex) {
 			// JException for syntax and type errors; the time and depth bounds throw

@@ -13,8 +13,11 @@ import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TransformNodeTest {
@@ -82,6 +85,35 @@ class TransformNodeTest {
 
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
 		assertThat(outcome.error().message()).startsWith("JSONata: ");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "$match($pad('', 60, 'a') & '!', /(.*a){15}$/)",
+			"$contains($pad('', 60, 'a') & '!', /(.*a){15}$/)", "$replace($pad('', 60, 'a') & '!', /(.*a){15}$/, 'b')",
+			"$split($pad('', 60, 'a') & '!', /(.*a){15}$/)", "$pad('', 500000000)" })
+	void stopsABuiltInCallThatWouldRunOnPastTheTimeLimit(String expression) {
+		FlowDefinition flow = Flows.flow().node("redos", "transform", Map.of("expression", expression)).build();
+
+		FlowOutcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> this.fixture.run(flow, Map.of()));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).startsWith("JSONata: ");
+	}
+
+	@Test
+	void regularExpressionsStillMatchReplaceAndSplit() {
+		FlowDefinition flow = Flows.flow()
+			.node("text", "transform",
+					Map.of("expression",
+							"{ 'match': $match('a1b22', /[0-9]+/).match, 'contains': $contains('abc', /b/),"
+									+ " 'replace': $replace('a1b22', /[0-9]+/, '#'), 'split': $split('a,b;c', /[,;]/),"
+									+ " 'pad': $pad('x', 3, '-') }"))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.trace().get(0).output()).isEqualTo(Map.of("match", List.of("1", "22"), "contains", true,
+				"replace", "a#b#", "split", List.of("a", "b", "c"), "pad", "x--"));
 	}
 
 	@Test
