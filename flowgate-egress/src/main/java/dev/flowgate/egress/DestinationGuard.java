@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Resolves a host for the connection itself and checks every address first, so the
- * addresses checked are the ones connected to (no second lookup to rebind).
+ * addresses checked are the ones connected to (no second lookup to rebind). A refused
+ * name's address is not quoted: the refusal reaches the flow's or callback's owner, who
+ * could otherwise map the internal names of the network Flowgate runs in.
  */
 public final class DestinationGuard {
 
@@ -52,7 +54,12 @@ public final class DestinationGuard {
 		}
 		List<InetAddress> checked = new ArrayList<>(addresses.size());
 		for (InetAddress address : addresses) {
-			checked.add(check(host, unmapped(host, address)));
+			InetAddress unmapped = unmapped(host, address);
+			Optional<String> refusal = this.policy.refusal(unmapped);
+			if (refusal.isPresent()) {
+				throw new TargetRefusedException(this.subject + " " + host + " resolves to " + refusal.get());
+			}
+			checked.add(unmapped);
 		}
 		return checked;
 	}
@@ -70,8 +77,8 @@ public final class DestinationGuard {
 		}
 		InetAddress ipv4 = InetAddress.getByAddress(Arrays.copyOfRange(bytes, MAPPED_PREFIX.length, bytes.length));
 		if (!this.policy.isAllowed(ipv4)) {
-			throw new TargetRefusedException(this.subject + " " + host + " resolves to " + address.getHostAddress()
-					+ ", an IPv4-mapped IPv6 address (" + ipv4.getHostAddress() + ")");
+			throw new TargetRefusedException(
+					this.subject + " " + host + " resolves to an IPv4-mapped IPv6 address of a refused range");
 		}
 		return ipv4;
 	}

@@ -39,16 +39,16 @@ class DestinationGuardTest {
 	}
 
 	@Test
-	void refusesANameThatResolvesToAPrivateAddress() {
+	void refusesANameThatResolvesToAPrivateAddressWithoutQuotingIt() {
 		assertThatExceptionOfType(TargetRefusedException.class)
 			.isThrownBy(() -> this.strict.resolve("internal.example"))
-			.withMessage("Host internal.example resolves to 10.0.0.5, a private address");
+			.withMessage("Host internal.example resolves to a private address");
 	}
 
 	@Test
 	void refusesANameWhenAnyOfItsAddressesIsPrivate() {
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("mixed.example"))
-			.withMessageContaining("192.168.0.10");
+			.withMessage("Host mixed.example resolves to a private address");
 	}
 
 	@Test
@@ -74,8 +74,7 @@ class DestinationGuardTest {
 	@Test
 	void refusesANameWhoseAaaaRecordMapsAnIpv4Address() {
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("mapped.example"))
-			.withMessage("Host mapped.example resolves to 0:0:0:0:0:ffff:a9fe:a9fe, an IPv4-mapped IPv6 address"
-					+ " (169.254.169.254)");
+			.withMessage("Host mapped.example resolves to an IPv4-mapped IPv6 address of a refused range");
 	}
 
 	@Test

@@ -62,7 +62,7 @@ class PrivateTargetsTest {
 			"http://127.1:{port}/hook | Callback host 127.1 resolves to 127.0.0.1, a loopback address",
 			"http://[::ffff:127.0.0.1]:{port}/hook | is an IPv4-mapped IPv6 address (127.0.0.1)",
 			"http://169.254.169.254/latest/meta-data | Callback host 169.254.169.254 is a cloud metadata address",
-			"http://internal.example/hook | Callback host internal.example resolves to 10.0.0.5, a private address",
+			"http://internal.example/hook | Callback host internal.example resolves to a private address",
 			"http://localhost:{port}/hook | Callback host localhost resolves to ",
 			"http://2130706433:{port}/hook | resolves to 127.0.0.1, a loopback address",
 			"http://0x7f.0.0.1:{port}/hook | resolves to 127.0.0.1, a loopback address" })
