@@ -1,7 +1,5 @@
 package dev.flowgate.delivery.domain.delivery;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * What a delivery sends, fixed when it is created so every attempt sends the same bytes.
  *
@@ -24,13 +22,39 @@ public record Message(String subject, String body, String html) {
 		return new Message(this.subject, "", (this.html != null) ? "" : null);
 	}
 
-	/** Bytes sent (UTF-8), for the payload limit. */
+	/**
+	 * Bytes sent (UTF-8), for the payload limit and the dispatcher's bytes in flight:
+	 * counted, not encoded, as a delivery's size is asked for several times on its way in
+	 * and a message may be megabytes.
+	 */
 	public long size() {
 		return length(this.subject) + length(this.body) + length(this.html);
 	}
 
+	/** What {@code getBytes(UTF_8)} would give: a lone surrogate becomes one '?'. */
 	private static long length(String text) {
-		return (text != null) ? text.getBytes(StandardCharsets.UTF_8).length : 0;
+		if (text == null) {
+			return 0;
+		}
+		long bytes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				bytes += 1;
+			}
+			else if (c < 0x800) {
+				bytes += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1))) {
+				bytes += 4;
+				i++;
+			}
+			else {
+				bytes += Character.isSurrogate(c) ? 1 : 3;
+			}
+		}
+		return bytes;
 	}
 
 }

@@ -35,6 +35,11 @@ public final class Templates {
 		return interpolate(template, scope);
 	}
 
+	/** The template's own text, its references left out. */
+	public String literal(String template) {
+		return PLACEHOLDER.matcher(template).replaceAll("");
+	}
+
 	/** Always text: a single reference to an object becomes its JSON. */
 	public String text(String template, TemplateScope scope) {
 		return asText(value(template, scope));

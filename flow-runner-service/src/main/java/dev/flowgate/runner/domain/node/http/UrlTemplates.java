@@ -3,7 +3,6 @@ package dev.flowgate.runner.domain.node.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.node.NodeFailedException;
 import dev.flowgate.runner.domain.template.TemplateScope;
@@ -20,14 +19,12 @@ import dev.flowgate.runner.domain.template.Templates;
  */
 final class UrlTemplates {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
-
 	private UrlTemplates() {
 	}
 
 	static String render(Templates templates, String field, String template, TemplateScope scope) {
 		String rendered = templates.text(template, scope);
-		URI fixed = parse(PLACEHOLDER.matcher(template).replaceAll(""));
+		URI fixed = parse(templates.literal(template));
 		URI actual = parse(rendered);
 		if (fixed == null || actual == null) {
 			// The template is no URL in itself, or the rendered URL is refused later
