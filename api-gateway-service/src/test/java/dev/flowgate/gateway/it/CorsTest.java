@@ -51,6 +51,10 @@ class CorsTest {
 			assertThat(call.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
 			assertThat(call.header("Access-Control-Expose-Headers")).contains("RateLimit-Remaining");
 			assertThat(call.json().get("status").asString()).isEqualTo("success");
+			Http.Response wrongMethod = Http.send("GET", url, Map.of("Origin", PAGE), null);
+			assertThat(wrongMethod.status()).isEqualTo(405);
+			assertThat(wrongMethod.header("Access-Control-Allow-Origin")).as("an answer given before any controller")
+				.isEqualTo(PAGE);
 			Http.Response ownPages = Http.send("OPTIONS", url, preflightFrom("https://api.flowgate.test"), null);
 			assertThat(ownPages.header("Access-Control-Allow-Origin")).as("the gateway's public origin")
 				.isEqualTo("https://api.flowgate.test");
