@@ -3,6 +3,7 @@ package dev.flowgate.kafka;
 import java.util.Optional;
 
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 
 /** What a failed send says, however the producer and Spring wrapped it. */
 public final class SendFailures {
@@ -17,6 +18,21 @@ public final class SendFailures {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RecordTooLargeException refusal) {
 				return Optional.of(refusal);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Why the value could not be serialized (say, JSON nested deeper than the writer
+	 * allows): sent again, it would fail again. The serializer's own message is left out,
+	 * as it quotes the whole value.
+	 */
+	public static Optional<String> unserializable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SerializationException refusal) {
+				Throwable reason = (refusal.getCause() != null) ? refusal.getCause() : refusal;
+				return Optional.of(reason.getClass().getSimpleName() + ": " + reason.getMessage());
 			}
 		}
 		return Optional.empty();

@@ -9,24 +9,39 @@ import dev.flowgate.contracts.NodeTrace;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
- * A result larger than Kafka takes can never be published: it is replaced by a failure
- * that says so, without the outputs, so that the execution still ends, is recorded and
- * delivered, instead of its trigger waiting for ever.
+ * A result larger than Kafka takes, or nested deeper than JSON writers and readers allow,
+ * can never be published: it is replaced by a failure that says so, without the outputs,
+ * so that the execution still ends, is recorded and delivered, instead of its trigger
+ * waiting for ever.
  */
 final class OversizedResults {
 
 	static final String RESULT_TOO_LARGE = "result_too_large";
 
+	static final String RESULT_TOO_DEEP = "result_too_deep";
+
 	private OversizedResults() {
 	}
 
 	static boolean isReplacement(ExecutionCompleted result) {
-		return result.error() != null && RESULT_TOO_LARGE.equals(result.error().code());
+		return result.error() != null
+				&& (RESULT_TOO_LARGE.equals(result.error().code()) || RESULT_TOO_DEEP.equals(result.error().code()));
 	}
 
 	static ExecutionCompleted withoutOutputs(ExecutionCompleted result, RecordTooLargeException refusal) {
-		ExecutionError error = new ExecutionError(null, RESULT_TOO_LARGE,
-				"The result is too large to publish, so its outputs are left out: " + refusal.getMessage());
+		return withoutOutputs(result, new ExecutionError(null, RESULT_TOO_LARGE,
+				"The result is too large to publish, so its outputs are left out: " + refusal.getMessage()));
+	}
+
+	/**
+	 * @param reason why the writer refused it
+	 */
+	static ExecutionCompleted withoutOutputs(ExecutionCompleted result, String reason) {
+		return withoutOutputs(result, new ExecutionError(null, RESULT_TOO_DEEP,
+				"The result cannot be written as JSON, so its outputs are left out: " + reason));
+	}
+
+	private static ExecutionCompleted withoutOutputs(ExecutionCompleted result, ExecutionError error) {
 		return new ExecutionCompleted(result.eventId(), result.schemaVersion(), result.occurredAt(),
 				result.executionId(), result.ownerId(), result.deploymentId(), result.flowVersion(),
 				ExecutionStatus.FAILED, Map.of(), error,

@@ -18,7 +18,6 @@ import dev.flowgate.runner.config.ApplicationThreads;
 import dev.flowgate.runner.config.RunnerProperties;
 import io.micrometer.context.ContextScheduledExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +123,7 @@ class ResultPublisher implements AutoCloseable {
 				}
 			}
 			catch (RuntimeException ex) {
-				if (replacedForItsSize(ex)) {
+				if (replacedWithoutOutputs(ex)) {
 					run();
 					return;
 				}
@@ -139,17 +138,23 @@ class ResultPublisher implements AutoCloseable {
 		}
 
 		/**
-		 * A result Kafka refuses for its size would be refused for ever: its failure,
-		 * without outputs, goes instead.
+		 * A result Kafka refuses for its size, or that cannot be serialized, would be
+		 * refused for ever: its failure, without outputs, goes instead.
 		 */
-		private boolean replacedForItsSize(RuntimeException failure) {
-			Optional<RecordTooLargeException> tooLarge = SendFailures.tooLarge(failure);
-			if (tooLarge.isEmpty() || OversizedResults.isReplacement(this.result)) {
+		private boolean replacedWithoutOutputs(RuntimeException failure) {
+			if (OversizedResults.isReplacement(this.result)) {
 				return false;
 			}
-			logger.warn("The result of {} is too large to publish; publishing its failure without outputs",
-					this.result.executionId());
-			this.result = OversizedResults.withoutOutputs(this.result, tooLarge.get());
+			Optional<ExecutionCompleted> replacement = SendFailures.tooLarge(failure)
+				.map((tooLarge) -> OversizedResults.withoutOutputs(this.result, tooLarge))
+				.or(() -> SendFailures.unserializable(failure)
+					.map((reason) -> OversizedResults.withoutOutputs(this.result, reason)));
+			if (replacement.isEmpty()) {
+				return false;
+			}
+			logger.warn("The result of {} cannot be published ({}); publishing its failure without outputs",
+					this.result.executionId(), replacement.get().error().code());
+			this.result = replacement.get();
 			this.sending = null;
 			return true;
 		}

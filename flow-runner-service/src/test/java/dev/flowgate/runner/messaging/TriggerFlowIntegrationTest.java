@@ -135,6 +135,35 @@ class TriggerFlowIntegrationTest {
 	}
 
 	@Test
+	void publishesAResultNestedDeeperThanJsonAllowsAsAFailureWithoutItsOutputs() {
+		String owner = id();
+		DeploymentStateChanged deployment = Deployments.of(id(), owner,
+				Flows.flow()
+					.node("doc", "input", Map.of("name", "doc", "inputType", "json"))
+					.output("copy", "{{input.doc}}")
+					.edge("doc", "copy")
+					.build(),
+				DeliveryTarget.NONE);
+		Deployments.deploy(this.kafka, this.view, deployment);
+		String executionId = id();
+		// The trigger is at the writers' depth limit (500); the trace puts it deeper.
+		Object doc = "bottom";
+		for (int level = 0; level < 498; level++) {
+			doc = List.of(doc);
+		}
+
+		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
+				Deployments.trigger(executionId, deployment.deploymentId(), owner, Map.of("doc", doc), null));
+
+		ExecutionCompleted result = awaitResult(executionId);
+		assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(result.error().code()).isEqualTo("result_too_deep");
+		assertThat(result.error().message()).contains("nesting depth").doesNotContain("bottom");
+		assertThat(result.outputs()).isEmpty();
+		assertThat(result.trace()).extracting(NodeTrace::output).containsOnlyNulls();
+	}
+
+	@Test
 	void runsATriggeredFlowAndPublishesItsOneResult() {
 		String owner = id();
 		DeploymentStateChanged deployment = Deployments.of(id(), owner,
