@@ -25,14 +25,13 @@ public final class SendFailures {
 
 	/**
 	 * Why the value could not be serialized (say, JSON nested deeper than the writer
-	 * allows): sent again, it would fail again. The serializer's own message is left out,
-	 * as it quotes the whole value.
+	 * allows): sent again, it would fail again. The serializer's own exception is not
+	 * given, as its message quotes the whole value.
 	 */
-	public static Optional<String> unserializable(Throwable failure) {
+	public static Optional<Throwable> unserializable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SerializationException refusal) {
-				Throwable reason = (refusal.getCause() != null) ? refusal.getCause() : refusal;
-				return Optional.of(reason.getClass().getSimpleName() + ": " + reason.getMessage());
+				return Optional.of((refusal.getCause() != null) ? refusal.getCause() : refusal);
 			}
 		}
 		return Optional.empty();

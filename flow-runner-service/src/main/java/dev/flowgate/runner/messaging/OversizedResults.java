@@ -7,6 +7,7 @@ import dev.flowgate.contracts.ExecutionError;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.NodeTrace;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import tools.jackson.core.JacksonException;
 
 /**
  * A result larger than Kafka takes, or nested deeper than JSON writers and readers allow,
@@ -34,9 +35,12 @@ final class OversizedResults {
 	}
 
 	/**
-	 * @param reason why the writer refused it
+	 * @param refusal why the writer refused it; its path through the result, as long as
+	 * the result is deep, is left out
 	 */
-	static ExecutionCompleted withoutOutputs(ExecutionCompleted result, String reason) {
+	static ExecutionCompleted withoutOutputs(ExecutionCompleted result, Throwable refusal) {
+		String reason = (refusal instanceof JacksonException jackson) ? jackson.getOriginalMessage()
+				: refusal.getClass().getSimpleName();
 		return withoutOutputs(result, new ExecutionError(null, RESULT_TOO_DEEP,
 				"The result cannot be written as JSON, so its outputs are left out: " + reason));
 	}

@@ -117,19 +117,39 @@ public final class FlowRun {
 	 */
 	private void launchAll(List<FlowNode> nodes) {
 		Deque<FlowNode> pending = new ArrayDeque<>(nodes);
-		while (!pending.isEmpty()) {
-			FlowNode node = pending.poll();
-			CompletableFuture<Invocation> invocation = launch(node);
-			if (invocation == null) {
-				continue;
-			}
-			if (invocation.isDone()) {
-				pending.addAll(settle(node, invocation.join()));
-			}
-			else {
-				invocation.thenAccept((done) -> launchAll(settle(node, done)));
+		try {
+			while (!pending.isEmpty()) {
+				FlowNode node = pending.poll();
+				CompletableFuture<Invocation> invocation = launch(node);
+				if (invocation == null) {
+					continue;
+				}
+				if (invocation.isDone()) {
+					pending.addAll(settle(node, invocation.join()));
+				}
+				else {
+					invocation.thenAccept((done) -> launchAll(settle(node, done)));
+				}
 			}
 		}
+		catch (RuntimeException ex) {
+			failInternally(ex);
+		}
+	}
+
+	/**
+	 * A bug while launching or settling nodes: the run ends with the failure, rather than
+	 * wait for its deadline with a node neither running nor settled.
+	 */
+	private void failInternally(RuntimeException failure) {
+		synchronized (this) {
+			if (this.over) {
+				return;
+			}
+			this.over = true;
+		}
+		this.cancellation.cancel();
+		this.outcome.completeExceptionally(failure);
 	}
 
 	/** The node's invocation; {@code null} once the run is over. */

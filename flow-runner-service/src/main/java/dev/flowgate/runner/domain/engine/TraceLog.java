@@ -11,6 +11,7 @@ import dev.flowgate.contracts.NodeStatus;
 import dev.flowgate.contracts.NodeTrace;
 import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.runner.domain.json.JsonCodec;
+import tools.jackson.core.JacksonException;
 
 /** The per-node trace of one run, in the order nodes started or were skipped. */
 final class TraceLog {
@@ -62,7 +63,15 @@ final class TraceLog {
 		if (output == null) {
 			return null;
 		}
-		String text = this.json.write(output);
+		String text;
+		try {
+			text = this.json.write(output);
+		}
+		catch (JacksonException ex) {
+			// Nested deeper than writers allow: the trace says so rather than fail the
+			// run.
+			return "[not shown: the output cannot be written as JSON: " + ex.getOriginalMessage() + "]";
+		}
 		if (text.length() <= this.maxOutputChars) {
 			return output;
 		}

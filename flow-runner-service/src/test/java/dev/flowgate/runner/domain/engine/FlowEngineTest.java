@@ -83,6 +83,28 @@ class FlowEngineTest {
 	}
 
 	@Test
+	void showsAnOutputTooDeepForJsonInTheTraceAsANote() {
+		FlowDefinition flow = Flows.flow()
+			.node("doc", "input", Map.of("name", "doc", "inputType", "json"))
+			.output("answer", "received")
+			.edge("doc", "answer")
+			.build();
+		Object doc = "bottom";
+		for (int level = 0; level < 600; level++) {
+			doc = List.of(doc);
+		}
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("doc", doc));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(outcome.outputs()).containsExactly(Map.entry("answer", "received"));
+		assertThat(outcome.trace().get(0).output()).asString()
+			.startsWith("[not shown: the output cannot be written as JSON")
+			.contains("nesting depth")
+			.hasSizeLessThan(300);
+	}
+
+	@Test
 	void runsALongChainOfImmediateNodesWithoutRunningOutOfStack() {
 		int length = 5_000;
 		Flows chain = Flows.flow().input("seed");
