@@ -65,13 +65,14 @@ class DeliveryConfig {
 
 	@Bean
 	DeliveryWorker deliveryWorker(List<Channel> channels, DeliveryStore store, AttemptLog attempts,
-			RetryPolicy retryPolicy, FailureReporter failureReporter, ExecutorService deliveryWorkers, Clock clock,
-			MeterRegistry meters) {
+			RetryPolicy retryPolicy, FailureReporter failureReporter, ExecutorService deliveryWorkers,
+			DeliveryProperties properties, Clock clock, MeterRegistry meters) {
 		// Only the worker sends; its channels count what each attempt made.
 		List<Channel> metered = channels.stream()
 			.<Channel>map((channel) -> new MeteredChannel(channel, meters))
 			.toList();
-		return new DeliveryWorker(metered, store, attempts, retryPolicy, failureReporter, deliveryWorkers, clock);
+		return new DeliveryWorker(metered, store, attempts, retryPolicy, properties.retry().afterError(),
+				failureReporter, deliveryWorkers, clock);
 	}
 
 	@Bean

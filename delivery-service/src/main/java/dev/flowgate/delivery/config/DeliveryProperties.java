@@ -42,8 +42,11 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * @param jitter the fraction each delay may move either way
 	 * @param afterThrottling the least wait after a timeout or a 429
 	 * @param maxRetryAfter the most a receiver's {@code Retry-After} can make us wait
+	 * @param afterError how long a delivery waits, without counting an attempt, when its
+	 * attempt could not be made for an unexpected error (a bug, the store unreachable)
 	 */
-	public record Retry(List<Duration> schedule, double jitter, Duration afterThrottling, Duration maxRetryAfter) {
+	public record Retry(List<Duration> schedule, double jitter, Duration afterThrottling, Duration maxRetryAfter,
+			Duration afterError) {
 	}
 
 	/**

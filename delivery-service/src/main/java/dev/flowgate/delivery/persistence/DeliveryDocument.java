@@ -38,6 +38,9 @@ record DeliveryDocument(@Id String id, String executionId, String ownerId, Strin
 
 	static final String STATUS = "status";
 
+	/** Empty in a delivery whose message was not kept (over the payload limit). */
+	static final String BODY = "body";
+
 	static final String ATTEMPTS = "attempts";
 
 	static final String ROUND_ATTEMPTS = "roundAttempts";

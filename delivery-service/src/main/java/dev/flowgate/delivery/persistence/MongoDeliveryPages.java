@@ -46,14 +46,19 @@ class MongoDeliveryPages implements DeliveryPages {
 	}
 
 	@Override
-	public List<Delivery> failedSince(String ownerId, Instant since, int limit) {
-		Criteria failed = where(DeliveryDocument.OWNER_ID).is(ownerId)
-			.and(DeliveryDocument.STATUS)
-			.is(DeliveryStatus.FAILED);
+	public List<Delivery> failedSince(String ownerId, Instant since, DeliveryCursor after, int limit) {
+		List<Criteria> criteria = new ArrayList<>(List.of(where(DeliveryDocument.OWNER_ID).is(ownerId),
+				where(DeliveryDocument.STATUS).is(DeliveryStatus.FAILED),
+				// Not kept (over the payload limit): nothing to send.
+				where(DeliveryDocument.BODY).ne("")));
 		if (since != null) {
-			failed = failed.and(DeliveryDocument.CREATED_AT).gte(since);
+			criteria.add(where(DeliveryDocument.CREATED_AT).gte(since));
 		}
-		Query query = DeliveryDocument.withoutAttemptLog(failed)
+		if (after != null) {
+			criteria.add(new Criteria().orOperator(where(DeliveryDocument.CREATED_AT).gt(after.createdAt()),
+					where(DeliveryDocument.CREATED_AT).is(after.createdAt()).and(DeliveryDocument.ID).gt(after.id())));
+		}
+		Query query = DeliveryDocument.withoutAttemptLog(new Criteria().andOperator(criteria))
 			.with(Sort.by(Sort.Direction.ASC, DeliveryDocument.CREATED_AT, DeliveryDocument.ID))
 			.limit(limit);
 		return this.mongo.find(query, DeliveryDocument.class).stream().map(DeliveryDocument::toDelivery).toList();

@@ -2,7 +2,6 @@ package dev.flowgate.delivery.web;
 
 import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.delivery.domain.delivery.DeliveryService;
-import dev.flowgate.delivery.domain.delivery.Recovery;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +39,10 @@ class DeliveryController {
 
 	@PostMapping("/v1/deliveries/recover")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Recovery recover(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+	RecoveryResource recover(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@RequestBody(required = false) RecoverRequestBody body) {
-		return this.deliveries.recover(ownerId, (body != null) ? body.since() : null);
+		return RecoveryResource.of(this.deliveries.recover(ownerId, (body != null) ? body.since() : null,
+				(body != null) ? body.cursor() : null));
 	}
 
 	@GetMapping("/v1/deliveries/{deliveryId}")

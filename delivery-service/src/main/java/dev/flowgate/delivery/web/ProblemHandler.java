@@ -4,6 +4,7 @@ import dev.flowgate.delivery.domain.InvalidRequestException;
 import dev.flowgate.delivery.domain.callback.CallbackNotDisabledException;
 import dev.flowgate.delivery.domain.delivery.DeliveryNotFoundException;
 import dev.flowgate.delivery.domain.delivery.DeliveryPendingException;
+import dev.flowgate.delivery.domain.delivery.PayloadNotKeptException;
 import dev.flowgate.delivery.domain.signing.ConcurrentSecretChangeException;
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.internal.InternalApiProblems;
@@ -41,6 +42,11 @@ class ProblemHandler extends InternalApiProblems {
 	@ExceptionHandler
 	ProblemDetail pending(DeliveryPendingException ex) {
 		return problem(HttpStatus.CONFLICT, "Delivery still scheduled", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notKept(PayloadNotKeptException ex) {
+		return problem(HttpStatus.CONFLICT, "Payload not kept", ex.getMessage());
 	}
 
 	@ExceptionHandler

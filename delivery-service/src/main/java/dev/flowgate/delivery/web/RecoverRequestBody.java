@@ -6,7 +6,9 @@ import java.time.Instant;
  * {@code POST /v1/deliveries/recover}'s body, optional.
  *
  * @param since only deliveries created at or after this instant; {@code null}: all kept
+ * @param cursor the previous call's {@code nextCursor} (with the same {@code since}), or
+ * {@code null} to start at the oldest
  */
-record RecoverRequestBody(Instant since) {
+record RecoverRequestBody(Instant since, String cursor) {
 
 }

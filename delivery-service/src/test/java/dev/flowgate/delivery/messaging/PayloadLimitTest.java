@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.flowgate.contracts.DeliveryFailed;
 import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.delivery.support.ApiClient;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.FailedDeliveries;
@@ -27,6 +28,9 @@ class PayloadLimitTest {
 	@Autowired
 	private Deliveries deliveries;
 
+	@Autowired
+	private ApiClient api;
+
 	@Test
 	void failsAnOversizePayloadWithoutSendingIt() {
 		String owner = "owner-" + UUID.randomUUID();
@@ -44,6 +48,28 @@ class PayloadLimitTest {
 				.until(() -> events.of(delivery.get("id").asString()), (found) -> !found.isEmpty())
 				.get(0);
 			assertThat(event.lastError()).isEqualTo(delivery.get("lastError").asString());
+			assertThat(receiver.requests()).isEmpty();
+		}
+	}
+
+	@Test
+	void refusesReplayOfADeliveryNeverKept() {
+		String owner = "owner-" + UUID.randomUUID();
+		try (Receiver receiver = Receiver.start()) {
+			ExecutionCompleted result = Results.succeeded(owner, "dep-big", receiver.url("/hook"), null,
+					Map.of("text", "x".repeat(OVER_THE_LIMIT)));
+			this.deliveries.publish(result);
+			String id = this.deliveries.awaitStatus(owner, result.executionId(), "failed").get("id").asString();
+
+			ApiClient.Response retry = this.api.post("/v1/deliveries/" + id + "/retry", owner, null);
+			ApiClient.Response recovery = this.api.post("/v1/deliveries/recover", owner, null);
+
+			assertThat(retry.status()).isEqualTo(409);
+			assertThat(retry.contentType()).isEqualTo("application/problem+json");
+			assertThat(retry.text("detail")).contains("was never sent").contains("not kept");
+			assertThat(recovery.body().get("scheduled").asInt()).isZero();
+			assertThat(this.deliveries.of(owner, result.executionId()).get(0).get("status").asString())
+				.isEqualTo("failed");
 			assertThat(receiver.requests()).isEmpty();
 		}
 	}

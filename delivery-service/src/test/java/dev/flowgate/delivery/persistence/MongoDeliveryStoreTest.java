@@ -12,6 +12,7 @@ import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.delivery.Attempt;
 import dev.flowgate.delivery.domain.delivery.Claim;
 import dev.flowgate.delivery.domain.delivery.Delivery;
+import dev.flowgate.delivery.domain.delivery.DeliveryCursor;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 import dev.flowgate.delivery.domain.delivery.DeliveryStore.Due;
 import dev.flowgate.delivery.domain.delivery.Lease;
@@ -241,6 +242,28 @@ class MongoDeliveryStoreTest {
 		assertThat(this.store.unpublishedFailures(NOW.plusSeconds(1), 10)).isEmpty();
 	}
 
+	@Test
+	void findsFailedDeliveriesToRecoverOldestFirstAfterTheCursorAndOnlyThoseKept() {
+		Delivery oldest = failed("exec-1", NOW.minusSeconds(30), Message.callback("{}"));
+		Delivery tied = failed("exec-2", NOW.minusSeconds(20), Message.callback("{}"));
+		Delivery alsoTied = failed("exec-3", NOW.minusSeconds(20), Message.callback("{}"));
+		Delivery notKept = failed("exec-4", NOW.minusSeconds(10), Message.callback("{}").withoutContent());
+		List.of(oldest, tied, alsoTied, notKept).forEach((delivery) -> insert(delivery, null));
+		insert(pending("exec-5", "https://a.example:443", NOW), null);
+		MongoDeliveryPages pages = new MongoDeliveryPages(this.mongo);
+		List<String> tiedIds = List.of(tied.id(), alsoTied.id()).stream().sorted().toList();
+
+		List<Delivery> all = pages.failedSince("owner-1", null, null, 10);
+		List<Delivery> afterFirstTied = pages.failedSince("owner-1", null,
+				new DeliveryCursor(tied.createdAt(), tiedIds.get(0)), 10);
+
+		assertThat(all).extracting(Delivery::id).containsExactly(oldest.id(), tiedIds.get(0), tiedIds.get(1));
+		assertThat(afterFirstTied).extracting(Delivery::id).containsExactly(tiedIds.get(1));
+		assertThat(pages.failedSince("owner-1", null, new DeliveryCursor(oldest.createdAt(), oldest.id()), 1))
+			.extracting(Delivery::id)
+			.containsExactly(tiedIds.get(0));
+	}
+
 	private static Attempt attempt(Delivery delivery, int number) {
 		return new Attempt(delivery.id(), number, NOW, 200, Duration.ofMillis(7), null, "ok");
 	}
@@ -249,6 +272,12 @@ class MongoDeliveryStoreTest {
 		return new Delivery(Delivery.idFor(executionId, DeliveryChannel.CALLBACK), executionId, "owner-1", "dep-1",
 				DeliveryChannel.CALLBACK, destinationKey + "/hook", destinationKey, Message.callback("{}"),
 				DeliveryStatus.PENDING, 0, 0, due, null, NOW.minusSeconds(60), null, null);
+	}
+
+	private static Delivery failed(String executionId, Instant createdAt, Message message) {
+		return new Delivery(Delivery.idFor(executionId, DeliveryChannel.CALLBACK), executionId, "owner-1", "dep-1",
+				DeliveryChannel.CALLBACK, "https://a.example/hook", "https://a.example:443", message,
+				DeliveryStatus.FAILED, 1, 1, null, "HTTP 500", createdAt, createdAt, UUID.randomUUID());
 	}
 
 	private static Delivery pendingAgain(Delivery done) {

@@ -190,6 +190,7 @@ class DeliveryApiTest {
 		assertThat(recovery.status()).isEqualTo(202);
 		assertThat(recovery.body().get("scheduled").asInt()).isEqualTo(2);
 		assertThat(recovery.body().get("more").asBoolean()).isFalse();
+		assertThat(recovery.body().get("nextCursor").isNull()).isTrue();
 		JsonNode recovered = this.deliveries.awaitStatus(this.owner, first.executionId(), "succeeded");
 		assertThat(recovered.get("attemptCount").asInt()).isEqualTo(6);
 		this.deliveries.awaitStatus(this.owner, second.executionId(), "succeeded");
@@ -197,6 +198,9 @@ class DeliveryApiTest {
 		assertThat(this.api.post("/v1/deliveries/recover", "intruder", null).body().get("scheduled").asInt()).isZero();
 		assertThat(this.api.post("/v1/deliveries/recover", this.owner, "{\"since\":\"yesterday\"}").status())
 			.isEqualTo(400);
+		ApiClient.Response wrongCursor = this.api.post("/v1/deliveries/recover", this.owner, "{\"cursor\":\"bm9wZQ\"}");
+		assertThat(wrongCursor.status()).isEqualTo(400);
+		assertThat(wrongCursor.text("field")).isEqualTo("cursor");
 	}
 
 	@Test

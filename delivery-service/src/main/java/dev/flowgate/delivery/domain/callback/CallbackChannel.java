@@ -100,7 +100,14 @@ public final class CallbackChannel implements Channel {
 		if (this.disabled.isDisabled(delivery.ownerId(), delivery.deploymentId(), delivery.destination())) {
 			return CompletableFuture.completedFuture(AttemptOutcome.skipped(disabledReason(delivery.deploymentId())));
 		}
-		CallbackTarget target = CallbackTarget.parse(delivery.destination());
+		CallbackTarget target;
+		try {
+			target = CallbackTarget.parse(delivery.destination());
+		}
+		catch (InvalidCallbackUrlException ex) {
+			// Stored as failed at intake, then replayed: it fails again, as it did then.
+			return CompletableFuture.completedFuture(invalid(ex, this.clock.instant()));
+		}
 		byte[] body = delivery.message().body().getBytes(StandardCharsets.UTF_8);
 		Instant startedAt = this.clock.instant();
 		Map<String, String> headers;
@@ -175,6 +182,12 @@ public final class CallbackChannel implements Channel {
 		return new AttemptOutcome(gone.verdict(), gone.startedAt(), gone.latency(), gone.statusCode(), gone.error()
 				+ "; callbacks of deployment " + delivery.deploymentId() + " to this URL are disabled until enabled",
 				gone.responseSnippet(), null);
+	}
+
+	/** Refused before connecting: counted and logged, but not against the breaker. */
+	private static AttemptOutcome invalid(InvalidCallbackUrlException ex, Instant now) {
+		return new AttemptOutcome(AttemptOutcome.Verdict.PERMANENT, now, Duration.ZERO, null,
+				ex.getMessage() + "; not sent", null, null);
 	}
 
 	private static String disabledReason(String deploymentId) {

@@ -8,7 +8,8 @@ import dev.flowgate.delivery.domain.InvalidRequestException;
 
 /**
  * Where a page of deliveries (newest first) ended: the next page holds what is older, or
- * equally old with a smaller id. Opaque to clients.
+ * equally old with a smaller id. Also where a recovery (oldest first) stopped: the next
+ * call takes what is newer, or equally old with a larger id. Opaque to clients.
  */
 public record DeliveryCursor(Instant createdAt, String id) {
 
@@ -34,7 +35,7 @@ public record DeliveryCursor(Instant createdAt, String id) {
 					plain.substring(separator + 1));
 		}
 		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
-			throw new InvalidRequestException("cursor", "is not a cursor from a previous page");
+			throw new InvalidRequestException("cursor", "is not a cursor from a previous page or recovery");
 		}
 	}
 

@@ -14,9 +14,12 @@ public interface DeliveryPages {
 	List<Delivery> page(String ownerId, DeliveryStatus status, DeliveryCursor after, int limit);
 
 	/**
-	 * The owner's failed deliveries created at or after {@code since} ({@code null}:
-	 * any), oldest first, without their attempt logs.
+	 * The owner's failed deliveries that can be sent again (their message was kept),
+	 * created at or after {@code since} ({@code null}: any), oldest first, without their
+	 * attempt logs.
+	 * @param after where the previous recovery stopped, or {@code null} to start at the
+	 * oldest
 	 */
-	List<Delivery> failedSince(String ownerId, Instant since, int limit);
+	List<Delivery> failedSince(String ownerId, Instant since, DeliveryCursor after, int limit);
 
 }

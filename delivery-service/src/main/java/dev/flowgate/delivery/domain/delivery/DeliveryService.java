@@ -74,9 +74,14 @@ public final class DeliveryService {
 	/**
 	 * Sends a finished delivery again now, with a fresh round of attempts and the same
 	 * {@code webhook-id}.
+	 * @throws PayloadNotKeptException for one over the payload limit: there is nothing to
+	 * send
 	 */
 	public DeliveryView retry(String ownerId, String deliveryId) {
 		Delivery delivery = find(ownerId, deliveryId);
+		if (!delivery.message().hasContent()) {
+			throw new PayloadNotKeptException(deliveryId);
+		}
 		if (delivery.status() == DeliveryStatus.PENDING
 				|| !this.store.replay(delivery.replayed(this.clock.instant()), delivery.status())) {
 			throw new DeliveryPendingException(deliveryId);
@@ -89,18 +94,24 @@ public final class DeliveryService {
 	 * Sets the owner's failed deliveries created since {@code since} ({@code null}: all
 	 * kept) to go out again, each with a fresh round of attempts and the same
 	 * {@code webhook-id}, oldest first. The poller sends them as capacity allows, so a
-	 * receiver back from an outage is not flooded.
+	 * receiver back from an outage is not flooded. Those over the payload limit are left
+	 * out: there is nothing to send.
+	 * @param cursor the previous call's {@code next}, to go on after what it took (which
+	 * may have failed again since), or {@code null} to start at the oldest
 	 */
-	public Recovery recover(String ownerId, Instant since) {
-		List<Delivery> failed = this.pages.failedSince(ownerId, since, MAX_RECOVERED_PER_CALL + 1);
+	public Recovery recover(String ownerId, Instant since, String cursor) {
+		DeliveryCursor after = (cursor != null) ? DeliveryCursor.decode(cursor) : null;
+		List<Delivery> failed = this.pages.failedSince(ownerId, since, after, MAX_RECOVERED_PER_CALL + 1);
+		List<Delivery> taken = failed.subList(0, Math.min(failed.size(), MAX_RECOVERED_PER_CALL));
 		Instant now = this.clock.instant();
 		int scheduled = 0;
-		for (Delivery delivery : failed.subList(0, Math.min(failed.size(), MAX_RECOVERED_PER_CALL))) {
+		for (Delivery delivery : taken) {
 			if (this.store.replay(delivery.replayed(now), DeliveryStatus.FAILED)) {
 				scheduled++;
 			}
 		}
-		return new Recovery(scheduled, failed.size() > MAX_RECOVERED_PER_CALL);
+		return new Recovery(scheduled,
+				(failed.size() > taken.size()) ? DeliveryCursor.after(taken.get(taken.size() - 1)) : null);
 	}
 
 	private List<DeliveryView> views(List<Delivery> deliveries) {

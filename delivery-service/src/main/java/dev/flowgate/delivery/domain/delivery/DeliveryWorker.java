@@ -1,6 +1,7 @@
 package dev.flowgate.delivery.domain.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class DeliveryWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
+	private static final String NOT_ATTEMPTED = "Not attempted: an internal error; tried again later";
+
 	private final Map<DeliveryChannel, Channel> channels = new EnumMap<>(DeliveryChannel.class);
 
 	private final DeliveryStore store;
@@ -31,18 +34,25 @@ public final class DeliveryWorker {
 
 	private final RetryPolicy retry;
 
+	private final Duration afterError;
+
 	private final FailureReporter failures;
 
 	private final Executor executor;
 
 	private final Clock clock;
 
+	/**
+	 * @param afterError how long a delivery waits when its attempt could not be made for
+	 * an unexpected error
+	 */
 	public DeliveryWorker(List<Channel> channels, DeliveryStore store, AttemptLog attempts, RetryPolicy retry,
-			FailureReporter failures, Executor executor, Clock clock) {
+			Duration afterError, FailureReporter failures, Executor executor, Clock clock) {
 		channels.forEach((channel) -> this.channels.put(channel.id(), channel));
 		this.store = store;
 		this.attempts = attempts;
 		this.retry = retry;
+		this.afterError = afterError;
 		this.failures = failures;
 		this.executor = executor;
 		this.clock = clock;
@@ -104,12 +114,26 @@ public final class DeliveryWorker {
 	}
 
 	/**
-	 * An unexpected error (not a failed delivery): the lease lapses and it is tried
-	 * again.
+	 * An unexpected error (not a failed delivery): tried again a while later, not counted
+	 * as an attempt. Not due at once, or an error that recurs would have it claimed on
+	 * every poll.
 	 */
 	private void abandon(Claim claim, Throwable ex) {
-		log.error("Could not attempt delivery {} (execution {}); it will be claimed again", claim.delivery().id(),
-				claim.delivery().executionId(), ex);
+		Delivery delivery = claim.delivery();
+		log.error("Could not attempt delivery {} (execution {}); it will be tried again in {}", delivery.id(),
+				delivery.executionId(), this.afterError, ex);
+		Instant later = this.clock.instant().plus(this.afterError);
+		try {
+			// The details are for the operator, not in the owner's delivery log.
+			this.store.settle(claim, delivery.pendingUntil(later, NOT_ATTEMPTED), Optional.empty());
+		}
+		catch (RuntimeException settleFailure) {
+			log.warn("Could not put delivery {} off; releasing it", delivery.id(), settleFailure);
+			release(claim);
+		}
+	}
+
+	private void release(Claim claim) {
 		try {
 			this.store.release(claim);
 		}

@@ -23,6 +23,14 @@ public record Message(String subject, String body, String html) {
 	}
 
 	/**
+	 * Whether it holds what is to be sent (every message does), unlike one kept
+	 * {@link #withoutContent()}, which must never be sent.
+	 */
+	public boolean hasContent() {
+		return this.body != null && !this.body.isEmpty();
+	}
+
+	/**
 	 * Bytes sent (UTF-8), for the payload limit and the dispatcher's bytes in flight:
 	 * counted, not encoded, as a delivery's size is asked for several times on its way in
 	 * and a message may be megabytes.

@@ -5,8 +5,14 @@ package dev.flowgate.delivery.domain.delivery;
  *
  * @param scheduled failed deliveries set to go out again, each with a fresh round of
  * attempts
- * @param more whether failed deliveries are left that this call did not take: call again
+ * @param next where the next call goes on, when failed deliveries are left that this call
+ * did not take; {@code null} otherwise
  */
-public record Recovery(int scheduled, boolean more) {
+public record Recovery(int scheduled, DeliveryCursor next) {
+
+	/** Whether failed deliveries are left that this call did not take: call again. */
+	public boolean more() {
+		return this.next != null;
+	}
 
 }

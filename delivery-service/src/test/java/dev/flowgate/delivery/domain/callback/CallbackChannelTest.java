@@ -147,6 +147,22 @@ class CallbackChannelTest {
 	}
 
 	@Test
+	void aReplayedDeliveryToAnInvalidUrlFailsAtOnceWithoutSending() {
+		String url = "https://hooks.example.com:0/x";
+		Prepared refused = this.channel.prepare(result(url)).orElseThrow();
+
+		AttemptOutcome outcome = this.channel.send(delivery(url, refused.destinationKey())).join();
+
+		assertThat(outcome.verdict()).isEqualTo(Verdict.PERMANENT);
+		assertThat(outcome.attempted()).isTrue();
+		assertThat(outcome.startedAt()).isEqualTo(NOW);
+		assertThat(outcome.error()).startsWith(refused.reason())
+			.isEqualTo("Invalid port in the callback URL; not sent");
+		assertThat(this.poster.targets).isEmpty();
+		assertThat(this.breakers.calls).isEmpty();
+	}
+
+	@Test
 	void preparesTheSignedPayloadOrSaysWhyNot() {
 		Prepared ready = this.channel.prepare(result("https://hooks.example.com/in")).orElseThrow();
 		Prepared invalid = this.channel.prepare(result("ftp://hooks.example.com/in")).orElseThrow();
@@ -174,8 +190,12 @@ class CallbackChannelTest {
 	}
 
 	private static Delivery delivery(String url) {
+		return delivery(url, CallbackTarget.parse(url).origin());
+	}
+
+	private static Delivery delivery(String url, String destinationKey) {
 		return new Delivery(UUID.randomUUID().toString(), "exec-1", "owner-1", "dep-1", DeliveryChannel.CALLBACK, url,
-				CallbackTarget.parse(url).origin(), dev.flowgate.delivery.domain.delivery.Message.callback("{\"a\":1}"),
+				destinationKey, dev.flowgate.delivery.domain.delivery.Message.callback("{\"a\":1}"),
 				DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, null, null);
 	}
 

@@ -21,6 +21,8 @@ class DeliveryWorkerTest {
 
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
+	private static final Duration AFTER_ERROR = Duration.ofMinutes(1);
+
 	private static final Executor DIRECT = Runnable::run;
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -37,8 +39,8 @@ class DeliveryWorkerTest {
 	private final DeliveryWorker worker = new DeliveryWorker(List.of(this.channel), this.store, this.attempts,
 			new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)), 0,
 					Duration.ofSeconds(60), Duration.ofHours(24), () -> 0L),
-			new FailureReporter(this.store, this.publisher, DIRECT, new FailureReporter.Settings(Duration.ZERO, 10),
-					this.clock),
+			AFTER_ERROR, new FailureReporter(this.store, this.publisher, DIRECT,
+					new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
 			DIRECT, this.clock);
 
 	@Test
@@ -140,9 +142,30 @@ class DeliveryWorkerTest {
 	}
 
 	@Test
-	void releasesTheLeaseWhenTheAttemptCannotBeMade() {
+	void putsADeliveryOffWithoutCountingAnAttemptWhenTheAttemptCannotBeMade() {
+		this.channel.answer((delivery) -> {
+			throw new IllegalStateException("a bug");
+		});
+		Delivery delivery = stored(1);
+
+		this.worker.run(claim(delivery)).stored().join();
+
+		Delivery after = this.store.get(delivery.id());
+		assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(after.nextAttemptAt()).isEqualTo(NOW.plus(AFTER_ERROR));
+		assertThat(after.attempts()).isEqualTo(1);
+		assertThat(after.roundAttempts()).isEqualTo(1);
+		assertThat(after.lastError()).doesNotContain("a bug");
+		assertThat(this.store.isLeased(delivery.id())).isFalse();
+		assertThat(this.store.claim(delivery.id(), NOW.plusSeconds(1), NOW.plus(LEASE))).isEmpty();
+		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).isEmpty();
+	}
+
+	@Test
+	void releasesTheLeaseWhenTheAttemptCannotBeMadeNorPutOff() {
 		this.channel.answer((delivery) -> CompletableFuture.failedFuture(new IllegalStateException("store down")));
 		Delivery delivery = stored(0);
+		this.store.failSettling(new IllegalStateException("store down"));
 
 		this.worker.run(claim(delivery)).stored().join();
 

@@ -168,11 +168,14 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 	}
 
 	@Override
-	public synchronized List<Delivery> failedSince(String ownerId, Instant since, int limit) {
+	public synchronized List<Delivery> failedSince(String ownerId, Instant since, DeliveryCursor after, int limit) {
 		return this.deliveries.values()
 			.stream()
-			.filter((d) -> d.ownerId().equals(ownerId) && d.status() == DeliveryStatus.FAILED)
+			.filter((d) -> d.ownerId().equals(ownerId) && d.status() == DeliveryStatus.FAILED
+					&& d.message().hasContent())
 			.filter((d) -> since == null || !d.createdAt().isBefore(since))
+			.filter((d) -> after == null || d.createdAt().isAfter(after.createdAt())
+					|| (d.createdAt().equals(after.createdAt()) && d.id().compareTo(after.id()) > 0))
 			.sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::id))
 			.limit(limit)
 			.toList();

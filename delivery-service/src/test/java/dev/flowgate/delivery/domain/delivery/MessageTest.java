@@ -2,6 +2,7 @@ package dev.flowgate.delivery.domain.delivery;
 
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +19,14 @@ class MessageTest {
 		assertThat(Message.callback(text).size()).isEqualTo(sent);
 		assertThat(Message.email(text, text, text).size()).isEqualTo(3L * sent);
 		assertThat(Message.email(text, text, null).size()).isEqualTo(2L * sent);
+	}
+
+	@Test
+	void aMessageKeptWithoutItsContentHasNone() {
+		assertThat(Message.callback("{}").hasContent()).isTrue();
+		assertThat(Message.email("Subject", "text", "<p>text</p>").hasContent()).isTrue();
+		assertThat(Message.callback("{}").withoutContent().hasContent()).isFalse();
+		assertThat(Message.email("Subject", "text", "<p>text</p>").withoutContent().hasContent()).isFalse();
 	}
 
 }
