@@ -69,7 +69,8 @@ class EngineConfig {
 	FlowEngine flowEngine(OutboundHttp outboundHttp, EngineThreads threads, RunnerProperties properties, Clock clock) {
 		RunnerProperties.Engine engine = properties.engine();
 		JsonCodec json = new JsonCodec();
-		JsonataExpressions expressions = new JsonataExpressions(engine.nodeTimeout(), engine.jsonataMaxDepth());
+		JsonataExpressions expressions = new JsonataExpressions(engine.nodeTimeout(), engine.jsonataMaxDepth(),
+				engine.jsonataMaxMemory().toBytes());
 		LlmSettings llm = new LlmSettings(properties.llm().baseUrl(), properties.llm().apiKey());
 		NodeExecutors executors = StandardNodes.create(json, expressions, outboundHttp, llm);
 		return new FlowEngine(executors, new EngineSettings(engine.nodeTimeout(), engine.traceOutputMaxChars()), json,

@@ -68,10 +68,13 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param maxExecutionTime the longest any execution runs, whatever its deadline
 	 * @param workerThreads run the nodes' own short work (templates, JSONata)
 	 * @param schedulerThreads run deadlines, timeouts and retry backoffs
+	 * @param jsonataMaxMemory the most one JSONata evaluation may allocate; with
+	 * {@code workerThreads} evaluating at once, it bounds what they can hold of the heap
 	 */
 	public record Engine(@DefaultValue("30s") Duration nodeTimeout, @DefaultValue("15m") Duration maxExecutionTime,
 			@DefaultValue("4096") int traceOutputMaxChars, @DefaultValue("8") int workerThreads,
-			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth) {
+			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth,
+			@DefaultValue("256MB") DataSize jsonataMaxMemory) {
 	}
 
 	/**

@@ -79,7 +79,7 @@ public final class EngineFixture implements AutoCloseable {
 		DestinationGuard guard = new DestinationGuard(resolver, AddressPolicy.allowing(allowedCidrs), "Host");
 		OutboundHttp http = new OutboundHttp(this.transport, new OutboundSettings(MAX_BYTES, allowedHosts),
 				new GuardedLookups(guard, this.lookups));
-		JsonataExpressions expressions = new JsonataExpressions(Duration.ofSeconds(2), 200);
+		JsonataExpressions expressions = new JsonataExpressions(Duration.ofSeconds(2), 200, 256L << 20);
 		this.engine = new FlowEngine(
 				StandardNodes.create(json, expressions, http, new LlmSettings(llmBaseUrl, LLM_KEY)),
 				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars), json, this.scheduler, this.workers,

@@ -9,8 +9,8 @@ import java.util.Map;
 import com.dashjoin.jsonata.Jsonata;
 
 /**
- * Evaluates JSONata expressions with a time and depth bound, so a runaway expression
- * cannot hold a worker thread.
+ * Evaluates JSONata expressions with a time, depth and memory bound, so a runaway
+ * expression can neither hold a worker thread nor fill the heap.
  */
 public final class JsonataExpressions {
 
@@ -18,9 +18,15 @@ public final class JsonataExpressions {
 
 	private final int maxDepth;
 
-	public JsonataExpressions(Duration timeLimit, int maxDepth) {
+	private final long maxAllocatedBytes;
+
+	/**
+	 * @param maxAllocatedBytes the most one evaluation may allocate
+	 */
+	public JsonataExpressions(Duration timeLimit, int maxDepth, long maxAllocatedBytes) {
 		this.timeLimit = timeLimit;
 		this.maxDepth = maxDepth;
+		this.maxAllocatedBytes = maxAllocatedBytes;
 	}
 
 	/**
@@ -35,14 +41,13 @@ public final class JsonataExpressions {
 			Jsonata.Frame frame = compiled.createFrame();
 			Duration bound = (timeLimit != null && timeLimit.compareTo(this.timeLimit) < 0) ? timeLimit
 					: this.timeLimit;
-			frame.setRuntimeBounds(bound.toMillis(), this.maxDepth);
+			long deadline = System.nanoTime() + bound.toNanos();
+			EvaluationBounds.install(frame, deadline, this.maxDepth, this.maxAllocatedBytes);
 			BoundedJsonataFunctions.bindTo(frame);
-			value = BoundedJsonataFunctions.within(System.nanoTime() + bound.toNanos(),
-					() -> compiled.evaluate(data, frame));
+			value = BoundedJsonataFunctions.within(deadline, () -> compiled.evaluate(data, frame));
 		}
 		catch (RuntimeException ex) {
-			// JException for syntax and type errors; the time and depth bounds throw
-			// others.
+			// JException for syntax and type errors; the bounds throw others.
 			throw NodeFailedException.permanent("JSONata: " + ex.getMessage());
 		}
 		return plain(value);

@@ -3,6 +3,7 @@ package dev.flowgate.runner.domain.node;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
@@ -11,6 +12,7 @@ import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.domain.template.TemplateScope;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,7 +68,7 @@ class TransformNodeTest {
 	@Test
 	void boundsEvaluationByTheNodesOwnTimeout() {
 		// The runner's default would let it run for a minute; the node allows 50 ms.
-		TransformNode transform = new TransformNode(new JsonataExpressions(Duration.ofMinutes(1), 200));
+		TransformNode transform = new TransformNode(new JsonataExpressions(Duration.ofMinutes(1), 200, 256L << 20));
 		FlowNode node = new FlowNode("slow", "transform", Map.of("expression", "$count([1..9999999].($ * 2))"));
 		NodeCall attempt = new NodeCall(node, new TemplateScope(Map.of(), Map.of()), new CancellationScope(),
 				Duration.ofMillis(50));
@@ -98,6 +100,38 @@ class TransformNodeTest {
 
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
 		assertThat(outcome.error().message()).startsWith("JSONata: ");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "$reduce([1..40], function($a, $i) { $a & $a }, 'xxxxxxxx')",
+			"$count([1..1000].([1..1000].([1..1000])))" })
+	void stopsAnExpressionBeforeItFillsTheHeap(String expression) {
+		FlowDefinition flow = Flows.flow().node("bomb", "transform", Map.of("expression", expression)).build();
+
+		FlowOutcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> this.fixture.run(flow, Map.of()));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).startsWith("JSONata: the expression")
+			.containsAnyOf("MB of memory", "characters");
+	}
+
+	@Test
+	void groupsTenThousandItemsWithinTheMemoryBound() {
+		List<Map<String, Object>> items = IntStream.range(0, 10_000)
+			.mapToObj((i) -> Map.<String, Object>of("id", i, "name", "item number " + i, "price", i * 1.5))
+			.toList();
+		FlowDefinition flow = Flows.flow()
+			.node("items", "input", Map.of("name", "items", "inputType", "json"))
+			.node("groups", "transform", Map.of("expression", "input.items{ $string(id % 10): $count(name) }"))
+			.edge("items", "groups")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("items", items));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(outcome.trace().get(1).output()).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.hasSize(10)
+			.containsEntry("7", 1000);
 	}
 
 	@Test
