@@ -40,6 +40,26 @@ public final class Templates {
 		return PLACEHOLDER.matcher(template).replaceAll("");
 	}
 
+	public boolean hasReference(String template) {
+		return PLACEHOLDER.matcher(template).find();
+	}
+
+	/**
+	 * What the template renders to when each reference renders to text matching
+	 * {@code valuePattern}: its own text quoted, letters in any case.
+	 */
+	public Pattern rendering(String template, String valuePattern) {
+		StringBuilder regex = new StringBuilder();
+		Matcher matcher = PLACEHOLDER.matcher(template);
+		int end = 0;
+		while (matcher.find()) {
+			regex.append(Pattern.quote(template.substring(end, matcher.start()))).append(valuePattern);
+			end = matcher.end();
+		}
+		regex.append(Pattern.quote(template.substring(end)));
+		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+	}
+
 	/** Always text: a single reference to an object becomes its JSON. */
 	public String text(String template, TemplateScope scope) {
 		return asText(value(template, scope));

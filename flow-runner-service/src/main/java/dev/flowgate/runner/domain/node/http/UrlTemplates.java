@@ -3,6 +3,8 @@ package dev.flowgate.runner.domain.node.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.node.NodeFailedException;
 import dev.flowgate.runner.domain.template.TemplateScope;
@@ -11,34 +13,68 @@ import dev.flowgate.runner.domain.template.Templates;
 /**
  * URLs rendered from templates keep what the template fixes. Where the template names a
  * host, no value may change it or put a user before it
- * ({@code https://api.example.com{{input.path}}} with {@code @evil.example/}), and no
- * value may add {@code .} or {@code ..} path segments ({@code /orders/{{input.id}}} with
- * {@code ../admin}): either would send the flow's headers, credentials included, where
- * its author did not mean them to go. A template that is the whole URL
- * ({@code {{input.url}}}) names no host and is the author's choice.
+ * ({@code https://api.example.com{{input.path}}} with {@code @evil.example/}); a value
+ * inside the host ({@code https://{{input.shop}}.myshopify.com}) may hold only letters,
+ * digits, dots and hyphens. No value may add {@code .} or {@code ..} path segments
+ * ({@code /orders/{{input.id}}} with {@code ../admin}, {@code ..;/admin} or
+ * {@code ..%2Fadmin}). Either would send the flow's headers, credentials included, where
+ * its author did not mean them to go. A template whose host is one reference
+ * ({@code {{input.url}}}, {@code https://{{input.host}}/}) leaves the host to the value:
+ * the author's choice.
  */
 final class UrlTemplates {
+
+	/** A template's literal scheme and the authority after it, up to the path. */
+	private static final Pattern AUTHORITY = Pattern.compile("^\\s*[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)");
+
+	/** What a value may put into a host the template names in part. */
+	private static final String HOST_VALUE = "[A-Za-z0-9.-]*";
+
+	/** A path segment's separators, as some servers decode them. */
+	private static final Pattern SEPARATOR = Pattern.compile("[/\\\\]");
 
 	private UrlTemplates() {
 	}
 
 	static String render(Templates templates, String field, String template, TemplateScope scope) {
 		String rendered = templates.text(template, scope);
-		URI fixed = parse(templates.literal(template));
 		URI actual = parse(rendered);
-		if (fixed == null || actual == null) {
-			// The template is no URL in itself, or the rendered URL is refused later
-			// with its own message.
+		if (actual == null) {
+			// Refused later with its own message.
 			return rendered;
 		}
-		if (fixed.getHost() != null && !fixed.getHost().isEmpty() && !sameHost(fixed, actual)) {
+		URI fixed = parse(templates.literal(template));
+		boolean namesHost = fixed != null && fixed.getHost() != null && !fixed.getHost().isEmpty();
+		if (namesHost && !sameHost(fixed, actual)) {
 			throw NodeFailedException
 				.permanent("%s: a value changes the host the template names (%s)".formatted(field, fixed.getHost()));
+		}
+		Matcher authority = AUTHORITY.matcher(template);
+		if (!namesHost && authority.find() && templates.hasReference(authority.group(1))) {
+			// Its own text is no host without the values ("https://.example.com").
+			requireHostValues(templates, field, authority.group(1), scope, actual);
+		}
+		if (fixed == null) {
+			// The template is no URL in itself.
+			return rendered;
 		}
 		if (hasDotSegment(actual) && !hasDotSegment(fixed)) {
 			throw NodeFailedException.permanent(field + ": a value adds a '.' or '..' segment to the path");
 		}
 		return rendered;
+	}
+
+	private static void requireHostValues(Templates templates, String field, String authority, TemplateScope scope,
+			URI actual) {
+		if (templates.literal(authority).isEmpty()) {
+			return;
+		}
+		String rendered = templates.text(authority, scope);
+		if (!templates.rendering(authority, HOST_VALUE).matcher(rendered).matches()
+				|| !rendered.equalsIgnoreCase(actual.getRawAuthority())) {
+			throw NodeFailedException
+				.permanent("%s: a value changes the host the template names (%s)".formatted(field, authority));
+		}
 	}
 
 	private static boolean sameHost(URI fixed, URI actual) {
@@ -47,14 +83,20 @@ final class UrlTemplates {
 				&& (actual.getRawUserInfo() == null || actual.getRawUserInfo().equals(fixed.getRawUserInfo()));
 	}
 
+	/**
+	 * Dot segments as servers may read them: encoded, with parameters ({@code ..;x}), or
+	 * behind an encoded slash or backslash.
+	 */
 	private static boolean hasDotSegment(URI uri) {
 		String path = uri.getRawPath();
 		if (path == null) {
 			return false;
 		}
-		for (String segment : path.split("/", -1)) {
-			String decoded = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
-			if (decoded.equals(".") || decoded.equals("..")) {
+		String decoded = path.toLowerCase(Locale.ROOT).replace("%2e", ".").replace("%2f", "/").replace("%5c", "\\");
+		for (String segment : SEPARATOR.split(decoded, -1)) {
+			int parameters = segment.indexOf(';');
+			String name = (parameters >= 0) ? segment.substring(0, parameters) : segment;
+			if (name.equals(".") || name.equals("..")) {
 				return true;
 			}
 		}

@@ -1,5 +1,6 @@
 package dev.flowgate.runner.domain.node.http;
 
+import java.net.URI;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
@@ -264,6 +265,9 @@ class HttpNodeTest {
 					{{origin}}{{input.v}}              | @evil.example/steal    | url: a value changes the host the template names (127.0.0.1)
 					{{origin}}/orders/{{input.v}}      | ../admin               | url: a value adds a '.' or '..' segment to the path
 					{{origin}}/orders/{{input.v}}/x    | %2E%2e                 | url: a value adds a '.' or '..' segment to the path
+					{{origin}}/orders/{{input.v}}      | ..;/admin              | url: a value adds a '.' or '..' segment to the path
+					{{origin}}/orders/{{input.v}}      | ..%2Fadmin             | url: a value adds a '.' or '..' segment to the path
+					{{origin}}/orders/{{input.v}}      | x%5C..%5Cadmin         | url: a value adds a '.' or '..' segment to the path
 					""")
 	void aValueCannotTakeTheRequestElsewhereThanTheTemplateNames(String template, String value, String refusal) {
 		String origin = this.api.url("");
@@ -278,6 +282,27 @@ class HttpNodeTest {
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
 		assertThat(outcome.error().message()).isEqualTo(refusal);
 		assertThat(this.api.received()).isEmpty();
+	}
+
+	@Test
+	void aValueInsideTheHostCannotTakeTheRequestToAnotherHost() {
+		this.api.on("/x", (request) -> Reply.json(200, "{}"));
+		String port = String.valueOf(URI.create(this.api.url("")).getPort());
+		String host = "{{input.v}}.0.0.1:" + port;
+		FlowDefinition flow = Flows.flow()
+			.input("v")
+			.node("call", "http", Map.of("url", "http://" + host + "/x"))
+			.edge("v", "call")
+			.build();
+
+		FlowOutcome named = this.fixture.run(flow, Map.of("v", "127"));
+		FlowOutcome elsewhere = this.fixture.run(flow, Map.of("v", "evil.example/?"));
+
+		assertThat(named.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(elsewhere.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(elsewhere.error().message())
+			.isEqualTo("url: a value changes the host the template names (" + host + ")");
+		assertThat(this.api.received()).hasSize(1);
 	}
 
 	@Test
