@@ -75,8 +75,10 @@ final class TraceLog {
 		if (text.length() <= this.maxOutputChars) {
 			return output;
 		}
-		return text.substring(0, this.maxOutputChars)
-				+ "… (%d more characters)".formatted(text.length() - this.maxOutputChars);
+		// Not between the two halves of a pair: a lone surrogate is no valid JSON text.
+		int cut = Character.isHighSurrogate(text.charAt(this.maxOutputChars - 1)) ? this.maxOutputChars - 1
+				: this.maxOutputChars;
+		return text.substring(0, cut) + "… (%d more characters)".formatted(text.length() - cut);
 	}
 
 	private static long since(NodeTrace started, Instant at) {

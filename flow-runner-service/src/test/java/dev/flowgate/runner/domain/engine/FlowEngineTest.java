@@ -376,6 +376,21 @@ class FlowEngineTest {
 	}
 
 	@Test
+	void cutsATraceOutputBeforeACharacterItWouldSplit() {
+		try (EngineFixture small = new EngineFixture(this.api.url(""), java.util.Set.of(), 20)) {
+			// {"text":" and ten x take 19 characters; the emoji takes the 20th and 21st.
+			FlowDefinition flow = Flows.flow()
+				.node("long", "template", Map.of("template", "x".repeat(10) + "\uD83D\uDE00" + "y".repeat(10)))
+				.build();
+
+			FlowOutcome outcome = small.run(flow, Map.of());
+
+			assertThat(trace(outcome, "long").output())
+				.isEqualTo("{\"text\":\"" + "x".repeat(10) + "… (14 more characters)");
+		}
+	}
+
+	@Test
 	void failsARequiredInputThatIsMissing() {
 		FlowDefinition flow = Flows.flow()
 			.node("city", "input", Map.of("required", true))
