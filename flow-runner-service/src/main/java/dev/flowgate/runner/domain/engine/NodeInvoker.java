@@ -8,8 +8,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.runner.domain.node.CancellationScope;
 import dev.flowgate.runner.domain.node.NodeCall;
 import dev.flowgate.runner.domain.node.NodeExecutor;
@@ -54,7 +56,7 @@ final class NodeInvoker {
 			policy = NodePolicy.of(call.node(), this.settings.nodeTimeout());
 		}
 		catch (NodeFailedException ex) {
-			return CompletableFuture.completedFuture(new Invocation(null, ex.getMessage(), 0));
+			return CompletableFuture.completedFuture(Invocation.failed(ex.getMessage(), 0, TokenUsage.NONE));
 		}
 		NodeExecutor executor = this.executors.forType(call.node().type()).orElseThrow();
 		if (executor.isImmediate()) {
@@ -68,14 +70,23 @@ final class NodeInvoker {
 					.waitDuration(policy.backoff())
 					.retryOnException((failure) -> isRetryable(failure, call.cancellation(), executor))
 					.build());
+		AtomicReference<TokenUsage> failedAttempts = new AtomicReference<>(TokenUsage.NONE);
 		return retry
 			.executeCompletionStage(this.scheduler,
 					() -> timeLimiter.executeCompletionStage(this.scheduler,
-							() -> attempt(executor, call, attempts, policy.timeout())))
+							() -> attempt(executor, call, attempts, policy.timeout())
+								.whenComplete((result, failure) -> addUsage(failedAttempts, failure))))
 			.toCompletableFuture()
 			.handle((result, failure) -> (failure != null)
-					? new Invocation(null, describe(failure, policy), attempts.get())
-					: new Invocation(result, null, attempts.get()));
+					? Invocation.failed(describe(failure, policy), attempts.get(), failedAttempts.get())
+					: Invocation.succeeded(result, attempts.get(), failedAttempts.get()));
+	}
+
+	private static void addUsage(AtomicReference<TokenUsage> failedAttempts, Throwable failure) {
+		NodeFailedException nodeFailure = nodeFailure(failure);
+		if (nodeFailure != null) {
+			failedAttempts.accumulateAndGet(nodeFailure.tokenUsage(), TokenUsage::plus);
+		}
 	}
 
 	/** An immediate node, on this thread: its future is complete when execute returns. */
@@ -83,11 +94,11 @@ final class NodeInvoker {
 			NodePolicy policy) {
 		attempts.incrementAndGet();
 		try {
-			return new Invocation(executor.execute(call.forAttempt(call.cancellation(), policy.timeout())).join(), null,
-					attempts.get());
+			return Invocation.succeeded(executor.execute(call.forAttempt(call.cancellation(), policy.timeout())).join(),
+					attempts.get(), TokenUsage.NONE);
 		}
 		catch (RuntimeException ex) {
-			return new Invocation(null, describe(ex, policy), attempts.get());
+			return Invocation.failed(describe(ex, policy), attempts.get(), TokenUsage.NONE);
 		}
 	}
 

@@ -64,7 +64,7 @@ final class RunState {
 
 	void failed(FlowNode node, Instant now, Invocation invocation) {
 		this.running.remove(node.id());
-		this.trace.failed(node, now, invocation.attempts(), invocation.error());
+		this.trace.failed(node, now, invocation);
 	}
 
 	/** Records the node's output and claims the nodes that may start now. */
@@ -82,7 +82,7 @@ final class RunState {
 
 	/** Nodes still running when the run ends count as failed, with the reason. */
 	void abandonRunning(Instant now, String reason) {
-		this.running.forEach((id, attempts) -> this.trace.failed(this.graph.node(id), now, attempts.get(), reason));
+		this.running.forEach((id, attempts) -> this.trace.abandoned(this.graph.node(id), now, attempts.get(), reason));
 		this.running.clear();
 	}
 

@@ -35,14 +35,22 @@ final class TraceLog {
 		NodeTrace started = this.entries.get(node.id());
 		this.entries.put(node.id(),
 				new NodeTrace(node.id(), node.type(), NodeStatus.SUCCEEDED, started.startedAt(), since(started, at),
-						truncated(invocation.result().output()), null, invocation.attempts(),
-						invocation.result().tokenUsage()));
+						truncated(invocation.result().output()), null, invocation.attempts(), invocation.tokenUsage()));
 	}
 
-	void failed(FlowNode node, Instant at, int attempts, String error) {
+	void failed(FlowNode node, Instant at, Invocation invocation) {
+		failed(node, at, invocation.attempts(), invocation.error(), invocation.tokenUsage());
+	}
+
+	/** A node still running when the run ended: what its attempts used is unknown. */
+	void abandoned(FlowNode node, Instant at, int attempts, String reason) {
+		failed(node, at, attempts, reason, TokenUsage.NONE);
+	}
+
+	private void failed(FlowNode node, Instant at, int attempts, String error, TokenUsage tokenUsage) {
 		NodeTrace started = this.entries.get(node.id());
 		this.entries.put(node.id(), new NodeTrace(node.id(), node.type(), NodeStatus.FAILED, started.startedAt(),
-				since(started, at), null, error, attempts, TokenUsage.NONE));
+				since(started, at), null, error, attempts, tokenUsage));
 	}
 
 	void skipped(FlowNode node, Instant at) {

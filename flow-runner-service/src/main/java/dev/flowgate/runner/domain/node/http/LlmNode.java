@@ -100,20 +100,27 @@ public final class LlmNode implements NodeExecutor {
 		return body;
 	}
 
+	/** A failed answer's tokens count too: they are paid for. */
 	private NodeResult completion(Object response, LlmResponseFormat format) {
-		if (!(CONTENT.resolveAfterRoot(response) instanceof String text)) {
-			throw new NodeFailedException("the LLM response has no choices[0].message.content");
-		}
 		long promptTokens = count(response, "prompt_tokens");
 		long completionTokens = count(response, "completion_tokens");
+		TokenUsage used = new TokenUsage(promptTokens, completionTokens);
+		if (!(CONTENT.resolveAfterRoot(response) instanceof String text)) {
+			throw new NodeFailedException("the LLM response has no choices[0].message.content").withTokenUsage(used);
+		}
 		Map<String, Object> output = new LinkedHashMap<>();
 		output.put("text", text);
 		if (format.isJson()) {
-			output.put("json", format.parse(text, this.json));
+			try {
+				output.put("json", format.parse(text, this.json));
+			}
+			catch (NodeFailedException ex) {
+				throw ex.withTokenUsage(used);
+			}
 		}
 		output.put("model", ValuePath.parse("response.model").resolveAfterRoot(response));
 		output.put("usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens));
-		return new NodeResult(output, new TokenUsage(promptTokens, completionTokens));
+		return new NodeResult(output, used);
 	}
 
 	private static long count(Object response, String field) {

@@ -2,6 +2,7 @@ package dev.flowgate.runner.domain.node.http;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 
 import dev.flowgate.contracts.ExecutionStatus;
@@ -176,6 +177,27 @@ class LlmNodeTest {
 		assertThat(proseOutcome.error().message())
 			.isEqualTo("the LLM's answer is not the JSON asked for: Sure! Here is your JSON: {ok}");
 		assertThat(proseOutcome.trace().get(0).attempts()).isEqualTo(2);
+		assertThat(proseOutcome.trace().get(0).tokenUsage()).as("both answers were paid for")
+			.isEqualTo(new TokenUsage(2, 2));
+		assertThat(proseOutcome.tokenUsage()).isEqualTo(new TokenUsage(2, 2));
+	}
+
+	@Test
+	void countsTheTokensOfAnAttemptThatFailedBeforeOneThatSucceeded() {
+		AtomicInteger answers = new AtomicInteger();
+		this.elsewhere.on(OpenAiStub.PATH, (request) -> StubServer.Reply.json(200,
+				completion((answers.incrementAndGet() == 1) ? "Sure! {ok}" : "{\"ok\": true}")));
+		FlowDefinition flow = Flows.flow()
+			.node("ask", "llm",
+					Map.of("baseUrl", this.elsewhere.url(""), "model", "m", "prompt", "hi", "responseFormat", "json",
+							"retry", Map.of("maxAttempts", 2, "backoffMillis", 1)))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(outcome.trace().get(0).attempts()).isEqualTo(2);
+		assertThat(outcome.trace().get(0).tokenUsage()).isEqualTo(new TokenUsage(2, 2));
 	}
 
 	@Test
