@@ -92,6 +92,17 @@ class EventJsonTest {
 	}
 
 	@Test
+	void readsAKeyStateWithoutAVersionAsOfUnknownVersion() {
+		ObjectNode wire = (ObjectNode) this.json.valueToTree(SampleEvents.all().get(3));
+		wire.remove("version");
+
+		KeyStateChanged read = (KeyStateChanged) this.json.treeToValue(wire, FlowgateEvent.class);
+
+		assertThat(read.version()).isEqualTo(KeyStateChanged.UNKNOWN_VERSION);
+		assertThat(read.keyId()).isEqualTo("k-1");
+	}
+
+	@Test
 	void readsADeliveryTargetWithoutTheOverrideFlagAsNotAllowed() {
 		DeliveryTarget target = this.json.readValue("{\"callbackUrl\":\"https://example.com/hook\"}",
 				DeliveryTarget.class);

@@ -33,7 +33,7 @@ final class SampleEvents {
 						null),
 				new KeyStateChanged(id(), 1, NOW, "k-1", "o-1", "ci", "sk-EuT64…oyU_O", "ab12", "cd34",
 						NOW.plusSeconds(60), Set.of(KeyScope.RUN), Set.of("d-1"), NOW.plusSeconds(3600), 120,
-						KeyStatus.ACTIVE),
+						KeyStatus.ACTIVE, 3L),
 				new DeploymentStateChanged(id(), 1, NOW, "d-1", "o-1", "answers", "f-1", 2, flow, DeploymentMode.ASYNC,
 						DeploymentEnvironment.PRODUCTION, true, 30,
 						new DeliveryTarget("https://example.com/hook", null, false), new DeploymentLimits(10, 600)),

@@ -38,7 +38,7 @@ class DomainConfig {
 	KeyService keyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
 			FlowgateProperties properties) {
 		return new KeyService(store, publication, deployments, clock, properties.lastUsed().resolution(),
-				properties.keys().perOwner());
+				properties.keys().perOwner(), properties.keys().selfRotationGrace());
 	}
 
 	@Bean

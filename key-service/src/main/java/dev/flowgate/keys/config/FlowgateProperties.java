@@ -19,8 +19,10 @@ public record FlowgateProperties(Outbox outbox, LastUsed lastUsed, DeploymentSer
 	/**
 	 * @param perOwner the most keys an owner may have, active or not; every gateway holds
 	 * every key in memory
+	 * @param selfRotationGrace the shortest grace period of a rotation made with the very
+	 * key being rotated, so that an answer lost on the way does not lock its owner out
 	 */
-	public record Keys(int perOwner) {
+	public record Keys(int perOwner, Duration selfRotationGrace) {
 	}
 
 	/**

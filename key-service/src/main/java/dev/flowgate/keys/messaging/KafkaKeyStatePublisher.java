@@ -1,7 +1,9 @@
 package dev.flowgate.keys.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +15,10 @@ import dev.flowgate.contracts.Topics;
 import dev.flowgate.keys.config.FlowgateProperties;
 import dev.flowgate.keys.domain.key.ApiKey;
 import dev.flowgate.keys.domain.key.KeyStatePublisher;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +46,16 @@ class KafkaKeyStatePublisher implements KeyStatePublisher {
 
 	@Override
 	public Delivery publish(ApiKey key) {
-		// A deleted key's record is a tombstone: compaction then drops the key.
-		FlowgateEvent state = key.deleted() ? null : stateOf(key);
 		try {
-			this.kafka.send(Topics.KEYS.name(), key.id(), state).get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			this.kafka.send(recordOf(key)).get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
 			return Delivery.ACKNOWLEDGED;
 		}
 		catch (ExecutionException | KafkaException | org.apache.kafka.common.KafkaException ex) {
+			if (mayStillLand(ex)) {
+				log.warn("Publishing key {} version {} timed out; it may still land, so the key stays held: {}",
+						key.id(), key.version(), ex.getMessage());
+				return Delivery.IN_DOUBT;
+			}
 			log.warn("Publishing key {} version {} failed; it stays pending: {}", key.id(), key.version(),
 					ex.getMessage());
 			return Delivery.FAILED;
@@ -61,13 +70,40 @@ class KafkaKeyStatePublisher implements KeyStatePublisher {
 		}
 	}
 
+	/**
+	 * Kafka ends a send that ran out of time (its {@code delivery.timeout.ms}) or of
+	 * retries with a retriable error, a {@code TimeoutException} above all, although the
+	 * broker may have written the record, or may yet: it is in doubt, not refused.
+	 */
+	private static boolean mayStillLand(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RetriableException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A deleted key's record is a tombstone (compaction then drops the key); with no
+	 * value to carry it, its version goes in a header.
+	 */
+	private ProducerRecord<String, FlowgateEvent> recordOf(ApiKey key) {
+		if (!key.deleted()) {
+			return new ProducerRecord<>(Topics.KEYS.name(), key.id(), stateOf(key));
+		}
+		Header version = new RecordHeader(KeyStateChanged.VERSION_HEADER,
+				Long.toString(key.version()).getBytes(StandardCharsets.US_ASCII));
+		return new ProducerRecord<>(Topics.KEYS.name(), null, key.id(), null, List.of(version));
+	}
+
 	private KeyStateChanged stateOf(ApiKey key) {
 		var credential = key.credential();
 		var permissions = key.permissions();
 		return new KeyStateChanged(UUID.randomUUID(), KeyStateChanged.SCHEMA_VERSION, this.clock.instant(), key.id(),
 				key.ownerId(), key.name(), credential.hint(), credential.secretHash(), credential.previousSecretHash(),
 				credential.previousSecretValidUntil(), permissions.scopes(), permissions.deploymentIds(),
-				permissions.expiresAt(), permissions.rateLimitPerMinute(), key.status());
+				permissions.expiresAt(), permissions.rateLimitPerMinute(), key.status(), key.version());
 	}
 
 }

@@ -45,6 +45,12 @@ record KeyDocument(@Id String id, String ownerId, String name, String hint, Stri
 
 	static final String CLAIMED_UNTIL = "claimedUntil";
 
+	/**
+	 * When a deleted key's document goes (a TTL index): once the topic may have dropped
+	 * its tombstone. Not mapped: nothing reads it.
+	 */
+	static final String FORGET_AT = "forgetAt";
+
 	static KeyDocument unpublished(ApiKey key) {
 		KeyCredential credential = key.credential();
 		KeyPermissions permissions = key.permissions();

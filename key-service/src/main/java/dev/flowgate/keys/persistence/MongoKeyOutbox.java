@@ -1,10 +1,12 @@
 package dev.flowgate.keys.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.flowgate.contracts.Topics;
 import dev.flowgate.keys.domain.key.KeyOutbox;
 import dev.flowgate.keys.domain.key.PublicationClaim;
 import dev.flowgate.store.PendingPublication;
@@ -25,8 +27,11 @@ class MongoKeyOutbox implements KeyOutbox {
 
 	private final MongoTemplate mongo;
 
-	MongoKeyOutbox(MongoTemplate mongo) {
+	private final Clock clock;
+
+	MongoKeyOutbox(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	@Override
@@ -54,13 +59,14 @@ class MongoKeyOutbox implements KeyOutbox {
 	public void markPublished(PublicationClaim claim) {
 		long version = claim.key().version();
 		Query query = claimed(claim).addCriteria(where(KeyDocument.PUBLISHED_VERSION).lt(version));
-		this.mongo.updateFirst(query, unclaim().set(KeyDocument.PUBLISHED_VERSION, version), KeyDocument.class);
+		Update update = unclaim().set(KeyDocument.PUBLISHED_VERSION, version);
+		if (claim.key().deleted()) {
+			// Until then, setting publishedVersion back sends the tombstone again (a TTL
+			// index removes the document).
+			update.set(KeyDocument.FORGET_AT, this.clock.instant().plus(Topics.KEYS.retention()));
+		}
+		this.mongo.updateFirst(query, update, KeyDocument.class);
 		PendingPublication.published(this.mongo, KeyDocument.COLLECTION, claim.key().id(), version);
-	}
-
-	@Override
-	public void purge(PublicationClaim claim) {
-		this.mongo.remove(claimed(claim).addCriteria(where(KeyDocument.DELETED).is(true)), KeyDocument.class);
 	}
 
 	@Override

@@ -69,10 +69,12 @@ class KeyController {
 	}
 
 	@PostMapping("/{keyId}/rotate")
-	KeyResource rotate(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String keyId,
-			@RequestBody(required = false) RotateRequestBody body) {
+	KeyResource rotate(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestHeader(name = InternalHeaders.KEY_ID, required = false) String callingKeyId,
+			@PathVariable String keyId, @RequestBody(required = false) RotateRequestBody body) {
 		RotateRequestBody rotation = (body != null) ? body : RotateRequestBody.NONE;
-		return KeyResource.issued(this.keys.rotate(ownerId, keyId, rotation.gracePeriod()), this.clock.instant());
+		return KeyResource.issued(this.keys.rotate(ownerId, keyId, rotation.gracePeriod(), callingKeyId),
+				this.clock.instant());
 	}
 
 	@DeleteMapping("/{keyId}")

@@ -3,10 +3,12 @@ package dev.flowgate.keys.persistence;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 
 import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.contracts.Topics;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
 import dev.flowgate.keys.KeyTopic;
 import dev.flowgate.keys.domain.key.ApiKey;
@@ -91,7 +93,28 @@ class OutboxRecoveryTest {
 		assertThat(this.store.replace(issued.key().delete())).isTrue();
 
 		topic.awaitTombstone(issued.key().id());
-		await().until(() -> document(issued.key().id()) == null);
+		await().until(() -> document(issued.key().id()).get("publishedVersion", Number.class).longValue() == 2);
+	}
+
+	@Test
+	void keepsADeletedKeyAsLongAsTheTopicKeepsItsTombstoneSoThatItCanBeSentAgain() {
+		IssuedKey issued = this.keys.issue(newOwner(), KeyRequest.firstKey());
+		String id = issued.key().id();
+		Instant before = Instant.now();
+
+		this.keys.delete(issued.key().ownerId(), id);
+		topic.awaitTombstone(id);
+		await().until(() -> document(id).get(KeyDocument.FORGET_AT) != null);
+		assertThat(document(id).getDate(KeyDocument.FORGET_AT).toInstant())
+			.isAfterOrEqualTo(before.plus(Topics.KEYS.retention()).truncatedTo(ChronoUnit.MILLIS));
+		assertThat(document(id).getBoolean(KeyDocument.DELETED)).isTrue();
+
+		// As an operator repairs a key a late state brought back.
+		this.mongo.getCollection(KeyDocument.COLLECTION)
+			.updateOne(new Document(KeyDocument.ID, id), new Document("$set",
+					new Document(KeyDocument.PUBLISHED_VERSION, 0L).append(PendingPublication.FIELD, true)));
+
+		await().until(() -> topic.recordsOf(id).stream().filter((record) -> record.value() == null).count() == 2);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.flowgate.keys.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -91,6 +93,7 @@ class KeyApiTest {
 		assertThat(state.expiresAt()).isEqualTo(Instant.parse("2099-01-01T00:00:00Z"));
 		assertThat(state.rateLimitPerMinute()).isEqualTo(120);
 		assertThat(state.status()).isEqualTo(KeyStatus.ACTIVE);
+		assertThat(state.version()).isEqualTo(1);
 	}
 
 	@Test
@@ -261,6 +264,27 @@ class KeyApiTest {
 	}
 
 	@Test
+	void keepsTheOldSecretAMinuteWhenTheCallingKeyRotatesItselfWithoutGrace() {
+		Response created = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"self\", \"scopes\": [\"manage\"]}");
+		String keyId = created.text("id");
+		String oldSecret = created.text("secret");
+
+		Instant before = Instant.now();
+		Response rotated = this.api.send(MockMvcRequestBuilders.post("/v1/keys/" + keyId + "/rotate"),
+				(request) -> request.header("X-Flowgate-Internal-Token", ApiClient.INTERNAL_TOKEN)
+					.header("X-Flowgate-Owner-Id", this.ownerId)
+					.header("X-Flowgate-Key-Id", keyId),
+				null);
+
+		assertThat(rotated.status()).isEqualTo(200);
+		String newSecret = rotated.text("secret");
+		KeyStateChanged state = topic.awaitState(keyId,
+				(candidate) -> candidate.secretHash().equals(KeySecret.parse(newSecret).hash()));
+		assertThat(state.previousSecretHash()).isEqualTo(KeySecret.parse(oldSecret).hash());
+		assertThat(state.previousSecretValidUntil()).isBetween(before.plusSeconds(59), Instant.now().plusSeconds(61));
+	}
+
+	@Test
 	void deletesAKeyWithATombstone() {
 		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"doomed\"}").text("id");
 		topic.awaitFirstState(keyId);
@@ -268,7 +292,10 @@ class KeyApiTest {
 		Response deleted = this.api.delete("/v1/keys/" + keyId, this.ownerId);
 
 		assertThat(deleted.status()).isEqualTo(204);
-		topic.awaitTombstone(keyId);
+		var tombstone = topic.awaitTombstone(keyId);
+		assertThat(tombstone.headers().lastHeader(KeyStateChanged.VERSION_HEADER).value())
+			.asString(StandardCharsets.US_ASCII)
+			.isEqualTo("2");
 		assertThat(this.api.get("/v1/keys/" + keyId, this.ownerId).status()).isEqualTo(404);
 		assertThat(this.api.delete("/v1/keys/" + keyId, this.ownerId).status()).isEqualTo(404);
 	}

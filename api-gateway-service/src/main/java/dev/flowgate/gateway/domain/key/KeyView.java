@@ -3,6 +3,7 @@ package dev.flowgate.gateway.domain.key;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.flowgate.contracts.KeyStateChanged;
 import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.contracts.Topics;
 import dev.flowgate.gateway.domain.Rejection;
 
 /**
@@ -25,12 +27,51 @@ public final class KeyView {
 
 	private final Clock clock;
 
+	private final KeyVersions versions;
+
+	/** Remembers deletions as long as the keys topic keeps tombstones. */
 	public KeyView(Clock clock) {
-		this.clock = clock;
+		this(clock, Topics.KEYS.retention());
 	}
 
-	/** Applies the latest state of a key; {@code null} (a tombstone) deletes it. */
-	public synchronized void apply(String keyId, KeyStateChanged state) {
+	/**
+	 * @param rememberDeletions how long a deleted key's version is kept, so that a late
+	 * older state of it is ignored; as long as the topic keeps tombstones
+	 */
+	public KeyView(Clock clock, Duration rememberDeletions) {
+		this.clock = clock;
+		this.versions = new KeyVersions(clock, rememberDeletions);
+	}
+
+	/**
+	 * Applies a state of a key unless a newer one (or the key's deletion) was applied
+	 * already; {@code null} (a tombstone without a version) deletes it.
+	 * @return whether it was applied
+	 */
+	public synchronized boolean apply(String keyId, KeyStateChanged state) {
+		if (state == null) {
+			delete(keyId, KeyStateChanged.UNKNOWN_VERSION);
+			return true;
+		}
+		if (!this.versions.isNewer(keyId, state.version())) {
+			return false;
+		}
+		this.versions.applied(keyId, state.version());
+		replace(keyId, state);
+		return true;
+	}
+
+	/**
+	 * Applies a tombstone. A deletion is final (key ids are never reused), so it always
+	 * applies; its version is remembered for a while against a late older state.
+	 * @param version the deletion's version, or {@code 0} when the tombstone has none
+	 */
+	public synchronized void delete(String keyId, long version) {
+		this.versions.deleted(keyId, version);
+		replace(keyId, null);
+	}
+
+	private void replace(String keyId, KeyStateChanged state) {
 		KeyStateChanged previous = (state != null) ? this.byId.put(keyId, state) : this.byId.remove(keyId);
 		Set<String> hashes = (state != null) ? hashesOf(state) : Set.of();
 		hashes.forEach((hash) -> this.idByHash.put(hash, keyId));

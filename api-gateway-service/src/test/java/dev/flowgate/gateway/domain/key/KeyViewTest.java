@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.contracts.KeyStateChanged;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.support.KeyStates;
@@ -73,6 +74,68 @@ class KeyViewTest {
 	}
 
 	@Test
+	void ignoresAnOlderStateThatArrivesAfterANewerOne() {
+		this.view.apply(this.state.keyId(), version(this.state.status(KeyStatus.INACTIVE).build(), 2));
+
+		boolean applied = this.view.apply(this.state.keyId(), version(this.state.status(KeyStatus.ACTIVE).build(), 1));
+
+		assertThat(applied).isFalse();
+		assertUnauthenticated(this.key, "inactive");
+	}
+
+	@Test
+	void ignoresAStaleActiveStateAfterATombstoneWithAHigherVersion() {
+		this.view.apply(this.state.keyId(), version(this.state.build(), 1));
+		this.view.delete(this.state.keyId(), 3);
+
+		boolean applied = this.view.apply(this.state.keyId(), version(this.state.build(), 2));
+
+		assertThat(applied).isFalse();
+		assertUnauthenticated(this.key, "not valid");
+		assertThat(this.view.size()).isZero();
+	}
+
+	@Test
+	void remembersADeletionOnlyAsLongAsTheTopicKeepsItsTombstone() {
+		KeyView view = new KeyView(this.clock, Duration.ofDays(1));
+		view.delete(this.state.keyId(), 3);
+		this.clock.advance(Duration.ofHours(23));
+		assertThat(view.apply(this.state.keyId(), version(this.state.build(), 2))).isFalse();
+
+		this.clock.advance(Duration.ofHours(1));
+
+		assertThat(view.apply(this.state.keyId(), version(this.state.build(), 2))).isTrue();
+	}
+
+	@Test
+	void appliesStatesWithoutAVersionInTheOrderTheyArrive() {
+		this.view.apply(this.state.keyId(), version(this.state.status(KeyStatus.INACTIVE).build(), 2));
+		this.view.apply(this.state.keyId(), this.state.status(KeyStatus.ACTIVE).build());
+		assertThat(this.view.authenticate(this.key).keyId()).isEqualTo(this.state.keyId());
+
+		this.view.apply(this.state.keyId(), this.state.status(KeyStatus.INACTIVE).build());
+
+		assertUnauthenticated(this.key, "inactive");
+	}
+
+	@Test
+	void stillIgnoresAnOlderVersionAfterAStateWithoutOne() {
+		this.view.apply(this.state.keyId(), version(this.state.status(KeyStatus.INACTIVE).build(), 2));
+		this.view.apply(this.state.keyId(), this.state.build());
+
+		assertThat(this.view.apply(this.state.keyId(), version(this.state.build(), 1))).isFalse();
+	}
+
+	@Test
+	void appliesANewerStateAfterAnOlderOne() {
+		this.view.apply(this.state.keyId(), version(this.state.build(), 1));
+
+		this.view.apply(this.state.keyId(), version(this.state.status(KeyStatus.INACTIVE).build(), 2));
+
+		assertUnauthenticated(this.key, "inactive");
+	}
+
+	@Test
 	void acceptsTheOldSecretOfARotatedKeyOnlyDuringItsGracePeriod() {
 		this.view.apply(this.state.keyId(), this.state.build());
 		String newKey = TestKeys.newKey();
@@ -113,6 +176,13 @@ class KeyViewTest {
 					assertThat(rejection.reason()).isEqualTo(Rejection.Reason.FORBIDDEN);
 					assertThat(rejection.getMessage()).contains("'manage'");
 				});
+	}
+
+	private static KeyStateChanged version(KeyStateChanged state, long version) {
+		return new KeyStateChanged(state.eventId(), state.schemaVersion(), state.occurredAt(), state.keyId(),
+				state.ownerId(), state.name(), state.hint(), state.secretHash(), state.previousSecretHash(),
+				state.previousSecretValidUntil(), state.scopes(), state.deploymentIds(), state.expiresAt(),
+				state.rateLimitPerMinute(), state.status(), version);
 	}
 
 	private void assertUnauthenticated(String presented, String messagePart) {

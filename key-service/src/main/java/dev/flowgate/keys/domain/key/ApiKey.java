@@ -8,7 +8,7 @@ import dev.flowgate.keys.domain.InvalidInputException;
 
 /**
  * An owner's API key. Every change yields a copy with the next {@code version}; a deleted
- * key stays (flagged) until its tombstone is published.
+ * key stays (flagged) until the topic no longer keeps its tombstone.
  *
  * @param lastUsedAt when a trigger last used the key, at a coarse resolution
  * @param rotatedAt when the secret was last replaced, or {@code null}

@@ -19,11 +19,12 @@ public interface KeyOutbox {
 	 */
 	Optional<PublicationClaim> claim(String keyId, Instant now, Instant until);
 
-	/** The claimed version reached the topic: remember it and free the key. */
+	/**
+	 * The claimed version reached the topic: remember it and free the key. A deleted key
+	 * stays (deleted) as long as the topic keeps its tombstone, so that the tombstone can
+	 * be sent again, and goes after that.
+	 */
 	void markPublished(PublicationClaim claim);
-
-	/** The deleted key's tombstone reached the topic: the key can go. */
-	void purge(PublicationClaim claim);
 
 	/** Nothing reached the topic: free the key for the next attempt. */
 	void release(PublicationClaim claim);

@@ -81,22 +81,13 @@ public class KeyPublication {
 	private boolean send(PublicationClaim claim) {
 		Delivery delivery = this.publisher.publish(claim.key());
 		switch (delivery) {
-			case ACKNOWLEDGED -> settle(claim);
+			case ACKNOWLEDGED -> this.outbox.markPublished(claim);
 			case FAILED -> this.outbox.release(claim);
 			case IN_DOUBT -> {
 				// Keep the claim until it expires: the send may still land.
 			}
 		}
 		return delivery == Delivery.ACKNOWLEDGED;
-	}
-
-	private void settle(PublicationClaim claim) {
-		if (claim.key().deleted()) {
-			this.outbox.purge(claim);
-		}
-		else {
-			this.outbox.markPublished(claim);
-		}
 	}
 
 }

@@ -35,6 +35,8 @@ public class KeyService {
 
 	private final int keysPerOwner;
 
+	private final Duration selfRotationGrace;
+
 	private final RecentUses recentUses;
 
 	private final SecureRandom random = new SecureRandom();
@@ -44,15 +46,22 @@ public class KeyService {
 	 * this, which spares the store a write per trigger
 	 * @param keysPerOwner the most keys an owner may have, active or not: every key is
 	 * held in every gateway's memory
+	 * @param selfRotationGrace the shortest grace period of a rotation made with the key
+	 * being rotated
 	 */
 	public KeyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
-			Duration lastUsedResolution, int keysPerOwner) {
+			Duration lastUsedResolution, int keysPerOwner, Duration selfRotationGrace) {
+		if (selfRotationGrace.isNegative() || selfRotationGrace.compareTo(KeyCredential.MAX_GRACE_PERIOD) > 0) {
+			throw new IllegalArgumentException("The self-rotation grace (" + selfRotationGrace
+					+ ") must be between 0 and " + KeyCredential.MAX_GRACE_PERIOD);
+		}
 		this.store = store;
 		this.publication = publication;
 		this.deployments = deployments;
 		this.clock = clock;
 		this.lastUsedResolution = lastUsedResolution;
 		this.keysPerOwner = keysPerOwner;
+		this.selfRotationGrace = selfRotationGrace;
 		this.recentUses = new RecentUses(lastUsedResolution);
 	}
 
@@ -116,10 +125,16 @@ public class KeyService {
 		return change(ownerId, keyId, ApiKey::activate);
 	}
 
-	public IssuedKey rotate(String ownerId, String keyId, Duration gracePeriod) {
+	/**
+	 * @param callingKeyId the key the call was made with, or {@code null}: rotating that
+	 * very key keeps its old secret at least the self-rotation grace, as a lost answer
+	 * would otherwise leave its owner with neither secret
+	 */
+	public IssuedKey rotate(String ownerId, String keyId, Duration gracePeriod, String callingKeyId) {
 		KeySecret secret = KeySecret.generate(this.random);
 		Instant now = now();
-		ApiKey rotated = change(ownerId, keyId, (key) -> key.rotate(secret, gracePeriod, now));
+		Duration grace = keyId.equals(callingKeyId) ? atLeastSelfRotationGrace(gracePeriod) : gracePeriod;
+		ApiKey rotated = change(ownerId, keyId, (key) -> key.rotate(secret, grace, now));
 		return new IssuedKey(rotated, secret);
 	}
 
@@ -139,6 +154,12 @@ public class KeyService {
 			this.store.recordUse(keyId, at, at.minus(this.lastUsedResolution));
 			this.recentUses.wrote(keyId, at);
 		}
+	}
+
+	/** A negative period stays as it is, to be refused. */
+	private Duration atLeastSelfRotationGrace(Duration requested) {
+		return (requested.isNegative() || requested.compareTo(this.selfRotationGrace) >= 0) ? requested
+				: this.selfRotationGrace;
 	}
 
 	private void requireOwnDeployments(String ownerId, Set<String> deploymentIds) {

@@ -15,7 +15,9 @@ public interface KeyStatePublisher {
 		FAILED,
 
 		/**
-		 * No answer in time; it may still arrive, so nothing may be sent after it yet.
+		 * No answer in time, or a failure that leaves the record possibly written
+		 * (Kafka's own timeout); it may still arrive, so nothing may be sent after it
+		 * yet.
 		 */
 		IN_DOUBT
 

@@ -131,12 +131,6 @@ class InMemoryKeyStore implements KeyStore, KeyOutbox {
 	}
 
 	@Override
-	public void purge(PublicationClaim claim) {
-		heldBy(claim).filter((entry) -> entry.key.deleted())
-			.ifPresent((entry) -> this.entries.remove(claim.key().id()));
-	}
-
-	@Override
 	public void release(PublicationClaim claim) {
 		heldBy(claim).ifPresent(Entry::free);
 	}

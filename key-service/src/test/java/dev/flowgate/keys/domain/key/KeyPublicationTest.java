@@ -113,7 +113,7 @@ class KeyPublicationTest {
 	}
 
 	@Test
-	void publishesATombstoneForADeletedKeyAndThenForgetsIt() {
+	void publishesATombstoneForADeletedKeyAndKeepsItDeletedWithNothingPending() {
 		storedKey("k1");
 		this.publication.publish("k1");
 		ApiKey deleted = this.store.stored("k1").delete();
@@ -122,20 +122,24 @@ class KeyPublicationTest {
 		this.publication.publish("k1");
 
 		assertThat(this.publisher.sent()).last().isEqualTo(deleted);
-		assertThat(this.store.stored("k1")).isNull();
+		assertThat(this.store.stored("k1").deleted()).isTrue();
+		assertThat(this.store.publishedVersion("k1")).isEqualTo(deleted.version());
+		this.publication.publishPending();
+		assertThat(this.publisher.sent()).hasSize(2);
 	}
 
 	@Test
-	void keepsADeletedKeyUntilItsTombstoneIsAcknowledged() {
+	void republishesATombstoneUntilItIsAcknowledged() {
 		storedKey("k1");
 		this.store.replace(this.store.stored("k1").delete());
 		this.publisher.nextOutcomes(Delivery.FAILED);
 
 		this.publication.publish("k1");
 
-		assertThat(this.store.stored("k1")).isNotNull();
+		assertThat(this.store.publishedVersion("k1")).isZero();
 		this.publication.publishPending();
-		assertThat(this.store.stored("k1")).isNull();
+		assertThat(this.publisher.sent()).hasSize(2).allSatisfy((sent) -> assertThat(sent.deleted()).isTrue());
+		assertThat(this.store.publishedVersion("k1")).isEqualTo(2);
 	}
 
 	@Test

@@ -22,6 +22,8 @@ class KeyServiceTest {
 
 	private static final int KEYS_PER_OWNER = 3;
 
+	private static final Duration SELF_ROTATION_GRACE = Duration.ofSeconds(60);
+
 	private final MutableClock clock = new MutableClock(NOW);
 
 	private final InMemoryKeyStore store = new InMemoryKeyStore();
@@ -30,9 +32,10 @@ class KeyServiceTest {
 
 	private final InMemoryDeploymentDirectory deployments = new InMemoryDeploymentDirectory();
 
-	private final KeyService keys = new KeyService(this.store, new KeyPublication(this.store, this.publisher,
-			this.clock, Duration.ofSeconds(60), Duration.ofSeconds(35), 10), this.deployments, this.clock, RESOLUTION,
-			KEYS_PER_OWNER);
+	private final KeyService keys = new KeyService(
+			this.store, new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60),
+					Duration.ofSeconds(35), 10),
+			this.deployments, this.clock, RESOLUTION, KEYS_PER_OWNER, SELF_ROTATION_GRACE);
 
 	@Test
 	void refusesAKeyPastTheOwnersLimitUntilOneIsDeleted() {
@@ -197,7 +200,7 @@ class KeyServiceTest {
 	void rotationReturnsTheNewSecretOnce() {
 		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
 
-		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ofSeconds(30));
+		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ofSeconds(30), null);
 
 		assertThat(rotated.secret().value()).isNotEqualTo(first.secret().value());
 		assertThat(this.store.stored(first.key().id()).credential().secretHash()).isEqualTo(rotated.secret().hash());
@@ -206,11 +209,45 @@ class KeyServiceTest {
 	}
 
 	@Test
+	void keepsTheOldSecretForTheSelfRotationGraceWhenAKeyRotatesItself() {
+		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+		String keyId = first.key().id();
+
+		this.keys.rotate("owner-1", keyId, Duration.ZERO, keyId);
+
+		KeyCredential credential = this.store.stored(keyId).credential();
+		assertThat(credential.previousSecretHash()).isEqualTo(first.secret().hash());
+		assertThat(credential.previousSecretValidUntil())
+			.isEqualTo(NOW.truncatedTo(ChronoUnit.MILLIS).plus(SELF_ROTATION_GRACE));
+	}
+
+	@Test
+	void keepsALongerGracePeriodAKeyRotatingItselfAsksFor() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+
+		this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), keyId);
+
+		assertThat(this.store.stored(keyId).credential().previousSecretValidUntil())
+			.isEqualTo(NOW.truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofMinutes(5)));
+	}
+
+	@Test
+	void endsTheOldSecretAtOnceWhenAnotherKeyRotatesItWithoutGrace() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String otherKeyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+
+		this.keys.rotate("owner-1", keyId, Duration.ZERO, otherKeyId);
+
+		assertThat(this.store.stored(keyId).credential().previousSecretHash()).isNull();
+		assertThat(this.store.stored(keyId).credential().previousSecretValidUntil()).isNull();
+	}
+
+	@Test
 	void answersWithTheRotatedSecretEvenIfPublishingFailsOutright() {
 		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
 		this.store.failPublicationBookkeeping();
 
-		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ZERO);
+		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ZERO, null);
 
 		assertThat(this.store.stored(first.key().id()).credential().secretHash()).isEqualTo(rotated.secret().hash());
 		assertThat(this.store.publishedVersion(first.key().id())).isEqualTo(1);

@@ -67,9 +67,10 @@ class OwnerRegistrationTest {
 	}
 
 	private OwnerService owners(InMemoryKeyStore keys) {
-		KeyService keyService = new KeyService(keys, new KeyPublication(keys, new RecordingPublisher(), this.clock,
-				Duration.ofSeconds(60), Duration.ofSeconds(35), 10), new InMemoryDeploymentDirectory(), this.clock,
-				RESOLUTION, 10);
+		KeyService keyService = new KeyService(keys,
+				new KeyPublication(keys, new RecordingPublisher(), this.clock, Duration.ofSeconds(60),
+						Duration.ofSeconds(35), 10),
+				new InMemoryDeploymentDirectory(), this.clock, RESOLUTION, 10, Duration.ofSeconds(60));
 		return new OwnerService(this.ownerStore, keyService, this.clock);
 	}
 
