@@ -74,7 +74,7 @@ class EngineConfig {
 		LlmSettings llm = new LlmSettings(properties.llm().baseUrl(), properties.llm().apiKey());
 		NodeExecutors executors = StandardNodes.create(json, expressions, outboundHttp, llm);
 		return new FlowEngine(executors, new EngineSettings(engine.nodeTimeout(), engine.traceOutputMaxChars()), json,
-				threads.scheduler(), threads.workers(), clock);
+				threads.scheduler(), threads.workers(), threads.evaluators(), clock);
 	}
 
 	@Bean

@@ -16,6 +16,8 @@ final class EngineThreads implements AutoCloseable {
 
 	private final ExecutorService workers;
 
+	private final ExecutorService evaluators;
+
 	private final ExecutorService lookups;
 
 	EngineThreads(RunnerProperties.Engine engine, int lookupThreads) {
@@ -31,6 +33,9 @@ final class EngineThreads implements AutoCloseable {
 		this.workers = ContextExecutorService.wrap(
 				Executors.newFixedThreadPool(engine.workerThreads(), ApplicationThreads.named("flow-worker-")),
 				contexts);
+		this.evaluators = ContextExecutorService.wrap(
+				Executors.newFixedThreadPool(engine.evaluationThreads(), ApplicationThreads.named("flow-evaluator-")),
+				contexts);
 		this.lookups = Executors.newFixedThreadPool(lookupThreads, ApplicationThreads.named("flow-lookup-"));
 	}
 
@@ -42,6 +47,11 @@ final class EngineThreads implements AutoCloseable {
 		return this.workers;
 	}
 
+	/** Transform and condition expressions, off the workers. */
+	ExecutorService evaluators() {
+		return this.evaluators;
+	}
+
 	/** Host lookups of outbound calls, off the workers. */
 	ExecutorService lookups() {
 		return this.lookups;
@@ -51,6 +61,7 @@ final class EngineThreads implements AutoCloseable {
 	public void close() {
 		this.scheduler.shutdownNow();
 		this.workers.shutdownNow();
+		this.evaluators.shutdownNow();
 		this.lookups.shutdownNow();
 	}
 

@@ -66,7 +66,10 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param nodeTimeout one attempt of a node, unless the node sets
 	 * {@code timeoutSeconds}
 	 * @param maxExecutionTime the longest any execution runs, whatever its deadline
-	 * @param workerThreads run the nodes' own short work (templates, JSONata)
+	 * @param workerThreads run the nodes' own short work (starting requests, reading
+	 * answers)
+	 * @param evaluationThreads run transform and condition expressions (JSONata), which
+	 * hold a thread for as long as they take
 	 * @param schedulerThreads run deadlines, timeouts and retry backoffs
 	 * @param jsonataMaxMemory the most one JSONata evaluation may allocate; with
 	 * {@code workerThreads} evaluating at once, it bounds what they can hold of the heap
@@ -74,7 +77,7 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	public record Engine(@DefaultValue("30s") Duration nodeTimeout, @DefaultValue("15m") Duration maxExecutionTime,
 			@DefaultValue("4096") int traceOutputMaxChars, @DefaultValue("8") int workerThreads,
 			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth,
-			@DefaultValue("256MB") DataSize jsonataMaxMemory) {
+			@DefaultValue("256MB") DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads) {
 	}
 
 	/**

@@ -44,6 +44,8 @@ public final class EngineFixture implements AutoCloseable {
 
 	private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
+	private final ExecutorService evaluators = Executors.newFixedThreadPool(2);
+
 	private final ExecutorService lookups = Executors.newFixedThreadPool(2);
 
 	private final ApacheHttpTransport transport;
@@ -83,7 +85,7 @@ public final class EngineFixture implements AutoCloseable {
 		this.engine = new FlowEngine(
 				StandardNodes.create(json, expressions, http, new LlmSettings(llmBaseUrl, LLM_KEY)),
 				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars), json, this.scheduler, this.workers,
-				Clock.systemUTC());
+				this.evaluators, Clock.systemUTC());
 	}
 
 	private static SSLContext defaultTls() {
@@ -123,6 +125,7 @@ public final class EngineFixture implements AutoCloseable {
 		this.transport.close();
 		this.scheduler.shutdownNow();
 		this.workers.shutdownNow();
+		this.evaluators.shutdownNow();
 		this.lookups.shutdownNow();
 	}
 

@@ -33,9 +33,9 @@ public final class FlowEngine {
 	 * @param workers runs the nodes' own (short) work, such as JSONata evaluation
 	 */
 	public FlowEngine(NodeExecutors executors, EngineSettings settings, JsonCodec json,
-			ScheduledExecutorService scheduler, Executor workers, Clock clock) {
+			ScheduledExecutorService scheduler, Executor workers, Executor evaluators, Clock clock) {
 		this.executors = executors;
-		this.invoker = new NodeInvoker(executors, settings, scheduler, workers);
+		this.invoker = new NodeInvoker(executors, settings, scheduler, workers, evaluators);
 		this.settings = settings;
 		this.json = json;
 		this.scheduler = scheduler;

@@ -38,12 +38,15 @@ final class NodeInvoker {
 
 	private final Executor workers;
 
-	NodeInvoker(NodeExecutors executors, EngineSettings settings, ScheduledExecutorService scheduler,
-			Executor workers) {
+	private final Executor evaluators;
+
+	NodeInvoker(NodeExecutors executors, EngineSettings settings, ScheduledExecutorService scheduler, Executor workers,
+			Executor evaluators) {
 		this.executors = executors;
 		this.settings = settings;
 		this.scheduler = scheduler;
 		this.workers = workers;
+		this.evaluators = evaluators;
 	}
 
 	/**
@@ -109,7 +112,8 @@ final class NodeInvoker {
 		CompletableFuture<NodeResult> result;
 		try {
 			result = CompletableFuture
-				.supplyAsync(() -> executor.execute(call.forAttempt(attemptScope, timeLimit)), this.workers)
+				.supplyAsync(() -> executor.execute(call.forAttempt(attemptScope, timeLimit)),
+						executor.evaluates() ? this.evaluators : this.workers)
 				.thenCompose(Function.identity());
 		}
 		catch (RuntimeException ex) {

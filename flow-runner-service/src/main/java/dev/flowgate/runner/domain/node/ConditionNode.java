@@ -36,4 +36,9 @@ public final class ConditionNode implements NodeExecutor {
 		return false;
 	}
 
+	@Override
+	public boolean evaluates() {
+		return true;
+	}
+
 }

@@ -33,4 +33,13 @@ public interface NodeExecutor {
 		return true;
 	}
 
+	/**
+	 * Whether its work is evaluating an expression, on the CPU for as long as the
+	 * expression takes: it then runs on the evaluation threads, so that long evaluations
+	 * delay one another but never the nodes that wait on the network.
+	 */
+	default boolean evaluates() {
+		return false;
+	}
+
 }

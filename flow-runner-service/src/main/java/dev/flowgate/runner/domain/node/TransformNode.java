@@ -28,4 +28,9 @@ public final class TransformNode implements NodeExecutor {
 		return false;
 	}
 
+	@Override
+	public boolean evaluates() {
+		return true;
+	}
+
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,14 +30,37 @@ class NodeInvokerTest {
 
 	private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
+	private final ExecutorService evaluators = Executors.newFixedThreadPool(1);
+
+	private final CountDownLatch evaluationsGoOn = new CountDownLatch(1);
+
 	private final NodeInvoker invoker = new NodeInvoker(
-			new NodeExecutors(List.of(new Stalling("waits", true), new Stalling("computes", false))),
-			new EngineSettings(Duration.ofMillis(100), 4096), this.scheduler, this.workers);
+			new NodeExecutors(List.of(new Stalling("waits", true), new Stalling("computes", false),
+					new Evaluating(this.evaluationsGoOn), new Answering())),
+			new EngineSettings(Duration.ofMillis(100), 4096), this.scheduler, this.workers, this.evaluators);
 
 	@AfterEach
 	void stop() {
+		this.evaluationsGoOn.countDown();
 		this.scheduler.shutdownNow();
 		this.workers.shutdownNow();
+		this.evaluators.shutdownNow();
+	}
+
+	@Test
+	void longEvaluationsDoNotHoldUpTheNodesThatWaitOnTheNetwork() throws Exception {
+		FlowNode long1 = new FlowNode("e1", "evaluates", Map.of("timeoutSeconds", 10));
+		FlowNode long2 = new FlowNode("e2", "evaluates", Map.of("timeoutSeconds", 10));
+		// As many long evaluations as there are worker threads.
+		CompletableFuture<Invocation> first = this.invoker.invoke(call(long1), new AtomicInteger());
+		CompletableFuture<Invocation> second = this.invoker.invoke(call(long2), new AtomicInteger());
+
+		Invocation answered = this.invoker.invoke(call(new FlowNode("a", "answers", Map.of())), new AtomicInteger())
+			.get(2, TimeUnit.SECONDS);
+
+		assertThat(answered.failed()).isFalse();
+		assertThat(first).isNotDone();
+		assertThat(second).isNotDone();
 	}
 
 	@Test
@@ -54,8 +78,54 @@ class NodeInvokerTest {
 
 	private Invocation invoke(String type) throws Exception {
 		FlowNode node = new FlowNode("n", type, Map.of("retry", Map.of("maxAttempts", 3, "backoffMillis", 0)));
-		NodeCall call = new NodeCall(node, new TemplateScope(Map.of(), Map.of()), new CancellationScope());
-		return this.invoker.invoke(call, new AtomicInteger()).get(5, TimeUnit.SECONDS);
+		return this.invoker.invoke(call(node), new AtomicInteger()).get(5, TimeUnit.SECONDS);
+	}
+
+	private static NodeCall call(FlowNode node) {
+		return new NodeCall(node, new TemplateScope(Map.of(), Map.of()), new CancellationScope());
+	}
+
+	/**
+	 * A node that holds its thread until the test lets it go on, as a long expression.
+	 */
+	private record Evaluating(CountDownLatch goOn) implements NodeExecutor {
+
+		@Override
+		public String type() {
+			return "evaluates";
+		}
+
+		@Override
+		public boolean evaluates() {
+			return true;
+		}
+
+		@Override
+		public CompletableFuture<NodeResult> execute(NodeCall call) {
+			try {
+				this.goOn.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return CompletableFuture.completedFuture(NodeResult.of("done"));
+		}
+
+	}
+
+	/** A node whose answer is there at once. */
+	private record Answering() implements NodeExecutor {
+
+		@Override
+		public String type() {
+			return "answers";
+		}
+
+		@Override
+		public CompletableFuture<NodeResult> execute(NodeCall call) {
+			return CompletableFuture.completedFuture(NodeResult.of("answer"));
+		}
+
 	}
 
 	/** A node whose answer never comes. */
