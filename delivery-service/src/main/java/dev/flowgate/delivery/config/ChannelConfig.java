@@ -64,12 +64,14 @@ class ChannelConfig {
 			DestinationBreakers breakers, DisabledCallbackService disabled, ExecutorService deliveryWorkers,
 			DeliveryProperties properties, Clock clock) {
 		return new CallbackChannel(json, secrets, poster, breakers, disabled, deliveryWorkers,
-				properties.secrets().unreadableRetry(), clock);
+				properties.secrets().unreadableRetry(), properties.retry().afterError(), clock);
 	}
 
 	@Bean
-	EmailChannel emailChannel(JsonWriter json, MailTransport transport, DeliveryProperties properties, Clock clock) {
-		return new EmailChannel(json, transport, properties.callback().maxPayloadSize().toBytes(), clock);
+	EmailChannel emailChannel(JsonWriter json, MailTransport transport, ExecutorService deliveryWorkers,
+			DeliveryProperties properties, Clock clock) {
+		return new EmailChannel(json, transport, properties.callback().maxPayloadSize().toBytes(), deliveryWorkers,
+				clock);
 	}
 
 	@Bean

@@ -72,14 +72,14 @@ class DeliveryConfig {
 			.<Channel>map((channel) -> new MeteredChannel(channel, meters))
 			.toList();
 		return new DeliveryWorker(metered, store, attempts, retryPolicy, properties.retry().afterError(),
-				failureReporter, deliveryWorkers, clock);
+				attemptTimeout(properties), failureReporter, deliveryWorkers, clock);
 	}
 
 	@Bean
 	DeliveryDispatcher deliveryDispatcher(DeliveryStore store, DeliveryWorker worker, ExecutorService deliveryWorkers,
 			DeliveryProperties properties, Clock clock) {
 		DeliveryProperties.Dispatch dispatch = properties.dispatch();
-		Duration attemptTimeout = longer(properties.callback().timeout(), properties.email().timeout());
+		Duration attemptTimeout = attemptTimeout(properties);
 		if (dispatch.lease().compareTo(attemptTimeout) <= 0) {
 			throw new IllegalStateException("flowgate.delivery.dispatch.lease must exceed the callback and email "
 					+ "timeouts, or a slow attempt could be claimed twice");
@@ -109,8 +109,10 @@ class DeliveryConfig {
 		return new DeliveryRetention(records, clock, properties.retention().keep());
 	}
 
-	private static Duration longer(Duration a, Duration b) {
-		return (a.compareTo(b) >= 0) ? a : b;
+	private static Duration attemptTimeout(DeliveryProperties properties) {
+		Duration callback = properties.callback().timeout();
+		Duration email = properties.email().timeout();
+		return (callback.compareTo(email) >= 0) ? callback : email;
 	}
 
 }

@@ -20,6 +20,8 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * @param connectTimeout the most connecting may take
 	 * @param maxPayloadSize larger results are not sent
 	 * @param responseSnippetLimit how much of a response body the attempt log keeps
+	 * @param bodyWait how long an attempt waits for the rest of a response body once the
+	 * status is in; a body that streams on or stalls cannot turn an answer into a timeout
 	 * @param userAgent sent with every callback
 	 * @param cacheTtl how long signing secrets and disabled callbacks read for sending
 	 * are used without reading them again: how late another instance's rotation or 410
@@ -28,12 +30,15 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * after its last call (one breaker per origin ever called would stay otherwise)
 	 * @param lookupThreads threads that look callback hosts up; a host whose nameserver
 	 * does not answer holds one of them until the JVM's lookup gives up
+	 * @param lookupQueue lookups that may wait for one of those threads; one more is not
+	 * queued behind them (nor behind a flood of names that never resolve): its attempt is
+	 * put off
 	 * @param maxIdle how long a kept-alive connection may stay unused (closed after one
 	 * to two times this); below the idle timeouts of NATs and load balancers on the way
 	 */
 	public record Callback(Duration timeout, Duration connectTimeout, DataSize maxPayloadSize,
-			DataSize responseSnippetLimit, String userAgent, Duration cacheTtl, Duration breakerIdleAfter,
-			int lookupThreads, Duration maxIdle) {
+			DataSize responseSnippetLimit, Duration bodyWait, String userAgent, Duration cacheTtl,
+			Duration breakerIdleAfter, int lookupThreads, int lookupQueue, Duration maxIdle) {
 	}
 
 	/**
@@ -43,7 +48,8 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * @param afterThrottling the least wait after a timeout or a 429
 	 * @param maxRetryAfter the most a receiver's {@code Retry-After} can make us wait
 	 * @param afterError how long a delivery waits, without counting an attempt, when its
-	 * attempt could not be made for an unexpected error (a bug, the store unreachable)
+	 * attempt could not be made for an unexpected error (a bug, the store unreachable),
+	 * or as too many callback host lookups were waiting
 	 */
 	public record Retry(List<Duration> schedule, double jitter, Duration afterThrottling, Duration maxRetryAfter,
 			Duration afterError) {

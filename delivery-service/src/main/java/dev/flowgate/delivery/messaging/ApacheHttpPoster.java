@@ -2,9 +2,11 @@ package dev.flowgate.delivery.messaging;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.flowgate.delivery.config.DeliveryProperties;
 import dev.flowgate.delivery.domain.callback.CallbackTarget;
@@ -35,19 +37,32 @@ class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 
 	private final int snippetLimit;
 
+	private final Duration bodyWait;
+
 	ApacheHttpPoster(DestinationGuard guard, DeliveryProperties properties) {
 		this.client = CallbackHttpClient.create(guard, properties);
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("callback-lookup-");
-		threads.setDaemon(true);
-		this.lookupThreads = Executors.newFixedThreadPool(properties.callback().lookupThreads(), threads);
+		this.lookupThreads = lookupThreads(properties.callback());
 		this.lookups = new GuardedLookups(guard, this.lookupThreads);
 		this.timeout = properties.callback().timeout();
 		this.snippetLimit = Math.toIntExact(properties.callback().responseSnippetLimit().toBytes());
+		this.bodyWait = properties.callback().bodyWait();
+	}
+
+	/**
+	 * A bounded queue: a lookup finding it full fails at once (its attempt is put off)
+	 * rather than wait behind names whose nameservers never answer, each holding a thread
+	 * until the JVM's lookup gives up.
+	 */
+	private static ExecutorService lookupThreads(DeliveryProperties.Callback callback) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("callback-lookup-");
+		threads.setDaemon(true);
+		return new ThreadPoolExecutor(callback.lookupThreads(), callback.lookupThreads(), 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(callback.lookupQueue()), threads);
 	}
 
 	@Override
 	public CompletableFuture<PostResponse> post(CallbackTarget target, Map<String, String> headers, byte[] json) {
-		return new CallbackAttempt(this.client, target, headers, json, this.snippetLimit)
+		return new CallbackAttempt(this.client, target, headers, json, this.snippetLimit, this.bodyWait)
 			.start(this.lookups.resolve(target.host()), this.timeout);
 	}
 

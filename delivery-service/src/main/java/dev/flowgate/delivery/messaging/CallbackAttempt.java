@@ -23,7 +23,9 @@ import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 /**
  * One callback attempt, bounded by one deadline from the host's lookup on. The request
  * goes to the addresses the lookup checked, in turn while connecting fails (as the client
- * would do with a name), and keeps the host name for the Host header and TLS.
+ * would do with a name), and keeps the host name for the Host header and TLS. Once the
+ * response's headers are in, its status decides: a body that streams on or stalls is
+ * waited for {@code bodyWait} at most, and never past the deadline.
  */
 final class CallbackAttempt {
 
@@ -37,18 +39,24 @@ final class CallbackAttempt {
 
 	private final int snippetLimit;
 
+	private final Duration bodyWait;
+
 	/** The request in flight, cancelled at the deadline. */
 	private volatile Future<PostResponse> call;
+
+	/** Its response, as far as it came. */
+	private volatile CappedResponseConsumer response;
 
 	private volatile boolean overdue;
 
 	CallbackAttempt(CloseableHttpAsyncClient client, CallbackTarget target, Map<String, String> headers, byte[] json,
-			int snippetLimit) {
+			int snippetLimit, Duration bodyWait) {
 		this.client = client;
 		this.target = target;
 		this.headers = headers;
 		this.json = json;
 		this.snippetLimit = snippetLimit;
+		this.bodyWait = bodyWait;
 	}
 
 	CompletableFuture<PostResponse> start(CompletableFuture<List<InetAddress>> lookup, Duration timeout) {
@@ -57,7 +65,7 @@ final class CallbackAttempt {
 			.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
 			.whenComplete((response, ex) -> {
 				if (ex instanceof TimeoutException) {
-					bounded.completeExceptionally(timedOut(timeout));
+					overdue(bounded, timeout);
 				}
 				else if (ex != null) {
 					bounded.completeExceptionally(ex);
@@ -78,10 +86,21 @@ final class CallbackAttempt {
 			.setEntity(this.json, ContentType.APPLICATION_JSON);
 		this.headers.forEach(request::setHeader);
 		CompletableFuture<PostResponse> result = new CompletableFuture<>();
-		this.call = this.client.execute(host, request.build(), new CappedResponseConsumer(this.snippetLimit), null,
-				null, completing(result));
+		CappedResponseConsumer consumer = new CappedResponseConsumer(this.snippetLimit, this.bodyWait);
+		this.response = consumer;
+		Future<PostResponse> call = this.client.execute(host, request.build(), consumer, null, null,
+				completing(result, consumer));
+		this.call = call;
+		consumer.answer().thenAccept(result::complete);
+		// Answered before the body ended: the rest is not read, and cancelling closes the
+		// connection rather than pooling it with unread data.
+		result.whenComplete((answer, ex) -> {
+			if (!call.isDone()) {
+				call.cancel(true);
+			}
+		});
 		if (this.overdue) {
-			this.call.cancel(true);
+			call.cancel(true);
 		}
 		if (index + 1 == addresses.size()) {
 			return result;
@@ -90,16 +109,26 @@ final class CallbackAttempt {
 				(ex) -> isConnectFailure(ex) ? postTo(addresses, index + 1) : CompletableFuture.failedFuture(ex));
 	}
 
-	private TimeoutException timedOut(Duration timeout) {
+	private void overdue(CompletableFuture<PostResponse> bounded, Duration timeout) {
 		this.overdue = true;
 		Future<PostResponse> current = this.call;
-		if (current == null) {
-			return new TimeoutException(
-					"looking up " + this.target.host() + " took more than " + timeout.toMillis() + " ms");
+		CappedResponseConsumer consumer = this.response;
+		PostResponse answer = (consumer != null) ? consumer.readSoFar() : null;
+		if (current != null) {
+			// Frees the connection of a server that never answers (or never ends).
+			current.cancel(true);
 		}
-		// Frees the connection of a server that never answers.
-		current.cancel(true);
-		return new TimeoutException("no response within " + timeout.toMillis() + " ms");
+		if (answer != null) {
+			// Its headers came in time: the status counts, whatever the body does.
+			bounded.complete(answer);
+		}
+		else if (current == null) {
+			bounded.completeExceptionally(new TimeoutException(
+					"looking up " + this.target.host() + " took more than " + timeout.toMillis() + " ms"));
+		}
+		else {
+			bounded.completeExceptionally(new TimeoutException("no response within " + timeout.toMillis() + " ms"));
+		}
 	}
 
 	private static boolean isConnectFailure(Throwable failure) {
@@ -108,7 +137,8 @@ final class CallbackAttempt {
 		return cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
 	}
 
-	private static FutureCallback<PostResponse> completing(CompletableFuture<PostResponse> result) {
+	private static FutureCallback<PostResponse> completing(CompletableFuture<PostResponse> result,
+			CappedResponseConsumer consumer) {
 		return new FutureCallback<>() {
 
 			@Override
@@ -118,7 +148,14 @@ final class CallbackAttempt {
 
 			@Override
 			public void failed(Exception ex) {
-				result.completeExceptionally(ex);
+				// Cut off after the headers: the status stands.
+				PostResponse answer = consumer.readSoFar();
+				if (answer != null) {
+					result.complete(answer);
+				}
+				else {
+					result.completeExceptionally(ex);
+				}
 			}
 
 			@Override

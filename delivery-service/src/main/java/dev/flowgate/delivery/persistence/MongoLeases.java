@@ -86,7 +86,7 @@ final class MongoLeases {
 			if (document == null) {
 				continue;
 			}
-			Claim claim = new Claim(document.toDelivery(), token);
+			Claim claim = new Claim(document.toDelivery(), token, leaseUntil);
 			if (document.isDue(now)) {
 				claims.add(claim);
 			}

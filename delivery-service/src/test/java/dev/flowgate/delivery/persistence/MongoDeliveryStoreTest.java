@@ -129,7 +129,7 @@ class MongoDeliveryStoreTest {
 		Claim takeover = this.store
 			.claimAll(List.of(expired), NOW.plus(LEASE).plusMillis(1), NOW.plus(LEASE.multipliedBy(2)))
 			.get(0);
-		Claim stale = new Claim(delivery, "crashed-instance");
+		Claim stale = new Claim(delivery, "crashed-instance", NOW.plus(LEASE));
 
 		assertThat(expired.leaseToken()).isEqualTo("crashed-instance");
 		assertThat(this.store.settle(stale, succeeded(delivery), Optional.of(attempt(delivery, 1)))).isFalse();
@@ -180,9 +180,9 @@ class MongoDeliveryStoreTest {
 		insert(lost, new Lease("taken-over", NOW.plus(LEASE)));
 		Claim claim = this.store.claim(held.id(), NOW, NOW.plus(LEASE)).orElseThrow();
 
-		List<Boolean> settled = this.store
-			.settleAll(List.of(new MongoDeliveryStore.Settlement(claim, succeeded(held), null),
-					new MongoDeliveryStore.Settlement(new Claim(lost, "expired"), succeeded(lost), null)));
+		List<Boolean> settled = this.store.settleAll(List.of(
+				new MongoDeliveryStore.Settlement(claim, succeeded(held), null),
+				new MongoDeliveryStore.Settlement(new Claim(lost, "expired", NOW.plus(LEASE)), succeeded(lost), null)));
 
 		assertThat(settled).containsExactly(true, false);
 		assertThat(this.store.find("owner-1", held.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SUCCEEDED);

@@ -36,6 +36,8 @@ public final class CallbackChannel implements Channel {
 
 	private static final String INVALID_DESTINATION = "invalid";
 
+	private static final String NOT_STARTED = "Not attempted: too many callback host lookups in progress; tried again later";
+
 	private static final Logger log = LoggerFactory.getLogger(CallbackChannel.class);
 
 	private final JsonWriter json;
@@ -52,14 +54,19 @@ public final class CallbackChannel implements Channel {
 
 	private final Duration unreadableSecretRetry;
 
+	private final Duration notStartedRetry;
+
 	private final Clock clock;
 
 	/**
 	 * @param unreadableSecretRetry how long a callback waits when the owner's secret
 	 * cannot be read
+	 * @param notStartedRetry how long a callback waits when the poster could not start it
+	 * (too many host lookups waiting)
 	 */
 	public CallbackChannel(JsonWriter json, WebhookSecrets secrets, HttpPoster poster, DestinationBreakers breakers,
-			DisabledCallbackService disabled, Executor executor, Duration unreadableSecretRetry, Clock clock) {
+			DisabledCallbackService disabled, Executor executor, Duration unreadableSecretRetry,
+			Duration notStartedRetry, Clock clock) {
 		this.json = json;
 		this.secrets = secrets;
 		this.poster = poster;
@@ -67,6 +74,7 @@ public final class CallbackChannel implements Channel {
 		this.disabled = disabled;
 		this.executor = executor;
 		this.unreadableSecretRetry = unreadableSecretRetry;
+		this.notStartedRetry = notStartedRetry;
 		this.clock = clock;
 	}
 
@@ -138,6 +146,12 @@ public final class CallbackChannel implements Channel {
 			throw ex;
 		}
 		return posted.handleAsync((response, failure) -> {
+			if (CallbackOutcomes.notStarted(failure)) {
+				// Others' lookups fill the queue, not the destination's doing:
+				// neither an attempt nor a failure of its breaker.
+				this.breakers.released(origin);
+				return AttemptOutcome.deferred(this.notStartedRetry, NOT_STARTED);
+			}
 			Duration latency = Duration.ofNanos(System.nanoTime() - start);
 			AttemptOutcome outcome = CallbackOutcomes.of(response, failure, startedAt, latency);
 			report(origin, outcome);

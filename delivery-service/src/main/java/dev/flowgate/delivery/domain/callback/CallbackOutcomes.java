@@ -3,6 +3,7 @@ package dev.flowgate.delivery.domain.callback;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import dev.flowgate.delivery.domain.callback.HttpPoster.PostResponse;
@@ -66,6 +67,14 @@ final class CallbackOutcomes {
 			case RETRYABLE -> status == null || status >= SERVER_ERROR || status == REQUEST_TIMEOUT;
 			default -> false;
 		};
+	}
+
+	/**
+	 * Whether the poster could not start the attempt (too many host lookups waiting):
+	 * nothing was tried, so nothing is counted.
+	 */
+	static boolean notStarted(Throwable failure) {
+		return failure != null && rootOf(failure) instanceof RejectedExecutionException;
 	}
 
 	/** Whether nothing reached the destination (refused before connecting). */

@@ -9,7 +9,9 @@ public interface HttpPoster {
 	/**
 	 * Completes with the response, or exceptionally with a
 	 * {@link dev.flowgate.egress.TargetRefusedException}, a
-	 * {@link java.util.concurrent.TimeoutException} or an I/O error.
+	 * {@link java.util.concurrent.TimeoutException}, an I/O error, or a
+	 * {@link java.util.concurrent.RejectedExecutionException} when the attempt could not
+	 * start (too many host lookups waiting; nothing sent).
 	 */
 	CompletableFuture<PostResponse> post(CallbackTarget target, Map<String, String> headers, byte[] json);
 

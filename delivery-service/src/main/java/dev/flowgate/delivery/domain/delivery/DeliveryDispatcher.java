@@ -84,7 +84,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			// given back, so that they are tried at once, not after the lease.
 			deliveries.stream().filter((delivery) -> leases.containsKey(delivery.id())).forEach((delivery) -> {
 				this.capacity.release(delivery.destinationKey(), sizes.get(delivery.id()));
-				giveBack(new Claim(delivery, leases.get(delivery.id()).token()));
+				Lease lease = leases.get(delivery.id());
+				giveBack(new Claim(delivery, lease.token(), lease.until()));
 			});
 			throw ex;
 		}
@@ -93,7 +94,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
 			boolean isNew = inserted.contains(delivery.id());
 			long size = sizes.get(delivery.id());
 			if (lease != null && isNew) {
-				this.launches.start(new ReservedClaim(new Claim(delivery, lease.token()), size));
+				this.launches.start(new ReservedClaim(new Claim(delivery, lease.token(), lease.until()), size));
 			}
 			else if (lease != null) {
 				this.capacity.release(delivery.destinationKey(), size);

@@ -36,6 +36,8 @@ public final class DeliveryWorker {
 
 	private final Duration afterError;
 
+	private final Duration attemptTimeout;
+
 	private final FailureReporter failures;
 
 	private final Executor executor;
@@ -45,14 +47,16 @@ public final class DeliveryWorker {
 	/**
 	 * @param afterError how long a delivery waits when its attempt could not be made for
 	 * an unexpected error
+	 * @param attemptTimeout the most an attempt takes: the least lease it starts with
 	 */
 	public DeliveryWorker(List<Channel> channels, DeliveryStore store, AttemptLog attempts, RetryPolicy retry,
-			Duration afterError, FailureReporter failures, Executor executor, Clock clock) {
+			Duration afterError, Duration attemptTimeout, FailureReporter failures, Executor executor, Clock clock) {
 		channels.forEach((channel) -> this.channels.put(channel.id(), channel));
 		this.store = store;
 		this.attempts = attempts;
 		this.retry = retry;
 		this.afterError = afterError;
+		this.attemptTimeout = attemptTimeout;
 		this.failures = failures;
 		this.executor = executor;
 		this.clock = clock;
@@ -62,10 +66,13 @@ public final class DeliveryWorker {
 	Running run(Claim claim) {
 		Delivery delivery = claim.delivery();
 		CompletableFuture<AttemptOutcome> sent = CompletableFuture
-			.supplyAsync(() -> this.channels.get(delivery.channel()).send(delivery), this.executor)
+			.supplyAsync(() -> sendWithinLease(claim), this.executor)
 			.thenCompose(Function.identity());
 		CompletableFuture<Void> stored = sent.handleAsync((outcome, ex) -> {
-			if (ex != null) {
+			if (ex != null && ex.getCause() instanceof LeaseRanShort) {
+				release(claim);
+			}
+			else if (ex != null) {
 				abandon(claim, ex);
 			}
 			else {
@@ -74,6 +81,20 @@ public final class DeliveryWorker {
 			return null;
 		}, this.executor);
 		return new Running(sent, stored);
+	}
+
+	/**
+	 * Sends unless the claim waited for a worker (behind slow store work) until its lease
+	 * could end before the attempt: another instance could claim and send it meanwhile.
+	 */
+	private CompletableFuture<AttemptOutcome> sendWithinLease(Claim claim) {
+		Delivery delivery = claim.delivery();
+		if (!this.clock.instant().plus(this.attemptTimeout).isBefore(claim.leaseUntil())) {
+			log.warn("Delivery {} (execution {}) waited for a worker until its lease ran short; released, not sent",
+					delivery.id(), delivery.executionId());
+			throw new LeaseRanShort();
+		}
+		return this.channels.get(delivery.channel()).send(delivery);
 	}
 
 	private void settle(Claim claim, AttemptOutcome outcome) {
@@ -140,6 +161,15 @@ public final class DeliveryWorker {
 		catch (RuntimeException releaseFailure) {
 			log.warn("Could not release delivery {}; its lease will expire", claim.delivery().id(), releaseFailure);
 		}
+	}
+
+	/** Not sent: its claim is given back, to be claimed again with a fresh lease. */
+	private static final class LeaseRanShort extends RuntimeException {
+
+		LeaseRanShort() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	/**

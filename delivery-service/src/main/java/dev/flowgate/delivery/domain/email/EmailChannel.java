@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 import dev.flowgate.contracts.DeliveryChannel;
@@ -31,16 +32,22 @@ public final class EmailChannel implements Channel {
 
 	private final long maxPayloadBytes;
 
+	private final Executor executor;
+
 	private final Clock clock;
 
 	/**
 	 * @param maxPayloadBytes the most an email may be: one whose outputs alone render to
 	 * more is not composed in full
+	 * @param executor where an attempt's outcome is made, and what follows it (the next
+	 * claims) runs: never an SMTP thread or the JVM's timer thread
 	 */
-	public EmailChannel(JsonWriter json, MailTransport transport, long maxPayloadBytes, Clock clock) {
+	public EmailChannel(JsonWriter json, MailTransport transport, long maxPayloadBytes, Executor executor,
+			Clock clock) {
 		this.composer = new EmailComposer(json);
 		this.maxPayloadBytes = maxPayloadBytes;
 		this.transport = transport;
+		this.executor = executor;
 		this.clock = clock;
 	}
 
@@ -68,7 +75,7 @@ public final class EmailChannel implements Channel {
 		Instant startedAt = this.clock.instant();
 		long start = System.nanoTime();
 		return this.transport.send(delivery.destination(), delivery.message(), messageKey(delivery))
-			.handle((sent, failure) -> {
+			.handleAsync((sent, failure) -> {
 				Duration latency = Duration.ofNanos(System.nanoTime() - start);
 				if (failure == null) {
 					return new AttemptOutcome(Verdict.DELIVERED, startedAt, latency, null, null, null, null);
@@ -79,7 +86,7 @@ public final class EmailChannel implements Channel {
 				String error = (cause instanceof TimeoutException) ? "not sent within the email timeout"
 						: cause.getMessage();
 				return new AttemptOutcome(verdict, startedAt, latency, null, "SMTP: " + error, null, null);
-			});
+			}, this.executor);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.flowgate.delivery.domain.callback;
 
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.contracts.DeliveryTarget;
@@ -43,6 +44,8 @@ class CallbackChannelTest {
 
 	private static final Duration UNREADABLE_SECRET_RETRY = Duration.ofMinutes(5);
 
+	private static final Duration NOT_STARTED_RETRY = Duration.ofMinutes(1);
+
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	private final WebhookSecrets secrets = new WebhookSecrets(new InMemorySecretStore(), new SecureRandom(),
@@ -58,7 +61,7 @@ class CallbackChannelTest {
 			this.clock);
 
 	private final CallbackChannel channel = new CallbackChannel(new TestJson(), this.secrets, this.poster,
-			this.breakers, this.stops, Runnable::run, UNREADABLE_SECRET_RETRY, this.clock);
+			this.breakers, this.stops, Runnable::run, UNREADABLE_SECRET_RETRY, NOT_STARTED_RETRY, this.clock);
 
 	@Test
 	void signsEachAttemptWithTheOwnersCurrentKeys() {
@@ -88,7 +91,8 @@ class CallbackChannelTest {
 		};
 		CallbackChannel channel = new CallbackChannel(new TestJson(), new WebhookSecrets(unreadable, new SecureRandom(),
 				new WebhookSecrets.Settings(32, Duration.ZERO, Duration.ofDays(1), Duration.ofSeconds(2)), this.clock),
-				this.poster, this.breakers, this.stops, Runnable::run, UNREADABLE_SECRET_RETRY, this.clock);
+				this.poster, this.breakers, this.stops, Runnable::run, UNREADABLE_SECRET_RETRY, NOT_STARTED_RETRY,
+				this.clock);
 
 		AttemptOutcome outcome = channel.send(delivery("https://hooks.example.com/in")).join();
 
@@ -144,6 +148,21 @@ class CallbackChannelTest {
 
 		assertThat(outcome.verdict()).isEqualTo(Verdict.PERMANENT);
 		assertThat(this.breakers.calls).containsExactly("acquire http://127.1:80", "released http://127.1:80");
+	}
+
+	@Test
+	void putsTheAttemptOffWithoutBlamingTheDestinationWhenTooManyLookupsWait() {
+		this.poster.failure = new CompletionException(new RejectedExecutionException("lookup queue full"));
+
+		AttemptOutcome outcome = this.channel.send(delivery("https://hooks.example.com/in")).join();
+
+		assertThat(outcome.verdict()).isEqualTo(Verdict.DEFERRED);
+		assertThat(outcome.attempted()).isFalse();
+		assertThat(outcome.retryAfter()).isEqualTo(NOT_STARTED_RETRY);
+		assertThat(outcome.error())
+			.isEqualTo("Not attempted: too many callback host lookups in progress; tried again later");
+		assertThat(this.breakers.calls).containsExactly("acquire https://hooks.example.com:443",
+				"released https://hooks.example.com:443");
 	}
 
 	@Test
@@ -213,7 +232,7 @@ class CallbackChannelTest {
 
 		int status = 200;
 
-		UnknownHostException failure;
+		Exception failure;
 
 		@Override
 		public CompletableFuture<PostResponse> post(CallbackTarget target, Map<String, String> headers, byte[] json) {

@@ -320,7 +320,7 @@ class DeliveryDispatcherTest {
 		return new DeliveryDispatcher(this.store,
 				new DeliveryWorker(List.of(this.channel), this.store, this.store.attempts(),
 						new RetryPolicy(List.of(Duration.ZERO), 0, Duration.ZERO, Duration.ZERO, () -> 0L),
-						Duration.ofMinutes(1),
+						Duration.ofMinutes(1), Duration.ofSeconds(15),
 						new FailureReporter(this.store, new RecordingPublisher(), DIRECT,
 								new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
 						workerExecutor, this.clock),

@@ -105,8 +105,8 @@ class DeliveryIntakeTest {
 				new FailureReporter.Settings(Duration.ZERO, 10), this.clock);
 		List<Channel> channels = List.of(this.callbacks, this.emails);
 		DeliveryDispatcher dispatcher = new DeliveryDispatcher(this.store,
-				new DeliveryWorker(channels, this.store, this.store.attempts(), retry, Duration.ofMinutes(1), failures,
-						DIRECT, this.clock),
+				new DeliveryWorker(channels, this.store, this.store.attempts(), retry, Duration.ofMinutes(1),
+						Duration.ofSeconds(15), failures, DIRECT, this.clock),
 				DIRECT, new DeliveryDispatcher.Settings(10, 10, maxPayloadBytes * 10, maxPayloadBytes,
 						Duration.ofMinutes(2), Duration.ofSeconds(15), Duration.ZERO),
 				this.clock);

@@ -23,6 +23,8 @@ class DeliveryWorkerTest {
 
 	private static final Duration AFTER_ERROR = Duration.ofMinutes(1);
 
+	private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+
 	private static final Executor DIRECT = Runnable::run;
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -39,7 +41,7 @@ class DeliveryWorkerTest {
 	private final DeliveryWorker worker = new DeliveryWorker(List.of(this.channel), this.store, this.attempts,
 			new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)), 0,
 					Duration.ofSeconds(60), Duration.ofHours(24), () -> 0L),
-			AFTER_ERROR, new FailureReporter(this.store, this.publisher, DIRECT,
+			AFTER_ERROR, ATTEMPT_TIMEOUT, new FailureReporter(this.store, this.publisher, DIRECT,
 					new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
 			DIRECT, this.clock);
 
@@ -131,7 +133,7 @@ class DeliveryWorkerTest {
 	@Test
 	void writesNothingWhenTheLeaseWasLost() {
 		Delivery delivery = stored(0);
-		Claim lost = new Claim(delivery, "expired-token");
+		Claim lost = new Claim(delivery, "expired-token", NOW.plus(LEASE));
 
 		this.worker.run(lost).stored().join();
 
@@ -139,6 +141,21 @@ class DeliveryWorkerTest {
 		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).as("the attempt was made all the same")
 			.singleElement()
 			.satisfies((attempt) -> assertThat(attempt.statusCode()).isEqualTo(200));
+	}
+
+	@Test
+	void releasesWithoutSendingAClaimWhoseLeaseCouldEndDuringTheAttempt() {
+		Delivery delivery = stored(1);
+		// Leased earlier; it waited for a worker until less than an attempt was left.
+		Claim late = this.store.claim(delivery.id(), NOW, NOW.plus(ATTEMPT_TIMEOUT).minusMillis(1)).orElseThrow();
+
+		this.worker.run(late).stored().join();
+
+		assertThat(this.channel.sent).isEmpty();
+		assertThat(this.store.isLeased(delivery.id())).isFalse();
+		Delivery after = this.store.get(delivery.id());
+		assertThat(after).isEqualTo(delivery);
+		assertThat(this.store.claim(delivery.id(), NOW, NOW.plus(LEASE))).as("due again at once").isPresent();
 	}
 
 	@Test

@@ -217,7 +217,7 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 	private Claim lease(Delivery delivery, Instant until) {
 		String token = UUID.randomUUID().toString();
 		this.leases.put(delivery.id(), new Lease(token, until));
-		return new Claim(delivery, token);
+		return new Claim(delivery, token, until);
 	}
 
 	private boolean holds(Claim claim) {

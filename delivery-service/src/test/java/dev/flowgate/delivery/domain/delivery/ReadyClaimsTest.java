@@ -46,7 +46,7 @@ class ReadyClaimsTest {
 		return new ReservedClaim(new Claim(
 				new Delivery(id, "exec-" + id, "owner-1", "dep-1", DeliveryChannel.CALLBACK, destination + "/hook",
 						destination, Message.callback("{}"), DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, null, null),
-				"token-" + id), 2);
+				"token-" + id, NOW.plus(Duration.ofMinutes(2))), 2);
 	}
 
 }

@@ -3,11 +3,15 @@ package dev.flowgate.delivery.domain.email;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.TestJson;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 import dev.flowgate.delivery.domain.delivery.Message;
@@ -22,7 +26,7 @@ class EmailChannelTest {
 	private final EmailChannel channel = new EmailChannel(new TestJson(), (to, message, messageKey) -> {
 		this.messageKeys.add(messageKey);
 		return CompletableFuture.completedFuture(null);
-	}, Long.MAX_VALUE, Clock.systemUTC());
+	}, Long.MAX_VALUE, Runnable::run, Clock.systemUTC());
 
 	@Test
 	void sendsTheAttemptsOfOneRoundAsOneMessageAndAReplayAsAnother() {
@@ -34,6 +38,22 @@ class EmailChannelTest {
 		assertThat(this.messageKeys.get(1)).as("a retry").isEqualTo(this.messageKeys.get(0));
 		assertThat(this.messageKeys.get(2)).as("after a replay").isNotEqualTo(this.messageKeys.get(0));
 		assertThat(this.messageKeys).allSatisfy((key) -> assertThat(key).startsWith("delivery-1."));
+	}
+
+	@Test
+	void makesTheOutcomeOnTheWorkersNotOnTheThreadThatEndedTheSend() {
+		CompletableFuture<Void> smtp = new CompletableFuture<>();
+		Queue<Runnable> workers = new ConcurrentLinkedQueue<>();
+		EmailChannel channel = new EmailChannel(new TestJson(), (to, message, messageKey) -> smtp, Long.MAX_VALUE,
+				workers::add, Clock.systemUTC());
+		CompletableFuture<AttemptOutcome> outcome = channel.send(delivery(0, 0));
+
+		// As an SMTP thread, or the JVM's timer thread at the email timeout, would.
+		smtp.complete(null);
+
+		assertThat(outcome).isNotDone();
+		workers.forEach(Runnable::run);
+		assertThat(outcome.join().verdict()).isEqualTo(Verdict.DELIVERED);
 	}
 
 	private static Delivery delivery(int attempts, int roundAttempts) {

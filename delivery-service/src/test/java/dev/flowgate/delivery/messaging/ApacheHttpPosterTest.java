@@ -1,0 +1,91 @@
+package dev.flowgate.delivery.messaging;
+
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import dev.flowgate.delivery.config.DeliveryProperties;
+import dev.flowgate.delivery.domain.callback.CallbackTarget;
+import dev.flowgate.delivery.domain.callback.HttpPoster.PostResponse;
+import dev.flowgate.egress.AddressPolicy;
+import dev.flowgate.egress.DestinationGuard;
+import dev.flowgate.egress.HostResolver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Host lookups wait in a bounded queue: names whose nameserver never answers cannot hold
+ * up everyone else's callbacks behind them.
+ */
+class ApacheHttpPosterTest {
+
+	private static final byte[] BODY = "{}".getBytes(StandardCharsets.UTF_8);
+
+	private static final Duration FAST = Duration.ofSeconds(1);
+
+	private final CountDownLatch nameserverAnswers = new CountDownLatch(1);
+
+	private final HostResolver blackHoled = (host) -> {
+		try {
+			this.nameserverAnswers.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		throw new UnknownHostException(host);
+	};
+
+	private final ApacheHttpPoster poster = new ApacheHttpPoster(
+			new DestinationGuard(this.blackHoled, AddressPolicy.allowing(List.of()), "Callback host"), properties());
+
+	@AfterEach
+	void close() {
+		this.nameserverAnswers.countDown();
+		this.poster.close();
+	}
+
+	@Test
+	void aCallbackWhoseLookupFindsTheQueueFullFailsAtOnce() {
+		// The one lookup thread and the one place in the queue.
+		this.poster.post(CallbackTarget.parse("https://a.black-holed.example/hook"), Map.of(), BODY);
+		this.poster.post(CallbackTarget.parse("https://b.black-holed.example/hook"), Map.of(), BODY);
+
+		CompletableFuture<PostResponse> other = this.poster.post(CallbackTarget.parse("https://hooks.example.com/in"),
+				Map.of(), BODY);
+
+		assertThat(other).failsWithin(FAST)
+			.withThrowableThat()
+			.havingRootCause()
+			.isInstanceOf(RejectedExecutionException.class);
+	}
+
+	private static DeliveryProperties properties() {
+		Map<String, String> source = new HashMap<>();
+		source.put("flowgate.delivery.callback.timeout", "15s");
+		source.put("flowgate.delivery.callback.connect-timeout", "5s");
+		source.put("flowgate.delivery.callback.response-snippet-limit", "1KB");
+		source.put("flowgate.delivery.callback.body-wait", "2s");
+		source.put("flowgate.delivery.callback.user-agent", "test");
+		source.put("flowgate.delivery.callback.max-idle", "30s");
+		source.put("flowgate.delivery.callback.lookup-threads", "1");
+		source.put("flowgate.delivery.callback.lookup-queue", "1");
+		source.put("flowgate.delivery.dispatch.max-in-flight", "8");
+		source.put("flowgate.delivery.dispatch.max-in-flight-per-destination", "2");
+		return new Binder(new MapConfigurationPropertySource(source))
+			.bind("flowgate.delivery", DeliveryProperties.class)
+			.get();
+	}
+
+}
