@@ -41,7 +41,9 @@ class CircuitBreakerTest {
 	void anOpenBreakerPutsDeliveriesOffWithoutUsingUpTheirAttempts() {
 		String owner = "owner-" + UUID.randomUUID();
 		try (Receiver receiver = Receiver.start().respond((request) -> Reply.status(503))) {
-			CircuitBreaker breaker = this.breakers.circuitBreaker("http://127.0.0.1:" + receiver.port(), "destination");
+			// One per owner and origin: another owner's deliveries there are not held up.
+			CircuitBreaker breaker = this.breakers.circuitBreaker(owner + " http://127.0.0.1:" + receiver.port(),
+					"destination");
 			List<ExecutionCompleted> results = new ArrayList<>();
 			for (int i = 0; i < RESULTS; i++) {
 				results.add(Results.succeeded(owner, "dep-breaker", receiver.url("/hook"), null, Map.of("n", i)));

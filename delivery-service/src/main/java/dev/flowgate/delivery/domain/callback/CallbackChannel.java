@@ -97,10 +97,20 @@ public final class CallbackChannel implements Channel {
 		catch (InvalidCallbackUrlException ex) {
 			return Optional.of(Prepared.refused(url, INVALID_DESTINATION, message, ex.getMessage()));
 		}
+		String destinationKey = destinationKey(result.ownerId(), target);
 		if (this.disabled.isDisabled(result.ownerId(), result.deploymentId(), url)) {
-			return Optional.of(Prepared.skipped(url, target.origin(), message, disabledReason(result.deploymentId())));
+			return Optional.of(Prepared.skipped(url, destinationKey, message, disabledReason(result.deploymentId())));
 		}
-		return Optional.of(Prepared.ready(url, target.origin(), message));
+		return Optional.of(Prepared.ready(url, destinationKey, message));
+	}
+
+	/**
+	 * What slots and breakers count by: the origin, per owner, so that one owner's
+	 * failing endpoint on a receiver shared with others (a hosted automation service)
+	 * holds up only that owner's callbacks there.
+	 */
+	static String destinationKey(String ownerId, CallbackTarget target) {
+		return ownerId + " " + target.origin();
 	}
 
 	@Override
@@ -131,8 +141,10 @@ public final class CallbackChannel implements Channel {
 					"Cannot sign: the signing secret cannot be read at the moment"));
 		}
 		String origin = target.origin();
-		if (!this.breakers.tryAcquire(origin)) {
-			return CompletableFuture.completedFuture(AttemptOutcome.deferred(this.breakers.retryDelay(origin),
+		// Stored with the delivery; older ones name the origin alone.
+		String breaker = delivery.destinationKey();
+		if (!this.breakers.tryAcquire(breaker)) {
+			return CompletableFuture.completedFuture(AttemptOutcome.deferred(this.breakers.retryDelay(breaker),
 					"Circuit breaker open for " + origin + "; attempt deferred"));
 		}
 		long start = System.nanoTime();
@@ -142,19 +154,19 @@ public final class CallbackChannel implements Channel {
 		}
 		catch (RuntimeException ex) {
 			// Nothing was sent; a half-open breaker must not wait for this call forever.
-			this.breakers.released(origin);
+			this.breakers.released(breaker);
 			throw ex;
 		}
 		return posted.handleAsync((response, failure) -> {
 			if (CallbackOutcomes.notStarted(failure)) {
 				// Others' lookups fill the queue, not the destination's doing:
 				// neither an attempt nor a failure of its breaker.
-				this.breakers.released(origin);
+				this.breakers.released(breaker);
 				return AttemptOutcome.deferred(this.notStartedRetry, NOT_STARTED);
 			}
 			Duration latency = Duration.ofNanos(System.nanoTime() - start);
 			AttemptOutcome outcome = CallbackOutcomes.of(response, failure, startedAt, latency);
-			report(origin, outcome);
+			report(breaker, outcome);
 			return isGone(outcome) ? disable(delivery, outcome) : outcome;
 		}, this.executor);
 	}
@@ -168,15 +180,15 @@ public final class CallbackChannel implements Channel {
 		return headers;
 	}
 
-	private void report(String origin, AttemptOutcome outcome) {
+	private void report(String breaker, AttemptOutcome outcome) {
 		if (CallbackOutcomes.isRefused(outcome)) {
-			this.breakers.released(origin);
+			this.breakers.released(breaker);
 		}
 		else if (CallbackOutcomes.isUnhealthy(outcome)) {
-			this.breakers.failed(origin, outcome.latency());
+			this.breakers.failed(breaker, outcome.latency());
 		}
 		else {
-			this.breakers.succeeded(origin, outcome.latency());
+			this.breakers.succeeded(breaker, outcome.latency());
 		}
 	}
 

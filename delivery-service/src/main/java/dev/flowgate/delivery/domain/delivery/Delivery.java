@@ -11,7 +11,8 @@ import dev.flowgate.contracts.DeliveryChannel;
  *
  * @param id also the {@code webhook-id}: stable across attempts so receivers de-duplicate
  * @param destinationKey what concurrency limits and circuit breakers count by: the
- * callback's origin, or the email channel
+ * callback's owner and origin (the origin alone in deliveries stored before owners were
+ * told apart), or the email channel
  * @param attempts attempts made so far, over every round
  * @param roundAttempts attempts since the delivery was created or last replayed; the
  * retry schedule counts these

@@ -77,8 +77,8 @@ class CallbackChannelTest {
 			.containsEntry("webhook-signature", keys.sign(delivery.id(), NOW.getEpochSecond(),
 					delivery.message().body().getBytes(StandardCharsets.UTF_8)));
 		assertThat(this.poster.targets.get(0).origin()).isEqualTo("https://hooks.example.com:443");
-		assertThat(this.breakers.calls).containsExactly("acquire https://hooks.example.com:443",
-				"succeeded https://hooks.example.com:443");
+		assertThat(this.breakers.calls).containsExactly("acquire owner-1 https://hooks.example.com:443",
+				"succeeded owner-1 https://hooks.example.com:443");
 	}
 
 	@Test
@@ -126,7 +126,7 @@ class CallbackChannelTest {
 		assertThat(this.disabled.isDisabled("owner-1", "dep-1", "https://gone.example/hook")).isTrue();
 		assertThat(this.disabled.isDisabled("owner-1", "dep-1", "https://other.example/hook")).isFalse();
 		assertThat(this.disabled.isDisabled("owner-2", "dep-1", "https://gone.example/hook")).isFalse();
-		assertThat(this.breakers.calls).contains("succeeded https://gone.example:443");
+		assertThat(this.breakers.calls).contains("succeeded owner-1 https://gone.example:443");
 	}
 
 	@Test
@@ -147,7 +147,8 @@ class CallbackChannelTest {
 		AttemptOutcome outcome = this.channel.send(delivery("http://127.1/hook")).join();
 
 		assertThat(outcome.verdict()).isEqualTo(Verdict.PERMANENT);
-		assertThat(this.breakers.calls).containsExactly("acquire http://127.1:80", "released http://127.1:80");
+		assertThat(this.breakers.calls).containsExactly("acquire owner-1 http://127.1:80",
+				"released owner-1 http://127.1:80");
 	}
 
 	@Test
@@ -161,8 +162,8 @@ class CallbackChannelTest {
 		assertThat(outcome.retryAfter()).isEqualTo(NOT_STARTED_RETRY);
 		assertThat(outcome.error())
 			.isEqualTo("Not attempted: too many callback host lookups in progress; tried again later");
-		assertThat(this.breakers.calls).containsExactly("acquire https://hooks.example.com:443",
-				"released https://hooks.example.com:443");
+		assertThat(this.breakers.calls).containsExactly("acquire owner-1 https://hooks.example.com:443",
+				"released owner-1 https://hooks.example.com:443");
 	}
 
 	@Test
@@ -189,7 +190,8 @@ class CallbackChannelTest {
 		Prepared skipped = this.channel.prepare(result("https://hooks.example.com/in")).orElseThrow();
 
 		assertThat(ready.status()).isEqualTo(DeliveryStatus.PENDING);
-		assertThat(ready.destinationKey()).isEqualTo("https://hooks.example.com:443");
+		assertThat(ready.destinationKey()).as("per owner: one owner's failing endpoint holds up no other's")
+			.isEqualTo("owner-1 https://hooks.example.com:443");
 		assertThat(ready.message().body()).startsWith("{\"type\":\"execution.completed\",\"execution_id\":");
 		assertThat(invalid.status()).isEqualTo(DeliveryStatus.FAILED);
 		assertThat(invalid.reason()).isEqualTo("Callback URLs must use http or https");
@@ -209,7 +211,7 @@ class CallbackChannelTest {
 	}
 
 	private static Delivery delivery(String url) {
-		return delivery(url, CallbackTarget.parse(url).origin());
+		return delivery(url, CallbackChannel.destinationKey("owner-1", CallbackTarget.parse(url)));
 	}
 
 	private static Delivery delivery(String url, String destinationKey) {
