@@ -3,16 +3,15 @@ package dev.flowgate.deployments.domain.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.flowgate.templates.Placeholders;
 
 /**
  * Finds the {@code {{reference}}} placeholders in template strings, including strings
  * nested in maps and lists (an http node's headers and body).
  */
 final class TemplateReferences {
-
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
 
 	// As the runner reads a path: items.0.name and items[0].name alike, steps trimmed.
 	private static final Pattern PATH_SEPARATOR = Pattern.compile("\\.|\\[|]\\.?");
@@ -42,10 +41,7 @@ final class TemplateReferences {
 
 	private static void collect(Object value, List<String> references) {
 		if (value instanceof String text) {
-			Matcher matcher = PLACEHOLDER.matcher(text);
-			while (matcher.find()) {
-				references.add(matcher.group(1).trim());
-			}
+			Placeholders.in(text).forEach((placeholder) -> references.add(placeholder.reference().trim()));
 		}
 		else if (value instanceof Map<?, ?> map) {
 			map.values().forEach((nested) -> collect(nested, references));

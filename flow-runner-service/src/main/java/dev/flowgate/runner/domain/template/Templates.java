@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.json.JsonCodec;
+import dev.flowgate.templates.Placeholders;
+import dev.flowgate.templates.Placeholders.Placeholder;
 
 /**
  * Renders {@code {{reference}}} templates. A template that is exactly one reference
@@ -15,8 +17,6 @@ import dev.flowgate.runner.domain.json.JsonCodec;
  * interpolation, with objects and arrays written as JSON and {@code null} as nothing.
  */
 public final class Templates {
-
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
 
 	private final JsonCodec json;
 
@@ -26,22 +26,22 @@ public final class Templates {
 
 	/** The raw value of a single-reference template, otherwise the interpolated text. */
 	public Object value(String template, TemplateScope scope) {
-		Matcher matcher = PLACEHOLDER.matcher(template);
-		// The first reference spanning the whole text, not matches(): that would stretch
-		// one reference over "{{a}} {{b}}".
-		if (matcher.find() && matcher.start() == 0 && matcher.end() == template.length()) {
-			return scope.resolve(matcher.group(1));
+		List<Placeholder> placeholders = Placeholders.in(template);
+		// The first reference spanning the whole text, not one over "{{a}} {{b}}".
+		if (placeholders.size() == 1 && placeholders.get(0).start() == 0
+				&& placeholders.get(0).end() == template.length()) {
+			return scope.resolve(placeholders.get(0).reference());
 		}
-		return interpolate(template, scope);
+		return interpolate(template, placeholders, scope);
 	}
 
 	/** The template's own text, its references left out. */
 	public String literal(String template) {
-		return PLACEHOLDER.matcher(template).replaceAll("");
+		return interpolate(template, Placeholders.in(template), (placeholder) -> "");
 	}
 
 	public boolean hasReference(String template) {
-		return PLACEHOLDER.matcher(template).find();
+		return Placeholders.any(template);
 	}
 
 	/**
@@ -50,11 +50,10 @@ public final class Templates {
 	 */
 	public Pattern rendering(String template, String valuePattern) {
 		StringBuilder regex = new StringBuilder();
-		Matcher matcher = PLACEHOLDER.matcher(template);
 		int end = 0;
-		while (matcher.find()) {
-			regex.append(Pattern.quote(template.substring(end, matcher.start()))).append(valuePattern);
-			end = matcher.end();
+		for (Placeholder placeholder : Placeholders.in(template)) {
+			regex.append(Pattern.quote(template.substring(end, placeholder.start()))).append(valuePattern);
+			end = placeholder.end();
 		}
 		regex.append(Pattern.quote(template.substring(end)));
 		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
@@ -86,14 +85,19 @@ public final class Templates {
 		return template;
 	}
 
-	private String interpolate(String template, TemplateScope scope) {
-		Matcher matcher = PLACEHOLDER.matcher(template);
+	private String interpolate(String template, List<Placeholder> placeholders, TemplateScope scope) {
+		return interpolate(template, placeholders, (placeholder) -> asText(scope.resolve(placeholder.reference())));
+	}
+
+	private static String interpolate(String template, List<Placeholder> placeholders,
+			Function<Placeholder, String> values) {
 		StringBuilder text = new StringBuilder();
-		while (matcher.find()) {
-			matcher.appendReplacement(text, Matcher.quoteReplacement(asText(scope.resolve(matcher.group(1)))));
+		int end = 0;
+		for (Placeholder placeholder : placeholders) {
+			text.append(template, end, placeholder.start()).append(values.apply(placeholder));
+			end = placeholder.end();
 		}
-		matcher.appendTail(text);
-		return text.toString();
+		return text.append(template, end, template.length()).toString();
 	}
 
 	private String asText(Object value) {
