@@ -151,6 +151,17 @@ class DeploymentApiTest {
 	}
 
 	@Test
+	void refusesAnEmailLongerThanSmtpCarries() {
+		// Dotted on and on, it would take the pattern minutes to fail.
+		String email = "a@" + ".".repeat(200_000) + "@";
+		Response rejected = this.api.post("/v1/deployments",
+				"{\"flowId\":\"%s\",\"delivery\":{\"email\":\"%s\"}}".formatted(this.flowId, email));
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.json().findValuesAsString("field")).containsExactly("delivery.email");
+	}
+
+	@Test
 	void refusesAFractionalTimeoutInsteadOfRoundingIt() {
 		Response rejected = this.api.post("/v1/deployments",
 				"{\"flowId\":\"%s\",\"syncTimeoutSeconds\":1.5}".formatted(this.flowId));

@@ -11,6 +11,7 @@ import dev.flowgate.contracts.DeploymentEnvironment;
 import dev.flowgate.contracts.DeploymentLimits;
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
+import dev.flowgate.deployments.domain.flow.InputType;
 
 /** Applies a caller's settings to a deployment, collecting every invalid one. */
 final class DeploymentSettings {
@@ -25,6 +26,12 @@ final class DeploymentSettings {
 	private static final String EMAIL_PART = "[^@\\s,;:<>()\\[\\]\\\\\"]+";
 
 	private static final Pattern EMAIL = Pattern.compile(EMAIL_PART + "@" + EMAIL_PART + "\\." + EMAIL_PART);
+
+	/**
+	 * The longest address SMTP carries (RFC 5321); checked first, as the pattern takes
+	 * time growing with the square of a long dotted text that fails it.
+	 */
+	private static final int MAX_EMAIL_LENGTH = 254;
 
 	private DeploymentSettings() {
 	}
@@ -73,14 +80,14 @@ final class DeploymentSettings {
 	private static DeliveryTarget checkDelivery(DeliveryTarget delivery, List<FieldProblem> problems) {
 		String callbackUrl = blankToNull(delivery.callbackUrl());
 		String email = blankToNull(delivery.email());
-		if (callbackUrl != null && !isHttpUrl(callbackUrl)) {
+		if (callbackUrl != null && !InputType.isHttpUrl(callbackUrl)) {
 			problems.add(new FieldProblem("delivery.callbackUrl", "must be an absolute http or https URL"));
 		}
 		else if (callbackUrl != null && URI.create(callbackUrl).getRawUserInfo() != null) {
 			// delivery-service would refuse it at every delivery, and show it in its log.
 			problems.add(new FieldProblem("delivery.callbackUrl", "must not carry credentials (user:password@)"));
 		}
-		if (email != null && !EMAIL.matcher(email).matches()) {
+		if (email != null && (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
 			problems.add(new FieldProblem("delivery.email", "must be an email address"));
 		}
 		return new DeliveryTarget(callbackUrl, email, delivery.allowCallbackOverride());
@@ -94,16 +101,6 @@ final class DeploymentSettings {
 			problems.add(new FieldProblem("limits.requestsPerMinute", "must be at least 1, or null"));
 		}
 		return limits;
-	}
-
-	private static boolean isHttpUrl(String value) {
-		try {
-			URI uri = URI.create(value);
-			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private static String blankToNull(String value) {

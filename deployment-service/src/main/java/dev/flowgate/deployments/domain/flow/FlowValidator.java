@@ -10,6 +10,9 @@ public final class FlowValidator {
 
 	private static final int MAX_NAME_LENGTH = 200;
 
+	/** Every version keeps its description, and a flow's version list shows them all. */
+	private static final int MAX_DESCRIPTION_LENGTH = 2000;
+
 	private final List<FlowRule> rules = List.of(new NodeRules(), new EdgeRules(), new CycleRule(),
 			new ConnectivityRule(), new NodeConfigRules(), new ReferenceRule());
 
@@ -30,6 +33,10 @@ public final class FlowValidator {
 		}
 		else if (draft.name().length() > MAX_NAME_LENGTH) {
 			problems.add(new FlowProblem(null, "name must be at most %d characters".formatted(MAX_NAME_LENGTH)));
+		}
+		if (draft.description() != null && draft.description().length() > MAX_DESCRIPTION_LENGTH) {
+			problems.add(new FlowProblem(null,
+					"description must be at most %d characters".formatted(MAX_DESCRIPTION_LENGTH)));
 		}
 		if (!problems.addAll(sizeProblems(draft.definition()))) {
 			FlowGraph graph = new FlowGraph(draft.definition());

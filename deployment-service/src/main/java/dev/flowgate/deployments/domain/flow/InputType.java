@@ -1,5 +1,7 @@
 package dev.flowgate.deployments.domain.flow;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -22,14 +24,30 @@ public enum InputType {
 		return Arrays.stream(values()).filter((type) -> type.token.equals(token)).findFirst();
 	}
 
-	/** Whether {@code value} (as parsed from JSON) fits this type. */
+	/**
+	 * Whether {@code value} (as parsed from JSON) fits this type, as the gateway checks a
+	 * trigger's inputs.
+	 */
 	public boolean accepts(Object value) {
 		return switch (this) {
-			case TEXT, FILE_URL -> value instanceof String;
+			case TEXT -> value instanceof String;
+			case FILE_URL -> value instanceof String text && isHttpUrl(text);
 			case NUMBER -> value instanceof Number;
 			case BOOLEAN -> value instanceof Boolean;
 			case JSON -> true;
 		};
+	}
+
+	/** Whether the text is an absolute http or https URL with a host. */
+	public static boolean isHttpUrl(String text) {
+		try {
+			URI uri = new URI(text);
+			String scheme = uri.getScheme();
+			return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 }

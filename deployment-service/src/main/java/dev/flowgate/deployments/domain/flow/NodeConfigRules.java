@@ -135,6 +135,10 @@ final class NodeConfigRules implements FlowRule {
 			catch (RuntimeException ex) {
 				found.add("expression is not valid JSONata: " + ex.getMessage());
 			}
+			catch (StackOverflowError ex) {
+				// The parser recurses per nesting level; thousands of "(" overflow it.
+				found.add("expression is not valid JSONata: it nests too deeply");
+			}
 		}
 	}
 

@@ -165,6 +165,34 @@ class FlowValidatorTest {
 	}
 
 	@Test
+	void rejectsAnExpressionNestedTooDeeplyToParse() {
+		this.nodes.add(node("shape", "transform", Map.of("expression", "(".repeat(100_000) + "1")));
+		this.edges.add(edge("question", "shape"));
+		this.edges.add(edge("shape", "answer"));
+
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactly(tuple("shape", "expression is not valid JSONata: it nests too deeply"));
+	}
+
+	@Test
+	void rejectsAFileUrlTestValueTheGatewayWouldRefuse() {
+		this.nodes.add(node("doc", "input", Map.of("inputType", "file_url", "testValue", "report.pdf")));
+		this.nodes.add(node("link", "input", Map.of("inputType", "file_url", "testValue", "https://x.example/a.pdf")));
+		this.edges.add(edge("doc", "prompt"));
+		this.edges.add(edge("link", "prompt"));
+
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactly(tuple("doc", "testValue does not match inputType 'file_url'"));
+	}
+
+	@Test
+	void rejectsADescriptionLongerThanTheLimit() {
+		assertThat(this.validator.problems(new FlowDraft("f", "d".repeat(2001), definition())))
+			.containsExactly(new FlowProblem(null, "description must be at most 2000 characters"));
+		assertThat(this.validator.problems(new FlowDraft("f", "d".repeat(2000), definition()))).isEmpty();
+	}
+
+	@Test
 	void checksInputTypesAndTestValues() {
 		this.nodes.set(0, node("question", "input", Map.of("inputType", "number", "testValue", "ten")));
 		this.nodes.add(node("flag", "input", Map.of("inputType", "yesno")));
