@@ -49,6 +49,15 @@ class InternalApiConfigurationTest {
 	}
 
 	@Test
+	void refusesToStartWithThePlaceholderOfTheExampleEnvironment() {
+		this.context.withPropertyValues("flowgate.internal-token=replace-with-openssl-rand-hex-32")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("FLOWGATE_INTERNAL_TOKEN"));
+	}
+
+	@Test
 	void leavesWhatIsNotTheApiAlone() {
 		this.context.run(
 				(context) -> assertThat(WebMvc.call(context, get("/status")).getResponse().getStatus()).isEqualTo(200));

@@ -5,9 +5,20 @@ import dev.flowgate.gateway.domain.Rejection;
 /** The platform admin secret; when none is configured, no call is an admin call. */
 public final class AdminSecret {
 
+	/** How .env.example's values begin: known to everyone who read it. */
+	private static final String PLACEHOLDER = "replace-with-";
+
 	private final String configured;
 
+	/**
+	 * @throws IllegalArgumentException when it is still the example environment's
+	 * placeholder, so that the gateway does not start with a secret anyone can read
+	 */
 	public AdminSecret(String configured) {
+		if (configured != null && configured.strip().startsWith(PLACEHOLDER)) {
+			throw new IllegalArgumentException("FLOWGATE_ADMIN_SECRET still holds the placeholder of .env.example; "
+					+ "set a secret of your own (openssl rand -hex 32)");
+		}
 		this.configured = configured;
 	}
 

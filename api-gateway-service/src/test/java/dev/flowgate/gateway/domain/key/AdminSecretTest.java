@@ -26,6 +26,14 @@ class AdminSecretTest {
 		assertRejected(() -> secret.verify("anything"), Rejection.Reason.UNAUTHENTICATED);
 	}
 
+	@Test
+	void refusesToStartWithThePlaceholderOfTheExampleEnvironment() {
+		assertThatThrownBy(() -> new AdminSecret("replace-with-openssl-rand-hex-32"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("FLOWGATE_ADMIN_SECRET")
+			.hasMessageNotContaining("replace-with-openssl");
+	}
+
 	private static void assertRejected(Runnable call, Rejection.Reason reason) {
 		assertThatThrownBy(call::run).isInstanceOfSatisfying(Rejection.class,
 				(rejection) -> assertThat(rejection.reason()).isEqualTo(reason));
