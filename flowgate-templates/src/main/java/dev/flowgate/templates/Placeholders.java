@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the {@code {{reference}}} placeholders of a template: each from a {@code {{} to
- * the first {@code }}} after it, on one line, as the regular expression
- * {@code \{\{(.*?)}}} would, but in time linear in the text. That expression tries every
- * {@code {{} afresh and scans from it to the end when no {@code }}} follows, so a
- * megabyte of braces in a saved flow took minutes of a core at every save and run.
+ * Finds the <code>&#123;&#123;reference&#125;&#125;</code> placeholders of a template:
+ * each from two opening braces to the first two closing braces after them, on one line,
+ * as the regular expression <code>\&#123;\&#123;(.*?)&#125;&#125;</code> would, but in
+ * time linear in the text. That expression tries every pair of opening braces afresh and
+ * scans from it to the end when no closing pair follows, so a megabyte of braces in a
+ * saved flow took minutes of a core at every save and run.
  */
 public final class Placeholders {
 
@@ -22,7 +23,8 @@ public final class Placeholders {
 	/**
 	 * One placeholder.
 	 *
-	 * @param start where its {@code {{} is @param end just after its {@code }}}
+	 * @param start where its opening braces are
+	 * @param end just after its closing braces
 	 * @param reference what is between the braces, untrimmed
 	 */
 	public record Placeholder(int start, int end, String reference) {

@@ -71,13 +71,13 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param evaluationThreads run transform and condition expressions (JSONata), which
 	 * hold a thread for as long as they take
 	 * @param schedulerThreads run deadlines, timeouts and retry backoffs
-	 * @param jsonataMaxMemory the most one JSONata evaluation may allocate; with
-	 * {@code workerThreads} evaluating at once, it bounds what they can hold of the heap
+	 * @param jsonataMaxMemory the most one JSONata evaluation may allocate, garbage
+	 * included; a runaway expression stops there instead of filling the heap
 	 */
 	public record Engine(@DefaultValue("30s") Duration nodeTimeout, @DefaultValue("15m") Duration maxExecutionTime,
 			@DefaultValue("4096") int traceOutputMaxChars, @DefaultValue("8") int workerThreads,
 			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth,
-			@DefaultValue("256MB") DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads) {
+			@DefaultValue("1GB") DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads) {
 	}
 
 	/**

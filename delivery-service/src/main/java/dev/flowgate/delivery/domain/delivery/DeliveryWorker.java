@@ -24,7 +24,8 @@ public final class DeliveryWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-	private static final String NOT_ATTEMPTED = "Not attempted: an internal error; tried again later";
+	// Neutral: the error may have come after the request went out.
+	private static final String NOT_ATTEMPTED = "An internal error ended the attempt; tried again later";
 
 	private final Map<DeliveryChannel, Channel> channels = new EnumMap<>(DeliveryChannel.class);
 

@@ -128,7 +128,7 @@ public final class FlowRun {
 					pending.addAll(settle(node, invocation.join()));
 				}
 				else {
-					invocation.thenAccept((done) -> launchAll(settle(node, done)));
+					invocation.whenComplete((done, failure) -> settleLater(node, done, failure));
 				}
 			}
 		}
@@ -137,15 +137,26 @@ public final class FlowRun {
 		}
 	}
 
+	/** On the thread that completed the node, a bug there included. */
+	private void settleLater(FlowNode node, Invocation done, Throwable failure) {
+		try {
+			if (failure != null) {
+				throw new IllegalStateException("node '%s' ended without an invocation".formatted(node.id()), failure);
+			}
+			launchAll(settle(node, done));
+		}
+		catch (RuntimeException ex) {
+			failInternally(ex);
+		}
+	}
+
 	/**
 	 * A bug while launching or settling nodes: the run ends with the failure, rather than
-	 * wait for its deadline with a node neither running nor settled.
+	 * wait for its deadline with a node neither running nor settled. Also when the bug
+	 * struck while the run was ending: an outcome already given stays.
 	 */
 	private void failInternally(RuntimeException failure) {
 		synchronized (this) {
-			if (this.over) {
-				return;
-			}
 			this.over = true;
 		}
 		this.cancellation.cancel();

@@ -109,10 +109,12 @@ final class NodeInvoker {
 			Duration timeLimit) {
 		attempts.incrementAndGet();
 		CancellationScope attemptScope = call.cancellation().child();
+		long submitted = System.nanoTime();
 		CompletableFuture<NodeResult> result;
 		try {
 			result = CompletableFuture
-				.supplyAsync(() -> executor.execute(call.forAttempt(attemptScope, timeLimit)),
+				.supplyAsync(
+						() -> executor.execute(call.forAttempt(attemptScope, left(attemptScope, timeLimit, submitted))),
 						executor.evaluates() ? this.evaluators : this.workers)
 				.thenCompose(Function.identity());
 		}
@@ -122,6 +124,22 @@ final class NodeInvoker {
 		// A timed-out attempt must not keep its HTTP exchange open.
 		result.whenComplete((value, failure) -> attemptScope.cancel());
 		return result;
+	}
+
+	/**
+	 * What is left of the attempt's time when a thread takes it up: an attempt that
+	 * waited for one, behind others, does not run on for its whole time after it ended,
+	 * nor at all once its run is over.
+	 */
+	private static Duration left(CancellationScope attempt, Duration timeLimit, long submittedNanos) {
+		if (attempt.isCancelled()) {
+			throw NodeFailedException.permanent("cancelled before it started");
+		}
+		Duration left = timeLimit.minusNanos(System.nanoTime() - submittedNanos);
+		if (left.isNegative() || left.isZero()) {
+			throw new NodeFailedException("timed out waiting for a thread");
+		}
+		return left;
 	}
 
 	private static boolean isRetryable(Throwable failure, CancellationScope cancellation, NodeExecutor executor) {

@@ -84,8 +84,8 @@ final class TraceLog {
 			return output;
 		}
 		// Not between the two halves of a pair: a lone surrogate is no valid JSON text.
-		int cut = Character.isHighSurrogate(text.charAt(this.maxOutputChars - 1)) ? this.maxOutputChars - 1
-				: this.maxOutputChars;
+		int cut = (this.maxOutputChars > 0 && Character.isHighSurrogate(text.charAt(this.maxOutputChars - 1)))
+				? this.maxOutputChars - 1 : this.maxOutputChars;
 		return text.substring(0, cut) + "… (%d more characters)".formatted(text.length() - cut);
 	}
 

@@ -1,7 +1,6 @@
 package dev.flowgate.runner.domain.node;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 
 import com.dashjoin.jsonata.Jsonata;
 
@@ -11,13 +10,17 @@ import com.dashjoin.jsonata.Jsonata;
  * that doubles a string ({@code $a & $a}) or multiplies lists filled the heap within a
  * second, the runner exited on the {@code OutOfMemoryError}, and so did the next runner
  * given the same trigger. Memory is the bytes this thread allocated since the evaluation
- * began: what the expression built, kept or not. A string is checked as it is made, as a
- * concatenation makes its result in one step, beside both operands: none may be longer
- * than a sixteenth of the budget in characters (two bytes each at most).
+ * began: what the expression built, kept or not, so the bound is generous. A string is
+ * checked as it is made, as a concatenation makes its result in one step beside both
+ * operands.
  */
 final class EvaluationBounds {
 
-	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+	/** The longest string an expression may make: 32 MB of characters at most. */
+	static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
+
+	/** {@code null} on a JVM that cannot count a thread's allocations. */
+	private static final com.sun.management.ThreadMXBean ALLOCATIONS = allocationCounter();
 
 	private final long deadlineNanos;
 
@@ -27,8 +30,6 @@ final class EvaluationBounds {
 
 	private final long allocatedAtStart;
 
-	private final long maxStringLength;
-
 	private int depth;
 
 	private EvaluationBounds(long deadlineNanos, int maxDepth, long maxAllocatedBytes) {
@@ -36,7 +37,6 @@ final class EvaluationBounds {
 		this.maxDepth = maxDepth;
 		this.maxAllocatedBytes = maxAllocatedBytes;
 		this.allocatedAtStart = allocated();
-		this.maxStringLength = maxAllocatedBytes / 16;
 	}
 
 	/** Bounds the evaluation in {@code frame}, which must run on the calling thread. */
@@ -56,9 +56,9 @@ final class EvaluationBounds {
 
 	private void left(Object result) {
 		this.depth--;
-		if (result instanceof String text && text.length() > this.maxStringLength) {
+		if (result instanceof String text && text.length() > MAX_STRING_LENGTH) {
 			throw new EvaluationStopped(
-					"the expression made a string of more than " + this.maxStringLength + " characters");
+					"the expression made a string of more than " + MAX_STRING_LENGTH + " characters");
 		}
 		check();
 	}
@@ -75,10 +75,15 @@ final class EvaluationBounds {
 
 	/** {@code -1} on a JVM that does not count a thread's allocations. */
 	private static long allocated() {
-		if (THREADS instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemoryEnabled()) {
-			return counting.getCurrentThreadAllocatedBytes();
+		return (ALLOCATIONS != null) ? ALLOCATIONS.getCurrentThreadAllocatedBytes() : -1;
+	}
+
+	private static com.sun.management.ThreadMXBean allocationCounter() {
+		if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean counting
+				&& counting.isThreadAllocatedMemorySupported() && counting.isThreadAllocatedMemoryEnabled()) {
+			return counting;
 		}
-		return -1;
+		return null;
 	}
 
 	/** Why an evaluation was stopped. */
