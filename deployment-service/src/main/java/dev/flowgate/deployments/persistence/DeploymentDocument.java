@@ -33,4 +33,6 @@ record DeploymentDocument(@Id String id, String ownerId, String name, String flo
 
 	static final String LEASE = "publishLeaseUntil";
 
+	static final String CREATED_AT = "createdAt";
+
 }

@@ -3,12 +3,13 @@ package dev.flowgate.deployments.persistence;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
@@ -42,9 +43,20 @@ class MongoDeploymentRepository implements DeploymentRepository, DeployedFlows {
 
 	@Override
 	public List<Deployment> findAll(String ownerId) {
-		Query query = Query.query(where("ownerId").is(ownerId).and(DeploymentDocument.DELETED).ne(true))
-			.with(Sort.by(Sort.Direction.DESC, "createdAt"));
+		return find(Query.query(live(ownerId)).with(NewestFirst.sort(DeploymentDocument.CREATED_AT)));
+	}
+
+	@Override
+	public List<Deployment> findNewest(String ownerId, TimeCursor after, int count) {
+		return find(NewestFirst.page(live(ownerId), DeploymentDocument.CREATED_AT, after, count));
+	}
+
+	private List<Deployment> find(Query query) {
 		return this.mongo.find(query, DeploymentDocument.class).stream().map(this.mapper::toDomain).toList();
+	}
+
+	private static Criteria live(String ownerId) {
+		return where("ownerId").is(ownerId).and(DeploymentDocument.DELETED).ne(true);
 	}
 
 	@Override

@@ -24,7 +24,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import dev.flowgate.deployments.domain.execution.ExecutionCursor;
+import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.execution.ExecutionPage;
 import dev.flowgate.deployments.domain.execution.ExecutionQuery;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
@@ -155,7 +155,7 @@ class MongoExecutionRepository implements ExecutionRepository {
 		}
 		List<ExecutionRecord> items = found.subList(0, query.limit());
 		ExecutionRecord last = items.get(items.size() - 1);
-		return new ExecutionPage(items, new ExecutionCursor(last.createdAt(), last.id()));
+		return new ExecutionPage(items, new TimeCursor(last.createdAt(), last.id()));
 	}
 
 	@Override
@@ -197,9 +197,9 @@ class MongoExecutionRepository implements ExecutionRepository {
 		return Query.query(where("_id").is(executionId).and(ExecutionDocument.REVISION).is(revision));
 	}
 
-	private static Criteria olderThan(ExecutionCursor cursor) {
-		return new Criteria().orOperator(where(ExecutionDocument.CREATED_AT).lt(cursor.createdAt()),
-				where(ExecutionDocument.CREATED_AT).is(cursor.createdAt()).and("_id").lt(cursor.id()));
+	private static Criteria olderThan(TimeCursor cursor) {
+		return new Criteria().orOperator(where(ExecutionDocument.CREATED_AT).lt(cursor.at()),
+				where(ExecutionDocument.CREATED_AT).is(cursor.at()).and("_id").lt(cursor.id()));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.flow.Flow;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
@@ -20,6 +21,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 @Repository
 class MongoFlowRepository implements FlowRepository {
+
+	private static final String VERSION = "version";
 
 	private final MongoTemplate mongo;
 
@@ -54,7 +57,7 @@ class MongoFlowRepository implements FlowRepository {
 		this.mongo.updateFirst(older,
 				new Update().set("latestVersion", version.version())
 					.set("name", version.name())
-					.set("updatedAt", version.createdAt()),
+					.set(FlowDocument.UPDATED_AT, version.createdAt()),
 				FlowDocument.class);
 	}
 
@@ -77,8 +80,11 @@ class MongoFlowRepository implements FlowRepository {
 	}
 
 	@Override
-	public List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId) {
-		Query query = owned(ownerId, "flowId", flowId).with(Sort.by(Sort.Direction.DESC, "version"));
+	public List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId, Integer below, int count) {
+		Query query = owned(ownerId, "flowId", flowId).with(Sort.by(Sort.Direction.DESC, VERSION)).limit(count);
+		if (below != null) {
+			query.addCriteria(where(VERSION).lt(below));
+		}
 		query.fields().exclude(FlowVersionDocument.DEFINITION);
 		return this.mongo.find(query, FlowVersionDocument.class)
 			.stream()
@@ -103,8 +109,8 @@ class MongoFlowRepository implements FlowRepository {
 	}
 
 	@Override
-	public List<Flow> findAll(String ownerId) {
-		Query query = Query.query(where("ownerId").is(ownerId)).with(Sort.by(Sort.Direction.DESC, "updatedAt"));
+	public List<Flow> findRecentlyChanged(String ownerId, TimeCursor after, int count) {
+		Query query = NewestFirst.page(where("ownerId").is(ownerId), FlowDocument.UPDATED_AT, after, count);
 		return this.mongo.find(query, FlowDocument.class).stream().map(FlowDocument::toFlow).toList();
 	}
 

@@ -36,12 +36,19 @@ class MongoIndexes implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
+		// The flow and deployment lists' pages, in their order whole (see NewestFirst).
 		this.mongo.indexOps(FlowDocument.class)
-			.createIndex(new Index().on(OWNER, Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC));
+			.createIndex(new Index().on(OWNER, Sort.Direction.ASC)
+				.on(FlowDocument.UPDATED_AT, Sort.Direction.DESC)
+				.on("_id", Sort.Direction.DESC)
+				.named("owner_recently_changed"));
 		this.mongo.indexOps(FlowVersionDocument.class)
 			.createIndex(new Index().on("flowId", Sort.Direction.ASC).on("version", Sort.Direction.DESC));
 		IndexOperations deployments = this.mongo.indexOps(DeploymentDocument.class);
-		deployments.createIndex(new Index().on(OWNER, Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+		deployments.createIndex(new Index().on(OWNER, Sort.Direction.ASC)
+			.on(DeploymentDocument.CREATED_AT, Sort.Direction.DESC)
+			.on("_id", Sort.Direction.DESC)
+			.named("owner_newest_first"));
 		deployments.createIndex(new Index().on("flowId", Sort.Direction.ASC));
 		PendingPublication.prepare(this.mongo, DeploymentDocument.COLLECTION);
 		this.mongo.indexOps(MongoRejectedCallCounts.COLLECTION)

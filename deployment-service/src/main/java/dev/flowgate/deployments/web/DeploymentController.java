@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.deployments.config.FlowgateProperties;
+import dev.flowgate.deployments.domain.ResultPage;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
 
@@ -39,8 +41,10 @@ class DeploymentController {
 	}
 
 	@GetMapping
-	DeploymentResource.Page list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId) {
-		return new DeploymentResource.Page(this.deployments.list(ownerId).stream().map(this::resource).toList());
+	DeploymentResource.Page list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		ResultPage<Deployment> page = this.deployments.page(ownerId, cursor, limit);
+		return new DeploymentResource.Page(page.items().stream().map(this::resource).toList(), page.nextCursor());
 	}
 
 	@GetMapping("/{deploymentId}")

@@ -42,8 +42,10 @@ record DeploymentResource(String id, String name, String flowId, int flowVersion
 
 	}
 
-	/** The deployment list. */
-	record Page(List<DeploymentResource> items) {
+	/**
+	 * A page of the deployment list; {@code nextCursor} is {@code null} on the last page.
+	 */
+	record Page(List<DeploymentResource> items, String nextCursor) {
 
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.flowgate.internal.InternalHeaders;
@@ -35,8 +36,9 @@ class FlowController {
 	}
 
 	@GetMapping
-	FlowResource.Page list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId) {
-		return new FlowResource.Page(this.flows.list(ownerId).stream().map(FlowResource.Summary::of).toList());
+	FlowResource.Page list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return FlowResource.Page.of(this.flows.list(ownerId, cursor, limit));
 	}
 
 	@GetMapping("/{flowId}")
@@ -51,10 +53,9 @@ class FlowController {
 	}
 
 	@GetMapping("/{flowId}/versions")
-	FlowResource.Versions versions(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
-			@PathVariable String flowId) {
-		return new FlowResource.Versions(
-				this.flows.versions(ownerId, flowId).stream().map(FlowResource.VersionSummary::of).toList());
+	FlowResource.Versions versions(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String flowId,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return FlowResource.Versions.of(this.flows.versions(ownerId, flowId, cursor, limit));
 	}
 
 	@GetMapping("/{flowId}/versions/{version}")

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.deployments.domain.ResultPage;
 import dev.flowgate.deployments.domain.flow.Flow;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
 import dev.flowgate.deployments.domain.flow.FlowVersionSummary;
@@ -27,8 +28,12 @@ record FlowResource(String id, String name, String description, int version, Lis
 
 	}
 
-	/** The flow list. */
-	record Page(List<Summary> items) {
+	/** A page of the flow list; {@code nextCursor} is {@code null} on the last page. */
+	record Page(List<Summary> items, String nextCursor) {
+
+		static Page of(ResultPage<Flow> page) {
+			return new Page(page.items().stream().map(Summary::of).toList(), page.nextCursor());
+		}
 
 	}
 
@@ -42,8 +47,15 @@ record FlowResource(String id, String name, String description, int version, Lis
 
 	}
 
-	/** A flow's versions, newest first. */
-	record Versions(List<VersionSummary> items) {
+	/**
+	 * A page of a flow's versions, newest first; {@code nextCursor} is {@code null} on
+	 * the last page.
+	 */
+	record Versions(List<VersionSummary> items, String nextCursor) {
+
+		static Versions of(ResultPage<FlowVersionSummary> page) {
+			return new Versions(page.items().stream().map(VersionSummary::of).toList(), page.nextCursor());
+		}
 
 	}
 

@@ -1,11 +1,17 @@
 package dev.flowgate.deployments.web;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -91,6 +97,38 @@ class DeploymentApiTest {
 		assertThat(deployment.path("syncTimeoutSeconds").asInt()).isEqualTo(30);
 		assertThat(deployment.path("delivery").path("callbackUrl").isNull()).isTrue();
 		assertThat(deployment.path("limits").path("requestsPerMinute").isNull()).isTrue();
+	}
+
+	@Test
+	void pagesTheDeploymentsNewestFirstWithACursor() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(deploy());
+		}
+		// Three created in the same millisecond: their ids, descending, order them.
+		Instant created = Instant.parse("2026-11-23T10:15:30.123Z");
+		createdAt(ids.get(0), created);
+		ids.subList(1, 4).forEach((id) -> createdAt(id, created.plusMillis(1)));
+		createdAt(ids.get(4), created.plusMillis(2));
+		List<String> tied = ids.subList(1, 4).stream().sorted(Comparator.reverseOrder()).toList();
+
+		List<JsonNode> pages = ListPages.walk(this.api, "/v1/deployments", 2);
+
+		assertThat(ListPages.sizes(pages)).containsExactly(2, 2, 1);
+		assertThat(ListPages.items(pages, "id")).containsExactly(ids.get(4), tied.get(0), tied.get(1), tied.get(2),
+				ids.get(0));
+		assertThat(pages.get(0).path("nextCursor").isString()).isTrue();
+		assertThat(pages.get(2).path("nextCursor").isNull()).as("the last page's nextCursor").isTrue();
+		JsonNode whole = this.api.get("/v1/deployments").json();
+		assertThat(whole.path("items")).as("up to 100 by default").hasSize(5);
+		assertThat(whole.path("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void refusesBadPagingAsTheExecutionsListDoes() {
+		deploy();
+
+		ListPages.assertRefusesBadPagingAsTheExecutionsListDoes(this.api, "/v1/deployments");
 	}
 
 	@Test
@@ -207,6 +245,11 @@ class DeploymentApiTest {
 
 	private String deploy() {
 		return this.api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(this.flowId)).text("id");
+	}
+
+	private void createdAt(String deploymentId, Instant at) {
+		this.mongo.updateFirst(Query.query(where("_id").is(deploymentId)), new Update().set("createdAt", at),
+				"deployments");
 	}
 
 	private JsonNode latestState(String deploymentId) {

@@ -1,5 +1,10 @@
 package dev.flowgate.deployments.web;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +85,53 @@ class FlowApiTest {
 		assertThat(items.get(0).path("name").asString()).isEqualTo("Answer v2");
 		assertThat(items.get(0).path("latestVersion").asInt()).isEqualTo(2);
 		assertThat(items.get(0).path("updatedAt").isString()).isTrue();
+	}
+
+	@Test
+	void pagesTheFlowsRecentlyChangedFirstWithACursor() {
+		List<String> ids = createFlows(5);
+		// Three changed in the same millisecond: their ids, descending, order them.
+		Instant changed = Instant.parse("2026-11-23T10:15:30.123Z");
+		changedAt(ids.get(0), changed);
+		ids.subList(1, 4).forEach((id) -> changedAt(id, changed.plusMillis(1)));
+		changedAt(ids.get(4), changed.plusMillis(2));
+		List<String> tied = ids.subList(1, 4).stream().sorted(Comparator.reverseOrder()).toList();
+
+		List<JsonNode> pages = ListPages.walk(this.api, "/v1/flows", 2);
+
+		assertThat(ListPages.sizes(pages)).containsExactly(2, 2, 1);
+		assertThat(ListPages.items(pages, "id")).containsExactly(ids.get(4), tied.get(0), tied.get(1), tied.get(2),
+				ids.get(0));
+		assertThat(pages.get(0).path("nextCursor").isString()).isTrue();
+		assertThat(pages.get(2).path("nextCursor").isNull()).as("the last page's nextCursor").isTrue();
+		JsonNode whole = this.api.get("/v1/flows").json();
+		assertThat(whole.path("items")).as("up to 100 by default").hasSize(5);
+		assertThat(whole.path("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void pagesAFlowsVersionsNewestFirstWithACursor() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		for (int version = 2; version <= 5; version++) {
+			assertThat(this.api.put("/v1/flows/" + id, SampleFlows.ANSWER_V2).status()).isEqualTo(200);
+		}
+
+		List<JsonNode> pages = ListPages.walk(this.api, "/v1/flows/" + id + "/versions", 2);
+
+		assertThat(ListPages.sizes(pages)).containsExactly(2, 2, 1);
+		assertThat(ListPages.items(pages, "version")).containsExactly("5", "4", "3", "2", "1");
+		assertThat(pages.get(2).path("nextCursor").isNull()).as("the last page's nextCursor").isTrue();
+		JsonNode whole = this.api.get("/v1/flows/" + id + "/versions").json();
+		assertThat(whole.path("items")).as("up to 100 by default").hasSize(5);
+		assertThat(whole.path("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void refusesBadPagingOfFlowsAndVersionsAsTheExecutionsListDoes() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+
+		ListPages.assertRefusesBadPagingAsTheExecutionsListDoes(this.api, "/v1/flows");
+		ListPages.assertRefusesBadPagingAsTheExecutionsListDoes(this.api, "/v1/flows/" + id + "/versions");
 	}
 
 	@Test
@@ -200,6 +252,18 @@ class FlowApiTest {
 			.header("X-Flowgate-Owner-Id", this.api.ownerId()));
 
 		assertThat(response.status()).isEqualTo(401);
+	}
+
+	private List<String> createFlows(int count) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ids.add(this.api.post("/v1/flows", SampleFlows.ANSWER).text("id"));
+		}
+		return ids;
+	}
+
+	private void changedAt(String flowId, Instant at) {
+		this.mongo.updateFirst(Query.query(where("_id").is(flowId)), new Update().set("updatedAt", at), "flows");
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.flowgate.deployments.domain.deployment;
 import java.util.List;
 import java.util.Optional;
 
+import dev.flowgate.deployments.domain.TimeCursor;
+
 /** Stores deployments; every write marks the new state as not yet published. */
 public interface DeploymentRepository {
 
@@ -11,7 +13,16 @@ public interface DeploymentRepository {
 	/** A deployment that exists and is not being deleted. */
 	Optional<Deployment> find(String ownerId, String deploymentId);
 
+	/** Every deployment of the owner. */
 	List<Deployment> findAll(String ownerId);
+
+	/**
+	 * Up to {@code count} of the owner's deployments, newest first, those created at the
+	 * same time by id descending.
+	 * @param after only deployments after this one in that order, or {@code null} from
+	 * the first
+	 */
+	List<Deployment> findNewest(String ownerId, TimeCursor after, int count);
 
 	/**
 	 * Stores {@code next} if the stored version is still {@code next.version() - 1}.

@@ -15,6 +15,9 @@ import dev.flowgate.deployments.domain.ConflictException;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.PageLimit;
+import dev.flowgate.deployments.domain.ResultPage;
+import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.flow.FlowService;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
 
@@ -97,8 +100,17 @@ public class DeploymentService {
 			.orElseThrow(() -> new NotFoundException(RESOURCE, deploymentId));
 	}
 
+	/** Every deployment of the owner, for usage, which reads them all. */
 	public List<Deployment> list(String ownerId) {
 		return this.deployments.findAll(ownerId);
+	}
+
+	/** A page of the owner's deployments, newest first. */
+	public ResultPage<Deployment> page(String ownerId, String cursor, Integer limit) {
+		int size = PageLimit.orDefault(limit, PageLimit.WHOLE_LIST_DEFAULT);
+		TimeCursor after = (cursor != null) ? TimeCursor.decode(cursor) : null;
+		return ResultPage.of(this.deployments.findNewest(ownerId, after, ResultPage.fetchSize(size)), size,
+				(deployment) -> new TimeCursor(deployment.createdAt(), deployment.id()));
 	}
 
 	/** Applies the changes; a {@code flowVersion} pins that version's definition. */

@@ -2,6 +2,7 @@ package dev.flowgate.deployments.domain.execution;
 
 import java.time.Instant;
 
+import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.contracts.ExecutionStatus;
 
 /**
@@ -15,5 +16,5 @@ import dev.flowgate.contracts.ExecutionStatus;
  * @param after the previous page's cursor, or {@code null} for the first page
  */
 public record ExecutionQuery(String ownerId, String deploymentId, ExecutionStatus status, Instant from, Instant to,
-		String keyId, ExecutionCursor after, int limit) {
+		String keyId, TimeCursor after, int limit) {
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
@@ -137,7 +138,7 @@ public class ExecutionService {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		ExecutionCursor after = (cursor != null) ? ExecutionCursor.decode(cursor) : null;
+		TimeCursor after = (cursor != null) ? TimeCursor.decode(cursor) : null;
 		return this.executions.page(new ExecutionQuery(ownerId, deploymentId, wanted, filter.from(), filter.to(),
 				filter.keyId(), after, size));
 	}

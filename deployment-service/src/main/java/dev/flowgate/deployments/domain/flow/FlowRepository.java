@@ -3,6 +3,8 @@ package dev.flowgate.deployments.domain.flow;
 import java.util.List;
 import java.util.Optional;
 
+import dev.flowgate.deployments.domain.TimeCursor;
+
 /** Stores flows and their immutable versions. */
 public interface FlowRepository {
 
@@ -25,12 +27,19 @@ public interface FlowRepository {
 	Optional<FlowVersion> findVersion(String ownerId, String flowId, int version);
 
 	/**
-	 * A line for every version of the flow, newest first, without reading the graphs;
-	 * empty for an unknown flow.
+	 * A line for each of up to {@code count} versions of the flow, newest first, without
+	 * reading the graphs; empty for an unknown flow.
+	 * @param below only versions lower than this, or {@code null} from the latest
 	 */
-	List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId);
+	List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId, Integer below, int count);
 
-	List<Flow> findAll(String ownerId);
+	/**
+	 * Up to {@code count} of the owner's flows, recently changed first, those changed at
+	 * the same time by id descending.
+	 * @param after only flows after this one in that order, or {@code null} from the
+	 * first
+	 */
+	List<Flow> findRecentlyChanged(String ownerId, TimeCursor after, int count);
 
 	/** Removes the flow's record; its versions stay until {@link #deleteVersions}. */
 	void deleteFlow(String flowId);

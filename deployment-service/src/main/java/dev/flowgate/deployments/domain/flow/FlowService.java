@@ -1,11 +1,13 @@
 package dev.flowgate.deployments.domain.flow;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import dev.flowgate.deployments.domain.ConflictException;
 import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.PageLimit;
+import dev.flowgate.deployments.domain.ResultPage;
+import dev.flowgate.deployments.domain.TimeCursor;
 
 /** Creates, versions, reads and deletes an owner's flows. */
 public class FlowService {
@@ -61,15 +63,25 @@ public class FlowService {
 			.orElseThrow(() -> new NotFoundException(RESOURCE + " version", flowId + "/" + version));
 	}
 
-	/** Every version of a flow, newest first. */
-	public List<FlowVersionSummary> versions(String ownerId, String flowId) {
+	/** A page of a flow's versions, newest first. */
+	public ResultPage<FlowVersionSummary> versions(String ownerId, String flowId, String cursor, Integer limit) {
 		// The flow itself too: a crash mid-delete can leave its versions behind.
 		requireFlow(ownerId, flowId);
-		return this.flows.findVersionSummaries(ownerId, flowId);
+		int size = PageLimit.orDefault(limit, PageLimit.WHOLE_LIST_DEFAULT);
+		Integer below = (cursor != null) ? VersionCursor.decode(cursor).version() : null;
+		return ResultPage.of(this.flows.findVersionSummaries(ownerId, flowId, below, ResultPage.fetchSize(size)), size,
+				(version) -> new VersionCursor(version.version()));
 	}
 
-	public List<Flow> list(String ownerId) {
-		return this.flows.findAll(ownerId);
+	/**
+	 * A page of the owner's flows, recently changed first. A flow changed while a client
+	 * pages moves to the front, so that pass may miss it.
+	 */
+	public ResultPage<Flow> list(String ownerId, String cursor, Integer limit) {
+		int size = PageLimit.orDefault(limit, PageLimit.WHOLE_LIST_DEFAULT);
+		TimeCursor after = (cursor != null) ? TimeCursor.decode(cursor) : null;
+		return ResultPage.of(this.flows.findRecentlyChanged(ownerId, after, ResultPage.fetchSize(size)), size,
+				(flow) -> new TimeCursor(flow.updatedAt(), flow.id()));
 	}
 
 	/**

@@ -67,7 +67,7 @@ class FlowDeletionRaceTest {
 
 		assertThatThrownBy(() -> this.flows.delete(OWNER, this.flowId)).isInstanceOf(ConflictException.class);
 
-		assertThat(this.flows.list(OWNER)).singleElement().satisfies((flow) -> {
+		assertThat(this.flows.list(OWNER, null, null).items()).singleElement().satisfies((flow) -> {
 			assertThat(flow.latestVersion()).isEqualTo(2);
 			assertThat(flow.name()).isEqualTo("Echo v2");
 		});

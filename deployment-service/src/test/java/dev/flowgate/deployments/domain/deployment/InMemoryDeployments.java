@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
+import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
 
 /**
@@ -44,7 +46,16 @@ class InMemoryDeployments implements DeploymentRepository, DeployedFlows {
 
 	@Override
 	public List<Deployment> findAll(String ownerId) {
-		return this.live.values().stream().filter((deployment) -> deployment.ownerId().equals(ownerId)).toList();
+		return owned(ownerId).toList();
+	}
+
+	@Override
+	public List<Deployment> findNewest(String ownerId, TimeCursor after, int count) {
+		return NewestFirstPages.page(owned(ownerId), Deployment::createdAt, Deployment::id, after, count);
+	}
+
+	private Stream<Deployment> owned(String ownerId) {
+		return this.live.values().stream().filter((deployment) -> deployment.ownerId().equals(ownerId));
 	}
 
 	@Override

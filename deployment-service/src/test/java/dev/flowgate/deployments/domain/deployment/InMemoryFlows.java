@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.flow.Flow;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
@@ -72,8 +73,12 @@ class InMemoryFlows implements FlowRepository {
 	}
 
 	@Override
-	public List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId) {
-		return versions(ownerId, flowId).stream().map(FlowVersionSummary::of).toList();
+	public List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId, Integer below, int count) {
+		return versions(ownerId, flowId).stream()
+			.filter((version) -> below == null || version.version() < below)
+			.limit(count)
+			.map(FlowVersionSummary::of)
+			.toList();
 	}
 
 	private List<FlowVersion> versions(String ownerId, String flowId) {
@@ -85,8 +90,9 @@ class InMemoryFlows implements FlowRepository {
 	}
 
 	@Override
-	public List<Flow> findAll(String ownerId) {
-		return this.flows.values().stream().filter((flow) -> flow.ownerId().equals(ownerId)).toList();
+	public List<Flow> findRecentlyChanged(String ownerId, TimeCursor after, int count) {
+		return NewestFirstPages.page(this.flows.values().stream().filter((flow) -> flow.ownerId().equals(ownerId)),
+				Flow::updatedAt, Flow::id, after, count);
 	}
 
 	@Override
