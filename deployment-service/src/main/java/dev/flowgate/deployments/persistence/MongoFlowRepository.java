@@ -129,6 +129,12 @@ class MongoFlowRepository implements FlowRepository {
 		this.mongo.remove(Query.query(where("flowId").is(flowId)), FlowVersionDocument.class);
 	}
 
+	@Override
+	public void deleteVersion(String flowId, int version) {
+		this.mongo.remove(Query.query(where("flowId").is(flowId).and("version").is(version)),
+				FlowVersionDocument.class);
+	}
+
 	private static Query owned(String ownerId, String field, String value) {
 		return Query.query(where(field).is(value).and("ownerId").is(ownerId));
 	}

@@ -49,4 +49,7 @@ public interface FlowRepository {
 
 	void deleteVersions(String flowId);
 
+	/** Removes one version: one stored for a flow deleted meanwhile. */
+	void deleteVersion(String flowId, int version);
+
 }

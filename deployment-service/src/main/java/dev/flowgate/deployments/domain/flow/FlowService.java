@@ -38,7 +38,12 @@ public class FlowService {
 		return first;
 	}
 
-	/** Stores the draft as the flow's next immutable version. */
+	/**
+	 * Stores the draft as the flow's next immutable version. A flow deleted meanwhile
+	 * (its record gone after the first look) keeps no version of it: the record is looked
+	 * for again once the version is stored, and a deletion removes its versions after it
+	 * removed the record, so of the two at least one sees the other.
+	 */
 	public FlowVersion update(String ownerId, String flowId, FlowDraft draft) {
 		FlowVersion latest = latest(ownerId, flowId);
 		this.validator.requireValid(draft);
@@ -49,6 +54,10 @@ public class FlowService {
 					"Flow '%s' was changed at the same time; read it again and retry".formatted(flowId));
 		}
 		this.flows.recordLatest(next);
+		if (this.flows.findFlow(ownerId, flowId).isEmpty()) {
+			this.flows.deleteVersion(flowId, next.version());
+			throw new NotFoundException(RESOURCE, flowId);
+		}
 		return next;
 	}
 

@@ -74,6 +74,18 @@ class FlowDeletionRaceTest {
 	}
 
 	@Test
+	void leavesNoVersionOfAFlowDeletedWhileItWasUpdated() {
+		this.fixture.flowStore.beforeNextInsert(() -> this.flows.delete(OWNER, this.flowId));
+
+		assertThatThrownBy(
+				() -> this.flows.update(OWNER, this.flowId, new FlowDraft("Echo v2", null, DeploymentFixture.echo())))
+			.isInstanceOf(NotFoundException.class);
+
+		assertThat(this.fixture.flowStore.hasVersions(this.flowId)).as("an orphan version nothing reads").isFalse();
+		assertThat(this.flows.list(OWNER, null, null).items()).isEmpty();
+	}
+
+	@Test
 	void refusesTheDeploymentWhenTheFlowIsDeletedBeforeItIsSaved() {
 		this.deploymentStore.beforeNextInsert(() -> this.flows.delete(OWNER, this.flowId));
 

@@ -24,10 +24,22 @@ class InMemoryFlows implements FlowRepository {
 	private volatile Runnable beforeRead = () -> {
 	};
 
+	private volatile Runnable beforeInsert = () -> {
+	};
+
 	/** Runs {@code other} once, before the next read of a flow's record. */
 	void beforeNextRead(Runnable other) {
 		this.beforeRead = () -> {
 			this.beforeRead = () -> {
+			};
+			other.run();
+		};
+	}
+
+	/** Runs {@code other} once, before the next version is stored. */
+	void beforeNextInsert(Runnable other) {
+		this.beforeInsert = () -> {
+			this.beforeInsert = () -> {
 			};
 			other.run();
 		};
@@ -40,11 +52,16 @@ class InMemoryFlows implements FlowRepository {
 
 	@Override
 	public boolean insertVersion(FlowVersion version) {
+		this.beforeInsert.run();
 		return this.versions.putIfAbsent(version.flowId() + "/" + version.version(), version) == null;
 	}
 
 	@Override
 	public void recordLatest(FlowVersion version) {
+		// As in MongoDB: a later version updates the record, it never makes one.
+		if (version.version() > 1 && !this.flows.containsKey(version.flowId())) {
+			return;
+		}
 		this.flows.merge(version.flowId(),
 				new Flow(version.flowId(), version.ownerId(), version.name(), version.version(), version.createdAt(),
 						version.createdAt()),
@@ -108,6 +125,16 @@ class InMemoryFlows implements FlowRepository {
 	@Override
 	public void deleteVersions(String flowId) {
 		this.versions.values().removeIf((version) -> version.flowId().equals(flowId));
+	}
+
+	@Override
+	public void deleteVersion(String flowId, int version) {
+		this.versions.remove(flowId + "/" + version);
+	}
+
+	/** Whether any version of the flow is stored, its record or not. */
+	boolean hasVersions(String flowId) {
+		return this.versions.values().stream().anyMatch((version) -> version.flowId().equals(flowId));
 	}
 
 }
