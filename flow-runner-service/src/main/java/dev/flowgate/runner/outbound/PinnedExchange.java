@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.flowgate.runner.domain.node.NodeFailedException;
 import dev.flowgate.runner.domain.node.http.HttpReply;
@@ -39,9 +41,15 @@ final class PinnedExchange {
 
 	/**
 	 * Sends of a request that never left: a burst can meet several connections a server
-	 * has just closed.
+	 * has just closed, or a server shedding connections for a moment.
 	 */
-	private static final int MAX_UNSENT_RESENDS = 3;
+	private static final int MAX_UNSENT_RESENDS = 5;
+
+	/**
+	 * The wait before the first resend, doubled for each next one (with jitter): sent
+	 * again at once, a burst meets the same overloaded server again.
+	 */
+	private static final long FIRST_RESEND_DELAY_MILLIS = 50;
 
 	private final CloseableHttpAsyncClient client;
 
@@ -128,8 +136,7 @@ final class PinnedExchange {
 					return;
 				}
 				if (mayResend(ex)) {
-					PinnedExchange.this.resends++;
-					sendTo(index);
+					resendLater(index);
 					return;
 				}
 				Throwable failure = explained(ex);
@@ -142,6 +149,22 @@ final class PinnedExchange {
 			}
 
 		};
+	}
+
+	/** Sends again after a growing, jittered wait, on the completions' threads. */
+	private void resendLater(int index) {
+		long delay = (FIRST_RESEND_DELAY_MILLIS << this.resends) * ThreadLocalRandom.current().nextLong(50, 151) / 100;
+		this.resends++;
+		try {
+			CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, this.completions).execute(() -> {
+				if (!this.reply.isDone()) {
+					sendTo(index);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			settle(() -> this.reply.completeExceptionally(ex));
+		}
 	}
 
 	private void settle(Runnable completion) {
