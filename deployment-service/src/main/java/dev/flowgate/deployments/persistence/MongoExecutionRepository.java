@@ -141,7 +141,7 @@ class MongoExecutionRepository implements ExecutionRepository {
 			criteria.add(where("keyId").is(query.keyId()));
 		}
 		if (query.after() != null) {
-			criteria.add(olderThan(query.after()));
+			criteria.add(NewestFirst.olderThan(ExecutionDocument.CREATED_AT, query.after()));
 		}
 		Query find = new Query(new Criteria().andOperator(criteria))
 			.with(Sort.by(Sort.Direction.DESC, ExecutionDocument.CREATED_AT, "_id"))
@@ -195,11 +195,6 @@ class MongoExecutionRepository implements ExecutionRepository {
 
 	private static Query unchanged(String executionId, long revision) {
 		return Query.query(where("_id").is(executionId).and(ExecutionDocument.REVISION).is(revision));
-	}
-
-	private static Criteria olderThan(TimeCursor cursor) {
-		return new Criteria().orOperator(where(ExecutionDocument.CREATED_AT).lt(cursor.at()),
-				where(ExecutionDocument.CREATED_AT).is(cursor.at()).and("_id").lt(cursor.id()));
 	}
 
 }

@@ -25,9 +25,14 @@ final class NewestFirst {
 	 * @param after where the previous page ended, or {@code null} for the first page
 	 */
 	static Query page(Criteria owned, String timeField, TimeCursor after, int count) {
-		Criteria criteria = (after != null) ? owned.orOperator(where(timeField).lt(after.at()),
-				where(timeField).is(after.at()).and(ID).lt(after.id())) : owned;
+		Criteria criteria = (after != null) ? new Criteria().andOperator(owned, olderThan(timeField, after)) : owned;
 		return Query.query(criteria).with(sort(timeField)).limit(count);
+	}
+
+	/** What comes after {@code cursor} in this order. */
+	static Criteria olderThan(String timeField, TimeCursor cursor) {
+		return new Criteria().orOperator(where(timeField).lt(cursor.at()),
+				where(timeField).is(cursor.at()).and(ID).lt(cursor.id()));
 	}
 
 	static Sort sort(String timeField) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import dev.flowgate.deployments.domain.PageLimit;
 import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
@@ -27,8 +28,6 @@ public class ExecutionService {
 	static final String RESOURCE = "execution";
 
 	private static final int DEFAULT_PAGE_SIZE = 20;
-
-	private static final int MAX_PAGE_SIZE = 100;
 
 	private static final Instant EARLIEST_QUERY = Instant.parse("0000-01-01T00:00:00Z");
 
@@ -127,8 +126,8 @@ public class ExecutionService {
 		List<FieldProblem> problems = new ArrayList<>();
 		ExecutionStatus wanted = (filter.status() != null) ? parseStatus(filter.status(), problems) : null;
 		int size = (limit != null) ? limit : DEFAULT_PAGE_SIZE;
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			problems.add(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE_SIZE));
+		if (size < 1 || size > PageLimit.MAX) {
+			problems.add(new FieldProblem("limit", "must be from 1 to " + PageLimit.MAX));
 		}
 		requireStorable("from", filter.from(), problems);
 		requireStorable("to", filter.to(), problems);
