@@ -1,15 +1,20 @@
 package dev.flowgate.runner.messaging;
 
+import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.runner.domain.execution.ExecutionService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 /**
- * The end of the line for a trigger the listener could not take: an undecodable trigger
- * whose key names the execution gets a failed result, so its caller hears back; anything
- * else goes to the dead-letter topic. Either way the partition moves on.
+ * The end of the line for a trigger the listener could not take. One that names its
+ * execution gets a failed result, so that its caller hears back: undecodable, or failing
+ * in the listener however often it was tried. What the result cannot say (a trigger
+ * naming no execution, a failed trigger's record for a look at it) goes to the
+ * dead-letter topic. Either way the partition moves on.
  */
 final class InvalidTriggerRecoverer implements ConsumerRecordRecoverer {
 
@@ -35,15 +40,31 @@ final class InvalidTriggerRecoverer implements ConsumerRecordRecoverer {
 		partition.received(trigger.offset(), null);
 		DeserializationException undecodable = undecodable(failure);
 		String executionId = (trigger.key() instanceof String key && !key.isBlank()) ? key : null;
-		if (undecodable != null && executionId != null) {
-			if (!partition.hasResult(executionId)) {
-				this.results.send(this.executions.undecodable(executionId, firstLine(undecodable)));
+		// An execution started in an earlier try publishes its own result.
+		if (executionId != null && !partition.hasResult(executionId) && !partition.startedBefore(executionId)) {
+			ExecutionCompleted result = resultFor(executionId, trigger.value(), failure, undecodable);
+			if (result != null) {
+				this.results.send(result);
 			}
 		}
-		else {
+		if (undecodable == null || executionId == null) {
 			this.deadLetters.accept(trigger, failure);
 		}
 		partition.finished(trigger.offset());
+	}
+
+	/** Null for a record that is no trigger (a cancellation): its execution goes on. */
+	private ExecutionCompleted resultFor(String executionId, Object value, Exception failure,
+			DeserializationException undecodable) {
+		if (undecodable != null) {
+			return this.executions.undecodable(executionId, firstLine(undecodable));
+		}
+		if (value instanceof ExecutionRequested trigger) {
+			Throwable cause = (failure instanceof ListenerExecutionFailedException && failure.getCause() != null)
+					? failure.getCause() : failure;
+			return this.executions.untaken(executionId, trigger, cause);
+		}
+		return null;
 	}
 
 	private static DeserializationException undecodable(Throwable failure) {

@@ -89,6 +89,17 @@ public final class ExecutionService {
 		return execution;
 	}
 
+	/**
+	 * The result for a trigger the runner failed to take, however often it tried: its
+	 * caller and owner hear of it instead of waiting for ever.
+	 */
+	public ExecutionCompleted untaken(String executionId, ExecutionRequested trigger, Throwable failure) {
+		DeploymentStateChanged deployment = this.deployments.find(trigger.deploymentId())
+			.filter((found) -> Objects.equals(found.ownerId(), trigger.ownerId()))
+			.orElse(null);
+		return this.results.internalError(executionId, trigger, deployment, failure);
+	}
+
 	/** The result for a trigger record that could not even be decoded. */
 	public ExecutionCompleted undecodable(String executionId, String reason) {
 		return this.results.invalidTrigger(executionId, null, "the trigger could not be decoded: " + reason);

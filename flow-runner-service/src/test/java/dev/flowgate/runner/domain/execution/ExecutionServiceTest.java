@@ -129,6 +129,25 @@ class ExecutionServiceTest {
 	}
 
 	@Test
+	void failsATriggerTheRunnerCouldNotTakeAsAnInternalErrorForItsOwner() {
+		DeploymentStateChanged deployment = Deployments.of("hooked", OWNER, Deployments.echo("x", OWNER).flow(),
+				new DeliveryTarget("https://hooks.example.com", null, false));
+		this.view.put(deployment);
+
+		ExecutionCompleted result = this.service.untaken("e-1",
+				Deployments.trigger("e-1", deployment, Map.of("text", "hi")), new IllegalStateException("bug"));
+
+		assertThat(result.executionId()).isEqualTo("e-1");
+		assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(result.error().code()).isEqualTo("internal_error");
+		assertThat(result.error().message()).contains("IllegalStateException");
+		assertThat(result.deploymentId()).isEqualTo("hooked");
+		assertThat(result.deploymentName()).isEqualTo(deployment.name());
+		assertThat(result.replyTo()).isEqualTo("gw-test");
+		assertThat(result.delivery()).isEqualTo(deployment.delivery());
+	}
+
+	@Test
 	void waitsBrieflyForADeploymentThatIsNotInTheViewYet() {
 		DeploymentStateChanged deployment = Deployments.echo("late", OWNER);
 		Execution execution = this.service.start("e-1", Deployments.trigger("e-1", deployment, Map.of("text", "x")));
