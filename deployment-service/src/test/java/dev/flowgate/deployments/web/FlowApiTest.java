@@ -165,6 +165,27 @@ class FlowApiTest {
 	}
 
 	@Test
+	void rejectsAnHttpNodeThatSetsTheHostHeaderWith422() {
+		String hostHeader = """
+				{"name":"Spoof","nodes":[
+				 {"id":"call","type":"http","config":{"url":"https://api.example.com/orders","headers":{"Host":"internal.example"}}},
+				 {"id":"answer","type":"output","config":{"name":"answer","value":"{{call.body}}"}}],
+				 "edges":[{"from":"call","to":"answer"}]}
+				""";
+
+		Response rejected = this.api.post("/v1/flows", hostHeader);
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
+		JsonNode error = rejected.json().path("errors").get(0);
+		assertThat(rejected.json().path("errors")).hasSize(1);
+		assertThat(error.path("nodeId").asString()).isEqualTo("call");
+		assertThat(error.path("message").asString())
+			.isEqualTo("headers: 'Host' is set by the HTTP client and cannot be set by a flow");
+		assertThat(this.api.get("/v1/flows").json().path("items")).isEmpty();
+	}
+
+	@Test
 	void rejectsAnInvalidNextVersionAndKeepsTheCurrentOne() {
 		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
 

@@ -14,7 +14,7 @@ public final class FlowValidator {
 	private static final int MAX_DESCRIPTION_LENGTH = 2000;
 
 	private final List<FlowRule> rules = List.of(new NodeRules(), new EdgeRules(), new CycleRule(),
-			new ConnectivityRule(), new NodeConfigRules(), new ReferenceRule());
+			new ConnectivityRule(), new NodeConfigRules(), new OutboundRequestRules(), new ReferenceRule());
 
 	private final int maxNodes;
 

@@ -1,0 +1,68 @@
+package dev.flowgate.deployments.domain.flow;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.templates.Placeholders;
+
+/**
+ * What flow-runner-service would refuse in every request a node makes, so that such a
+ * flow is not saved only to fail each run: a fixed URL (one without placeholders) that is
+ * not an absolute http(s) URL with a host (the runner's {@code OutboundHttp}), and
+ * headers it would not send ({@link RequestHeaders}).
+ */
+final class OutboundRequestRules implements FlowRule {
+
+	/** The URLs a flow itself supplies; an llm node's default comes from the runner. */
+	private static final Map<NodeType, String> URL_FIELDS = Map.of(NodeType.HTTP, "url", NodeType.FILE, "url",
+			NodeType.LLM, "baseUrl");
+
+	private static final Set<String> SCHEMES = Set.of("http", "https");
+
+	private static final String NOT_ABSOLUTE = "%s must be an absolute http or https URL with a host, "
+			+ "such as https://api.example.com/path";
+
+	@Override
+	public void check(FlowGraph graph, List<FlowProblem> problems) {
+		for (FlowNode node : graph.nodes().values()) {
+			Optional<NodeType> type = NodeType.of(node.type());
+			if (type.isEmpty()) {
+				continue;
+			}
+			NodeConfig config = new NodeConfig(node.config());
+			String field = URL_FIELDS.get(type.get());
+			if (field != null && !isUsableUrl(config.text(field))) {
+				problems.add(new FlowProblem(node.id(), NOT_ABSOLUTE.formatted(field)));
+			}
+			if (type.get() == NodeType.HTTP && config.get("headers") instanceof Map<?, ?> headers) {
+				headers.forEach((name, value) -> RequestHeaders.problems(String.valueOf(name), value)
+					.forEach((problem) -> problems.add(new FlowProblem(node.id(), problem))));
+			}
+		}
+	}
+
+	/**
+	 * A missing URL is reported as required elsewhere, and one with placeholders is only
+	 * known at run time; the rest is parsed as the runner parses it.
+	 */
+	private static boolean isUsableUrl(String url) {
+		if (url == null || Placeholders.any(url)) {
+			return true;
+		}
+		try {
+			URI uri = new URI(url.trim());
+			return uri.getScheme() != null && SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+					&& uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+}
