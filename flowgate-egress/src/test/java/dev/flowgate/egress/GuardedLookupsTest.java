@@ -2,30 +2,39 @@ package dev.flowgate.egress;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class GuardedLookupsTest {
 
-	private final ExecutorService threads = Executors.newFixedThreadPool(2);
+	private static final Duration FAST = Duration.ofSeconds(5);
+
+	/**
+	 * One thread and one place in its queue: what a lookup nobody waits for would hold.
+	 */
+	private final ThreadPoolExecutor threads = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+			new ArrayBlockingQueue<>(1));
 
 	private final CountDownLatch answer = new CountDownLatch(1);
 
-	private final AtomicInteger asked = new AtomicInteger();
+	private final List<String> asked = new CopyOnWriteArrayList<>();
 
 	private final HostResolver slowDns = (host) -> {
-		this.asked.incrementAndGet();
+		this.asked.add(host);
 		try {
 			this.answer.await(10, TimeUnit.SECONDS);
 		}
@@ -43,6 +52,7 @@ class GuardedLookupsTest {
 
 	@AfterEach
 	void stop() {
+		this.answer.countDown();
 		this.threads.shutdownNow();
 	}
 
@@ -56,7 +66,7 @@ class GuardedLookupsTest {
 		this.answer.countDown();
 
 		assertThat(second.join()).extracting(InetAddress::getHostAddress).containsExactly("93.184.215.14");
-		assertThat(this.asked).hasValue(1);
+		assertThat(this.asked).containsExactly("api.example");
 	}
 
 	@Test
@@ -66,7 +76,7 @@ class GuardedLookupsTest {
 
 		this.lookups.resolve("api.example").join();
 
-		assertThat(this.asked).hasValue(2);
+		assertThat(this.asked).containsExactly("api.example", "api.example");
 	}
 
 	@Test
@@ -82,7 +92,7 @@ class GuardedLookupsTest {
 		assertThat(this.lookups.resolve("93.184.215.14").join()).hasSize(1);
 		assertThatThrownBy(() -> this.lookups.resolve("10.0.0.5").join())
 			.hasCauseInstanceOf(TargetRefusedException.class);
-		assertThat(this.asked).hasValue(0);
+		assertThat(this.asked).isEmpty();
 	}
 
 	@Test
@@ -92,6 +102,35 @@ class GuardedLookupsTest {
 		assertThat(pending).isNotDone();
 		this.answer.countDown();
 		assertThat(pending.join()).hasSize(1);
+	}
+
+	@Test
+	void dropsALookupWhoseCallersGaveUp() {
+		holdTheThread();
+		CompletableFuture<List<InetAddress>> gaveUp = this.lookups.resolve("gave-up.example");
+
+		gaveUp.cancel(false);
+		CompletableFuture<List<InetAddress>> next = this.lookups.resolve("next.example");
+		this.answer.countDown();
+
+		assertThat(next).succeedsWithin(FAST);
+		assertThat(this.asked).containsExactly("held.example", "next.example");
+	}
+
+	@Test
+	void failsAtOnceWhenTheQueueIsFull() {
+		holdTheThread();
+		this.lookups.resolve("queued.example");
+
+		assertThat(this.lookups.resolve("one-too-many.example")).failsWithin(FAST)
+			.withThrowableThat()
+			.havingRootCause()
+			.isInstanceOf(RejectedExecutionException.class);
+	}
+
+	private void holdTheThread() {
+		this.lookups.resolve("held.example");
+		await().untilAsserted(() -> assertThat(this.asked).containsExactly("held.example"));
 	}
 
 }

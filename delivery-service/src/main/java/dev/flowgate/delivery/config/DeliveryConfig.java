@@ -2,12 +2,12 @@ package dev.flowgate.delivery.config;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.flowgate.delivery.domain.delivery.AttemptLog;
+import dev.flowgate.delivery.domain.delivery.AttemptTimeouts;
 import dev.flowgate.delivery.domain.delivery.Channel;
 import dev.flowgate.delivery.domain.delivery.DeliveryDispatcher;
 import dev.flowgate.delivery.domain.delivery.DeliveryFailedPublisher;
@@ -72,22 +72,22 @@ class DeliveryConfig {
 			.<Channel>map((channel) -> new MeteredChannel(channel, meters))
 			.toList();
 		return new DeliveryWorker(metered, store, attempts, retryPolicy, properties.retry().afterError(),
-				attemptTimeout(properties), failureReporter, deliveryWorkers, clock);
+				attemptTimeouts(properties), failureReporter, deliveryWorkers, clock);
 	}
 
 	@Bean
 	DeliveryDispatcher deliveryDispatcher(DeliveryStore store, DeliveryWorker worker, ExecutorService deliveryWorkers,
 			DeliveryProperties properties, Clock clock) {
 		DeliveryProperties.Dispatch dispatch = properties.dispatch();
-		Duration attemptTimeout = attemptTimeout(properties);
-		if (dispatch.lease().compareTo(attemptTimeout) <= 0) {
+		AttemptTimeouts attemptTimeouts = attemptTimeouts(properties);
+		if (dispatch.lease().compareTo(attemptTimeouts.longest()) <= 0) {
 			throw new IllegalStateException("flowgate.delivery.dispatch.lease must exceed the callback and email "
 					+ "timeouts, or a slow attempt could be claimed twice");
 		}
 		return new DeliveryDispatcher(store, worker, deliveryWorkers,
 				new DeliveryDispatcher.Settings(dispatch.maxInFlight(), dispatch.maxInFlightPerDestination(),
 						dispatch.maxInFlightBytes().toBytes(), properties.callback().maxPayloadSize().toBytes(),
-						dispatch.lease(), attemptTimeout, dispatch.shutdownGrace()),
+						dispatch.lease(), attemptTimeouts, dispatch.shutdownGrace()),
 				clock);
 	}
 
@@ -109,10 +109,9 @@ class DeliveryConfig {
 		return new DeliveryRetention(records, clock, properties.retention().keep());
 	}
 
-	private static Duration attemptTimeout(DeliveryProperties properties) {
-		Duration callback = properties.callback().timeout();
-		Duration email = properties.email().timeout();
-		return (callback.compareTo(email) >= 0) ? callback : email;
+	/** Each channel's attempts are bounded by its own timeout, not the longer one. */
+	private static AttemptTimeouts attemptTimeouts(DeliveryProperties properties) {
+		return new AttemptTimeouts(properties.callback().timeout(), properties.email().timeout());
 	}
 
 }

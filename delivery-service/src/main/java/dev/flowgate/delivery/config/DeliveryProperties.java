@@ -32,7 +32,7 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * does not answer holds one of them until the JVM's lookup gives up
 	 * @param lookupQueue lookups that may wait for one of those threads; one more is not
 	 * queued behind them (nor behind a flood of names that never resolve): its attempt is
-	 * put off
+	 * put off. A lookup whose attempts all ended (at their timeout) leaves the queue.
 	 * @param maxIdle how long a kept-alive connection may stay unused (closed after one
 	 * to two times this); below the idle timeouts of NATs and load balancers on the way
 	 */
@@ -62,7 +62,7 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * message larger than this is sent alone
 	 * @param workerThreads threads for the store work around attempts
 	 * @param pollInterval how often due deliveries are claimed
-	 * @param lease how long a claim holds; must exceed the callback timeout
+	 * @param lease how long a claim holds; must exceed the callback and email timeouts
 	 * @param shutdownGrace how long shutdown waits for attempts in flight
 	 * @param failureRepublishInterval how often unpublished {@code DeliveryFailed} events
 	 * are retried

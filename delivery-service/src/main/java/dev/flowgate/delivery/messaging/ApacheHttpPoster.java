@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +28,7 @@ class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 
 	private final CloseableHttpAsyncClient client;
 
-	private final ExecutorService lookupThreads;
+	private final ThreadPoolExecutor lookupThreads;
 
 	private final GuardedLookups lookups;
 
@@ -53,7 +52,7 @@ class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 	 * rather than wait behind names whose nameservers never answer, each holding a thread
 	 * until the JVM's lookup gives up.
 	 */
-	private static ExecutorService lookupThreads(DeliveryProperties.Callback callback) {
+	private static ThreadPoolExecutor lookupThreads(DeliveryProperties.Callback callback) {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("callback-lookup-");
 		threads.setDaemon(true);
 		return new ThreadPoolExecutor(callback.lookupThreads(), callback.lookupThreads(), 0, TimeUnit.MILLISECONDS,

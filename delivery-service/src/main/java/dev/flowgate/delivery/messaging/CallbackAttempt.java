@@ -59,8 +59,13 @@ final class CallbackAttempt {
 		this.bodyWait = bodyWait;
 	}
 
+	/**
+	 * @param lookup the host's lookup, cancelled once the attempt is over: one still
+	 * waiting for a thread then is not made for this attempt
+	 */
 	CompletableFuture<PostResponse> start(CompletableFuture<List<InetAddress>> lookup, Duration timeout) {
 		CompletableFuture<PostResponse> bounded = new CompletableFuture<>();
+		bounded.whenComplete((response, ex) -> lookup.cancel(false));
 		lookup.thenCompose((addresses) -> postTo(addresses, 0))
 			.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
 			.whenComplete((response, ex) -> {

@@ -2,8 +2,11 @@ package dev.flowgate.runner.config;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextScheduledExecutorService;
@@ -18,7 +21,7 @@ final class EngineThreads implements AutoCloseable {
 
 	private final ExecutorService evaluators;
 
-	private final ExecutorService lookups;
+	private final ThreadPoolExecutor lookups;
 
 	EngineThreads(RunnerProperties.Engine engine, int lookupThreads) {
 		// Tasks run in the trace of their submitter: a flow's log lines carry the
@@ -36,7 +39,10 @@ final class EngineThreads implements AutoCloseable {
 		this.evaluators = ContextExecutorService.wrap(
 				Executors.newFixedThreadPool(engine.evaluationThreads(), ApplicationThreads.named("flow-evaluator-")),
 				contexts);
-		this.lookups = Executors.newFixedThreadPool(lookupThreads, ApplicationThreads.named("flow-lookup-"));
+		// Unbounded: a node's own timeout bounds its wait, and a lookup it gave up leaves
+		// the queue (GuardedLookups).
+		this.lookups = new ThreadPoolExecutor(lookupThreads, lookupThreads, 0, TimeUnit.MILLISECONDS,
+				new LinkedBlockingQueue<>(), ApplicationThreads.named("flow-lookup-"));
 	}
 
 	ScheduledExecutorService scheduler() {
@@ -53,7 +59,7 @@ final class EngineThreads implements AutoCloseable {
 	}
 
 	/** Host lookups of outbound calls, off the workers. */
-	ExecutorService lookups() {
+	ThreadPoolExecutor lookups() {
 		return this.lookups;
 	}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
@@ -46,7 +47,7 @@ public final class EngineFixture implements AutoCloseable {
 
 	private final ExecutorService evaluators = Executors.newFixedThreadPool(2);
 
-	private final ExecutorService lookups = Executors.newFixedThreadPool(2);
+	private final ThreadPoolExecutor lookups = (ThreadPoolExecutor) Executors.newFixedThreadPool(2);
 
 	private final ApacheHttpTransport transport;
 

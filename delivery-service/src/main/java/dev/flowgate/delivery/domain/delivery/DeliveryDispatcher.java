@@ -157,11 +157,11 @@ public final class DeliveryDispatcher implements AutoCloseable {
 	 * @param maxInFlightBytes the bytes of their messages, with those leased ahead
 	 * @param maxMessageBytes the largest message stored
 	 * @param lease how long a claim holds; longer than an attempt can take
-	 * @param attemptTimeout the longest an attempt can take
+	 * @param attemptTimeouts the longest an attempt can take on each channel
 	 * @param shutdownGrace how long shutdown waits for attempts in flight
 	 */
 	public record Settings(int maxInFlight, int maxInFlightPerDestination, long maxInFlightBytes, long maxMessageBytes,
-			Duration lease, Duration attemptTimeout, Duration shutdownGrace) {
+			Duration lease, AttemptTimeouts attemptTimeouts, Duration shutdownGrace) {
 	}
 
 }

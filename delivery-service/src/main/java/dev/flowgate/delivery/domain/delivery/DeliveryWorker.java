@@ -37,7 +37,7 @@ public final class DeliveryWorker {
 
 	private final Duration afterError;
 
-	private final Duration attemptTimeout;
+	private final AttemptTimeouts attemptTimeouts;
 
 	private final FailureReporter failures;
 
@@ -48,16 +48,18 @@ public final class DeliveryWorker {
 	/**
 	 * @param afterError how long a delivery waits when its attempt could not be made for
 	 * an unexpected error
-	 * @param attemptTimeout the most an attempt takes: the least lease it starts with
+	 * @param attemptTimeouts the most an attempt takes on each channel: the least lease
+	 * it starts with
 	 */
 	public DeliveryWorker(List<Channel> channels, DeliveryStore store, AttemptLog attempts, RetryPolicy retry,
-			Duration afterError, Duration attemptTimeout, FailureReporter failures, Executor executor, Clock clock) {
+			Duration afterError, AttemptTimeouts attemptTimeouts, FailureReporter failures, Executor executor,
+			Clock clock) {
 		channels.forEach((channel) -> this.channels.put(channel.id(), channel));
 		this.store = store;
 		this.attempts = attempts;
 		this.retry = retry;
 		this.afterError = afterError;
-		this.attemptTimeout = attemptTimeout;
+		this.attemptTimeouts = attemptTimeouts;
 		this.failures = failures;
 		this.executor = executor;
 		this.clock = clock;
@@ -86,11 +88,12 @@ public final class DeliveryWorker {
 
 	/**
 	 * Sends unless the claim waited for a worker (behind slow store work) until its lease
-	 * could end before the attempt: another instance could claim and send it meanwhile.
+	 * could end before the attempt (on the delivery's own channel): another instance
+	 * could claim and send it meanwhile.
 	 */
 	private CompletableFuture<AttemptOutcome> sendWithinLease(Claim claim) {
 		Delivery delivery = claim.delivery();
-		if (!this.clock.instant().plus(this.attemptTimeout).isBefore(claim.leaseUntil())) {
+		if (!this.attemptTimeouts.endsWithinLease(claim, this.clock.instant())) {
 			log.warn("Delivery {} (execution {}) waited for a worker until its lease ran short; released, not sent",
 					delivery.id(), delivery.executionId());
 			throw new LeaseRanShort();

@@ -49,7 +49,7 @@ final class NextClaims {
 		this.perDestination = settings.maxInFlightPerDestination();
 		this.aheadShare = settings.maxInFlightBytes() * this.perDestination / settings.maxInFlight();
 		// A claim handed out later could outlast its lease before its attempt ends.
-		this.ready = new ReadyClaims(settings.lease().minus(settings.attemptTimeout()));
+		this.ready = new ReadyClaims(settings.attemptTimeouts());
 	}
 
 	/**
@@ -85,7 +85,7 @@ final class NextClaims {
 			throw ex;
 		}
 		for (Claim claim : claims) {
-			this.ready.add(new ReservedClaim(claim, sizes.remove(claim.delivery().id())), now);
+			this.ready.add(new ReservedClaim(claim, sizes.remove(claim.delivery().id())));
 		}
 		// Claimed elsewhere or settled meanwhile.
 		sizes.values().forEach(this.capacity::releaseBytes);

@@ -1,6 +1,5 @@
 package dev.flowgate.delivery.domain.delivery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,22 +10,21 @@ import java.util.Map;
 
 /**
  * Deliveries leased together ahead of time, each waiting here for a slot at its
- * destination. One is handed out only while its lease is fresh: leased less than
- * {@code freshFor} ago, so its attempt ends well within the lease.
+ * destination. One is handed out only while its lease is fresh: while an attempt on its
+ * channel started now would end within the lease.
  */
 final class ReadyClaims {
 
-	private final Map<String, Deque<Ready>> byDestination = new HashMap<>();
+	private final Map<String, Deque<ReservedClaim>> byDestination = new HashMap<>();
 
-	private final Duration freshFor;
+	private final AttemptTimeouts attemptTimeouts;
 
-	ReadyClaims(Duration freshFor) {
-		this.freshFor = freshFor;
+	ReadyClaims(AttemptTimeouts attemptTimeouts) {
+		this.attemptTimeouts = attemptTimeouts;
 	}
 
-	synchronized void add(ReservedClaim claim, Instant leasedAt) {
-		this.byDestination.computeIfAbsent(claim.destination(), (key) -> new ArrayDeque<>())
-			.add(new Ready(claim, leasedAt));
+	synchronized void add(ReservedClaim claim) {
+		this.byDestination.computeIfAbsent(claim.destination(), (key) -> new ArrayDeque<>()).add(claim);
 	}
 
 	/**
@@ -34,15 +32,15 @@ final class ReadyClaims {
 	 * {@code stale}, for the caller to give back.
 	 */
 	synchronized ReservedClaim next(String destination, Instant now, List<ReservedClaim> stale) {
-		Deque<Ready> ready = this.byDestination.get(destination);
+		Deque<ReservedClaim> ready = this.byDestination.get(destination);
 		ReservedClaim next = null;
 		while (next == null && ready != null && !ready.isEmpty()) {
-			Ready first = ready.poll();
-			if (now.isBefore(first.leasedAt().plus(this.freshFor))) {
-				next = first.claim();
+			ReservedClaim first = ready.poll();
+			if (this.attemptTimeouts.endsWithinLease(first.claim(), now)) {
+				next = first;
 			}
 			else {
-				stale.add(first.claim());
+				stale.add(first);
 			}
 		}
 		if (ready != null && ready.isEmpty()) {
@@ -53,19 +51,16 @@ final class ReadyClaims {
 
 	/** Everything still waiting for this destination, now forgotten. */
 	synchronized List<ReservedClaim> drain(String destination) {
-		Deque<Ready> ready = this.byDestination.remove(destination);
-		return (ready != null) ? ready.stream().map(Ready::claim).toList() : List.of();
+		Deque<ReservedClaim> ready = this.byDestination.remove(destination);
+		return (ready != null) ? List.copyOf(ready) : List.of();
 	}
 
 	/** Everything still waiting, now forgotten. */
 	synchronized List<ReservedClaim> drain() {
 		List<ReservedClaim> all = new ArrayList<>();
-		this.byDestination.values().forEach((ready) -> ready.forEach((entry) -> all.add(entry.claim())));
+		this.byDestination.values().forEach(all::addAll);
 		this.byDestination.clear();
 		return all;
-	}
-
-	private record Ready(ReservedClaim claim, Instant leasedAt) {
 	}
 
 }

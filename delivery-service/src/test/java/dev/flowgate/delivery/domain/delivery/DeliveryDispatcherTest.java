@@ -30,6 +30,9 @@ class DeliveryDispatcherTest {
 
 	private static final Executor DIRECT = Runnable::run;
 
+	private static final AttemptTimeouts ATTEMPT_TIMEOUTS = new AttemptTimeouts(Duration.ofSeconds(15),
+			Duration.ofSeconds(15));
+
 	/** The bytes of messages held at once. */
 	private static final long MAX_BYTES = 100;
 
@@ -320,12 +323,12 @@ class DeliveryDispatcherTest {
 		return new DeliveryDispatcher(this.store,
 				new DeliveryWorker(List.of(this.channel), this.store, this.store.attempts(),
 						new RetryPolicy(List.of(Duration.ZERO), 0, Duration.ZERO, Duration.ZERO, () -> 0L),
-						Duration.ofMinutes(1), Duration.ofSeconds(15),
+						Duration.ofMinutes(1), ATTEMPT_TIMEOUTS,
 						new FailureReporter(this.store, new RecordingPublisher(), DIRECT,
 								new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
 						workerExecutor, this.clock),
 				DIRECT, new DeliveryDispatcher.Settings(3, 2, MAX_BYTES, MAX_MESSAGE_BYTES, Duration.ofMinutes(2),
-						Duration.ofSeconds(15), Duration.ofMillis(10)),
+						ATTEMPT_TIMEOUTS, Duration.ofMillis(10)),
 				this.clock);
 	}
 

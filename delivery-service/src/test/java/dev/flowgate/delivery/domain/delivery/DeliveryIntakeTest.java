@@ -24,6 +24,9 @@ class DeliveryIntakeTest {
 
 	private static final Executor DIRECT = Runnable::run;
 
+	private static final AttemptTimeouts ATTEMPT_TIMEOUTS = new AttemptTimeouts(Duration.ofSeconds(15),
+			Duration.ofSeconds(15));
+
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
@@ -106,9 +109,9 @@ class DeliveryIntakeTest {
 		List<Channel> channels = List.of(this.callbacks, this.emails);
 		DeliveryDispatcher dispatcher = new DeliveryDispatcher(this.store,
 				new DeliveryWorker(channels, this.store, this.store.attempts(), retry, Duration.ofMinutes(1),
-						Duration.ofSeconds(15), failures, DIRECT, this.clock),
+						ATTEMPT_TIMEOUTS, failures, DIRECT, this.clock),
 				DIRECT, new DeliveryDispatcher.Settings(10, 10, maxPayloadBytes * 10, maxPayloadBytes,
-						Duration.ofMinutes(2), Duration.ofSeconds(15), Duration.ZERO),
+						Duration.ofMinutes(2), ATTEMPT_TIMEOUTS, Duration.ZERO),
 				this.clock);
 		return new DeliveryIntake(channels, dispatcher, failures, retry, maxPayloadBytes, this.clock);
 	}

@@ -23,7 +23,9 @@ class DeliveryWorkerTest {
 
 	private static final Duration AFTER_ERROR = Duration.ofMinutes(1);
 
-	private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+	private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(15);
+
+	private static final Duration EMAIL_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final Executor DIRECT = Runnable::run;
 
@@ -38,12 +40,10 @@ class DeliveryWorkerTest {
 	private final ScriptedChannel channel = new ScriptedChannel(DeliveryChannel.CALLBACK,
 			(delivery) -> Outcomes.delivered());
 
-	private final DeliveryWorker worker = new DeliveryWorker(List.of(this.channel), this.store, this.attempts,
-			new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)), 0,
-					Duration.ofSeconds(60), Duration.ofHours(24), () -> 0L),
-			AFTER_ERROR, ATTEMPT_TIMEOUT, new FailureReporter(this.store, this.publisher, DIRECT,
-					new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
-			DIRECT, this.clock);
+	private final ScriptedChannel email = new ScriptedChannel(DeliveryChannel.EMAIL,
+			(delivery) -> Outcomes.delivered());
+
+	private final DeliveryWorker worker = worker(new AttemptTimeouts(CALLBACK_TIMEOUT, EMAIL_TIMEOUT));
 
 	@Test
 	void recordsASuccessfulAttempt() {
@@ -147,7 +147,7 @@ class DeliveryWorkerTest {
 	void releasesWithoutSendingAClaimWhoseLeaseCouldEndDuringTheAttempt() {
 		Delivery delivery = stored(1);
 		// Leased earlier; it waited for a worker until less than an attempt was left.
-		Claim late = this.store.claim(delivery.id(), NOW, NOW.plus(ATTEMPT_TIMEOUT).minusMillis(1)).orElseThrow();
+		Claim late = this.store.claim(delivery.id(), NOW, NOW.plus(CALLBACK_TIMEOUT).minusMillis(1)).orElseThrow();
 
 		this.worker.run(late).stored().join();
 
@@ -156,6 +156,39 @@ class DeliveryWorkerTest {
 		Delivery after = this.store.get(delivery.id());
 		assertThat(after).isEqualTo(delivery);
 		assertThat(this.store.claim(delivery.id(), NOW, NOW.plus(LEASE))).as("due again at once").isPresent();
+	}
+
+	@Test
+	void checksCallbackLeaseAgainstHttpTimeout() {
+		DeliveryWorker worker = worker(new AttemptTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(90)));
+		Delivery delivery = stored(1);
+		// Too short for an email attempt, not for a callback's.
+		Claim claim = this.store.claim(delivery.id(), NOW, NOW.plusSeconds(30)).orElseThrow();
+
+		worker.run(claim).stored().join();
+
+		assertThat(this.channel.sent).extracting(Delivery::id).containsExactly(delivery.id());
+		assertThat(this.store.get(delivery.id()).status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+	}
+
+	@Test
+	void checksEmailLeaseAgainstSmtpTimeout() {
+		DeliveryWorker worker = worker(new AttemptTimeouts(Duration.ofSeconds(90), Duration.ofSeconds(15)));
+		Delivery inTime = stored("email-1", DeliveryChannel.EMAIL, 0);
+		Delivery late = stored("email-2", DeliveryChannel.EMAIL, 0);
+		// Too short for a callback attempt, not for an email's; then too short for
+		// either.
+		Claim inTimeClaim = this.store.claim(inTime.id(), NOW, NOW.plusSeconds(30)).orElseThrow();
+		Claim lateClaim = this.store.claim(late.id(), NOW, NOW.plusSeconds(15)).orElseThrow();
+
+		worker.run(inTimeClaim).stored().join();
+		worker.run(lateClaim).stored().join();
+
+		assertThat(this.email.sent).extracting(Delivery::id).containsExactly(inTime.id());
+		assertThat(this.store.get(inTime.id()).status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+		assertThat(this.store.get(late.id())).isEqualTo(late);
+		assertThat(this.store.isLeased(late.id())).isFalse();
+		assertThat(this.channel.sent).isEmpty();
 	}
 
 	@Test
@@ -190,9 +223,25 @@ class DeliveryWorkerTest {
 		assertThat(this.store.get(delivery.id()).attempts()).isZero();
 	}
 
+	private DeliveryWorker worker(AttemptTimeouts attemptTimeouts) {
+		return new DeliveryWorker(List.of(this.channel, this.email), this.store, this.attempts,
+				new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)), 0,
+						Duration.ofSeconds(60), Duration.ofHours(24), () -> 0L),
+				AFTER_ERROR, attemptTimeouts, new FailureReporter(this.store, this.publisher, DIRECT,
+						new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
+				DIRECT, this.clock);
+	}
+
 	private Delivery stored(int roundAttempts) {
-		Delivery delivery = new Delivery("delivery-" + roundAttempts, "exec-1", "owner-1", "dep-1",
-				DeliveryChannel.CALLBACK, "https://example.com/hook", "https://example.com:443", Message.callback("{}"),
+		return stored("delivery-" + roundAttempts, DeliveryChannel.CALLBACK, roundAttempts);
+	}
+
+	private Delivery stored(String id, DeliveryChannel channel, int roundAttempts) {
+		boolean callback = channel == DeliveryChannel.CALLBACK;
+		Delivery delivery = new Delivery(id, "exec-1", "owner-1", "dep-1", channel,
+				callback ? "https://example.com/hook" : "owner@example.com",
+				callback ? "https://example.com:443" : "email",
+				callback ? Message.callback("{}") : Message.email("Done", "text", "<p>html</p>"),
 				DeliveryStatus.PENDING, roundAttempts, roundAttempts, NOW, null, NOW.minusSeconds(60), null, null);
 		this.store.insertAll(List.of(delivery), Map.of());
 		return delivery;
