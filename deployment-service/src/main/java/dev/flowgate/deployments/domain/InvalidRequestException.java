@@ -8,7 +8,14 @@ public class InvalidRequestException extends RuntimeException {
 	private final List<FieldProblem> problems;
 
 	public InvalidRequestException(List<FieldProblem> problems) {
-		super("The request has %d invalid field(s)".formatted(problems.size()));
+		this("The request has %d invalid field(s)".formatted(problems.size()), problems);
+	}
+
+	/**
+	 * With its own {@code message}, for problems that are not the request's own fields.
+	 */
+	public InvalidRequestException(String message, List<FieldProblem> problems) {
+		super(message);
 		this.problems = List.copyOf(problems);
 	}
 

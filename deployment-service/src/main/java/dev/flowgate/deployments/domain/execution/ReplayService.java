@@ -3,15 +3,19 @@ package dev.flowgate.deployments.domain.execution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.deployments.domain.ConflictException;
+import dev.flowgate.deployments.domain.InvalidRequestException;
+import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
+import dev.flowgate.deployments.domain.flow.FlowInput;
 
 /**
  * Runs an execution again with the same inputs on its deployment's current flow version.
@@ -19,6 +23,9 @@ import dev.flowgate.deployments.domain.deployment.DeploymentService;
  * other (callback, email, polling).
  */
 public class ReplayService {
+
+	private static final String NOT_ACCEPTED = "Execution '%s' cannot be replayed: "
+			+ "the deployment's current flow version %d no longer accepts this execution's inputs";
 
 	private final ExecutionService executions;
 
@@ -42,7 +49,11 @@ public class ReplayService {
 		this.deadline = deadline;
 	}
 
-	/** Queues the replay and returns its record (queued). */
+	/**
+	 * Queues the replay and returns its record (queued).
+	 * @throws InvalidRequestException when the current flow version's inputs refuse the
+	 * recorded ones
+	 */
 	public ExecutionRecord replay(String ownerId, String executionId) {
 		ExecutionRecord original = this.executions.get(ownerId, executionId);
 		if (original.trigger() == null) {
@@ -54,6 +65,7 @@ public class ReplayService {
 					"Execution '%s' cannot be replayed: its inputs were too large to store".formatted(executionId));
 		}
 		Deployment deployment = currentDeployment(ownerId, original);
+		requireAccepted(deployment, original);
 		Instant now = this.clock.instant();
 		ExecutionRequested trigger = new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now,
 				UUID.randomUUID().toString(), ownerId, deployment.id(), deployment.flowVersion(), null,
@@ -62,6 +74,18 @@ public class ReplayService {
 		ExecutionRecord replay = this.merge.apply(null, trigger);
 		this.queue.enqueue(replay);
 		return replay;
+	}
+
+	/**
+	 * The gateway checked the inputs against the version they were sent to; a version
+	 * deployed since may declare others, and a replay must not run what a call would not.
+	 */
+	private static void requireAccepted(Deployment deployment, ExecutionRecord original) {
+		List<FieldProblem> problems = FlowInput.problems(deployment.flow(), original.trigger().inputs().values());
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(NOT_ACCEPTED.formatted(original.id(), deployment.flowVersion()),
+					problems);
+		}
 	}
 
 	private Deployment currentDeployment(String ownerId, ExecutionRecord original) {

@@ -1,8 +1,12 @@
 package dev.flowgate.deployments.domain.flow;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 
 /**
  * One input a deployed flow accepts, read from an input node.
@@ -20,6 +24,31 @@ public record FlowInput(String nodeId, String name, InputType type, boolean requ
 			InputType type = InputType.of(config.text("inputType")).orElse(InputType.TEXT);
 			return new FlowInput(node.id(), name, type, config.flag("required"), config.get("testValue"));
 		}).toList();
+	}
+
+	/**
+	 * Each input of the flow that {@code values} lack though it is required, or give a
+	 * value not of its type, as the gateway checks a trigger's {@code input_data}: keys
+	 * no input declares pass through.
+	 */
+	public static List<FieldProblem> problems(FlowDefinition flow, Map<String, Object> values) {
+		List<FieldProblem> problems = new ArrayList<>();
+		for (FlowInput input : of(flow)) {
+			input.problem(values.get(input.name()))
+				.ifPresent((message) -> problems.add(new FieldProblem(input.name(), message)));
+		}
+		return problems;
+	}
+
+	/**
+	 * What is wrong with {@code value} (absent: {@code null}) for this input, if
+	 * anything.
+	 */
+	Optional<String> problem(Object value) {
+		if (value == null) {
+			return this.required ? Optional.of("is required") : Optional.empty();
+		}
+		return this.type.accepts(value) ? Optional.empty() : Optional.of(this.type.expectation());
 	}
 
 }

@@ -32,9 +32,24 @@ public enum InputType {
 		return switch (this) {
 			case TEXT -> value instanceof String;
 			case FILE_URL -> value instanceof String text && isHttpUrl(text);
-			case NUMBER -> value instanceof Number;
+			// Beyond a double's range a number would reach the flow as Infinity.
+			case NUMBER -> value instanceof Number number && Double.isFinite(number.doubleValue());
 			case BOOLEAN -> value instanceof Boolean;
 			case JSON -> true;
+		};
+	}
+
+	/**
+	 * What a value this type does not {@link #accepts accept} is told, in the gateway's
+	 * words.
+	 */
+	public String expectation() {
+		return switch (this) {
+			case TEXT -> "must be a string";
+			case FILE_URL -> "must be an http(s) URL";
+			case NUMBER -> "must be a number";
+			case BOOLEAN -> "must be a boolean";
+			case JSON -> "must be JSON";
 		};
 	}
 
