@@ -20,7 +20,10 @@ import org.springframework.web.filter.CorsFilter;
  * as aicuflow's browser client makes them: a key header and a JSON body need a preflight.
  * No cookies are involved (keys travel in headers), so credentials stay off. A filter
  * rather than Spring MVC's mapping, so that the answers Spring MVC gives before a
- * controller runs (405, 404) reach the page too, with their status.
+ * controller runs (405, 404) reach the page too, with their status. The errors Tomcat
+ * raises itself get the headers too: on the error dispatch to {@code /error} from this
+ * filter, and from the error report valve for those it renders (see
+ * {@link WebServerConfig}).
  */
 @Configuration(proxyBeanMethods = false)
 class CorsConfig {
@@ -41,15 +44,27 @@ class CorsConfig {
 
 	@Bean
 	FilterRegistrationBean<CorsFilter> corsFilter(GatewayProperties properties) {
-		List<String> origins = new ArrayList<>(properties.cors().allowedOrigins());
-		// Behind a TLS proxy the gateway's own pages (/docs) look cross-origin to it.
-		publicOrigin(properties.publicUrl()).filter((origin) -> !origins.isEmpty()).ifPresent(origins::add);
+		Optional<CorsConfiguration> rules = rules(properties);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		source.registerCorsConfiguration("/**", configuration(origins, properties.cors().maxAge()));
-		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+		rules.ifPresent((configuration) -> source.registerCorsConfiguration("/**", configuration));
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new ErrorsTooCorsFilter(source));
 		registration.setOrder(ORDER);
-		registration.setEnabled(!origins.isEmpty());
+		registration.setEnabled(rules.isPresent());
 		return registration;
+	}
+
+	/**
+	 * Which pages may call the API, for the filter and Tomcat's error report valve alike.
+	 * @return empty when no origin is allowed
+	 */
+	static Optional<CorsConfiguration> rules(GatewayProperties properties) {
+		List<String> origins = new ArrayList<>(properties.cors().allowedOrigins());
+		if (origins.isEmpty()) {
+			return Optional.empty();
+		}
+		// Behind a TLS proxy the gateway's own pages (/docs) look cross-origin to it.
+		publicOrigin(properties.publicUrl()).ifPresent(origins::add);
+		return Optional.of(configuration(origins, properties.cors().maxAge()));
 	}
 
 	private static CorsConfiguration configuration(List<String> origins, Duration maxAge) {
@@ -68,6 +83,24 @@ class CorsConfig {
 		}
 		URI uri = URI.create(publicUrl.strip());
 		return Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
+	}
+
+	/**
+	 * Also on error dispatches: an error Tomcat raises before any filter ran (a 404 for
+	 * {@code /WEB-INF/..}, say) is forwarded to {@code /error} without the headers. An
+	 * answer that has them already is left as it is.
+	 */
+	private static final class ErrorsTooCorsFilter extends CorsFilter {
+
+		ErrorsTooCorsFilter(UrlBasedCorsConfigurationSource source) {
+			super(source);
+		}
+
+		@Override
+		protected boolean shouldNotFilterErrorDispatch() {
+			return false;
+		}
+
 	}
 
 }

@@ -10,10 +10,12 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * Tomcat answers the errors it raises itself with problem details too, and refuses the
- * request targets the Servlet specification calls suspicious.
+ * Tomcat answers the errors it raises itself with problem details too (with the CORS
+ * headers for an allowed origin), and refuses the request targets the Servlet
+ * specification calls suspicious.
  */
 @Configuration(proxyBeanMethods = false)
 class WebServerConfig {
@@ -29,24 +31,26 @@ class WebServerConfig {
 	}
 
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(GatewayProperties properties) {
+		CorsConfiguration cors = CorsConfig.rules(properties).orElse(null);
 		return (factory) -> factory
 			.addContextCustomizers((context) -> context.getParent().addLifecycleListener((event) -> {
 				if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())
 						&& event.getLifecycle() instanceof StandardHost host) {
-					useProblemErrorReports(host);
+					useProblemErrorReports(host, new ProblemErrorReportValve(cors));
 				}
 			}));
 	}
 
-	private static void useProblemErrorReports(StandardHost host) {
+	private static void useProblemErrorReports(StandardHost host, ProblemErrorReportValve problemReports) {
 		for (Valve valve : host.getPipeline().getValves()) {
 			if (valve instanceof ErrorReportValve) {
 				host.getPipeline().removeValve(valve);
 			}
 		}
-		// The host adds one valve of this class when it starts.
+		// The host adds a valve of this class when it starts unless it has one already.
 		host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+		host.getPipeline().addValve(problemReports);
 	}
 
 }

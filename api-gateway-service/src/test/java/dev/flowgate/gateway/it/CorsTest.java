@@ -65,11 +65,37 @@ class CorsTest {
 	}
 
 	@Test
+	void aPageOfAnAllowedOriginMayReadTheErrorsTomcatRaisesItself() {
+		try (GatewayApp gateway = this.stack.startGateway("gw-cors-errors",
+				Map.of("flowgate.gateway.cors.allowed-origins", "https://*.example.com"))) {
+			// Refused by Tomcat before any filter, answered by its error report valve.
+			Http.Response brokenEscape = Http.rawPost(gateway.url(""), "/node/deployment-trigger/%zz/",
+					Map.of("Origin", PAGE), "{}");
+			// Refused by Tomcat before any filter, then forwarded to /error.
+			Http.Response protectedPath = Http.get(gateway.url("/WEB-INF/web.xml"), Map.of("Origin", PAGE));
+			Http.Response elsewhere = Http.rawPost(gateway.url(""), "/node/deployment-trigger/%zz/",
+					Map.of("Origin", "https://evil.example.org"), "{}");
+
+			assertThat(brokenEscape.status()).isEqualTo(400);
+			assertThat(brokenEscape.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
+			assertThat(brokenEscape.json().get("status").asInt()).isEqualTo(400);
+			assertThat(protectedPath.status()).isEqualTo(404);
+			assertThat(protectedPath.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
+			assertThat(elsewhere.status()).isEqualTo(400);
+			assertThat(elsewhere.header("Access-Control-Allow-Origin")).isNull();
+		}
+	}
+
+	@Test
 	void noPageMayCallUnlessItsOriginIsAllowed() {
 		Http.Response preflight = Http.send("OPTIONS", this.stack.a.url("/node/deployment-trigger/any/"),
 				preflightFrom(PAGE), null);
+		Http.Response brokenEscape = Http.rawPost(this.stack.a.url(""), "/node/deployment-trigger/%zz/",
+				Map.of("Origin", PAGE), "{}");
 
 		assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+		assertThat(brokenEscape.status()).isEqualTo(400);
+		assertThat(brokenEscape.header("Access-Control-Allow-Origin")).isNull();
 	}
 
 	private static Map<String, String> preflightFrom(String origin) {

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,13 +20,13 @@ import dev.flowgate.gateway.domain.Rejection;
  */
 public final class KeyView {
 
-	private final Map<String, KeyStateChanged> byId = new ConcurrentHashMap<>();
+	private final Map<String, LiveKey> byId = new ConcurrentHashMap<>();
 
 	private final Map<String, String> idByHash = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
-	private final KeyVersions versions;
+	private final KeyDeletions deletions;
 
 	/** Remembers deletions as long as the keys topic keeps tombstones. */
 	public KeyView(Clock clock) {
@@ -40,12 +39,13 @@ public final class KeyView {
 	 */
 	public KeyView(Clock clock, Duration rememberDeletions) {
 		this.clock = clock;
-		this.versions = new KeyVersions(clock, rememberDeletions);
+		this.deletions = new KeyDeletions(clock, rememberDeletions);
 	}
 
 	/**
 	 * Applies a state of a key unless a newer one (or the key's deletion) was applied
-	 * already; {@code null} (a tombstone without a version) deletes it.
+	 * already; {@code null} (a tombstone without a version) deletes it. A state without a
+	 * version (from a producer before versions) always applies, as it did before them.
 	 * @return whether it was applied
 	 */
 	public synchronized boolean apply(String keyId, KeyStateChanged state) {
@@ -53,11 +53,12 @@ public final class KeyView {
 			delete(keyId, KeyStateChanged.UNKNOWN_VERSION);
 			return true;
 		}
-		if (!this.versions.isNewer(keyId, state.version())) {
+		long applied = appliedVersion(keyId);
+		if (state.version() != KeyStateChanged.UNKNOWN_VERSION && state.version() <= applied) {
 			return false;
 		}
-		this.versions.applied(keyId, state.version());
-		replace(keyId, state);
+		this.deletions.revived(keyId);
+		replace(keyId, new LiveKey(state, Math.max(state.version(), applied)));
 		return true;
 	}
 
@@ -67,17 +68,25 @@ public final class KeyView {
 	 * @param version the deletion's version, or {@code 0} when the tombstone has none
 	 */
 	public synchronized void delete(String keyId, long version) {
-		this.versions.deleted(keyId, version);
+		this.deletions.deleted(keyId, Math.max(version, appliedVersion(keyId)));
 		replace(keyId, null);
 	}
 
-	private void replace(String keyId, KeyStateChanged state) {
-		KeyStateChanged previous = (state != null) ? this.byId.put(keyId, state) : this.byId.remove(keyId);
-		Set<String> hashes = (state != null) ? hashesOf(state) : Set.of();
+	/** The highest version applied to the key, live or lately deleted (never both). */
+	private long appliedVersion(String keyId) {
+		LiveKey live = this.byId.get(keyId);
+		return Math.max((live != null) ? live.version() : KeyStateChanged.UNKNOWN_VERSION,
+				this.deletions.version(keyId));
+	}
+
+	private void replace(String keyId, LiveKey live) {
+		LiveKey previous = (live != null) ? this.byId.put(keyId, live) : this.byId.remove(keyId);
+		Set<String> hashes = (live != null) ? live.hashes() : Set.of();
 		hashes.forEach((hash) -> this.idByHash.put(hash, keyId));
 		if (previous != null) {
 			// Only hashes the new state dropped, so a rotation never leaves a gap.
-			hashesOf(previous).stream()
+			previous.hashes()
+				.stream()
 				.filter((hash) -> !hashes.contains(hash))
 				.forEach((hash) -> this.idByHash.remove(hash, keyId));
 		}
@@ -101,10 +110,11 @@ public final class KeyView {
 		}
 		String hash = SecretHash.of(presentedKey);
 		String keyId = this.idByHash.get(hash);
-		KeyStateChanged key = (keyId != null) ? this.byId.get(keyId) : null;
-		if (key == null) {
+		LiveKey live = (keyId != null) ? this.byId.get(keyId) : null;
+		if (live == null) {
 			throw Rejection.unauthenticated("The API key is not valid");
 		}
+		KeyStateChanged key = live.state();
 		Instant now = this.clock.instant();
 		if (!isCurrentSecret(key, hash) && !isPreviousSecretInGrace(key, hash, now)) {
 			throw Rejection.unauthenticated("The API key was rotated and its grace period is over");
@@ -130,17 +140,6 @@ public final class KeyView {
 	private static boolean sameHash(String stored, String presented) {
 		return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
 				presented.getBytes(StandardCharsets.US_ASCII));
-	}
-
-	private static Set<String> hashesOf(KeyStateChanged key) {
-		Set<String> hashes = new HashSet<>();
-		if (key.secretHash() != null) {
-			hashes.add(key.secretHash());
-		}
-		if (key.previousSecretHash() != null) {
-			hashes.add(key.previousSecretHash());
-		}
-		return hashes;
 	}
 
 }

@@ -7,13 +7,25 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * Tomcat's error report for requests it refuses before Spring sees them (a malformed URI,
- * say), as a problem detail instead of an HTML page.
+ * say), as a problem detail instead of an HTML page, readable by the web pages the CORS
+ * rules allow: no filter ran for these, so none added the headers.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+	private final CorsConfiguration cors;
+
+	/**
+	 * @param cors the gateway's CORS rules, or {@code null} when no origin is allowed
+	 */
+	public ProblemErrorReportValve(CorsConfiguration cors) {
+		this.cors = cors;
+	}
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -25,6 +37,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
 		try {
+			allowOrigin(request, response);
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
@@ -36,6 +49,20 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone or the response is already committed: nothing to report
 			// to.
+		}
+	}
+
+	/**
+	 * Only the origin: an error carries none of the headers a page would read. Where
+	 * Tomcat could not parse the request line, or a header ahead of {@code Origin}, it
+	 * never read the origin: that 400 stays without.
+	 */
+	private void allowOrigin(Request request, Response response) {
+		String origin = request.getHeader(HttpHeaders.ORIGIN);
+		String allowed = (this.cors != null && origin != null) ? this.cors.checkOrigin(origin) : null;
+		if (allowed != null && response.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN) == null) {
+			response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
 		}
 	}
 

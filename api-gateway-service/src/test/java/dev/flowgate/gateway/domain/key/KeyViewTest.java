@@ -108,6 +108,52 @@ class KeyViewTest {
 	}
 
 	@Test
+	void ignoresAStateOfTheVersionAlreadyApplied() {
+		this.view.apply(this.state.keyId(), version(this.state.status(KeyStatus.INACTIVE).build(), 2));
+
+		boolean applied = this.view.apply(this.state.keyId(), version(this.state.status(KeyStatus.ACTIVE).build(), 2));
+
+		assertThat(applied).isFalse();
+		assertUnauthenticated(this.key, "inactive");
+	}
+
+	@Test
+	void ignoresAStaleStateAfterATombstoneWithoutAVersion() {
+		this.view.apply(this.state.keyId(), version(this.state.build(), 3));
+		this.view.apply(this.state.keyId(), null);
+
+		assertThat(this.view.apply(this.state.keyId(), version(this.state.build(), 3))).isFalse();
+		assertThat(this.view.size()).isZero();
+		assertThat(this.view.apply(this.state.keyId(), version(this.state.build(), 4))).isTrue();
+	}
+
+	@Test
+	void stillIgnoresAnOlderStateAfterADeletionAndAStateWithoutAVersion() {
+		this.view.delete(this.state.keyId(), 3);
+		this.view.apply(this.state.keyId(), this.state.build());
+		this.view.apply(this.state.keyId(), null);
+
+		assertThat(this.view.apply(this.state.keyId(), version(this.state.build(), 2))).isFalse();
+		assertUnauthenticated(this.key, "not valid");
+	}
+
+	@Test
+	void remembersARepeatedDeletionFromItsLatestTombstone() {
+		KeyView view = new KeyView(this.clock, Duration.ofDays(1));
+		KeyStates other = KeyStates.active("owner-1", TestKeys.newKey());
+		view.delete(this.state.keyId(), 3);
+		this.clock.advance(Duration.ofHours(1));
+		view.delete(other.keyId(), 3);
+		this.clock.advance(Duration.ofHours(1));
+		view.delete(this.state.keyId(), 3);
+
+		this.clock.advance(Duration.ofDays(1).minusHours(1));
+
+		assertThat(view.apply(other.keyId(), version(other.build(), 2))).as("deleted a day ago").isTrue();
+		assertThat(view.apply(this.state.keyId(), version(this.state.build(), 2))).as("deleted again since").isFalse();
+	}
+
+	@Test
 	void appliesStatesWithoutAVersionInTheOrderTheyArrive() {
 		this.view.apply(this.state.keyId(), version(this.state.status(KeyStatus.INACTIVE).build(), 2));
 		this.view.apply(this.state.keyId(), this.state.status(KeyStatus.ACTIVE).build());
