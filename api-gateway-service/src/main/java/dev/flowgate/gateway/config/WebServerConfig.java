@@ -1,10 +1,14 @@
 package dev.flowgate.gateway.config;
 
+import java.util.List;
+
+import dev.flowgate.gateway.web.error.CompatibleErrors;
 import dev.flowgate.gateway.web.error.ProblemErrorReportValve;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -13,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * Tomcat answers the errors it raises itself with problem details too (with the CORS
- * headers for an allowed origin), and refuses the request targets the Servlet
- * specification calls suspicious.
+ * Tomcat answers the errors it raises itself with problem details too (in the compatible
+ * APIs' shapes on their paths, with the CORS headers for an allowed origin), and refuses
+ * the request targets the Servlet specification calls suspicious.
  */
 @Configuration(proxyBeanMethods = false)
 class WebServerConfig {
@@ -31,13 +35,14 @@ class WebServerConfig {
 	}
 
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(GatewayProperties properties) {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(GatewayProperties properties,
+			List<CompatibleErrors> compatibleApis, JsonMapper json) {
 		CorsConfiguration cors = CorsConfig.rules(properties).orElse(null);
 		return (factory) -> factory
 			.addContextCustomizers((context) -> context.getParent().addLifecycleListener((event) -> {
 				if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())
 						&& event.getLifecycle() instanceof StandardHost host) {
-					useProblemErrorReports(host, new ProblemErrorReportValve(cors));
+					useProblemErrorReports(host, new ProblemErrorReportValve(cors, compatibleApis, json));
 				}
 			}));
 	}

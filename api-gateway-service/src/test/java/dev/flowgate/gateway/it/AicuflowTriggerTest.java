@@ -79,7 +79,9 @@ class AicuflowTriggerTest {
 		Tenant runless = this.stack.newKey(this.tenant.ownerId(), (key) -> key.scopes(KeyScope.MANAGE));
 		this.stack.awaitVisible(runless);
 
-		assertError(trigger(deployment, "/", Map.of(), "{}"), 401, "API key is required");
+		Http.Response keyless = trigger(deployment, "/", Map.of(), "{}");
+		assertError(keyless, 401, "API key is required");
+		assertThat(keyless.header("WWW-Authenticate")).isEqualTo("Bearer");
 		assertError(trigger(deployment, "/", Map.of("X-API-Key", TestKeys.newKey()), "{}"), 401, "not valid");
 		assertError(trigger(deployment, "/", Map.of("X-API-Key", runless.key()), "{}"), 403, "scope");
 		assertError(
@@ -132,6 +134,11 @@ class AicuflowTriggerTest {
 		assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
 		assertError(Http.post(this.stack.a.url("/node/deployment-trigger/d-1/extra/"), xApiKey(), "{}"), 404,
 				"/node/deployment-trigger/d-1/extra/");
+		// Refused by Tomcat itself, before any filter or controller.
+		assertError(Http.rawPost(this.stack.a.url(""), "/node/deployment-trigger/%zz/", xApiKey(), "{}"), 400,
+				"Bad Request");
+		assertError(Http.rawPost(this.stack.a.url(""), "/node/deployment-trigger/a%2Fb/", xApiKey(), "{}"), 400,
+				"Bad Request");
 	}
 
 	private static void assertError(Http.Response response, int status, String messagePart) {

@@ -116,6 +116,8 @@ class FluxTriggerTest {
 		assertError(wrongMethod, 405, "GET");
 		assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
 		assertError(Http.post(this.stack.a.url("/flux/api-v3"), apiKey(), "{}"), 404, "/flux/api-v3");
+		// Refused by Tomcat itself, before any filter or controller.
+		assertError(Http.rawPost(this.stack.a.url(""), "/flux/%zz", apiKey(), "{}"), 400, "Bad Request");
 	}
 
 	private DeploymentStates flux(String flowId) {

@@ -40,14 +40,38 @@ class SeedClientsTest {
 	void aicuflowPythonClientPrintsStatusOutputAndDuration() throws Exception {
 		DeploymentStateChanged deployment = deploy(
 				DeploymentStates.of(this.tenant.ownerId()).input("param1", "param1", "text", true));
-		String script = seed("aicuflow_client.py").replace("sk-EuT64********oyU_O", this.tenant.key())
-			.replace("https://backend.aicuflow.com/node/deployment-trigger/af86a8a6-40f2-4b92-9f83-c9b3bafb2ccb/",
-					this.stack.a.url("/node/deployment-trigger/" + deployment.deploymentId() + "/"));
+		String script = aicuflowClient("aicuflow_client.py", deployment.deploymentId(), this.tenant.key());
 
-		List<String> printed = run("client.py", script, "python3");
+		List<String> printed = run("client.py", script, "python3").succeeded();
 
 		assertThat(printed).containsExactly("Status: succeeded", "Output: {'param1': 'value1'}",
 				"Duration: 0.042 seconds");
+	}
+
+	@Test
+	void aicuflowJavaScriptClientPrintsStatusOutputAndDuration() throws Exception {
+		DeploymentStateChanged deployment = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).input("param1", "param1", "text", true));
+
+		Run run = run("client.mjs", aicuflowClient("aicuflow_client.mjs", deployment.deploymentId(), this.tenant.key()),
+				"node");
+
+		assertThat(run.exitCode()).as(run.stderr()).isZero();
+		assertThat(run.stdout()).containsExactly("Status: succeeded", "Output: { param1: 'value1' }",
+				"Duration: 0.042 seconds");
+	}
+
+	@Test
+	void aicuflowJavaScriptClientThrowsTheErrorsMessage() throws Exception {
+		DeploymentStateChanged deployment = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).input("param1", "param1", "text", true));
+
+		Run run = run("client.mjs", aicuflowClient("aicuflow_client.mjs", deployment.deploymentId(), "sk-not-a-key"),
+				"node");
+
+		assertThat(run.exitCode()).isNotZero();
+		assertThat(run.stdout()).isEmpty();
+		assertThat(run.stderr()).contains("Error: API Error: ").doesNotContain("API Error: undefined");
 	}
 
 	@Test
@@ -59,7 +83,7 @@ class SeedClientsTest {
 			.replace("https://api.fluxprompt.ai", this.stack.a.url(""))
 			.replace("YOUR_WORKFLOW_ID", flowId);
 
-		List<String> printed = run("call.sh", script, "bash");
+		List<String> printed = run("call.sh", script, "bash").succeeded();
 
 		JsonNode answer = Http.JSON.readTree(String.join("\n", printed));
 		assertThat(answer.get("success").asBoolean()).isTrue();
@@ -81,15 +105,29 @@ class SeedClientsTest {
 		}
 	}
 
-	private List<String> run(String fileName, String script, String interpreter) throws Exception {
+	/** One of aicuflow's clients, calling the deployment with the key. */
+	private String aicuflowClient(String seedName, String deploymentId, String key) throws IOException {
+		return seed(seedName).replace("sk-EuT64********oyU_O", key)
+			.replace("https://backend.aicuflow.com/node/deployment-trigger/af86a8a6-40f2-4b92-9f83-c9b3bafb2ccb/",
+					this.stack.a.url("/node/deployment-trigger/" + deploymentId + "/"));
+	}
+
+	private Run run(String fileName, String script, String interpreter) throws Exception {
 		Path file = Files.writeString(this.workDir.resolve(fileName), script);
-		Process process = new ProcessBuilder(interpreter, file.toString())
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
+		Path stderr = this.workDir.resolve(fileName + ".stderr");
+		Process process = new ProcessBuilder(interpreter, file.toString()).redirectError(stderr.toFile()).start();
 		String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(stdout).isZero();
-		return stdout.lines().toList();
+		return new Run(process.exitValue(), stdout.lines().toList(), Files.readString(stderr));
+	}
+
+	private record Run(int exitCode, List<String> stdout, String stderr) {
+
+		List<String> succeeded() {
+			assertThat(this.exitCode).as(this.stderr).isZero();
+			return this.stdout;
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.flowgate.gateway.web.error;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.flowgate.gateway.domain.Rejection;
 import org.slf4j.Logger;
@@ -49,11 +50,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 				.toList();
 			problem.setProperty("errors", errors);
 		}
-		HttpHeaders headers = RejectionHttp.headers(rejection);
-		if (status == HttpStatus.UNAUTHORIZED) {
-			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		}
-		return ResponseEntity.status(status).headers(headers).body(problem);
+		return ResponseEntity.status(status).headers(RejectionHttp.headers(rejection)).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -67,16 +64,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
 		String path = ((ServletWebRequest) request).getRequest().getRequestURI();
-		if (body instanceof ProblemDetail problem) {
-			for (CompatibleErrors api : this.compatibleApis) {
-				if (api.owns(path)) {
-					String message = (problem.getDetail() != null) ? problem.getDetail() : problem.getTitle();
-					return ResponseEntity.status(status)
-						.headers(headers)
-						.contentType(MediaType.APPLICATION_JSON)
-						.body(api.body(message));
-				}
-			}
+		Optional<CompatibleErrors> api = CompatibleErrors.owning(this.compatibleApis, path);
+		if (body instanceof ProblemDetail problem && api.isPresent()) {
+			String message = (problem.getDetail() != null) ? problem.getDetail() : problem.getTitle();
+			return ResponseEntity.status(status)
+				.headers(headers)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(api.get().body(message));
 		}
 		return super.createResponseEntity(body, headers, status, request);
 	}

@@ -2,10 +2,13 @@ package dev.flowgate.gateway.web.error;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
+import java.util.Optional;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,18 +16,26 @@ import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * Tomcat's error report for requests it refuses before Spring sees them (a malformed URI,
- * say), as a problem detail instead of an HTML page, readable by the web pages the CORS
- * rules allow: no filter ran for these, so none added the headers.
+ * say), as a problem detail instead of an HTML page (in their own shape on the compatible
+ * APIs' paths), readable by the web pages the CORS rules allow: no filter ran for these,
+ * so none added the headers.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
 	private final CorsConfiguration cors;
 
+	private final List<CompatibleErrors> compatibleApis;
+
+	private final JsonMapper json;
+
 	/**
 	 * @param cors the gateway's CORS rules, or {@code null} when no origin is allowed
+	 * @param compatibleApis whose paths are answered in their own shapes
 	 */
-	public ProblemErrorReportValve(CorsConfiguration cors) {
+	public ProblemErrorReportValve(CorsConfiguration cors, List<CompatibleErrors> compatibleApis, JsonMapper json) {
 		this.cors = cors;
+		this.compatibleApis = compatibleApis;
+		this.json = json;
 	}
 
 	@Override
@@ -38,11 +49,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
 		try {
 			allowOrigin(request, response);
-			response.setContentType("application/problem+json");
+			Optional<CompatibleErrors> api = CompatibleErrors.owning(this.compatibleApis, request.getRequestURI());
+			response.setContentType(api.isPresent() ? "application/json" : "application/problem+json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}");
+				writer.write(api.isPresent() ? this.json.writeValueAsString(api.get().body(title))
+						: "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}");
 				response.finishResponse();
 			}
 		}

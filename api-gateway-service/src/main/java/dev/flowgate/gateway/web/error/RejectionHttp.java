@@ -38,6 +38,10 @@ public final class RejectionHttp {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(rejection.retryAfter())));
 		}
 		headers.addAll(RateLimitHeaders.of(rejection.quotas()));
+		if (status(rejection) == HttpStatus.UNAUTHORIZED) {
+			// RFC 9110: a 401 names a scheme that works; every route takes a Bearer key.
+			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
 		return headers;
 	}
 
