@@ -7,6 +7,7 @@ import dev.flowgate.gateway.domain.deployment.DeploymentView;
 import dev.flowgate.gateway.domain.key.AdminSecret;
 import dev.flowgate.gateway.domain.key.Gatekeeper;
 import dev.flowgate.gateway.domain.key.KeyView;
+import dev.flowgate.gateway.domain.limit.ManagementLimits;
 import dev.flowgate.gateway.domain.limit.RateLimits;
 import dev.flowgate.gateway.domain.trigger.ExecutionRecords;
 import dev.flowgate.gateway.domain.trigger.IdempotencyMemory;
@@ -51,6 +52,11 @@ class DomainConfig {
 	@Bean
 	RateLimits rateLimits(Clock clock) {
 		return new RateLimits(clock);
+	}
+
+	@Bean
+	ManagementLimits managementLimits(Clock clock, GatewayProperties properties) {
+		return new ManagementLimits(clock, properties.management().requestsPerMinute());
 	}
 
 	@Bean

@@ -26,6 +26,7 @@ import org.springframework.util.unit.DataSize;
  * before it answers them as unfinished (202, the caller polls); shorter than
  * {@code spring.lifecycle.timeout-per-shutdown-phase}, after which they would be cut
  * @param limitSharing how the replicas tell each other what they counted against limits
+ * @param management the limit on management API calls
  * @param cors which web pages may call the API from a browser
  */
 @ConfigurationProperties("flowgate.gateway")
@@ -34,7 +35,7 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 		@DefaultValue("60s") Duration executionGrace, @DefaultValue("5s") Duration kafkaRetryAfter,
 		@DefaultValue("1s") Duration startingRetryAfter, @DefaultValue("20s") Duration stopWait,
 		@DefaultValue Idempotency idempotency, @DefaultValue Upstreams upstreams,
-		@DefaultValue LimitSharing limitSharing, @DefaultValue Cors cors) {
+		@DefaultValue LimitSharing limitSharing, @DefaultValue Management management, @DefaultValue Cors cors) {
 
 	/**
 	 * @param allowedOrigins origins (patterns such as {@code https://*.example.com}
@@ -52,6 +53,14 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 	 * without a newer count from it
 	 */
 	public record LimitSharing(@DefaultValue("1s") Duration interval, @DefaultValue("5s") Duration staleAfter) {
+	}
+
+	/**
+	 * @param requestsPerMinute the management calls (everything proxied under {@code /v1}
+	 * but the admin routes) an owner may make per minute on each replica, a burst up to
+	 * it included; 0 or less: no limit
+	 */
+	public record Management(@DefaultValue("600") int requestsPerMinute) {
 	}
 
 	/**

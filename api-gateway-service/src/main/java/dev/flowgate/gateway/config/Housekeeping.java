@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.config;
 
+import dev.flowgate.gateway.domain.limit.ManagementLimits;
 import dev.flowgate.gateway.domain.limit.RateLimits;
 import dev.flowgate.gateway.domain.trigger.InFlightElsewhere;
 import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
@@ -22,10 +23,14 @@ class Housekeeping {
 
 	private final RateLimits limits;
 
-	Housekeeping(InFlightExecutions inFlight, InFlightElsewhere elsewhere, RateLimits limits) {
+	private final ManagementLimits managementLimits;
+
+	Housekeeping(InFlightExecutions inFlight, InFlightElsewhere elsewhere, RateLimits limits,
+			ManagementLimits managementLimits) {
 		this.inFlight = inFlight;
 		this.elsewhere = elsewhere;
 		this.limits = limits;
+		this.managementLimits = managementLimits;
 	}
 
 	@Scheduled(fixedDelayString = "${flowgate.gateway.housekeeping-interval:30s}")
@@ -37,6 +42,7 @@ class Housekeeping {
 	@Scheduled(fixedDelayString = "${flowgate.gateway.housekeeping-interval:30s}")
 	void forgetIdleRateLimits() {
 		this.limits.forgetIdle();
+		this.managementLimits.forgetIdle();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import dev.flowgate.gateway.domain.deployment.Deployment;
 import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.domain.limit.ManagementLimits;
 import dev.flowgate.gateway.domain.limit.Quota;
 import dev.flowgate.gateway.domain.limit.RateLimits;
 
@@ -28,13 +29,16 @@ public class RateLimitHeaders {
 
 	private final RateLimits limits;
 
-	RateLimitHeaders(RateLimits limits) {
+	private final ManagementLimits managementLimits;
+
+	RateLimitHeaders(RateLimits limits, ManagementLimits managementLimits) {
 		this.limits = limits;
+		this.managementLimits = managementLimits;
 	}
 
-	/** For a call that counts against its API key's limit only. */
-	public HttpHeaders forKey(Caller caller) {
-		return of(keyQuotas(caller));
+	/** For a management call: its key's limit and its owner's. */
+	public HttpHeaders forManagement(Caller caller) {
+		return of(managementQuotas(caller));
 	}
 
 	/** For a trigger: its key's limit and its deployment's. */
@@ -45,6 +49,15 @@ public class RateLimitHeaders {
 	/** What is left of the key's limit, if it has one. */
 	public List<Quota> keyQuotas(Caller caller) {
 		return this.limits.keyQuota(caller.keyId(), caller.rateLimitPerMinute()).stream().toList();
+	}
+
+	/**
+	 * What is left of the key's limit, if it has one, and of the owner's management
+	 * limit.
+	 */
+	public List<Quota> managementQuotas(Caller caller) {
+		Optional<Quota> ownerQuota = this.managementLimits.quota(caller.ownerId());
+		return Stream.concat(keyQuotas(caller).stream(), ownerQuota.stream()).toList();
 	}
 
 	/** What is left of the key's limit and the deployment's, where they have one. */

@@ -167,7 +167,8 @@ class ManagementProxyTest {
 		Http.Response unlimited = Http.get(this.stack.a.url("/v1/executions/" + mine), this.tenant.bearer());
 
 		assertThat(first.status()).isEqualTo(200);
-		assertThat(first.header("RateLimit-Policy")).isEqualTo("2;w=60");
+		assertThat(first.header("RateLimit-Policy")).as("the key's limit, then the owner's management limit")
+			.isEqualTo("2;w=60, 600;w=60");
 		assertThat(first.header("RateLimit-Limit")).isEqualTo("2");
 		assertThat(first.header("RateLimit-Remaining")).isEqualTo("1");
 		assertThat(second.header("RateLimit-Remaining")).isEqualTo("0");
@@ -175,7 +176,7 @@ class ManagementProxyTest {
 		assertProblem(third, 429, "rate limit");
 		assertThat(third.header("RateLimit-Remaining")).isEqualTo("0");
 		assertThat(unlimited.status()).isEqualTo(200);
-		assertThat(unlimited.header("RateLimit-Limit")).isNull();
+		assertThat(unlimited.header("RateLimit-Policy")).as("the owner's management limit alone").isEqualTo("600;w=60");
 	}
 
 	@Test

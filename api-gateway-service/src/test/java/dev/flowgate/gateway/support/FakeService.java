@@ -86,6 +86,11 @@ public final class FakeService implements AutoCloseable {
 			.reduce((a, b) -> b);
 	}
 
+	/** How many requests whose path starts with {@code pathPrefix} arrived. */
+	public long requestsTo(String pathPrefix) {
+		return this.received.stream().filter((request) -> request.pathAndQuery().startsWith(pathPrefix)).count();
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),

@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.gateway.domain.deployment.Deployment;
 import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.domain.limit.ManagementLimits;
 import dev.flowgate.gateway.domain.limit.Quota;
 import dev.flowgate.gateway.domain.limit.RateLimits;
 import dev.flowgate.gateway.support.DeploymentStates;
@@ -24,7 +25,7 @@ class RateLimitHeadersTest {
 
 	private final RateLimits limits = new RateLimits(this.clock);
 
-	private final RateLimitHeaders headers = new RateLimitHeaders(this.limits);
+	private final RateLimitHeaders headers = new RateLimitHeaders(this.limits, new ManagementLimits(this.clock, 0));
 
 	@Test
 	void listsBothLimitsOfATriggerAndDescribesTheOneCloserToRunningOut() {
@@ -46,7 +47,7 @@ class RateLimitHeadersTest {
 		Caller caller = caller(7);
 		this.limits.acquireForKey(caller.keyId(), 7);
 
-		HttpHeaders answer = this.headers.forKey(caller);
+		HttpHeaders answer = this.headers.forManagement(caller);
 
 		// One request refills in 60/7 = 8.57 s.
 		assertThat(answer.getFirst("RateLimit-Reset")).isEqualTo("9");
@@ -54,8 +55,23 @@ class RateLimitHeadersTest {
 	}
 
 	@Test
+	void listsTheKeysAndTheOwnersLimitsOfAManagementCall() {
+		ManagementLimits owners = new ManagementLimits(this.clock, 600);
+		Caller caller = caller(100);
+		this.limits.acquireForKey(caller.keyId(), 100);
+		owners.acquire(caller.ownerId());
+
+		HttpHeaders answer = new RateLimitHeaders(this.limits, owners).forManagement(caller);
+
+		assertThat(answer.getFirst("RateLimit-Policy")).isEqualTo("100;w=60, 600;w=60");
+		assertThat(answer.getFirst("RateLimit-Limit")).isEqualTo("100");
+		assertThat(answer.getFirst("RateLimit-Remaining")).isEqualTo("99");
+	}
+
+	@Test
 	void sendsNoneWithoutALimit() {
 		assertThat(this.headers.forTrigger(caller(null), deployment(null)).isEmpty()).isTrue();
+		assertThat(this.headers.forManagement(caller(null)).isEmpty()).isTrue();
 		assertThat(RateLimitHeaders.of(List.of()).isEmpty()).isTrue();
 	}
 

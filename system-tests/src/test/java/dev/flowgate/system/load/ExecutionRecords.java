@@ -2,6 +2,7 @@ package dev.flowgate.system.load;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 public final class ExecutionRecords {
 
 	private static final int PAGE_SIZE = 100;
+
+	private static final int TOO_MANY_REQUESTS = 429;
 
 	private final Api api;
 
@@ -33,7 +36,7 @@ public final class ExecutionRecords {
 		do {
 			String path = "/v1/deployments/" + deploymentId + "/executions?limit=" + PAGE_SIZE
 					+ ((cursor != null) ? "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8) : "");
-			Api.Response page = this.api.get(path, this.auth);
+			Api.Response page = paced(path);
 			if (page.status() != 200) {
 				throw new IllegalStateException("Listing executions failed: " + page);
 			}
@@ -43,6 +46,25 @@ public final class ExecutionRecords {
 		}
 		while (cursor != null);
 		return records;
+	}
+
+	/**
+	 * As a polite client pages: past the owner's management limit, after the wait asked.
+	 */
+	private Api.Response paced(String path) {
+		Api.Response page = this.api.get(path, this.auth);
+		while (page.status() == TOO_MANY_REQUESTS) {
+			String retryAfter = page.headers().getOrDefault("retry-after", List.of("1")).get(0);
+			try {
+				Thread.sleep(Duration.ofSeconds(Long.parseLong(retryAfter)).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			page = this.api.get(path, this.auth);
+		}
+		return page;
 	}
 
 }

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.flowgate.contracts.RateLimitRequestsCounted.Counted;
 import dev.flowgate.contracts.RateLimitRequestsCounted.Limit;
@@ -25,11 +23,12 @@ public final class RateLimits {
 	/** How far back requests count: the limits are per minute. */
 	public static final Duration WINDOW = Duration.ofMinutes(1);
 
-	private final Map<Bucket, TokenBucket> buckets = new ConcurrentHashMap<>();
+	private final TokenBuckets<Bucket> buckets;
 
 	private final Clock clock;
 
 	public RateLimits(Clock clock) {
+		this.buckets = new TokenBuckets<>(clock, true);
 		this.clock = clock;
 	}
 
@@ -107,30 +106,14 @@ public final class RateLimits {
 		if (perMinute == null || perMinute <= 0) {
 			return Optional.empty();
 		}
-		TokenBucket bucket = this.buckets.get(bucketId);
-		if (bucket == null || bucket.perMinute() != perMinute) {
-			return Optional.of(new Quota(perMinute, perMinute, Duration.ZERO));
-		}
-		return Optional.of(bucket.quota(this.clock.instant()));
+		return Optional.of(this.buckets.quota(bucketId, perMinute));
 	}
 
 	private void acquire(Bucket bucketId, Integer perMinute, String limitDescription) {
 		if (perMinute == null || perMinute <= 0) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		Duration[] wait = new Duration[1];
-		// Taken inside compute, so forgetIdle cannot drop the bucket in between.
-		// A changed limit starts a fresh bucket: rare, and errs on the caller's side.
-		TokenBucket bucket = this.buckets.compute(bucketId, (id, existing) -> {
-			TokenBucket current = (existing != null && existing.perMinute() == perMinute) ? existing
-					: new TokenBucket(perMinute, now);
-			wait[0] = current.tryTake(now);
-			return current;
-		});
-		if (!wait[0].isZero()) {
-			throw Rejection.rateLimited(limitDescription + " is used up", wait[0], bucket.quota(now));
-		}
+		this.buckets.acquire(bucketId, perMinute, limitDescription);
 	}
 
 	/**
@@ -140,17 +123,7 @@ public final class RateLimits {
 	 * @return how many were forgotten
 	 */
 	public int forgetIdle() {
-		Instant now = this.clock.instant();
-		int forgotten = 0;
-		for (Bucket bucketId : this.buckets.keySet()) {
-			boolean[] idle = new boolean[1];
-			this.buckets.computeIfPresent(bucketId, (id, bucket) -> {
-				idle[0] = bucket.isIdle(now);
-				return idle[0] ? null : bucket;
-			});
-			forgotten += idle[0] ? 1 : 0;
-		}
-		return forgotten;
+		return this.buckets.forgetIdle();
 	}
 
 	private record Bucket(Limit limit, String id) {

@@ -7,6 +7,7 @@ import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.key.AdminSecret;
 import dev.flowgate.gateway.domain.key.Caller;
 import dev.flowgate.gateway.domain.key.Gatekeeper;
+import dev.flowgate.gateway.domain.limit.ManagementLimits;
 import dev.flowgate.gateway.domain.route.Access;
 import dev.flowgate.gateway.domain.route.ManagementRoutes;
 import dev.flowgate.gateway.domain.route.Route;
@@ -50,14 +51,18 @@ class ManagementProxyController {
 
 	private final RateLimitHeaders rateLimitHeaders;
 
+	private final ManagementLimits managementLimits;
+
 	ManagementProxyController(Gatekeeper gatekeeper, AdminSecret adminSecret, RequestBodies bodies,
-			UpstreamClient upstream, AllowListedExecutions executions, RateLimitHeaders rateLimitHeaders) {
+			UpstreamClient upstream, AllowListedExecutions executions, RateLimitHeaders rateLimitHeaders,
+			ManagementLimits managementLimits) {
 		this.gatekeeper = gatekeeper;
 		this.adminSecret = adminSecret;
 		this.bodies = bodies;
 		this.upstream = upstream;
 		this.executions = executions;
 		this.rateLimitHeaders = rateLimitHeaders;
+		this.managementLimits = managementLimits;
 	}
 
 	@RequestMapping("/v1/**")
@@ -66,24 +71,28 @@ class ManagementProxyController {
 		Route route = ManagementRoutes.resolve(request.getMethod(), path)
 			.orElseThrow(() -> Rejection.notFound("No resource at " + request.getMethod() + " " + path));
 		if (route.access() == Access.ADMIN) {
+			// Not limited: the platform operator's few calls (creating owners and their
+			// first keys), made with a secret no owner holds, and there is no owner to
+			// count them for.
 			this.adminSecret.verify(request.getHeader(ADMIN_SECRET));
 			return exchange(route, request, ForwardedIdentity.platformAdmin());
 		}
 		KeyScope[] scopes = (route.access() == Access.RUN) ? new KeyScope[] { KeyScope.RUN, KeyScope.MANAGE }
 				: new KeyScope[] { KeyScope.MANAGE };
 		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), scopes);
+		this.managementLimits.acquire(caller.ownerId());
 		ResponseEntity<byte[]> answer;
 		try {
 			answer = forwardFor(caller, route, request);
 		}
 		catch (Rejection ex) {
 			// Refused here after all (not allowed, or the service away): still
-			// counted for the key's limit.
-			throw ex.takenFrom(this.rateLimitHeaders.keyQuotas(caller));
+			// counted for the key's and the owner's limits.
+			throw ex.takenFrom(this.rateLimitHeaders.managementQuotas(caller));
 		}
 		return ResponseEntity.status(answer.getStatusCode())
 			.headers(answer.getHeaders())
-			.headers(this.rateLimitHeaders.forKey(caller))
+			.headers(this.rateLimitHeaders.forManagement(caller))
 			.body(answer.getBody());
 	}
 
