@@ -16,6 +16,8 @@ import dev.flowgate.contracts.Topics;
 import dev.flowgate.contracts.TriggersRejected;
 import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Sends execution events (and the gateway's refused-call counts) to their real topics, as
  * the gateway and the runner do.
@@ -51,6 +53,22 @@ public final class EventSender {
 			.at(createdAt);
 		send(execution.requested(Map.of("question", "q")), execution.completed(status, millis));
 		Consumption.awaitCaughtUp(executionTopics());
+	}
+
+	/**
+	 * Sends a succeeded execution of the deployment with these inputs and waits until the
+	 * API shows it recorded, trigger and result.
+	 * @return its id
+	 */
+	public String recordedExecution(ApiClient api, String deploymentId, Map<String, Object> inputs) {
+		ExecutionEvents events = ExecutionEvents.of(UUID.randomUUID().toString(), api.ownerId(), deploymentId);
+		send(events.requested(inputs), events.completed(ExecutionStatus.SUCCEEDED, 40));
+		// The two events come on two topics: the result may be recorded before the
+		// trigger.
+		await().until(() -> api.get("/v1/executions/" + events.executionId()).json(),
+				(execution) -> "succeeded".equals(execution.path("status").asString())
+						&& !execution.path("source").isNull() && !execution.path("source").isMissingNode());
+		return events.executionId();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.flowgate.deployments.messaging;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,15 +10,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.deployments.ApiClient;
 import dev.flowgate.deployments.ApiClient.Response;
 import dev.flowgate.deployments.EventSender;
 import dev.flowgate.deployments.IntegrationTest;
-import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** A replay's recorded inputs against the input nodes of the version it would run on. */
@@ -109,15 +105,7 @@ class ReplayApiTest {
 	}
 
 	private String recordedExecution(Map<String, Object> inputs) {
-		ExecutionEvents events = ExecutionEvents.of(UUID.randomUUID().toString(), this.api.ownerId(),
-				this.deploymentId);
-		this.sender.send(events.requested(inputs), events.completed(ExecutionStatus.SUCCEEDED, 40));
-		// The two events come on two topics: the result may be recorded before the
-		// trigger.
-		await().until(() -> this.api.get("/v1/executions/" + events.executionId()).json(),
-				(execution) -> "succeeded".equals(execution.path("status").asString())
-						&& !execution.path("source").isNull() && !execution.path("source").isMissingNode());
-		return events.executionId();
+		return this.sender.recordedExecution(this.api, this.deploymentId, inputs);
 	}
 
 }

@@ -25,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.contracts.ExecutionRequested;
-import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.deployments.ApiClient;
@@ -37,7 +36,6 @@ import dev.flowgate.deployments.StallingClock;
 import dev.flowgate.deployments.TopicReader;
 import dev.flowgate.deployments.UnreachableKafka;
 import dev.flowgate.deployments.config.PublicationProperties;
-import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import dev.flowgate.deployments.domain.execution.ExecutionMerge;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
 import dev.flowgate.deployments.domain.execution.ReplayTriggers;
@@ -272,15 +270,7 @@ class ReplayTest {
 	}
 
 	private String recordedExecution(Map<String, Object> inputs) {
-		ExecutionEvents events = ExecutionEvents.of(UUID.randomUUID().toString(), this.api.ownerId(),
-				this.deploymentId);
-		this.sender.send(events.requested(inputs), events.completed(ExecutionStatus.SUCCEEDED, 40));
-		// The two events come on two topics: the result may be recorded before the
-		// trigger.
-		await().until(() -> this.api.get("/v1/executions/" + events.executionId()).json(),
-				(execution) -> "succeeded".equals(execution.path("status").asString())
-						&& !execution.path("source").isNull() && !execution.path("source").isMissingNode());
-		return events.executionId();
+		return this.sender.recordedExecution(this.api, this.deploymentId, inputs);
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
