@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,7 +46,13 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private final boolean stopWithParent;
 
+	private final Path pidFile;
+
+	private final BooleanSupplier exitExpected;
+
 	private ManagedProcess process;
+
+	private boolean closed;
 
 	private int port;
 
@@ -57,6 +64,8 @@ public final class KafkaBroker implements AutoCloseable {
 		this.topics = List.copyOf(builder.topics);
 		this.startTimeout = builder.startTimeout;
 		this.stopWithParent = builder.stopWithParent;
+		this.pidFile = builder.pidFile;
+		this.exitExpected = builder.exitExpected;
 	}
 
 	/** A broker keeping its data in {@code dataDir}; ports default to free ones. */
@@ -67,30 +76,30 @@ public final class KafkaBroker implements AutoCloseable {
 	/**
 	 * Starts the broker (or reuses the one running on the data directory) and creates the
 	 * topics.
+	 * @throws IllegalStateException once {@link #close() closed}
 	 */
-	public synchronized KafkaBroker start() {
-		if (this.process != null && this.process.isAlive()) {
-			return this;
-		}
+	public KafkaBroker start() {
 		long started = System.nanoTime();
-		Optional<BrokerState> running = BrokerState.read(this.dataDir).filter(this::isRunningHere);
-		if (running.isPresent()) {
-			this.port = running.get().port();
-			this.process = ManagedProcess.attach("kafka-broker", running.get().pid(), this.logFile).orElseThrow();
-			log.info("Reusing the Kafka broker at {} (pid {})", bootstrapServers(), this.process.pid());
-		}
-		else {
-			launch();
+		ManagedProcess starting;
+		// Not held while waiting for the broker: stop() must not wait for a start.
+		synchronized (this) {
+			if (this.closed) {
+				throw new IllegalStateException("The Kafka broker on " + this.dataDir + " is closed");
+			}
+			if (this.process != null && this.process.isAlive()) {
+				return this;
+			}
+			starting = attachOrLaunch();
 		}
 		try {
-			awaitReady();
+			awaitReady(starting);
 			KafkaTopics.declare(bootstrapServers(), this.topics);
 		}
 		catch (RuntimeException ex) {
 			stop(); // a broker that never became usable must not linger
 			throw ex;
 		}
-		log.info("Kafka broker ready at {} (pid {}, data {}, log {}) in {} ms", bootstrapServers(), this.process.pid(),
+		log.info("Kafka broker ready at {} (pid {}, data {}, log {}) in {} ms", bootstrapServers(), starting.pid(),
 				this.dataDir, this.logFile, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		return this;
 	}
@@ -125,19 +134,43 @@ public final class KafkaBroker implements AutoCloseable {
 		requireStarted().checkAlive();
 	}
 
-	/** Stops the broker gracefully (SIGTERM, then a kill after a timeout). */
+	/**
+	 * Stops the broker gracefully (SIGTERM, then a kill after a timeout);
+	 * {@link #start()} starts it again.
+	 */
 	public synchronized void stop() {
 		if (this.process != null) {
 			this.process.stop();
 			BrokerState.delete(this.dataDir);
+			if (this.pidFile != null) {
+				PidFile.delete(this.pidFile);
+			}
 			log.info("Kafka broker at {} stopped", bootstrapServers());
 			this.process = null;
 		}
 	}
 
+	/** Stops the broker for good: a start that is under way or comes later fails. */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
 		stop();
+	}
+
+	private ManagedProcess attachOrLaunch() {
+		Optional<BrokerState> running = BrokerState.read(this.dataDir).filter(this::isRunningHere);
+		if (running.isPresent()) {
+			this.port = running.get().port();
+			this.process = ManagedProcess.attach("kafka-broker", running.get().pid(), this.logFile).orElseThrow();
+			log.info("Reusing the Kafka broker at {} (pid {})", bootstrapServers(), this.process.pid());
+		}
+		else {
+			launch();
+		}
+		if (this.pidFile != null) {
+			PidFile.write(this.pidFile, this.process.pid());
+		}
+		return this.process;
 	}
 
 	private void launch() {
@@ -153,17 +186,22 @@ public final class KafkaBroker implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.process = ManagedProcess.start("kafka-broker",
-				BrokerCommand.of(classpath, this.dataDir, properties, logDir, this.stopWithParent), Map.of(),
-				this.logFile);
+		// Bound to this JVM, it needs no terminal's Ctrl-C: this JVM stops it, or
+		// it stops by itself once this JVM is gone (BrokerMain).
+		this.process = ManagedProcess
+			.builder("kafka-broker", BrokerCommand.of(classpath, this.dataDir, properties, logDir, this.stopWithParent))
+			.logFile(this.logFile)
+			.ownSession(this.stopWithParent)
+			.exitExpectedWhile(this.exitExpected)
+			.start();
 		new BrokerState(this.process.pid(), this.port, controllerPort).write(this.dataDir);
 	}
 
-	private void awaitReady() {
-		this.process.awaitCondition(bootstrapServers() + " accepts connections", this.startTimeout,
+	private void awaitReady(ManagedProcess starting) {
+		starting.awaitCondition(bootstrapServers() + " accepts connections", this.startTimeout,
 				() -> BrokerProbe.accepts(this.port));
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-			this.process.awaitCondition(bootstrapServers() + " answers the admin API", this.startTimeout,
+			starting.awaitCondition(bootstrapServers() + " answers the admin API", this.startTimeout,
 					() -> BrokerProbe.answers(admin));
 		}
 	}
@@ -202,6 +240,10 @@ public final class KafkaBroker implements AutoCloseable {
 
 		private boolean stopWithParent;
 
+		private Path pidFile;
+
+		private BooleanSupplier exitExpected = () -> false;
+
 		private Builder(Path dataDir) {
 			this.dataDir = dataDir;
 		}
@@ -239,11 +281,31 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 
 		/**
-		 * Makes the broker exit when this JVM does, even when it is killed (for tests);
-		 * off by default, so that a later run can reuse the broker.
+		 * Makes the broker exit when this JVM does, even when it is killed, and runs it
+		 * in a session of its own, so that a terminal's Ctrl-C reaches only this JVM
+		 * (which then stops it in its turn); off by default, so that a later run can
+		 * reuse the broker.
 		 */
 		public Builder stopWithParent(boolean stopWithParent) {
 			this.stopWithParent = stopWithParent;
+			return this;
+		}
+
+		/**
+		 * A file that holds the broker's pid while it runs, for scripts that stop what a
+		 * killed launcher left behind.
+		 */
+		public Builder pidFile(Path pidFile) {
+			this.pidFile = pidFile;
+			return this;
+		}
+
+		/**
+		 * While this holds, the broker's exit is expected (its stack is stopping) and not
+		 * reported as an error.
+		 */
+		public Builder exitExpectedWhile(BooleanSupplier exitExpected) {
+			this.exitExpected = exitExpected;
 			return this;
 		}
 

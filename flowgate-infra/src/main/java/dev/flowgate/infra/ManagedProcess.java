@@ -1,6 +1,5 @@
 package dev.flowgate.infra;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -11,9 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A child process (a service, the Kafka broker) whose output goes to a log file. It is
  * stopped gracefully (SIGTERM, then a kill after a timeout, descendants included), and
- * when it dies unexpectedly the error carries the tail of its log.
+ * when it dies unexpectedly the error carries the tail of its log. {@link #builder} can
+ * also detach it from the terminal and bind it to this JVM's life.
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -59,13 +59,20 @@ public final class ManagedProcess implements AutoCloseable {
 
 	private final Path logFile;
 
+	private final Duration stopTimeout;
+
+	private final BooleanSupplier exitExpected;
+
 	private volatile boolean stopping;
 
-	private ManagedProcess(String name, ProcessHandle handle, Process process, Path logFile) {
+	private ManagedProcess(String name, ProcessHandle handle, Process process, Path logFile, Duration stopTimeout,
+			BooleanSupplier exitExpected) {
 		this.name = name;
 		this.handle = handle;
 		this.process = process;
 		this.logFile = logFile;
+		this.stopTimeout = stopTimeout;
+		this.exitExpected = exitExpected;
 		handle.onExit().thenRun(this::reportUnexpectedExit);
 	}
 
@@ -75,25 +82,19 @@ public final class ManagedProcess implements AutoCloseable {
 	 */
 	public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
 			Path logFile) {
-		try {
-			Files.createDirectories(logFile.toAbsolutePath().getParent());
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(Redirect.appendTo(logFile.toFile()));
-			builder.environment().putAll(environment);
-			Process process = builder.start();
-			log.debug("Started {} (pid {}): {}", name, process.pid(), command);
-			return new ManagedProcess(name, process.toHandle(), process, logFile);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + name + ": " + command, ex);
-		}
+		return builder(name, command).environment(environment).logFile(logFile).start();
+	}
+
+	/** A process to start with more settings than {@link #start} takes. */
+	public static Builder builder(String name, List<String> command) {
+		return new Builder(name, command);
 	}
 
 	/** Takes over a process started earlier (for example by a previous run). */
 	public static Optional<ManagedProcess> attach(String name, long pid, Path logFile) {
 		return ProcessHandle.of(pid)
 			.filter(ProcessHandle::isAlive)
-			.map((handle) -> new ManagedProcess(name, handle, null, logFile));
+			.map((handle) -> new ManagedProcess(name, handle, null, logFile, DEFAULT_STOP_TIMEOUT, () -> false));
 	}
 
 	/**
@@ -101,10 +102,7 @@ public final class ManagedProcess implements AutoCloseable {
 	 * a lower CPU priority by prefixing it.
 	 */
 	public static boolean canLowerPriority() {
-		String path = System.getenv("PATH");
-		return path != null && Arrays.stream(path.split(File.pathSeparator))
-			.filter((dir) -> !dir.isBlank())
-			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, "nice")));
+		return ChildCommand.isOnPath("nice");
 	}
 
 	/** The {@code java} executable of the running JVM. */
@@ -198,23 +196,32 @@ public final class ManagedProcess implements AutoCloseable {
 		return (this.process != null) ? waitFor(this.process) : 0;
 	}
 
-	/** Stops gracefully, waiting {@link #DEFAULT_STOP_TIMEOUT} before it kills. */
-	public void stop() {
-		stop(DEFAULT_STOP_TIMEOUT);
+	/**
+	 * Stops gracefully, waiting the stop timeout it was started with
+	 * ({@link #DEFAULT_STOP_TIMEOUT} unless set) before it kills.
+	 * @return whether it exited within that time, without a kill
+	 */
+	public boolean stop() {
+		return stop(this.stopTimeout);
 	}
 
-	/** SIGTERM to the process and its descendants, then SIGKILL after {@code timeout}. */
-	public void stop(Duration timeout) {
+	/**
+	 * SIGTERM to the process and its descendants, then SIGKILL after {@code timeout}.
+	 * @return whether they exited within {@code timeout}, without a kill
+	 */
+	public boolean stop(Duration timeout) {
 		this.stopping = true;
 		// Collected first: once the parent is gone its children are no longer its
 		// descendants.
 		List<ProcessHandle> all = Stream.concat(Stream.of(this.handle), this.handle.descendants()).toList();
 		all.forEach(ProcessHandle::destroy);
-		if (!awaitExit(all, timeout)) {
-			log.warn("{} (pid {}) did not stop within {}; killing it", this.name, pid(), timeout);
-			all.forEach(ProcessHandle::destroyForcibly);
-			awaitExit(all, KILL_WAIT);
+		if (awaitExit(all, timeout)) {
+			return true;
 		}
+		log.warn("{} (pid {}) did not stop within {}; killing it", this.name, pid(), timeout);
+		all.forEach(ProcessHandle::destroyForcibly);
+		awaitExit(all, KILL_WAIT);
+		return false;
 	}
 
 	@Override
@@ -234,7 +241,7 @@ public final class ManagedProcess implements AutoCloseable {
 	}
 
 	private void reportUnexpectedExit() {
-		if (!this.stopping) {
+		if (!this.stopping && !this.exitExpected.getAsBoolean()) {
 			String code = exitCode().map((c) -> " with code " + c).orElse("");
 			log.error("{} (pid {}) exited unexpectedly{}; last lines of {}:\n{}", this.name, pid(), code, this.logFile,
 					logTail(LOGGED_TAIL_LINES));
@@ -291,6 +298,98 @@ public final class ManagedProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
 		}
+	}
+
+	/** Settings of a {@link ManagedProcess} to start. */
+	public static final class Builder {
+
+		private final String name;
+
+		private final List<String> command;
+
+		private Map<String, String> environment = Map.of();
+
+		private Path logFile;
+
+		private boolean ownSession;
+
+		private boolean stopWithParent;
+
+		private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
+
+		private BooleanSupplier exitExpected = () -> false;
+
+		private Builder(String name, List<String> command) {
+			this.name = name;
+			this.command = List.copyOf(command);
+		}
+
+		/** Extra environment variables. */
+		public Builder environment(Map<String, String> environment) {
+			this.environment = Map.copyOf(environment);
+			return this;
+		}
+
+		/** Where stdout and stderr are appended; required. */
+		public Builder logFile(Path logFile) {
+			this.logFile = logFile;
+			return this;
+		}
+
+		/**
+		 * Runs it in a session of its own ({@code setsid}, where there is one), so that a
+		 * terminal's Ctrl-C reaches only this JVM, which stops it in its turn. Pair it
+		 * with {@link #stopWithParent}: nothing else stops it then.
+		 */
+		public Builder ownSession(boolean ownSession) {
+			this.ownSession = ownSession;
+			return this;
+		}
+
+		/**
+		 * Sends it SIGTERM as soon as this JVM is gone, even when this JVM is killed,
+		 * through a watchdog shell beside it (where there is a {@code sh}).
+		 */
+		public Builder stopWithParent(boolean stopWithParent) {
+			this.stopWithParent = stopWithParent;
+			return this;
+		}
+
+		/** How long {@link ManagedProcess#stop()} waits after SIGTERM before it kills. */
+		public Builder stopTimeout(Duration stopTimeout) {
+			this.stopTimeout = stopTimeout;
+			return this;
+		}
+
+		/**
+		 * While this holds, an exit is expected (say its whole group is stopping) and not
+		 * reported as an error.
+		 */
+		public Builder exitExpectedWhile(BooleanSupplier exitExpected) {
+			this.exitExpected = exitExpected;
+			return this;
+		}
+
+		public ManagedProcess start() {
+			Objects.requireNonNull(this.logFile, "a log file");
+			List<String> full = ChildCommand.of(this.command, this.ownSession, this.stopWithParent,
+					ChildCommand::isOnPath);
+			try {
+				Files.createDirectories(this.logFile.toAbsolutePath().getParent());
+				ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
+					.redirectOutput(Redirect.appendTo(this.logFile.toFile()));
+				builder.environment().putAll(this.environment);
+				// stdin stays a pipe from this JVM: the watchdog waits for its end.
+				Process process = builder.start();
+				log.debug("Started {} (pid {}): {}", this.name, process.pid(), full);
+				return new ManagedProcess(this.name, process.toHandle(), process, this.logFile, this.stopTimeout,
+						this.exitExpected);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not start " + this.name + ": " + full, ex);
+			}
+		}
+
 	}
 
 }

@@ -49,7 +49,7 @@ class KafkaBrokerTest {
 
 	@BeforeAll
 	static void startBroker() {
-		broker = KafkaBroker.builder(dataDir).stopWithParent(true).build().start();
+		broker = KafkaBroker.builder(dataDir).stopWithParent(true).pidFile(pidFile()).build().start();
 	}
 
 	@AfterAll
@@ -132,6 +132,11 @@ class KafkaBrokerTest {
 	}
 
 	@Test
+	void writesItsPidFileWhileItRuns() {
+		assertThat(pidFile()).hasContent(Long.toString(broker.pid()));
+	}
+
+	@Test
 	void reusesTheBrokerAlreadyRunningOnTheDataDirectory() {
 		KafkaBroker second = KafkaBroker.builder(dataDir).build().start();
 
@@ -149,8 +154,13 @@ class KafkaBrokerTest {
 
 		assertThat(broker.isRunning()).isFalse();
 		assertThat(ProcessHandle.of(pid)).isEmpty();
+		assertThat(pidFile()).doesNotExist();
 		assertThat(ProcessHandle.allProcesses()
 			.filter((p) -> p.info().commandLine().orElse("").contains(dataDir.toString()))).isEmpty();
+	}
+
+	private static Path pidFile() {
+		return dataDir.resolve("kafka.pid");
 	}
 
 	private static Admin admin() {

@@ -3,6 +3,7 @@ package dev.flowgate.infra;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 class ManagedProcessTest {
+
+	private static final int TAIL_LINES = 20;
+
+	// Long enough for an exit report to be logged, had there been one.
+	private static final Duration REPORT_WAIT = Duration.ofSeconds(3);
 
 	@TempDir
 	Path dir;
@@ -94,6 +102,117 @@ class ManagedProcessTest {
 	@Test
 	void awaitExitReturnsTheExitCode() {
 		assertThat(start("exit 7", Map.of()).awaitExit(Duration.ofSeconds(10))).isEqualTo(7);
+	}
+
+	@Test
+	void reportsAnUnexpectedExitOnceWithItsCodeAndLogTail() {
+		try (CapturedStderr err = CapturedStderr.start()) {
+			ManagedProcess process = start("echo last-words; exit 3", Map.of());
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> err.text().contains("exited unexpectedly"));
+
+			assertThat(err.text())
+				.containsOnlyOnce("crashy (pid " + process.pid() + ") exited unexpectedly with code 3")
+				.contains("last-words")
+				.doesNotContain("{}");
+		}
+	}
+
+	@Test
+	void staysQuietAboutAnExitThatIsExpected() throws InterruptedException {
+		try (CapturedStderr err = CapturedStderr.start()) {
+			ManagedProcess process = ManagedProcess.builder("crashy", List.of("sh", "-c", "exit 3"))
+				.logFile(this.dir.resolve("process.log"))
+				.exitExpectedWhile(() -> true)
+				.start();
+
+			process.awaitExit(Duration.ofSeconds(10));
+			Thread.sleep(REPORT_WAIT.toMillis());
+
+			assertThat(err.text()).doesNotContain("crashy");
+		}
+	}
+
+	@Test
+	void stopTellsWhetherTheProcessStoppedInTime() {
+		assertThat(start("sleep 300", Map.of()).stop()).isTrue();
+		ManagedProcess stubborn = start("trap '' TERM; echo ready; while :; do sleep 1; done", Map.of());
+		await().until(() -> stubborn.logTail(1).contains("ready"));
+
+		assertThat(stubborn.stop(Duration.ofMillis(500))).isFalse();
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void startsAChildToStopWithItsParentInASessionOfItsOwn() throws Exception {
+		ManagedProcess process = ManagedProcess.builder("sleeper", List.of("sleep", "300"))
+			.logFile(this.dir.resolve("process.log"))
+			.ownSession(true)
+			.stopWithParent(true)
+			.start();
+		try {
+			// Once setsid and the watchdog shell have exec'd it.
+			await().until(() -> ProcessHandle.of(process.pid())
+				.flatMap((p) -> p.info().command())
+				.orElse("")
+				.endsWith("sleep"));
+
+			assertThat(session(process.pid())).isNotEqualTo(session(ProcessHandle.current().pid()))
+				.isEqualTo(process.pid());
+		}
+		finally {
+			process.stop();
+		}
+	}
+
+	@Test
+	void aChildBoundToItsParentExitsWhenThatJvmIsKilled() {
+		ManagedProcess starter = ManagedProcess.start("child-starter",
+				List.of(ManagedProcess.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+						ChildStarterMain.class.getName(), this.dir.resolve("child.log").toString()),
+				Map.of(), this.dir.resolve("starter.log"));
+		long childPid = 0;
+		try {
+			starter.awaitCondition("the child is started", Duration.ofSeconds(30),
+					() -> starter.logTail(TAIL_LINES).contains(ChildStarterMain.PID_PREFIX));
+			childPid = Long.parseLong(
+					starter.logTail(TAIL_LINES).replaceAll("(?s).*" + ChildStarterMain.PID_PREFIX + "(\\d+).*", "$1"));
+			long child = childPid;
+			assertThat(isAlive(child)).isTrue();
+
+			ProcessHandle.of(starter.pid()).ifPresent(ProcessHandle::destroyForcibly);
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> !isAlive(child));
+		}
+		finally {
+			starter.stop();
+			ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	@Test
+	void leavesNoWatchdogBehindWhenTheChildExitsByItself() {
+		String marker = "0.2" + System.nanoTime();
+		ManagedProcess process = ManagedProcess.builder("short", List.of("sleep", marker))
+			.logFile(this.dir.resolve("process.log"))
+			.stopWithParent(true)
+			.start();
+
+		assertThat(process.awaitExit(Duration.ofSeconds(10))).isZero();
+
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> ProcessHandle.allProcesses()
+				.noneMatch((p) -> p.isAlive() && p.info().commandLine().orElse("").contains(marker)));
+	}
+
+	private static boolean isAlive(long pid) {
+		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/** Field 6 of {@code /proc/<pid>/stat}: the session id. */
+	private static long session(long pid) throws Exception {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
 	}
 
 	private ManagedProcess start(String script, Map<String, String> env) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,11 +16,16 @@ import dev.flowgate.infra.ManagedProcess;
  * cores spend most of their time loading classes; started from an extracted jar with an
  * archive of the classes the previous run loaded (dynamic CDS, JDK 13+), they start
  * markedly faster. The first run after a build writes the archive when the service stops
- * gracefully; a new jar or JDK starts over.
+ * gracefully; a new jar or JDK starts over. The JVM writes it under a temporary name, and
+ * it is kept only once that JVM exited cleanly: a JVM killed while writing its archive
+ * leaves a truncated file, which a later JVM would ignore without a word (its CDS logging
+ * is off), starting slowly every time.
  */
 final class ClassDataCache {
 
 	private static final String ARCHIVE = "classes.jsa";
+
+	private static final String ARCHIVE_BEING_WRITTEN = ARCHIVE + ".part";
 
 	private static final String STAMP = "source.stamp";
 
@@ -41,12 +47,33 @@ final class ClassDataCache {
 			write(home.resolve(STAMP), stamp);
 		}
 		Path jar = home.resolve(bootJar.getFileName());
-		Path archive = home.resolve(ARCHIVE);
-		String sharing = Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive
-				: "-XX:ArchiveClassesAtExit=" + archive;
+		String sharing = writesArchive(name) ? "-XX:ArchiveClassesAtExit=" + home.resolve(ARCHIVE_BEING_WRITTEN)
+				: "-XX:SharedArchiveFile=" + home.resolve(ARCHIVE);
 		// Without the archive the JVM warns and runs normally, so a stale one costs
 		// nothing.
 		return List.of(sharing, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString());
+	}
+
+	/** Whether the JVM started with {@link #launch} writes an archive when it exits. */
+	boolean writesArchive(String name) {
+		return !Files.isRegularFile(this.dir.resolve(name).resolve(ARCHIVE));
+	}
+
+	/**
+	 * Keeps the archive the JVM of {@code name} wrote, for the next start. Only for a JVM
+	 * that exited cleanly: one that was killed may have written half of it.
+	 */
+	void keepArchive(String name) {
+		Path written = this.dir.resolve(name).resolve(ARCHIVE_BEING_WRITTEN);
+		try {
+			if (Files.isRegularFile(written) && Files.size(written) > 0) {
+				Files.move(written, this.dir.resolve(name).resolve(ARCHIVE), StandardCopyOption.ATOMIC_MOVE,
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void extract(Path bootJar, Path home) {

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code run/local.env}: what scripts source to talk to the local stack, and the secrets
@@ -33,6 +36,10 @@ public final class LocalEnv {
 	private static final int SECRET_BYTES = 32;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+	private static final String TEMP_SUFFIX = ".tmp";
 
 	private final Path file;
 
@@ -79,16 +86,39 @@ public final class LocalEnv {
 		return this;
 	}
 
+	/**
+	 * Writes the file: a new file readable by its owner only from its creation on, which
+	 * then replaces the old one, so the secrets are never readable by others, not even
+	 * for a moment.
+	 */
 	public void save() {
 		StringBuilder text = new StringBuilder("# Written by ./flowgate up. Source it: . run/local.env\n");
 		this.values.forEach((k, v) -> text.append(EXPORT).append(k).append("='").append(v).append("'\n"));
 		try {
-			Files.createDirectories(this.file.getParent());
-			Files.writeString(this.file, text);
-			Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rw-------"));
+			Path dir = this.file.toAbsolutePath().getParent();
+			Files.createDirectories(dir);
+			Path written = ownerOnlyTempFile(dir);
+			try {
+				Files.writeString(written, text);
+				Files.move(written, this.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				Files.deleteIfExists(written);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Path ownerOnlyTempFile(Path dir) throws IOException {
+		String prefix = "." + this.file.getFileName();
+		try {
+			return Files.createTempFile(dir, prefix, TEMP_SUFFIX, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+		}
+		catch (UnsupportedOperationException ex) {
+			return Files.createTempFile(dir, prefix, TEMP_SUFFIX); // no POSIX permissions
+																	// here
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.EmbeddedMail;
@@ -37,22 +38,31 @@ public final class LocalStack implements AutoCloseable {
 
 	private final ServiceFleet fleet;
 
+	// Set when the stack starts to stop: processes exiting from then on are no error.
+	private final AtomicBoolean stopping = new AtomicBoolean();
+
+	private boolean closed;
+
 	private OwnerBootstrap.Credentials credentials;
 
 	private LocalStack(StackOptions options) {
 		this.options = options;
 		this.env = LocalEnv.load(options.runDir().resolve("local.env"));
 		StackPorts ports = options.ports();
+		// Bound to this JVM like the services: nothing outlives a killed launcher.
 		this.kafka = KafkaBroker.builder(options.data().resolve("kafka"))
 			.port(ports.kafka())
 			.controllerPort(ports.kafkaController())
 			.logFile(options.logs().resolve("kafka.log"))
+			.pidFile(options.pids().resolve("kafka.pid"))
+			.stopWithParent(true)
+			.exitExpectedWhile(this.stopping::get)
 			.topics(Topics.all())
 			.build();
 		this.mongo = options.persistent() ? EmbeddedMongo.file(options.data().resolve("mongo.mv"), ports.mongo())
 				: EmbeddedMongo.inMemory(ports.mongo());
 		this.mail = EmbeddedMail.start(ports.smtp(), ports.mailApi());
-		this.fleet = new ServiceFleet(options, this::serviceEnvironment);
+		this.fleet = new ServiceFleet(options, this::serviceEnvironment, this.stopping::get);
 	}
 
 	/**
@@ -60,19 +70,9 @@ public final class LocalStack implements AutoCloseable {
 	 * that fails.
 	 */
 	public static LocalStack start(StackOptions options) {
-		long started = System.nanoTime();
 		LocalStack stack = new LocalStack(options);
 		try {
-			stack.kafka.start();
-			stack.fleet.startAll();
-			stack.fleet.awaitReady();
-			stack.credentials = new OwnerBootstrap(stack.gatewayUrl(), stack.adminSecret())
-				.credentials(stack.env.get(LocalEnv.OWNER_ID), stack.env.get(LocalEnv.API_KEY));
-			stack.env.set(LocalEnv.URL, stack.gatewayUrl())
-				.set(LocalEnv.OWNER_ID, stack.credentials.ownerId())
-				.set(LocalEnv.API_KEY, stack.credentials.apiKey())
-				.save();
-			log.info("Flowgate ready at {} in {} s", stack.gatewayUrl(), seconds(started));
+			stack.startAll();
 			return stack;
 		}
 		catch (RuntimeException ex) {
@@ -85,24 +85,61 @@ public final class LocalStack implements AutoCloseable {
 		StackCommand command = StackCommand.parse(args);
 		long started = System.nanoTime();
 		StackOptions options = StackOptions.local(command.root(), command.runDir());
+		LauncherFiles files = new LauncherFiles(command.runDir());
+		files.writePid();
 		try {
 			options.ports().requireFree();
 		}
 		catch (PortsInUseException ex) {
 			System.err.println(ex.getMessage());
+			files.remove();
 			System.exit(1);
 		}
-		LocalStack stack = start(options);
+		LocalStack stack = new LocalStack(options);
+		AtomicBoolean shuttingDown = new AtomicBoolean();
 		CountDownLatch stopped = new CountDownLatch(1);
+		// Before the start, so that a stop during it (Ctrl-C, ./flowgate down) stops what
+		// has started instead of leaving it behind.
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			shuttingDown.set(true);
+			System.out.println("Stopping Flowgate...");
 			stack.close();
+			files.remove();
+			System.out.println("Flowgate stopped.");
 			stopped.countDown();
 		}, "flowgate-shutdown"));
-		command.writePid();
-		System.out.println(stack.summary(seconds(started)));
-		command.markReady();
+		try {
+			stack.startAll();
+		}
+		catch (RuntimeException ex) {
+			if (!shuttingDown.get()) {
+				throw ex; // the shutdown hook stops what started
+			}
+			// Stopped while starting: the failure is the stop itself, not worth a trace.
+			stopped.await();
+			return;
+		}
+		if (!shuttingDown.get()) {
+			System.out.println(stack.summary(seconds(started), command.detached()));
+		}
+		files.markReady();
 		stack.fleet.watch();
 		stopped.await();
+	}
+
+	/** Starts Kafka and the services and waits until every service is ready. */
+	private void startAll() {
+		long started = System.nanoTime();
+		this.kafka.start();
+		this.fleet.startAll();
+		this.fleet.awaitReady();
+		this.credentials = new OwnerBootstrap(gatewayUrl(), adminSecret()).credentials(this.env.get(LocalEnv.OWNER_ID),
+				this.env.get(LocalEnv.API_KEY));
+		this.env.set(LocalEnv.URL, gatewayUrl())
+			.set(LocalEnv.OWNER_ID, this.credentials.ownerId())
+			.set(LocalEnv.API_KEY, this.credentials.apiKey())
+			.save();
+		log.info("Flowgate ready at {} in {} s", gatewayUrl(), seconds(started));
 	}
 
 	public String gatewayUrl() {
@@ -154,10 +191,19 @@ public final class LocalStack implements AutoCloseable {
 		return this.options.runDir();
 	}
 
+	/**
+	 * Stops the services (the gateway first), then Kafka, MongoDB and mail; also while
+	 * the stack is still starting, which then fails.
+	 */
 	@Override
 	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		this.stopping.set(true);
 		this.fleet.stopAll();
-		this.kafka.stop();
+		this.kafka.close();
 		this.mongo.stop();
 		this.mail.stop();
 	}
@@ -185,7 +231,7 @@ public final class LocalStack implements AutoCloseable {
 		return env;
 	}
 
-	private String summary(long seconds) {
+	private String summary(long seconds, boolean detached) {
 		return """
 
 				Flowgate is up (ready in %d s).
@@ -194,8 +240,9 @@ public final class LocalStack implements AutoCloseable {
 				  Admin secret: in run/local.env
 				  Mail:         %s
 				  Logs:         %s
-				Scripts: . run/local.env   Stop: Ctrl-C or ./flowgate down
-				""".formatted(seconds, gatewayUrl(), apiKey(), ownerId(), mailApiUrl(), this.options.logs());
+				Scripts: . run/local.env   Stop: %s
+				""".formatted(seconds, gatewayUrl(), apiKey(), ownerId(), mailApiUrl(), this.options.logs(),
+				detached ? "./flowgate down" : "Ctrl-C or ./flowgate down");
 	}
 
 	private static long seconds(long startedNanos) {

@@ -7,17 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 import dev.flowgate.infra.ManagedProcess;
+import dev.flowgate.infra.PidFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The service processes of a local stack: one per service, plus any replicas a test adds.
+ * Each runs in a session of its own, so a terminal's Ctrl-C reaches only the launcher
+ * (which stops them in order), and stops by itself when the launcher is gone, even
+ * killed.
  */
 public final class ServiceFleet {
 
@@ -28,15 +36,49 @@ public final class ServiceFleet {
 
 	private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
+	/**
+	 * How long a service that writes its class-data archive at exit may take to stop:
+	 * five niced JVMs writing 70-80 MB each on two busy cores took more than the default
+	 * 20 s, and a kill leaves the archive unusable.
+	 */
+	static final Duration ARCHIVE_STOP_TIMEOUT = Duration.ofSeconds(120);
+
+	// A JVM stopped by SIGTERM runs its shutdown (and writes its archive), then exits
+	// with 128 + 15.
+	private static final int EXIT_AFTER_SIGTERM = 143;
+
+	private static final Set<Integer> CLEAN_EXITS = Set.of(0, EXIT_AFTER_SIGTERM);
+
 	private final StackOptions options;
 
 	private final IntFunction<Map<String, String>> environment;
 
+	private final BooleanSupplier stackStopping;
+
+	private final ClassDataCache classData;
+
 	private final Map<String, Instance> instances = new ConcurrentHashMap<>();
 
+	// A JVM stopped before it was ready has loaded only part of its classes: its archive
+	// would slow every later start.
+	private final Set<Instance> ready = ConcurrentHashMap.newKeySet();
+
+	// Written under the fleet's lock, with the starts it refuses.
+	private volatile boolean closed;
+
 	ServiceFleet(StackOptions options, IntFunction<Map<String, String>> environment) {
+		this(options, environment, () -> false);
+	}
+
+	/**
+	 * @param stackStopping whether the whole stack stops, so that a service's exit is no
+	 * error to report
+	 */
+	ServiceFleet(StackOptions options, IntFunction<Map<String, String>> environment, BooleanSupplier stackStopping) {
 		this.options = options;
 		this.environment = environment;
+		this.stackStopping = stackStopping;
+		this.classData = new ClassDataCache(options.classData());
 	}
 
 	void startAll() {
@@ -61,7 +103,14 @@ public final class ServiceFleet {
 	public void stop(String name) {
 		Instance instance = this.instances.remove(name);
 		if (instance != null) {
-			instance.process().stop();
+			long stopping = System.nanoTime();
+			boolean inTime = instance.process().stop();
+			boolean wasReady = this.ready.remove(instance);
+			if (inTime && wasReady && instance.writesArchive() && exitedCleanly(instance.process())) {
+				this.classData.keepArchive(name);
+				log.info("{} wrote its class-data archive as it stopped, in {} ms", name,
+						TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
+			}
 			deletePidFile(name);
 		}
 	}
@@ -72,6 +121,7 @@ public final class ServiceFleet {
 		if (instance != null) {
 			ProcessHandle.of(instance.process().pid()).ifPresent(ProcessHandle::destroyForcibly);
 			instance.process().awaitExit(READY_TIMEOUT);
+			this.ready.remove(instance);
 			deletePidFile(name);
 		}
 	}
@@ -112,22 +162,31 @@ public final class ServiceFleet {
 		return this.options.logs().resolve(name + ".log");
 	}
 
+	/**
+	 * Stops every process for good, the gateway first so that no new work arrives while
+	 * the others stop, then the others together; a start under way or later fails.
+	 */
 	void stopAll() {
-		// The gateway first, so no new work arrives while the others stop.
-		List<String> names = names();
-		names.sort((a, b) -> Boolean.compare(!a.startsWith("api-gateway"), !b.startsWith("api-gateway")));
-		names.parallelStream().forEach(this::stop);
+		List<Instance> all;
+		synchronized (this) {
+			this.closed = true;
+			all = new ArrayList<>(this.instances.values());
+		}
+		stopTogether(all.stream().filter((i) -> i.service() == Service.API_GATEWAY).toList());
+		stopTogether(all.stream().filter((i) -> i.service() != Service.API_GATEWAY).toList());
 	}
 
-	/** Reports a process that died, with the end of its log, until the stack stops. */
+	/**
+	 * Forgets a process that died (its {@link ManagedProcess} has reported it, with the
+	 * end of its log), so that its pid file goes, until the fleet stops.
+	 */
 	void watch() {
 		Thread watcher = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
+			while (!this.closed) {
 				this.instances.forEach((name, instance) -> {
 					if (!instance.process().isAlive() && this.instances.remove(name, instance)) {
-						log.error("{} stopped unexpectedly (exit {}); last lines of {}:%n{}".formatted(name,
-								instance.process().exitCode().orElse(-1), logFile(name),
-								instance.process().logTail(40)));
+						this.ready.remove(instance);
+						deletePidFile(name);
 					}
 				});
 				try {
@@ -142,30 +201,71 @@ public final class ServiceFleet {
 		watcher.start();
 	}
 
+	private void stopTogether(List<Instance> instances) {
+		List<Thread> stoppers = instances.stream()
+			.map((instance) -> new Thread(() -> stop(instance.name()), "stop-" + instance.name()))
+			.toList();
+		stoppers.forEach(Thread::start);
+		for (Thread stopper : stoppers) {
+			try {
+				stopper.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
 	private Instance start(Service service, String name, int port, Map<String, String> extraEnv) {
+		requireOpen();
 		Path jar = jar(service);
-		List<String> launch = this.options.sharedClasses()
-				? new ClassDataCache(this.options.classData()).launch(name, jar) : List.of("-jar", jar.toString());
+		boolean sharing = this.options.sharedClasses();
+		List<String> launch = sharing ? this.classData.launch(name, jar) : List.of("-jar", jar.toString());
+		boolean writesArchive = sharing && this.classData.writesArchive(name);
 		List<String> command = ServiceCommand.of(service, this.options, launch, ManagedProcess.canLowerPriority());
-		Map<String, String> env = new java.util.LinkedHashMap<>(this.environment.apply(port));
+		Map<String, String> env = new LinkedHashMap<>(this.environment.apply(port));
 		env.putAll(extraEnv);
-		ManagedProcess process = ManagedProcess.start(name, command, env, logFile(name));
-		Instance instance = new Instance(service, name, port, extraEnv, process);
-		this.instances.put(name, instance);
-		writePidFile(name, process.pid());
-		return instance;
+		synchronized (this) {
+			// Again under stopAll's lock: a process started after it looked would outlive
+			// the stack.
+			requireOpen();
+			ManagedProcess process = ManagedProcess.builder(name, command)
+				.environment(env)
+				.logFile(logFile(name))
+				.ownSession(true)
+				.stopWithParent(true)
+				.stopTimeout(writesArchive ? ARCHIVE_STOP_TIMEOUT : ManagedProcess.DEFAULT_STOP_TIMEOUT)
+				.exitExpectedWhile(() -> this.closed || this.stackStopping.getAsBoolean())
+				.start();
+			Instance instance = new Instance(service, name, port, extraEnv, writesArchive, process);
+			this.instances.put(name, instance);
+			writePidFile(name, process.pid());
+			return instance;
+		}
+	}
+
+	private void requireOpen() {
+		if (this.closed) {
+			throw new IllegalStateException("The services are stopping: no new process starts");
+		}
+	}
+
+	private static boolean exitedCleanly(ManagedProcess process) {
+		return process.exitCode().filter(CLEAN_EXITS::contains).isPresent();
 	}
 
 	private void awaitReady(Instance instance) {
 		instance.process()
 			.awaitHttpOk(URI.create("http://127.0.0.1:" + instance.port() + "/actuator/health/readiness"),
 					READY_TIMEOUT);
+		this.ready.add(instance);
 	}
 
 	private Instance defaultInstance(String name) {
 		for (Service service : Service.values()) {
 			if (service.module().equals(name)) {
-				return new Instance(service, name, service.port(this.options.ports()), Map.of(), null);
+				return new Instance(service, name, service.port(this.options.ports()), Map.of(), false, null);
 			}
 		}
 		throw new IllegalArgumentException("No process named " + name);
@@ -186,25 +286,18 @@ public final class ServiceFleet {
 	}
 
 	private void writePidFile(String name, long pid) {
-		try {
-			Files.createDirectories(this.options.pids());
-			Files.writeString(this.options.pids().resolve(name + ".pid"), Long.toString(pid));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		PidFile.write(this.options.pids().resolve(name + ".pid"), pid);
 	}
 
 	private void deletePidFile(String name) {
-		try {
-			Files.deleteIfExists(this.options.pids().resolve(name + ".pid"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		PidFile.delete(this.options.pids().resolve(name + ".pid"));
 	}
 
-	private record Instance(Service service, String name, int port, Map<String, String> extraEnv,
+	/**
+	 * @param writesArchive whether the process writes its class-data archive when it
+	 * exits
+	 */
+	private record Instance(Service service, String name, int port, Map<String, String> extraEnv, boolean writesArchive,
 			ManagedProcess process) {
 	}
 
