@@ -1,8 +1,10 @@
 package dev.flowgate.delivery.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,6 +33,9 @@ class CircuitBreakerTest {
 
 	private static final int RESULTS = 3;
 
+	/** Far shorter than the 1 s the breaker stays open. */
+	private static final Duration SETTLING = Duration.ofMillis(100);
+
 	@Autowired
 	private Deliveries deliveries;
 
@@ -49,15 +54,17 @@ class CircuitBreakerTest {
 				results.add(Results.succeeded(owner, "dep-breaker", receiver.url("/hook"), null, Map.of("n", i)));
 			}
 
-			results.forEach(deliveries::publish);
-			await().atMost(Deliveries.WAIT).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
-			int sentWhenOpened = receiver.requests().size();
 			AtomicInteger sentWhenHalfOpened = new AtomicInteger(-1);
 			breaker.getEventPublisher().onStateTransition((event) -> {
 				if (event.getStateTransition() == CircuitBreaker.StateTransition.OPEN_TO_HALF_OPEN) {
 					sentWhenHalfOpened.compareAndSet(-1, receiver.requests().size());
 				}
 			});
+
+			results.forEach(deliveries::publish);
+			await().atMost(Deliveries.WAIT).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
+			// Attempts let through just before it opened may still be on their way.
+			int sentWhenOpened = settled(receiver);
 
 			// Open for 1 s (deferred deliveries come back after it): nothing goes out,
 			// nothing fails.
@@ -77,6 +84,15 @@ class CircuitBreakerTest {
 			}
 			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		}
+	}
+
+	/** The receiver's request count once it stopped changing. */
+	private static int settled(Receiver receiver) {
+		AtomicInteger seen = new AtomicInteger(-1);
+		return await().pollInterval(SETTLING).until(() -> {
+			int now = receiver.requests().size();
+			return (seen.getAndSet(now) == now) ? now : null;
+		}, Objects::nonNull);
 	}
 
 }
