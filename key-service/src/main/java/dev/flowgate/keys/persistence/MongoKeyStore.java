@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.flowgate.keys.domain.key.ApiKey;
+import dev.flowgate.keys.domain.key.KeyCursor;
 import dev.flowgate.keys.domain.key.KeyStore;
 import dev.flowgate.store.PendingPublication;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -41,10 +43,20 @@ class MongoKeyStore implements KeyStore {
 		return Optional.ofNullable(this.mongo.findOne(query, KeyDocument.class)).map(KeyDocument::toKey);
 	}
 
+	/**
+	 * The order is the {@link KeyIndexes} index's whole, so a page reads only its own
+	 * documents (and the one past it).
+	 */
 	@Override
-	public List<ApiKey> findAllOwned(String ownerId) {
-		Query query = Query.query(where(KeyDocument.OWNER_ID).is(ownerId).and(KeyDocument.DELETED).is(false))
-			.with(Sort.by(Sort.Order.desc(KeyDocument.CREATED_AT), Sort.Order.desc(KeyDocument.ID)));
+	public List<ApiKey> findNewestOwned(String ownerId, KeyCursor after, int count) {
+		Criteria owned = where(KeyDocument.OWNER_ID).is(ownerId).and(KeyDocument.DELETED).is(false);
+		if (after != null) {
+			owned.orOperator(where(KeyDocument.CREATED_AT).lt(after.createdAt()),
+					where(KeyDocument.CREATED_AT).is(after.createdAt()).and(KeyDocument.ID).lt(after.id()));
+		}
+		Query query = Query.query(owned)
+			.with(Sort.by(Sort.Order.desc(KeyDocument.CREATED_AT), Sort.Order.desc(KeyDocument.ID)))
+			.limit(count);
 		return this.mongo.find(query, KeyDocument.class).stream().map(KeyDocument::toKey).toList();
 	}
 

@@ -2,7 +2,6 @@ package dev.flowgate.keys.web;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 
 import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.keys.domain.key.IssuedKey;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,8 +42,9 @@ class KeyController {
 	}
 
 	@GetMapping
-	List<KeyResource> list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId) {
-		return this.keys.list(ownerId).stream().map((key) -> KeyResource.of(key, this.clock.instant())).toList();
+	KeyPageResource list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return KeyPageResource.of(this.keys.list(ownerId, cursor, limit), this.clock.instant());
 	}
 
 	@GetMapping("/{keyId}")

@@ -81,7 +81,7 @@ class AccessTest {
 		assertThat(KeySecret.isWellFormed(key.get("secret").asString())).isTrue();
 
 		Response listed = this.api.get("/v1/keys", owner.get("id").asString());
-		assertThat(listed.body()).singleElement()
+		assertThat(listed.body().get("items")).singleElement()
 			.satisfies((only) -> assertThat(only.get("id").asString()).isEqualTo(key.get("id").asString()));
 	}
 

@@ -3,6 +3,8 @@ package dev.flowgate.keys.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 
 @KeyServiceIntegrationTest
 class KeyApiTest {
+
+	/** Far more than any test's list needs: a cursor that never ends fails the test. */
+	private static final int MAX_PAGES = 20;
 
 	private static KeyTopic topic;
 
@@ -195,11 +200,90 @@ class KeyApiTest {
 
 		Response listed = this.api.get("/v1/keys", this.ownerId);
 
+		assertThat(listed.status()).isEqualTo(200);
 		List<String> names = new ArrayList<>();
-		listed.body().forEach((key) -> names.add(key.get("name").asString()));
+		listed.body().get("items").forEach((key) -> names.add(key.get("name").asString()));
 		assertThat(names).containsExactly("second", "first", "default");
+		assertThat(listed.body().get("nextCursor").isNull()).as("the only page's nextCursor").isTrue();
 		assertThat(listed.raw()).doesNotContain("\"secret\"");
 		assertThat(first).isNotEqualTo(second);
+	}
+
+	@Test
+	void pagesKeysNewestFirst() {
+		List<JsonNode> created = new ArrayList<>();
+		created.add(this.api.get("/v1/keys", this.ownerId).body().get("items").get(0));
+		for (int i = 1; i < 5; i++) {
+			created.add(this.api.post("/v1/keys", this.ownerId, "{\"name\": \"k" + i + "\"}").body());
+		}
+
+		List<JsonNode> pages = walk(2);
+
+		assertThat(pages).extracting((page) -> page.get("items").size()).containsExactly(2, 2, 1);
+		assertThat(ids(pages)).containsExactlyElementsOf(newestFirst(created));
+		assertThat(pages.get(0).get("nextCursor").isString()).isTrue();
+		assertThat(pages.get(2).get("nextCursor").isNull()).as("the last page's nextCursor").isTrue();
+	}
+
+	@Test
+	void leavesAKeyCreatedWhilePagingOutOfThatPass() {
+		List<JsonNode> before = new ArrayList<>();
+		before.add(this.api.get("/v1/keys", this.ownerId).body().get("items").get(0));
+		for (int i = 1; i < 3; i++) {
+			before.add(this.api.post("/v1/keys", this.ownerId, "{\"name\": \"k" + i + "\"}").body());
+		}
+		Response first = this.api.get("/v1/keys?limit=2", this.ownerId);
+
+		String late = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"late\"}").text("id");
+		Response second = this.api.get("/v1/keys?limit=2&cursor=" + first.text("nextCursor"), this.ownerId);
+
+		assertThat(ids(List.of(first.body(), second.body()))).containsExactlyElementsOf(newestFirst(before))
+			.doesNotContain(late);
+		assertThat(second.body().get("nextCursor").isNull()).isTrue();
+		assertThat(this.api.get("/v1/keys?limit=1", this.ownerId).body().get("items").get(0).get("id").asString())
+			.isEqualTo(late);
+	}
+
+	@Test
+	void leavesDeletedKeysOutOfTheList() {
+		String deleted = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"gone\"}").text("id");
+		String kept = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"kept\"}").text("id");
+		assertThat(this.api.delete("/v1/keys/" + deleted, this.ownerId).status()).isEqualTo(204);
+
+		List<String> listed = ids(walk(1));
+
+		assertThat(listed).hasSize(2).contains(kept).doesNotContain(deleted);
+	}
+
+	@Test
+	void answersAnOutOfRangeLimitWith400() {
+		for (String limit : List.of("0", "101", "-1", "ten", "1.5")) {
+			Response refused = this.api.get("/v1/keys?limit=" + limit, this.ownerId);
+
+			assertThat(refused.status()).as(limit).isEqualTo(400);
+			assertThat(refused.contentType()).isEqualTo("application/problem+json");
+			assertThat(refused.text("field")).as(limit).isEqualTo("limit");
+		}
+		assertThat(this.api.get("/v1/keys?limit=0", this.ownerId).text("detail"))
+			.isEqualTo("limit must be from 1 to 100");
+		assertThat(this.api.get("/v1/keys?limit=ten", this.ownerId).text("detail"))
+			.isEqualTo("limit must be a whole number");
+		assertThat(this.api.get("/v1/keys?limit=100", this.ownerId).status()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesACursorItDidNotIssue() {
+		String notOurs = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("soon:x".getBytes(StandardCharsets.UTF_8));
+		for (String cursor : List.of("not-a-cursor", "bm9wZQ", notOurs, "$$$")) {
+			Response refused = this.api.get("/v1/keys?cursor=" + cursor, this.ownerId);
+
+			assertThat(refused.status()).as(cursor).isEqualTo(400);
+			assertThat(refused.contentType()).isEqualTo("application/problem+json");
+			assertThat(refused.text("field")).as(cursor).isEqualTo("cursor");
+			assertThat(refused.text("detail")).isEqualTo("cursor is not a cursor from a previous page");
+		}
 	}
 
 	@Test
@@ -312,7 +396,7 @@ class KeyApiTest {
 			assertThat(response.status()).isEqualTo(404);
 			assertThat(response.contentType()).isEqualTo("application/problem+json");
 		}
-		assertThat(this.api.get("/v1/keys", stranger).body()).isEmpty();
+		assertThat(this.api.get("/v1/keys", stranger).body().get("items")).isEmpty();
 		assertThat(this.api.get("/v1/keys/" + keyId, this.ownerId).text("status")).isEqualTo("active");
 	}
 
@@ -383,6 +467,38 @@ class KeyApiTest {
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
 		assertThat(response.text("field")).as(body).isEqualTo(field);
 		assertThat(response.text("detail")).contains(field);
+	}
+
+	/**
+	 * Every page of the owner's keys, {@code limit} a page, by each page's nextCursor.
+	 */
+	private List<JsonNode> walk(int limit) {
+		List<JsonNode> pages = new ArrayList<>();
+		String query = "?limit=" + limit;
+		while (query != null && pages.size() < MAX_PAGES) {
+			Response page = this.api.get("/v1/keys" + query, this.ownerId);
+			assertThat(page.status()).as(query).isEqualTo(200);
+			pages.add(page.body());
+			JsonNode next = page.body().get("nextCursor");
+			query = next.isString() ? "?limit=%d&cursor=%s".formatted(limit, next.asString()) : null;
+		}
+		return pages;
+	}
+
+	private static List<String> ids(List<JsonNode> pages) {
+		List<String> ids = new ArrayList<>();
+		pages.forEach((page) -> page.get("items").forEach((key) -> ids.add(key.get("id").asString())));
+		return ids;
+	}
+
+	/** The keys' ids by createdAt, then id, both descending. */
+	private static List<String> newestFirst(List<JsonNode> keys) {
+		return keys.stream()
+			.sorted(Comparator.comparing((JsonNode key) -> Instant.parse(key.get("createdAt").asString()))
+				.thenComparing((key) -> key.get("id").asString())
+				.reversed())
+			.map((key) -> key.get("id").asString())
+			.toList();
 	}
 
 	private static List<String> strings(JsonNode array) {

@@ -67,7 +67,7 @@ class KeyScopeTest {
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
 		assertThat(refused.text("field")).isEqualTo("deploymentIds");
 		assertThat(refused.text("detail")).isEqualTo("deploymentIds names no deployment of yours: nope, theirs");
-		assertThat(this.api.get("/v1/keys", this.ownerId).body()).hasSize(1);
+		assertThat(this.api.get("/v1/keys", this.ownerId).body().get("items")).hasSize(1);
 	}
 
 	@Test
@@ -83,7 +83,8 @@ class KeyScopeTest {
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
 		assertThat(refused.retryAfter()).isEqualTo("5");
 		assertThat(unscoped.status()).isEqualTo(201);
-		assertThat(this.api.get("/v1/keys", this.ownerId).body()).extracting((key) -> key.get("name").asString())
+		assertThat(this.api.get("/v1/keys", this.ownerId).body().get("items"))
+			.extracting((key) -> key.get("name").asString())
 			.containsExactly("all", "default");
 	}
 

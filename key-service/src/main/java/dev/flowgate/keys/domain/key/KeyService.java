@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -90,8 +89,20 @@ public class KeyService {
 		return new IssuedKey(key, secret);
 	}
 
-	public List<ApiKey> list(String ownerId) {
-		return this.store.findAllOwned(ownerId);
+	/**
+	 * A page of the owner's keys, newest first. Keys created while a client pages come
+	 * before its first page, so that pass does not show them; none is shown twice.
+	 * @param cursor the previous page's {@link KeyPage#nextCursor()}, or {@code null} for
+	 * the first page
+	 * @param limit the most keys on the page, or {@code null} for
+	 * {@link KeyPage#DEFAULT_LIMIT}
+	 * @throws InvalidInputException for a limit out of range or a cursor that is not from
+	 * a page
+	 */
+	public KeyPage list(String ownerId, String cursor, Integer limit) {
+		int size = KeyPage.size(limit);
+		KeyCursor after = (cursor != null) ? KeyCursor.decode(cursor) : null;
+		return KeyPage.of(this.store.findNewestOwned(ownerId, after, KeyPage.fetchSize(size)), size);
 	}
 
 	public ApiKey get(String ownerId, String keyId) {

@@ -14,8 +14,13 @@ public interface KeyStore {
 	/** The owner's key, unless it is deleted. */
 	Optional<ApiKey> findOwned(String ownerId, String keyId);
 
-	/** The owner's keys that are not deleted, newest first. */
-	List<ApiKey> findAllOwned(String ownerId);
+	/**
+	 * Up to {@code count} of the owner's keys that are not deleted, newest first, those
+	 * created in the same millisecond by id descending.
+	 * @param after only keys after this one in that order, or {@code null} from the
+	 * newest
+	 */
+	List<ApiKey> findNewestOwned(String ownerId, KeyCursor after, int count);
 
 	/** How many keys the owner has that are not deleted. */
 	long countOwned(String ownerId);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The store and outbox contracts in memory, for domain tests without MongoDB. */
 class InMemoryKeyStore implements KeyStore, KeyOutbox {
@@ -63,17 +64,24 @@ class InMemoryKeyStore implements KeyStore, KeyOutbox {
 
 	@Override
 	public long countOwned(String ownerId) {
-		return findAllOwned(ownerId).size();
+		return owned(ownerId).count();
 	}
 
+	/** As MongoDB's query: newest first, the id breaking ties. */
 	@Override
-	public List<ApiKey> findAllOwned(String ownerId) {
+	public List<ApiKey> findNewestOwned(String ownerId, KeyCursor after, int count) {
+		return owned(ownerId).sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id).reversed())
+			.filter((key) -> after == null || key.createdAt().isBefore(after.createdAt())
+					|| key.createdAt().equals(after.createdAt()) && key.id().compareTo(after.id()) < 0)
+			.limit(count)
+			.toList();
+	}
+
+	private Stream<ApiKey> owned(String ownerId) {
 		return this.entries.values()
 			.stream()
 			.map((entry) -> entry.key)
-			.filter((key) -> key.ownerId().equals(ownerId) && !key.deleted())
-			.sorted(Comparator.comparing(ApiKey::createdAt).reversed())
-			.toList();
+			.filter((key) -> key.ownerId().equals(ownerId) && !key.deleted());
 	}
 
 	@Override

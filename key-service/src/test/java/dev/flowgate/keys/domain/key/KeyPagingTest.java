@@ -1,0 +1,149 @@
+package dev.flowgate.keys.domain.key;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.flowgate.keys.domain.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class KeyPagingTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123Z");
+
+	private static final int KEYS_PER_OWNER = 10;
+
+	/** Far more than any test's list needs: a cursor that never ends fails the test. */
+	private static final int MAX_PAGES = 20;
+
+	private final MutableClock clock = new MutableClock(NOW);
+
+	private final InMemoryKeyStore store = new InMemoryKeyStore();
+
+	private final KeyService keys = new KeyService(this.store,
+			new KeyPublication(this.store, new RecordingPublisher(), this.clock, Duration.ofSeconds(60),
+					Duration.ofSeconds(35), 10),
+			new InMemoryDeploymentDirectory(), this.clock, Duration.ofSeconds(60), KEYS_PER_OWNER,
+			Duration.ofSeconds(60));
+
+	@Test
+	void pagesKeysNewestFirst() {
+		List<ApiKey> issued = new ArrayList<>();
+		issued.add(issue("owner-1"));
+		this.clock.advance(Duration.ofMillis(1));
+		// Three in the same millisecond: the id orders them.
+		for (int i = 0; i < 3; i++) {
+			issued.add(issue("owner-1"));
+		}
+		this.clock.advance(Duration.ofMillis(1));
+		issued.add(issue("owner-1"));
+		issue("owner-2");
+
+		List<KeyPage> pages = walk("owner-1", 2);
+
+		assertThat(pages).extracting((page) -> page.items().size()).containsExactly(2, 2, 1);
+		assertThat(ids(pages)).containsExactlyElementsOf(issued.stream()
+			.sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id).reversed())
+			.map(ApiKey::id)
+			.toList());
+		assertThat(pages.get(2).nextCursor()).isNull();
+	}
+
+	@Test
+	void leavesAKeyCreatedWhilePagingOutOfThatPass() {
+		List<String> before = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			before.add(0, issue("owner-1").id());
+			this.clock.advance(Duration.ofMillis(1));
+		}
+		KeyPage first = this.keys.list("owner-1", null, 2);
+
+		String late = issue("owner-1").id();
+		KeyPage second = this.keys.list("owner-1", first.nextCursor(), 2);
+
+		assertThat(ids(List.of(first, second))).containsExactlyElementsOf(before).doesNotContain(late);
+		assertThat(second.nextCursor()).isNull();
+		assertThat(this.keys.list("owner-1", null, 2).items().get(0).id()).isEqualTo(late);
+	}
+
+	@Test
+	void leavesDeletedKeysOut() {
+		String kept = issue("owner-1").id();
+		this.clock.advance(Duration.ofMillis(1));
+		String deleted = issue("owner-1").id();
+		this.keys.delete("owner-1", deleted);
+
+		KeyPage page = this.keys.list("owner-1", null, null);
+
+		assertThat(page.items()).extracting(ApiKey::id).containsExactly(kept);
+		assertThat(page.nextCursor()).isNull();
+	}
+
+	@Test
+	void holdsAHundredKeysAPageUnlessAskedForFewer() {
+		assertThat(KeyPage.DEFAULT_LIMIT).isEqualTo(100);
+		assertThat(KeyPage.size(null)).isEqualTo(KeyPage.DEFAULT_LIMIT);
+		assertThat(KeyPage.size(1)).isEqualTo(1);
+		assertThat(KeyPage.size(KeyPage.MAX_LIMIT)).isEqualTo(100);
+	}
+
+	@Test
+	void answersAnOutOfRangeLimitNamingIt() {
+		for (int wrong : new int[] { 0, -1, KeyPage.MAX_LIMIT + 1 }) {
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> this.keys.list("owner-1", null, wrong))
+				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("limit"))
+				.withMessage("limit must be from 1 to 100");
+		}
+	}
+
+	@Test
+	void readsACursorBackAsItWasWritten() {
+		KeyCursor cursor = new KeyCursor(NOW, "8c3d2e3f-1a4b-4c5d-8e6f-7a8b9c0d1e2f");
+
+		assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+");
+		assertThat(KeyCursor.decode(cursor.encode())).isEqualTo(cursor);
+	}
+
+	@Test
+	void refusesACursorItDidNotIssue() {
+		for (String text : List.of("%%%", "", opaque("nope"), opaque("soon:x"), opaque("123:"), opaque(":x"))) {
+			assertThatExceptionOfType(InvalidInputException.class).as(text)
+				.isThrownBy(() -> this.keys.list("owner-1", text, null))
+				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("cursor"))
+				.withMessage("cursor is not a cursor from a previous page");
+		}
+	}
+
+	private ApiKey issue(String ownerId) {
+		return this.keys.issue(ownerId, KeyRequest.firstKey()).key();
+	}
+
+	private List<KeyPage> walk(String ownerId, int limit) {
+		List<KeyPage> pages = new ArrayList<>();
+		String cursor = null;
+		do {
+			KeyPage page = this.keys.list(ownerId, cursor, limit);
+			pages.add(page);
+			cursor = page.nextCursor();
+		}
+		while (cursor != null && pages.size() < MAX_PAGES);
+		return pages;
+	}
+
+	private static List<String> ids(List<KeyPage> pages) {
+		return pages.stream().flatMap((page) -> page.items().stream()).map(ApiKey::id).toList();
+	}
+
+	private static String opaque(String plain) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
