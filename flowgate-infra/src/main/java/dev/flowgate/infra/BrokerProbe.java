@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** Cheap checks of whether a broker is up. */
+/** Cheap checks of whether a broker is up, and the wait until it is. */
 final class BrokerProbe {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
@@ -18,6 +20,18 @@ final class BrokerProbe {
 	private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(2);
 
 	private BrokerProbe() {
+	}
+
+	/**
+	 * Waits until the broker on 127.0.0.1:{@code port} accepts connections, then until it
+	 * answers the admin API; fails fast with its log tail if it dies.
+	 */
+	static void awaitReady(ManagedProcess broker, int port, Duration timeout) {
+		String bootstrapServers = "127.0.0.1:" + port;
+		broker.awaitCondition(bootstrapServers + " accepts connections", timeout, () -> accepts(port));
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			broker.awaitCondition(bootstrapServers + " answers the admin API", timeout, () -> answers(admin));
+		}
 	}
 
 	/** Whether something accepts TCP connections on 127.0.0.1:{@code port}. */

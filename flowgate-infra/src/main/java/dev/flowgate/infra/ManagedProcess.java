@@ -1,22 +1,13 @@
 package dev.flowgate.infra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * A child process (a service, the Kafka broker) whose output goes to a log file. It is
  * stopped gracefully (SIGTERM, then a kill after a timeout, descendants included), and
  * when it dies unexpectedly the error carries the tail of its log. {@link #builder} can
- * also detach it from the terminal and bind it to this JVM's life.
+ * also detach it from the terminal and bind it to this JVM's life
+ * ({@link ProcessLauncher}).
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -45,12 +37,6 @@ public final class ManagedProcess implements AutoCloseable {
 
 	private static final int LOGGED_TAIL_LINES = 30;
 
-	private static final Duration EXIT_POLL_INTERVAL = Duration.ofMillis(20);
-
-	private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
-
-	private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-
 	private final String name;
 
 	private final ProcessHandle handle;
@@ -65,7 +51,7 @@ public final class ManagedProcess implements AutoCloseable {
 
 	private volatile boolean stopping;
 
-	private ManagedProcess(String name, ProcessHandle handle, Process process, Path logFile, Duration stopTimeout,
+	ManagedProcess(String name, ProcessHandle handle, Process process, Path logFile, Duration stopTimeout,
 			BooleanSupplier exitExpected) {
 		this.name = name;
 		this.handle = handle;
@@ -86,8 +72,8 @@ public final class ManagedProcess implements AutoCloseable {
 	}
 
 	/** A process to start with more settings than {@link #start} takes. */
-	public static Builder builder(String name, List<String> command) {
-		return new Builder(name, command);
+	public static ProcessLauncher builder(String name, List<String> command) {
+		return new ProcessLauncher(name, command);
 	}
 
 	/** Takes over a process started earlier (for example by a previous run). */
@@ -157,9 +143,7 @@ public final class ManagedProcess implements AutoCloseable {
 
 	/** Waits until a GET of {@code url} answers 2xx, for example a readiness endpoint. */
 	public void awaitHttpOk(URI url, Duration timeout) {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
-		HttpRequest request = HttpRequest.newBuilder(url).timeout(HTTP_TIMEOUT).GET().build();
-		awaitCondition("GET " + url + " answers 2xx", timeout, () -> isOk(client, request));
+		awaitCondition("GET " + url + " answers 2xx", timeout, new HttpProbe(url)::answersOk);
 	}
 
 	/**
@@ -188,7 +172,7 @@ public final class ManagedProcess implements AutoCloseable {
 	 */
 	public int awaitExit(Duration timeout) {
 		this.stopping = true;
-		if (!awaitExit(this.handle, timeout)) {
+		if (!ProcessTree.awaitExit(this.handle, timeout)) {
 			this.stopping = false;
 			throw new IllegalStateException(this.name + " (pid " + pid() + ") still runs after " + timeout
 					+ "\n--- last lines of " + this.logFile + " ---\n" + logTail(TAIL_LINES));
@@ -211,16 +195,12 @@ public final class ManagedProcess implements AutoCloseable {
 	 */
 	public boolean stop(Duration timeout) {
 		this.stopping = true;
-		// Collected first: once the parent is gone its children are no longer its
-		// descendants.
-		List<ProcessHandle> all = Stream.concat(Stream.of(this.handle), this.handle.descendants()).toList();
-		all.forEach(ProcessHandle::destroy);
-		if (awaitExit(all, timeout)) {
+		ProcessTree tree = ProcessTree.of(this.handle);
+		if (tree.terminate(timeout)) {
 			return true;
 		}
 		log.warn("{} (pid {}) did not stop within {}; killing it", this.name, pid(), timeout);
-		all.forEach(ProcessHandle::destroyForcibly);
-		awaitExit(all, KILL_WAIT);
+		tree.kill();
 		return false;
 	}
 
@@ -248,38 +228,6 @@ public final class ManagedProcess implements AutoCloseable {
 		}
 	}
 
-	private static boolean isOk(HttpClient client, HttpRequest request) {
-		try {
-			int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-			return status >= 200 && status < 300;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for " + request.uri(), ex);
-		}
-	}
-
-	private static boolean awaitExit(List<ProcessHandle> handles, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		return handles.stream()
-			.allMatch((handle) -> awaitExit(handle, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
-	}
-
-	// Polled: onExit() of a process that is not our child polls with a long backoff.
-	private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (handle.isAlive()) {
-			if (System.nanoTime() > deadline) {
-				return false;
-			}
-			sleep(EXIT_POLL_INTERVAL);
-		}
-		return true;
-	}
-
 	private static int waitFor(Process process) {
 		try {
 			return process.waitFor();
@@ -298,98 +246,6 @@ public final class ManagedProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
 		}
-	}
-
-	/** Settings of a {@link ManagedProcess} to start. */
-	public static final class Builder {
-
-		private final String name;
-
-		private final List<String> command;
-
-		private Map<String, String> environment = Map.of();
-
-		private Path logFile;
-
-		private boolean ownSession;
-
-		private boolean stopWithParent;
-
-		private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
-
-		private BooleanSupplier exitExpected = () -> false;
-
-		private Builder(String name, List<String> command) {
-			this.name = name;
-			this.command = List.copyOf(command);
-		}
-
-		/** Extra environment variables. */
-		public Builder environment(Map<String, String> environment) {
-			this.environment = Map.copyOf(environment);
-			return this;
-		}
-
-		/** Where stdout and stderr are appended; required. */
-		public Builder logFile(Path logFile) {
-			this.logFile = logFile;
-			return this;
-		}
-
-		/**
-		 * Runs it in a session of its own ({@code setsid}, where there is one), so that a
-		 * terminal's Ctrl-C reaches only this JVM, which stops it in its turn. Pair it
-		 * with {@link #stopWithParent}: nothing else stops it then.
-		 */
-		public Builder ownSession(boolean ownSession) {
-			this.ownSession = ownSession;
-			return this;
-		}
-
-		/**
-		 * Sends it SIGTERM as soon as this JVM is gone, even when this JVM is killed,
-		 * through a watchdog shell beside it (where there is a {@code sh}).
-		 */
-		public Builder stopWithParent(boolean stopWithParent) {
-			this.stopWithParent = stopWithParent;
-			return this;
-		}
-
-		/** How long {@link ManagedProcess#stop()} waits after SIGTERM before it kills. */
-		public Builder stopTimeout(Duration stopTimeout) {
-			this.stopTimeout = stopTimeout;
-			return this;
-		}
-
-		/**
-		 * While this holds, an exit is expected (say its whole group is stopping) and not
-		 * reported as an error.
-		 */
-		public Builder exitExpectedWhile(BooleanSupplier exitExpected) {
-			this.exitExpected = exitExpected;
-			return this;
-		}
-
-		public ManagedProcess start() {
-			Objects.requireNonNull(this.logFile, "a log file");
-			List<String> full = ChildCommand.of(this.command, this.ownSession, this.stopWithParent,
-					ChildCommand::isOnPath);
-			try {
-				Files.createDirectories(this.logFile.toAbsolutePath().getParent());
-				ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
-					.redirectOutput(Redirect.appendTo(this.logFile.toFile()));
-				builder.environment().putAll(this.environment);
-				// stdin stays a pipe from this JVM: the watchdog waits for its end.
-				Process process = builder.start();
-				log.debug("Started {} (pid {}): {}", this.name, process.pid(), full);
-				return new ManagedProcess(this.name, process.toHandle(), process, this.logFile, this.stopTimeout,
-						this.exitExpected);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not start " + this.name + ": " + full, ex);
-			}
-		}
-
 	}
 
 }

@@ -1,9 +1,6 @@
 package dev.flowgate.infra.local;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.flowgate.contracts.Topics;
@@ -24,8 +21,6 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final String LOCALHOST = "http://127.0.0.1:";
 
-	private static final String LOOPBACK_RANGES = "127.0.0.0/8,::1/128";
-
 	private final StackOptions options;
 
 	private final LocalEnv env;
@@ -45,7 +40,7 @@ public final class LocalStack implements AutoCloseable {
 
 	private OwnerBootstrap.Credentials credentials;
 
-	private LocalStack(StackOptions options) {
+	LocalStack(StackOptions options) {
 		this.options = options;
 		this.env = LocalEnv.load(options.runDir().resolve("local.env"));
 		StackPorts ports = options.ports();
@@ -62,7 +57,9 @@ public final class LocalStack implements AutoCloseable {
 		this.mongo = options.persistent() ? EmbeddedMongo.file(options.data().resolve("mongo.mv"), ports.mongo())
 				: EmbeddedMongo.inMemory(ports.mongo());
 		this.mail = EmbeddedMail.start(ports.smtp(), ports.mailApi());
-		this.fleet = new ServiceFleet(options, this::serviceEnvironment, this.stopping::get);
+		ServiceEnvironment serviceEnv = new ServiceEnvironment(options, this.env, this.kafka::bootstrapServers,
+				this.mongo::uri);
+		this.fleet = new ServiceFleet(options, serviceEnv::forPort, this.stopping::get);
 	}
 
 	/**
@@ -82,53 +79,11 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		StackCommand command = StackCommand.parse(args);
-		long started = System.nanoTime();
-		StackOptions options = StackOptions.local(command.root(), command.runDir());
-		LauncherFiles files = new LauncherFiles(command.runDir());
-		files.writePid();
-		try {
-			options.ports().requireFree();
-		}
-		catch (PortsInUseException ex) {
-			System.err.println(ex.getMessage());
-			files.remove();
-			System.exit(1);
-		}
-		LocalStack stack = new LocalStack(options);
-		AtomicBoolean shuttingDown = new AtomicBoolean();
-		CountDownLatch stopped = new CountDownLatch(1);
-		// Before the start, so that a stop during it (Ctrl-C, ./flowgate down) stops what
-		// has started instead of leaving it behind.
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			shuttingDown.set(true);
-			System.out.println("Stopping Flowgate...");
-			stack.close();
-			files.remove();
-			System.out.println("Flowgate stopped.");
-			stopped.countDown();
-		}, "flowgate-shutdown"));
-		try {
-			stack.startAll();
-		}
-		catch (RuntimeException ex) {
-			if (!shuttingDown.get()) {
-				throw ex; // the shutdown hook stops what started
-			}
-			// Stopped while starting: the failure is the stop itself, not worth a trace.
-			stopped.await();
-			return;
-		}
-		if (!shuttingDown.get()) {
-			System.out.println(stack.summary(seconds(started), command.detached()));
-		}
-		files.markReady();
-		stack.fleet.watch();
-		stopped.await();
+		new StackLauncher(StackCommand.parse(args)).run();
 	}
 
 	/** Starts Kafka and the services and waits until every service is ready. */
-	private void startAll() {
+	void startAll() {
 		long started = System.nanoTime();
 		this.kafka.start();
 		this.fleet.startAll();
@@ -208,44 +163,7 @@ public final class LocalStack implements AutoCloseable {
 		this.mail.stop();
 	}
 
-	private Map<String, String> serviceEnvironment(int port) {
-		StackPorts ports = this.options.ports();
-		Map<String, String> env = new LinkedHashMap<>();
-		env.put("FLOWGATE_PORT", Integer.toString(port));
-		env.put("FLOWGATE_KAFKA_BOOTSTRAP", this.kafka.bootstrapServers());
-		env.put("FLOWGATE_MONGODB_URI", this.mongo.uri());
-		env.put("FLOWGATE_INTERNAL_TOKEN", this.env.get(LocalEnv.INTERNAL_TOKEN));
-		env.put("FLOWGATE_ADMIN_SECRET", adminSecret());
-		env.put(LocalEnv.WEBHOOK_ENCRYPTION_KEYS, this.env.get(LocalEnv.WEBHOOK_ENCRYPTION_KEYS));
-		env.put("FLOWGATE_PUBLIC_URL", gatewayUrl());
-		env.put("FLOWGATE_KEY_SERVICE_URL", LOCALHOST + ports.keyService());
-		env.put("FLOWGATE_DEPLOYMENT_SERVICE_URL", LOCALHOST + ports.deploymentService());
-		env.put("FLOWGATE_DELIVERY_SERVICE_URL", LOCALHOST + ports.delivery());
-		env.put("FLOWGATE_SMTP_HOST", "127.0.0.1");
-		env.put("FLOWGATE_SMTP_PORT", Integer.toString(ports.smtp()));
-		// Local callbacks go to receivers on this machine; production refuses loopback.
-		env.put("FLOWGATE_DELIVERY_ALLOWED_CIDRS", LOOPBACK_RANGES);
-		// Flows of the local run may call APIs on this machine; production refuses them.
-		env.put("FLOWGATE_RUNNER_ALLOWED_CIDRS", LOOPBACK_RANGES);
-		env.putAll(this.options.serviceEnv());
-		return env;
-	}
-
-	private String summary(long seconds, boolean detached) {
-		return """
-
-				Flowgate is up (ready in %d s).
-				  Gateway:      %s
-				  API key:      %s   (owner %s, scopes run+manage)
-				  Admin secret: in run/local.env
-				  Mail:         %s
-				  Logs:         %s
-				Scripts: . run/local.env   Stop: %s
-				""".formatted(seconds, gatewayUrl(), apiKey(), ownerId(), mailApiUrl(), this.options.logs(),
-				detached ? "./flowgate down" : "Ctrl-C or ./flowgate down");
-	}
-
-	private static long seconds(long startedNanos) {
+	static long seconds(long startedNanos) {
 		return Math.round((System.nanoTime() - startedNanos) / 1e9);
 	}
 

@@ -1,16 +1,11 @@
 package dev.flowgate.infra.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -36,32 +31,15 @@ public final class ServiceFleet {
 
 	private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
-	/**
-	 * How long a service that writes its class-data archive at exit may take to stop:
-	 * five niced JVMs writing 70-80 MB each on two busy cores took more than the default
-	 * 20 s, and a kill leaves the archive unusable.
-	 */
-	static final Duration ARCHIVE_STOP_TIMEOUT = Duration.ofSeconds(120);
-
-	// A JVM stopped by SIGTERM runs its shutdown (and writes its archive), then exits
-	// with 128 + 15.
-	private static final int EXIT_AFTER_SIGTERM = 143;
-
-	private static final Set<Integer> CLEAN_EXITS = Set.of(0, EXIT_AFTER_SIGTERM);
-
 	private final StackOptions options;
 
 	private final IntFunction<Map<String, String>> environment;
 
 	private final BooleanSupplier stackStopping;
 
-	private final ClassDataCache classData;
+	private final ClassDataSharing classData;
 
-	private final Map<String, Instance> instances = new ConcurrentHashMap<>();
-
-	// A JVM stopped before it was ready has loaded only part of its classes: its archive
-	// would slow every later start.
-	private final Set<Instance> ready = ConcurrentHashMap.newKeySet();
+	private final Map<String, ServiceInstance> instances = new ConcurrentHashMap<>();
 
 	// Written under the fleet's lock, with the starts it refuses.
 	private volatile boolean closed;
@@ -78,7 +56,7 @@ public final class ServiceFleet {
 		this.options = options;
 		this.environment = environment;
 		this.stackStopping = stackStopping;
-		this.classData = new ClassDataCache(options.classData());
+		this.classData = new ClassDataSharing(options.sharedClasses(), options.classData());
 	}
 
 	void startAll() {
@@ -101,13 +79,11 @@ public final class ServiceFleet {
 
 	/** Graceful stop (SIGTERM), as a deployment would. */
 	public void stop(String name) {
-		Instance instance = this.instances.remove(name);
+		ServiceInstance instance = this.instances.remove(name);
 		if (instance != null) {
 			long stopping = System.nanoTime();
 			boolean inTime = instance.process().stop();
-			boolean wasReady = this.ready.remove(instance);
-			if (inTime && wasReady && instance.writesArchive() && exitedCleanly(instance.process())) {
-				this.classData.keepArchive(name);
+			if (this.classData.stopped(name, instance.process(), instance.writesArchive(), inTime)) {
 				log.info("{} wrote its class-data archive as it stopped, in {} ms", name,
 						TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
 			}
@@ -117,22 +93,22 @@ public final class ServiceFleet {
 
 	/** {@code kill -9}: no shutdown hooks, no goodbyes. */
 	public void kill(String name) {
-		Instance instance = this.instances.remove(name);
+		ServiceInstance instance = this.instances.remove(name);
 		if (instance != null) {
 			ProcessHandle.of(instance.process().pid()).ifPresent(ProcessHandle::destroyForcibly);
 			instance.process().awaitExit(READY_TIMEOUT);
-			this.ready.remove(instance);
+			this.classData.forget(instance.process());
 			deletePidFile(name);
 		}
 	}
 
 	/** Starts a stopped or killed process again with its earlier settings. */
 	public void restart(String name) {
-		Instance old = this.instances.get(name);
+		ServiceInstance old = this.instances.get(name);
 		if (old != null) {
 			stop(name);
 		}
-		Instance spec = (old != null) ? old : defaultInstance(name);
+		ServiceInstance spec = (old != null) ? old : ServiceInstance.unstarted(name, this.options.ports());
 		awaitReady(start(spec.service(), name, spec.port(), spec.extraEnv()));
 	}
 
@@ -150,8 +126,8 @@ public final class ServiceFleet {
 		return running(name).process().pid();
 	}
 
-	private Instance running(String name) {
-		Instance instance = this.instances.get(name);
+	private ServiceInstance running(String name) {
+		ServiceInstance instance = this.instances.get(name);
 		if (instance == null) {
 			throw new IllegalArgumentException("No service named " + name + " runs; running: " + names());
 		}
@@ -167,7 +143,7 @@ public final class ServiceFleet {
 	 * the others stop, then the others together; a start under way or later fails.
 	 */
 	void stopAll() {
-		List<Instance> all;
+		List<ServiceInstance> all;
 		synchronized (this) {
 			this.closed = true;
 			all = new ArrayList<>(this.instances.values());
@@ -185,7 +161,7 @@ public final class ServiceFleet {
 			while (!this.closed) {
 				this.instances.forEach((name, instance) -> {
 					if (!instance.process().isAlive() && this.instances.remove(name, instance)) {
-						this.ready.remove(instance);
+						this.classData.forget(instance.process());
 						deletePidFile(name);
 					}
 				});
@@ -201,7 +177,7 @@ public final class ServiceFleet {
 		watcher.start();
 	}
 
-	private void stopTogether(List<Instance> instances) {
+	private void stopTogether(List<ServiceInstance> instances) {
 		List<Thread> stoppers = instances.stream()
 			.map((instance) -> new Thread(() -> stop(instance.name()), "stop-" + instance.name()))
 			.toList();
@@ -217,12 +193,10 @@ public final class ServiceFleet {
 		}
 	}
 
-	private Instance start(Service service, String name, int port, Map<String, String> extraEnv) {
+	private ServiceInstance start(Service service, String name, int port, Map<String, String> extraEnv) {
 		requireOpen();
-		Path jar = jar(service);
-		boolean sharing = this.options.sharedClasses();
-		List<String> launch = sharing ? this.classData.launch(name, jar) : List.of("-jar", jar.toString());
-		boolean writesArchive = sharing && this.classData.writesArchive(name);
+		List<String> launch = this.classData.launch(name, ServiceJar.find(this.options.root(), service));
+		boolean writesArchive = this.classData.writesArchive(name);
 		List<String> command = ServiceCommand.of(service, this.options, launch, ManagedProcess.canLowerPriority());
 		Map<String, String> env = new LinkedHashMap<>(this.environment.apply(port));
 		env.putAll(extraEnv);
@@ -235,10 +209,10 @@ public final class ServiceFleet {
 				.logFile(logFile(name))
 				.ownSession(true)
 				.stopWithParent(true)
-				.stopTimeout(writesArchive ? ARCHIVE_STOP_TIMEOUT : ManagedProcess.DEFAULT_STOP_TIMEOUT)
+				.stopTimeout(ClassDataSharing.stopTimeout(writesArchive))
 				.exitExpectedWhile(() -> this.closed || this.stackStopping.getAsBoolean())
 				.start();
-			Instance instance = new Instance(service, name, port, extraEnv, writesArchive, process);
+			ServiceInstance instance = new ServiceInstance(service, name, port, extraEnv, writesArchive, process);
 			this.instances.put(name, instance);
 			writePidFile(name, process.pid());
 			return instance;
@@ -251,38 +225,9 @@ public final class ServiceFleet {
 		}
 	}
 
-	private static boolean exitedCleanly(ManagedProcess process) {
-		return process.exitCode().filter(CLEAN_EXITS::contains).isPresent();
-	}
-
-	private void awaitReady(Instance instance) {
-		instance.process()
-			.awaitHttpOk(URI.create("http://127.0.0.1:" + instance.port() + "/actuator/health/readiness"),
-					READY_TIMEOUT);
-		this.ready.add(instance);
-	}
-
-	private Instance defaultInstance(String name) {
-		for (Service service : Service.values()) {
-			if (service.module().equals(name)) {
-				return new Instance(service, name, service.port(this.options.ports()), Map.of(), false, null);
-			}
-		}
-		throw new IllegalArgumentException("No process named " + name);
-	}
-
-	private Path jar(Service service) {
-		Path target = this.options.root().resolve(service.module()).resolve("target");
-		try (var files = Files.list(target)) {
-			return files.filter((p) -> p.getFileName().toString().matches(service.module() + "-[^-]+.*\\.jar"))
-				.filter((p) -> !p.getFileName().toString().endsWith("-plain.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException(
-						"No jar in " + target + ": build first (./mvnw -DskipTests package)"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("No " + target + ": build first (./mvnw -DskipTests package)", ex);
-		}
+	private void awaitReady(ServiceInstance instance) {
+		instance.process().awaitHttpOk(instance.readinessUrl(), READY_TIMEOUT);
+		this.classData.ready(instance.process());
 	}
 
 	private void writePidFile(String name, long pid) {
@@ -291,14 +236,6 @@ public final class ServiceFleet {
 
 	private void deletePidFile(String name) {
 		PidFile.delete(this.options.pids().resolve(name + ".pid"));
-	}
-
-	/**
-	 * @param writesArchive whether the process writes its class-data archive when it
-	 * exits
-	 */
-	private record Instance(Service service, String name, int port, Map<String, String> extraEnv, boolean writesArchive,
-			ManagedProcess process) {
 	}
 
 }
