@@ -2,20 +2,16 @@ package dev.flowgate.deployments.domain;
 
 import java.util.List;
 
-/** A request whose fields are wrong; every problem is reported at once. */
+/**
+ * A request whose fields or query parameters have invalid values, whatever is stored;
+ * every problem is reported at once.
+ */
 public class InvalidRequestException extends RuntimeException {
 
 	private final List<FieldProblem> problems;
 
 	public InvalidRequestException(List<FieldProblem> problems) {
-		this("The request has %d invalid field(s)".formatted(problems.size()), problems);
-	}
-
-	/**
-	 * With its own {@code message}, for problems that are not the request's own fields.
-	 */
-	public InvalidRequestException(String message, List<FieldProblem> problems) {
-		super(message);
+		super("The request has %d invalid field(s)".formatted(problems.size()));
 		this.problems = List.copyOf(problems);
 	}
 

@@ -10,12 +10,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.flowgate.deployments.domain.ConflictException;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.execution.ReplayInputsRejectedException;
 import dev.flowgate.deployments.domain.flow.InvalidFlowException;
 import dev.flowgate.internal.InternalApiProblems;
 
 /**
- * deployment-service's errors as RFC 9457 problem details; a 422 lists every problem
- * found ({@code errors}).
+ * deployment-service's errors as RFC 9457 problem details, with the same statuses as the
+ * other services: a field or query parameter whose value is invalid or out of range
+ * ({@code limit=0}, {@code window=2h}, a cursor no page gave, {@code syncTimeoutSeconds}
+ * of -1, a flow the owner does not have) is a 400, as a body that is not JSON of the
+ * expected shape is. A 422 is an invalid flow graph, or a replay whose recorded inputs
+ * the current flow version no longer accepts. Both list every problem found in
+ * {@code errors}: {@code [{field, message}]}, or {@code [{nodeId, message}]} for a flow.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends InternalApiProblems {
@@ -37,7 +43,13 @@ class ApiExceptionHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
-		return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", ex.getMessage()), ex.problems());
+		return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage()), ex.problems());
+	}
+
+	@ExceptionHandler
+	ProblemDetail replayInputsRejected(ReplayInputsRejectedException ex) {
+		return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Inputs not accepted", ex.getMessage()),
+				ex.problems());
 	}
 
 	private static ProblemDetail withErrors(ProblemDetail problem, List<?> errors) {

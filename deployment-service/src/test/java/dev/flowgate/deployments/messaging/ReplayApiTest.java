@@ -66,7 +66,7 @@ class ReplayApiTest {
 	}
 
 	@Test
-	void refusesReplayWhoseInputsTheCurrentVersionNoLongerAccepts() {
+	void answersAReplayWhoseInputsTheCurrentVersionNoLongerAcceptsWith422() {
 		String original = recordedExecution(Map.of("name", "Ada"));
 		redeployWithAge(true);
 
@@ -74,6 +74,7 @@ class ReplayApiTest {
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.text("title")).isEqualTo("Inputs not accepted");
 		assertThat(refused.text("detail")).isEqualTo(("Execution '%s' cannot be replayed: the deployment's current"
 				+ " flow version 2 no longer accepts this execution's inputs")
 			.formatted(original));

@@ -165,13 +165,14 @@ class DeploymentApiTest {
 	}
 
 	@Test
-	void rejectsInvalidSettingsWithEveryProblem() {
+	void answersInvalidSettingsWith400NamingEveryProblem() {
 		Response rejected = this.api.post("/v1/deployments", """
 				{"flowId":"%s","flowVersion":7,"mode":"later","environment":"staging","syncTimeoutSeconds":301,
 				 "delivery":{"callbackUrl":"ftp://x","email":"nobody"},"limits":{"requestsPerMinute":0}}"""
 			.formatted(this.flowId));
 
-		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.status()).isEqualTo(400);
+		assertThat(rejected.text("title")).isEqualTo("Invalid request");
 		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
 		assertThat(rejected.json().findValuesAsString("field")).containsExactlyInAnyOrder("flowVersion", "mode",
 				"environment", "syncTimeoutSeconds", "delivery.callbackUrl", "delivery.email",
@@ -184,7 +185,7 @@ class DeploymentApiTest {
 		Response rejected = this.api.post("/v1/deployments",
 				"{\"flowId\":\"%s\",\"delivery\":{\"email\":\"ops,billing,ceo@example.com\"}}".formatted(this.flowId));
 
-		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.status()).isEqualTo(400);
 		assertThat(rejected.json().findValuesAsString("field")).containsExactly("delivery.email");
 	}
 
@@ -195,7 +196,7 @@ class DeploymentApiTest {
 		Response rejected = this.api.post("/v1/deployments",
 				"{\"flowId\":\"%s\",\"delivery\":{\"email\":\"%s\"}}".formatted(this.flowId, email));
 
-		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.status()).isEqualTo(400);
 		assertThat(rejected.json().findValuesAsString("field")).containsExactly("delivery.email");
 	}
 
@@ -212,24 +213,52 @@ class DeploymentApiTest {
 	}
 
 	@Test
+	void answersATimeoutOutOfRangeWith400NamingIt() {
+		Response rejected = this.api.post("/v1/deployments",
+				"{\"flowId\":\"%s\",\"syncTimeoutSeconds\":-1}".formatted(this.flowId));
+
+		assertThat(rejected.status()).isEqualTo(400);
+		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
+		assertThat(rejected.text("title")).isEqualTo("Invalid request");
+		assertThat(rejected.json().path("errors")).hasSize(1);
+		assertThat(rejected.json().path("errors").get(0).path("field").asString()).isEqualTo("syncTimeoutSeconds");
+		assertThat(rejected.json().path("errors").get(0).path("message").asString()).isEqualTo("must be from 1 to 300");
+		assertThat(this.api.get("/v1/deployments").json().path("items")).isEmpty();
+	}
+
+	@Test
 	void rejectsACallbackUrlWithCredentials() {
 		Response rejected = this.api.post("/v1/deployments", """
 				{"flowId":"%s","delivery":{"callbackUrl":"https://user:secret@hooks.example.com/x"}}"""
 			.formatted(this.flowId));
 
-		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.status()).isEqualTo(400);
 		assertThat(rejected.json().path("errors").get(0).path("field").asString()).isEqualTo("delivery.callbackUrl");
 		assertThat(rejected.json().path("errors").get(0).path("message").asString()).contains("credentials");
 		assertThat(rejected.text("detail")).doesNotContain("secret");
 	}
 
 	@Test
-	void rejectsAnotherOwnersFlow() {
+	void answersSettingsNamingAnotherOwnersFlowWith400() {
 		Response rejected = this.api.asAnotherOwner()
 			.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(this.flowId));
 
-		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.status()).isEqualTo(400);
+		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
 		assertThat(rejected.json().findValuesAsString("field")).containsExactly("flowId");
+		assertThat(rejected.json().findValuesAsString("message"))
+			.containsExactly("flow '%s' not found".formatted(this.flowId));
+	}
+
+	@Test
+	void answersARedeployToAVersionThatDoesNotExistWith400() {
+		String id = deploy();
+
+		Response rejected = this.api.patch("/v1/deployments/" + id, "{\"flowVersion\":7}");
+
+		assertThat(rejected.status()).isEqualTo(400);
+		assertThat(rejected.json().findValuesAsString("field")).containsExactly("flowVersion");
+		assertThat(this.api.get("/v1/deployments/" + id).json().path("flowVersion").asInt()).isEqualTo(1);
 	}
 
 	@Test

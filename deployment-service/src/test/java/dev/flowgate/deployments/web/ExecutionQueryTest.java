@@ -167,15 +167,26 @@ class ExecutionQueryTest {
 	}
 
 	@Test
-	void rejectsWrongQueryParameters() {
+	void answersWrongQueryParametersWith400() {
 		String path = "/v1/deployments/" + this.deploymentId + "/executions";
 
-		assertThat(this.api.get(path + "?status=done").status()).isEqualTo(422);
-		assertThat(this.api.get(path + "?limit=0").status()).isEqualTo(422);
-		assertThat(this.api.get(path + "?cursor=bm9wZQ").status()).isEqualTo(422);
+		assertThat(this.api.get(path + "?status=done").status()).isEqualTo(400);
+		assertThat(this.api.get(path + "?limit=0").status()).isEqualTo(400);
+		assertThat(this.api.get(path + "?cursor=bm9wZQ").status()).isEqualTo(400);
 		assertThat(this.api.get(path + "?from=yesterday").status()).isEqualTo(400);
-		assertThat(this.api.get(path + "?from=-300000000-01-01T00:00:00Z").status()).isEqualTo(422);
-		assertThat(this.api.get("/v1/executions?to=+300000000-01-01T00:00:00Z").status()).isEqualTo(422);
+		assertThat(this.api.get(path + "?from=-300000000-01-01T00:00:00Z").status()).isEqualTo(400);
+		assertThat(this.api.get("/v1/executions?to=+300000000-01-01T00:00:00Z").status()).isEqualTo(400);
+	}
+
+	@Test
+	void answersEveryWrongQueryParameterAtOnceWith400() {
+		ApiClient.Response refused = this.api
+			.get("/v1/deployments/" + this.deploymentId + "/executions?limit=0&status=done");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.text("title")).isEqualTo("Invalid request");
+		assertThat(refused.json().findValuesAsString("field")).containsExactly("status", "limit");
 	}
 
 	@Test
@@ -221,10 +232,10 @@ class ExecutionQueryTest {
 	}
 
 	@Test
-	void rejectsAnUnknownWindow() {
+	void answersAnUnknownWindowWith400() {
 		ApiClient.Response response = this.api.get("/v1/deployments/" + this.deploymentId + "/usage?window=2h");
 
-		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().findValuesAsString("field")).containsExactly("window");
 	}
 
@@ -252,7 +263,7 @@ class ExecutionQueryTest {
 		assertThat(ids(owner.get("/v1/executions?key_id=key-9").json())).containsExactly(middle.executionId());
 		assertThat(ids(owner.get("/v1/executions?status=failed").json())).containsExactly(oldest.executionId());
 		assertThat(ids(this.api.get("/v1/executions?key_id=key-9").json())).isEmpty();
-		assertThat(owner.get("/v1/executions?limit=0").status()).isEqualTo(422);
+		assertThat(owner.get("/v1/executions?limit=0").status()).isEqualTo(400);
 	}
 
 	@Test

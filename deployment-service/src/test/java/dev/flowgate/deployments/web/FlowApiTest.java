@@ -135,6 +135,18 @@ class FlowApiTest {
 	}
 
 	@Test
+	void answersAnOutOfRangeLimitWith400() {
+		Response refused = this.api.get("/v1/flows?limit=0");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.text("title")).isEqualTo("Invalid request");
+		assertThat(refused.json().path("errors")).hasSize(1);
+		assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("limit");
+		assertThat(refused.json().path("errors").get(0).path("message").asString()).isEqualTo("must be from 1 to 100");
+	}
+
+	@Test
 	void rejectsAnInvalidFlowWithEveryProblem() {
 		String invalid = """
 				{"name":"Broken","nodes":[

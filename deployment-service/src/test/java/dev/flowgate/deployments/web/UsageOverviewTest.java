@@ -67,10 +67,10 @@ class UsageOverviewTest {
 	}
 
 	@Test
-	void refusesAnUnknownWindow() {
+	void answersAnUnknownWindowWith400() {
 		ApiClient.Response answer = ApiClient.forNewOwner(this.mvc).get("/v1/usage?window=2h");
 
-		assertThat(answer.status()).isEqualTo(422);
+		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.contentType()).isEqualTo("application/problem+json");
 	}
 

@@ -99,7 +99,7 @@ class UsageSeriesTest {
 		}
 		assertThat(calls).isEqualTo(2);
 		assertThat(failures).isEqualTo(1);
-		assertThat(api.get("/v1/usage/series?window=30d&bucket=5m").status()).isEqualTo(422);
+		assertThat(api.get("/v1/usage/series?window=30d&bucket=5m").status()).isEqualTo(400);
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class UsageSeriesTest {
 	}
 
 	@Test
-	void refusesABucketThatIsUnknownOrMakesTooManyPoints() {
+	void answersABucketThatIsUnknownOrMakesTooManyPointsWith400() {
 		ApiClient api = ApiClient.forNewOwner(this.mvc);
 		String deploymentId = api.deployAnswerFlow();
 		String path = "/v1/deployments/" + deploymentId + "/usage/series";
@@ -128,10 +128,10 @@ class UsageSeriesTest {
 		ApiClient.Response unknown = api.get(path + "?bucket=2h");
 		ApiClient.Response tooMany = api.get(path + "?window=7d&bucket=5m");
 
-		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.contentType()).isEqualTo("application/problem+json");
 		assertThat(unknown.json().toString()).contains("bucket", "5m, 1h, 1d");
-		assertThat(tooMany.status()).isEqualTo(422);
+		assertThat(tooMany.status()).isEqualTo(400);
 		// 2,016 five-minute buckets, one more unless now is on a five-minute mark.
 		assertThat(tooMany.json().toString()).containsPattern("5m over 7d gives 201[67] buckets, more than 1000");
 		assertThat(api.asAnotherOwner().get(path).status()).isEqualTo(404);

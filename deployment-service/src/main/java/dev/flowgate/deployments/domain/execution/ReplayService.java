@@ -10,7 +10,6 @@ import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.deployments.domain.ConflictException;
-import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
 import dev.flowgate.deployments.domain.deployment.Deployment;
@@ -51,8 +50,8 @@ public class ReplayService {
 
 	/**
 	 * Queues the replay and returns its record (queued).
-	 * @throws InvalidRequestException when the current flow version's inputs refuse the
-	 * recorded ones
+	 * @throws ReplayInputsRejectedException when the current flow version's inputs refuse
+	 * the recorded ones
 	 */
 	public ExecutionRecord replay(String ownerId, String executionId) {
 		ExecutionRecord original = this.executions.get(ownerId, executionId);
@@ -83,7 +82,7 @@ public class ReplayService {
 	private static void requireAccepted(Deployment deployment, ExecutionRecord original) {
 		List<FieldProblem> problems = FlowInput.problems(deployment.flow(), original.trigger().inputs().values());
 		if (!problems.isEmpty()) {
-			throw new InvalidRequestException(NOT_ACCEPTED.formatted(original.id(), deployment.flowVersion()),
+			throw new ReplayInputsRejectedException(NOT_ACCEPTED.formatted(original.id(), deployment.flowVersion()),
 					problems);
 		}
 	}

@@ -20,7 +20,6 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.contracts.TriggerSource;
-import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.deployment.Deployment;
@@ -60,7 +59,8 @@ class ReplayServiceTest {
 		recorded(Map.of("name", "Ada"));
 		deployed(input("name", "text", false), input("age", "number", true));
 
-		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.replays.replay("o-1", "e-1"))
+		assertThatExceptionOfType(ReplayInputsRejectedException.class)
+			.isThrownBy(() -> this.replays.replay("o-1", "e-1"))
 			.withMessage("Execution 'e-1' cannot be replayed: the deployment's current flow version 2"
 					+ " no longer accepts this execution's inputs")
 			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(new FieldProblem("age", "is required")));
@@ -83,7 +83,8 @@ class ReplayServiceTest {
 				input("doc", "file_url", false), input("title", "text", false), input("score", "number", false),
 				input("nickname", "text", true));
 
-		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.replays.replay("o-1", "e-1"))
+		assertThatExceptionOfType(ReplayInputsRejectedException.class)
+			.isThrownBy(() -> this.replays.replay("o-1", "e-1"))
 			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(new FieldProblem("age", "must be a number"),
 					new FieldProblem("member", "must be a boolean"), new FieldProblem("doc", "must be an http(s) URL"),
 					new FieldProblem("title", "must be a string"), new FieldProblem("score", "must be a number"),
