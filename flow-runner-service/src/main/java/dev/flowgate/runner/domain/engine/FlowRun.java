@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flowgate.contracts.ExecutionError;
 import dev.flowgate.contracts.ExecutionStatus;
@@ -17,11 +16,12 @@ import dev.flowgate.runner.domain.node.NodeCall;
 import dev.flowgate.runner.domain.template.TemplateScope;
 
 /**
- * One execution of a flow. A node starts once all its upstream nodes are settled and at
+ * One execution of a flow. A node starts once all its upstream nodes are settled, at
  * least one incoming edge is active (its source succeeded and, leaving a condition, the
- * branch matches); otherwise it is skipped, and so may be what follows it. Independent
- * branches run concurrently. The first failure, the deadline, {@link #stop()} or
- * {@link #cancel()} ends the run and cancels the nodes still running.
+ * branch matches) and no condition that ruled an edge out is left unanswered by another
+ * branch ({@link BranchGates}); otherwise it is skipped, and so may be what follows it.
+ * Independent branches run concurrently. The first failure, the deadline, {@link #stop()}
+ * or {@link #cancel()} ends the run and cancels the nodes still running.
  */
 public final class FlowRun {
 
@@ -166,7 +166,7 @@ public final class FlowRun {
 	/** The node's invocation; {@code null} once the run is over. */
 	private CompletableFuture<Invocation> launch(FlowNode node) {
 		NodeCall call;
-		AtomicInteger attempts;
+		NodeAttempts attempts;
 		synchronized (this) {
 			if (this.over) {
 				return null;

@@ -7,8 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import dev.flowgate.contracts.TokenUsage;
@@ -51,9 +49,10 @@ final class NodeInvoker {
 
 	/**
 	 * Never completes exceptionally: a failure is an {@link Invocation} with an error.
-	 * @param attempts counts the attempts as they start
+	 * @param attempts counts the attempts as they start, and the tokens of those that
+	 * fail
 	 */
-	CompletableFuture<Invocation> invoke(NodeCall call, AtomicInteger attempts) {
+	CompletableFuture<Invocation> invoke(NodeCall call, NodeAttempts attempts) {
 		NodePolicy policy;
 		try {
 			policy = NodePolicy.of(call.node(), this.settings.nodeTimeout());
@@ -73,41 +72,44 @@ final class NodeInvoker {
 					.waitDuration(policy.backoff())
 					.retryOnException((failure) -> isRetryable(failure, call.cancellation(), executor))
 					.build());
-		AtomicReference<TokenUsage> failedAttempts = new AtomicReference<>(TokenUsage.NONE);
 		return retry
 			.executeCompletionStage(this.scheduler,
 					() -> timeLimiter.executeCompletionStage(this.scheduler,
-							() -> attempt(executor, call, attempts, policy.timeout())
-								.whenComplete((result, failure) -> addUsage(failedAttempts, failure))))
+							() -> attempt(executor, call, attempts, policy.timeout())))
 			.toCompletableFuture()
 			.handle((result, failure) -> (failure != null)
-					? Invocation.failed(describe(failure, policy), attempts.get(), failedAttempts.get())
-					: Invocation.succeeded(result, attempts.get(), failedAttempts.get()));
+					? Invocation.failed(describe(failure, policy), attempts.count(), attempts.failedUsage())
+					: Invocation.succeeded(result, attempts.count(), attempts.failedUsage()));
 	}
 
-	private static void addUsage(AtomicReference<TokenUsage> failedAttempts, Throwable failure) {
+	private static void addUsage(NodeAttempts attempts, Throwable failure) {
 		NodeFailedException nodeFailure = nodeFailure(failure);
 		if (nodeFailure != null) {
-			failedAttempts.accumulateAndGet(nodeFailure.tokenUsage(), TokenUsage::plus);
+			attempts.addFailedUsage(nodeFailure.tokenUsage());
 		}
 	}
 
 	/** An immediate node, on this thread: its future is complete when execute returns. */
-	private static Invocation immediately(NodeExecutor executor, NodeCall call, AtomicInteger attempts,
+	private static Invocation immediately(NodeExecutor executor, NodeCall call, NodeAttempts attempts,
 			NodePolicy policy) {
-		attempts.incrementAndGet();
+		attempts.start();
 		try {
 			return Invocation.succeeded(executor.execute(call.forAttempt(call.cancellation(), policy.timeout())).join(),
-					attempts.get(), TokenUsage.NONE);
+					attempts.count(), TokenUsage.NONE);
 		}
 		catch (RuntimeException ex) {
-			return Invocation.failed(describe(ex, policy), attempts.get(), TokenUsage.NONE);
+			return Invocation.failed(describe(ex, policy), attempts.count(), TokenUsage.NONE);
 		}
 	}
 
-	private CompletableFuture<NodeResult> attempt(NodeExecutor executor, NodeCall call, AtomicInteger attempts,
+	/**
+	 * The attempt's stage, the one the time limiter completes when it times out: however
+	 * it ends, its scope is cancelled then, so a timed-out attempt leaves no exchange
+	 * open while the next one runs.
+	 */
+	private CompletableFuture<NodeResult> attempt(NodeExecutor executor, NodeCall call, NodeAttempts attempts,
 			Duration timeLimit) {
-		attempts.incrementAndGet();
+		attempts.start();
 		CancellationScope attemptScope = call.cancellation().child();
 		long submitted = System.nanoTime();
 		CompletableFuture<NodeResult> result;
@@ -121,9 +123,9 @@ final class NodeInvoker {
 		catch (RuntimeException ex) {
 			result = CompletableFuture.failedFuture(ex);
 		}
-		// A timed-out attempt must not keep its HTTP exchange open.
-		result.whenComplete((value, failure) -> attemptScope.cancel());
-		return result;
+		CompletableFuture<NodeResult> attempt = result.whenComplete((value, failure) -> addUsage(attempts, failure));
+		attempt.whenComplete((value, failure) -> attemptScope.cancel());
+		return attempt;
 	}
 
 	/**

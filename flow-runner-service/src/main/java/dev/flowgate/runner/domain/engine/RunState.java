@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
@@ -28,26 +27,29 @@ final class RunState {
 
 	private final Map<String, NodeStatus> settled = new HashMap<>();
 
-	private final Map<String, AtomicInteger> running = new LinkedHashMap<>();
+	private final Map<String, NodeAttempts> running = new LinkedHashMap<>();
 
 	private final Map<String, Object> outputs = new HashMap<>();
+
+	private final BranchGates gates;
 
 	RunState(FlowGraph graph, TraceLog trace) {
 		this.graph = graph;
 		this.trace = trace;
+		this.gates = new BranchGates(graph);
 	}
 
 	/** Marks nodes as started and returns them, to be launched. */
 	List<FlowNode> claim(List<FlowNode> nodes, Instant now) {
 		for (FlowNode node : nodes) {
-			this.running.put(node.id(), new AtomicInteger());
+			this.running.put(node.id(), new NodeAttempts());
 			this.trace.started(node, now);
 		}
 		return nodes;
 	}
 
-	/** Counts a running node's attempts. */
-	AtomicInteger attempts(FlowNode node) {
+	/** Counts a running node's attempts and the tokens of those that failed. */
+	NodeAttempts attempts(FlowNode node) {
 		return this.running.get(node.id());
 	}
 
@@ -80,9 +82,13 @@ final class RunState {
 		return this.running.isEmpty();
 	}
 
-	/** Nodes still running when the run ends count as failed, with the reason. */
+	/**
+	 * Nodes still running when the run ends count as failed, with the reason and the
+	 * tokens their failed attempts used.
+	 */
 	void abandonRunning(Instant now, String reason) {
-		this.running.forEach((id, attempts) -> this.trace.abandoned(this.graph.node(id), now, attempts.get(), reason));
+		this.running.forEach((id, attempts) -> this.trace.abandoned(this.graph.node(id), now, attempts.count(),
+				attempts.failedUsage(), reason));
 		this.running.clear();
 	}
 
@@ -99,7 +105,7 @@ final class RunState {
 
 	/**
 	 * Settles what follows {@code from}: nodes that may start are returned, skips
-	 * propagate.
+	 * propagate. {@link BranchGates} decides which.
 	 */
 	private List<FlowNode> decideDownstreamOf(FlowNode from, Instant now) {
 		List<FlowNode> ready = new ArrayList<>();
@@ -110,7 +116,7 @@ final class RunState {
 				if (ready.contains(target) || !isUndecided(target) || !upstreamSettled(target)) {
 					continue;
 				}
-				if (this.graph.incoming(target.id()).stream().anyMatch(this::isActive)) {
+				if (this.gates.opens(target, this::isActive)) {
 					ready.add(target);
 				}
 				else {

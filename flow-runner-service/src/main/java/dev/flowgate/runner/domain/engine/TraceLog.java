@@ -42,9 +42,12 @@ final class TraceLog {
 		failed(node, at, invocation.attempts(), invocation.error(), invocation.tokenUsage());
 	}
 
-	/** A node still running when the run ended: what its attempts used is unknown. */
-	void abandoned(FlowNode node, Instant at, int attempts, String reason) {
-		failed(node, at, attempts, reason, TokenUsage.NONE);
+	/**
+	 * A node still running when the run ended, with the tokens of its attempts that had
+	 * failed: they are paid for.
+	 */
+	void abandoned(FlowNode node, Instant at, int attempts, TokenUsage failedAttempts, String reason) {
+		failed(node, at, attempts, reason, failedAttempts);
 	}
 
 	private void failed(FlowNode node, Instant at, int attempts, String error, TokenUsage tokenUsage) {

@@ -65,6 +65,19 @@ public final class Templates {
 	}
 
 	/**
+	 * {@link #text} that knows which characters the template wrote and which values did.
+	 */
+	public TracedText traced(String template, TemplateScope scope) {
+		TracedText.Builder text = new TracedText.Builder(template);
+		int end = 0;
+		for (Placeholder placeholder : Placeholders.in(template)) {
+			text.literal(end, placeholder.start()).value(asText(scope.resolve(placeholder.reference())));
+			end = placeholder.end();
+		}
+		return text.literal(end, template.length()).build();
+	}
+
+	/**
 	 * Renders every string inside maps and lists as a {@link #value value} template, so a
 	 * JSON body keeps the types of the values it refers to.
 	 */

@@ -1,5 +1,6 @@
 package dev.flowgate.runner.domain.template;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,12 @@ public final class ValuePath {
 	}
 
 	public static ValuePath parse(String path) {
-		return new ValuePath(Arrays.stream(SEPARATOR.split(path.trim())).map(String::trim).toList());
+		String[] parts = SEPARATOR.split(path.trim());
+		// Separators alone ("." or "[]") split into no part at all: no root either.
+		List<String> steps = new ArrayList<>(List.of((parts.length > 0) ? parts[0].trim() : ""));
+		// Brackets next to each other ("[0][1]") leave an empty part between them.
+		Arrays.stream(parts, 1, parts.length).map(String::trim).filter((step) -> !step.isEmpty()).forEach(steps::add);
+		return new ValuePath(List.copyOf(steps));
 	}
 
 	/** The first step: {@code input} or a node id. */

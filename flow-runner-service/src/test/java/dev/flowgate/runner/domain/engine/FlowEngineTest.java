@@ -206,6 +206,105 @@ class FlowEngineTest {
 			.containsEntry("pick", NodeStatus.SUCCEEDED);
 	}
 
+	/**
+	 * Approve, then act: the act also takes a draft made beside the approval, yet an
+	 * approval that says no skips it, and what depends on it.
+	 */
+	@Test
+	void skipsANodeAConditionGatesEvenWhenItsOtherInputRan() {
+		this.api.on("/charge", (request) -> Reply.json(200, "{\"charged\":true}"));
+		FlowDefinition flow = Flows.flow()
+			.input("order")
+			.node("approve", "condition", Map.of("expression", "input.order = 'ok'"))
+			.node("draft", "template", Map.of("template", "charge for {{input.order}}"))
+			.node("charge", "http", Map.of("method", "POST", "url", this.api.url("/charge"), "body", "{{draft.text}}"))
+			.node("receipt", "template", Map.of("template", "charged: {{charge.body.charged}}"))
+			.node("notify", "template", Map.of("template", "{{draft.text}}: {{charge.status}}"))
+			.output("done", "{{receipt.text}}")
+			.output("note", "{{draft.text}}")
+			.edge("order", "approve")
+			.edge("order", "draft")
+			.branch("approve", "charge", true)
+			.edge("draft", "charge")
+			.edge("charge", "receipt")
+			.edge("receipt", "done")
+			.edge("draft", "notify")
+			.edge("charge", "notify")
+			.edge("draft", "note")
+			.build();
+
+		FlowOutcome refused = this.fixture.run(flow, Map.of("order", "no"));
+		FlowOutcome approved = this.fixture.run(flow, Map.of("order", "ok"));
+
+		assertThat(refused.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(statuses(refused)).containsEntry("draft", NodeStatus.SUCCEEDED)
+			.containsEntry("charge", NodeStatus.SKIPPED)
+			.containsEntry("receipt", NodeStatus.SKIPPED)
+			.containsEntry("notify", NodeStatus.SKIPPED)
+			.containsEntry("done", NodeStatus.SKIPPED);
+		assertThat(refused.outputs()).containsExactly(Map.entry("note", "charge for no"));
+		assertThat(approved.outputs()).containsEntry("done", "charged: true");
+		assertThat(statuses(approved)).containsEntry("notify", NodeStatus.SUCCEEDED);
+		assertThat(this.api.received("/charge")).singleElement().extracting(Received::body).isEqualTo("charge for ok");
+	}
+
+	@Test
+	void runsAJoinOfBothBranchesThatAlsoHasAnInputOfItsOwn() {
+		FlowDefinition flow = Flows.flow()
+			.input("name")
+			.node("known", "condition", Map.of("expression", "$exists(input.name)"))
+			.node("greet", "template", Map.of("template", "Hi {{input.name}}"))
+			.node("anonymous", "template", Map.of("template", "Hi stranger"))
+			.node("sign", "template", Map.of("template", "-- Flowgate"))
+			.node("letter", "template", Map.of("template", "{{greet.text}}{{anonymous.text}} {{sign.text}}"))
+			.output("text", "{{letter.text}}")
+			.edge("name", "known")
+			.branch("known", "greet", true)
+			.branch("known", "anonymous", false)
+			.edge("greet", "letter")
+			.edge("anonymous", "letter")
+			.edge("sign", "letter")
+			.edge("letter", "text")
+			.build();
+
+		assertThat(this.fixture.run(flow, Map.of("name", "Ada")).outputs())
+			.containsExactly(Map.entry("text", "Hi Ada -- Flowgate"));
+		assertThat(this.fixture.run(flow, Map.of()).outputs())
+			.containsExactly(Map.entry("text", "Hi stranger -- Flowgate"));
+	}
+
+	@Test
+	void runsAJoinOfNestedConditionsWhicheverBranchesRan() {
+		FlowDefinition flow = Flows.flow()
+			.node("n", "input", Map.of("name", "n", "inputType", "number"))
+			.node("positive", "condition", Map.of("expression", "input.n > 0"))
+			.node("large", "condition", Map.of("expression", "input.n > 10"))
+			.node("negative", "template", Map.of("template", "negative"))
+			.node("big", "template", Map.of("template", "big"))
+			.node("small", "template", Map.of("template", "small"))
+			.node("label", "template", Map.of("template", "{{negative.text}}{{big.text}}{{small.text}}"))
+			.output("size", "{{label.text}}")
+			.edge("n", "positive")
+			.branch("positive", "large", true)
+			.branch("positive", "negative", false)
+			.branch("large", "big", true)
+			.branch("large", "small", false)
+			.edge("big", "label")
+			.edge("small", "label")
+			.edge("negative", "label")
+			.edge("label", "size")
+			.build();
+
+		assertThat(this.fixture.run(flow, Map.of("n", 42)).outputs()).containsExactly(Map.entry("size", "big"));
+		assertThat(this.fixture.run(flow, Map.of("n", 3)).outputs()).containsExactly(Map.entry("size", "small"));
+		FlowOutcome negative = this.fixture.run(flow, Map.of("n", -1));
+		assertThat(negative.outputs()).containsExactly(Map.entry("size", "negative"));
+		assertThat(statuses(negative)).containsEntry("large", NodeStatus.SKIPPED)
+			.containsEntry("big", NodeStatus.SKIPPED)
+			.containsEntry("small", NodeStatus.SKIPPED)
+			.containsEntry("label", NodeStatus.SUCCEEDED);
+	}
+
 	@Test
 	void failsTheExecutionOnTheFirstFailingNodeAndCancelsTheOthers() {
 		this.api.on("/broken", (request) -> Reply.text(500, "boom"));

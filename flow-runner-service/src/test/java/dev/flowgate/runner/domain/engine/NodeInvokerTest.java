@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.runner.domain.node.CancellationScope;
@@ -22,9 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Attempts that time out, against nodes that never answer. */
 class NodeInvokerTest {
+
+	private static final long BACKOFF_MILLIS = 4000;
 
 	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
 
@@ -34,9 +37,11 @@ class NodeInvokerTest {
 
 	private final CountDownLatch evaluationsGoOn = new CountDownLatch(1);
 
+	private final List<CompletableFuture<NodeResult>> exchanges = new CopyOnWriteArrayList<>();
+
 	private final NodeInvoker invoker = new NodeInvoker(
 			new NodeExecutors(List.of(new Stalling("waits", true), new Stalling("computes", false),
-					new Evaluating(this.evaluationsGoOn), new Answering())),
+					new Evaluating(this.evaluationsGoOn), new Answering(), new Exchanging(this.exchanges))),
 			new EngineSettings(Duration.ofMillis(100), 4096), this.scheduler, this.workers, this.evaluators);
 
 	@AfterEach
@@ -52,10 +57,10 @@ class NodeInvokerTest {
 		FlowNode long1 = new FlowNode("e1", "evaluates", Map.of("timeoutSeconds", 10));
 		FlowNode long2 = new FlowNode("e2", "evaluates", Map.of("timeoutSeconds", 10));
 		// As many long evaluations as there are worker threads.
-		CompletableFuture<Invocation> first = this.invoker.invoke(call(long1), new AtomicInteger());
-		CompletableFuture<Invocation> second = this.invoker.invoke(call(long2), new AtomicInteger());
+		CompletableFuture<Invocation> first = this.invoker.invoke(call(long1), new NodeAttempts());
+		CompletableFuture<Invocation> second = this.invoker.invoke(call(long2), new NodeAttempts());
 
-		Invocation answered = this.invoker.invoke(call(new FlowNode("a", "answers", Map.of())), new AtomicInteger())
+		Invocation answered = this.invoker.invoke(call(new FlowNode("a", "answers", Map.of())), new NodeAttempts())
 			.get(2, TimeUnit.SECONDS);
 
 		assertThat(answered.failed()).isFalse();
@@ -76,9 +81,22 @@ class NodeInvokerTest {
 		assertThat(invocation.error()).isEqualTo("timed out after 100 ms");
 	}
 
+	@Test
+	void abortsTheExchangeOfAnAttemptAsSoonAsItTimesOut() {
+		FlowNode node = new FlowNode("n", "exchanges",
+				Map.of("retry", Map.of("maxAttempts", 2, "backoffMillis", BACKOFF_MILLIS)));
+
+		CompletableFuture<Invocation> invocation = this.invoker.invoke(call(node), new NodeAttempts());
+
+		await().atMost(Duration.ofMillis(BACKOFF_MILLIS / 2))
+			.until(() -> !this.exchanges.isEmpty() && this.exchanges.get(0).isCancelled());
+		assertThat(invocation).as("the next attempt waits for its backoff").isNotDone();
+		assertThat(this.exchanges).hasSize(1);
+	}
+
 	private Invocation invoke(String type) throws Exception {
 		FlowNode node = new FlowNode("n", type, Map.of("retry", Map.of("maxAttempts", 3, "backoffMillis", 0)));
-		return this.invoker.invoke(call(node), new AtomicInteger()).get(5, TimeUnit.SECONDS);
+		return this.invoker.invoke(call(node), new NodeAttempts()).get(5, TimeUnit.SECONDS);
 	}
 
 	private static NodeCall call(FlowNode node) {
@@ -124,6 +142,26 @@ class NodeInvokerTest {
 		@Override
 		public CompletableFuture<NodeResult> execute(NodeCall call) {
 			return CompletableFuture.completedFuture(NodeResult.of("answer"));
+		}
+
+	}
+
+	/**
+	 * A node whose exchange, registered with its attempt as HTTP nodes do, is never
+	 * answered.
+	 */
+	private record Exchanging(List<CompletableFuture<NodeResult>> exchanges) implements NodeExecutor {
+
+		@Override
+		public String type() {
+			return "exchanges";
+		}
+
+		@Override
+		public CompletableFuture<NodeResult> execute(NodeCall call) {
+			CompletableFuture<NodeResult> exchange = call.cancellation().register(new CompletableFuture<>());
+			this.exchanges.add(exchange);
+			return exchange;
 		}
 
 	}

@@ -50,6 +50,17 @@ class TemplatesTest {
 	}
 
 	@Test
+	void pathsFollowBracketsThatFollowEachOther() {
+		TemplateScope grid = new TemplateScope(Map.of(),
+				Map.of("table", Map.of("rows", List.of(List.of("a1", "a2"), List.of("b1", List.of("deep"))))));
+
+		assertThat(this.templates.value("{{table.rows[0][1]}}", grid)).isEqualTo("a2");
+		assertThat(this.templates.value("{{table.rows[1][1][0]}}", grid)).isEqualTo("deep");
+		assertThat(this.templates.value("{{table.rows[1][1].0}}", grid)).isEqualTo("deep");
+		assertThat(this.templates.value("{{table.rows[2][0]}}", grid)).isNull();
+	}
+
+	@Test
 	void textRendersALoneObjectReferenceAsJson() {
 		assertThat(this.templates.text("{{lookup.body.items.0}}", this.scope)).isEqualTo("{\"name\":\"first\"}");
 		assertThat(this.templates.text("{{input.count}}", this.scope)).isEqualTo("3");

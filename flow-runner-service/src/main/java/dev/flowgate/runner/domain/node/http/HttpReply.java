@@ -66,18 +66,21 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
 	 */
 	public NodeFailedException failure(String description) {
 		String message = "HTTP %d from %s".formatted(this.status, description);
-		String quoted = CREDENTIAL_REFUSALS.contains(this.status) ? "" : quotable(text());
+		String quoted = CREDENTIAL_REFUSALS.contains(this.status) ? "" : quote(text());
 		if (!quoted.isEmpty()) {
-			message += ": "
-					+ ((quoted.length() > MAX_QUOTED_CHARS) ? quoted.substring(0, MAX_QUOTED_CHARS) + "…" : quoted);
+			message += ": " + quoted;
 		}
 		return isTransientFailure() ? new NodeFailedException(message) : NodeFailedException.permanent(message);
 	}
 
-	/** The start of a body, on one line; only that start is read. */
-	private static String quotable(String body) {
-		String start = body.substring(0, Math.min(body.length(), QUOTED_SCAN_CHARS));
-		return start.replaceAll("\\s+", " ").strip();
+	/**
+	 * The start of what a server said, on one line, as errors quote it; only that start
+	 * is read.
+	 */
+	static String quote(String said) {
+		String start = said.substring(0, Math.min(said.length(), QUOTED_SCAN_CHARS));
+		String line = start.replaceAll("\\s+", " ").strip();
+		return (line.length() > MAX_QUOTED_CHARS) ? line.substring(0, MAX_QUOTED_CHARS) + "…" : line;
 	}
 
 	public boolean isJson() {

@@ -72,7 +72,7 @@ public final class LlmNode implements NodeExecutor {
 			if (!reply.isSuccess()) {
 				throw reply.failure("the LLM at " + OutboundHttp.forDisplay(baseUrl));
 			}
-			return completion(this.json.readOrText(reply.text()), format);
+			return completion(this.json.readOrText(reply.text()), format, OutboundHttp.forDisplay(baseUrl));
 		});
 	}
 
@@ -101,12 +101,12 @@ public final class LlmNode implements NodeExecutor {
 	}
 
 	/** A failed answer's tokens count too: they are paid for. */
-	private NodeResult completion(Object response, LlmResponseFormat format) {
+	private NodeResult completion(Object response, LlmResponseFormat format, String server) {
 		long promptTokens = count(response, "prompt_tokens");
 		long completionTokens = count(response, "completion_tokens");
 		TokenUsage used = new TokenUsage(promptTokens, completionTokens);
 		if (!(CONTENT.resolveAfterRoot(response) instanceof String text)) {
-			throw new NodeFailedException("the LLM response has no choices[0].message.content").withTokenUsage(used);
+			throw LlmFailures.noContent(response, server).withTokenUsage(used);
 		}
 		Map<String, Object> output = new LinkedHashMap<>();
 		output.put("text", text);

@@ -2,13 +2,13 @@ package dev.flowgate.runner.domain.node.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.node.NodeFailedException;
 import dev.flowgate.runner.domain.template.TemplateScope;
 import dev.flowgate.runner.domain.template.Templates;
+import dev.flowgate.runner.domain.template.TracedText;
 
 /**
  * URLs rendered from templates keep what the template fixes. Where the template names a
@@ -17,7 +17,9 @@ import dev.flowgate.runner.domain.template.Templates;
  * inside the host ({@code https://{{input.shop}}.myshopify.com}) may hold only letters,
  * digits, dots and hyphens. No value may add {@code .} or {@code ..} path segments
  * ({@code /orders/{{input.id}}} with {@code ../admin}, {@code ..;/admin} or
- * {@code ..%2Fadmin}). Either would send the flow's headers, credentials included, where
+ * {@code ..%2Fadmin}), beside dots of the template's own either
+ * ({@code /docs/{{input.name}}.{{input.ext}}} with {@code ../../admin/users}): see
+ * {@link DotSegments}. Either would send the flow's headers, credentials included, where
  * its author did not mean them to go. A template whose host is one reference
  * ({@code {{input.url}}}, {@code https://{{input.host}}/}) leaves the host to the value:
  * the author's choice.
@@ -30,14 +32,12 @@ final class UrlTemplates {
 	/** What a value may put into a host the template names in part. */
 	private static final String HOST_VALUE = "[A-Za-z0-9.-]*";
 
-	/** A path segment's separators, as some servers decode them. */
-	private static final Pattern SEPARATOR = Pattern.compile("[/\\\\]");
-
 	private UrlTemplates() {
 	}
 
 	static String render(Templates templates, String field, String template, TemplateScope scope) {
-		String rendered = templates.text(template, scope);
+		TracedText traced = templates.traced(template, scope);
+		String rendered = traced.text();
 		URI actual = parse(rendered);
 		if (actual == null) {
 			// Refused later with its own message.
@@ -54,11 +54,8 @@ final class UrlTemplates {
 			// Its own text is no host without the values ("https://.example.com").
 			requireHostValues(templates, field, authority.group(1), scope, actual);
 		}
-		if (fixed == null) {
-			// The template is no URL in itself.
-			return rendered;
-		}
-		if (hasDotSegment(actual) && !hasDotSegment(fixed)) {
+		// Also where the template is no URL in itself ("https://h/{{a}}%{{b}}").
+		if (valueAddsDotSegment(traced, actual)) {
 			throw NodeFailedException.permanent(field + ": a value adds a '.' or '..' segment to the path");
 		}
 		return rendered;
@@ -84,23 +81,20 @@ final class UrlTemplates {
 	}
 
 	/**
-	 * Dot segments as servers may read them: encoded, with parameters ({@code ..;x}), or
-	 * behind an encoded slash or backslash.
+	 * Whether a value made a dot segment in the path. The path is found in the rendered
+	 * text from its end: the URL, the text stripped, ends with its path, query and
+	 * fragment as written.
 	 */
-	private static boolean hasDotSegment(URI uri) {
-		String path = uri.getRawPath();
-		if (path == null) {
+	private static boolean valueAddsDotSegment(TracedText rendered, URI actual) {
+		String path = actual.getRawPath();
+		if (path == null || path.isEmpty()) {
 			return false;
 		}
-		String decoded = path.toLowerCase(Locale.ROOT).replace("%2e", ".").replace("%2f", "/").replace("%5c", "\\");
-		for (String segment : SEPARATOR.split(decoded, -1)) {
-			int parameters = segment.indexOf(';');
-			String name = (parameters >= 0) ? segment.substring(0, parameters) : segment;
-			if (name.equals(".") || name.equals("..")) {
-				return true;
-			}
-		}
-		return false;
+		String tail = path + ((actual.getRawQuery() != null) ? "?" + actual.getRawQuery() : "")
+				+ ((actual.getRawFragment() != null) ? "#" + actual.getRawFragment() : "");
+		String text = rendered.text();
+		int end = text.stripTrailing().length() - tail.length() + path.length();
+		return DotSegments.madeByValue(rendered, end - path.length(), end);
 	}
 
 	private static URI parse(String text) {

@@ -284,6 +284,52 @@ class HttpNodeTest {
 		assertThat(this.api.received()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			/docs/{{input.a}}.{{input.b}}                 | report       | json  | /docs/report.json
+			/specs/{{input.a}}.{{input.b}}.{{input.c}}/x  | 1            | 2     | /specs/1.2.3/x
+			/docs/../docs/{{input.a}}                     | report.json  | -     | /docs/../docs/report.json
+			/repos/{{input.a}}.{{input.b}}                | flowgate/api | git   | /repos/flowgate/api.git
+			""")
+	void keepsTheDotsTheTemplateHasBetweenValues(String path, String a, String b, String expected) {
+		this.api.on(expected, (request) -> Reply.json(200, "{}"));
+
+		FlowOutcome outcome = this.fixture.run(dottedCall(path), Map.of("a", a, "b", b, "c", "3"));
+
+		assertThat(outcome.status()).as(String.valueOf(outcome.error())).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(this.api.received(expected)).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			/docs/{{input.a}}.{{input.b}}                 | ../../admin/users  | json
+			/docs/{{input.a}}.{{input.b}}                 | x/..%2f..%2Fadmin  | json
+			/docs/{{input.a}}.{{input.b}}                 | x                  | json/../../admin
+			/specs/{{input.a}}.{{input.b}}.{{input.c}}/x  | ''                 | ''
+			/docs/..{{input.a}}                           | /admin             | -
+			/docs/{{input.a}}..                           | x/                 | -
+			/docs/{{input.a}}%{{input.b}}                 | .                  | 2e
+			""")
+	void aValueCannotMakeADotSegmentBesideTheDotsOfTheTemplate(String path, String a, String b) {
+		FlowOutcome outcome = this.fixture.run(dottedCall(path), Map.of("a", a, "b", b, "c", ""));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).isEqualTo("url: a value adds a '.' or '..' segment to the path");
+		assertThat(this.api.received()).isEmpty();
+	}
+
+	private FlowDefinition dottedCall(String path) {
+		return Flows.flow()
+			.input("a")
+			.input("b")
+			.input("c")
+			.node("call", "http", Map.of("url", this.api.url(path)))
+			.edge("a", "call")
+			.edge("b", "call")
+			.edge("c", "call")
+			.build();
+	}
+
 	@Test
 	void aValueInsideTheHostCannotTakeTheRequestToAnotherHost() {
 		this.api.on("/x", (request) -> Reply.json(200, "{}"));

@@ -1,5 +1,8 @@
 package dev.flowgate.runner.domain.node.http;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -198,6 +201,83 @@ class LlmNodeTest {
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 		assertThat(outcome.trace().get(0).attempts()).isEqualTo(2);
 		assertThat(outcome.trace().get(0).tokenUsage()).isEqualTo(new TokenUsage(2, 2));
+	}
+
+	@Test
+	void countsTheTokensOfAFailedAttemptWhenTheRunEndsDuringTheNext() {
+		AtomicInteger answers = new AtomicInteger();
+		this.elsewhere.on(OpenAiStub.PATH,
+				(request) -> (answers.incrementAndGet() == 1) ? StubServer.Reply.json(200, completion("Sure! {ok}"))
+						: StubServer.Reply.json(200, completion("{\"ok\": true}")).after(Duration.ofSeconds(5)));
+		FlowDefinition flow = Flows.flow()
+			.node("ask", "llm",
+					Map.of("baseUrl", this.elsewhere.url(""), "model", "m", "prompt", "hi", "responseFormat", "json",
+							"retry", Map.of("maxAttempts", 2, "backoffMillis", 1)))
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of(), Instant.now().plusMillis(1500));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+		assertThat(outcome.trace().get(0).attempts()).isEqualTo(2);
+		assertThat(outcome.trace().get(0).tokenUsage()).as("the first answer was paid for")
+			.isEqualTo(new TokenUsage(1, 1));
+		assertThat(outcome.tokenUsage()).isEqualTo(new TokenUsage(1, 1));
+	}
+
+	@Test
+	void quotesTheStartOfAnAnswerThatIsNotJsonAndDoesNotAskAgain() {
+		FlowOutcome outcome = askOnce(StubServer.Reply.text(200, "<html>\n  <p>Gateway</p>" + "x".repeat(400)));
+
+		assertThat(outcome.error().message()).isEqualTo("the LLM at " + this.elsewhere.url("")
+				+ " answered with no JSON: <html> <p>Gateway</p>" + "x".repeat(300 - 21) + "…");
+		assertThat(outcome.trace().get(0).attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void quotesTheErrorAServerSentWithASuccessStatusAndDoesNotAskAgain() {
+		FlowOutcome outcome = askOnce(StubServer.Reply.json(200,
+				"{\"error\":{\"message\":\"model 'm' is not loaded\",\"type\":\"invalid_request_error\"}}"));
+
+		assertThat(outcome.error().message())
+			.isEqualTo("the LLM at " + this.elsewhere.url("") + " answered with an error: model 'm' is not loaded");
+		assertThat(outcome.trace().get(0).attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void quotesARefusalCountsItsTokensAndDoesNotAskAgain() {
+		FlowOutcome outcome = askOnce(StubServer.Reply.json(200,
+				JSON.writeValueAsString(Map.of("model", "m", "choices",
+						List.of(Map.of("index", 0, "message", refusal("I can't help with that."))), "usage",
+						Map.of("prompt_tokens", 4, "completion_tokens", 6)))));
+
+		assertThat(outcome.error().message())
+			.isEqualTo("the LLM at " + this.elsewhere.url("") + " refused: I can't help with that.");
+		assertThat(outcome.trace().get(0).attempts()).isEqualTo(1);
+		assertThat(outcome.tokenUsage()).isEqualTo(new TokenUsage(4, 6));
+	}
+
+	/**
+	 * A node that may be tried three times, asking a server that answers {@code reply}.
+	 */
+	private FlowOutcome askOnce(StubServer.Reply reply) {
+		this.elsewhere.on(OpenAiStub.PATH, (request) -> reply);
+		FlowDefinition flow = Flows.flow()
+			.node("ask", "llm",
+					Map.of("baseUrl", this.elsewhere.url(""), "model", "m", "prompt", "hi", "retry",
+							Map.of("maxAttempts", 3)))
+			.build();
+		FlowOutcome outcome = this.fixture.run(flow, Map.of());
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		return outcome;
+	}
+
+	/** A message with {@code "content": null}, as OpenAI sends with a refusal. */
+	private static Map<String, Object> refusal(String refusal) {
+		Map<String, Object> message = new LinkedHashMap<>();
+		message.put("role", "assistant");
+		message.put("content", null);
+		message.put("refusal", refusal);
+		return message;
 	}
 
 	@Test
