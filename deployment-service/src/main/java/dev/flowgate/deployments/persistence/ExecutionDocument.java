@@ -39,6 +39,8 @@ record ExecutionDocument(@Id String id, String ownerId, String deploymentId, Int
 
 	static final String CREATED_AT = "createdAt";
 
+	static final String REQUESTED = "requested";
+
 	static final String WRITTEN_AT = "writtenAt";
 
 	static final String AWAITING_PUBLICATION = "awaitingPublication";

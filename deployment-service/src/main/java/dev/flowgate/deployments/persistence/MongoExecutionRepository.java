@@ -124,7 +124,8 @@ class MongoExecutionRepository implements ExecutionRepository {
 
 	@Override
 	public ExecutionPage page(ExecutionQuery query) {
-		List<Criteria> criteria = new ArrayList<>(List.of(where("ownerId").is(query.ownerId())));
+		List<Criteria> criteria = new ArrayList<>(
+				List.of(where("ownerId").is(query.ownerId()), where(ExecutionDocument.REQUESTED).is(true)));
 		if (query.deploymentId() != null) {
 			criteria.add(where("deploymentId").is(query.deploymentId()));
 		}

@@ -122,6 +122,11 @@ class MongoHourSummaries implements HourSummaries {
 	}
 
 	@Override
+	public void firstRunStarted(Instant startedAt) {
+		this.mongo.updateFirst(progressDocument(), new Update().set(LAST_RUN_AT, startedAt), PROGRESS_COLLECTION);
+	}
+
+	@Override
 	public void finished(Instant startedAt) {
 		this.mongo.updateFirst(progressDocument(), new Update().set(LAST_RUN_AT, startedAt).unset(CLAIMED_UNTIL),
 				PROGRESS_COLLECTION);

@@ -1,9 +1,6 @@
 package dev.flowgate.deployments.persistence;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -14,14 +11,12 @@ import dev.flowgate.deployments.config.ExecutionProperties;
 import dev.flowgate.store.PendingPublication;
 
 /**
- * The indexes behind the queries of this service. The TTL index lets a real MongoDB
- * expire old executions by itself; {@link RetentionSweeper} does the same where TTL is
- * not supported.
+ * The indexes behind the queries of this service. The TTL index ({@link RetentionTtl})
+ * lets a real MongoDB expire old executions by itself; {@link RetentionSweeper} does the
+ * same where TTL is not supported.
  */
 @Component
 class MongoIndexes implements InitializingBean {
-
-	private static final Logger log = LoggerFactory.getLogger(MongoIndexes.class);
 
 	private static final String OWNER = "ownerId";
 
@@ -85,17 +80,7 @@ class MongoIndexes implements InitializingBean {
 			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, Sort.Direction.ASC)
 				.on(MongoHourSummaries.KEY, Sort.Direction.ASC)
 				.on(MongoHourSummaries.HOUR, Sort.Direction.ASC));
-		try {
-			executions.createIndex(new Index().on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC)
-				.expire(this.properties.retention())
-				.named("retention_ttl"));
-		}
-		catch (DataAccessException ex) {
-			// An existing TTL index with another retention: the sweep still applies the
-			// new one.
-			log.warn("Could not declare the retention TTL index (drop 'retention_ttl' to change it): {}",
-					ex.getMessage());
-		}
+		new RetentionTtl(this.mongo).keep(this.properties.retention());
 	}
 
 }

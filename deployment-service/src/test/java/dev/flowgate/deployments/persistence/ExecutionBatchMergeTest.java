@@ -7,7 +7,10 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
+import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStarted;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.domain.execution.ExecutionEvents;
@@ -25,11 +28,16 @@ class ExecutionBatchMergeTest {
 
 	private static final String OWNER = "owner-batch";
 
+	private static final long MICROSECONDS = 123_456;
+
 	@Autowired
 	private MongoExecutionRepository executions;
 
 	@Autowired
 	private ExecutionMerge merge;
+
+	@Autowired
+	private MongoTemplate mongo;
 
 	@Test
 	void insertsNewRecordsAndUpdatesStoredOnesInOneBatch() {
@@ -66,6 +74,28 @@ class ExecutionBatchMergeTest {
 		assertThat(recorded.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 		assertThat(recorded.startedAt()).isNotNull();
 		assertThat(recorded.trigger().inputs().values()).containsEntry("question", "batch");
+	}
+
+	@Test
+	void writesNothingWhenTheSameTriggerComesAgain() {
+		// The gateway's clock gives microseconds; the stored record has milliseconds.
+		ExecutionEvents execution = events().at(ExecutionEvents.REQUESTED_AT.plusNanos(MICROSECONDS));
+		ExecutionRequested trigger = execution.requested(inputs());
+		ExecutionStarted started = execution.started();
+		this.executions.merge(execution.executionId(), (current) -> this.merge.apply(current, started));
+		this.executions.merge(execution.executionId(), (current) -> this.merge.apply(current, trigger));
+		ExecutionDocument stored = document(execution);
+
+		this.executions.merge(execution.executionId(), (current) -> this.merge.apply(current, trigger));
+		this.executions.mergeAll(Map.of(execution.executionId(),
+				(current) -> this.merge.apply(this.merge.apply(current, trigger), started)));
+
+		assertThat(document(execution).revision()).isEqualTo(stored.revision());
+		assertThat(document(execution).writtenAt()).isEqualTo(stored.writtenAt());
+	}
+
+	private ExecutionDocument document(ExecutionEvents execution) {
+		return this.mongo.findById(execution.executionId(), ExecutionDocument.class);
 	}
 
 	private ExecutionRecord find(ExecutionEvents execution) {

@@ -267,6 +267,29 @@ class ExecutionQueryTest {
 	}
 
 	@Test
+	void listsAnExecutionOnlyOnceItsTriggerIsRecorded() {
+		ApiClient owner = ApiClient.forNewOwner(this.mvc);
+		String flowId = owner.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		String deployment = owner.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(flowId)).text("id");
+		ExecutionEvents triggered = ownedBy(owner, deployment, Duration.ofMinutes(10));
+		ExecutionEvents resultFirst = ownedBy(owner, deployment, Duration.ofMinutes(5));
+		new EventSender(this.kafka).send(triggered.requested(Map.of("question", "a")),
+				resultFirst.completed(ExecutionStatus.SUCCEEDED, 10));
+		Consumption.awaitCaughtUp(EventSender.executionTopics());
+
+		assertThat(ids(owner.get("/v1/executions").json())).containsExactly(triggered.executionId());
+		assertThat(ids(owner.get("/v1/deployments/" + deployment + "/executions").json()))
+			.containsExactly(triggered.executionId());
+		assertThat(owner.get("/v1/executions/" + resultFirst.executionId()).text("status")).isEqualTo("succeeded");
+
+		new EventSender(this.kafka).send(resultFirst.requested(Map.of("question", "b")));
+		Consumption.awaitCaughtUp(EventSender.executionTopics());
+
+		assertThat(ids(owner.get("/v1/executions").json())).containsExactly(resultFirst.executionId(),
+				triggered.executionId());
+	}
+
+	@Test
 	void hidesAnotherOwnersExecutionsAndUsage() {
 		ApiClient stranger = this.api.asAnotherOwner();
 

@@ -17,9 +17,10 @@ import dev.flowgate.contracts.NodeTrace;
  * only its own part. {@code createdAt} is the trigger's time once the trigger is
  * recorded, and moves no more: an hour's usage, summed from it, stays right (before, the
  * runner's times stand in, the earliest of them). Of two triggers of one execution (a
- * retry whose first send landed after all) the first recorded keeps its time: both are on
- * the execution's partition, so that order is Kafka's. The owner's cancel request is none
- * of theirs: every event keeps it.
+ * retry whose first send landed after all, or two gateway replicas given one idempotency
+ * key) the first recorded wins whole and a later one changes nothing: both are on the
+ * execution's partition, so that order is Kafka's, and the runner runs that first one
+ * too. The owner's cancel request is none of theirs: every event keeps it.
  */
 public final class ExecutionMerge {
 
@@ -47,13 +48,15 @@ public final class ExecutionMerge {
 	}
 
 	private ExecutionRecord requested(ExecutionRecord base, ExecutionRequested event) {
+		if (base.trigger() != null) {
+			return base;
+		}
 		Trigger trigger = new Trigger(event.source(), event.mode(), event.keyId(), event.replayOf(),
 				event.idempotencyKey(), event.inputsDigest(), this.limit.cap(event.inputs()), event.deadline());
 		Integer flowVersion = base.flowVersionConfirmed() ? base.flowVersion() : Integer.valueOf(event.flowVersion());
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), flowVersion,
 				base.flowVersionConfirmed(), advance(base.status(), ExecutionStatus.QUEUED), trigger, base.outcome(),
-				(base.trigger() != null) ? base.createdAt() : event.occurredAt(), base.startedAt(),
-				base.cancelRequestedAt());
+				event.occurredAt(), base.startedAt(), base.cancelRequestedAt());
 	}
 
 	private ExecutionRecord started(ExecutionRecord base, ExecutionStarted event) {

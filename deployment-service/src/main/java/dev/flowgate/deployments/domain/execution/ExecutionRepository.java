@@ -25,7 +25,12 @@ public interface ExecutionRepository {
 
 	Optional<ExecutionRecord> find(String ownerId, String executionId);
 
-	/** Fetches {@code query.limit()} records and tells whether there are more. */
+	/**
+	 * Fetches {@code query.limit()} records and tells whether there are more. Only
+	 * records whose trigger is recorded: before, {@code createdAt} is the runner's time
+	 * and moves once the trigger comes, which would show a record on two pages or on
+	 * none.
+	 */
 	ExecutionPage page(ExecutionQuery query);
 
 	/** Removes the records created before {@code cutoff}; returns how many. */

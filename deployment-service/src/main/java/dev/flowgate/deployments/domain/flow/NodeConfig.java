@@ -31,6 +31,10 @@ record NodeConfig(Map<String, Object> values) {
 		return (value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= minimum;
 	}
 
+	boolean isWholeNumberFromTo(String key, long minimum, long maximum) {
+		return isWholeNumberAtLeast(key, minimum) && ((Number) this.values.get(key)).longValue() <= maximum;
+	}
+
 	NodeConfig nested(String key) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> nested = (this.values.get(key) instanceof Map<?, ?> map) ? (Map<String, Object>) map

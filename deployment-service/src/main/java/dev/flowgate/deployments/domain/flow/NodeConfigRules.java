@@ -18,6 +18,18 @@ final class NodeConfigRules implements FlowRule {
 
 	private static final double MAX_TEMPERATURE = 2.0;
 
+	/**
+	 * The runner reads the timeout in whole milliseconds; one that rounds to none falls
+	 * back to its default.
+	 */
+	private static final double MIN_TIMEOUT_SECONDS = 0.001;
+
+	/**
+	 * Tries of one node per run: enough for a flaky call, not enough to hammer a server
+	 * until the deadline (and within the runner's int).
+	 */
+	private static final int MAX_ATTEMPTS = 10;
+
 	// Optional llm settings the runner reads as text.
 	private static final List<String> LLM_TEXTS = List.of("system", "baseUrl");
 
@@ -46,15 +58,15 @@ final class NodeConfigRules implements FlowRule {
 	}
 
 	private void checkCommon(NodeConfig config, Problems found) {
-		if (config.has("timeoutSeconds")
-				&& !(config.isNumber("timeoutSeconds") && ((Number) config.get("timeoutSeconds")).doubleValue() > 0)) {
-			found.add("timeoutSeconds must be a positive number");
+		if (config.has("timeoutSeconds") && !(config.isNumber("timeoutSeconds")
+				&& ((Number) config.get("timeoutSeconds")).doubleValue() >= MIN_TIMEOUT_SECONDS)) {
+			found.add("timeoutSeconds must be a number of at least 0.001 (one millisecond)");
 		}
 		if (config.has("retry")) {
 			NodeConfig retry = config.nested("retry");
 			if (!(config.get("retry") instanceof Map)
-					|| (retry.has("maxAttempts") && !retry.isWholeNumberAtLeast("maxAttempts", 1))) {
-				found.add("retry.maxAttempts must be a whole number of at least 1");
+					|| (retry.has("maxAttempts") && !retry.isWholeNumberFromTo("maxAttempts", 1, MAX_ATTEMPTS))) {
+				found.add("retry.maxAttempts must be a whole number from 1 to " + MAX_ATTEMPTS);
 			}
 			if (retry.has("backoffMillis") && !retry.isWholeNumberAtLeast("backoffMillis", 0)) {
 				found.add("retry.backoffMillis must be a whole number of at least 0");

@@ -10,9 +10,10 @@ import dev.flowgate.templates.Placeholders;
 import dev.flowgate.templates.Placeholders.Placeholder;
 
 /**
- * The header names and values flow-runner-service refuses to send. Its
- * {@code OutboundRequest} is the source of truth: these rules copy its checks so that a
- * flow that would fail every run is refused when it is saved.
+ * The header names and values flow-runner-service refuses to send, or would send as
+ * Java's text of them ({@code null}, an object). Its {@code OutboundRequest} is the
+ * source of truth: these rules copy its checks so that a flow that would fail every run
+ * is refused when it is saved.
  */
 final class RequestHeaders {
 
@@ -30,6 +31,8 @@ final class RequestHeaders {
 			+ "it may hold only letters, digits and !#$%%&'*+-.^_`|~";
 
 	private static final String RESTRICTED_NAME = "headers: '%s' is set by the HTTP client and cannot be set by a flow";
+
+	private static final String NOT_SCALAR = "headers: the value of '%s' must be a string, number or boolean";
 
 	private static final String BROKEN_VALUE = "headers: the value of '%s' must not contain CR, LF or NUL characters";
 
@@ -49,7 +52,11 @@ final class RequestHeaders {
 		else if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
 			problems.add(RESTRICTED_NAME.formatted(name));
 		}
-		if (breaksLine(literal(String.valueOf(value)))) {
+		if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+			// The runner would send String.valueOf of it: "null", "{a=b}".
+			problems.add(NOT_SCALAR.formatted(name));
+		}
+		else if (breaksLine(literal(String.valueOf(value)))) {
 			problems.add(BROKEN_VALUE.formatted(name));
 		}
 		return problems;

@@ -1,6 +1,7 @@
 package dev.flowgate.deployments.domain.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,13 +31,24 @@ final class TemplateReferences {
 
 	/** The node id (or {@code input}) a reference starts with. */
 	static String root(String reference) {
-		return PATH_SEPARATOR.split(reference, 2)[0].trim();
+		return steps(reference).get(0);
 	}
 
 	/** For {@code input.name.more}, the {@code name}; otherwise {@code null}. */
 	static String inputName(String reference) {
-		String[] steps = PATH_SEPARATOR.split(reference, 3);
-		return (steps.length > 1 && steps[0].trim().equals(INPUT_ROOT)) ? steps[1].trim() : null;
+		List<String> steps = steps(reference);
+		return (steps.size() > 1 && steps.get(0).equals(INPUT_ROOT)) ? steps.get(1) : null;
+	}
+
+	/**
+	 * The root, then the steps after it that are not empty: brackets next to each other
+	 * ({@code rows[0][1]}) leave an empty part between them, which the runner skips too.
+	 */
+	private static List<String> steps(String reference) {
+		String[] parts = PATH_SEPARATOR.split(reference.trim());
+		List<String> steps = new ArrayList<>(List.of((parts.length > 0) ? parts[0].trim() : ""));
+		Arrays.stream(parts, 1, parts.length).map(String::trim).filter((step) -> !step.isEmpty()).forEach(steps::add);
+		return steps;
 	}
 
 	private static void collect(Object value, List<String> references) {

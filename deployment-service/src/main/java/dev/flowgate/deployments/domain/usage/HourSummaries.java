@@ -34,6 +34,12 @@ public interface HourSummaries {
 	/** The keys' shares are summed from {@code hour} on. */
 	void keysSummedFrom(Instant hour);
 
+	/**
+	 * Marks the start of the first run before it sums anything: should it fail, the next
+	 * run sums again the hours written to since.
+	 */
+	void firstRunStarted(Instant startedAt);
+
 	/** Ends a run that started at {@code startedAt}, releasing the claim. */
 	void finished(Instant startedAt);
 

@@ -48,6 +48,11 @@ public class UsageSummaries {
 		}
 		try {
 			SummaryProgress progress = this.summaries.progress();
+			if (progress.lastRunAt() == null) {
+				// Before summing: late writes to hours a failing first run summed are
+				// summed again by the next.
+				this.summaries.firstRunStarted(startedAt);
+			}
 			Instant next = (progress.summedUpTo() != null) ? progress.summedUpTo() : firstHour(startedAt);
 			if (progress.keysSummedFrom() == null) {
 				// Hours an earlier version summed have no keys' shares: a key's report

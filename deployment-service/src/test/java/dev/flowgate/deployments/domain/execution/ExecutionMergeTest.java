@@ -64,6 +64,23 @@ class ExecutionMergeTest {
 	}
 
 	@Test
+	void keepsTheWholeFirstTriggerRecordedWhenASecondOneComes() {
+		FlowgateEvent other = this.events.at(ExecutionEvents.REQUESTED_AT.plusSeconds(3))
+			.by("key-2")
+			.requested(Map.of("question", "Never ran?"));
+		Trigger first = fold(this.requested).trigger();
+
+		ExecutionRecord record = fold(this.requested, this.completed, other);
+
+		assertThat(record).isEqualTo(fold(this.requested, this.completed));
+		assertThat(record.trigger()).isEqualTo(first);
+		assertThat(record.trigger().keyId()).isEqualTo("key-1");
+		assertThat(record.trigger().inputs().values()).containsEntry("question", "Kafka?");
+		assertThat(record.trigger().inputsDigest()).isEqualTo(first.inputsDigest());
+		assertThat(fold(this.started, other, this.requested).trigger().keyId()).isEqualTo("key-2");
+	}
+
+	@Test
 	void ignoresRepeatedEvents() {
 		ExecutionRecord once = fold(this.requested, this.started, this.completed);
 

@@ -207,9 +207,31 @@ class FlowValidatorTest {
 		this.nodes.set(2, node("ask", "llm", Map.of("model", "m", "prompt", "{{prompt.text}}", "timeoutSeconds", 0,
 				"retry", Map.of("maxAttempts", 0, "backoffMillis", -1))));
 		assertThat(problems()).extracting(FlowProblem::message)
-			.containsExactlyInAnyOrder("timeoutSeconds must be a positive number",
-					"retry.maxAttempts must be a whole number of at least 1",
+			.containsExactlyInAnyOrder("timeoutSeconds must be a number of at least 0.001 (one millisecond)",
+					"retry.maxAttempts must be a whole number from 1 to 10",
 					"retry.backoffMillis must be a whole number of at least 0");
+	}
+
+	@Test
+	void refusesMoreAttemptsThanTheLimitAndTimeoutsTheRunnerWouldRoundToZero() {
+		for (Object attempts : List.of(11, 1_000_000, 3_000_000_000L)) {
+			this.nodes.set(2, node("ask", "llm",
+					Map.of("model", "m", "prompt", "{{prompt.text}}", "retry", Map.of("maxAttempts", attempts))));
+			assertThat(problems()).as("maxAttempts %s", attempts)
+				.extracting(FlowProblem::nodeId, FlowProblem::message)
+				.containsExactly(tuple("ask", "retry.maxAttempts must be a whole number from 1 to 10"));
+		}
+		this.nodes.set(2,
+				node("ask", "llm", Map.of("model", "m", "prompt", "{{prompt.text}}", "timeoutSeconds", 0.0004)));
+		assertThat(problems()).extracting(FlowProblem::message)
+			.containsExactly("timeoutSeconds must be a number of at least 0.001 (one millisecond)");
+	}
+
+	@Test
+	void acceptsTheMostAttemptsAndTheShortestTimeout() {
+		this.nodes.set(2, node("ask", "llm", Map.of("model", "m", "prompt", "{{prompt.text}}", "timeoutSeconds", 0.001,
+				"retry", Map.of("maxAttempts", 10, "backoffMillis", 0))));
+		assertThat(problems()).isEmpty();
 	}
 
 	@Test
@@ -233,6 +255,13 @@ class FlowValidatorTest {
 				Map.of("template", "{{ input . question }} {{ ask . text }} {{input[question]}}")));
 		assertThat(problems()).extracting(FlowProblem::message)
 			.containsExactly("template: {{ask . text}} refers to 'ask', which is not upstream of this node");
+	}
+
+	@Test
+	void skipsEmptyStepsOfAPathAsTheRunnerDoes() {
+		this.nodes.set(1, node("prompt", "template", Map.of("template",
+				"{{input[question][0][1]}} {{question.matrix[0][1]}} {{input.[question]}} {{ input [question] [0] }}")));
+		assertThat(problems()).isEmpty();
 	}
 
 	@Test

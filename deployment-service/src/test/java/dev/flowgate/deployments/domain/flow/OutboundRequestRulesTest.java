@@ -74,6 +74,16 @@ class OutboundRequestRulesTest {
 	}
 
 	@Test
+	void refusesHeaderValuesThatAreNotTextNumbersOrBooleans() {
+		assertThat(httpProblems(headers("X-Null", null, "X-Object", Map.of("a", "b"), "X-List", List.of("x"))))
+			.extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactlyInAnyOrder(
+					tuple("call", "headers: the value of 'X-Null' must be a string, number or boolean"),
+					tuple("call", "headers: the value of 'X-Object' must be a string, number or boolean"),
+					tuple("call", "headers: the value of 'X-List' must be a string, number or boolean"));
+	}
+
+	@Test
 	void refusesFixedUrlThatIsNotAnAbsoluteHttpUrl() {
 		for (String url : List.of("/orders/42", "api.example.com/orders", "ftp://files.example.com/a.csv",
 				"https:///orders", "https://exa mple.com/", "mailto:ops@example.com", "https://{{unclosed/orders")) {

@@ -86,6 +86,11 @@ final class InMemoryHourSummaries implements HourSummaries {
 	}
 
 	@Override
+	public void firstRunStarted(Instant startedAt) {
+		this.lastRunAt = startedAt;
+	}
+
+	@Override
 	public void finished(Instant startedAt) {
 		this.lastRunAt = startedAt;
 		this.claimedUntil = null;

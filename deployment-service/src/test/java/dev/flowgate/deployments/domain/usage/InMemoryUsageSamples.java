@@ -16,7 +16,8 @@ final class InMemoryUsageSamples implements UsageSamples {
 
 	private final List<Execution> stored = new ArrayList<>();
 
-	boolean failNextRead;
+	/** How many hours are summed before summing one fails; negative: none fails. */
+	int hoursBeforeFailure = -1;
 
 	/** How often the executions were read for usage (not for summing hours). */
 	int reads;
@@ -56,8 +57,7 @@ final class InMemoryUsageSamples implements UsageSamples {
 
 	@Override
 	public void forEachCreated(Instant from, Instant to, BiConsumer<DeploymentHour, UsageSample> each) {
-		if (this.failNextRead) {
-			this.failNextRead = false;
+		if (this.hoursBeforeFailure-- == 0) {
 			throw new IllegalStateException("MongoDB is away");
 		}
 		created(from, to).forEach((execution) -> each.accept(execution.hour(), execution.sample()));

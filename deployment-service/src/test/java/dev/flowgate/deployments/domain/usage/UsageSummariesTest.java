@@ -170,13 +170,31 @@ class UsageSummariesTest {
 	@Test
 	void letsTheNextRunStartAtOnceAfterOneFailed() {
 		recordFinished(Duration.ofHours(3), ExecutionStatus.SUCCEEDED, 100);
-		this.executions.failNextRead = true;
+		this.executions.hoursBeforeFailure = 0;
 
 		assertThatThrownBy(summaries()::run).isInstanceOf(IllegalStateException.class);
 
 		assertThat(summaries().run()).isTrue();
 		this.executions.removeCreatedBefore(this.now);
 		assertThat(dayReport().calls()).isEqualTo(1);
+	}
+
+	@Test
+	void countsALateWriteToAnHourAFailedFirstRunSummed() {
+		recordFinished(Duration.ofHours(5), ExecutionStatus.SUCCEEDED, 100);
+		recordFinished(Duration.ofHours(3), ExecutionStatus.SUCCEEDED, 100);
+		this.executions.hoursBeforeFailure = 2;
+		assertThatThrownBy(summaries()::run).as("the first run, after two hours")
+			.isInstanceOf(IllegalStateException.class);
+		laterBy(Duration.ofMinutes(1));
+
+		recordFinished(Duration.ofHours(5).plusMinutes(1), ExecutionStatus.FAILED, 500);
+
+		assertThat(dayReport().calls()).isEqualTo(3);
+		laterBy(Duration.ofMinutes(30));
+		summaries().run();
+		assertThat(dayReport().calls()).isEqualTo(3);
+		assertThat(dayReport().failures()).isEqualTo(1);
 	}
 
 	@Test
