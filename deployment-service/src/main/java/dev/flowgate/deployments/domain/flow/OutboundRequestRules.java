@@ -10,12 +10,14 @@ import java.util.Set;
 
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.templates.Placeholders;
+import dev.flowgate.templates.Placeholders.Placeholder;
 
 /**
  * What flow-runner-service would refuse in every request a node makes, so that such a
  * flow is not saved only to fail each run: a fixed URL (one without placeholders) that is
- * not an absolute http(s) URL with a host (the runner's {@code OutboundHttp}), and
- * headers it would not send ({@link RequestHeaders}).
+ * not an absolute http(s) URL with a host (the runner's {@code OutboundHttp}), a URL
+ * whose fixed start rules that out whatever its placeholders hold, and headers it would
+ * not send ({@link RequestHeaders}).
  */
 final class OutboundRequestRules implements FlowRule {
 
@@ -49,11 +51,16 @@ final class OutboundRequestRules implements FlowRule {
 
 	/**
 	 * A missing URL is reported as required elsewhere, and one with placeholders is only
-	 * known at run time; the rest is parsed as the runner parses it.
+	 * known at run time but for its fixed start; the rest is parsed as the runner parses
+	 * it.
 	 */
 	private static boolean isUsableUrl(String url) {
-		if (url == null || Placeholders.any(url)) {
+		if (url == null) {
 			return true;
+		}
+		List<Placeholder> placeholders = Placeholders.in(url);
+		if (!placeholders.isEmpty()) {
+			return canStartAnHttpUrl(url.substring(0, placeholders.get(0).start()).stripLeading());
 		}
 		try {
 			URI uri = new URI(url.trim());
@@ -63,6 +70,18 @@ final class OutboundRequestRules implements FlowRule {
 		catch (URISyntaxException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Whether text before a URL's first placeholder can begin an http(s) URL: it begins
+	 * with a scheme and its slashes ({@code https://{{input.host}}/}) or is the start of
+	 * one ({@code {{input.base}}/orders}), unlike {@code /orders/{{input.id}}}.
+	 */
+	private static boolean canStartAnHttpUrl(String fixedStart) {
+		String start = fixedStart.toLowerCase(Locale.ROOT);
+		return SCHEMES.stream()
+			.map((scheme) -> scheme + "://")
+			.anyMatch((prefix) -> start.startsWith(prefix) || prefix.startsWith(start));
 	}
 
 }

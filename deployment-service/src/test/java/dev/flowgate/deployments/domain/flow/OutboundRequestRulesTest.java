@@ -102,6 +102,20 @@ class OutboundRequestRulesTest {
 	}
 
 	@Test
+	void refusesUrlWhoseFixedStartCannotBeginAnHttpUrl() {
+		for (String url : List.of("/orders/{{input.question}}", "api.example.com/{{input.question}}",
+				"ftp://{{input.question}}/a.csv", "mailto:{{input.question}}")) {
+			assertThat(problemsWith(node("call", "http", Map.of("url", url)))).as(url)
+				.extracting(FlowProblem::nodeId, FlowProblem::message)
+				.containsExactly(tuple("call", URL_RULE));
+		}
+		for (String url : List.of(" https://{{input.question}}", "HTTP{{input.question}}",
+				"https://api.example.com{{input.question}}")) {
+			assertThat(problemsWith(node("call", "http", Map.of("url", url)))).as(url).isEmpty();
+		}
+	}
+
+	@Test
 	void refusesFixedFileUrlThatIsNotAnAbsoluteHttpUrl() {
 		assertThat(problemsWith(node("doc", "file", Map.of("url", "report.pdf"))))
 			.extracting(FlowProblem::nodeId, FlowProblem::message)
