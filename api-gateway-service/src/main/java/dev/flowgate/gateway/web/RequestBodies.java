@@ -2,6 +2,7 @@ package dev.flowgate.gateway.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +69,11 @@ public class RequestBodies {
 	}
 
 	/**
-	 * The body as a JSON object; an empty body sent without a type is an empty object.
-	 * @throws Rejection 413 too large, 415 not JSON, 400 malformed or not an object
+	 * The body as a JSON object; an empty body is an empty object. A body sent without a
+	 * type is read as JSON, as clients often send it so (Python's {@code requests} with
+	 * {@code data=}).
+	 * @throws Rejection 413 too large, 415 not JSON or not UTF-8, 400 malformed or not an
+	 * object
 	 */
 	public JsonNode readJsonObject(HttpServletRequest request) {
 		// Before reading: a form body is gone by then, parsed into request parameters.
@@ -80,7 +84,6 @@ public class RequestBodies {
 		if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
 			return this.mapper.createObjectNode();
 		}
-		requireJson(request.getContentType());
 		JsonNode body;
 		try {
 			body = this.reader.readTree(bytes);
@@ -118,23 +121,30 @@ public class RequestBodies {
 		};
 	}
 
+	/** JSON in UTF-8, the only encoding JSON between systems may use (RFC 8259). */
 	private static void requireJson(String contentType) {
+		MediaType type;
 		try {
-			MediaType type = (contentType != null) ? MediaType.parseMediaType(contentType) : null;
-			boolean json = type != null && "application".equals(type.getType())
-					&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
-			if (!json) {
-				throw unsupported(contentType);
-			}
+			type = MediaType.parseMediaType(contentType);
 		}
 		catch (InvalidMediaTypeException ex) {
-			throw unsupported(contentType);
+			// Malformed, or naming a charset unknown here (which Spring refuses to
+			// parse).
+			throw unsupported("The request body must be UTF-8 encoded application/json, not " + contentType);
+		}
+		boolean json = "application".equals(type.getType())
+				&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+		if (!json) {
+			throw unsupported("The request body must be application/json, not " + contentType);
+		}
+		Charset charset = type.getCharset();
+		if (charset != null && !StandardCharsets.UTF_8.equals(charset)) {
+			throw unsupported("The request body must be UTF-8, not " + charset.name());
 		}
 	}
 
-	private static Rejection unsupported(String contentType) {
-		return Rejection.of(Rejection.Reason.UNSUPPORTED_MEDIA_TYPE,
-				"The request body must be application/json, not " + contentType);
+	private static Rejection unsupported(String message) {
+		return Rejection.of(Rejection.Reason.UNSUPPORTED_MEDIA_TYPE, message);
 	}
 
 	private Rejection tooLarge() {

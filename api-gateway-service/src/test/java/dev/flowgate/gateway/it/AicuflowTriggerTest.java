@@ -60,6 +60,23 @@ class AicuflowTriggerTest {
 	}
 
 	@Test
+	void readsABodyWithoutAContentTypeAsJsonButRefusesAnotherCharsetThanUtf8With415() {
+		DeploymentStateChanged deployment = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).input("p", "param1", "text", true), Behaviour.ECHO);
+		String url = this.stack.a.url("/node/deployment-trigger/" + deployment.deploymentId() + "/");
+		String body = "{\"input_data\":{\"param1\":\"value1\"}}";
+
+		Http.Response untyped = Http.send("POST", url, xApiKey(), body);
+		Http.Response latin1 = Http.post(url,
+				Map.of("X-API-Key", this.tenant.key(), "Content-Type", "application/json; charset=ISO-8859-1"), body);
+
+		assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+		assertThat(untyped.json().get("data").get("output_data").get("param1").asString()).isEqualTo("value1");
+		assertError(latin1, 415, "must be UTF-8");
+		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
+	}
+
+	@Test
 	void reportsAFailedFlowAsASuccessfulCallWithAFailedStatus() {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()), Behaviour.FAIL);
 

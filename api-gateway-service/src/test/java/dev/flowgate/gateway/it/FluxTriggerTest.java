@@ -67,6 +67,22 @@ class FluxTriggerTest {
 	}
 
 	@Test
+	void readsABodyWithoutAContentTypeAsJsonButRefusesAnotherCharsetThanUtf8With415() {
+		DeploymentStateChanged deployment = deploy(flux("any"), Behaviour.ECHO);
+		String url = this.stack.a.url("/flux/api-v2?flowId=" + deployment.deploymentId());
+		String body = "{\"variableInputs\":[{\"inputId\":\"node-q\",\"inputText\":\"hi\"}]}";
+
+		Http.Response untyped = Http.send("POST", url, apiKey(), body);
+		Http.Response latin1 = Http.post(url,
+				Map.of("api-key", this.tenant.key(), "Content-Type", "application/json; charset=ISO-8859-1"), body);
+
+		assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+		assertThat(untyped.json().get("output").get("question").asString()).isEqualTo("hi");
+		assertError(latin1, 415, "must be UTF-8");
+		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
+	}
+
+	@Test
 	void answersErrorsInFluxPromptsShapeWithTheRightStatus() {
 		DeploymentStateChanged deployment = deploy(flux("f-" + this.tenant.keyId()), Behaviour.ECHO);
 		DeploymentStateChanged off = deploy(flux("off-" + this.tenant.keyId()).enabled(false), Behaviour.ECHO);

@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.it;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.flowgate.contracts.DeliveryTarget;
@@ -162,6 +163,35 @@ class NativeTriggerTest {
 		await().during(Duration.ofMillis(500))
 			.atMost(Duration.ofSeconds(2))
 			.until(() -> this.stack.runner.received(deployment.deploymentId()).size() == 1);
+	}
+
+	@Test
+	void refusesAnIdempotencyKeyReusedWithAnotherCallbackUrlWith422() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId())
+			.mode(DeploymentMode.ASYNC)
+			.delivery(new DeliveryTarget(null, null, true)), Behaviour.ECHO);
+		Map<String, String> headers = Map.of("Authorization", "Bearer " + this.tenant.key(), "Idempotency-Key",
+				"order-4712");
+		Map<String, Object> body = Map.of("input_data", Map.of("n", 1), "callback_url", "https://a.example/hook");
+		Map<String, Object> otherCallback = Map.of("input_data", Map.of("n", 1), "callback_url",
+				"https://b.example/hook");
+
+		Http.Response first = Http.post(this.stack.a.url(path(deployment)), headers, body);
+		String executionId = first.json().get("id").asString();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.stack.runner.trigger(executionId).isPresent());
+		Http.Response otherHere = Http.post(this.stack.a.url(path(deployment)), headers, otherCallback);
+		Http.Response otherThere = Http.post(this.stack.b.url(path(deployment)), headers, otherCallback);
+		Http.Response repeatThere = Http.post(this.stack.b.url(path(deployment)), headers, body);
+
+		assertThat(first.status()).isEqualTo(202);
+		for (Http.Response other : List.of(otherHere, otherThere)) {
+			assertThat(other.status()).as(other.toString()).isEqualTo(422);
+			assertThat(other.json().get("detail").asString()).contains("callback_url");
+		}
+		// Answered from the record: finished by then, or not yet.
+		assertThat(repeatThere.status()).as(repeatThere.toString()).isIn(200, 202);
+		assertThat(repeatThere.json().get("id").asString()).isEqualTo(executionId);
+		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
 	}
 
 	private DeploymentStateChanged deploy(DeploymentStates deployment, Behaviour behaviour) {

@@ -133,6 +133,24 @@ class TriggerRejectionsTest {
 	}
 
 	@Test
+	void readsABodyWithoutAContentTypeAsJsonButRefusesAnotherCharsetThanUtf8With415() {
+		DeploymentStateChanged deployment = deploy(
+				DeploymentStates.of(this.tenant.ownerId()).input("q", "question", "text", true));
+		String url = this.stack.a.url(path(deployment));
+		String body = "{\"input_data\":{\"question\":\"hi\"}}";
+
+		// What Python's requests.post(url, data=json.dumps(...)) sends: no Content-Type.
+		Http.Response untyped = Http.send("POST", url, this.tenant.bearer(), body);
+		Http.Response latin1 = Http.post(url, Map.of("Authorization", "Bearer " + this.tenant.key(), "Content-Type",
+				"application/json; charset=ISO-8859-1"), body);
+
+		assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+		assertThat(untyped.json().get("output_data").get("question").asString()).isEqualTo("hi");
+		assertProblem(latin1, 415, "must be UTF-8");
+		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
+	}
+
+	@Test
 	void acceptsABodyJustUnderTheLimit() {
 		DeploymentStateChanged deployment = deploy(
 				DeploymentStates.of(this.tenant.ownerId()).mode(DeploymentMode.ASYNC));

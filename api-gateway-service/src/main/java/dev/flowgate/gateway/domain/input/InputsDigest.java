@@ -23,8 +23,23 @@ public final class InputsDigest {
 	}
 
 	public static String of(Map<String, Object> inputs) {
+		return of(inputs, null);
+	}
+
+	/**
+	 * Of the inputs and a call's own callback URL: a repeat with another one would
+	 * otherwise be answered with the first call's execution, and its callback never
+	 * called. Without one, the digest of the inputs alone, which records made before
+	 * callback URLs were included hold.
+	 */
+	public static String of(Map<String, Object> inputs, String callbackUrl) {
 		StringBuilder canonical = new StringBuilder();
 		write(inputs, canonical);
+		if (callbackUrl != null) {
+			// After the inputs' closing brace, so that no inputs can end the same way.
+			canonical.append("callback_url:");
+			writeString(callbackUrl, canonical);
+		}
 		return PREFIX
 				+ HexFormat.of().formatHex(sha256().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
 	}

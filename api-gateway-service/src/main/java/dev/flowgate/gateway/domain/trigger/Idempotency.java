@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.domain.trigger;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,9 +10,18 @@ import dev.flowgate.gateway.domain.input.JsonEquivalence;
 
 /**
  * Finds the earlier trigger an {@code Idempotency-Key} names (in this replica's memory,
- * then in deployment-service's records) and refuses a repeat with different inputs.
+ * then in deployment-service's records) and refuses a repeat with different inputs or
+ * callback URL. Which API the repeat comes through does not matter: each answers the same
+ * execution in its own shape.
  */
 final class Idempotency {
+
+	/**
+	 * What the lookup of a trigger's id found: an earlier trigger, or none, so a claim.
+	 */
+	sealed interface Found permits Earlier, Claim {
+
+	}
 
 	/**
 	 * The earlier trigger: remembered here, or recorded by deployment-service.
@@ -20,7 +30,41 @@ final class Idempotency {
 	 * @param known its execution as far as known: finished, or recorded; else
 	 * {@code null}
 	 */
-	record Earlier(ExecutionRequested remembered, CompletableFuture<Void> accepted, ExecutionSnapshot known) {
+	record Earlier(ExecutionRequested remembered, CompletableFuture<Void> accepted,
+			ExecutionSnapshot known) implements Found {
+	}
+
+	/**
+	 * A call's claim on its execution id: whether Kafka accepts its trigger is what the
+	 * repeats waiting on the claim get. Settled through this reference, never by looking
+	 * the id up again: the memory may forget it meanwhile, past its bounds.
+	 */
+	static final class Claim implements Found {
+
+		/** That of a call without an {@code Idempotency-Key}: nothing to settle. */
+		static final Claim NONE = new Claim(null, null);
+
+		private final IdempotencyMemory memory;
+
+		private final IdempotencyMemory.Remembered claimed;
+
+		private Claim(IdempotencyMemory memory, IdempotencyMemory.Remembered claimed) {
+			this.memory = memory;
+			this.claimed = claimed;
+		}
+
+		void accepted() {
+			if (this.claimed != null) {
+				this.claimed.accepted().complete(null);
+			}
+		}
+
+		void refused(RuntimeException refusal) {
+			if (this.claimed != null) {
+				this.memory.refused(this.claimed, refusal);
+			}
+		}
+
 	}
 
 	private final IdempotencyMemory memory;
@@ -33,25 +77,18 @@ final class Idempotency {
 	}
 
 	/**
-	 * The earlier trigger with the id of {@code trigger}, or empty after claiming the id
-	 * for {@code trigger}.
-	 * @throws Rejection (422) when the earlier trigger had other inputs
+	 * The earlier trigger with the id of {@code trigger}, or the claim of the id for
+	 * {@code trigger}.
+	 * @throws Rejection (422) when the earlier trigger had other inputs or callback URL
 	 */
-	Optional<Earlier> earlierOrClaim(ExecutionRequested trigger) {
+	Found earlierOrClaim(ExecutionRequested trigger) {
 		Optional<Earlier> earlier = remembered(trigger).or(() -> recorded(trigger));
-		if (earlier.isPresent() || this.memory.claim(trigger)) {
-			return earlier;
+		if (earlier.isPresent()) {
+			return earlier.get();
 		}
-		// Another call with the same key claimed it a moment ago.
-		return remembered(trigger);
-	}
-
-	void accepted(String executionId) {
-		this.memory.find(executionId).ifPresent((remembered) -> remembered.accepted().complete(null));
-	}
-
-	void refused(String executionId, RuntimeException refusal) {
-		this.memory.refused(executionId, refusal);
+		IdempotencyMemory.Remembered held = this.memory.claim(trigger);
+		// Else another call with the same key claimed it a moment ago.
+		return (held.trigger() == trigger) ? new Claim(this.memory, held) : earlier(held, trigger);
 	}
 
 	/** A repeat straight after this answer gets it, though deployment-service may lag. */
@@ -60,16 +97,20 @@ final class Idempotency {
 	}
 
 	private Optional<Earlier> remembered(ExecutionRequested trigger) {
-		return this.memory.find(trigger.executionId()).map((earlier) -> {
-			requireSame(JsonEquivalence.equivalent(earlier.trigger().inputs(), trigger.inputs()), trigger);
-			return new Earlier(earlier.trigger(), earlier.accepted(), earlier.finished());
-		});
+		return this.memory.find(trigger.executionId()).map((earlier) -> earlier(earlier, trigger));
+	}
+
+	private static Earlier earlier(IdempotencyMemory.Remembered earlier, ExecutionRequested trigger) {
+		requireSame(JsonEquivalence.equivalent(earlier.trigger().inputs(), trigger.inputs())
+				&& Objects.equals(earlier.trigger().callbackUrl(), trigger.callbackUrl()), trigger);
+		return new Earlier(earlier.trigger(), earlier.accepted(), earlier.finished());
 	}
 
 	/**
-	 * Compared by digest, as the record's inputs are cut to its size limit; without one
-	 * (recorded before digests) by the inputs if recorded in full. A record that cannot
-	 * tell (its trigger not recorded yet) answers the repeat with its execution.
+	 * Compared by digest (of the inputs and the callback URL), as the record's inputs are
+	 * cut to its size limit; without one (recorded before digests) by the inputs if
+	 * recorded in full. A record that cannot tell (its trigger not recorded yet) answers
+	 * the repeat with its execution.
 	 */
 	private Optional<Earlier> recorded(ExecutionRequested trigger) {
 		return this.records.find(trigger.executionId(), trigger.ownerId()).map((earlier) -> {
@@ -88,7 +129,7 @@ final class Idempotency {
 	private static void requireSame(boolean sameInputs, ExecutionRequested trigger) {
 		if (!sameInputs) {
 			throw Rejection.of(Rejection.Reason.IDEMPOTENCY_MISMATCH, "Idempotency-Key '" + trigger.idempotencyKey()
-					+ "' was already used for this deployment with different inputs");
+					+ "' was already used for this deployment with different inputs or callback_url");
 		}
 	}
 

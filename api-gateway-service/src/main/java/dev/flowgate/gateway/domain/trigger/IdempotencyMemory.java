@@ -64,16 +64,22 @@ public final class IdempotencyMemory {
 				: Optional.empty();
 	}
 
-	/** Remembers a trigger unless one with its id is remembered already. */
-	public synchronized boolean claim(ExecutionRequested trigger) {
-		if (find(trigger.executionId()).isPresent()) {
-			return false;
+	/**
+	 * Remembers a trigger unless one with its id is remembered already.
+	 * @return the trigger remembered with that id: {@code trigger} itself when it claimed
+	 * the id, else the earlier one
+	 */
+	public synchronized Remembered claim(ExecutionRequested trigger) {
+		Optional<Remembered> earlier = find(trigger.executionId());
+		if (earlier.isPresent()) {
+			return earlier.get();
 		}
 		// Forgotten but still held: remembered anew, as the newest.
 		remove(trigger.executionId());
-		put(trigger.executionId(), new Entry(new Remembered(trigger, new CompletableFuture<>(), null),
-				this.clock.instant().plus(this.retention), JsonFootprint.of(trigger.inputs())));
-		return true;
+		Remembered claimed = new Remembered(trigger, new CompletableFuture<>(), null);
+		put(trigger.executionId(),
+				new Entry(claimed, this.clock.instant().plus(this.retention), JsonFootprint.of(trigger.inputs())));
+		return claimed;
 	}
 
 	/** Keeps the result of a remembered trigger, for repeats until it is forgotten. */
@@ -88,17 +94,20 @@ public final class IdempotencyMemory {
 	}
 
 	/**
-	 * Forgets a trigger that was not accepted; repeats waiting for it get its refusal.
+	 * Forgets a claimed trigger that was not accepted; repeats waiting for it get its
+	 * refusal. Failed through the claim, not found by id: the memory may have forgotten
+	 * it meanwhile, or remembered a later claim of the id in its place, which stays.
 	 */
-	public void refused(String executionId, RuntimeException refusal) {
-		Entry entry;
+	public void refused(Remembered claimed, RuntimeException refusal) {
+		String executionId = claimed.trigger().executionId();
 		synchronized (this) {
-			entry = remove(executionId);
+			Entry entry = this.byExecutionId.get(executionId);
+			if (entry != null && entry.remembered().accepted() == claimed.accepted()) {
+				remove(executionId);
+			}
 		}
-		if (entry != null) {
-			// Outside the lock: failing runs the waiting repeats' continuations.
-			entry.remembered().accepted().completeExceptionally(refusal);
-		}
+		// Outside the lock: failing runs the waiting repeats' continuations.
+		claimed.accepted().completeExceptionally(refusal);
 	}
 
 	/** Adds an entry (or replaces it in place), then forgets the oldest past a bound. */

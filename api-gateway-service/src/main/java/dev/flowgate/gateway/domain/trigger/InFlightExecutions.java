@@ -3,9 +3,12 @@ package dev.flowgate.gateway.domain.trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -23,15 +26,46 @@ public final class InFlightExecutions {
 
 	private static final Duration CONCURRENCY_RETRY_AFTER = Duration.ofSeconds(1);
 
-	/**
-	 * @param awaited whether a call waits for the result (sync deployments); an async
-	 * execution only holds its slot
-	 */
-	private record InFlight(String deploymentId, Instant forgetAt, boolean awaited,
-			CompletableFuture<ExecutionCompleted> result) {
+	/** An execution in flight, with its place in {@link #byForgetAt}. */
+	private static final class InFlight {
+
+		private final String deploymentId;
+
+		private final Expiry expiry;
+
+		/** Whether a call waits for the result (sync); an async one only holds a slot. */
+		private final boolean awaited;
+
+		private final CompletableFuture<ExecutionCompleted> result = new CompletableFuture<>();
+
+		/**
+		 * The calls that published the trigger and did not see Kafka refuse it: more than
+		 * one when a repeat whose key was forgotten here published it again.
+		 */
+		private int publishing = 1;
+
+		InFlight(String deploymentId, Expiry expiry, boolean awaited) {
+			this.deploymentId = deploymentId;
+			this.expiry = expiry;
+			this.awaited = awaited;
+		}
+
+	}
+
+	private record Expiry(Instant forgetAt, String executionId) {
+
+		static final Comparator<Expiry> SOONEST_FIRST = Comparator.comparing(Expiry::forgetAt)
+			.thenComparing(Expiry::executionId);
+
 	}
 
 	private final Map<String, InFlight> byId = new HashMap<>();
+
+	/**
+	 * The same executions, soonest forgotten first: expiring touches only those due, so
+	 * the calls a full deployment refuses do not walk every execution under the lock.
+	 */
+	private final NavigableSet<Expiry> byForgetAt = new TreeSet<>(Expiry.SOONEST_FIRST);
 
 	/** When the awaited executions that have announced their start started. */
 	private final Map<String, Instant> startedAt = new HashMap<>();
@@ -54,10 +88,17 @@ public final class InFlightExecutions {
 
 	/**
 	 * Counts a new execution and returns the future its result completes (for a sync
-	 * trigger; an async one's is never completed).
+	 * trigger; an async one's is never completed). An execution in flight already (a
+	 * repeat published again after its key was forgotten here) is not counted again: the
+	 * call waits for it with the first.
 	 * @throws Rejection (429) when the deployment already runs {@code maxConcurrent}
 	 */
 	public synchronized CompletableFuture<ExecutionCompleted> start(ExecutionRequested trigger, Integer maxConcurrent) {
+		InFlight running = this.byId.get(trigger.executionId());
+		if (running != null) {
+			running.publishing++;
+			return running.result;
+		}
 		String deploymentId = trigger.deploymentId();
 		if (this.concurrency.isFull(deploymentId, maxConcurrent)) {
 			expire();
@@ -67,15 +108,16 @@ public final class InFlightExecutions {
 						CONCURRENCY_RETRY_AFTER);
 			}
 		}
-		InFlight inFlight = new InFlight(deploymentId, trigger.deadline().plus(this.grace),
-				trigger.mode() == DeploymentMode.SYNC, new CompletableFuture<>());
+		Expiry expiry = new Expiry(trigger.deadline().plus(this.grace), trigger.executionId());
+		InFlight inFlight = new InFlight(deploymentId, expiry, trigger.mode() == DeploymentMode.SYNC);
 		this.byId.put(trigger.executionId(), inFlight);
+		this.byForgetAt.add(expiry);
 		this.concurrency.started(deploymentId, maxConcurrent);
-		return inFlight.result();
+		return inFlight.result;
 	}
 
 	public synchronized Optional<CompletableFuture<ExecutionCompleted>> result(String executionId) {
-		return Optional.ofNullable(this.byId.get(executionId)).map(InFlight::result);
+		return Optional.ofNullable(this.byId.get(executionId)).map((inFlight) -> inFlight.result);
 	}
 
 	/**
@@ -85,9 +127,9 @@ public final class InFlightExecutions {
 	 */
 	public void completed(String executionId, Supplier<ExecutionCompleted> result) {
 		InFlight inFlight = remove(executionId);
-		if (inFlight != null && inFlight.awaited()) {
+		if (inFlight != null && inFlight.awaited) {
 			// Outside the lock: completing runs the waiting calls' continuations.
-			inFlight.result().complete(result.get());
+			inFlight.result.complete(result.get());
 		}
 	}
 
@@ -114,23 +156,26 @@ public final class InFlightExecutions {
 
 	private synchronized boolean awaits(String executionId) {
 		InFlight inFlight = this.byId.get(executionId);
-		return inFlight != null && inFlight.awaited();
+		return inFlight != null && inFlight.awaited;
 	}
 
-	/** The trigger was never accepted (Kafka did not acknowledge it). */
-	public void abandon(String executionId) {
-		remove(executionId);
+	/**
+	 * The trigger was never accepted (Kafka did not acknowledge it); still counted while
+	 * another call that published it may have had it accepted.
+	 */
+	public synchronized void abandon(String executionId) {
+		InFlight inFlight = this.byId.get(executionId);
+		if (inFlight != null && --inFlight.publishing == 0) {
+			remove(executionId);
+		}
 	}
 
 	/** Forgets executions whose result never came, long after their deadline. */
 	public synchronized void expire() {
 		Instant now = this.clock.instant();
-		this.byId.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue().forgetAt().isBefore(now))
-			.map(Map.Entry::getKey)
-			.toList()
-			.forEach(this::remove);
+		while (!this.byForgetAt.isEmpty() && this.byForgetAt.first().forgetAt().isBefore(now)) {
+			remove(this.byForgetAt.first().executionId());
+		}
 	}
 
 	/** A deployment's executions in flight at this replica. */
@@ -150,7 +195,8 @@ public final class InFlightExecutions {
 		InFlight inFlight = this.byId.remove(executionId);
 		this.startedAt.remove(executionId);
 		if (inFlight != null) {
-			this.concurrency.finished(inFlight.deploymentId());
+			this.byForgetAt.remove(inFlight.expiry);
+			this.concurrency.finished(inFlight.deploymentId);
 		}
 		return inFlight;
 	}

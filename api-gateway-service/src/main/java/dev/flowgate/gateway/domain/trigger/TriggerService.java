@@ -80,22 +80,22 @@ public final class TriggerService {
 			throw Rejection.invalidInput(violations);
 		}
 		ExecutionRequested trigger = newTrigger(caller, deployment, request);
-		if (request.idempotencyKey() != null) {
-			Optional<Idempotency.Earlier> earlier = this.idempotency.earlierOrClaim(trigger);
-			if (earlier.isPresent()) {
-				return answerRepeat(earlier.get(), deployment);
-			}
+		Idempotency.Found found = (request.idempotencyKey() != null) ? this.idempotency.earlierOrClaim(trigger)
+				: Idempotency.Claim.NONE;
+		if (found instanceof Idempotency.Earlier earlier) {
+			return answerRepeat(earlier, deployment);
 		}
-		return accept(trigger, deployment);
+		return accept(trigger, deployment, (Idempotency.Claim) found);
 	}
 
-	private CompletableFuture<ExecutionSnapshot> accept(ExecutionRequested trigger, Deployment deployment) {
+	private CompletableFuture<ExecutionSnapshot> accept(ExecutionRequested trigger, Deployment deployment,
+			Idempotency.Claim claim) {
 		CompletableFuture<ExecutionCompleted> result;
 		try {
 			result = this.inFlight.start(trigger, deployment.state().limits().maxConcurrentExecutions());
 		}
 		catch (Rejection ex) {
-			refused(trigger, ex);
+			claim.refused(ex);
 			throw ex;
 		}
 		return this.publisher.publish(trigger).handle((acknowledged, failure) -> {
@@ -104,20 +104,12 @@ public final class TriggerService {
 				// A send that timed out may still land, and the caller is told so.
 				Rejection refusal = (unwrapped(failure) instanceof Rejection known) ? known
 						: Rejection.unavailable(NOT_ACKNOWLEDGED, this.settings.kafkaRetryAfter());
-				refused(trigger, refusal);
+				claim.refused(refusal);
 				throw refusal;
 			}
-			if (trigger.idempotencyKey() != null) {
-				this.idempotency.accepted(trigger.executionId());
-			}
+			claim.accepted();
 			return trigger;
 		}).thenCompose((accepted) -> awaitResult(accepted, deployment, result));
-	}
-
-	private void refused(ExecutionRequested trigger, Rejection refusal) {
-		if (trigger.idempotencyKey() != null) {
-			this.idempotency.refused(trigger.executionId(), refusal);
-		}
 	}
 
 	private CompletableFuture<ExecutionSnapshot> answerRepeat(Idempotency.Earlier earlier, Deployment deployment) {
@@ -191,7 +183,8 @@ public final class TriggerService {
 		DeploymentMode mode = deployment.state().mode();
 		String replyTo = (mode == DeploymentMode.SYNC) ? this.settings.instanceId() : null;
 		Map<String, Object> inputs = withoutNulls(request.inputs());
-		String inputsDigest = (request.idempotencyKey() != null) ? InputsDigest.of(inputs) : null;
+		String inputsDigest = (request.idempotencyKey() != null) ? InputsDigest.of(inputs, request.callbackUrl())
+				: null;
 		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now, executionId,
 				caller.ownerId(), deployment.id(), deployment.state().flowVersion(), caller.keyId(), request.source(),
 				mode, inputs, replyTo, now.plus(this.settings.executionDeadline()), request.callbackUrl(), null,

@@ -42,4 +42,14 @@ class InputsDigestTest {
 			.isNotEqualTo(InputsDigest.of(Map.of("n", Double.NEGATIVE_INFINITY)));
 	}
 
+	@Test
+	void includesACallbackUrlOnlyWhereThereIsOne() {
+		Map<String, Object> inputs = Map.of("n", 1);
+
+		assertThat(InputsDigest.of(inputs, null)).isEqualTo(InputsDigest.of(inputs));
+		assertThat(InputsDigest.of(inputs, "https://a.example/hook")).isNotEqualTo(InputsDigest.of(inputs))
+			.isNotEqualTo(InputsDigest.of(inputs, "https://b.example/hook"))
+			.isEqualTo(InputsDigest.of(Map.of("n", 1.0), "https://a.example/hook"));
+	}
+
 }

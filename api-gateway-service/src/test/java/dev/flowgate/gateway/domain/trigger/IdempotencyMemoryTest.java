@@ -71,6 +71,29 @@ class IdempotencyMemoryTest {
 		assertThat(this.memory.find(first.executionId())).isEmpty();
 	}
 
+	@Test
+	void failsTheRefusedClaimItselfAndKeepsALaterClaimOfItsId() {
+		ExecutionRequested first = trigger("x".repeat(4 * KILOBYTE));
+		IdempotencyMemory.Remembered claimed = this.memory.claim(first);
+		this.memory.claim(trigger("y".repeat(4 * KILOBYTE)));
+		this.memory.claim(trigger("z".repeat(4 * KILOBYTE)));
+		IdempotencyMemory.Remembered claimedAgain = this.memory.claim(trigger(first.executionId(), "small"));
+
+		this.memory.refused(claimed, new IllegalStateException("broker down"));
+
+		assertThat(claimed.accepted()).isCompletedExceptionally();
+		assertThat(this.memory.find(first.executionId())).hasValueSatisfying(
+				(remembered) -> assertThat(remembered.accepted()).isSameAs(claimedAgain.accepted()).isNotDone());
+	}
+
+	@Test
+	void answersAClaimOfARememberedIdWithTheEarlierTrigger() {
+		ExecutionRequested first = trigger("small");
+		this.memory.claim(first);
+
+		assertThat(this.memory.claim(trigger(first.executionId(), "other")).trigger()).isSameAs(first);
+	}
+
 	private ExecutionCompleted succeeded(ExecutionRequested trigger, String text) {
 		Instant now = this.clock.instant();
 		return new ExecutionCompleted(UUID.randomUUID(), ExecutionCompleted.SCHEMA_VERSION, now, trigger.executionId(),
@@ -79,10 +102,14 @@ class IdempotencyMemoryTest {
 	}
 
 	private ExecutionRequested trigger(String text) {
+		return trigger(UUID.randomUUID().toString(), text);
+	}
+
+	private ExecutionRequested trigger(String executionId, String text) {
 		Instant now = this.clock.instant();
-		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now,
-				UUID.randomUUID().toString(), "owner-1", "dep-1", 1, "key-1", TriggerSource.NATIVE, DeploymentMode.SYNC,
-				Map.of("text", text), "gw-1", now.plusSeconds(300), null, null, "key-" + UUID.randomUUID(), null);
+		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now, executionId, "owner-1",
+				"dep-1", 1, "key-1", TriggerSource.NATIVE, DeploymentMode.SYNC, Map.of("text", text), "gw-1",
+				now.plusSeconds(300), null, null, "key-" + UUID.randomUUID(), null);
 	}
 
 }

@@ -160,6 +160,50 @@ class InFlightExecutionsTest {
 		assertThat(this.inFlight.result("e-1")).isEmpty();
 	}
 
+	@Test
+	void joinsTheWaitForAnExecutionStartedAgainWithoutCountingItTwice() {
+		CompletableFuture<ExecutionCompleted> first = this.inFlight.start(sync("e-1", "d", this.deadline), 1);
+
+		CompletableFuture<ExecutionCompleted> again = this.inFlight.start(sync("e-1", "d", this.deadline), 1);
+
+		assertThat(again).isSameAs(first);
+		assertThat(this.inFlight.running("d")).isOne();
+		ExecutionCompleted result = completed("e-1");
+		this.inFlight.completed("e-1", () -> result);
+		assertThat(first).isCompletedWithValue(result);
+		assertThat(this.inFlight.running("d")).isZero();
+	}
+
+	@Test
+	void keepsAnExecutionStartedAgainWhileOneOfItsTriggersMayHaveBeenAccepted() {
+		this.inFlight.start(sync("e-1", "d", this.deadline), null);
+		this.inFlight.start(sync("e-1", "d", this.deadline), null);
+
+		this.inFlight.abandon("e-1");
+
+		assertThat(this.inFlight.result("e-1")).isPresent();
+		assertThat(this.inFlight.running("d")).isOne();
+		this.inFlight.abandon("e-1");
+		assertThat(this.inFlight.result("e-1")).isEmpty();
+		assertThat(this.inFlight.running("d")).isZero();
+	}
+
+	@Test
+	void freesTheSlotOfAnExecutionPastItsDeadlineWhateverOrderTheyStartedIn() {
+		this.inFlight.start(sync("e-late", "other", this.deadline.plusSeconds(600)), 1);
+		this.inFlight.start(sync("e-1", "d", this.deadline), 1);
+		this.inFlight.completed("e-1", () -> completed("e-1"));
+		this.inFlight.start(sync("e-2", "d", this.deadline.minusSeconds(200)), 1);
+
+		this.clock.advance(Duration.ofSeconds(100 + 30 + 1));
+
+		assertThat(this.inFlight.start(sync("e-3", "d", this.deadline), 1)).isNotDone();
+		assertThat(this.inFlight.result("e-2")).isEmpty();
+		assertThat(this.inFlight.result("e-late")).isPresent();
+		assertThat(this.inFlight.running("d")).isOne();
+		assertThat(this.inFlight.running("other")).isOne();
+	}
+
 	private static ExecutionRequested sync(String executionId, String deploymentId, Instant deadline) {
 		return requested(executionId, deploymentId, DeploymentMode.SYNC, deadline);
 	}

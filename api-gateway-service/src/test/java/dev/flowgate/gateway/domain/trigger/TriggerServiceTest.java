@@ -237,6 +237,64 @@ class TriggerServiceTest {
 	}
 
 	@Test
+	void answersARepeatWaitingForKafkaThoughTheFirstCallWasForgottenMeanwhile() {
+		TriggerService rememberingOne = serviceRememberingOne();
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		this.publisher.acknowledgement = new CompletableFuture<>();
+		CompletableFuture<ExecutionSnapshot> first = rememberingOne.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-10"));
+		CompletableFuture<ExecutionSnapshot> repeat = rememberingOne.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-10"));
+		rememberingOne.trigger(this.caller, deployment, request(Map.of("n", 1), "order-11"));
+
+		this.publisher.acknowledgement.complete(null);
+		String executionId = this.publisher.published.get(0).executionId();
+		this.inFlight.completed(executionId, () -> InFlightExecutionsTest.completed(executionId));
+
+		assertThat(first).isCompletedWithValueMatching((answer) -> answer.status() == ExecutionStatus.SUCCEEDED);
+		assertThat(repeat).isCompletedWithValueMatching((answer) -> answer.status() == ExecutionStatus.SUCCEEDED);
+	}
+
+	@Test
+	void refusesARepeatWaitingForKafkaThoughTheFirstCallWasForgottenMeanwhile() {
+		TriggerService rememberingOne = serviceRememberingOne();
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		this.publisher.acknowledgement = new CompletableFuture<>();
+		rememberingOne.trigger(this.caller, deployment, request(Map.of("n", 1), "order-12"));
+		CompletableFuture<ExecutionSnapshot> repeat = rememberingOne.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-12"));
+		rememberingOne.trigger(this.caller, deployment, request(Map.of("n", 1), "order-13"));
+
+		this.publisher.acknowledgement.completeExceptionally(new IllegalStateException("broker down"));
+
+		assertThat(repeat).isCompletedExceptionally();
+		assertThatThrownBy(repeat::join).cause()
+			.isInstanceOfSatisfying(Rejection.class,
+					(rejection) -> assertThat(rejection.reason()).isEqualTo(Rejection.Reason.UNAVAILABLE));
+	}
+
+	@Test
+	void answersBothCallsOnceAndFreesTheSlotWhenARepeatOfAForgottenCallIsPublishedAgain() {
+		TriggerService rememberingOne = serviceRememberingOne();
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").limits(2, null));
+		CompletableFuture<ExecutionSnapshot> first = rememberingOne.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-14"));
+		rememberingOne.trigger(this.caller, deployment(DeploymentStates.of("owner-1")),
+				request(Map.of("n", 1), "order-15"));
+
+		CompletableFuture<ExecutionSnapshot> repeat = rememberingOne.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-14"));
+		String executionId = this.publisher.published.get(0).executionId();
+		assertThat(this.publisher.published.get(2).executionId()).as("published again").isEqualTo(executionId);
+		assertThat(this.inFlight.running(deployment.id())).isOne();
+		this.inFlight.completed(executionId, () -> InFlightExecutionsTest.completed(executionId));
+
+		assertThat(first).isCompletedWithValueMatching((answer) -> answer.status() == ExecutionStatus.SUCCEEDED);
+		assertThat(repeat).isCompletedWithValueMatching((answer) -> answer.status() == ExecutionStatus.SUCCEEDED);
+		assertThat(this.inFlight.running(deployment.id())).isZero();
+	}
+
+	@Test
 	void answersARepeatAfterTheResultWithItThoughDeploymentServiceHasNotRecordedItYet() {
 		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
 		CompletableFuture<ExecutionSnapshot> first = this.service.trigger(this.caller, deployment,
@@ -275,6 +333,46 @@ class TriggerServiceTest {
 			.isInstanceOfSatisfying(Rejection.class,
 					(rejection) -> assertThat(rejection.reason()).isEqualTo(Rejection.Reason.IDEMPOTENCY_MISMATCH));
 		assertThat(this.publisher.published).hasSize(1);
+	}
+
+	@Test
+	void refusesAnIdempotencyKeyReusedWithAnotherCallbackUrl() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1").mode(DeploymentMode.ASYNC));
+		String first = this.service
+			.trigger(this.caller, deployment, request(Map.of("n", 1), "order-20", "https://a.example/hook"))
+			.join()
+			.executionId();
+
+		for (String otherCallback : new String[] { "https://b.example/hook", null }) {
+			assertThatThrownBy(() -> this.service.trigger(this.caller, deployment,
+					request(Map.of("n", 1), "order-20", otherCallback)))
+				.as("callback %s", otherCallback)
+				.isInstanceOfSatisfying(Rejection.class, (rejection) -> {
+					assertThat(rejection.reason()).isEqualTo(Rejection.Reason.IDEMPOTENCY_MISMATCH);
+					assertThat(rejection.getMessage()).contains("callback_url");
+				});
+		}
+		assertThat(this.service
+			.trigger(this.caller, deployment, request(Map.of("n", 1.0), "order-20", "https://a.example/hook"))
+			.join()
+			.executionId()).isEqualTo(first);
+		assertThat(this.publisher.published).hasSize(1);
+	}
+
+	@Test
+	void comparesTheCallbackUrlOfARecordedTriggerByItsDigest() {
+		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
+		ExecutionSnapshot done = recordedDone(deployment, "order-21", Map.of("n", 1), InputsDigest.of(Map.of("n", 1)),
+				true);
+
+		assertThatThrownBy(() -> this.service.trigger(this.caller, deployment,
+				request(Map.of("n", 1), "order-21", "https://b.example/hook")))
+			.isInstanceOfSatisfying(Rejection.class,
+					(rejection) -> assertThat(rejection.reason()).isEqualTo(Rejection.Reason.IDEMPOTENCY_MISMATCH));
+		assertThat(this.service.trigger(this.caller, deployment, request(Map.of("n", 1), "order-21")).join())
+			.as("a record from before callbacks counted, of a call without one")
+			.isEqualTo(done);
+		assertThat(this.publisher.published).isEmpty();
 	}
 
 	@Test
@@ -339,12 +437,25 @@ class TriggerServiceTest {
 		assertThat(this.publisher.only().inputs()).containsExactly(Map.entry("kept", "x"));
 	}
 
+	/** A service sharing this test's fakes whose memory holds one key only. */
+	private TriggerService serviceRememberingOne() {
+		return new TriggerService(new RateLimits(this.clock), this.inFlight,
+				new IdempotencyMemory(this.clock, Duration.ofHours(1), 1, Long.MAX_VALUE),
+				(executionId, ownerId) -> Optional.ofNullable(this.recorded.get(executionId)), this.publisher,
+				new TriggerSettings("gw-test", Duration.ofSeconds(300), Duration.ofSeconds(5)), this.waiting,
+				this.clock);
+	}
+
 	private static Deployment deployment(DeploymentStates builder) {
 		return Deployment.of(builder.build());
 	}
 
 	private static TriggerRequest request(Map<String, Object> inputs, String idempotencyKey) {
-		return new TriggerRequest(inputs, null, idempotencyKey, TriggerSource.NATIVE);
+		return request(inputs, idempotencyKey, null);
+	}
+
+	private static TriggerRequest request(Map<String, Object> inputs, String idempotencyKey, String callbackUrl) {
+		return new TriggerRequest(inputs, callbackUrl, idempotencyKey, TriggerSource.NATIVE);
 	}
 
 	private static final class RecordingPublisher implements TriggerPublisher {
