@@ -18,8 +18,9 @@ import java.util.UUID;
  * {@code null}
  * @param replayOf the execution this one replays, or {@code null}
  * @param inputsDigest with an {@code idempotencyKey}, a digest of the inputs that the
- * same inputs always give (however their JSON was written), so that a repeat can be told
- * from a key reused with other inputs without the inputs themselves; else {@code null}
+ * same inputs always give (however their JSON was written), and of the call's own
+ * callback URL if it gave one, so that a repeat can be told from a key reused with other
+ * inputs or another callback without the inputs themselves; else {@code null}
  */
 public record ExecutionRequested(UUID eventId, int schemaVersion, Instant occurredAt, String executionId,
 		String ownerId, String deploymentId, int flowVersion, String keyId, TriggerSource source, DeploymentMode mode,
