@@ -26,7 +26,7 @@ import org.springframework.util.unit.DataSize;
  * before it answers them as unfinished (202, the caller polls); shorter than
  * {@code spring.lifecycle.timeout-per-shutdown-phase}, after which they would be cut
  * @param limitSharing how the replicas tell each other what they counted against limits
- * @param management the limit on management API calls
+ * @param management the limit on management API calls, and their wait for the views
  * @param cors which web pages may call the API from a browser
  */
 @ConfigurationProperties("flowgate.gateway")
@@ -59,8 +59,11 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 	 * @param requestsPerMinute the management calls (everything proxied under {@code /v1}
 	 * but the admin routes) an owner may make per minute on each replica, a burst up to
 	 * it included; 0 or less: no limit
+	 * @param viewWait how long a call that created, changed or deleted a key or a
+	 * deployment waits for this replica's view to have the change before it is answered
+	 * anyway
 	 */
-	public record Management(@DefaultValue("600") int requestsPerMinute) {
+	public record Management(@DefaultValue("600") int requestsPerMinute, @DefaultValue("5s") Duration viewWait) {
 	}
 
 	/**

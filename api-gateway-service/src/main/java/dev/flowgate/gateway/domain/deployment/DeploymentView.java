@@ -1,16 +1,19 @@
 package dev.flowgate.gateway.domain.deployment;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import dev.flowgate.contracts.DeploymentEnvironment;
 import dev.flowgate.contracts.DeploymentStateChanged;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.key.Caller;
+import dev.flowgate.gateway.domain.view.AppliedWaiters;
 
 /**
  * The gateway's in-memory copy of every deployment, fed from the compacted deployments
@@ -18,7 +21,15 @@ import dev.flowgate.gateway.domain.key.Caller;
  */
 public final class DeploymentView {
 
+	/**
+	 * Management calls waiting for their change at most; far more than the management
+	 * rate limit lets wait at once.
+	 */
+	private static final int MAX_WAITING_CALLS = 10_000;
+
 	private final Map<String, Deployment> byId = new ConcurrentHashMap<>();
+
+	private final AppliedWaiters<DeploymentStateChanged> waiters = new AppliedWaiters<>(MAX_WAITING_CALLS);
 
 	/**
 	 * Applies the latest state of a deployment; {@code null} (a tombstone) deletes it.
@@ -30,6 +41,28 @@ public final class DeploymentView {
 		else {
 			this.byId.put(deploymentId, Deployment.of(state));
 		}
+		this.waiters.applied(deploymentId, current(deploymentId));
+	}
+
+	/**
+	 * Waits until the view holds the deployment as {@code expected}, for a management
+	 * call that changed it to answer once a call through this replica sees the change.
+	 * @return completes with {@code true} once it does, {@code false} when
+	 * {@code timeout} passed first (or too many calls wait already)
+	 */
+	public CompletableFuture<Boolean> awaitApplied(ExpectedDeployment expected, Duration timeout) {
+		String id = expected.deploymentId();
+		return this.waiters.await(id, expected::metBy, () -> current(id), timeout);
+	}
+
+	/** As {@link #awaitApplied}, until the view no longer holds the deployment. */
+	public CompletableFuture<Boolean> awaitDeleted(String deploymentId, Duration timeout) {
+		return this.waiters.await(deploymentId, (state) -> state == null, () -> current(deploymentId), timeout);
+	}
+
+	private DeploymentStateChanged current(String deploymentId) {
+		Deployment deployment = this.byId.get(deploymentId);
+		return (deployment != null) ? deployment.state() : null;
 	}
 
 	public int size() {

@@ -7,18 +7,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.flowgate.contracts.KeyStateChanged;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.view.AppliedWaiters;
 
 /**
  * The gateway's in-memory copy of every API key (hashes only), fed from the compacted
  * keys topic, and the authentication against it.
  */
 public final class KeyView {
+
+	/**
+	 * Management calls waiting for their change at most; far more than the management
+	 * rate limit lets wait at once.
+	 */
+	private static final int MAX_WAITING_CALLS = 10_000;
 
 	private final Map<String, LiveKey> byId = new ConcurrentHashMap<>();
 
@@ -27,6 +35,8 @@ public final class KeyView {
 	private final Clock clock;
 
 	private final KeyDeletions deletions;
+
+	private final AppliedWaiters<KeyStateChanged> waiters = new AppliedWaiters<>(MAX_WAITING_CALLS);
 
 	/** Remembers deletions as long as the keys topic keeps tombstones. */
 	public KeyView(Clock clock) {
@@ -48,11 +58,20 @@ public final class KeyView {
 	 * version (from a producer before versions) always applies, as it did before them.
 	 * @return whether it was applied
 	 */
-	public synchronized boolean apply(String keyId, KeyStateChanged state) {
+	public boolean apply(String keyId, KeyStateChanged state) {
 		if (state == null) {
 			delete(keyId, KeyStateChanged.UNKNOWN_VERSION);
 			return true;
 		}
+		boolean applied = applyInOrder(keyId, state);
+		if (applied) {
+			// Outside the lock: the waiting calls' answers go on from here.
+			this.waiters.applied(keyId, current(keyId));
+		}
+		return applied;
+	}
+
+	private synchronized boolean applyInOrder(String keyId, KeyStateChanged state) {
 		long applied = appliedVersion(keyId);
 		if (state.version() != KeyStateChanged.UNKNOWN_VERSION && state.version() <= applied) {
 			return false;
@@ -67,9 +86,32 @@ public final class KeyView {
 	 * applies; its version is remembered for a while against a late older state.
 	 * @param version the deletion's version, or {@code 0} when the tombstone has none
 	 */
-	public synchronized void delete(String keyId, long version) {
-		this.deletions.deleted(keyId, Math.max(version, appliedVersion(keyId)));
-		replace(keyId, null);
+	public void delete(String keyId, long version) {
+		synchronized (this) {
+			this.deletions.deleted(keyId, Math.max(version, appliedVersion(keyId)));
+			replace(keyId, null);
+		}
+		this.waiters.applied(keyId, current(keyId));
+	}
+
+	/**
+	 * Waits until the view holds the key as {@code expected}, for a management call that
+	 * changed it to answer once a call through this replica sees the change.
+	 * @return completes with {@code true} once it does, {@code false} when
+	 * {@code timeout} passed first (or too many calls wait already)
+	 */
+	public CompletableFuture<Boolean> awaitApplied(ExpectedKey expected, Duration timeout) {
+		return this.waiters.await(expected.keyId(), expected::metBy, () -> current(expected.keyId()), timeout);
+	}
+
+	/** As {@link #awaitApplied}, until the view no longer holds the key. */
+	public CompletableFuture<Boolean> awaitDeleted(String keyId, Duration timeout) {
+		return this.waiters.await(keyId, (state) -> state == null, () -> current(keyId), timeout);
+	}
+
+	private KeyStateChanged current(String keyId) {
+		LiveKey live = this.byId.get(keyId);
+		return (live != null) ? live.state() : null;
 	}
 
 	/** The highest version applied to the key, live or lately deleted (never both). */

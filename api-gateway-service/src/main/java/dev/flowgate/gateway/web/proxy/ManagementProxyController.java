@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.web.proxy;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.gateway.domain.Rejection;
@@ -24,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The management API: authenticates the call, then forwards it to the service that owns
- * the route, passing status, headers and body back unchanged.
+ * the route, passing status, headers and body back unchanged. A change of a key or a
+ * deployment is answered once this replica's view has it ({@link ReadYourWrites}), the
+ * call parked meanwhile without holding a thread.
  */
 @RestController
 class ManagementProxyController {
@@ -53,9 +56,11 @@ class ManagementProxyController {
 
 	private final ManagementLimits managementLimits;
 
+	private final ReadYourWrites readYourWrites;
+
 	ManagementProxyController(Gatekeeper gatekeeper, AdminSecret adminSecret, RequestBodies bodies,
 			UpstreamClient upstream, AllowListedExecutions executions, RateLimitHeaders rateLimitHeaders,
-			ManagementLimits managementLimits) {
+			ManagementLimits managementLimits, ReadYourWrites readYourWrites) {
 		this.gatekeeper = gatekeeper;
 		this.adminSecret = adminSecret;
 		this.bodies = bodies;
@@ -63,10 +68,11 @@ class ManagementProxyController {
 		this.executions = executions;
 		this.rateLimitHeaders = rateLimitHeaders;
 		this.managementLimits = managementLimits;
+		this.readYourWrites = readYourWrites;
 	}
 
 	@RequestMapping("/v1/**")
-	ResponseEntity<byte[]> forward(HttpServletRequest request) {
+	CompletableFuture<ResponseEntity<byte[]>> forward(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		Route route = ManagementRoutes.resolve(request.getMethod(), path)
 			.orElseThrow(() -> Rejection.notFound("No resource at " + request.getMethod() + " " + path));
@@ -75,7 +81,7 @@ class ManagementProxyController {
 			// first keys), made with a secret no owner holds, and there is no owner to
 			// count them for.
 			this.adminSecret.verify(request.getHeader(ADMIN_SECRET));
-			return exchange(route, request, ForwardedIdentity.platformAdmin());
+			return onceViewsHaveIt(request, exchange(route, request, ForwardedIdentity.platformAdmin()));
 		}
 		KeyScope[] scopes = (route.access() == Access.RUN) ? new KeyScope[] { KeyScope.RUN, KeyScope.MANAGE }
 				: new KeyScope[] { KeyScope.MANAGE };
@@ -90,10 +96,21 @@ class ManagementProxyController {
 			// counted for the key's and the owner's limits.
 			throw ex.takenFrom(this.rateLimitHeaders.managementQuotas(caller));
 		}
-		return ResponseEntity.status(answer.getStatusCode())
-			.headers(answer.getHeaders())
-			.headers(this.rateLimitHeaders.forManagement(caller))
-			.body(answer.getBody());
+		return onceViewsHaveIt(request,
+				ResponseEntity.status(answer.getStatusCode())
+					.headers(answer.getHeaders())
+					.headers(this.rateLimitHeaders.forManagement(caller))
+					.body(answer.getBody()));
+	}
+
+	/**
+	 * The answer, once this replica's views have the change it reports: the caller's next
+	 * call here (a trigger with the key just created, say) then sees it.
+	 */
+	private CompletableFuture<ResponseEntity<byte[]>> onceViewsHaveIt(HttpServletRequest request,
+			ResponseEntity<byte[]> answer) {
+		return this.readYourWrites.applied(request.getMethod(), request.getRequestURI(), answer)
+			.thenApply((applied) -> answer);
 	}
 
 	private ResponseEntity<byte[]> forwardFor(Caller caller, Route route, HttpServletRequest request) {

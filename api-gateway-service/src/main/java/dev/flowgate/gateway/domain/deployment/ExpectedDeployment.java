@@ -1,0 +1,85 @@
+package dev.flowgate.gateway.domain.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import dev.flowgate.contracts.DeliveryTarget;
+import dev.flowgate.contracts.DeploymentEnvironment;
+import dev.flowgate.contracts.DeploymentLimits;
+import dev.flowgate.contracts.DeploymentMode;
+import dev.flowgate.contracts.DeploymentStateChanged;
+
+/**
+ * A deployment as deployment-service answered a change of it, in what the view holds: the
+ * view has applied the change once its state of the deployment agrees. Deployments carry
+ * no version, so the state is compared field by field; only the fields the answer told
+ * are compared.
+ */
+public final class ExpectedDeployment {
+
+	private final String deploymentId;
+
+	private final List<Predicate<DeploymentStateChanged>> conditions = new ArrayList<>();
+
+	private ExpectedDeployment(String deploymentId) {
+		this.deploymentId = deploymentId;
+	}
+
+	/** The deployment present in the view, whatever its state. */
+	public static ExpectedDeployment of(String deploymentId) {
+		return new ExpectedDeployment(deploymentId);
+	}
+
+	public String deploymentId() {
+		return this.deploymentId;
+	}
+
+	public ExpectedDeployment flowVersion(int flowVersion) {
+		return with(DeploymentStateChanged::flowVersion, flowVersion);
+	}
+
+	public ExpectedDeployment mode(DeploymentMode mode) {
+		return with(DeploymentStateChanged::mode, mode);
+	}
+
+	public ExpectedDeployment environment(DeploymentEnvironment environment) {
+		return with(DeploymentStateChanged::environment, environment);
+	}
+
+	public ExpectedDeployment enabled(boolean enabled) {
+		return with(DeploymentStateChanged::enabled, enabled);
+	}
+
+	public ExpectedDeployment syncTimeoutSeconds(int seconds) {
+		return with(DeploymentStateChanged::syncTimeoutSeconds, seconds);
+	}
+
+	public ExpectedDeployment delivery(DeliveryTarget delivery) {
+		return with(DeploymentStateChanged::delivery, delivery);
+	}
+
+	public ExpectedDeployment limits(DeploymentLimits limits) {
+		return with(DeploymentStateChanged::limits, limits);
+	}
+
+	/**
+	 * @param state the view's state of the deployment, {@code null} when it has none
+	 */
+	boolean metBy(DeploymentStateChanged state) {
+		return state != null && this.conditions.stream().allMatch((condition) -> condition.test(state));
+	}
+
+	private <T> ExpectedDeployment with(Function<DeploymentStateChanged, T> field, T expected) {
+		this.conditions.add((state) -> Objects.equals(field.apply(state), expected));
+		return this;
+	}
+
+	@Override
+	public String toString() {
+		return "deployment " + this.deploymentId;
+	}
+
+}
