@@ -33,6 +33,9 @@ public final class PendingPublication {
 
 	private static final String PUBLISHED_VERSION = "publishedVersion";
 
+	/** Behind every state: versions start at 1. */
+	private static final long NOTHING_PUBLISHED = 0;
+
 	private PendingPublication() {
 	}
 
@@ -62,6 +65,22 @@ public final class PendingPublication {
 		if (flagged > 0) {
 			log.info("Flagged {} unpublished document(s) of {} written without the flag", flagged, collection);
 		}
+	}
+
+	/**
+	 * Makes every document await publication again, as if none had been published: the
+	 * relay then sends them all. For a topic Kafka lost, where nothing else sends what
+	 * was acknowledged before; consumers ignore a version they have, so a state sent
+	 * again is harmless.
+	 * @return how many documents now await publication again
+	 */
+	public static long republishAll(MongoTemplate mongo, String collection) {
+		long marked = mongo
+			.updateMulti(new Query(), new Update().set(PUBLISHED_VERSION, NOTHING_PUBLISHED).set(FIELD, true),
+					collection)
+			.getModifiedCount();
+		log.info("Marked {} document(s) of {} to be published again", marked, collection);
+		return marked;
 	}
 
 	private static Criteria behind() {

@@ -73,10 +73,20 @@ public final class ApiClient {
 		}
 	}
 
+	/**
+	 * As the gateway forwards a call of the owner's, naming no calling key: nothing
+	 * bounds the keys it makes ({@link #withKey} names one).
+	 */
 	public static UnaryOperator<MockHttpServletRequestBuilder> asOwner(String ownerId) {
 		return (request) -> request.header("X-Flowgate-Internal-Token", INTERNAL_TOKEN)
+			.header("X-Flowgate-Owner-Id", ownerId);
+	}
+
+	/** As the gateway forwards a call made with the given key of the owner. */
+	public static UnaryOperator<MockHttpServletRequestBuilder> withKey(String ownerId, String keyId) {
+		return (request) -> request.header("X-Flowgate-Internal-Token", INTERNAL_TOKEN)
 			.header("X-Flowgate-Owner-Id", ownerId)
-			.header("X-Flowgate-Key-Id", "calling-key");
+			.header("X-Flowgate-Key-Id", keyId);
 	}
 
 	public static UnaryOperator<MockHttpServletRequestBuilder> asAdmin() {

@@ -129,6 +129,21 @@ class DeploymentRepublisherTest {
 	}
 
 	@Test
+	void publishesADeploymentAlreadyPublishedAgainOnceAllAreMarkedForRepublishing() {
+		Deployment saved = deployment();
+		this.deployments.insert(saved);
+		await().until(() -> Boolean.FALSE.equals(stored(saved.id()).get(PendingPublication.FIELD)));
+
+		// As at a start with flowgate.outbox.republish-all-on-start, after Kafka lost the
+		// topic.
+		PendingPublication.republishAll(this.mongo, "deployments");
+
+		await().until(() -> TopicReader.readKey(TOPIC, saved.id()).size() == 2);
+		await().until(() -> stored(saved.id()).get("publishedVersion", Number.class).longValue() == 1);
+		await().until(() -> Boolean.FALSE.equals(stored(saved.id()).get(PendingPublication.FIELD)));
+	}
+
+	@Test
 	void publishesATombstoneForADeletionThatWasSavedButNeverSent() {
 		Deployment saved = deployment();
 		this.deployments.insert(saved);

@@ -19,8 +19,9 @@ public record FlowgateProperties(Outbox outbox, LastUsed lastUsed, DeploymentSer
 	/**
 	 * @param perOwner the most keys an owner may have, active or not; every gateway holds
 	 * every key in memory
-	 * @param selfRotationGrace the shortest grace period of a rotation made with the very
-	 * key being rotated, so that an answer lost on the way does not lock its owner out
+	 * @param selfRotationGrace the grace period of a rotation made with the very key
+	 * being rotated that asks for none, so that an answer lost on the way does not lock
+	 * its owner out; one asked for (0 included) is honoured
 	 */
 	public record Keys(int perOwner, Duration selfRotationGrace) {
 	}
@@ -32,8 +33,11 @@ public record FlowgateProperties(Outbox outbox, LastUsed lastUsed, DeploymentSer
 	 * {@code max.block.ms} + {@code delivery.timeout.ms}, so a send in doubt has ended
 	 * before anyone sends the key again
 	 * @param batchSize keys per round of the republisher
+	 * @param republishAllOnStart whether to publish every key again once started: after
+	 * Kafka lost the topic, which the republisher alone would never refill
 	 */
-	public record Outbox(Duration relayInterval, Duration ackTimeout, Duration claimDuration, int batchSize) {
+	public record Outbox(Duration relayInterval, Duration ackTimeout, Duration claimDuration, int batchSize,
+			boolean republishAllOnStart) {
 	}
 
 	/**

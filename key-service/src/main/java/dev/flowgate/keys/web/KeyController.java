@@ -37,8 +37,9 @@ class KeyController {
 
 	@PostMapping
 	ResponseEntity<KeyResource> create(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestHeader(name = InternalHeaders.KEY_ID, required = false) String callingKeyId,
 			@RequestBody KeyRequestBody body) {
-		return created(this.keys.issue(ownerId, body.toRequest()), this.clock);
+		return created(this.keys.issue(ownerId, body.toRequest(), callingKeyId), this.clock);
 	}
 
 	@GetMapping
@@ -53,10 +54,12 @@ class KeyController {
 	}
 
 	@PatchMapping("/{keyId}")
-	KeyResource change(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String keyId,
-			@RequestBody(required = false) KeyChangesBody body) {
+	KeyResource change(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@RequestHeader(name = InternalHeaders.KEY_ID, required = false) String callingKeyId,
+			@PathVariable String keyId, @RequestBody(required = false) KeyChangesBody body) {
 		KeyChangesBody changes = (body != null) ? body : KeyChangesBody.NONE;
-		return KeyResource.of(this.keys.change(ownerId, keyId, changes.toChanges()), this.clock.instant());
+		return KeyResource.of(this.keys.change(ownerId, keyId, changes.toChanges(), callingKeyId),
+				this.clock.instant());
 	}
 
 	@PostMapping("/{keyId}/deactivate")

@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.flowgate.internal.InternalApiProblems;
 import dev.flowgate.keys.config.FlowgateProperties;
 import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.key.CallingKeyNotFoundException;
 import dev.flowgate.keys.domain.key.ConcurrentKeyChangeException;
 import dev.flowgate.keys.domain.key.DeploymentDirectoryUnavailableException;
 import dev.flowgate.keys.domain.key.KeyLimitReachedException;
@@ -48,6 +49,11 @@ class ProblemHandler extends InternalApiProblems {
 	@ExceptionHandler
 	ProblemDetail keyNotFound(KeyNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Key not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail callingKeyNotFound(CallingKeyNotFoundException ex) {
+		return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", ex.getMessage());
 	}
 
 	@ExceptionHandler

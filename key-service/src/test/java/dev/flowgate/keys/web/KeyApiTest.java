@@ -348,17 +348,14 @@ class KeyApiTest {
 	}
 
 	@Test
-	void keepsTheOldSecretAMinuteWhenTheCallingKeyRotatesItselfWithoutGrace() {
+	void keepsTheOldSecretAMinuteWhenTheCallingKeyRotatesItselfWithoutAGracePeriod() {
 		Response created = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"self\", \"scopes\": [\"manage\"]}");
 		String keyId = created.text("id");
 		String oldSecret = created.text("secret");
 
 		Instant before = Instant.now();
 		Response rotated = this.api.send(MockMvcRequestBuilders.post("/v1/keys/" + keyId + "/rotate"),
-				(request) -> request.header("X-Flowgate-Internal-Token", ApiClient.INTERNAL_TOKEN)
-					.header("X-Flowgate-Owner-Id", this.ownerId)
-					.header("X-Flowgate-Key-Id", keyId),
-				null);
+				ApiClient.withKey(this.ownerId, keyId), null);
 
 		assertThat(rotated.status()).isEqualTo(200);
 		String newSecret = rotated.text("secret");
@@ -366,6 +363,22 @@ class KeyApiTest {
 				(candidate) -> candidate.secretHash().equals(KeySecret.parse(newSecret).hash()));
 		assertThat(state.previousSecretHash()).isEqualTo(KeySecret.parse(oldSecret).hash());
 		assertThat(state.previousSecretValidUntil()).isBetween(before.plusSeconds(59), Instant.now().plusSeconds(61));
+	}
+
+	@Test
+	void endsTheOldSecretAtOnceWhenTheCallingKeyRotatesItselfWithGraceZero() {
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"leaked\", \"scopes\": [\"manage\"]}")
+			.text("id");
+
+		Response rotated = this.api.send(MockMvcRequestBuilders.post("/v1/keys/" + keyId + "/rotate"),
+				ApiClient.withKey(this.ownerId, keyId), "{\"gracePeriodSeconds\": 0}");
+
+		assertThat(rotated.status()).isEqualTo(200);
+		String newSecret = rotated.text("secret");
+		KeyStateChanged state = topic.awaitState(keyId,
+				(candidate) -> candidate.secretHash().equals(KeySecret.parse(newSecret).hash()));
+		assertThat(state.previousSecretHash()).isNull();
+		assertThat(state.previousSecretValidUntil()).isNull();
 	}
 
 	@Test

@@ -45,8 +45,8 @@ public class KeyService {
 	 * this, which spares the store a write per trigger
 	 * @param keysPerOwner the most keys an owner may have, active or not: every key is
 	 * held in every gateway's memory
-	 * @param selfRotationGrace the shortest grace period of a rotation made with the key
-	 * being rotated
+	 * @param selfRotationGrace the grace period of a rotation made with the key being
+	 * rotated that asks for none
 	 */
 	public KeyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
 			Duration lastUsedResolution, int keysPerOwner, Duration selfRotationGrace) {
@@ -64,13 +64,22 @@ public class KeyService {
 		this.recentUses = new RecentUses(lastUsedResolution);
 	}
 
+	/** A key made without one (by the platform admin): nothing bounds it. */
+	public IssuedKey issue(String ownerId, KeyRequest request) {
+		return issue(ownerId, request, null);
+	}
+
 	/**
+	 * @param callingKeyId the key the call was made with, or {@code null}: the new key
+	 * expires no later and is limited no less ({@link CallerBounds})
 	 * @throws InvalidInputException when the key is scoped to a deployment the owner does
-	 * not have
+	 * not have, or would outlive the calling key or be limited less
 	 * @throws KeyLimitReachedException when the owner has as many keys as one may have
 	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
+	 * @throws CallingKeyNotFoundException when the calling key is gone
 	 */
-	public IssuedKey issue(String ownerId, KeyRequest request) {
+	public IssuedKey issue(String ownerId, KeyRequest asked, String callingKeyId) {
+		KeyRequest request = boundsOf(ownerId, callingKeyId).bound(asked);
 		KeySecret secret = KeySecret.generate(this.random);
 		// Checked in full first: no remote check for a key refused anyway.
 		ApiKey key = ApiKey.issue(UUID.randomUUID().toString(), ownerId, request, secret, now());
@@ -109,12 +118,22 @@ public class KeyService {
 		return this.store.findOwned(ownerId, keyId).orElseThrow(() -> new KeyNotFoundException(keyId));
 	}
 
+	/** A change made without a key (by the platform admin): nothing bounds it. */
+	public ApiKey change(String ownerId, String keyId, KeyChanges changes) {
+		return change(ownerId, keyId, changes, null);
+	}
+
 	/**
+	 * @param callingKeyId the key the call was made with, or {@code null}: an expiry or a
+	 * limit the change sets may not outlast it or be less ({@link CallerBounds}), on any
+	 * key, itself included
 	 * @throws InvalidInputException when a change breaks a rule, or adds a deployment the
 	 * owner does not have
 	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
+	 * @throws CallingKeyNotFoundException when the calling key is gone
 	 */
-	public ApiKey change(String ownerId, String keyId, KeyChanges changes) {
+	public ApiKey change(String ownerId, String keyId, KeyChanges changes, String callingKeyId) {
+		boundsOf(ownerId, callingKeyId).check(changes);
 		Instant now = now();
 		if (changes.deploymentIds() != null) {
 			ApiKey current = get(ownerId, keyId);
@@ -137,14 +156,18 @@ public class KeyService {
 	}
 
 	/**
+	 * @param gracePeriod how long the old secret keeps working, honoured as asked (zero
+	 * included: a leaked key must stop at once, even rotated with itself); {@code null}
+	 * when not asked for: none then, unless the key rotates itself
 	 * @param callingKeyId the key the call was made with, or {@code null}: rotating that
-	 * very key keeps its old secret at least the self-rotation grace, as a lost answer
-	 * would otherwise leave its owner with neither secret
+	 * very key without a grace period asked for keeps its old secret for the
+	 * self-rotation grace, as a lost answer would otherwise leave its owner with neither
+	 * secret
 	 */
 	public IssuedKey rotate(String ownerId, String keyId, Duration gracePeriod, String callingKeyId) {
 		KeySecret secret = KeySecret.generate(this.random);
 		Instant now = now();
-		Duration grace = keyId.equals(callingKeyId) ? atLeastSelfRotationGrace(gracePeriod) : gracePeriod;
+		Duration grace = (gracePeriod != null) ? gracePeriod : unaskedGrace(keyId, callingKeyId);
 		ApiKey rotated = change(ownerId, keyId, (key) -> key.rotate(secret, grace, now));
 		return new IssuedKey(rotated, secret);
 	}
@@ -167,10 +190,16 @@ public class KeyService {
 		}
 	}
 
-	/** A negative period stays as it is, to be refused. */
-	private Duration atLeastSelfRotationGrace(Duration requested) {
-		return (requested.isNegative() || requested.compareTo(this.selfRotationGrace) >= 0) ? requested
-				: this.selfRotationGrace;
+	private CallerBounds boundsOf(String ownerId, String callingKeyId) {
+		if (callingKeyId == null) {
+			return CallerBounds.NONE;
+		}
+		return CallerBounds.of(this.store.findOwned(ownerId, callingKeyId)
+			.orElseThrow(() -> new CallingKeyNotFoundException(callingKeyId)));
+	}
+
+	private Duration unaskedGrace(String keyId, String callingKeyId) {
+		return keyId.equals(callingKeyId) ? this.selfRotationGrace : Duration.ZERO;
 	}
 
 	private void requireOwnDeployments(String ownerId, Set<String> deploymentIds) {

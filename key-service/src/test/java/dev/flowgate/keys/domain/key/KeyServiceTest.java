@@ -198,6 +198,68 @@ class KeyServiceTest {
 	}
 
 	@Test
+	void boundsAKeyMadeWithAnExpiringLimitedKeyByThatKeysExpiryAndLimit() {
+		Instant contractEnd = NOW.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+		String contractorId = contractorKey(contractEnd, 10);
+
+		ApiKey inherited = this.keys.issue("owner-1", KeyRequest.of("ci", null, null, null, null), contractorId).key();
+
+		assertThat(inherited.permissions().expiresAt()).isEqualTo(contractEnd);
+		assertThat(inherited.permissions().rateLimitPerMinute()).isEqualTo(10);
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.keys.issue("owner-1",
+					KeyRequest.of("later", null, null, contractEnd.plusMillis(1), null), contractorId))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.keys.issue("owner-1", KeyRequest.of("faster", null, null, null, 11), contractorId))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("rateLimitPerMinute"));
+		assertThat(listed("owner-1")).extracting(ApiKey::name).containsExactlyInAnyOrder("contractor", "ci");
+	}
+
+	@Test
+	void refusesAnExpiringLimitedKeyRemovingOrExtendingItsOwnExpiryOrLimit() {
+		Instant contractEnd = NOW.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+		String contractorId = contractorKey(contractEnd, 10);
+
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.keys.change("owner-1", contractorId,
+					new KeyChanges(null, null, null, Setting.to(null), null), contractorId))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.keys.change("owner-1", contractorId,
+					new KeyChanges(null, null, null, Setting.to(contractEnd.plusSeconds(1)), null), contractorId))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.keys.change("owner-1", contractorId,
+					new KeyChanges(null, null, null, null, Setting.to(null)), contractorId))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("rateLimitPerMinute"));
+		assertThat(this.store.stored(contractorId).version()).isEqualTo(1);
+	}
+
+	@Test
+	void letsABoundKeyChangeAnotherKeyWithinItsBounds() {
+		Instant contractEnd = NOW.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+		String contractorId = contractorKey(contractEnd, 10);
+		String otherId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+
+		ApiKey changed = this.keys.change("owner-1", otherId,
+				new KeyChanges("renamed", null, null, Setting.to(contractEnd), Setting.to(10)), contractorId);
+
+		assertThat(changed.permissions().expiresAt()).isEqualTo(contractEnd);
+		assertThat(changed.permissions().rateLimitPerMinute()).isEqualTo(10);
+	}
+
+	@Test
+	void refusesAKeyMadeWithAKeyThatIsGone() {
+		String goneId = contractorKey(null, null);
+		this.keys.delete("owner-1", goneId);
+
+		assertThatExceptionOfType(CallingKeyNotFoundException.class)
+			.isThrownBy(() -> this.keys.issue("owner-1", KeyRequest.firstKey(), goneId));
+		assertThat(listed("owner-1")).isEmpty();
+	}
+
+	@Test
 	void rotationReturnsTheNewSecretOnce() {
 		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
 
@@ -210,16 +272,45 @@ class KeyServiceTest {
 	}
 
 	@Test
-	void keepsTheOldSecretForTheSelfRotationGraceWhenAKeyRotatesItself() {
+	void keepsTheOldSecretForTheSelfRotationGraceWhenAKeyRotatesItselfWithoutAskingForOne() {
 		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
 		String keyId = first.key().id();
 
-		this.keys.rotate("owner-1", keyId, Duration.ZERO, keyId);
+		this.keys.rotate("owner-1", keyId, null, keyId);
 
 		KeyCredential credential = this.store.stored(keyId).credential();
 		assertThat(credential.previousSecretHash()).isEqualTo(first.secret().hash());
 		assertThat(credential.previousSecretValidUntil())
 			.isEqualTo(NOW.truncatedTo(ChronoUnit.MILLIS).plus(SELF_ROTATION_GRACE));
+	}
+
+	@Test
+	void endsTheOldSecretAtOnceWhenAKeyRotatesItselfAskingForNoGrace() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+
+		this.keys.rotate("owner-1", keyId, Duration.ZERO, keyId);
+
+		assertThat(this.store.stored(keyId).credential().previousSecretHash()).isNull();
+		assertThat(this.store.stored(keyId).credential().previousSecretValidUntil()).isNull();
+	}
+
+	@Test
+	void honoursAShorterGracePeriodAKeyRotatingItselfAsksFor() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+
+		this.keys.rotate("owner-1", keyId, Duration.ofSeconds(5), keyId);
+
+		assertThat(this.store.stored(keyId).credential().previousSecretValidUntil())
+			.isEqualTo(NOW.truncatedTo(ChronoUnit.MILLIS).plusSeconds(5));
+	}
+
+	@Test
+	void endsTheOldSecretAtOnceWhenAnotherKeyRotatesItWithoutAskingForGrace() {
+		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+
+		this.keys.rotate("owner-1", keyId, null, "another-key");
+
+		assertThat(this.store.stored(keyId).credential().previousSecretHash()).isNull();
 	}
 
 	@Test
@@ -293,6 +384,13 @@ class KeyServiceTest {
 
 	private List<ApiKey> listed(String ownerId) {
 		return this.keys.list(ownerId, null, null).items();
+	}
+
+	private String contractorKey(Instant expiresAt, Integer rateLimitPerMinute) {
+		return this.keys
+			.issue("owner-1", KeyRequest.of("contractor", Set.of(KeyScope.MANAGE), null, expiresAt, rateLimitPerMinute))
+			.key()
+			.id();
 	}
 
 	private static KeyRequest scopedTo(String... deploymentIds) {
