@@ -15,6 +15,16 @@ public final class InternalHeaders {
 	/** The API key the call was made with, where it was made with one. */
 	public static final String KEY_ID = "X-Flowgate-Key-Id";
 
+	/**
+	 * {@code previous} when the key authenticated with the secret a rotation replaced,
+	 * during its grace period: a rotation of that key by itself then keeps that secret,
+	 * the one its caller holds.
+	 */
+	public static final String KEY_SECRET = "X-Flowgate-Key-Secret";
+
+	/** The value of {@link #KEY_SECRET} for the replaced secret. */
+	public static final String PREVIOUS_SECRET = "previous";
+
 	/** {@code true} for a caller with the admin secret. */
 	public static final String ADMIN = "X-Flowgate-Admin";
 

@@ -35,8 +35,9 @@ class ManagementProxyTest {
 						"{\"id\":\"" + flowId + "\"}"));
 		this.stack.awaitVisible(this.tenant);
 
-		Http.Response response = Http.post(this.stack.a.url("/v1/flows?dryRun=false"), Map.of("Authorization",
-				"Bearer " + this.tenant.key(), "X-Flowgate-Owner-Id", "someone-else", "X-Flowgate-Admin", "true"),
+		Http.Response response = Http.post(this.stack.a.url("/v1/flows?dryRun=false"),
+				Map.of("Authorization", "Bearer " + this.tenant.key(), "X-Flowgate-Owner-Id", "someone-else",
+						"X-Flowgate-Admin", "true", "X-Flowgate-Key-Secret", "previous"),
 				"{\"name\":\"echo\"}");
 
 		assertThat(response.status()).isEqualTo(201);
@@ -50,6 +51,7 @@ class ManagementProxyTest {
 		assertThat(forwarded.header("X-Flowgate-Owner-Id")).isEqualTo(this.tenant.ownerId());
 		assertThat(forwarded.header("X-Flowgate-Key-Id")).isEqualTo(this.tenant.keyId());
 		assertThat(forwarded.header("X-Flowgate-Admin")).isNull();
+		assertThat(forwarded.header("X-Flowgate-Key-Secret")).as("called with the key's current secret").isNull();
 		assertThat(forwarded.header("Authorization")).isNull();
 	}
 

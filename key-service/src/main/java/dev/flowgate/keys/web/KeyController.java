@@ -75,9 +75,12 @@ class KeyController {
 	@PostMapping("/{keyId}/rotate")
 	KeyResource rotate(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@RequestHeader(name = InternalHeaders.KEY_ID, required = false) String callingKeyId,
+			@RequestHeader(name = InternalHeaders.KEY_SECRET, required = false) String callingSecret,
 			@PathVariable String keyId, @RequestBody(required = false) RotateRequestBody body) {
 		RotateRequestBody rotation = (body != null) ? body : RotateRequestBody.NONE;
-		return KeyResource.issued(this.keys.rotate(ownerId, keyId, rotation.gracePeriod(), callingKeyId),
+		boolean withPreviousSecret = InternalHeaders.PREVIOUS_SECRET.equals(callingSecret);
+		return KeyResource.issued(
+				this.keys.rotate(ownerId, keyId, rotation.gracePeriod(), callingKeyId, withPreviousSecret),
 				this.clock.instant());
 	}
 

@@ -13,9 +13,17 @@ import dev.flowgate.gateway.domain.Rejection;
  *
  * @param deploymentIds the deployments the key may trigger; empty means all
  * @param rateLimitPerMinute the key's limit, or {@code null} for none
+ * @param previousSecret whether the key authenticated with the secret a rotation
+ * replaced, during its grace period
  */
 public record Caller(String keyId, String ownerId, Set<KeyScope> scopes, Set<String> deploymentIds,
-		Integer rateLimitPerMinute) {
+		Integer rateLimitPerMinute, boolean previousSecret) {
+
+	/** A caller with the key's current secret. */
+	public Caller(String keyId, String ownerId, Set<KeyScope> scopes, Set<String> deploymentIds,
+			Integer rateLimitPerMinute) {
+		this(keyId, ownerId, scopes, deploymentIds, rateLimitPerMinute, false);
+	}
 
 	/** Requires one of {@code anyOf}. */
 	public void requireScope(KeyScope... anyOf) {

@@ -158,7 +158,8 @@ public final class KeyView {
 		}
 		KeyStateChanged key = live.state();
 		Instant now = this.clock.instant();
-		if (!isCurrentSecret(key, hash) && !isPreviousSecretInGrace(key, hash, now)) {
+		boolean current = isCurrentSecret(key, hash);
+		if (!current && !isPreviousSecretInGrace(key, hash, now)) {
 			throw Rejection.unauthenticated("The API key was rotated and its grace period is over");
 		}
 		if (key.status() != KeyStatus.ACTIVE) {
@@ -167,7 +168,8 @@ public final class KeyView {
 		if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
 			throw Rejection.unauthenticated("The API key has expired");
 		}
-		return new Caller(key.keyId(), key.ownerId(), key.scopes(), key.deploymentIds(), key.rateLimitPerMinute());
+		return new Caller(key.keyId(), key.ownerId(), key.scopes(), key.deploymentIds(), key.rateLimitPerMinute(),
+				!current);
 	}
 
 	private static boolean isCurrentSecret(KeyStateChanged key, String hash) {

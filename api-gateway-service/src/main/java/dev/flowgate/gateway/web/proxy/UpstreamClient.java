@@ -64,6 +64,9 @@ class UpstreamClient {
 			if (identity.admin()) {
 				outgoing.set(InternalHeaders.ADMIN, "true");
 			}
+			if (identity.previousSecret()) {
+				outgoing.set(InternalHeaders.KEY_SECRET, InternalHeaders.PREVIOUS_SECRET);
+			}
 		});
 		if (body != null && body.length > 0) {
 			request.body(body);

@@ -197,6 +197,18 @@ class KeyViewTest {
 	}
 
 	@Test
+	void tellsWhetherACallerUsedTheSecretARotationReplaced() {
+		this.view.apply(this.state.keyId(), this.state.build());
+		String newKey = TestKeys.newKey();
+
+		this.view.apply(this.state.keyId(),
+				this.state.rotatedTo(newKey, this.clock.instant().plus(Duration.ofMinutes(5))).build());
+
+		assertThat(this.view.authenticate(newKey).previousSecret()).isFalse();
+		assertThat(this.view.authenticate(this.key).previousSecret()).isTrue();
+	}
+
+	@Test
 	void forgetsTheOldSecretOnceARotationDropsIt() {
 		this.view.apply(this.state.keyId(), this.state.build());
 		String second = TestKeys.newKey();

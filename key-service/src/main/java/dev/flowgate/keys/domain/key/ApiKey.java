@@ -65,8 +65,17 @@ public record ApiKey(String id, String ownerId, String name, KeyCredential crede
 
 	/** A new secret; scopes, deployments, expiry and status stay. */
 	public ApiKey rotate(KeySecret next, Duration gracePeriod, Instant now) {
-		return new ApiKey(this.id, this.ownerId, this.name, this.credential.rotateTo(next, gracePeriod, now),
-				this.permissions, this.status, this.createdAt, this.lastUsedAt, now, this.version + 1, false);
+		return rotate(next, gracePeriod, now, false);
+	}
+
+	/**
+	 * A new secret, keeping for the grace period the previous one rather than the current
+	 * one if {@code keepPrevious} (see {@link KeyCredential}).
+	 */
+	public ApiKey rotate(KeySecret next, Duration gracePeriod, Instant now, boolean keepPrevious) {
+		return new ApiKey(this.id, this.ownerId, this.name,
+				this.credential.rotateTo(next, gracePeriod, now, keepPrevious), this.permissions, this.status,
+				this.createdAt, this.lastUsedAt, now, this.version + 1, false);
 	}
 
 	public ApiKey delete() {

@@ -26,7 +26,13 @@ public record KeyCredential(String hint, String secretHash, String previousSecre
 	 * Replaces the secret. Only the secret being replaced survives the grace period: one
 	 * left over from an earlier rotation stops working now.
 	 */
-	KeyCredential rotateTo(KeySecret next, Duration gracePeriod, Instant now) {
+	/**
+	 * Replaces the secret, keeping for the grace period the one the caller holds: the
+	 * previous secret if {@code keepPrevious} and it is still there (a key rotating
+	 * itself with the secret an earlier rotation replaced, whose answer it never got),
+	 * else the current one.
+	 */
+	KeyCredential rotateTo(KeySecret next, Duration gracePeriod, Instant now, boolean keepPrevious) {
 		if (gracePeriod.isNegative() || gracePeriod.compareTo(MAX_GRACE_PERIOD) > 0) {
 			throw new InvalidInputException("gracePeriodSeconds",
 					"must be between 0 and " + MAX_GRACE_PERIOD.toSeconds());
@@ -34,7 +40,8 @@ public record KeyCredential(String hint, String secretHash, String previousSecre
 		if (gracePeriod.isZero()) {
 			return of(next);
 		}
-		return new KeyCredential(next.hint(), next.hash(), this.secretHash, now.plus(gracePeriod));
+		String kept = (keepPrevious && this.previousSecretHash != null) ? this.previousSecretHash : this.secretHash;
+		return new KeyCredential(next.hint(), next.hash(), kept, now.plus(gracePeriod));
 	}
 
 }

@@ -165,10 +165,22 @@ public class KeyService {
 	 * secret
 	 */
 	public IssuedKey rotate(String ownerId, String keyId, Duration gracePeriod, String callingKeyId) {
+		return rotate(ownerId, keyId, gracePeriod, callingKeyId, false);
+	}
+
+	/**
+	 * As {@link #rotate(String, String, Duration, String)}.
+	 * @param withPreviousSecret whether the call was made with the secret an earlier
+	 * rotation replaced: a key rotating itself so, whose earlier answer was lost, keeps
+	 * that secret for the grace period, the only one its caller holds
+	 */
+	public IssuedKey rotate(String ownerId, String keyId, Duration gracePeriod, String callingKeyId,
+			boolean withPreviousSecret) {
 		KeySecret secret = KeySecret.generate(this.random);
 		Instant now = now();
 		Duration grace = (gracePeriod != null) ? gracePeriod : unaskedGrace(keyId, callingKeyId);
-		ApiKey rotated = change(ownerId, keyId, (key) -> key.rotate(secret, grace, now));
+		boolean keepPrevious = withPreviousSecret && keyId.equals(callingKeyId);
+		ApiKey rotated = change(ownerId, keyId, (key) -> key.rotate(secret, grace, now, keepPrevious));
 		return new IssuedKey(rotated, secret);
 	}
 

@@ -285,6 +285,34 @@ class KeyServiceTest {
 	}
 
 	@Test
+	void keepsTheSecretTheCallerHoldsWhenAKeyRotatesItselfAgainWithItsPreviousSecret() {
+		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+		String keyId = first.key().id();
+		IssuedKey lost = this.keys.rotate("owner-1", keyId, null, keyId);
+
+		IssuedKey retried = this.keys.rotate("owner-1", keyId, null, keyId, true);
+
+		KeyCredential credential = this.store.stored(keyId).credential();
+		assertThat(credential.secretHash()).isEqualTo(retried.secret().hash());
+		assertThat(credential.previousSecretHash()).as("the first secret, the one the caller still holds")
+			.isEqualTo(first.secret().hash())
+			.isNotEqualTo(lost.secret().hash());
+		assertThat(credential.previousSecretValidUntil())
+			.isEqualTo(NOW.truncatedTo(ChronoUnit.MILLIS).plus(SELF_ROTATION_GRACE));
+	}
+
+	@Test
+	void keepsTheCurrentSecretWhenAnotherKeyRotatesAKeyWithItsPreviousSecret() {
+		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+		String keyId = first.key().id();
+		IssuedKey second = this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), keyId);
+
+		this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), "another-key", true);
+
+		assertThat(this.store.stored(keyId).credential().previousSecretHash()).isEqualTo(second.secret().hash());
+	}
+
+	@Test
 	void endsTheOldSecretAtOnceWhenAKeyRotatesItselfAskingForNoGrace() {
 		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
 
