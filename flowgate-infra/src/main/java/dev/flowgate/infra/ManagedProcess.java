@@ -162,7 +162,7 @@ public final class ManagedProcess implements AutoCloseable {
 						this.name + " (pid " + pid() + "): not the case within " + timeout + " that " + description
 								+ "\n--- last lines of " + this.logFile + " ---\n" + logTail(TAIL_LINES));
 			}
-			sleep(POLL_INTERVAL);
+			ProcessTree.sleep(POLL_INTERVAL);
 		}
 	}
 
@@ -231,16 +231,6 @@ public final class ManagedProcess implements AutoCloseable {
 	private static int waitFor(Process process) {
 		try {
 			return process.waitFor();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

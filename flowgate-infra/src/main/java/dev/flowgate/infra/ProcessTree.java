@@ -57,7 +57,10 @@ final class ProcessTree {
 			.allMatch((handle) -> awaitExit(handle, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
 	}
 
-	private static void sleep(Duration duration) {
+	/**
+	 * Sleeps; an interrupt ends the wait with an exception, keeping the thread's flag.
+	 */
+	static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}
