@@ -44,7 +44,8 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	/**
 	 * @param schedule the delay before each attempt (Standard Webhooks: 0, 5 s, 5 min, 30
 	 * min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h)
-	 * @param jitter the fraction each delay may move either way
+	 * @param jitter the fraction each delay may move either way; a delivery put off by an
+	 * open circuit breaker waits up to this fraction longer than the breaker's wait
 	 * @param afterThrottling the least wait after a timeout or a 429
 	 * @param maxRetryAfter the most a receiver's {@code Retry-After} can make us wait
 	 * @param afterError how long a delivery waits, without counting an attempt, when its
@@ -57,7 +58,9 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 
 	/**
 	 * @param maxInFlight attempts in flight at once
-	 * @param maxInFlightPerDestination of those, to one destination (scheme, host, port)
+	 * @param maxInFlightPerDestination of those, to one destination (one owner's scheme,
+	 * host and port); the connection pool does not limit a receiver shared by owners
+	 * further
 	 * @param maxInFlightBytes the bytes of their messages, with those claimed ahead; one
 	 * message larger than this is sent alone
 	 * @param workerThreads threads for the store work around attempts

@@ -13,7 +13,7 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * The async client for callbacks: guarded resolution, no proxies from the environment, no
  * redirects, no retries of its own (the schedule does that), no cookies, and a connection
- * pool sized like the dispatcher's concurrency limits.
+ * pool as large as the dispatcher's limit of attempts in flight.
  */
 final class CallbackHttpClient {
 
@@ -29,7 +29,10 @@ final class CallbackHttpClient {
 		PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
 			.setDnsResolver(new GuardedDnsResolver(guard))
 			.setMaxConnTotal(dispatch.maxInFlight())
-			.setMaxConnPerRoute(dispatch.maxInFlightPerDestination())
+			// A route (host and port) is shared by every owner calling it: the dispatcher
+			// limits each owner's attempts there, so one owner's slow endpoint must not
+			// take the connections other owners' callbacks to the same receiver need.
+			.setMaxConnPerRoute(dispatch.maxInFlight())
 			.setDefaultConnectionConfig(
 					ConnectionConfig.custom().setConnectTimeout(connectTimeout).setSocketTimeout(timeout).build())
 			.build();

@@ -18,6 +18,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -65,7 +66,15 @@ class SmtpMailTransport implements MailTransport, AutoCloseable {
 		if (System.nanoTime() - deadline >= 0) {
 			throw new CompletionException(new TimeoutException("Not sent within " + this.timeout));
 		}
-		this.sender.send(mime(to, message, messageKey));
+		try {
+			this.sender.send(mime(to, message, messageKey));
+		}
+		catch (MailSendException ex) {
+			SmtpRejections.permanent(ex).ifPresent((rejected) -> {
+				throw rejected;
+			});
+			throw ex;
+		}
 	}
 
 	@Override

@@ -19,12 +19,15 @@ import org.springframework.data.mongodb.core.query.Query;
  * {@code leaseToken}/{@code leaseUntil} atomically, and only the lease holder settles the
  * attempt. {@code messageSize} (the message's bytes, {@code null} in documents stored
  * before it) lets the poller claim no more than the dispatcher has room for.
+ * {@code roundStartedAt} is {@code null} in documents stored before rounds were timed:
+ * their round began at {@code createdAt}.
  */
 @Document(DeliveryDocument.COLLECTION)
 record DeliveryDocument(@Id String id, String executionId, String ownerId, String deploymentId, DeliveryChannel channel,
 		String destination, String destinationKey, String subject, String body, String html, DeliveryStatus status,
-		int attempts, int roundAttempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant finishedAt,
-		String failureEventId, boolean failurePublished, String leaseToken, Instant leaseUntil, Long messageSize) {
+		int attempts, int roundAttempts, Instant nextAttemptAt, String lastError, Instant createdAt,
+		Instant roundStartedAt, Instant finishedAt, String failureEventId, boolean failurePublished, String leaseToken,
+		Instant leaseUntil, Long messageSize) {
 
 	static final String COLLECTION = "deliveries";
 
@@ -50,6 +53,8 @@ record DeliveryDocument(@Id String id, String executionId, String ownerId, Strin
 	static final String LAST_ERROR = "lastError";
 
 	static final String CREATED_AT = "createdAt";
+
+	static final String ROUND_STARTED_AT = "roundStartedAt";
 
 	static final String FINISHED_AT = "finishedAt";
 
@@ -78,7 +83,8 @@ record DeliveryDocument(@Id String id, String executionId, String ownerId, Strin
 		return new DeliveryDocument(delivery.id(), delivery.executionId(), delivery.ownerId(), delivery.deploymentId(),
 				delivery.channel(), delivery.destination(), delivery.destinationKey(), message.subject(),
 				message.body(), message.html(), delivery.status(), delivery.attempts(), delivery.roundAttempts(),
-				delivery.nextAttemptAt(), delivery.lastError(), delivery.createdAt(), delivery.finishedAt(),
+				delivery.nextAttemptAt(), delivery.lastError(), delivery.createdAt(), delivery.roundStartedAt(),
+				delivery.finishedAt(),
 				(delivery.failureEventId() != null) ? delivery.failureEventId().toString() : null, false,
 				(lease != null) ? lease.token() : null, (lease != null) ? lease.until() : null, message.size());
 	}
@@ -100,8 +106,8 @@ record DeliveryDocument(@Id String id, String executionId, String ownerId, Strin
 	Delivery toDelivery() {
 		return new Delivery(this.id, this.executionId, this.ownerId, this.deploymentId, this.channel, this.destination,
 				this.destinationKey, new Message(this.subject, this.body, this.html), this.status, this.attempts,
-				this.roundAttempts, this.nextAttemptAt, this.lastError, this.createdAt, this.finishedAt,
-				(this.failureEventId != null) ? UUID.fromString(this.failureEventId) : null);
+				this.roundAttempts, this.nextAttemptAt, this.lastError, this.createdAt, this.roundStartedAt,
+				this.finishedAt, (this.failureEventId != null) ? UUID.fromString(this.failureEventId) : null);
 	}
 
 }

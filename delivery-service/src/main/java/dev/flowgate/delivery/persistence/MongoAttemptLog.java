@@ -47,6 +47,19 @@ class MongoAttemptLog implements AttemptLog {
 			.toList();
 	}
 
+	/** Reads the last entry of each log alone, not the whole logs. */
+	@Override
+	public List<Attempt> lastOf(Collection<String> deliveryIds) {
+		// Those never attempted have no log to slice.
+		Query query = Query
+			.query(where(DeliveryDocument.ID).in(deliveryIds).and(DeliveryDocument.ATTEMPT_LOG).exists(true));
+		query.fields().include(DeliveryDocument.ID).slice(DeliveryDocument.ATTEMPT_LOG, -1);
+		return this.mongo.find(query, LoggedAttempts.class, DeliveryDocument.COLLECTION)
+			.stream()
+			.flatMap(LoggedAttempts::attempts)
+			.toList();
+	}
+
 	/** A delivery's attempt log alone. */
 	record LoggedAttempts(@Id String id, List<AttemptDocument> attemptLog) {
 

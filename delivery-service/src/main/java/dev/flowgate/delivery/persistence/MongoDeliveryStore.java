@@ -172,6 +172,7 @@ class MongoDeliveryStore implements DeliveryStore {
 		Update update = Update.update(DeliveryDocument.STATUS, replayed.status())
 			.set(DeliveryDocument.ROUND_ATTEMPTS, replayed.roundAttempts())
 			.set(DeliveryDocument.NEXT_ATTEMPT_AT, replayed.nextAttemptAt())
+			.set(DeliveryDocument.ROUND_STARTED_AT, replayed.roundStartedAt())
 			.set(DeliveryDocument.FINISHED_AT, null);
 		return this.mongo.updateFirst(query, MongoLeases.unlease(update), DeliveryDocument.class)
 			.getMatchedCount() == 1;

@@ -54,6 +54,8 @@ class MongoWebhookSecretStore implements WebhookSecretStore {
 			.set(WebhookSecretDocument.REVEALED, document.revealed())
 			.set(WebhookSecretDocument.PREVIOUS_SECRET, document.previousSecret())
 			.set(WebhookSecretDocument.PREVIOUS_VALID_UNTIL, document.previousValidUntil())
+			.set(WebhookSecretDocument.PREVIOUS_SECRETS, document.previousSecrets())
+			.set(WebhookSecretDocument.PREVIOUS_SECRETS_VERSION, document.previousSecretsVersion())
 			.set(WebhookSecretDocument.ROTATED_AT, document.rotatedAt())
 			.set(WebhookSecretDocument.VERSION, document.version());
 		return this.mongo.updateFirst(query, update, WebhookSecretDocument.class).getMatchedCount() == 1;

@@ -49,12 +49,16 @@ class SecretResealing {
 		}
 		int resealed = 0;
 		for (WebhookSecretDocument stored : this.mongo.findAll(WebhookSecretDocument.class)) {
-			if ((this.cipher.needsResealing(stored.secret()) || this.cipher.needsResealing(stored.previousSecret()))
-					&& reseal(stored)) {
+			if (needsResealing(stored) && reseal(stored)) {
 				resealed++;
 			}
 		}
 		return resealed;
+	}
+
+	private boolean needsResealing(WebhookSecretDocument stored) {
+		return this.cipher.needsResealing(stored.secret()) || this.cipher.needsResealing(stored.previousSecret())
+				|| stored.sealedPrevious().stream().anyMatch((p) -> this.cipher.needsResealing(p.secret()));
 	}
 
 	/**
@@ -76,7 +80,10 @@ class SecretResealing {
 			.and(WebhookSecretDocument.SECRET)
 			.is(stored.secret()));
 		Update update = Update.update(WebhookSecretDocument.SECRET, sealed.secret())
-			.set(WebhookSecretDocument.PREVIOUS_SECRET, sealed.previousSecret());
+			.set(WebhookSecretDocument.PREVIOUS_SECRET, sealed.previousSecret())
+			.set(WebhookSecretDocument.PREVIOUS_VALID_UNTIL, sealed.previousValidUntil())
+			.set(WebhookSecretDocument.PREVIOUS_SECRETS, sealed.previousSecrets())
+			.set(WebhookSecretDocument.PREVIOUS_SECRETS_VERSION, sealed.previousSecretsVersion());
 		return this.mongo.updateFirst(unchanged, update, WebhookSecretDocument.class).getMatchedCount() == 1;
 	}
 

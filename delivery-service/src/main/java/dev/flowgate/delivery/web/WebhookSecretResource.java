@@ -12,8 +12,8 @@ import dev.flowgate.delivery.domain.signing.OwnerSecret;
  *
  * @param fingerprint identifies the current secret without revealing it
  * @param revealed whether the owner has been shown the current secret
- * @param previousSecretValidUntil until when webhooks also carry a signature with the
- * previous secret, or {@code null}
+ * @param previousSecretValidUntil until when webhooks also carry signatures with earlier
+ * secrets (the last of their overlaps to end), or {@code null}
  * @param rotated in a rotation's answer: whether a new secret replaced an older one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

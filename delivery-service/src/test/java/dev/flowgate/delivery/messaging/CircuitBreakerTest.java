@@ -20,18 +20,28 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A destination's breaker opens after 6 failed calls in a row (test settings) and stays
- * open 1 s: meanwhile its deliveries are put off, not attempted and not failed.
+ * open 1 s: meanwhile its deliveries are put off, not attempted, and not failed until
+ * their round has run the schedule's time. The schedule here lasts longer than the test
+ * profile's (6.1 s, 7.3 s at the most jitter), so that a delivery can outlast an opening.
  */
 @DeliveryIntegrationTest
+@TestPropertySource(properties = "flowgate.delivery.retry.schedule=0s, 200ms, 300ms, 300ms, 300ms, 5s")
 class CircuitBreakerTest {
 
 	private static final int RESULTS = 3;
+
+	private static final int TO_DEAD_DESTINATION = 10;
+
+	private static final int SCHEDULED_ATTEMPTS = 6;
+
+	private static final String RAN_OUT = "the retry schedule ran out while an open circuit breaker put it off";
 
 	/** Far shorter than the 1 s the breaker stays open. */
 	private static final Duration SETTLING = Duration.ofMillis(100);
@@ -83,6 +93,31 @@ class CircuitBreakerTest {
 				assertThat(delivered.get("attemptCount").asInt()).isLessThanOrEqualTo(5);
 			}
 			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		}
+	}
+
+	@Test
+	void aDestinationThatStaysDownFailsItsDeliveriesOnceTheirScheduleRunsOutWhileItsBreakerIsOpen() {
+		String owner = "owner-" + UUID.randomUUID();
+		try (Receiver receiver = Receiver.start().respond((request) -> Reply.status(503))) {
+			List<ExecutionCompleted> results = new ArrayList<>();
+			for (int i = 0; i < TO_DEAD_DESTINATION; i++) {
+				results.add(Results.succeeded(owner, "dep-dead", receiver.url("/hook"), null, Map.of("n", i)));
+			}
+
+			results.forEach(deliveries::publish);
+
+			// One trial call a second while the breaker is open could not use up their
+			// attempts in time: their round's age ends them.
+			List<JsonNode> failed = await().atMost(Deliveries.WAIT)
+				.until(() -> results.stream()
+					.flatMap((result) -> this.deliveries.of(owner, result.executionId()).stream())
+					.filter((delivery) -> delivery.get("status").asString().equals("failed"))
+					.toList(), (done) -> done.size() == TO_DEAD_DESTINATION);
+			assertThat(failed).anySatisfy((delivery) -> {
+				assertThat(delivery.get("lastError").asString()).startsWith("Circuit breaker open").endsWith(RAN_OUT);
+				assertThat(delivery.get("attemptCount").asInt()).isLessThan(SCHEDULED_ATTEMPTS);
+			});
 		}
 	}
 

@@ -43,6 +43,9 @@ class HangingDestinationTest {
 
 	private static final int TO_FAST = 40;
 
+	/** The test profile's {@code max-in-flight-per-destination}. */
+	private static final int PER_DESTINATION = 8;
+
 	@Autowired
 	private Deliveries deliveries;
 
@@ -82,6 +85,52 @@ class HangingDestinationTest {
 				assertThat(fast.requestsFor(result.executionId())).hasSize(1);
 			}
 		}
+	}
+
+	@Test
+	void anotherOwnersHangingEndpointOnASharedReceiverDoesNotDelayThisOwnersCallbacks() {
+		String slowOwner = "owner-" + UUID.randomUUID();
+		String owner = "owner-" + UUID.randomUUID();
+		try (Receiver shared = Receiver.start()
+			.respond((request) -> request.path().startsWith("/slow") ? Reply.hangs() : Reply.status(204))) {
+			for (int i = 0; i < TO_HANGING; i++) {
+				this.deliveries
+					.publish(Results.succeeded(slowOwner, "dep-slow", shared.url("/slow"), null, Map.of("n", i)));
+			}
+			// The slow owner's callbacks fill all its slots there, each holding a
+			// connection.
+			await().atMost(Deliveries.WAIT).until(() -> slowRequests(shared) == PER_DESTINATION);
+			Instant firstHanging = shared.requests()
+				.stream()
+				.map(Request::receivedAt)
+				.min(Comparator.naturalOrder())
+				.orElseThrow();
+			List<ExecutionCompleted> toFast = new ArrayList<>();
+			for (int i = 0; i < TO_FAST; i++) {
+				ExecutionCompleted result = Results.succeeded(owner, "dep-fast", shared.url("/fast"), null,
+						Map.of("n", i));
+				toFast.add(result);
+				this.deliveries.publish(result);
+			}
+
+			await().atMost(Deliveries.WAIT).until(() -> shared.requests().size() - slowRequests(shared) >= TO_FAST);
+
+			// Every one of this owner's callbacks arrived, first time, before the other
+			// owner's first hanging attempt even timed out.
+			List<Request> fast = shared.requests()
+				.stream()
+				.filter((request) -> request.path().startsWith("/fast"))
+				.toList();
+			assertThat(fast)
+				.allSatisfy((request) -> assertThat(request.receivedAt()).isBefore(firstHanging.plus(TIMEOUT)));
+			for (ExecutionCompleted result : toFast) {
+				assertThat(shared.requestsFor(result.executionId())).hasSize(1);
+			}
+		}
+	}
+
+	private static long slowRequests(Receiver receiver) {
+		return receiver.requests().stream().filter((request) -> request.path().startsWith("/slow")).count();
 	}
 
 	@Test

@@ -1,20 +1,35 @@
 package dev.flowgate.delivery.messaging;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
+import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.config.DeliveryProperties;
+import dev.flowgate.delivery.domain.TestJson;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
+import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
+import dev.flowgate.delivery.domain.delivery.Delivery;
+import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 import dev.flowgate.delivery.domain.delivery.Message;
+import dev.flowgate.delivery.domain.email.EmailChannel;
 import dev.flowgate.delivery.domain.email.InvalidRecipientException;
 import dev.flowgate.infra.EmbeddedMail;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +100,42 @@ class SmtpMailTransportTest {
 		}
 	}
 
+	@Test
+	void anSmtpServersPermanentRejectionOfTheRecipientFailsTheDeliveryForGood() throws IOException {
+		try (RejectingServer server = new RejectingServer("550 5.1.1 <nobody@example.com>: User unknown");
+				SmtpMailTransport transport = new SmtpMailTransport(sender(server.port()),
+						properties(Map.of("from", "flowgate@localhost", "threads", "1", "timeout", "10s")))) {
+			AttemptOutcome outcome = emailChannel(transport).send(emailTo("nobody@example.com")).join();
+
+			assertThat(outcome.verdict()).isEqualTo(Verdict.PERMANENT);
+			assertThat(outcome.error()).isEqualTo("SMTP: Rejected: 550 5.1.1 <nobody@example.com>: User unknown");
+			assertThat(server.recipients).containsExactly("<nobody@example.com>");
+		}
+	}
+
+	@Test
+	void anSmtpServersTemporaryRejectionOfTheRecipientIsRetried() throws IOException {
+		try (RejectingServer server = new RejectingServer("452 4.2.2 <full@example.com>: Mailbox full");
+				SmtpMailTransport transport = new SmtpMailTransport(sender(server.port()),
+						properties(Map.of("from", "flowgate@localhost", "threads", "1", "timeout", "10s")))) {
+			AttemptOutcome outcome = emailChannel(transport).send(emailTo("full@example.com")).join();
+
+			assertThat(outcome.verdict()).isEqualTo(Verdict.RETRYABLE);
+			assertThat(outcome.error()).contains("452 4.2.2");
+		}
+	}
+
+	private static EmailChannel emailChannel(SmtpMailTransport transport) {
+		return new EmailChannel(new TestJson(), transport, Long.MAX_VALUE, Runnable::run, Clock.systemUTC());
+	}
+
+	private static Delivery emailTo(String to) {
+		Instant now = Instant.now();
+		return new Delivery("delivery-1", "execution-1", "owner-1", "deployment-1", DeliveryChannel.EMAIL, to, "smtp",
+				new Message("subject", "text", "<p>html</p>"), DeliveryStatus.PENDING, 0, 0, now, null, now, now, null,
+				null);
+	}
+
 	private static JavaMailSenderImpl sender(int port) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
@@ -102,6 +153,74 @@ class SmtpMailTransportTest {
 		return new Binder(new MapConfigurationPropertySource(source))
 			.bind("flowgate.delivery", DeliveryProperties.class)
 			.get();
+	}
+
+	/**
+	 * An SMTP server that answers every recipient with one reply, and everything else
+	 * with success.
+	 */
+	private static final class RejectingServer implements AutoCloseable {
+
+		private final ServerSocket socket;
+
+		private final String rcptReply;
+
+		private final List<String> recipients = new CopyOnWriteArrayList<>();
+
+		RejectingServer(String rcptReply) throws IOException {
+			this.rcptReply = rcptReply;
+			this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			Thread acceptor = new Thread(this::serve, "rejecting-smtp");
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+
+		int port() {
+			return this.socket.getLocalPort();
+		}
+
+		private void serve() {
+			while (!this.socket.isClosed()) {
+				try (Socket connection = this.socket.accept();
+						BufferedReader in = new BufferedReader(
+								new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
+						Writer out = new OutputStreamWriter(connection.getOutputStream(), StandardCharsets.US_ASCII)) {
+					converse(in, out);
+				}
+				catch (IOException ex) {
+					// The client hung up, or the test closed the server.
+				}
+			}
+		}
+
+		private void converse(BufferedReader in, Writer out) throws IOException {
+			reply(out, "220 localhost ESMTP");
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				String command = line.toUpperCase(Locale.ROOT);
+				if (command.startsWith("RCPT TO:")) {
+					this.recipients.add(line.substring("RCPT TO:".length()).trim());
+					reply(out, this.rcptReply);
+				}
+				else if (command.startsWith("QUIT")) {
+					reply(out, "221 Bye");
+					return;
+				}
+				else {
+					reply(out, "250 OK");
+				}
+			}
+		}
+
+		private static void reply(Writer out, String line) throws IOException {
+			out.write(line + "\r\n");
+			out.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+		}
+
 	}
 
 	/** Accepts connections and never greets: an SMTP relay that has stopped answering. */

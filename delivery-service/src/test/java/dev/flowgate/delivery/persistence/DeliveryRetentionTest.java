@@ -98,7 +98,8 @@ class DeliveryRetentionTest {
 		Delivery delivery = new Delivery(Delivery.idFor(executionId, DeliveryChannel.CALLBACK), executionId, "owner-1",
 				"dep-1", DeliveryChannel.CALLBACK, "https://a.example/hook", "https://a.example:443",
 				Message.callback("{}"), status, 1, 1, pending ? NOW.plus(Duration.ofHours(5)) : null, null,
-				LONG_AGO.minusSeconds(60), finishedAt, (status == DeliveryStatus.FAILED) ? UUID.randomUUID() : null);
+				LONG_AGO.minusSeconds(60), LONG_AGO.minusSeconds(60), finishedAt,
+				(status == DeliveryStatus.FAILED) ? UUID.randomUUID() : null);
 		this.store.insertAll(List.of(delivery), Map.of());
 		return delivery;
 	}

@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The schedule's atomic claims against the real MongoDB server: one holder per lease, an
@@ -156,6 +157,22 @@ class MongoDeliveryStoreTest {
 	}
 
 	@Test
+	void readsTheLastAttemptOfEachDeliveryAlone() {
+		Delivery twice = pending("exec-1", "https://a.example:443", NOW);
+		Delivery once = pending("exec-2", "https://a.example:443", NOW);
+		Delivery never = pending("exec-3", "https://a.example:443", NOW);
+		List.of(twice, once, never).forEach((delivery) -> insert(delivery, null));
+		this.attempts.record(attempt(twice, 1));
+		this.attempts.record(attempt(twice, 2));
+		this.attempts.record(attempt(once, 1));
+
+		assertThat(this.attempts.lastOf(List.of(twice.id(), once.id(), never.id())))
+			.extracting(Attempt::deliveryId, Attempt::number)
+			.containsExactlyInAnyOrder(tuple(twice.id(), 2), tuple(once.id(), 1));
+		assertThat(this.attempts.forDeliveries(List.of(twice.id()))).as("the log stays whole").hasSize(2);
+	}
+
+	@Test
 	void aDeliverySettledSinceItWasFoundIsNotClaimed() {
 		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
 		insert(delivery, null);
@@ -210,7 +227,7 @@ class MongoDeliveryStoreTest {
 		this.store.settle(claim, done, Optional.empty());
 		Delivery replayed = new Delivery(done.id(), done.executionId(), done.ownerId(), done.deploymentId(),
 				done.channel(), done.destination(), done.destinationKey(), done.message(), DeliveryStatus.PENDING,
-				done.attempts(), 0, NOW.plusSeconds(10), done.lastError(), done.createdAt(), null, null);
+				done.attempts(), 0, NOW.plusSeconds(10), done.lastError(), done.createdAt(), NOW, null, null);
 
 		assertThat(this.store.replay(replayed, DeliveryStatus.FAILED)).isFalse();
 		assertThat(this.store.replay(replayed, DeliveryStatus.SUCCEEDED)).isTrue();
@@ -218,7 +235,19 @@ class MongoDeliveryStoreTest {
 		Delivery stored = this.store.find("owner-1", delivery.id()).orElseThrow();
 		assertThat(stored.status()).isEqualTo(DeliveryStatus.PENDING);
 		assertThat(stored.roundAttempts()).isZero();
+		assertThat(stored.roundStartedAt()).isEqualTo(NOW).isNotEqualTo(stored.createdAt());
 		assertThat(stored.attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void aDeliveryStoredBeforeRoundsWereTimedBeganItsRoundWhenItWasCreated() {
+		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
+		insert(delivery, null);
+		this.mongo.updateFirst(Query.query(Criteria.where(DeliveryDocument.ID).is(delivery.id())),
+				new Update().unset(DeliveryDocument.ROUND_STARTED_AT), DeliveryDocument.COLLECTION);
+
+		assertThat(this.store.find("owner-1", delivery.id()).orElseThrow().roundStartedAt())
+			.isEqualTo(delivery.createdAt());
 	}
 
 	@Test
@@ -230,7 +259,8 @@ class MongoDeliveryStoreTest {
 		this.store.settle(claim,
 				new Delivery(delivery.id(), delivery.executionId(), delivery.ownerId(), delivery.deploymentId(),
 						delivery.channel(), delivery.destination(), delivery.destinationKey(), delivery.message(),
-						DeliveryStatus.FAILED, 5, 5, null, "HTTP 500", delivery.createdAt(), NOW, eventId),
+						DeliveryStatus.FAILED, 5, 5, null, "HTTP 500", delivery.createdAt(), delivery.createdAt(), NOW,
+						eventId),
 				Optional.empty());
 
 		assertThat(this.store.unpublishedFailures(NOW, 10)).isEmpty();
@@ -271,25 +301,25 @@ class MongoDeliveryStoreTest {
 	private static Delivery pending(String executionId, String destinationKey, Instant due) {
 		return new Delivery(Delivery.idFor(executionId, DeliveryChannel.CALLBACK), executionId, "owner-1", "dep-1",
 				DeliveryChannel.CALLBACK, destinationKey + "/hook", destinationKey, Message.callback("{}"),
-				DeliveryStatus.PENDING, 0, 0, due, null, NOW.minusSeconds(60), null, null);
+				DeliveryStatus.PENDING, 0, 0, due, null, NOW.minusSeconds(60), NOW.minusSeconds(60), null, null);
 	}
 
 	private static Delivery failed(String executionId, Instant createdAt, Message message) {
 		return new Delivery(Delivery.idFor(executionId, DeliveryChannel.CALLBACK), executionId, "owner-1", "dep-1",
 				DeliveryChannel.CALLBACK, "https://a.example/hook", "https://a.example:443", message,
-				DeliveryStatus.FAILED, 1, 1, null, "HTTP 500", createdAt, createdAt, UUID.randomUUID());
+				DeliveryStatus.FAILED, 1, 1, null, "HTTP 500", createdAt, createdAt, createdAt, UUID.randomUUID());
 	}
 
 	private static Delivery pendingAgain(Delivery done) {
 		return new Delivery(done.id(), done.executionId(), done.ownerId(), done.deploymentId(), done.channel(),
 				done.destination(), done.destinationKey(), done.message(), DeliveryStatus.PENDING, done.attempts(), 0,
-				NOW, done.lastError(), done.createdAt(), null, null);
+				NOW, done.lastError(), done.createdAt(), NOW, null, null);
 	}
 
 	private static Delivery succeeded(Delivery delivery) {
 		return new Delivery(delivery.id(), delivery.executionId(), delivery.ownerId(), delivery.deploymentId(),
 				delivery.channel(), delivery.destination(), delivery.destinationKey(), delivery.message(),
-				DeliveryStatus.SUCCEEDED, 1, 1, null, null, delivery.createdAt(), NOW, null);
+				DeliveryStatus.SUCCEEDED, 1, 1, null, null, delivery.createdAt(), delivery.createdAt(), NOW, null);
 	}
 
 	private boolean insert(Delivery delivery, Lease lease) {

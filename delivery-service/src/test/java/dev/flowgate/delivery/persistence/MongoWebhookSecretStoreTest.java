@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.flowgate.delivery.domain.signing.OwnerSecret;
+import dev.flowgate.delivery.domain.signing.OwnerSecret.PreviousSecret;
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.delivery.domain.signing.WebhookSecret;
 import dev.flowgate.delivery.support.FreshDatabases;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,14 +69,50 @@ class MongoWebhookSecretStoreTest {
 	@Test
 	void storesNeitherTheSecretNorThePreviousOneInPlainText() {
 		OwnerSecret rotated = new OwnerSecret("owner-1", WebhookSecret.generate(new SecureRandom(), 32), NOW, false,
-				WebhookSecret.generate(new SecureRandom(), 32), NOW.plusSeconds(3600), NOW, 1);
+				List.of(previous(NOW.plusSeconds(3600))), NOW, 1);
 		this.store.insertIfAbsent(rotated);
 
 		Document stored = this.mongo.getCollection(WebhookSecretDocument.COLLECTION).find().first();
 		assertThat(stored.toJson()).doesNotContain(rotated.current().value())
-			.doesNotContain(rotated.previous().value())
+			.doesNotContain(rotated.previous().get(0).secret().value())
 			.doesNotContain("whsec_");
 		assertThat(this.store.find("owner-1")).contains(rotated);
+	}
+
+	@Test
+	void keepsEveryEarlierSecretWithItsOwnDeadlineEncrypted() {
+		this.store.insertIfAbsent(secret(1));
+		OwnerSecret next = new OwnerSecret("owner-1", WebhookSecret.generate(new SecureRandom(), 32), NOW, true, List
+			.of(previous(NOW.plusSeconds(3600)), previous(NOW.plusSeconds(60)), previous(NOW.plusSeconds(7200))), NOW,
+				2);
+
+		assertThat(this.store.replace(next)).isTrue();
+
+		assertThat(this.store.find("owner-1")).contains(next);
+		assertThat(this.mongo.getCollection(WebhookSecretDocument.COLLECTION).find().first().toJson())
+			.doesNotContain("whsec_");
+	}
+
+	@Test
+	void readsTheOneEarlierSecretOfADocumentAnOlderInstanceWrote() {
+		OwnerSecret listed = new OwnerSecret("owner-1", WebhookSecret.generate(new SecureRandom(), 32), NOW, true,
+				List.of(previous(NOW.plusSeconds(3600)), previous(NOW.plusSeconds(7200))), NOW, 1);
+		this.store.insertIfAbsent(listed);
+		WebhookSecret newer = WebhookSecret.generate(new SecureRandom(), 32);
+		SecretCipher cipher = new SecretCipher(List.of(KEY));
+		// As an instance that knows one earlier secret rotates: the list is left as it
+		// was.
+		this.mongo.updateFirst(Query.query(Criteria.where(WebhookSecretDocument.ID).is("owner-1")),
+				Update.update(WebhookSecretDocument.SECRET, cipher.seal("owner-1", newer.value()))
+					.set(WebhookSecretDocument.PREVIOUS_SECRET, cipher.seal("owner-1", listed.current().value()))
+					.set(WebhookSecretDocument.PREVIOUS_VALID_UNTIL, NOW.plusSeconds(60))
+					.set(WebhookSecretDocument.VERSION, 2),
+				WebhookSecretDocument.class);
+
+		OwnerSecret read = this.store.find("owner-1").orElseThrow();
+
+		assertThat(read.current()).isEqualTo(newer);
+		assertThat(read.previous()).containsExactly(new PreviousSecret(listed.current(), NOW.plusSeconds(60)));
 	}
 
 	@Test
@@ -107,7 +147,8 @@ class MongoWebhookSecretStoreTest {
 	@Test
 	void reEncryptsSecretsInPlainTextOrUnderAnEarlierKeySoThatKeyCanGo() {
 		OwnerSecret plain = secret("owner-plain", 1);
-		OwnerSecret old = secret("owner-old", 1);
+		OwnerSecret old = new OwnerSecret("owner-old", WebhookSecret.generate(new SecureRandom(), 32), NOW, true,
+				List.of(previous(NOW.plusSeconds(60)), previous(NOW.plusSeconds(120))), NOW, 1);
 		OwnerSecret current = secret("owner-current", 1);
 		storeWithKeys("").insertIfAbsent(plain);
 		storeWithKeys(OLD_KEY).insertIfAbsent(old);
@@ -132,8 +173,12 @@ class MongoWebhookSecretStoreTest {
 	}
 
 	private static OwnerSecret secret(String ownerId, long version) {
-		return new OwnerSecret(ownerId, WebhookSecret.generate(new SecureRandom(), 32), NOW, false, null, null, null,
+		return new OwnerSecret(ownerId, WebhookSecret.generate(new SecureRandom(), 32), NOW, false, List.of(), null,
 				version);
+	}
+
+	private static PreviousSecret previous(Instant validUntil) {
+		return new PreviousSecret(WebhookSecret.generate(new SecureRandom(), 32), validUntil);
 	}
 
 }

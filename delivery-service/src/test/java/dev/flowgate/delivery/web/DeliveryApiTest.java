@@ -162,7 +162,7 @@ class DeliveryApiTest {
 		assertThat(ids(secondPage)).containsExactly(failed);
 		assertThat(secondPage.get("nextCursor").isNull()).isTrue();
 		assertThat(ids(onlyFailed)).containsExactly(failed);
-		assertThat(onlyFailed.get("items").get(0).get("attempts").size()).isEqualTo(5);
+		assertThat(onlyFailed.get("items").get(0).get("attemptCount").asInt()).isEqualTo(5);
 		assertThat(ids(this.api.get("/v1/deliveries", "intruder").body())).isEmpty();
 		ApiClient.Response wrongStatus = this.api.get("/v1/deliveries?status=lost", this.owner);
 		assertThat(wrongStatus.status()).isEqualTo(400);
@@ -172,13 +172,38 @@ class DeliveryApiTest {
 	}
 
 	@Test
+	void listsEachDeliveryWithItsLastAttemptAloneAndShowsTheWholeLogOnItsOwn() {
+		String answer = "z".repeat(1024);
+		this.receiver.respond((request) -> Reply.status(500).withBody(answer));
+		ExecutionCompleted failing = callback();
+		this.deliveries.publish(failing);
+		String id = this.deliveries.awaitStatus(this.owner, failing.executionId(), "failed").get("id").asString();
+
+		JsonNode listed = this.api.get("/v1/deliveries?status=failed", this.owner).body().get("items").get(0);
+		JsonNode whole = this.api.get("/v1/deliveries/" + id, this.owner).body();
+
+		assertThat(listed.get("id").asString()).isEqualTo(id);
+		assertThat(listed.get("attemptCount").asInt()).isEqualTo(5);
+		assertThat(listed.has("attempts")).as("no attempt log in lists").isFalse();
+		assertThat(listed.get("lastAttempt")).isEqualTo(whole.get("attempts").get(4));
+		assertThat(listed.get("lastAttempt").get("number").asInt()).isEqualTo(5);
+		assertThat(listed.get("lastAttempt").get("responseSnippet").asString()).isEqualTo(answer);
+		assertThat(whole.get("attempts")).hasSize(5);
+		assertThat(whole.get("attemptCount").asInt()).isEqualTo(5);
+	}
+
+	@Test
 	void recoversTheFailedDeliveriesOnceTheReceiverIsBack() {
 		this.receiver.respond((request) -> Reply.status(500));
 		ExecutionCompleted first = callback();
 		ExecutionCompleted second = callback();
 		this.deliveries.publish(first);
 		this.deliveries.publish(second);
-		this.deliveries.awaitStatus(this.owner, first.executionId(), "failed");
+		// Both fail, after their attempts or (the breaker having opened on their 6 failed
+		// calls) once their schedule ran out.
+		int firstAttempts = this.deliveries.awaitStatus(this.owner, first.executionId(), "failed")
+			.get("attemptCount")
+			.asInt();
 		this.deliveries.awaitStatus(this.owner, second.executionId(), "failed");
 		this.receiver.respond((request) -> Reply.status(200));
 
@@ -192,7 +217,7 @@ class DeliveryApiTest {
 		assertThat(recovery.body().get("more").asBoolean()).isFalse();
 		assertThat(recovery.body().get("nextCursor").isNull()).isTrue();
 		JsonNode recovered = this.deliveries.awaitStatus(this.owner, first.executionId(), "succeeded");
-		assertThat(recovered.get("attemptCount").asInt()).isEqualTo(6);
+		assertThat(recovered.get("attemptCount").asInt()).isEqualTo(firstAttempts + 1);
 		this.deliveries.awaitStatus(this.owner, second.executionId(), "succeeded");
 		assertThat(this.api.post("/v1/deliveries/recover", this.owner, null).body().get("scheduled").asInt()).isZero();
 		assertThat(this.api.post("/v1/deliveries/recover", "intruder", null).body().get("scheduled").asInt()).isZero();

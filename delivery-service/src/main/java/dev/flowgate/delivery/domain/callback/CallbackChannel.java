@@ -144,7 +144,7 @@ public final class CallbackChannel implements Channel {
 		// Stored with the delivery; older ones name the origin alone.
 		String breaker = delivery.destinationKey();
 		if (!this.breakers.tryAcquire(breaker)) {
-			return CompletableFuture.completedFuture(AttemptOutcome.deferred(this.breakers.retryDelay(breaker),
+			return CompletableFuture.completedFuture(AttemptOutcome.heldBack(this.breakers.retryDelay(breaker),
 					"Circuit breaker open for " + origin + "; attempt deferred"));
 		}
 		long start = System.nanoTime();

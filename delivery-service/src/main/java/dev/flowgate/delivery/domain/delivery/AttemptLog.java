@@ -15,4 +15,7 @@ public interface AttemptLog {
 	/** The attempts of these deliveries, in order per delivery. */
 	List<Attempt> forDeliveries(Collection<String> deliveryIds);
 
+	/** The last attempt of each of these deliveries that has one. */
+	List<Attempt> lastOf(Collection<String> deliveryIds);
+
 }

@@ -17,12 +17,21 @@ import dev.flowgate.contracts.DeliveryChannel;
  * @param roundAttempts attempts since the delivery was created or last replayed; the
  * retry schedule counts these
  * @param nextAttemptAt when a pending delivery is due
+ * @param roundStartedAt when this round of attempts began (created or last replayed): a
+ * round put off by an open circuit breaker ends when its schedule's time is up
  * @param failureEventId the {@code DeliveryFailed} event of a failed delivery
  */
 public record Delivery(String id, String executionId, String ownerId, String deploymentId, DeliveryChannel channel,
 		String destination, String destinationKey, Message message, DeliveryStatus status, int attempts,
-		int roundAttempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant finishedAt,
-		UUID failureEventId) {
+		int roundAttempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant roundStartedAt,
+		Instant finishedAt, UUID failureEventId) {
+
+	public Delivery {
+		// Stored before rounds were timed: their first round began with the delivery.
+		if (roundStartedAt == null) {
+			roundStartedAt = createdAt;
+		}
+	}
 
 	/**
 	 * The same execution and channel always give the same id: redelivered results add
@@ -35,13 +44,14 @@ public record Delivery(String id, String executionId, String ownerId, String dep
 	Delivery afterAttempt() {
 		return new Delivery(this.id, this.executionId, this.ownerId, this.deploymentId, this.channel, this.destination,
 				this.destinationKey, this.message, this.status, this.attempts + 1, this.roundAttempts + 1,
-				this.nextAttemptAt, this.lastError, this.createdAt, this.finishedAt, this.failureEventId);
+				this.nextAttemptAt, this.lastError, this.createdAt, this.roundStartedAt, this.finishedAt,
+				this.failureEventId);
 	}
 
 	Delivery pendingUntil(Instant next, String error) {
 		return new Delivery(this.id, this.executionId, this.ownerId, this.deploymentId, this.channel, this.destination,
 				this.destinationKey, this.message, DeliveryStatus.PENDING, this.attempts, this.roundAttempts, next,
-				error, this.createdAt, null, this.failureEventId);
+				error, this.createdAt, this.roundStartedAt, null, this.failureEventId);
 	}
 
 	Delivery succeeded(Instant now) {
@@ -61,13 +71,13 @@ public record Delivery(String id, String executionId, String ownerId, String dep
 	Delivery replayed(Instant now) {
 		return new Delivery(this.id, this.executionId, this.ownerId, this.deploymentId, this.channel, this.destination,
 				this.destinationKey, this.message, DeliveryStatus.PENDING, this.attempts, 0, now, this.lastError,
-				this.createdAt, null, this.failureEventId);
+				this.createdAt, now, null, this.failureEventId);
 	}
 
 	private Delivery finished(DeliveryStatus finalStatus, String error, Instant now, UUID eventId) {
 		return new Delivery(this.id, this.executionId, this.ownerId, this.deploymentId, this.channel, this.destination,
 				this.destinationKey, this.message, finalStatus, this.attempts, this.roundAttempts, null, error,
-				this.createdAt, now, eventId);
+				this.createdAt, this.roundStartedAt, now, eventId);
 	}
 
 }

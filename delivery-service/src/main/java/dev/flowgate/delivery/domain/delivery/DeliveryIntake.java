@@ -80,7 +80,7 @@ public final class DeliveryIntake {
 		boolean pending = status == DeliveryStatus.PENDING;
 		return new Delivery(Delivery.idFor(result.executionId(), channel), result.executionId(), result.ownerId(),
 				result.deploymentId(), channel, prepared.destination(), prepared.destinationKey(), message, status, 0,
-				0, pending ? now.plus(this.retry.firstDelay()) : null, reason, now, pending ? null : now,
+				0, pending ? now.plus(this.retry.firstDelay()) : null, reason, now, now, pending ? null : now,
 				(status == DeliveryStatus.FAILED) ? UUID.randomUUID() : null);
 	}
 

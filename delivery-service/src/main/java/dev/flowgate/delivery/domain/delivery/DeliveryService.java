@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.flowgate.delivery.domain.InvalidRequestException;
@@ -49,8 +50,8 @@ public final class DeliveryService {
 	}
 
 	/**
-	 * A page of the owner's deliveries of all executions, newest first: say the failed
-	 * ones, to see what a receiver missed and replay it.
+	 * A page of the owner's deliveries of all executions, newest first, each with its
+	 * last attempt: say the failed ones, to see what a receiver missed and replay it.
 	 * @param status a status token ({@code failed}, ...) or {@code null} for all
 	 */
 	public DeliveryPage list(String ownerId, String status, String cursor, Integer limit) {
@@ -62,7 +63,7 @@ public final class DeliveryService {
 		DeliveryCursor after = (cursor != null) ? DeliveryCursor.decode(cursor) : null;
 		List<Delivery> found = this.pages.page(ownerId, wanted, after, size + 1);
 		List<Delivery> items = found.subList(0, Math.min(size, found.size()));
-		return new DeliveryPage(views(items),
+		return new DeliveryPage(summaries(items),
 				(found.size() > size) ? DeliveryCursor.after(items.get(items.size() - 1)) : null);
 	}
 
@@ -122,6 +123,13 @@ public final class DeliveryService {
 		return deliveries.stream()
 			.map((delivery) -> new DeliveryView(delivery, byDelivery.getOrDefault(delivery.id(), List.of())))
 			.toList();
+	}
+
+	private List<DeliverySummary> summaries(List<Delivery> deliveries) {
+		Map<String, Attempt> last = this.attempts.lastOf(deliveries.stream().map(Delivery::id).toList())
+			.stream()
+			.collect(Collectors.toMap(Attempt::deliveryId, Function.identity()));
+		return deliveries.stream().map((delivery) -> new DeliverySummary(delivery, last.get(delivery.id()))).toList();
 	}
 
 	private static DeliveryStatus statusOf(String token) {

@@ -112,8 +112,11 @@ public final class DeliveryWorker {
 			next = afterAttempt(attempted, outcome, now);
 		}
 		else {
-			next = (outcome.verdict() == AttemptOutcome.Verdict.SKIPPED) ? delivery.skipped(outcome.error(), now)
-					: delivery.pendingUntil(now.plus(outcome.retryAfter()), outcome.error());
+			next = switch (outcome.verdict()) {
+				case SKIPPED -> delivery.skipped(outcome.error(), now);
+				case HELD_BACK -> heldBack(delivery, outcome, now);
+				default -> delivery.pendingUntil(now.plus(outcome.retryAfter()), outcome.error());
+			};
 		}
 		if (!this.store.settle(claim, next, attempt)) {
 			// The attempt was made all the same.
@@ -136,6 +139,19 @@ public final class DeliveryWorker {
 				.orElseGet(() -> attempted
 					.failed(outcome.error() + "; gave up after " + attempted.roundAttempts() + " attempts", now));
 		};
+	}
+
+	/**
+	 * Put off while its destination's breaker is open, until its round has run the
+	 * schedule's time: a destination that stays down fails its deliveries then, as if
+	 * every attempt had been made.
+	 */
+	private Delivery heldBack(Delivery delivery, AttemptOutcome outcome, Instant now) {
+		if (this.retry.roundOver(delivery.roundStartedAt(), now)) {
+			return delivery.failed(outcome.error() + "; gave up after " + delivery.roundAttempts()
+					+ " attempts: the retry schedule ran out while an open circuit breaker put it off", now);
+		}
+		return delivery.pendingUntil(now.plus(this.retry.heldBackFor(outcome.retryAfter())), outcome.error());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.flowgate.delivery.domain.delivery;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -10,7 +11,9 @@ import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
 /**
  * When to try again: the Standard Webhooks schedule (one delay before each attempt, the
  * first normally zero) with random jitter, never sooner than the receiver's
- * {@code Retry-After}, and not too soon after a timeout or a 429.
+ * {@code Retry-After}, and not too soon after a timeout or a 429. A round lasts at most
+ * the schedule's span at the most jitter, however often an open circuit breaker put it
+ * off.
  */
 public final class RetryPolicy {
 
@@ -23,6 +26,8 @@ public final class RetryPolicy {
 	private final Duration maxRetryAfter;
 
 	private final RandomGenerator random;
+
+	private final Duration longestRound;
 
 	/**
 	 * @param schedule the delay before each attempt; its size is the number of attempts
@@ -43,6 +48,8 @@ public final class RetryPolicy {
 		this.afterThrottling = afterThrottling;
 		this.maxRetryAfter = maxRetryAfter;
 		this.random = random;
+		Duration span = this.schedule.stream().reduce(Duration.ZERO, Duration::plus);
+		this.longestRound = Duration.ofMillis(Math.round(span.toMillis() * (1 + jitter)));
 	}
 
 	/** The wait before a new delivery's first attempt. */
@@ -67,6 +74,25 @@ public final class RetryPolicy {
 			delay = max(delay, min(failed.retryAfter(), this.maxRetryAfter));
 		}
 		return Optional.of(delay);
+	}
+
+	/**
+	 * Whether a round begun then is over by age: its schedule's delays, each at the most
+	 * jitter, have all passed. A delivery held back then fails as if out of attempts.
+	 */
+	public boolean roundOver(Instant roundStartedAt, Instant now) {
+		return now.isAfter(roundStartedAt.plus(this.longestRound));
+	}
+
+	/**
+	 * A hold-back's wait (an open circuit breaker's), lengthened by up to the jitter: the
+	 * deliveries it holds do not all come back at the same moment, nor before it ends.
+	 */
+	public Duration heldBackFor(Duration wait) {
+		if (this.jitter == 0) {
+			return wait;
+		}
+		return Duration.ofMillis(Math.round(wait.toMillis() * (1 + this.random.nextDouble(this.jitter))));
 	}
 
 	private Duration jittered(Duration delay) {

@@ -82,11 +82,18 @@ public final class EmailChannel implements Channel {
 				}
 				Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
 						? failure.getCause() : failure;
-				Verdict verdict = (cause instanceof InvalidRecipientException) ? Verdict.PERMANENT : Verdict.RETRYABLE;
+				Verdict verdict = isPermanent(cause) ? Verdict.PERMANENT : Verdict.RETRYABLE;
 				String error = (cause instanceof TimeoutException) ? "not sent within the email timeout"
 						: cause.getMessage();
 				return new AttemptOutcome(verdict, startedAt, latency, null, "SMTP: " + error, null, null);
 			}, this.executor);
+	}
+
+	/**
+	 * The address is invalid, or the server's reply refused it (or the message) for good.
+	 */
+	private static boolean isPermanent(Throwable cause) {
+		return cause instanceof InvalidRecipientException || cause instanceof MailRejectedException;
 	}
 
 	/**

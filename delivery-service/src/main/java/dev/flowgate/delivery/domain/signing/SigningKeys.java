@@ -11,12 +11,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The secrets an owner's webhooks are signed with right now: the current one and, during
- * a rotation's overlap, the previous one too.
+ * The secrets an owner's webhooks are signed with right now: the current one and the
+ * earlier ones whose rotation's overlap has not ended.
  *
- * @param previous {@code null} outside a rotation's overlap
+ * @param previous newest first; empty outside a rotation's overlap
  */
-public record SigningKeys(WebhookSecret current, WebhookSecret previous) {
+public record SigningKeys(WebhookSecret current, List<WebhookSecret> previous) {
+
+	public SigningKeys {
+		previous = (previous != null) ? List.copyOf(previous) : List.of();
+	}
 
 	private static final String ALGORITHM = "HmacSHA256";
 
@@ -24,7 +28,7 @@ public record SigningKeys(WebhookSecret current, WebhookSecret previous) {
 
 	/**
 	 * The {@code webhook-signature} header value: {@code v1,<base64 HMAC-SHA256>} of
-	 * {@code id.timestamp.body} for each secret, space-separated.
+	 * {@code id.timestamp.body} for each secret, space-separated, the current one first.
 	 */
 	public String sign(String messageId, long timestamp, byte[] body) {
 		byte[] prefix = (messageId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
@@ -36,9 +40,7 @@ public record SigningKeys(WebhookSecret current, WebhookSecret previous) {
 	private List<WebhookSecret> secrets() {
 		List<WebhookSecret> secrets = new ArrayList<>();
 		secrets.add(this.current);
-		if (this.previous != null) {
-			secrets.add(this.previous);
-		}
+		secrets.addAll(this.previous);
 		return secrets;
 	}
 

@@ -108,7 +108,7 @@ class CallbackChannelTest {
 
 		AttemptOutcome outcome = this.channel.send(delivery("https://down.example/hook")).join();
 
-		assertThat(outcome.verdict()).isEqualTo(Verdict.DEFERRED);
+		assertThat(outcome.verdict()).isEqualTo(Verdict.HELD_BACK);
 		assertThat(outcome.retryAfter()).isEqualTo(FakeBreakers.OPEN_FOR);
 		assertThat(outcome.attempted()).isFalse();
 		assertThat(this.poster.targets).isEmpty();
@@ -217,7 +217,7 @@ class CallbackChannelTest {
 	private static Delivery delivery(String url, String destinationKey) {
 		return new Delivery(UUID.randomUUID().toString(), "exec-1", "owner-1", "dep-1", DeliveryChannel.CALLBACK, url,
 				destinationKey, dev.flowgate.delivery.domain.delivery.Message.callback("{\"a\":1}"),
-				DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, null, null);
+				DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, NOW, null, null);
 	}
 
 	private static ExecutionCompleted result(String callbackUrl) {

@@ -346,7 +346,7 @@ class DeliveryDispatcherTest {
 	private static Delivery pending(String id, String destination, int bytes) {
 		String json = (bytes == 2) ? "{}" : "{\"p\":\"" + "x".repeat(bytes - 8) + "\"}";
 		return new Delivery(id, "exec-" + id, "owner-1", "dep-1", DeliveryChannel.CALLBACK, destination + "/hook",
-				destination, Message.callback(json), DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, null, null);
+				destination, Message.callback(json), DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, NOW, null, null);
 	}
 
 }

@@ -133,13 +133,14 @@ class DeliveryServiceTest {
 	private static Delivery notKept(String id, Instant createdAt) {
 		return new Delivery(id, "exec-" + id, "owner-1", "dep-1", DeliveryChannel.CALLBACK, "https://a.example/hook",
 				"https://a.example", Message.callback("{\"big\":1}").withoutContent(), DeliveryStatus.FAILED, 0, 0,
-				null, "Payload of 70000 bytes exceeds the limit of 65536 bytes; not sent", createdAt, createdAt, null);
+				null, "Payload of 70000 bytes exceeds the limit of 65536 bytes; not sent", createdAt, createdAt,
+				createdAt, null);
 	}
 
 	private static Delivery failed(String id, String ownerId, Instant createdAt) {
 		return new Delivery(id, "exec-" + id, ownerId, "dep-1", DeliveryChannel.CALLBACK, "https://a.example/hook",
 				"https://a.example", Message.callback("{}"), DeliveryStatus.FAILED, 10, 10, null, "HTTP 500", createdAt,
-				createdAt.plusSeconds(5), null);
+				createdAt, createdAt.plusSeconds(5), null);
 	}
 
 }

@@ -29,6 +29,13 @@ class DeliveryWorkerTest {
 
 	private static final Executor DIRECT = Runnable::run;
 
+	/** The worker's schedule (0, 5 s, 5 min; no jitter) all told. */
+	private static final Duration SCHEDULE_SPAN = Duration.ofMinutes(5).plusSeconds(5);
+
+	private static final Duration BREAKER_OPEN_FOR = Duration.ofSeconds(60);
+
+	private static final String BREAKER_OPEN = "Circuit breaker open for https://example.com:443; attempt deferred";
+
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
@@ -117,6 +124,51 @@ class DeliveryWorkerTest {
 		assertThat(after.roundAttempts()).isEqualTo(1);
 		assertThat(after.nextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
 		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).isEmpty();
+	}
+
+	@Test
+	void aDeliveryHeldBackByAnOpenBreakerIsPutOffWithoutCountingAnAttempt() {
+		this.channel.answer((delivery) -> Outcomes.done(AttemptOutcome.heldBack(BREAKER_OPEN_FOR, BREAKER_OPEN)));
+		Delivery delivery = stored("delivery-held", NOW.minus(SCHEDULE_SPAN), NOW.minus(SCHEDULE_SPAN), 1);
+
+		this.worker.run(claim(delivery)).stored().join();
+
+		Delivery after = this.store.get(delivery.id());
+		assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(after.roundAttempts()).isEqualTo(1);
+		assertThat(after.nextAttemptAt()).isEqualTo(NOW.plus(BREAKER_OPEN_FOR));
+		assertThat(after.lastError()).isEqualTo(BREAKER_OPEN);
+		assertThat(this.publisher.events).isEmpty();
+	}
+
+	@Test
+	void aDeliveryHeldBackByAnOpenBreakerPastItsSchedulesSpanFailsAndIsReported() {
+		this.channel.answer((delivery) -> Outcomes.done(AttemptOutcome.heldBack(BREAKER_OPEN_FOR, BREAKER_OPEN)));
+		Instant longAgo = NOW.minus(SCHEDULE_SPAN).minusMillis(1);
+		Delivery delivery = stored("delivery-held-long", longAgo, longAgo, 1);
+
+		this.worker.run(claim(delivery)).stored().join();
+
+		Delivery after = this.store.get(delivery.id());
+		assertThat(after.status()).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(after.finishedAt()).isEqualTo(NOW);
+		assertThat(after.attempts()).isEqualTo(1);
+		assertThat(after.lastError()).isEqualTo(BREAKER_OPEN + "; gave up after 1 attempts: "
+				+ "the retry schedule ran out while an open circuit breaker put it off");
+		assertThat(this.attempts.forDeliveries(List.of(delivery.id()))).isEmpty();
+		assertThat(this.publisher.events).singleElement()
+			.satisfies((DeliveryFailed event) -> assertThat(event.deliveryId()).isEqualTo(delivery.id()));
+	}
+
+	@Test
+	void aReplayedDeliveryHeldBackByAnOpenBreakerHasAFreshRoundsTime() {
+		this.channel.answer((delivery) -> Outcomes.done(AttemptOutcome.heldBack(BREAKER_OPEN_FOR, BREAKER_OPEN)));
+		// Created long ago, replayed a second ago.
+		Delivery replayed = stored("delivery-replayed", NOW.minus(Duration.ofDays(2)), NOW.minusSeconds(1), 0);
+
+		this.worker.run(claim(replayed)).stored().join();
+
+		assertThat(this.store.get(replayed.id()).status()).isEqualTo(DeliveryStatus.PENDING);
 	}
 
 	@Test
@@ -236,13 +288,22 @@ class DeliveryWorkerTest {
 		return stored("delivery-" + roundAttempts, DeliveryChannel.CALLBACK, roundAttempts);
 	}
 
+	private Delivery stored(String id, Instant createdAt, Instant roundStartedAt, int roundAttempts) {
+		Delivery delivery = new Delivery(id, "exec-1", "owner-1", "dep-1", DeliveryChannel.CALLBACK,
+				"https://example.com/hook", "https://example.com:443", Message.callback("{}"), DeliveryStatus.PENDING,
+				roundAttempts, roundAttempts, NOW, null, createdAt, roundStartedAt, null, null);
+		this.store.insertAll(List.of(delivery), Map.of());
+		return delivery;
+	}
+
 	private Delivery stored(String id, DeliveryChannel channel, int roundAttempts) {
 		boolean callback = channel == DeliveryChannel.CALLBACK;
 		Delivery delivery = new Delivery(id, "exec-1", "owner-1", "dep-1", channel,
 				callback ? "https://example.com/hook" : "owner@example.com",
 				callback ? "https://example.com:443" : "email",
 				callback ? Message.callback("{}") : Message.email("Done", "text", "<p>html</p>"),
-				DeliveryStatus.PENDING, roundAttempts, roundAttempts, NOW, null, NOW.minusSeconds(60), null, null);
+				DeliveryStatus.PENDING, roundAttempts, roundAttempts, NOW, null, NOW.minusSeconds(60),
+				NOW.minusSeconds(60), null, null);
 		this.store.insertAll(List.of(delivery), Map.of());
 		return delivery;
 	}

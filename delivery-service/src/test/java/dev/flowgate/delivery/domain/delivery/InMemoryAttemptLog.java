@@ -1,8 +1,12 @@
 package dev.flowgate.delivery.domain.delivery;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The attempt log, in memory. */
 class InMemoryAttemptLog implements AttemptLog {
@@ -18,6 +22,16 @@ class InMemoryAttemptLog implements AttemptLog {
 	@Override
 	public List<Attempt> forDeliveries(Collection<String> deliveryIds) {
 		return this.attempts.stream().filter((attempt) -> deliveryIds.contains(attempt.deliveryId())).toList();
+	}
+
+	@Override
+	public List<Attempt> lastOf(Collection<String> deliveryIds) {
+		return forDeliveries(deliveryIds).stream()
+			.collect(Collectors.toMap(Attempt::deliveryId, Function.identity(),
+					BinaryOperator.maxBy(Comparator.comparingInt(Attempt::number))))
+			.values()
+			.stream()
+			.toList();
 	}
 
 }

@@ -66,7 +66,7 @@ class ReadyClaimsTest {
 	private static ReservedClaim claim(String id, DeliveryChannel channel, String destination, Instant leasedAt) {
 		return new ReservedClaim(new Claim(
 				new Delivery(id, "exec-" + id, "owner-1", "dep-1", channel, destination + "/hook", destination,
-						Message.callback("{}"), DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, null, null),
+						Message.callback("{}"), DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, NOW, null, null),
 				"token-" + id, leasedAt.plus(LEASE)), 2);
 	}
 

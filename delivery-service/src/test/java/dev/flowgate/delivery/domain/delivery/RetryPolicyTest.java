@@ -1,8 +1,11 @@
 package dev.flowgate.delivery.domain.delivery;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,28 @@ class RetryPolicyTest {
 
 		assertThat(policy(LOWEST).delayAfter(1, asksForTenMinutes)).contains(Duration.ofMinutes(10));
 		assertThat(policy(LOWEST).delayAfter(1, asksForAWeek)).contains(Duration.ofHours(24));
+	}
+
+	@Test
+	void aRoundIsOverOnceTheWholeScheduleHasPassedAtTheMostJitter() {
+		Instant started = Instant.parse("2026-11-23T10:00:00Z");
+		// 75 h 35 min 5 s, plus 20 %.
+		Instant lastDue = started.plus(Duration.ofHours(90).plusMinutes(42).plusSeconds(6));
+
+		assertThat(policy(LOWEST).roundOver(started, lastDue)).isFalse();
+		assertThat(policy(LOWEST).roundOver(started, lastDue.plusSeconds(1))).isTrue();
+	}
+
+	@Test
+	void deliveriesHeldBackComeBackAfterTheWaitWithUpToTheJitterAdded() {
+		Duration wait = Duration.ofSeconds(60);
+
+		assertThat(policy(LOWEST).heldBackFor(wait)).isEqualTo(wait);
+		assertThat(policy(HIGHEST).heldBackFor(wait)).isBetween(Duration.ofMillis(71_990), Duration.ofSeconds(72));
+		RetryPolicy policy = policy(new SplittableRandom(7));
+		List<Duration> waits = Stream.generate(() -> policy.heldBackFor(wait)).limit(20).toList();
+		assertThat(waits).allSatisfy((held) -> assertThat(held).isBetween(wait, Duration.ofSeconds(72)))
+			.doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -59,7 +59,8 @@ class EmailChannelTest {
 	private static Delivery delivery(int attempts, int roundAttempts) {
 		return new Delivery("delivery-1", "execution-1", "owner-1", "deployment-1", DeliveryChannel.EMAIL,
 				"ops@example.com", EmailChannel.DESTINATION_KEY, Message.email("subject", "text", "<p>html</p>"),
-				DeliveryStatus.PENDING, attempts, roundAttempts, Instant.now(), null, Instant.now(), null, null);
+				DeliveryStatus.PENDING, attempts, roundAttempts, Instant.now(), null, Instant.now(), Instant.now(),
+				null, null);
 	}
 
 }

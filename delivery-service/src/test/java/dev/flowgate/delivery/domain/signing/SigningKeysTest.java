@@ -62,7 +62,7 @@ class SigningKeysTest {
 	@Test
 	void signsWithBothSecretsDuringAnOverlap() {
 		long now = Instant.now().getEpochSecond();
-		String signature = new SigningKeys(this.current, this.previous).sign("msg-1", now, bytes(BODY));
+		String signature = new SigningKeys(this.current, List.of(this.previous)).sign("msg-1", now, bytes(BODY));
 
 		assertThat(signature.split(" ")).hasSize(2);
 		assertThatNoException()
