@@ -27,8 +27,14 @@ import static org.awaitility.Awaitility.await;
  */
 class TimedOutAttemptTest {
 
+	/**
+	 * Long enough for the request to reach the server before the attempt times out, even
+	 * on a busy machine: a request cancelled before it is sent leaves nothing to close.
+	 */
+	private static final double TIMEOUT_SECONDS = 1;
+
 	/** Far longer than the attempt's timeout: the run is still going on meanwhile. */
-	private static final int BACKOFF_MILLIS = 4000;
+	private static final int BACKOFF_MILLIS = 6000;
 
 	private final EngineFixture fixture = new EngineFixture("http://127.0.0.1:9");
 
@@ -44,24 +50,30 @@ class TimedOutAttemptTest {
 	void closesTheConnectionOfAnAttemptAsSoonAsItTimesOut() {
 		FlowDefinition flow = Flows.flow()
 			.node("call", "http",
-					Map.of("url", "http://127.0.0.1:" + this.server.port() + "/x", "timeoutSeconds", 0.3, "retry",
-							Map.of("maxAttempts", 2, "backoffMillis", BACKOFF_MILLIS)))
+					Map.of("url", "http://127.0.0.1:" + this.server.port() + "/x", "timeoutSeconds", TIMEOUT_SECONDS,
+							"retry", Map.of("maxAttempts", 2, "backoffMillis", BACKOFF_MILLIS)))
 			.build();
 
 		FlowRun run = this.fixture.engine().start(flow, Map.of(), Instant.now().plusSeconds(20));
 
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.requested.contains(1));
 		await().atMost(Duration.ofMillis(BACKOFF_MILLIS / 2)).until(() -> this.server.closedByClient.contains(1));
 		assertThat(run.outcome()).as("the run waits out the backoff before its second attempt").isNotDone();
 		assertThat(this.server.connections()).isEqualTo(1);
 		FlowOutcome outcome = run.outcome().join();
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
-		assertThat(outcome.error().message()).isEqualTo("timed out after 300 ms");
+		assertThat(outcome.error().message()).isEqualTo("timed out after 1000 ms");
 		assertThat(outcome.trace().get(0).attempts()).isEqualTo(2);
-		await().atMost(Duration.ofSeconds(2)).until(() -> this.server.closedByClient.contains(2));
+		// The last attempt's request too, once sent (a busy machine may time it out
+		// before).
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.server.closedByClient.containsAll(this.server.requested));
 	}
 
 	/** Reads each request and waits, unanswering, until the client closes. */
 	private static final class HangingServer extends RawHttpServer {
+
+		private final List<Integer> requested = new CopyOnWriteArrayList<>();
 
 		private final List<Integer> closedByClient = new CopyOnWriteArrayList<>();
 
@@ -69,6 +81,7 @@ class TimedOutAttemptTest {
 		protected void serve(Socket connection, int number) throws IOException {
 			try {
 				readHead(connection.getInputStream());
+				this.requested.add(number);
 				while (connection.getInputStream().read() >= 0) {
 					// Whatever else comes is not answered either.
 				}
