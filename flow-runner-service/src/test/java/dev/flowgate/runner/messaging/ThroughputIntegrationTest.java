@@ -59,7 +59,7 @@ class ThroughputIntegrationTest {
 		this.api.on("/slow", (request) -> Reply.json(200, "{\"done\":true}").after(API_LATENCY));
 		DeploymentStateChanged deployment = Deployments.of(UUID.randomUUID().toString(), "owner-throughput",
 				Flows.flow()
-					.input("n")
+					.input("n", "number")
 					.node("call", "http", Map.of("url", this.api.url("/slow") + "?n={{input.n}}"))
 					.output("done", "{{call.body.done}}")
 					.edge("n", "call")

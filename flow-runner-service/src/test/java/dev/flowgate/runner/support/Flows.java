@@ -25,7 +25,11 @@ public final class Flows {
 	}
 
 	public Flows input(String name) {
-		return node(name, "input", Map.of("name", name, "inputType", "text"));
+		return input(name, "text");
+	}
+
+	public Flows input(String name, String inputType) {
+		return node(name, "input", Map.of("name", name, "inputType", inputType));
 	}
 
 	public Flows output(String name, String value) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.flowgate.flowrules.InputType;
 import dev.flowgate.gateway.domain.Rejection;
 
 /**

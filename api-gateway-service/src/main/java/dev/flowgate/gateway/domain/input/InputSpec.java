@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.flowrules.InputType;
 
 /**
  * What one input node of a flow accepts.
@@ -29,11 +30,22 @@ public record InputSpec(String nodeId, String name, InputType type, boolean requ
 		return this.nodeId.equals(this.name) ? this.nodeId : this.nodeId + " (" + this.name + ")";
 	}
 
+	/**
+	 * Text when absent; any JSON when unknown (deployment-service refuses it at save
+	 * time).
+	 */
+	private static InputType typeOf(Object token) {
+		if (token == null) {
+			return InputType.TEXT;
+		}
+		return (token instanceof String text) ? InputType.of(text).orElse(InputType.JSON) : InputType.JSON;
+	}
+
 	static InputSpec of(FlowNode node) {
 		Map<String, Object> config = node.config();
 		Object name = config.get("name");
 		return new InputSpec(node.id(), (name instanceof String text && !text.isBlank()) ? text : node.id(),
-				InputType.fromToken(config.get("inputType")), Boolean.TRUE.equals(config.get("required")));
+				typeOf(config.get("inputType")), Boolean.TRUE.equals(config.get("required")));
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.flowgate.flowrules.InputType;
+
 /**
  * Checks trigger inputs against a deployment's input nodes: required ones present, each
  * value of its declared type. Inputs no node declares pass through unchecked.
@@ -39,15 +41,7 @@ public final class InputValidator {
 	}
 
 	private static String typeProblem(InputType type, Object value) {
-		return switch (type) {
-			case TEXT -> (value instanceof String) ? null : "must be a string";
-			// Beyond a double's range a number reaches the flow as Infinity.
-			case NUMBER ->
-				(value instanceof Number number && Double.isFinite(number.doubleValue())) ? null : "must be a number";
-			case BOOLEAN -> (value instanceof Boolean) ? null : "must be a boolean";
-			case FILE_URL -> isHttpUrl(value) ? null : "must be an http(s) URL";
-			case JSON -> null;
-		};
+		return type.accepts(value) ? null : type.expectation();
 	}
 
 	/** Whether a URL names a user (and password) before its host. */
@@ -61,17 +55,7 @@ public final class InputValidator {
 	}
 
 	public static boolean isHttpUrl(Object value) {
-		if (!(value instanceof String text)) {
-			return false;
-		}
-		try {
-			URI uri = new URI(text);
-			String scheme = uri.getScheme();
-			return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
+		return value instanceof String text && InputType.isHttpUrl(text);
 	}
 
 }

@@ -9,7 +9,7 @@ import dev.flowgate.contracts.DeploymentStateChanged;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.input.InputSpec;
-import dev.flowgate.gateway.domain.input.InputType;
+import dev.flowgate.flowrules.InputType;
 import dev.flowgate.gateway.domain.key.Caller;
 import dev.flowgate.gateway.support.DeploymentStates;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.flowgate.flowrules.InputType;
 import dev.flowgate.gateway.domain.Rejection;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.flowgate.gateway.domain.input;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.flowrules.InputType;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.FlowNode;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.flowgate.flowrules.InputType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InputValidatorTest {

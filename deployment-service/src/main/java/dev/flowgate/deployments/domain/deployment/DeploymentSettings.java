@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.flowgate.flowrules.InputType;
 import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentEnvironment;
 import dev.flowgate.contracts.DeploymentLimits;
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
-import dev.flowgate.deployments.domain.flow.InputType;
 
 /** Applies a caller's settings to a deployment, collecting every invalid one. */
 final class DeploymentSettings {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.flowrules.InputType;
 import dev.flowgate.deployments.domain.flow.FlowInput;
-import dev.flowgate.deployments.domain.flow.InputType;
 
 /**
  * The inputs an example sends: each input's test value, or for a required input without

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.flowgate.flowrules.InputType;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.dashjoin.jsonata.Jsonata;
 
+import dev.flowgate.flowrules.InputType;
 import dev.flowgate.contracts.FlowNode;
 
 /** Each node type's required settings, value types, and unique input and output names. */

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.flowgate.contracts.FlowNode;
-import dev.flowgate.templates.Placeholders;
-import dev.flowgate.templates.Placeholders.Placeholder;
+import dev.flowgate.flowrules.Placeholders;
+import dev.flowgate.flowrules.Placeholders.Placeholder;
 
 /**
  * What flow-runner-service would refuse in every request a node makes, so that such a

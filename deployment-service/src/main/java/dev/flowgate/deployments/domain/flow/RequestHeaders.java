@@ -2,33 +2,23 @@ package dev.flowgate.deployments.domain.flow;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
-import dev.flowgate.templates.Placeholders;
-import dev.flowgate.templates.Placeholders.Placeholder;
+import dev.flowgate.flowrules.HeaderRules;
+import dev.flowgate.flowrules.Placeholders;
+import dev.flowgate.flowrules.Placeholders.Placeholder;
 
 /**
- * The header names and values flow-runner-service refuses to send, or would send as
- * Java's text of them ({@code null}, an object). Its {@code OutboundRequest} is the
- * source of truth: these rules copy its checks so that a flow that would fail every run
- * is refused when it is saved.
+ * The header names and values flow-runner-service refuses to send ({@link HeaderRules}),
+ * or would send as Java's text of them ({@code null}, an object), so that a flow that
+ * would fail every run is refused when it is saved.
  */
 final class RequestHeaders {
-
-	/** An HTTP token (RFC 9110), as the runner's {@code OutboundRequest.TOKEN}. */
-	private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
-	/** The runner's {@code OutboundRequest.RESTRICTED}: they frame the message. */
-	private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade",
-			"transfer-encoding", "te", "trailer", "keep-alive", "proxy-connection");
 
 	private static final String TEMPLATED_NAME = "headers: '%s' is not a valid header name: "
 			+ "names cannot hold {{…}} placeholders, only values can";
 
-	private static final String INVALID_NAME = "headers: '%s' is not a valid header name: "
-			+ "it may hold only letters, digits and !#$%%&'*+-.^_`|~";
+	private static final String INVALID_NAME = "headers: '%s' is not a valid header name: it may hold only "
+			+ HeaderRules.TOKEN_CHARACTERS.replace("%", "%%");
 
 	private static final String RESTRICTED_NAME = "headers: '%s' is set by the HTTP client and cannot be set by a flow";
 
@@ -46,17 +36,17 @@ final class RequestHeaders {
 			// The runner sends names as written; only values are templates.
 			problems.add(TEMPLATED_NAME.formatted(name));
 		}
-		else if (!TOKEN.matcher(name).matches()) {
+		else if (!HeaderRules.isToken(name)) {
 			problems.add(INVALID_NAME.formatted(name));
 		}
-		else if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+		else if (HeaderRules.isRestricted(name)) {
 			problems.add(RESTRICTED_NAME.formatted(name));
 		}
 		if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
 			// The runner would send String.valueOf of it: "null", "{a=b}".
 			problems.add(NOT_SCALAR.formatted(name));
 		}
-		else if (breaksLine(literal(String.valueOf(value)))) {
+		else if (HeaderRules.breaksLine(literal(String.valueOf(value)))) {
 			problems.add(BROKEN_VALUE.formatted(name));
 		}
 		return problems;
@@ -74,10 +64,6 @@ final class RequestHeaders {
 			end = placeholder.end();
 		}
 		return literal.append(template, end, template.length()).toString();
-	}
-
-	private static boolean breaksLine(String text) {
-		return text.chars().anyMatch((c) -> c == '\r' || c == '\n' || c == 0);
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.flowgate.templates.Placeholders;
+import dev.flowgate.flowrules.Placeholders;
 
 /**
  * Finds the {@code {{reference}}} placeholders in template strings, including strings

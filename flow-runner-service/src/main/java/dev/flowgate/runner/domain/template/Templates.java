@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.json.JsonCodec;
-import dev.flowgate.templates.Placeholders;
-import dev.flowgate.templates.Placeholders.Placeholder;
+import dev.flowgate.flowrules.Placeholders;
+import dev.flowgate.flowrules.Placeholders.Placeholder;
 
 /**
  * Renders {@code {{reference}}} templates. A template that is exactly one reference

@@ -153,7 +153,7 @@ class FlowEngineTest {
 	@Test
 	void runsOnlyTheBranchAConditionTakes() {
 		FlowDefinition flow = Flows.flow()
-			.input("n")
+			.input("n", "number")
 			.node("big", "condition", Map.of("expression", "input.n > 10"))
 			.node("yes", "template", Map.of("template", "{{input.n}} is large"))
 			.node("no", "template", Map.of("template", "{{input.n}} is small"))
@@ -487,6 +487,24 @@ class FlowEngineTest {
 			assertThat(trace(outcome, "long").output())
 				.isEqualTo("{\"text\":\"" + "x".repeat(10) + "… (14 more characters)");
 		}
+	}
+
+	@Test
+	void failsAnInputOfAnotherTypeThanItsNodeDeclares() {
+		// A call accepted against a version whose input was text, run after a redeploy
+		// made it a number.
+		FlowDefinition flow = Flows.flow()
+			.node("count", "input", Map.of("inputType", "number"))
+			.output("out", "{{input.count}}")
+			.edge("count", "out")
+			.build();
+
+		FlowOutcome text = this.fixture.run(flow, Map.of("count", "three"));
+		FlowOutcome number = this.fixture.run(flow, Map.of("count", 3));
+
+		assertThat(text.error())
+			.isEqualTo(new ExecutionError("count", "node_failed", "the input 'count' must be a number"));
+		assertThat(number.outputs()).containsExactly(Map.entry("out", 3));
 	}
 
 	@Test

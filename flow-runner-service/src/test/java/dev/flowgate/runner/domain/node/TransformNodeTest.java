@@ -34,7 +34,7 @@ class TransformNodeTest {
 	@Test
 	void evaluatesJsonataOverInputsAndUpstreamOutputs() {
 		FlowDefinition flow = Flows.flow()
-			.input("items")
+			.input("items", "json")
 			.node("prices", "transform", Map.of("expression", "input.items.price"))
 			.node("summary", "transform",
 					Map.of("expression",

@@ -71,7 +71,7 @@ class HttpNodeTest {
 	void postsAJsonBodyWhoseTemplatesKeepTheirTypes() throws Exception {
 		this.api.on("/echo", (request) -> Reply.json(201, request.body()));
 		FlowDefinition flow = Flows.flow()
-			.input("qty")
+			.input("qty", "number")
 			.node("post", "http",
 					Map.of("method", "POST", "url", this.api.url("/echo"), "headers",
 							Map.of("X-Order", "order-{{input.qty}}"), "body",

@@ -1,4 +1,4 @@
-package dev.flowgate.templates;
+package dev.flowgate.flowrules;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.flowgate.templates.Placeholders.Placeholder;
+import dev.flowgate.flowrules.Placeholders.Placeholder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,11 +1,15 @@
-package dev.flowgate.deployments.domain.flow;
+package dev.flowgate.flowrules;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The value type an input node accepts. */
+/**
+ * The value type an input node declares ({@code config.inputType}): what
+ * deployment-service checks a test value against, the gateway a trigger's inputs, and the
+ * runner the inputs of a call accepted before a redeploy.
+ */
 public enum InputType {
 
 	TEXT("text"), NUMBER("number"), BOOLEAN("boolean"), JSON("json"), FILE_URL("file_url");
@@ -24,10 +28,7 @@ public enum InputType {
 		return Arrays.stream(values()).filter((type) -> type.token.equals(token)).findFirst();
 	}
 
-	/**
-	 * Whether {@code value} (as parsed from JSON) fits this type, as the gateway checks a
-	 * trigger's inputs.
-	 */
+	/** Whether {@code value} (as parsed from JSON) fits this type. */
 	public boolean accepts(Object value) {
 		return switch (this) {
 			case TEXT -> value instanceof String;
@@ -39,10 +40,7 @@ public enum InputType {
 		};
 	}
 
-	/**
-	 * What a value this type does not {@link #accepts accept} is told, in the gateway's
-	 * words.
-	 */
+	/** What a value this type does not {@link #accepts accept} is told. */
 	public String expectation() {
 		return switch (this) {
 			case TEXT -> "must be a string";

@@ -1,4 +1,4 @@
-package dev.flowgate.templates;
+package dev.flowgate.flowrules;
 
 import java.util.ArrayList;
 import java.util.List;
