@@ -1,5 +1,7 @@
 package dev.flowgate.contracts;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,9 @@ import java.util.Map;
 public record FlowNode(String id, String type, Map<String, Object> config) {
 
 	public FlowNode {
-		config = (config != null) ? config : Map.of();
+		// Runners share a deployment's nodes across concurrent executions. A config may
+		// hold JSON nulls, which Map.copyOf would reject.
+		config = (config != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(config)) : Map.of();
 	}
 
 }

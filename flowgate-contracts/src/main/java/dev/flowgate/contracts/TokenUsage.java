@@ -5,10 +5,6 @@ public record TokenUsage(long promptTokens, long completionTokens) {
 
 	public static final TokenUsage NONE = new TokenUsage(0, 0);
 
-	public long totalTokens() {
-		return this.promptTokens + this.completionTokens;
-	}
-
 	public TokenUsage plus(TokenUsage other) {
 		return new TokenUsage(this.promptTokens + other.promptTokens, this.completionTokens + other.completionTokens);
 	}

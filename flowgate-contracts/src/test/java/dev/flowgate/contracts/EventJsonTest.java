@@ -65,7 +65,6 @@ class EventJsonTest {
 		assertThat(wire.has("durationSeconds")).isFalse();
 		assertThat(wire.get("delivery").propertyNames()).containsExactly("callbackUrl", "email",
 				"allowCallbackOverride");
-		assertThat(wire.get("tokenUsage").has("totalTokens")).isFalse();
 	}
 
 	@Test
