@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param instanceId this replica's id, the {@code replyTo} of its sync triggers; blank
  * picks a random one at start
- * @param adminSecret the platform admin secret; blank disables admin routes
+ * @param adminSecret the platform admin secret, at least 32 characters; blank disables
+ * admin routes
  * @param publicUrl the base URL clients use, for absolute {@code Location} headers; blank
  * gives relative ones
  * @param maxBodySize the largest request body accepted
@@ -57,8 +58,9 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 
 	/**
 	 * @param requestsPerMinute the management calls (everything proxied under {@code /v1}
-	 * but the admin routes) an owner may make per minute on each replica, a burst up to
-	 * it included; 0 or less: no limit
+	 * but the admin routes) an owner's keys with {@code manage} access may make together
+	 * per minute on each replica, and each key without it alone, a burst up to it
+	 * included; 0 or less: no limit
 	 * @param viewWait how long a call that created, changed or deleted a key or a
 	 * deployment waits for this replica's view to have the change before it is answered
 	 * anyway

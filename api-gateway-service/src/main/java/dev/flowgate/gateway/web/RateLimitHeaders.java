@@ -36,7 +36,7 @@ public class RateLimitHeaders {
 		this.managementLimits = managementLimits;
 	}
 
-	/** For a management call: its key's limit and its owner's. */
+	/** For a management call: its key's limit and its management budget's. */
 	public HttpHeaders forManagement(Caller caller) {
 		return of(managementQuotas(caller));
 	}
@@ -52,12 +52,12 @@ public class RateLimitHeaders {
 	}
 
 	/**
-	 * What is left of the key's limit, if it has one, and of the owner's management
-	 * limit.
+	 * What is left of the key's limit, if it has one, and of the management budget its
+	 * calls take from.
 	 */
 	public List<Quota> managementQuotas(Caller caller) {
-		Optional<Quota> ownerQuota = this.managementLimits.quota(caller.ownerId());
-		return Stream.concat(keyQuotas(caller).stream(), ownerQuota.stream()).toList();
+		Optional<Quota> budgetQuota = this.managementLimits.quota(caller.managementBudget());
+		return Stream.concat(keyQuotas(caller).stream(), budgetQuota.stream()).toList();
 	}
 
 	/** What is left of the key's limit and the deployment's, where they have one. */

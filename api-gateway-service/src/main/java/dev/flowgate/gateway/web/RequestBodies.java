@@ -97,6 +97,22 @@ public class RequestBodies {
 		return body;
 	}
 
+	/**
+	 * The type to forward a body with: as sent, or JSON when none was (as
+	 * {@link #readJsonObject} reads such a body), so that the service does not take it
+	 * for bytes of no type.
+	 * @throws Rejection (415) when the type names a charset other than UTF-8, or is
+	 * malformed
+	 */
+	public MediaType forwardedType(HttpServletRequest request) {
+		if (request.getContentType() == null) {
+			return MediaType.APPLICATION_JSON;
+		}
+		MediaType type = parse(request.getContentType());
+		requireUtf8(type);
+		return type;
+	}
+
 	/** A field that must be a JSON object when present, as plain Java values. */
 	public Map<String, Object> objectField(JsonNode body, String field) {
 		JsonNode value = body.get(field);
@@ -121,22 +137,30 @@ public class RequestBodies {
 		};
 	}
 
-	/** JSON in UTF-8, the only encoding JSON between systems may use (RFC 8259). */
+	/** JSON in UTF-8. */
 	private static void requireJson(String contentType) {
-		MediaType type;
+		MediaType type = parse(contentType);
+		boolean json = "application".equals(type.getType())
+				&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+		if (!json) {
+			throw unsupported("The request body must be application/json, not " + contentType);
+		}
+		requireUtf8(type);
+	}
+
+	private static MediaType parse(String contentType) {
 		try {
-			type = MediaType.parseMediaType(contentType);
+			return MediaType.parseMediaType(contentType);
 		}
 		catch (InvalidMediaTypeException ex) {
 			// Malformed, or naming a charset unknown here (which Spring refuses to
 			// parse).
 			throw unsupported("The request body must be UTF-8 encoded application/json, not " + contentType);
 		}
-		boolean json = "application".equals(type.getType())
-				&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
-		if (!json) {
-			throw unsupported("The request body must be application/json, not " + contentType);
-		}
+	}
+
+	/** UTF-8, the only encoding JSON between systems may use (RFC 8259). */
+	private static void requireUtf8(MediaType type) {
 		Charset charset = type.getCharset();
 		if (charset != null && !StandardCharsets.UTF_8.equals(charset)) {
 			throw unsupported("The request body must be UTF-8, not " + charset.name());

@@ -9,6 +9,7 @@ import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.support.DeploymentStates;
 import dev.flowgate.gateway.support.FakeRunner.Behaviour;
 import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.PublishedTriggers;
 import dev.flowgate.gateway.support.TestKeys;
 import dev.flowgate.gateway.support.TestStack;
 import dev.flowgate.gateway.support.TestStack.Tenant;
@@ -16,6 +17,7 @@ import dev.flowgate.infra.test.FlowgateInfra;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static dev.flowgate.gateway.it.TriggerRejectionsTest.assertPublishedOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,14 +68,18 @@ class AicuflowTriggerTest {
 		String url = this.stack.a.url("/node/deployment-trigger/" + deployment.deploymentId() + "/");
 		String body = "{\"input_data\":{\"param1\":\"value1\"}}";
 
-		Http.Response untyped = Http.send("POST", url, xApiKey(), body);
-		Http.Response latin1 = Http.post(url,
-				Map.of("X-API-Key", this.tenant.key(), "Content-Type", "application/json; charset=ISO-8859-1"), body);
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			Http.Response latin1 = Http.post(url,
+					Map.of("X-API-Key", this.tenant.key(), "Content-Type", "application/json; charset=ISO-8859-1"),
+					body);
+			Http.Response untyped = Http.send("POST", url, xApiKey(), body);
 
-		assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
-		assertThat(untyped.json().get("data").get("output_data").get("param1").asString()).isEqualTo("value1");
-		assertError(latin1, 415, "must be UTF-8");
-		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
+			assertError(latin1, 415, "must be UTF-8");
+			assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+			JsonNode data = untyped.json().get("data");
+			assertThat(data.get("output_data").get("param1").asString()).isEqualTo("value1");
+			assertPublishedOnly(published, deployment, data.get("execution_id").asString());
+		}
 	}
 
 	@Test
@@ -125,6 +131,22 @@ class AicuflowTriggerTest {
 		assertError(limited, 429, "rate limit");
 		assertThat(limited.header("Retry-After")).isNotBlank();
 		assertThat(limited.header("RateLimit-Policy")).isEqualTo("1;w=60");
+	}
+
+	@Test
+	void answersADeploymentOutsideTheKeysAllowListAsUnknownWith404() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()), Behaviour.ECHO);
+		Tenant otherDeploymentOnly = this.stack.newKey(this.tenant.ownerId(),
+				(key) -> key.deployments("some-other-deployment"));
+		Tenant stranger = this.stack.newTenant((key) -> key);
+		this.stack.awaitVisible(otherDeploymentOnly);
+		this.stack.awaitVisible(stranger);
+
+		Http.Response outsideAllowList = trigger(deployment, "/", Map.of("X-API-Key", otherDeploymentOnly.key()), "{}");
+		Http.Response ofAnotherOwner = trigger(deployment, "/", Map.of("X-API-Key", stranger.key()), "{}");
+
+		assertError(outsideAllowList, 404, "Deployment " + deployment.deploymentId() + " not found");
+		assertThat(outsideAllowList.body()).isEqualTo(ofAnotherOwner.body());
 	}
 
 	private DeploymentStateChanged deploy(DeploymentStates deployment, Behaviour behaviour) {

@@ -11,6 +11,7 @@ import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.support.DeploymentStates;
 import dev.flowgate.gateway.support.FakeRunner.Behaviour;
 import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.PublishedTriggers;
 import dev.flowgate.gateway.support.TestKeys;
 import dev.flowgate.gateway.support.TestStack;
 import dev.flowgate.gateway.support.TestStack.Tenant;
@@ -18,6 +19,7 @@ import dev.flowgate.infra.test.FlowgateInfra;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static dev.flowgate.gateway.it.TriggerRejectionsTest.assertPublishedOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** FluxPrompt's {@code POST /flux/api-v2?flowId=...} and its answer and error shapes. */
@@ -72,14 +74,16 @@ class FluxTriggerTest {
 		String url = this.stack.a.url("/flux/api-v2?flowId=" + deployment.deploymentId());
 		String body = "{\"variableInputs\":[{\"inputId\":\"node-q\",\"inputText\":\"hi\"}]}";
 
-		Http.Response untyped = Http.send("POST", url, apiKey(), body);
-		Http.Response latin1 = Http.post(url,
-				Map.of("api-key", this.tenant.key(), "Content-Type", "application/json; charset=ISO-8859-1"), body);
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			Http.Response latin1 = Http.post(url,
+					Map.of("api-key", this.tenant.key(), "Content-Type", "application/json; charset=ISO-8859-1"), body);
+			Http.Response untyped = Http.send("POST", url, apiKey(), body);
 
-		assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
-		assertThat(untyped.json().get("output").get("question").asString()).isEqualTo("hi");
-		assertError(latin1, 415, "must be UTF-8");
-		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
+			assertError(latin1, 415, "must be UTF-8");
+			assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+			assertThat(untyped.json().get("output").get("question").asString()).isEqualTo("hi");
+			assertPublishedOnly(published, deployment, untyped.json().get("executionId").asString());
+		}
 	}
 
 	@Test
@@ -89,40 +93,67 @@ class FluxTriggerTest {
 		DeploymentStateChanged testOnly = deploy(
 				flux("test-" + this.tenant.keyId()).environment(DeploymentEnvironment.TEST), Behaviour.ECHO);
 		String url = this.stack.a.url("/flux/api-v2?flowId=" + deployment.deploymentId());
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			assertError(Http.post(this.stack.a.url("/flux/api-v2"), apiKey(), "{}"), 400, "flowId");
+			assertError(Http.post(url, Map.of(), "{}"), 401, "API key is required");
+			assertError(Http.post(url, Map.of("api-key", TestKeys.newKey()), "{}"), 401, "not valid");
+			assertError(trigger("no-such-flow", Map.of()), 404, "not found");
+			assertError(trigger(testOnly.flowId(), Map.of()), 404, "production deployment");
+			assertError(trigger(off.flowId(), Map.of()), 403, "disabled");
+			assertError(trigger(deployment.deploymentId(), Map.of("variableInputs", List.of())), 400,
+					"node-q (question): is required");
+			assertError(
+					trigger(deployment.deploymentId(),
+							Map.of("variableInputs",
+									List.of(Map.of("inputId", "node-q", "inputText", "x"),
+											Map.of("inputId", "node-n", "inputText", "many")))),
+					400, "node-n (count): must be a number");
+			assertError(
+					trigger(deployment.deploymentId(),
+							Map.of("variableInputs", List.of(Map.of("inputId", "ghost", "inputText", "x")))),
+					400, "ghost");
+			assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Content-Type", "text/plain"), "x"), 415,
+					"application/json");
+			assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Accept", "text/html"), "{}"), 406,
+					"Accept");
+			assertError(Http.post(url, Map.of("api-key", TestKeys.newKey(), "Accept", "text/html"), "{}"), 401,
+					"not valid");
+			// What curl sends for -d without a Content-Type: a form, not read as
+			// parameters
+			// (a '%' not followed by hex digits would fail their decoding).
+			assertError(
+					Http.post(url,
+							Map.of("api-key", this.tenant.key(), "Content-Type", "application/x-www-form-urlencoded"),
+							"{\"variableInputs\":[{\"inputId\":\"node-q\",\"inputText\":\"50% off\"}]}"),
+					415, "application/json");
+			assertError(
+					Http.rawPost(this.stack.a.url(""), "/flux/api-v2?flowId=%zz",
+							Map.of("api-key", this.tenant.key(), "Content-Type", "application/json"), "{}"),
+					400, "query string is not valid");
+			Http.Response control = trigger(deployment.deploymentId(),
+					Map.of("variableInputs", List.of(Map.of("inputId", "node-q", "inputText", "x"))));
+			assertThat(control.status()).as(control.toString()).isEqualTo(200);
+			assertPublishedOnly(published, deployment, control.json().get("executionId").asString());
+		}
+	}
 
-		assertError(Http.post(this.stack.a.url("/flux/api-v2"), apiKey(), "{}"), 400, "flowId");
-		assertError(Http.post(url, Map.of(), "{}"), 401, "API key is required");
-		assertError(Http.post(url, Map.of("api-key", TestKeys.newKey()), "{}"), 401, "not valid");
-		assertError(trigger("no-such-flow", Map.of()), 404, "not found");
-		assertError(trigger(testOnly.flowId(), Map.of()), 404, "production deployment");
-		assertError(trigger(off.flowId(), Map.of()), 403, "disabled");
-		assertError(trigger(deployment.deploymentId(), Map.of("variableInputs", List.of())), 400,
-				"node-q (question): is required");
-		assertError(
-				trigger(deployment.deploymentId(),
-						Map.of("variableInputs",
-								List.of(Map.of("inputId", "node-q", "inputText", "x"),
-										Map.of("inputId", "node-n", "inputText", "many")))),
-				400, "node-n (count): must be a number");
-		assertError(trigger(deployment.deploymentId(),
-				Map.of("variableInputs", List.of(Map.of("inputId", "ghost", "inputText", "x")))), 400, "ghost");
-		assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Content-Type", "text/plain"), "x"), 415,
-				"application/json");
-		assertError(Http.post(url, Map.of("api-key", this.tenant.key(), "Accept", "text/html"), "{}"), 406, "Accept");
-		assertError(Http.post(url, Map.of("api-key", TestKeys.newKey(), "Accept", "text/html"), "{}"), 401,
-				"not valid");
-		// What curl sends for -d without a Content-Type: a form, not read as parameters
-		// (a '%' not followed by hex digits would fail their decoding).
-		assertError(
-				Http.post(url,
-						Map.of("api-key", this.tenant.key(), "Content-Type", "application/x-www-form-urlencoded"),
-						"{\"variableInputs\":[{\"inputId\":\"node-q\",\"inputText\":\"50% off\"}]}"),
-				415, "application/json");
-		assertError(
-				Http.rawPost(this.stack.a.url(""), "/flux/api-v2?flowId=%zz",
-						Map.of("api-key", this.tenant.key(), "Content-Type", "application/json"), "{}"),
-				400, "query string is not valid");
-		assertThat(this.stack.runner.received(deployment.deploymentId())).isEmpty();
+	@Test
+	void answersAFlowOrDeploymentOutsideTheKeysAllowListAsUnknownWith404() {
+		DeploymentStateChanged deployment = deploy(flux("allow-listed-" + this.tenant.keyId()), Behaviour.ECHO);
+		Tenant otherDeploymentOnly = this.stack.newKey(this.tenant.ownerId(),
+				(key) -> key.deployments("some-other-deployment"));
+		Tenant stranger = this.stack.newTenant((key) -> key);
+		this.stack.awaitVisible(otherDeploymentOnly);
+		this.stack.awaitVisible(stranger);
+
+		for (String flowId : List.of(deployment.deploymentId(), deployment.flowId())) {
+			String url = this.stack.a.url("/flux/api-v2?flowId=" + flowId);
+			Http.Response outsideAllowList = Http.post(url, Map.of("api-key", otherDeploymentOnly.key()), "{}");
+			Http.Response ofAnotherOwner = Http.post(url, Map.of("api-key", stranger.key()), "{}");
+
+			assertError(outsideAllowList, 404, "Flow or deployment " + flowId + " not found");
+			assertThat(outsideAllowList.body()).isEqualTo(ofAnotherOwner.body());
+		}
 	}
 
 	@Test

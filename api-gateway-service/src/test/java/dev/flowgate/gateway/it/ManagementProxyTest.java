@@ -56,6 +56,28 @@ class ManagementProxyTest {
 	}
 
 	@Test
+	void forwardsABodyWithoutAContentTypeAsJsonButRefusesAnotherCharsetThanUtf8With415() {
+		String untypedPath = "/v1/flows?untyped=" + this.tenant.keyId();
+		String latin1Path = "/v1/flows?latin1=" + this.tenant.keyId();
+		this.stack.deploymentService.on("POST", untypedPath, (request) -> Reply.json(201, "{\"id\":\"f\"}"));
+		this.stack.awaitVisible(this.tenant);
+
+		// What Python's requests.post(url, data=json.dumps(...)) sends: no Content-Type.
+		Http.Response untyped = Http.send("POST", this.stack.a.url(untypedPath), this.tenant.bearer(),
+				"{\"name\":\"echo\"}");
+		Http.Response latin1 = Http.post(this.stack.a.url(latin1Path), Map.of("Authorization",
+				"Bearer " + this.tenant.key(), "Content-Type", "application/json; charset=ISO-8859-1"),
+				"{\"name\":\"echo\"}");
+
+		assertThat(untyped.status()).as(untyped.toString()).isEqualTo(201);
+		Received forwarded = this.stack.deploymentService.lastRequestTo(untypedPath).orElseThrow();
+		assertThat(forwarded.header("Content-Type")).isEqualTo("application/json");
+		assertThat(forwarded.body()).isEqualTo("{\"name\":\"echo\"}");
+		assertProblem(latin1, 415, "must be UTF-8");
+		assertThat(this.stack.deploymentService.lastRequestTo(latin1Path)).as("forwarded").isEmpty();
+	}
+
+	@Test
 	void passesProblemsOfTheServiceThroughUnchanged() {
 		String keyId = "missing-" + this.tenant.keyId();
 		this.stack.awaitVisible(this.tenant);

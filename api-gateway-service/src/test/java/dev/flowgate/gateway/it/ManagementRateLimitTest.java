@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.flowgate.contracts.DeploymentStateChanged;
+import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.gateway.support.DeploymentStates;
 import dev.flowgate.gateway.support.FakeRunner.Behaviour;
 import dev.flowgate.gateway.support.FakeService.Reply;
@@ -21,9 +22,10 @@ import static dev.flowgate.gateway.it.TriggerRejectionsTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-owner limit on management calls, on a replica started with a limit of three a
- * minute: past it an owner's calls are refused without reaching the services, while other
- * owners, the admin routes and triggers go on.
+ * The limit on management calls, on a replica started with a limit of three a minute:
+ * past it an owner's calls are refused without reaching the services, while other owners,
+ * the admin routes and triggers go on; a key without {@code manage} has a budget of its
+ * own.
  */
 @FlowgateInfra
 class ManagementRateLimitTest {
@@ -77,6 +79,33 @@ class ManagementRateLimitTest {
 			.isEqualTo(LIMIT);
 		assertThat(ofAnotherOwner.status()).isEqualTo(200);
 		assertThat(ofAnotherOwner.header("RateLimit-Remaining")).isEqualTo("2");
+	}
+
+	@Test
+	void letsAManageKeyRevokeARunKeyThatUsedUpItsOwnBudgetPolling() {
+		Tenant runOnly = this.stack.newKey(this.tenant.ownerId(), (key) -> key.scopes(KeyScope.RUN));
+		String poll = "/v1/executions/polled-" + runOnly.keyId();
+		String revoke = "/v1/keys/" + runOnly.keyId();
+		this.stack.keyService.on("DELETE", revoke, (request) -> {
+			this.stack.states.deleteKey(runOnly.keyId());
+			return new Reply(204, Map.of(), "");
+		});
+		TestStack.awaitVisible(gateway, this.tenant);
+		TestStack.awaitVisible(gateway, runOnly);
+
+		List<Integer> polls = new ArrayList<>();
+		for (int i = 0; i <= LIMIT; i++) {
+			polls.add(Http.get(gateway.url(poll), runOnly.bearer()).status());
+		}
+		Http.Response flooded = Http.get(gateway.url(poll), runOnly.bearer());
+		Http.Response revoked = Http.send("DELETE", gateway.url(revoke), this.tenant.bearer(), null);
+
+		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
+		assertThat(revoked.header("RateLimit-Remaining")).as("the owner's budget, untouched by the polls")
+			.isEqualTo(Integer.toString(LIMIT - 1));
+		assertThat(polls).as("no such execution, then over the limit").containsExactly(404, 404, 404, 429);
+		assertProblem(flooded, 429, "This API key's rate limit of " + LIMIT + " management API requests per minute");
+		assertProblem(Http.get(gateway.url(poll), runOnly.bearer()), 401, null);
 	}
 
 	@Test

@@ -11,7 +11,9 @@ import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.support.DeploymentStates;
 import dev.flowgate.gateway.support.FakeRunner.Behaviour;
+import dev.flowgate.gateway.support.GatewayApp;
 import dev.flowgate.gateway.support.Http;
+import dev.flowgate.gateway.support.PublishedTriggers;
 import dev.flowgate.gateway.support.TestStack;
 import dev.flowgate.gateway.support.TestStack.Tenant;
 import dev.flowgate.infra.test.FlowgateInfra;
@@ -142,27 +144,30 @@ class NativeTriggerTest {
 				"order-4711");
 		Map<String, Object> body = Map.of("input_data", Map.of("n", 1));
 
-		Http.Response first = Http.post(this.stack.a.url(path(deployment)), headers, body);
-		Http.Response repeatHere = Http.post(this.stack.a.url(path(deployment)), headers, body);
-		Http.Response repeatThere = Http.post(this.stack.b.url(path(deployment)), headers, body);
-		Http.Response otherBody = Http.post(this.stack.b.url(path(deployment)), headers,
-				Map.of("input_data", Map.of("n", 2)));
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			Http.Response first = Http.post(this.stack.a.url(path(deployment)), headers, body);
+			Http.Response repeatHere = Http.post(this.stack.a.url(path(deployment)), headers, body);
+			Http.Response repeatThere = Http.post(this.stack.b.url(path(deployment)), headers, body);
+			Http.Response otherBody = Http.post(this.stack.b.url(path(deployment)), headers,
+					Map.of("input_data", Map.of("n", 2)));
 
-		assertThat(first.status()).isEqualTo(200);
-		String executionId = first.json().get("id").asString();
-		assertThat(repeatHere.status()).isEqualTo(200);
-		assertThat(repeatHere.json().get("id").asString()).isEqualTo(executionId);
-		assertThat(repeatThere.status()).isEqualTo(200);
-		assertThat(repeatThere.json().get("id").asString()).isEqualTo(executionId);
-		assertThat(repeatThere.json().get("status").asString()).isEqualTo("succeeded");
-		assertThat(otherBody.status()).isEqualTo(422);
-		assertThat(otherBody.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(this.stack.deploymentService.lastRequestTo("/v1/executions/" + executionId)
-			.orElseThrow()
-			.header("X-Flowgate-Recorded-Only")).as("a new key's check does not wait for recording").isEqualTo("true");
-		await().during(Duration.ofMillis(500))
-			.atMost(Duration.ofSeconds(2))
-			.until(() -> this.stack.runner.received(deployment.deploymentId()).size() == 1);
+			assertThat(first.status()).isEqualTo(200);
+			String executionId = first.json().get("id").asString();
+			assertThat(repeatHere.status()).isEqualTo(200);
+			assertThat(repeatHere.json().get("id").asString()).isEqualTo(executionId);
+			assertThat(repeatThere.status()).isEqualTo(200);
+			assertThat(repeatThere.json().get("id").asString()).isEqualTo(executionId);
+			assertThat(repeatThere.json().get("status").asString()).isEqualTo("succeeded");
+			assertThat(otherBody.status()).isEqualTo(422);
+			assertThat(otherBody.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(this.stack.deploymentService.lastRequestTo("/v1/executions/" + executionId)
+				.orElseThrow()
+				.header("X-Flowgate-Recorded-Only")).as("a new key's check does not wait for recording")
+				.isEqualTo("true");
+			String[] controls = { control(this.stack.a, deployment), control(this.stack.b, deployment) };
+			assertThat(published.executionIds(deployment.deploymentId())).as("the first call and the controls alone")
+				.containsExactlyInAnyOrder(executionId, controls[0], controls[1]);
+		}
 	}
 
 	@Test
@@ -176,28 +181,44 @@ class NativeTriggerTest {
 		Map<String, Object> otherCallback = Map.of("input_data", Map.of("n", 1), "callback_url",
 				"https://b.example/hook");
 
-		Http.Response first = Http.post(this.stack.a.url(path(deployment)), headers, body);
-		String executionId = first.json().get("id").asString();
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.stack.runner.trigger(executionId).isPresent());
-		Http.Response otherHere = Http.post(this.stack.a.url(path(deployment)), headers, otherCallback);
-		Http.Response otherThere = Http.post(this.stack.b.url(path(deployment)), headers, otherCallback);
-		Http.Response repeatThere = Http.post(this.stack.b.url(path(deployment)), headers, body);
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			Http.Response first = Http.post(this.stack.a.url(path(deployment)), headers, body);
+			String executionId = first.json().get("id").asString();
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.stack.runner.trigger(executionId).isPresent());
+			Http.Response otherHere = Http.post(this.stack.a.url(path(deployment)), headers, otherCallback);
+			Http.Response otherThere = Http.post(this.stack.b.url(path(deployment)), headers, otherCallback);
+			Http.Response repeatThere = Http.post(this.stack.b.url(path(deployment)), headers, body);
 
-		assertThat(first.status()).isEqualTo(202);
-		for (Http.Response other : List.of(otherHere, otherThere)) {
-			assertThat(other.status()).as(other.toString()).isEqualTo(422);
-			assertThat(other.json().get("detail").asString()).contains("callback_url");
+			assertThat(first.status()).isEqualTo(202);
+			for (Http.Response other : List.of(otherHere, otherThere)) {
+				assertThat(other.status()).as(other.toString()).isEqualTo(422);
+				assertThat(other.json().get("detail").asString()).contains("callback_url");
+			}
+			// Answered from the record: finished by then, or not yet.
+			assertThat(repeatThere.status()).as(repeatThere.toString()).isIn(200, 202);
+			assertThat(repeatThere.json().get("id").asString()).isEqualTo(executionId);
+			String[] controls = { control(this.stack.a, deployment), control(this.stack.b, deployment) };
+			assertThat(published.executionIds(deployment.deploymentId())).as("the first call and the controls alone")
+				.containsExactlyInAnyOrder(executionId, controls[0], controls[1]);
 		}
-		// Answered from the record: finished by then, or not yet.
-		assertThat(repeatThere.status()).as(repeatThere.toString()).isIn(200, 202);
-		assertThat(repeatThere.json().get("id").asString()).isEqualTo(executionId);
-		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
 	}
 
 	private DeploymentStateChanged deploy(DeploymentStates deployment, Behaviour behaviour) {
 		DeploymentStateChanged state = this.stack.deploy(deployment, behaviour);
 		this.stack.awaitVisible(this.tenant, state.deploymentId());
 		return state;
+	}
+
+	/**
+	 * A valid call without an idempotency key through {@code gateway}: once it is
+	 * accepted, what that replica published before is on the topic too.
+	 * @return its execution's id
+	 */
+	private String control(GatewayApp gateway, DeploymentStateChanged deployment) {
+		Http.Response control = Http.post(gateway.url(path(deployment)), this.tenant.bearer(),
+				Map.of("input_data", Map.of("n", 1)));
+		assertThat(control.status()).as(control.toString()).isIn(200, 202);
+		return control.json().get("id").asString();
 	}
 
 	private Http.Response trigger(DeploymentStateChanged deployment, Map<String, Object> body) {

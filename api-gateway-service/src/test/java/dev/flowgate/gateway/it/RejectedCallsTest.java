@@ -51,7 +51,7 @@ class RejectedCallsTest {
 				Topics.TRIGGERS_REJECTED)) {
 			IntStream.range(0, 2)
 				.forEach((i) -> assertThat(Http.post(url, this.tenant.bearer(), "{}").status()).isEqualTo(400));
-			assertThat(Http.post(url, scopedElsewhere.bearer(), "{}").status()).isEqualTo(403);
+			assertThat(Http.post(url, scopedElsewhere.bearer(), "{}").status()).isEqualTo(404);
 			assertThat(Http
 				.post(url, Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html"),
 						"{\"input_data\":{\"question\":\"q\"}}")
@@ -77,7 +77,7 @@ class RejectedCallsTest {
 					}
 				});
 				assertThat(counted)
-					.isEqualTo(Map.of("invalid_input", 2L, "forbidden", 1L, "not_acceptable", 1L, "rate_limited", 1L));
+					.isEqualTo(Map.of("invalid_input", 2L, "not_found", 1L, "not_acceptable", 1L, "rate_limited", 1L));
 			});
 		}
 	}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The client code from aicuflow's and FluxPrompt's documentation (copied verbatim into
@@ -28,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FlowgateInfra
 class SeedClientsTest {
+
+	private static final Duration CLIENT_TIME_LIMIT = Duration.ofSeconds(30);
 
 	private final TestStack stack = TestStack.get();
 
@@ -112,13 +116,24 @@ class SeedClientsTest {
 					this.stack.a.url("/node/deployment-trigger/" + deploymentId + "/"));
 	}
 
+	/**
+	 * Runs a client, its output going to files, so that one that hangs (Python's
+	 * {@code requests} has no timeout) is stopped and fails the test with what it
+	 * printed.
+	 */
 	private Run run(String fileName, String script, String interpreter) throws Exception {
 		Path file = Files.writeString(this.workDir.resolve(fileName), script);
+		Path stdout = this.workDir.resolve(fileName + ".stdout");
 		Path stderr = this.workDir.resolve(fileName + ".stderr");
-		Process process = new ProcessBuilder(interpreter, file.toString()).redirectError(stderr.toFile()).start();
-		String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		return new Run(process.exitValue(), stdout.lines().toList(), Files.readString(stderr));
+		Process process = new ProcessBuilder(interpreter, file.toString()).redirectOutput(stdout.toFile())
+			.redirectError(stderr.toFile())
+			.start();
+		if (!process.waitFor(CLIENT_TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor(CLIENT_TIME_LIMIT.toSeconds(), TimeUnit.SECONDS);
+			fail("%s did not finish within %s; stdout:%n%s%nstderr:%n%s", fileName, CLIENT_TIME_LIMIT,
+					Files.readString(stdout), Files.readString(stderr));
+		}
+		return new Run(process.exitValue(), Files.readAllLines(stdout), Files.readString(stderr));
 	}
 
 	private record Run(int exitCode, List<String> stdout, String stderr) {

@@ -11,6 +11,7 @@ import dev.flowgate.gateway.support.FakeRunner.Behaviour;
 import dev.flowgate.gateway.support.GatewayApp;
 import dev.flowgate.gateway.support.Http;
 import dev.flowgate.gateway.support.KeyStates;
+import dev.flowgate.gateway.support.PublishedTriggers;
 import dev.flowgate.gateway.support.TestKeys;
 import dev.flowgate.gateway.support.TestStack;
 import dev.flowgate.gateway.support.TestStack.Tenant;
@@ -48,23 +49,38 @@ class TriggerRejectionsTest {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
 		String key = this.tenant.key();
 
-		Http.Response conflicting = trigger(deployment,
-				Map.of("Authorization", "Bearer " + key, "X-API-Key", TestKeys.newKey()), "{}");
-		Http.Response repeated = trigger(deployment, Map.of("Authorization", "Bearer " + key, "X-API-Key", key), "{}");
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			Http.Response conflicting = trigger(deployment,
+					Map.of("Authorization", "Bearer " + key, "X-API-Key", TestKeys.newKey()), "{}");
+			Http.Response repeated = trigger(deployment, Map.of("Authorization", "Bearer " + key, "X-API-Key", key),
+					"{}");
 
-		assertProblem(conflicting, 400, "different API keys");
-		assertThat(repeated.status()).isEqualTo(200);
-		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
+			assertProblem(conflicting, 400, "different API keys");
+			assertThat(repeated.status()).isEqualTo(200);
+			assertPublishedOnly(published, deployment, repeated.json().get("id").asString());
+		}
 	}
 
 	@Test
-	void refusesAKeyWithoutTheRunScopeOrOutsideItsAllowListWith403() {
+	void refusesAKeyWithoutTheRunScopeWith403() {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
 		Tenant manageOnly = sameOwnerKey((key) -> key.scopes(KeyScope.MANAGE));
-		Tenant otherDeploymentOnly = sameOwnerKey((key) -> key.deployments("some-other-deployment"));
 
 		assertProblem(trigger(deployment, manageOnly.bearer(), "{}"), 403, "'run' scope");
-		assertProblem(trigger(deployment, otherDeploymentOnly.bearer(), "{}"), 403, "may not trigger");
+	}
+
+	@Test
+	void answersADeploymentOutsideTheKeysAllowListAsUnknownWith404() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
+		Tenant otherDeploymentOnly = sameOwnerKey((key) -> key.deployments("some-other-deployment"));
+		Tenant stranger = this.stack.newTenant((key) -> key);
+		this.stack.awaitVisible(stranger);
+
+		Http.Response outsideAllowList = trigger(deployment, otherDeploymentOnly.bearer(), "{}");
+		Http.Response ofAnotherOwner = trigger(deployment, stranger.bearer(), "{}");
+
+		assertProblem(outsideAllowList, 404, "Deployment " + deployment.deploymentId() + " not found");
+		assertThat(outsideAllowList.body()).isEqualTo(ofAnotherOwner.body());
 	}
 
 	@Test
@@ -110,26 +126,31 @@ class TriggerRejectionsTest {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
 		String url = this.stack.a.url(path(deployment));
 
-		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":"), 400, "not valid JSON");
-		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":[1]}"), 400, "'input_data'");
-		assertProblem(trigger(deployment, this.tenant.bearer(), "[]"), 400, "JSON object");
-		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":{\"text\":\"a\",\"text\":\"b\"}}"),
-				400, "Duplicate Object property \"text\"");
-		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"ftp://x\"}"), 400, "callback_url");
-		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://u:p@example.com/\"}"), 400,
-				"credentials");
-		assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://example.com/\"}"), 400,
-				"allowCallbackOverride");
-		assertProblem(Http.post(url,
-				Map.of("Authorization", "Bearer " + this.tenant.key(), "Content-Type", "text/plain"), "input_data=1"),
-				415, "application/json");
-		String large = "{\"input_data\":{\"text\":\"" + "x".repeat(1024 * 1024) + "\"}}";
-		assertProblem(trigger(deployment, this.tenant.bearer(), large), 413, "larger than");
-		// Far more than Tomcat reads of a body left unread by default (2 MB): the caller,
-		// still sending, gets the answer all the same.
-		String huge = "{\"input_data\":{\"text\":\"" + "x".repeat(8 * 1024 * 1024) + "\"}}";
-		assertProblem(trigger(deployment, this.tenant.bearer(), huge), 413, "larger than");
-		assertThat(this.stack.runner.received(deployment.deploymentId())).isEmpty();
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":"), 400, "not valid JSON");
+			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":[1]}"), 400, "'input_data'");
+			assertProblem(trigger(deployment, this.tenant.bearer(), "[]"), 400, "JSON object");
+			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":{\"text\":\"a\",\"text\":\"b\"}}"),
+					400, "Duplicate Object property \"text\"");
+			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"ftp://x\"}"), 400,
+					"callback_url");
+			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://u:p@example.com/\"}"),
+					400, "credentials");
+			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://example.com/\"}"), 400,
+					"allowCallbackOverride");
+			assertProblem(
+					Http.post(url, Map.of("Authorization", "Bearer " + this.tenant.key(), "Content-Type", "text/plain"),
+							"input_data=1"),
+					415, "application/json");
+			String large = "{\"input_data\":{\"text\":\"" + "x".repeat(1024 * 1024) + "\"}}";
+			assertProblem(trigger(deployment, this.tenant.bearer(), large), 413, "larger than");
+			// Far more than Tomcat reads of a body left unread by default (2 MB): the
+			// caller,
+			// still sending, gets the answer all the same.
+			String huge = "{\"input_data\":{\"text\":\"" + "x".repeat(8 * 1024 * 1024) + "\"}}";
+			assertProblem(trigger(deployment, this.tenant.bearer(), huge), 413, "larger than");
+			assertPublishedOnlyTheControlCall(published, deployment);
+		}
 	}
 
 	@Test
@@ -139,15 +160,18 @@ class TriggerRejectionsTest {
 		String url = this.stack.a.url(path(deployment));
 		String body = "{\"input_data\":{\"question\":\"hi\"}}";
 
-		// What Python's requests.post(url, data=json.dumps(...)) sends: no Content-Type.
-		Http.Response untyped = Http.send("POST", url, this.tenant.bearer(), body);
-		Http.Response latin1 = Http.post(url, Map.of("Authorization", "Bearer " + this.tenant.key(), "Content-Type",
-				"application/json; charset=ISO-8859-1"), body);
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			Http.Response latin1 = Http.post(url, Map.of("Authorization", "Bearer " + this.tenant.key(), "Content-Type",
+					"application/json; charset=ISO-8859-1"), body);
+			// What Python's requests.post(url, data=json.dumps(...)) sends: no
+			// Content-Type.
+			Http.Response untyped = Http.send("POST", url, this.tenant.bearer(), body);
 
-		assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
-		assertThat(untyped.json().get("output_data").get("question").asString()).isEqualTo("hi");
-		assertProblem(latin1, 415, "must be UTF-8");
-		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(1);
+			assertProblem(latin1, 415, "must be UTF-8");
+			assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+			assertThat(untyped.json().get("output_data").get("question").asString()).isEqualTo("hi");
+			assertPublishedOnly(published, deployment, untyped.json().get("id").asString());
+		}
 	}
 
 	@Test
@@ -181,26 +205,24 @@ class TriggerRejectionsTest {
 	void refusesAnAnswerTheCallerCannotAcceptBeforeRunningAnything() {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
 
-		Http.Response refused = trigger(deployment,
-				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html"), "{}");
-		Http.Response ruledOut = trigger(deployment,
-				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html, application/json;q=0"),
-				"{}");
-		Http.Response ruledOutBeyondAWildcard = trigger(deployment,
-				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "*/*, application/json;q=0"), "{}");
-		Http.Response anyJsonLike = trigger(deployment,
-				Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "application/*, */*;q=0"), "{}");
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			Http.Response refused = trigger(deployment,
+					Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html"), "{}");
+			Http.Response ruledOut = trigger(deployment,
+					Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "text/html, application/json;q=0"),
+					"{}");
+			Http.Response ruledOutBeyondAWildcard = trigger(deployment,
+					Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "*/*, application/json;q=0"),
+					"{}");
+			Http.Response anyJsonLike = trigger(deployment,
+					Map.of("Authorization", "Bearer " + this.tenant.key(), "Accept", "application/*, */*;q=0"), "{}");
 
-		Http.Response answered = trigger(deployment, this.tenant.bearer(), "{}");
-
-		assertThat(refused.status()).isEqualTo(406);
-		assertThat(ruledOut.status()).isEqualTo(406);
-		assertThat(ruledOutBeyondAWildcard.status()).isEqualTo(406);
-		assertThat(anyJsonLike.status()).isEqualTo(200);
-		// Published before the answered one, the refused triggers would have reached the
-		// runner by the time that one was answered.
-		assertThat(answered.status()).isEqualTo(200);
-		assertThat(this.stack.runner.received(deployment.deploymentId())).hasSize(2);
+			assertThat(refused.status()).isEqualTo(406);
+			assertThat(ruledOut.status()).isEqualTo(406);
+			assertThat(ruledOutBeyondAWildcard.status()).isEqualTo(406);
+			assertThat(anyJsonLike.status()).isEqualTo(200);
+			assertPublishedOnly(published, deployment, anyJsonLike.json().get("id").asString());
+		}
 	}
 
 	@Test
@@ -283,6 +305,27 @@ class TriggerRejectionsTest {
 		assertProblem(Http.send("DELETE", this.stack.a.url("/actuator/health"), Map.of(), null), 405, null);
 		// Refused by Tomcat itself, before Spring MVC.
 		assertProblem(Http.get(this.stack.a.url("/v1/a%00b"), Map.of()), 400, null);
+	}
+
+	/**
+	 * Sends a valid call, then checks that it alone was published since {@code published}
+	 * was opened: what the refused calls before it published would be there too.
+	 */
+	private void assertPublishedOnlyTheControlCall(PublishedTriggers published, DeploymentStateChanged deployment) {
+		Http.Response control = trigger(deployment, this.tenant.bearer(), "{}");
+
+		assertThat(control.status()).as(control.toString()).isEqualTo(200);
+		assertPublishedOnly(published, deployment, control.json().get("id").asString());
+	}
+
+	/**
+	 * Of the calls since {@code published} was opened, the one accepted as
+	 * {@code executionId} alone published a trigger for the deployment.
+	 */
+	static void assertPublishedOnly(PublishedTriggers published, DeploymentStateChanged deployment,
+			String executionId) {
+		assertThat(published.executionIds(deployment.deploymentId())).as("triggers published")
+			.containsExactly(executionId);
 	}
 
 	private DeploymentStateChanged deploy(DeploymentStates deployment) {

@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 /** One gateway replica: a full application context on its own random port. */
 public final class GatewayApp implements AutoCloseable {
 
-	public static final String ADMIN_SECRET = "test-admin-secret";
+	public static final String ADMIN_SECRET = "test-admin-secret-of-32-characters";
 
 	public static final String INTERNAL_TOKEN = "test-internal-token";
 

@@ -59,7 +59,7 @@ class RateLimitHeadersTest {
 		ManagementLimits owners = new ManagementLimits(this.clock, 600);
 		Caller caller = caller(100);
 		this.limits.acquireForKey(caller.keyId(), 100);
-		owners.acquire(caller.ownerId());
+		owners.acquire(caller.managementBudget());
 
 		HttpHeaders answer = new RateLimitHeaders(this.limits, owners).forManagement(caller);
 

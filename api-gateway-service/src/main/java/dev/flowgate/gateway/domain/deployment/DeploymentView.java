@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.flowgate.contracts.DeploymentEnvironment;
 import dev.flowgate.contracts.DeploymentStateChanged;
@@ -74,11 +75,12 @@ public final class DeploymentView {
 	 * @param owned told of the deployment once it is known to be the caller's owner's,
 	 * before the key is checked against it (a refusal from then on is the owner's
 	 * concern)
-	 * @throws Rejection 404 when unknown or another owner's, 403 when the key may not use
-	 * it or it is disabled
+	 * @throws Rejection 404 when unknown, another owner's or outside the key's allow-list
+	 * (the same refusal for each), 403 when disabled
 	 */
 	public Deployment forTrigger(Caller caller, String deploymentId, Consumer<Deployment> owned) {
-		return checked(caller, owned(caller, deploymentId).orElseThrow(() -> notFound(deploymentId)), owned);
+		Supplier<Rejection> notFound = () -> Rejection.notFound("Deployment " + deploymentId + " not found");
+		return checked(caller, owned(caller, deploymentId).orElseThrow(notFound), owned, notFound);
 	}
 
 	/**
@@ -88,10 +90,11 @@ public final class DeploymentView {
 	 * @param owned as for {@link #forTrigger}
 	 */
 	public Deployment forFluxFlow(Caller caller, String flowId, Consumer<Deployment> owned) {
+		Supplier<Rejection> notFound = () -> Rejection.notFound(
+				"Flow or deployment " + flowId + " not found (a flow is called through its production deployment)");
 		Deployment deployment = owned(caller, flowId).or(() -> productionDeploymentOf(caller, flowId))
-			.orElseThrow(() -> Rejection.notFound("Flow or deployment " + flowId
-					+ " not found (a flow is called through its production deployment)"));
-		return checked(caller, deployment, owned);
+			.orElseThrow(notFound);
+		return checked(caller, deployment, owned, notFound);
 	}
 
 	private Optional<Deployment> owned(Caller caller, String deploymentId) {
@@ -115,19 +118,21 @@ public final class DeploymentView {
 		return candidates.stream().max(preferred);
 	}
 
-	private static Deployment checked(Caller caller, Deployment deployment, Consumer<Deployment> owned) {
+	/**
+	 * @param notFound the refusal of a deployment the caller cannot see: one outside the
+	 * key's allow-list is refused alike, as polls and cancels treat its executions, so
+	 * that a key learns nothing of its owner's other deployments
+	 */
+	private static Deployment checked(Caller caller, Deployment deployment, Consumer<Deployment> owned,
+			Supplier<Rejection> notFound) {
 		owned.accept(deployment);
 		if (!caller.mayUse(deployment.id())) {
-			throw Rejection.forbidden("This API key may not trigger deployment " + deployment.id());
+			throw notFound.get();
 		}
 		if (!deployment.state().enabled()) {
 			throw Rejection.forbidden("Deployment " + deployment.id() + " is disabled");
 		}
 		return deployment;
-	}
-
-	private static Rejection notFound(String id) {
-		return Rejection.notFound("Deployment " + id + " not found");
 	}
 
 }

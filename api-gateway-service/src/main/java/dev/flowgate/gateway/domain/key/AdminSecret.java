@@ -8,16 +8,31 @@ public final class AdminSecret {
 	/** How .env.example's values begin: known to everyone who read it. */
 	private static final String PLACEHOLDER = "replace-with-";
 
+	/**
+	 * Admin routes have no rate limit, so the secret must resist online guessing: 32
+	 * characters, fewer than {@code openssl rand -hex 32} gives.
+	 */
+	private static final int MIN_LENGTH = 32;
+
+	private static final String NAMES = "FLOWGATE_ADMIN_SECRET (flowgate.gateway.admin-secret)";
+
 	private final String configured;
 
 	/**
+	 * @param configured the secret, or blank for none
 	 * @throws IllegalArgumentException when it is still the example environment's
-	 * placeholder, so that the gateway does not start with a secret anyone can read
+	 * placeholder, or shorter than 32 characters, so that the gateway does not start with
+	 * a secret anyone can read or guess
 	 */
 	public AdminSecret(String configured) {
-		if (configured != null && configured.strip().startsWith(PLACEHOLDER)) {
-			throw new IllegalArgumentException("FLOWGATE_ADMIN_SECRET still holds the placeholder of .env.example; "
-					+ "set a secret of your own (openssl rand -hex 32)");
+		String secret = (configured != null) ? configured.strip() : "";
+		if (secret.startsWith(PLACEHOLDER)) {
+			throw new IllegalArgumentException(NAMES
+					+ " still holds the placeholder of .env.example; set a secret of your own (openssl rand -hex 32)");
+		}
+		if (!secret.isEmpty() && secret.length() < MIN_LENGTH) {
+			throw new IllegalArgumentException(NAMES + " is shorter than " + MIN_LENGTH
+					+ " characters, few enough to guess; set a longer one (openssl rand -hex 32)");
 		}
 		this.configured = configured;
 	}

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.domain.limit.ManagementBudget;
 
 /**
  * Who is calling: an authenticated API key.
@@ -32,6 +33,16 @@ public record Caller(String keyId, String ownerId, Set<KeyScope> scopes, Set<Str
 					+ Arrays.stream(anyOf).map((scope) -> "'" + token(scope) + "'").collect(Collectors.joining(" or "))
 					+ " scope");
 		}
+	}
+
+	/**
+	 * Whose budget of management calls this key's take from: its owner's with
+	 * {@code manage} access, else its own, so that a leaked {@code run} key cannot use up
+	 * what the owner needs to revoke it.
+	 */
+	public ManagementBudget managementBudget() {
+		return this.scopes.contains(KeyScope.MANAGE) ? ManagementBudget.ofOwner(this.ownerId)
+				: ManagementBudget.ofKey(this.keyId);
 	}
 
 	public boolean mayUse(String deploymentId) {

@@ -6,49 +6,50 @@ import java.util.Optional;
 import dev.flowgate.gateway.domain.Rejection;
 
 /**
- * The limit on management API calls, one token bucket per owner (a burst up to the limit,
- * then a steady rate), so that one owner's script cannot saturate the services behind the
- * gateway for everyone. Unlike the trigger limits each replica counts only the calls it
- * serves: N replicas allow an owner up to N times the limit, which is enough to stop a
- * runaway loop, and needs no counts on Kafka.
+ * The limit on management API calls, one token bucket per {@link ManagementBudget} (a
+ * burst up to the limit, then a steady rate), so that one owner's script cannot saturate
+ * the services behind the gateway for everyone. Keys without {@code manage} access have a
+ * bucket each rather than the owner's: one that leaked and loops polling cannot use up
+ * what the owner needs to revoke it. Unlike the trigger limits each replica counts only
+ * the calls it serves: N replicas allow up to N times the limit, which is enough to stop
+ * a runaway loop, and needs no counts on Kafka.
  */
 public final class ManagementLimits {
 
-	private final TokenBuckets<String> owners;
+	private final TokenBuckets<ManagementBudget> budgets;
 
 	private final int perMinute;
 
 	/**
-	 * @param perMinute the management calls an owner may make per minute; 0 or less turns
+	 * @param perMinute the management calls a budget allows per minute; 0 or less turns
 	 * the limit off
 	 */
 	public ManagementLimits(Clock clock, int perMinute) {
-		this.owners = new TokenBuckets<>(clock, false);
+		this.budgets = new TokenBuckets<>(clock, false);
 		this.perMinute = perMinute;
 	}
 
 	/**
-	 * Counts one management call of an owner.
-	 * @throws Rejection (429) with the time until the owner's next call is allowed
+	 * Counts one management call against {@code budget}.
+	 * @throws Rejection (429) with the time until its next call is allowed
 	 */
-	public void acquire(String ownerId) {
+	public void acquire(ManagementBudget budget) {
 		if (isOn()) {
-			this.owners.acquire(ownerId, this.perMinute,
-					"The owner's rate limit of " + this.perMinute + " management API requests per minute");
+			this.budgets.acquire(budget, this.perMinute, budget.describe(this.perMinute));
 		}
 	}
 
-	/** What is left of the owner's limit, or empty when the limit is off. */
-	public Optional<Quota> quota(String ownerId) {
-		return isOn() ? Optional.of(this.owners.quota(ownerId, this.perMinute)) : Optional.empty();
+	/** What is left of {@code budget}, or empty when the limit is off. */
+	public Optional<Quota> quota(ManagementBudget budget) {
+		return isOn() ? Optional.of(this.budgets.quota(budget, this.perMinute)) : Optional.empty();
 	}
 
 	/**
-	 * Forgets the owners whose bucket has refilled (a new one would be the same).
+	 * Forgets the budgets whose bucket has refilled (a new one would be the same).
 	 * @return how many were forgotten
 	 */
 	public int forgetIdle() {
-		return this.owners.forgetIdle();
+		return this.budgets.forgetIdle();
 	}
 
 	private boolean isOn() {

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,10 +38,10 @@ class ManagementProxyController {
 	/** In {@code /v1/executions/{id}[/cancel]}, split at each slash. */
 	private static final int EXECUTION_ID_SEGMENT = 3;
 
-	// What a caller may tell a service; everything else (X-Flowgate-* included) is
-	// dropped.
-	private static final List<String> FORWARDED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-			HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key");
+	// What a caller may tell a service, besides its body's Content-Type; everything else
+	// (X-Flowgate-* included) is dropped.
+	private static final List<String> FORWARDED_HEADERS = List.of(HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH,
+			HttpHeaders.IF_NONE_MATCH, "Idempotency-Key");
 
 	private final Gatekeeper gatekeeper;
 
@@ -86,14 +87,14 @@ class ManagementProxyController {
 		KeyScope[] scopes = (route.access() == Access.RUN) ? new KeyScope[] { KeyScope.RUN, KeyScope.MANAGE }
 				: new KeyScope[] { KeyScope.MANAGE };
 		Caller caller = this.gatekeeper.admit(CallerHeaders.apiKey(request), scopes);
-		this.managementLimits.acquire(caller.ownerId());
+		this.managementLimits.acquire(caller.managementBudget());
 		ResponseEntity<byte[]> answer;
 		try {
 			answer = forwardFor(caller, route, request);
 		}
 		catch (Rejection ex) {
 			// Refused here after all (not allowed, or the service away): still
-			// counted for the key's and the owner's limits.
+			// counted for the key's limit and the management budget.
 			throw ex.takenFrom(this.rateLimitHeaders.managementQuotas(caller));
 		}
 		return onceViewsHaveIt(request,
@@ -134,10 +135,16 @@ class ManagementProxyController {
 
 	private ResponseEntity<byte[]> exchange(Route route, HttpServletRequest request, ForwardedIdentity identity) {
 		String path = request.getRequestURI();
+		// Checked first, as for triggers: a refused body is not read.
+		MediaType type = this.bodies.forwardedType(request);
 		byte[] body = this.bodies.read(request);
+		HttpHeaders headers = forwardedHeaders(request);
+		if (body.length > 0) {
+			headers.setContentType(type);
+		}
 		String query = request.getQueryString();
 		return this.upstream.exchange(route.upstream(), HttpMethod.valueOf(request.getMethod()),
-				(query != null) ? path + "?" + query : path, forwardedHeaders(request), body, identity);
+				(query != null) ? path + "?" + query : path, headers, body, identity);
 	}
 
 	private static HttpHeaders forwardedHeaders(HttpServletRequest request) {

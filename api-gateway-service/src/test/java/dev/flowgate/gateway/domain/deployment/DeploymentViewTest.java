@@ -42,13 +42,18 @@ class DeploymentViewTest {
 	}
 
 	@Test
-	void refusesADeploymentOutsideTheKeysAllowList() {
+	void hidesADeploymentOutsideTheKeysAllowListAsNotFound() {
 		DeploymentStateChanged allowed = publish(DeploymentStates.of("owner-1"));
-		DeploymentStateChanged other = publish(DeploymentStates.of("owner-1"));
+		DeploymentStateChanged other = publish(DeploymentStates.of("owner-1").flowId("flow-4"));
 		Caller restricted = caller("owner-1", Set.of(allowed.deploymentId()));
+		Caller stranger = caller("owner-2", Set.of());
 
 		assertThat(forTrigger(restricted, allowed.deploymentId()).id()).isEqualTo(allowed.deploymentId());
-		assertRejected(() -> forTrigger(restricted, other.deploymentId()), Rejection.Reason.FORBIDDEN);
+		assertSameRejection(() -> forTrigger(restricted, other.deploymentId()),
+				() -> forTrigger(stranger, other.deploymentId()));
+		assertSameRejection(() -> forFluxFlow(restricted, other.deploymentId()),
+				() -> forFluxFlow(stranger, other.deploymentId()));
+		assertSameRejection(() -> forFluxFlow(restricted, "flow-4"), () -> forFluxFlow(stranger, "flow-4"));
 	}
 
 	@Test
@@ -120,6 +125,15 @@ class DeploymentViewTest {
 
 	private static Caller caller(String ownerId, Set<String> deploymentIds) {
 		return new Caller("key-1", ownerId, Set.of(KeyScope.RUN), deploymentIds, null);
+	}
+
+	/** {@code call} refused as {@code unknown} is: a 404 with the same words. */
+	private static void assertSameRejection(Runnable call, Runnable unknown) {
+		assertThatThrownBy(unknown::run).isInstanceOfSatisfying(Rejection.class,
+				(expected) -> assertThatThrownBy(call::run).isInstanceOfSatisfying(Rejection.class, (rejection) -> {
+					assertThat(rejection.reason()).isEqualTo(Rejection.Reason.NOT_FOUND);
+					assertThat(rejection.getMessage()).isEqualTo(expected.getMessage());
+				}));
 	}
 
 	private static void assertRejected(Runnable call, Rejection.Reason reason) {

@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AdminSecretTest {
 
+	private static final String CONFIGURED = "0123456789abcdef0123456789abcdef";
+
 	@Test
 	void acceptsOnlyTheConfiguredSecret() {
-		AdminSecret secret = new AdminSecret("s3cret-admin");
+		AdminSecret secret = new AdminSecret(CONFIGURED);
 
-		assertThatCode(() -> secret.verify("s3cret-admin")).doesNotThrowAnyException();
-		assertRejected(() -> secret.verify("s3cret-admin2"), Rejection.Reason.UNAUTHENTICATED);
+		assertThatCode(() -> secret.verify(CONFIGURED)).doesNotThrowAnyException();
+		assertRejected(() -> secret.verify(CONFIGURED + "2"), Rejection.Reason.UNAUTHENTICATED);
 		assertRejected(() -> secret.verify(null), Rejection.Reason.FORBIDDEN);
 	}
 
@@ -32,6 +34,21 @@ class AdminSecretTest {
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("FLOWGATE_ADMIN_SECRET")
 			.hasMessageNotContaining("replace-with-openssl");
+	}
+
+	@Test
+	void refusesToStartWithASecretShorterThan32Characters() {
+		String short31 = CONFIGURED.substring(1);
+
+		assertThatThrownBy(() -> new AdminSecret(short31)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("FLOWGATE_ADMIN_SECRET")
+			.hasMessageContaining("flowgate.gateway.admin-secret")
+			.hasMessageContaining("32 characters")
+			.hasMessageNotContaining(short31);
+		assertThatThrownBy(() -> new AdminSecret("  " + short31 + "  ")).as("blanks around it do not count")
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatCode(() -> new AdminSecret(null)).as("none: admin routes refuse everything")
+			.doesNotThrowAnyException();
 	}
 
 	private static void assertRejected(Runnable call, Rejection.Reason reason) {
