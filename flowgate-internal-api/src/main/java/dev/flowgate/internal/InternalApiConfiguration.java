@@ -8,7 +8,6 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -24,22 +23,14 @@ public class InternalApiConfiguration implements WebMvcConfigurer {
 
 	static final String API = "/v1/**";
 
-	/** How .env.example's values begin: known to everyone who read it. */
-	private static final String PLACEHOLDER = "replace-with-";
-
 	private static final Logger log = LoggerFactory.getLogger(InternalApiConfiguration.class);
 
 	private final InternalApiProperties properties;
 
 	InternalApiConfiguration(InternalApiProperties properties) {
 		this.properties = properties;
-		if (!StringUtils.hasText(properties.internalToken())) {
+		if (!InternalToken.isSet(properties.internalToken())) {
 			log.warn("flowgate.internal-token (FLOWGATE_INTERNAL_TOKEN) is not set: every /v1 call is rejected");
-		}
-		else if (properties.internalToken().strip().startsWith(PLACEHOLDER)) {
-			// Anyone who can reach the service could call it as the gateway.
-			throw new IllegalStateException("FLOWGATE_INTERNAL_TOKEN still holds the placeholder of .env.example; "
-					+ "set a secret of your own (openssl rand -hex 32)");
 		}
 	}
 

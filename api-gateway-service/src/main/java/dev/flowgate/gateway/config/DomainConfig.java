@@ -9,6 +9,7 @@ import dev.flowgate.gateway.domain.key.Gatekeeper;
 import dev.flowgate.gateway.domain.key.KeyView;
 import dev.flowgate.gateway.domain.limit.ManagementLimits;
 import dev.flowgate.gateway.domain.limit.RateLimits;
+import dev.flowgate.gateway.domain.limit.SharedLimitCounts;
 import dev.flowgate.gateway.domain.trigger.ExecutionRecords;
 import dev.flowgate.gateway.domain.trigger.IdempotencyMemory;
 import dev.flowgate.gateway.domain.trigger.InFlightElsewhere;
@@ -19,6 +20,9 @@ import dev.flowgate.gateway.domain.trigger.TriggerSettings;
 import dev.flowgate.gateway.domain.trigger.WaitingCalls;
 import dev.flowgate.gateway.domain.usage.RejectionTally;
 import dev.flowgate.gateway.domain.view.Readiness;
+import dev.flowgate.gateway.messaging.RateLimitSharing;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,6 +81,13 @@ class DomainConfig {
 	@Bean
 	InFlightElsewhere inFlightElsewhere(Clock clock, GatewayProperties properties) {
 		return new InFlightElsewhere(clock, properties.limitSharing().staleAfter());
+	}
+
+	@Bean
+	SharedLimitCounts sharedLimitCounts(RateLimits limits, InFlightElsewhere elsewhere, TriggerSettings settings,
+			Clock clock, MeterRegistry meters) {
+		Counter received = RateLimitSharing.counter(meters, "received");
+		return new SharedLimitCounts(limits, elsewhere, settings.instanceId(), clock, received::increment);
 	}
 
 	@Bean

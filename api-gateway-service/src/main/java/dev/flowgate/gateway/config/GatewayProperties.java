@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
  * @param limitSharing how the replicas tell each other what they counted against limits
  * @param management the limit on management API calls, and their wait for the views
  * @param cors which web pages may call the API from a browser
+ * @param redelivery how a view listener tries a record again that failed before it goes
+ * to the dead-letter topic
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(String instanceId, String adminSecret, String publicUrl,
@@ -36,7 +38,8 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 		@DefaultValue("60s") Duration executionGrace, @DefaultValue("5s") Duration kafkaRetryAfter,
 		@DefaultValue("1s") Duration startingRetryAfter, @DefaultValue("20s") Duration stopWait,
 		@DefaultValue Idempotency idempotency, @DefaultValue Upstreams upstreams,
-		@DefaultValue LimitSharing limitSharing, @DefaultValue Management management, @DefaultValue Cors cors) {
+		@DefaultValue LimitSharing limitSharing, @DefaultValue Management management, @DefaultValue Cors cors,
+		@DefaultValue Redelivery redelivery) {
 
 	/**
 	 * @param allowedOrigins origins (patterns such as {@code https://*.example.com}
@@ -76,6 +79,13 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 	 */
 	public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("100000") int capacity,
 			@DefaultValue("64MB") DataSize maxMemory) {
+	}
+
+	/**
+	 * @param attempts how many times a record is handled, the first included
+	 * @param interval the pause between two attempts
+	 */
+	public record Redelivery(@DefaultValue("3") int attempts, @DefaultValue("200ms") Duration interval) {
 	}
 
 	/** Base URLs of the services the management API routes to, and the HTTP timeouts. */

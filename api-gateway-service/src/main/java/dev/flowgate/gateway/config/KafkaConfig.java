@@ -25,16 +25,16 @@ import org.springframework.util.backoff.FixedBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
-	private static final long RETRY_INTERVAL_MILLIS = 200;
-
-	private static final long RETRIES = 2;
-
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, DeadLetterBytes deadLetterBytes,
-			MeterRegistry meters) {
+			MeterRegistry meters, GatewayProperties properties) {
 		// Undecodable records are published as their original bytes, others as JSON.
 		return new DefaultErrorHandler(DeadLetters.recoverer(deadLetterBytes.template(), template, meters),
-				new FixedBackOff(RETRY_INTERVAL_MILLIS, RETRIES));
+				backOff(properties.redelivery()));
+	}
+
+	static FixedBackOff backOff(GatewayProperties.Redelivery redelivery) {
+		return new FixedBackOff(redelivery.interval().toMillis(), Math.max(0, redelivery.attempts() - 1));
 	}
 
 	/**

@@ -25,9 +25,15 @@ final class LazyEvents {
 
 	static <T extends FlowgateEvent> void each(List<ConsumerRecord<String, byte[]>> records, JsonMapper mapper,
 			Class<T> type, BiConsumer<String, Supplier<T>> handler) {
+		eachRecord(records, mapper, type, (record, event) -> handler.accept(record.key(), event));
+	}
+
+	/** As {@link #each}, for a handler that needs more of the record than its key. */
+	static <T extends FlowgateEvent> void eachRecord(List<ConsumerRecord<String, byte[]>> records, JsonMapper mapper,
+			Class<T> type, BiConsumer<ConsumerRecord<String, byte[]>, Supplier<T>> handler) {
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				handler.accept(record.key(), () -> type.cast(mapper.readValue(record.value(), FlowgateEvent.class)));
+				handler.accept(record, () -> type.cast(mapper.readValue(record.value(), FlowgateEvent.class)));
 			}
 			catch (JacksonException | ClassCastException | IllegalArgumentException ex) {
 				log.warn("{} with key {} (offset {}) cannot be read: {}", type.getSimpleName(), record.key(),

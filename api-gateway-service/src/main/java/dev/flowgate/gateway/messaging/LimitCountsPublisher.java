@@ -12,6 +12,7 @@ import dev.flowgate.contracts.RateLimitRequestsCounted.Counted;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.limit.RateLimits;
+import dev.flowgate.gateway.domain.limit.SharedLimitCounts;
 import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 import dev.flowgate.gateway.domain.trigger.TriggerSettings;
 import io.micrometer.core.instrument.Counter;
@@ -106,7 +107,7 @@ class LimitCountsPublisher implements SchedulingConfigurer {
 					failure.getMessage());
 		}
 		else if (event instanceof RateLimitRequestsCounted counts) {
-			this.sent.increment(RateLimitSharing.requests(counts.counted()));
+			this.sent.increment(SharedLimitCounts.requests(counts.counted()));
 		}
 	}
 

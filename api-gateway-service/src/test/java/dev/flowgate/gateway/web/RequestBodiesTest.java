@@ -18,7 +18,7 @@ class RequestBodiesTest {
 	private static final String BODY = "{\"input_data\":{\"question\":\"Grüße\"}}";
 
 	private final RequestBodies bodies = new RequestBodies(JsonMapper.builder().build(), new GatewayProperties(null,
-			null, null, DataSize.ofKilobytes(1), null, null, null, null, null, null, null, null, null, null));
+			null, null, DataSize.ofKilobytes(1), null, null, null, null, null, null, null, null, null, null, null));
 
 	@Test
 	void readsAJsonBodySentWithoutAContentType() {

@@ -18,10 +18,6 @@ public final class InputValidator {
 	private InputValidator() {
 	}
 
-	public static List<InputViolation> validate(List<InputSpec> specs, Map<String, Object> inputs) {
-		return validate(specs, inputs, InputSpec::name);
-	}
-
 	/**
 	 * @param label how a violation names its input: FluxPrompt's callers know input nodes
 	 * by id

@@ -22,10 +22,6 @@ public final class InputsDigest {
 	private InputsDigest() {
 	}
 
-	public static String of(Map<String, Object> inputs) {
-		return of(inputs, null);
-	}
-
 	/**
 	 * Of the inputs and a call's own callback URL: a repeat with another one would
 	 * otherwise be answered with the first call's execution, and its callback never

@@ -27,7 +27,7 @@ public final class IdempotencyMemory {
 	 * @param finished its execution once the result came to a waiting call, else
 	 * {@code null}
 	 */
-	public record Remembered(ExecutionRequested trigger, CompletableFuture<Void> accepted, ExecutionSnapshot finished) {
+	record Remembered(ExecutionRequested trigger, CompletableFuture<Void> accepted, ExecutionSnapshot finished) {
 	}
 
 	/**
@@ -58,7 +58,7 @@ public final class IdempotencyMemory {
 		this.maxBytes = maxBytes;
 	}
 
-	public synchronized Optional<Remembered> find(String executionId) {
+	synchronized Optional<Remembered> find(String executionId) {
 		Entry entry = this.byExecutionId.get(executionId);
 		return (entry != null && entry.forgetAt().isAfter(this.clock.instant())) ? Optional.of(entry.remembered())
 				: Optional.empty();
@@ -69,7 +69,7 @@ public final class IdempotencyMemory {
 	 * @return the trigger remembered with that id: {@code trigger} itself when it claimed
 	 * the id, else the earlier one
 	 */
-	public synchronized Remembered claim(ExecutionRequested trigger) {
+	synchronized Remembered claim(ExecutionRequested trigger) {
 		Optional<Remembered> earlier = find(trigger.executionId());
 		if (earlier.isPresent()) {
 			return earlier.get();
@@ -83,7 +83,7 @@ public final class IdempotencyMemory {
 	}
 
 	/** Keeps the result of a remembered trigger, for repeats until it is forgotten. */
-	public synchronized void finished(ExecutionSnapshot execution) {
+	synchronized void finished(ExecutionSnapshot execution) {
 		Entry entry = this.byExecutionId.get(execution.executionId());
 		if (entry != null) {
 			Remembered remembered = entry.remembered();
@@ -98,7 +98,7 @@ public final class IdempotencyMemory {
 	 * refusal. Failed through the claim, not found by id: the memory may have forgotten
 	 * it meanwhile, or remembered a later claim of the id in its place, which stays.
 	 */
-	public void refused(Remembered claimed, RuntimeException refusal) {
+	void refused(Remembered claimed, RuntimeException refusal) {
 		String executionId = claimed.trigger().executionId();
 		synchronized (this) {
 			Entry entry = this.byExecutionId.get(executionId);

@@ -2,12 +2,8 @@ package dev.flowgate.gateway.domain.trigger;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +14,6 @@ import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.domain.Rejection;
-import dev.flowgate.gateway.domain.input.InputsDigest;
 import dev.flowgate.gateway.domain.deployment.Deployment;
 import dev.flowgate.gateway.domain.input.InputSpec;
 import dev.flowgate.gateway.domain.input.InputValidator;
@@ -41,6 +36,8 @@ public final class TriggerService {
 
 	private final Idempotency idempotency;
 
+	private final TriggerEvents triggers;
+
 	private final ExecutionRecords records;
 
 	private final TriggerPublisher publisher;
@@ -57,6 +54,7 @@ public final class TriggerService {
 		this.limits = limits;
 		this.inFlight = inFlight;
 		this.idempotency = new Idempotency(memory, records);
+		this.triggers = new TriggerEvents(settings, clock);
 		this.records = records;
 		this.publisher = publisher;
 		this.settings = settings;
@@ -79,7 +77,7 @@ public final class TriggerService {
 		if (!violations.isEmpty()) {
 			throw Rejection.invalidInput(violations);
 		}
-		ExecutionRequested trigger = newTrigger(caller, deployment, request);
+		ExecutionRequested trigger = this.triggers.of(caller, deployment, request);
 		Idempotency.Found found = (request.idempotencyKey() != null) ? this.idempotency.earlierOrClaim(trigger)
 				: Idempotency.Claim.NONE;
 		if (found instanceof Idempotency.Earlier earlier) {
@@ -173,33 +171,6 @@ public final class TriggerService {
 			this.idempotency.finished(finished);
 		}
 		return finished;
-	}
-
-	private ExecutionRequested newTrigger(Caller caller, Deployment deployment, TriggerRequest request) {
-		Instant now = this.clock.instant();
-		String executionId = (request.idempotencyKey() != null)
-				? ExecutionIds.idempotent(caller.ownerId(), deployment.id(), request.idempotencyKey())
-				: ExecutionIds.random();
-		DeploymentMode mode = deployment.state().mode();
-		String replyTo = (mode == DeploymentMode.SYNC) ? this.settings.instanceId() : null;
-		Map<String, Object> inputs = withoutNulls(request.inputs());
-		String inputsDigest = (request.idempotencyKey() != null) ? InputsDigest.of(inputs, request.callbackUrl())
-				: null;
-		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now, executionId,
-				caller.ownerId(), deployment.id(), deployment.state().flowVersion(), caller.keyId(), request.source(),
-				mode, inputs, replyTo, now.plus(this.settings.executionDeadline()), request.callbackUrl(), null,
-				request.idempotencyKey(), inputsDigest);
-	}
-
-	/** The event cannot carry top-level nulls; an input set to null is an absent one. */
-	private static Map<String, Object> withoutNulls(Map<String, Object> inputs) {
-		Map<String, Object> present = new LinkedHashMap<>();
-		inputs.forEach((name, value) -> {
-			if (value != null) {
-				present.put(name, value);
-			}
-		});
-		return present;
 	}
 
 	/** A future's failure without the CompletionException around it. */

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.flowgate.internal.InternalApiProperties;
 import dev.flowgate.internal.InternalHeaders;
-import dev.flowgate.gateway.config.FlowgateProperties;
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.route.Upstream;
@@ -40,12 +40,14 @@ class UpstreamClient {
 
 	private final String internalToken;
 
-	UpstreamClient(RestClient upstreamRestClient, GatewayProperties gateway, FlowgateProperties flowgate) {
+	UpstreamClient(RestClient upstreamRestClient, GatewayProperties gateway, InternalApiProperties internalApi) {
 		this.restClient = upstreamRestClient;
 		GatewayProperties.Upstreams upstreams = gateway.upstreams();
 		this.baseUrls = Map.of(Upstream.KEY_SERVICE, upstreams.keyService(), Upstream.DEPLOYMENT_SERVICE,
 				upstreams.deploymentService(), Upstream.DELIVERY_SERVICE, upstreams.deliveryService());
-		this.internalToken = (flowgate.internalToken() != null) ? flowgate.internalToken() : "";
+		// Unset: warned about at start (InternalCallerConfiguration); the services refuse
+		// the calls.
+		this.internalToken = (internalApi.internalToken() != null) ? internalApi.internalToken() : "";
 	}
 
 	/**

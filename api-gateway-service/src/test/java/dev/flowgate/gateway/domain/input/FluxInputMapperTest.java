@@ -53,7 +53,7 @@ class FluxInputMapperTest {
 		assertThat(inputs).containsEntry("count", "many")
 			.containsEntry("verbose", "yes")
 			.containsEntry("extra", "plain");
-		assertThat(InputValidator.validate(this.specs, inputs)).containsExactly(
+		assertThat(InputValidator.validate(this.specs, inputs, InputSpec::name)).containsExactly(
 				new InputViolation("count", "must be a number"), new InputViolation("verbose", "must be a boolean"));
 	}
 

@@ -23,7 +23,7 @@ class InputValidatorTest {
 		Map<String, Object> inputs = Map.of("question", "What is Kafka?", "count", 3, "verbose", true, "extra",
 				List.of(1, "two"), "document", "https://example.com/a.pdf");
 
-		assertThat(InputValidator.validate(this.specs, inputs)).isEmpty();
+		assertThat(InputValidator.validate(this.specs, inputs, InputSpec::name)).isEmpty();
 	}
 
 	@Test
@@ -31,7 +31,7 @@ class InputValidatorTest {
 		Map<String, Object> inputs = new HashMap<>();
 		inputs.put("extra", null);
 
-		assertThat(InputValidator.validate(this.specs, inputs))
+		assertThat(InputValidator.validate(this.specs, inputs, InputSpec::name))
 			.containsExactly(new InputViolation("question", "is required"), new InputViolation("extra", "is required"));
 	}
 
@@ -40,7 +40,7 @@ class InputValidatorTest {
 		Map<String, Object> inputs = Map.of("question", 42, "count", "3", "verbose", "yes", "extra", Map.of(),
 				"document", "ftp://example.com/a.pdf");
 
-		assertThat(InputValidator.validate(this.specs, inputs)).containsExactly(
+		assertThat(InputValidator.validate(this.specs, inputs, InputSpec::name)).containsExactly(
 				new InputViolation("question", "must be a string"), new InputViolation("count", "must be a number"),
 				new InputViolation("verbose", "must be a boolean"),
 				new InputViolation("document", "must be an http(s) URL"));
@@ -50,18 +50,19 @@ class InputValidatorTest {
 	void acceptsAnyNumberTypeAndAnyJsonValue() {
 		Map<String, Object> inputs = Map.of("question", "", "count", new BigDecimal("1.5"), "extra", "plain text");
 
-		assertThat(InputValidator.validate(this.specs, inputs)).isEmpty();
+		assertThat(InputValidator.validate(this.specs, inputs, InputSpec::name)).isEmpty();
 	}
 
 	@Test
 	void refusesNumbersBeyondADoublesRange() {
 		List<InputSpec> count = List.of(new InputSpec("n", "count", InputType.NUMBER, true));
 
-		assertThat(InputValidator.validate(count, Map.of("count", Double.POSITIVE_INFINITY)))
+		assertThat(InputValidator.validate(count, Map.of("count", Double.POSITIVE_INFINITY), InputSpec::name))
 			.containsExactly(new InputViolation("count", "must be a number"));
-		assertThat(InputValidator.validate(count, Map.of("count", new BigDecimal("1e400"))))
+		assertThat(InputValidator.validate(count, Map.of("count", new BigDecimal("1e400")), InputSpec::name))
 			.containsExactly(new InputViolation("count", "must be a number"));
-		assertThat(InputValidator.validate(count, Map.of("count", new BigDecimal("-1.7e308")))).isEmpty();
+		assertThat(InputValidator.validate(count, Map.of("count", new BigDecimal("-1.7e308")), InputSpec::name))
+			.isEmpty();
 	}
 
 	@Test

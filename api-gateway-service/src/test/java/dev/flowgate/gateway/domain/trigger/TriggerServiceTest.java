@@ -362,8 +362,8 @@ class TriggerServiceTest {
 	@Test
 	void comparesTheCallbackUrlOfARecordedTriggerByItsDigest() {
 		Deployment deployment = deployment(DeploymentStates.of("owner-1"));
-		ExecutionSnapshot done = recordedDone(deployment, "order-21", Map.of("n", 1), InputsDigest.of(Map.of("n", 1)),
-				true);
+		ExecutionSnapshot done = recordedDone(deployment, "order-21", Map.of("n", 1),
+				InputsDigest.of(Map.of("n", 1), null), true);
 
 		assertThatThrownBy(() -> this.service.trigger(this.caller, deployment,
 				request(Map.of("n", 1), "order-21", "https://b.example/hook")))
@@ -381,7 +381,7 @@ class TriggerServiceTest {
 		Map<String, Object> large = Map.of("text", "x".repeat(70_000), "n", 1.0);
 		ExecutionSnapshot done = recordedDone(deployment, "order-3",
 				Map.of("text", "[truncated: 70002 bytes exceed the 65536-byte limit]", "n", 1.0),
-				InputsDigest.of(large), false);
+				InputsDigest.of(large, null), false);
 
 		assertThat(this.service
 			.trigger(this.caller, deployment, request(Map.of("n", 1, "text", "x".repeat(70_000)), "order-3"))
