@@ -4,25 +4,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real webhook receiver on 127.0.0.1 that records what it gets and answers a chosen
- * status.
+ * A real webhook receiver on 127.0.0.1 that records what it gets and what it answered:
+ * 200, or 503 with {@code Retry-After} while told to refuse.
  */
 public final class CallbackReceiver implements AutoCloseable {
+
+	private static final int OK = 200;
+
+	private static final int UNAVAILABLE = 503;
 
 	private final HttpServer server;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
-	private final AtomicInteger status = new AtomicInteger(200);
+	// null: answer 200; else refuse with 503 and this Retry-After.
+	private final AtomicReference<Duration> refusing = new AtomicReference<>();
 
 	private CallbackReceiver(HttpServer server) {
 		this.server = server;
@@ -36,8 +43,13 @@ public final class CallbackReceiver implements AutoCloseable {
 				Map<String, String> headers = new HashMap<>();
 				exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-				receiver.received.add(new Received(headers, body));
-				exchange.sendResponseHeaders(receiver.status.get(), -1);
+				Duration retryAfter = receiver.refusing.get();
+				int status = (retryAfter != null) ? UNAVAILABLE : OK;
+				if (retryAfter != null) {
+					exchange.getResponseHeaders().add("Retry-After", Long.toString(retryAfter.toSeconds()));
+				}
+				receiver.received.add(new Received(headers, body, status, Instant.now()));
+				exchange.sendResponseHeaders(status, -1);
 				exchange.close();
 			});
 			server.start();
@@ -52,8 +64,14 @@ public final class CallbackReceiver implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hook";
 	}
 
-	void answer(int httpStatus) {
-		this.status.set(httpStatus);
+	/** From now on answers 503 with this {@code Retry-After}, until {@link #accept()}. */
+	public void refuse(Duration retryAfter) {
+		this.refusing.set(retryAfter);
+	}
+
+	/** From now on answers 200 again. */
+	public void accept() {
+		this.refusing.set(null);
 	}
 
 	public List<Received> received() {
@@ -65,7 +83,16 @@ public final class CallbackReceiver implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	public record Received(Map<String, String> headers, String body) {
+	/**
+	 * @param headers the request's headers, names in lower case
+	 * @param answered the status this receiver answered
+	 */
+	public record Received(Map<String, String> headers, String body, int answered, Instant at) {
+
+		public boolean delivered() {
+			return this.answered == OK;
+		}
+
 	}
 
 }

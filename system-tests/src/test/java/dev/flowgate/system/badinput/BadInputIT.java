@@ -175,7 +175,7 @@ class BadInputIT {
 				onAll("expired key", 401, "expired", (f) -> f.valid().withKey(f.expiredKey.secret())),
 				onAll("key without the run scope", 403, "lacks the 'run' scope",
 						(f) -> f.valid().withKey(f.manageOnlyKey.secret())),
-				onAll("key for other deployments only", 403, "may not trigger deployment",
+				onAll("key for other deployments only", 404, "not found",
 						(f) -> f.valid().withKey(f.otherDeploymentKey.secret())),
 				onAll("another owner's key", 404, "not found", (f) -> f.valid().withKey(f.otherOwnersKey.secret())),
 				onAll("key rate limit exceeded", 429, "rate limit", (f) -> {

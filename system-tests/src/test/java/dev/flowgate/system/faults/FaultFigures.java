@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import dev.flowgate.system.load.TriggerOutcome;
 import tools.jackson.databind.JsonNode;
@@ -27,20 +29,34 @@ record FaultFigures(List<TriggerOutcome> calls, Map<String, List<JsonNode>> resu
 		String duplicates = (this.results != null)
 				? Long.toString(this.results.values().stream().filter((records) -> records.size() > 1).count())
 				: "not read yet";
+		String refusedButRan = (this.results != null) ? Long.toString(refusedAroundTheOutageThatRan()) : "not read yet";
 		return """
 				Faults run: %d triggers in %d s; accepted %d (sync 200: %d, sync 202 after the sync timeout: %d, \
-				async 202: %d); 503: %d (%d made and answered while Kafka was down for %d s, slowest %d ms); \
+				async 202: %d); 503: %d (%d made and answered while Kafka was down for %d s, slowest %d ms; \
+				ran all the same, their send having timed out as the broker stopped or started: %s); \
 				failed at the client: %d connection refused, %d connect timeouts, %d cut off; executions with more \
 				than one result: %s; executions waiting on the slow API when the runner was killed: %d; \
-				fault timings: %s""".formatted(this.calls.size(), this.duration.toSeconds(),
-				count(TriggerOutcome::accepted), count((call) -> call.status() == 200),
-				count((call) -> call.status() == 202 && isSync(call)),
+				callbacks refused before delivery-service restarted: %d; fault timings: %s""".formatted(
+				this.calls.size(), this.duration.toSeconds(), count(TriggerOutcome::accepted),
+				count((call) -> call.status() == 200), count((call) -> call.status() == 202 && isSync(call)),
 				count((call) -> call.status() == 202 && !isSync(call)), count(TriggerOutcome::unavailable),
 				whileKafkaDown.stream().filter(TriggerOutcome::unavailable).count(),
-				this.faults.kafkaDown().length().toSeconds(), slowestRefusal.toMillis(),
+				this.faults.kafkaDown().length().toSeconds(), slowestRefusal.toMillis(), refusedButRan,
 				count(TriggerOutcome::connectionRefused), count(TriggerOutcome::connectTimedOut),
 				count((call) -> call.failedAtClient() && !call.connectionRefused() && !call.connectTimedOut()),
-				duplicates, this.faults.inFlightAtKill(), seconds(this.faults.timings()));
+				duplicates, this.faults.inFlightAtKill(), this.faults.callbacksRefusedBeforeRestart(),
+				seconds(this.faults.timings()));
+	}
+
+	/** 503s overlapping the broker's outage whose trigger has a result all the same. */
+	private long refusedAroundTheOutageThatRan() {
+		Set<String> ran = this.results.values()
+			.stream()
+			.flatMap(List::stream)
+			.map((result) -> result.at("/outputs/echo").asString())
+			.collect(Collectors.toSet());
+		return count((call) -> call.unavailable() && this.faults.kafkaTrouble().overlaps(call, Duration.ZERO)
+				&& ran.contains(call.input()));
 	}
 
 	private long count(Predicate<TriggerOutcome> which) {

@@ -11,6 +11,7 @@ import dev.flowgate.infra.KafkaBroker;
 import dev.flowgate.infra.local.LocalStack;
 import dev.flowgate.infra.local.Service;
 import dev.flowgate.infra.local.ServiceFleet;
+import dev.flowgate.system.CallbackReceiver;
 import dev.flowgate.system.load.SlowStub;
 import dev.flowgate.system.load.TriggerLoad;
 import dev.flowgate.system.load.Window;
@@ -34,6 +35,10 @@ final class FaultInjector {
 	private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private int inFlightAtKill;
+
+	private int callbacksRefusedBeforeRestart;
+
+	private Instant deliveryStopped;
 
 	private Window gatewayDown;
 
@@ -64,8 +69,30 @@ final class FaultInjector {
 		timed("runner started after the kill", () -> this.services.restart(Service.FLOW_RUNNER.module()));
 	}
 
-	void restartDeliveryService() {
-		timed("delivery-service restarted", () -> this.services.restart(Service.DELIVERY_SERVICE.module()));
+	/**
+	 * Stops delivery-service once the receiver (answering 503 with a {@code Retry-After}
+	 * longer than a stop takes) refused a callback, has the receiver accept from then on,
+	 * and starts delivery-service again: the refused callbacks are due only after the
+	 * restart, so their retries wait in its store across it.
+	 */
+	void restartDeliveryServiceWithCallbacksPending(CallbackReceiver receiver) {
+		await().atMost(MID_FLOW_WAIT).until(() -> refusedCallbacks(receiver) > 0);
+		String delivery = Service.DELIVERY_SERVICE.module();
+		timed("delivery-service restarted", () -> {
+			this.services.stop(delivery);
+			this.deliveryStopped = Instant.now();
+			this.callbacksRefusedBeforeRestart = refusedCallbacks(receiver);
+			receiver.accept();
+			this.services.restart(delivery);
+		});
+	}
+
+	void restartDeploymentService() {
+		timed("deployment-service restarted", () -> this.services.restart(Service.DEPLOYMENT_SERVICE.module()));
+	}
+
+	void restartKeyService() {
+		timed("key-service restarted", () -> this.services.restart(Service.KEY_SERVICE.module()));
 	}
 
 	/** Graceful stop and start; the gateway refuses connections in between. */
@@ -123,6 +150,17 @@ final class FaultInjector {
 		return this.inFlightAtKill;
 	}
 
+	int callbacksRefusedBeforeRestart() {
+		return this.callbacksRefusedBeforeRestart;
+	}
+
+	/**
+	 * When delivery-service had stopped (the receiver accepts callbacks from then on).
+	 */
+	Instant deliveryStopped() {
+		return this.deliveryStopped;
+	}
+
 	Window gatewayDown() {
 		return this.gatewayDown;
 	}
@@ -139,6 +177,10 @@ final class FaultInjector {
 
 	Instant kafkaBack() {
 		return this.kafkaBack;
+	}
+
+	private static int refusedCallbacks(CallbackReceiver receiver) {
+		return (int) receiver.received().stream().filter((call) -> !call.delivered()).count();
 	}
 
 	private void timed(String what, Runnable fault) {

@@ -324,7 +324,7 @@ class JourneyIT {
 				Map.of("name", "typo", "deploymentIds", List.of(this.syncId, "no-such-deployment")), 400);
 
 		assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
-		assertThat(other.status()).as(other.toString()).isEqualTo(403);
+		assertThat(other.status()).as(other.toString()).isEqualTo(404);
 		assertThat(mistyped.contentType()).startsWith("application/problem+json");
 		assertThat(mistyped.text("/field")).isEqualTo("deploymentIds");
 		assertThat(mistyped.text("/detail"))

@@ -134,7 +134,7 @@ public final class TriggerLoad implements AutoCloseable {
 			// A call that could not even be sent is an outcome too; thrown, it would
 			// silently stop the pacer and every call after it.
 			Instant now = Instant.now();
-			call = CompletableFuture.completedFuture(new TriggerOutcome(target, input, now, now, 0, null, ex));
+			call = CompletableFuture.completedFuture(new TriggerOutcome(target, input, now, now, 0, null, null, ex));
 		}
 		call.thenAccept(this.answered::add);
 		this.calls.add(call);
@@ -150,11 +150,10 @@ public final class TriggerLoad implements AutoCloseable {
 			.build();
 		Instant sentAt = Instant.now();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-			.handle((response,
-					failure) -> (failure == null)
-							? new TriggerOutcome(target, input, sentAt, Instant.now(), response.statusCode(),
-									response.body(), null)
-							: new TriggerOutcome(target, input, sentAt, Instant.now(), 0, null, unwrap(failure)));
+			.handle((response, failure) -> (failure == null)
+					? new TriggerOutcome(target, input, sentAt, Instant.now(), response.statusCode(), response.body(),
+							response.headers().firstValue("Retry-After").orElse(null), null)
+					: new TriggerOutcome(target, input, sentAt, Instant.now(), 0, null, null, unwrap(failure)));
 	}
 
 	private static Throwable unwrap(Throwable failure) {

@@ -17,10 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param input the unique {@code text} input, echoed back by the flow
  * @param status the HTTP status, 0 when the call failed at the client
  * @param body the answer's body, or the client failure's description
+ * @param retryAfter the answer's {@code Retry-After}, {@code null} without one
  * @param failure the client failure, {@code null} when an answer came
  */
 public record TriggerOutcome(TriggerTarget target, String input, Instant sentAt, Instant answeredAt, int status,
-		String body, Throwable failure) {
+		String body, String retryAfter, Throwable failure) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

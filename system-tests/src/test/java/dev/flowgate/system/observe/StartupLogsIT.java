@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An operator starting Flowgate reads its logs: a healthy start warns of nothing. Ordered
- * first, so the logs hold the start of the shared stack (until every service was ready)
- * and nothing the other tests provoke on purpose.
+ * first of the shared stack's tests (only FaultsIT, on a stack of its own, runs before),
+ * so the logs hold the start of the shared stack (until every service was ready) and
+ * nothing the other tests provoke on purpose.
  */
 @Order(1)
 class StartupLogsIT {

@@ -2,9 +2,11 @@ package dev.flowgate.system.scale;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,8 +34,9 @@ import static org.awaitility.Awaitility.await;
  * Two gateways and two runners on one Kafka: sync calls spread over both gateways must
  * each get their own result back (the result travels runner → Kafka → the gateway named
  * in {@code replyTo}), the work must be shared by both runners, and no execution may
- * produce two results. A key's rate limit holds for both gateways together. The replicas
- * join the shared stack and are stopped afterwards, so no second stack has to start.
+ * produce two results. A key's rate limit holds for both gateways together, and so does
+ * an {@code Idempotency-Key}. The replicas join the shared stack and are stopped
+ * afterwards, so no second stack has to start.
  */
 class ScaleOutIT {
 
@@ -154,6 +157,39 @@ class ScaleOutIT {
 
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
 		assertThat(refused.headers().get("RateLimit-Remaining")).containsExactly("0");
+	}
+
+	/**
+	 * A retry through the other gateway, which never saw the key: only
+	 * deployment-service's record of the first call can tell it is a repeat, and whether
+	 * of the same inputs.
+	 */
+	@Test
+	void anIdempotencyKeyReusedThroughTheOtherGatewayGetsTheSameExecutionOrA422() {
+		String path = "/v1/deployments/" + deployEchoFlow() + "/executions";
+		Map<String, String> headers = new HashMap<>(stack.ownerKey());
+		headers.put("Idempotency-Key", "scale-" + UUID.randomUUID());
+		Map<String, Object> body = Map.of("input_data", Map.of("text", "once"));
+		Api.Response first = stack.api().post(path, headers, body);
+		assertThat(first.status()).as(first.toString()).isEqualTo(200);
+		String executionId = first.text("/id");
+		// Until its trigger is recorded, a record cannot tell other inputs apart.
+		await().atMost(SETTLE)
+			.until(() -> stack.api().get("/v1/executions/" + executionId, stack.ownerKey()),
+					(recorded) -> recorded.status() == 200 && "once".equals(recorded.text("/input_data/text")));
+		Api second = new Api(secondGatewayUrl);
+
+		// Until the deployment reaches the second gateway's view, it is unknown there.
+		Api.Response otherInputs = await().atMost(SETTLE)
+			.until(() -> second.post(path, headers, Map.of("input_data", Map.of("text", "other"))),
+					(answer) -> answer.status() != 404);
+		Api.Response sameInputs = second.post(path, headers, body);
+
+		assertThat(otherInputs.status()).as(otherInputs.toString()).isEqualTo(422);
+		assertThat(otherInputs.text("/detail")).contains("already used");
+		assertThat(sameInputs.status()).as(sameInputs.toString()).isEqualTo(200);
+		assertThat(sameInputs.text("/id")).isEqualTo(executionId);
+		assertThat(sameInputs.text("/output_data/echo")).isEqualTo("once");
 	}
 
 	/** A gateway's count of rate-limited requests shared with the other replicas. */
