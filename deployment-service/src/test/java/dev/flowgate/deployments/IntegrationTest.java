@@ -23,6 +23,7 @@ import dev.flowgate.infra.test.FlowgateInfra;
 		"flowgate.public-url=" + IntegrationTest.PUBLIC_URL, "flowgate.publication.republish-interval=200ms",
 		// The lease outlasts the producer's longest send (35 s), as the service requires.
 		"flowgate.publication.lease=40s", "flowgate.usage.late-write-margin=" + IntegrationTest.LATE_WRITE_MARGIN,
+		"flowgate.deployments.per-owner=" + IntegrationTest.DEPLOYMENTS_PER_OWNER,
 		"logging.level.org.apache.kafka=warn" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
@@ -30,6 +31,9 @@ public @interface IntegrationTest {
 	String TOKEN = "test-internal-token";
 
 	String PUBLIC_URL = "https://flowgate.example.com";
+
+	/** Few, so a test can reach the limit; more than any other test creates. */
+	int DEPLOYMENTS_PER_OWNER = 10;
 
 	/** Short, so a test can wait until its executions count as summed. */
 	String LATE_WRITE_MARGIN = "500ms";

@@ -53,8 +53,8 @@ class DomainConfig {
 
 	@Bean
 	DeploymentService deploymentService(DeploymentRepository deployments, DeploymentPublication publication,
-			FlowService flows, Clock clock) {
-		return new DeploymentService(deployments, publication, flows, clock);
+			FlowService flows, Clock clock, DeploymentProperties properties) {
+		return new DeploymentService(deployments, publication, flows, clock, properties.perOwner());
 	}
 
 	@Bean

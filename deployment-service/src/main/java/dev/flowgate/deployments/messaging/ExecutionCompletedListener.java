@@ -9,10 +9,13 @@ import org.springframework.stereotype.Component;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
+import dev.flowgate.store.StoreOutages;
 
 /**
  * Records execution results, a poll at a time. One read and one write per poll (not per
- * event): this service records every execution of every deployment.
+ * event): this service records every execution of every deployment. A record that cannot
+ * be recorded goes to the dead-letter topic alone; while MongoDB is away the poll waits
+ * ({@link StoreOutages#storePoll}).
  */
 @Component
 class ExecutionCompletedListener {
@@ -26,7 +29,8 @@ class ExecutionCompletedListener {
 	@KafkaListener(id = "deployment-service.executions-completed", groupId = ListenerGroups.GROUP,
 			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_COMPLETED.name()}", batch = "true")
 	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
-		ExecutionEventBatch.record(records, ExecutionCompleted.class, this.executions);
+		StoreOutages.storePoll("the poll's execution results", records, ExecutionCompleted.class,
+				this.executions::recordAll);
 	}
 
 }

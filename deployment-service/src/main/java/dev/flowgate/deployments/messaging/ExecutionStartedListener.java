@@ -9,10 +9,13 @@ import org.springframework.stereotype.Component;
 import dev.flowgate.contracts.ExecutionStarted;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
+import dev.flowgate.store.StoreOutages;
 
 /**
  * Records that runners began executions, a poll at a time. One read and one write per
- * poll (not per event): this service records every execution of every deployment.
+ * poll (not per event): this service records every execution of every deployment. A
+ * record that cannot be recorded goes to the dead-letter topic alone; while MongoDB is
+ * away the poll waits ({@link StoreOutages#storePoll}).
  */
 @Component
 class ExecutionStartedListener {
@@ -26,7 +29,8 @@ class ExecutionStartedListener {
 	@KafkaListener(id = "deployment-service.executions-started", groupId = ListenerGroups.GROUP,
 			topics = "#{T(dev.flowgate.contracts.Topics).EXECUTIONS_STARTED.name()}", batch = "true")
 	void on(List<ConsumerRecord<String, FlowgateEvent>> records) {
-		ExecutionEventBatch.record(records, ExecutionStarted.class, this.executions);
+		StoreOutages.storePoll("the poll's execution starts", records, ExecutionStarted.class,
+				this.executions::recordAll);
 	}
 
 }

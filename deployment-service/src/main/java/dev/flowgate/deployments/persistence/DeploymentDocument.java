@@ -25,6 +25,10 @@ record DeploymentDocument(@Id String id, String ownerId, String name, String flo
 
 	static final String COLLECTION = "deployments";
 
+	static final String OWNER = "ownerId";
+
+	static final String FLOW = "flowId";
+
 	static final String VERSION = "version";
 
 	static final String PUBLISHED_VERSION = "publishedVersion";

@@ -15,6 +15,8 @@ import dev.flowgate.contracts.TriggerSource;
  * summed (status, times, duration, tokens) is native.
  *
  * @param requested whether the trigger part is known
+ * @param callbackUrl the call's own callback URL, for a replay of it; absent from
+ * executions recorded before it was kept
  * @param completed whether the outcome part is known
  * @param revision incremented by every merge, which writes only over the revision it read
  * @param awaitingPublication a replay trigger saved but not yet acknowledged by Kafka
@@ -28,12 +30,19 @@ import dev.flowgate.contracts.TriggerSource;
 record ExecutionDocument(@Id String id, String ownerId, String deploymentId, Integer flowVersion,
 		boolean flowVersionConfirmed, ExecutionStatus status, boolean requested, TriggerSource source,
 		DeploymentMode mode, String keyId, String replayOf, String idempotencyKey, String inputsDigest,
-		String inputsJson, boolean inputsTruncated, Instant deadline, boolean completed, String outputsJson,
-		boolean outputsTruncated, ExecutionError error, String traceJson, Instant finishedAt, Long durationMillis,
-		long promptTokens, long completionTokens, Instant createdAt, Instant startedAt, long revision,
-		boolean awaitingPublication, Instant publishLeaseUntil, Instant writtenAt, Instant cancelRequestedAt) {
+		String inputsJson, boolean inputsTruncated, Instant deadline, String callbackUrl, boolean completed,
+		String outputsJson, boolean outputsTruncated, ExecutionError error, String traceJson, Instant finishedAt,
+		Long durationMillis, long promptTokens, long completionTokens, Instant createdAt, Instant startedAt,
+		long revision, boolean awaitingPublication, Instant publishLeaseUntil, Instant writtenAt,
+		Instant cancelRequestedAt) {
 
 	static final String COLLECTION = "executions";
+
+	static final String OWNER = "ownerId";
+
+	static final String DEPLOYMENT = "deploymentId";
+
+	static final String KEY = "keyId";
 
 	static final String REVISION = "revision";
 

@@ -48,7 +48,8 @@ class ExecutionMapper {
 				requested ? trigger.replayOf() : null, requested ? trigger.idempotencyKey() : null,
 				requested ? trigger.inputsDigest() : null,
 				requested ? this.json.write(trigger.inputs().values()) : null,
-				requested && trigger.inputs().truncated(), requested ? trigger.deadline() : null, completed,
+				requested && trigger.inputs().truncated(), requested ? trigger.deadline() : null,
+				requested ? trigger.callbackUrl() : null, completed,
 				completed ? this.json.write(outcome.outputs().values()) : null,
 				completed && outcome.outputs().truncated(), completed ? outcome.error() : null,
 				completed ? this.json.write(outcome.trace()) : null, completed ? outcome.finishedAt() : null,
@@ -61,7 +62,7 @@ class ExecutionMapper {
 		Trigger trigger = document.requested() ? new Trigger(document.source(), document.mode(), document.keyId(),
 				document.replayOf(), document.idempotencyKey(), document.inputsDigest(),
 				new Payload(this.json.read(document.inputsJson(), MAP), document.inputsTruncated()),
-				document.deadline()) : null;
+				document.deadline(), document.callbackUrl()) : null;
 		Outcome outcome = document.completed()
 				? new Outcome(new Payload(this.json.read(document.outputsJson(), MAP), document.outputsTruncated()),
 						document.error(), this.json.read(document.traceJson(), TRACE), document.finishedAt(),

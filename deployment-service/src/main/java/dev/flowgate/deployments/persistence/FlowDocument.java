@@ -14,6 +14,8 @@ record FlowDocument(@Id String id, String ownerId, String name, int latestVersio
 
 	static final String COLLECTION = "flows";
 
+	static final String OWNER = "ownerId";
+
 	static final String UPDATED_AT = "updatedAt";
 
 	static FlowDocument of(Flow flow) {

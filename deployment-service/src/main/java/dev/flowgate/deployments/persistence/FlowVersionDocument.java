@@ -15,6 +15,10 @@ record FlowVersionDocument(@Id String id, String flowId, String ownerId, int ver
 
 	static final String COLLECTION = "flow_versions";
 
+	static final String FLOW = "flowId";
+
+	static final String VERSION = "version";
+
 	static final String DEFINITION = "definitionJson";
 
 	static String idOf(String flowId, int version) {

@@ -47,6 +47,11 @@ class MongoDeploymentRepository implements DeploymentRepository, DeployedFlows {
 	}
 
 	@Override
+	public long countOwned(String ownerId) {
+		return this.mongo.count(Query.query(live(ownerId)), DeploymentDocument.class);
+	}
+
+	@Override
 	public List<Deployment> findNewest(String ownerId, TimeCursor after, int count) {
 		return find(NewestFirst.page(live(ownerId), DeploymentDocument.CREATED_AT, after, count));
 	}

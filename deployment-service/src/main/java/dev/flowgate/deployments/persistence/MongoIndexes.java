@@ -13,12 +13,17 @@ import dev.flowgate.store.PendingPublication;
 /**
  * The indexes behind the queries of this service. The TTL index ({@link RetentionTtl})
  * lets a real MongoDB expire old executions by itself; {@link RetentionSweeper} does the
- * same where TTL is not supported.
+ * same where TTL is not supported. Existing databases have these indexes by these names
+ * (those without one named by MongoDB after their fields), so neither may change.
  */
 @Component
 class MongoIndexes implements InitializingBean {
 
-	private static final String OWNER = "ownerId";
+	private static final String ID = "_id";
+
+	private static final Sort.Direction ASC = Sort.Direction.ASC;
+
+	private static final Sort.Direction DESC = Sort.Direction.DESC;
 
 	private final MongoTemplate mongo;
 
@@ -31,56 +36,81 @@ class MongoIndexes implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		// The flow and deployment lists' pages, in their order whole (see NewestFirst).
+		flows();
+		flowVersions();
+		deployments();
+		rejectedCallCounts();
+		executions();
+		hourSummaries();
+		new RetentionTtl(this.mongo).keep(this.properties.retention());
+	}
+
+	/** The flow list's pages, in their order whole (see {@link NewestFirst}). */
+	private void flows() {
 		this.mongo.indexOps(FlowDocument.class)
-			.createIndex(new Index().on(OWNER, Sort.Direction.ASC)
-				.on(FlowDocument.UPDATED_AT, Sort.Direction.DESC)
-				.on("_id", Sort.Direction.DESC)
+			.createIndex(new Index().on(FlowDocument.OWNER, ASC)
+				.on(FlowDocument.UPDATED_AT, DESC)
+				.on(ID, DESC)
 				.named("owner_recently_changed"));
+	}
+
+	private void flowVersions() {
 		this.mongo.indexOps(FlowVersionDocument.class)
-			.createIndex(new Index().on("flowId", Sort.Direction.ASC).on("version", Sort.Direction.DESC));
+			.createIndex(new Index().on(FlowVersionDocument.FLOW, ASC).on(FlowVersionDocument.VERSION, DESC));
+	}
+
+	private void deployments() {
 		IndexOperations deployments = this.mongo.indexOps(DeploymentDocument.class);
-		deployments.createIndex(new Index().on(OWNER, Sort.Direction.ASC)
-			.on(DeploymentDocument.CREATED_AT, Sort.Direction.DESC)
-			.on("_id", Sort.Direction.DESC)
+		// The deployment list's pages, as the flows'.
+		deployments.createIndex(new Index().on(DeploymentDocument.OWNER, ASC)
+			.on(DeploymentDocument.CREATED_AT, DESC)
+			.on(ID, DESC)
 			.named("owner_newest_first"));
-		deployments.createIndex(new Index().on("flowId", Sort.Direction.ASC));
+		// An owner's deployments counted against the limit without reading their flows.
+		deployments.createIndex(
+				new Index().on(DeploymentDocument.OWNER, ASC).on(DeploymentDocument.DELETED, ASC).named("owner_live"));
+		deployments.createIndex(new Index().on(DeploymentDocument.FLOW, ASC));
 		PendingPublication.prepare(this.mongo, DeploymentDocument.COLLECTION);
+	}
+
+	private void rejectedCallCounts() {
 		this.mongo.indexOps(MongoRejectedCallCounts.COLLECTION)
-			.createIndex(new Index().on(MongoRejectedCallCounts.DEPLOYMENT, Sort.Direction.ASC)
-				.on(MongoRejectedCallCounts.TO, Sort.Direction.ASC));
+			.createIndex(new Index().on(MongoRejectedCallCounts.DEPLOYMENT, ASC).on(MongoRejectedCallCounts.TO, ASC));
+	}
+
+	private void executions() {
 		IndexOperations executions = this.mongo.indexOps(ExecutionDocument.class);
-		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
-			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
+		executions.createIndex(new Index().on(ExecutionDocument.DEPLOYMENT, ASC)
+			.on(ExecutionDocument.CREATED_AT, DESC)
 			.named("deployment_newest_first"));
 		// What one key ran (key_id), not reading all the deployment's executions.
-		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
-			.on("keyId", Sort.Direction.ASC)
-			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
+		executions.createIndex(new Index().on(ExecutionDocument.DEPLOYMENT, ASC)
+			.on(ExecutionDocument.KEY, ASC)
+			.on(ExecutionDocument.CREATED_AT, DESC)
 			.named("deployment_key_newest_first"));
 		// The owner's executions across deployments (GET /v1/executions), by key too.
-		executions.createIndex(new Index().on(OWNER, Sort.Direction.ASC)
-			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
+		executions.createIndex(new Index().on(ExecutionDocument.OWNER, ASC)
+			.on(ExecutionDocument.CREATED_AT, DESC)
 			.named("owner_newest_first"));
-		executions.createIndex(new Index().on(OWNER, Sort.Direction.ASC)
-			.on("keyId", Sort.Direction.ASC)
-			.on(ExecutionDocument.CREATED_AT, Sort.Direction.DESC)
+		executions.createIndex(new Index().on(ExecutionDocument.OWNER, ASC)
+			.on(ExecutionDocument.KEY, ASC)
+			.on(ExecutionDocument.CREATED_AT, DESC)
 			.named("owner_key_newest_first"));
 		// Usage's late writes: recent writes to executions of hours already summed, the
 		// creation time checked in the index so only those few documents are read.
-		executions.createIndex(new Index().on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC)
-			.on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC));
-		executions.createIndex(new Index().on("deploymentId", Sort.Direction.ASC)
-			.on(ExecutionDocument.WRITTEN_AT, Sort.Direction.ASC)
-			.on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC));
+		executions.createIndex(new Index().on(ExecutionDocument.WRITTEN_AT, ASC).on(ExecutionDocument.CREATED_AT, ASC));
+		executions.createIndex(new Index().on(ExecutionDocument.DEPLOYMENT, ASC)
+			.on(ExecutionDocument.WRITTEN_AT, ASC)
+			.on(ExecutionDocument.CREATED_AT, ASC));
+	}
+
+	private void hourSummaries() {
 		this.mongo.indexOps(MongoHourSummaries.COLLECTION)
-			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, Sort.Direction.ASC)
-				.on(MongoHourSummaries.HOUR, Sort.Direction.ASC));
+			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, ASC).on(MongoHourSummaries.HOUR, ASC));
 		this.mongo.indexOps(MongoHourSummaries.KEYS_COLLECTION)
-			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, Sort.Direction.ASC)
-				.on(MongoHourSummaries.KEY, Sort.Direction.ASC)
-				.on(MongoHourSummaries.HOUR, Sort.Direction.ASC));
-		new RetentionTtl(this.mongo).keep(this.properties.retention());
+			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, ASC)
+				.on(MongoHourSummaries.KEY, ASC)
+				.on(MongoHourSummaries.HOUR, ASC));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.flowgate.deployments.domain.ConflictException;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.deployment.DeploymentLimitReachedException;
 import dev.flowgate.deployments.domain.execution.ReplayInputsRejectedException;
 import dev.flowgate.deployments.domain.flow.InvalidFlowException;
 import dev.flowgate.internal.InternalApiProblems;
@@ -19,9 +20,11 @@ import dev.flowgate.internal.InternalApiProblems;
  * other services: a field or query parameter whose value is invalid or out of range
  * ({@code limit=0}, {@code window=2h}, a cursor no page gave, {@code syncTimeoutSeconds}
  * of -1, a flow the owner does not have) is a 400, as a body that is not JSON of the
- * expected shape is. A 422 is an invalid flow graph, or a replay whose recorded inputs
- * the current flow version no longer accepts. Both list every problem found in
- * {@code errors}: {@code [{field, message}]}, or {@code [{nodeId, message}]} for a flow.
+ * expected shape is. A 409 is a conflict with the current state, or an owner at its
+ * deployment limit, as at key-service's key limit. A 422 is an invalid flow graph, or a
+ * replay whose recorded inputs the current flow version no longer accepts. Both list
+ * every problem found in {@code errors}: {@code [{field, message}]}, or {@code [{nodeId,
+ * message}]} for a flow.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends InternalApiProblems {
@@ -34,6 +37,11 @@ class ApiExceptionHandler extends InternalApiProblems {
 	@ExceptionHandler
 	ProblemDetail conflict(ConflictException ex) {
 		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail deploymentLimitReached(DeploymentLimitReachedException ex) {
+		return problem(HttpStatus.CONFLICT, "Deployment limit reached", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.contracts.ExecutionCancellationRequested;
 import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.deployments.ApiClient;
@@ -36,6 +37,7 @@ import dev.flowgate.deployments.StallingClock;
 import dev.flowgate.deployments.TopicReader;
 import dev.flowgate.deployments.UnreachableKafka;
 import dev.flowgate.deployments.config.PublicationProperties;
+import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import dev.flowgate.deployments.domain.execution.ExecutionMerge;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
 import dev.flowgate.deployments.domain.execution.ReplayTriggers;
@@ -124,6 +126,24 @@ class ReplayTest {
 			.isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
 		await().until(() -> !stored(replayId).getBoolean("awaitingPublication"));
 		assertThat(this.api.get("/v1/executions/" + replayId).text("replay_of")).isEqualTo(original);
+	}
+
+	@Test
+	void publishesTheReplayWithTheCallbackUrlTheOriginalCallNamed() {
+		ExecutionEvents original = ExecutionEvents.of(UUID.randomUUID().toString(), this.api.ownerId(),
+				this.deploymentId);
+		this.sender.send(original.requested(Map.of("question", "?"), "https://example.com/own-hook"),
+				original.completed(ExecutionStatus.SUCCEEDED, 40));
+		await().until(() -> this.api.get("/v1/executions/" + original.executionId()).json(),
+				(execution) -> "aicuflow".equals(execution.path("source").asString()));
+
+		String replayId = this.api.post("/v1/executions/" + original.executionId() + "/replay", "").text("id");
+
+		JsonNode trigger = ApiClient.JSON
+			.readTree(await().until(() -> TopicReader.readKey(TOPIC, replayId), (records) -> !records.isEmpty())
+				.get(0)
+				.value());
+		assertThat(trigger.path("callbackUrl").asString()).isEqualTo("https://example.com/own-hook");
 	}
 
 	@Test

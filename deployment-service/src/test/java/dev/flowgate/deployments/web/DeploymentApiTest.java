@@ -100,6 +100,23 @@ class DeploymentApiTest {
 	}
 
 	@Test
+	void refusesADeploymentPastTheOwnersLimitAsAConflict() {
+		for (int i = 0; i < IntegrationTest.DEPLOYMENTS_PER_OWNER; i++) {
+			deploy();
+		}
+
+		Response refused = this.api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(this.flowId));
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.text("title")).isEqualTo("Deployment limit reached");
+		assertThat(refused.text("detail"))
+			.isEqualTo("An owner can have at most 10 deployments; delete the deployments no longer used");
+		assertThat(this.api.get("/v1/deployments").json().path("items")).hasSize(IntegrationTest.DEPLOYMENTS_PER_OWNER);
+		assertThat(this.api.asAnotherOwner().deployAnswerFlow()).isNotBlank();
+	}
+
+	@Test
 	void pagesTheDeploymentsNewestFirstWithACursor() {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {

@@ -16,6 +16,9 @@ public interface DeploymentRepository {
 	/** Every deployment of the owner. */
 	List<Deployment> findAll(String ownerId);
 
+	/** How many deployments the owner has, those being deleted not counted. */
+	long countOwned(String ownerId);
+
 	/**
 	 * Up to {@code count} of the owner's deployments, newest first, those created at the
 	 * same time by id descending.

@@ -46,15 +46,56 @@ public class DeploymentService {
 
 	private final Clock clock;
 
+	private final int perOwner;
+
+	/**
+	 * @param perOwner the most deployments an owner may have: every gateway and runner
+	 * holds every deployment, with its flow, in memory
+	 */
 	public DeploymentService(DeploymentRepository deployments, DeploymentPublication publication, FlowService flows,
-			Clock clock) {
+			Clock clock, int perOwner) {
 		this.deployments = deployments;
 		this.publication = publication;
 		this.flows = flows;
 		this.clock = clock;
+		this.perOwner = perOwner;
 	}
 
+	/**
+	 * @throws DeploymentLimitReachedException when the owner has as many deployments as
+	 * one may have
+	 */
 	public Deployment create(String ownerId, String flowId, DeploymentChanges settings) {
+		Deployment deployment = newDeployment(ownerId, flowId, settings);
+		if (this.deployments.countOwned(ownerId) >= this.perOwner) {
+			throw new DeploymentLimitReachedException(this.perOwner);
+		}
+		this.deployments.insert(deployment);
+		try {
+			this.flows.requireExists(ownerId, flowId);
+			requireWithinLimitOnceStored(ownerId);
+		}
+		catch (NotFoundException ex) {
+			// Deleted by a deletion that did not see this deployment: withdrawn
+			// as it is now, should it have been changed already.
+			withdraw(ownerId, deployment.id());
+			throw new InvalidRequestException("flowId", ex.getMessage());
+		}
+		catch (DeploymentLimitReachedException ex) {
+			withdraw(ownerId, deployment.id());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// The store went away after the save: the deployment is stored, and a caller
+			// told otherwise would create a second one.
+			log.log(System.Logger.Level.WARNING, "Deployment {0} is stored; it could not be checked again: {1}",
+					deployment.id(), ex.getMessage());
+		}
+		publishNow(deployment.id());
+		return deployment;
+	}
+
+	private Deployment newDeployment(String ownerId, String flowId, DeploymentChanges settings) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Optional<FlowVersion> flow = resolveFlow(ownerId, flowId, settings.flowVersion(), problems);
 		Instant now = this.clock.instant();
@@ -66,24 +107,18 @@ public class DeploymentService {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		this.deployments.insert(deployment);
-		try {
-			this.flows.requireExists(ownerId, flowId);
-		}
-		catch (NotFoundException ex) {
-			// Deleted by a deletion that did not see this deployment: withdrawn
-			// as it is now, should it have been changed already.
-			withdraw(ownerId, deployment.id());
-			throw new InvalidRequestException("flowId", ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			// The store went away after the save: the deployment is stored, and a caller
-			// told otherwise would create a second one.
-			log.log(System.Logger.Level.WARNING, "Deployment {0} is stored; its flow could not be looked at again: {1}",
-					deployment.id(), ex.getMessage());
-		}
-		publishNow(deployment.id());
 		return deployment;
+	}
+
+	/**
+	 * Created at the same time as another, both may have found room for one: counted
+	 * again once stored, each over the limit is withdrawn, so the limit holds (and both
+	 * may be refused).
+	 */
+	private void requireWithinLimitOnceStored(String ownerId) {
+		if (this.deployments.countOwned(ownerId) > this.perOwner) {
+			throw new DeploymentLimitReachedException(this.perOwner);
+		}
 	}
 
 	private void withdraw(String ownerId, String deploymentId) {

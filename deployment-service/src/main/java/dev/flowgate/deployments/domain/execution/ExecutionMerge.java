@@ -52,7 +52,8 @@ public final class ExecutionMerge {
 			return base;
 		}
 		Trigger trigger = new Trigger(event.source(), event.mode(), event.keyId(), event.replayOf(),
-				event.idempotencyKey(), event.inputsDigest(), this.limit.cap(event.inputs()), event.deadline());
+				event.idempotencyKey(), event.inputsDigest(), this.limit.cap(event.inputs()), event.deadline(),
+				event.callbackUrl());
 		Integer flowVersion = base.flowVersionConfirmed() ? base.flowVersion() : Integer.valueOf(event.flowVersion());
 		return new ExecutionRecord(base.id(), event.ownerId(), event.deploymentId(), flowVersion,
 				base.flowVersionConfirmed(), advance(base.status(), ExecutionStatus.QUEUED), trigger, base.outcome(),

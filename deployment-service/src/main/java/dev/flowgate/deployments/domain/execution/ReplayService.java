@@ -19,7 +19,8 @@ import dev.flowgate.deployments.domain.flow.FlowInput;
 /**
  * Runs an execution again with the same inputs on its deployment's current flow version.
  * Nobody waits for a replay, so it is asynchronous and its result is delivered like any
- * other (callback, email, polling).
+ * other (callback, email, polling), to the callback URL the original call named if it
+ * named one.
  */
 public class ReplayService {
 
@@ -66,10 +67,12 @@ public class ReplayService {
 		Deployment deployment = currentDeployment(ownerId, original);
 		requireAccepted(deployment, original);
 		Instant now = this.clock.instant();
+		// The call's own callback URL too: the runner takes it only if the deployment
+		// still allows one when the result comes.
 		ExecutionRequested trigger = new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now,
 				UUID.randomUUID().toString(), ownerId, deployment.id(), deployment.flowVersion(), null,
 				TriggerSource.REPLAY, DeploymentMode.ASYNC, original.trigger().inputs().values(), null,
-				now.plus(this.deadline), null, original.id(), null, null);
+				now.plus(this.deadline), original.trigger().callbackUrl(), original.id(), null, null);
 		ExecutionRecord replay = this.merge.apply(null, trigger);
 		this.queue.enqueue(replay);
 		return replay;

@@ -14,8 +14,8 @@ public final class ReplayTriggers {
 		Trigger trigger = replay.trigger();
 		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, replay.createdAt(),
 				replay.id(), replay.ownerId(), replay.deploymentId(), replay.flowVersion(), trigger.keyId(),
-				trigger.source(), trigger.mode(), trigger.inputs().values(), null, trigger.deadline(), null,
-				trigger.replayOf(), trigger.idempotencyKey(), trigger.inputsDigest());
+				trigger.source(), trigger.mode(), trigger.inputs().values(), null, trigger.deadline(),
+				trigger.callbackUrl(), trigger.replayOf(), trigger.idempotencyKey(), trigger.inputsDigest());
 	}
 
 }

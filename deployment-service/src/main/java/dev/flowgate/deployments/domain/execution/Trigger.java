@@ -10,7 +10,9 @@ import dev.flowgate.contracts.TriggerSource;
  *
  * @param inputsDigest the gateway's digest of the inputs in full (with an
  * {@code idempotencyKey}), which tells a repeat where {@code inputs} were cut
+ * @param callbackUrl the call's own callback URL, or {@code null}: a replay names it too,
+ * and the runner uses it where the deployment allows a call its own
  */
 public record Trigger(TriggerSource source, DeploymentMode mode, String keyId, String replayOf, String idempotencyKey,
-		String inputsDigest, Payload inputs, Instant deadline) {
+		String inputsDigest, Payload inputs, Instant deadline, String callbackUrl) {
 }

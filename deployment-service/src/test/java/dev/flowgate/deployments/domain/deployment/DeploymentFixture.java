@@ -16,6 +16,9 @@ final class DeploymentFixture {
 
 	static final String OWNER = "owner-1";
 
+	/** More than any test here creates, unless it asks for fewer. */
+	static final int PER_OWNER = 100;
+
 	final InMemoryDeployments store = new InMemoryDeployments();
 
 	final InMemoryFlows flowStore = new InMemoryFlows();
@@ -27,7 +30,11 @@ final class DeploymentFixture {
 	final String flowId = this.flows.create(OWNER, new FlowDraft("Echo", null, echo())).flowId();
 
 	DeploymentFixture(DeploymentPublication publication) {
-		this.deployments = new DeploymentService(this.store, publication, this.flows, Clock.systemUTC());
+		this(publication, PER_OWNER);
+	}
+
+	DeploymentFixture(DeploymentPublication publication, int perOwner) {
+		this.deployments = new DeploymentService(this.store, publication, this.flows, Clock.systemUTC(), perOwner);
 	}
 
 	static FlowDefinition echo() {

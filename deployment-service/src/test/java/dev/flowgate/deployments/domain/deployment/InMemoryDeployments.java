@@ -50,6 +50,11 @@ class InMemoryDeployments implements DeploymentRepository, DeployedFlows {
 	}
 
 	@Override
+	public long countOwned(String ownerId) {
+		return owned(ownerId).count();
+	}
+
+	@Override
 	public List<Deployment> findNewest(String ownerId, TimeCursor after, int count) {
 		return NewestFirstPages.page(owned(ownerId), Deployment::createdAt, Deployment::id, after, count);
 	}

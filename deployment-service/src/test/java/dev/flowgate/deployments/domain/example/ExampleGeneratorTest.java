@@ -29,7 +29,6 @@ import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.example.RecordingServer.Request;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs every generated example against a local server and checks what it sent. The test
@@ -87,7 +86,7 @@ class ExampleGeneratorTest {
 
 	@Test
 	void pythonExamplesCompileAndSendTheInputs() throws Exception {
-		assumeTrue(hasCommand("python3"), "python3 is needed to run the Python examples");
+		requireCommand("python3");
 		for (String code : List.of(this.examples.python().nativeApi(), this.examples.python().aicuflow(),
 				this.examples.python().fluxprompt())) {
 			run("check.py", code, "python3", "-m", "py_compile");
@@ -102,7 +101,7 @@ class ExampleGeneratorTest {
 
 	@Test
 	void javascriptExamplesRunAsModulesAndSendTheInputs() throws Exception {
-		assumeTrue(hasCommand("node"), "node is needed to run the JavaScript examples");
+		requireCommand("node");
 		assertThat(run("native.mjs", this.examples.javascript().nativeApi(), "node")).contains("Status: succeeded");
 		assertThat(run("aicuflow.mjs", this.examples.javascript().aicuflow(), "node")).contains("Status: succeeded");
 		assertThat(run("flux.mjs", this.examples.javascript().fluxprompt(), "node")).contains("Status: succeeded");
@@ -160,6 +159,15 @@ class ExampleGeneratorTest {
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as("%s:%n%s", commandLine, output).isZero();
 		return output.lines().toList();
+	}
+
+	/**
+	 * Fails rather than skips: CI has python3 and node, and an image without them must
+	 * not pass without running the examples.
+	 */
+	private static void requireCommand(String command) {
+		assertThat(hasCommand(command)).as("%s is needed to run the examples, and is not on the PATH", command)
+			.isTrue();
 	}
 
 	private static boolean hasCommand(String command) {

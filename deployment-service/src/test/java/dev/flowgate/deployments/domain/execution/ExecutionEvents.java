@@ -42,9 +42,14 @@ public record ExecutionEvents(String executionId, String ownerId, String deploym
 	}
 
 	public ExecutionRequested requested(Map<String, Object> inputs) {
+		return requested(inputs, null);
+	}
+
+	/** A call that named its own callback URL ({@code callback_url}). */
+	public ExecutionRequested requested(Map<String, Object> inputs, String callbackUrl) {
 		return new ExecutionRequested(UUID.randomUUID(), 1, this.requestedAt, this.executionId, this.ownerId,
 				this.deploymentId, 1, this.keyId, TriggerSource.AICUFLOW, DeploymentMode.SYNC, inputs, "gw-1",
-				this.requestedAt.plusSeconds(30), null, null, "order-4711",
+				this.requestedAt.plusSeconds(30), callbackUrl, null, "order-4711",
 				"sha256:" + Integer.toHexString(inputs.hashCode()));
 	}
 

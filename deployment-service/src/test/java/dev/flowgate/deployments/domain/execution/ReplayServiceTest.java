@@ -40,7 +40,7 @@ class ReplayServiceTest {
 	private final Deployments deploymentStore = new Deployments();
 
 	private final DeploymentService deployments = new DeploymentService(this.deploymentStore, (id) -> {
-	}, null, Clock.fixed(NOW, ZoneOffset.UTC));
+	}, null, Clock.fixed(NOW, ZoneOffset.UTC), 1);
 
 	private final ExecutionMerge merge = new ExecutionMerge(new PayloadLimit(1024));
 
@@ -106,6 +106,27 @@ class ReplayServiceTest {
 		assertThat(this.queued).containsExactly(replay);
 	}
 
+	@Test
+	void carriesTheOriginalCallsOwnCallbackUrlOver() {
+		this.executions.recordAll(List.of(this.events.requested(Map.of("name", "Ada"), "https://example.com/own-hook"),
+				this.events.completed(ExecutionStatus.SUCCEEDED, 40)));
+		deployed(input("name", "text", true));
+
+		ExecutionRecord replay = this.replays.replay("o-1", "e-1");
+
+		assertThat(ReplayTriggers.of(replay).callbackUrl()).isEqualTo("https://example.com/own-hook");
+	}
+
+	@Test
+	void namesNoCallbackWhenTheOriginalCallNamedNone() {
+		recorded(Map.of("name", "Ada"));
+		deployed(input("name", "text", true));
+
+		ExecutionRecord replay = this.replays.replay("o-1", "e-1");
+
+		assertThat(ReplayTriggers.of(replay).callbackUrl()).isNull();
+	}
+
 	private void recorded(Map<String, Object> inputs) {
 		this.executions
 			.recordAll(List.of(this.events.requested(inputs), this.events.completed(ExecutionStatus.SUCCEEDED, 40)));
@@ -153,6 +174,11 @@ class ReplayServiceTest {
 
 		@Override
 		public List<Deployment> findAll(String ownerId) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public long countOwned(String ownerId) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -31,7 +31,8 @@ import dev.flowgate.deployments.domain.execution.PayloadLimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ExecutionEventBatchTest {
+/** The execution listeners record a poll at a time, and blame a record for a failure. */
+class ExecutionListenersTest {
 
 	private final Store store = new Store();
 
@@ -44,8 +45,8 @@ class ExecutionEventBatchTest {
 		ConsumerRecord<String, FlowgateEvent> stranger = record(1,
 				ExecutionEvents.of("e-2", "o", "d").requested(Map.of()));
 
-		assertThatThrownBy(() -> ExecutionEventBatch.record(List.of(first, stranger, record(2, completed("e-3"))),
-				ExecutionCompleted.class, this.executions))
+		assertThatThrownBy(() -> new ExecutionCompletedListener(this.executions)
+			.on(List.of(first, stranger, record(2, completed("e-3")))))
 			.isInstanceOfSatisfying(BatchListenerFailedException.class,
 					(failure) -> assertThat(failure.getRecord()).isSameAs(stranger));
 		assertThat(this.store.written).containsExactly(List.of("e-1"));
@@ -69,7 +70,7 @@ class ExecutionEventBatchTest {
 
 		List<ConsumerRecord<String, FlowgateEvent>> poll = List.of(record(0, completed("e-1")));
 
-		assertThatThrownBy(() -> ExecutionEventBatch.record(poll, ExecutionCompleted.class, this.executions))
+		assertThatThrownBy(() -> new ExecutionCompletedListener(this.executions).on(poll))
 			.isInstanceOfSatisfying(BatchListenerFailedException.class, (failure) -> {
 				assertThat(failure.getRecord()).isSameAs(poll.get(0));
 				assertThat(failure).hasCauseInstanceOf(DataAccessResourceFailureException.class);
