@@ -24,7 +24,15 @@ public final class AddressPolicy {
 
 	private static final String NAT64 = "a NAT64 address embedding an IPv4 address";
 
-	// Most specific first: the first match names the reason.
+	private static final String SIX_TO_FOUR = "a 6to4 address embedding an IPv4 address";
+
+	private static final String TEREDO = "a Teredo address embedding an IPv4 address";
+
+	private static final String SIIT = "an IPv4-translated (SIIT) address";
+
+	// Most specific first: the first match names the reason. Prefixes carrying an IPv4
+	// address (IPv4-compatible, NAT64, 6to4, Teredo, SIIT) are refused whole: a gateway
+	// or relay on the way delivers to that address, an internal one as well.
 	private static final List<Blocked> BLOCKED = List.of(blocked("169.254.169.254/32", METADATA),
 			blocked("fd00:ec2::254/128", METADATA), blocked("0.0.0.0/8", UNSPECIFIED), blocked("127.0.0.0/8", LOOPBACK),
 			blocked("10.0.0.0/8", PRIVATE), blocked("172.16.0.0/12", PRIVATE), blocked("192.168.0.0/16", PRIVATE),
@@ -33,7 +41,8 @@ public final class AddressPolicy {
 			blocked("224.0.0.0/4", MULTICAST), blocked("240.0.0.0/4", "a reserved address"),
 			blocked("::/128", UNSPECIFIED), blocked("::1/128", LOOPBACK),
 			blocked("::/96", "an IPv4-compatible IPv6 address"), blocked("64:ff9b::/96", NAT64),
-			blocked("64:ff9b:1::/48", NAT64), blocked("fc00::/7", "a unique local address"),
+			blocked("64:ff9b:1::/48", NAT64), blocked("2002::/16", SIX_TO_FOUR), blocked("2001::/32", TEREDO),
+			blocked("::ffff:0:0:0/96", SIIT), blocked("fc00::/7", "a unique local address"),
 			blocked("fe80::/10", LINK_LOCAL), blocked("fec0::/10", "a site-local address"),
 			blocked("ff00::/8", MULTICAST), blocked("100::/64", "a discard address"));
 

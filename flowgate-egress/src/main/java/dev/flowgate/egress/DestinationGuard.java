@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * Resolves a host for the connection itself and checks every address first, so the
  * addresses checked are the ones connected to (no second lookup to rebind). A refused
- * name's address is not quoted: the refusal reaches the flow's or callback's owner, who
- * could otherwise map the internal names of the network Flowgate runs in.
+ * name and one that does not resolve fail in the same words, which reach the flow or the
+ * callback's owner: otherwise they could map the internal names of the network Flowgate
+ * runs in. The exceptions keep the details for operators' logs.
  */
 public final class DestinationGuard {
 
@@ -38,30 +39,69 @@ public final class DestinationGuard {
 	 * The addresses to connect to.
 	 * @param host a host name or an IPv4/IPv6 literal, with or without brackets
 	 * @throws TargetRefusedException when any address is refused
-	 * @throws UnknownHostException when the host does not resolve
+	 * @throws UnknownHostException when the host does not resolve (for a name, in the
+	 * words of a refused one, the resolver's own as its cause)
 	 */
 	public List<InetAddress> resolve(String host) throws UnknownHostException {
-		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		String bare = bare(host);
 		if (bare.contains(":")) {
 			return List.of(checkIpv6Literal(host, bare));
 		}
 		if (Ipv4Literal.isNumeric(bare)) {
 			return List.of(check(host, Ipv4Literal.parse(bare)));
 		}
-		List<InetAddress> addresses = this.resolver.resolve(bare);
-		if (addresses.isEmpty()) {
-			throw new UnknownHostException(host);
-		}
-		List<InetAddress> checked = new ArrayList<>(addresses.size());
-		for (InetAddress address : addresses) {
+		List<InetAddress> checked = new ArrayList<>();
+		for (InetAddress address : lookUp(host, bare)) {
 			InetAddress unmapped = unmapped(host, address);
 			Optional<String> refusal = this.policy.refusal(unmapped);
 			if (refusal.isPresent()) {
-				throw new TargetRefusedException(this.subject + " " + host + " resolves to " + refusal.get());
+				throw refusedName(host, "resolves to " + refusal.get());
 			}
 			checked.add(unmapped);
 		}
 		return checked;
+	}
+
+	/**
+	 * Whether the host is an address literal the policy refuses: known without a lookup,
+	 * and so on every try. Never for a name, whose refusal must not tell it exists.
+	 */
+	public boolean refusesLiteral(String host) {
+		String bare = bare(host);
+		if (!bare.contains(":") && !Ipv4Literal.isNumeric(bare)) {
+			return false;
+		}
+		try {
+			resolve(host);
+			return false;
+		}
+		catch (TargetRefusedException ex) {
+			return true;
+		}
+		catch (UnknownHostException ex) {
+			// Not an address at all: it fails as a name that does not resolve.
+			return false;
+		}
+	}
+
+	private static String bare(String host) {
+		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+	}
+
+	private List<InetAddress> lookUp(String host, String name) throws UnknownHostException {
+		List<InetAddress> addresses;
+		try {
+			addresses = this.resolver.resolve(name);
+		}
+		catch (UnknownHostException ex) {
+			UnknownHostException unknown = new UnknownHostException(noAllowedAddress(host));
+			unknown.initCause(ex);
+			throw unknown;
+		}
+		if (addresses.isEmpty()) {
+			throw new UnknownHostException(noAllowedAddress(host));
+		}
+		return addresses;
 	}
 
 	/**
@@ -77,10 +117,18 @@ public final class DestinationGuard {
 		}
 		InetAddress ipv4 = InetAddress.getByAddress(Arrays.copyOfRange(bytes, MAPPED_PREFIX.length, bytes.length));
 		if (!this.policy.isAllowed(ipv4)) {
-			throw new TargetRefusedException(
-					this.subject + " " + host + " resolves to an IPv4-mapped IPv6 address of a refused range");
+			throw refusedName(host, "resolves to an IPv4-mapped IPv6 address of a refused range");
 		}
 		return ipv4;
+	}
+
+	private TargetRefusedException refusedName(String host, String why) {
+		return TargetRefusedException.ofName(noAllowedAddress(host), this.subject + " " + host + " " + why);
+	}
+
+	/** What a name that is refused, or does not resolve, is told. */
+	private String noAllowedAddress(String host) {
+		return this.subject + " " + host + " resolves to no allowed address (unknown name, or a refused range)";
 	}
 
 	private InetAddress checkIpv6Literal(String host, String literal) throws UnknownHostException {

@@ -26,8 +26,25 @@ class AddressPolicyTest {
 		assertThat(this.strict.refusal(InetAddress.getByName(address))).contains(reason);
 	}
 
+	/**
+	 * Tunnelling and translation prefixes: the IPv4 address they carry may be anyone's,
+	 * an internal one included, so they are refused whatever it is, as NAT64 is.
+	 */
 	@ParameterizedTest
-	@CsvSource({ "93.184.216.34", "8.8.8.8", "2606:4700::1111", "172.32.0.1", "100.128.0.1" })
+	@CsvSource(delimiter = '|',
+			value = { "2002:7f00:1::1 | a 6to4 address embedding an IPv4 address",
+					"2002:5db8:d822::1 | a 6to4 address embedding an IPv4 address",
+					"2001:0:4136:e378:8000:63bf:3fff:fdd2 | a Teredo address embedding an IPv4 address",
+					"::ffff:0:7f00:1 | an IPv4-translated (SIIT) address",
+					"::ffff:0:5db8:d822 | an IPv4-translated (SIIT) address",
+					"64:ff9b::5db8:d822 | a NAT64 address embedding an IPv4 address" })
+	void refusesIpv6AddressesThatCarryAnIpv4Address(String address, String reason) throws Exception {
+		assertThat(this.strict.refusal(InetAddress.getByName(address))).contains(reason);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "93.184.216.34", "8.8.8.8", "2606:4700::1111", "172.32.0.1", "100.128.0.1", "2001:4860:4860::8888",
+			"2003::1" })
 	void allowsPublicAddresses(String address) throws Exception {
 		assertThat(this.strict.refusal(InetAddress.getByName(address))).isEmpty();
 	}
@@ -39,6 +56,16 @@ class AddressPolicyTest {
 		assertThat(local.refusal(InetAddress.getByName("127.0.0.1"))).isEmpty();
 		assertThat(local.refusal(InetAddress.getByName("10.0.0.1"))).contains("a private address");
 		assertThat(local.refusal(InetAddress.getByName("::1"))).contains("a loopback address");
+	}
+
+	@Test
+	void anOperatorCanAllowTheTunnellingRanges() throws Exception {
+		AddressPolicy tunnels = AddressPolicy.allowing(List.of("2002::/16", "2001::/32", "::ffff:0:0:0/96"));
+
+		assertThat(tunnels.refusal(InetAddress.getByName("2002:7f00:1::1"))).isEmpty();
+		assertThat(tunnels.refusal(InetAddress.getByName("2001:0:4136:e378:8000:63bf:3fff:fdd2"))).isEmpty();
+		assertThat(tunnels.refusal(InetAddress.getByName("::ffff:0:7f00:1"))).isEmpty();
+		assertThat(tunnels.refusal(InetAddress.getByName("127.0.0.1"))).contains("a loopback address");
 	}
 
 }

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DestinationGuardTest {
 
+	private static final String NO_ALLOWED_ADDRESS = "Host %s resolves to no allowed address (unknown name, or a refused range)";
+
 	private final HostResolver names = (host) -> {
 		Map<String, List<String>> known = Map.of("public.example", List.of("93.184.216.34"), "internal.example",
 				List.of("10.0.0.5"), "mixed.example", List.of("93.184.216.34", "192.168.0.10"), "local.example",
@@ -38,23 +40,46 @@ class DestinationGuardTest {
 		assertThat(this.strict.resolve("93.184.216.34")).containsExactly(address("93.184.216.34"));
 	}
 
+	/**
+	 * A flow or an owner sees the message: a refused name reads as an unknown one, so
+	 * refusals cannot tell them which internal names exist. The reason is for operators.
+	 */
 	@Test
-	void refusesANameThatResolvesToAPrivateAddressWithoutQuotingIt() {
+	void refusesANameInTheWordsOfAnUnknownName() {
 		assertThatExceptionOfType(TargetRefusedException.class)
 			.isThrownBy(() -> this.strict.resolve("internal.example"))
-			.withMessage("Host internal.example resolves to a private address");
+			.withMessage(NO_ALLOWED_ADDRESS.formatted("internal.example"))
+			.satisfies((refused) -> assertThat(refused.isName()).isTrue())
+			.satisfies((refused) -> assertThat(refused.reason())
+				.isEqualTo("Host internal.example resolves to a private address"));
+		assertThatExceptionOfType(UnknownHostException.class).isThrownBy(() -> this.strict.resolve("nowhere.example"))
+			.withMessage(NO_ALLOWED_ADDRESS.formatted("nowhere.example"))
+			.havingCause()
+			.withMessage("nowhere.example");
 	}
 
 	@Test
 	void refusesANameWhenAnyOfItsAddressesIsPrivate() {
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("mixed.example"))
-			.withMessage("Host mixed.example resolves to a private address");
+			.withMessage(NO_ALLOWED_ADDRESS.formatted("mixed.example"))
+			.satisfies((refused) -> assertThat(refused.reason())
+				.isEqualTo("Host mixed.example resolves to a private address"));
+	}
+
+	@Test
+	void aNameThatResolvesToNothingIsUnknown() {
+		DestinationGuard empty = new DestinationGuard((host) -> List.of(), new AddressPolicy(List.of()), "Host");
+
+		assertThatExceptionOfType(UnknownHostException.class).isThrownBy(() -> empty.resolve("empty.example"))
+			.isNotInstanceOf(TargetRefusedException.class)
+			.withMessage(NO_ALLOWED_ADDRESS.formatted("empty.example"));
 	}
 
 	@Test
 	void refusesLiteralsInEveryNotation() {
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("127.1"))
-			.withMessage("Host 127.1 resolves to 127.0.0.1, a loopback address");
+			.withMessage("Host 127.1 resolves to 127.0.0.1, a loopback address")
+			.satisfies((refused) -> assertThat(refused.isName()).isFalse());
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("169.254.169.254"))
 			.withMessage("Host 169.254.169.254 is a cloud metadata address");
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("[::1]"))
@@ -74,7 +99,9 @@ class DestinationGuardTest {
 	@Test
 	void refusesANameWhoseAaaaRecordMapsAnIpv4Address() {
 		assertThatExceptionOfType(TargetRefusedException.class).isThrownBy(() -> this.strict.resolve("mapped.example"))
-			.withMessage("Host mapped.example resolves to an IPv4-mapped IPv6 address of a refused range");
+			.withMessage(NO_ALLOWED_ADDRESS.formatted("mapped.example"))
+			.satisfies((refused) -> assertThat(refused.reason())
+				.isEqualTo("Host mapped.example resolves to an IPv4-mapped IPv6 address of a refused range"));
 	}
 
 	@Test
@@ -88,6 +115,21 @@ class DestinationGuardTest {
 			.containsExactly("127.0.0.1");
 		assertThat(local.resolve("mapped-local.example")).extracting(InetAddress::getHostAddress)
 			.containsExactly("127.0.0.1");
+	}
+
+	@Test
+	void tellsARefusedLiteralWithoutALookup() {
+		DestinationGuard noLookups = new DestinationGuard((host) -> {
+			throw new AssertionError("looked up " + host);
+		}, new AddressPolicy(List.of()), "Host");
+
+		assertThat(noLookups.refusesLiteral("10.0.0.5")).isTrue();
+		assertThat(noLookups.refusesLiteral("0x7f.1")).isTrue();
+		assertThat(noLookups.refusesLiteral("[::1]")).isTrue();
+		assertThat(noLookups.refusesLiteral("::ffff:127.0.0.1")).isTrue();
+		assertThat(noLookups.refusesLiteral("93.184.216.34")).isFalse();
+		assertThat(noLookups.refusesLiteral("999.1.1.1")).isFalse();
+		assertThat(noLookups.refusesLiteral("internal.example")).isFalse();
 	}
 
 	@Test

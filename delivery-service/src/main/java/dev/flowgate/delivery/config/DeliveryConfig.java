@@ -100,8 +100,8 @@ class DeliveryConfig {
 
 	@Bean
 	DeliveryService deliveryService(DeliveryStore store, DeliveryPages pages, AttemptLog attempts,
-			DeliveryDispatcher dispatcher, Clock clock) {
-		return new DeliveryService(store, pages, attempts, dispatcher, clock);
+			DeliveryDispatcher dispatcher, List<Channel> channels, Clock clock) {
+		return new DeliveryService(store, pages, attempts, dispatcher, channels, clock);
 	}
 
 	@Bean

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 
+	private final DestinationGuard guard;
+
 	private final CloseableHttpAsyncClient client;
 
 	private final ThreadPoolExecutor lookupThreads;
@@ -39,6 +41,7 @@ class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 	private final Duration bodyWait;
 
 	ApacheHttpPoster(DestinationGuard guard, DeliveryProperties properties) {
+		this.guard = guard;
 		this.client = CallbackHttpClient.create(guard, properties);
 		this.lookupThreads = lookupThreads(properties.callback());
 		this.lookups = new GuardedLookups(guard, this.lookupThreads);
@@ -63,6 +66,11 @@ class ApacheHttpPoster implements HttpPoster, AutoCloseable {
 	public CompletableFuture<PostResponse> post(CallbackTarget target, Map<String, String> headers, byte[] json) {
 		return new CallbackAttempt(this.client, target, headers, json, this.snippetLimit, this.bodyWait)
 			.start(this.lookups.resolve(target.host()), this.timeout);
+	}
+
+	@Override
+	public boolean refusesAtOnce(CallbackTarget target) {
+		return this.guard.refusesLiteral(target.host());
 	}
 
 	@Override

@@ -1,19 +1,17 @@
 package dev.flowgate.delivery.messaging;
 
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.flowgate.delivery.domain.callback.CallbackTarget;
 import dev.flowgate.delivery.domain.callback.HttpPoster.PostResponse;
-import org.apache.hc.client5.http.ConnectTimeoutException;
+import dev.flowgate.egress.ConnectFailures;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
@@ -110,8 +108,8 @@ final class CallbackAttempt {
 		if (index + 1 == addresses.size()) {
 			return result;
 		}
-		return result.exceptionallyCompose(
-				(ex) -> isConnectFailure(ex) ? postTo(addresses, index + 1) : CompletableFuture.failedFuture(ex));
+		return result.exceptionallyCompose((ex) -> ConnectFailures.isConnectFailure(ex) ? postTo(addresses, index + 1)
+				: CompletableFuture.failedFuture(ex));
 	}
 
 	private void overdue(CompletableFuture<PostResponse> bounded, Duration timeout) {
@@ -134,12 +132,6 @@ final class CallbackAttempt {
 		else {
 			bounded.completeExceptionally(new TimeoutException("no response within " + timeout.toMillis() + " ms"));
 		}
-	}
-
-	private static boolean isConnectFailure(Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		return cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
 	}
 
 	private static FutureCallback<PostResponse> completing(CompletableFuture<PostResponse> result,

@@ -29,8 +29,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The SSRF guard with production settings (nothing allowed): private targets are refused
- * at connect time, after resolution, and fail at once without retries. Results go
- * straight to the intake (no Kafka listener), in a database of this context's own.
+ * at connect time, after resolution. An address written in the URL fails at once without
+ * retries; a name that resolves to one fails as a name that does not resolve, so owners
+ * cannot map the internal names. Results go straight to the intake (no Kafka listener),
+ * in a database of this context's own.
  */
 @FlowgateInfra
 @SpringBootTest(properties = { "flowgate.delivery.guard.allowed-cidrs=", "spring.kafka.listener.auto-startup=false",
@@ -62,8 +64,7 @@ class PrivateTargetsTest {
 			"http://127.1:{port}/hook | Callback host 127.1 resolves to 127.0.0.1, a loopback address",
 			"http://[::ffff:127.0.0.1]:{port}/hook | is an IPv4-mapped IPv6 address (127.0.0.1)",
 			"http://169.254.169.254/latest/meta-data | Callback host 169.254.169.254 is a cloud metadata address",
-			"http://internal.example/hook | Callback host internal.example resolves to a private address",
-			"http://localhost:{port}/hook | Callback host localhost resolves to ",
+			"http://[2002:7f00:1::1]:{port}/hook | a 6to4 address embedding an IPv4 address",
 			"http://2130706433:{port}/hook | resolves to 127.0.0.1, a loopback address",
 			"http://0x7f.0.0.1:{port}/hook | resolves to 127.0.0.1, a loopback address" })
 	void refusesPrivateTargetsAtOnce(String url, String error) {
@@ -82,6 +83,41 @@ class PrivateTargetsTest {
 		assertThat(attempt.error()).startsWith("Refused: ").contains(error).endsWith("; not retried");
 		assertThat(failed.delivery().lastError()).isEqualTo(attempt.error());
 		assertThat(receiver.requests()).isEmpty();
+		// It would only be refused again.
+		assertThat(this.deliveries.recover(owner, null, null).scheduled()).isZero();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "http://internal.example/hook", "http://localhost:{port}/hook" })
+	void refusesANameInTheWordsAndWayOfAnUnknownName(String url) {
+		String owner = "owner-" + UUID.randomUUID();
+		ExecutionCompleted refused = Results.succeeded(owner, "dep-ssrf",
+				url.replace("{port}", Integer.toString(receiver.port())), null, Map.of("answer", "42"));
+		ExecutionCompleted unknown = Results.succeeded(owner, "dep-ssrf", "http://" + TestHosts.UNKNOWN + "/hook", null,
+				Map.of("answer", "42"));
+
+		this.intake.accept(refused);
+		this.intake.accept(unknown);
+
+		DeliveryView refusedView = failed(owner, refused);
+		DeliveryView unknownView = failed(owner, unknown);
+		String host = refusedView.delivery().destination().replaceFirst("http://([^:/]+).*", "$1");
+		assertThat(refusedView.attempts()).hasSize(unknownView.attempts().size()).hasSizeGreaterThan(1);
+		assertThat(refusedView.attempts()).extracting(Attempt::error)
+			.containsOnly("Request failed: Callback host " + host
+					+ " resolves to no allowed address (unknown name, or a refused range)");
+		assertThat(unknownView.attempts()).extracting(Attempt::error)
+			.containsOnly("Request failed: Callback host " + TestHosts.UNKNOWN
+					+ " resolves to no allowed address (unknown name, or a refused range)");
+		assertThat(refusedView.attempts()).extracting(Attempt::statusCode).containsOnlyNulls();
+		assertThat(receiver.requests()).isEmpty();
+		assertThat(this.deliveries.recover(owner, null, null).scheduled()).isEqualTo(2);
+	}
+
+	private DeliveryView failed(String owner, ExecutionCompleted result) {
+		return await().atMost(Deliveries.WAIT)
+			.until(() -> this.deliveries.forExecution(owner, result.executionId()).get(0),
+					(view) -> view.delivery().status() == DeliveryStatus.FAILED);
 	}
 
 }

@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Host names of the tests' own: {@code internal.example} is a private address,
- * {@code receiver.example} the local receivers, and looking up
- * {@code lookup-hangs.example} takes a minute (a nameserver that never answers);
- * everything else goes to DNS.
+ * {@code receiver.example} the local receivers, {@code unknown.example} does not resolve,
+ * and looking up {@code lookup-hangs.example} takes a minute (a nameserver that never
+ * answers); everything else goes to DNS.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestHosts {
@@ -27,6 +27,8 @@ public class TestHosts {
 	public static final String RECEIVER = "receiver.example";
 
 	public static final String HANGING_LOOKUP = "lookup-hangs.example";
+
+	public static final String UNKNOWN = "unknown.example";
 
 	private static final Duration HANG = Duration.ofMinutes(1);
 
@@ -45,6 +47,9 @@ public class TestHosts {
 		return (host) -> {
 			if (host.equals(HANGING_LOOKUP)) {
 				return hang(host);
+			}
+			if (host.equals(UNKNOWN)) {
+				throw new UnknownHostException(host + ": Name or service not known");
 			}
 			List<String> mapped = NAMES.get(host);
 			if (mapped != null) {

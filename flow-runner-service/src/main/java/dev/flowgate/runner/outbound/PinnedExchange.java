@@ -15,6 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.flowgate.egress.ConnectFailures;
+import dev.flowgate.egress.RequestTargets;
 import dev.flowgate.runner.domain.node.NodeFailedException;
 import dev.flowgate.runner.domain.node.http.HttpReply;
 import dev.flowgate.runner.domain.node.http.OutboundRequest;
@@ -107,7 +109,7 @@ final class PinnedExchange {
 		HttpHost host = new HttpHost(uri.getScheme(), address, uri.getHost(), uri.getPort());
 		AsyncRequestBuilder builder = AsyncRequestBuilder.create(this.request.method())
 			.setHttpHost(host)
-			.setPath(pathAndQuery(uri));
+			.setPath(RequestTargets.pathAndQuery(uri));
 		this.request.headers().forEach(builder::addHeader);
 		if (this.request.body() != null) {
 			builder.setEntity(AsyncEntityProducers.create(this.request.body(), null));
@@ -131,7 +133,7 @@ final class PinnedExchange {
 
 			@Override
 			public void failed(Exception ex) {
-				if (isConnectFailure(ex) && index + 1 < PinnedExchange.this.addresses.size()) {
+				if (ConnectFailures.isConnectFailure(ex) && index + 1 < PinnedExchange.this.addresses.size()) {
 					sendTo(index + 1);
 					return;
 				}
@@ -205,19 +207,8 @@ final class PinnedExchange {
 			return this.resends < MAX_UNSENT_RESENDS;
 		}
 		boolean closed = ex instanceof ConnectionClosedException || ex instanceof NoHttpResponseException
-				|| (ex instanceof SocketException && !isConnectFailure(ex));
+				|| (ex instanceof SocketException && !ConnectFailures.isConnectFailure(ex));
 		return closed && this.resends == 0 && IDEMPOTENT.contains(this.request.method());
-	}
-
-	/** Connecting failed: nothing was sent, and another address may do. */
-	private static boolean isConnectFailure(Exception ex) {
-		return ex instanceof ConnectException || ex instanceof ConnectTimeoutException
-				|| ex instanceof NoRouteToHostException;
-	}
-
-	private static String pathAndQuery(URI uri) {
-		String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath();
-		return (uri.getRawQuery() != null) ? path + "?" + uri.getRawQuery() : path;
 	}
 
 }

@@ -165,10 +165,24 @@ public final class CallbackChannel implements Channel {
 				return AttemptOutcome.deferred(this.notStartedRetry, NOT_STARTED);
 			}
 			Duration latency = Duration.ofNanos(System.nanoTime() - start);
+			CallbackOutcomes.refusedNameReason(failure)
+				.ifPresent((reason) -> log.info("Delivery {} (execution {}) refused: {}", delivery.id(),
+						delivery.executionId(), reason));
 			AttemptOutcome outcome = CallbackOutcomes.of(response, failure, startedAt, latency);
 			report(breaker, outcome);
 			return isGone(outcome) ? disable(delivery, outcome) : outcome;
 		}, this.executor);
+	}
+
+	/** An invalid URL, or an address in it that the guard refuses. */
+	@Override
+	public boolean refusesAtOnce(Delivery delivery) {
+		try {
+			return this.poster.refusesAtOnce(CallbackTarget.parse(delivery.destination()));
+		}
+		catch (InvalidCallbackUrlException ex) {
+			return true;
+		}
 	}
 
 	private Map<String, String> signedHeaders(Delivery delivery, Instant now, byte[] body) {

@@ -1,8 +1,10 @@
 package dev.flowgate.delivery.domain.callback;
 
 import java.io.InterruptedIOException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -13,8 +15,9 @@ import dev.flowgate.egress.TargetRefusedException;
 
 /**
  * What a callback's response (or failure) means: 2xx delivered; 410 stops; a refused
- * target stops; timeouts and 429 are throttling; everything else, 3xx included, is
- * retried.
+ * address stops; timeouts and 429 are throttling; everything else, 3xx included, is
+ * retried. A refused name is retried as a name that does not resolve is, in the same
+ * words: the owner sees the outcome, and must not learn which internal names exist.
  */
 final class CallbackOutcomes {
 
@@ -82,8 +85,14 @@ final class CallbackOutcomes {
 		return outcome.verdict() == Verdict.PERMANENT && outcome.statusCode() == null;
 	}
 
+	/** Why a name was refused, for operators' logs only; empty for any other failure. */
+	static Optional<String> refusedNameReason(Throwable failure) {
+		return (failure != null && rootOf(failure) instanceof TargetRefusedException refused && refused.isName())
+				? Optional.of(refused.reason()) : Optional.empty();
+	}
+
 	private static AttemptOutcome failed(Throwable cause, Instant startedAt, Duration latency) {
-		if (cause instanceof TargetRefusedException) {
+		if (cause instanceof TargetRefusedException refused && !refused.isName()) {
 			return new AttemptOutcome(Verdict.PERMANENT, startedAt, latency, null,
 					"Refused: " + cause.getMessage() + "; not retried", null, null);
 		}
@@ -96,11 +105,12 @@ final class CallbackOutcomes {
 	}
 
 	/**
-	 * The first cause that says what happened, past wrappers such as CompletionException.
+	 * The first cause that says what happened, past wrappers such as CompletionException;
+	 * a failed lookup's own cause is the resolver's, for operators.
 	 */
 	private static Throwable rootOf(Throwable failure) {
 		Throwable current = failure;
-		while (current.getCause() != null && !(current instanceof TargetRefusedException)
+		while (current.getCause() != null && !(current instanceof UnknownHostException)
 				&& !(current instanceof TimeoutException) && !(current instanceof InterruptedIOException)) {
 			current = current.getCause();
 		}

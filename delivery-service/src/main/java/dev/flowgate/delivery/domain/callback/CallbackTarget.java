@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
+import dev.flowgate.egress.RequestTargets;
+
 /**
  * Where a callback goes. The host is kept as written ({@code 127.1} included): resolving
  * and checking it is the destination guard's job, at connect time.
@@ -42,7 +44,7 @@ public record CallbackTarget(String scheme, String host, int port, String pathAn
 		if (authority.contains("@")) {
 			throw new InvalidCallbackUrlException("Credentials in callback URLs are not supported");
 		}
-		return fromAuthority(scheme, authority, requestTarget(uri));
+		return fromAuthority(scheme, authority, RequestTargets.pathAndQuery(uri));
 	}
 
 	/** Scheme, host and port: what concurrency limits and circuit breakers count by. */
@@ -91,11 +93,6 @@ public record CallbackTarget(String scheme, String host, int port, String pathAn
 		catch (NumberFormatException ex) {
 			throw new InvalidCallbackUrlException("Invalid port in the callback URL");
 		}
-	}
-
-	private static String requestTarget(URI uri) {
-		String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath();
-		return (uri.getRawQuery() != null) ? path + "?" + uri.getRawQuery() : path;
 	}
 
 }

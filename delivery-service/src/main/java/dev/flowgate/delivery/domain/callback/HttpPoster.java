@@ -16,6 +16,15 @@ public interface HttpPoster {
 	CompletableFuture<PostResponse> post(CallbackTarget target, Map<String, String> headers, byte[] json);
 
 	/**
+	 * Whether a post to the target is refused before any lookup: an address written in
+	 * the URL that the guard refuses. Never for a name (see
+	 * {@link dev.flowgate.egress.DestinationGuard#refusesLiteral}).
+	 */
+	default boolean refusesAtOnce(CallbackTarget target) {
+		return false;
+	}
+
+	/**
 	 * @param retryAfter the {@code Retry-After} header, or {@code null}
 	 * @param snippet the start of the body, capped, or {@code null} when empty
 	 */

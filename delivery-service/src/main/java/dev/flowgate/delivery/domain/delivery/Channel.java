@@ -21,6 +21,14 @@ public interface Channel {
 	CompletableFuture<AttemptOutcome> send(Delivery delivery);
 
 	/**
+	 * Whether an attempt would fail at once, every time, without reaching anyone (nor
+	 * counting against a breaker): a destination refused as it is written.
+	 */
+	default boolean refusesAtOnce(Delivery delivery) {
+		return false;
+	}
+
+	/**
 	 * A prepared delivery.
 	 *
 	 * @param status {@code PENDING} to send, {@code FAILED} or {@code SKIPPED} to record

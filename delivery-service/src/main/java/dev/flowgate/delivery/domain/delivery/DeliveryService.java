@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.InvalidRequestException;
 
 /** What owners see of their deliveries, and replays. */
@@ -29,14 +30,17 @@ public final class DeliveryService {
 
 	private final DeliveryDispatcher dispatcher;
 
+	private final Map<DeliveryChannel, Channel> channels;
+
 	private final Clock clock;
 
 	public DeliveryService(DeliveryStore store, DeliveryPages pages, AttemptLog attempts, DeliveryDispatcher dispatcher,
-			Clock clock) {
+			List<Channel> channels, Clock clock) {
 		this.store = store;
 		this.pages = pages;
 		this.attempts = attempts;
 		this.dispatcher = dispatcher;
+		this.channels = channels.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
 		this.clock = clock;
 	}
 
@@ -96,7 +100,8 @@ public final class DeliveryService {
 	 * kept) to go out again, each with a fresh round of attempts and the same
 	 * {@code webhook-id}, oldest first. The poller sends them as capacity allows, so a
 	 * receiver back from an outage is not flooded. Those over the payload limit are left
-	 * out: there is nothing to send.
+	 * out: there is nothing to send; so are those their channel would refuse at once
+	 * again (a refused address), which a loop of recoveries would only churn.
 	 * @param cursor the previous call's {@code next}, to go on after what it took (which
 	 * may have failed again since), or {@code null} to start at the oldest
 	 */
@@ -107,12 +112,17 @@ public final class DeliveryService {
 		Instant now = this.clock.instant();
 		int scheduled = 0;
 		for (Delivery delivery : taken) {
-			if (this.store.replay(delivery.replayed(now), DeliveryStatus.FAILED)) {
+			if (!refusesAtOnce(delivery) && this.store.replay(delivery.replayed(now), DeliveryStatus.FAILED)) {
 				scheduled++;
 			}
 		}
 		return new Recovery(scheduled,
 				(failed.size() > taken.size()) ? DeliveryCursor.after(taken.get(taken.size() - 1)) : null);
+	}
+
+	private boolean refusesAtOnce(Delivery delivery) {
+		Channel channel = this.channels.get(delivery.channel());
+		return channel != null && channel.refusesAtOnce(delivery);
 	}
 
 	private List<DeliveryView> views(List<Delivery> deliveries) {

@@ -2,21 +2,27 @@ package dev.flowgate.delivery.domain.callback;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 import dev.flowgate.delivery.domain.callback.HttpPoster.PostResponse;
 import dev.flowgate.delivery.domain.delivery.AttemptOutcome;
 import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
+import dev.flowgate.egress.AddressPolicy;
+import dev.flowgate.egress.DestinationGuard;
 import dev.flowgate.egress.TargetRefusedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class CallbackOutcomesTest {
 
@@ -74,6 +80,32 @@ class CallbackOutcomesTest {
 		assertThat(outcome.verdict()).isEqualTo(Verdict.PERMANENT);
 		assertThat(outcome.error()).isEqualTo("Refused: Callback host 127.1 is a loopback address; not retried");
 		assertThat(CallbackOutcomes.isRefused(outcome)).isTrue();
+	}
+
+	/**
+	 * The owner sees the outcome: a refused name that stopped at once, while an unknown
+	 * one is retried, would tell which internal names exist.
+	 */
+	@Test
+	void aRefusedNameFailsAsAnUnknownNameDoes() {
+		DestinationGuard guard = new DestinationGuard((host) -> {
+			if (host.equals("internal.example")) {
+				return List.of(InetAddress.getByAddress(host, new byte[] { 10, 0, 0, 5 }));
+			}
+			throw new UnknownHostException(host + ": Name or service not known");
+		}, new AddressPolicy(List.of()), "Callback host");
+
+		AttemptOutcome refused = failedWith(
+				new CompletionException(catchThrowable(() -> guard.resolve("internal.example"))));
+		AttemptOutcome unknown = failedWith(
+				new CompletionException(catchThrowable(() -> guard.resolve("unknown.example"))));
+
+		assertThat(refused).usingRecursiveComparison().ignoringFields("error").isEqualTo(unknown);
+		assertThat(refused.error()).isEqualTo(unknown.error().replace("unknown.example", "internal.example"))
+			.isEqualTo("Request failed: Callback host internal.example resolves to no allowed address "
+					+ "(unknown name, or a refused range)");
+		assertThat(refused.verdict()).isEqualTo(Verdict.RETRYABLE);
+		assertThat(CallbackOutcomes.isRefused(refused)).isFalse();
 	}
 
 	@Test

@@ -19,12 +19,24 @@ class DeliveryServiceTest {
 
 	private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
 
+	private static final String REFUSED = "http://10.0.0.5/";
+
 	private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
+
+	/** Refuses, as the address guard does, what goes to 10.0.0.5. */
+	private final ScriptedChannel callbacks = new ScriptedChannel(DeliveryChannel.CALLBACK, null) {
+
+		@Override
+		public boolean refusesAtOnce(Delivery delivery) {
+			return delivery.destination().startsWith(REFUSED);
+		}
+
+	};
 
 	// Recovering only marks deliveries due; sending them is the poller's, so no
 	// dispatcher.
 	private final DeliveryService deliveries = new DeliveryService(this.store, this.store, this.store.attempts(), null,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+			List.of(this.callbacks), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void recoversAtMostAThousandFailedDeliveriesPerCallOldestFirst() {
@@ -101,6 +113,22 @@ class DeliveryServiceTest {
 		assertThat(status("small")).isEqualTo(DeliveryStatus.PENDING);
 	}
 
+	/**
+	 * Each would fail again at once, reaching no one and no breaker: recovering them in a
+	 * loop would only churn the store and the failure events.
+	 */
+	@Test
+	void recoversNoneOfTheDeliveriesItsChannelWouldRefuseAtOnce() {
+		add(failedTo(REFUSED + "hook", "refused", NOW.minusSeconds(60)));
+		add(failed("down", "owner-1", NOW.minusSeconds(30)));
+
+		Recovery recovery = this.deliveries.recover("owner-1", null, null);
+
+		assertThat(recovery).isEqualTo(new Recovery(1, null));
+		assertThat(status("refused")).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(status("down")).isEqualTo(DeliveryStatus.PENDING);
+	}
+
 	@Test
 	void recoversOnlyTheOwnersDeliveriesCreatedSinceTheGivenInstant() {
 		add(failed("old", "owner-1", NOW.minusSeconds(120)));
@@ -141,6 +169,12 @@ class DeliveryServiceTest {
 		return new Delivery(id, "exec-" + id, ownerId, "dep-1", DeliveryChannel.CALLBACK, "https://a.example/hook",
 				"https://a.example", Message.callback("{}"), DeliveryStatus.FAILED, 10, 10, null, "HTTP 500", createdAt,
 				createdAt, createdAt.plusSeconds(5), null);
+	}
+
+	private static Delivery failedTo(String url, String id, Instant createdAt) {
+		return new Delivery(id, "exec-" + id, "owner-1", "dep-1", DeliveryChannel.CALLBACK, url, url,
+				Message.callback("{}"), DeliveryStatus.FAILED, 1, 1, null, "Refused: …; not retried", createdAt,
+				createdAt, createdAt, null);
 	}
 
 }

@@ -45,6 +45,8 @@ class EmailComposerTest {
 			.isEqualTo("[Flowgate] answers: execution succeeded");
 		assertThat(compose(ExecutionStatus.TIMED_OUT, Map.of(), null).subject())
 			.isEqualTo("[Flowgate] answers: execution timed out");
+		assertThat(compose(ExecutionStatus.CANCELLED, Map.of(), null).subject())
+			.isEqualTo("[Flowgate] answers: execution cancelled");
 	}
 
 	@Test

@@ -28,6 +28,9 @@ public final class OutboundHttp {
 
 	private static final Set<String> SCHEMES = Set.of("http", "https");
 
+	private static final String UNREACHABLE_NAME = "the host '%s' resolves to no address flows may reach "
+			+ "(an unknown name, or a range an operator has not allowed with flowgate.runner.http.allowed-cidrs)";
+
 	/** The scheme and the user info after it, in a URL as written. */
 	private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
@@ -90,12 +93,15 @@ public final class OutboundHttp {
 
 	private static List<InetAddress> refused(URI uri, Throwable failure) {
 		Throwable cause = causeOf(failure);
-		if (cause instanceof TargetRefusedException refusal) {
+		if (cause instanceof TargetRefusedException refusal && !refusal.isName()) {
+			// An address the flow wrote itself: saying why tells it nothing new.
 			throw NodeFailedException.permanent(
 					refusal.getMessage() + "; an operator can allow the range with flowgate.runner.http.allowed-cidrs");
 		}
 		if (cause instanceof UnknownHostException) {
-			throw new NodeFailedException("the host '%s' does not resolve".formatted(uri.getHost()));
+			// A refused name fails as an unknown one, in the same words and as often, so
+			// that a flow cannot map which internal names exist.
+			throw new NodeFailedException(UNREACHABLE_NAME.formatted(uri.getHost()));
 		}
 		throw (cause instanceof RuntimeException runtime) ? runtime : new CompletionException(cause);
 	}

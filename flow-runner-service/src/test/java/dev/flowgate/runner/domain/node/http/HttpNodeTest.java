@@ -387,7 +387,6 @@ class HttpNodeTest {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			http://127.0.0.1:{port}/anything          | Host 127.0.0.1 is a loopback address
-			http://localhost:{port}/anything          | Host localhost resolves to
 			http://[::1]:{port}/anything              | Host [::1] resolves to 0:0:0:0:0:0:0:1, a loopback address
 			http://0.0.0.0:{port}/anything            | Host 0.0.0.0 is an unspecified address
 			http://[::ffff:127.0.0.1]:{port}/anything | IPv4-mapped IPv6 address (127.0.0.1)
@@ -409,6 +408,33 @@ class HttpNodeTest {
 			assertThat(outcome.trace().get(0).attempts()).isEqualTo(1);
 			assertThat(this.api.arrivals("/anything")).isEmpty();
 		}
+	}
+
+	@Test
+	void failsARefusedNameAsItFailsAnUnknownOneSoAFlowCannotMapTheNetwork() {
+		HostResolver dns = (host) -> {
+			if (host.equals("internal.example")) {
+				return List.of(InetAddress.getLoopbackAddress());
+			}
+			throw new UnknownHostException(host);
+		};
+		try (EngineFixture strict = new EngineFixture(this.api.url(""), Set.of(), List.of(), 4096, dns)) {
+			FlowOutcome refused = strict.run(twoAttemptsAt("http://internal.example:" + this.api.port() + "/x"),
+					Map.of());
+			FlowOutcome unknown = strict.run(twoAttemptsAt("http://missing.example:" + this.api.port() + "/x"),
+					Map.of());
+
+			assertThat(refused.error().message().replace("internal.example", "HOST"))
+				.isEqualTo(unknown.error().message().replace("missing.example", "HOST"));
+			assertThat(refused.trace().get(0).attempts()).isEqualTo(unknown.trace().get(0).attempts()).isEqualTo(2);
+			assertThat(this.api.received()).isEmpty();
+		}
+	}
+
+	private static FlowDefinition twoAttemptsAt(String url) {
+		return Flows.flow()
+			.node("call", "http", Map.of("url", url, "retry", Map.of("maxAttempts", 2, "backoffMillis", 10)))
+			.build();
 	}
 
 	@Test
