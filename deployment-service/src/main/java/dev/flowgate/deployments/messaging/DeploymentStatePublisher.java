@@ -10,6 +10,7 @@ import dev.flowgate.deployments.config.PublicationProperties;
 import dev.flowgate.deployments.domain.deployment.DeploymentPublication;
 import dev.flowgate.deployments.persistence.DeploymentOutbox;
 import dev.flowgate.deployments.persistence.DeploymentOutbox.PendingState;
+import dev.flowgate.kafka.SendOutcome;
 
 /**
  * Sends a deployment's stored state (or its tombstone) to the compacted deployments topic
@@ -59,7 +60,7 @@ class DeploymentStatePublisher implements DeploymentPublication {
 		}
 	}
 
-	private AcknowledgedSends.Outcome send(PendingState state) {
+	private SendOutcome send(PendingState state) {
 		Object value = state.deleted() ? null : DeploymentEvents.stateChanged(state.deployment(), this.clock.instant());
 		return this.sends.send(Topics.DEPLOYMENTS.name(), state.deploymentId(), value,
 				"Deployment %s version %d".formatted(state.deploymentId(), state.version()));

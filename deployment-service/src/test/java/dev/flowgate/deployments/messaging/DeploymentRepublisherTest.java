@@ -26,6 +26,7 @@ import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.deployments.ExpiringKafka;
 import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.StallingClock;
 import dev.flowgate.deployments.TopicReader;
@@ -166,6 +167,20 @@ class DeploymentRepublisherTest {
 		await().until(() -> TopicReader.readKey(TOPIC, id).size() == 1);
 		await().during(Duration.ofSeconds(1)).until(() -> TopicReader.readKey(TOPIC, id).size() == 1);
 		assertThat(stored(id).get("publishedVersion", Number.class).longValue()).isZero();
+	}
+
+	@Test
+	void keepsTheClaimOfAStateKafkaGaveUpOnAsItMayStillLand() {
+		ExpiringKafka expiring = new ExpiringKafka();
+		PublicationProperties settings = new PublicationProperties(Duration.ofSeconds(5), Duration.ofMinutes(10),
+				Duration.ofSeconds(5));
+		DeploymentStatePublisher publisher = new DeploymentStatePublisher(this.outbox,
+				new AcknowledgedSends(expiring, settings), settings, Clock.systemUTC());
+
+		String id = await().until(() -> claimedAndHeldBy(publisher), Objects::nonNull);
+
+		assertThat(stored(id).get("publishedVersion", Number.class).longValue()).isZero();
+		assertThat(TopicReader.readKey(TOPIC, id)).isEmpty();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.flowgate.deployments.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import dev.flowgate.contracts.Topics;
 import dev.flowgate.deployments.ApiClient;
 import dev.flowgate.deployments.ApiClient.Response;
 import dev.flowgate.deployments.EventSender;
+import dev.flowgate.deployments.ExpiringKafka;
 import dev.flowgate.deployments.IntegrationTest;
 import dev.flowgate.deployments.SampleFlows;
 import dev.flowgate.deployments.StallingClock;
@@ -227,6 +229,29 @@ class ReplayTest {
 	}
 
 	@Test
+	void keepsTheClaimOfAReplayWhoseSendMayStillLandSoThatItIsNotSentAgainBeforeTheLeaseEnds() {
+		ExecutionRecord replay = this.merge.apply(null, replayRequested("in doubt", "e-6"));
+		ExpiringKafka expiring = new ExpiringKafka();
+		Instant leaseEnd = Instant.now().plus(UnreachableKafka.PUBLICATION.lease()).truncatedTo(ChronoUnit.MILLIS);
+		try {
+			new ReplayPublisher(this.outbox, new AcknowledgedSends(expiring, UnreachableKafka.PUBLICATION),
+					UnreachableKafka.PUBLICATION, Clock.systemUTC())
+				.enqueue(replay);
+
+			// Claimed for the whole ten-minute lease, not put off to the next round: the
+			// service's republisher leaves it alone until then.
+			assertThat(expiring.sends()).isOne();
+			assertThat(stored(replay.id()).getBoolean("awaitingPublication")).isTrue();
+			assertThat(stored(replay.id()).getDate("publishLeaseUntil").toInstant()).isAfterOrEqualTo(leaseEnd);
+			assertThat(marker(replay.id()).getDate("due").toInstant()).isAfterOrEqualTo(leaseEnd);
+		}
+		finally {
+			// Other tests claim what is overdue hours from now.
+			this.outbox.markPublished(replay.id());
+		}
+	}
+
+	@Test
 	void sendsNoTriggerOnAClaimThatTookTooLongToTake() {
 		// A claim of 60 s taken at t; the send would start at t + 26 s and could last 35
 		// s.
@@ -317,6 +342,10 @@ class ReplayTest {
 		return new ExecutionRequested(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID().toString(),
 				this.api.ownerId(), this.deploymentId, 1, null, TriggerSource.REPLAY, DeploymentMode.ASYNC,
 				Map.of("question", question), null, Instant.now().plusSeconds(600), null, replayOf, null, null);
+	}
+
+	private Document marker(String executionId) {
+		return this.mongo.findOne(Query.query(where("_id").is(executionId)), Document.class, "replay_outbox");
 	}
 
 	private Document stored(String executionId) {

@@ -9,6 +9,7 @@ import dev.flowgate.keys.domain.key.KeyPublication;
 import dev.flowgate.keys.domain.key.KeyService;
 import dev.flowgate.keys.domain.key.KeyStatePublisher;
 import dev.flowgate.keys.domain.key.KeyStore;
+import dev.flowgate.keys.domain.key.LastUseRecorder;
 import dev.flowgate.keys.domain.owner.OwnerService;
 import dev.flowgate.keys.domain.owner.OwnerStore;
 import dev.flowgate.store.StoreClock;
@@ -37,8 +38,13 @@ class DomainConfig {
 	@Bean
 	KeyService keyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
 			FlowgateProperties properties) {
-		return new KeyService(store, publication, deployments, clock, properties.lastUsed().resolution(),
-				properties.keys().perOwner(), properties.keys().selfRotationGrace());
+		return new KeyService(store, publication, deployments, clock, properties.keys().perOwner(),
+				properties.keys().selfRotationGrace());
+	}
+
+	@Bean
+	LastUseRecorder lastUseRecorder(KeyStore store, FlowgateProperties properties) {
+		return new LastUseRecorder(store, properties.lastUsed().resolution());
 	}
 
 	@Bean

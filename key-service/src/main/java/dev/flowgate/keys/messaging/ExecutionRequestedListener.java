@@ -2,7 +2,7 @@ package dev.flowgate.keys.messaging;
 
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.FlowgateEvent;
-import dev.flowgate.keys.domain.key.KeyService;
+import dev.flowgate.keys.domain.key.LastUseRecorder;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ExecutionRequestedListener {
 
-	private final KeyService keys;
+	private final LastUseRecorder uses;
 
-	ExecutionRequestedListener(KeyService keys) {
-		this.keys = keys;
+	ExecutionRequestedListener(LastUseRecorder uses) {
+		this.uses = uses;
 	}
 
 	@KafkaListener(id = "key-service-last-used",
@@ -22,7 +22,7 @@ class ExecutionRequestedListener {
 	void on(FlowgateEvent event) {
 		// The topic also carries cancellation requests, which use no key.
 		if (event instanceof ExecutionRequested requested) {
-			this.keys.recordUse(requested.keyId(), requested.occurredAt());
+			this.uses.record(requested.keyId(), requested.occurredAt());
 		}
 	}
 

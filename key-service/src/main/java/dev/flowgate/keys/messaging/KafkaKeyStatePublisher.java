@@ -5,32 +5,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.KeyStateChanged;
 import dev.flowgate.contracts.Topics;
+import dev.flowgate.kafka.Acknowledgement;
+import dev.flowgate.kafka.SendOutcome;
 import dev.flowgate.keys.config.FlowgateProperties;
 import dev.flowgate.keys.domain.key.ApiKey;
 import dev.flowgate.keys.domain.key.KeyStatePublisher;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Sends key state to the compacted key topic and waits for the acknowledgement. */
+/**
+ * Sends key state to the compacted key topic and waits for the acknowledgement; what
+ * became of the send is decided as every publisher decides it ({@link Acknowledgement}).
+ */
 @Component
 class KafkaKeyStatePublisher implements KeyStatePublisher {
-
-	private static final Logger log = LoggerFactory.getLogger(KafkaKeyStatePublisher.class);
 
 	private final KafkaTemplate<String, FlowgateEvent> kafka;
 
@@ -46,42 +42,14 @@ class KafkaKeyStatePublisher implements KeyStatePublisher {
 
 	@Override
 	public Delivery publish(ApiKey key) {
-		try {
-			this.kafka.send(recordOf(key)).get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-			return Delivery.ACKNOWLEDGED;
-		}
-		catch (ExecutionException | KafkaException | org.apache.kafka.common.KafkaException ex) {
-			if (mayStillLand(ex)) {
-				log.warn("Publishing key {} version {} timed out; it may still land, so the key stays held: {}",
-						key.id(), key.version(), ex.getMessage());
-				return Delivery.IN_DOUBT;
-			}
-			log.warn("Publishing key {} version {} failed; it stays pending: {}", key.id(), key.version(),
-					ex.getMessage());
-			return Delivery.FAILED;
-		}
-		catch (TimeoutException ex) {
-			log.warn("No acknowledgement for key {} version {} within {}", key.id(), key.version(), this.ackTimeout);
-			return Delivery.IN_DOUBT;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Delivery.IN_DOUBT;
-		}
-	}
-
-	/**
-	 * Kafka ends a send that ran out of time (its {@code delivery.timeout.ms}) or of
-	 * retries with a retriable error, a {@code TimeoutException} above all, although the
-	 * broker may have written the record, or may yet: it is in doubt, not refused.
-	 */
-	private static boolean mayStillLand(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RetriableException) {
-				return true;
-			}
-		}
-		return false;
+		SendOutcome outcome = Acknowledgement.await(() -> this.kafka.send(recordOf(key)), this.ackTimeout,
+				"Key %s version %d".formatted(key.id(), key.version()));
+		// The domain's words for the same outcomes: it knows no Kafka types.
+		return switch (outcome) {
+			case ACKNOWLEDGED -> Delivery.ACKNOWLEDGED;
+			case FAILED -> Delivery.FAILED;
+			case IN_DOUBT -> Delivery.IN_DOUBT;
+		};
 	}
 
 	/**

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import dev.flowgate.contracts.FlowgateEvent;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaProducerException;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -43,10 +46,21 @@ class KafkaKeyStatePublisherTest {
 
 	@Test
 	void holdsASendThatKafkaTimedOutAsInDoubtAsItMayStillBeWritten() {
-		KafkaKeyStatePublisher publisher = publisher(
-				(record) -> failed(record, new TimeoutException("Expiring 1 record(s): 30001 ms has passed")));
+		KafkaKeyStatePublisher publisher = publisher((record) -> failingOnceAwaited(record,
+				new TimeoutException("Expiring 1 record(s): 30001 ms has passed")));
 
 		assertThat(publisher.publish(this.key)).isEqualTo(Delivery.IN_DOUBT);
+	}
+
+	@Test
+	void reportsASendThatNeverLeftAsFailedThoughKafkaTimedItOut() {
+		KafkaKeyStatePublisher publisher = publisher((record) -> {
+			// As the template reports a topic whose partitions it could not look up.
+			throw new KafkaException("Send failed",
+					new TimeoutException("Topic not present in metadata after 5000 ms"));
+		});
+
+		assertThat(publisher.publish(this.key)).isEqualTo(Delivery.FAILED);
 	}
 
 	@Test
@@ -59,7 +73,7 @@ class KafkaKeyStatePublisherTest {
 	@Test
 	void reportsASendKafkaRefusedAsFailed() {
 		KafkaKeyStatePublisher publisher = publisher(
-				(record) -> failed(record, new RecordTooLargeException("The message is too large")));
+				(record) -> failingOnceAwaited(record, new RecordTooLargeException("The message is too large")));
 
 		assertThat(publisher.publish(this.key)).isEqualTo(Delivery.FAILED);
 	}
@@ -94,9 +108,22 @@ class KafkaKeyStatePublisherTest {
 		return CompletableFuture.completedFuture(new SendResult<>(record, null));
 	}
 
-	private static CompletableFuture<SendResult<String, FlowgateEvent>> failed(
+	/**
+	 * Pending when the send returns, as a record in a batch is; Kafka reports the failure
+	 * later, here once the publisher waits.
+	 */
+	private static CompletableFuture<SendResult<String, FlowgateEvent>> failingOnceAwaited(
 			ProducerRecord<String, FlowgateEvent> record, RuntimeException cause) {
-		return CompletableFuture.failedFuture(new KafkaProducerException(record, "Failed to send", cause));
+		return new CompletableFuture<>() {
+
+			@Override
+			public SendResult<String, FlowgateEvent> get(long timeout, TimeUnit unit)
+					throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+				completeExceptionally(new KafkaProducerException(record, "Failed to send", cause));
+				return super.get(timeout, unit);
+			}
+
+		};
 	}
 
 	private KafkaKeyStatePublisher publisher(

@@ -3,10 +3,10 @@ package dev.flowgate.keys.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.flowgate.apikeys.ApiKeyFormat;
 import dev.flowgate.keys.ApiClient;
 import dev.flowgate.keys.ApiClient.Response;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
-import dev.flowgate.keys.domain.key.KeySecret;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -78,7 +78,7 @@ class AccessTest {
 		JsonNode key = created.body().get("key");
 		assertThat(key.get("name").asString()).isEqualTo("default");
 		assertThat(strings(key.get("scopes"))).containsExactly("run", "manage");
-		assertThat(KeySecret.isWellFormed(key.get("secret").asString())).isTrue();
+		assertThat(ApiKeyFormat.isWellFormed(key.get("secret").asString())).isTrue();
 
 		Response listed = this.api.get("/v1/keys", owner.get("id").asString());
 		assertThat(listed.body().get("items")).singleElement()
@@ -112,7 +112,7 @@ class AccessTest {
 
 		assertThat(issued.status()).isEqualTo(201);
 		assertThat(issued.location()).isEqualTo("/v1/keys/" + issued.text("id"));
-		assertThat(KeySecret.isWellFormed(issued.text("secret"))).isTrue();
+		assertThat(ApiKeyFormat.isWellFormed(issued.text("secret"))).isTrue();
 		Response fetched = this.api.get("/v1/keys/" + issued.text("id"), ownerId);
 		assertThat(fetched.status()).isEqualTo(200);
 		assertThat(strings(fetched.body().get("scopes"))).containsExactly("manage");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import dev.flowgate.apikeys.ApiKeyFormat;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.KeyStateChanged;
 import dev.flowgate.contracts.KeyStatus;
@@ -78,7 +79,7 @@ class KeyApiTest {
 		String keyId = created.text("id");
 		String secret = created.text("secret");
 		assertThat(created.location()).isEqualTo("/v1/keys/" + keyId);
-		assertThat(KeySecret.isWellFormed(secret)).isTrue();
+		assertThat(ApiKeyFormat.isWellFormed(secret)).isTrue();
 		assertThat(created.text("hint")).isEqualTo(KeySecret.parse(secret).hint());
 		assertThat(created.text("status")).isEqualTo("active");
 		assertThat(created.body().get("expired").asBoolean()).isFalse();
@@ -319,7 +320,7 @@ class KeyApiTest {
 
 		assertThat(rotated.status()).isEqualTo(200);
 		String newSecret = rotated.text("secret");
-		assertThat(KeySecret.isWellFormed(newSecret)).isTrue();
+		assertThat(ApiKeyFormat.isWellFormed(newSecret)).isTrue();
 		assertThat(newSecret).isNotEqualTo(oldSecret);
 		assertThat(rotated.text("hint")).isEqualTo(KeySecret.parse(newSecret).hint());
 		assertThat(rotated.body().get("rotatedAt").isNull()).isFalse();

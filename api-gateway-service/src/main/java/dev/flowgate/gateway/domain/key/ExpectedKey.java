@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import dev.flowgate.apikeys.ApiKeyFormat;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.KeyStateChanged;
 import dev.flowgate.contracts.KeyStatus;
@@ -40,7 +41,7 @@ public final class ExpectedKey {
 	 * previous one.
 	 */
 	public ExpectedKey secret(String secret) {
-		String hash = SecretHash.of(secret);
+		String hash = ApiKeyFormat.hash(secret);
 		return with((state) -> hash.equals(state.secretHash()) || hash.equals(state.previousSecretHash()));
 	}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.flowgate.apikeys.ApiKeyFormat;
 import dev.flowgate.contracts.KeyStateChanged;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.contracts.Topics;
@@ -150,7 +151,7 @@ public final class KeyView {
 		if (!ApiKeyFormat.isWellFormed(presentedKey)) {
 			throw Rejection.unauthenticated("The API key is malformed");
 		}
-		String hash = SecretHash.of(presentedKey);
+		String hash = ApiKeyFormat.hash(presentedKey);
 		String keyId = this.idByHash.get(hash);
 		LiveKey live = (keyId != null) ? this.byId.get(keyId) : null;
 		if (live == null) {

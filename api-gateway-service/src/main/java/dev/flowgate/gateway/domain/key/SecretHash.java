@@ -3,16 +3,14 @@ package dev.flowgate.gateway.domain.key;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** Lower-case hex SHA-256, the only form in which the gateway ever holds a secret. */
+/**
+ * Compares secrets by their SHA-256, in constant time. An API key's own hash, the form in
+ * which the gateway holds keys, is {@code ApiKeyFormat.hash}.
+ */
 public final class SecretHash {
 
 	private SecretHash() {
-	}
-
-	public static String of(String secret) {
-		return HexFormat.of().formatHex(digest(secret));
 	}
 
 	/** Constant-time comparison of two secrets (or two hashes) of any length. */

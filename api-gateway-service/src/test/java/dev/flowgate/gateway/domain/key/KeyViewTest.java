@@ -38,6 +38,16 @@ class KeyViewTest {
 	}
 
 	@Test
+	void authenticatesAKeyByTheHashKeyServicePublishesForIt() {
+		// key-service's generator over the bytes 0..31, and its hash (KeySecretTest).
+		String issued = "sk-AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh876rsaQ";
+		String published = "ba2744b270cc3b7085f2dde42066eb31aca8291e47c47351905c6a98afb2ea1b";
+		this.view.apply(this.state.keyId(), secretHash(this.state.build(), published));
+
+		assertThat(this.view.authenticate(issued).keyId()).isEqualTo(this.state.keyId());
+	}
+
+	@Test
 	void rejectsMissingMalformedAndUnknownKeys() {
 		this.view.apply(this.state.keyId(), this.state.build());
 
@@ -241,6 +251,13 @@ class KeyViewTest {
 				state.ownerId(), state.name(), state.hint(), state.secretHash(), state.previousSecretHash(),
 				state.previousSecretValidUntil(), state.scopes(), state.deploymentIds(), state.expiresAt(),
 				state.rateLimitPerMinute(), state.status(), version);
+	}
+
+	private static KeyStateChanged secretHash(KeyStateChanged state, String secretHash) {
+		return new KeyStateChanged(state.eventId(), state.schemaVersion(), state.occurredAt(), state.keyId(),
+				state.ownerId(), state.name(), state.hint(), secretHash, state.previousSecretHash(),
+				state.previousSecretValidUntil(), state.scopes(), state.deploymentIds(), state.expiresAt(),
+				state.rateLimitPerMinute(), state.status(), state.version());
 	}
 
 	private void assertUnauthenticated(String presented, String messagePart) {

@@ -63,14 +63,10 @@ public record ApiKey(String id, String ownerId, String name, KeyCredential crede
 				this.lastUsedAt, this.rotatedAt, this.version + 1, false);
 	}
 
-	/** A new secret; scopes, deployments, expiry and status stay. */
-	public ApiKey rotate(KeySecret next, Duration gracePeriod, Instant now) {
-		return rotate(next, gracePeriod, now, false);
-	}
-
 	/**
-	 * A new secret, keeping for the grace period the previous one rather than the current
-	 * one if {@code keepPrevious} (see {@link KeyCredential}).
+	 * A new secret; scopes, deployments, expiry and status stay. For the grace period the
+	 * current secret keeps working, or the previous one instead if {@code keepPrevious}
+	 * (see {@link KeyCredential}).
 	 */
 	public ApiKey rotate(KeySecret next, Duration gracePeriod, Instant now, boolean keepPrevious) {
 		return new ApiKey(this.id, this.ownerId, this.name,

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import dev.flowgate.keys.domain.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An owner's keys: every change is stored first and then published at once; if that
@@ -18,7 +20,7 @@ import dev.flowgate.keys.domain.InvalidInputException;
  */
 public class KeyService {
 
-	private static final System.Logger log = System.getLogger(KeyService.class.getName());
+	private static final Logger log = LoggerFactory.getLogger(KeyService.class);
 
 	private static final int CHANGE_ATTEMPTS = 3;
 
@@ -30,26 +32,20 @@ public class KeyService {
 
 	private final Clock clock;
 
-	private final Duration lastUsedResolution;
-
 	private final int keysPerOwner;
 
 	private final Duration selfRotationGrace;
 
-	private final RecentUses recentUses;
-
 	private final SecureRandom random = new SecureRandom();
 
 	/**
-	 * @param lastUsedResolution a key's last use is only updated once it is older than
-	 * this, which spares the store a write per trigger
 	 * @param keysPerOwner the most keys an owner may have, active or not: every key is
 	 * held in every gateway's memory
 	 * @param selfRotationGrace the grace period of a rotation made with the key being
 	 * rotated that asks for none
 	 */
 	public KeyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
-			Duration lastUsedResolution, int keysPerOwner, Duration selfRotationGrace) {
+			int keysPerOwner, Duration selfRotationGrace) {
 		if (selfRotationGrace.isNegative() || selfRotationGrace.compareTo(KeyCredential.MAX_GRACE_PERIOD) > 0) {
 			throw new IllegalArgumentException("The self-rotation grace (" + selfRotationGrace
 					+ ") must be between 0 and " + KeyCredential.MAX_GRACE_PERIOD);
@@ -58,10 +54,8 @@ public class KeyService {
 		this.publication = publication;
 		this.deployments = deployments;
 		this.clock = clock;
-		this.lastUsedResolution = lastUsedResolution;
 		this.keysPerOwner = keysPerOwner;
 		this.selfRotationGrace = selfRotationGrace;
-		this.recentUses = new RecentUses(lastUsedResolution);
 	}
 
 	/** A key made without one (by the platform admin): nothing bounds it. */
@@ -118,15 +112,10 @@ public class KeyService {
 		return this.store.findOwned(ownerId, keyId).orElseThrow(() -> new KeyNotFoundException(keyId));
 	}
 
-	/** A change made without a key (by the platform admin): nothing bounds it. */
-	public ApiKey change(String ownerId, String keyId, KeyChanges changes) {
-		return change(ownerId, keyId, changes, null);
-	}
-
 	/**
-	 * @param callingKeyId the key the call was made with, or {@code null}: an expiry or a
-	 * limit the change sets may not outlast it or be less ({@link CallerBounds}), on any
-	 * key, itself included
+	 * @param callingKeyId the key the call was made with, or {@code null} (the platform
+	 * admin, whom nothing bounds): an expiry or a limit the change sets may not outlast
+	 * it or be less ({@link CallerBounds}), on any key, itself included
 	 * @throws InvalidInputException when a change breaks a rule, or adds a deployment the
 	 * owner does not have
 	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
@@ -163,13 +152,6 @@ public class KeyService {
 	 * very key without a grace period asked for keeps its old secret for the
 	 * self-rotation grace, as a lost answer would otherwise leave its owner with neither
 	 * secret
-	 */
-	public IssuedKey rotate(String ownerId, String keyId, Duration gracePeriod, String callingKeyId) {
-		return rotate(ownerId, keyId, gracePeriod, callingKeyId, false);
-	}
-
-	/**
-	 * As {@link #rotate(String, String, Duration, String)}.
 	 * @param withPreviousSecret whether the call was made with the secret an earlier
 	 * rotation replaced: a key rotating itself so, whose earlier answer was lost, keeps
 	 * that secret for the grace period, the only one its caller holds
@@ -186,20 +168,6 @@ public class KeyService {
 
 	public void delete(String ownerId, String keyId) {
 		change(ownerId, keyId, ApiKey::delete);
-	}
-
-	/**
-	 * Records a trigger by the key; unknown keys (and replays, without one) are ignored.
-	 */
-	public void recordUse(String keyId, Instant usedAt) {
-		if (keyId == null || usedAt == null) {
-			return;
-		}
-		Instant at = usedAt.truncatedTo(ChronoUnit.MILLIS);
-		if (this.recentUses.isNews(keyId, at)) {
-			this.store.recordUse(keyId, at, at.minus(this.lastUsedResolution));
-			this.recentUses.wrote(keyId, at);
-		}
 	}
 
 	private CallerBounds boundsOf(String ownerId, String callingKeyId) {
@@ -249,8 +217,7 @@ public class KeyService {
 			return this.store.countOwned(ownerId) > this.keysPerOwner;
 		}
 		catch (RuntimeException ex) {
-			log.log(System.Logger.Level.WARNING, "Keys of owner {0} not counted again after an issue: {1}", ownerId,
-					ex.getMessage());
+			log.warn("Keys of owner {} not counted again after an issue: {}", ownerId, ex.getMessage());
 			return false;
 		}
 	}
@@ -264,8 +231,7 @@ public class KeyService {
 			this.publication.publish(keyId);
 		}
 		catch (RuntimeException ex) {
-			log.log(System.Logger.Level.WARNING, "Key {0} is stored but not yet published: {1}", keyId,
-					ex.getMessage());
+			log.warn("Key {} is stored but not yet published: {}", keyId, ex.getMessage());
 		}
 	}
 

@@ -122,7 +122,7 @@ class ApiKeyTest {
 		ApiKey inactive = this.key.deactivate();
 		KeySecret next = KeySecret.generate(this.random);
 
-		ApiKey rotated = inactive.rotate(next, Duration.ZERO, NOW.plusSeconds(60));
+		ApiKey rotated = inactive.rotate(next, Duration.ZERO, NOW.plusSeconds(60), false);
 
 		assertThat(rotated.permissions()).isEqualTo(this.key.permissions());
 		assertThat(rotated.status()).isEqualTo(KeyStatus.INACTIVE);
@@ -134,7 +134,7 @@ class ApiKeyTest {
 
 	@Test
 	void rotationWithoutGraceInvalidatesTheOldSecretAtOnce() {
-		ApiKey rotated = this.key.rotate(KeySecret.generate(this.random), Duration.ZERO, NOW);
+		ApiKey rotated = this.key.rotate(KeySecret.generate(this.random), Duration.ZERO, NOW, false);
 
 		assertThat(rotated.credential().previousSecretHash()).isNull();
 		assertThat(rotated.credential().previousSecretValidUntil()).isNull();
@@ -142,7 +142,7 @@ class ApiKeyTest {
 
 	@Test
 	void rotationWithGraceKeepsTheOldHashUntilTheGraceEnds() {
-		ApiKey rotated = this.key.rotate(KeySecret.generate(this.random), Duration.ofMinutes(10), NOW);
+		ApiKey rotated = this.key.rotate(KeySecret.generate(this.random), Duration.ofMinutes(10), NOW, false);
 
 		assertThat(rotated.credential().previousSecretHash()).isEqualTo(this.secret.hash());
 		assertThat(rotated.credential().previousSecretValidUntil()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
@@ -151,9 +151,9 @@ class ApiKeyTest {
 	@Test
 	void aSecondRotationEndsTheFirstGracePeriod() {
 		KeySecret second = KeySecret.generate(this.random);
-		ApiKey once = this.key.rotate(second, Duration.ofHours(1), NOW);
+		ApiKey once = this.key.rotate(second, Duration.ofHours(1), NOW, false);
 
-		ApiKey twice = once.rotate(KeySecret.generate(this.random), Duration.ofHours(1), NOW.plusSeconds(5));
+		ApiKey twice = once.rotate(KeySecret.generate(this.random), Duration.ofHours(1), NOW.plusSeconds(5), false);
 
 		assertThat(twice.credential().previousSecretHash()).isEqualTo(second.hash()).isNotEqualTo(this.secret.hash());
 	}
@@ -162,13 +162,14 @@ class ApiKeyTest {
 	void acceptsAGracePeriodOfAtMostADay() {
 		KeySecret next = KeySecret.generate(this.random);
 
-		assertThat(this.key.rotate(next, Duration.ofSeconds(86_400), NOW).credential().previousSecretValidUntil())
+		assertThat(
+				this.key.rotate(next, Duration.ofSeconds(86_400), NOW, false).credential().previousSecretValidUntil())
 			.isEqualTo(NOW.plusSeconds(86_400));
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> this.key.rotate(next, Duration.ofSeconds(86_401), NOW))
+			.isThrownBy(() -> this.key.rotate(next, Duration.ofSeconds(86_401), NOW, false))
 			.withMessageContaining("gracePeriodSeconds");
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> this.key.rotate(next, Duration.ofSeconds(-1), NOW));
+			.isThrownBy(() -> this.key.rotate(next, Duration.ofSeconds(-1), NOW, false));
 	}
 
 	@Test

@@ -49,7 +49,8 @@ class InMemoryKeyStore implements KeyStore, KeyOutbox {
 	/** Changes the stored key behind the service's back, as another request would. */
 	void changeConcurrently(String keyId) {
 		Entry entry = this.entries.get(keyId);
-		entry.key = entry.key.rotate(KeySecret.generate(new SecureRandom()), Duration.ZERO, entry.key.createdAt());
+		entry.key = entry.key.rotate(KeySecret.generate(new SecureRandom()), Duration.ZERO, entry.key.createdAt(),
+				false);
 	}
 
 	@Override

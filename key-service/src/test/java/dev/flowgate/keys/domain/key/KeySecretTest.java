@@ -4,14 +4,21 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.flowgate.apikeys.ApiKeyFormat;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The format itself is tested in flowgate-api-keys; here, that key-service keeps to it.
+ */
 class KeySecretTest {
 
-	/** Computed independently (Python: base64, zlib.crc32, hashlib) for bytes 0..31. */
+	/**
+	 * Computed independently (Python: base64, zlib.crc32, hashlib) for bytes 0..31; the
+	 * gateway's KeyViewTest authenticates the same key by the same hash.
+	 */
 	private static final String KNOWN_KEY = "sk-AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh876rsaQ";
 
 	private static final String KNOWN_HASH = "ba2744b270cc3b7085f2dde42066eb31aca8291e47c47351905c6a98afb2ea1b";
@@ -26,45 +33,24 @@ class KeySecretTest {
 	}
 
 	@Test
-	void generatesWellFormedDistinctKeys() {
+	void generatesWellFormedDistinctKeysThatHashAsTheGatewayHashesThem() {
 		SecureRandom random = new SecureRandom();
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < 200; i++) {
-			String value = KeySecret.generate(random).value();
-			assertThat(value).hasSize(52).startsWith("sk-").matches("sk-[A-Za-z0-9_-]{49}");
-			assertThat(KeySecret.isWellFormed(value)).isTrue();
-			seen.add(value);
+			KeySecret secret = KeySecret.generate(random);
+			assertThat(secret.value()).hasSize(52).matches("sk-[A-Za-z0-9_-]{49}");
+			assertThat(ApiKeyFormat.isWellFormed(secret.value())).isTrue();
+			assertThat(secret.hash()).isEqualTo(ApiKeyFormat.hash(secret.value()));
+			seen.add(secret.value());
 		}
 		assertThat(seen).hasSize(200);
 	}
 
 	@Test
-	void acceptsAKeyWithAValidChecksum() {
-		assertThat(KeySecret.isWellFormed(KNOWN_KEY)).isTrue();
+	void parsesAWellFormedKeyOnly() {
 		assertThat(KeySecret.parse(KNOWN_KEY).hash()).isEqualTo(KNOWN_HASH);
-	}
-
-	@Test
-	void rejectsAKeyWithOneCharacterChanged() {
-		String typo = KNOWN_KEY.substring(0, 10) + "B" + KNOWN_KEY.substring(11);
-
-		assertThat(KeySecret.isWellFormed(typo)).isFalse();
-	}
-
-	@Test
-	void rejectsAWrongChecksum() {
-		assertThat(KeySecret.isWellFormed(KNOWN_KEY.substring(0, 46) + "AAAAAA")).isFalse();
-	}
-
-	@Test
-	void rejectsWrongPrefixLengthOrAlphabet() {
-		assertThat(KeySecret.isWellFormed(null)).isFalse();
-		assertThat(KeySecret.isWellFormed("")).isFalse();
-		assertThat(KeySecret.isWellFormed("pk-" + KNOWN_KEY.substring(3))).isFalse();
-		assertThat(KeySecret.isWellFormed(KNOWN_KEY + "A")).isFalse();
-		assertThat(KeySecret.isWellFormed(KNOWN_KEY.substring(0, 51))).isFalse();
-		assertThat(KeySecret.isWellFormed(KNOWN_KEY.substring(0, 20) + "+" + KNOWN_KEY.substring(21))).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> KeySecret.parse("sk-nope"));
+		assertThatIllegalArgumentException().isThrownBy(() -> KeySecret.parse(KNOWN_KEY.substring(0, 46) + "AAAAAA"));
 	}
 
 	@Test

@@ -19,8 +19,6 @@ class KeyServiceTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456Z");
 
-	private static final Duration RESOLUTION = Duration.ofSeconds(60);
-
 	private static final int KEYS_PER_OWNER = 3;
 
 	private static final Duration SELF_ROTATION_GRACE = Duration.ofSeconds(60);
@@ -33,10 +31,9 @@ class KeyServiceTest {
 
 	private final InMemoryDeploymentDirectory deployments = new InMemoryDeploymentDirectory();
 
-	private final KeyService keys = new KeyService(
-			this.store, new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60),
-					Duration.ofSeconds(35), 10),
-			this.deployments, this.clock, RESOLUTION, KEYS_PER_OWNER, SELF_ROTATION_GRACE);
+	private final KeyService keys = new KeyService(this.store, new KeyPublication(this.store, this.publisher,
+			this.clock, Duration.ofSeconds(60), Duration.ofSeconds(35), 10), this.deployments, this.clock,
+			KEYS_PER_OWNER, SELF_ROTATION_GRACE);
 
 	@Test
 	void refusesAKeyPastTheOwnersLimitUntilOneIsDeleted() {
@@ -127,8 +124,8 @@ class KeyServiceTest {
 	void changesAKeyAndPublishesIt() {
 		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
 
-		ApiKey changed = this.keys.change("owner-1", keyId,
-				new KeyChanges("renamed", null, null, null, Setting.to(30)));
+		ApiKey changed = this.keys.change("owner-1", keyId, new KeyChanges("renamed", null, null, null, Setting.to(30)),
+				null);
 
 		assertThat(this.store.stored(keyId)).isEqualTo(changed);
 		assertThat(changed.permissions().rateLimitPerMinute()).isEqualTo(30);
@@ -143,13 +140,13 @@ class KeyServiceTest {
 
 		// dep-1 may be gone since: it stays on the key without a question.
 		ApiKey changed = this.keys.change("owner-1", keyId,
-				new KeyChanges(null, null, Set.of("dep-1", "dep-2"), null, null));
+				new KeyChanges(null, null, Set.of("dep-1", "dep-2"), null, null), null);
 
 		assertThat(changed.permissions().deploymentIds()).containsExactlyInAnyOrder("dep-1", "dep-2");
 		assertThat(this.deployments.asked()).containsExactly(Set.of("dep-1"), Set.of("dep-2"));
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> this.keys.change("owner-1", keyId,
-					new KeyChanges(null, null, Set.of("dep-1", "nope"), null, null)))
+					new KeyChanges(null, null, Set.of("dep-1", "nope"), null, null), null))
 			.withMessageEndingWith("names no deployment of yours: nope");
 		assertThat(this.store.stored(keyId).permissions().deploymentIds()).containsExactlyInAnyOrder("dep-1", "dep-2");
 	}
@@ -263,7 +260,7 @@ class KeyServiceTest {
 	void rotationReturnsTheNewSecretOnce() {
 		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
 
-		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ofSeconds(30), null);
+		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ofSeconds(30), null, false);
 
 		assertThat(rotated.secret().value()).isNotEqualTo(first.secret().value());
 		assertThat(this.store.stored(first.key().id()).credential().secretHash()).isEqualTo(rotated.secret().hash());
@@ -276,7 +273,7 @@ class KeyServiceTest {
 		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
 		String keyId = first.key().id();
 
-		this.keys.rotate("owner-1", keyId, null, keyId);
+		this.keys.rotate("owner-1", keyId, null, keyId, false);
 
 		KeyCredential credential = this.store.stored(keyId).credential();
 		assertThat(credential.previousSecretHash()).isEqualTo(first.secret().hash());
@@ -288,7 +285,7 @@ class KeyServiceTest {
 	void keepsTheSecretTheCallerHoldsWhenAKeyRotatesItselfAgainWithItsPreviousSecret() {
 		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
 		String keyId = first.key().id();
-		IssuedKey lost = this.keys.rotate("owner-1", keyId, null, keyId);
+		IssuedKey lost = this.keys.rotate("owner-1", keyId, null, keyId, false);
 
 		IssuedKey retried = this.keys.rotate("owner-1", keyId, null, keyId, true);
 
@@ -305,7 +302,7 @@ class KeyServiceTest {
 	void keepsTheCurrentSecretWhenAnotherKeyRotatesAKeyWithItsPreviousSecret() {
 		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
 		String keyId = first.key().id();
-		IssuedKey second = this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), keyId);
+		IssuedKey second = this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), keyId, false);
 
 		this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), "another-key", true);
 
@@ -316,7 +313,7 @@ class KeyServiceTest {
 	void endsTheOldSecretAtOnceWhenAKeyRotatesItselfAskingForNoGrace() {
 		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
 
-		this.keys.rotate("owner-1", keyId, Duration.ZERO, keyId);
+		this.keys.rotate("owner-1", keyId, Duration.ZERO, keyId, false);
 
 		assertThat(this.store.stored(keyId).credential().previousSecretHash()).isNull();
 		assertThat(this.store.stored(keyId).credential().previousSecretValidUntil()).isNull();
@@ -326,7 +323,7 @@ class KeyServiceTest {
 	void honoursAShorterGracePeriodAKeyRotatingItselfAsksFor() {
 		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
 
-		this.keys.rotate("owner-1", keyId, Duration.ofSeconds(5), keyId);
+		this.keys.rotate("owner-1", keyId, Duration.ofSeconds(5), keyId, false);
 
 		assertThat(this.store.stored(keyId).credential().previousSecretValidUntil())
 			.isEqualTo(NOW.truncatedTo(ChronoUnit.MILLIS).plusSeconds(5));
@@ -336,7 +333,7 @@ class KeyServiceTest {
 	void endsTheOldSecretAtOnceWhenAnotherKeyRotatesItWithoutAskingForGrace() {
 		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
 
-		this.keys.rotate("owner-1", keyId, null, "another-key");
+		this.keys.rotate("owner-1", keyId, null, "another-key", false);
 
 		assertThat(this.store.stored(keyId).credential().previousSecretHash()).isNull();
 	}
@@ -345,7 +342,7 @@ class KeyServiceTest {
 	void keepsALongerGracePeriodAKeyRotatingItselfAsksFor() {
 		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
 
-		this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), keyId);
+		this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), keyId, false);
 
 		assertThat(this.store.stored(keyId).credential().previousSecretValidUntil())
 			.isEqualTo(NOW.truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofMinutes(5)));
@@ -356,7 +353,7 @@ class KeyServiceTest {
 		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
 		String otherKeyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
 
-		this.keys.rotate("owner-1", keyId, Duration.ZERO, otherKeyId);
+		this.keys.rotate("owner-1", keyId, Duration.ZERO, otherKeyId, false);
 
 		assertThat(this.store.stored(keyId).credential().previousSecretHash()).isNull();
 		assertThat(this.store.stored(keyId).credential().previousSecretValidUntil()).isNull();
@@ -367,47 +364,10 @@ class KeyServiceTest {
 		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
 		this.store.failPublicationBookkeeping();
 
-		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ZERO, null);
+		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ZERO, null, false);
 
 		assertThat(this.store.stored(first.key().id()).credential().secretHash()).isEqualTo(rotated.secret().hash());
 		assertThat(this.store.publishedVersion(first.key().id())).isEqualTo(1);
-	}
-
-	@Test
-	void recordsUseOnlyOncePerResolution() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
-		Instant firstUse = NOW.plusSeconds(1);
-
-		this.keys.recordUse(keyId, firstUse);
-		this.keys.recordUse(keyId, firstUse.plus(RESOLUTION).minusSeconds(1));
-		assertThat(this.store.stored(keyId).lastUsedAt()).isEqualTo(firstUse.truncatedTo(ChronoUnit.MILLIS));
-
-		Instant later = firstUse.plus(RESOLUTION).plusSeconds(1);
-		this.keys.recordUse(keyId, later);
-		assertThat(this.store.stored(keyId).lastUsedAt()).isEqualTo(later.truncatedTo(ChronoUnit.MILLIS));
-		assertThat(this.publisher.sent()).hasSize(1);
-	}
-
-	@Test
-	void writesAUseWithinTheResolutionOfItsLastWriteNotAtAll() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
-		Instant firstUse = NOW.plusSeconds(1);
-
-		for (int second = 0; second < 10; second++) {
-			this.keys.recordUse(keyId, firstUse.plusSeconds(second));
-		}
-		Instant later = firstUse.plus(RESOLUTION).plusSeconds(10);
-		this.keys.recordUse(keyId, later);
-
-		assertThat(this.store.useWrites()).isEqualTo(2);
-		assertThat(this.store.stored(keyId).lastUsedAt()).isEqualTo(later.truncatedTo(ChronoUnit.MILLIS));
-	}
-
-	@Test
-	void ignoresUseWithoutAKey() {
-		this.keys.recordUse(null, NOW);
-
-		assertThat(this.store.pendingKeyIds(NOW, 10)).isEmpty();
 	}
 
 	private List<ApiKey> listed(String ownerId) {

@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OwnerRegistrationTest {
 
-	private static final Duration RESOLUTION = Duration.ofSeconds(60);
-
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
 
 	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
@@ -70,7 +68,7 @@ class OwnerRegistrationTest {
 		KeyService keyService = new KeyService(keys,
 				new KeyPublication(keys, new RecordingPublisher(), this.clock, Duration.ofSeconds(60),
 						Duration.ofSeconds(35), 10),
-				new InMemoryDeploymentDirectory(), this.clock, RESOLUTION, 10, Duration.ofSeconds(60));
+				new InMemoryDeploymentDirectory(), this.clock, 10, Duration.ofSeconds(60));
 		return new OwnerService(this.ownerStore, keyService, this.clock);
 	}
 
