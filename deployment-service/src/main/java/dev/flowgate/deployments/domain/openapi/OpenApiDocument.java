@@ -26,9 +26,9 @@ public final class OpenApiDocument {
 	/** What both trigger endpoints refuse, by status, in their own error shapes. */
 	private static final Map<String, Object> TRIGGER_ERRORS = object("400",
 			"Malformed body, or inputs that do not match the input nodes (each named)", "401",
-			"Missing or invalid API key", "403",
-			"The key lacks scope run or may not trigger this deployment, or it is disabled", "404",
-			"No such deployment for this key", "406", "The Accept header rules out application/json", "413",
+			"Missing or invalid API key", "403", "The key lacks scope run, or the deployment is disabled", "404",
+			"No such deployment for this key (unknown, another owner's, or outside the key's deployment list)", "406",
+			"The Accept header rules out application/json", "413",
 			"The body is larger than the limit (1 MiB by default)", "415", "The body is not application/json", "422",
 			"The Idempotency-Key was used before with other inputs", "429",
 			"A rate or concurrency limit was reached; retry after Retry-After", "503",

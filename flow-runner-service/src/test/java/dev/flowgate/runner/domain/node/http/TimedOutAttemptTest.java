@@ -64,10 +64,6 @@ class TimedOutAttemptTest {
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
 		assertThat(outcome.error().message()).isEqualTo("timed out after 1000 ms");
 		assertThat(outcome.trace().get(0).attempts()).isEqualTo(2);
-		// The last attempt's request too, once sent (a busy machine may time it out
-		// before).
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.server.closedByClient.containsAll(this.server.requested));
 	}
 
 	/** Reads each request and waits, unanswering, until the client closes. */
