@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +27,23 @@ record ServiceSettings(String module, int defaultPort, Map<String, Optional<Stri
 	 */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
+	private static final String CLASSPATH = "classpath:";
+
 	private static final Pattern PORT = Pattern.compile("\\$\\{FLOWGATE_PORT:(\\d+)}|(\\d+)");
 
 	static ServiceSettings of(Path root, String module) {
 		Path resources = root.resolve(module).resolve("src/main/resources");
+		Manifest application = new Manifest(YamlDocuments.readMap(resources.resolve("application.yml")));
 		Map<String, Optional<String>> variables = new LinkedHashMap<>();
-		for (Path file : configurationFiles(resources)) {
+		List<Path> files = Stream.concat(configurationFiles(resources).stream(), imported(root, application).stream())
+			.toList();
+		for (Path file : files) {
 			Matcher matcher = PLACEHOLDER.matcher(read(file));
 			while (matcher.find()) {
 				variables.merge(matcher.group(1), Optional.ofNullable(matcher.group(2)),
 						(first, second) -> first.isPresent() ? first : second);
 			}
 		}
-		Manifest application = new Manifest(YamlDocuments.readMap(resources.resolve("application.yml")));
 		Matcher port = PORT.matcher(String.valueOf(application.string("server.port")));
 		if (!port.matches()) {
 			throw new IllegalStateException(
@@ -80,6 +85,34 @@ record ServiceSettings(String module, int defaultPort, Map<String, Optional<Stri
 					|| entry.getValue().get().contains("localhost"))
 			.map(Map.Entry::getKey)
 			.toList();
+	}
+
+	/**
+	 * The files its {@code spring.config.import} names on the class path, found in the
+	 * modules beside it (flowgate-kafka's Kafka client settings): read as its own.
+	 */
+	private static List<Path> imported(Path root, Manifest application) {
+		String imports = application.string("spring.config.import");
+		if (imports == null) {
+			return List.of();
+		}
+		return Arrays.stream(imports.split(","))
+			.map(String::strip)
+			.filter((location) -> location.startsWith(CLASSPATH))
+			.map((location) -> moduleResource(root, location.substring(CLASSPATH.length())))
+			.toList();
+	}
+
+	private static Path moduleResource(Path root, String resource) {
+		try (Stream<Path> modules = Files.list(root)) {
+			return modules.map((module) -> module.resolve("src/main/resources").resolve(resource))
+				.filter(Files::isRegularFile)
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No module has the imported " + resource));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static List<Path> configurationFiles(Path resources) {
