@@ -25,6 +25,15 @@ class ConnectFailuresTest {
 	}
 
 	@Test
+	void anUnreachableNetworkIsAConnectFailure() {
+		// What the JDK raises on Linux and macOS for an IPv6 address without an IPv6
+		// route.
+		assertThat(ConnectFailures.isConnectFailure(new SocketException("Network is unreachable"))).isTrue();
+		assertThat(ConnectFailures.isConnectFailure(new SocketException("Network is unreachable: connect"))).isTrue();
+		assertThat(ConnectFailures.isConnectFailure(new SocketException("Protocol family unavailable"))).isTrue();
+	}
+
+	@Test
 	void looksPastTheWrappersOfFutures() {
 		Throwable wrapped = new CompletionException(
 				new ExecutionException(new NoRouteToHostException("No route to host")));
