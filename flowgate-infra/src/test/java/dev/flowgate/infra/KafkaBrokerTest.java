@@ -88,13 +88,21 @@ class KafkaBrokerTest {
 										AlterConfigOp.OpType.SET))))
 				.all()
 				.get();
+			// The broker applies a change the controller committed a moment later:
+			// declare must
+			// see the old setting, or it has nothing to bring up to date.
+			await().atMost(TIMEOUT).until(() -> maxMessageBytes(admin, started).equals("1048588"));
 
 			KafkaTopics.declare(broker.bootstrapServers(), Topics.all());
 
-			assertThat(
-					admin.describeConfigs(List.of(started)).all().get().get(started).get("max.message.bytes").value())
-				.isEqualTo(Integer.toString(TopicSpec.MAX_MESSAGE_BYTES));
+			await().atMost(TIMEOUT)
+				.untilAsserted(() -> assertThat(maxMessageBytes(admin, started))
+					.isEqualTo(Integer.toString(TopicSpec.MAX_MESSAGE_BYTES)));
 		}
+	}
+
+	private static String maxMessageBytes(Admin admin, ConfigResource topic) throws Exception {
+		return admin.describeConfigs(List.of(topic)).all().get().get(topic).get("max.message.bytes").value();
 	}
 
 	@Test

@@ -93,14 +93,15 @@ public final class StoreOutages {
 	}
 
 	/**
-	 * Whether a failure, or one of its causes, says the store could not be reached, as
-	 * opposed to a failing operation (a duplicate key, a conflicting revision, a bug).
+	 * Whether a failure, or one of its causes, says the store could not be reached or had
+	 * no writable primary (a failover, a primary stepping down), as opposed to a failing
+	 * operation (a duplicate key, a rejected document, a conflicting revision, a bug).
 	 */
 	public static boolean isOutage(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException
 					|| cause instanceof TransientDataAccessResourceException
-					|| cause instanceof TransientMongoDbException) {
+					|| cause instanceof TransientMongoDbException || MongoFailovers.isFailover(cause)) {
 				return true;
 			}
 		}

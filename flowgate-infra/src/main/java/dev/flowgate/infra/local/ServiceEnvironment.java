@@ -10,6 +10,16 @@ import java.util.function.Supplier;
  */
 final class ServiceEnvironment {
 
+	static final String PUBLIC_URL = "FLOWGATE_PUBLIC_URL";
+
+	static final String SMTP_HOST = "FLOWGATE_SMTP_HOST";
+
+	static final String SMTP_PORT = "FLOWGATE_SMTP_PORT";
+
+	static final String DELIVERY_ALLOWED_CIDRS = "FLOWGATE_DELIVERY_ALLOWED_CIDRS";
+
+	static final String RUNNER_ALLOWED_CIDRS = "FLOWGATE_RUNNER_ALLOWED_CIDRS";
+
 	private static final String LOCALHOST = "http://127.0.0.1:";
 
 	private static final String LOOPBACK_RANGES = "127.0.0.0/8,::1/128";
@@ -44,16 +54,19 @@ final class ServiceEnvironment {
 		env.put("FLOWGATE_INTERNAL_TOKEN", this.env.get(LocalEnv.INTERNAL_TOKEN));
 		env.put("FLOWGATE_ADMIN_SECRET", this.env.get(LocalEnv.ADMIN_SECRET));
 		env.put(LocalEnv.WEBHOOK_ENCRYPTION_KEYS, this.env.get(LocalEnv.WEBHOOK_ENCRYPTION_KEYS));
-		env.put("FLOWGATE_PUBLIC_URL", LOCALHOST + ports.gateway());
+		env.put(PUBLIC_URL, LOCALHOST + ports.gateway());
 		env.put("FLOWGATE_KEY_SERVICE_URL", LOCALHOST + ports.keyService());
 		env.put("FLOWGATE_DEPLOYMENT_SERVICE_URL", LOCALHOST + ports.deploymentService());
 		env.put("FLOWGATE_DELIVERY_SERVICE_URL", LOCALHOST + ports.delivery());
-		env.put("FLOWGATE_SMTP_HOST", "127.0.0.1");
-		env.put("FLOWGATE_SMTP_PORT", Integer.toString(ports.smtp()));
+		env.put(SMTP_HOST, "127.0.0.1");
+		env.put(SMTP_PORT, Integer.toString(ports.smtp()));
 		// Local callbacks go to receivers on this machine; production refuses loopback.
-		env.put("FLOWGATE_DELIVERY_ALLOWED_CIDRS", LOOPBACK_RANGES);
+		env.put(DELIVERY_ALLOWED_CIDRS, LOOPBACK_RANGES);
 		// Flows of the local run may call APIs on this machine; production refuses them.
-		env.put("FLOWGATE_RUNNER_ALLOWED_CIDRS", LOOPBACK_RANGES);
+		env.put(RUNNER_ALLOWED_CIDRS, LOOPBACK_RANGES);
+		// Last: the tests' settings, or in the local run those the user exported
+		// (ExportedSettings); the other variables of the launcher's environment reach the
+		// services as they are.
 		env.putAll(this.options.serviceEnv());
 		return env;
 	}

@@ -1,5 +1,6 @@
 package dev.flowgate.infra.local;
 
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,8 +24,16 @@ final class StackLauncher {
 
 	StackLauncher(StackCommand command) {
 		this.command = command;
-		this.options = StackOptions.local(command.root(), command.runDir());
+		this.options = options(command, System.getenv());
 		this.files = new LauncherFiles(command.runDir());
+	}
+
+	/**
+	 * The local run's options: the settings the user exported win over its defaults.
+	 * @param exported the launcher's environment
+	 */
+	static StackOptions options(StackCommand command, Map<String, String> exported) {
+		return StackOptions.local(command.root(), command.runDir()).withServiceEnv(ExportedSettings.pick(exported));
 	}
 
 	/** Returns once the stack has stopped; exits at once if one of its ports is taken. */

@@ -48,4 +48,22 @@ class ServiceEnvironmentTest {
 		assertThat(service).containsEntry("FLOWGATE_RUNNER_ALLOWED_CIDRS", "10.0.0.0/8").containsEntry("EXTRA", "1");
 	}
 
+	@Test
+	void givesATestStackTheLocalDefaultsWhateverTheDeveloperExported() {
+		// Only ./flowgate up's launcher reads the user's variables (ExportedSettings): a
+		// test stack keeps its own, even on a machine with FLOWGATE_* exported.
+		StackPorts ports = StackPorts.free();
+		StackOptions options = StackOptions.forTests(this.dir, this.dir.resolve("run"), ports);
+
+		Map<String, String> service = new ServiceEnvironment(options, LocalEnv.load(this.dir.resolve("local.env")),
+				() -> KAFKA, () -> MONGO)
+			.forPort(ports.runner());
+
+		assertThat(service).containsEntry("FLOWGATE_RUNNER_ALLOWED_CIDRS", "127.0.0.0/8,::1/128")
+			.containsEntry("FLOWGATE_DELIVERY_ALLOWED_CIDRS", "127.0.0.0/8,::1/128")
+			.containsEntry("FLOWGATE_PUBLIC_URL", "http://127.0.0.1:" + ports.gateway())
+			.containsEntry("FLOWGATE_SMTP_HOST", "127.0.0.1")
+			.containsEntry("FLOWGATE_SMTP_PORT", Integer.toString(ports.smtp()));
+	}
+
 }
