@@ -108,6 +108,12 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param pollRecords triggers fetched per poll (at most half of {@code maxInFlight});
 	 * the consumer pauses while fewer free slots are left, so a poll never overshoots the
 	 * cap
+	 * @param revokeDrain how long a runner giving partitions up while healthy (it stops,
+	 * or a runner joins or leaves the group) lets their executions in flight finish and
+	 * publish before it cancels the rest for the next owner; for all those partitions
+	 * together. Below Spring's shutdown phase timeout (30 s) and far below
+	 * {@code max.poll.interval.ms}, which the rebalance waits within; zero cancels at
+	 * once
 	 */
 	public record Triggers(@DefaultValue("256") int maxInFlight, @DefaultValue("5s") Duration deploymentWait,
 			@DefaultValue("1s") Duration startNoticeDelay, @DefaultValue("5m") Duration resultScanMargin,
@@ -115,7 +121,7 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 			@DefaultValue("35s") Duration sendTimeout, @DefaultValue("5s") Duration sendRetryInterval,
 			@DefaultValue("4") int senderThreads, @DefaultValue("3") int handlerAttempts,
 			@DefaultValue("1s") Duration handlerRetryInterval, @DefaultValue("10000") int rememberedPerPartition,
-			@DefaultValue("32") int pollRecords) {
+			@DefaultValue("32") int pollRecords, @DefaultValue("20s") Duration revokeDrain) {
 
 		/**
 		 * Triggers one poll may return: at most half the cap, so that the consumer pauses

@@ -1,10 +1,12 @@
 package dev.flowgate.runner.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -19,9 +21,10 @@ import org.springframework.kafka.support.Acknowledgment;
 /**
  * This runner's hold on one trigger partition: which results were already published
  * before it took over, the executions it runs, and the offsets it may commit. Until the
- * results published before are known, its triggers are held back. Once revoked, nothing
- * more is published or committed for it, so the next owner can run whatever is unfinished
- * without producing a second result.
+ * results published before are known, its triggers are held back. Given up while the
+ * runner is healthy, its executions in flight may first finish and publish
+ * ({@link #awaitDrained}). Once revoked, nothing more is published or committed for it,
+ * so the next owner can run whatever is unfinished without producing a second result.
  */
 final class PartitionState {
 
@@ -40,7 +43,11 @@ final class PartitionState {
 
 	private final PendingOffsets<Acknowledgment> offsets = new PendingOffsets<>();
 
+	/** Executions started here until their result is out (or they ended without one). */
 	private final Map<Long, Execution> running = new ConcurrentHashMap<>();
+
+	/** Notified whenever an execution leaves {@link #running}. */
+	private final Object executionEnded = new Object();
 
 	private final ReadWriteLock fence = new ReentrantReadWriteLock();
 
@@ -184,14 +191,53 @@ final class PartitionState {
 
 	/** The record's result is out (or it needs none): commit as far as that allows. */
 	void finished(long offset) {
-		this.running.remove(offset);
 		if (!isRevoked()) {
 			this.offsets.finished(offset).ifPresent(Acknowledgment::acknowledge);
 		}
+		// Acknowledged first: a drain that finds the execution gone lets the partition
+		// go,
+		// and the commit that follows takes only what was acknowledged by then.
+		ended(offset);
 	}
 
-	/** Stops publishing for this partition and cancels its executions. */
-	void revoke() {
+	/**
+	 * The execution ended without a result (the runner is stopping, say): its trigger
+	 * stays uncommitted for the next owner, and a drain need not wait for it.
+	 */
+	void endedWithoutResult(long offset) {
+		ended(offset);
+	}
+
+	private void ended(long offset) {
+		this.running.remove(offset);
+		synchronized (this.executionEnded) {
+			this.executionEnded.notifyAll();
+		}
+	}
+
+	/**
+	 * Waits until every execution started here has ended and its result is out, or until
+	 * the timeout. Needs no other thread than those publishing results, so the consumer
+	 * thread may wait here.
+	 * @return whether none runs any more
+	 */
+	boolean awaitDrained(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.executionEnded) {
+			long left = timeout.toNanos();
+			while (!this.running.isEmpty() && left > 0) {
+				TimeUnit.NANOSECONDS.timedWait(this.executionEnded, left);
+				left = deadline - System.nanoTime();
+			}
+			return this.running.isEmpty();
+		}
+	}
+
+	/**
+	 * Stops publishing for this partition and cancels its executions.
+	 * @return how many executions were cancelled
+	 */
+	int revoke() {
 		this.fence.writeLock().lock();
 		try {
 			this.revoked = true;
@@ -199,8 +245,13 @@ final class PartitionState {
 		finally {
 			this.fence.writeLock().unlock();
 		}
-		this.running.values().forEach(Execution::cancel);
+		int cancelled = 0;
+		for (Execution execution : this.running.values()) {
+			execution.cancel();
+			cancelled++;
+		}
 		this.running.clear();
+		return cancelled;
 	}
 
 	int runningCount() {

@@ -1,5 +1,9 @@
 package dev.flowgate.runner.messaging;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,10 +36,13 @@ class PartitionStates {
 
 	private final int remembered;
 
+	private final Duration revokeDrain;
+
 	PartitionStates(TriggerConsumption consumption, TakeoverScans scans, RunnerProperties properties) {
 		this.consumption = consumption;
 		this.scans = scans;
 		this.remembered = properties.triggers().rememberedPerPartition();
+		this.revokeDrain = properties.triggers().revokeDrain();
 	}
 
 	synchronized void assigned(TopicPartition partition) {
@@ -71,10 +78,71 @@ class PartitionStates {
 				takeover.firstUncommitted(), publishedBefore.size());
 	}
 
+	/**
+	 * The partition is another runner's already: its executions are cancelled at once and
+	 * nothing more is published for it.
+	 */
 	synchronized void revoked(TopicPartition partition) {
-		revoke(this.states.remove(partition));
+		PartitionState state = this.states.remove(partition);
+		int cancelled = (state != null) ? state.revoke() : 0;
+		if (cancelled > 0) {
+			logger.info("Lost {}: {} executions in flight cancelled for the next owner", partition, cancelled);
+		}
+	}
+
+	/**
+	 * Gives the partitions up while this runner is healthy (it stops, or a runner joins
+	 * or leaves the group). Called on the consumer thread, so no trigger of theirs starts
+	 * any more; their executions in flight may finish and publish their results, within
+	 * {@code revokeDrain} for all of them together, and the container commits what they
+	 * acknowledged right after. Only the rest is cancelled, for the next owner to run
+	 * again. Should a commit be skipped all the same (the consumer woken up meanwhile),
+	 * the next owner's look for published results skips those triggers.
+	 */
+	void drain(Collection<TopicPartition> partitions) {
+		List<PartitionState> leaving = remove(partitions);
+		int inFlight = leaving.stream().mapToInt(PartitionState::runningCount).sum();
+		if (inFlight > 0) {
+			awaitDrained(leaving);
+		}
+		int cancelled = leaving.stream().mapToInt(PartitionState::revoke).sum();
+		if (inFlight > 0) {
+			logger.info(
+					"Gave up {}: {} of {} executions in flight finished, {} cancelled for the next owner (drain bound {})",
+					partitions, inFlight - cancelled, inFlight, cancelled, this.revokeDrain);
+		}
+	}
+
+	/**
+	 * After the commit: a resume wakes the consumer up, and a woken commit is skipped.
+	 */
+	void released(Collection<TopicPartition> partitions) {
 		// The container keeps a pause request after the partition is gone.
-		this.consumption.resumePartition(partition);
+		partitions.forEach(this.consumption::resumePartition);
+	}
+
+	private synchronized List<PartitionState> remove(Collection<TopicPartition> partitions) {
+		List<PartitionState> removed = new ArrayList<>();
+		for (TopicPartition partition : partitions) {
+			PartitionState state = this.states.remove(partition);
+			if (state != null) {
+				removed.add(state);
+			}
+		}
+		return removed;
+	}
+
+	/** One deadline for all: a runner stopping gives up every partition at once. */
+	private void awaitDrained(List<PartitionState> leaving) {
+		long deadline = System.nanoTime() + this.revokeDrain.toNanos();
+		try {
+			for (PartitionState state : leaving) {
+				state.awaitDrained(Duration.ofNanos(deadline - System.nanoTime()));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

@@ -141,10 +141,12 @@ class TriggerDispatcher {
 					result.status(), result.durationMillis());
 			this.metrics.finished(result);
 			this.results.publish(partition, offset, result);
+			return;
 		}
-		else if (!(failure instanceof CancellationException)) {
+		if (!(failure instanceof CancellationException)) {
 			logger.error("Execution {} ended without a result", execution.executionId(), failure);
 		}
+		partition.endedWithoutResult(offset);
 	}
 
 	private static String executionIdOf(ConsumerRecord<String, FlowgateEvent> trigger) {

@@ -11,8 +11,11 @@
  * the first uncommitted trigger's time on
  * ({@link dev.flowgate.runner.messaging.CompletedResultScanner}) and skips those
  * triggers. Until that look has succeeded, the partition stays paused and its triggers
- * are held back ({@link dev.flowgate.runner.messaging.TakeoverScans}). A runner that
- * loses a partition stops publishing for it before giving it up, so its abandoned
+ * are held back ({@link dev.flowgate.runner.messaging.TakeoverScans}). A runner giving a
+ * partition up while healthy (stopping, or a rebalance) first lets its executions in
+ * flight finish, publish and be committed, within a bound
+ * ({@link dev.flowgate.runner.messaging.PartitionStates#drain}); it stops publishing for
+ * whatever still runs then, or at once for a partition lost, so those abandoned
  * executions are run once more by the new owner.
  *
  * <p>

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ import static org.awaitility.Awaitility.await;
 class PartitionStateTest {
 
 	private static final TopicPartition TRIGGERS = new TopicPartition("triggers", 0);
+
+	private static final Duration DRAIN_STEP = Duration.ofMillis(200);
 
 	private final EngineFixture fixture = new EngineFixture("http://127.0.0.1:9");
 
@@ -164,6 +167,47 @@ class PartitionStateTest {
 		release.countDown();
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> !revoker.isAlive() && !publisher.isAlive());
+	}
+
+	@Test
+	void drainingWaitsUntilTheResultsInFlightAreOut() throws Exception {
+		Execution waiting = waitingExecution();
+		this.partition.received(1, () -> this.acknowledged.add("1"));
+		this.partition.running(1, waiting);
+		// As a sender thread does once Kafka acknowledged the result.
+		CompletableFuture.runAsync(() -> this.partition.finished(1),
+				CompletableFuture.delayedExecutor(DRAIN_STEP.toMillis(), TimeUnit.MILLISECONDS));
+
+		assertThat(this.partition.awaitDrained(Duration.ofSeconds(10))).isTrue();
+
+		assertThat(this.acknowledged).as("acknowledged before the drain ends").containsExactly("1");
+		assertThat(this.partition.revoke()).as("cancelled").isZero();
+		assertThat(waiting.result()).isNotCancelled();
+	}
+
+	@Test
+	void drainingGivesUpAtItsBoundAndRevokingThenCancels() throws Exception {
+		Execution waiting = waitingExecution();
+		this.partition.running(1, waiting);
+		long started = System.nanoTime();
+
+		assertThat(this.partition.awaitDrained(DRAIN_STEP)).isFalse();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(DRAIN_STEP)
+			.isLessThan(DRAIN_STEP.multipliedBy(10));
+		assertThat(this.partition.revoke()).as("cancelled").isOne();
+		assertThat(waiting.result()).isCancelled();
+	}
+
+	@Test
+	void drainingWaitsForNoExecutionThatEndedWithoutAResult() throws Exception {
+		this.partition.received(1, () -> this.acknowledged.add("1"));
+		this.partition.running(1, waitingExecution());
+
+		this.partition.endedWithoutResult(1);
+
+		assertThat(this.partition.awaitDrained(Duration.ZERO)).isTrue();
+		assertThat(this.acknowledged).as("its trigger stays for the next owner").isEmpty();
 	}
 
 	@Test

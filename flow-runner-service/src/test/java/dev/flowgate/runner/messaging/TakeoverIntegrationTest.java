@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -30,6 +32,8 @@ import dev.flowgate.runner.support.Results;
 import dev.flowgate.runner.support.StubServer;
 import dev.flowgate.runner.support.StubServer.Received;
 import dev.flowgate.runner.support.StubServer.Reply;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +62,22 @@ class TakeoverIntegrationTest {
 
 	private static final Duration SLOW_CALL = Duration.ofSeconds(6);
 
+	/**
+	 * How long the runners of tests about cancelled executions wait for them to finish.
+	 */
+	private static final Duration SHORT_DRAIN = Duration.ofSeconds(1);
+
+	/** A call a runner giving its partition up waits for (below its 20 s drain). */
+	private static final Duration DRAINED_CALL = Duration.ofSeconds(2);
+
+	/**
+	 * How long calls are held after a runner joined: longer than the rebalance takes to
+	 * reach the runner giving partitions up (a heartbeat, 3 s).
+	 */
+	private static final Duration HELD_AFTER_JOIN = Duration.ofSeconds(6);
+
+	private static final Duration POLL = Duration.ofMillis(200);
+
 	private final StubServer api = StubServer.start();
 
 	private final KafkaTestClient kafka = new KafkaTestClient();
@@ -66,8 +86,12 @@ class TakeoverIntegrationTest {
 
 	private final List<ConfigurableApplicationContext> runners = new ArrayList<>();
 
+	/** Calls the test holds until it completes this. */
+	private final CompletableFuture<Void> heldCalls = new CompletableFuture<>();
+
 	@AfterEach
 	void close() {
+		this.heldCalls.complete(null);
 		this.runners.forEach(ConfigurableApplicationContext::close);
 		this.results.close();
 		this.kafka.close();
@@ -76,14 +100,14 @@ class TakeoverIntegrationTest {
 
 	/**
 	 * Two runners share the triggers; one stops while every execution is waiting on a
-	 * slow call. Its executions are abandoned unpublished and the other runner, taking
-	 * over its partitions, runs them again; the survivor's own executions carry on
-	 * untouched.
+	 * call slower than the stopping runner waits for it. Its executions are abandoned
+	 * unpublished and the other runner, taking over its partitions, runs them again; the
+	 * survivor's own executions carry on untouched.
 	 */
 	@Test
 	void publishesOneResultPerTriggerWhenARunnerStopsMidFlow() {
 		this.api.on("/slow", (request) -> Reply.json(200, "{\"ok\":true}").after(SLOW_CALL));
-		ConfigurableApplicationContext leaving = startRunner("runner-leaving");
+		ConfigurableApplicationContext leaving = startRunner("runner-leaving", SHORT_DRAIN);
 		ConfigurableApplicationContext staying = startRunner("runner-staying");
 		await().atMost(RESULT_WAIT)
 			.until(() -> assigned(leaving).size() + assigned(staying).size(),
@@ -116,6 +140,88 @@ class TakeoverIntegrationTest {
 			.allSatisfy((executionId) -> assertThat(callsPerExecution.get("id=" + executionId)).isBetween(1L, 2L));
 		assertThat(heldByLeaving).as("run again after the takeover")
 			.anySatisfy((executionId) -> assertThat(callsPerExecution.get("id=" + executionId)).isEqualTo(2L));
+	}
+
+	/**
+	 * A runner stopping (SIGTERM on a rolling update) while a flow waits on a call lets
+	 * the flow finish first: its result is published and its trigger committed before the
+	 * partition moves, so the runner taking it over does not call the API again.
+	 */
+	@Test
+	void finishesTheExecutionInFlightBeforeItsRunnerStops() {
+		this.api.on("/slow", (request) -> Reply.json(200, "{\"ok\":true}").after(DRAINED_CALL));
+		ConfigurableApplicationContext stopping = startRunner("runner-stopping");
+		await().atMost(RESULT_WAIT).until(() -> assigned(stopping).size() == Topics.EXECUTIONS_REQUESTED.partitions());
+		DeploymentStateChanged deployment = slowDeployment();
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		String executionId = UUID.randomUUID().toString();
+		long offset = this.kafka.publishForOffset(Topics.EXECUTIONS_REQUESTED, executionId,
+				Deployments.trigger(executionId, deployment, Map.of("id", executionId)));
+		await().atMost(RESULT_WAIT).until(() -> this.api.arrivals("/slow").size(), (calls) -> calls == 1);
+
+		stopping.close();
+
+		assertThat(this.kafka.committed(TriggerListener.ID, triggerPartitionOf(executionId)))
+			.as("committed past the trigger")
+			.isGreaterThan(offset);
+		ConfigurableApplicationContext next = startRunner("runner-next");
+		await().atMost(RESULT_WAIT).until(() -> assigned(next).size() == Topics.EXECUTIONS_REQUESTED.partitions());
+		assertThat(awaitOneResultEach(Set.of(executionId)).get(executionId)).singleElement().satisfies((result) -> {
+			assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+			assertThat(result.runnerId()).isEqualTo("runner-stopping");
+		});
+		assertThat(this.api.arrivals("/slow")).as("called once").hasSize(1);
+	}
+
+	/**
+	 * A runner joining the group takes half the partitions over while a flow waits on a
+	 * call in each: the runner giving them up lets those flows finish, publishes their
+	 * results and commits their triggers before the newcomer gets the partitions.
+	 */
+	@Test
+	void finishesTheExecutionsInFlightBeforeARunnerJoiningTakesTheirPartitions() {
+		this.api.on("/slow", (request) -> {
+			this.heldCalls.join();
+			return Reply.json(200, "{\"ok\":true}");
+		});
+		ConfigurableApplicationContext holding = startRunner("runner-holding");
+		await().atMost(RESULT_WAIT).until(() -> assigned(holding).size() == Topics.EXECUTIONS_REQUESTED.partitions());
+		DeploymentStateChanged deployment = slowDeployment();
+		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
+		Map<String, Long> offsets = new LinkedHashMap<>();
+		for (int partition = 0; partition < Topics.EXECUTIONS_REQUESTED.partitions(); partition++) {
+			String executionId = idInPartition(partition);
+			offsets.put(executionId, this.kafka.publishForOffset(Topics.EXECUTIONS_REQUESTED, executionId,
+					Deployments.trigger(executionId, deployment, Map.of("id", executionId))));
+		}
+		await().atMost(RESULT_WAIT).until(() -> this.api.arrivals("/slow").size(), (calls) -> calls == offsets.size());
+
+		try (KafkaConsumer<String, byte[]> newcomer = this.kafka.member(TriggerListener.ID)) {
+			newcomer.subscribe(List.of(Topics.EXECUTIONS_REQUESTED.name()));
+			CompletableFuture.delayedExecutor(HELD_AFTER_JOIN.toMillis(), TimeUnit.MILLISECONDS)
+				.execute(() -> this.heldCalls.complete(null));
+			await().atMost(RESULT_WAIT).pollInSameThread().until(() -> {
+				newcomer.poll(POLL);
+				return newcomer.assignment();
+			}, (assignment) -> !assignment.isEmpty());
+
+			Set<TopicPartition> moved = newcomer.assignment();
+			assertThat(moved).as("half the partitions").hasSizeLessThan(offsets.size());
+			Map<TopicPartition, OffsetAndMetadata> committed = newcomer.committed(moved);
+			offsets.forEach((executionId, offset) -> {
+				TopicPartition partition = triggerPartitionOf(executionId);
+				if (moved.contains(partition)) {
+					OffsetAndMetadata next = committed.get(partition);
+					assertThat((next != null) ? next.offset() : -1L).as("%s committed past the trigger", partition)
+						.isGreaterThan(offset);
+				}
+			});
+		}
+
+		Map<String, List<ExecutionCompleted>> byExecution = awaitOneResultEach(offsets.keySet());
+		assertThat(byExecution.values())
+			.allSatisfy((one) -> assertThat(one.get(0).runnerId()).isEqualTo("runner-holding"));
+		assertThat(this.api.arrivals("/slow")).as("one call each").hasSize(offsets.size());
 	}
 
 	/**
@@ -185,7 +291,7 @@ class TakeoverIntegrationTest {
 				Flows.flow().node("call", "http", Map.of("url", this.api.url("/stuck"))).build(), DeliveryTarget.NONE);
 		this.kafka.publish(Topics.DEPLOYMENTS, deployment.deploymentId(), deployment);
 		String executionId = UUID.randomUUID().toString();
-		ConfigurableApplicationContext first = startRunner("runner-first");
+		ConfigurableApplicationContext first = startRunner("runner-first", SHORT_DRAIN);
 		this.kafka.publish(Topics.EXECUTIONS_REQUESTED, executionId,
 				Deployments.trigger(executionId, deployment, Map.of()));
 		await().atMost(RESULT_WAIT).until(() -> this.api.arrivals("/stuck").size(), (calls) -> calls == 1);
@@ -236,11 +342,23 @@ class TakeoverIntegrationTest {
 	}
 
 	private ConfigurableApplicationContext startRunner(String runnerId, Class<?>... sources) {
+		return startRunner(runnerId, List.of(), sources);
+	}
+
+	/** A runner that waits {@code revokeDrain} for its executions when it stops. */
+	private ConfigurableApplicationContext startRunner(String runnerId, Duration revokeDrain) {
+		return startRunner(runnerId,
+				List.of("--flowgate.runner.triggers.revoke-drain=" + revokeDrain.toMillis() + "ms"));
+	}
+
+	private ConfigurableApplicationContext startRunner(String runnerId, List<String> settings, Class<?>... sources) {
 		// Arguments, not default properties, so they win over application.yml.
+		List<String> arguments = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+				"--flowgate.runner.runner-id=" + runnerId, "--flowgate.runner.triggers.result-scan-retry-interval=1s"));
+		arguments.addAll(settings);
 		ConfigurableApplicationContext runner = new SpringApplicationBuilder(FlowRunnerApplication.class)
 			.sources(sources)
-			.run("--spring.main.web-application-type=none", "--flowgate.runner.runner-id=" + runnerId,
-					"--flowgate.runner.triggers.result-scan-retry-interval=1s");
+			.run(arguments.toArray(String[]::new));
 		this.runners.add(runner);
 		return runner;
 	}
@@ -330,8 +448,16 @@ class TakeoverIntegrationTest {
 
 	}
 
+	private static TopicPartition triggerPartitionOf(String executionId) {
+		return new TopicPartition(Topics.EXECUTIONS_REQUESTED.name(),
+				KafkaTestClient.partitionOf(executionId, Topics.EXECUTIONS_REQUESTED));
+	}
+
 	private static String idInPartitionOf(String other) {
-		int partition = KafkaTestClient.partitionOf(other, Topics.EXECUTIONS_REQUESTED);
+		return idInPartition(KafkaTestClient.partitionOf(other, Topics.EXECUTIONS_REQUESTED));
+	}
+
+	private static String idInPartition(int partition) {
 		String candidate = UUID.randomUUID().toString();
 		while (KafkaTestClient.partitionOf(candidate, Topics.EXECUTIONS_REQUESTED) != partition) {
 			candidate = UUID.randomUUID().toString();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +14,9 @@ import dev.flowgate.contracts.TopicSpec;
 import dev.flowgate.infra.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class KafkaTestClient implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofMillis(200);
+
+	private static final long NOTHING_COMMITTED = -1;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -78,9 +83,14 @@ public final class KafkaTestClient implements AutoCloseable {
 		send(topic, new ProducerRecord<>(topic.name(), key, value));
 	}
 
-	private void send(TopicSpec topic, ProducerRecord<String, byte[]> record) {
+	/** Publishes an event as JSON, waits for the ack and returns the record's offset. */
+	public long publishForOffset(TopicSpec topic, String key, FlowgateEvent event) {
+		return send(topic, new ProducerRecord<>(topic.name(), key, this.json.writeValueAsBytes(event))).offset();
+	}
+
+	private RecordMetadata send(TopicSpec topic, ProducerRecord<String, byte[]> record) {
 		try {
-			this.producer.send(record).get(10, TimeUnit.SECONDS);
+			return this.producer.send(record).get(10, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("could not publish to " + topic.name(), ex);
@@ -94,6 +104,27 @@ public final class KafkaTestClient implements AutoCloseable {
 	/** The partition the default partitioner picks for {@code key}. */
 	public static int partitionOf(String key, TopicSpec topic) {
 		return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % topic.partitions();
+	}
+
+	/** The offset {@code group} committed for {@code partition}; -1 if none. */
+	public long committed(String group, TopicPartition partition) {
+		try (KafkaConsumer<String, byte[]> member = member(group)) {
+			OffsetAndMetadata committed = member.committed(Set.of(partition)).get(partition);
+			return (committed != null) ? committed.offset() : NOTHING_COMMITTED;
+		}
+	}
+
+	/**
+	 * A consumer in {@code group} that commits nothing; subscribed, it joins the group as
+	 * another runner would (cooperative rebalancing).
+	 */
+	public KafkaConsumer<String, byte[]> member(String group) {
+		return new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+						"earliest", ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+						CooperativeStickyAssignor.class.getName()),
+				new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
 	/** A reader of every partition of {@code topic}, from the beginning. */
