@@ -1,15 +1,21 @@
 package dev.flowgate.deployments.web;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.flowgate.deployments.domain.ConcurrentChangeException;
 import dev.flowgate.deployments.domain.ConflictException;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.NotFoundException;
+import dev.flowgate.deployments.domain.PreconditionFailedException;
 import dev.flowgate.deployments.domain.deployment.DeploymentLimitReachedException;
 import dev.flowgate.deployments.domain.execution.ReplayInputsRejectedException;
 import dev.flowgate.deployments.domain.flow.InvalidFlowException;
@@ -21,13 +27,19 @@ import dev.flowgate.internal.InternalApiProblems;
  * ({@code limit=0}, {@code window=2h}, a cursor no page gave, {@code syncTimeoutSeconds}
  * of -1, a flow the owner does not have) is a 400, as a body that is not JSON of the
  * expected shape is. A 409 is a conflict with the current state, or an owner at its
- * deployment limit, as at key-service's key limit. A 422 is an invalid flow graph, or a
- * replay whose recorded inputs the current flow version no longer accepts. Both list
- * every problem found in {@code errors}: {@code [{field, message}]}, or {@code [{nodeId,
- * message}]} for a flow.
+ * deployment limit, as at key-service's key limit; one that another request changing the
+ * same resource caused carries {@code Retry-After}, as every retryable answer does. A 412
+ * is a write whose {@code If-Match} names a revision the resource has moved on from; it
+ * carries the current {@code ETag}. A 422 is an invalid flow graph, or a replay whose
+ * recorded inputs the current flow version no longer accepts. Both list every problem
+ * found in {@code errors}: {@code [{field, message}]}, or {@code [{nodeId, message}]} for
+ * a flow.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends InternalApiProblems {
+
+	/** Concurrent changes of one resource are over within moments: a second will do. */
+	private static final Duration CONCURRENT_CHANGE_RETRY_AFTER = Duration.ofSeconds(1);
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException ex) {
@@ -37,6 +49,22 @@ class ApiExceptionHandler extends InternalApiProblems {
 	@ExceptionHandler
 	ProblemDetail conflict(ConflictException ex) {
 		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> concurrentChange(ConcurrentChangeException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(CONCURRENT_CHANGE_RETRY_AFTER.toSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException ex) {
+		return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+			.eTag(EntityTags.of(ex.currentRevision()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(HttpStatus.PRECONDITION_FAILED, "Precondition Failed", ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -2,6 +2,7 @@ package dev.flowgate.deployments.web;
 
 import java.net.URI;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,11 @@ import dev.flowgate.deployments.domain.ResultPage;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
 
+/**
+ * Each answer with one deployment carries its version as a strong {@code ETag}: a write
+ * with an {@code If-Match} naming another is refused (412), and a read whose
+ * {@code If-None-Match} names it answers 304 (Spring does that for a GET's ETag).
+ */
 @RestController
 @RequestMapping("/v1/deployments")
 class DeploymentController {
@@ -37,7 +43,9 @@ class DeploymentController {
 	ResponseEntity<DeploymentResource> create(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@RequestBody DeploymentRequest request) {
 		Deployment created = this.deployments.create(ownerId, request.flowId(), request.toChanges());
-		return ResponseEntity.created(URI.create("/v1/deployments/" + created.id())).body(resource(created));
+		return ResponseEntity.created(URI.create("/v1/deployments/" + created.id()))
+			.eTag(EntityTags.of(created.version()))
+			.body(resource(created));
 	}
 
 	@GetMapping
@@ -48,21 +56,29 @@ class DeploymentController {
 	}
 
 	@GetMapping("/{deploymentId}")
-	DeploymentResource get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String deploymentId) {
-		return resource(this.deployments.get(ownerId, deploymentId));
+	ResponseEntity<DeploymentResource> get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String deploymentId) {
+		return tagged(this.deployments.get(ownerId, deploymentId));
 	}
 
 	@PatchMapping("/{deploymentId}")
-	DeploymentResource update(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
-			@PathVariable String deploymentId, @RequestBody DeploymentRequest request) {
-		return resource(this.deployments.update(ownerId, deploymentId, request.toChanges()));
+	ResponseEntity<DeploymentResource> update(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String deploymentId, @RequestBody DeploymentRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return tagged(
+				this.deployments.update(ownerId, deploymentId, request.toChanges(), EntityTags.expected(ifMatch)));
 	}
 
 	@DeleteMapping("/{deploymentId}")
 	ResponseEntity<Void> delete(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
-			@PathVariable String deploymentId) {
-		this.deployments.delete(ownerId, deploymentId);
+			@PathVariable String deploymentId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.deployments.delete(ownerId, deploymentId, EntityTags.expected(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<DeploymentResource> tagged(Deployment deployment) {
+		return ResponseEntity.ok().eTag(EntityTags.of(deployment.version())).body(resource(deployment));
 	}
 
 	private DeploymentResource resource(Deployment deployment) {

@@ -2,6 +2,7 @@ package dev.flowgate.deployments.web;
 
 import java.net.URI;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,11 @@ import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.deployments.domain.flow.FlowService;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
 
+/**
+ * Each answer with one flow version carries its number as a strong {@code ETag}
+ * ({@code "3"}); the flow's is its latest version's. A {@code PUT} with an
+ * {@code If-Match} naming another than the latest is refused (412).
+ */
 @RestController
 @RequestMapping("/v1/flows")
 class FlowController {
@@ -32,7 +38,9 @@ class FlowController {
 	ResponseEntity<FlowResource> create(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@RequestBody FlowRequest request) {
 		FlowVersion created = this.flows.create(ownerId, request.toDraft());
-		return ResponseEntity.created(URI.create("/v1/flows/" + created.flowId())).body(FlowResource.of(created));
+		return ResponseEntity.created(URI.create("/v1/flows/" + created.flowId()))
+			.eTag(EntityTags.of(created.version()))
+			.body(FlowResource.of(created));
 	}
 
 	@GetMapping
@@ -42,14 +50,16 @@ class FlowController {
 	}
 
 	@GetMapping("/{flowId}")
-	FlowResource get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String flowId) {
-		return FlowResource.of(this.flows.latest(ownerId, flowId));
+	ResponseEntity<FlowResource> get(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String flowId) {
+		return tagged(this.flows.latest(ownerId, flowId));
 	}
 
 	@PutMapping("/{flowId}")
-	FlowResource update(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String flowId,
-			@RequestBody FlowRequest request) {
-		return FlowResource.of(this.flows.update(ownerId, flowId, request.toDraft()));
+	ResponseEntity<FlowResource> update(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String flowId, @RequestBody FlowRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return tagged(this.flows.update(ownerId, flowId, request.toDraft(), EntityTags.expected(ifMatch)));
 	}
 
 	@GetMapping("/{flowId}/versions")
@@ -59,15 +69,19 @@ class FlowController {
 	}
 
 	@GetMapping("/{flowId}/versions/{version}")
-	FlowResource version(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String flowId,
-			@PathVariable int version) {
-		return FlowResource.of(this.flows.version(ownerId, flowId, version));
+	ResponseEntity<FlowResource> version(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+			@PathVariable String flowId, @PathVariable int version) {
+		return tagged(this.flows.version(ownerId, flowId, version));
 	}
 
 	@DeleteMapping("/{flowId}")
 	ResponseEntity<Void> delete(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId, @PathVariable String flowId) {
 		this.flows.delete(ownerId, flowId);
 		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<FlowResource> tagged(FlowVersion version) {
+		return ResponseEntity.ok().eTag(EntityTags.of(version.version())).body(FlowResource.of(version));
 	}
 
 }

@@ -168,6 +168,78 @@ class DeploymentApiTest {
 	}
 
 	@Test
+	void clearsDeliveryAndLimitsPatchedToNull() {
+		String id = deployWithDeliveryAndLimits();
+
+		Response patched = this.api.patch("/v1/deployments/" + id, "{\"delivery\":null,\"limits\":null}");
+
+		assertThat(patched.status()).isEqualTo(200);
+		for (JsonNode deployment : List.of(patched.json(), this.api.get("/v1/deployments/" + id).json())) {
+			assertThat(deployment.path("delivery").path("callbackUrl").isNull()).isTrue();
+			assertThat(deployment.path("delivery").path("email").isNull()).isTrue();
+			assertThat(deployment.path("delivery").path("allowCallbackOverride").asBoolean()).isFalse();
+			assertThat(deployment.path("limits").path("maxConcurrentExecutions").isNull()).isTrue();
+			assertThat(deployment.path("limits").path("requestsPerMinute").isNull()).isTrue();
+		}
+		JsonNode state = await().until(() -> latestState(id),
+				(value) -> value != null && value.path("delivery").path("callbackUrl").isNull());
+		assertThat(state.path("limits").path("requestsPerMinute").isNull()).isTrue();
+	}
+
+	@Test
+	void keepsDeliveryAndLimitsAbsentFromAPatch() {
+		String id = deployWithDeliveryAndLimits();
+
+		Response patched = this.api.patch("/v1/deployments/" + id, "{\"enabled\":false}");
+
+		assertThat(patched.status()).isEqualTo(200);
+		JsonNode stored = this.api.get("/v1/deployments/" + id).json();
+		assertThat(stored.path("enabled").asBoolean()).isFalse();
+		assertThat(stored.path("delivery").path("callbackUrl").asString()).isEqualTo("https://example.com/hook");
+		assertThat(stored.path("delivery").path("email").asString()).isEqualTo("ops@example.com");
+		assertThat(stored.path("delivery").path("allowCallbackOverride").asBoolean()).isTrue();
+		assertThat(stored.path("limits").path("maxConcurrentExecutions").asInt()).isEqualTo(4);
+		assertThat(stored.path("limits").path("requestsPerMinute").asInt()).isEqualTo(60);
+	}
+
+	@Test
+	void replacesDeliveryAndLimitsPatchedAsAWhole() {
+		String id = deployWithDeliveryAndLimits();
+
+		Response patched = this.api.patch("/v1/deployments/" + id,
+				"{\"delivery\":{\"email\":\"billing@example.com\"},\"limits\":{\"requestsPerMinute\":30}}");
+
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(patched.json().path("delivery").path("callbackUrl").isNull()).isTrue();
+		assertThat(patched.json().path("delivery").path("email").asString()).isEqualTo("billing@example.com");
+		assertThat(patched.json().path("delivery").path("allowCallbackOverride").asBoolean()).isFalse();
+		assertThat(patched.json().path("limits").path("maxConcurrentExecutions").isNull()).isTrue();
+		assertThat(patched.json().path("limits").path("requestsPerMinute").asInt()).isEqualTo(30);
+	}
+
+	@Test
+	void refusesDeliveryAndLimitsOfTheWrongTypesNamingEach() {
+		String id = deployWithDeliveryAndLimits();
+
+		Response notObjects = this.api.patch("/v1/deployments/" + id, "{\"delivery\":\"none\",\"limits\":[]}");
+		Response wrongMembers = this.api.patch("/v1/deployments/" + id, """
+				{"delivery":{"callbackUrl":7,"email":false,"allowCallbackOverride":"yes"},
+				 "limits":{"maxConcurrentExecutions":1.5,"requestsPerMinute":"60"}}""");
+
+		assertThat(notObjects.status()).isEqualTo(400);
+		assertThat(notObjects.contentType()).isEqualTo("application/problem+json");
+		assertThat(notObjects.json().findValuesAsString("field")).containsExactlyInAnyOrder("delivery", "limits");
+		assertThat(notObjects.json().findValuesAsString("message"))
+			.containsExactlyInAnyOrder("must be an object, or null", "must be an object, or null");
+		assertThat(wrongMembers.status()).isEqualTo(400);
+		assertThat(wrongMembers.json().findValuesAsString("field")).containsExactlyInAnyOrder("delivery.callbackUrl",
+				"delivery.email", "delivery.allowCallbackOverride", "limits.maxConcurrentExecutions",
+				"limits.requestsPerMinute");
+		assertThat(this.api.get("/v1/deployments/" + id).json().path("limits").path("requestsPerMinute").asInt())
+			.isEqualTo(60);
+	}
+
+	@Test
 	void deletingPublishesATombstoneAndFreesTheFlow() {
 		String id = deploy();
 		await().until(() -> latestState(id), (value) -> value != null);
@@ -291,6 +363,16 @@ class DeploymentApiTest {
 
 	private String deploy() {
 		return this.api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(this.flowId)).text("id");
+	}
+
+	private String deployWithDeliveryAndLimits() {
+		return this.api
+			.post("/v1/deployments",
+					"""
+							{"flowId":"%s","delivery":{"callbackUrl":"https://example.com/hook","email":"ops@example.com",
+							 "allowCallbackOverride":true},"limits":{"maxConcurrentExecutions":4,"requestsPerMinute":60}}"""
+						.formatted(this.flowId))
+			.text("id");
 	}
 
 	private void createdAt(String deploymentId, Instant at) {

@@ -9,10 +9,18 @@ import dev.flowgate.contracts.DeploymentLimits;
  * is reported like every other problem.
  *
  * @param flowVersion the flow version to pin; on a patch, a redeploy
+ * @param delivery kept, replaced as a whole, or cleared ({@code null} value); a
+ * {@code null} setting keeps it
+ * @param limits as {@code delivery}
  */
 public record DeploymentChanges(Integer flowVersion, String name, String mode, String environment, Boolean enabled,
-		Integer syncTimeoutSeconds, DeliveryTarget delivery, DeploymentLimits limits) {
+		Integer syncTimeoutSeconds, Setting<DeliveryTarget> delivery, Setting<DeploymentLimits> limits) {
 
 	public static final DeploymentChanges NONE = new DeploymentChanges(null, null, null, null, null, null, null, null);
+
+	public DeploymentChanges {
+		delivery = (delivery != null) ? delivery : Setting.keep();
+		limits = (limits != null) ? limits : Setting.keep();
+	}
 
 }

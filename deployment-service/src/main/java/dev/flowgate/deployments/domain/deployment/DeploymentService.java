@@ -11,11 +11,13 @@ import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentEnvironment;
 import dev.flowgate.contracts.DeploymentLimits;
 import dev.flowgate.contracts.DeploymentMode;
-import dev.flowgate.deployments.domain.ConflictException;
+import dev.flowgate.deployments.domain.ConcurrentChangeException;
+import dev.flowgate.deployments.domain.ExpectedRevision;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
 import dev.flowgate.deployments.domain.PageLimit;
+import dev.flowgate.deployments.domain.PreconditionFailedException;
 import dev.flowgate.deployments.domain.ResultPage;
 import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.flow.FlowService;
@@ -30,6 +32,8 @@ public class DeploymentService {
 	private static final System.Logger log = System.getLogger(DeploymentService.class.getName());
 
 	private static final String RESOURCE = "deployment";
+
+	private static final String RESOURCE_TITLE = "Deployment";
 
 	private static final int DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
 
@@ -148,20 +152,50 @@ public class DeploymentService {
 				(deployment) -> new TimeCursor(deployment.createdAt(), deployment.id()));
 	}
 
-	/** Applies the changes; a {@code flowVersion} pins that version's definition. */
+	/** Applies the changes whatever the deployment's version (last writer wins). */
 	public Deployment update(String ownerId, String deploymentId, DeploymentChanges changes) {
+		return update(ownerId, deploymentId, changes, ExpectedRevision.ANY);
+	}
+
+	/**
+	 * Applies the changes; a {@code flowVersion} pins that version's definition.
+	 * @param expected the versions the caller read: the deployment's
+	 * {@link Deployment#version()} is checked against it in the same compare-and-set that
+	 * stores the change
+	 * @throws PreconditionFailedException when the deployment is at another version
+	 */
+	public Deployment update(String ownerId, String deploymentId, DeploymentChanges changes,
+			ExpectedRevision expected) {
 		return retryOnConcurrentChange(deploymentId, () -> {
-			Deployment current = get(ownerId, deploymentId);
+			Deployment current = current(ownerId, deploymentId, expected);
 			Deployment next = changed(current, changes);
 			return this.deployments.update(next) ? Optional.of(next) : Optional.empty();
 		});
 	}
 
 	public void delete(String ownerId, String deploymentId) {
+		delete(ownerId, deploymentId, ExpectedRevision.ANY);
+	}
+
+	/**
+	 * Deletes the deployment if it is still at a version the caller expects.
+	 * @throws PreconditionFailedException when it is at another version
+	 */
+	public void delete(String ownerId, String deploymentId, ExpectedRevision expected) {
 		retryOnConcurrentChange(deploymentId, () -> {
-			Deployment current = get(ownerId, deploymentId);
+			Deployment current = current(ownerId, deploymentId, expected);
 			return this.deployments.markDeleted(current) ? Optional.of(current) : Optional.empty();
 		});
+	}
+
+	/**
+	 * The stored deployment, if at an expected version: the write then compares against
+	 * that same version, so one stored in between fails it and is seen on the next try.
+	 */
+	private Deployment current(String ownerId, String deploymentId, ExpectedRevision expected) {
+		Deployment current = get(ownerId, deploymentId);
+		expected.require(RESOURCE_TITLE, deploymentId, current.version());
+		return current;
 	}
 
 	private Deployment changed(Deployment current, DeploymentChanges changes) {
@@ -213,7 +247,7 @@ public class DeploymentService {
 				return saved.get();
 			}
 		}
-		throw new ConflictException(
+		throw new ConcurrentChangeException(
 				"Deployment '%s' is being changed by another request; retry".formatted(deploymentId));
 	}
 

@@ -50,9 +50,10 @@ final class DeploymentSettings {
 			problems.add(new FieldProblem("syncTimeoutSeconds",
 					"must be from %d to %d".formatted(MIN_SYNC_TIMEOUT_SECONDS, MAX_SYNC_TIMEOUT_SECONDS)));
 		}
-		DeliveryTarget delivery = (changes.delivery() != null) ? checkDelivery(changes.delivery(), problems)
+		DeliveryTarget delivery = changes.delivery().changed() ? checkDelivery(changes.delivery().value(), problems)
 				: base.delivery();
-		DeploymentLimits limits = (changes.limits() != null) ? checkLimits(changes.limits(), problems) : base.limits();
+		DeploymentLimits limits = changes.limits().changed() ? checkLimits(changes.limits().value(), problems)
+				: base.limits();
 		return new Deployment(base.id(), base.ownerId(), name, base.flowId(), base.flowVersion(), base.flow(), mode,
 				environment, enabled, syncTimeout, delivery, limits, base.version(), base.createdAt(),
 				base.updatedAt());
@@ -77,7 +78,11 @@ final class DeploymentSettings {
 		return type.getEnumConstants()[index];
 	}
 
+	/** {@code null} (cleared) is no delivery. */
 	private static DeliveryTarget checkDelivery(DeliveryTarget delivery, List<FieldProblem> problems) {
+		if (delivery == null) {
+			return DeliveryTarget.NONE;
+		}
 		String callbackUrl = blankToNull(delivery.callbackUrl());
 		String email = blankToNull(delivery.email());
 		if (callbackUrl != null && !InputType.isHttpUrl(callbackUrl)) {
@@ -93,7 +98,11 @@ final class DeploymentSettings {
 		return new DeliveryTarget(callbackUrl, email, delivery.allowCallbackOverride());
 	}
 
+	/** {@code null} (cleared) is no limit. */
 	private static DeploymentLimits checkLimits(DeploymentLimits limits, List<FieldProblem> problems) {
+		if (limits == null) {
+			return DeploymentLimits.NONE;
+		}
 		if (limits.maxConcurrentExecutions() != null && limits.maxConcurrentExecutions() < 1) {
 			problems.add(new FieldProblem("limits.maxConcurrentExecutions", "must be at least 1, or null"));
 		}

@@ -3,9 +3,12 @@ package dev.flowgate.deployments.domain.flow;
 import java.time.Clock;
 import java.util.UUID;
 
+import dev.flowgate.deployments.domain.ConcurrentChangeException;
 import dev.flowgate.deployments.domain.ConflictException;
+import dev.flowgate.deployments.domain.ExpectedRevision;
 import dev.flowgate.deployments.domain.NotFoundException;
 import dev.flowgate.deployments.domain.PageLimit;
+import dev.flowgate.deployments.domain.PreconditionFailedException;
 import dev.flowgate.deployments.domain.ResultPage;
 import dev.flowgate.deployments.domain.TimeCursor;
 
@@ -13,6 +16,8 @@ import dev.flowgate.deployments.domain.TimeCursor;
 public class FlowService {
 
 	private static final String RESOURCE = "flow";
+
+	private static final String RESOURCE_TITLE = "Flow";
 
 	private final FlowRepository flows;
 
@@ -45,13 +50,23 @@ public class FlowService {
 	 * removed the record, so of the two at least one sees the other.
 	 */
 	public FlowVersion update(String ownerId, String flowId, FlowDraft draft) {
+		return update(ownerId, flowId, draft, ExpectedRevision.ANY);
+	}
+
+	/**
+	 * As {@link #update(String, String, FlowDraft)}, if the latest version is one the
+	 * caller expects. Storing the next version number is the compare-and-set: one stored
+	 * in between takes that number first.
+	 * @throws PreconditionFailedException when the latest version is another
+	 */
+	public FlowVersion update(String ownerId, String flowId, FlowDraft draft, ExpectedRevision expected) {
 		FlowVersion latest = latest(ownerId, flowId);
+		expected.require(RESOURCE_TITLE, flowId, latest.version());
 		this.validator.requireValid(draft);
 		FlowVersion next = new FlowVersion(flowId, ownerId, latest.version() + 1, draft.name(), draft.description(),
 				draft.definition(), this.clock.instant());
 		if (!this.flows.insertVersion(next)) {
-			throw new ConflictException(
-					"Flow '%s' was changed at the same time; read it again and retry".formatted(flowId));
+			throw changedMeanwhile(ownerId, flowId, expected);
 		}
 		this.flows.recordLatest(next);
 		if (this.flows.findFlow(ownerId, flowId).isEmpty()) {
@@ -59,6 +74,14 @@ public class FlowService {
 			throw new NotFoundException(RESOURCE, flowId);
 		}
 		return next;
+	}
+
+	private RuntimeException changedMeanwhile(String ownerId, String flowId, ExpectedRevision expected) {
+		if (!expected.any()) {
+			return new PreconditionFailedException(RESOURCE_TITLE, flowId, latest(ownerId, flowId).version());
+		}
+		return new ConcurrentChangeException(
+				"Flow '%s' was changed at the same time; read it again and retry".formatted(flowId));
 	}
 
 	public FlowVersion latest(String ownerId, String flowId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import dev.flowgate.deployments.domain.TimeCursor;
@@ -11,7 +12,7 @@ import dev.flowgate.deployments.domain.flow.DeployedFlows;
 
 /**
  * Deployments in a map, for domain tests; what another request does at the same time can
- * be slipped in before an insert, or after a look for a flow's deployments.
+ * be slipped in before an insert or an update, or after a look for a flow's deployments.
  */
 class InMemoryDeployments implements DeploymentRepository, DeployedFlows {
 
@@ -23,9 +24,19 @@ class InMemoryDeployments implements DeploymentRepository, DeployedFlows {
 	private Runnable afterLook = () -> {
 	};
 
+	private final AtomicInteger changesBeforeUpdates = new AtomicInteger();
+
 	/** Runs {@code other} once, before the next insert. */
 	void beforeNextInsert(Runnable other) {
 		this.beforeInsert = once(other);
+	}
+
+	/**
+	 * Before each of the next {@code count} updates, another writer stores a new version
+	 * of that deployment first.
+	 */
+	void changedByAnotherWriterBeforeNextUpdates(int count) {
+		this.changesBeforeUpdates.set(count);
 	}
 
 	/** Runs {@code other} once, after the next look for a flow's deployments. */
@@ -65,6 +76,9 @@ class InMemoryDeployments implements DeploymentRepository, DeployedFlows {
 
 	@Override
 	public boolean update(Deployment next) {
+		if (this.changesBeforeUpdates.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+			this.live.computeIfPresent(next.id(), (id, stored) -> stored.nextVersion(stored.updatedAt()));
+		}
 		Deployment current = this.live.get(next.id());
 		return current != null && current.version() == next.version() - 1
 				&& this.live.replace(next.id(), current, next);
