@@ -8,9 +8,9 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves the poller's due query, an execution's deliveries, an owner's pages and the
- * retention sweep (lease-checked writes find their document by {@code _id}); creating an
- * existing index is a no-op.
+ * Serves the poller's due query, an execution's deliveries, an owner's pages, the
+ * retention sweep and an owner's disabled callbacks (lease-checked writes find their
+ * document by {@code _id}); creating an existing index is a no-op.
  */
 @Component
 class DeliveryIndexes {
@@ -42,8 +42,14 @@ class DeliveryIndexes {
 		// The retention sweep's queries.
 		this.mongo.indexOps(DeliveryDocument.class)
 			.createIndex(new Index().on(DeliveryDocument.FINISHED_AT, Sort.Direction.ASC).sparse().named("by_finish"));
+		// An owner's stops, newest first (GET /v1/callbacks/disabled): a page reads
+		// only its own documents. It also serves the owner lookups of the earlier
+		// by_owner index, left in place: an older instance may still be running.
 		this.mongo.indexOps(DisabledCallbackDocument.class)
-			.createIndex(new Index().on(DisabledCallbackDocument.OWNER_ID, Sort.Direction.ASC).named("by_owner"));
+			.createIndex(new Index().on(DisabledCallbackDocument.OWNER_ID, Sort.Direction.ASC)
+				.on(DisabledCallbackDocument.DISABLED_AT, Sort.Direction.DESC)
+				.on(DisabledCallbackDocument.ID, Sort.Direction.DESC)
+				.named("by_owner_newest"));
 	}
 
 }

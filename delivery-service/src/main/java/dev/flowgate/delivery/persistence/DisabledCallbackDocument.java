@@ -14,6 +14,8 @@ record DisabledCallbackDocument(@Id String id, String ownerId, String deployment
 
 	static final String COLLECTION = "disabled_callbacks";
 
+	static final String ID = "_id";
+
 	static final String OWNER_ID = "ownerId";
 
 	static final String DEPLOYMENT_ID = "deploymentId";

@@ -3,10 +3,13 @@ package dev.flowgate.delivery.persistence;
 import java.util.List;
 
 import dev.flowgate.delivery.domain.callback.DisabledCallback;
+import dev.flowgate.delivery.domain.callback.DisabledCallbackCursor;
+import dev.flowgate.delivery.domain.callback.DisabledCallbackPage;
 import dev.flowgate.delivery.domain.callback.DisabledCallbacks;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
@@ -34,19 +37,30 @@ class MongoDisabledCallbacks implements DisabledCallbacks {
 	}
 
 	@Override
-	public List<DisabledCallback> list(String ownerId) {
-		Query query = Query.query(where(DisabledCallbackDocument.OWNER_ID).is(ownerId))
-			.with(Sort.by(DisabledCallbackDocument.DISABLED_AT));
-		return this.mongo.find(query, DisabledCallbackDocument.class)
-			.stream()
-			.map(DisabledCallbackDocument::toDisabledCallback)
-			.toList();
+	public DisabledCallbackPage page(String ownerId, DisabledCallbackCursor after, int limit) {
+		Criteria owned = where(DisabledCallbackDocument.OWNER_ID).is(ownerId);
+		Query query = Query.query((after != null) ? new Criteria().andOperator(owned, olderThan(after)) : owned)
+			.with(Sort.by(Sort.Direction.DESC, DisabledCallbackDocument.DISABLED_AT, DisabledCallbackDocument.ID))
+			// One past the limit tells there is a next page, without a count.
+			.limit(limit + 1);
+		List<DisabledCallbackDocument> found = this.mongo.find(query, DisabledCallbackDocument.class);
+		List<DisabledCallbackDocument> items = found.subList(0, Math.min(limit, found.size()));
+		DisabledCallbackDocument last = (found.size() > limit) ? items.get(items.size() - 1) : null;
+		return new DisabledCallbackPage(items.stream().map(DisabledCallbackDocument::toDisabledCallback).toList(),
+				(last != null) ? new DisabledCallbackCursor(last.disabledAt(), last.id()) : null);
 	}
 
 	@Override
-	public boolean enable(String ownerId, String deploymentId) {
-		return this.mongo.remove(ofDeployment(ownerId, deploymentId), DisabledCallbackDocument.class)
-			.getDeletedCount() > 0;
+	public void enable(String ownerId, String deploymentId) {
+		this.mongo.remove(ofDeployment(ownerId, deploymentId), DisabledCallbackDocument.class);
+	}
+
+	/** What comes after the cursor, newest first. */
+	private static Criteria olderThan(DisabledCallbackCursor cursor) {
+		return new Criteria().orOperator(where(DisabledCallbackDocument.DISABLED_AT).lt(cursor.disabledAt()),
+				where(DisabledCallbackDocument.DISABLED_AT).is(cursor.disabledAt())
+					.and(DisabledCallbackDocument.ID)
+					.lt(cursor.id()));
 	}
 
 	// By fields, not id: stops stored before they were kept per URL have the URL too.

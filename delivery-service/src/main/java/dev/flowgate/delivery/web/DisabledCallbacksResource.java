@@ -2,6 +2,17 @@ package dev.flowgate.delivery.web;
 
 import java.util.List;
 
-/** The owner's disabled callbacks. */
-record DisabledCallbacksResource(List<DisabledCallbackResource> disabled) {
+import dev.flowgate.delivery.domain.callback.DisabledCallbackPage;
+
+/**
+ * A page of the owner's disabled callbacks, newest first; {@code nextCursor} is
+ * {@code null} on the last.
+ */
+record DisabledCallbacksResource(List<DisabledCallbackResource> items, String nextCursor) {
+
+	static DisabledCallbacksResource of(DisabledCallbackPage page) {
+		return new DisabledCallbacksResource(page.items().stream().map(DisabledCallbackResource::of).toList(),
+				(page.next() != null) ? page.next().encode() : null);
+	}
+
 }

@@ -1,7 +1,8 @@
 package dev.flowgate.delivery.web;
 
+import java.time.Duration;
+
 import dev.flowgate.delivery.domain.InvalidRequestException;
-import dev.flowgate.delivery.domain.callback.CallbackNotDisabledException;
 import dev.flowgate.delivery.domain.delivery.DeliveryNotFoundException;
 import dev.flowgate.delivery.domain.delivery.DeliveryPendingException;
 import dev.flowgate.delivery.domain.delivery.PayloadNotKeptException;
@@ -11,8 +12,11 @@ import dev.flowgate.internal.InternalApiProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,6 +25,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ProblemHandler extends InternalApiProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	/**
+	 * An unreadable secret clears only once an operator configures its key: retrying
+	 * within seconds would not help, and a minute is still soon after a fix.
+	 */
+	private static final Duration UNREADABLE_SECRET_RETRY_AFTER = Duration.ofSeconds(60);
 
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
@@ -31,11 +41,6 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail deliveryNotFound(DeliveryNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail notDisabled(CallbackNotDisabledException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
 	}
 
@@ -56,10 +61,13 @@ class ProblemHandler extends InternalApiProblems {
 
 	/** The operator's configuration is at fault; the owner learns no more than that. */
 	@ExceptionHandler
-	ProblemDetail unreadableSecret(UnreadableSecretException ex) {
+	ResponseEntity<ProblemDetail> unreadableSecret(UnreadableSecretException ex) {
 		log.error("A webhook signing secret cannot be read: {}", ex.getMessage());
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Signing secret unavailable",
-				"The webhook signing secret cannot be read at the moment; callbacks wait until it can");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(UNREADABLE_SECRET_RETRY_AFTER.toSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Signing secret unavailable",
+					"The webhook signing secret cannot be read at the moment; callbacks wait until it can"));
 	}
 
 }

@@ -52,11 +52,11 @@ class GoneTest {
 		assertThat(failed.get("attemptCount").asInt()).isEqualTo(1);
 		assertThat(failed.get("lastError").asString()).startsWith("HTTP 410 Gone; callbacks of deployment dep-gone")
 			.endsWith("are disabled until enabled");
-		JsonNode disabled = this.api.get("/v1/callbacks/disabled", this.owner).body().get("disabled");
+		JsonNode disabled = this.api.get("/v1/callbacks/disabled", this.owner).body().get("items");
 		assertThat(disabled.size()).isEqualTo(1);
 		assertThat(disabled.get(0).get("deploymentId").asString()).isEqualTo(DEPLOYMENT);
 		assertThat(disabled.get(0).get("callbackUrl").asString()).isEqualTo(this.receiver.url("/hook"));
-		assertThat(this.api.get("/v1/callbacks/disabled", "someone-else").body().get("disabled").size()).isZero();
+		assertThat(this.api.get("/v1/callbacks/disabled", "someone-else").body().get("items").size()).isZero();
 		try (FailedDeliveries events = new FailedDeliveries()) {
 			DeliveryFailed event = await().atMost(Deliveries.WAIT)
 				.until(() -> events.of(failed.get("id").asString()), (found) -> !found.isEmpty())
@@ -76,10 +76,13 @@ class GoneTest {
 		this.deliveries.publish(elsewhere);
 		this.deliveries.awaitStatus(this.owner, elsewhere.executionId(), "succeeded");
 
+		// Answered as for a deployment with nothing disabled: nothing of this owner's
+		// shows.
 		assertThat(this.api.post("/v1/callbacks/" + DEPLOYMENT + "/enable", "someone-else", null).status())
-			.isEqualTo(404);
+			.isEqualTo(204);
+		assertThat(this.api.get("/v1/callbacks/disabled", this.owner).body().get("items").size()).isEqualTo(1);
 		assertThat(this.api.post("/v1/callbacks/" + DEPLOYMENT + "/enable", this.owner, null).status()).isEqualTo(204);
-		assertThat(this.api.get("/v1/callbacks/disabled", this.owner).body().get("disabled").size()).isZero();
+		assertThat(this.api.get("/v1/callbacks/disabled", this.owner).body().get("items").size()).isZero();
 		ExecutionCompleted enabled = callback();
 		this.deliveries.publish(enabled);
 		this.deliveries.awaitStatus(this.owner, enabled.executionId(), "succeeded");

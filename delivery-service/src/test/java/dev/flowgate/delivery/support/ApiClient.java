@@ -3,6 +3,7 @@ package dev.flowgate.delivery.support;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -39,7 +40,8 @@ public final class ApiClient {
 			MvcResult result = this.mvc.perform(request).andReturn();
 			String raw = result.getResponse().getContentAsString();
 			JsonNode parsed = raw.isEmpty() ? null : this.json.readTree(raw);
-			return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(), parsed, raw);
+			return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(), parsed, raw,
+					headers(result));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -52,11 +54,23 @@ public final class ApiClient {
 			.header("X-Flowgate-Key-Id", "calling-key");
 	}
 
+	private static HttpHeaders headers(MvcResult result) {
+		HttpHeaders headers = new HttpHeaders();
+		result.getResponse()
+			.getHeaderNames()
+			.forEach((name) -> headers.addAll(name, result.getResponse().getHeaders(name)));
+		return headers;
+	}
+
 	/** One answer; {@code body} is {@code null} when there is none. */
-	public record Response(int status, String contentType, JsonNode body, String raw) {
+	public record Response(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
 
 		public String text(String field) {
 			return this.body.get(field).asString();
+		}
+
+		public String header(String name) {
+			return this.headers.getFirst(name);
 		}
 
 	}

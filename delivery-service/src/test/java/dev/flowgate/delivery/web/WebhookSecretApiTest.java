@@ -79,6 +79,8 @@ class WebhookSecretApiTest {
 		assertThat(metadata.status()).isEqualTo(503);
 		assertThat(metadata.contentType()).isEqualTo("application/problem+json");
 		assertThat(metadata.text("title")).isEqualTo("Signing secret unavailable");
+		// It clears only once an operator configures the key: no retry within seconds.
+		assertThat(metadata.header("Retry-After")).isEqualTo("60");
 		assertThat(metadata.raw()).doesNotContain("Zm9yZWln").doesNotContain("encryption-keys");
 	}
 

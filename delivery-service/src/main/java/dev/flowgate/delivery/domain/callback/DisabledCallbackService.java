@@ -2,9 +2,9 @@ package dev.flowgate.delivery.domain.callback;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import dev.flowgate.delivery.domain.ExpiringCache;
+import dev.flowgate.delivery.domain.PageLimit;
 
 /**
  * Which callbacks are stopped because a receiver answered 410, and lifting such stops.
@@ -12,6 +12,12 @@ import dev.flowgate.delivery.domain.ExpiringCache;
  * one made by another instance within the time to live.
  */
 public final class DisabledCallbackService {
+
+	/**
+	 * The list answered with every stop before it had pages: a client with up to this
+	 * many still gets them all at once.
+	 */
+	private static final int DEFAULT_PAGE_SIZE = PageLimit.MAX;
 
 	private final DisabledCallbacks disabled;
 
@@ -36,17 +42,26 @@ public final class DisabledCallbackService {
 		this.cache.invalidate(key(callback.ownerId(), callback.deploymentId(), callback.callbackUrl()));
 	}
 
-	public List<DisabledCallback> list(String ownerId) {
-		return this.disabled.list(ownerId);
+	/**
+	 * A page of the owner's stops, newest first.
+	 * @param cursor the previous page's {@code nextCursor}, or {@code null} for the first
+	 * @param limit the page size, or {@code null} for the default
+	 */
+	public DisabledCallbackPage page(String ownerId, String cursor, Integer limit) {
+		int size = PageLimit.orDefault(limit, DEFAULT_PAGE_SIZE);
+		DisabledCallbackCursor after = (cursor != null) ? DisabledCallbackCursor.decode(cursor) : null;
+		return this.disabled.page(ownerId, after, size);
 	}
 
-	/** Lifts every stop of the deployment's callbacks. */
+	/**
+	 * Lifts every stop of the deployment. Idempotent: a client retrying after a lost
+	 * answer finds nothing left to lift, and this service holds no list of the owner's
+	 * deployments that could tell an enabled one from one it does not have (another
+	 * owner's included).
+	 */
 	public void enable(String ownerId, String deploymentId) {
-		boolean wasDisabled = this.disabled.enable(ownerId, deploymentId);
+		this.disabled.enable(ownerId, deploymentId);
 		this.cache.invalidateIf((key) -> key.startsWith(key(ownerId, deploymentId, "")));
-		if (!wasDisabled) {
-			throw new CallbackNotDisabledException(deploymentId);
-		}
 	}
 
 	private static String key(String ownerId, String deploymentId, String callbackUrl) {

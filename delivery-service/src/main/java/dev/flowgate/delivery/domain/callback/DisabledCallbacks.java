@@ -1,7 +1,5 @@
 package dev.flowgate.delivery.domain.callback;
 
-import java.util.List;
-
 /**
  * Which callback URLs of which deployments are disabled, per owner: a receiver's 410
  * stops its own URL only, not another one of the deployment (a call's own callback URL,
@@ -14,12 +12,14 @@ public interface DisabledCallbacks {
 	/** Disables (again); the latest reason wins. */
 	void disable(DisabledCallback disabled);
 
-	List<DisabledCallback> list(String ownerId);
-
 	/**
-	 * Enables every callback URL of the deployment.
-	 * @return whether any was disabled
+	 * The owner's stops, newest first (by {@code disabledAt}, the id breaking ties).
+	 * @param after the previous page's cursor, or {@code null} for the first page
+	 * @return up to {@code limit} stops, and a cursor if there are more
 	 */
-	boolean enable(String ownerId, String deploymentId);
+	DisabledCallbackPage page(String ownerId, DisabledCallbackCursor after, int limit);
+
+	/** Enables every callback URL of the deployment; none disabled is no change. */
+	void enable(String ownerId, String deploymentId);
 
 }

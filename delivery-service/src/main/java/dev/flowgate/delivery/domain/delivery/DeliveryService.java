@@ -11,13 +11,12 @@ import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.InvalidRequestException;
+import dev.flowgate.delivery.domain.PageLimit;
 
 /** What owners see of their deliveries, and replays. */
 public final class DeliveryService {
 
 	private static final int DEFAULT_PAGE_SIZE = 20;
-
-	private static final int MAX_PAGE_SIZE = 100;
 
 	/** A receiver back from an outage gets at most this many replays per call. */
 	static final int MAX_RECOVERED_PER_CALL = 1000;
@@ -60,10 +59,7 @@ public final class DeliveryService {
 	 */
 	public DeliveryPage list(String ownerId, String status, String cursor, Integer limit) {
 		DeliveryStatus wanted = (status != null) ? statusOf(status) : null;
-		int size = (limit != null) ? limit : DEFAULT_PAGE_SIZE;
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidRequestException("limit", "limit must be from 1 to " + MAX_PAGE_SIZE);
-		}
+		int size = PageLimit.orDefault(limit, DEFAULT_PAGE_SIZE);
 		DeliveryCursor after = (cursor != null) ? DeliveryCursor.decode(cursor) : null;
 		List<Delivery> found = this.pages.page(ownerId, wanted, after, size + 1);
 		List<Delivery> items = found.subList(0, Math.min(size, found.size()));

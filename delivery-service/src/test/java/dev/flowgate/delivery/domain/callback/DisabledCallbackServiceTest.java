@@ -3,6 +3,7 @@ package dev.flowgate.delivery.domain.callback;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.flowgate.delivery.domain.InvalidRequestException;
 import dev.flowgate.delivery.domain.MovingClock;
 import org.junit.jupiter.api.Test;
 
@@ -61,9 +62,54 @@ class DisabledCallbackServiceTest {
 	}
 
 	@Test
-	void enablingWhatIsNotDisabledIsAnError() {
-		assertThatExceptionOfType(CallbackNotDisabledException.class)
-			.isThrownBy(() -> this.here.enable("owner-1", "dep-1"));
+	void enablingWhatIsNotDisabledChangesNothingAndIsNoError() {
+		this.here.disable(stop("owner-1", "dep-1"));
+
+		this.here.enable("owner-1", "dep-2");
+		this.here.enable("owner-2", "dep-1");
+		this.here.enable("owner-1", "dep-1");
+		this.here.enable("owner-1", "dep-1");
+
+		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isFalse();
+	}
+
+	@Test
+	void anotherOwnersEnablingLiftsNoStop() {
+		this.here.disable(stop("owner-1", "dep-1"));
+
+		this.here.enable("owner-2", "dep-1");
+
+		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isTrue();
+	}
+
+	@Test
+	void pagesHoldAHundredUnlessALimitFromOneToAHundredIsGiven() {
+		for (int i = 0; i < 101; i++) {
+			this.here.disable(new DisabledCallback("owner-1", "dep-" + i, URL, NOW.plusSeconds(i), "HTTP 410 Gone"));
+		}
+
+		DisabledCallbackPage first = this.here.page("owner-1", null, null);
+		DisabledCallbackPage rest = this.here.page("owner-1", first.next().encode(), null);
+
+		assertThat(first.items()).hasSize(100);
+		assertThat(first.items().get(0).deploymentId()).isEqualTo("dep-100");
+		assertThat(rest.items()).extracting(DisabledCallback::deploymentId).containsExactly("dep-0");
+		assertThat(rest.next()).isNull();
+		assertThat(this.here.page("owner-1", null, 1).items()).hasSize(1);
+		for (int limit : new int[] { 0, 101 }) {
+			assertThatExceptionOfType(InvalidRequestException.class)
+				.isThrownBy(() -> this.here.page("owner-1", null, limit))
+				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("limit"));
+		}
+	}
+
+	@Test
+	void rejectsACursorNoPageGave() {
+		for (String cursor : new String[] { "!!", "bm8tc2VwYXJhdG9y", "eDpkZXAtMQ" }) {
+			assertThatExceptionOfType(InvalidRequestException.class)
+				.isThrownBy(() -> this.here.page("owner-1", cursor, null))
+				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("cursor"));
+		}
 	}
 
 	private static DisabledCallback stop(String ownerId, String deploymentId) {

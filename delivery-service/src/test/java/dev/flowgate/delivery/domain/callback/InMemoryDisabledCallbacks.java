@@ -1,11 +1,17 @@
 package dev.flowgate.delivery.domain.callback;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The disabled-callback store's contract, in memory. */
+/** The disabled-callback store's contract, in memory; its keys stand for the ids. */
 class InMemoryDisabledCallbacks implements DisabledCallbacks {
+
+	private static final Comparator<Map.Entry<String, DisabledCallback>> NEWEST_FIRST = Comparator
+		.comparing((Map.Entry<String, DisabledCallback> entry) -> entry.getValue().disabledAt())
+		.thenComparing(Map.Entry::getKey)
+		.reversed();
 
 	private final Map<String, DisabledCallback> disabled = new ConcurrentHashMap<>();
 
@@ -20,13 +26,26 @@ class InMemoryDisabledCallbacks implements DisabledCallbacks {
 	}
 
 	@Override
-	public List<DisabledCallback> list(String ownerId) {
-		return this.disabled.values().stream().filter((d) -> d.ownerId().equals(ownerId)).toList();
+	public DisabledCallbackPage page(String ownerId, DisabledCallbackCursor after, int limit) {
+		List<Map.Entry<String, DisabledCallback>> found = this.disabled.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().ownerId().equals(ownerId))
+			.sorted(NEWEST_FIRST)
+			.filter((entry) -> after == null || NEWEST_FIRST.compare(entry, position(after)) > 0)
+			.toList();
+		List<Map.Entry<String, DisabledCallback>> items = found.subList(0, Math.min(limit, found.size()));
+		Map.Entry<String, DisabledCallback> last = (found.size() > limit) ? items.get(items.size() - 1) : null;
+		return new DisabledCallbackPage(items.stream().map(Map.Entry::getValue).toList(),
+				(last != null) ? new DisabledCallbackCursor(last.getValue().disabledAt(), last.getKey()) : null);
 	}
 
 	@Override
-	public boolean enable(String ownerId, String deploymentId) {
-		return this.disabled.keySet().removeIf((key) -> key.startsWith(ownerId + "/" + deploymentId + "/"));
+	public void enable(String ownerId, String deploymentId) {
+		this.disabled.keySet().removeIf((key) -> key.startsWith(ownerId + "/" + deploymentId + "/"));
+	}
+
+	private static Map.Entry<String, DisabledCallback> position(DisabledCallbackCursor cursor) {
+		return Map.entry(cursor.id(), new DisabledCallback(null, null, null, cursor.disabledAt(), null));
 	}
 
 }

@@ -1,0 +1,8 @@
+package dev.flowgate.delivery.domain.callback;
+
+import java.util.List;
+
+/** One page of an owner's stops; {@code next} is {@code null} on the last page. */
+public record DisabledCallbackPage(List<DisabledCallback> items, DisabledCallbackCursor next) {
+
+}
