@@ -42,7 +42,8 @@ class WebServerConfig {
 			.addContextCustomizers((context) -> context.getParent().addLifecycleListener((event) -> {
 				if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())
 						&& event.getLifecycle() instanceof StandardHost host) {
-					useProblemErrorReports(host, new ProblemErrorReportValve(cors, compatibleApis, json));
+					useProblemErrorReports(host, new ProblemErrorReportValve(cors, compatibleApis, json,
+							properties.maxBodySize().toBytes()));
 				}
 			}));
 	}

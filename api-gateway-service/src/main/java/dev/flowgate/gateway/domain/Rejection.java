@@ -16,7 +16,12 @@ public final class Rejection extends RuntimeException {
 	public enum Reason {
 
 		UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_REQUEST, INVALID_INPUT, PAYLOAD_TOO_LARGE, NOT_ACCEPTABLE,
-		UNSUPPORTED_MEDIA_TYPE, IDEMPOTENCY_MISMATCH, RATE_LIMITED, UNAVAILABLE, UPSTREAM_TIMEOUT
+		UNSUPPORTED_MEDIA_TYPE, IDEMPOTENCY_MISMATCH, RATE_LIMITED, UNAVAILABLE, UPSTREAM_TIMEOUT,
+		/**
+		 * A service behind the gateway refused the gateway itself: the installation's
+		 * fault.
+		 */
+		UPSTREAM_REFUSED
 
 	}
 

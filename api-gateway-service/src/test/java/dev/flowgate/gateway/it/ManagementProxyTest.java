@@ -1,5 +1,7 @@
 package dev.flowgate.gateway.it;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import dev.flowgate.contracts.KeyScope;
@@ -11,6 +13,10 @@ import dev.flowgate.gateway.support.TestStack;
 import dev.flowgate.gateway.support.TestStack.Tenant;
 import dev.flowgate.infra.test.FlowgateInfra;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static dev.flowgate.gateway.it.TriggerRejectionsTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unchanged.
  */
 @FlowgateInfra
+@ExtendWith(OutputCaptureExtension.class)
 class ManagementProxyTest {
 
 	private final TestStack stack = TestStack.get();
@@ -75,6 +82,20 @@ class ManagementProxyTest {
 		assertThat(forwarded.body()).isEqualTo("{\"name\":\"echo\"}");
 		assertProblem(latin1, 415, "must be UTF-8");
 		assertThat(this.stack.deploymentService.lastRequestTo(latin1Path)).as("forwarded").isEmpty();
+	}
+
+	@Test
+	void forwardsAFormBodyAsSentForTheServiceToJudge() {
+		String path = "/v1/deployments/form-" + this.tenant.keyId();
+		this.stack.deploymentService.on("PATCH", path, (request) -> Reply.json(415, "{\"status\":415}"));
+		this.stack.awaitVisible(this.tenant);
+
+		Http.Response response = Http.send("PATCH", this.stack.a.url(path), Map.of("Authorization",
+				"Bearer " + this.tenant.key(), "Content-Type", "application/x-www-form-urlencoded"), "enabled=false");
+
+		assertThat(response.status()).isEqualTo(415);
+		// Not parsed (and so emptied) by the gateway: it takes no forms, of any size.
+		assertThat(this.stack.deploymentService.lastRequestTo(path).orElseThrow().body()).isEqualTo("enabled=false");
 	}
 
 	@Test
@@ -211,7 +232,6 @@ class ManagementProxyTest {
 		Http.Response created = Http.post(this.stack.a.url("/v1/owners"),
 				Map.of("X-Admin-Secret", GatewayApp.ADMIN_SECRET), "{\"name\":\"acme\"}");
 		Received forwarded = this.stack.keyService.lastRequestTo("/v1/owners").orElseThrow();
-		Http.Response wrongSecret = Http.post(this.stack.a.url("/v1/owners"), Map.of("X-Admin-Secret", "guess"), "{}");
 		Http.Response withKey = Http.post(this.stack.a.url("/v1/owners/o-1/keys"), this.tenant.bearer(), "{}");
 
 		assertThat(created.status()).isEqualTo(201);
@@ -219,8 +239,89 @@ class ManagementProxyTest {
 		assertThat(forwarded.header("X-Flowgate-Internal-Token")).isEqualTo(GatewayApp.INTERNAL_TOKEN);
 		assertThat(forwarded.header("X-Flowgate-Owner-Id")).isNull();
 		assertThat(forwarded.header("X-Admin-Secret")).isNull();
-		assertProblem(wrongSecret, 401, "admin secret");
 		assertProblem(withKey, 403, "X-Admin-Secret");
+	}
+
+	@Test
+	void refusesAWrongAdminSecretExactlyAsAMissingOne() {
+		long forwardedBefore = this.stack.keyService.requestsTo("/v1/owners");
+
+		Http.Response wrong = Http.post(this.stack.a.url("/v1/owners"), Map.of("X-Admin-Secret", "guess"), "{}");
+		Http.Response missing = Http.post(this.stack.a.url("/v1/owners"), Map.of(), "{}");
+
+		assertProblem(wrong, 403, "X-Admin-Secret");
+		assertThat(wrong.header("WWW-Authenticate")).as("no scheme the route takes").isNull();
+		assertThat(wrong.json()).isEqualTo(missing.json());
+		assertThat(missing.status()).isEqualTo(403);
+		assertThat(missing.header("WWW-Authenticate")).isNull();
+		assertThat(this.stack.keyService.requestsTo("/v1/owners")).as("forwarded").isEqualTo(forwardedBefore);
+	}
+
+	@Test
+	void answersHeadAsGetWithItsRouteAndScopes() {
+		String mine = execution("head", "d-allowed");
+		String other = execution("head-other", "d-elsewhere");
+		String usage = "/v1/usage?head=" + this.tenant.keyId();
+		this.stack.deploymentService.on("GET", usage, (request) -> Reply.json(200, "{\"items\":[]}"));
+		String deliveries = "/v1/executions/" + mine + "/deliveries";
+		this.stack.deliveryService.on("GET", deliveries, (request) -> Reply.json(200, "[]"));
+		Tenant runOnly = this.stack.newKey(this.tenant.ownerId(),
+				(key) -> key.scopes(KeyScope.RUN).deployments("d-allowed"));
+		this.stack.awaitVisible(runOnly);
+		this.stack.awaitVisible(this.tenant);
+
+		Http.Response polled = Http.send("HEAD", this.stack.a.url("/v1/executions/" + mine), runOnly.bearer(), null);
+		Http.Response elsewhere = Http.send("HEAD", this.stack.a.url("/v1/executions/" + other), runOnly.bearer(),
+				null);
+		Http.Response usageHead = Http.send("HEAD", this.stack.a.url(usage), this.tenant.bearer(), null);
+		Http.Response deliveriesHead = Http.send("HEAD", this.stack.a.url(deliveries), this.tenant.bearer(), null);
+
+		assertThat(polled.status()).as("as a GET with a 'run' key").isEqualTo(200);
+		assertThat(polled.body()).isEmpty();
+		assertThat(polled.header("Content-Type")).isEqualTo("application/json");
+		assertThat(elsewhere.status()).as("outside the key's deployments, as a GET").isEqualTo(404);
+		assertThat(usageHead.status()).isEqualTo(200);
+		assertThat(this.stack.deploymentService.lastRequestTo(usage).orElseThrow().method()).isEqualTo("GET");
+		assertThat(deliveriesHead.status()).isEqualTo(200);
+		assertThat(this.stack.deliveryService.lastRequestTo(deliveries).orElseThrow().method()).isEqualTo("GET");
+		assertThat(this.stack.deploymentService.lastRequestTo(deliveries)).as("sent to deployment-service").isEmpty();
+	}
+
+	@Test
+	void answersAKnownPathCalledWithAnotherMethodWith405AndTheMethodsItTakes() {
+		this.stack.awaitVisible(this.tenant);
+
+		Http.Response usage = Http.send("DELETE", this.stack.a.url("/v1/usage"), this.tenant.bearer(), null);
+		Http.Response owners = Http.get(this.stack.a.url("/v1/owners"), Map.of());
+		Http.Response unknown = Http.send("DELETE", this.stack.a.url("/v1/usage/d-1"), this.tenant.bearer(), null);
+
+		assertProblem(usage, 405, "DELETE");
+		assertThat(allowed(usage)).containsExactly("GET", "HEAD");
+		assertProblem(owners, 405, "GET");
+		assertThat(allowed(owners)).containsExactly("POST");
+		assertProblem(unknown, 404, "No resource at DELETE /v1/usage/d-1");
+		assertThat(this.stack.deploymentService.requestsTo("/v1/usage/d-1")).isZero();
+	}
+
+	@Test
+	void answers502WhenAServiceRefusesTheGatewayItself(CapturedOutput output) {
+		String path = "/v1/keys/refusing-" + this.tenant.keyId();
+		this.stack.keyService.on("GET", path,
+				(request) -> new Reply(401,
+						Map.of("Content-Type", "application/problem+json", "WWW-Authenticate", "Internal"),
+						"{\"status\":401,\"detail\":\"X-Flowgate-Internal-Token is missing or wrong\"}"));
+		this.stack.awaitVisible(this.tenant);
+
+		Http.Response refused = Http.get(this.stack.a.url(path), this.tenant.bearer());
+
+		assertProblem(refused, 502, "key-service");
+		assertThat(refused.body()).doesNotContain("X-Flowgate", "Internal-Token");
+		assertThat(refused.header("WWW-Authenticate")).isNull();
+		assertThat(refused.header("RateLimit-Policy")).as("still counted against the owner's limit").isNotNull();
+		List<String> logged = output.getOut().lines().filter((line) -> line.contains(path)).toList();
+		assertThat(logged).singleElement()
+			.satisfies((line) -> assertThat(line).contains("ERROR", "key-service")
+				.doesNotContain(GatewayApp.INTERNAL_TOKEN, this.tenant.key()));
 	}
 
 	@Test
@@ -267,6 +368,11 @@ class ManagementProxyTest {
 	@Test
 	void refusesManagementCallsWithoutAValidKey() {
 		assertProblem(Http.get(this.stack.a.url("/v1/flows"), Map.of()), 401, "API key is required");
+	}
+
+	private static List<String> allowed(Http.Response response) {
+		assertThat(response.header("Allow")).isNotNull();
+		return Arrays.stream(response.header("Allow").split(",")).map(String::strip).toList();
 	}
 
 	/** An execution of the tenant's that deployment-service knows, in that deployment. */

@@ -38,16 +38,15 @@ public final class AdminSecret {
 	}
 
 	/**
-	 * @throws Rejection 403 without a secret (as key-service answers a non-admin call),
-	 * 401 when {@code presented} is not the configured secret
+	 * @throws Rejection 403 without a secret or with another than the configured one, the
+	 * same refusal for both (as key-service refuses a call without the admin header): no
+	 * hint which it was, and no challenge, since the route takes no {@code Authorization}
+	 * scheme
 	 */
 	public void verify(String presented) {
-		if (presented == null || presented.isEmpty()) {
-			throw Rejection.forbidden("This route needs the platform admin secret (X-Admin-Secret)");
-		}
 		boolean configuredAtAll = this.configured != null && !this.configured.isBlank();
 		if (!configuredAtAll || !SecretHash.matches(presented, this.configured)) {
-			throw Rejection.unauthenticated("The admin secret is not valid");
+			throw Rejection.forbidden("This route needs the platform admin secret (X-Admin-Secret)");
 		}
 	}
 

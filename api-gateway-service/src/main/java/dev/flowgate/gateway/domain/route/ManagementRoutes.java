@@ -1,22 +1,44 @@
 package dev.flowgate.gateway.domain.route;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The management API's routing table (docs/architecture.md): which service owns a method
- * and path, and how the call is authenticated.
+ * and path, and how the call is authenticated. HEAD goes wherever GET goes, under the
+ * same rules (RFC 9110: HEAD is GET without the body).
  */
 public final class ManagementRoutes {
 
 	private static final String ANY = null;
 
+	private static final String GET = "GET";
+
+	private static final String HEAD = "HEAD";
+
+	/**
+	 * What a catch-all route lists in an {@code Allow}; it forwards any method, and the
+	 * service behind it answers each.
+	 */
+	private static final List<String> EVERY_METHOD = List.of(GET, HEAD, "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
 	private record Rule(String method, String pattern, Route route) {
 
-		boolean matches(String requestMethod, String[] segments) {
-			return (this.method == null || this.method.equals(requestMethod)) && matchesPath(segments);
+		boolean takes(String requestMethod) {
+			return this.method == null || methods().contains(requestMethod);
+		}
+
+		List<String> methods() {
+			if (this.method == null) {
+				return EVERY_METHOD;
+			}
+			return this.method.equals(GET) ? List.of(GET, HEAD) : List.of(this.method);
 		}
 
 		private boolean matchesPath(String[] segments) {
@@ -61,12 +83,28 @@ public final class ManagementRoutes {
 	 * @param path the request path, starting with {@code /}
 	 */
 	public static Optional<Route> resolve(String method, String path) {
+		return rulesAt(path).filter((rule) -> rule.takes(method)).map(Rule::route).findFirst();
+	}
+
+	/**
+	 * The methods some route takes at a path, for the {@code Allow} of a 405 when the
+	 * request's method is not among them, in table order; empty when no route has the
+	 * path (a 404).
+	 * @param path the request path, starting with {@code /}
+	 */
+	public static Set<String> allowedMethods(String path) {
+		return rulesAt(path).flatMap((rule) -> rule.methods().stream())
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
+	/** In table order; none for a path that could escape its route. */
+	private static Stream<Rule> rulesAt(String path) {
 		String trimmed = path.startsWith("/") ? path.substring(1) : path;
 		String[] segments = trimmed.split("/", -1);
 		if (Arrays.stream(segments).anyMatch(ManagementRoutes::couldEscape)) {
-			return Optional.empty();
+			return Stream.empty();
 		}
-		return RULES.stream().filter((rule) -> rule.matches(method, segments)).map(Rule::route).findFirst();
+		return RULES.stream().filter((rule) -> rule.matchesPath(segments));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.flowgate.gateway.web.error;
 import java.util.List;
 import java.util.Optional;
 
+import dev.flowgate.gateway.config.GatewayProperties;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,16 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Boot's error page: errors raised outside Spring MVC (in filters or the servlet
- * container) are answered as problem details too, never as HTML, and in their own shape
- * on the compatible APIs' paths.
+ * container) are answered as problem details too, never as HTML, about the path the
+ * client called, and in their own shape on the compatible APIs' paths.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
 	private final List<CompatibleErrors> compatibleApis;
 
-	ProblemErrorController(List<CompatibleErrors> compatibleApis) {
+	private final ContainerProblems problems;
+
+	ProblemErrorController(List<CompatibleErrors> compatibleApis, GatewayProperties properties) {
 		this.compatibleApis = compatibleApis;
+		this.problems = new ContainerProblems(properties.maxBodySize().toBytes());
 	}
 
 	@RequestMapping("${server.error.path:/error}")
@@ -35,17 +39,16 @@ class ProblemErrorController implements ErrorController {
 		if (status == null) {
 			status = (code == null) ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		Optional<CompatibleErrors> api = CompatibleErrors.owning(this.compatibleApis,
-				(path instanceof String text) ? text : null);
+		// The path called: the request's own is the error page's.
+		String path = (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String text) ? text : null;
+		Optional<CompatibleErrors> api = CompatibleErrors.owning(this.compatibleApis, path);
 		if (api.isPresent()) {
 			return ResponseEntity.status(status)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(api.get().body(status.getReasonPhrase()));
 		}
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemDetail.forStatus(status));
+		ProblemDetail problem = this.problems.problem(status, request.getMethod(), path);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.flowgate.gateway.web.error;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.catalina.connector.Request;
@@ -16,9 +17,9 @@ import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * Tomcat's error report for requests it refuses before Spring sees them (a malformed URI,
- * say), as a problem detail instead of an HTML page (in their own shape on the compatible
- * APIs' paths), readable by the web pages the CORS rules allow: no filter ran for these,
- * so none added the headers.
+ * say), as a problem detail about the path called instead of an HTML page (in their own
+ * shape on the compatible APIs' paths), readable by the web pages the CORS rules allow:
+ * no filter ran for these, so none added the headers.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -28,14 +29,19 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
 	private final JsonMapper json;
 
+	private final ContainerProblems problems;
+
 	/**
 	 * @param cors the gateway's CORS rules, or {@code null} when no origin is allowed
 	 * @param compatibleApis whose paths are answered in their own shapes
+	 * @param maxBodyBytes the largest body the gateway takes, named by a 413
 	 */
-	public ProblemErrorReportValve(CorsConfiguration cors, List<CompatibleErrors> compatibleApis, JsonMapper json) {
+	public ProblemErrorReportValve(CorsConfiguration cors, List<CompatibleErrors> compatibleApis, JsonMapper json,
+			long maxBodyBytes) {
 		this.cors = cors;
 		this.compatibleApis = compatibleApis;
 		this.json = json;
+		this.problems = new ContainerProblems(maxBodyBytes);
 	}
 
 	@Override
@@ -49,13 +55,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
 		try {
 			allowOrigin(request, response);
-			Optional<CompatibleErrors> api = CompatibleErrors.owning(this.compatibleApis, request.getRequestURI());
+			String path = request.getRequestURI();
+			Optional<CompatibleErrors> api = CompatibleErrors.owning(this.compatibleApis, path);
 			response.setContentType(api.isPresent() ? "application/json" : "application/problem+json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(api.isPresent() ? this.json.writeValueAsString(api.get().body(title))
-						: "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}");
+				Object body = api.isPresent() ? api.get().body(title)
+						: problem(known, status, request.getMethod(), path);
+				writer.write(this.json.writeValueAsString(body));
 				response.finishResponse();
 			}
 		}
@@ -63,6 +71,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			// The client is gone or the response is already committed: nothing to report
 			// to.
 		}
+	}
+
+	private Map<String, Object> problem(HttpStatus known, int status, String method, String path) {
+		if (known != null) {
+			return this.problems.fields(known, method, path);
+		}
+		return Map.of("type", "about:blank", "title", "Error", "status", status);
 	}
 
 	/**

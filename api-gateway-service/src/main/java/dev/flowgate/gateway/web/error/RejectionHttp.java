@@ -29,6 +29,7 @@ public final class RejectionHttp {
 			case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 			case UPSTREAM_TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
+			case UPSTREAM_REFUSED -> HttpStatus.BAD_GATEWAY;
 		};
 	}
 

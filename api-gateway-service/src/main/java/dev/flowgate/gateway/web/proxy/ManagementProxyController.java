@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.web.proxy;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.KeyScope;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -73,10 +75,9 @@ class ManagementProxyController {
 	}
 
 	@RequestMapping("/v1/**")
-	CompletableFuture<ResponseEntity<byte[]>> forward(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		Route route = ManagementRoutes.resolve(request.getMethod(), path)
-			.orElseThrow(() -> Rejection.notFound("No resource at " + request.getMethod() + " " + path));
+	CompletableFuture<ResponseEntity<byte[]>> forward(HttpServletRequest request)
+			throws HttpRequestMethodNotSupportedException {
+		Route route = route(request);
 		if (route.access() == Access.ADMIN) {
 			// Not limited: the platform operator's few calls (creating owners and their
 			// first keys), made with a secret no owner holds, and there is no owner to
@@ -105,6 +106,24 @@ class ManagementProxyController {
 	}
 
 	/**
+	 * @throws HttpRequestMethodNotSupportedException (405, with {@code Allow}) when other
+	 * methods have a route at the path
+	 * @throws Rejection (404) when none has
+	 */
+	private static Route route(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
+		String path = request.getRequestURI();
+		Route route = ManagementRoutes.resolve(request.getMethod(), path).orElse(null);
+		if (route != null) {
+			return route;
+		}
+		Set<String> allowed = ManagementRoutes.allowedMethods(path);
+		if (allowed.isEmpty()) {
+			throw Rejection.notFound("No resource at " + request.getMethod() + " " + path);
+		}
+		throw new HttpRequestMethodNotSupportedException(request.getMethod(), allowed);
+	}
+
+	/**
 	 * The answer, once this replica's views have the change it reports: the caller's next
 	 * call here (a trigger with the key just created, say) then sees it.
 	 */
@@ -123,12 +142,12 @@ class ManagementProxyController {
 		// Scope run opens two routes: polling an execution and cancelling it, each only
 		// within the key's deployments.
 		String executionId = path.split("/")[EXECUTION_ID_SEGMENT];
-		if (HttpMethod.GET.matches(request.getMethod())) {
+		if (HttpMethod.GET.equals(forwardedMethod(request))) {
 			return this.executions.visibleTo(caller, executionId, exchange(route, request, identity));
 		}
 		return this.executions
 			.refusal(caller, executionId,
-					() -> this.upstream.exchange(route.upstream(), HttpMethod.GET, "/v1/executions/" + executionId,
+					() -> this.upstream.forward(route.upstream(), HttpMethod.GET, "/v1/executions/" + executionId,
 							new HttpHeaders(), null, identity))
 			.orElseGet(() -> exchange(route, request, identity));
 	}
@@ -143,8 +162,17 @@ class ManagementProxyController {
 			headers.setContentType(type);
 		}
 		String query = request.getQueryString();
-		return this.upstream.exchange(route.upstream(), HttpMethod.valueOf(request.getMethod()),
+		return this.upstream.forward(route.upstream(), forwardedMethod(request),
 				(query != null) ? path + "?" + query : path, headers, body, identity);
+	}
+
+	/**
+	 * HEAD goes on as GET: the checks on what the service answers (a key's deployments)
+	 * need the body, which the servlet container leaves out of the answer to a HEAD.
+	 */
+	private static HttpMethod forwardedMethod(HttpServletRequest request) {
+		HttpMethod method = HttpMethod.valueOf(request.getMethod());
+		return HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
 	}
 
 	private static HttpHeaders forwardedHeaders(HttpServletRequest request) {

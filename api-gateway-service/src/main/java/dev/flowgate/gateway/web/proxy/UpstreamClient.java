@@ -13,9 +13,12 @@ import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.route.Upstream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -27,6 +30,8 @@ import org.springframework.web.client.RestClient;
  */
 @Component
 class UpstreamClient {
+
+	private static final Logger log = LoggerFactory.getLogger(UpstreamClient.class);
 
 	private static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -51,6 +56,24 @@ class UpstreamClient {
 	}
 
 	/**
+	 * A caller's call passed on, as {@link #exchange} does it.
+	 * @throws Rejection 502 when the service refused the gateway itself (401: its
+	 * internal token): the caller's credentials were checked here, so that is no answer
+	 * for the caller
+	 */
+	ResponseEntity<byte[]> forward(Upstream upstream, HttpMethod method, String pathAndQuery, HttpHeaders headers,
+			byte[] body, ForwardedIdentity identity) {
+		ResponseEntity<byte[]> answer = exchange(upstream, method, pathAndQuery, headers, body, identity);
+		if (answer.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED)) {
+			throw Rejection.of(Rejection.Reason.UPSTREAM_REFUSED, serviceName(upstream)
+					+ " refused the gateway's call: a fault of the installation, not of this request");
+		}
+		return answer;
+	}
+
+	/**
+	 * The service's answer as it sent it; a 401, the service refusing the gateway's
+	 * internal token, is logged as the misconfiguration it is.
 	 * @param pathAndQuery the raw (still encoded) path and query, starting with {@code /}
 	 * @throws Rejection 503 when the service cannot be reached, 504 when it does not
 	 * answer in time
@@ -73,18 +96,32 @@ class UpstreamClient {
 		if (body != null && body.length > 0) {
 			request.body(body);
 		}
+		ResponseEntity<byte[]> answer;
 		try {
-			return request.exchange(
+			answer = request.exchange(
 					(clientRequest, response) -> new ResponseEntity<>(bodyOrNull(response.getBody().readAllBytes()),
 							passedBack(response.getHeaders()), response.getStatusCode()));
 		}
 		catch (ResourceAccessException ex) {
 			throw unreachable(upstream, ex);
 		}
+		if (answer.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED)) {
+			// Path only: a query may carry a caller's cursor or filter, and no token is
+			// named.
+			log.error(
+					"{} refused the gateway's internal token (401) on {} {}: flowgate.internal-token "
+							+ "(FLOWGATE_INTERNAL_TOKEN) must be the same for the gateway and for {}",
+					serviceName(upstream), method, uri.getRawPath(), serviceName(upstream));
+		}
+		return answer;
+	}
+
+	private static String serviceName(Upstream upstream) {
+		return upstream.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	private static Rejection unreachable(Upstream upstream, ResourceAccessException ex) {
-		String service = upstream.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		String service = serviceName(upstream);
 		Throwable cause = ex.getCause();
 		if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
 			return Rejection.of(Rejection.Reason.UPSTREAM_TIMEOUT, service + " did not answer in time");

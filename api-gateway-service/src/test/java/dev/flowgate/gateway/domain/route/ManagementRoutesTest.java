@@ -38,6 +38,32 @@ class ManagementRoutesTest {
 	}
 
 	@Test
+	void routesHeadWhereverGetGoesUnderTheSameRules() {
+		assertRoute("HEAD", "/v1/executions/e-1", Upstream.DEPLOYMENT_SERVICE, Access.RUN);
+		assertRoute("HEAD", "/v1/executions/e-1/deliveries", Upstream.DELIVERY_SERVICE, Access.MANAGE);
+		assertRoute("HEAD", "/v1/usage", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
+		assertRoute("HEAD", "/v1/usage/series", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
+		assertRoute("HEAD", "/v1/keys/k-1", Upstream.KEY_SERVICE, Access.MANAGE);
+		assertThat(ManagementRoutes.resolve("HEAD", "/v1/owners")).as("no GET there either").isEmpty();
+	}
+
+	@Test
+	void saysWhichMethodsAKnownPathTakes() {
+		assertThat(ManagementRoutes.allowedMethods("/v1/usage")).containsExactly("GET", "HEAD");
+		assertThat(ManagementRoutes.allowedMethods("/v1/owners")).containsExactly("POST");
+		assertThat(ManagementRoutes.allowedMethods("/v1/owners/o-1/keys")).containsExactly("POST");
+		assertThat(ManagementRoutes.allowedMethods("/v1/keys/k-1")).contains("GET", "HEAD", "POST", "PATCH", "DELETE");
+	}
+
+	@Test
+	void knowsNoMethodsAtAnUnknownPath() {
+		assertThat(ManagementRoutes.allowedMethods("/v1/unknown")).isEmpty();
+		assertThat(ManagementRoutes.allowedMethods("/v1/usage/d-1")).isEmpty();
+		assertThat(ManagementRoutes.allowedMethods("/v1/owners/o-1")).isEmpty();
+		assertThat(ManagementRoutes.allowedMethods("/v1/keys/..;/owners")).isEmpty();
+	}
+
+	@Test
 	void ownsNothingElse() {
 		assertThat(ManagementRoutes.resolve("GET", "/v1/owners")).isEmpty();
 		assertThat(ManagementRoutes.resolve("DELETE", "/v1/owners/o-1/keys")).isEmpty();

@@ -3,6 +3,7 @@ package dev.flowgate.gateway.web.error;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.gateway.config.GatewayProperties;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemErrorControllerTest {
 
 	private final ProblemErrorController controller = new ProblemErrorController(
-			List.of(new CompatibleErrors("/node/", (message) -> Map.of("status", "error", "message", message))));
+			List.of(new CompatibleErrors("/node/", (message) -> Map.of("status", "error", "message", message))),
+			new GatewayProperties(null, null, null, DataSize.ofKilobytes(1), null, null, null, null, null, null, null,
+					null, null, null, null));
 
 	@Test
 	void answersACompatibleApisPathInItsOwnShape() {
@@ -38,6 +42,38 @@ class ProblemErrorControllerTest {
 		assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(answer.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
 				(problem) -> assertThat(problem.getStatus()).isEqualTo(400));
+	}
+
+	@Test
+	void namesThePathCalledAsTheInstanceNotTheErrorPage() {
+		ResponseEntity<Object> answer = this.controller.error(forwarded("/v1/flows/f-1", 400));
+
+		assertThat(answer.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
+				(problem) -> assertThat(problem.getInstance()).hasToString("/v1/flows/f-1"));
+	}
+
+	@Test
+	void escapesAPathThatIsNoValidUriReferenceAsItCame() {
+		ResponseEntity<Object> answer = this.controller.error(forwarded("/v1/a%zz b", 400));
+
+		assertThat(answer.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
+				(problem) -> assertThat(problem.getInstance()).hasToString("/v1/a%25zz%20b"));
+	}
+
+	@Test
+	void saysWhatATooLargeBodyIsTooLargeFor() {
+		ResponseEntity<Object> answer = this.controller.error(forwarded("/v1/flows", 413));
+
+		assertThat(answer.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
+				(problem) -> assertThat(problem.getDetail()).isEqualTo("The request body is larger than 1024 bytes"));
+	}
+
+	@Test
+	void saysWhatIsMissingAtAnUnknownPath() {
+		ResponseEntity<Object> answer = this.controller.error(forwarded("/WEB-INF/web.xml", 404));
+
+		assertThat(answer.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
+				(problem) -> assertThat(problem.getDetail()).isEqualTo("No resource at POST /WEB-INF/web.xml"));
 	}
 
 	private static MockHttpServletRequest forwarded(String path, int status) {
