@@ -11,7 +11,7 @@ import dev.flowgate.contracts.DeploymentLimits;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.deployment.DeploymentChanges;
-import dev.flowgate.deployments.domain.deployment.Setting;
+import dev.flowgate.internal.Setting;
 
 /**
  * The body of {@code POST /v1/deployments} and {@code PATCH /v1/deployments/{id}} (where

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.internal.Setting;
 import dev.flowgate.keys.domain.InvalidInputException;
 import dev.flowgate.keys.domain.key.KeyChanges;
-import dev.flowgate.keys.domain.key.Setting;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -2,6 +2,7 @@ package dev.flowgate.deployments.domain.deployment;
 
 import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentLimits;
+import dev.flowgate.internal.Setting;
 
 /**
  * Settings a caller gives when creating or patching a deployment; {@code null} leaves a

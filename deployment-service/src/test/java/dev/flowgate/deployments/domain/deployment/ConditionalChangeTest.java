@@ -11,6 +11,7 @@ import dev.flowgate.deployments.domain.ConcurrentChangeException;
 import dev.flowgate.deployments.domain.ConflictException;
 import dev.flowgate.deployments.domain.ExpectedRevision;
 import dev.flowgate.deployments.domain.PreconditionFailedException;
+import dev.flowgate.internal.Setting;
 
 import static dev.flowgate.deployments.domain.deployment.DeploymentFixture.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;

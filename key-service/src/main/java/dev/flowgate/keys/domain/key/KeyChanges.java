@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.internal.Setting;
 
 /**
  * What an owner changes on a key: a {@code null} name, scopes or deployments keep the

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.internal.Setting;
 import dev.flowgate.keys.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,12 @@
-package dev.flowgate.deployments.domain.deployment;
+package dev.flowgate.internal;
 
 /**
  * A change to a setting that may also be cleared, as a JSON merge patch (RFC 7396) gives
- * it: kept as it is (absent), or set to a value ({@code null} clears it).
+ * it, the way every {@code PATCH} of the native API reads one: kept as it is (absent), or
+ * set to a value ({@code null} clears it). Plain Java, for the services' domains.
+ *
+ * @param changed whether the patch named the setting
+ * @param value the new value, or {@code null} to clear it
  */
 public record Setting<T>(boolean changed, T value) {
 
@@ -18,6 +22,11 @@ public record Setting<T>(boolean changed, T value) {
 	 */
 	public static <T> Setting<T> to(T value) {
 		return new Setting<>(true, value);
+	}
+
+	/** The setting after the patch. */
+	public T applyTo(T current) {
+		return this.changed ? this.value : current;
 	}
 
 }
