@@ -13,6 +13,7 @@ import dev.flowgate.contracts.ExecutionError;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.domain.engine.FlowRun;
 
@@ -51,7 +52,18 @@ final class ExecutionResults {
 				delivery(deployment.delivery(), trigger.callbackUrl()), deployment.name());
 	}
 
-	/** A trigger that cannot run; nothing is delivered, as its deployment is unknown. */
+	/**
+	 * A trigger whose deployment the runner cannot find: its caller's own callback hears
+	 * of it, the deployment's targets being unknown.
+	 */
+	ExecutionCompleted unknownDeployment(String executionId, ExecutionRequested trigger) {
+		ExecutionError error = new ExecutionError(null, INVALID_TRIGGER,
+				"the deployment '%s' does not exist".formatted(trigger.deploymentId()));
+		return failed(executionId, trigger.ownerId(), trigger.deploymentId(), trigger.flowVersion(), error,
+				trigger.replyTo(), callerDelivery(trigger));
+	}
+
+	/** A malformed trigger; nothing is delivered, as its deployment is unknown. */
 	ExecutionCompleted invalidTrigger(String executionId, ExecutionRequested trigger, String message) {
 		boolean known = trigger != null;
 		return failed(executionId, known ? trigger.ownerId() : null, known ? trigger.deploymentId() : null,
@@ -67,7 +79,7 @@ final class ExecutionResults {
 
 	/**
 	 * The runner failed while running it; the owner hears of it like of any failure when
-	 * the deployment is known.
+	 * the deployment is known, else only the caller's own callback does.
 	 */
 	ExecutionCompleted internalError(String executionId, ExecutionRequested trigger, DeploymentStateChanged deployment,
 			Throwable cause) {
@@ -76,7 +88,7 @@ final class ExecutionResults {
 						+ "); the runner's log has the details");
 		if (deployment == null) {
 			return failed(executionId, trigger.ownerId(), trigger.deploymentId(), trigger.flowVersion(), error,
-					trigger.replyTo(), DeliveryTarget.NONE);
+					trigger.replyTo(), callerDelivery(trigger));
 		}
 		return failed(executionId, trigger, deployment, error);
 	}
@@ -90,6 +102,19 @@ final class ExecutionResults {
 			return new DeliveryTarget(callbackOverride, target.email(), true);
 		}
 		return target;
+	}
+
+	/**
+	 * Without the deployment, only the callback URL the call named: the gateway accepted
+	 * it only where the deployment allowed one. A replay's is the original call's, not
+	 * checked against the deployment when the replay was accepted, so it stays unused.
+	 */
+	private static DeliveryTarget callerDelivery(ExecutionRequested trigger) {
+		String url = trigger.callbackUrl();
+		if (trigger.source() == TriggerSource.REPLAY || url == null || url.isBlank()) {
+			return DeliveryTarget.NONE;
+		}
+		return new DeliveryTarget(url, null, true);
 	}
 
 	/**

@@ -83,8 +83,7 @@ public final class ExecutionService {
 		this.deployments.await(trigger.deploymentId(), this.settings.deploymentWait())
 			.thenAccept((found) -> found.filter((deployment) -> Objects.equals(deployment.ownerId(), trigger.ownerId()))
 				.ifPresentOrElse((deployment) -> runGuarded(execution, trigger, deployment),
-						() -> execution.finish(this.results.invalidTrigger(executionId, trigger,
-								"the deployment '%s' does not exist".formatted(trigger.deploymentId())))))
+						() -> execution.finish(this.results.unknownDeployment(executionId, trigger))))
 			.exceptionally((failure) -> failedInternally(execution, trigger, null, failure));
 		return execution;
 	}

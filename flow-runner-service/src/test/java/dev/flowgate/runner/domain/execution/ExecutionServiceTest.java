@@ -171,6 +171,43 @@ class ExecutionServiceTest {
 	}
 
 	@Test
+	void sendsTheFailureForAnUnknownDeploymentToTheCallbackTheCallNamed() {
+		ExecutionCompleted result = resultOf(this.service.start("e-1",
+				Deployments.trigger("e-1", "ghost", OWNER, Map.of(), "https://mine.example.com")));
+
+		assertThat(result.error().message()).isEqualTo("the deployment 'ghost' does not exist");
+		assertThat(result.delivery()).isEqualTo(new DeliveryTarget("https://mine.example.com", null, true));
+	}
+
+	@Test
+	void sendsTheFailureOfAnUntakenTriggerWithoutItsDeploymentToTheCallbackTheCallNamed() {
+		ExecutionCompleted named = this.service.untaken("e-1",
+				Deployments.trigger("e-1", "ghost", OWNER, Map.of(), "https://mine.example.com"),
+				new IllegalStateException("bug"));
+		ExecutionCompleted unnamed = this.service.untaken("e-2",
+				Deployments.trigger("e-2", "ghost", OWNER, Map.of(), null), new IllegalStateException("bug"));
+
+		assertThat(named.error().code()).isEqualTo("internal_error");
+		assertThat(named.delivery()).isEqualTo(new DeliveryTarget("https://mine.example.com", null, true));
+		assertThat(unnamed.delivery()).isEqualTo(DeliveryTarget.NONE);
+	}
+
+	@Test
+	void keepsAReplaysInheritedCallbackUnusedWhenItsDeploymentIsUnknown() {
+		// Nobody checked the original call's URL against the deployment's current
+		// settings when the replay was accepted.
+		ExecutionRequested call = Deployments.trigger("e-1", "ghost", OWNER, Map.of(), "https://mine.example.com");
+		ExecutionRequested replay = new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION,
+				Instant.now(), "e-2", OWNER, "ghost", Deployments.FLOW_VERSION, null, TriggerSource.REPLAY, call.mode(),
+				Map.of(), null, call.deadline(), call.callbackUrl(), "e-1", null, null);
+
+		ExecutionCompleted result = resultOf(this.service.start("e-2", replay));
+
+		assertThat(result.error().message()).isEqualTo("the deployment 'ghost' does not exist");
+		assertThat(result.delivery()).isEqualTo(DeliveryTarget.NONE);
+	}
+
+	@Test
 	void treatsAnotherOwnersDeploymentAsUnknown() {
 		this.view.put(Deployments.echo("theirs", "owner-2"));
 
