@@ -45,6 +45,15 @@ public record Caller(String keyId, String ownerId, Set<KeyScope> scopes, Set<Str
 				: ManagementBudget.ofKey(this.keyId);
 	}
 
+	/**
+	 * Whether the key may read an execution's trace: every node's output, an http node's
+	 * upstream answer included, is the owner's debugging data (its tools have
+	 * {@code manage}), not the answer of the endpoint the key calls.
+	 */
+	public boolean readsTraces() {
+		return this.scopes.contains(KeyScope.MANAGE);
+	}
+
 	public boolean mayUse(String deploymentId) {
 		return this.deploymentIds.isEmpty() || this.deploymentIds.contains(deploymentId);
 	}

@@ -55,6 +55,8 @@ class ManagementProxyController {
 
 	private final AllowListedExecutions executions;
 
+	private final OwnerOnlyTraces traces;
+
 	private final RateLimitHeaders rateLimitHeaders;
 
 	private final ManagementLimits managementLimits;
@@ -62,13 +64,14 @@ class ManagementProxyController {
 	private final ReadYourWrites readYourWrites;
 
 	ManagementProxyController(Gatekeeper gatekeeper, AdminSecret adminSecret, RequestBodies bodies,
-			UpstreamClient upstream, AllowListedExecutions executions, RateLimitHeaders rateLimitHeaders,
-			ManagementLimits managementLimits, ReadYourWrites readYourWrites) {
+			UpstreamClient upstream, AllowListedExecutions executions, OwnerOnlyTraces traces,
+			RateLimitHeaders rateLimitHeaders, ManagementLimits managementLimits, ReadYourWrites readYourWrites) {
 		this.gatekeeper = gatekeeper;
 		this.adminSecret = adminSecret;
 		this.bodies = bodies;
 		this.upstream = upstream;
 		this.executions = executions;
+		this.traces = traces;
 		this.rateLimitHeaders = rateLimitHeaders;
 		this.managementLimits = managementLimits;
 		this.readYourWrites = readYourWrites;
@@ -140,8 +143,14 @@ class ManagementProxyController {
 			return exchange(route, request, identity);
 		}
 		// Scope run opens two routes: polling an execution and cancelling it, each only
-		// within the key's deployments.
+		// within the key's deployments, and answered without the trace unless the key
+		// has scope manage too.
 		String executionId = path.split("/")[EXECUTION_ID_SEGMENT];
+		return this.traces.forCaller(caller, forwardRun(caller, route, request, identity, executionId));
+	}
+
+	private ResponseEntity<byte[]> forwardRun(Caller caller, Route route, HttpServletRequest request,
+			ForwardedIdentity identity, String executionId) {
 		if (HttpMethod.GET.equals(forwardedMethod(request))) {
 			return this.executions.visibleTo(caller, executionId, exchange(route, request, identity));
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.flowgate.contracts.ExecutionError;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.NodeStatus;
@@ -18,18 +19,23 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * The execution resource of the native API: the same names as deployment-service's
  * {@code GET /v1/executions/{id}} (keep them in step), which is also read back here.
+ *
+ * @param trace {@code null}, and left out of the JSON, for a caller that may not read it
+ * ({@link dev.flowgate.gateway.domain.key.Caller#readsTraces()})
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExecutionResource(String id, String deploymentId, Integer flowVersion, ExecutionStatus status,
-		Map<String, Object> inputData, Map<String, Object> outputData, ErrorBody error, List<TraceEntry> trace,
-		Double durationSeconds, TriggerSource source, String keyId, String replayOf, Instant createdAt,
-		Instant startedAt, Instant finishedAt, Instant cancelRequestedAt, Links links) {
+		Map<String, Object> inputData, Map<String, Object> outputData, ErrorBody error,
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<TraceEntry> trace, Double durationSeconds, TriggerSource source,
+		String keyId, String replayOf, Instant createdAt, Instant startedAt, Instant finishedAt,
+		Instant cancelRequestedAt, Links links) {
 
-	public static ExecutionResource of(ExecutionSnapshot execution) {
+	/** An execution, with its trace only when {@code withTrace}. */
+	public static ExecutionResource of(ExecutionSnapshot execution, boolean withTrace) {
 		return new ExecutionResource(execution.executionId(), execution.deploymentId(), execution.flowVersion(),
 				execution.status(), execution.inputs(), execution.outputs(), ErrorBody.of(execution.error()),
-				execution.trace().stream().map(TraceEntry::of).toList(), execution.durationSeconds(),
+				withTrace ? execution.trace().stream().map(TraceEntry::of).toList() : null, execution.durationSeconds(),
 				execution.source(), execution.keyId(), execution.replayOf(), execution.createdAt(),
 				execution.startedAt(), execution.finishedAt(), execution.cancelRequestedAt(),
 				Links.of(execution.executionId(), execution.deploymentId()));

@@ -53,7 +53,8 @@ class NativeTriggerController {
 		JsonNode body = this.bodies.readJsonObject(request);
 		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"),
 				callbackUrl(body, deployment), CallerHeaders.idempotencyKey(request), TriggerSource.NATIVE);
-		return this.calls.accept(request, caller, deployment, trigger, ExecutionResource::of);
+		return this.calls.accept(request, caller, deployment, trigger,
+				(execution) -> ExecutionResource.of(execution, caller.readsTraces()));
 	}
 
 	/** The call's own callback URL: http(s), no credentials, and only where allowed. */

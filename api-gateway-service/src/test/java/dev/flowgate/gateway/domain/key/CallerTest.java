@@ -18,6 +18,13 @@ class CallerTest {
 		assertThat(caller(KeyScope.RUN).managementBudget()).isEqualTo(ManagementBudget.ofKey("key-1"));
 	}
 
+	@Test
+	void readsTracesOnlyWithManageAccess() {
+		assertThat(caller(KeyScope.MANAGE).readsTraces()).isTrue();
+		assertThat(caller(KeyScope.RUN, KeyScope.MANAGE).readsTraces()).isTrue();
+		assertThat(caller(KeyScope.RUN).readsTraces()).isFalse();
+	}
+
 	private static Caller caller(KeyScope... scopes) {
 		return new Caller("key-1", "owner-1", Set.of(scopes), Set.of(), null);
 	}
