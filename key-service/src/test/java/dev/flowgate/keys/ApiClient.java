@@ -38,6 +38,11 @@ public final class ApiClient {
 		return createOwner(name).body().get("owner").get("id").asString();
 	}
 
+	/** A GET as the gateway forwards the platform admin's. */
+	public Response getAsAdmin(String path) {
+		return send(MockMvcRequestBuilders.get(path), asAdmin(), null);
+	}
+
 	public Response post(String path, String ownerId, String body) {
 		return send(MockMvcRequestBuilders.post(path), asOwner(ownerId), body);
 	}

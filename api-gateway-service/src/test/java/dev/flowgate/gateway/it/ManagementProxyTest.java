@@ -292,13 +292,13 @@ class ManagementProxyTest {
 		this.stack.awaitVisible(this.tenant);
 
 		Http.Response usage = Http.send("DELETE", this.stack.a.url("/v1/usage"), this.tenant.bearer(), null);
-		Http.Response owners = Http.get(this.stack.a.url("/v1/owners"), Map.of());
+		Http.Response owners = Http.send("DELETE", this.stack.a.url("/v1/owners"), Map.of(), null);
 		Http.Response unknown = Http.send("DELETE", this.stack.a.url("/v1/usage/d-1"), this.tenant.bearer(), null);
 
 		assertProblem(usage, 405, "DELETE");
 		assertThat(allowed(usage)).containsExactly("GET", "HEAD");
-		assertProblem(owners, 405, "GET");
-		assertThat(allowed(owners)).containsExactly("POST");
+		assertProblem(owners, 405, "DELETE");
+		assertThat(allowed(owners)).containsExactly("GET", "HEAD", "POST");
 		assertProblem(unknown, 404, "No resource at DELETE /v1/usage/d-1");
 		assertThat(this.stack.deploymentService.requestsTo("/v1/usage/d-1")).isZero();
 	}

@@ -35,6 +35,10 @@ record KeyDocument(@Id String id, String ownerId, String name, String hint, Stri
 
 	static final String LAST_USED_AT = "lastUsedAt";
 
+	static final String STATUS = "status";
+
+	static final String EXPIRES_AT = "expiresAt";
+
 	static final String VERSION = "version";
 
 	static final String PUBLISHED_VERSION = "publishedVersion";
@@ -71,9 +75,9 @@ record KeyDocument(@Id String id, String ownerId, String name, String hint, Stri
 			.set("previousSecretValidUntil", credential.previousSecretValidUntil())
 			.set("scopes", permissions.scopes())
 			.set("deploymentIds", permissions.deploymentIds())
-			.set("expiresAt", permissions.expiresAt())
+			.set(EXPIRES_AT, permissions.expiresAt())
 			.set("rateLimitPerMinute", permissions.rateLimitPerMinute())
-			.set("status", key.status())
+			.set(STATUS, key.status())
 			.set("rotatedAt", key.rotatedAt())
 			.set(VERSION, key.version())
 			.set(DELETED, key.deleted());

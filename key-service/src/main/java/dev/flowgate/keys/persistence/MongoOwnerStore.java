@@ -1,9 +1,15 @@
 package dev.flowgate.keys.persistence;
 
+import java.util.List;
+import java.util.Optional;
+
+import dev.flowgate.keys.domain.PageCursor;
 import dev.flowgate.keys.domain.owner.Owner;
 import dev.flowgate.keys.domain.owner.OwnerStore;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
@@ -25,12 +31,38 @@ class MongoOwnerStore implements OwnerStore {
 
 	@Override
 	public boolean exists(String ownerId) {
-		return this.mongo.exists(Query.query(where("_id").is(ownerId)), OwnerDocument.class);
+		return this.mongo.exists(byId(ownerId), OwnerDocument.class);
+	}
+
+	@Override
+	public Optional<Owner> find(String ownerId) {
+		return Optional.ofNullable(this.mongo.findOne(byId(ownerId), OwnerDocument.class)).map(OwnerDocument::toOwner);
+	}
+
+	/**
+	 * The order is the {@link OwnerIndexes} index's whole, so a page reads only its own
+	 * documents (and the one past it).
+	 */
+	@Override
+	public List<Owner> findNewest(PageCursor after, int count) {
+		Criteria owners = new Criteria();
+		if (after != null) {
+			owners.orOperator(where(OwnerDocument.CREATED_AT).lt(after.createdAt()),
+					where(OwnerDocument.CREATED_AT).is(after.createdAt()).and(OwnerDocument.ID).lt(after.id()));
+		}
+		Query query = Query.query(owners)
+			.with(Sort.by(Sort.Order.desc(OwnerDocument.CREATED_AT), Sort.Order.desc(OwnerDocument.ID)))
+			.limit(count);
+		return this.mongo.find(query, OwnerDocument.class).stream().map(OwnerDocument::toOwner).toList();
 	}
 
 	@Override
 	public void delete(String ownerId) {
-		this.mongo.remove(Query.query(where("_id").is(ownerId)), OwnerDocument.class);
+		this.mongo.remove(byId(ownerId), OwnerDocument.class);
+	}
+
+	private static Query byId(String ownerId) {
+		return Query.query(where(OwnerDocument.ID).is(ownerId));
 	}
 
 }

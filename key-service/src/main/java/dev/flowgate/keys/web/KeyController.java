@@ -2,6 +2,7 @@ package dev.flowgate.keys.web;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 
 import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.keys.domain.key.IssuedKey;
@@ -43,9 +44,10 @@ class KeyController {
 	}
 
 	@GetMapping
-	KeyPageResource list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
+	PageResource<KeyResource> list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return KeyPageResource.of(this.keys.list(ownerId, cursor, limit), this.clock.instant());
+		Instant now = this.clock.instant();
+		return PageResource.of(this.keys.list(ownerId, cursor, limit), (key) -> KeyResource.of(key, now));
 	}
 
 	@GetMapping("/{keyId}")

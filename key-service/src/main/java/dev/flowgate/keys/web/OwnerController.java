@@ -1,16 +1,17 @@
 package dev.flowgate.keys.web;
 
+import java.net.URI;
 import java.time.Clock;
 
 import dev.flowgate.keys.domain.owner.OwnerService;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,9 +31,21 @@ class OwnerController {
 	}
 
 	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
-	RegisteredOwnerResource register(@RequestBody OwnerRequestBody body) {
-		return RegisteredOwnerResource.of(this.owners.register(body.name()), this.clock.instant());
+	ResponseEntity<RegisteredOwnerResource> register(@RequestBody OwnerRequestBody body) {
+		RegisteredOwnerResource registered = RegisteredOwnerResource.of(this.owners.register(body.name()),
+				this.clock.instant());
+		return ResponseEntity.created(URI.create("/v1/owners/" + registered.owner().id())).body(registered);
+	}
+
+	@GetMapping
+	PageResource<OwnerSummaryResource> list(@RequestParam(required = false) String cursor,
+			@RequestParam(required = false) Integer limit) {
+		return PageResource.of(this.owners.list(cursor, limit), OwnerSummaryResource::of);
+	}
+
+	@GetMapping("/{ownerId}")
+	OwnerSummaryResource get(@PathVariable String ownerId) {
+		return OwnerSummaryResource.of(this.owners.get(ownerId));
 	}
 
 	@PostMapping("/{ownerId}/keys")

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.flowgate.keys.KeyServiceIntegrationTest;
+import dev.flowgate.keys.domain.PageCursor;
 import dev.flowgate.keys.domain.key.ApiKey;
-import dev.flowgate.keys.domain.key.KeyCursor;
 import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeySecret;
 import dev.flowgate.keys.domain.key.KeyStore;
@@ -73,9 +73,9 @@ class KeyListQueryTest {
 		return key;
 	}
 
-	private static KeyCursor cursorAt(List<ApiKey> page) {
+	private static PageCursor cursorAt(List<ApiKey> page) {
 		ApiKey last = page.get(page.size() - 1);
-		return new KeyCursor(last.createdAt(), last.id());
+		return new PageCursor(last.createdAt(), last.id());
 	}
 
 }

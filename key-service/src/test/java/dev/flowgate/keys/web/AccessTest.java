@@ -104,6 +104,28 @@ class AccessTest {
 	}
 
 	@Test
+	void reservesFindingOwnersToTheAdmin() {
+		String ownerId = this.api.newOwnerId("acme");
+
+		Response list = this.api.get("/v1/owners", ownerId);
+		Response one = this.api.get("/v1/owners/" + ownerId, ownerId);
+		Response notAdmin = this.api.send(get("/v1/owners/" + ownerId),
+				(request) -> request.header("X-Flowgate-Internal-Token", ApiClient.INTERNAL_TOKEN)
+					.header("X-Flowgate-Admin", "false"),
+				null);
+		Response noToken = this.api.send(get("/v1/owners"), (request) -> request.header("X-Flowgate-Admin", "true"),
+				null);
+
+		for (Response response : List.of(list, one, notAdmin)) {
+			assertThat(response.status()).isEqualTo(403);
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+			assertThat(response.raw()).doesNotContain("acme");
+		}
+		assertThat(noToken.status()).isEqualTo(401);
+		assertThat(this.api.getAsAdmin("/v1/owners/" + ownerId).status()).isEqualTo(200);
+	}
+
+	@Test
 	void letsTheAdminIssueAKeyForAnOwner() {
 		String ownerId = this.api.newOwnerId("acme");
 

@@ -60,7 +60,9 @@ public final class ManagementRoutes {
 	}
 
 	// First match wins, so specific rules come before the broad ones.
-	private static final List<Rule> RULES = List.of(rule("POST", "v1/owners", Upstream.KEY_SERVICE, Access.ADMIN),
+	private static final List<Rule> RULES = List.of(rule(GET, "v1/owners", Upstream.KEY_SERVICE, Access.ADMIN),
+			rule("POST", "v1/owners", Upstream.KEY_SERVICE, Access.ADMIN),
+			rule(GET, "v1/owners/*", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule("POST", "v1/owners/*/keys", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule(ANY, "v1/keys/**", Upstream.KEY_SERVICE, Access.MANAGE),
 			rule("GET", "v1/executions/*/deliveries", Upstream.DELIVERY_SERVICE, Access.MANAGE),

@@ -10,6 +10,8 @@ class ManagementRoutesTest {
 	void routesKeyServiceCalls() {
 		assertRoute("POST", "/v1/owners", Upstream.KEY_SERVICE, Access.ADMIN);
 		assertRoute("POST", "/v1/owners/o-1/keys", Upstream.KEY_SERVICE, Access.ADMIN);
+		assertRoute("GET", "/v1/owners", Upstream.KEY_SERVICE, Access.ADMIN);
+		assertRoute("GET", "/v1/owners/o-1", Upstream.KEY_SERVICE, Access.ADMIN);
 		assertRoute("GET", "/v1/keys", Upstream.KEY_SERVICE, Access.MANAGE);
 		assertRoute("POST", "/v1/keys/k-1/rotate", Upstream.KEY_SERVICE, Access.MANAGE);
 	}
@@ -44,13 +46,16 @@ class ManagementRoutesTest {
 		assertRoute("HEAD", "/v1/usage", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
 		assertRoute("HEAD", "/v1/usage/series", Upstream.DEPLOYMENT_SERVICE, Access.MANAGE);
 		assertRoute("HEAD", "/v1/keys/k-1", Upstream.KEY_SERVICE, Access.MANAGE);
-		assertThat(ManagementRoutes.resolve("HEAD", "/v1/owners")).as("no GET there either").isEmpty();
+		assertRoute("HEAD", "/v1/owners", Upstream.KEY_SERVICE, Access.ADMIN);
+		assertRoute("HEAD", "/v1/owners/o-1", Upstream.KEY_SERVICE, Access.ADMIN);
+		assertThat(ManagementRoutes.resolve("HEAD", "/v1/owners/o-1/keys")).as("no GET there either").isEmpty();
 	}
 
 	@Test
 	void saysWhichMethodsAKnownPathTakes() {
 		assertThat(ManagementRoutes.allowedMethods("/v1/usage")).containsExactly("GET", "HEAD");
-		assertThat(ManagementRoutes.allowedMethods("/v1/owners")).containsExactly("POST");
+		assertThat(ManagementRoutes.allowedMethods("/v1/owners")).containsExactly("GET", "HEAD", "POST");
+		assertThat(ManagementRoutes.allowedMethods("/v1/owners/o-1")).containsExactly("GET", "HEAD");
 		assertThat(ManagementRoutes.allowedMethods("/v1/owners/o-1/keys")).containsExactly("POST");
 		assertThat(ManagementRoutes.allowedMethods("/v1/keys/k-1")).contains("GET", "HEAD", "POST", "PATCH", "DELETE");
 	}
@@ -59,14 +64,18 @@ class ManagementRoutesTest {
 	void knowsNoMethodsAtAnUnknownPath() {
 		assertThat(ManagementRoutes.allowedMethods("/v1/unknown")).isEmpty();
 		assertThat(ManagementRoutes.allowedMethods("/v1/usage/d-1")).isEmpty();
-		assertThat(ManagementRoutes.allowedMethods("/v1/owners/o-1")).isEmpty();
+		assertThat(ManagementRoutes.allowedMethods("/v1/owners/o-1/other")).isEmpty();
+		assertThat(ManagementRoutes.allowedMethods("/v1/owners/")).isEmpty();
 		assertThat(ManagementRoutes.allowedMethods("/v1/keys/..;/owners")).isEmpty();
 	}
 
 	@Test
 	void ownsNothingElse() {
-		assertThat(ManagementRoutes.resolve("GET", "/v1/owners")).isEmpty();
+		assertThat(ManagementRoutes.resolve("DELETE", "/v1/owners/o-1")).isEmpty();
+		assertThat(ManagementRoutes.resolve("PATCH", "/v1/owners/o-1")).isEmpty();
+		assertThat(ManagementRoutes.resolve("GET", "/v1/owners/o-1/keys")).isEmpty();
 		assertThat(ManagementRoutes.resolve("DELETE", "/v1/owners/o-1/keys")).isEmpty();
+		assertThat(ManagementRoutes.resolve("GET", "/v1/owners/o-1/other")).isEmpty();
 		assertThat(ManagementRoutes.resolve("GET", "/v1/unknown")).isEmpty();
 		assertThat(ManagementRoutes.resolve("GET", "/v1/keysmith")).isEmpty();
 		assertThat(ManagementRoutes.resolve("GET", "/v2/keys")).isEmpty();

@@ -5,12 +5,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.Page;
+import dev.flowgate.keys.domain.PageCursor;
+import dev.flowgate.keys.domain.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,17 +102,31 @@ public class KeyService {
 	/**
 	 * A page of the owner's keys, newest first. Keys created while a client pages come
 	 * before its first page, so that pass does not show them; none is shown twice.
-	 * @param cursor the previous page's {@link KeyPage#nextCursor()}, or {@code null} for
+	 * @param cursor the previous page's {@link Page#nextCursor()}, or {@code null} for
 	 * the first page
 	 * @param limit the most keys on the page, or {@code null} for
-	 * {@link KeyPage#DEFAULT_LIMIT}
+	 * {@link PageRequest#DEFAULT_LIMIT}
 	 * @throws InvalidInputException for a limit out of range or a cursor that is not from
 	 * a page
 	 */
-	public KeyPage list(String ownerId, String cursor, Integer limit) {
-		int size = KeyPage.size(limit);
-		KeyCursor after = (cursor != null) ? KeyCursor.decode(cursor) : null;
-		return KeyPage.of(this.store.findNewestOwned(ownerId, after, KeyPage.fetchSize(size)), size);
+	public Page<ApiKey> list(String ownerId, String cursor, Integer limit) {
+		PageRequest request = PageRequest.of(cursor, limit);
+		return request.pageOf(this.store.findNewestOwned(ownerId, request.after(), request.fetchSize()),
+				(key) -> new PageCursor(key.createdAt(), key.id()));
+	}
+
+	/**
+	 * How many keys each owner has that work now: active, not expired, not deleted.
+	 * @return by owner id, {@code 0} for each without one
+	 */
+	public Map<String, Long> countActive(Collection<String> ownerIds) {
+		if (ownerIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> counted = this.store.countActive(ownerIds, now());
+		return ownerIds.stream()
+			.distinct()
+			.collect(Collectors.toMap(Function.identity(), (ownerId) -> counted.getOrDefault(ownerId, 0L)));
 	}
 
 	public ApiKey get(String ownerId, String keyId) {

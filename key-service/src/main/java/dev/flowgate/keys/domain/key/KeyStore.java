@@ -1,8 +1,12 @@
 package dev.flowgate.keys.domain.key;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import dev.flowgate.keys.domain.PageCursor;
 
 /**
  * Where keys live. A stored key counts as unpublished until {@link KeyOutbox} says so.
@@ -20,10 +24,17 @@ public interface KeyStore {
 	 * @param after only keys after this one in that order, or {@code null} from the
 	 * newest
 	 */
-	List<ApiKey> findNewestOwned(String ownerId, KeyCursor after, int count);
+	List<ApiKey> findNewestOwned(String ownerId, PageCursor after, int count);
 
 	/** How many keys the owner has that are not deleted. */
 	long countOwned(String ownerId);
+
+	/**
+	 * How many keys each owner has that work at {@code now}: active, not expired, not
+	 * deleted.
+	 * @return by owner id; an owner without such keys may be missing
+	 */
+	Map<String, Long> countActive(Collection<String> ownerIds, Instant now);
 
 	/**
 	 * Stores a changed key if nobody changed it since it was read, i.e. the stored

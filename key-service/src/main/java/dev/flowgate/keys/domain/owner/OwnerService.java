@@ -2,8 +2,14 @@ package dev.flowgate.keys.domain.owner;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.Page;
+import dev.flowgate.keys.domain.PageCursor;
+import dev.flowgate.keys.domain.PageRequest;
 import dev.flowgate.keys.domain.key.IssuedKey;
 import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeyService;
@@ -45,6 +51,33 @@ public class OwnerService {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * A page of the owners, newest first, as the key list is paged: an operator who lost
+	 * an owner's id finds it here.
+	 * @param cursor the previous page's {@link Page#nextCursor()}, or {@code null} for
+	 * the first page
+	 * @param limit the most owners on the page, or {@code null} for
+	 * {@link PageRequest#DEFAULT_LIMIT}
+	 * @throws InvalidInputException for a limit out of range or a cursor that is not from
+	 * a page
+	 */
+	public Page<OwnerSummary> list(String cursor, Integer limit) {
+		PageRequest request = PageRequest.of(cursor, limit);
+		Page<Owner> page = request.pageOf(this.owners.findNewest(request.after(), request.fetchSize()),
+				(owner) -> new PageCursor(owner.createdAt(), owner.id()));
+		// One count for the whole page, not one per owner.
+		Map<String, Long> activeKeys = this.keys.countActive(page.items().stream().map(Owner::id).toList());
+		return page.map((owner) -> new OwnerSummary(owner, activeKeys.get(owner.id())));
+	}
+
+	/**
+	 * @throws OwnerNotFoundException when there is no such owner
+	 */
+	public OwnerSummary get(String ownerId) {
+		Owner owner = this.owners.find(ownerId).orElseThrow(() -> new OwnerNotFoundException(ownerId));
+		return new OwnerSummary(owner, this.keys.countActive(List.of(ownerId)).get(ownerId));
 	}
 
 	public IssuedKey issueKey(String ownerId, KeyRequest request) {

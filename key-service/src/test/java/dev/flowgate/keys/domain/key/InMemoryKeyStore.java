@@ -3,13 +3,18 @@ package dev.flowgate.keys.domain.key;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.keys.domain.PageCursor;
 
 /** The store and outbox contracts in memory, for domain tests without MongoDB. */
 class InMemoryKeyStore implements KeyStore, KeyOutbox {
@@ -70,12 +75,21 @@ class InMemoryKeyStore implements KeyStore, KeyOutbox {
 
 	/** As MongoDB's query: newest first, the id breaking ties. */
 	@Override
-	public List<ApiKey> findNewestOwned(String ownerId, KeyCursor after, int count) {
+	public List<ApiKey> findNewestOwned(String ownerId, PageCursor after, int count) {
 		return owned(ownerId).sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id).reversed())
 			.filter((key) -> after == null || key.createdAt().isBefore(after.createdAt())
 					|| key.createdAt().equals(after.createdAt()) && key.id().compareTo(after.id()) < 0)
 			.limit(count)
 			.toList();
+	}
+
+	@Override
+	public Map<String, Long> countActive(Collection<String> ownerIds, Instant now) {
+		return ownerIds.stream()
+			.distinct()
+			.flatMap(this::owned)
+			.filter((key) -> key.status() == KeyStatus.ACTIVE && !key.isExpiredAt(now))
+			.collect(Collectors.groupingBy(ApiKey::ownerId, Collectors.counting()));
 	}
 
 	private Stream<ApiKey> owned(String ownerId) {

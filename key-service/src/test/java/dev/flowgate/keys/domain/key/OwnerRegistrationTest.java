@@ -2,12 +2,8 @@ package dev.flowgate.keys.domain.key;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import dev.flowgate.keys.domain.owner.Owner;
 import dev.flowgate.keys.domain.owner.OwnerService;
-import dev.flowgate.keys.domain.owner.OwnerStore;
 import dev.flowgate.keys.domain.owner.RegisteredOwner;
 import org.junit.jupiter.api.Test;
 
@@ -18,26 +14,7 @@ class OwnerRegistrationTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
 
-	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
-
-	private final OwnerStore ownerStore = new OwnerStore() {
-
-		@Override
-		public void insert(Owner owner) {
-			OwnerRegistrationTest.this.owners.put(owner.id(), owner);
-		}
-
-		@Override
-		public boolean exists(String ownerId) {
-			return OwnerRegistrationTest.this.owners.containsKey(ownerId);
-		}
-
-		@Override
-		public void delete(String ownerId) {
-			OwnerRegistrationTest.this.owners.remove(ownerId);
-		}
-
-	};
+	private final InMemoryOwnerStore ownerStore = new InMemoryOwnerStore();
 
 	@Test
 	void registersAnOwnerWithItsFirstKey() {
@@ -45,7 +22,7 @@ class OwnerRegistrationTest {
 
 		RegisteredOwner registered = owners(keys).register("acme");
 
-		assertThat(this.owners).containsOnlyKeys(registered.owner().id());
+		assertThat(this.ownerStore.stored()).containsOnlyKeys(registered.owner().id());
 		assertThat(keys.findOwned(registered.owner().id(), registered.key().key().id())).isPresent();
 	}
 
@@ -61,7 +38,7 @@ class OwnerRegistrationTest {
 		};
 
 		assertThatThrownBy(() -> owners(unavailable).register("acme")).hasMessage("the key store is unavailable");
-		assertThat(this.owners).isEmpty();
+		assertThat(this.ownerStore.stored()).isEmpty();
 	}
 
 	private OwnerService owners(InMemoryKeyStore keys) {

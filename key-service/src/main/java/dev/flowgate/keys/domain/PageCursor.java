@@ -1,26 +1,20 @@
-package dev.flowgate.keys.domain.key;
+package dev.flowgate.keys.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
-import dev.flowgate.keys.domain.InvalidInputException;
-
 /**
- * Where a page of an owner's keys (newest first, the id breaking ties) ended: the next
- * page holds the keys created earlier, or in the same millisecond with a smaller id.
- * Clients get it as opaque text, the base64url of {@code <createdAt millis>:<id>}.
+ * Where a page of a list (newest first, the id breaking ties) ended: the next page holds
+ * the items created earlier, or in the same millisecond with a smaller id. Clients get it
+ * as opaque text, the base64url of {@code <createdAt millis>:<id>}.
  *
- * @param createdAt when the page's last key was created
- * @param id the page's last key
+ * @param createdAt when the page's last item was created
+ * @param id the page's last item
  */
-public record KeyCursor(Instant createdAt, String id) {
+public record PageCursor(Instant createdAt, String id) {
 
 	private static final String SEPARATOR = ":";
-
-	static KeyCursor after(ApiKey last) {
-		return new KeyCursor(last.createdAt(), last.id());
-	}
 
 	/** The text a client gets: opaque, and safe in a query string. */
 	public String encode() {
@@ -32,7 +26,7 @@ public record KeyCursor(Instant createdAt, String id) {
 	 * @throws InvalidInputException naming {@code cursor} when the text is not one that
 	 * {@link #encode()} made
 	 */
-	static KeyCursor decode(String text) {
+	static PageCursor decode(String text) {
 		try {
 			String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
 			int separator = plain.indexOf(SEPARATOR);
@@ -40,7 +34,7 @@ public record KeyCursor(Instant createdAt, String id) {
 			if (separator < 0 || id.isEmpty()) {
 				throw invalid();
 			}
-			return new KeyCursor(Instant.ofEpochMilli(Long.parseLong(plain.substring(0, separator))), id);
+			return new PageCursor(Instant.ofEpochMilli(Long.parseLong(plain.substring(0, separator))), id);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid();
