@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * What goes in front of a child's command line so that it runs in a session of its own
- * and stops when the JVM that started it is gone.
+ * What goes in front of a child's command line so that it runs in a session of its own,
+ * at a lower CPU priority, and stops when the JVM that started it is gone.
  */
 final class ChildCommand {
 
 	static final String SESSION = "setsid";
 
 	static final String SHELL = "sh";
+
+	static final String NICE = "nice";
 
 	/**
 	 * The name the watchdog shell runs under ({@code $0}), as process listings show it.
@@ -35,22 +37,50 @@ final class ChildCommand {
 			+ "( read -r _ <&3; read -r _ _ _ parent _ 2>/dev/null </proc/self/stat || parent=$$; "
 			+ "[ \"$parent\" = \"$$\" ] && kill -TERM $$ ) & exec \"$@\" 3<&-";
 
+	private static final String EXEC = "exec \"$@\"";
+
 	private ChildCommand() {
+	}
+
+	/**
+	 * Lowers the priority of the child's session as a whole. Under autogroup scheduling
+	 * (most Linux distributions) each session is one CPU group, inside which alone nice
+	 * levels count: a child niced in a session of its own would still get as much CPU as
+	 * any other session. Where there is no such file the write fails, silently.
+	 */
+	static String sessionPriority(int niceness) {
+		return "{ echo " + niceness + " > /proc/self/autogroup; } 2>/dev/null; ";
 	}
 
 	/**
 	 * @param ownSession whether the child gets a session (and process group) of its own,
 	 * so that a terminal's Ctrl-C reaches only the starting JVM
 	 * @param stopWithParent whether the child gets SIGTERM when the starting JVM is gone
+	 * @param niceness how much lower than the starting JVM's the child's CPU priority is
+	 * (a nice increment, 0 for the same)
 	 * @param onPath whether a program is on the PATH; a missing one is left out
 	 */
-	static List<String> of(List<String> command, boolean ownSession, boolean stopWithParent, Predicate<String> onPath) {
+	static List<String> of(List<String> command, boolean ownSession, boolean stopWithParent, int niceness,
+			Predicate<String> onPath) {
 		List<String> full = new ArrayList<>();
-		if (ownSession && onPath.test(SESSION)) {
+		boolean session = ownSession && onPath.test(SESSION);
+		if (session) {
 			full.add(SESSION);
 		}
-		if (stopWithParent && onPath.test(SHELL)) {
-			full.addAll(List.of(SHELL, "-c", WATCHDOG, WATCHDOG_NAME));
+		boolean shell = onPath.test(SHELL);
+		// Only a session of its own: the starting JVM's session holds the JVM itself.
+		String script = (session && shell && niceness > 0) ? sessionPriority(niceness) : "";
+		if (stopWithParent && shell) {
+			script += WATCHDOG;
+		}
+		else if (!script.isEmpty()) {
+			script += EXEC;
+		}
+		if (!script.isEmpty()) {
+			full.addAll(List.of(SHELL, "-c", script, WATCHDOG_NAME));
+		}
+		if (niceness > 0 && onPath.test(NICE)) {
+			full.addAll(List.of(NICE, "-n", Integer.toString(niceness)));
 		}
 		full.addAll(command);
 		return full;

@@ -35,6 +35,8 @@ public final class ProcessLauncher {
 
 	private boolean stopWithParent;
 
+	private int niceness;
+
 	private Duration stopTimeout = ManagedProcess.DEFAULT_STOP_TIMEOUT;
 
 	private BooleanSupplier exitExpected = () -> false;
@@ -75,6 +77,16 @@ public final class ProcessLauncher {
 		return this;
 	}
 
+	/**
+	 * Runs it at a lower CPU priority, by this nice increment (where there is a
+	 * {@code nice}); in a session of its own, the session's priority is lowered too
+	 * ({@link ChildCommand#sessionPriority}).
+	 */
+	public ProcessLauncher niceness(int niceness) {
+		this.niceness = niceness;
+		return this;
+	}
+
 	/** How long {@link ManagedProcess#stop()} waits after SIGTERM before it kills. */
 	public ProcessLauncher stopTimeout(Duration stopTimeout) {
 		this.stopTimeout = stopTimeout;
@@ -92,7 +104,8 @@ public final class ProcessLauncher {
 
 	public ManagedProcess start() {
 		Objects.requireNonNull(this.logFile, "a log file");
-		List<String> full = ChildCommand.of(this.command, this.ownSession, this.stopWithParent, ChildCommand::isOnPath);
+		List<String> full = ChildCommand.of(this.command, this.ownSession, this.stopWithParent, this.niceness,
+				ChildCommand::isOnPath);
 		try {
 			Files.createDirectories(this.logFile.toAbsolutePath().getParent());
 			ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)

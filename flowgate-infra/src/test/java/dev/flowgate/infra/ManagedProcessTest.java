@@ -18,11 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 class ManagedProcessTest {
 
 	private static final int TAIL_LINES = 20;
+
+	private static final int CHILD_NICENESS = 7;
+
+	private static final int LOWEST_PRIORITY = 19;
 
 	// Long enough for an exit report to be logged, had there been one.
 	private static final Duration REPORT_WAIT = Duration.ofSeconds(3);
@@ -166,6 +171,35 @@ class ManagedProcessTest {
 	}
 
 	@Test
+	@EnabledOnOs(OS.LINUX)
+	void lowersThePriorityOfAChildAndOfItsSessionButNotOfTheStartingSession() throws Exception {
+		Path ownGroup = Path.of("/proc/self/autogroup");
+		assumeThat(ownGroup).as("autogroup scheduling built in").exists();
+		String ownGroupBefore = Files.readString(ownGroup);
+		ManagedProcess process = ManagedProcess.builder("sleeper", List.of("sleep", "300"))
+			.logFile(this.dir.resolve("process.log"))
+			.ownSession(true)
+			.stopWithParent(true)
+			.niceness(CHILD_NICENESS)
+			.start();
+		try {
+			await().until(() -> ProcessHandle.of(process.pid())
+				.flatMap((p) -> p.info().command())
+				.orElse("")
+				.endsWith("sleep"));
+
+			assertThat(Files.readString(Path.of("/proc", Long.toString(process.pid()), "autogroup")).strip())
+				.endsWith("nice " + CHILD_NICENESS);
+			assertThat(niceness(process.pid()))
+				.isEqualTo(Math.min(LOWEST_PRIORITY, niceness(ProcessHandle.current().pid()) + CHILD_NICENESS));
+			assertThat(Files.readString(ownGroup)).isEqualTo(ownGroupBefore);
+		}
+		finally {
+			process.stop();
+		}
+	}
+
+	@Test
 	void aChildBoundToItsParentExitsWhenThatJvmIsKilled() {
 		ManagedProcess starter = ManagedProcess.start("child-starter",
 				List.of(ManagedProcess.javaExecutable(), "-cp", System.getProperty("java.class.path"),
@@ -211,8 +245,18 @@ class ManagedProcessTest {
 
 	/** Field 6 of {@code /proc/<pid>/stat}: the session id. */
 	private static long session(long pid) throws Exception {
+		return Long.parseLong(statFields(pid)[3]);
+	}
+
+	/** Field 19 of {@code /proc/<pid>/stat}: the nice level. */
+	private static int niceness(long pid) throws Exception {
+		return Integer.parseInt(statFields(pid)[16]);
+	}
+
+	/** The fields of {@code /proc/<pid>/stat} after the command name, from field 3. */
+	private static String[] statFields(long pid) throws Exception {
 		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-		return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
+		return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 	}
 
 	private ManagedProcess start(String script, Map<String, String> env) {

@@ -88,6 +88,13 @@ class WalkingSkeletonIT {
 		for (Service service : Service.values()) {
 			long pid = this.stack.processes().services().pid(service.module());
 			assertThat(niceness(pid)).as(service.module()).isEqualTo(Math.min(LOWEST, own + lowered.get(service)));
+			// Under autogroup scheduling each service's session is a CPU group of its
+			// own.
+			Path group = Path.of("/proc", Long.toString(pid), "autogroup");
+			if (Files.exists(group)) {
+				assertThat(Files.readString(group).strip()).as(service.module())
+					.endsWith("nice " + lowered.get(service));
+			}
 		}
 	}
 

@@ -21,14 +21,11 @@ final class ServiceCommand {
 	}
 
 	/**
+	 * Its CPU priority is set where it is started ({@link Service#niceness()}).
 	 * @param launch how the JVM finds the service, e.g. {@code -jar <jar>}
-	 * @param canLowerPriority whether the platform has {@code nice}
 	 */
-	static List<String> of(Service service, StackOptions options, List<String> launch, boolean canLowerPriority) {
+	static List<String> of(StackOptions options, List<String> launch) {
 		List<String> command = new ArrayList<>();
-		if (service.niceness() > 0 && canLowerPriority) {
-			command.addAll(List.of("nice", "-n", Integer.toString(service.niceness())));
-		}
 		command.add(ManagedProcess.javaExecutable());
 		command.addAll(JVM_OPTIONS);
 		if (!options.optimizingCompiler()) {

@@ -197,7 +197,7 @@ public final class ServiceFleet {
 		requireOpen();
 		List<String> launch = this.classData.launch(name, ServiceJar.find(this.options.root(), service));
 		boolean writesArchive = this.classData.writesArchive(name);
-		List<String> command = ServiceCommand.of(service, this.options, launch, ManagedProcess.canLowerPriority());
+		List<String> command = ServiceCommand.of(this.options, launch);
 		Map<String, String> env = new LinkedHashMap<>(this.environment.apply(port));
 		env.putAll(extraEnv);
 		synchronized (this) {
@@ -209,6 +209,7 @@ public final class ServiceFleet {
 				.logFile(logFile(name))
 				.ownSession(true)
 				.stopWithParent(true)
+				.niceness(service.niceness())
 				.stopTimeout(ClassDataSharing.stopTimeout(writesArchive))
 				.exitExpectedWhile(() -> this.closed || this.stackStopping.getAsBoolean())
 				.start();
