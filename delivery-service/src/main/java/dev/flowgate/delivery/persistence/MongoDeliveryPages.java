@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.delivery.domain.delivery.Delivery;
-import dev.flowgate.delivery.domain.delivery.DeliveryCursor;
+import dev.flowgate.delivery.domain.PageCursor;
 import dev.flowgate.delivery.domain.delivery.DeliveryPages;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 
@@ -30,14 +30,14 @@ class MongoDeliveryPages implements DeliveryPages {
 	}
 
 	@Override
-	public List<Delivery> page(String ownerId, DeliveryStatus status, DeliveryCursor after, int limit) {
+	public List<Delivery> page(String ownerId, DeliveryStatus status, PageCursor after, int limit) {
 		List<Criteria> criteria = new ArrayList<>(List.of(where(DeliveryDocument.OWNER_ID).is(ownerId)));
 		if (status != null) {
 			criteria.add(where(DeliveryDocument.STATUS).is(status));
 		}
 		if (after != null) {
-			criteria.add(new Criteria().orOperator(where(DeliveryDocument.CREATED_AT).lt(after.createdAt()),
-					where(DeliveryDocument.CREATED_AT).is(after.createdAt()).and(DeliveryDocument.ID).lt(after.id())));
+			criteria.add(new Criteria().orOperator(where(DeliveryDocument.CREATED_AT).lt(after.at()),
+					where(DeliveryDocument.CREATED_AT).is(after.at()).and(DeliveryDocument.ID).lt(after.id())));
 		}
 		Query query = DeliveryDocument.withoutAttemptLog(new Criteria().andOperator(criteria))
 			.with(Sort.by(Sort.Direction.DESC, DeliveryDocument.CREATED_AT, DeliveryDocument.ID))
@@ -46,7 +46,7 @@ class MongoDeliveryPages implements DeliveryPages {
 	}
 
 	@Override
-	public List<Delivery> failedSince(String ownerId, Instant since, DeliveryCursor after, int limit) {
+	public List<Delivery> failedSince(String ownerId, Instant since, PageCursor after, int limit) {
 		List<Criteria> criteria = new ArrayList<>(List.of(where(DeliveryDocument.OWNER_ID).is(ownerId),
 				where(DeliveryDocument.STATUS).is(DeliveryStatus.FAILED),
 				// Not kept (over the payload limit): nothing to send.
@@ -55,8 +55,8 @@ class MongoDeliveryPages implements DeliveryPages {
 			criteria.add(where(DeliveryDocument.CREATED_AT).gte(since));
 		}
 		if (after != null) {
-			criteria.add(new Criteria().orOperator(where(DeliveryDocument.CREATED_AT).gt(after.createdAt()),
-					where(DeliveryDocument.CREATED_AT).is(after.createdAt()).and(DeliveryDocument.ID).gt(after.id())));
+			criteria.add(new Criteria().orOperator(where(DeliveryDocument.CREATED_AT).gt(after.at()),
+					where(DeliveryDocument.CREATED_AT).is(after.at()).and(DeliveryDocument.ID).gt(after.id())));
 		}
 		Query query = DeliveryDocument.withoutAttemptLog(new Criteria().andOperator(criteria))
 			.with(Sort.by(Sort.Direction.ASC, DeliveryDocument.CREATED_AT, DeliveryDocument.ID))

@@ -3,7 +3,7 @@ package dev.flowgate.delivery.persistence;
 import java.util.List;
 
 import dev.flowgate.delivery.domain.callback.DisabledCallback;
-import dev.flowgate.delivery.domain.callback.DisabledCallbackCursor;
+import dev.flowgate.delivery.domain.PageCursor;
 import dev.flowgate.delivery.domain.callback.DisabledCallbackPage;
 import dev.flowgate.delivery.domain.callback.DisabledCallbacks;
 
@@ -37,7 +37,7 @@ class MongoDisabledCallbacks implements DisabledCallbacks {
 	}
 
 	@Override
-	public DisabledCallbackPage page(String ownerId, DisabledCallbackCursor after, int limit) {
+	public DisabledCallbackPage page(String ownerId, PageCursor after, int limit) {
 		Criteria owned = where(DisabledCallbackDocument.OWNER_ID).is(ownerId);
 		Query query = Query.query((after != null) ? new Criteria().andOperator(owned, olderThan(after)) : owned)
 			.with(Sort.by(Sort.Direction.DESC, DisabledCallbackDocument.DISABLED_AT, DisabledCallbackDocument.ID))
@@ -47,7 +47,7 @@ class MongoDisabledCallbacks implements DisabledCallbacks {
 		List<DisabledCallbackDocument> items = found.subList(0, Math.min(limit, found.size()));
 		DisabledCallbackDocument last = (found.size() > limit) ? items.get(items.size() - 1) : null;
 		return new DisabledCallbackPage(items.stream().map(DisabledCallbackDocument::toDisabledCallback).toList(),
-				(last != null) ? new DisabledCallbackCursor(last.disabledAt(), last.id()) : null);
+				(last != null) ? new PageCursor(last.disabledAt(), last.id()) : null);
 	}
 
 	@Override
@@ -56,9 +56,9 @@ class MongoDisabledCallbacks implements DisabledCallbacks {
 	}
 
 	/** What comes after the cursor, newest first. */
-	private static Criteria olderThan(DisabledCallbackCursor cursor) {
-		return new Criteria().orOperator(where(DisabledCallbackDocument.DISABLED_AT).lt(cursor.disabledAt()),
-				where(DisabledCallbackDocument.DISABLED_AT).is(cursor.disabledAt())
+	private static Criteria olderThan(PageCursor cursor) {
+		return new Criteria().orOperator(where(DisabledCallbackDocument.DISABLED_AT).lt(cursor.at()),
+				where(DisabledCallbackDocument.DISABLED_AT).is(cursor.at())
 					.and(DisabledCallbackDocument.ID)
 					.lt(cursor.id()));
 	}

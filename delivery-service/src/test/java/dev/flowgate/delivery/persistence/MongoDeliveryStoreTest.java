@@ -12,7 +12,7 @@ import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.delivery.Attempt;
 import dev.flowgate.delivery.domain.delivery.Claim;
 import dev.flowgate.delivery.domain.delivery.Delivery;
-import dev.flowgate.delivery.domain.delivery.DeliveryCursor;
+import dev.flowgate.delivery.domain.PageCursor;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 import dev.flowgate.delivery.domain.delivery.DeliveryStore.Due;
 import dev.flowgate.delivery.domain.delivery.Lease;
@@ -285,11 +285,11 @@ class MongoDeliveryStoreTest {
 
 		List<Delivery> all = pages.failedSince("owner-1", null, null, 10);
 		List<Delivery> afterFirstTied = pages.failedSince("owner-1", null,
-				new DeliveryCursor(tied.createdAt(), tiedIds.get(0)), 10);
+				new PageCursor(tied.createdAt(), tiedIds.get(0)), 10);
 
 		assertThat(all).extracting(Delivery::id).containsExactly(oldest.id(), tiedIds.get(0), tiedIds.get(1));
 		assertThat(afterFirstTied).extracting(Delivery::id).containsExactly(tiedIds.get(1));
-		assertThat(pages.failedSince("owner-1", null, new DeliveryCursor(oldest.createdAt(), oldest.id()), 1))
+		assertThat(pages.failedSince("owner-1", null, new PageCursor(oldest.createdAt(), oldest.id()), 1))
 			.extracting(Delivery::id)
 			.containsExactly(tiedIds.get(0));
 	}

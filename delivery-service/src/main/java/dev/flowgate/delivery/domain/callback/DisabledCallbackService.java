@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.flowgate.delivery.domain.ExpiringCache;
+import dev.flowgate.delivery.domain.PageCursor;
 import dev.flowgate.delivery.domain.PageLimit;
 
 /**
@@ -49,7 +50,7 @@ public final class DisabledCallbackService {
 	 */
 	public DisabledCallbackPage page(String ownerId, String cursor, Integer limit) {
 		int size = PageLimit.orDefault(limit, DEFAULT_PAGE_SIZE);
-		DisabledCallbackCursor after = (cursor != null) ? DisabledCallbackCursor.decode(cursor) : null;
+		PageCursor after = (cursor != null) ? PageCursor.decode(cursor) : null;
 		return this.disabled.page(ownerId, after, size);
 	}
 

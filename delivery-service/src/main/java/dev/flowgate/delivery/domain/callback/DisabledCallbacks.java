@@ -1,5 +1,7 @@
 package dev.flowgate.delivery.domain.callback;
 
+import dev.flowgate.delivery.domain.PageCursor;
+
 /**
  * Which callback URLs of which deployments are disabled, per owner: a receiver's 410
  * stops its own URL only, not another one of the deployment (a call's own callback URL,
@@ -17,7 +19,7 @@ public interface DisabledCallbacks {
 	 * @param after the previous page's cursor, or {@code null} for the first page
 	 * @return up to {@code limit} stops, and a cursor if there are more
 	 */
-	DisabledCallbackPage page(String ownerId, DisabledCallbackCursor after, int limit);
+	DisabledCallbackPage page(String ownerId, PageCursor after, int limit);
 
 	/** Enables every callback URL of the deployment; none disabled is no change. */
 	void enable(String ownerId, String deploymentId);

@@ -3,6 +3,8 @@ package dev.flowgate.delivery.domain.delivery;
 import java.time.Instant;
 import java.util.List;
 
+import dev.flowgate.delivery.domain.PageCursor;
+
 /** An owner's deliveries, newest first, a page at a time. */
 public interface DeliveryPages {
 
@@ -11,7 +13,7 @@ public interface DeliveryPages {
 	 * @param after the previous page's cursor, or {@code null} for the first page
 	 * @return up to {@code limit} deliveries, without their attempt logs
 	 */
-	List<Delivery> page(String ownerId, DeliveryStatus status, DeliveryCursor after, int limit);
+	List<Delivery> page(String ownerId, DeliveryStatus status, PageCursor after, int limit);
 
 	/**
 	 * The owner's failed deliveries that can be sent again (their message was kept),
@@ -20,6 +22,6 @@ public interface DeliveryPages {
 	 * @param after where the previous recovery stopped, or {@code null} to start at the
 	 * oldest
 	 */
-	List<Delivery> failedSince(String ownerId, Instant since, DeliveryCursor after, int limit);
+	List<Delivery> failedSince(String ownerId, Instant since, PageCursor after, int limit);
 
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.InvalidRequestException;
+import dev.flowgate.delivery.domain.PageCursor;
 import dev.flowgate.delivery.domain.PageLimit;
 
 /** What owners see of their deliveries, and replays. */
@@ -60,11 +61,11 @@ public final class DeliveryService {
 	public DeliveryPage list(String ownerId, String status, String cursor, Integer limit) {
 		DeliveryStatus wanted = (status != null) ? statusOf(status) : null;
 		int size = PageLimit.orDefault(limit, DEFAULT_PAGE_SIZE);
-		DeliveryCursor after = (cursor != null) ? DeliveryCursor.decode(cursor) : null;
+		PageCursor after = (cursor != null) ? PageCursor.decode(cursor) : null;
 		List<Delivery> found = this.pages.page(ownerId, wanted, after, size + 1);
 		List<Delivery> items = found.subList(0, Math.min(size, found.size()));
 		return new DeliveryPage(summaries(items),
-				(found.size() > size) ? DeliveryCursor.after(items.get(items.size() - 1)) : null);
+				(found.size() > size) ? cursorAfter(items.get(items.size() - 1)) : null);
 	}
 
 	public DeliveryView get(String ownerId, String deliveryId) {
@@ -102,7 +103,7 @@ public final class DeliveryService {
 	 * may have failed again since), or {@code null} to start at the oldest
 	 */
 	public Recovery recover(String ownerId, Instant since, String cursor) {
-		DeliveryCursor after = (cursor != null) ? DeliveryCursor.decode(cursor) : null;
+		PageCursor after = (cursor != null) ? PageCursor.decode(cursor) : null;
 		List<Delivery> failed = this.pages.failedSince(ownerId, since, after, MAX_RECOVERED_PER_CALL + 1);
 		List<Delivery> taken = failed.subList(0, Math.min(failed.size(), MAX_RECOVERED_PER_CALL));
 		Instant now = this.clock.instant();
@@ -113,7 +114,11 @@ public final class DeliveryService {
 			}
 		}
 		return new Recovery(scheduled,
-				(failed.size() > taken.size()) ? DeliveryCursor.after(taken.get(taken.size() - 1)) : null);
+				(failed.size() > taken.size()) ? cursorAfter(taken.get(taken.size() - 1)) : null);
+	}
+
+	private static PageCursor cursorAfter(Delivery last) {
+		return new PageCursor(last.createdAt(), last.id());
 	}
 
 	private boolean refusesAtOnce(Delivery delivery) {

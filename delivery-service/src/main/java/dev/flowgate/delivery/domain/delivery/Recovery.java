@@ -1,5 +1,7 @@
 package dev.flowgate.delivery.domain.delivery;
 
+import dev.flowgate.delivery.domain.PageCursor;
+
 /**
  * What a recovery scheduled.
  *
@@ -8,7 +10,7 @@ package dev.flowgate.delivery.domain.delivery;
  * @param next where the next call goes on, when failed deliveries are left that this call
  * did not take; {@code null} otherwise
  */
-public record Recovery(int scheduled, DeliveryCursor next) {
+public record Recovery(int scheduled, PageCursor next) {
 
 	/** Whether failed deliveries are left that this call did not take: call again. */
 	public boolean more() {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.flowgate.delivery.domain.PageCursor;
+
 /** The disabled-callback store's contract, in memory; its keys stand for the ids. */
 class InMemoryDisabledCallbacks implements DisabledCallbacks {
 
@@ -26,7 +28,7 @@ class InMemoryDisabledCallbacks implements DisabledCallbacks {
 	}
 
 	@Override
-	public DisabledCallbackPage page(String ownerId, DisabledCallbackCursor after, int limit) {
+	public DisabledCallbackPage page(String ownerId, PageCursor after, int limit) {
 		List<Map.Entry<String, DisabledCallback>> found = this.disabled.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().ownerId().equals(ownerId))
@@ -36,7 +38,7 @@ class InMemoryDisabledCallbacks implements DisabledCallbacks {
 		List<Map.Entry<String, DisabledCallback>> items = found.subList(0, Math.min(limit, found.size()));
 		Map.Entry<String, DisabledCallback> last = (found.size() > limit) ? items.get(items.size() - 1) : null;
 		return new DisabledCallbackPage(items.stream().map(Map.Entry::getValue).toList(),
-				(last != null) ? new DisabledCallbackCursor(last.getValue().disabledAt(), last.getKey()) : null);
+				(last != null) ? new PageCursor(last.getValue().disabledAt(), last.getKey()) : null);
 	}
 
 	@Override
@@ -44,8 +46,8 @@ class InMemoryDisabledCallbacks implements DisabledCallbacks {
 		this.disabled.keySet().removeIf((key) -> key.startsWith(ownerId + "/" + deploymentId + "/"));
 	}
 
-	private static Map.Entry<String, DisabledCallback> position(DisabledCallbackCursor cursor) {
-		return Map.entry(cursor.id(), new DisabledCallback(null, null, null, cursor.disabledAt(), null));
+	private static Map.Entry<String, DisabledCallback> position(PageCursor cursor) {
+		return Map.entry(cursor.id(), new DisabledCallback(null, null, null, cursor.at(), null));
 	}
 
 }

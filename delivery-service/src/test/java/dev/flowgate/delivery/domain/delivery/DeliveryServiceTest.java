@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.delivery.domain.InvalidRequestException;
+import dev.flowgate.delivery.domain.PageCursor;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,7 @@ class DeliveryServiceTest {
 		add(failed("b", "owner-1", NOW.minusSeconds(60)));
 		add(failed("a", "owner-1", NOW.minusSeconds(30)));
 		add(failed("c", "owner-1", NOW.minusSeconds(30)));
-		String afterA = new DeliveryCursor(NOW.minusSeconds(30), "a").encode();
+		String afterA = new PageCursor(NOW.minusSeconds(30), "a").encode();
 
 		assertThat(this.deliveries.recover("owner-1", null, afterA)).isEqualTo(new Recovery(1, null));
 		assertThat(status("c")).isEqualTo(DeliveryStatus.PENDING);

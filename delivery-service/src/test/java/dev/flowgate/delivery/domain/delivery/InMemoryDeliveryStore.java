@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.flowgate.delivery.domain.PageCursor;
+
 /** The delivery store's contract, in memory, with the attempt log it writes to. */
 class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 
@@ -156,26 +158,26 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 	}
 
 	@Override
-	public synchronized List<Delivery> page(String ownerId, DeliveryStatus status, DeliveryCursor after, int limit) {
+	public synchronized List<Delivery> page(String ownerId, DeliveryStatus status, PageCursor after, int limit) {
 		return this.deliveries.values()
 			.stream()
 			.filter((d) -> d.ownerId().equals(ownerId) && (status == null || d.status() == status))
-			.filter((d) -> after == null || d.createdAt().isBefore(after.createdAt())
-					|| (d.createdAt().equals(after.createdAt()) && d.id().compareTo(after.id()) < 0))
+			.filter((d) -> after == null || d.createdAt().isBefore(after.at())
+					|| (d.createdAt().equals(after.at()) && d.id().compareTo(after.id()) < 0))
 			.sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::id).reversed())
 			.limit(limit)
 			.toList();
 	}
 
 	@Override
-	public synchronized List<Delivery> failedSince(String ownerId, Instant since, DeliveryCursor after, int limit) {
+	public synchronized List<Delivery> failedSince(String ownerId, Instant since, PageCursor after, int limit) {
 		return this.deliveries.values()
 			.stream()
 			.filter((d) -> d.ownerId().equals(ownerId) && d.status() == DeliveryStatus.FAILED
 					&& d.message().hasContent())
 			.filter((d) -> since == null || !d.createdAt().isBefore(since))
-			.filter((d) -> after == null || d.createdAt().isAfter(after.createdAt())
-					|| (d.createdAt().equals(after.createdAt()) && d.id().compareTo(after.id()) > 0))
+			.filter((d) -> after == null || d.createdAt().isAfter(after.at())
+					|| (d.createdAt().equals(after.at()) && d.id().compareTo(after.id()) > 0))
 			.sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::id))
 			.limit(limit)
 			.toList();
