@@ -150,18 +150,8 @@ class ManagedProcessTest {
 	@Test
 	@EnabledOnOs(OS.LINUX)
 	void startsAChildToStopWithItsParentInASessionOfItsOwn() throws Exception {
-		ManagedProcess process = ManagedProcess.builder("sleeper", List.of("sleep", "300"))
-			.logFile(this.dir.resolve("process.log"))
-			.ownSession(true)
-			.stopWithParent(true)
-			.start();
+		ManagedProcess process = sleeperInASessionOfItsOwn(0);
 		try {
-			// Once setsid and the watchdog shell have exec'd it.
-			await().until(() -> ProcessHandle.of(process.pid())
-				.flatMap((p) -> p.info().command())
-				.orElse("")
-				.endsWith("sleep"));
-
 			assertThat(session(process.pid())).isNotEqualTo(session(ProcessHandle.current().pid()))
 				.isEqualTo(process.pid());
 		}
@@ -176,18 +166,8 @@ class ManagedProcessTest {
 		Path ownGroup = Path.of("/proc/self/autogroup");
 		assumeThat(ownGroup).as("autogroup scheduling built in").exists();
 		String ownGroupBefore = Files.readString(ownGroup);
-		ManagedProcess process = ManagedProcess.builder("sleeper", List.of("sleep", "300"))
-			.logFile(this.dir.resolve("process.log"))
-			.ownSession(true)
-			.stopWithParent(true)
-			.niceness(CHILD_NICENESS)
-			.start();
+		ManagedProcess process = sleeperInASessionOfItsOwn(CHILD_NICENESS);
 		try {
-			await().until(() -> ProcessHandle.of(process.pid())
-				.flatMap((p) -> p.info().command())
-				.orElse("")
-				.endsWith("sleep"));
-
 			assertThat(Files.readString(Path.of("/proc", Long.toString(process.pid()), "autogroup")).strip())
 				.endsWith("nice " + CHILD_NICENESS);
 			assertThat(niceness(process.pid()))
@@ -237,6 +217,21 @@ class ManagedProcessTest {
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> ProcessHandle.allProcesses()
 				.noneMatch((p) -> p.isAlive() && p.info().commandLine().orElse("").contains(marker)));
+	}
+
+	/**
+	 * A {@code sleep} started bound to this JVM, once setsid and the shells exec'd it.
+	 */
+	private ManagedProcess sleeperInASessionOfItsOwn(int niceness) {
+		ManagedProcess process = ManagedProcess.builder("sleeper", List.of("sleep", "300"))
+			.logFile(this.dir.resolve("process.log"))
+			.ownSession(true)
+			.stopWithParent(true)
+			.niceness(niceness)
+			.start();
+		await().until(
+				() -> ProcessHandle.of(process.pid()).flatMap((p) -> p.info().command()).orElse("").endsWith("sleep"));
+		return process;
 	}
 
 	private static boolean isAlive(long pid) {
