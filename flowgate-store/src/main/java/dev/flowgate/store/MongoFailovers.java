@@ -8,17 +8,21 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
+import com.mongodb.MongoStalePrimaryException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.WriteConcernError;
 
 /**
  * The driver's exceptions that say no writable primary could be reached: a server that
- * cannot be found or answers no more, a failover, a primary stepping down, a member
- * shutting down. Spring's translator makes most failover errors an
- * {@code UncategorizedMongoDbException}, and those inside a bulk write a
- * {@code BulkOperationException}, neither of which tells an outage from a bad write; and
+ * cannot be found or answers no more, one the driver no longer has (closed as it left the
+ * replica set, or a primary found stale after an election), a failover, a primary
+ * stepping down, a member shutting down. Spring's translator makes most failover errors
+ * an {@code UncategorizedMongoDbException}, a write error a
+ * {@code DataIntegrityViolationException} and those inside a bulk write a
+ * {@code BulkOperationException}, none of which tells an outage from a bad write; and
  * what is read straight from a collection is not translated at all.
  */
 final class MongoFailovers {
@@ -58,7 +62,9 @@ final class MongoFailovers {
 		}
 		if (failure instanceof MongoSocketException || failure instanceof MongoTimeoutException
 				|| failure instanceof MongoNotPrimaryException || failure instanceof MongoNodeIsRecoveringException
-				|| failure instanceof MongoConnectionPoolClearedException) {
+				|| failure instanceof MongoConnectionPoolClearedException
+				|| failure instanceof MongoServerUnavailableException
+				|| failure instanceof MongoStalePrimaryException) {
 			return true;
 		}
 		if (!(failure instanceof MongoException mongo)) {

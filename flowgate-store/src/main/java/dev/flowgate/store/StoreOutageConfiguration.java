@@ -12,12 +12,14 @@ import org.springframework.context.annotation.Import;
 /**
  * Imported by each service that keeps its state in MongoDB: operations wait a bounded
  * time for a server ({@code flowgate.store.server-selection-timeout}, over any the URI
- * sets), the API answers 503 while it cannot be reached, and the listeners' one error
- * handler ({@link DeadLetterConfiguration}) waits for it.
+ * sets), the API answers 503 while it cannot be reached
+ * ({@link StoreUnavailableConfiguration}), and the listeners' one error handler
+ * ({@link DeadLetterConfiguration}) waits for it; both take the same failures for an
+ * outage ({@link StoreOutages#isOutage}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
-@Import(DeadLetterConfiguration.class)
+@Import({ DeadLetterConfiguration.class, StoreUnavailableConfiguration.class })
 public class StoreOutageConfiguration {
 
 	@Bean
@@ -35,11 +37,6 @@ public class StoreOutageConfiguration {
 	@Bean
 	StoreOutages storeOutages(StoreProperties properties) {
 		return new StoreOutages(properties.retry());
-	}
-
-	@Bean
-	StoreUnavailableAdvice storeUnavailableAdvice(StoreProperties properties) {
-		return new StoreUnavailableAdvice(properties.retryAfter());
 	}
 
 }

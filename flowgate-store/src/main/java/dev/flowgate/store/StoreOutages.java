@@ -96,6 +96,8 @@ public final class StoreOutages {
 	 * Whether a failure, or one of its causes, says the store could not be reached or had
 	 * no writable primary (a failover, a primary stepping down), as opposed to a failing
 	 * operation (a duplicate key, a rejected document, a conflicting revision, a bug).
+	 * The one answer for the listeners' error handler, the scheduled rounds and the API's
+	 * 503 ({@link StoreUnavailableResolver}).
 	 */
 	public static boolean isOutage(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -11,7 +11,9 @@ import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoStalePrimaryException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoWriteException;
@@ -113,6 +115,16 @@ class StoreOutagesFailoverTest {
 							BulkOperationException.class),
 					arguments("a connection pool cleared",
 							new MongoConnectionPoolClearedException(new ServerId(new ClusterId(), PRIMARY), null),
+							UncategorizedMongoDbException.class),
+					arguments("a write error InterruptedDueToReplStateChange",
+							new MongoWriteException(writeError(11602, "operation was interrupted"), PRIMARY, Set.of()),
+							DataIntegrityViolationException.class),
+					arguments("a server no longer available",
+							new MongoServerUnavailableException("The server at mongo-0:27017 is no longer available"),
+							UncategorizedMongoDbException.class),
+					arguments("a stale primary",
+							new MongoStalePrimaryException(
+									"Primary marked stale due to electionId/setVersion mismatch"),
 							UncategorizedMongoDbException.class),
 					arguments("a socket closed",
 							new MongoSocketReadException("Prematurely reached end of stream", PRIMARY),
