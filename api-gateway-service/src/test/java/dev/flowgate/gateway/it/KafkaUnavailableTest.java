@@ -1,8 +1,5 @@
 package dev.flowgate.gateway.it;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import dev.flowgate.contracts.DeploymentStateChanged;
@@ -28,6 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FlowgateInfra
 class KafkaUnavailableTest {
 
+	/**
+	 * The discard port: nothing listens there. A port found free and closed again could
+	 * be taken meanwhile by the replica's own Tomcat, or another module's test.
+	 */
+	private static final String DEAD_ADDRESS = "127.0.0.1:9";
+
 	private static GatewayApp cutOff;
 
 	private final TestStack stack = TestStack.get();
@@ -35,10 +38,10 @@ class KafkaUnavailableTest {
 	private final Tenant tenant = this.stack.newTenant((key) -> key);
 
 	@BeforeAll
-	static void startACutOffReplica() throws IOException {
-		String deadAddress = "http://127.0.0.1:" + unusedPort();
-		cutOff = GatewayApp.start("gw-cut-off", deadAddress, deadAddress, deadAddress,
-				Map.of("spring.kafka.producer.bootstrap-servers", "127.0.0.1:" + unusedPort(),
+	static void startACutOffReplica() {
+		String deadUrl = "http://" + DEAD_ADDRESS;
+		cutOff = GatewayApp.start("gw-cut-off", deadUrl, deadUrl, deadUrl,
+				Map.of("spring.kafka.producer.bootstrap-servers", DEAD_ADDRESS,
 						"spring.kafka.producer.properties.max.block.ms", 1000));
 	}
 
@@ -78,12 +81,6 @@ class KafkaUnavailableTest {
 
 	private Http.Response trigger(String path) {
 		return Http.post(cutOff.url(path), Map.of("X-API-Key", this.tenant.key()), "{}");
-	}
-
-	private static int unusedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

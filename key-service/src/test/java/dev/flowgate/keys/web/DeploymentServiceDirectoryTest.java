@@ -1,7 +1,5 @@
 package dev.flowgate.keys.web;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -81,11 +79,9 @@ class DeploymentServiceDirectoryTest {
 
 	@Test
 	void cannotTellWhenDeploymentServiceIsNotReachable() throws Exception {
-		URI closed;
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
-		}
+		// The discard port: nothing listens there, where a port found free could be taken
+		// by another test meanwhile.
+		URI closed = URI.create("http://127.0.0.1:9");
 
 		assertThatExceptionOfType(DeploymentDirectoryUnavailableException.class)
 			.isThrownBy(() -> directoryAt(closed).unknownAmong("owner-1", Set.of("dep-1")))
