@@ -1,5 +1,6 @@
 package dev.flowgate.deployments;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -10,6 +11,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Calls the API as the gateway does: with the internal token and an owner header. */
 public final class ApiClient {
@@ -97,6 +100,16 @@ public final class ApiClient {
 		/** The body's {@code field}, as text. */
 		public String text(String field) {
 			return this.json.path(field).asString();
+		}
+
+		/**
+		 * The fields a 400 lists in {@code errors}, in order; fails on a body without the
+		 * list, or with the former single {@code field} property.
+		 */
+		public List<String> invalidFields() {
+			assertThat(this.json.path("errors").isArray()).as(this.json.toString()).isTrue();
+			assertThat(this.json.has("field")).as(this.json.toString()).isFalse();
+			return this.json.path("errors").valueStream().map((error) -> error.path("field").asString()).toList();
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.flowgate.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -30,13 +32,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * What a service's error advice extends: every error as RFC 9457 problem details, Spring
  * MVC's own as the base class makes them, a path nothing serves as the gateway words it,
- * a body that is not JSON as a 400 naming the field where there is one, and anything
- * unexpected as a logged 500 that tells the caller nothing more.
+ * a body that is not JSON, a value not of its type or a missing query parameter as the
+ * native API's one 400 ({@link InvalidFields}: the member at fault, or the body as a
+ * whole), and anything unexpected as a logged 500 that tells the caller nothing more.
  */
 public abstract class InternalApiProblems extends ResponseEntityExceptionHandler {
-
-	/** The problem property naming the offending field. */
-	protected static final String FIELD = "field";
 
 	private static final Logger log = LoggerFactory.getLogger(InternalApiProblems.class);
 
@@ -55,36 +55,36 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The body is not valid JSON");
-		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-			String field = pathOf(jackson);
-			problem.setDetail(field + " " + expectation(jackson));
-			problem.setProperty(FIELD, field);
-		}
-		else if (ex.getCause() instanceof MismatchedInputException mismatch) {
-			problem.setDetail("The body must be " + shape(mismatch.getTargetType()));
-		}
-		else if (ex.getCause() instanceof JacksonException jackson) {
-			problem.setDetail("The body is not valid JSON: " + jackson.getOriginalMessage());
-		}
-		else if (ex.getCause() == null) {
-			problem.setDetail("A JSON body is required");
-		}
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		return invalid(ex, unreadable(ex), headers, request);
 	}
 
-	/**
-	 * A query parameter or path segment that is not of its type, named in {@code field}.
-	 */
+	/** What is wrong with a body that cannot be read: a member where one is at fault. */
+	private static InvalidField unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			return new InvalidField(pathOf(jackson), expectation(jackson));
+		}
+		if (ex.getCause() instanceof MismatchedInputException mismatch) {
+			return body("The body must be " + shape(mismatch.getTargetType()));
+		}
+		if (ex.getCause() instanceof JacksonException jackson) {
+			return body("The body is not valid JSON: " + jackson.getOriginalMessage());
+		}
+		return body((ex.getCause() == null) ? "A JSON body is required" : "The body is not valid JSON");
+	}
+
+	/** A query parameter or path segment that is not of its type. */
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String field = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
 				: ex.getPropertyName();
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-				field + " " + expectation(ex.getRequiredType()));
-		problem.setProperty(FIELD, field);
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		return invalid(ex, new InvalidField(field, expectation(ex.getRequiredType())), headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalid(ex, new InvalidField(ex.getParameterName(), "is required"), headers, request);
 	}
 
 	@Override
@@ -103,6 +103,15 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		return problem;
+	}
+
+	private ResponseEntity<Object> invalid(Exception ex, InvalidField error, HttpHeaders headers, WebRequest request) {
+		return handleExceptionInternal(ex, InvalidFields.problem(List.of(error)), headers, HttpStatus.BAD_REQUEST,
+				request);
+	}
+
+	private static InvalidField body(String message) {
+		return new InvalidField(InvalidField.BODY, message);
 	}
 
 	/** Not Spring's "No static resource …": the services serve no static resources. */

@@ -3,6 +3,8 @@ package dev.flowgate.internal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.http.MediaType;
@@ -21,43 +23,71 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 class InternalApiProblemsTest {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final WebApplicationContextRunner context = new WebApplicationContextRunner()
 		.withUserConfiguration(WebMvc.class, Problems.class, Api.class);
 
 	@Test
-	void namesTheFieldWhoseValueCannotBeRead() {
+	void namesTheFieldWhoseValueCannotBeReadInErrors() {
 		this.context.run((context) -> {
 			MvcResult result = WebMvc.call(context, json("/things", "{\"count\": \"many\"}"));
 			assertThat(result.getResponse().getStatus()).isEqualTo(400);
 			assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
-			assertThat(result.getResponse().getContentAsString()).contains("\"field\":\"count\"")
-				.contains("count must be a whole number");
+			JsonNode problem = body(result);
+			assertThat(problem.path("detail").asString()).isEqualTo("count must be a whole number");
+			assertThat(errors(problem)).containsExactly("count: must be a whole number");
+			assertThat(problem.has("field")).isFalse();
 		});
 	}
 
 	@Test
-	void namesTheQueryParameterWhoseValueIsNotOfItsType() {
+	void namesANestedFieldByItsJsonPath() {
+		this.context.run((context) -> {
+			MvcResult result = WebMvc.call(context, json("/things", "{\"count\": 1, \"tags\": [\"a\", {}]}"));
+			assertThat(result.getResponse().getStatus()).isEqualTo(400);
+			assertThat(errors(body(result))).containsExactly("tags[1]: must be a string");
+		});
+	}
+
+	@Test
+	void namesTheQueryParameterWhoseValueIsNotOfItsTypeInErrors() {
 		this.context.run((context) -> {
 			for (String query : new String[] { "limit=abc", "limit=99999999999" }) {
 				MvcResult result = WebMvc.call(context, get("/things?" + query));
 				assertThat(result.getResponse().getStatus()).as(query).isEqualTo(400);
 				assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
-				assertThat(result.getResponse().getContentAsString()).contains("\"field\":\"limit\"")
-					.contains("limit must be a whole number")
-					.contains("\"title\":\"Invalid request\"");
+				JsonNode problem = body(result);
+				assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
+				assertThat(problem.path("detail").asString()).isEqualTo("limit must be a whole number");
+				assertThat(errors(problem)).containsExactly("limit: must be a whole number");
+				assertThat(problem.has("field")).isFalse();
 			}
 		});
 	}
 
 	@Test
-	void tellsABodyThatIsNotJsonFromAMissingOne() {
+	void namesAMissingQueryParameterInErrors() {
 		this.context.run((context) -> {
-			assertThat(WebMvc.call(context, json("/things", "{\"count\": ")).getResponse().getContentAsString())
-				.contains("The body is not valid JSON");
-			assertThat(WebMvc.call(context, json("/things", "{\"count\": 1,}")).getResponse().getContentAsString())
-				.contains("The body is not valid JSON: Unexpected character ('}'");
-			assertThat(WebMvc.call(context, json("/things", "")).getResponse().getContentAsString())
-				.contains("A JSON body is required");
+			MvcResult result = WebMvc.call(context, get("/search"));
+			assertThat(result.getResponse().getStatus()).isEqualTo(400);
+			JsonNode problem = body(result);
+			assertThat(problem.path("detail").asString()).isEqualTo("q is required");
+			assertThat(errors(problem)).containsExactly("q: is required");
+		});
+	}
+
+	@Test
+	void tellsABodyThatIsNotJsonFromAMissingOneAsAnErrorOfTheWholeBody() {
+		this.context.run((context) -> {
+			JsonNode truncated = body(WebMvc.call(context, json("/things", "{\"count\": ")));
+			assertThat(truncated.path("detail").asString()).startsWith("The body is not valid JSON");
+			assertThat(errors(truncated)).singleElement().asString().startsWith(": The body is not valid JSON");
+			assertThat(body(WebMvc.call(context, json("/things", "{\"count\": 1,}"))).path("detail").asString())
+				.startsWith("The body is not valid JSON: Unexpected character ('}'");
+			JsonNode missing = body(WebMvc.call(context, json("/things", "")));
+			assertThat(missing.path("detail").asString()).isEqualTo("A JSON body is required");
+			assertThat(errors(missing)).containsExactly(": A JSON body is required");
 		});
 	}
 
@@ -66,10 +96,9 @@ class InternalApiProblemsTest {
 		this.context.run((context) -> {
 			MvcResult array = WebMvc.call(context, json("/things", "[{\"count\": 1}]"));
 			assertThat(array.getResponse().getStatus()).isEqualTo(400);
-			assertThat(array.getResponse().getContentAsString()).contains("The body must be a JSON object")
-				.doesNotContain("not valid JSON");
-			assertThat(WebMvc.call(context, json("/batch", "{\"count\": 1}")).getResponse().getContentAsString())
-				.contains("The body must be a JSON array");
+			assertThat(errors(body(array))).containsExactly(": The body must be a JSON object");
+			assertThat(body(WebMvc.call(context, json("/batch", "{\"count\": 1}"))).path("detail").asString())
+				.isEqualTo("The body must be a JSON array");
 		});
 	}
 
@@ -97,6 +126,21 @@ class InternalApiProblemsTest {
 		});
 	}
 
+	private static JsonNode body(MvcResult result) throws Exception {
+		return JSON.readTree(result.getResponse().getContentAsString());
+	}
+
+	/** Each entry of {@code errors} as "field: message". */
+	private static List<String> errors(JsonNode problem) {
+		assertThat(problem.path("errors").isArray()).as(problem.toString()).isTrue();
+		problem.path("errors")
+			.forEach((error) -> assertThat(error.propertyNames()).containsExactly("field", "message"));
+		return problem.path("errors")
+			.valueStream()
+			.map((error) -> error.path("field").asString() + ": " + error.path("message").asString())
+			.toList();
+	}
+
 	private static MockHttpServletRequestBuilder json(String path, String body) {
 		return post(path).contentType(MediaType.APPLICATION_JSON).content(body);
 	}
@@ -106,7 +150,7 @@ class InternalApiProblemsTest {
 
 	}
 
-	record Things(int count) {
+	record Things(int count, List<String> tags) {
 	}
 
 	@RestController
@@ -119,6 +163,11 @@ class InternalApiProblemsTest {
 
 		@GetMapping("/things")
 		List<Things> list(@RequestParam(required = false) Integer limit) {
+			return List.of();
+		}
+
+		@GetMapping("/search")
+		List<Things> search(@RequestParam String q) {
 			return List.of();
 		}
 

@@ -1,5 +1,6 @@
 package dev.flowgate.keys;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Calls the API as the gateway forwards them: internal token and owner or admin headers.
@@ -105,6 +108,21 @@ public final class ApiClient {
 
 		public String text(String field) {
 			return this.body.get(field).asString();
+		}
+
+		/**
+		 * The fields a 400 lists in {@code errors}, in order; fails on a body without the
+		 * list, or with the former single {@code field} property.
+		 */
+		public List<String> invalidFields() {
+			assertThat(this.body.path("errors").isArray()).as(this.raw).isTrue();
+			assertThat(this.body.has("field")).as(this.raw).isFalse();
+			return this.body.path("errors").valueStream().map((error) -> error.path("field").asString()).toList();
+		}
+
+		/** The messages a 400 lists in {@code errors}, in order. */
+		public List<String> invalidMessages() {
+			return this.body.path("errors").valueStream().map((error) -> error.path("message").asString()).toList();
 		}
 
 	}

@@ -31,20 +31,23 @@ public final class Rejection extends RuntimeException {
 
 	private final List<InputViolation> violations;
 
+	private final List<FieldViolation> fieldViolations;
+
 	private final List<Quota> quotas;
 
 	private Rejection(Reason reason, String message, Duration retryAfter, List<InputViolation> violations,
-			List<Quota> quotas) {
+			List<FieldViolation> fieldViolations, List<Quota> quotas) {
 		// Rejections are expected outcomes, not bugs: no stack trace to fill in.
 		super(message, null, false, false);
 		this.reason = reason;
 		this.retryAfter = retryAfter;
 		this.violations = List.copyOf(violations);
+		this.fieldViolations = List.copyOf(fieldViolations);
 		this.quotas = List.copyOf(quotas);
 	}
 
 	public static Rejection of(Reason reason, String message) {
-		return new Rejection(reason, message, null, List.of(), List.of());
+		return new Rejection(reason, message, null, List.of(), List.of(), List.of());
 	}
 
 	public static Rejection unauthenticated(String message) {
@@ -63,8 +66,24 @@ public final class Rejection extends RuntimeException {
 		return of(Reason.BAD_REQUEST, message);
 	}
 
+	/** A body that is not JSON, or not an object: a 400 about the body as a whole. */
+	public static Rejection invalidBody(String message) {
+		return new Rejection(Reason.BAD_REQUEST, message, null, List.of(),
+				List.of(new FieldViolation(FieldViolation.BODY, message)), List.of());
+	}
+
+	/**
+	 * A member of the body not as the API takes it: a 400 with the message
+	 * {@code 'field' reason}.
+	 */
+	public static Rejection invalidField(String field, String reason) {
+		return new Rejection(Reason.BAD_REQUEST, "'" + field + "' " + reason, null, List.of(),
+				List.of(new FieldViolation(field, reason)), List.of());
+	}
+
 	public static Rejection invalidInput(List<InputViolation> violations) {
-		return new Rejection(Reason.INVALID_INPUT, InputViolation.describe(violations), null, violations, List.of());
+		return new Rejection(Reason.INVALID_INPUT, InputViolation.describe(violations), null, violations, List.of(),
+				List.of());
 	}
 
 	public static Rejection rateLimited(String message, Duration retryAfter) {
@@ -75,12 +94,12 @@ public final class Rejection extends RuntimeException {
 	 * @param quota the used-up limit, or {@code null} for a limit without one
 	 */
 	public static Rejection rateLimited(String message, Duration retryAfter, Quota quota) {
-		return new Rejection(Reason.RATE_LIMITED, message, retryAfter, List.of(),
+		return new Rejection(Reason.RATE_LIMITED, message, retryAfter, List.of(), List.of(),
 				(quota != null) ? List.of(quota) : List.of());
 	}
 
 	public static Rejection unavailable(String message, Duration retryAfter) {
-		return new Rejection(Reason.UNAVAILABLE, message, retryAfter, List.of(), List.of());
+		return new Rejection(Reason.UNAVAILABLE, message, retryAfter, List.of(), List.of(), List.of());
 	}
 
 	public Reason reason() {
@@ -94,6 +113,11 @@ public final class Rejection extends RuntimeException {
 
 	public List<InputViolation> violations() {
 		return this.violations;
+	}
+
+	/** The members of the body at fault, for a refusal of the body's content. */
+	public List<FieldViolation> fieldViolations() {
+		return this.fieldViolations;
 	}
 
 	/**
@@ -112,7 +136,8 @@ public final class Rejection extends RuntimeException {
 		if (this.reason == Reason.RATE_LIMITED || charged.isEmpty()) {
 			return this;
 		}
-		return new Rejection(this.reason, getMessage(), this.retryAfter, this.violations, charged);
+		return new Rejection(this.reason, getMessage(), this.retryAfter, this.violations, this.fieldViolations,
+				charged);
 	}
 
 }

@@ -64,7 +64,7 @@ public class RequestBodies {
 			return bytes;
 		}
 		catch (IOException ex) {
-			throw Rejection.badRequest("The request body could not be read");
+			throw Rejection.invalidBody("The request body could not be read");
 		}
 	}
 
@@ -89,10 +89,10 @@ public class RequestBodies {
 			body = this.reader.readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw Rejection.badRequest("The request body is not valid JSON: " + ex.getOriginalMessage());
+			throw Rejection.invalidBody("The request body is not valid JSON: " + ex.getOriginalMessage());
 		}
 		if (!body.isObject()) {
-			throw Rejection.badRequest("The request body must be a JSON object");
+			throw Rejection.invalidBody("The request body must be a JSON object");
 		}
 		return body;
 	}
@@ -120,7 +120,7 @@ public class RequestBodies {
 			return Map.of();
 		}
 		if (!value.isObject()) {
-			throw Rejection.badRequest("'" + field + "' must be a JSON object");
+			throw Rejection.invalidField(field, "must be a JSON object");
 		}
 		return this.mapper.convertValue(value, MAP_TYPE);
 	}

@@ -114,6 +114,9 @@ class AicuflowTriggerTest {
 				"not found");
 		assertError(trigger(deployment, "/", xApiKey(), "{\"input_data\":{}}"), 400, "param1: is required");
 		assertError(trigger(deployment, "/", xApiKey(), "{oops"), 400, "not valid JSON");
+		Http.Response notAnObject = trigger(deployment, "/", xApiKey(), "{\"input_data\":[1]}");
+		assertError(notAnObject, 400, "'input_data' must be a JSON object");
+		assertThat(notAnObject.json().has("errors")).isFalse();
 		assertError(trigger(deployment, "/", Map.of("X-API-Key", this.tenant.key(), "Content-Type", "text/plain"), "x"),
 				415, "application/json");
 		assertError(trigger(deployment, "/", Map.of("X-API-Key", this.tenant.key(), "Accept", "text/html"), "{}"), 406,

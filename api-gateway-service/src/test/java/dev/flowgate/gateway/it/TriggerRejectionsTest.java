@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.it;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -112,13 +113,11 @@ class TriggerRejectionsTest {
 		Http.Response response = trigger(deployment, this.tenant.bearer(),
 				"{\"input_data\":{\"count\":\"three\",\"document\":\"file:///etc/passwd\"}}");
 
-		assertProblem(response, 400, "Invalid inputs");
-		JsonNode errors = response.json().get("errors");
-		assertThat(errors).hasSize(3);
-		assertThat(errors.get(0).get("input").asString()).isEqualTo("question");
-		assertThat(errors.get(0).get("message").asString()).isEqualTo("is required");
-		assertThat(errors.get(1).get("input").asString()).isEqualTo("count");
-		assertThat(errors.get(2).get("input").asString()).isEqualTo("document");
+		assertProblem(response, 400,
+				"The request has 3 invalid fields: input_data.question, input_data.count, input_data.document");
+		assertThat(invalidFields(response)).containsExactly("input_data.question: is required",
+				"input_data.count: must be a number", "input_data.document: must be an http(s) URL");
+		assertThat(response.json().get("errors").get(0).has("input")).isFalse();
 	}
 
 	@Test
@@ -127,17 +126,21 @@ class TriggerRejectionsTest {
 		String url = this.stack.a.url(path(deployment));
 
 		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
-			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":"), 400, "not valid JSON");
-			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":[1]}"), 400, "'input_data'");
-			assertProblem(trigger(deployment, this.tenant.bearer(), "[]"), 400, "JSON object");
-			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"input_data\":{\"text\":\"a\",\"text\":\"b\"}}"),
-					400, "Duplicate Object property \"text\"");
-			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"ftp://x\"}"), 400,
-					"callback_url");
-			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://u:p@example.com/\"}"),
-					400, "credentials");
-			assertProblem(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://example.com/\"}"), 400,
-					"allowCallbackOverride");
+			assertInvalid(trigger(deployment, this.tenant.bearer(), "{\"input_data\":"), "",
+					"The request body is not valid JSON");
+			assertInvalid(trigger(deployment, this.tenant.bearer(), "{\"input_data\":[1]}"), "input_data",
+					"must be a JSON object");
+			assertInvalid(trigger(deployment, this.tenant.bearer(), "[]"), "",
+					"The request body must be a JSON object");
+			assertInvalid(trigger(deployment, this.tenant.bearer(), "{\"input_data\":{\"text\":\"a\",\"text\":\"b\"}}"),
+					"", "The request body is not valid JSON: Duplicate Object property \"text\"");
+			assertInvalid(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"ftp://x\"}"), "callback_url",
+					"must be an http(s) URL");
+			assertInvalid(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://u:p@example.com/\"}"),
+					"callback_url", "must not carry credentials");
+			assertInvalid(trigger(deployment, this.tenant.bearer(), "{\"callback_url\":\"https://example.com/\"}"),
+					"callback_url",
+					"is not taken per call by this deployment (its delivery.allowCallbackOverride is off)");
 			assertProblem(
 					Http.post(url, Map.of("Authorization", "Bearer " + this.tenant.key(), "Content-Type", "text/plain"),
 							"input_data=1"),
@@ -350,6 +353,25 @@ class TriggerRejectionsTest {
 
 	private static String path(DeploymentStateChanged deployment) {
 		return "/v1/deployments/" + deployment.deploymentId() + "/executions";
+	}
+
+	/**
+	 * A 400 whose one entry in {@code errors} names {@code field} with a message starting
+	 * {@code message}, and whose detail is the two as a sentence.
+	 */
+	private static void assertInvalid(Http.Response response, String field, String message) {
+		assertProblem(response, 400, field.isEmpty() ? message : field + " " + message);
+		assertThat(invalidFields(response)).singleElement().asString().startsWith(field + ": " + message);
+		assertThat(response.json().has("field")).isFalse();
+	}
+
+	/** Each entry of a problem's {@code errors} as "field: message". */
+	private static List<String> invalidFields(Http.Response response) {
+		JsonNode errors = response.json().get("errors");
+		assertThat(errors).as(response.toString()).isNotNull();
+		return errors.valueStream()
+			.map((error) -> error.path("field").asString() + ": " + error.path("message").asString())
+			.toList();
 	}
 
 	static void assertProblem(Http.Response response, int status, String detailPart) {

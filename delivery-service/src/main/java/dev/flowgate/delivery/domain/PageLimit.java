@@ -17,7 +17,7 @@ public final class PageLimit {
 	public static int orDefault(Integer requested, int defaultLimit) {
 		int limit = (requested != null) ? requested : defaultLimit;
 		if (limit < 1 || limit > MAX) {
-			throw new InvalidRequestException("limit", "limit must be from 1 to " + MAX);
+			throw new InvalidRequestException("limit", "must be from 1 to " + MAX);
 		}
 		return limit;
 	}

@@ -9,6 +9,7 @@ import dev.flowgate.delivery.domain.delivery.PayloadNotKeptException;
 import dev.flowgate.delivery.domain.signing.ConcurrentSecretChangeException;
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.internal.InternalApiProblems;
+import dev.flowgate.internal.InvalidFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** delivery-service's errors as RFC 9457 problem details. */
+/**
+ * delivery-service's errors as RFC 9457 problem details; a 400 lists the offending field
+ * in {@code errors}, as the whole native API does.
+ */
 @RestControllerAdvice
 class ProblemHandler extends InternalApiProblems {
 
@@ -34,9 +38,7 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
-		problem.setProperty(FIELD, ex.field());
-		return problem;
+		return InvalidFields.problem(ex.field(), ex.reason());
 	}
 
 	@ExceptionHandler

@@ -118,12 +118,14 @@ class CallbackApiTest {
 			ApiClient.Response answer = list(query);
 			assertThat(answer.status()).as(query).isEqualTo(400);
 			assertThat(answer.contentType()).isEqualTo("application/problem+json");
-			assertThat(answer.text("field")).isEqualTo("limit");
+			assertThat(answer.invalidFields()).containsExactly("limit");
+			assertThat(answer.text("detail")).startsWith("limit must be ");
 		}
 		for (String query : List.of("?cursor=not-a-cursor", "?cursor=!!")) {
 			ApiClient.Response answer = list(query);
 			assertThat(answer.status()).as(query).isEqualTo(400);
-			assertThat(answer.text("field")).isEqualTo("cursor");
+			assertThat(answer.invalidFields()).containsExactly("cursor");
+			assertThat(answer.invalidMessages()).containsExactly("is not a cursor from a previous page or recovery");
 		}
 	}
 

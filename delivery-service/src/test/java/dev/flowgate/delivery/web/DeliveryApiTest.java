@@ -166,7 +166,9 @@ class DeliveryApiTest {
 		assertThat(ids(this.api.get("/v1/deliveries", "intruder").body())).isEmpty();
 		ApiClient.Response wrongStatus = this.api.get("/v1/deliveries?status=lost", this.owner);
 		assertThat(wrongStatus.status()).isEqualTo(400);
-		assertThat(wrongStatus.text("field")).isEqualTo("status");
+		assertThat(wrongStatus.invalidFields()).containsExactly("status");
+		assertThat(wrongStatus.invalidMessages()).singleElement().asString().startsWith("must be one of ");
+		assertThat(wrongStatus.text("detail")).startsWith("status must be one of ");
 		assertThat(this.api.get("/v1/deliveries?limit=0", this.owner).status()).isEqualTo(400);
 		assertThat(this.api.get("/v1/deliveries?cursor=bm9wZQ", this.owner).status()).isEqualTo(400);
 	}
@@ -225,7 +227,9 @@ class DeliveryApiTest {
 			.isEqualTo(400);
 		ApiClient.Response wrongCursor = this.api.post("/v1/deliveries/recover", this.owner, "{\"cursor\":\"bm9wZQ\"}");
 		assertThat(wrongCursor.status()).isEqualTo(400);
-		assertThat(wrongCursor.text("field")).isEqualTo("cursor");
+		assertThat(wrongCursor.invalidFields()).containsExactly("cursor");
+		assertThat(wrongCursor.invalidMessages()).containsExactly("is not a cursor from a previous page or recovery");
+		assertThat(wrongCursor.text("detail")).isEqualTo("cursor is not a cursor from a previous page or recovery");
 	}
 
 	@Test

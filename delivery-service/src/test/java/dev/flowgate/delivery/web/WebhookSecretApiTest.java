@@ -102,7 +102,9 @@ class WebhookSecretApiTest {
 
 		assertThat(negative.status()).isEqualTo(400);
 		assertThat(negative.contentType()).isEqualTo("application/problem+json");
-		assertThat(negative.text("field")).isEqualTo("overlapSeconds");
+		assertThat(negative.invalidFields()).containsExactly("overlapSeconds");
+		assertThat(negative.invalidMessages()).singleElement().asString().startsWith("must be between 0 and ");
+		assertThat(negative.text("detail")).startsWith("overlapSeconds must be between 0 and ");
 		assertThat(tooLong.status()).isEqualTo(400);
 		assertThat(notJson.status()).isEqualTo(400);
 	}

@@ -1,7 +1,9 @@
 package dev.flowgate.deployments.web;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,12 +16,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.flowgate.deployments.domain.ConcurrentChangeException;
 import dev.flowgate.deployments.domain.ConflictException;
 import dev.flowgate.deployments.domain.InvalidRequestException;
+import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
 import dev.flowgate.deployments.domain.PreconditionFailedException;
 import dev.flowgate.deployments.domain.deployment.DeploymentLimitReachedException;
 import dev.flowgate.deployments.domain.execution.ReplayInputsRejectedException;
+import dev.flowgate.deployments.domain.flow.FlowProblem;
 import dev.flowgate.deployments.domain.flow.InvalidFlowException;
 import dev.flowgate.internal.InternalApiProblems;
+import dev.flowgate.internal.InvalidField;
+import dev.flowgate.internal.InvalidFields;
 
 /**
  * deployment-service's errors as RFC 9457 problem details, with the same statuses as the
@@ -31,9 +37,10 @@ import dev.flowgate.internal.InternalApiProblems;
  * same resource caused carries {@code Retry-After}, as every retryable answer does. A 412
  * is a write whose {@code If-Match} names a revision the resource has moved on from; it
  * carries the current {@code ETag}. A 422 is an invalid flow graph, or a replay whose
- * recorded inputs the current flow version no longer accepts. Both list every problem
- * found in {@code errors}: {@code [{field, message}]}, or {@code [{nodeId, message}]} for
- * a flow.
+ * recorded inputs the current flow version no longer accepts. The 400s and the replay's
+ * 422 list every problem found in {@code errors} as {@code [{field, message}]}, the one
+ * shape of the native API ({@link InvalidFields}); a flow's as {@code [{nodeId, field,
+ * message}]}, {@code field} only where one member is at fault.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends InternalApiProblems {
@@ -74,22 +81,41 @@ class ApiExceptionHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail invalidFlow(InvalidFlowException ex) {
-		return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid flow", ex.getMessage()), ex.problems());
+		return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid flow", ex.getMessage()),
+				ex.problems().stream().map(ApiExceptionHandler::entry).toList());
 	}
 
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
-		return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage()), ex.problems());
+		return InvalidFields.problem(fields(ex.problems()));
 	}
 
 	@ExceptionHandler
 	ProblemDetail replayInputsRejected(ReplayInputsRejectedException ex) {
 		return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Inputs not accepted", ex.getMessage()),
-				ex.problems());
+				fields(ex.problems()));
+	}
+
+	private static List<InvalidField> fields(List<FieldProblem> problems) {
+		return problems.stream().map((problem) -> new InvalidField(problem.field(), problem.message())).toList();
+	}
+
+	/**
+	 * {@code nodeId} always (null for the flow's own problems), {@code field} where one
+	 * is at fault.
+	 */
+	private static Map<String, String> entry(FlowProblem problem) {
+		Map<String, String> entry = new LinkedHashMap<>();
+		entry.put("nodeId", problem.nodeId());
+		if (problem.field() != null) {
+			entry.put("field", problem.field());
+		}
+		entry.put("message", problem.message());
+		return entry;
 	}
 
 	private static ProblemDetail withErrors(ProblemDetail problem, List<?> errors) {
-		problem.setProperty("errors", errors);
+		problem.setProperty(InvalidFields.ERRORS, errors);
 		return problem;
 	}
 

@@ -79,7 +79,7 @@ class ReplayApiTest {
 				+ " flow version 2 no longer accepts this execution's inputs")
 			.formatted(original));
 		assertThat(refused.json().path("errors").size()).isEqualTo(1);
-		assertThat(refused.json().path("errors").path(0).path("field").asString()).isEqualTo("age");
+		assertThat(refused.json().path("errors").path(0).path("field").asString()).isEqualTo("input_data.age");
 		assertThat(refused.json().path("errors").path(0).path("message").asString()).isEqualTo("is required");
 		assertThat(this.mongo.exists(Query.query(where("replayOf").is(original)), "executions")).isFalse();
 		assertThat(this.api.get("/v1/deployments/" + this.deploymentId + "/executions").json().path("items").size())

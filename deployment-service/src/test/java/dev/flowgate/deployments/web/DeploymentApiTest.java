@@ -228,13 +228,12 @@ class DeploymentApiTest {
 
 		assertThat(notObjects.status()).isEqualTo(400);
 		assertThat(notObjects.contentType()).isEqualTo("application/problem+json");
-		assertThat(notObjects.json().findValuesAsString("field")).containsExactlyInAnyOrder("delivery", "limits");
+		assertThat(notObjects.invalidFields()).containsExactlyInAnyOrder("delivery", "limits");
 		assertThat(notObjects.json().findValuesAsString("message"))
 			.containsExactlyInAnyOrder("must be an object, or null", "must be an object, or null");
 		assertThat(wrongMembers.status()).isEqualTo(400);
-		assertThat(wrongMembers.json().findValuesAsString("field")).containsExactlyInAnyOrder("delivery.callbackUrl",
-				"delivery.email", "delivery.allowCallbackOverride", "limits.maxConcurrentExecutions",
-				"limits.requestsPerMinute");
+		assertThat(wrongMembers.invalidFields()).containsExactlyInAnyOrder("delivery.callbackUrl", "delivery.email",
+				"delivery.allowCallbackOverride", "limits.maxConcurrentExecutions", "limits.requestsPerMinute");
 		assertThat(this.api.get("/v1/deployments/" + id).json().path("limits").path("requestsPerMinute").asInt())
 			.isEqualTo(60);
 	}
@@ -263,9 +262,10 @@ class DeploymentApiTest {
 		assertThat(rejected.status()).isEqualTo(400);
 		assertThat(rejected.text("title")).isEqualTo("Invalid request");
 		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
-		assertThat(rejected.json().findValuesAsString("field")).containsExactlyInAnyOrder("flowVersion", "mode",
-				"environment", "syncTimeoutSeconds", "delivery.callbackUrl", "delivery.email",
-				"limits.requestsPerMinute");
+		assertThat(rejected.invalidFields()).containsExactlyInAnyOrder("flowVersion", "mode", "environment",
+				"syncTimeoutSeconds", "delivery.callbackUrl", "delivery.email", "limits.requestsPerMinute");
+		assertThat(rejected.text("detail")).startsWith("The request has 7 invalid fields: ")
+			.contains("syncTimeoutSeconds", "limits.requestsPerMinute");
 		assertThat(this.api.get("/v1/deployments").json().path("items")).isEmpty();
 	}
 
@@ -275,7 +275,7 @@ class DeploymentApiTest {
 				"{\"flowId\":\"%s\",\"delivery\":{\"email\":\"ops,billing,ceo@example.com\"}}".formatted(this.flowId));
 
 		assertThat(rejected.status()).isEqualTo(400);
-		assertThat(rejected.json().findValuesAsString("field")).containsExactly("delivery.email");
+		assertThat(rejected.invalidFields()).containsExactly("delivery.email");
 	}
 
 	@Test
@@ -286,7 +286,7 @@ class DeploymentApiTest {
 				"{\"flowId\":\"%s\",\"delivery\":{\"email\":\"%s\"}}".formatted(this.flowId, email));
 
 		assertThat(rejected.status()).isEqualTo(400);
-		assertThat(rejected.json().findValuesAsString("field")).containsExactly("delivery.email");
+		assertThat(rejected.invalidFields()).containsExactly("delivery.email");
 	}
 
 	@Test
@@ -296,7 +296,9 @@ class DeploymentApiTest {
 
 		assertThat(rejected.status()).isEqualTo(400);
 		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
-		assertThat(rejected.text("field")).isEqualTo("syncTimeoutSeconds");
+		assertThat(rejected.invalidFields()).containsExactly("syncTimeoutSeconds");
+		assertThat(rejected.json().path("errors").get(0).path("message").asString())
+			.isEqualTo("must be a whole number");
 		assertThat(rejected.text("detail")).isEqualTo("syncTimeoutSeconds must be a whole number");
 		assertThat(this.api.get("/v1/deployments").json().path("items")).isEmpty();
 	}
@@ -309,9 +311,9 @@ class DeploymentApiTest {
 		assertThat(rejected.status()).isEqualTo(400);
 		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
 		assertThat(rejected.text("title")).isEqualTo("Invalid request");
-		assertThat(rejected.json().path("errors")).hasSize(1);
-		assertThat(rejected.json().path("errors").get(0).path("field").asString()).isEqualTo("syncTimeoutSeconds");
+		assertThat(rejected.invalidFields()).containsExactly("syncTimeoutSeconds");
 		assertThat(rejected.json().path("errors").get(0).path("message").asString()).isEqualTo("must be from 1 to 300");
+		assertThat(rejected.text("detail")).isEqualTo("syncTimeoutSeconds must be from 1 to 300");
 		assertThat(this.api.get("/v1/deployments").json().path("items")).isEmpty();
 	}
 
@@ -334,7 +336,7 @@ class DeploymentApiTest {
 
 		assertThat(rejected.status()).isEqualTo(400);
 		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
-		assertThat(rejected.json().findValuesAsString("field")).containsExactly("flowId");
+		assertThat(rejected.invalidFields()).containsExactly("flowId");
 		assertThat(rejected.json().findValuesAsString("message"))
 			.containsExactly("flow '%s' not found".formatted(this.flowId));
 	}
@@ -346,7 +348,7 @@ class DeploymentApiTest {
 		Response rejected = this.api.patch("/v1/deployments/" + id, "{\"flowVersion\":7}");
 
 		assertThat(rejected.status()).isEqualTo(400);
-		assertThat(rejected.json().findValuesAsString("field")).containsExactly("flowVersion");
+		assertThat(rejected.invalidFields()).containsExactly("flowVersion");
 		assertThat(this.api.get("/v1/deployments/" + id).json().path("flowVersion").asInt()).isEqualTo(1);
 	}
 

@@ -186,7 +186,7 @@ class ExecutionQueryTest {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
 		assertThat(refused.text("title")).isEqualTo("Invalid request");
-		assertThat(refused.json().findValuesAsString("field")).containsExactly("status", "limit");
+		assertThat(refused.invalidFields()).containsExactly("status", "limit");
 	}
 
 	@Test
@@ -236,7 +236,7 @@ class ExecutionQueryTest {
 		ApiClient.Response response = this.api.get("/v1/deployments/" + this.deploymentId + "/usage?window=2h");
 
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json().findValuesAsString("field")).containsExactly("window");
+		assertThat(response.invalidFields()).containsExactly("window");
 	}
 
 	@Test

@@ -141,9 +141,9 @@ class FlowApiTest {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
 		assertThat(refused.text("title")).isEqualTo("Invalid request");
-		assertThat(refused.json().path("errors")).hasSize(1);
-		assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("limit");
+		assertThat(refused.invalidFields()).containsExactly("limit");
 		assertThat(refused.json().path("errors").get(0).path("message").asString()).isEqualTo("must be from 1 to 100");
+		assertThat(refused.text("detail")).isEqualTo("limit must be from 1 to 100");
 	}
 
 	@Test
@@ -168,12 +168,36 @@ class FlowApiTest {
 	}
 
 	@Test
+	void namesTheFieldOfAFlowProblemBesideItsNode() {
+		String nameless = """
+				{"name":" ","nodes":[
+				 {"id":"ask","type":"llm","config":{"prompt":"hi"}},
+				 {"id":"answer","type":"output","config":{"name":"answer","value":"{{ask.text}}"}}],
+				 "edges":[{"from":"ask","to":"answer"}]}
+				""";
+
+		Response rejected = this.api.post("/v1/flows", nameless);
+
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(rejected.json()
+			.path("errors")
+			.valueStream()
+			.map((error) -> error.path("nodeId").asString(null) + " " + error.path("field").asString(null) + " "
+					+ error.path("message").asString()))
+			.containsExactlyInAnyOrder("null name name is required", "ask null model is required");
+	}
+
+	@Test
 	void rejectsNullNodesAndEdgesWith422() {
 		Response rejected = this.api.post("/v1/flows", "{\"name\":\"Holes\",\"nodes\":[null],\"edges\":[null]}");
 
 		assertThat(rejected.status()).isEqualTo(422);
 		assertThat(rejected.json().path("errors").valueStream().map((error) -> error.path("message").asString()))
 			.containsExactly("nodes must be objects, not null", "edges must be objects, not null");
+		assertThat(rejected.json().path("errors").valueStream().map((error) -> error.path("field").asString()))
+			.containsExactly("nodes", "edges");
+		assertThat(rejected.json().path("errors").valueStream().map((error) -> error.path("nodeId").isNull()))
+			.containsOnly(true);
 	}
 
 	@Test
@@ -192,6 +216,7 @@ class FlowApiTest {
 		JsonNode error = rejected.json().path("errors").get(0);
 		assertThat(rejected.json().path("errors")).hasSize(1);
 		assertThat(error.path("nodeId").asString()).isEqualTo("call");
+		assertThat(error.has("field")).isFalse();
 		assertThat(error.path("message").asString())
 			.isEqualTo("headers: 'Host' is set by the HTTP client and cannot be set by a flow");
 		assertThat(this.api.get("/v1/flows").json().path("items")).isEmpty();

@@ -3,6 +3,7 @@ package dev.flowgate.keys.web;
 import java.time.Duration;
 
 import dev.flowgate.internal.InternalApiProblems;
+import dev.flowgate.internal.InvalidFields;
 import dev.flowgate.keys.config.FlowgateProperties;
 import dev.flowgate.keys.domain.InvalidInputException;
 import dev.flowgate.keys.domain.key.CallingKeyNotFoundException;
@@ -22,7 +23,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** key-service's errors as RFC 9457 problem details; 400s name the offending field. */
+/**
+ * key-service's errors as RFC 9457 problem details; a 400 lists the offending field in
+ * {@code errors}, as the whole native API does.
+ */
 @RestControllerAdvice
 class ProblemHandler extends InternalApiProblems {
 
@@ -41,9 +45,7 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail invalidInput(InvalidInputException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
-		problem.setProperty(FIELD, ex.field());
-		return problem;
+		return InvalidFields.problem(ex.field(), ex.reason());
 	}
 
 	@ExceptionHandler

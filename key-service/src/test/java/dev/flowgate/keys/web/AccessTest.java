@@ -154,7 +154,7 @@ class AccessTest {
 		Response nameless = this.api.send(post("/v1/owners"), ApiClient.asAdmin(), "{}");
 
 		assertThat(nameless.status()).isEqualTo(400);
-		assertThat(nameless.text("field")).isEqualTo("name");
+		assertThat(nameless.invalidFields()).containsExactly("name");
 	}
 
 	private static List<String> strings(JsonNode array) {

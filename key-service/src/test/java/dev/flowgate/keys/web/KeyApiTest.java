@@ -138,11 +138,11 @@ class KeyApiTest {
 		Response foreign = this.api.patch("/v1/keys/" + keyId, "someone-else", "{\"name\": \"mine\"}");
 
 		assertThat(badLimit.status()).isEqualTo(400);
-		assertThat(badLimit.text("field")).isEqualTo("rateLimitPerMinute");
+		assertThat(badLimit.invalidFields()).containsExactly("rateLimitPerMinute");
 		assertThat(badExpiry.status()).isEqualTo(400);
-		assertThat(badExpiry.text("field")).isEqualTo("expiresAt");
+		assertThat(badExpiry.invalidFields()).containsExactly("expiresAt");
 		assertThat(unknown.status()).isEqualTo(400);
-		assertThat(unknown.text("field")).isEqualTo("deploymentIds");
+		assertThat(unknown.invalidFields()).containsExactly("deploymentIds");
 		assertThat(foreign.status()).isEqualTo(404);
 		assertThat(this.api.get("/v1/keys/" + keyId, this.ownerId).text("name")).isEqualTo("ci");
 	}
@@ -174,12 +174,13 @@ class KeyApiTest {
 				"{\"expiresAt\": \"+300000000-01-01T00:00:00Z\"}");
 
 		assertThat(withNull.status()).isEqualTo(400);
-		assertThat(withNull.text("field")).isEqualTo("deploymentIds");
+		assertThat(withNull.invalidFields()).containsExactly("deploymentIds");
+		assertThat(withNull.invalidMessages()).containsExactly("must not contain blank ids");
 		assertThat(withNull.text("detail")).isEqualTo("deploymentIds must not contain blank ids");
 		assertThat(overLimit.status()).isEqualTo(400);
 		assertThat(overLimit.text("detail")).isEqualTo("deploymentIds must name at most 100 deployments");
 		assertThat(farFuture.status()).isEqualTo(400);
-		assertThat(farFuture.text("field")).isEqualTo("expiresAt");
+		assertThat(farFuture.invalidFields()).containsExactly("expiresAt");
 	}
 
 	@Test
@@ -263,7 +264,7 @@ class KeyApiTest {
 
 			assertThat(refused.status()).as(limit).isEqualTo(400);
 			assertThat(refused.contentType()).isEqualTo("application/problem+json");
-			assertThat(refused.text("field")).as(limit).isEqualTo("limit");
+			assertThat(refused.invalidFields()).as(limit).containsExactly("limit");
 		}
 		assertThat(this.api.get("/v1/keys?limit=0", this.ownerId).text("detail"))
 			.isEqualTo("limit must be from 1 to 100");
@@ -282,7 +283,7 @@ class KeyApiTest {
 
 			assertThat(refused.status()).as(cursor).isEqualTo(400);
 			assertThat(refused.contentType()).isEqualTo("application/problem+json");
-			assertThat(refused.text("field")).as(cursor).isEqualTo("cursor");
+			assertThat(refused.invalidFields()).as(cursor).containsExactly("cursor");
 			assertThat(refused.text("detail")).isEqualTo("cursor is not a cursor from a previous page");
 		}
 	}
@@ -447,7 +448,7 @@ class KeyApiTest {
 		Response badGrace = this.api.post("/v1/keys/" + keyId + "/rotate", this.ownerId,
 				"{\"gracePeriodSeconds\": 86401}");
 		assertThat(badGrace.status()).isEqualTo(400);
-		assertThat(badGrace.text("field")).isEqualTo("gracePeriodSeconds");
+		assertThat(badGrace.invalidFields()).containsExactly("gracePeriodSeconds");
 	}
 
 	@Test
@@ -455,6 +456,8 @@ class KeyApiTest {
 		Response numericName = this.api.post("/v1/keys", this.ownerId, "{\"name\": 5}");
 		assertThat(numericName.status()).isEqualTo(400);
 		assertThat(numericName.text("detail")).isEqualTo("name must be a string");
+		assertThat(numericName.invalidFields()).containsExactly("name");
+		assertThat(numericName.invalidMessages()).containsExactly("must be a string");
 
 		Response textualLimit = this.api.post("/v1/keys", this.ownerId,
 				"{\"name\": \"x\", \"rateLimitPerMinute\": \"60\"}");
@@ -464,7 +467,7 @@ class KeyApiTest {
 		Response fractionalLimit = this.api.post("/v1/keys", this.ownerId,
 				"{\"name\": \"x\", \"rateLimitPerMinute\": 60.5}");
 		assertThat(fractionalLimit.status()).isEqualTo(400);
-		assertThat(fractionalLimit.text("field")).isEqualTo("rateLimitPerMinute");
+		assertThat(fractionalLimit.invalidFields()).containsExactly("rateLimitPerMinute");
 
 		Response twoNames = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"x\", \"name\": \"y\"}");
 		assertThat(twoNames.status()).isEqualTo(400);
@@ -473,13 +476,15 @@ class KeyApiTest {
 		Response array = this.api.post("/v1/keys", this.ownerId, "[{\"name\": \"x\"}]");
 		assertThat(array.status()).isEqualTo(400);
 		assertThat(array.text("detail")).isEqualTo("The body must be a JSON object");
+		assertThat(array.invalidFields()).containsExactly("");
+		assertThat(array.invalidMessages()).containsExactly("The body must be a JSON object");
 	}
 
 	private void assertBadField(String body, String field) {
 		Response response = this.api.post("/v1/keys", this.ownerId, body);
 		assertThat(response.status()).as(body).isEqualTo(400);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
-		assertThat(response.text("field")).as(body).isEqualTo(field);
+		assertThat(response.invalidFields()).as(body).containsExactly(field);
 		assertThat(response.text("detail")).contains(field);
 	}
 

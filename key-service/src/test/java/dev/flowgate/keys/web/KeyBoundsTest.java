@@ -61,7 +61,7 @@ class KeyBoundsTest {
 				{"name": "forever", "expiresAt": "%s"}""".formatted(this.contractEnd.plus(1, ChronoUnit.DAYS)));
 
 		assertThat(later.status()).isEqualTo(400);
-		assertThat(later.text("field")).isEqualTo("expiresAt");
+		assertThat(later.invalidFields()).containsExactly("expiresAt");
 		assertThat(names()).doesNotContain("forever");
 	}
 
@@ -71,7 +71,7 @@ class KeyBoundsTest {
 				{"name": "unlimited", "rateLimitPerMinute": %d}""".formatted(CONTRACTOR_LIMIT + 1));
 
 		assertThat(higher.status()).isEqualTo(400);
-		assertThat(higher.text("field")).isEqualTo("rateLimitPerMinute");
+		assertThat(higher.invalidFields()).containsExactly("rateLimitPerMinute");
 		assertThat(names()).doesNotContain("unlimited");
 	}
 
@@ -98,9 +98,9 @@ class KeyBoundsTest {
 		Response unlimited = asContractor(MockMvcRequestBuilders.patch(self), "{\"rateLimitPerMinute\": null}");
 
 		assertThat(neverExpiring.status()).isEqualTo(400);
-		assertThat(neverExpiring.text("field")).isEqualTo("expiresAt");
+		assertThat(neverExpiring.invalidFields()).containsExactly("expiresAt");
 		assertThat(unlimited.status()).isEqualTo(400);
-		assertThat(unlimited.text("field")).isEqualTo("rateLimitPerMinute");
+		assertThat(unlimited.invalidFields()).containsExactly("rateLimitPerMinute");
 		Response stored = this.api.get(self, this.ownerId);
 		assertThat(Instant.parse(stored.text("expiresAt"))).isEqualTo(this.contractEnd);
 		assertThat(stored.body().get("rateLimitPerMinute").asInt()).isEqualTo(CONTRACTOR_LIMIT);
@@ -117,9 +117,9 @@ class KeyBoundsTest {
 		Response renamed = asContractor(MockMvcRequestBuilders.patch(other), "{\"name\": \"ci-renamed\"}");
 
 		assertThat(later.status()).isEqualTo(400);
-		assertThat(later.text("field")).isEqualTo("expiresAt");
+		assertThat(later.invalidFields()).containsExactly("expiresAt");
 		assertThat(higher.status()).isEqualTo(400);
-		assertThat(higher.text("field")).isEqualTo("rateLimitPerMinute");
+		assertThat(higher.invalidFields()).containsExactly("rateLimitPerMinute");
 		assertThat(renamed.status()).isEqualTo(200);
 	}
 

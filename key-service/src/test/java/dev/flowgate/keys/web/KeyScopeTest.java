@@ -65,7 +65,7 @@ class KeyScopeTest {
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
-		assertThat(refused.text("field")).isEqualTo("deploymentIds");
+		assertThat(refused.invalidFields()).containsExactly("deploymentIds");
 		assertThat(refused.text("detail")).isEqualTo("deploymentIds names no deployment of yours: nope, theirs");
 		assertThat(this.api.get("/v1/keys", this.ownerId).body().get("items")).hasSize(1);
 	}

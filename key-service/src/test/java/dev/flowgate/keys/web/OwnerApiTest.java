@@ -126,14 +126,14 @@ class OwnerApiTest {
 
 			assertThat(refused.status()).as(limit).isEqualTo(400);
 			assertThat(refused.contentType()).isEqualTo("application/problem+json");
-			assertThat(refused.text("field")).as(limit).isEqualTo("limit");
+			assertThat(refused.invalidFields()).as(limit).containsExactly("limit");
 		}
 		assertThat(this.api.getAsAdmin("/v1/owners?limit=0").text("detail")).isEqualTo("limit must be from 1 to 100");
 		assertThat(this.api.getAsAdmin("/v1/owners?limit=ten").text("detail"))
 			.isEqualTo("limit must be a whole number");
 		Response badCursor = this.api.getAsAdmin("/v1/owners?cursor=not-a-cursor");
 		assertThat(badCursor.status()).isEqualTo(400);
-		assertThat(badCursor.text("field")).isEqualTo("cursor");
+		assertThat(badCursor.invalidFields()).containsExactly("cursor");
 		assertThat(badCursor.text("detail")).isEqualTo("cursor is not a cursor from a previous page");
 	}
 

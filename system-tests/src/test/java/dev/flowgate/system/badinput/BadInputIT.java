@@ -90,7 +90,7 @@ class BadInputIT {
 		Api.Response response = endpoint.send(this.stack.api(), call, key);
 
 		assertThat(response.status()).as(bad + " on " + endpoint + ": " + response).isEqualTo(bad.status());
-		endpoint.assertRefusal(response, bad.status(), bad.detail());
+		endpoint.assertRefusal(response, bad.status(), bad.detailOn(endpoint));
 		if (bad.status() == 429) {
 			assertThat(response.headers().get("Retry-After")).singleElement()
 				.satisfies((seconds) -> assertThat(Long.parseLong(seconds)).isPositive());
@@ -99,9 +99,15 @@ class BadInputIT {
 		if (endpoint == Endpoint.NATIVE && bad.status() == 401) {
 			assertThat(response.headers().get("WWW-Authenticate")).containsExactly("Bearer");
 		}
-		if (endpoint == Endpoint.NATIVE && bad.invalidInput() != null) {
-			assertThat(response.json().at("/errors").values()).extracting((error) -> error.at("/input").asString())
-				.contains(bad.invalidInput());
+		if (endpoint == Endpoint.NATIVE && bad.invalidField() != null) {
+			assertThat(response.json().at("/errors").values()).as(response.toString())
+				.extracting((error) -> error.at("/field").asString())
+				.contains(bad.invalidField());
+			assertThat(response.json().at("/errors").values()).allSatisfy((error) -> {
+				assertThat(error.has("input")).isFalse();
+				assertThat(error.at("/message").asString()).isNotBlank();
+			});
+			assertThat(response.json().has("field")).isFalse();
 		}
 		assertThat(this.topic.since(before)).as("triggers published after the refused call")
 			.noneMatch((published) -> key.equals(published.idempotencyKey())
@@ -151,15 +157,19 @@ class BadInputIT {
 	private static List<BadInput> table() {
 		return List.of(
 				onAll("malformed JSON", 400, "not valid JSON",
-						(f) -> f.valid().withRawBody("{\"input_data\": {\"text\": ")),
+						(f) -> f.valid().withRawBody("{\"input_data\": {\"text\": "))
+					.naming(""),
 				onAll("wrong content type", 415, "must be application/json",
 						(f) -> f.valid().withContentType("text/plain")),
-				onAll("body not a JSON object", 400, "must be a JSON object", (f) -> f.valid().withRawBody("[1, 2]")),
+				onAll("body not a JSON object", 400, "must be a JSON object", (f) -> f.valid().withRawBody("[1, 2]"))
+					.naming(""),
 				onAll("wrong input type", 400, "count: must be a number",
 						(f) -> f.valid().withInputs(Map.of("text", "hi", "count", "many")))
-					.naming("count"),
+					.onNative("input_data.count must be a number")
+					.naming("input_data.count"),
 				onAll("missing required inputs", 400, "text: is required", (f) -> f.valid().withInputs(Map.of()))
-					.naming("text"),
+					.onNative("The request has 2 invalid fields: input_data.")
+					.naming("input_data.text"),
 				onAll("oversized body", 413, "larger than " + MAX_BODY_BYTES + " bytes",
 						(f) -> f.valid().withInputs(Map.of("text", "x".repeat(MAX_BODY_BYTES), "count", 1))),
 				onAll("unknown deployment", 404, "not found",
@@ -185,10 +195,10 @@ class BadInputIT {
 					f.exhaustDeploymentRateLimit();
 					return f.valid().withDeployment(f.limited);
 				}),
-				on(Endpoint.NATIVE, "callback_url not an http(s) URL", 400, "'callback_url' must be an http(s) URL",
+				on(Endpoint.NATIVE, "callback_url not an http(s) URL", 400, "callback_url must be an http(s) URL",
 						(f) -> f.valid()
-							.withRawBody(
-									"{\"input_data\":{\"text\":\"hi\",\"count\":1},\"callback_url\":\"ftp://x\"}")),
+							.withRawBody("{\"input_data\":{\"text\":\"hi\",\"count\":1},\"callback_url\":\"ftp://x\"}"))
+					.naming("callback_url"),
 				on(Endpoint.FLUX, "missing flowId", 400, "flowId query parameter is required",
 						(f) -> f.valid().withDeployment("")),
 				on(Endpoint.FLUX, "unknown inputId", 400, "matches no input node",
@@ -197,25 +207,38 @@ class BadInputIT {
 
 	private static BadInput onAll(String name, int status, String detail,
 			Function<BadInputFixture, Endpoint.Call> call) {
-		return new BadInput(name, status, detail, EnumSet.allOf(Endpoint.class), call, null);
+		return new BadInput(name, status, detail, null, EnumSet.allOf(Endpoint.class), call, null);
 	}
 
 	private static BadInput on(Endpoint endpoint, String name, int status, String detail,
 			Function<BadInputFixture, Endpoint.Call> call) {
-		return new BadInput(name, status, detail, EnumSet.of(endpoint), call, null);
+		return new BadInput(name, status, detail, null, EnumSet.of(endpoint), call, null);
 	}
 
 	/**
 	 * One row of the table.
 	 *
 	 * @param detail a part of the error message every API must show
-	 * @param invalidInput the input the native problem's {@code errors} must name
+	 * @param nativeDetail a part of the native problem's detail where it differs, or
+	 * {@code null}
+	 * @param invalidField the field the native problem's {@code errors} must name (its
+	 * JSON path, "" for the whole body)
 	 */
-	record BadInput(String name, int status, String detail, Set<Endpoint> endpoints,
-			Function<BadInputFixture, Endpoint.Call> call, String invalidInput) {
+	record BadInput(String name, int status, String detail, String nativeDetail, Set<Endpoint> endpoints,
+			Function<BadInputFixture, Endpoint.Call> call, String invalidField) {
 
-		BadInput naming(String input) {
-			return new BadInput(this.name, this.status, this.detail, this.endpoints, this.call, input);
+		BadInput naming(String field) {
+			return new BadInput(this.name, this.status, this.detail, this.nativeDetail, this.endpoints, this.call,
+					field);
+		}
+
+		BadInput onNative(String detail) {
+			return new BadInput(this.name, this.status, this.detail, detail, this.endpoints, this.call,
+					this.invalidField);
+		}
+
+		String detailOn(Endpoint endpoint) {
+			return (endpoint == Endpoint.NATIVE && this.nativeDetail != null) ? this.nativeDetail : this.detail;
 		}
 
 		@Override

@@ -330,7 +330,9 @@ class JourneyIT {
 		assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
 		assertThat(other.status()).as(other.toString()).isEqualTo(404);
 		assertThat(mistyped.contentType()).startsWith("application/problem+json");
-		assertThat(mistyped.text("/field")).isEqualTo("deploymentIds");
+		assertThat(mistyped.text("/errors/0/field")).isEqualTo("deploymentIds");
+		assertThat(mistyped.text("/errors/0/message")).isEqualTo("names no deployment of yours: no-such-deployment");
+		assertThat(mistyped.json().has("field")).isFalse();
 		assertThat(mistyped.text("/detail"))
 			.isEqualTo("deploymentIds names no deployment of yours: no-such-deployment");
 

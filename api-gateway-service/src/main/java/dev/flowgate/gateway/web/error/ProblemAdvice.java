@@ -1,10 +1,12 @@
 package dev.flowgate.gateway.web.error;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.internal.InvalidField;
+import dev.flowgate.internal.InvalidFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +26,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * RFC 9457 problem details for the native and management APIs, and for Spring MVC's own
- * errors (404 for unknown routes, 405, ...). The compatibility APIs have their own
- * advice, ordered before this one; Spring MVC's errors on their paths take their shape.
+ * errors (404 for unknown routes, 405, ...). A refusal of the request's content is the
+ * native API's one 400, {@code errors: [{field, message}]} ({@link InvalidFields}). The
+ * compatibility APIs have their own advice, ordered before this one; Spring MVC's errors
+ * on their paths take their shape.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+	private static final String INPUT_DATA = "input_data.";
 
 	private final List<CompatibleErrors> compatibleApis;
 
@@ -42,15 +48,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Rejection.class)
 	ResponseEntity<ProblemDetail> rejected(Rejection rejection) {
 		HttpStatus status = RejectionHttp.status(rejection);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rejection.getMessage());
-		if (!rejection.violations().isEmpty()) {
-			List<Map<String, String>> errors = rejection.violations()
-				.stream()
-				.map((violation) -> Map.of("input", violation.input(), "message", violation.message()))
-				.toList();
-			problem.setProperty("errors", errors);
-		}
+		List<InvalidField> errors = invalidFields(rejection);
+		ProblemDetail problem = errors.isEmpty() ? ProblemDetail.forStatusAndDetail(status, rejection.getMessage())
+				: InvalidFields.problem(errors);
 		return ResponseEntity.status(status).headers(RejectionHttp.headers(rejection)).body(problem);
+	}
+
+	/**
+	 * What the request's content has wrong, by path in the body as every native 400 lists
+	 * it: the native trigger's inputs are {@code input_data}'s members.
+	 */
+	private static List<InvalidField> invalidFields(Rejection rejection) {
+		Stream<InvalidField> members = rejection.fieldViolations()
+			.stream()
+			.map((violation) -> new InvalidField(violation.field(), violation.message()));
+		Stream<InvalidField> inputs = rejection.violations()
+			.stream()
+			.map((violation) -> new InvalidField(INPUT_DATA + violation.input(), violation.message()));
+		return Stream.concat(members, inputs).toList();
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NativeTriggerController {
 
+	private static final String CALLBACK_URL = "callback_url";
+
 	private final TriggerCalls calls;
 
 	private final DeploymentView deployments;
@@ -59,20 +61,20 @@ class NativeTriggerController {
 
 	/** The call's own callback URL: http(s), no credentials, and only where allowed. */
 	private static String callbackUrl(JsonNode body, Deployment deployment) {
-		JsonNode url = body.get("callback_url");
+		JsonNode url = body.get(CALLBACK_URL);
 		if (url == null || url.isNull()) {
 			return null;
 		}
 		if (!url.isString() || !InputValidator.isHttpUrl(url.stringValue())) {
-			throw Rejection.badRequest("'callback_url' must be an http(s) URL");
+			throw Rejection.invalidField(CALLBACK_URL, "must be an http(s) URL");
 		}
 		if (InputValidator.hasCredentials(url.stringValue())) {
-			throw Rejection.badRequest("'callback_url' must not carry credentials (user:password@)");
+			throw Rejection.invalidField(CALLBACK_URL, "must not carry credentials (user:password@)");
 		}
 		DeliveryTarget delivery = deployment.state().delivery();
 		if (delivery == null || !delivery.allowCallbackOverride()) {
-			throw Rejection.badRequest(
-					"This deployment takes no 'callback_url' per call (its delivery.allowCallbackOverride is off)");
+			throw Rejection.invalidField(CALLBACK_URL,
+					"is not taken per call by this deployment (its delivery.allowCallbackOverride is off)");
 		}
 		return url.stringValue();
 	}

@@ -148,7 +148,7 @@ public final class DeliveryService {
 			.filter((status) -> status.name().toLowerCase(Locale.ROOT).equals(token))
 			.findFirst()
 			.orElseThrow(() -> new InvalidRequestException("status",
-					"status must be one of " + Arrays.stream(DeliveryStatus.values())
+					"must be one of " + Arrays.stream(DeliveryStatus.values())
 						.map((status) -> status.name().toLowerCase(Locale.ROOT))
 						.collect(Collectors.joining(", "))));
 	}

@@ -84,7 +84,7 @@ public final class WebhookSecrets {
 		}
 		if (overlap.isNegative() || overlap.compareTo(this.settings.maxOverlap()) > 0) {
 			throw new InvalidRequestException("overlapSeconds",
-					"overlapSeconds must be between 0 and " + this.settings.maxOverlap().toSeconds());
+					"must be between 0 and " + this.settings.maxOverlap().toSeconds());
 		}
 		return overlap;
 	}

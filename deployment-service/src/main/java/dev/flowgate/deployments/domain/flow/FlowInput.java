@@ -17,6 +17,9 @@ import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
  */
 public record FlowInput(String nodeId, String name, InputType type, boolean required, Object testValue) {
 
+	/** Where a trigger's body holds the inputs. */
+	private static final String INPUT_DATA = "input_data.";
+
 	/** The inputs of a flow, in node order. */
 	public static List<FlowInput> of(FlowDefinition flow) {
 		return flow.nodes().stream().filter((node) -> NodeType.INPUT.token().equals(node.type())).map((node) -> {
@@ -30,13 +33,14 @@ public record FlowInput(String nodeId, String name, InputType type, boolean requ
 	/**
 	 * Each input of the flow that {@code values} lack though it is required, or give a
 	 * value not of its type, as the gateway checks a trigger's {@code input_data}: keys
-	 * no input declares pass through.
+	 * no input declares pass through. Each is named by its path in the trigger's body,
+	 * {@code input_data.<name>}, as the gateway names it.
 	 */
 	public static List<FieldProblem> problems(FlowDefinition flow, Map<String, Object> values) {
 		List<FieldProblem> problems = new ArrayList<>();
 		for (FlowInput input : of(flow)) {
 			input.problem(values.get(input.name()))
-				.ifPresent((message) -> problems.add(new FieldProblem(input.name(), message)));
+				.ifPresent((message) -> problems.add(new FieldProblem(INPUT_DATA + input.name(), message)));
 		}
 		return problems;
 	}

@@ -29,13 +29,13 @@ public final class FlowValidator {
 	public List<FlowProblem> problems(FlowDraft draft) {
 		List<FlowProblem> problems = new ArrayList<>();
 		if (draft.name() == null || draft.name().isBlank()) {
-			problems.add(new FlowProblem(null, "name is required"));
+			problems.add(FlowProblem.ofField("name", "name is required"));
 		}
 		else if (draft.name().length() > MAX_NAME_LENGTH) {
-			problems.add(new FlowProblem(null, "name must be at most %d characters".formatted(MAX_NAME_LENGTH)));
+			problems.add(FlowProblem.ofField("name", "name must be at most %d characters".formatted(MAX_NAME_LENGTH)));
 		}
 		if (draft.description() != null && draft.description().length() > MAX_DESCRIPTION_LENGTH) {
-			problems.add(new FlowProblem(null,
+			problems.add(FlowProblem.ofField("description",
 					"description must be at most %d characters".formatted(MAX_DESCRIPTION_LENGTH)));
 		}
 		if (!problems.addAll(sizeProblems(draft.definition()))) {
@@ -49,11 +49,11 @@ public final class FlowValidator {
 	private List<FlowProblem> sizeProblems(FlowDefinition definition) {
 		List<FlowProblem> problems = new ArrayList<>();
 		if (definition.nodes().size() > this.maxNodes) {
-			problems.add(new FlowProblem(null,
+			problems.add(FlowProblem.ofField("nodes",
 					"has %d nodes; at most %d are allowed".formatted(definition.nodes().size(), this.maxNodes)));
 		}
 		if (definition.edges().size() > this.maxEdges) {
-			problems.add(new FlowProblem(null,
+			problems.add(FlowProblem.ofField("edges",
 					"has %d edges; at most %d are allowed".formatted(definition.edges().size(), this.maxEdges)));
 		}
 		return problems;

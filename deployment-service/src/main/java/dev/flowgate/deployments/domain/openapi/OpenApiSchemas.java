@@ -98,8 +98,16 @@ final class OpenApiSchemas {
 	}
 
 	private static Map<String, Object> problem() {
-		return object("type", "object", "description", "RFC 9457 problem details", "properties",
-				object("type", STRING, "title", STRING, "status", object("type", "integer"), "detail", STRING));
+		return object("type", "object", "description", "RFC 9457 problem details", "properties", object("type", STRING,
+				"title", STRING, "status", object("type", "integer"), "detail", STRING, "errors", invalidFields()));
+	}
+
+	/** What a 400 about the body lists: each member at fault ("" for the whole body). */
+	private static Map<String, Object> invalidFields() {
+		return object("type", "array", "description",
+				"Every member at fault, by its JSON path (input_data.<name>, callback_url); \"\" for the body as a whole",
+				"items", object("type", "object", "properties", object("field", STRING, "message", STRING), "required",
+						List.of("field", "message")));
 	}
 
 }

@@ -63,7 +63,8 @@ class ReplayServiceTest {
 			.isThrownBy(() -> this.replays.replay("o-1", "e-1"))
 			.withMessage("Execution 'e-1' cannot be replayed: the deployment's current flow version 2"
 					+ " no longer accepts this execution's inputs")
-			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(new FieldProblem("age", "is required")));
+			.satisfies((ex) -> assertThat(ex.problems())
+				.containsExactly(new FieldProblem("input_data.age", "is required")));
 		assertThat(this.queued).isEmpty();
 		assertThat(this.store.stored).containsOnlyKeys("e-1");
 	}
@@ -85,10 +86,13 @@ class ReplayServiceTest {
 
 		assertThatExceptionOfType(ReplayInputsRejectedException.class)
 			.isThrownBy(() -> this.replays.replay("o-1", "e-1"))
-			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(new FieldProblem("age", "must be a number"),
-					new FieldProblem("member", "must be a boolean"), new FieldProblem("doc", "must be an http(s) URL"),
-					new FieldProblem("title", "must be a string"), new FieldProblem("score", "must be a number"),
-					new FieldProblem("nickname", "is required")));
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+					new FieldProblem("input_data.age", "must be a number"),
+					new FieldProblem("input_data.member", "must be a boolean"),
+					new FieldProblem("input_data.doc", "must be an http(s) URL"),
+					new FieldProblem("input_data.title", "must be a string"),
+					new FieldProblem("input_data.score", "must be a number"),
+					new FieldProblem("input_data.nickname", "is required")));
 		assertThat(this.queued).isEmpty();
 	}
 

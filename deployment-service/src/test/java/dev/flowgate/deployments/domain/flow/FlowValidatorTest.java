@@ -54,7 +54,7 @@ class FlowValidatorTest {
 	@Test
 	void rejectsAMissingName() {
 		assertThat(this.validator.problems(new FlowDraft(" ", null, definition())))
-			.containsExactly(new FlowProblem(null, "name is required"));
+			.containsExactly(FlowProblem.ofField("name", "name is required"));
 	}
 
 	@Test
@@ -69,8 +69,8 @@ class FlowValidatorTest {
 	void rejectsBlankAndDuplicateIds() {
 		this.nodes.add(node(" ", "template", Map.of("template", "x")));
 		this.nodes.add(node("ask", "template", Map.of("template", "x")));
-		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
-			.contains(tuple(null, "node #5 has a blank id"), tuple("ask", "duplicate node id"));
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::field, FlowProblem::message)
+			.contains(tuple(null, "nodes[4].id", "node #5 has a blank id"), tuple("ask", null, "duplicate node id"));
 	}
 
 	@Test
@@ -188,7 +188,7 @@ class FlowValidatorTest {
 	@Test
 	void rejectsADescriptionLongerThanTheLimit() {
 		assertThat(this.validator.problems(new FlowDraft("f", "d".repeat(2001), definition())))
-			.containsExactly(new FlowProblem(null, "description must be at most 2000 characters"));
+			.containsExactly(FlowProblem.ofField("description", "description must be at most 2000 characters"));
 		assertThat(this.validator.problems(new FlowDraft("f", "d".repeat(2000), definition()))).isEmpty();
 	}
 
@@ -320,9 +320,9 @@ class FlowValidatorTest {
 
 		assertThat(small.problems(new FlowDraft("Flow", null,
 				new FlowDefinition(three, List.of(edge("a", "b"), edge("b", "c"), edge("c", "a"))))))
-			.extracting(FlowProblem::nodeId, FlowProblem::message)
-			.containsExactly(tuple(null, "has 3 nodes; at most 2 are allowed"),
-					tuple(null, "has 3 edges; at most 1 are allowed"));
+			.extracting(FlowProblem::nodeId, FlowProblem::field, FlowProblem::message)
+			.containsExactly(tuple(null, "nodes", "has 3 nodes; at most 2 are allowed"),
+					tuple(null, "edges", "has 3 edges; at most 1 are allowed"));
 	}
 
 	@Test

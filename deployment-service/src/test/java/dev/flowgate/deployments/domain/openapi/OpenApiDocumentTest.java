@@ -73,6 +73,16 @@ class OpenApiDocumentTest {
 	}
 
 	@Test
+	void describesTheErrorsOfANativeProblemByFieldAndMessage() {
+		JsonNode errors = schema("Problem").path("properties").path("errors");
+
+		assertThat(errors.path("type").asString()).isEqualTo("array");
+		assertThat(errors.path("items").path("properties").propertyNames()).contains("field", "message");
+		assertThat(errors.path("items").path("required").valueStream().map(JsonNode::asString)).containsExactly("field",
+				"message");
+	}
+
+	@Test
 	void describesTheInputsWithJsonSchemaTypes() {
 		JsonNode inputs = schema("Inputs");
 
