@@ -1,8 +1,8 @@
 package dev.flowgate.keys.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
+
+import dev.flowgate.internal.TimeCursor;
 
 /**
  * Where a page of a list (newest first, the id breaking ties) ended: the next page holds
@@ -14,12 +14,9 @@ import java.util.Base64;
  */
 public record PageCursor(Instant createdAt, String id) {
 
-	private static final String SEPARATOR = ":";
-
 	/** The text a client gets: opaque, and safe in a query string. */
 	public String encode() {
-		String plain = this.createdAt.toEpochMilli() + SEPARATOR + this.id;
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+		return new TimeCursor(this.createdAt, this.id).encode();
 	}
 
 	/**
@@ -27,18 +24,9 @@ public record PageCursor(Instant createdAt, String id) {
 	 * {@link #encode()} made
 	 */
 	static PageCursor decode(String text) {
-		try {
-			String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-			int separator = plain.indexOf(SEPARATOR);
-			String id = plain.substring(separator + 1);
-			if (separator < 0 || id.isEmpty()) {
-				throw invalid();
-			}
-			return new PageCursor(Instant.ofEpochMilli(Long.parseLong(plain.substring(0, separator))), id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw invalid();
-		}
+		return TimeCursor.decode(text)
+			.map((cursor) -> new PageCursor(cursor.at(), cursor.id()))
+			.orElseThrow(PageCursor::invalid);
 	}
 
 	private static InvalidInputException invalid() {
