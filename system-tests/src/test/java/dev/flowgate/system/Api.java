@@ -22,8 +22,24 @@ public final class Api {
 
 	private final String baseUrl;
 
+	private final AnswerListener listener;
+
 	public Api(String baseUrl) {
+		this(baseUrl, (method, path, response) -> {
+		});
+	}
+
+	private Api(String baseUrl, AnswerListener listener) {
 		this.baseUrl = baseUrl;
+		this.listener = listener;
+	}
+
+	/**
+	 * This API with every answer also handed to {@code listener}, such as an
+	 * {@link OpenApiContract}.
+	 */
+	public Api reportingTo(AnswerListener listener) {
+		return new Api(this.baseUrl, listener);
 	}
 
 	public String baseUrl() {
@@ -76,10 +92,13 @@ public final class Api {
 	}
 
 	private Response send(HttpRequest.Builder builder) {
+		HttpRequest request = builder.build();
 		try {
-			HttpResponse<String> response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body(),
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			Response answer = new Response(response.statusCode(), response.body(),
 					response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
+			this.listener.answered(request.method(), request.uri().getRawPath(), answer);
+			return answer;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Request failed: " + ex.getMessage(), ex);
@@ -88,6 +107,14 @@ public final class Api {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Told of each answer, with the method and path of the request it answers. */
+	@FunctionalInterface
+	public interface AnswerListener {
+
+		void answered(String method, String path, Response response);
+
 	}
 
 	public record Response(int status, String body, String contentType, Map<String, java.util.List<String>> headers) {

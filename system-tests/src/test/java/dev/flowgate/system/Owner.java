@@ -29,11 +29,16 @@ public final class Owner {
 
 	/** A new owner; returns once the gateway accepts its first key. */
 	public static Owner create(SystemStack stack, String name) {
-		Api.Response created = stack.api().post("/v1/owners", stack.admin(), Map.of("name", name));
+		return create(stack, stack.api(), name);
+	}
+
+	/** A new owner whose calls, its creation included, go through {@code api}. */
+	public static Owner create(SystemStack stack, Api api, String name) {
+		Api.Response created = api.post("/v1/owners", stack.admin(), Map.of("name", name));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		ApiKey key = new ApiKey(created.text("/key/id"), IssuedSecrets.remember(created.text("/key/secret")));
-		awaitKnownToGateway(stack.api(), key.secret());
-		return new Owner(stack.api(), created.text("/owner/id"), key);
+		awaitKnownToGateway(api, key.secret());
+		return new Owner(api, created.text("/owner/id"), key);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import dev.flowgate.system.CallbackReceiver;
 import dev.flowgate.system.IssuedSecrets;
 import dev.flowgate.system.JsonStub;
 import dev.flowgate.system.LlmStub;
+import dev.flowgate.system.OpenApiContract;
 import dev.flowgate.system.Owner;
 import dev.flowgate.system.SystemStack;
 import dev.flowgate.system.load.SlowStub;
@@ -35,6 +36,8 @@ import static org.awaitility.Awaitility.await;
  * deploys it sync and async, triggers it through all three APIs, gets the signed callback
  * and the email, reads history and usage, rotates the key, ships a new version and
  * finally deletes the deployment. The steps build on each other, so they run in order.
+ * Every answer of the native and management API on the way must match the gateway's
+ * OpenAPI document, checked last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,7 +55,9 @@ class JourneyIT {
 
 	private final SystemStack stack = SystemStack.shared();
 
-	private final Api api = this.stack.api();
+	private final OpenApiContract contract = OpenApiContract.load(OpenApiContract.GATEWAY_DOCUMENT);
+
+	private final Api api = this.stack.api().reportingTo(this.contract);
 
 	private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
@@ -78,7 +83,7 @@ class JourneyIT {
 	void signUpAndDeploy() {
 		this.weatherApi = WeatherFlow.startWeatherApi();
 		this.receiver = CallbackReceiver.start();
-		this.owner = Owner.create(this.stack, "journey-" + this.runId);
+		this.owner = Owner.create(this.stack, this.api, "journey-" + this.runId);
 		this.appKey = this.owner.newKey(Map.of("name", "app", "scopes", List.of("run")));
 		JsonNode secret = this.owner.post("/v1/webhook-secret/rotate", Map.of(), 200).json();
 		assertThat(secret.at("/rotated").asBoolean()).isFalse();
@@ -430,6 +435,16 @@ class JourneyIT {
 						this.owner.get("/v1/deployments/" + deploymentId + "/usage").json().at("/cancelled").asLong())
 					.isEqualTo(1));
 		}
+	}
+
+	@Test
+	@Order(10)
+	void everyAnswerOnTheWayMatchesTheOpenApiDocument() {
+		assertThat(this.contract.checked()).isPositive();
+		assertThat(this.contract.violations())
+			.withFailMessage(() -> "Answers that break the OpenAPI document:\n" + String.join("\n",
+					this.contract.violations().stream().map(OpenApiContract.Violation::toString).toList()))
+			.isEmpty();
 	}
 
 	/** One input, then an http node that waits on the given URL, then an output. */
