@@ -6,17 +6,20 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real webhook receiver on 127.0.0.1 that records what it gets and what it answered:
- * 200, or 503 with {@code Retry-After} while told to refuse.
+ * 200, 503 with {@code Retry-After} while told to refuse, or nothing while told to hold
+ * (the sender's attempt stays in flight until the connection is closed).
  */
 public final class CallbackReceiver implements AutoCloseable {
 
@@ -24,12 +27,17 @@ public final class CallbackReceiver implements AutoCloseable {
 
 	private static final int UNAVAILABLE = 503;
 
+	private static final int NO_ANSWER = 0;
+
 	private final HttpServer server;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	// null: answer 200; else refuse with 503 and this Retry-After.
 	private final AtomicReference<Duration> refusing = new AtomicReference<>();
+
+	// Calls taken while holding, unanswered; null while not holding. Guarded by this.
+	private List<HttpExchange> held;
 
 	private CallbackReceiver(HttpServer server) {
 		this.server = server;
@@ -43,6 +51,9 @@ public final class CallbackReceiver implements AutoCloseable {
 				Map<String, String> headers = new HashMap<>();
 				exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				if (receiver.held(exchange, headers, body)) {
+					return;
+				}
 				Duration retryAfter = receiver.refusing.get();
 				int status = (retryAfter != null) ? UNAVAILABLE : OK;
 				if (retryAfter != null) {
@@ -69,9 +80,20 @@ public final class CallbackReceiver implements AutoCloseable {
 		this.refusing.set(retryAfter);
 	}
 
-	/** From now on answers 200 again. */
+	/**
+	 * From now on answers nothing, keeping each call open, until {@link #accept()}, which
+	 * closes them unanswered.
+	 */
+	public synchronized void hold() {
+		if (this.held == null) {
+			this.held = new ArrayList<>();
+		}
+	}
+
+	/** From now on answers 200 again; calls held until now are closed unanswered. */
 	public void accept() {
 		this.refusing.set(null);
+		releaseHeld();
 	}
 
 	public List<Received> received() {
@@ -80,17 +102,45 @@ public final class CallbackReceiver implements AutoCloseable {
 
 	@Override
 	public void close() {
+		releaseHeld();
 		this.server.stop(0);
+	}
+
+	private synchronized boolean held(HttpExchange exchange, Map<String, String> headers, String body) {
+		if (this.held == null) {
+			return false;
+		}
+		this.received.add(new Received(headers, body, NO_ANSWER, Instant.now()));
+		this.held.add(exchange);
+		return true;
+	}
+
+	private synchronized void releaseHeld() {
+		if (this.held != null) {
+			// Closed before any answer: the connection goes without one.
+			this.held.forEach(HttpExchange::close);
+			this.held = null;
+		}
 	}
 
 	/**
 	 * @param headers the request's headers, names in lower case
-	 * @param answered the status this receiver answered
+	 * @param answered the status this receiver answered, 0 for a call it held and closed
+	 * unanswered
 	 */
 	public record Received(Map<String, String> headers, String body, int answered, Instant at) {
 
 		public boolean delivered() {
 			return this.answered == OK;
+		}
+
+		public boolean refused() {
+			return this.answered == UNAVAILABLE;
+		}
+
+		/** Held: the sender never got an answer to this call. */
+		public boolean unanswered() {
+			return this.answered == NO_ANSWER;
 		}
 
 	}

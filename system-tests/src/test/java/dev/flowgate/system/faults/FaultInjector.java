@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.flowgate.infra.EmbeddedMongo;
 import dev.flowgate.infra.KafkaBroker;
@@ -36,9 +37,11 @@ final class FaultInjector {
 
 	private int inFlightAtKill;
 
-	private int callbacksRefusedBeforeRestart;
+	private int callbacksRefusedBeforeCrash;
 
-	private Instant deliveryStopped;
+	private int callbacksInFlightAtCrash;
+
+	private Instant deliveryKilled;
 
 	private Window gatewayDown;
 
@@ -70,35 +73,44 @@ final class FaultInjector {
 	}
 
 	/**
-	 * Stops delivery-service once the receiver (answering 503 with a {@code Retry-After}
-	 * longer than a stop takes) refused a callback, has the receiver accept from then on,
-	 * and starts delivery-service again: the refused callbacks are due only after the
-	 * restart, so their retries wait in its store across it.
+	 * {@code kill -9} of delivery-service with callbacks of both kinds waiting in its
+	 * store: once the receiver (answering 503 with a {@code Retry-After} longer than the
+	 * crash and restart take) refused one, it holds the next ones unanswered, and once
+	 * {@code inFlight} are held, delivery-service is killed while their attempts are in
+	 * flight, their deliveries leased to the dead process. The receiver accepts from then
+	 * on; {@link #startDeliveryServiceAgain()} starts it again.
 	 */
-	void restartDeliveryServiceWithCallbacksPending(CallbackReceiver receiver) {
-		await().atMost(MID_FLOW_WAIT).until(() -> refusedCallbacks(receiver) > 0);
-		String delivery = Service.DELIVERY_SERVICE.module();
-		timed("delivery-service restarted", () -> {
-			this.services.stop(delivery);
-			this.deliveryStopped = Instant.now();
-			this.callbacksRefusedBeforeRestart = refusedCallbacks(receiver);
-			receiver.accept();
-			this.services.restart(delivery);
-		});
+	void crashDeliveryServiceWithCallbacksPending(CallbackReceiver receiver, int inFlight) {
+		await().atMost(MID_FLOW_WAIT).until(() -> count(receiver, CallbackReceiver.Received::refused) > 0);
+		receiver.hold();
+		await().atMost(MID_FLOW_WAIT).until(() -> count(receiver, CallbackReceiver.Received::unanswered) >= inFlight);
+		this.services.kill(Service.DELIVERY_SERVICE.module());
+		this.deliveryKilled = Instant.now();
+		this.callbacksRefusedBeforeCrash = count(receiver, CallbackReceiver.Received::refused);
+		this.callbacksInFlightAtCrash = count(receiver, CallbackReceiver.Received::unanswered);
+		receiver.accept();
 	}
 
-	void restartDeploymentService() {
-		timed("deployment-service restarted", () -> this.services.restart(Service.DEPLOYMENT_SERVICE.module()));
+	void startDeliveryServiceAgain() {
+		timed("delivery-service started after the kill",
+				() -> this.services.restart(Service.DELIVERY_SERVICE.module()));
 	}
 
-	void restartKeyService() {
-		timed("key-service restarted", () -> this.services.restart(Service.KEY_SERVICE.module()));
+	void crashDeploymentService() {
+		crash(Service.DEPLOYMENT_SERVICE);
 	}
 
-	/** Graceful stop and start; the gateway refuses connections in between. */
-	void restartGateway() {
+	void crashKeyService() {
+		crash(Service.KEY_SERVICE);
+	}
+
+	/**
+	 * {@code kill -9} of the gateway under the load, and a start: the calls in flight are
+	 * cut off, and connections are refused until it is up.
+	 */
+	void crashGateway() {
 		Instant from = Instant.now();
-		timed("gateway restarted", () -> this.services.restart(Service.API_GATEWAY.module()));
+		crash(Service.API_GATEWAY);
 		this.gatewayDown = new Window(from, Instant.now());
 	}
 
@@ -150,15 +162,17 @@ final class FaultInjector {
 		return this.inFlightAtKill;
 	}
 
-	int callbacksRefusedBeforeRestart() {
-		return this.callbacksRefusedBeforeRestart;
+	int callbacksRefusedBeforeCrash() {
+		return this.callbacksRefusedBeforeCrash;
 	}
 
-	/**
-	 * When delivery-service had stopped (the receiver accepts callbacks from then on).
-	 */
-	Instant deliveryStopped() {
-		return this.deliveryStopped;
+	int callbacksInFlightAtCrash() {
+		return this.callbacksInFlightAtCrash;
+	}
+
+	/** When delivery-service was killed (the receiver accepts callbacks from then on). */
+	Instant deliveryKilled() {
+		return this.deliveryKilled;
 	}
 
 	Window gatewayDown() {
@@ -179,8 +193,16 @@ final class FaultInjector {
 		return this.kafkaBack;
 	}
 
-	private static int refusedCallbacks(CallbackReceiver receiver) {
-		return (int) receiver.received().stream().filter((call) -> !call.delivered()).count();
+	private static int count(CallbackReceiver receiver, Predicate<CallbackReceiver.Received> which) {
+		return (int) receiver.received().stream().filter(which).count();
+	}
+
+	/** {@code kill -9}, then a start with the same settings once it is gone. */
+	private void crash(Service service) {
+		timed(service.module() + " started after the kill", () -> {
+			this.services.kill(service.module());
+			this.services.restart(service.module());
+		});
 	}
 
 	private void timed(String what, Runnable fault) {
