@@ -122,8 +122,8 @@ class OpenApiContractTest {
 	void readsTheGatewayDocumentAndItsReferences() {
 		OpenApiContract gateway = OpenApiContract.load(OpenApiContract.GATEWAY_DOCUMENT);
 
-		gateway.answered("GET", "/v1/deployments/d1/executions",
-				json(200, "{\"items\":[{\"id\":\"e1\",\"status\":\"lost\"}],\"nextCursor\":null}"));
+		gateway.answered("GET", "/v1/deployments/d1/executions", json(200,
+				"{\"items\":[{\"id\":\"e1\",\"deployment_id\":\"d1\",\"status\":\"lost\"}],\"nextCursor\":null}"));
 
 		assertThat(gateway.violations()).singleElement()
 			.satisfies((violation) -> assertThat(violation.problem()).contains("/items/0/status"));
