@@ -438,6 +438,29 @@ class JourneyIT {
 	}
 
 	@Test
+	@Order(9)
+	void theOwnersOtherReadsAnswerAsTheyAreDocumented() {
+		JsonNode versions = this.owner.get("/v1/flows/" + this.flowId + "/versions").json();
+		assertThat(versions.get("items").values()).extracting((version) -> version.get("version").asInt())
+			.contains(1, 2);
+		assertThat(this.owner.get("/v1/flows/" + this.flowId + "/versions/1").json().at("/version").asInt())
+			.isEqualTo(1);
+		String deliveryId = this.owner.get("/v1/deliveries?limit=1").json().at("/items/0/id").asString();
+		assertThat(this.owner.get("/v1/deliveries/" + deliveryId).json().get("attempts").values()).isNotEmpty();
+		assertThat(this.owner.get("/v1/callbacks/disabled").json().get("items").values()).isEmpty();
+		assertThat(this.owner.get("/v1/webhook-secret").json().has("secret")).as("the secret is never read back")
+			.isFalse();
+		assertThat(this.owner.get("/v1/usage/series").json().isObject()).isTrue();
+		assertThat(this.owner.get("/v1/deployments/" + this.asyncId + "/usage/series").json().isObject()).isTrue();
+		Api.Response owner = this.api.get("/v1/owners/" + this.owner.id(), this.stack.admin());
+		assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+		assertThat(owner.json().at("/id").asString()).isEqualTo(this.owner.id());
+		Api.Response owners = this.api.get("/v1/owners?limit=1", this.stack.admin());
+		assertThat(owners.status()).as(owners.toString()).isEqualTo(200);
+		assertThat(owners.json().get("items").values()).hasSize(1);
+	}
+
+	@Test
 	@Order(10)
 	void everyAnswerOnTheWayMatchesTheOpenApiDocument() {
 		assertThat(this.contract.checked()).isPositive();
