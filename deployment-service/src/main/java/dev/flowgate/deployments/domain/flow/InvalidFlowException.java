@@ -8,7 +8,7 @@ public class InvalidFlowException extends RuntimeException {
 	private final List<FlowProblem> problems;
 
 	public InvalidFlowException(List<FlowProblem> problems) {
-		super("The flow has %d problem(s)".formatted(problems.size()));
+		super("The flow has %d problem%s".formatted(problems.size(), (problems.size() == 1) ? "" : "s"));
 		this.problems = List.copyOf(problems);
 	}
 
