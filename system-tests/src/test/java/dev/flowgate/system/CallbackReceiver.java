@@ -11,14 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real webhook receiver on 127.0.0.1 that records what it gets and what it answered:
- * 200, 503 with {@code Retry-After} while told to refuse, or nothing while told to hold
+ * 200, 503 with {@code Retry-After} while told to refuse, or nothing once told to hold
  * (the sender's attempt stays in flight until the connection is closed).
  */
 public final class CallbackReceiver implements AutoCloseable {
@@ -33,8 +32,11 @@ public final class CallbackReceiver implements AutoCloseable {
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
-	// null: answer 200; else refuse with 503 and this Retry-After.
-	private final AtomicReference<Duration> refusing = new AtomicReference<>();
+	// null: answer 200; else refuse with 503 and this Retry-After. Guarded by this.
+	private Duration refusing;
+
+	// Refusals left before holding. Guarded by this.
+	private int refusalsBeforeHold;
 
 	// Calls taken while holding, unanswered; null while not holding. Guarded by this.
 	private List<HttpExchange> held;
@@ -54,7 +56,7 @@ public final class CallbackReceiver implements AutoCloseable {
 				if (receiver.held(exchange, headers, body)) {
 					return;
 				}
-				Duration retryAfter = receiver.refusing.get();
+				Duration retryAfter = receiver.refusal();
 				int status = (retryAfter != null) ? UNAVAILABLE : OK;
 				if (retryAfter != null) {
 					exchange.getResponseHeaders().add("Retry-After", Long.toString(retryAfter.toSeconds()));
@@ -75,24 +77,26 @@ public final class CallbackReceiver implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hook";
 	}
 
-	/** From now on answers 503 with this {@code Retry-After}, until {@link #accept()}. */
-	public void refuse(Duration retryAfter) {
-		this.refusing.set(retryAfter);
-	}
-
 	/**
-	 * From now on answers nothing, keeping each call open, until {@link #accept()}, which
-	 * closes them unanswered.
+	 * Answers the next {@code refusals} calls 503 with this {@code Retry-After}, then
+	 * answers nothing, keeping each call open, until {@link #accept()}, which closes them
+	 * unanswered. Switches on the call itself: a burst of callbacks gets no more refusals
+	 * than asked for (enough of them would open the sender's circuit breaker).
 	 */
-	public synchronized void hold() {
-		if (this.held == null) {
-			this.held = new ArrayList<>();
+	public synchronized void refuseThenHold(Duration retryAfter, int refusals) {
+		if (refusals < 1) {
+			throw new IllegalArgumentException("At least one refusal before holding, not " + refusals);
 		}
+		this.refusing = retryAfter;
+		this.refusalsBeforeHold = refusals;
 	}
 
 	/** From now on answers 200 again; calls held until now are closed unanswered. */
 	public void accept() {
-		this.refusing.set(null);
+		synchronized (this) {
+			this.refusing = null;
+			this.refusalsBeforeHold = 0;
+		}
 		releaseHeld();
 	}
 
@@ -113,6 +117,15 @@ public final class CallbackReceiver implements AutoCloseable {
 		this.received.add(new Received(headers, body, NO_ANSWER, Instant.now()));
 		this.held.add(exchange);
 		return true;
+	}
+
+	/** The {@code Retry-After} of a refusal of this call, or null to answer 200. */
+	private synchronized Duration refusal() {
+		Duration retryAfter = this.refusing;
+		if (retryAfter != null && --this.refusalsBeforeHold == 0) {
+			this.held = new ArrayList<>();
+		}
+		return retryAfter;
 	}
 
 	private synchronized void releaseHeld() {

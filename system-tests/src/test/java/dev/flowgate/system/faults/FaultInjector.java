@@ -74,15 +74,14 @@ final class FaultInjector {
 
 	/**
 	 * {@code kill -9} of delivery-service with callbacks of both kinds waiting in its
-	 * store: once the receiver (answering 503 with a {@code Retry-After} longer than the
-	 * crash and restart take) refused one, it holds the next ones unanswered, and once
-	 * {@code inFlight} are held, delivery-service is killed while their attempts are in
-	 * flight, their deliveries leased to the dead process. The receiver accepts from then
-	 * on; {@link #startDeliveryServiceAgain()} starts it again.
+	 * store: the receiver, told to refuse the first ones (503 with a {@code Retry-After}
+	 * longer than the crash and restart take) and then hold, holds the next ones
+	 * unanswered, and once {@code inFlight} are held, delivery-service is killed while
+	 * their attempts are in flight, their deliveries leased to the dead process. The
+	 * receiver accepts from then on; {@link #startDeliveryServiceAgain()} starts it
+	 * again.
 	 */
 	void crashDeliveryServiceWithCallbacksPending(CallbackReceiver receiver, int inFlight) {
-		await().atMost(MID_FLOW_WAIT).until(() -> count(receiver, CallbackReceiver.Received::refused) > 0);
-		receiver.hold();
 		await().atMost(MID_FLOW_WAIT).until(() -> count(receiver, CallbackReceiver.Received::unanswered) >= inFlight);
 		this.services.kill(Service.DELIVERY_SERVICE.module());
 		this.deliveryKilled = Instant.now();

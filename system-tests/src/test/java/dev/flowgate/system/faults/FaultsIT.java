@@ -87,6 +87,11 @@ class FaultsIT {
 	// later). Still due before the load ends, so no check waits for it.
 	private static final Duration CALLBACK_RETRY_AFTER = Duration.ofSeconds(90);
 
+	// Callbacks refused, waiting for their retry, when delivery-service is killed. Ten
+	// failures in a row would open its circuit breaker for the receiver: nothing more
+	// would be sent to be held.
+	private static final int CALLBACKS_REFUSED_AT_CRASH = 2;
+
 	// Callbacks whose attempts are in flight when delivery-service is killed.
 	private static final int CALLBACKS_IN_FLIGHT_AT_CRASH = 3;
 
@@ -164,9 +169,9 @@ class FaultsIT {
 	 * the outcomes in the order sent.
 	 */
 	private List<TriggerOutcome> triggerWhileFailing(TriggerTarget sync, TriggerTarget async, FaultInjector faults) {
-		// Until delivery-service restarts: callbacks are refused and wait in it for
-		// their retry.
-		receiver.refuse(CALLBACK_RETRY_AFTER);
+		// The first callbacks are refused and wait in delivery-service for their retry,
+		// the next ones are held until it is killed.
+		receiver.refuseThenHold(CALLBACK_RETRY_AFTER, CALLBACKS_REFUSED_AT_CRASH);
 		try (TriggerLoad load = TriggerLoad.start(stack.processes().apiKey(), PER_SECOND,
 				(i) -> (i % 2 == 0) ? sync : async, CALL_TIMEOUT, "fault")) {
 			// First, while the runner still sends results to call back.
