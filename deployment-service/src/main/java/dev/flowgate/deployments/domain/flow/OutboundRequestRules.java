@@ -10,7 +10,7 @@ import java.util.Set;
 
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.flowrules.Placeholders;
-import dev.flowgate.flowrules.Placeholders.Placeholder;
+import dev.flowgate.flowrules.Placeholders.Template;
 
 /**
  * What flow-runner-service would refuse in every request a node makes, so that such a
@@ -52,18 +52,18 @@ final class OutboundRequestRules implements FlowRule {
 	/**
 	 * A missing URL is reported as required elsewhere, and one with placeholders is only
 	 * known at run time but for its fixed start; the rest is parsed as the runner parses
-	 * it.
+	 * it, escapes undone.
 	 */
 	private static boolean isUsableUrl(String url) {
 		if (url == null) {
 			return true;
 		}
-		List<Placeholder> placeholders = Placeholders.in(url);
-		if (!placeholders.isEmpty()) {
-			return canStartAnHttpUrl(url.substring(0, placeholders.get(0).start()).stripLeading());
+		Template template = Placeholders.parse(url);
+		if (!template.placeholders().isEmpty()) {
+			return canStartAnHttpUrl(template.literals().get(0).stripLeading());
 		}
 		try {
-			URI uri = new URI(url.trim());
+			URI uri = new URI(template.literal().trim());
 			return uri.getScheme() != null && SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
 					&& uri.getHost() != null;
 		}

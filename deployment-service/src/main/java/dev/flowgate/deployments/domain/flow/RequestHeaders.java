@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.flowgate.flowrules.HeaderRules;
 import dev.flowgate.flowrules.Placeholders;
-import dev.flowgate.flowrules.Placeholders.Placeholder;
 
 /**
  * The header names and values flow-runner-service refuses to send ({@link HeaderRules}),
@@ -46,24 +45,11 @@ final class RequestHeaders {
 			// The runner would send String.valueOf of it: "null", "{a=b}".
 			problems.add(NOT_SCALAR.formatted(name));
 		}
-		else if (HeaderRules.breaksLine(literal(String.valueOf(value)))) {
+		else if (HeaderRules.breaksLine(Placeholders.parse(String.valueOf(value)).literal())) {
+			// Its own text: what its placeholders give is known only when the flow runs.
 			problems.add(BROKEN_VALUE.formatted(name));
 		}
 		return problems;
-	}
-
-	/**
-	 * The value's own text, without its placeholders, whose results are only known when
-	 * the flow runs (the runner renders the value as {@code String.valueOf} of it).
-	 */
-	private static String literal(String template) {
-		StringBuilder literal = new StringBuilder();
-		int end = 0;
-		for (Placeholder placeholder : Placeholders.in(template)) {
-			literal.append(template, end, placeholder.start());
-			end = placeholder.end();
-		}
-		return literal.append(template, end, template.length()).toString();
 	}
 
 }

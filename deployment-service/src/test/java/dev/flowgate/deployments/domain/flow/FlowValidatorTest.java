@@ -105,6 +105,18 @@ class FlowValidatorTest {
 	}
 
 	@Test
+	void checksNoReferenceInAnEscapedOpening() {
+		this.nodes.set(2,
+				node("ask", "llm", Map.of("model", "gpt-4o-mini", "prompt", "{{prompt.text}} {{later.text}}")));
+		assertThat(problems()).extracting(FlowProblem::message)
+			.containsExactly("prompt: {{later.text}} refers to unknown node 'later'");
+
+		this.nodes.set(2,
+				node("ask", "llm", Map.of("model", "gpt-4o-mini", "prompt", "{{prompt.text}} \\{{later.text}}")));
+		assertThat(problems()).isEmpty();
+	}
+
+	@Test
 	void findsReferencesInsideHttpHeadersAndBody() {
 		this.nodes.add(node("call", "http", Map.of("url", "https://example.com", "headers",
 				Map.of("X-Q", "{{input.nope}}"), "body", Map.of("items", List.of("{{answer}}")))));

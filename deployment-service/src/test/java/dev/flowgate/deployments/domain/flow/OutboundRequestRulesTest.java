@@ -86,7 +86,8 @@ class OutboundRequestRulesTest {
 	@Test
 	void refusesFixedUrlThatIsNotAnAbsoluteHttpUrl() {
 		for (String url : List.of("/orders/42", "api.example.com/orders", "ftp://files.example.com/a.csv",
-				"https:///orders", "https://exa mple.com/", "mailto:ops@example.com", "https://{{unclosed/orders")) {
+				"https:///orders", "https://exa mple.com/", "mailto:ops@example.com", "https://{{unclosed/orders",
+				"https://api.example.com/\\{{input.question}}")) {
 			assertThat(problemsWith(node("call", "http", Map.of("url", url)))).as(url)
 				.extracting(FlowProblem::nodeId, FlowProblem::message)
 				.containsExactly(tuple("call", URL_RULE));

@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.json.JsonCodec;
 import dev.flowgate.flowrules.Placeholders;
-import dev.flowgate.flowrules.Placeholders.Placeholder;
+import dev.flowgate.flowrules.Placeholders.Template;
 
 /**
  * Renders {@code {{reference}}} templates. A template that is exactly one reference
  * yields the referenced value itself, keeping its JSON type; anything else is string
  * interpolation, with objects and arrays written as JSON and {@code null} as nothing.
+ * {@link Placeholders} tells references from text, escaped braces included.
  */
 public final class Templates {
 
@@ -26,18 +26,17 @@ public final class Templates {
 
 	/** The raw value of a single-reference template, otherwise the interpolated text. */
 	public Object value(String template, TemplateScope scope) {
-		List<Placeholder> placeholders = Placeholders.in(template);
-		// The first reference spanning the whole text, not one over "{{a}} {{b}}".
-		if (placeholders.size() == 1 && placeholders.get(0).start() == 0
-				&& placeholders.get(0).end() == template.length()) {
-			return scope.resolve(placeholders.get(0).reference());
+		Template parsed = Placeholders.parse(template);
+		// Not one reference over "{{a}} {{b}}", nor an escaped "\{{a}}".
+		if (parsed.isSingleReference()) {
+			return scope.resolve(parsed.placeholders().get(0).reference());
 		}
-		return interpolate(template, placeholders, scope);
+		return interpolate(parsed, scope);
 	}
 
-	/** The template's own text, its references left out. */
+	/** The template's own text (escapes undone), its references left out. */
 	public String literal(String template) {
-		return interpolate(template, Placeholders.in(template), (placeholder) -> "");
+		return Placeholders.parse(template).literal();
 	}
 
 	public boolean hasReference(String template) {
@@ -49,13 +48,10 @@ public final class Templates {
 	 * {@code valuePattern}: its own text quoted, letters in any case.
 	 */
 	public Pattern rendering(String template, String valuePattern) {
-		StringBuilder regex = new StringBuilder();
-		int end = 0;
-		for (Placeholder placeholder : Placeholders.in(template)) {
-			regex.append(Pattern.quote(template.substring(end, placeholder.start()))).append(valuePattern);
-			end = placeholder.end();
-		}
-		regex.append(Pattern.quote(template.substring(end)));
+		List<String> literals = Placeholders.parse(template).literals();
+		StringBuilder regex = new StringBuilder(Pattern.quote(literals.get(0)));
+		literals.subList(1, literals.size())
+			.forEach((literal) -> regex.append(valuePattern).append(Pattern.quote(literal)));
 		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
 	}
 
@@ -68,13 +64,13 @@ public final class Templates {
 	 * {@link #text} that knows which characters the template wrote and which values did.
 	 */
 	public TracedText traced(String template, TemplateScope scope) {
-		TracedText.Builder text = new TracedText.Builder(template);
-		int end = 0;
-		for (Placeholder placeholder : Placeholders.in(template)) {
-			text.literal(end, placeholder.start()).value(asText(scope.resolve(placeholder.reference())));
-			end = placeholder.end();
+		Template parsed = Placeholders.parse(template);
+		TracedText.Builder text = new TracedText.Builder().literal(parsed.literals().get(0));
+		for (int i = 0; i < parsed.placeholders().size(); i++) {
+			text.value(asText(scope.resolve(parsed.placeholders().get(i).reference())))
+				.literal(parsed.literals().get(i + 1));
 		}
-		return text.literal(end, template.length()).build();
+		return text.build();
 	}
 
 	/**
@@ -98,19 +94,13 @@ public final class Templates {
 		return template;
 	}
 
-	private String interpolate(String template, List<Placeholder> placeholders, TemplateScope scope) {
-		return interpolate(template, placeholders, (placeholder) -> asText(scope.resolve(placeholder.reference())));
-	}
-
-	private static String interpolate(String template, List<Placeholder> placeholders,
-			Function<Placeholder, String> values) {
-		StringBuilder text = new StringBuilder();
-		int end = 0;
-		for (Placeholder placeholder : placeholders) {
-			text.append(template, end, placeholder.start()).append(values.apply(placeholder));
-			end = placeholder.end();
+	private String interpolate(Template parsed, TemplateScope scope) {
+		StringBuilder text = new StringBuilder(parsed.literals().get(0));
+		for (int i = 0; i < parsed.placeholders().size(); i++) {
+			text.append(asText(scope.resolve(parsed.placeholders().get(i).reference())))
+				.append(parsed.literals().get(i + 1));
 		}
-		return text.append(template, end, template.length()).toString();
+		return text.toString();
 	}
 
 	private String asText(Object value) {

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * Text rendered from a template that knows, for each character, whether the template
  * wrote it (and where) or a value did: what a check needs to tell the template's own text
- * from what its values brought.
+ * from what its values brought. Where is a place in the template's own text with its
+ * escapes undone, so the braces of an escaped opening follow the text before its
+ * backslash; each reference takes a place of its own.
  */
 public final class TracedText {
 
@@ -19,12 +21,13 @@ public final class TracedText {
 
 	private final int[] origins;
 
-	private final int templateLength;
+	/** The origin of the (virtual) character after the text. */
+	private final int templateEnd;
 
-	private TracedText(String text, int[] origins, int templateLength) {
+	private TracedText(String text, int[] origins, int templateEnd) {
 		this.text = text;
 		this.origins = origins;
-		this.templateLength = templateLength;
+		this.templateEnd = templateEnd;
 	}
 
 	public String text() {
@@ -59,7 +62,7 @@ public final class TracedText {
 		if (index < 0) {
 			return BEFORE_TEMPLATE;
 		}
-		return (index < this.origins.length) ? this.origins[index] : this.templateLength;
+		return (index < this.origins.length) ? this.origins[index] : this.templateEnd;
 	}
 
 	/** Puts the text together from the template's pieces and the values between them. */
@@ -67,32 +70,33 @@ public final class TracedText {
 
 		private static final int INITIAL_CAPACITY = 64;
 
-		private final String template;
-
 		private final StringBuilder text = new StringBuilder();
 
 		private int[] origins = new int[INITIAL_CAPACITY];
 
-		Builder(String template) {
-			this.template = template;
-		}
+		/** The next place in the template. */
+		private int place;
 
-		/** The template's own text in [from, to). */
-		Builder literal(int from, int to) {
-			for (int i = from; i < to; i++) {
-				add(this.template.charAt(i), i);
+		/** The template's own text, escapes undone, as the next of its places. */
+		Builder literal(String literal) {
+			for (int i = 0; i < literal.length(); i++) {
+				add(literal.charAt(i), this.place++);
 			}
 			return this;
 		}
 
+		/**
+		 * What a reference rendered to; the reference takes a place even when that is
+		 * nothing, so the text either side of it is not joined.
+		 */
 		Builder value(String value) {
 			value.chars().forEach((c) -> add((char) c, FROM_VALUE));
+			this.place++;
 			return this;
 		}
 
 		TracedText build() {
-			return new TracedText(this.text.toString(), Arrays.copyOf(this.origins, this.text.length()),
-					this.template.length());
+			return new TracedText(this.text.toString(), Arrays.copyOf(this.origins, this.text.length()), this.place);
 		}
 
 		private void add(char c, int origin) {

@@ -3,6 +3,7 @@ package dev.flowgate.runner.domain.template;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.json.JsonCodec;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,45 @@ class TemplatesTest {
 		assertThat(this.templates.value("{{input.maybe}}", withNull)).isNull();
 		assertThat(this.templates.value("plain $1 text \\ {{ not closed", withNull))
 			.isEqualTo("plain $1 text \\ {{ not closed");
+	}
+
+	@Test
+	void anEscapedOpeningIsTextAndNoReference() {
+		assertThat(this.templates.value("\\{{input.count}}", this.scope)).isEqualTo("{{input.count}}");
+		assertThat(this.templates.value("Hello \\{{name}} from {{input.city}}", this.scope))
+			.isEqualTo("Hello {{name}} from Berlin");
+		assertThat(this.templates.deep(Map.of("q", "\\{{input.count}}"), this.scope))
+			.isEqualTo(Map.of("q", "{{input.count}}"));
+		assertThat(this.templates.hasReference("\\{{input.city}}")).isFalse();
+		assertThat(this.templates.literal("\\{{a}} {{input.city}}")).isEqualTo("{{a}} ");
+	}
+
+	@Test
+	void anEscapedBackslashBeforeAReferenceIsOneBackslashBeforeItsValue() {
+		assertThat(this.templates.value("\\\\{{input.count}}", this.scope)).isEqualTo("\\3");
+		assertThat(this.templates.text("C:\\\\{{input.city}}\\x \\ y", this.scope)).isEqualTo("C:\\Berlin\\x \\ y");
+	}
+
+	@Test
+	void renderingMatchesTheTextWithItsEscapesUndone() {
+		Pattern rendering = this.templates.rendering("\\{{x}}-{{input.city}}", "[a-z]+");
+
+		assertThat(rendering.matcher("{{X}}-berlin").matches()).isTrue();
+		assertThat(rendering.matcher("\\{{x}}-berlin").matches()).isFalse();
+	}
+
+	@Test
+	void tracedTextCountsEscapesAsTheTemplatesOwnText() {
+		TracedText traced = this.templates.traced("a\\{{b}}/{{input.city}}\\\\{{input.nope}}.", this.scope);
+
+		assertThat(traced.text()).isEqualTo("a{{b}}/Berlin\\.");
+		assertThat(traced.isLiteral(0, 7)).isTrue();
+		assertThat(traced.isLiteral(6, 8)).isFalse();
+		assertThat(traced.isJoined(7)).isFalse();
+		assertThat(traced.isLiteral(13, 14)).isTrue();
+		// The reference between the backslash and the dot rendered to nothing.
+		assertThat(traced.isJoined(14)).isFalse();
+		assertThat(traced.isJoined(15)).isTrue();
 	}
 
 }

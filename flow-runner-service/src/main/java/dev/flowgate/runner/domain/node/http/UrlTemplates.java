@@ -22,7 +22,9 @@ import dev.flowgate.runner.domain.template.TracedText;
  * {@link DotSegments}. Either would send the flow's headers, credentials included, where
  * its author did not mean them to go. A template whose host is one reference
  * ({@code {{input.url}}}, {@code https://{{input.host}}/}) leaves the host to the value:
- * the author's choice.
+ * the author's choice. An escape is the template's own text
+ * ({@link dev.flowgate.flowrules.Placeholders}); it writes braces or a backslash, which
+ * no URL holds, so a template with one renders no valid URL and fails the node.
  */
 final class UrlTemplates {
 

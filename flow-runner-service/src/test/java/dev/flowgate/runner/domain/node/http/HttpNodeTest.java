@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -281,6 +282,22 @@ class HttpNodeTest {
 
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
 		assertThat(outcome.error().message()).isEqualTo(refusal);
+		assertThat(this.api.received()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{{origin}}\\{{input.v}}", "{{origin}}\\\\{{input.v}}", "{{origin}}/\\{{x}}/{{input.v}}" })
+	void anEscapeInTheUrlIsTextThatNoValueGetsPast(String template) {
+		FlowDefinition flow = Flows.flow()
+			.input("v")
+			.node("call", "http", Map.of("url", template.replace("{{origin}}", this.api.url(""))))
+			.edge("v", "call")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("v", "@evil.example/steal"));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).contains("is not a valid URL");
 		assertThat(this.api.received()).isEmpty();
 	}
 
