@@ -30,7 +30,7 @@ record FlowRequest(String name, String description, List<FlowNode> nodes, List<F
 
 	private static void nullsIn(String field, List<?> items, List<FlowProblem> problems) {
 		if (items != null && items.stream().anyMatch(Objects::isNull)) {
-			problems.add(FlowProblem.ofField(field, field + " must be objects, not null"));
+			problems.add(FlowProblem.ofField(field, "must hold objects, not null"));
 		}
 	}
 

@@ -184,7 +184,7 @@ class FlowApiTest {
 			.valueStream()
 			.map((error) -> error.path("nodeId").asString(null) + " " + error.path("field").asString(null) + " "
 					+ error.path("message").asString()))
-			.containsExactlyInAnyOrder("null name name is required", "ask null model is required");
+			.containsExactlyInAnyOrder("null name is required", "ask null model is required");
 	}
 
 	@Test
@@ -193,7 +193,7 @@ class FlowApiTest {
 
 		assertThat(rejected.status()).isEqualTo(422);
 		assertThat(rejected.json().path("errors").valueStream().map((error) -> error.path("message").asString()))
-			.containsExactly("nodes must be objects, not null", "edges must be objects, not null");
+			.containsExactly("must hold objects, not null", "must hold objects, not null");
 		assertThat(rejected.json().path("errors").valueStream().map((error) -> error.path("field").asString()))
 			.containsExactly("nodes", "edges");
 		assertThat(rejected.json().path("errors").valueStream().map((error) -> error.path("nodeId").isNull()))

@@ -6,7 +6,8 @@ package dev.flowgate.deployments.domain.flow;
  * @param nodeId the node concerned, or {@code null} when the problem is the flow's
  * @param field the member of the flow's body at fault as a JSON path ({@code name},
  * {@code nodes[2].id}), or {@code null} when no one member is
- * @param message what is wrong
+ * @param message what is wrong; with a {@code field}, what is wrong with it, without its
+ * name ({@code is required}), as in the 400's {@code errors}
  */
 public record FlowProblem(String nodeId, String field, String message) {
 

@@ -29,14 +29,14 @@ public final class FlowValidator {
 	public List<FlowProblem> problems(FlowDraft draft) {
 		List<FlowProblem> problems = new ArrayList<>();
 		if (draft.name() == null || draft.name().isBlank()) {
-			problems.add(FlowProblem.ofField("name", "name is required"));
+			problems.add(FlowProblem.ofField("name", "is required"));
 		}
 		else if (draft.name().length() > MAX_NAME_LENGTH) {
-			problems.add(FlowProblem.ofField("name", "name must be at most %d characters".formatted(MAX_NAME_LENGTH)));
+			problems.add(FlowProblem.ofField("name", "must be at most %d characters".formatted(MAX_NAME_LENGTH)));
 		}
 		if (draft.description() != null && draft.description().length() > MAX_DESCRIPTION_LENGTH) {
 			problems.add(FlowProblem.ofField("description",
-					"description must be at most %d characters".formatted(MAX_DESCRIPTION_LENGTH)));
+					"must be at most %d characters".formatted(MAX_DESCRIPTION_LENGTH)));
 		}
 		if (!problems.addAll(sizeProblems(draft.definition()))) {
 			FlowGraph graph = new FlowGraph(draft.definition());

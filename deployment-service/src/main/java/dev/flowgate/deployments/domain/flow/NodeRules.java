@@ -22,8 +22,7 @@ final class NodeRules implements FlowRule {
 		for (int index = 0; index < nodes.size(); index++) {
 			FlowNode node = nodes.get(index);
 			if (node.id() == null || node.id().isBlank()) {
-				problems.add(FlowProblem.ofField("nodes[%d].id".formatted(index),
-						"node #%d has a blank id".formatted(index + 1)));
+				problems.add(FlowProblem.ofField("nodes[%d].id".formatted(index), "is blank"));
 			}
 			else if (!seen.add(node.id())) {
 				problems.add(new FlowProblem(node.id(), "duplicate node id"));

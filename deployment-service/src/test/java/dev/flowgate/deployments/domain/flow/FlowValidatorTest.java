@@ -54,7 +54,7 @@ class FlowValidatorTest {
 	@Test
 	void rejectsAMissingName() {
 		assertThat(this.validator.problems(new FlowDraft(" ", null, definition())))
-			.containsExactly(FlowProblem.ofField("name", "name is required"));
+			.containsExactly(FlowProblem.ofField("name", "is required"));
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class FlowValidatorTest {
 		this.nodes.add(node(" ", "template", Map.of("template", "x")));
 		this.nodes.add(node("ask", "template", Map.of("template", "x")));
 		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::field, FlowProblem::message)
-			.contains(tuple(null, "nodes[4].id", "node #5 has a blank id"), tuple("ask", null, "duplicate node id"));
+			.contains(tuple(null, "nodes[4].id", "is blank"), tuple("ask", null, "duplicate node id"));
 	}
 
 	@Test
@@ -200,7 +200,7 @@ class FlowValidatorTest {
 	@Test
 	void rejectsADescriptionLongerThanTheLimit() {
 		assertThat(this.validator.problems(new FlowDraft("f", "d".repeat(2001), definition())))
-			.containsExactly(FlowProblem.ofField("description", "description must be at most 2000 characters"));
+			.containsExactly(FlowProblem.ofField("description", "must be at most 2000 characters"));
 		assertThat(this.validator.problems(new FlowDraft("f", "d".repeat(2000), definition()))).isEmpty();
 	}
 

@@ -11,7 +11,7 @@ class InvalidFlowExceptionTest {
 	@Test
 	void countsItsProblemsInPlainWords() {
 		FlowProblem noOutput = new FlowProblem(null, "the flow needs at least one output node");
-		FlowProblem noName = FlowProblem.ofField("name", "name is required");
+		FlowProblem noName = FlowProblem.ofField("name", "is required");
 
 		assertThat(new InvalidFlowException(List.of(noOutput))).hasMessage("The flow has 1 problem");
 		assertThat(new InvalidFlowException(List.of(noOutput, noName))).hasMessage("The flow has 2 problems");
