@@ -16,8 +16,9 @@ import dev.flowgate.flowrules.Placeholders.Template;
  * What flow-runner-service would refuse in every request a node makes, so that such a
  * flow is not saved only to fail each run: a fixed URL (one without placeholders) that is
  * not an absolute http(s) URL with a host (the runner's {@code OutboundHttp}), a URL
- * whose fixed start rules that out whatever its placeholders hold, and headers it would
- * not send ({@link RequestHeaders}).
+ * whose fixed start rules that out whatever its placeholders hold, or whose own text
+ * holds a character no URL may (the runner parses the rendered text as it is), and
+ * headers it would not send ({@link RequestHeaders}).
  */
 final class OutboundRequestRules implements FlowRule {
 
@@ -30,6 +31,12 @@ final class OutboundRequestRules implements FlowRule {
 	private static final String NOT_ABSOLUTE = "%s must be an absolute http or https URL with a host, "
 			+ "such as https://api.example.com/path";
 
+	/** What {@link URI} takes in no part of a URL, besides control characters. */
+	private static final String NEVER_IN_A_URL = " \"<>\\^`{|}";
+
+	private static final String NOT_IN_A_URL = "%s holds '%s' outside its placeholders, which no URL may; "
+			+ "write it percent-encoded: %%%02X";
+
 	@Override
 	public void check(FlowGraph graph, List<FlowProblem> problems) {
 		for (FlowNode node : graph.nodes().values()) {
@@ -41,6 +48,10 @@ final class OutboundRequestRules implements FlowRule {
 			String field = URL_FIELDS.get(type.get());
 			if (field != null && !isUsableUrl(config.text(field))) {
 				problems.add(new FlowProblem(node.id(), NOT_ABSOLUTE.formatted(field)));
+			}
+			else if (field != null) {
+				strayCharacter(config.text(field)).ifPresent((character) -> problems
+					.add(new FlowProblem(node.id(), NOT_IN_A_URL.formatted(field, character, (int) character))));
 			}
 			if (type.get() == NodeType.HTTP && config.get("headers") instanceof Map<?, ?> headers) {
 				headers.forEach((name, value) -> RequestHeaders.problems(String.valueOf(name), value)
@@ -70,6 +81,21 @@ final class OutboundRequestRules implements FlowRule {
 		catch (URISyntaxException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The first character of a URL template's own text that no URL may hold; a fixed URL
+	 * with one is not usable already. Space at either end is stripped when it runs.
+	 */
+	private static Optional<Character> strayCharacter(String url) {
+		if (url == null) {
+			return Optional.empty();
+		}
+		List<String> literals = Placeholders.parse(url.strip()).literals();
+		return literals.stream()
+			.flatMap((literal) -> literal.chars().mapToObj((c) -> (char) c))
+			.filter((c) -> Character.isISOControl(c) || NEVER_IN_A_URL.indexOf(c) >= 0)
+			.findFirst();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import dev.flowgate.contracts.FlowDefinition;
@@ -112,6 +113,26 @@ class OutboundRequestRulesTest {
 		}
 		for (String url : List.of(" https://{{input.question}}", "HTTP{{input.question}}",
 				"https://api.example.com{{input.question}}")) {
+			assertThat(problemsWith(node("call", "http", Map.of("url", url)))).as(url).isEmpty();
+		}
+	}
+
+	@Test
+	void refusesUrlWhoseOwnTextHoldsACharacterNoUrlMay() {
+		assertThat(problemsWith(node("call", "http", Map.of("url", "https://api.example.com/a b/{{input.question}}"))))
+			.extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactly(tuple("call",
+					"url holds ' ' outside its placeholders, which no URL may; write it percent-encoded: %20"));
+		for (String url : List.of("https://api.example.com/\\\\{{input.question}}",
+				"https://api.example.com/{{input.question}}/\\{{x}}", "https://api.example.com/{id}/{{input.question}}",
+				"{{input.question}}?q=a|b")) {
+			assertThat(problemsWith(node("call", "http", Map.of("url", url)))).as(url)
+				.extracting(FlowProblem::message)
+				.singleElement(InstanceOfAssertFactories.STRING)
+				.contains("outside its placeholders, which no URL may");
+		}
+		for (String url : List.of(" https://api.example.com/{{input.question}} ", "https://h/{{input.question}}%20x",
+				"https://h/{{input.question}}?q=caf\u00e9")) {
 			assertThat(problemsWith(node("call", "http", Map.of("url", url)))).as(url).isEmpty();
 		}
 	}
