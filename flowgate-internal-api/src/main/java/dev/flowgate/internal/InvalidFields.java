@@ -2,7 +2,6 @@ package dev.flowgate.internal;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -29,8 +28,7 @@ public final class InvalidFields {
 		if (errors.isEmpty()) {
 			throw new IllegalArgumentException("A 400 about the content names at least one error");
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail(errors));
-		problem.setTitle("Invalid request");
+		ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(detail(errors));
 		problem.setProperty(ERRORS, List.copyOf(errors));
 		return problem;
 	}

@@ -17,6 +17,7 @@ class InvalidFieldsTest {
 		ProblemDetail problem = InvalidFields.problem("delivery.callbackUrl", "must be an absolute http or https URL");
 
 		assertThat(problem.getStatus()).isEqualTo(400);
+		assertThat(problem.getType()).hasToString("/problems/invalid-request");
 		assertThat(problem.getTitle()).isEqualTo("Invalid request");
 		assertThat(problem.getDetail()).isEqualTo("delivery.callbackUrl must be an absolute http or https URL");
 		assertThat(problem.getProperties()).containsOnlyKeys("errors")

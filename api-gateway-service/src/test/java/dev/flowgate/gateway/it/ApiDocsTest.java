@@ -12,6 +12,7 @@ import dev.flowgate.gateway.support.Http;
 import dev.flowgate.gateway.support.ServiceControllers;
 import dev.flowgate.gateway.support.TestStack;
 import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.internal.ProblemType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -60,6 +61,25 @@ class ApiDocsTest {
 		assertThat(initializer.status()).isEqualTo(200);
 		assertThat(initializer.body()).contains("../openapi.yaml").doesNotContain("petstore");
 		assertThat(bundle.status()).isEqualTo(200);
+	}
+
+	@Test
+	void servesAPageForEachProblemTypeWithoutAKey() {
+		Http.Response index = Http.get(this.stack.a.url("/problems"), Map.of());
+		Http.Response limit = Http.get(this.stack.a.url("/problems/limit-reached"), Map.of());
+		Http.Response unknown = Http.get(this.stack.a.url("/problems/no-such-problem"), Map.of());
+
+		assertThat(index.status()).isEqualTo(200);
+		assertThat(index.header("Content-Type")).startsWith("text/html");
+		for (ProblemType type : ProblemType.values()) {
+			assertThat(index.body()).contains("<a href=\"/problems/" + type.slug() + "\">" + type.title() + "</a>");
+		}
+		assertThat(limit.status()).isEqualTo(200);
+		assertThat(limit.header("Content-Type")).startsWith("text/html");
+		assertThat(limit.body()).contains("<h1>Limit reached</h1>", "status 409", "<code>detail</code>");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(unknown.json().get("detail").asString()).contains("no-such-problem");
 	}
 
 	@Test

@@ -160,6 +160,7 @@ class NativeTriggerTest {
 			assertThat(repeatThere.json().get("status").asString()).isEqualTo("succeeded");
 			assertThat(otherBody.status()).isEqualTo(422);
 			assertThat(otherBody.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(otherBody.json().get("type").asString()).isEqualTo("/problems/idempotency-mismatch");
 			assertThat(this.stack.deploymentService.lastRequestTo("/v1/executions/" + executionId)
 				.orElseThrow()
 				.header("X-Flowgate-Recorded-Only")).as("a new key's check does not wait for recording")

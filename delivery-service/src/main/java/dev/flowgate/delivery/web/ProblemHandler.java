@@ -10,6 +10,7 @@ import dev.flowgate.delivery.domain.signing.ConcurrentSecretChangeException;
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.internal.InternalApiProblems;
 import dev.flowgate.internal.InvalidFields;
+import dev.flowgate.internal.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,17 +49,17 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail pending(DeliveryPendingException ex) {
-		return problem(HttpStatus.CONFLICT, "Delivery still scheduled", ex.getMessage());
+		return ProblemType.DELIVERY_PENDING.problem(ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail notKept(PayloadNotKeptException ex) {
-		return problem(HttpStatus.CONFLICT, "Payload not kept", ex.getMessage());
+		return ProblemType.PAYLOAD_NOT_KEPT.problem(ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail concurrentChange(ConcurrentSecretChangeException ex) {
-		return problem(HttpStatus.CONFLICT, "Concurrent change", ex.getMessage());
+		return ProblemType.CONCURRENT_CHANGE.problem(ex.getMessage());
 	}
 
 	/** The operator's configuration is at fault; the owner learns no more than that. */

@@ -66,6 +66,7 @@ class PayloadLimitTest {
 
 			assertThat(retry.status()).isEqualTo(409);
 			assertThat(retry.contentType()).isEqualTo("application/problem+json");
+			assertThat(retry.text("type")).isEqualTo("/problems/payload-not-kept");
 			assertThat(retry.text("detail")).contains("was never sent").contains("not kept");
 			assertThat(recovery.body().get("scheduled").asInt()).isZero();
 			assertThat(this.deliveries.of(owner, result.executionId()).get(0).get("status").asString())

@@ -118,6 +118,7 @@ class DeliveryApiTest {
 
 		assertThat(retry.status()).isEqualTo(409);
 		assertThat(retry.contentType()).isEqualTo("application/problem+json");
+		assertThat(retry.text("type")).isEqualTo("/problems/delivery-pending");
 		assertThat(retry.text("detail")).contains("still scheduled");
 	}
 

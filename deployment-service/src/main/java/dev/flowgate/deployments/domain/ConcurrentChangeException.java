@@ -7,7 +7,7 @@ package dev.flowgate.deployments.domain;
 public class ConcurrentChangeException extends ConflictException {
 
 	public ConcurrentChangeException(String message) {
-		super(message);
+		super(Kind.CONCURRENT_CHANGE, message);
 	}
 
 }

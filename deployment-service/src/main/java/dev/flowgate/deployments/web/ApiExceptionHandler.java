@@ -19,13 +19,13 @@ import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.NotFoundException;
 import dev.flowgate.deployments.domain.PreconditionFailedException;
-import dev.flowgate.deployments.domain.deployment.DeploymentLimitReachedException;
 import dev.flowgate.deployments.domain.execution.ReplayInputsRejectedException;
 import dev.flowgate.deployments.domain.flow.FlowProblem;
 import dev.flowgate.deployments.domain.flow.InvalidFlowException;
 import dev.flowgate.internal.InternalApiProblems;
 import dev.flowgate.internal.InvalidField;
 import dev.flowgate.internal.InvalidFields;
+import dev.flowgate.internal.ProblemType;
 
 /**
  * deployment-service's errors as RFC 9457 problem details, with the same statuses as the
@@ -33,14 +33,15 @@ import dev.flowgate.internal.InvalidFields;
  * ({@code limit=0}, {@code window=2h}, a cursor no page gave, {@code syncTimeoutSeconds}
  * of -1, a flow the owner does not have) is a 400, as a body that is not JSON of the
  * expected shape is. A 409 is a conflict with the current state, or an owner at its
- * deployment limit, as at key-service's key limit; one that another request changing the
- * same resource caused carries {@code Retry-After}, as every retryable answer does. A 412
- * is a write whose {@code If-Match} names a revision the resource has moved on from; it
- * carries the current {@code ETag}. A 422 is an invalid flow graph, or a replay whose
- * recorded inputs the current flow version no longer accepts. The 400s and the replay's
- * 422 list every problem found in {@code errors} as {@code [{field, message}]}, the one
- * shape of the native API ({@link InvalidFields}); a flow's as {@code [{nodeId, field,
- * message}]}, {@code field} only where one member is at fault.
+ * deployment limit, as at key-service's key limit, each of its own {@link ProblemType};
+ * one that another request changing the same resource caused carries {@code Retry-After},
+ * as every retryable answer does. A 412 is a write whose {@code If-Match} names a
+ * revision the resource has moved on from; it carries the current {@code ETag}. A 422 is
+ * an invalid flow graph, or a replay whose recorded inputs the current flow version no
+ * longer accepts. The 400s and the replay's 422 list every problem found in
+ * {@code errors} as {@code [{field, message}]}, the one shape of the native API
+ * ({@link InvalidFields}); a flow's as {@code [{nodeId, field, message}]}, {@code field}
+ * only where one member is at fault.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends InternalApiProblems {
@@ -55,7 +56,7 @@ class ApiExceptionHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail conflict(ConflictException ex) {
-		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+		return typeOf(ex.kind()).problem(ex.getMessage());
 	}
 
 	@ExceptionHandler
@@ -63,7 +64,7 @@ class ApiExceptionHandler extends InternalApiProblems {
 		return ResponseEntity.status(HttpStatus.CONFLICT)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(CONCURRENT_CHANGE_RETRY_AFTER.toSeconds()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()));
+			.body(ProblemType.CONCURRENT_CHANGE.problem(ex.getMessage()));
 	}
 
 	@ExceptionHandler
@@ -75,13 +76,8 @@ class ApiExceptionHandler extends InternalApiProblems {
 	}
 
 	@ExceptionHandler
-	ProblemDetail deploymentLimitReached(DeploymentLimitReachedException ex) {
-		return problem(HttpStatus.CONFLICT, "Deployment limit reached", ex.getMessage());
-	}
-
-	@ExceptionHandler
 	ProblemDetail invalidFlow(InvalidFlowException ex) {
-		return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid flow", ex.getMessage()),
+		return withErrors(ProblemType.INVALID_FLOW.problem(ex.getMessage()),
 				ex.problems().stream().map(ApiExceptionHandler::entry).toList());
 	}
 
@@ -92,8 +88,17 @@ class ApiExceptionHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail replayInputsRejected(ReplayInputsRejectedException ex) {
-		return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Inputs not accepted", ex.getMessage()),
-				fields(ex.problems()));
+		return withErrors(ProblemType.INPUTS_NOT_ACCEPTED.problem(ex.getMessage()), fields(ex.problems()));
+	}
+
+	private static ProblemType typeOf(ConflictException.Kind kind) {
+		return switch (kind) {
+			case CONCURRENT_CHANGE -> ProblemType.CONCURRENT_CHANGE;
+			case LIMIT_REACHED -> ProblemType.LIMIT_REACHED;
+			case IN_USE -> ProblemType.IN_USE;
+			case ALREADY_FINISHED -> ProblemType.ALREADY_FINISHED;
+			case NOT_REPLAYABLE -> ProblemType.NOT_REPLAYABLE;
+		};
 	}
 
 	private static List<InvalidField> fields(List<FieldProblem> problems) {

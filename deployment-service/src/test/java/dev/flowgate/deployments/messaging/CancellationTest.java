@@ -129,6 +129,7 @@ class CancellationTest {
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.text("type")).isEqualTo("/problems/already-finished");
 		assertThat(refused.text("detail"))
 			.isEqualTo("Execution '%s' has already finished (timed_out)".formatted(execution.executionId()));
 		assertThat(get(execution).json().path("cancel_requested_at").isNull()).isTrue();

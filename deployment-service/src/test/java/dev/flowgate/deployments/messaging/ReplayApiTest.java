@@ -74,6 +74,7 @@ class ReplayApiTest {
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.text("type")).isEqualTo("/problems/inputs-not-accepted");
 		assertThat(refused.text("title")).isEqualTo("Inputs not accepted");
 		assertThat(refused.text("detail")).isEqualTo(("Execution '%s' cannot be replayed: the deployment's current"
 				+ " flow version 2 no longer accepts this execution's inputs")

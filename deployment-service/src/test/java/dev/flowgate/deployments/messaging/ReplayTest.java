@@ -295,6 +295,7 @@ class ReplayTest {
 		Response refused = this.api.post("/v1/executions/" + original + "/replay", "");
 
 		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.text("type")).isEqualTo("/problems/not-replayable");
 		assertThat(refused.text("detail")).contains("too large");
 	}
 
@@ -303,7 +304,9 @@ class ReplayTest {
 		String original = recordedExecution(Map.of("question", "?"));
 		this.api.patch("/v1/deployments/" + this.deploymentId, "{\"enabled\":false}");
 
-		assertThat(this.api.post("/v1/executions/" + original + "/replay", "").status()).isEqualTo(409);
+		Response refused = this.api.post("/v1/executions/" + original + "/replay", "");
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.text("type")).isEqualTo("/problems/not-replayable");
 	}
 
 	@Test

@@ -109,7 +109,8 @@ class DeploymentApiTest {
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
-		assertThat(refused.text("title")).isEqualTo("Deployment limit reached");
+		assertThat(refused.text("type")).isEqualTo("/problems/limit-reached");
+		assertThat(refused.text("title")).isEqualTo("Limit reached");
 		assertThat(refused.text("detail"))
 			.isEqualTo("An owner can have at most 10 deployments; delete the deployments no longer used");
 		assertThat(this.api.get("/v1/deployments").json().path("items")).hasSize(IntegrationTest.DEPLOYMENTS_PER_OWNER);
@@ -242,7 +243,9 @@ class DeploymentApiTest {
 	void deletingPublishesATombstoneAndFreesTheFlow() {
 		String id = deploy();
 		await().until(() -> latestState(id), (value) -> value != null);
-		assertThat(this.api.delete("/v1/flows/" + this.flowId).status()).isEqualTo(409);
+		Response inUse = this.api.delete("/v1/flows/" + this.flowId);
+		assertThat(inUse.status()).isEqualTo(409);
+		assertThat(inUse.text("type")).isEqualTo("/problems/in-use");
 
 		assertThat(this.api.delete("/v1/deployments/" + id).status()).isEqualTo(204);
 

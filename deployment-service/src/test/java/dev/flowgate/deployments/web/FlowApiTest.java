@@ -160,6 +160,7 @@ class FlowApiTest {
 
 		assertThat(rejected.status()).isEqualTo(422);
 		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
+		assertThat(rejected.text("type")).isEqualTo("/problems/invalid-flow");
 		assertThat(rejected.json().findValuesAsString("nodeId")).contains("ask", "x");
 		assertThat(rejected.json().path("errors").valueStream().map((error) -> error.path("message").asString()))
 			.contains("model is required", "prompt: {{missing.text}} refers to unknown node 'missing'",

@@ -33,7 +33,8 @@ class RetryableConflictTest {
 			.andExpect(status().isConflict())
 			.andExpect(header().string("Retry-After", "1"))
 			.andExpect(content().contentType("application/problem+json"))
-			.andExpect(jsonPath("$.title").value("Conflict"))
+			.andExpect(jsonPath("$.type").value("/problems/concurrent-change"))
+			.andExpect(jsonPath("$.title").value("Concurrent change"))
 			.andExpect(jsonPath("$.detail").value("Deployment 'd-1' is being changed by another request; retry"));
 	}
 
@@ -64,7 +65,8 @@ class RetryableConflictTest {
 
 		@GetMapping("/state")
 		String state() {
-			throw new ConflictException("Flow 'f-1' is used by a deployment; delete the deployment first");
+			throw new ConflictException(ConflictException.Kind.IN_USE,
+					"Flow 'f-1' is used by a deployment; delete the deployment first");
 		}
 
 		@GetMapping("/stale")

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.flowgate.internal.InternalApiProblems;
 import dev.flowgate.internal.InvalidFields;
+import dev.flowgate.internal.ProblemType;
 import dev.flowgate.keys.config.FlowgateProperties;
 import dev.flowgate.keys.domain.InvalidInputException;
 import dev.flowgate.keys.domain.key.CallingKeyNotFoundException;
@@ -65,12 +66,12 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail keyLimitReached(KeyLimitReachedException ex) {
-		return problem(HttpStatus.CONFLICT, "Key limit reached", ex.getMessage());
+		return ProblemType.LIMIT_REACHED.problem(ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail concurrentChange(ConcurrentKeyChangeException ex) {
-		return problem(HttpStatus.CONFLICT, "Concurrent change", ex.getMessage());
+		return ProblemType.CONCURRENT_CHANGE.problem(ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -158,6 +158,7 @@ class KeyApiTest {
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.text("type")).isEqualTo("/problems/limit-reached");
 		assertThat(refused.text("detail")).startsWith("An owner can have at most 5 keys");
 	}
 

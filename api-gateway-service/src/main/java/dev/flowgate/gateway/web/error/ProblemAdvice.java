@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.internal.InvalidField;
 import dev.flowgate.internal.InvalidFields;
+import dev.flowgate.internal.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +50,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> rejected(Rejection rejection) {
 		HttpStatus status = RejectionHttp.status(rejection);
 		List<InvalidField> errors = invalidFields(rejection);
-		ProblemDetail problem = errors.isEmpty() ? ProblemDetail.forStatusAndDetail(status, rejection.getMessage())
-				: InvalidFields.problem(errors);
+		ProblemDetail problem = errors.isEmpty() ? withoutErrors(rejection, status) : InvalidFields.problem(errors);
 		return ResponseEntity.status(status).headers(RejectionHttp.headers(rejection)).body(problem);
+	}
+
+	/** Of its own type where its status does not tell it from others. */
+	private static ProblemDetail withoutErrors(Rejection rejection, HttpStatus status) {
+		if (rejection.reason() == Rejection.Reason.IDEMPOTENCY_MISMATCH) {
+			return ProblemType.IDEMPOTENCY_MISMATCH.problem(rejection.getMessage());
+		}
+		return ProblemDetail.forStatusAndDetail(status, rejection.getMessage());
 	}
 
 	/**

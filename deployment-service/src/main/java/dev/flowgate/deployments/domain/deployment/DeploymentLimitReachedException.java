@@ -6,7 +6,8 @@ import dev.flowgate.deployments.domain.ConflictException;
 public class DeploymentLimitReachedException extends ConflictException {
 
 	DeploymentLimitReachedException(int limit) {
-		super("An owner can have at most " + limit + " deployments; delete the deployments no longer used");
+		super(Kind.LIMIT_REACHED,
+				"An owner can have at most " + limit + " deployments; delete the deployments no longer used");
 	}
 
 }

@@ -34,8 +34,9 @@ public class CancellationService {
 	public ExecutionRecord cancel(String ownerId, String executionId) {
 		ExecutionRecord execution = this.executions.get(ownerId, executionId);
 		if (execution.isFinished()) {
-			throw new ConflictException("Execution '%s' has already finished (%s)".formatted(executionId,
-					execution.status().name().toLowerCase(Locale.ROOT)));
+			throw new ConflictException(ConflictException.Kind.ALREADY_FINISHED,
+					"Execution '%s' has already finished (%s)".formatted(executionId,
+							execution.status().name().toLowerCase(Locale.ROOT)));
 		}
 		if (execution.cancelRequestedAt() != null) {
 			return execution;

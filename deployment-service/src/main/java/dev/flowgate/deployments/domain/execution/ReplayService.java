@@ -57,11 +57,11 @@ public class ReplayService {
 	public ExecutionRecord replay(String ownerId, String executionId) {
 		ExecutionRecord original = this.executions.get(ownerId, executionId);
 		if (original.trigger() == null) {
-			throw new ConflictException(
+			throw new ConflictException(ConflictException.Kind.NOT_REPLAYABLE,
 					"Execution '%s' has no recorded inputs yet; retry shortly".formatted(executionId));
 		}
 		if (!original.isReplayable()) {
-			throw new ConflictException(
+			throw new ConflictException(ConflictException.Kind.NOT_REPLAYABLE,
 					"Execution '%s' cannot be replayed: its inputs were too large to store".formatted(executionId));
 		}
 		Deployment deployment = currentDeployment(ownerId, original);
@@ -94,13 +94,15 @@ public class ReplayService {
 		try {
 			Deployment deployment = this.deployments.get(ownerId, original.deploymentId());
 			if (!deployment.enabled()) {
-				throw new ConflictException("Deployment '%s' is disabled".formatted(deployment.id()));
+				throw new ConflictException(ConflictException.Kind.NOT_REPLAYABLE,
+						"Deployment '%s' is disabled".formatted(deployment.id()));
 			}
 			return deployment;
 		}
 		catch (NotFoundException ex) {
-			throw new ConflictException("Deployment '%s' of execution '%s' no longer exists"
-				.formatted(original.deploymentId(), original.id()));
+			throw new ConflictException(ConflictException.Kind.NOT_REPLAYABLE,
+					"Deployment '%s' of execution '%s' no longer exists".formatted(original.deploymentId(),
+							original.id()));
 		}
 	}
 

@@ -153,7 +153,7 @@ public class FlowService {
 
 	private void requireUndeployed(String flowId) {
 		if (this.deployedFlows.isDeployed(flowId)) {
-			throw new ConflictException(
+			throw new ConflictException(ConflictException.Kind.IN_USE,
 					"Flow '%s' is used by a deployment; delete the deployment first".formatted(flowId));
 		}
 	}
