@@ -17,14 +17,17 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real webhook receiver on 127.0.0.1 that records what it gets and what it answered:
- * 200, 503 with {@code Retry-After} while told to refuse, or nothing once told to hold
- * (the sender's attempt stays in flight until the connection is closed).
+ * 200, 503 with {@code Retry-After} while told to refuse, 410 while told it is gone, or
+ * nothing once told to hold (the sender's attempt stays in flight until the connection is
+ * closed).
  */
 public final class CallbackReceiver implements AutoCloseable {
 
 	private static final int OK = 200;
 
 	private static final int UNAVAILABLE = 503;
+
+	private static final int GONE = 410;
 
 	private static final int NO_ANSWER = 0;
 
@@ -37,6 +40,9 @@ public final class CallbackReceiver implements AutoCloseable {
 
 	// Refusals left before holding. Guarded by this.
 	private int refusalsBeforeHold;
+
+	// Answering 410. Guarded by this.
+	private boolean gone;
 
 	// Calls taken while holding, unanswered; null while not holding. Guarded by this.
 	private List<HttpExchange> held;
@@ -57,8 +63,8 @@ public final class CallbackReceiver implements AutoCloseable {
 					return;
 				}
 				Duration retryAfter = receiver.refusal();
-				int status = (retryAfter != null) ? UNAVAILABLE : OK;
-				if (retryAfter != null) {
+				int status = receiver.isGone() ? GONE : (retryAfter != null) ? UNAVAILABLE : OK;
+				if (status == UNAVAILABLE) {
 					exchange.getResponseHeaders().add("Retry-After", Long.toString(retryAfter.toSeconds()));
 				}
 				receiver.received.add(new Received(headers, body, status, Instant.now()));
@@ -91,11 +97,17 @@ public final class CallbackReceiver implements AutoCloseable {
 		this.refusalsBeforeHold = refusals;
 	}
 
+	/** From now on answers 410 Gone, until {@link #accept()}. */
+	public synchronized void gone() {
+		this.gone = true;
+	}
+
 	/** From now on answers 200 again; calls held until now are closed unanswered. */
 	public void accept() {
 		synchronized (this) {
 			this.refusing = null;
 			this.refusalsBeforeHold = 0;
+			this.gone = false;
 		}
 		releaseHeld();
 	}
@@ -117,6 +129,10 @@ public final class CallbackReceiver implements AutoCloseable {
 		this.received.add(new Received(headers, body, NO_ANSWER, Instant.now()));
 		this.held.add(exchange);
 		return true;
+	}
+
+	private synchronized boolean isGone() {
+		return this.gone;
 	}
 
 	/** The {@code Retry-After} of a refusal of this call, or null to answer 200. */

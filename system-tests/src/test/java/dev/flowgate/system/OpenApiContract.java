@@ -29,15 +29,20 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Checks the answers of the native and management API against the OpenAPI document: each
  * answer's status must be documented for its path template and method, and its JSON body
- * must match the documented schema. Collects what does not, for one assertion at the end
- * of a test. The compatible APIs ({@code /node/...}, {@code /flux/...}), the documents
- * themselves and actuator are not checked: they answer in shapes of their own.
+ * must match the documented schema, read with its objects closed ({@link ClosedSchemas}:
+ * a member the document does not describe is a mismatch). Collects what does not, for one
+ * assertion at the end of a test, and which documented operations no answer met. The
+ * compatible APIs ({@code /node/...}, {@code /flux/...}), the documents themselves and
+ * actuator are not checked: they answer in shapes of their own.
  */
 public final class OpenApiContract implements Api.AnswerListener {
 
 	/** The document the gateway serves at {@code /openapi.yaml}. */
 	public static final Path GATEWAY_DOCUMENT = Path.of("..", "api-gateway-service", "src", "main", "resources",
 			"openapi", "flowgate.yaml");
+
+	/** The methods an OpenAPI path item may describe an operation of. */
+	static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
 	private static final List<String> UNCHECKED = List.of("/node/", "/flux/", "/openapi.", "/docs", "/actuator");
 
@@ -55,9 +60,11 @@ public final class OpenApiContract implements Api.AnswerListener {
 
 	private final AtomicInteger checked = new AtomicInteger();
 
+	private final Set<String> met = ConcurrentHashMap.newKeySet();
+
 	private OpenApiContract(JsonNode document) {
 		this.document = document;
-		String json = Api.JSON.writeValueAsString(document);
+		String json = Api.JSON.writeValueAsString(ClosedSchemas.close(document));
 		SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
 		this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(),
 				(builder) -> builder.schemaRegistryConfig(config).schemas(Map.of(DOCUMENT_ID, json)));
@@ -78,6 +85,8 @@ public final class OpenApiContract implements Api.AnswerListener {
 
 	@Override
 	public void answered(String method, String path, Api.Response response) {
+		template(path).filter((template) -> this.document.at(operationPointer(template, method)).isObject())
+			.ifPresent((template) -> this.met.add(method.toUpperCase(Locale.ROOT) + " " + template));
 		if (UNCHECKED.stream().noneMatch(path::startsWith)) {
 			this.checked.incrementAndGet();
 			problems(method.toLowerCase(Locale.ROOT), path, response)
@@ -92,6 +101,24 @@ public final class OpenApiContract implements Api.AnswerListener {
 		return this.checked.get();
 	}
 
+	/**
+	 * The documented operations ({@code GET /v1/keys/{keyId}}) that no answer met so far,
+	 * whatever its status, the compatible APIs' and the documents' included.
+	 */
+	public List<String> operationsNeverMet() {
+		List<String> neverMet = new ArrayList<>();
+		this.document.get("paths")
+			.properties()
+			.forEach((path) -> path.getValue()
+				.propertyNames()
+				.stream()
+				.filter(METHODS::contains)
+				.map((method) -> method.toUpperCase(Locale.ROOT) + " " + path.getKey())
+				.filter((operation) -> !this.met.contains(operation))
+				.forEach(neverMet::add));
+		return neverMet.stream().sorted().toList();
+	}
+
 	/** What broke so far, in the order the answers came. */
 	public List<Violation> violations() {
 		synchronized (this.violations) {
@@ -104,7 +131,7 @@ public final class OpenApiContract implements Api.AnswerListener {
 		if (template.isEmpty()) {
 			return List.of("no such path in the document");
 		}
-		String operation = "/paths/" + escape(template.get()) + "/" + method;
+		String operation = operationPointer(template.get(), method);
 		JsonNode responses = this.document.at(operation + "/responses");
 		if (responses.isMissingNode()) {
 			return List.of(template.get() + ": method not documented");
@@ -177,6 +204,10 @@ public final class OpenApiContract implements Api.AnswerListener {
 			}
 		}
 		return true;
+	}
+
+	private static String operationPointer(String template, String method) {
+		return "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT);
 	}
 
 	private static long literalSegments(String template) {

@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import dev.flowgate.infra.ReceivedMail;
 import dev.flowgate.system.Api;
 import dev.flowgate.system.CallbackReceiver;
 import dev.flowgate.system.IssuedSecrets;
@@ -34,10 +32,13 @@ import static org.awaitility.Awaitility.await;
  * A new user's way through Flowgate, over HTTP only: an operator creates the owner, the
  * owner makes a key, builds a flow that calls an HTTP API, branches and asks an LLM,
  * deploys it sync and async, triggers it through all three APIs, gets the signed callback
- * and the email, reads history and usage, rotates the key, ships a new version and
- * finally deletes the deployment. The steps build on each other, so they run in order.
- * Every answer of the native and management API on the way must match the gateway's
- * OpenAPI document, checked last.
+ * and the email, reads history, usage, the API documents and example code, manages keys,
+ * replays an execution and a delivery, rotates the key, ships a new version, gets
+ * callbacks going again after a receiver answered 410 and finally deletes the deployment
+ * and a flow. The steps build on each other, so they run in order. Every answer of the
+ * native and management API on the way must match the gateway's OpenAPI document, with no
+ * member it does not describe, and every operation the document lists must have been
+ * called: both checked last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -67,6 +68,8 @@ class JourneyIT {
 
 	private CallbackReceiver receiver;
 
+	private Deliveries deliveries;
+
 	private Owner owner;
 
 	private Owner.ApiKey appKey;
@@ -79,11 +82,18 @@ class JourneyIT {
 
 	private String asyncId;
 
+	private String syncExecutionId;
+
+	private String asyncExecutionId;
+
+	private String callbackDeliveryId;
+
 	@BeforeAll
 	void signUpAndDeploy() {
 		this.weatherApi = WeatherFlow.startWeatherApi();
 		this.receiver = CallbackReceiver.start();
 		this.owner = Owner.create(this.stack, this.api, "journey-" + this.runId);
+		this.deliveries = new Deliveries(this.owner, this.receiver);
 		this.appKey = this.owner.newKey(Map.of("name", "app", "scopes", List.of("run")));
 		JsonNode secret = this.owner.post("/v1/webhook-secret/rotate", Map.of(), 200).json();
 		assertThat(secret.at("/rotated").asBoolean()).isFalse();
@@ -112,6 +122,7 @@ class JourneyIT {
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		assertThat(answer.contentType()).startsWith("application/json");
 		JsonNode execution = answer.json();
+		this.syncExecutionId = execution.at("/id").asString();
 		assertThat(execution.at("/status").asString()).isEqualTo("succeeded");
 		assertThat(execution.at("/source").asString()).isEqualTo("native");
 		assertThat(execution.at("/flow_version").asInt()).isEqualTo(1);
@@ -126,12 +137,12 @@ class JourneyIT {
 		JsonNode owners = this.api.get("/v1/executions/" + execution.at("/id").asString(), this.owner.manage()).json();
 		assertThat(Triggers.traceNode(owners, "stayIn").at("/status").asString()).isEqualTo("skipped");
 		assertThat(Triggers.traceNode(owners, "ask").at("/tokens/prompt").asLong()).isEqualTo(LlmStub.PROMPT_TOKENS);
-		assertLlmWasAskedWithThePlatformKey(question);
+		WeatherFlow.assertLlmAskedWithThePlatformKey(question);
 	}
 
 	@Test
 	@Order(2)
-	void syncDeploymentAnswersOnTheAicuflowEndpoint() {
+	void syncDeploymentAnswersOnTheAicuflowEndpointWhichRefusesAWrongKeyInItsOwnShape() {
 		Api.Response answer = this.api.post("/node/deployment-trigger/" + this.syncId + "/",
 				Map.of("X-API-Key", this.appKey.secret()),
 				Map.of("input_data", Map.of("question", "Swim?", "city", WeatherFlow.COLD_CITY)));
@@ -146,6 +157,13 @@ class JourneyIT {
 		assertThat(body.at("/data/duration_seconds").isNumber()).isTrue();
 		assertThat(body.at("/data/execution_id").asString()).isNotBlank();
 		assertThat(body.at("/data/error").isNull()).isTrue();
+
+		// Also served without the trailing slash; a refusal is aicuflow's error shape.
+		Api.Response wrongKey = this.api.post("/node/deployment-trigger/" + this.syncId,
+				Map.of("X-API-Key", "sk-not-a-key"), Map.of("input_data", Map.of()));
+		assertThat(wrongKey.status()).as(wrongKey.toString()).isEqualTo(401);
+		assertThat(wrongKey.text("/status")).isEqualTo("error");
+		assertThat(wrongKey.text("/message")).isNotBlank();
 	}
 
 	@Test
@@ -192,15 +210,17 @@ class JourneyIT {
 		assertThat(finished.at("/status").asString()).isEqualTo("succeeded");
 		assertThat(finished.at("/output_data/answer").asString()).isEqualTo(WeatherFlow.expectedAnswer(question));
 
-		CallbackReceiver.Received callback = awaitCallback(executionId);
+		CallbackReceiver.Received callback = this.deliveries.awaitCallback(executionId);
 		assertThat(WebhookSignature.isValid(this.webhookSecret, callback.headers(), callback.body())).isTrue();
 		assertThat(WebhookSignature.isValid(this.webhookSecret, callback.headers(), callback.body() + " ")).isFalse();
 		JsonNode payload = Api.JSON.readTree(callback.body());
 		assertThat(payload.at("/type").asString()).isEqualTo("execution.completed");
 		assertThat(payload.at("/status").asString()).isEqualTo("succeeded");
 		assertThat(payload.at("/output_data/answer").asString()).isEqualTo(WeatherFlow.expectedAnswer(question));
-		assertDeliveriesRecorded(executionId, callback.headers().get("webhook-id"));
-		assertMailed(question);
+		this.deliveries.assertRecorded(executionId, callback.headers().get("webhook-id"));
+		this.asyncExecutionId = executionId;
+		this.callbackDeliveryId = callback.headers().get("webhook-id");
+		Deliveries.assertMailed(this.stack, this.mailbox, this.asyncId, WeatherFlow.expectedAnswer(question));
 	}
 
 	@Test
@@ -231,74 +251,44 @@ class JourneyIT {
 					.get("items")
 					.values())
 			.isEmpty();
-		JsonNode usage = this.owner.get("/v1/deployments/" + this.syncId + "/usage?window=1h").json();
-		assertThat(usage.at("/calls").asInt()).isEqualTo(3);
-		assertThat(usage.at("/successes").asInt()).isEqualTo(3);
-		assertThat(usage.at("/failures").asInt()).isZero();
-		// Two of the three calls took the warm branch and asked the LLM.
-		assertThat(usage.at("/llmTokens/prompt").asLong()).isEqualTo(2 * LlmStub.PROMPT_TOKENS);
-		assertThat(usage.at("/llmTokens/completion").asLong()).isEqualTo(2 * LlmStub.COMPLETION_TOKENS);
-		assertThat(usage.at("/durationMillis/p50").isNumber()).isTrue();
-		JsonNode appKeyUsage = this.owner
-			.get("/v1/deployments/" + this.syncId + "/usage?window=1h&key_id=" + this.appKey.id())
-			.json();
-		assertThat(appKeyUsage.at("/calls").asInt()).isEqualTo(3);
-		assertThat(appKeyUsage.at("/llmTokens/prompt").asLong()).isEqualTo(2 * LlmStub.PROMPT_TOKENS);
-		// The gateway sends its counts of refused calls every 10 s.
-		await().atMost(DELIVERY).untilAsserted(() -> {
-			JsonNode rejected = this.owner.get("/v1/deployments/" + this.syncId + "/usage?window=1h")
-				.json()
-				.at("/rejected");
-			assertThat(rejected.at("/total").asLong()).isEqualTo(1);
-			assertThat(rejected.at("/byReason/invalid_input").asLong()).isEqualTo(1);
-		});
-		JsonNode overview = this.owner.get("/v1/usage?window=1h").json();
-		long sumOfDeployments = 0;
-		for (JsonNode each : overview.at("/deployments").values()) {
-			sumOfDeployments += each.at("/usage/calls").asLong();
-			if (each.at("/deploymentId").asString().equals(this.syncId)) {
-				assertThat(each.at("/usage/calls").asInt()).isEqualTo(3);
-				assertThat(each.at("/usage/rejected/total").asLong()).isEqualTo(1);
-			}
-		}
-		assertThat(overview.at("/deployments").values()).extracting((each) -> each.at("/deploymentId").asString())
-			.containsExactlyInAnyOrder(this.syncId, this.asyncId);
-		assertThat(overview.at("/total/calls").asLong()).isEqualTo(sumOfDeployments);
-		JsonNode series = this.owner.get("/v1/deployments/" + this.syncId + "/usage/series?window=1h").json();
-		assertThat(series.at("/bucket").asString()).isEqualTo("5m");
-		long seriesCalls = 0;
-		long seriesRejected = 0;
-		for (JsonNode point : series.at("/points").values()) {
-			seriesCalls += point.at("/usage/calls").asLong();
-			seriesRejected += point.at("/usage/rejected/total").asLong();
-		}
-		assertThat(seriesCalls).isEqualTo(3);
-		assertThat(seriesRejected).isEqualTo(1);
-		long ownerSeriesCalls = 0;
-		for (JsonNode point : this.owner.get("/v1/usage/series?window=1h").json().at("/points").values()) {
-			ownerSeriesCalls += point.at("/usage/calls").asLong();
-		}
-		assertThat(ownerSeriesCalls).isEqualTo(overview.at("/total/calls").asLong());
-		// The app key's calls over all deployments: three sync ones, one async.
-		JsonNode appKeyOverview = this.owner.get("/v1/usage?window=1h&key_id=" + this.appKey.id()).json();
-		assertThat(appKeyOverview.at("/total/calls").asLong()).isEqualTo(4);
-		assertThat(appKeyOverview.at("/total/rejected/total").asLong()).isZero();
-		assertThat(appKeyOverview.at("/deployments").values())
-			.filteredOn((each) -> each.at("/deploymentId").asString().equals(this.asyncId))
+		UsageReports usage = new UsageReports(this.owner, this.syncId, this.asyncId);
+		usage.assertSyncDeploymentCounted(this.appKey.id());
+		usage.awaitRefusedCallCounted();
+		usage.assertOverviewSumsTheDeployments();
+		usage.assertOverviewByKey(this.appKey.id(), this.owner.manageKey().id());
+	}
+
+	@Test
+	@Order(5)
+	void aClientDeveloperGetsTheApiDocumentsAndReadyToRunExampleCode() {
+		ClientDocuments.assertGatewayServesItsDocument(this.api);
+		String deploymentPath = "/v1/deployments/" + this.syncId;
+		ClientDocuments.assertExamples(this.owner.get(deploymentPath + "/examples").json(), this.syncId,
+				this.appKey.secret());
+		ClientDocuments.assertWeatherDeploymentDocument(this.owner.get(deploymentPath + "/openapi.json").json(),
+				this.syncId);
+		Api.Response unknown = this.api.get("/v1/deployments/" + UUID.randomUUID() + "/examples", this.owner.manage());
+		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(5)
+	void theOwnerListsItsFlowsAndDeploymentsAndRereadsAFlowOnlyOnceItChanged() {
+		assertThat(this.owner.get("/v1/flows").json().get("items").values())
+			.filteredOn((flow) -> flow.get("id").asString().equals(this.flowId))
 			.singleElement()
-			.satisfies((each) -> assertThat(each.at("/usage/calls").asLong()).isEqualTo(1));
-		long appKeySeriesCalls = 0;
-		for (JsonNode point : this.owner.get("/v1/usage/series?window=1h&key_id=" + this.appKey.id())
-			.json()
-			.at("/points")
-			.values()) {
-			appKeySeriesCalls += point.at("/usage/calls").asLong();
-		}
-		assertThat(appKeySeriesCalls).isEqualTo(4);
-		assertThat(this.owner.get("/v1/usage?window=1h&key_id=" + this.owner.manageKey().id())
-			.json()
-			.at("/total/calls")
-			.asLong()).isZero();
+			.satisfies((flow) -> assertThat(flow.get("latestVersion").asInt()).isEqualTo(1));
+		assertThat(this.owner.get("/v1/deployments").json().get("items").values())
+			.extracting((deployment) -> deployment.get("id").asString())
+			.containsExactlyInAnyOrder(this.syncId, this.asyncId);
+
+		Api.Response flow = this.owner.get("/v1/flows/" + this.flowId);
+		assertThat(flow.headers().get("ETag")).containsExactly("\"1\"");
+		assertThat(flow.json().at("/name").asString()).isEqualTo("weather advice");
+		Api.Response unchanged = this.api.get("/v1/flows/" + this.flowId,
+				withHeader(this.owner.manage(), "If-None-Match", "\"1\""));
+		assertThat(unchanged.status()).as(unchanged.toString()).isEqualTo(304);
+		assertThat(unchanged.body()).isEmpty();
 	}
 
 	@Test
@@ -350,12 +340,88 @@ class JourneyIT {
 	}
 
 	@Test
+	@Order(6)
+	void keyTheAdminIssuesStopsWorkingWhileDeactivatedAndOnceDeleted() {
+		Api.Response issued = this.api.post("/v1/owners/" + this.owner.id() + "/keys", this.stack.admin(),
+				Map.of("name", "ops", "scopes", List.of("run")));
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+		Owner.ApiKey ops = new Owner.ApiKey(issued.text("/id"), IssuedSecrets.remember(issued.text("/secret")));
+		Api.Response noOwner = this.api.post("/v1/owners/" + UUID.randomUUID() + "/keys", this.stack.admin(),
+				Map.of("name", "ops"));
+		assertThat(noOwner.status()).as(noOwner.toString()).isEqualTo(404);
+		Owner.awaitKnownToGateway(this.api, ops.secret());
+
+		JsonNode listed = this.owner.get("/v1/keys").json().get("items");
+		assertThat(listed.values()).extracting((key) -> key.get("id").asString())
+			.contains(ops.id(), this.owner.manageKey().id());
+		assertThat(listed.values()).noneSatisfy((key) -> assertThat(key.has("secret")).isTrue());
+		JsonNode key = this.owner.get("/v1/keys/" + ops.id()).json();
+		assertThat(key.at("/status").asString()).isEqualTo("active");
+		String hint = key.at("/hint").asString();
+		assertThat(ops.secret()).startsWith(hint.substring(0, hint.indexOf('…')));
+
+		String keyPath = "/v1/keys/" + ops.id();
+		assertThat(this.owner.post(keyPath + "/deactivate", Map.of(), 200).text("/status")).isEqualTo("inactive");
+		Owner.awaitRefusedByGateway(this.api, ops.secret());
+		assertThat(this.owner.post(keyPath + "/activate", Map.of(), 200).text("/status")).isEqualTo("active");
+		Owner.awaitKnownToGateway(this.api, ops.secret());
+		assertThat(this.api.delete(keyPath, this.owner.manage()).status()).isEqualTo(204);
+		Owner.awaitRefusedByGateway(this.api, ops.secret());
+		assertThat(this.api.get(keyPath, this.owner.manage()).status()).isEqualTo(404);
+		this.owner.post(keyPath + "/activate", Map.of(), 404);
+	}
+
+	@Test
+	@Order(6)
+	void replayRunsTheRecordedInputsAgainAsANewExecution() {
+		JsonNode original = this.owner.get("/v1/executions/" + this.asyncExecutionId).json();
+		Api.Response replay = this.owner.post("/v1/executions/" + this.asyncExecutionId + "/replay", Map.of(), 202);
+		String replayId = replay.text("/id");
+		assertThat(replayId).isNotEqualTo(this.asyncExecutionId);
+		assertThat(replay.text("/source")).isEqualTo("replay");
+		assertThat(replay.text("/replay_of")).isEqualTo(this.asyncExecutionId);
+		assertThat(replay.headers().get("Location")).singleElement().asString().endsWith("/v1/executions/" + replayId);
+
+		JsonNode finished = Triggers.pollUntilFinished(this.api, "/v1/executions/" + replayId, this.owner.manageKey());
+		assertThat(finished.at("/status").asString()).isEqualTo("succeeded");
+		assertThat(finished.at("/input_data")).isEqualTo(original.at("/input_data"));
+		assertThat(finished.at("/output_data")).isEqualTo(original.at("/output_data"));
+		this.owner.post("/v1/executions/" + UUID.randomUUID() + "/replay", Map.of(), 404);
+	}
+
+	@Test
+	@Order(6)
+	void deliveredCallbackIsSentAgainOnRequestWithTheSameWebhookId() {
+		String deliveryPath = "/v1/deliveries/" + this.callbackDeliveryId;
+		// Sent at once: the answer may already tell how it went.
+		JsonNode retried = this.owner.post(deliveryPath + "/retry", Map.of(), 202).json();
+		assertThat(retried.at("/id").asString()).isEqualTo(this.callbackDeliveryId);
+		assertThat(retried.at("/status").asString()).isIn("pending", "succeeded");
+
+		List<CallbackReceiver.Received> calls = this.deliveries.awaitCallbacks(this.callbackDeliveryId, 2);
+		assertThat(calls.get(1).body()).isEqualTo(calls.get(0).body());
+		assertThat(WebhookSignature.isValid(this.webhookSecret, calls.get(1).headers(), calls.get(1).body())).isTrue();
+		await().atMost(DELIVERY).untilAsserted(() -> {
+			JsonNode delivery = this.owner.get(deliveryPath).json();
+			assertThat(delivery.at("/status").asString()).isEqualTo("succeeded");
+			assertThat(delivery.get("attempts").values()).hasSize(2);
+		});
+		this.owner.post("/v1/deliveries/" + UUID.randomUUID() + "/retry", Map.of(), 404);
+	}
+
+	@Test
 	@Order(7)
 	void newFlowVersionRunsOnlyAfterRedeploy() {
-		Api.Response saved = this.api.put("/v1/flows/" + this.flowId, this.owner.manage(),
-				WeatherFlow.version2(this.weatherApi.baseUrl()));
+		// Saved over version 1 as read; a second save over it would lose version 2.
+		Map<String, String> overVersion1 = withHeader(this.owner.manage(), "If-Match", "\"1\"");
+		Map<String, Object> version2 = WeatherFlow.version2(this.weatherApi.baseUrl());
+		Api.Response saved = this.api.put("/v1/flows/" + this.flowId, overVersion1, version2);
 		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
 		assertThat(saved.json().at("/version").asInt()).isEqualTo(2);
+		assertThat(saved.headers().get("ETag")).containsExactly("\"2\"");
+		Api.Response stale = this.api.put("/v1/flows/" + this.flowId, overVersion1, version2);
+		assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+		assertThat(stale.headers().get("ETag")).containsExactly("\"2\"");
 		JsonNode pinned = triggerSync("Still v1?");
 		assertThat(pinned.at("/flow_version").asInt()).isEqualTo(1);
 		assertThat(pinned.at("/output_data").has("revision")).isFalse();
@@ -368,6 +434,44 @@ class JourneyIT {
 			assertThat(execution.at("/flow_version").asInt()).isEqualTo(2);
 			assertThat(execution.at("/output_data/revision").asString()).isEqualTo("v2");
 		});
+		// aicuflow's clients get it too, also on the path without the trailing slash.
+		Api.Response aicuflow = this.api.post("/node/deployment-trigger/" + this.syncId,
+				Map.of("X-API-Key", this.appKey.secret()), Triggers.warmInputs("Aicuflow v2?"));
+		assertThat(aicuflow.status()).as(aicuflow.toString()).isEqualTo(200);
+		assertThat(aicuflow.text("/data/output_data/revision")).isEqualTo("v2");
+	}
+
+	@Test
+	@Order(7)
+	void receiverAnsweringGoneStopsCallbacksUntilTheOwnerEnablesThemAgain() {
+		try (CallbackReceiver goneReceiver = CallbackReceiver.start()) {
+			goneReceiver.gone();
+			String deploymentId = this.owner
+				.post("/v1/deployments",
+						Map.of("flowId", this.flowId, "name", "weather-gone", "mode", "async", "environment", "test",
+								"delivery", Map.of("callbackUrl", goneReceiver.url())),
+						201)
+				.json()
+				.at("/id")
+				.asString();
+			triggerAsync(deploymentId, "Gone?");
+			JsonNode stop = this.deliveries.awaitDisabledCallback(deploymentId);
+			assertThat(stop.at("/callbackUrl").asString()).isEqualTo(goneReceiver.url());
+			assertThat(stop.at("/reason").asString()).contains("410");
+			String whileDisabled = triggerAsync(deploymentId, "Still gone?");
+			this.deliveries.awaitOnlyDelivery(whileDisabled, "skipped");
+
+			goneReceiver.accept();
+			Api.Response enabled = this.api.post("/v1/callbacks/" + deploymentId + "/enable", this.owner.manage(),
+					Map.of());
+			assertThat(enabled.status()).as(enabled.toString()).isEqualTo(204);
+			assertThat(this.deliveries.disabledCallback(deploymentId)).isEmpty();
+			String afterwards = triggerAsync(deploymentId, "Back?");
+			await().atMost(DELIVERY)
+				.until(() -> goneReceiver.received()
+					.stream()
+					.anyMatch((call) -> call.delivered() && call.body().contains(afterwards)));
+		}
 	}
 
 	@Test
@@ -388,6 +492,11 @@ class JourneyIT {
 		assertThat(aicuflow.status()).isEqualTo(404);
 		assertThat(aicuflow.text("/status")).isEqualTo("error");
 		assertThat(this.api.get("/v1/deployments/" + this.syncId, this.owner.manage()).status()).isEqualTo(404);
+		// Its executions are kept, but cannot run again.
+		assertThat(this.owner.get("/v1/executions/" + this.syncExecutionId).json().at("/deployment_id").asString())
+			.isEqualTo(this.syncId);
+		Api.Response replay = this.owner.post("/v1/executions/" + this.syncExecutionId + "/replay", Map.of(), 409);
+		assertThat(replay.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test
@@ -423,7 +532,7 @@ class JourneyIT {
 			assertThat(Triggers.traceNode(cancelled, "call").at("/error").asString())
 				.isEqualTo("cancelled: the owner cancelled the execution");
 			assertThat(cancelled.at("/cancel_requested_at").asString()).isEqualTo(cancel.text("/cancel_requested_at"));
-			JsonNode payload = Api.JSON.readTree(awaitCallback(executionId).body());
+			JsonNode payload = Api.JSON.readTree(this.deliveries.awaitCallback(executionId).body());
 			assertThat(payload.at("/status").asString()).isEqualTo("cancelled");
 			assertThat(Instant.parse(payload.at("/cancel_requested_at").asString()))
 				.isEqualTo(Instant.parse(cancel.text("/cancel_requested_at")));
@@ -445,7 +554,10 @@ class JourneyIT {
 			.contains(1, 2);
 		assertThat(this.owner.get("/v1/flows/" + this.flowId + "/versions/1").json().at("/version").asInt())
 			.isEqualTo(1);
-		String deliveryId = this.owner.get("/v1/deliveries?limit=1").json().at("/items/0/id").asString();
+		String deliveryId = this.owner.get("/v1/deliveries?status=succeeded&limit=1")
+			.json()
+			.at("/items/0/id")
+			.asString();
 		assertThat(this.owner.get("/v1/deliveries/" + deliveryId).json().get("attempts").values()).isNotEmpty();
 		assertThat(this.owner.get("/v1/callbacks/disabled").json().get("items").values()).isEmpty();
 		assertThat(this.owner.get("/v1/webhook-secret").json().has("secret")).as("the secret is never read back")
@@ -462,12 +574,43 @@ class JourneyIT {
 
 	@Test
 	@Order(10)
+	void flowIsDeletedOnlyOnceNoDeploymentUsesIt() {
+		Api.Response inUse = this.api.delete("/v1/flows/" + this.flowId, this.owner.manage());
+		assertThat(inUse.status()).as(inUse.toString()).isEqualTo(409);
+		assertThat(inUse.contentType()).startsWith("application/problem+json");
+		assertThat(inUse.text("/type")).isEqualTo("/problems/in-use");
+		Api.Response explained = this.api.get(inUse.text("/type"), Map.of());
+		assertThat(explained.status()).isEqualTo(200);
+		assertThat(explained.contentType()).startsWith("text/html");
+		assertThat(explained.body()).contains("<h1>In use</h1>");
+		assertThat(this.api.get("/problems", Map.of()).body()).contains("href=\"/problems/in-use\"");
+		assertThat(this.api.get("/problems/no-such-problem", Map.of()).status()).isEqualTo(404);
+
+		String scratch = this.owner.post("/v1/flows", WeatherFlow.version1(this.weatherApi.baseUrl()), 201)
+			.json()
+			.at("/id")
+			.asString();
+		assertThat(this.api.delete("/v1/flows/" + scratch, this.owner.manage()).status()).isEqualTo(204);
+		assertThat(this.api.get("/v1/flows/" + scratch, this.owner.manage()).status()).isEqualTo(404);
+		assertThat(this.api.delete("/v1/flows/" + scratch, this.owner.manage()).status()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(20)
 	void everyAnswerOnTheWayMatchesTheOpenApiDocument() {
 		assertThat(this.contract.checked()).isPositive();
 		assertThat(this.contract.violations())
 			.withFailMessage(() -> "Answers that break the OpenAPI document:\n" + String.join("\n",
 					this.contract.violations().stream().map(OpenApiContract.Violation::toString).toList()))
 			.isEmpty();
+	}
+
+	@Test
+	@Order(20)
+	void everyDocumentedOperationWasCalled() {
+		List<String> neverMet = this.contract.operationsNeverMet();
+		System.out.println("Documented operations the journey never called: " + neverMet);
+		assertThat(neverMet).as("documented operations the journey never called").isEmpty();
 	}
 
 	/** One input, then an http node that waits on the given URL, then an output. */
@@ -496,6 +639,14 @@ class JourneyIT {
 		return id;
 	}
 
+	/** Triggers an async deployment with the app key; returns the execution's id. */
+	private String triggerAsync(String deploymentId, String question) {
+		Api.Response accepted = Triggers.untilDeployed(
+				() -> this.api.post(nativePath(deploymentId), this.appKey.bearer(), Triggers.warmInputs(question)));
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		return accepted.text("/id");
+	}
+
 	private JsonNode triggerSync(String question) {
 		Api.Response answer = this.api.post(nativePath(this.syncId), this.appKey.bearer(),
 				Triggers.warmInputs(question));
@@ -503,63 +654,10 @@ class JourneyIT {
 		return answer.json();
 	}
 
-	private void assertLlmWasAskedWithThePlatformKey(String question) {
-		LlmStub llm = SystemStack.sharedLlm();
-		JsonStub.Request asked = llm.received()
-			.stream()
-			.filter((request) -> LlmStub.prompt(request).endsWith(question))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("The LLM was not asked about " + question));
-		assertThat(asked.headers().get("authorization")).isEqualTo("Bearer " + llm.apiKey());
-		JsonNode body = Api.JSON.readTree(asked.body());
-		assertThat(body.at("/model").asString()).isEqualTo("gpt-4o-mini");
-		assertThat(body.at("/messages/0/content").asString()).isEqualTo("Be brief.");
-		assertThat(body.at("/max_tokens").asInt()).isEqualTo(50);
-	}
-
-	private CallbackReceiver.Received awaitCallback(String executionId) {
-		return await().atMost(DELIVERY)
-			.until(() -> this.receiver.received()
-				.stream()
-				.filter((call) -> call.body().contains(executionId))
-				.findFirst(), Optional::isPresent)
-			.orElseThrow();
-	}
-
-	private void assertDeliveriesRecorded(String executionId, String webhookId) {
-		await().atMost(DELIVERY).untilAsserted(() -> {
-			JsonNode deliveries = this.owner.get("/v1/executions/" + executionId + "/deliveries")
-				.json()
-				.get("deliveries");
-			assertThat(deliveries.values())
-				.extracting((delivery) -> delivery.get("channel").asString() + ":" + delivery.get("status").asString())
-				.containsExactlyInAnyOrder("callback:succeeded", "email:succeeded");
-			assertThat(deliveries.values())
-				.filteredOn((delivery) -> delivery.get("channel").asString().equals("callback"))
-				.singleElement()
-				.satisfies((callback) -> assertThat(callback.get("id").asString()).isEqualTo(webhookId));
-		});
-		// The owner's list of all deliveries has them too, and no failed one.
-		assertThat(this.owner.get("/v1/deliveries?status=succeeded").json().get("items").values())
-			.extracting((delivery) -> delivery.get("executionId").asString())
-			.containsExactly(executionId, executionId);
-		assertThat(this.owner.get("/v1/deliveries?status=failed").json().get("items").values()).isEmpty();
-		assertThat(this.owner.post("/v1/deliveries/recover", Map.of(), 202).json().at("/scheduled").asInt()).isZero();
-	}
-
-	private void assertMailed(String question) {
-		List<ReceivedMail> mails = await().atMost(DELIVERY)
-			.until(() -> this.stack.processes()
-				.mail()
-				.received()
-				.stream()
-				.filter((mail) -> mail.to().contains(this.mailbox))
-				.toList(), (received) -> !received.isEmpty());
-		assertThat(mails).singleElement().satisfies((mail) -> {
-			assertThat(mail.subject()).isEqualTo("[Flowgate] weather-async: execution succeeded");
-			assertThat(mail.text()).contains("of deployment weather-async (" + this.asyncId + ")");
-			assertThat(mail.text()).contains(WeatherFlow.expectedAnswer(question));
-		});
+	private static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
+		Map<String, String> with = new LinkedHashMap<>(headers);
+		with.put(name, value);
+		return with;
 	}
 
 	private static String nativePath(String deploymentId) {

@@ -5,7 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.system.Api;
 import dev.flowgate.system.JsonStub;
+import dev.flowgate.system.LlmStub;
+import dev.flowgate.system.SystemStack;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The journey's flow: look up the weather (http node), branch on it (condition node), ask
@@ -48,6 +54,24 @@ final class WeatherFlow {
 
 	static String expectedAnswer(String question) {
 		return "Stub answer: It is " + WARM + " degrees in " + WARM_CITY + ". " + question;
+	}
+
+	/**
+	 * The ask node asked the LLM about the question as configured, with the key the
+	 * platform set for the LLM server.
+	 */
+	static void assertLlmAskedWithThePlatformKey(String question) {
+		LlmStub llm = SystemStack.sharedLlm();
+		JsonStub.Request asked = llm.received()
+			.stream()
+			.filter((request) -> LlmStub.prompt(request).endsWith(question))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("The LLM was not asked about " + question));
+		assertThat(asked.headers().get("authorization")).isEqualTo("Bearer " + llm.apiKey());
+		JsonNode body = Api.JSON.readTree(asked.body());
+		assertThat(body.at("/model").asString()).isEqualTo("gpt-4o-mini");
+		assertThat(body.at("/messages/0/content").asString()).isEqualTo("Be brief.");
+		assertThat(body.at("/max_tokens").asInt()).isEqualTo(50);
 	}
 
 	private static List<Object> nodes(String weatherApi) {
