@@ -9,11 +9,11 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * The problem types (RFC 9457 {@code type}) of answers whose status alone does not say
- * what went wrong, or that carry members of their own: several 409s and 422s, and the 400
- * listing {@code errors}. Any other problem is {@code about:blank}: its status says it
- * all. A type is a path on the gateway ({@code /problems/limit-reached}), which answers
- * it with a page describing the problem, so clients can tell the problems apart by it
- * rather than by their titles.
+ * what went wrong, or that carry members of their own: several 409s and 422s, a disabled
+ * deployment's 403, and the 400 listing {@code errors}. Any other problem is
+ * {@code about:blank}: its status says it all. A type is a path on the gateway
+ * ({@code /problems/limit-reached}), which answers it with a page describing the problem,
+ * so clients can tell the problems apart by it rather than by their titles.
  */
 public enum ProblemType {
 
@@ -21,6 +21,10 @@ public enum ProblemType {
 			"The request's content is invalid: `errors` lists each member at fault as `{field, message}` "
 					+ "(`field` is a JSON path into the body, `input_data.<name>` for a trigger's inputs, "
 					+ "or empty when the body as a whole is at fault). Correct the request and send it again."),
+
+	DEPLOYMENT_DISABLED("deployment-disabled", HttpStatus.FORBIDDEN, "Deployment disabled",
+			"The deployment's owner turned its API calling off (`enabled: false`): calls are refused, whatever "
+					+ "the key, until the owner turns it on again. Not a fault of the call or its key."),
 
 	CONCURRENT_CHANGE("concurrent-change", HttpStatus.CONFLICT, "Concurrent change",
 			"Another request changed the same resource at the same moment, and this one was not applied. "

@@ -15,7 +15,9 @@ public final class Rejection extends RuntimeException {
 	/** The kinds of refusal, each with one HTTP status. */
 	public enum Reason {
 
-		UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_REQUEST, INVALID_INPUT, PAYLOAD_TOO_LARGE, NOT_ACCEPTABLE,
+		UNAUTHENTICATED, FORBIDDEN,
+		/** The owner turned the deployment's API calling off. */
+		DEPLOYMENT_DISABLED, NOT_FOUND, BAD_REQUEST, INVALID_INPUT, PAYLOAD_TOO_LARGE, NOT_ACCEPTABLE,
 		UNSUPPORTED_MEDIA_TYPE, IDEMPOTENCY_MISMATCH, RATE_LIMITED, UNAVAILABLE, UPSTREAM_TIMEOUT,
 		/**
 		 * A service behind the gateway refused the gateway itself: the installation's
@@ -56,6 +58,10 @@ public final class Rejection extends RuntimeException {
 
 	public static Rejection forbidden(String message) {
 		return of(Reason.FORBIDDEN, message);
+	}
+
+	public static Rejection deploymentDisabled(String deploymentId) {
+		return of(Reason.DEPLOYMENT_DISABLED, "Deployment " + deploymentId + " is disabled");
 	}
 
 	public static Rejection notFound(String message) {

@@ -142,7 +142,7 @@ class ReplicasTest {
 		DeploymentStateChanged disabled = this.stack.states.deployment(sameDeployment().enabled(false));
 
 		assertThat(disabled.deploymentId()).isEqualTo(this.deployment.deploymentId());
-		assertTriggerStatusEverywhere(Rejection.Reason.FORBIDDEN, 403);
+		assertTriggerStatusEverywhere(Rejection.Reason.DEPLOYMENT_DISABLED, 403);
 	}
 
 	@Test

@@ -100,7 +100,10 @@ class TriggerRejectionsTest {
 	void refusesADisabledDeploymentWith403() {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()).enabled(false));
 
-		assertProblem(trigger(deployment, this.tenant.bearer(), "{}"), 403, "disabled");
+		Http.Response refused = trigger(deployment, this.tenant.bearer(), "{}");
+
+		assertProblem(refused, 403, "disabled");
+		assertThat(refused.json().get("type").asString()).isEqualTo("/problems/deployment-disabled");
 	}
 
 	@Test

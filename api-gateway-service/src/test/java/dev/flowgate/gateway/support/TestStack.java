@@ -123,7 +123,7 @@ public final class TestStack {
 		}
 		catch (Rejection ex) {
 			// Disabled, yet known.
-			return ex.reason() == Rejection.Reason.FORBIDDEN;
+			return ex.reason() == Rejection.Reason.DEPLOYMENT_DISABLED;
 		}
 	}
 

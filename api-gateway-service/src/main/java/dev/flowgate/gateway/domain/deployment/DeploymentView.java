@@ -130,7 +130,7 @@ public final class DeploymentView {
 			throw notFound.get();
 		}
 		if (!deployment.state().enabled()) {
-			throw Rejection.forbidden("Deployment " + deployment.id() + " is disabled");
+			throw Rejection.deploymentDisabled(deployment.id());
 		}
 		return deployment;
 	}

@@ -56,10 +56,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	/** Of its own type where its status does not tell it from others. */
 	private static ProblemDetail withoutErrors(Rejection rejection, HttpStatus status) {
-		if (rejection.reason() == Rejection.Reason.IDEMPOTENCY_MISMATCH) {
-			return ProblemType.IDEMPOTENCY_MISMATCH.problem(rejection.getMessage());
-		}
-		return ProblemDetail.forStatusAndDetail(status, rejection.getMessage());
+		return switch (rejection.reason()) {
+			case IDEMPOTENCY_MISMATCH -> ProblemType.IDEMPOTENCY_MISMATCH.problem(rejection.getMessage());
+			case DEPLOYMENT_DISABLED -> ProblemType.DEPLOYMENT_DISABLED.problem(rejection.getMessage());
+			default -> ProblemDetail.forStatusAndDetail(status, rejection.getMessage());
+		};
 	}
 
 	/**

@@ -19,7 +19,7 @@ public final class RejectionHttp {
 	public static HttpStatus status(Rejection rejection) {
 		return switch (rejection.reason()) {
 			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case FORBIDDEN, DEPLOYMENT_DISABLED -> HttpStatus.FORBIDDEN;
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case BAD_REQUEST, INVALID_INPUT -> HttpStatus.BAD_REQUEST;
 			case PAYLOAD_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;

@@ -60,7 +60,7 @@ class DeploymentViewTest {
 	void refusesADisabledDeployment() {
 		DeploymentStateChanged disabled = publish(DeploymentStates.of("owner-1").enabled(false));
 
-		assertRejected(() -> forTrigger(this.owner, disabled.deploymentId()), Rejection.Reason.FORBIDDEN);
+		assertRejected(() -> forTrigger(this.owner, disabled.deploymentId()), Rejection.Reason.DEPLOYMENT_DISABLED);
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class DeploymentViewTest {
 		List<String> told = new ArrayList<>();
 
 		assertRejected(() -> this.view.forTrigger(this.owner, disabled.deploymentId(), (owned) -> told.add(owned.id())),
-				Rejection.Reason.FORBIDDEN);
+				Rejection.Reason.DEPLOYMENT_DISABLED);
 		assertRejected(
 				() -> this.view.forTrigger(this.owner, strangers.deploymentId(), (owned) -> told.add(owned.id())),
 				Rejection.Reason.NOT_FOUND);
@@ -103,7 +103,7 @@ class DeploymentViewTest {
 		publish(DeploymentStates.of("owner-1").flowId("flow-2").enabled(false));
 		publish(DeploymentStates.of("owner-1").flowId("flow-3").environment(DeploymentEnvironment.TEST));
 
-		assertRejected(() -> forFluxFlow(this.owner, "flow-2"), Rejection.Reason.FORBIDDEN);
+		assertRejected(() -> forFluxFlow(this.owner, "flow-2"), Rejection.Reason.DEPLOYMENT_DISABLED);
 		assertRejected(() -> forFluxFlow(this.owner, "flow-3"), Rejection.Reason.NOT_FOUND);
 	}
 
