@@ -44,11 +44,6 @@ public final class FreePort {
 		return anyFree();
 	}
 
-	/** {@code port}, or a free one when it is 0. */
-	static int orFree(int port) {
-		return (port != 0) ? port : find();
-	}
-
 	static int ephemeralStart() {
 		try {
 			int start = Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);

@@ -3,8 +3,10 @@ package dev.flowgate.infra;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,11 @@ import dev.flowgate.contracts.TopicSpec;
 public final class KafkaBroker implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+
+	// A port found free can be bound by another process before the broker binds it.
+	private static final int LAUNCH_ATTEMPTS = 3;
+
+	private static final String PORT_TAKEN = "address already in use";
 
 	private final Path dataDir;
 
@@ -37,6 +44,8 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private final BrokerLauncher launcher;
 
+	private final IntSupplier freePorts;
+
 	private ManagedProcess process;
 
 	private boolean closed;
@@ -52,6 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
 		this.startTimeout = builder.startTimeout;
 		this.pidFile = builder.pidFile;
 		this.launcher = new BrokerLauncher(this.dataDir, this.logFile, builder.stopWithParent, builder.exitExpected);
+		this.freePorts = builder.freePorts;
 	}
 
 	/** A broker keeping its data in {@code dataDir}; ports default to free ones. */
@@ -66,6 +76,19 @@ public final class KafkaBroker implements AutoCloseable {
 	 */
 	public KafkaBroker start() {
 		long started = System.nanoTime();
+		ManagedProcess starting = null;
+		for (int attempt = 1; starting == null; attempt++) {
+			starting = launchedAndReady(attempt);
+		}
+		log.info("Kafka broker ready at {} (pid {}, data {}, log {}) in {} ms", bootstrapServers(), starting.pid(),
+				this.dataDir, this.logFile, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+		return this;
+	}
+
+	/**
+	 * The broker, ready; null when it died on a port taken meanwhile and may try again.
+	 */
+	private ManagedProcess launchedAndReady(int attempt) {
 		ManagedProcess starting;
 		// Not held while waiting for the broker: stop() must not wait for a start.
 		synchronized (this) {
@@ -73,21 +96,35 @@ public final class KafkaBroker implements AutoCloseable {
 				throw new IllegalStateException("The Kafka broker on " + this.dataDir + " is closed");
 			}
 			if (this.process != null && this.process.isAlive()) {
-				return this;
+				return this.process;
 			}
 			starting = attachOrLaunch();
 		}
 		try {
 			BrokerProbe.awaitReady(starting, this.port, this.startTimeout);
 			KafkaTopics.declare(bootstrapServers(), this.topics);
+			return starting;
 		}
-		catch (RuntimeException ex) {
+		catch (ProcessDiedException ex) {
 			stop(); // a broker that never became usable must not linger
+			if (attempt < LAUNCH_ATTEMPTS && picksItsPorts()
+					&& ex.errorLines().toLowerCase(Locale.ROOT).contains(PORT_TAKEN)) {
+				log.warn("A port picked for the Kafka broker was taken before it bound it; trying other ports");
+				return null;
+			}
 			throw ex;
 		}
-		log.info("Kafka broker ready at {} (pid {}, data {}, log {}) in {} ms", bootstrapServers(), starting.pid(),
-				this.dataDir, this.logFile, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-		return this;
+		catch (RuntimeException ex) {
+			stop();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Whether both ports were picked here; a port asked for stays taken when tried again.
+	 */
+	private boolean picksItsPorts() {
+		return this.requestedPort == 0 && this.requestedControllerPort == 0;
 	}
 
 	public String bootstrapServers() {
@@ -160,10 +197,14 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	private void launch() {
-		this.port = FreePort.orFree(this.requestedPort);
-		int controllerPort = FreePort.orFree(this.requestedControllerPort);
+		this.port = orFree(this.requestedPort);
+		int controllerPort = orFree(this.requestedControllerPort);
 		this.process = this.launcher.launch(this.port, controllerPort);
 		new BrokerState(this.process.pid(), this.port, controllerPort).write(this.dataDir);
+	}
+
+	private int orFree(int port) {
+		return (port != 0) ? port : this.freePorts.getAsInt();
 	}
 
 	private ManagedProcess requireStarted() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 import dev.flowgate.contracts.TopicSpec;
 import dev.flowgate.contracts.Topics;
@@ -30,6 +31,8 @@ public final class KafkaBrokerBuilder {
 	Path pidFile;
 
 	BooleanSupplier exitExpected = () -> false;
+
+	IntSupplier freePorts = FreePort::find;
 
 	KafkaBrokerBuilder(Path dataDir) {
 		this.dataDir = dataDir;
@@ -92,6 +95,12 @@ public final class KafkaBrokerBuilder {
 	 */
 	public KafkaBrokerBuilder exitExpectedWhile(BooleanSupplier exitExpected) {
 		this.exitExpected = exitExpected;
+		return this;
+	}
+
+	/** Where ports left at 0 come from; tests hand out taken ones. */
+	KafkaBrokerBuilder freePorts(IntSupplier freePorts) {
+		this.freePorts = freePorts;
 		return this;
 	}
 

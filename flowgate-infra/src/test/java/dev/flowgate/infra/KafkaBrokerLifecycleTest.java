@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -79,6 +81,30 @@ class KafkaBrokerLifecycleTest {
 			assertThatExceptionOfType(ProcessDiedException.class).isThrownBy(broker::start)
 				.withMessageContaining("kafka-broker")
 				.satisfies((ex) -> assertThat(ex.errorLines()).containsIgnoringCase("address already in use"));
+		}
+	}
+
+	@Test
+	void startsOnOtherPortsWhenOneItPickedWasTakenBeforeTheBrokerBoundIt() throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			// The controller's, as if another process bound it between the check and the
+			// broker's start (which then dies within seconds).
+			Deque<Integer> picks = new ArrayDeque<>(List.of(FreePort.find(), taken.getLocalPort()));
+			KafkaBroker broker = KafkaBroker.builder(this.dataDir)
+				.freePorts(() -> picks.isEmpty() ? FreePort.find() : picks.pop())
+				.topics(List.of())
+				.startTimeout(Duration.ofSeconds(60))
+				.build();
+			try {
+				broker.start();
+
+				assertThat(picks).isEmpty();
+				assertThat(broker.isRunning()).isTrue();
+				assertThat(BrokerProbe.accepts(broker.port())).isTrue();
+			}
+			finally {
+				broker.close();
+			}
 		}
 	}
 
