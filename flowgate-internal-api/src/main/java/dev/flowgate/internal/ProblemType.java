@@ -62,8 +62,9 @@ public enum ProblemType {
 					+ "would not run: `errors` lists each input at fault as `{field, message}`."),
 
 	IDEMPOTENCY_MISMATCH("idempotency-mismatch", HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
-			"The `Idempotency-Key` was sent before, within 24 hours, with another request body. Use a new "
-					+ "key for a new request, or send the first request's body again to get its execution.");
+			"The `Idempotency-Key` was sent before, within 24 hours, with another request: another body (on "
+					+ "a trigger also another deployment or `callback_url`; on the management API another method or "
+					+ "path). Use a new key for a new request, or send the first request again to get its answer.");
 
 	/** Where the gateway serves the types' pages. */
 	public static final String PATH = "/problems/";

@@ -37,7 +37,7 @@ class CorsConfig {
 	/** What a page may read of an answer beyond the basic headers. */
 	private static final List<String> ANSWER_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
 			HttpHeaders.ETAG, "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
-			"X-Trace-Id");
+			"X-Trace-Id", "Idempotent-Replayed");
 
 	// Inside the observation and trace id filters, so refused preflights are traced too.
 	private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 3;

@@ -49,7 +49,8 @@ class CorsTest {
 				.until(() -> Http.post(url, Map.of("X-API-Key", this.tenant.key(), "Origin", PAGE), "{}"),
 						(answer) -> answer.status() == 200);
 			assertThat(call.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
-			assertThat(call.header("Access-Control-Expose-Headers")).contains("RateLimit-Remaining");
+			assertThat(call.header("Access-Control-Expose-Headers")).contains("RateLimit-Remaining",
+					"Idempotent-Replayed");
 			assertThat(call.json().get("status").asString()).isEqualTo("success");
 			Http.Response wrongMethod = Http.send("GET", url, Map.of("Origin", PAGE), null);
 			assertThat(wrongMethod.status()).isEqualTo(405);

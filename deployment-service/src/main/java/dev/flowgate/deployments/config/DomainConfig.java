@@ -20,6 +20,8 @@ import dev.flowgate.deployments.domain.execution.RecordedEvents;
 import dev.flowgate.deployments.domain.execution.ReplayQueue;
 import dev.flowgate.deployments.domain.execution.ReplayService;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
+import dev.flowgate.deployments.domain.idempotency.IdempotencyStore;
+import dev.flowgate.deployments.domain.idempotency.IdempotentRequests;
 import dev.flowgate.deployments.domain.usage.RejectedCallCounts;
 import dev.flowgate.deployments.domain.usage.HourSummaries;
 import dev.flowgate.deployments.domain.usage.UsageSamples;
@@ -103,6 +105,12 @@ class DomainConfig {
 	@Bean
 	ExecutionRetention executionRetention(ExecutionRepository executions, Clock clock, ExecutionProperties properties) {
 		return new ExecutionRetention(executions, clock, properties.retention());
+	}
+
+	@Bean
+	IdempotentRequests idempotentRequests(IdempotencyStore store, Clock clock, IdempotencyProperties properties) {
+		return new IdempotentRequests(store, clock,
+				new IdempotentRequests.Settings(properties.keptFor(), properties.abandonedAfter()));
 	}
 
 }

@@ -8,13 +8,15 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.deployments.config.ExecutionProperties;
+import dev.flowgate.deployments.config.IdempotencyProperties;
 import dev.flowgate.store.PendingPublication;
 
 /**
- * The indexes behind the queries of this service. The TTL index ({@link RetentionTtl})
- * lets a real MongoDB expire old executions by itself; {@link RetentionSweeper} does the
- * same where TTL is not supported. Existing databases have these indexes by these names
- * (those without one named by MongoDB after their fields), so neither may change.
+ * The indexes behind the queries of this service. The TTL indexes ({@link RetentionTtl})
+ * let a real MongoDB expire old executions and idempotency records by itself;
+ * {@link RetentionSweeper} does the same where TTL is not supported. Existing databases
+ * have these indexes by these names (those without one named by MongoDB after their
+ * fields), so neither may change.
  */
 @Component
 class MongoIndexes implements InitializingBean {
@@ -29,9 +31,12 @@ class MongoIndexes implements InitializingBean {
 
 	private final ExecutionProperties properties;
 
-	MongoIndexes(MongoTemplate mongo, ExecutionProperties properties) {
+	private final IdempotencyProperties idempotency;
+
+	MongoIndexes(MongoTemplate mongo, ExecutionProperties properties, IdempotencyProperties idempotency) {
 		this.mongo = mongo;
 		this.properties = properties;
+		this.idempotency = idempotency;
 	}
 
 	@Override
@@ -42,7 +47,10 @@ class MongoIndexes implements InitializingBean {
 		rejectedCallCounts();
 		executions();
 		hourSummaries();
-		new RetentionTtl(this.mongo).keep(this.properties.retention());
+		RetentionTtl.executions(this.mongo).keep(this.properties.retention());
+		new RetentionTtl(this.mongo, MongoIdempotencyStore.COLLECTION, MongoIdempotencyStore.STARTED_AT,
+				MongoIdempotencyStore.TTL_INDEX)
+			.keep(this.idempotency.keptFor());
 	}
 
 	/** The flow list's pages, in their order whole (see {@link NewestFirst}). */

@@ -6,12 +6,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.deployments.domain.execution.ExecutionRetention;
+import dev.flowgate.deployments.domain.idempotency.IdempotentRequests;
 import dev.flowgate.deployments.domain.usage.UsageService;
 
 /**
  * Applies the execution retention on a schedule, because not every MongoDB honours the
- * TTL index ({@link MongoIndexes}), and drops the refused-call counts and hourly
- * summaries no usage window reaches.
+ * TTL index ({@link MongoIndexes}), drops the refused-call counts and hourly summaries no
+ * usage window reaches, and the idempotency records past their keeping time (a TTL index
+ * too).
  */
 @Component
 class RetentionSweeper {
@@ -22,9 +24,12 @@ class RetentionSweeper {
 
 	private final UsageService usage;
 
-	RetentionSweeper(ExecutionRetention retention, UsageService usage) {
+	private final IdempotentRequests idempotency;
+
+	RetentionSweeper(ExecutionRetention retention, UsageService usage, IdempotentRequests idempotency) {
 		this.retention = retention;
 		this.usage = usage;
+		this.idempotency = idempotency;
 	}
 
 	@Scheduled(fixedDelayString = "${flowgate.executions.sweep-interval:1h}")
@@ -37,6 +42,10 @@ class RetentionSweeper {
 		if (counts > 0) {
 			log.info("Removed {} refused-call count(s) and hourly usage summaries older than the longest usage window",
 					counts);
+		}
+		long keys = this.idempotency.sweep();
+		if (keys > 0) {
+			log.info("Removed {} idempotency record(s) past their keeping time", keys);
 		}
 	}
 

@@ -12,10 +12,11 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 
 /**
- * The TTL index by which MongoDB expires old executions, kept at the configured
- * retention. Creating it again with another expiry fails (IndexOptionsConflict), so an
- * existing one is changed in place with {@code collMod}; where that is not allowed (the
- * {@code readWrite} role has no {@code collMod}) it is dropped and created anew.
+ * A TTL index by which MongoDB expires old documents (executions, idempotency records),
+ * kept at the configured retention. Creating it again with another expiry fails
+ * (IndexOptionsConflict), so an existing one is changed in place with {@code collMod};
+ * where that is not allowed (the {@code readWrite} role has no {@code collMod}) it is
+ * dropped and created anew.
  */
 class RetentionTtl {
 
@@ -27,8 +28,22 @@ class RetentionTtl {
 
 	private final MongoTemplate mongo;
 
-	RetentionTtl(MongoTemplate mongo) {
+	private final String collection;
+
+	private final String field;
+
+	private final String name;
+
+	RetentionTtl(MongoTemplate mongo, String collection, String field, String name) {
 		this.mongo = mongo;
+		this.collection = collection;
+		this.field = field;
+		this.name = name;
+	}
+
+	/** The executions' index, expiring them by their creation. */
+	static RetentionTtl executions(MongoTemplate mongo) {
+		return new RetentionTtl(mongo, ExecutionDocument.COLLECTION, ExecutionDocument.CREATED_AT, NAME);
 	}
 
 	/** What keeps the index at the wanted expiry. */
@@ -62,14 +77,14 @@ class RetentionTtl {
 			}
 		}
 		catch (DataAccessException ex) {
-			log.warn("Could not set the retention TTL index '{}' to {} s; MongoDB may remove executions at another "
-					+ "age: {}", NAME, wanted, ex.getMessage());
+			log.warn("Could not set the TTL index '{}' to {} s; MongoDB may remove documents at another age: {}",
+					this.name, wanted, ex.getMessage());
 		}
 	}
 
 	private Document existing() {
-		for (Document index : this.mongo.getCollection(ExecutionDocument.COLLECTION).listIndexes()) {
-			if (NAME.equals(index.getString("name"))) {
+		for (Document index : this.mongo.getCollection(this.collection).listIndexes()) {
+			if (this.name.equals(index.getString("name"))) {
 				return index;
 			}
 		}
@@ -78,25 +93,24 @@ class RetentionTtl {
 
 	private void modify(Object from, long wanted) {
 		try {
-			this.mongo.executeCommand(new Document("collMod", ExecutionDocument.COLLECTION).append("index",
-					new Document("name", NAME).append(EXPIRY, wanted)));
+			this.mongo.executeCommand(new Document("collMod", this.collection).append("index",
+					new Document("name", this.name).append(EXPIRY, wanted)));
 		}
 		catch (DataAccessException ex) {
-			log.info("Could not change the retention TTL index in place ({}); creating it anew", ex.getMessage());
-			indexes().dropIndex(NAME);
+			log.info("Could not change the TTL index '{}' in place ({}); creating it anew", this.name, ex.getMessage());
+			indexes().dropIndex(this.name);
 			create(wanted);
 		}
-		log.info("Changed the retention TTL index '{}' from {} s to {} s", NAME, from, wanted);
+		log.info("Changed the TTL index '{}' from {} s to {} s", this.name, from, wanted);
 	}
 
 	private void create(long seconds) {
-		indexes().createIndex(new Index().on(ExecutionDocument.CREATED_AT, Sort.Direction.ASC)
-			.expire(Duration.ofSeconds(seconds))
-			.named(NAME));
+		indexes().createIndex(
+				new Index().on(this.field, Sort.Direction.ASC).expire(Duration.ofSeconds(seconds)).named(this.name));
 	}
 
 	private IndexOperations indexes() {
-		return this.mongo.indexOps(ExecutionDocument.class);
+		return this.mongo.indexOps(this.collection);
 	}
 
 }

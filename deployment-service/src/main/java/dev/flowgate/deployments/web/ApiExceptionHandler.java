@@ -22,6 +22,7 @@ import dev.flowgate.deployments.domain.PreconditionFailedException;
 import dev.flowgate.deployments.domain.execution.ReplayInputsRejectedException;
 import dev.flowgate.deployments.domain.flow.FlowProblem;
 import dev.flowgate.deployments.domain.flow.InvalidFlowException;
+import dev.flowgate.deployments.domain.idempotency.IdempotencyMismatchException;
 import dev.flowgate.internal.InternalApiProblems;
 import dev.flowgate.internal.InvalidField;
 import dev.flowgate.internal.InvalidFields;
@@ -37,11 +38,11 @@ import dev.flowgate.internal.ProblemType;
  * one that another request changing the same resource caused carries {@code Retry-After},
  * as every retryable answer does. A 412 is a write whose {@code If-Match} names a
  * revision the resource has moved on from; it carries the current {@code ETag}. A 422 is
- * an invalid flow graph, or a replay whose recorded inputs the current flow version no
- * longer accepts. The 400s and the replay's 422 list every problem found in
- * {@code errors} as {@code [{field, message}]}, the one shape of the native API
- * ({@link InvalidFields}); a flow's as {@code [{nodeId, field, message}]}, {@code field}
- * only where one member is at fault.
+ * an invalid flow graph, a replay whose recorded inputs the current flow version no
+ * longer accepts, or an {@code Idempotency-Key} sent again with another request. The 400s
+ * and the replay's 422 list every problem found in {@code errors} as {@code [{field,
+ * message}]}, the one shape of the native API ({@link InvalidFields}); a flow's as
+ * {@code [{nodeId, field, message}]}, {@code field} only where one member is at fault.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends InternalApiProblems {
@@ -84,6 +85,11 @@ class ApiExceptionHandler extends InternalApiProblems {
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
 		return InvalidFields.problem(fields(ex.problems()));
+	}
+
+	@ExceptionHandler
+	ProblemDetail idempotencyMismatch(IdempotencyMismatchException ex) {
+		return ProblemType.IDEMPOTENCY_MISMATCH.problem(ex.getMessage());
 	}
 
 	@ExceptionHandler

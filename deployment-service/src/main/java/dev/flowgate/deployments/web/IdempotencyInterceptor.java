@@ -1,0 +1,57 @@
+package dev.flowgate.deployments.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import dev.flowgate.deployments.domain.idempotency.Attempt;
+import dev.flowgate.deployments.domain.idempotency.IdempotencyKey;
+import dev.flowgate.deployments.domain.idempotency.IdempotentRequests;
+import dev.flowgate.deployments.domain.idempotency.StoredAnswer;
+import dev.flowgate.internal.InternalHeaders;
+
+/**
+ * Decides about a request {@link IdempotencyFilter} fingerprinted: once the internal
+ * token is checked (an interceptor after the token guard), so that only the gateway's
+ * calls, for the owner it names, see a kept answer. A repeat is answered here; a
+ * mismatch, a repeat in progress or an invalid key is an exception the error advice
+ * answers.
+ */
+class IdempotencyInterceptor implements HandlerInterceptor {
+
+	static final String REPLAYED = "Idempotent-Replayed";
+
+	private final IdempotentRequests requests;
+
+	IdempotencyInterceptor(IdempotentRequests requests) {
+		this.requests = requests;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws IOException {
+		String fingerprint = (String) request.getAttribute(IdempotencyFilter.FINGERPRINT);
+		String ownerId = request.getHeader(InternalHeaders.OWNER_ID);
+		if (fingerprint == null || ownerId == null) {
+			return true;
+		}
+		IdempotencyKey id = IdempotencyKey.of(ownerId, request.getHeader(IdempotencyKey.HEADER));
+		Attempt attempt = this.requests.begin(id, fingerprint);
+		if (attempt instanceof Attempt.Replay replay) {
+			replay(replay.answer(), response);
+			return false;
+		}
+		request.setAttribute(IdempotencyFilter.CLAIM, ((Attempt.Proceed) attempt).claim());
+		return true;
+	}
+
+	private static void replay(StoredAnswer answer, HttpServletResponse response) throws IOException {
+		response.setStatus(answer.status());
+		answer.headers().forEach(response::setHeader);
+		response.setHeader(REPLAYED, "true");
+		response.getOutputStream().write(answer.body());
+	}
+
+}
