@@ -586,10 +586,17 @@ class JourneyIT {
 		assertThat(this.api.get("/problems", Map.of()).body()).contains("href=\"/problems/in-use\"");
 		assertThat(this.api.get("/problems/no-such-problem", Map.of()).status()).isEqualTo(404);
 
-		String scratch = this.owner.post("/v1/flows", WeatherFlow.version1(this.weatherApi.baseUrl()), 201)
-			.json()
-			.at("/id")
-			.asString();
+		// Sent twice with one Idempotency-Key, as after a lost answer: one flow.
+		Map<String, String> once = withHeader(this.owner.manage(), "Idempotency-Key", "scratch-" + this.runId);
+		Map<String, Object> scratchFlow = WeatherFlow.version1(this.weatherApi.baseUrl());
+		Api.Response created = this.api.post("/v1/flows", once, scratchFlow);
+		Api.Response again = this.api.post("/v1/flows", once, scratchFlow);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(again.status()).as(again.toString()).isEqualTo(201);
+		String scratch = created.text("/id");
+		assertThat(again.text("/id")).isEqualTo(scratch);
+		assertThat(again.headers().get("Idempotent-Replayed")).containsExactly("true");
+		assertThat(created.headers()).doesNotContainKey("Idempotent-Replayed");
 		assertThat(this.api.delete("/v1/flows/" + scratch, this.owner.manage()).status()).isEqualTo(204);
 		assertThat(this.api.get("/v1/flows/" + scratch, this.owner.manage()).status()).isEqualTo(404);
 		assertThat(this.api.delete("/v1/flows/" + scratch, this.owner.manage()).status()).isEqualTo(404);
