@@ -94,6 +94,16 @@ public final class ApiClient {
 		}
 	}
 
+	/** A MockMvc answer's body as JSON. */
+	public static JsonNode json(MockHttpServletResponse response) {
+		try {
+			return JSON.readTree(response.getContentAsString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** What came back. */
 	public record Response(int status, String contentType, String location, JsonNode json) {
 

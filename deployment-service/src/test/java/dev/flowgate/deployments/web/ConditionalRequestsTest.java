@@ -8,7 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.deployments.ApiClient;
 import dev.flowgate.deployments.IntegrationTest;
@@ -46,7 +45,7 @@ class ConditionalRequestsTest {
 	void answersEveryStateOfADeploymentWithAStrongETagThatChangesWithIt() {
 		MockHttpServletResponse created = send(post("/v1/deployments").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"flowId\":\"%s\"}".formatted(this.flowId)));
-		String id = json(created).path("id").asString();
+		String id = ApiClient.json(created).path("id").asString();
 		String first = created.getHeader(HttpHeaders.ETAG);
 
 		MockHttpServletResponse read = send(get(path(id)));
@@ -71,12 +70,12 @@ class ConditionalRequestsTest {
 
 		assertThat(refused.getStatus()).isEqualTo(412);
 		assertThat(refused.getContentType()).isEqualTo("application/problem+json");
-		assertThat(json(refused).path("title").asString()).isEqualTo("Precondition Failed");
-		assertThat(json(refused).path("detail").asString())
+		assertThat(ApiClient.json(refused).path("title").asString()).isEqualTo("Precondition Failed");
+		assertThat(ApiClient.json(refused).path("detail").asString())
 			.isEqualTo("Deployment '%s' has changed since it was read; read it again and retry".formatted(id));
 		assertThat(refused.getHeader(HttpHeaders.ETAG)).isEqualTo(current);
 		MockHttpServletResponse after = send(get(path(id)));
-		assertThat(json(after).path("name").asString()).isEqualTo("first writer");
+		assertThat(ApiClient.json(after).path("name").asString()).isEqualTo("first writer");
 		assertThat(after.getHeader(HttpHeaders.ETAG)).isEqualTo(current);
 	}
 
@@ -91,7 +90,7 @@ class ConditionalRequestsTest {
 				patchJson(path(id), "{\"flowVersion\":2}").header(HttpHeaders.IF_MATCH, read));
 
 		assertThat(refused.getStatus()).isEqualTo(412);
-		assertThat(json(send(get(path(id)))).path("flowVersion").asInt()).isEqualTo(1);
+		assertThat(ApiClient.json(send(get(path(id)))).path("flowVersion").asInt()).isEqualTo(1);
 	}
 
 	@Test
@@ -105,10 +104,10 @@ class ConditionalRequestsTest {
 				patchJson(path(id), "{\"enabled\":false}").header(HttpHeaders.IF_MATCH, "*"));
 
 		assertThat(changed.getStatus()).isEqualTo(200);
-		assertThat(json(changed).path("name").asString()).isEqualTo("renamed");
+		assertThat(ApiClient.json(changed).path("name").asString()).isEqualTo("renamed");
 		assertThat(changed.getHeader(HttpHeaders.ETAG)).isNotEqualTo(read);
 		assertThat(anyState.getStatus()).isEqualTo(200);
-		assertThat(json(anyState).path("enabled").asBoolean()).isFalse();
+		assertThat(ApiClient.json(anyState).path("enabled").asBoolean()).isFalse();
 		assertThat(anyState.getHeader(HttpHeaders.ETAG)).isNotEqualTo(changed.getHeader(HttpHeaders.ETAG));
 	}
 
@@ -121,7 +120,7 @@ class ConditionalRequestsTest {
 				patchJson(path(id), "{\"name\":\"renamed\"}").header(HttpHeaders.IF_MATCH, "W/" + read));
 
 		assertThat(refused.getStatus()).isEqualTo(412);
-		assertThat(json(send(get(path(id)))).path("name").asString()).isEqualTo("Answer");
+		assertThat(ApiClient.json(send(get(path(id)))).path("name").asString()).isEqualTo("Answer");
 	}
 
 	@Test
@@ -151,14 +150,14 @@ class ConditionalRequestsTest {
 		assertThat(unchanged.getStatus()).isEqualTo(304);
 		assertThat(unchanged.getContentAsByteArray()).isEmpty();
 		assertThat(changed.getStatus()).isEqualTo(200);
-		assertThat(json(changed).path("enabled").asBoolean()).isFalse();
+		assertThat(ApiClient.json(changed).path("enabled").asBoolean()).isFalse();
 	}
 
 	@Test
 	void answersAFlowWithItsLatestVersionNumberAsETag() {
 		MockHttpServletResponse created = send(
 				post("/v1/flows").contentType(MediaType.APPLICATION_JSON).content(SampleFlows.ANSWER));
-		String id = json(created).path("id").asString();
+		String id = ApiClient.json(created).path("id").asString();
 
 		MockHttpServletResponse updated = send(putJson("/v1/flows/" + id, SampleFlows.ANSWER_V2));
 
@@ -177,7 +176,7 @@ class ConditionalRequestsTest {
 
 		assertThat(refused.getStatus()).isEqualTo(412);
 		assertThat(refused.getContentType()).isEqualTo("application/problem+json");
-		assertThat(json(refused).path("detail").asString())
+		assertThat(ApiClient.json(refused).path("detail").asString())
 			.isEqualTo("Flow '%s' has changed since it was read; read it again and retry".formatted(this.flowId));
 		assertThat(refused.getHeader(HttpHeaders.ETAG)).isEqualTo("\"2\"");
 		assertThat(this.api.get("/v1/flows/" + this.flowId + "/versions/3").status()).isEqualTo(404);
@@ -194,7 +193,7 @@ class ConditionalRequestsTest {
 		assertThat(updated.getStatus()).isEqualTo(200);
 		assertThat(updated.getHeader(HttpHeaders.ETAG)).isEqualTo("\"2\"");
 		assertThat(anyVersion.getStatus()).isEqualTo(200);
-		assertThat(json(anyVersion).path("version").asInt()).isEqualTo(3);
+		assertThat(ApiClient.json(anyVersion).path("version").asInt()).isEqualTo(3);
 	}
 
 	@Test
@@ -231,15 +230,6 @@ class ConditionalRequestsTest {
 					.header("X-Flowgate-Owner-Id", this.api.ownerId()))
 				.andReturn()
 				.getResponse();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static JsonNode json(MockHttpServletResponse response) {
-		try {
-			return ApiClient.JSON.readTree(response.getContentAsString());
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

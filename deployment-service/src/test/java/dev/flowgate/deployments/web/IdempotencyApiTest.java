@@ -14,7 +14,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.deployments.ApiClient;
 import dev.flowgate.deployments.EventSender;
@@ -67,7 +66,7 @@ class IdempotencyApiTest {
 		assertThat(repeat.getHeader("Location")).isEqualTo(first.getHeader("Location")).isNotNull();
 		assertThat(repeat.getHeader("ETag")).isEqualTo(first.getHeader("ETag")).isNotNull();
 		assertThat(repeat.getContentType()).isEqualTo(first.getContentType());
-		assertThat(json(repeat).path("id").asString()).isEqualTo(json(first).path("id").asString());
+		assertThat(ApiClient.json(repeat).path("id").asString()).isEqualTo(ApiClient.json(first).path("id").asString());
 		assertThat(this.api.get("/v1/deployments").json().path("items").size()).isEqualTo(1);
 	}
 
@@ -79,7 +78,7 @@ class IdempotencyApiTest {
 				"key-1");
 
 		assertThat(other.getStatus()).isEqualTo(422);
-		assertThat(json(other).path("type").asString()).isEqualTo("/problems/idempotency-mismatch");
+		assertThat(ApiClient.json(other).path("type").asString()).isEqualTo("/problems/idempotency-mismatch");
 		assertThat(this.api.get("/v1/deployments").json().path("items").size()).isEqualTo(1);
 	}
 
@@ -93,7 +92,8 @@ class IdempotencyApiTest {
 
 		assertThat(theirs.getStatus()).isEqualTo(201);
 		assertThat(theirs.getHeader(REPLAYED)).isNull();
-		assertThat(json(theirs).path("id").asString()).isNotEqualTo(json(mine).path("id").asString());
+		assertThat(ApiClient.json(theirs).path("id").asString())
+			.isNotEqualTo(ApiClient.json(mine).path("id").asString());
 	}
 
 	@Test
@@ -116,7 +116,7 @@ class IdempotencyApiTest {
 
 		assertThat(first.getStatus()).isEqualTo(200);
 		assertThat(repeat.getHeader(REPLAYED)).isEqualTo("true");
-		assertThat(json(repeat).path("version").asInt()).isEqualTo(2);
+		assertThat(ApiClient.json(repeat).path("version").asInt()).isEqualTo(2);
 		assertThat(this.api.get("/v1/flows/" + flowId).json().path("version").asInt()).isEqualTo(2);
 	}
 
@@ -132,7 +132,7 @@ class IdempotencyApiTest {
 		assertThat(first.getStatus()).isEqualTo(202);
 		assertThat(repeat.getStatus()).isEqualTo(202);
 		assertThat(repeat.getHeader(REPLAYED)).isEqualTo("true");
-		assertThat(json(repeat).path("id").asString()).isEqualTo(json(first).path("id").asString());
+		assertThat(ApiClient.json(repeat).path("id").asString()).isEqualTo(ApiClient.json(first).path("id").asString());
 		assertThat(this.mongo.count(Query.query(where("replayOf").is(original)), "executions")).isEqualTo(1);
 	}
 
@@ -145,7 +145,7 @@ class IdempotencyApiTest {
 
 		assertThat(repeat.getStatus()).isEqualTo(409);
 		assertThat(repeat.getHeader("Retry-After")).isEqualTo("1");
-		assertThat(json(repeat).path("type").asString()).isEqualTo("/problems/concurrent-change");
+		assertThat(ApiClient.json(repeat).path("type").asString()).isEqualTo("/problems/concurrent-change");
 		assertThat(this.api.get("/v1/deployments").json().path("items").size()).isZero();
 	}
 
@@ -155,7 +155,8 @@ class IdempotencyApiTest {
 			MockHttpServletResponse refused = post(this.api, "/v1/deployments", this.deploy, key);
 
 			assertThat(refused.getStatus()).isEqualTo(400);
-			assertThat(json(refused).path("errors").path(0).path("field").asString()).isEqualTo("Idempotency-Key");
+			assertThat(ApiClient.json(refused).path("errors").path(0).path("field").asString())
+				.isEqualTo("Idempotency-Key");
 		}
 		assertThat(this.api.get("/v1/deployments").json().path("items").size()).isZero();
 	}
@@ -202,15 +203,6 @@ class IdempotencyApiTest {
 	private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
 		try {
 			return this.mvc.perform(request).andReturn().getResponse();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static JsonNode json(MockHttpServletResponse response) {
-		try {
-			return ApiClient.JSON.readTree(response.getContentAsString());
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
