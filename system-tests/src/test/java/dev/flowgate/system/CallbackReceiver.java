@@ -59,17 +59,11 @@ public final class CallbackReceiver implements AutoCloseable {
 				Map<String, String> headers = new HashMap<>();
 				exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-				if (receiver.held(exchange, headers, body)) {
-					return;
+				int status = receiver.answer(exchange, headers, body);
+				if (status != NO_ANSWER) {
+					exchange.sendResponseHeaders(status, -1);
+					exchange.close();
 				}
-				Duration retryAfter = receiver.refusal();
-				int status = receiver.isGone() ? GONE : (retryAfter != null) ? UNAVAILABLE : OK;
-				if (status == UNAVAILABLE) {
-					exchange.getResponseHeaders().add("Retry-After", Long.toString(retryAfter.toSeconds()));
-				}
-				receiver.received.add(new Received(headers, body, status, Instant.now()));
-				exchange.sendResponseHeaders(status, -1);
-				exchange.close();
 			});
 			server.start();
 			return receiver;
@@ -122,26 +116,31 @@ public final class CallbackReceiver implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	private synchronized boolean held(HttpExchange exchange, Map<String, String> headers, String body) {
-		if (this.held == null) {
-			return false;
+	/**
+	 * Records the call and what it is answered, in the one place that decides it:
+	 * {@link #NO_ANSWER} when it is held, else the status to send.
+	 */
+	private synchronized int answer(HttpExchange exchange, Map<String, String> headers, String body) {
+		int status;
+		if (this.held != null) {
+			this.held.add(exchange);
+			status = NO_ANSWER;
 		}
-		this.received.add(new Received(headers, body, NO_ANSWER, Instant.now()));
-		this.held.add(exchange);
-		return true;
-	}
-
-	private synchronized boolean isGone() {
-		return this.gone;
-	}
-
-	/** The {@code Retry-After} of a refusal of this call, or null to answer 200. */
-	private synchronized Duration refusal() {
-		Duration retryAfter = this.refusing;
-		if (retryAfter != null && --this.refusalsBeforeHold == 0) {
-			this.held = new ArrayList<>();
+		else if (this.gone) {
+			status = GONE;
 		}
-		return retryAfter;
+		else if (this.refusing != null) {
+			exchange.getResponseHeaders().add("Retry-After", Long.toString(this.refusing.toSeconds()));
+			if (--this.refusalsBeforeHold == 0) {
+				this.held = new ArrayList<>();
+			}
+			status = UNAVAILABLE;
+		}
+		else {
+			status = OK;
+		}
+		this.received.add(new Received(headers, body, status, Instant.now()));
+		return status;
 	}
 
 	private synchronized void releaseHeld() {

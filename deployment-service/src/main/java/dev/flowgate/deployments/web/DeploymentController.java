@@ -40,6 +40,7 @@ class DeploymentController {
 	}
 
 	@PostMapping
+	@Idempotent
 	ResponseEntity<DeploymentResource> create(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@RequestBody DeploymentRequest request) {
 		Deployment created = this.deployments.create(ownerId, request.flowId(), request.toChanges());

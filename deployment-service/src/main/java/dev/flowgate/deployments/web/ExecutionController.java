@@ -59,6 +59,7 @@ class ExecutionController {
 	}
 
 	@PostMapping("/v1/executions/{executionId}/replay")
+	@Idempotent
 	ResponseEntity<ExecutionResource> replay(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@PathVariable String executionId) {
 		ExecutionResource replay = ExecutionResource.of(this.replays.replay(ownerId, executionId));

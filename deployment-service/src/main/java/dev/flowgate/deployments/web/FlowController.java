@@ -35,6 +35,7 @@ class FlowController {
 	}
 
 	@PostMapping
+	@Idempotent
 	ResponseEntity<FlowResource> create(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@RequestBody FlowRequest request) {
 		FlowVersion created = this.flows.create(ownerId, request.toDraft());
@@ -56,6 +57,7 @@ class FlowController {
 	}
 
 	@PutMapping("/{flowId}")
+	@Idempotent
 	ResponseEntity<FlowResource> update(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@PathVariable String flowId, @RequestBody FlowRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,10 +24,10 @@ import dev.flowgate.deployments.domain.idempotency.RequestFingerprint;
 import dev.flowgate.deployments.domain.idempotency.StoredAnswer;
 
 /**
- * On the creating routes, for a request with an {@code Idempotency-Key}: fingerprints the
- * request for {@link IdempotencyInterceptor}, which decides (after the internal token is
- * checked), and keeps the answer of a request it let through. Other requests pass
- * untouched.
+ * For a {@code POST} or {@code PUT} with an {@code Idempotency-Key}: fingerprints the
+ * request for {@link IdempotencyInterceptor}, which decides on {@link Idempotent} routes
+ * (after the internal token is checked), and keeps the answer of a request it let
+ * through. Other requests pass untouched.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -43,9 +43,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
-	private static final Map<String, Pattern> ROUTES = Map.of("POST",
-			Pattern.compile("/v1/(flows|deployments|executions/[^/]+/replay)"), "PUT",
-			Pattern.compile("/v1/flows/[^/]+"));
+	// Those of the Idempotent routes; which route it is, the interceptor learns.
+	private static final Set<String> METHODS = Set.of("POST", "PUT");
 
 	private final IdempotentRequests requests;
 
@@ -55,9 +54,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		Pattern route = ROUTES.get(request.getMethod());
-		return request.getHeader(IdempotencyKey.HEADER) == null || route == null
-				|| !route.matcher(request.getRequestURI()).matches();
+		return request.getHeader(IdempotencyKey.HEADER) == null || !METHODS.contains(request.getMethod());
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import dev.flowgate.deployments.domain.idempotency.Attempt;
@@ -13,11 +14,11 @@ import dev.flowgate.deployments.domain.idempotency.StoredAnswer;
 import dev.flowgate.internal.InternalHeaders;
 
 /**
- * Decides about a request {@link IdempotencyFilter} fingerprinted: once the internal
- * token is checked (an interceptor after the token guard), so that only the gateway's
- * calls, for the owner it names, see a kept answer. A repeat is answered here; a
- * mismatch, a repeat in progress or an invalid key is an exception the error advice
- * answers.
+ * Decides about a request {@link IdempotencyFilter} fingerprinted, on an
+ * {@link Idempotent} route: once the internal token is checked (an interceptor after the
+ * token guard), so that only the gateway's calls, for the owner it names, see a kept
+ * answer. A repeat is answered here; a mismatch, a repeat in progress or an invalid key
+ * is an exception the error advice answers.
  */
 class IdempotencyInterceptor implements HandlerInterceptor {
 
@@ -34,7 +35,8 @@ class IdempotencyInterceptor implements HandlerInterceptor {
 			throws IOException {
 		String fingerprint = (String) request.getAttribute(IdempotencyFilter.FINGERPRINT);
 		String ownerId = request.getHeader(InternalHeaders.OWNER_ID);
-		if (fingerprint == null || ownerId == null) {
+		boolean idempotent = handler instanceof HandlerMethod method && method.hasMethodAnnotation(Idempotent.class);
+		if (fingerprint == null || ownerId == null || !idempotent) {
 			return true;
 		}
 		IdempotencyKey id = IdempotencyKey.of(ownerId, request.getHeader(IdempotencyKey.HEADER));
