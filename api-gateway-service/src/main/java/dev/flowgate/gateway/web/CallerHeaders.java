@@ -14,6 +14,8 @@ public final class CallerHeaders {
 
 	private static final List<String> KEY_HEADERS = List.of("X-API-Key", "api-key");
 
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 	private CallerHeaders() {
@@ -40,14 +42,23 @@ public final class CallerHeaders {
 		return key;
 	}
 
-	/** The {@code Idempotency-Key}, or {@code null} when absent or blank. */
+	/**
+	 * The {@code Idempotency-Key}, trimmed, or {@code null} when absent.
+	 * @throws Rejection (400) when blank, which a caller may take for a key, or longer
+	 * than 255 characters
+	 */
 	public static String idempotencyKey(HttpServletRequest request) {
-		String key = present(request.getHeader("Idempotency-Key"));
-		if (key == null) {
+		String header = request.getHeader(IDEMPOTENCY_KEY);
+		if (header == null) {
 			return null;
 		}
+		if (header.isBlank()) {
+			throw Rejection.invalidField(IDEMPOTENCY_KEY, "must not be blank");
+		}
+		String key = header.trim();
 		if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
-			throw Rejection.badRequest("Idempotency-Key is longer than " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+			throw Rejection.invalidField(IDEMPOTENCY_KEY,
+					"must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
 		}
 		return key;
 	}

@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.web;
 
+import dev.flowgate.gateway.domain.FieldViolation;
 import dev.flowgate.gateway.domain.Rejection;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,33 @@ class CallerHeadersTest {
 		this.request.addHeader("Authorization", "Bearer sk-b");
 
 		assertThatThrownBy(() -> CallerHeaders.apiKey(this.request)).isInstanceOf(Rejection.class);
+	}
+
+	@Test
+	void takesTheIdempotencyKeyTrimmedOrNoneWhenAbsent() {
+		assertThat(CallerHeaders.idempotencyKey(this.request)).isNull();
+
+		this.request.addHeader("idempotency-key", " order-1 ");
+
+		assertThat(CallerHeaders.idempotencyKey(this.request)).isEqualTo("order-1");
+	}
+
+	@Test
+	void rejectsABlankIdempotencyKeyNamingTheHeader() {
+		this.request.addHeader("Idempotency-Key", " ");
+
+		assertThatThrownBy(() -> CallerHeaders.idempotencyKey(this.request)).isInstanceOfSatisfying(Rejection.class,
+				(rejection) -> assertThat(rejection.fieldViolations())
+					.containsExactly(new FieldViolation("Idempotency-Key", "must not be blank")));
+	}
+
+	@Test
+	void rejectsAnIdempotencyKeyLongerThan255Characters() {
+		this.request.addHeader("Idempotency-Key", "k".repeat(256));
+
+		assertThatThrownBy(() -> CallerHeaders.idempotencyKey(this.request)).isInstanceOfSatisfying(Rejection.class,
+				(rejection) -> assertThat(rejection.fieldViolations())
+					.containsExactly(new FieldViolation("Idempotency-Key", "must be at most 255 characters")));
 	}
 
 }

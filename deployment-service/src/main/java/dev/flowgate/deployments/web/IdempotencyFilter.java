@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.flowgate.deployments.domain.idempotency.IdempotencyKey;
 import dev.flowgate.deployments.domain.idempotency.IdempotencyRecord;
@@ -48,8 +49,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final IdempotentRequests requests;
 
-	IdempotencyFilter(IdempotentRequests requests) {
+	private final CanonicalBody canonical;
+
+	IdempotencyFilter(IdempotentRequests requests, JsonMapper mapper) {
 		this.requests = requests;
+		this.canonical = new CanonicalBody(mapper);
 	}
 
 	@Override
@@ -61,8 +65,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		BufferedRequest buffered = new BufferedRequest(request);
-		buffered.setAttribute(FINGERPRINT,
-				RequestFingerprint.of(request.getMethod(), request.getRequestURI(), buffered.body()));
+		buffered.setAttribute(FINGERPRINT, RequestFingerprint.of(request.getMethod(), request.getRequestURI(),
+				this.canonical.of(buffered.body())));
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(buffered, captured);

@@ -83,6 +83,21 @@ class IdempotencyApiTest {
 	}
 
 	@Test
+	void answersARepeatWithItsMembersReorderedAsTheSameRequest() {
+		String flowId = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		MockHttpServletResponse first = post(this.api, "/v1/deployments",
+				"{\"flowId\":\"%s\",\"name\":\"a\"}".formatted(flowId), "key-1");
+
+		MockHttpServletResponse repeat = post(this.api, "/v1/deployments",
+				"{ \"name\": \"a\",\n  \"flowId\": \"%s\" }".formatted(flowId), "key-1");
+
+		assertThat(repeat.getStatus()).isEqualTo(201);
+		assertThat(repeat.getHeader(REPLAYED)).isEqualTo("true");
+		assertThat(ApiClient.json(repeat).path("id").asString()).isEqualTo(ApiClient.json(first).path("id").asString());
+		assertThat(this.api.get("/v1/deployments").json().path("items").size()).isEqualTo(1);
+	}
+
+	@Test
 	void keepsAnotherOwnersSameKeyApart() {
 		ApiClient other = this.api.asAnotherOwner();
 		String otherDeploy = "{\"flowId\":\"%s\"}".formatted(other.post("/v1/flows", SampleFlows.ANSWER).text("id"));

@@ -6,8 +6,8 @@ import java.util.HexFormat;
 
 /**
  * What a repeat must match to get the first answer: the method, the path and a SHA-256 of
- * the body's bytes as sent (not of a canonical JSON form: the same members in another
- * order or spacing are another request).
+ * the body, in the form the web layer gives it (JSON with its members sorted, so that
+ * order and spacing do not make another request).
  */
 public final class RequestFingerprint {
 
