@@ -48,6 +48,14 @@ final class PinnedExchange {
 	private static final int MAX_UNSENT_RESENDS = 5;
 
 	/**
+	 * Resends, of either kind, after which an idempotent request closed on before its
+	 * response is not sent again: twice, as a burst after a pause can meet two kept-alive
+	 * connections the server is closing at that moment, and a third failure is the
+	 * server's own.
+	 */
+	private static final int MAX_RESENDS_AFTER_SENDING = 2;
+
+	/**
 	 * The wait before the first resend, doubled for each next one (with jitter): sent
 	 * again at once, a burst meets the same overloaded server again.
 	 */
@@ -196,8 +204,8 @@ final class PinnedExchange {
 
 	/**
 	 * A request the connection closed on before it was sent, a few times; an idempotent
-	 * one it closed on before the response once, as the JDK's client did (a kept-alive
-	 * connection the server had just dropped, a server shedding a burst of connections).
+	 * one it closed on before the response at most twice (a kept-alive connection the
+	 * server had just dropped, a server shedding a burst of connections).
 	 */
 	private boolean mayResend(Exception ex) {
 		if (this.reply.isDone()) {
@@ -208,7 +216,7 @@ final class PinnedExchange {
 		}
 		boolean closed = ex instanceof ConnectionClosedException || ex instanceof NoHttpResponseException
 				|| (ex instanceof SocketException && !ConnectFailures.isConnectFailure(ex));
-		return closed && this.resends == 0 && IDEMPOTENT.contains(this.request.method());
+		return closed && this.resends < MAX_RESENDS_AFTER_SENDING && IDEMPOTENT.contains(this.request.method());
 	}
 
 }

@@ -274,9 +274,14 @@ class FaultsIT {
 	private void eachAcceptedTriggerHasExactlyOneResult(List<TriggerOutcome> accepted,
 			Map<String, List<JsonNode>> results) {
 		assertThat(countsAboveOne(results)).as("executions with more than one result (id: results)").isEmpty();
-		assertThat(accepted).as("accepted triggers whose result is not their own success")
-			.filteredOn((call) -> !isOwnSuccess(results.get(call.executionId()).get(0), "/outputs/echo", call))
+		assertThat(accepted).filteredOn((call) -> !isOwnSuccess(resultOf(call, results), "/outputs/echo", call))
+			.as("accepted triggers whose result is not their own success")
+			.extracting((call) -> call + ": " + resultOf(call, results))
 			.isEmpty();
+	}
+
+	private static JsonNode resultOf(TriggerOutcome call, Map<String, List<JsonNode>> results) {
+		return results.get(call.executionId()).get(0);
 	}
 
 	/**

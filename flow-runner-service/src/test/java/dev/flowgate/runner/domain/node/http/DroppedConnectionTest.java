@@ -24,7 +24,7 @@ class DroppedConnectionTest {
 
 	private final EngineFixture fixture = new EngineFixture("http://127.0.0.1:9");
 
-	private final DroppingServer server = new DroppingServer();
+	private final DroppingServer server = new DroppingServer(1);
 
 	@AfterEach
 	void stop() throws IOException {
@@ -42,6 +42,27 @@ class DroppedConnectionTest {
 	}
 
 	@Test
+	void sendsAGetTwiceMoreWhenTwoConnectionsDropIt() throws IOException {
+		try (DroppingServer dropsTwo = new DroppingServer(2)) {
+			FlowOutcome outcome = this.fixture.run(call("GET", dropsTwo), Map.of());
+
+			assertThat(outcome.status()).as(String.valueOf(outcome.error())).isEqualTo(ExecutionStatus.SUCCEEDED);
+			assertThat(outcome.trace().get(0).attempts()).isEqualTo(1);
+			assertThat(dropsTwo.requests).hasValue(3);
+		}
+	}
+
+	@Test
+	void givesAGetUpOnceAThirdConnectionDropsIt() throws IOException {
+		try (DroppingServer dropsThree = new DroppingServer(3)) {
+			FlowOutcome outcome = this.fixture.run(call("GET", dropsThree), Map.of());
+
+			assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+			assertThat(dropsThree.requests).hasValue(3);
+		}
+	}
+
+	@Test
 	void neverSendsAPostTwice() {
 		FlowOutcome outcome = this.fixture.run(call("POST"), Map.of());
 
@@ -50,20 +71,30 @@ class DroppedConnectionTest {
 	}
 
 	private FlowDefinition call(String method) {
+		return call(method, this.server);
+	}
+
+	private static FlowDefinition call(String method, RawHttpServer server) {
 		return Flows.flow()
-			.node("call", "http", Map.of("method", method, "url", "http://127.0.0.1:" + this.server.port() + "/x"))
+			.node("call", "http", Map.of("method", method, "url", "http://127.0.0.1:" + server.port() + "/x"))
 			.build();
 	}
 
-	/** Drops the first request's connection unanswered, answers the others. */
+	/** Drops the first requests' connections unanswered, answers the others. */
 	private static final class DroppingServer extends RawHttpServer {
 
+		private final int dropped;
+
 		private final AtomicInteger requests = new AtomicInteger();
+
+		DroppingServer(int dropped) {
+			this.dropped = dropped;
+		}
 
 		@Override
 		protected void serve(Socket connection, int number) throws IOException {
 			readHead(connection.getInputStream());
-			if (this.requests.incrementAndGet() > 1) {
+			if (this.requests.incrementAndGet() > this.dropped) {
 				answer(connection, "{}", true);
 			}
 		}
