@@ -59,7 +59,7 @@ public final class ApacheHttpTransport implements HttpTransport, AutoCloseable {
 				.setSocketTimeout(Timeout.DISABLED)
 				.build())
 			.build();
-		this.client = EgressClients.builder(pool.maxIdle())
+		this.client = ExchangeAbort.installedIn(EgressClients.builder(pool.maxIdle()))
 			.setConnectionManager(connections)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setRedirectsEnabled(false)

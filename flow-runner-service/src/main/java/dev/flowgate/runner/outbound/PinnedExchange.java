@@ -23,6 +23,7 @@ import dev.flowgate.runner.domain.node.http.OutboundRequest;
 import dev.flowgate.runner.outbound.CappedBodyConsumer.BodyTooLargeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpHost;
@@ -77,6 +78,9 @@ final class PinnedExchange {
 
 	private volatile Future<HttpReply> call;
 
+	/** That of the request last sent, which knows its connection. */
+	private volatile HttpClientContext context;
+
 	private volatile int resends;
 
 	PinnedExchange(CloseableHttpAsyncClient client, OutboundRequest request, List<InetAddress> addresses, long maxBytes,
@@ -94,6 +98,7 @@ final class PinnedExchange {
 			Future<HttpReply> current = this.call;
 			if (this.reply.isCancelled() && current != null) {
 				current.cancel(true);
+				ExchangeAbort.abort(this.context);
 			}
 		});
 		sendTo(0);
@@ -124,10 +129,13 @@ final class PinnedExchange {
 		}
 		// The target given apart: the one the client derives from the request has no
 		// address.
-		this.call = this.client.execute(host, builder.build(), new CappedBodyConsumer(this.maxBytes), null, null,
+		HttpClientContext sending = HttpClientContext.create();
+		this.context = sending;
+		this.call = this.client.execute(host, builder.build(), new CappedBodyConsumer(this.maxBytes), null, sending,
 				callback(index));
 		if (this.reply.isCancelled()) {
 			this.call.cancel(true);
+			ExchangeAbort.abort(sending);
 		}
 	}
 
