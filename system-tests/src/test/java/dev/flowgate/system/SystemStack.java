@@ -83,7 +83,10 @@ public final class SystemStack implements AutoCloseable {
 	private static StackOptions options() {
 		try {
 			Path root = Path.of("..").toAbsolutePath().normalize();
-			Path runDir = Files.createTempDirectory("flowgate-system-");
+			// In target, beside the reports: the services' logs and the broker's data are
+			// there to read after a failure, and a clean build removes them.
+			Path runDir = Files.createTempDirectory(
+					Files.createDirectories(Path.of("target", "stacks")).toAbsolutePath(), "flowgate-system-");
 			return StackOptions.forTests(root, runDir, StackPorts.free());
 		}
 		catch (IOException ex) {
