@@ -29,6 +29,8 @@ public final class ProcessLauncher {
 
 	private Map<String, String> environment = Map.of();
 
+	private List<String> uninheritedPrefixes = List.of();
+
 	private Path logFile;
 
 	private boolean ownSession;
@@ -49,6 +51,15 @@ public final class ProcessLauncher {
 	/** Extra environment variables. */
 	public ProcessLauncher environment(Map<String, String> environment) {
 		this.environment = Map.copyOf(environment);
+		return this;
+	}
+
+	/**
+	 * Leaves out the variables of this JVM's environment whose names start with one of
+	 * {@code prefixes}: settings its user exported for something else.
+	 */
+	public ProcessLauncher withoutInherited(List<String> prefixes) {
+		this.uninheritedPrefixes = List.copyOf(prefixes);
 		return this;
 	}
 
@@ -110,6 +121,9 @@ public final class ProcessLauncher {
 			Files.createDirectories(this.logFile.toAbsolutePath().getParent());
 			ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
 				.redirectOutput(Redirect.appendTo(this.logFile.toFile()));
+			builder.environment()
+				.keySet()
+				.removeIf((variable) -> this.uninheritedPrefixes.stream().anyMatch(variable::startsWith));
 			builder.environment().putAll(this.environment);
 			// stdin stays a pipe from this JVM: the watchdog waits for its end.
 			Process process = builder.start();

@@ -105,6 +105,20 @@ class ManagedProcessTest {
 	}
 
 	@Test
+	void leavesOutTheInheritedVariablesAskedForButKeepsItsOwn() throws IOException {
+		assumeThat(System.getenv("HOME")).isNotNull();
+		ManagedProcess process = ManagedProcess
+			.builder("env", List.of("sh", "-c", "echo \"home=${HOME:-none} path=${PATH:+kept} own=$HOME_OWN\""))
+			.environment(Map.of("HOME_OWN", "mine"))
+			.withoutInherited(List.of("HOME"))
+			.logFile(this.dir.resolve("env.log"))
+			.start();
+
+		assertThat(process.awaitExit(Duration.ofSeconds(10))).isZero();
+		assertThat(Files.readString(this.dir.resolve("env.log"))).contains("home=none path=kept own=mine");
+	}
+
+	@Test
 	void awaitExitReturnsTheExitCode() {
 		assertThat(start("exit 7", Map.of()).awaitExit(Duration.ofSeconds(10))).isEqualTo(7);
 	}

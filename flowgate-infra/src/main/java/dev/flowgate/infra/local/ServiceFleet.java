@@ -206,6 +206,7 @@ public final class ServiceFleet {
 			requireOpen();
 			ManagedProcess process = ManagedProcess.builder(name, command)
 				.environment(env)
+				.withoutInherited(this.options.uninheritedPrefixes())
 				.logFile(logFile(name))
 				.ownSession(true)
 				.stopWithParent(true)

@@ -1,6 +1,7 @@
 package dev.flowgate.infra.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,26 +17,32 @@ import java.util.Map;
  * @param optimizingCompiler whether the services' JVMs also compile hot code with C2:
  * pays off for a stack that runs for minutes; a short test run spends more on compiling
  * than it saves
+ * @param inheritsSettings whether the services see the {@code FLOWGATE_*} and
+ * {@code SPRING_*} variables exported where the stack starts: a user's settings for the
+ * local run and a benchmark's experiments, never for a test stack (a shell that sourced
+ * {@code run/local.env} holds the local run's)
  */
 public record StackOptions(Path root, Path runDir, StackPorts ports, boolean persistent, Map<String, String> serviceEnv,
-		boolean sharedClasses, boolean optimizingCompiler) {
+		boolean sharedClasses, boolean optimizingCompiler, boolean inheritsSettings) {
+
+	private static final List<String> SETTINGS_PREFIXES = List.of("FLOWGATE_", "SPRING_");
 
 	/** The local run: fixed ports, data kept under run/data. */
 	public static StackOptions local(Path root, Path runDir) {
-		return new StackOptions(root, runDir, StackPorts.defaults(), true, Map.of(), true, true);
+		return new StackOptions(root, runDir, StackPorts.defaults(), true, Map.of(), true, true, true);
 	}
 
 	/** System tests: free ports, a fresh MongoDB per run. */
 	public static StackOptions forTests(Path root, Path runDir, StackPorts ports) {
-		return new StackOptions(root, runDir, ports, false, Map.of(), false, false);
+		return new StackOptions(root, runDir, ports, false, Map.of(), false, false, false);
 	}
 
 	/**
 	 * Benchmarks: free ports and fresh data as for tests, the services compiled as in the
-	 * local run.
+	 * local run and set as exported (say, {@code SPRING_THREADS_VIRTUAL_ENABLED=true}).
 	 */
 	public static StackOptions forBenchmark(Path root, Path runDir, StackPorts ports) {
-		return new StackOptions(root, runDir, ports, false, Map.of(), false, true);
+		return new StackOptions(root, runDir, ports, false, Map.of(), false, true, true);
 	}
 
 	/**
@@ -43,12 +50,17 @@ public record StackOptions(Path root, Path runDir, StackPorts ports, boolean per
 	 */
 	public StackOptions withDataInFiles() {
 		return new StackOptions(this.root, this.runDir, this.ports, true, this.serviceEnv, this.sharedClasses,
-				this.optimizingCompiler);
+				this.optimizingCompiler, this.inheritsSettings);
 	}
 
 	public StackOptions withServiceEnv(Map<String, String> env) {
 		return new StackOptions(this.root, this.runDir, this.ports, this.persistent, Map.copyOf(env),
-				this.sharedClasses, this.optimizingCompiler);
+				this.sharedClasses, this.optimizingCompiler, this.inheritsSettings);
+	}
+
+	/** The prefixes of the variables a service does not inherit from here. */
+	List<String> uninheritedPrefixes() {
+		return this.inheritsSettings ? List.of() : SETTINGS_PREFIXES;
 	}
 
 	Path logs() {

@@ -49,6 +49,16 @@ class ServiceEnvironmentTest {
 	}
 
 	@Test
+	void startsTheServicesOfATestStackWithoutTheSettingsExportedWhereItStarts() {
+		StackPorts ports = StackPorts.free();
+
+		assertThat(StackOptions.forTests(this.dir, this.dir, ports).withDataInFiles().uninheritedPrefixes())
+			.containsExactly("FLOWGATE_", "SPRING_");
+		assertThat(StackOptions.forBenchmark(this.dir, this.dir, ports).uninheritedPrefixes()).isEmpty();
+		assertThat(StackOptions.local(this.dir, this.dir).withServiceEnv(Map.of()).uninheritedPrefixes()).isEmpty();
+	}
+
+	@Test
 	void givesATestStackTheLocalDefaultsWhateverTheDeveloperExported() {
 		// Only ./flowgate up's launcher reads the user's variables (ExportedSettings): a
 		// test stack keeps its own, even on a machine with FLOWGATE_* exported.

@@ -110,7 +110,7 @@ class ServiceFleetTest {
 	void keepsTheClassDataArchiveOfAServiceThatStoppedGracefully() {
 		FakeServiceJar.write(this.root, Service.KEY_SERVICE);
 		StackOptions sharing = new StackOptions(this.root, this.root.resolve("run"), StackPorts.free(), false, Map.of(),
-				true, false);
+				true, false, false);
 		ServiceFleet fleet = new ServiceFleet(sharing, ENV);
 		try {
 			fleet.startReplica(Service.KEY_SERVICE, KEY_SERVICE, StackPorts.freePort(), Map.of());
@@ -133,7 +133,7 @@ class ServiceFleetTest {
 			FakeServiceJar.write(this.root, service);
 		}
 		StackOptions sharing = new StackOptions(this.root, this.root.resolve("run"), StackPorts.free(), false, Map.of(),
-				true, false);
+				true, false, false);
 		ServiceFleet fleet = new ServiceFleet(sharing, ENV);
 		try {
 			fleet.startAll();
