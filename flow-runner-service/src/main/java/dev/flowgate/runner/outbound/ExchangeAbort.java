@@ -1,5 +1,7 @@
 package dev.flowgate.runner.outbound;
 
+import java.io.InterruptedIOException;
+
 import org.apache.hc.client5.http.async.AsyncExecChainHandler;
 import org.apache.hc.client5.http.async.AsyncExecRuntime;
 import org.apache.hc.client5.http.impl.ChainElement;
@@ -7,19 +9,29 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 
 /**
- * Aborts an exchange in flight by closing its connection. Cancelling the client's future
- * alone leaves a request that connected very fast running: the connect step hands the
- * future its own cancellable after the exchange already started, replacing the
- * exchange's, so the cancel reaches only the finished connect, and a server that never
- * answers holds the connection (and its place in the pool) for ever.
+ * Aborts an exchange in flight by closing its connection, and keeps one called off while
+ * it connected from being sent at all. Cancelling the client's future alone does neither
+ * for a request that connected very fast: the connect step hands the future its own
+ * cancellable after the exchange already started, replacing the exchange's, so the cancel
+ * reaches only the finished connect. A server that never answers then held the connection
+ * (and its place in the pool) for ever, and a node called off could still send its
+ * {@code POST}.
  */
 final class ExchangeAbort {
 
 	private static final String RUNTIME = ExchangeAbort.class.getName() + ".runtime";
 
-	/** Keeps each exchange's runtime in its context, right before it is sent. */
-	private static final AsyncExecChainHandler KEEP_RUNTIME = (request, entity, scope, chain, callback) -> {
+	/**
+	 * Right before an exchange is sent: keeps its runtime in its context, then sends it
+	 * unless it was called off meanwhile. A cancel in between finds the runtime.
+	 */
+	static final AsyncExecChainHandler KEEP_RUNTIME = (request, entity, scope, chain, callback) -> {
 		scope.clientContext.setAttribute(RUNTIME, scope.execRuntime);
+		if (scope.cancellableDependency.isCancelled()) {
+			scope.execRuntime.discardEndpoint();
+			callback.failed(new InterruptedIOException("called off before it was sent"));
+			return;
+		}
 		chain.proceed(request, entity, scope, callback);
 	};
 
