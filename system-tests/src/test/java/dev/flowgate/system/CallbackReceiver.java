@@ -2,7 +2,6 @@ package dev.flowgate.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +52,7 @@ public final class CallbackReceiver implements AutoCloseable {
 
 	public static CallbackReceiver start() {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			HttpServer server = LoopbackServers.create();
 			CallbackReceiver receiver = new CallbackReceiver(server);
 			server.createContext("/", (exchange) -> {
 				Map<String, String> headers = new HashMap<>();

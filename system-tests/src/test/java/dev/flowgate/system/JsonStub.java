@@ -3,7 +3,6 @@ package dev.flowgate.system;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class JsonStub implements AutoCloseable {
 	/** Answers requests under {@code path} with {@code answer}'s value as JSON. */
 	public static JsonStub start(String path, Function<Request, Object> answer) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			HttpServer server = LoopbackServers.create();
 			JsonStub stub = new JsonStub(server);
 			server.createContext(path, (exchange) -> stub.serve(exchange, answer));
 			server.start();

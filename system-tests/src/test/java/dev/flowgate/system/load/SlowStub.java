@@ -2,7 +2,6 @@ package dev.flowgate.system.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.flowgate.system.LoopbackServers;
 
 /**
  * An HTTP API on 127.0.0.1 that answers {@code {"ok":true}} after a random delay, so that
@@ -37,7 +37,7 @@ public final class SlowStub implements AutoCloseable {
 	/** Answers each call after between {@code minMillis} and {@code maxMillis}. */
 	public static SlowStub start(int minMillis, int maxMillis) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			HttpServer server = LoopbackServers.create();
 			ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS);
 			SlowStub stub = new SlowStub(server, scheduler);
 			server.createContext("/", (exchange) -> {
