@@ -1,5 +1,7 @@
 package dev.flowgate.deployments.web;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,13 +14,17 @@ class IdempotencyConfiguration implements WebMvcConfigurer {
 
 	private final IdempotentRequests requests;
 
-	IdempotencyConfiguration(IdempotentRequests requests) {
+	private final JsonMapper mapper;
+
+	IdempotencyConfiguration(IdempotentRequests requests, JsonMapper mapper) {
 		this.requests = requests;
+		this.mapper = mapper;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new IdempotencyInterceptor(this.requests)).addPathPatterns("/v1/**");
+		registry.addInterceptor(new IdempotencyInterceptor(this.requests, new CanonicalBody(this.mapper)))
+			.addPathPatterns("/v1/**");
 	}
 
 }

@@ -16,25 +16,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.flowgate.deployments.domain.idempotency.IdempotencyKey;
 import dev.flowgate.deployments.domain.idempotency.IdempotencyRecord;
 import dev.flowgate.deployments.domain.idempotency.IdempotentRequests;
-import dev.flowgate.deployments.domain.idempotency.RequestFingerprint;
 import dev.flowgate.deployments.domain.idempotency.StoredAnswer;
 
 /**
- * For a {@code POST} or {@code PUT} with an {@code Idempotency-Key}: fingerprints the
- * request for {@link IdempotencyInterceptor}, which decides on {@link Idempotent} routes
+ * For a {@code POST} or {@code PUT} with an {@code Idempotency-Key}: keeps the request's
+ * body for {@link IdempotencyInterceptor}, which decides on {@link Idempotent} routes
  * (after the internal token is checked), and keeps the answer of a request it let
  * through. Other requests pass untouched.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
-	/** The request's {@link RequestFingerprint}. */
-	static final String FINGERPRINT = IdempotencyFilter.class.getName() + ".fingerprint";
+	/** The request's body, read before it is handled. */
+	static final String BODY = IdempotencyFilter.class.getName() + ".body";
 
 	/** The {@link IdempotencyRecord} of a request let through. */
 	static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
@@ -49,11 +47,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final IdempotentRequests requests;
 
-	private final CanonicalBody canonical;
-
-	IdempotencyFilter(IdempotentRequests requests, JsonMapper mapper) {
+	IdempotencyFilter(IdempotentRequests requests) {
 		this.requests = requests;
-		this.canonical = new CanonicalBody(mapper);
 	}
 
 	@Override
@@ -65,8 +60,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		BufferedRequest buffered = new BufferedRequest(request);
-		buffered.setAttribute(FINGERPRINT, RequestFingerprint.of(request.getMethod(), request.getRequestURI(),
-				this.canonical.of(buffered.body())));
+		buffered.setAttribute(BODY, buffered.body());
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(buffered, captured);

@@ -10,11 +10,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import dev.flowgate.deployments.domain.idempotency.Attempt;
 import dev.flowgate.deployments.domain.idempotency.IdempotencyKey;
 import dev.flowgate.deployments.domain.idempotency.IdempotentRequests;
+import dev.flowgate.deployments.domain.idempotency.RequestFingerprint;
 import dev.flowgate.deployments.domain.idempotency.StoredAnswer;
 import dev.flowgate.internal.InternalHeaders;
 
 /**
- * Decides about a request {@link IdempotencyFilter} fingerprinted, on an
+ * Decides about a request whose body {@link IdempotencyFilter} kept, on an
  * {@link Idempotent} route: once the internal token is checked (an interceptor after the
  * token guard), so that only the gateway's calls, for the owner it names, see a kept
  * answer. A repeat is answered here; a mismatch, a repeat in progress or an invalid key
@@ -26,21 +27,25 @@ class IdempotencyInterceptor implements HandlerInterceptor {
 
 	private final IdempotentRequests requests;
 
-	IdempotencyInterceptor(IdempotentRequests requests) {
+	private final CanonicalBody canonical;
+
+	IdempotencyInterceptor(IdempotentRequests requests, CanonicalBody canonical) {
 		this.requests = requests;
+		this.canonical = canonical;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws IOException {
-		String fingerprint = (String) request.getAttribute(IdempotencyFilter.FINGERPRINT);
+		byte[] body = (byte[]) request.getAttribute(IdempotencyFilter.BODY);
 		String ownerId = request.getHeader(InternalHeaders.OWNER_ID);
 		boolean idempotent = handler instanceof HandlerMethod method && method.hasMethodAnnotation(Idempotent.class);
-		if (fingerprint == null || ownerId == null || !idempotent) {
+		if (body == null || ownerId == null || !idempotent) {
 			return true;
 		}
 		IdempotencyKey id = IdempotencyKey.of(ownerId, request.getHeader(IdempotencyKey.HEADER));
-		Attempt attempt = this.requests.begin(id, fingerprint);
+		Attempt attempt = this.requests.begin(id,
+				RequestFingerprint.of(request.getMethod(), request.getRequestURI(), this.canonical.of(body)));
 		if (attempt instanceof Attempt.Replay replay) {
 			replay(replay.answer(), response);
 			return false;
