@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.flowgate.contracts.DeploymentMode;
@@ -29,6 +31,7 @@ import dev.flowgate.gateway.support.TestKeys;
 import dev.flowgate.gateway.support.TestStack;
 import dev.flowgate.gateway.support.TestStack.Tenant;
 import dev.flowgate.infra.test.FlowgateInfra;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,12 @@ class ReplicasTest {
 	private static final int CONNECT_MILLIS = 1000;
 
 	private final TestStack stack = TestStack.get();
+
+	/**
+	 * Threads for the calls the tests block on: on two cores the common pool may have a
+	 * single one (Java 25), which a blocked call would hold.
+	 */
+	private final ExecutorService blocking = Executors.newCachedThreadPool();
 
 	private final Tenant tenant = this.stack.newTenant((key) -> key);
 
@@ -249,6 +258,11 @@ class ReplicasTest {
 		this.stack.awaitVisible(this.tenant, this.deployment.deploymentId());
 	}
 
+	@AfterEach
+	void stopTheBlockingCalls() {
+		this.blocking.shutdownNow();
+	}
+
 	private void assertAcceptedEverywhere(String key) {
 		for (GatewayApp gateway : this.stack.gateways()) {
 			await().atMost(ACCEPTANCE_LIMIT)
@@ -309,7 +323,7 @@ class ReplicasTest {
 		try (GatewayApp stopping = this.stack.startGateway("gw-stopping", Map.of())) {
 			ParkedCall parked = park(stopping, slow.deploymentId());
 
-			CompletableFuture<Void> stopped = CompletableFuture.runAsync(stopping::close);
+			CompletableFuture<Void> stopped = CompletableFuture.runAsync(stopping::close, this.blocking);
 			// Draining: it takes no new connection, and still holds the call.
 			await().until(() -> refusesConnections(stopping));
 			this.stack.runner.complete(parked.trigger());
@@ -333,7 +347,7 @@ class ReplicasTest {
 		try (GatewayApp stopping = this.stack.startGateway("gw-stopping", Map.of("flowgate.gateway.stop-wait", "1s"))) {
 			ParkedCall parked = park(stopping, slow.deploymentId());
 
-			CompletableFuture.runAsync(stopping::close);
+			CompletableFuture.runAsync(stopping::close, this.blocking);
 
 			Http.Response answer = parked.call().get(SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
@@ -349,7 +363,7 @@ class ReplicasTest {
 	private ParkedCall park(GatewayApp gateway, String deploymentId) {
 		TestStack.awaitVisible(gateway, this.tenant, deploymentId);
 		CompletableFuture<Http.Response> call = CompletableFuture
-			.supplyAsync(() -> trigger(gateway, deploymentId, this.tenant.key()));
+			.supplyAsync(() -> trigger(gateway, deploymentId, this.tenant.key()), this.blocking);
 		ExecutionRequested trigger = await()
 			.until(() -> this.stack.runner.received(deploymentId), (received) -> !received.isEmpty())
 			.get(0);

@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.web.trigger;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.flowgate.gateway.config.GatewayProperties;
@@ -41,13 +42,17 @@ class SyncCallsAtStop implements SmartLifecycle {
 
 	/**
 	 * Does not hold the phase up: the web server's graceful shutdown, beside it, waits
-	 * for the calls in flight; those still waiting when the time is up are answered.
+	 * for the calls in flight; those still waiting when the time is up are answered, from
+	 * a thread of its own: the common pool may be busy or, on two cores, one blocked
+	 * thread (Java 25 runs delayed tasks there at any parallelism).
 	 */
 	@Override
 	public void stop(Runnable callback) {
 		this.running = false;
-		CompletableFuture.delayedExecutor(this.properties.stopWait().toMillis(), TimeUnit.MILLISECONDS)
-			.execute(this::release);
+		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(SyncCallsAtStop::releaser);
+		timer.schedule(this::release, this.properties.stopWait().toMillis(), TimeUnit.MILLISECONDS);
+		// Runs the release when it is due, then lets its thread end.
+		timer.shutdown();
 		callback.run();
 	}
 
@@ -55,6 +60,12 @@ class SyncCallsAtStop implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		release();
+	}
+
+	private static Thread releaser(Runnable task) {
+		Thread thread = new Thread(task, "sync-calls-at-stop");
+		thread.setDaemon(true);
+		return thread;
 	}
 
 	private void release() {
