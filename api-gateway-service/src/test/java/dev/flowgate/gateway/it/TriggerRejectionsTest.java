@@ -97,6 +97,30 @@ class TriggerRejectionsTest {
 	}
 
 	@Test
+	void answersATriggerPathWithParametersAsUnknownOnEveryApi() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
+		String id = deployment.deploymentId();
+		Map<String, String> key = Map.of("X-API-Key", this.tenant.key(), "api-key", this.tenant.key());
+
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			Http.Response nativeCall = Http.post(this.stack.a.url("/v1/deployments/" + id + ";x=1/executions"), key,
+					"{}");
+			Http.Response aicuflow = Http.post(this.stack.a.url("/node/deployment-trigger/" + id + ";x=1/"), key,
+					"{\"input_data\":{}}");
+			Http.Response flux = Http.post(this.stack.a.url("/flux/api-v2;x=1?flowId=" + id), key, "{}");
+
+			assertProblem(nativeCall, 404, "No resource at POST /v1/deployments/" + id + ";x=1/executions");
+			assertThat(aicuflow.status()).as(aicuflow.toString()).isEqualTo(404);
+			assertThat(aicuflow.json().get("status").asString()).isEqualTo("error");
+			assertThat(aicuflow.json().get("message").asString()).contains(id + ";x=1");
+			assertThat(flux.status()).as(flux.toString()).isEqualTo(404);
+			assertThat(flux.json().get("success").asBoolean()).isFalse();
+			assertThat(flux.json().get("error").asString()).contains("/flux/api-v2;x=1");
+			assertPublishedOnlyTheControlCall(published, deployment);
+		}
+	}
+
+	@Test
 	void refusesADisabledDeploymentWith403() {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()).enabled(false));
 

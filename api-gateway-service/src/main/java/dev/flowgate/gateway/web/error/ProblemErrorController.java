@@ -41,13 +41,17 @@ class ProblemErrorController implements ErrorController {
 		}
 		// The path called: the request's own is the error page's.
 		String path = (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String text) ? text : null;
+		// An error dispatch is a GET (Servlet 6.1); the method called is kept beside it.
+		String method = (request.getAttribute(RequestDispatcher.ERROR_METHOD) instanceof String called) ? called
+				: request.getMethod();
+		ProblemDetail problem = this.problems.problem(status, method, path);
 		Optional<CompatibleErrors> api = CompatibleErrors.owning(this.compatibleApis, path);
 		if (api.isPresent()) {
-			return ResponseEntity.status(status)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(api.get().body(status.getReasonPhrase()));
+			// A client's own fault is explained; the server's stays its status.
+			String message = (status.is4xxClientError() && problem.getDetail() != null) ? problem.getDetail()
+					: status.getReasonPhrase();
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(api.get().body(message));
 		}
-		ProblemDetail problem = this.problems.problem(status, request.getMethod(), path);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

@@ -36,6 +36,14 @@ class ProblemErrorControllerTest {
 	}
 
 	@Test
+	void explainsACallersFaultInACompatibleApisShape() {
+		ResponseEntity<Object> answer = this.controller.error(forwarded("/node/deployment-trigger/d-1;x=1/", 404));
+
+		assertThat(answer.getBody())
+			.isEqualTo(Map.of("status", "error", "message", "No resource at POST /node/deployment-trigger/d-1;x=1/"));
+	}
+
+	@Test
 	void answersEveryOtherPathWithAProblem() {
 		ResponseEntity<Object> answer = this.controller.error(forwarded("/v1/deployments/d-1/executions", 400));
 
@@ -77,7 +85,10 @@ class ProblemErrorControllerTest {
 	}
 
 	private static MockHttpServletRequest forwarded(String path, int status) {
-		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/error");
+		// As Tomcat dispatches it: a GET, the method called in an attribute (Servlet
+		// 6.1).
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+		request.setAttribute(RequestDispatcher.ERROR_METHOD, "POST");
 		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, path);
 		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
 		return request;
