@@ -17,19 +17,27 @@ final class FluxQuery {
 	private FluxQuery() {
 	}
 
-	/** The first {@code flowId} in the query, or {@code null}. */
+	/**
+	 * The {@code flowId} in the query, or {@code null}.
+	 * @throws Rejection (400) when the query names more than one: not a guess at which
+	 * was meant
+	 */
 	static String flowId(String query) {
 		if (query == null) {
 			return null;
 		}
+		String flowId = null;
 		for (String pair : query.split("&")) {
 			int equals = pair.indexOf('=');
 			String name = (equals < 0) ? pair : pair.substring(0, equals);
 			if (FLOW_ID.equals(decode(name))) {
-				return (equals < 0) ? "" : decode(pair.substring(equals + 1));
+				if (flowId != null) {
+					throw Rejection.badRequest("The flowId query parameter is given more than once");
+				}
+				flowId = (equals < 0) ? "" : decode(pair.substring(equals + 1));
 			}
 		}
-		return null;
+		return flowId;
 	}
 
 	private static String decode(String text) {
