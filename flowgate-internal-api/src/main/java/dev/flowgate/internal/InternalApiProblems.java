@@ -67,7 +67,7 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 			return body("The body must be " + shape(mismatch.getTargetType()));
 		}
 		if (ex.getCause() instanceof JacksonException jackson) {
-			return body("The body is not valid JSON: " + jackson.getOriginalMessage());
+			return body("The body is not valid JSON: " + JsonSyntax.describe(jackson));
 		}
 		return body((ex.getCause() == null) ? "A JSON body is required" : "The body is not valid JSON");
 	}

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.internal.JsonSyntax;
 import dev.flowgate.gateway.domain.input.JsonText;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -89,7 +90,7 @@ public class RequestBodies {
 			body = this.reader.readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw Rejection.invalidBody("The request body is not valid JSON: " + ex.getOriginalMessage());
+			throw Rejection.invalidBody("The request body is not valid JSON: " + JsonSyntax.describe(ex));
 		}
 		if (!body.isObject()) {
 			throw Rejection.invalidBody("The request body must be a JSON object");
