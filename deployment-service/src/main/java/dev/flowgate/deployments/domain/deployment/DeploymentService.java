@@ -158,7 +158,8 @@ public class DeploymentService {
 	}
 
 	/**
-	 * Applies the changes; a {@code flowVersion} pins that version's definition.
+	 * Applies the changes; a {@code flowVersion} pins that version's definition. Changes
+	 * that change nothing leave the deployment as it was: no new version, no event.
 	 * @param expected the versions the caller read: the deployment's
 	 * {@link Deployment#version()} is checked against it in the same compare-and-set that
 	 * stores the change
@@ -166,9 +167,14 @@ public class DeploymentService {
 	 */
 	public Deployment update(String ownerId, String deploymentId, DeploymentChanges changes,
 			ExpectedRevision expected) {
+		Deployment read = current(ownerId, deploymentId, expected);
+		if (applied(read, changes).equals(read)) {
+			// Nothing changes: no new version, so the ETags callers hold stay valid.
+			return read;
+		}
 		return retryOnConcurrentChange(deploymentId, () -> {
 			Deployment current = current(ownerId, deploymentId, expected);
-			Deployment next = changed(current, changes);
+			Deployment next = applied(current, changes).nextVersion(this.clock.instant());
 			return this.deployments.update(next) ? Optional.of(next) : Optional.empty();
 		});
 	}
@@ -198,7 +204,8 @@ public class DeploymentService {
 		return current;
 	}
 
-	private Deployment changed(Deployment current, DeploymentChanges changes) {
+	/** The deployment with the changes applied, at its current version. */
+	private Deployment applied(Deployment current, DeploymentChanges changes) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Deployment pinned = current;
 		if (changes.flowVersion() != null) {
@@ -210,7 +217,7 @@ public class DeploymentService {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return next.nextVersion(this.clock.instant());
+		return next;
 	}
 
 	private Optional<FlowVersion> resolveFlow(String ownerId, String flowId, Integer version,

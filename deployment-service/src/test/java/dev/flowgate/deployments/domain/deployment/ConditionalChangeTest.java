@@ -98,6 +98,20 @@ class ConditionalChangeTest {
 	}
 
 	@Test
+	void keepsTheVersionWhenAChangeChangesNothing() {
+		Deployment renamed = this.deployments.update(OWNER, this.created.id(), RENAME, expecting(1));
+
+		Deployment again = this.deployments.update(OWNER, this.created.id(), RENAME, expecting(2));
+		Deployment empty = this.deployments.update(OWNER, this.created.id(), DeploymentChanges.NONE, expecting(2));
+
+		assertThat(again).isEqualTo(renamed);
+		assertThat(empty).isEqualTo(renamed);
+		assertThat(this.deployments.get(OWNER, this.created.id()).version()).isEqualTo(2);
+		// Another editor who read version 2 still changes it.
+		assertThat(this.deployments.update(OWNER, this.created.id(), disable(), expecting(2)).version()).isEqualTo(3);
+	}
+
+	@Test
 	void refusesEveryChangeWhenNoExpectedVersionCouldBeRead() {
 		assertThatThrownBy(
 				() -> this.deployments.update(OWNER, this.created.id(), RENAME, ExpectedRevision.oneOf(List.of())))
