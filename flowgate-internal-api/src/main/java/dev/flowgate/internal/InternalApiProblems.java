@@ -3,6 +3,7 @@ package dev.flowgate.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,11 +16,13 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -85,6 +88,25 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return invalid(ex, new InvalidField(ex.getParameterName(), "is required"), headers, request);
+	}
+
+	/**
+	 * {@code Allow} names {@code HEAD} wherever {@code GET} is (Spring MVC answers it
+	 * there, but lists only the methods mapped).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Set<HttpMethod> supported = ex.getSupportedHttpMethods();
+		if (supported == null || !supported.contains(HttpMethod.GET) || supported.contains(HttpMethod.HEAD)) {
+			return super.handleHttpRequestMethodNotSupported(ex, headers, status, request);
+		}
+		Set<HttpMethod> allowed = new LinkedHashSet<>(supported);
+		allowed.add(HttpMethod.HEAD);
+		HttpHeaders withHead = new HttpHeaders();
+		withHead.putAll(headers);
+		withHead.setAllow(allowed);
+		return super.handleHttpRequestMethodNotSupported(ex, withHead, status, request);
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -63,6 +64,18 @@ class InternalApiProblemsTest {
 				assertThat(errors(problem)).containsExactly("limit: must be a whole number");
 				assertThat(problem.has("field")).isFalse();
 			}
+		});
+	}
+
+	@Test
+	void allowsHeadWhereverGetIsAllowed() {
+		this.context.run((context) -> {
+			MvcResult result = WebMvc.call(context, delete("/things"));
+			assertThat(result.getResponse().getStatus()).isEqualTo(405);
+			assertThat(result.getResponse().getHeader("Allow").split(",\\s*")).containsExactlyInAnyOrder("GET", "HEAD",
+					"POST");
+			assertThat(WebMvc.call(context, delete("/search")).getResponse().getHeader("Allow")).contains("HEAD");
+			assertThat(WebMvc.call(context, get("/batch")).getResponse().getHeader("Allow")).isEqualTo("POST");
 		});
 	}
 
