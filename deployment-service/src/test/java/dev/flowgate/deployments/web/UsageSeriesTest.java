@@ -120,13 +120,14 @@ class UsageSeriesTest {
 	}
 
 	@Test
-	void answersABucketThatIsUnknownOrMakesTooManyPointsWith400() {
+	void answersABucketThatIsUnknownLongerThanTheWindowOrMakesTooManyPointsWith400() {
 		ApiClient api = ApiClient.forNewOwner(this.mvc);
 		String deploymentId = api.deployAnswerFlow();
 		String path = "/v1/deployments/" + deploymentId + "/usage/series";
 
 		ApiClient.Response unknown = api.get(path + "?bucket=2h");
 		ApiClient.Response tooMany = api.get(path + "?window=7d&bucket=5m");
+		ApiClient.Response longerThanTheWindow = api.get(path + "?window=1h&bucket=1d");
 
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.contentType()).isEqualTo("application/problem+json");
@@ -134,6 +135,8 @@ class UsageSeriesTest {
 		assertThat(tooMany.status()).isEqualTo(400);
 		// 2,016 five-minute buckets, one more unless now is on a five-minute mark.
 		assertThat(tooMany.json().toString()).containsPattern("5m over 7d gives 201[67] buckets, more than 1000");
+		assertThat(longerThanTheWindow.status()).isEqualTo(400);
+		assertThat(longerThanTheWindow.json().toString()).contains("1d is longer than the window, 1h");
 		assertThat(api.asAnotherOwner().get(path).status()).isEqualTo(404);
 	}
 

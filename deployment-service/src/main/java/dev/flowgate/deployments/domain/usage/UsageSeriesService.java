@@ -71,6 +71,11 @@ public class UsageSeriesService {
 	private UsageSeries series(String windowToken, String bucketToken, Consumer<UsageBuckets> fill) {
 		UsageWindow window = UsageService.window(windowToken);
 		UsageBucket bucket = (bucketToken != null) ? UsageService.bucket(bucketToken) : window.bucket();
+		if (bucket.length().compareTo(window.length()) > 0) {
+			// One bucket would count calls from before the window.
+			throw new InvalidRequestException("bucket",
+					"%s is longer than the window, %s: choose a shorter one".formatted(bucket.token(), window.token()));
+		}
 		// Milliseconds, as every other time the API gives.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Instant from = now.minus(window.length());
