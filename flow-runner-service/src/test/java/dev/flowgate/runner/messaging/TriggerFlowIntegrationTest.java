@@ -186,6 +186,8 @@ class TriggerFlowIntegrationTest {
 		assertThat(result.outputs()).containsExactly(Map.entry("answer", "echo user: Why?"));
 		assertThat(result.tokenUsage()).isEqualTo(new TokenUsage(2, 3));
 		assertThat(result.trace()).hasSize(3);
+		// Milliseconds, as every other time the API gives.
+		assertThat(result.trace()).allSatisfy((node) -> assertThat(node.startedAt().getNano() % 1_000_000).isZero());
 		assertThat(result.replyTo()).isEqualTo("gw-test");
 		assertThat(result.delivery().callbackUrl()).isEqualTo("https://caller.example.com/hook");
 		assertThat(result.ownerId()).isEqualTo(owner);
