@@ -148,7 +148,7 @@ class AicuflowTriggerTest {
 		Http.Response outsideAllowList = trigger(deployment, "/", Map.of("X-API-Key", otherDeploymentOnly.key()), "{}");
 		Http.Response ofAnotherOwner = trigger(deployment, "/", Map.of("X-API-Key", stranger.key()), "{}");
 
-		assertError(outsideAllowList, 404, "Deployment " + deployment.deploymentId() + " not found");
+		assertError(outsideAllowList, 404, "Deployment '" + deployment.deploymentId() + "' not found");
 		assertThat(outsideAllowList.body()).isEqualTo(ofAnotherOwner.body());
 	}
 

@@ -151,7 +151,7 @@ class FluxTriggerTest {
 			Http.Response outsideAllowList = Http.post(url, Map.of("api-key", otherDeploymentOnly.key()), "{}");
 			Http.Response ofAnotherOwner = Http.post(url, Map.of("api-key", stranger.key()), "{}");
 
-			assertError(outsideAllowList, 404, "Flow or deployment " + flowId + " not found");
+			assertError(outsideAllowList, 404, "Flow or deployment '" + flowId + "' not found");
 			assertThat(outsideAllowList.body()).isEqualTo(ofAnotherOwner.body());
 		}
 	}

@@ -80,7 +80,7 @@ class TriggerRejectionsTest {
 		Http.Response outsideAllowList = trigger(deployment, otherDeploymentOnly.bearer(), "{}");
 		Http.Response ofAnotherOwner = trigger(deployment, stranger.bearer(), "{}");
 
-		assertProblem(outsideAllowList, 404, "Deployment " + deployment.deploymentId() + " not found");
+		assertProblem(outsideAllowList, 404, "Deployment '" + deployment.deploymentId() + "' not found");
 		assertThat(outsideAllowList.body()).isEqualTo(ofAnotherOwner.body());
 	}
 

@@ -7,7 +7,7 @@ package dev.flowgate.deployments.domain;
 public class NotFoundException extends RuntimeException {
 
 	public NotFoundException(String resource, String id) {
-		super("%s '%s' not found".formatted(resource, id));
+		super("%s%s '%s' not found".formatted(Character.toUpperCase(resource.charAt(0)), resource.substring(1), id));
 	}
 
 }

@@ -341,7 +341,7 @@ class DeploymentApiTest {
 		assertThat(rejected.contentType()).isEqualTo("application/problem+json");
 		assertThat(rejected.invalidFields()).containsExactly("flowId");
 		assertThat(rejected.json().findValuesAsString("message"))
-			.containsExactly("flow '%s' not found".formatted(this.flowId));
+			.containsExactly("names no flow of yours: " + this.flowId);
 	}
 
 	@Test

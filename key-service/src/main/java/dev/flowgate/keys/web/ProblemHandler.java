@@ -51,7 +51,7 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail keyNotFound(KeyNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Key not found", ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
 	}
 
 	@ExceptionHandler
@@ -61,7 +61,7 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail ownerNotFound(OwnerNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Owner not found", ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -122,8 +122,8 @@ class OwnerApiTest {
 
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.contentType()).isEqualTo("application/problem+json");
-		assertThat(unknown.text("title")).isEqualTo("Owner not found");
-		assertThat(unknown.text("detail")).isEqualTo("Owner no-such-owner does not exist");
+		assertThat(unknown.text("title")).isEqualTo("Not Found");
+		assertThat(unknown.text("detail")).isEqualTo("Owner 'no-such-owner' not found");
 	}
 
 	@Test

@@ -486,7 +486,7 @@ class JourneyIT {
 				Triggers.warmInputs("Gone?"));
 		assertThat(refused.status()).isEqualTo(404);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.text("/detail")).isEqualTo("Deployment " + this.syncId + " not found");
+		assertThat(refused.text("/detail")).isEqualTo("Deployment '" + this.syncId + "' not found");
 		Api.Response aicuflow = this.api.post("/node/deployment-trigger/" + this.syncId + "/",
 				Map.of("X-API-Key", this.appKey.secret()), Map.of("input_data", Map.of()));
 		assertThat(aicuflow.status()).isEqualTo(404);

@@ -79,7 +79,7 @@ public final class DeploymentView {
 	 * (the same refusal for each), 403 when disabled
 	 */
 	public Deployment forTrigger(Caller caller, String deploymentId, Consumer<Deployment> owned) {
-		Supplier<Rejection> notFound = () -> Rejection.notFound("Deployment " + deploymentId + " not found");
+		Supplier<Rejection> notFound = () -> Rejection.notFound("Deployment '" + deploymentId + "' not found");
 		return checked(caller, owned(caller, deploymentId).orElseThrow(notFound), owned, notFound);
 	}
 
@@ -91,7 +91,7 @@ public final class DeploymentView {
 	 */
 	public Deployment forFluxFlow(Caller caller, String flowId, Consumer<Deployment> owned) {
 		Supplier<Rejection> notFound = () -> Rejection.notFound(
-				"Flow or deployment " + flowId + " not found (a flow is called through its production deployment)");
+				"Flow or deployment '" + flowId + "' not found (a flow is called through its production deployment)");
 		Deployment deployment = owned(caller, flowId).or(() -> productionDeploymentOf(caller, flowId))
 			.orElseThrow(notFound);
 		return checked(caller, deployment, owned, notFound);

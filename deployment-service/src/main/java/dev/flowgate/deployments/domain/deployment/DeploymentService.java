@@ -33,6 +33,8 @@ public class DeploymentService {
 
 	private static final String RESOURCE = "deployment";
 
+	private static final String NO_SUCH_FLOW = "names no flow of yours: ";
+
 	private static final String RESOURCE_TITLE = "Deployment";
 
 	private static final int DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
@@ -83,7 +85,7 @@ public class DeploymentService {
 			// Deleted by a deletion that did not see this deployment: withdrawn
 			// as it is now, should it have been changed already.
 			withdraw(ownerId, deployment.id());
-			throw new InvalidRequestException("flowId", ex.getMessage());
+			throw new InvalidRequestException("flowId", NO_SUCH_FLOW + flowId);
 		}
 		catch (DeploymentLimitReachedException ex) {
 			withdraw(ownerId, deployment.id());
@@ -231,7 +233,7 @@ public class DeploymentService {
 			latest = this.flows.latest(ownerId, flowId);
 		}
 		catch (NotFoundException ex) {
-			problems.add(new FieldProblem("flowId", ex.getMessage()));
+			problems.add(new FieldProblem("flowId", NO_SUCH_FLOW + flowId));
 			return Optional.empty();
 		}
 		if (version == null || version == latest.version()) {
@@ -241,7 +243,7 @@ public class DeploymentService {
 			return Optional.of(this.flows.version(ownerId, flowId, version));
 		}
 		catch (NotFoundException ex) {
-			problems.add(new FieldProblem("flowVersion", ex.getMessage()));
+			problems.add(new FieldProblem("flowVersion", "names no version of flow '%s'".formatted(flowId)));
 			return Optional.empty();
 		}
 	}

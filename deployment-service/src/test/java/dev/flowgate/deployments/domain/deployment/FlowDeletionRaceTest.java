@@ -91,7 +91,7 @@ class FlowDeletionRaceTest {
 
 		assertThatThrownBy(() -> this.deployments.create(OWNER, this.flowId, DeploymentChanges.NONE))
 			.isInstanceOfSatisfying(InvalidRequestException.class, (ex) -> assertThat(ex.problems())
-				.containsExactly(new FieldProblem("flowId", "flow '%s' not found".formatted(this.flowId))));
+				.containsExactly(new FieldProblem("flowId", "names no flow of yours: " + this.flowId)));
 
 		assertThat(this.deployments.list(OWNER)).isEmpty();
 		assertThat(this.published).as("the deployment's tombstone").hasSize(1);

@@ -4,7 +4,7 @@ package dev.flowgate.keys.domain.key;
 public class KeyNotFoundException extends RuntimeException {
 
 	public KeyNotFoundException(String keyId) {
-		super("Key " + keyId + " does not exist");
+		super("Key '" + keyId + "' not found");
 	}
 
 }

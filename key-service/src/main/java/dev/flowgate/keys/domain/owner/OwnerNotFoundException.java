@@ -4,7 +4,7 @@ package dev.flowgate.keys.domain.owner;
 public class OwnerNotFoundException extends RuntimeException {
 
 	public OwnerNotFoundException(String ownerId) {
-		super("Owner " + ownerId + " does not exist");
+		super("Owner '" + ownerId + "' not found");
 	}
 
 }
