@@ -41,6 +41,9 @@ final class ReferenceRule implements FlowRule {
 			return "is empty";
 		}
 		String root = TemplateReferences.root(reference);
+		if (root.isEmpty()) {
+			return "starts with no node id (write {{nodeId.path}} or {{input.name}})";
+		}
 		if (TemplateReferences.INPUT_ROOT.equals(root)) {
 			String inputName = TemplateReferences.inputName(reference);
 			return (inputName == null || inputNames.contains(inputName)) ? null

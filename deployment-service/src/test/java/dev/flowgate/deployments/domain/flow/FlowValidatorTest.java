@@ -98,6 +98,16 @@ class FlowValidatorTest {
 	}
 
 	@Test
+	void rejectsReferencesThatStartWithNoNodeIdBesideTheOtherProblems() {
+		this.nodes.set(1, node("prompt", "template", Map.of("template", "{{.}} {{ [] }} {{.input.text}} {{nowhere}}")));
+		assertThat(problems()).extracting(FlowProblem::message)
+			.containsExactly("template: {{.}} starts with no node id (write {{nodeId.path}} or {{input.name}})",
+					"template: {{[]}} starts with no node id (write {{nodeId.path}} or {{input.name}})",
+					"template: {{.input.text}} starts with no node id (write {{nodeId.path}} or {{input.name}})",
+					"template: {{nowhere}} refers to unknown node 'nowhere'");
+	}
+
+	@Test
 	void rejectsInputReferencesThatNameNoInputNode() {
 		this.nodes.set(1, node("prompt", "template", Map.of("template", "{{input.questoin}}")));
 		assertThat(problems()).extracting(FlowProblem::message)

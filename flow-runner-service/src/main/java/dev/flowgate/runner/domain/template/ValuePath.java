@@ -1,18 +1,15 @@
 package dev.flowgate.runner.domain.template;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import dev.flowgate.flowrules.ReferencePath;
 
 /**
  * A dot path into a value, such as {@code items.0.name}; {@code items[0].name} means the
  * same. A step that does not exist yields {@code null}.
  */
 public final class ValuePath {
-
-	private static final Pattern SEPARATOR = Pattern.compile("\\.|\\[|]\\.?");
 
 	private final List<String> steps;
 
@@ -21,12 +18,7 @@ public final class ValuePath {
 	}
 
 	public static ValuePath parse(String path) {
-		String[] parts = SEPARATOR.split(path.trim());
-		// Separators alone ("." or "[]") split into no part at all: no root either.
-		List<String> steps = new ArrayList<>(List.of((parts.length > 0) ? parts[0].trim() : ""));
-		// Brackets next to each other ("[0][1]") leave an empty part between them.
-		Arrays.stream(parts, 1, parts.length).map(String::trim).filter((step) -> !step.isEmpty()).forEach(steps::add);
-		return new ValuePath(List.copyOf(steps));
+		return new ValuePath(ReferencePath.steps(path));
 	}
 
 	/** The first step: {@code input} or a node id. */

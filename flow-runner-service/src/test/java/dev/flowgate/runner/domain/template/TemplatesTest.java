@@ -62,6 +62,12 @@ class TemplatesTest {
 	}
 
 	@Test
+	void aReferenceOfSeparatorsOnlyReadsNothing() {
+		assertThat(this.templates.value("{{.}}", this.scope)).isNull();
+		assertThat(this.templates.value("[{{ [] }}]", this.scope)).isEqualTo("[]");
+	}
+
+	@Test
 	void textRendersALoneObjectReferenceAsJson() {
 		assertThat(this.templates.text("{{lookup.body.items.0}}", this.scope)).isEqualTo("{\"name\":\"first\"}");
 		assertThat(this.templates.text("{{input.count}}", this.scope)).isEqualTo("3");
