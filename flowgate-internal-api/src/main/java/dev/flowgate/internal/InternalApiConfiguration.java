@@ -15,7 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Imported by each service behind the gateway: its API ({@value #API}, not the actuator)
  * answers only calls that carry the internal token ({@code flowgate.internal-token}), and
  * 401 problem details to the others; its request bodies are read strictly
- * ({@link StrictBodies}).
+ * ({@link StrictBodies}), and its answers are typed as what they are
+ * ({@link PlainJsonAnswers}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InternalApiProperties.class)
@@ -45,6 +46,11 @@ public class InternalApiConfiguration implements WebMvcConfigurer {
 	@Bean
 	UntrustedCallerAdvice untrustedCallerAdvice() {
 		return new UntrustedCallerAdvice();
+	}
+
+	@Bean
+	PlainJsonAnswers plainJsonAnswers() {
+		return new PlainJsonAnswers();
 	}
 
 	@Bean
