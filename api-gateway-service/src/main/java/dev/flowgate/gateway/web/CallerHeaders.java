@@ -25,19 +25,27 @@ public final class CallerHeaders {
 	 * The API key from {@code Authorization: Bearer}, {@code X-API-Key} or
 	 * {@code api-key} (header names are case-insensitive), or {@code null}.
 	 * @throws Rejection (400) when these headers, or repeats of one, carry different
-	 * keys: which one the caller meant is not for the gateway to guess
+	 * keys: which one the caller meant is not for the gateway to guess; (401) when the
+	 * only one is an {@code Authorization} of another scheme ({@code Token sk-…})
 	 */
 	public static String apiKey(HttpServletRequest request) {
 		String key = null;
+		boolean otherScheme = false;
 		for (String authorization : Collections.list(request.getHeaders("Authorization"))) {
 			if (authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
 				key = agreeing(key, present(authorization.substring(BEARER.length())));
+			}
+			else {
+				otherScheme |= !authorization.isBlank();
 			}
 		}
 		for (String name : KEY_HEADERS) {
 			for (String value : Collections.list(request.getHeaders(name))) {
 				key = agreeing(key, present(value));
 			}
+		}
+		if (key == null && otherScheme) {
+			throw Rejection.unauthenticated("Authorization must be 'Bearer <API key>' (or send the key in X-API-Key)");
 		}
 		return key;
 	}

@@ -30,6 +30,24 @@ class CallerHeadersTest {
 	}
 
 	@Test
+	void tellsAKeySentWithAnotherSchemeWhereItGoes() {
+		this.request.addHeader("Authorization", "Token sk-a");
+
+		assertThatThrownBy(() -> CallerHeaders.apiKey(this.request))
+			.isInstanceOfSatisfying(Rejection.class,
+					(rejection) -> assertThat(rejection.reason()).isEqualTo(Rejection.Reason.UNAUTHENTICATED))
+			.hasMessageContaining("'Bearer <API key>'");
+	}
+
+	@Test
+	void takesTheKeyFromXApiKeyBesideAnotherScheme() {
+		this.request.addHeader("Authorization", "Basic dXNlcjpwYXNz");
+		this.request.addHeader("X-API-Key", "sk-a");
+
+		assertThat(CallerHeaders.apiKey(this.request)).isEqualTo("sk-a");
+	}
+
+	@Test
 	void rejectsARepeatedHeaderWithAnotherKey() {
 		this.request.addHeader("X-API-Key", "sk-a");
 		this.request.addHeader("X-API-Key", "sk-b");
