@@ -304,6 +304,27 @@ class ManagementProxyTest {
 	}
 
 	@Test
+	void answersOptionsWithTheMethodsThePathTakes() {
+		String keys = "/v1/keys?options=" + this.tenant.keyId();
+		this.stack.keyService.on("OPTIONS", keys,
+				(request) -> new Reply(200, Map.of("Allow", "GET,HEAD,POST,OPTIONS"), ""));
+		this.stack.awaitVisible(this.tenant);
+
+		Http.Response usage = Http.send("OPTIONS", this.stack.a.url("/v1/usage"), this.tenant.bearer(), null);
+		Http.Response owners = Http.send("OPTIONS", this.stack.a.url("/v1/owners"), Map.of(), null);
+		Http.Response forwarded = Http.send("OPTIONS", this.stack.a.url(keys), this.tenant.bearer(), null);
+		Http.Response unknown = Http.send("OPTIONS", this.stack.a.url("/v1/usage/d-1"), this.tenant.bearer(), null);
+
+		assertThat(usage.status()).isEqualTo(200);
+		assertThat(allowed(usage)).containsExactly("GET", "HEAD", "OPTIONS");
+		assertThat(allowed(owners)).containsExactly("GET", "HEAD", "POST", "OPTIONS");
+		assertThat(forwarded.status()).as("asked of key-service, which knows its routes").isEqualTo(200);
+		assertThat(allowed(forwarded)).containsExactly("GET", "HEAD", "POST", "OPTIONS");
+		assertThat(this.stack.keyService.lastRequestTo(keys).orElseThrow().method()).isEqualTo("OPTIONS");
+		assertProblem(unknown, 404, "No resource at OPTIONS /v1/usage/d-1");
+	}
+
+	@Test
 	void answers502WhenAServiceRefusesTheGatewayItself(CapturedOutput output) {
 		String path = "/v1/keys/refusing-" + this.tenant.keyId();
 		this.stack.keyService.on("GET", path,

@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.web.proxy;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -106,6 +108,27 @@ class ManagementProxyController {
 					.headers(answer.getHeaders())
 					.headers(this.rateLimitHeaders.forManagement(caller))
 					.body(answer.getBody()));
+	}
+
+	/**
+	 * The methods a path takes, in {@code Allow}: a route that forwards every method asks
+	 * its service, which knows them (as the caller's key allows); the table answers for
+	 * the others itself, as Spring MVC would for them.
+	 */
+	@RequestMapping(path = "/v1/**", method = RequestMethod.OPTIONS)
+	CompletableFuture<ResponseEntity<byte[]>> options(HttpServletRequest request)
+			throws HttpRequestMethodNotSupportedException {
+		String path = request.getRequestURI();
+		if (ManagementRoutes.resolve(HttpMethod.OPTIONS.name(), path).isPresent()) {
+			return forward(request);
+		}
+		Set<String> allowed = new LinkedHashSet<>(ManagementRoutes.allowedMethods(path));
+		if (allowed.isEmpty()) {
+			throw Rejection.notFound("No resource at OPTIONS " + path);
+		}
+		allowed.add(HttpMethod.OPTIONS.name());
+		return CompletableFuture
+			.completedFuture(ResponseEntity.ok().header(HttpHeaders.ALLOW, String.join(",", allowed)).build());
 	}
 
 	/**
