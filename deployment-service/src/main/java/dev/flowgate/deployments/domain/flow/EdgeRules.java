@@ -35,6 +35,13 @@ final class EdgeRules implements FlowRule {
 	}
 
 	private void checkEnds(FlowGraph graph, FlowEdge edge, List<FlowProblem> problems) {
+		if (edge.from() == null || edge.to() == null) {
+			String missing = (edge.from() == null) ? "from" : "to";
+			String other = (edge.from() == null) ? edge.to() : edge.from();
+			problems.add(new FlowProblem(graph.nodes().containsKey(other) ? other : null,
+					"an edge needs both 'from' and 'to': '%s' is missing".formatted(missing)));
+			return;
+		}
 		boolean fromExists = graph.nodes().containsKey(edge.from());
 		boolean toExists = graph.nodes().containsKey(edge.to());
 		String description = "edge from '%s' to '%s'".formatted(edge.from(), edge.to());

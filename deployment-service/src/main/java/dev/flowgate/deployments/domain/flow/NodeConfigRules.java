@@ -63,10 +63,12 @@ final class NodeConfigRules implements FlowRule {
 				&& ((Number) config.get("timeoutSeconds")).doubleValue() >= MIN_TIMEOUT_SECONDS)) {
 			found.add("timeoutSeconds must be a number of at least 0.001 (one millisecond)");
 		}
-		if (config.has("retry")) {
+		if (config.has("retry") && !(config.get("retry") instanceof Map)) {
+			found.add("retry must be an object: {\"maxAttempts\": ..., \"backoffMillis\": ...}");
+		}
+		else if (config.has("retry")) {
 			NodeConfig retry = config.nested("retry");
-			if (!(config.get("retry") instanceof Map)
-					|| (retry.has("maxAttempts") && !retry.isWholeNumberFromTo("maxAttempts", 1, MAX_ATTEMPTS))) {
+			if (retry.has("maxAttempts") && !retry.isWholeNumberFromTo("maxAttempts", 1, MAX_ATTEMPTS)) {
 				found.add("retry.maxAttempts must be a whole number from 1 to " + MAX_ATTEMPTS);
 			}
 			if (retry.has("backoffMillis") && !retry.isWholeNumberAtLeast("backoffMillis", 0)) {
@@ -164,10 +166,8 @@ final class NodeConfigRules implements FlowRule {
 
 	private void checkOutput(NodeConfig config, Set<String> outputNames, Problems found) {
 		String name = config.text("name");
-		if (name == null) {
-			found.add("name is required");
-		}
-		else if (!outputNames.add(name)) {
+		found.requireText(config, "name");
+		if (name != null && !outputNames.add(name)) {
 			found.add("another output node is already named '%s'".formatted(name));
 		}
 	}
@@ -180,7 +180,10 @@ final class NodeConfigRules implements FlowRule {
 		}
 
 		void requireText(NodeConfig config, String key) {
-			if (config.text(key) == null) {
+			if (config.has(key) && !(config.get(key) instanceof String)) {
+				add(key + " must be a string");
+			}
+			else if (config.text(key) == null) {
 				add(key + " is required");
 			}
 		}

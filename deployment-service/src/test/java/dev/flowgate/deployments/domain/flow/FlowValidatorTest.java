@@ -175,6 +175,33 @@ class FlowValidatorTest {
 	}
 
 	@Test
+	void saysASettingOfAnotherTypeMustBeAStringRatherThanThatItIsMissing() {
+		List<FlowNode> flow = List.of(node("l", "llm", Map.of("model", 5, "prompt", "Hi")),
+				node("t", "template", Map.of("template", 5)), node("o", "output", Map.of("name", 7)));
+		List<FlowEdge> chain = List.of(edge("l", "t"), edge("t", "o"));
+		assertThat(problemsOf(flow, chain)).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactlyInAnyOrder(tuple("l", "model must be a string"), tuple("t", "template must be a string"),
+					tuple("o", "name must be a string"));
+	}
+
+	@Test
+	void saysARetryThatIsNoObjectMustBeOne() {
+		this.nodes.set(2,
+				node("ask", "llm", Map.of("model", "gpt-4o-mini", "prompt", "{{prompt.text}}", "retry", "x")));
+		assertThat(problems()).extracting(FlowProblem::message)
+			.containsExactly("retry must be an object: {\"maxAttempts\": ..., \"backoffMillis\": ...}");
+	}
+
+	@Test
+	void namesTheEndAnEdgeLacks() {
+		this.edges.add(new FlowEdge("ask", null, null));
+		this.edges.add(new FlowEdge(null, null, null));
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactly(tuple("ask", "an edge needs both 'from' and 'to': 'to' is missing"),
+					tuple(null, "an edge needs both 'from' and 'to': 'from' is missing"));
+	}
+
+	@Test
 	void rejectsExpressionsThatAreNotJsonata() {
 		this.nodes.add(node("shape", "transform", Map.of("expression", "{ \"a\": input.question ")));
 		this.edges.add(edge("question", "shape"));
