@@ -36,17 +36,22 @@ public final class JsonataExpressions {
 	 */
 	public Object evaluate(String expression, Object data, Duration timeLimit) {
 		Object value;
+		Duration bound = (timeLimit != null && timeLimit.compareTo(this.timeLimit) < 0) ? timeLimit : this.timeLimit;
+		long deadline = System.nanoTime() + bound.toNanos();
 		try {
 			Jsonata compiled = Jsonata.jsonata(expression);
 			Jsonata.Frame frame = compiled.createFrame();
-			Duration bound = (timeLimit != null && timeLimit.compareTo(this.timeLimit) < 0) ? timeLimit
-					: this.timeLimit;
-			long deadline = System.nanoTime() + bound.toNanos();
 			EvaluationBounds.install(frame, deadline, this.maxDepth, this.maxAllocatedBytes);
 			BoundedJsonataFunctions.bindTo(frame);
 			value = BoundedJsonataFunctions.within(deadline, () -> compiled.evaluate(data, frame));
 		}
 		catch (RuntimeException ex) {
+			if (System.nanoTime() - deadline >= 0) {
+				// Stopped by its deadline, wherever the bounds noticed it: in the words
+				// of
+				// a node's timeout, which may stop it first.
+				throw NodeFailedException.permanent("timed out after %d ms".formatted(bound.toMillis()));
+			}
 			// JException for syntax and type errors; the bounds throw others.
 			throw NodeFailedException.permanent("JSONata: " + ex.getMessage());
 		}
