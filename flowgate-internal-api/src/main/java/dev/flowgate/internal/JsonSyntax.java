@@ -22,12 +22,12 @@ public final class JsonSyntax {
 	}
 
 	/**
-	 * {@code Unexpected end-of-input: expected close marker for Object (line 1, column 25)}.
+	 * {@code Unexpected end-of-input: expected close marker for Object (line 1, column 26)}.
 	 */
 	public static String describe(JacksonException ex) {
 		String message = ex.getOriginalMessage();
 		if (message == null || message.isBlank()) {
-			return "not valid JSON";
+			return "it cannot be parsed";
 		}
 		message = SETTING_NAME.matcher(JACKSON_ADVICE.matcher(message).replaceFirst("")).replaceAll("");
 		TokenStreamLocation location = ex.getLocation();

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * call failed.
  */
 @RestControllerAdvice
-public class PlainJsonAnswers implements ResponseBodyAdvice<Object> {
+class PlainJsonAnswers implements ResponseBodyAdvice<Object> {
 
 	@Override
 	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {

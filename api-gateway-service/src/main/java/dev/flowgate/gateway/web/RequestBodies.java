@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.Rejection;
-import dev.flowgate.internal.JsonSyntax;
 import dev.flowgate.gateway.domain.input.JsonText;
+import dev.flowgate.internal.JsonSyntax;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;

@@ -47,9 +47,8 @@ public final class JsonataExpressions {
 		}
 		catch (RuntimeException ex) {
 			if (System.nanoTime() - deadline >= 0) {
-				// Stopped by its deadline, wherever the bounds noticed it: in the words
-				// of
-				// a node's timeout, which may stop it first.
+				// Stopped at its deadline, wherever the bounds noticed it: said as the
+				// node's timeout says it, which may stop it first.
 				throw NodeFailedException.permanent("timed out after %d ms".formatted(bound.toMillis()));
 			}
 			// JException for syntax and type errors; the bounds throw others.
