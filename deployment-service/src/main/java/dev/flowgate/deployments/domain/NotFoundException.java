@@ -6,8 +6,11 @@ package dev.flowgate.deployments.domain;
  */
 public class NotFoundException extends RuntimeException {
 
+	/**
+	 * @param resource what is missing, as a sentence starts with it ({@code Deployment})
+	 */
 	public NotFoundException(String resource, String id) {
-		super("%s%s '%s' not found".formatted(Character.toUpperCase(resource.charAt(0)), resource.substring(1), id));
+		super("%s '%s' not found".formatted(resource, id));
 	}
 
 }

@@ -31,8 +31,6 @@ public class DeploymentService {
 
 	private static final System.Logger log = System.getLogger(DeploymentService.class.getName());
 
-	private static final String RESOURCE = "deployment";
-
 	private static final String NO_SUCH_FLOW = "names no flow of yours: ";
 
 	private static final String RESOURCE_TITLE = "Deployment";
@@ -138,7 +136,7 @@ public class DeploymentService {
 
 	public Deployment get(String ownerId, String deploymentId) {
 		return this.deployments.find(ownerId, deploymentId)
-			.orElseThrow(() -> new NotFoundException(RESOURCE, deploymentId));
+			.orElseThrow(() -> new NotFoundException(RESOURCE_TITLE, deploymentId));
 	}
 
 	/** Every deployment of the owner, for usage, which reads them all. */

@@ -25,7 +25,7 @@ import dev.flowgate.deployments.domain.execution.RecordedEvents.Kind;
 /** Records executions from their events and answers queries about them. */
 public class ExecutionService {
 
-	static final String RESOURCE = "execution";
+	static final String RESOURCE = "Execution";
 
 	private static final int DEFAULT_PAGE_SIZE = 20;
 

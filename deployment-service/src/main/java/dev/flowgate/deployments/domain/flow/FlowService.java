@@ -15,8 +15,6 @@ import dev.flowgate.deployments.domain.TimeCursor;
 /** Creates, versions, reads and deletes an owner's flows. */
 public class FlowService {
 
-	private static final String RESOURCE = "flow";
-
 	private static final String RESOURCE_TITLE = "Flow";
 
 	private final FlowRepository flows;
@@ -71,7 +69,7 @@ public class FlowService {
 		this.flows.recordLatest(next);
 		if (this.flows.findFlow(ownerId, flowId).isEmpty()) {
 			this.flows.deleteVersion(flowId, next.version());
-			throw new NotFoundException(RESOURCE, flowId);
+			throw new NotFoundException(RESOURCE_TITLE, flowId);
 		}
 		return next;
 	}
@@ -86,13 +84,14 @@ public class FlowService {
 
 	public FlowVersion latest(String ownerId, String flowId) {
 		requireFlow(ownerId, flowId);
-		return this.flows.findLatestVersion(ownerId, flowId).orElseThrow(() -> new NotFoundException(RESOURCE, flowId));
+		return this.flows.findLatestVersion(ownerId, flowId)
+			.orElseThrow(() -> new NotFoundException(RESOURCE_TITLE, flowId));
 	}
 
 	public FlowVersion version(String ownerId, String flowId, int version) {
 		requireFlow(ownerId, flowId);
 		return this.flows.findVersion(ownerId, flowId, version)
-			.orElseThrow(() -> new NotFoundException(RESOURCE + " version", flowId + "/" + version));
+			.orElseThrow(() -> new NotFoundException(RESOURCE_TITLE + " version", flowId + "/" + version));
 	}
 
 	/** A page of a flow's versions, newest first. */
@@ -159,7 +158,7 @@ public class FlowService {
 	}
 
 	private Flow requireFlow(String ownerId, String flowId) {
-		return this.flows.findFlow(ownerId, flowId).orElseThrow(() -> new NotFoundException(RESOURCE, flowId));
+		return this.flows.findFlow(ownerId, flowId).orElseThrow(() -> new NotFoundException(RESOURCE_TITLE, flowId));
 	}
 
 }
