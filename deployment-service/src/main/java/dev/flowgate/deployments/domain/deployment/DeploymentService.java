@@ -167,15 +167,15 @@ public class DeploymentService {
 	 */
 	public Deployment update(String ownerId, String deploymentId, DeploymentChanges changes,
 			ExpectedRevision expected) {
-		Deployment read = current(ownerId, deploymentId, expected);
-		if (applied(read, changes).equals(read)) {
-			// Nothing changes: no new version, so the ETags callers hold stay valid.
-			return read;
-		}
 		return retryOnConcurrentChange(deploymentId, () -> {
 			Deployment current = current(ownerId, deploymentId, expected);
-			Deployment next = applied(current, changes).nextVersion(this.clock.instant());
-			return this.deployments.update(next) ? Optional.of(next) : Optional.empty();
+			Deployment applied = applied(current, changes);
+			if (applied.equals(current)) {
+				// Nothing changes: no new version, so the ETags callers hold stay valid.
+				return Optional.of(new Outcome(current, false));
+			}
+			Deployment next = applied.nextVersion(this.clock.instant());
+			return Outcome.ifWritten(this.deployments.update(next), next);
 		});
 	}
 
@@ -190,7 +190,7 @@ public class DeploymentService {
 	public void delete(String ownerId, String deploymentId, ExpectedRevision expected) {
 		retryOnConcurrentChange(deploymentId, () -> {
 			Deployment current = current(ownerId, deploymentId, expected);
-			return this.deployments.markDeleted(current) ? Optional.of(current) : Optional.empty();
+			return Outcome.ifWritten(this.deployments.markDeleted(current), current);
 		});
 	}
 
@@ -248,10 +248,12 @@ public class DeploymentService {
 
 	private Deployment retryOnConcurrentChange(String deploymentId, Attempt attempt) {
 		for (int i = 0; i < MAX_ATTEMPTS; i++) {
-			Optional<Deployment> saved = attempt.run();
-			if (saved.isPresent()) {
-				publishNow(deploymentId);
-				return saved.get();
+			Optional<Outcome> outcome = attempt.run();
+			if (outcome.isPresent()) {
+				if (outcome.get().written()) {
+					publishNow(deploymentId);
+				}
+				return outcome.get().deployment();
 			}
 		}
 		throw new ConcurrentChangeException(
@@ -276,7 +278,18 @@ public class DeploymentService {
 	@FunctionalInterface
 	private interface Attempt {
 
-		Optional<Deployment> run();
+		Optional<Outcome> run();
+
+	}
+
+	/**
+	 * The deployment an attempt leaves, and whether it wrote it (then it is published).
+	 */
+	private record Outcome(Deployment deployment, boolean written) {
+
+		static Optional<Outcome> ifWritten(boolean stored, Deployment deployment) {
+			return stored ? Optional.of(new Outcome(deployment, true)) : Optional.empty();
+		}
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.domain.deployment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,8 +27,9 @@ class ConditionalChangeTest {
 	private static final DeploymentChanges RENAME = new DeploymentChanges(null, "Renamed", null, null, null, null, null,
 			null);
 
-	private final DeploymentFixture fixture = new DeploymentFixture((deploymentId) -> {
-	});
+	private final List<String> published = new ArrayList<>();
+
+	private final DeploymentFixture fixture = new DeploymentFixture(this.published::add);
 
 	private final DeploymentService deployments = this.fixture.deployments;
 
@@ -107,6 +109,7 @@ class ConditionalChangeTest {
 		assertThat(again).isEqualTo(renamed);
 		assertThat(empty).isEqualTo(renamed);
 		assertThat(this.deployments.get(OWNER, this.created.id()).version()).isEqualTo(2);
+		assertThat(this.published).as("the create and the rename only").hasSize(2);
 		// Another editor who read version 2 still changes it.
 		assertThat(this.deployments.update(OWNER, this.created.id(), disable(), expecting(2)).version()).isEqualTo(3);
 	}
