@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * One node of a flow.
  *
@@ -11,6 +13,8 @@ import java.util.Map;
  * {@code http}, {@code transform}, {@code condition}, {@code file}
  * @param config the node type's settings
  */
+// Editors keep their own members beside id and type (a position, a style): ignored.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record FlowNode(String id, String type, Map<String, Object> config) {
 
 	public FlowNode {

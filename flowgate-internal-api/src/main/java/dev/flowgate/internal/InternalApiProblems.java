@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -63,6 +64,9 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 
 	/** What is wrong with a body that cannot be read: a member where one is at fault. */
 	private static InvalidField unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+			return InvalidField.unknown(pathOf(unknown), unknown.getKnownPropertyIds());
+		}
 		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			return new InvalidField(pathOf(jackson), expectation(jackson));
 		}

@@ -52,6 +52,18 @@ class InternalApiProblemsTest {
 	}
 
 	@Test
+	void namesAMemberTheBodyDoesNotTakeWithTheMembersItDoes() {
+		this.context.run((context) -> {
+			MvcResult result = WebMvc.call(context, json("/things", "{\"count\": 1, \"status\": \"inactive\"}"));
+			assertThat(result.getResponse().getStatus()).isEqualTo(400);
+			JsonNode problem = body(result);
+			assertThat(problem.path("detail").asString())
+				.isEqualTo("status is not a known member (known: count, tags)");
+			assertThat(errors(problem)).containsExactly("status: is not a known member (known: count, tags)");
+		});
+	}
+
+	@Test
 	void namesTheQueryParameterWhoseValueIsNotOfItsTypeInErrors() {
 		this.context.run((context) -> {
 			for (String query : new String[] { "limit=abc", "limit=99999999999" }) {

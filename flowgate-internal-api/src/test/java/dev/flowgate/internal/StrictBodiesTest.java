@@ -46,6 +46,11 @@ class StrictBodiesTest {
 			.withMessageContaining("\"name\"");
 	}
 
+	@Test
+	void refusesAMemberItDoesNotKnow() {
+		assertRefused("{\"name\":\"a\",\"nmae\":\"b\"}", "nmae");
+	}
+
 	private void assertRefused(String json, String field) {
 		assertThatExceptionOfType(MismatchedInputException.class)
 			.isThrownBy(() -> this.strict.readValue(json, Settings.class))

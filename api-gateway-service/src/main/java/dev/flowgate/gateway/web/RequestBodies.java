@@ -6,10 +6,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.input.JsonText;
+import dev.flowgate.internal.InvalidField;
 import dev.flowgate.internal.JsonSyntax;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -112,6 +114,20 @@ public class RequestBodies {
 		MediaType type = parse(request.getContentType());
 		requireUtf8(type);
 		return type;
+	}
+
+	/**
+	 * Refuses a member the body does not take: a misspelt {@code input_data} would run
+	 * the flow without its inputs.
+	 * @throws Rejection (400) naming the first such member and those there are
+	 */
+	public void refuseOtherMembers(JsonNode body, Set<String> known) {
+		for (String name : body.propertyNames()) {
+			if (!known.contains(name)) {
+				InvalidField unknown = InvalidField.unknown(name, known);
+				throw Rejection.invalidField(unknown.field(), unknown.message());
+			}
+		}
 	}
 
 	/** A field that must be a JSON object when present, as plain Java values. */

@@ -157,6 +157,8 @@ class TriggerRejectionsTest {
 					"The request body is not valid JSON");
 			assertInvalid(trigger(deployment, this.tenant.bearer(), "{\"input_data\":[1]}"), "input_data",
 					"must be a JSON object");
+			assertInvalid(trigger(deployment, this.tenant.bearer(), "{\"inputs\":{\"text\":\"a\"}}"), "inputs",
+					"is not a known member (known: callback_url, input_data)");
 			assertInvalid(trigger(deployment, this.tenant.bearer(), "[]"), "",
 					"The request body must be a JSON object");
 			assertInvalid(trigger(deployment, this.tenant.bearer(), "{\"input_data\":{\"text\":\"a\",\"text\":\"b\"}}"),

@@ -60,13 +60,17 @@ record DeploymentRequest(String flowId, Integer flowVersion, String name, String
 
 	/** Where results go; {@code allowCallbackOverride} may be left out (false). */
 	private static DeliveryTarget deliveryOf(JsonMembers members) {
-		return new DeliveryTarget(members.text("callbackUrl"), members.text("email"),
+		DeliveryTarget delivery = new DeliveryTarget(members.text("callbackUrl"), members.text("email"),
 				Boolean.TRUE.equals(members.flag("allowCallbackOverride")));
+		members.refuseOthers();
+		return delivery;
 	}
 
 	private static DeploymentLimits limitsOf(JsonMembers members) {
-		return new DeploymentLimits(members.wholeNumber("maxConcurrentExecutions"),
+		DeploymentLimits limits = new DeploymentLimits(members.wholeNumber("maxConcurrentExecutions"),
 				members.wholeNumber("requestsPerMinute"));
+		members.refuseOthers();
+		return limits;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
@@ -11,7 +13,12 @@ import dev.flowgate.deployments.domain.flow.FlowDraft;
 import dev.flowgate.deployments.domain.flow.FlowProblem;
 import dev.flowgate.deployments.domain.flow.InvalidFlowException;
 
-/** The body of {@code POST /v1/flows} and {@code PUT /v1/flows/{id}}. */
+/**
+ * The body of {@code POST /v1/flows} and {@code PUT /v1/flows/{id}}. A flow as a GET
+ * answers it may be sent back: its {@code id}, {@code version} and {@code createdAt} are
+ * ignored; any other member the body does not take is refused.
+ */
+@JsonIgnoreProperties({ "id", "version", "createdAt" })
 record FlowRequest(String name, String description, List<FlowNode> nodes, List<FlowEdge> edges) {
 
 	/**

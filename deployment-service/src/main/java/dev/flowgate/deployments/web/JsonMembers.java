@@ -1,15 +1,19 @@
 package dev.flowgate.deployments.web;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
+import dev.flowgate.internal.InvalidField;
 
 /**
  * The members of a JSON object a request keeps as JSON, read as their types: absent or
  * {@code null} is {@code null}, another type a problem named by its path
- * ({@code delivery.email}). Unknown members are ignored, as in the rest of the body.
+ * ({@code delivery.email}). A member none of the reads asked for is refused by
+ * {@link #refuseOthers}, as Jackson refuses one in the rest of the body.
  */
 final class JsonMembers {
 
@@ -19,6 +23,8 @@ final class JsonMembers {
 
 	private final List<FieldProblem> problems;
 
+	private final Set<String> known = new LinkedHashSet<>();
+
 	JsonMembers(String path, JsonNode object, List<FieldProblem> problems) {
 		this.path = path;
 		this.object = object;
@@ -26,7 +32,7 @@ final class JsonMembers {
 	}
 
 	String text(String name) {
-		JsonNode value = this.object.path(name);
+		JsonNode value = member(name);
 		if (isNone(value)) {
 			return null;
 		}
@@ -37,7 +43,7 @@ final class JsonMembers {
 	}
 
 	Boolean flag(String name) {
-		JsonNode value = this.object.path(name);
+		JsonNode value = member(name);
 		if (isNone(value)) {
 			return null;
 		}
@@ -48,7 +54,7 @@ final class JsonMembers {
 	}
 
 	Integer wholeNumber(String name) {
-		JsonNode value = this.object.path(name);
+		JsonNode value = member(name);
 		if (isNone(value)) {
 			return null;
 		}
@@ -56,6 +62,21 @@ final class JsonMembers {
 			return refuse(name, "must be a whole number, or null");
 		}
 		return value.intValue();
+	}
+
+	/** Refuses every member that none of the reads before asked for. */
+	void refuseOthers() {
+		for (String name : this.object.propertyNames()) {
+			if (!this.known.contains(name)) {
+				this.problems
+					.add(new FieldProblem(this.path + "." + name, InvalidField.unknown(name, this.known).message()));
+			}
+		}
+	}
+
+	private JsonNode member(String name) {
+		this.known.add(name);
+		return this.object.path(name);
 	}
 
 	private static boolean isNone(JsonNode value) {

@@ -240,6 +240,25 @@ class DeploymentApiTest {
 	}
 
 	@Test
+	void refusesMembersItDoesNotTakeNamingEachInsteadOfIgnoringThem() {
+		String id = deployWithDeliveryAndLimits();
+
+		Response misspelt = this.api.patch("/v1/deployments/" + id, """
+				{"delivery":{"callback_url":"https://example.com/hook"},"limits":{"rpm":5}}""");
+		Response readOnly = this.api.patch("/v1/deployments/" + id, "{\"createdAt\":\"2026-01-01T00:00:00Z\"}");
+
+		assertThat(misspelt.status()).isEqualTo(400);
+		assertThat(misspelt.invalidFields()).containsExactlyInAnyOrder("delivery.callback_url", "limits.rpm");
+		assertThat(misspelt.json().findValuesAsString("message")).containsExactlyInAnyOrder(
+				"is not a known member (known: allowCallbackOverride, callbackUrl, email)",
+				"is not a known member (known: maxConcurrentExecutions, requestsPerMinute)");
+		assertThat(readOnly.status()).isEqualTo(400);
+		assertThat(readOnly.invalidFields()).containsExactly("createdAt");
+		assertThat(this.api.get("/v1/deployments/" + id).json().path("limits").path("requestsPerMinute").asInt())
+			.isEqualTo(60);
+	}
+
+	@Test
 	void deletingPublishesATombstoneAndFreesTheFlow() {
 		String id = deploy();
 		await().until(() -> latestState(id), (value) -> value != null);

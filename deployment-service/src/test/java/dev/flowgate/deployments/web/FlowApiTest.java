@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.flowgate.deployments.ApiClient;
 import dev.flowgate.deployments.ApiClient.Response;
@@ -70,6 +71,27 @@ class FlowApiTest {
 		assertThat(first.text("name")).isEqualTo("Answer");
 		assertThat(first.json().path("nodes")).hasSize(4);
 		assertThat(this.api.get("/v1/flows/" + id + "/versions/3").status()).isEqualTo(404);
+	}
+
+	@Test
+	void takesAFlowBackAsAGetAnswersItWithAnEditorsMembersButRefusesAnUnknownOne() {
+		String id = this.api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		ObjectNode fetched = (ObjectNode) this.api.get("/v1/flows/" + id).json();
+		fetched.put("name", "Answer, edited");
+		((ObjectNode) fetched.path("nodes").get(0)).putObject("position").put("x", 10).put("y", 20);
+		((ObjectNode) fetched.path("edges").get(0)).put("label", "question");
+
+		Response resent = this.api.put("/v1/flows/" + id, fetched.toString());
+		Response misspelt = this.api.put("/v1/flows/" + id, fetched.put("edgse", "[]").toString());
+
+		assertThat(resent.status()).isEqualTo(200);
+		assertThat(resent.json().path("version").asInt()).isEqualTo(2);
+		assertThat(resent.text("name")).isEqualTo("Answer, edited");
+		assertThat(resent.json().path("nodes")).hasSize(4);
+		assertThat(misspelt.status()).isEqualTo(400);
+		assertThat(misspelt.text("detail"))
+			.isEqualTo("edgse is not a known member (known: description, edges, name, nodes)");
+		assertThat(this.api.get("/v1/flows/" + id).json().path("version").asInt()).isEqualTo(2);
 	}
 
 	@Test

@@ -148,6 +148,23 @@ class KeyApiTest {
 	}
 
 	@Test
+	void refusesAMemberItDoesNotTakeInsteadOfIgnoringIt() {
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"ci\"}").text("id");
+		int keys = this.api.get("/v1/keys", this.ownerId).body().path("items").size();
+
+		Response readOnly = this.api.patch("/v1/keys/" + keyId, this.ownerId, "{\"status\": \"inactive\"}");
+		Response typo = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"x\", \"scope\": [\"manage\"]}");
+
+		assertThat(readOnly.status()).isEqualTo(400);
+		assertThat(readOnly.text("detail")).isEqualTo("status is not a known member (known: deploymentIds, "
+				+ "expiresAt, name, rateLimitPerMinute, scopes)");
+		assertThat(this.api.get("/v1/keys/" + keyId, this.ownerId).text("status")).isEqualTo("active");
+		assertThat(typo.status()).isEqualTo(400);
+		assertThat(typo.invalidFields()).containsExactly("scope");
+		assertThat(this.api.get("/v1/keys", this.ownerId).body().path("items")).hasSize(keys);
+	}
+
+	@Test
 	void refusesAKeyPastTheOwnersLimitWith409() {
 		// The owner's first key, from its registration, counts too; the tests allow 5.
 		for (int i = 0; i < 4; i++) {

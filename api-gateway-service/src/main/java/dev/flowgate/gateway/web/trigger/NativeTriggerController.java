@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.web.trigger;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.DeliveryTarget;
@@ -27,7 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NativeTriggerController {
 
+	private static final String INPUT_DATA = "input_data";
+
 	private static final String CALLBACK_URL = "callback_url";
+
+	private static final Set<String> MEMBERS = Set.of(INPUT_DATA, CALLBACK_URL);
 
 	private final TriggerCalls calls;
 
@@ -53,7 +58,8 @@ class NativeTriggerController {
 		Deployment deployment = this.calls.charged(caller, attribution,
 				() -> this.deployments.forTrigger(caller, deploymentId, attribution::to));
 		JsonNode body = this.bodies.readJsonObject(request);
-		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, "input_data"),
+		this.bodies.refuseOtherMembers(body, MEMBERS);
+		TriggerRequest trigger = new TriggerRequest(this.bodies.objectField(body, INPUT_DATA),
 				callbackUrl(body, deployment), CallerHeaders.idempotencyKey(request), TriggerSource.NATIVE);
 		return this.calls.accept(request, caller, deployment, trigger,
 				(execution) -> ExecutionResource.of(execution, caller.readsTraces()));
