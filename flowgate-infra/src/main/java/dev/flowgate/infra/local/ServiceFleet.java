@@ -29,8 +29,6 @@ public final class ServiceFleet {
 	// Generous: on two busy cores five Spring Boot JVMs can take minutes to start.
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
-	private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
-
 	private final StackOptions options;
 
 	private final IntFunction<Map<String, String>> environment;
@@ -108,8 +106,7 @@ public final class ServiceFleet {
 		if (old != null) {
 			stop(name);
 		}
-		ServiceInstance spec = (old != null) ? old : ServiceInstance.unstarted(name, this.options.ports());
-		awaitReady(start(spec.service(), name, spec.port(), spec.extraEnv()));
+		startAgain((old != null) ? old : ServiceInstance.unstarted(name, this.options.ports()));
 	}
 
 	public List<String> names() {
@@ -153,28 +150,29 @@ public final class ServiceFleet {
 	}
 
 	/**
-	 * Forgets a process that died (its {@link ManagedProcess} has reported it, with the
-	 * end of its log), so that its pid file goes, until the fleet stops.
+	 * Forgets the processes that died (each {@link ManagedProcess} has reported its own,
+	 * with the end of its log), so that their pid files go.
+	 * @return what each of them was, to start again
 	 */
-	void watch() {
-		Thread watcher = new Thread(() -> {
-			while (!this.closed) {
-				this.instances.forEach((name, instance) -> {
-					if (!instance.process().isAlive() && this.instances.remove(name, instance)) {
-						this.classData.forget(instance.process());
-						deletePidFile(name);
-					}
-				});
-				try {
-					Thread.sleep(WATCH_INTERVAL.toMillis());
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
+	List<ServiceInstance> forgetDied() {
+		List<ServiceInstance> died = new ArrayList<>();
+		this.instances.forEach((name, instance) -> {
+			if (!instance.process().isAlive() && this.instances.remove(name, instance)) {
+				this.classData.forget(instance.process());
+				deletePidFile(name);
+				died.add(instance);
 			}
-		}, "flowgate-watch");
-		watcher.setDaemon(true);
-		watcher.start();
+		});
+		return died;
+	}
+
+	/** Starts a process that died again as it was, and waits until it is ready. */
+	void startAgain(ServiceInstance died) {
+		awaitReady(start(died.service(), died.name(), died.port(), died.extraEnv()));
+	}
+
+	boolean isClosed() {
+		return this.closed;
 	}
 
 	private void stopTogether(List<ServiceInstance> instances) {

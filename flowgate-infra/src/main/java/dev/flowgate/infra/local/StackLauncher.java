@@ -59,7 +59,7 @@ final class StackLauncher {
 			System.out.println(summary(stack, LocalStack.seconds(this.started)));
 		}
 		this.files.markReady();
-		stack.services().watch();
+		new ServiceSupervisor(stack.services(), this.options.requests(), true).start();
 		this.stopped.await();
 	}
 

@@ -71,6 +71,13 @@ public record StackOptions(Path root, Path runDir, StackPorts ports, boolean per
 		return this.runDir.resolve("pids");
 	}
 
+	/**
+	 * Where {@code ./flowgate restart} leaves its requests ({@link ServiceSupervisor}).
+	 */
+	Path requests() {
+		return this.runDir.resolve("requests");
+	}
+
 	Path classData() {
 		return this.runDir.resolve("cds");
 	}

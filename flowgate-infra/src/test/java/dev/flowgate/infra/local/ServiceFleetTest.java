@@ -41,7 +41,7 @@ class ServiceFleetTest {
 		try (CapturedStderr err = CapturedStderr.start()) {
 			fleet.startReplica(Service.KEY_SERVICE, KEY_SERVICE, StackPorts.freePort(),
 					Map.of(FakeServiceMain.EXIT_AFTER_MS, "500"));
-			fleet.watch();
+			new ServiceSupervisor(fleet, testOptions().requests(), false).start();
 
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> !fleet.names().contains(KEY_SERVICE) && err.text().contains("unexpectedly"));
