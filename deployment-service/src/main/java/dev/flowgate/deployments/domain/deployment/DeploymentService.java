@@ -11,7 +11,6 @@ import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentEnvironment;
 import dev.flowgate.contracts.DeploymentLimits;
 import dev.flowgate.contracts.DeploymentMode;
-import dev.flowgate.deployments.domain.ConcurrentChangeException;
 import dev.flowgate.deployments.domain.ExpectedRevision;
 import dev.flowgate.deployments.domain.InvalidRequestException;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
@@ -21,6 +20,7 @@ import dev.flowgate.deployments.domain.PreconditionFailedException;
 import dev.flowgate.deployments.domain.ResultPage;
 import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.flow.FlowService;
+import dev.flowgate.deployments.domain.deployment.PublishedWrites.Outcome;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
 
 /**
@@ -31,22 +31,15 @@ public class DeploymentService {
 
 	private static final System.Logger log = System.getLogger(DeploymentService.class.getName());
 
-	private static final String NO_SUCH_FLOW = "names no flow of yours: ";
-
 	private static final String RESOURCE_TITLE = "Deployment";
 
 	private static final int DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
 
-	/**
-	 * Concurrent changes of one deployment are rare; after this many, the caller retries.
-	 */
-	private static final int MAX_ATTEMPTS = 3;
-
 	private final DeploymentRepository deployments;
 
-	private final DeploymentPublication publication;
+	private final PublishedWrites writes;
 
-	private final FlowService flows;
+	private final FlowPins flows;
 
 	private final Clock clock;
 
@@ -59,8 +52,8 @@ public class DeploymentService {
 	public DeploymentService(DeploymentRepository deployments, DeploymentPublication publication, FlowService flows,
 			Clock clock, int perOwner) {
 		this.deployments = deployments;
-		this.publication = publication;
-		this.flows = flows;
+		this.writes = new PublishedWrites(publication);
+		this.flows = new FlowPins(flows);
 		this.clock = clock;
 		this.perOwner = perOwner;
 	}
@@ -83,7 +76,7 @@ public class DeploymentService {
 			// Deleted by a deletion that did not see this deployment: withdrawn
 			// as it is now, should it have been changed already.
 			withdraw(ownerId, deployment.id());
-			throw new InvalidRequestException("flowId", NO_SUCH_FLOW + flowId);
+			throw new InvalidRequestException("flowId", FlowPins.noSuchFlow(flowId));
 		}
 		catch (DeploymentLimitReachedException ex) {
 			withdraw(ownerId, deployment.id());
@@ -95,13 +88,13 @@ public class DeploymentService {
 			log.log(System.Logger.Level.WARNING, "Deployment {0} is stored; it could not be checked again: {1}",
 					deployment.id(), ex.getMessage());
 		}
-		publishNow(deployment.id());
+		this.writes.publishNow(deployment.id());
 		return deployment;
 	}
 
 	private Deployment newDeployment(String ownerId, String flowId, DeploymentChanges settings) {
 		List<FieldProblem> problems = new ArrayList<>();
-		Optional<FlowVersion> flow = resolveFlow(ownerId, flowId, settings.flowVersion(), problems);
+		Optional<FlowVersion> flow = this.flows.resolve(ownerId, flowId, settings.flowVersion(), problems);
 		Instant now = this.clock.instant();
 		Deployment defaults = new Deployment(UUID.randomUUID().toString(), ownerId,
 				flow.map(FlowVersion::name).orElse(null), flowId, flow.map(FlowVersion::version).orElse(0),
@@ -167,12 +160,12 @@ public class DeploymentService {
 	 */
 	public Deployment update(String ownerId, String deploymentId, DeploymentChanges changes,
 			ExpectedRevision expected) {
-		return retryOnConcurrentChange(deploymentId, () -> {
+		return this.writes.retryOnConcurrentChange(deploymentId, () -> {
 			Deployment current = current(ownerId, deploymentId, expected);
 			Deployment applied = applied(current, changes);
 			if (applied.equals(current)) {
 				// Nothing changes: no new version, so the ETags callers hold stay valid.
-				return Optional.of(new Outcome(current, false));
+				return Outcome.unchanged(current);
 			}
 			Deployment next = applied.nextVersion(this.clock.instant());
 			return Outcome.ifWritten(this.deployments.update(next), next);
@@ -188,7 +181,7 @@ public class DeploymentService {
 	 * @throws PreconditionFailedException when it is at another version
 	 */
 	public void delete(String ownerId, String deploymentId, ExpectedRevision expected) {
-		retryOnConcurrentChange(deploymentId, () -> {
+		this.writes.retryOnConcurrentChange(deploymentId, () -> {
 			Deployment current = current(ownerId, deploymentId, expected);
 			return Outcome.ifWritten(this.deployments.markDeleted(current), current);
 		});
@@ -209,7 +202,7 @@ public class DeploymentService {
 		List<FieldProblem> problems = new ArrayList<>();
 		Deployment pinned = current;
 		if (changes.flowVersion() != null) {
-			pinned = resolveFlow(current.ownerId(), current.flowId(), changes.flowVersion(), problems)
+			pinned = this.flows.resolve(current.ownerId(), current.flowId(), changes.flowVersion(), problems)
 				.map((flow) -> current.pinnedTo(flow.version(), flow.definition()))
 				.orElse(current);
 		}
@@ -218,79 +211,6 @@ public class DeploymentService {
 			throw new InvalidRequestException(problems);
 		}
 		return next;
-	}
-
-	private Optional<FlowVersion> resolveFlow(String ownerId, String flowId, Integer version,
-			List<FieldProblem> problems) {
-		if (flowId == null || flowId.isBlank()) {
-			problems.add(new FieldProblem("flowId", "is required"));
-			return Optional.empty();
-		}
-		FlowVersion latest;
-		try {
-			latest = this.flows.latest(ownerId, flowId);
-		}
-		catch (NotFoundException ex) {
-			problems.add(new FieldProblem("flowId", NO_SUCH_FLOW + flowId));
-			return Optional.empty();
-		}
-		if (version == null || version == latest.version()) {
-			return Optional.of(latest);
-		}
-		try {
-			return Optional.of(this.flows.version(ownerId, flowId, version));
-		}
-		catch (NotFoundException ex) {
-			problems.add(new FieldProblem("flowVersion", "names no version of flow '%s'".formatted(flowId)));
-			return Optional.empty();
-		}
-	}
-
-	private Deployment retryOnConcurrentChange(String deploymentId, Attempt attempt) {
-		for (int i = 0; i < MAX_ATTEMPTS; i++) {
-			Optional<Outcome> outcome = attempt.run();
-			if (outcome.isPresent()) {
-				if (outcome.get().written()) {
-					publishNow(deploymentId);
-				}
-				return outcome.get().deployment();
-			}
-		}
-		throw new ConcurrentChangeException(
-				"Deployment '%s' is being changed by another request; retry".formatted(deploymentId));
-	}
-
-	/**
-	 * The change is stored, so the caller must hear so even if publishing fails (a retry
-	 * would create a second deployment): the republisher catches up.
-	 */
-	private void publishNow(String deploymentId) {
-		try {
-			this.publication.publish(deploymentId);
-		}
-		catch (RuntimeException ex) {
-			log.log(System.Logger.Level.WARNING, "Deployment {0} is stored but not yet published: {1}", deploymentId,
-					ex.getMessage());
-		}
-	}
-
-	/** One read-change-write attempt; empty when another writer got there first. */
-	@FunctionalInterface
-	private interface Attempt {
-
-		Optional<Outcome> run();
-
-	}
-
-	/**
-	 * The deployment an attempt leaves, and whether it wrote it (then it is published).
-	 */
-	private record Outcome(Deployment deployment, boolean written) {
-
-		static Optional<Outcome> ifWritten(boolean stored, Deployment deployment) {
-			return stored ? Optional.of(new Outcome(deployment, true)) : Optional.empty();
-		}
-
 	}
 
 }
