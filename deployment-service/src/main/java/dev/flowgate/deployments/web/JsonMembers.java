@@ -68,8 +68,8 @@ final class JsonMembers {
 	void refuseOthers() {
 		for (String name : this.object.propertyNames()) {
 			if (!this.known.contains(name)) {
-				this.problems
-					.add(new FieldProblem(this.path + "." + name, InvalidField.unknown(name, this.known).message()));
+				InvalidField unknown = InvalidField.unknown(this.path + "." + name, this.known);
+				this.problems.add(new FieldProblem(unknown.field(), unknown.message()));
 			}
 		}
 	}
