@@ -14,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Imported by each service behind the gateway: its API ({@value #API}, not the actuator)
  * answers only calls that carry the internal token ({@code flowgate.internal-token}), and
- * 401 problem details to the others; its request bodies are read strictly
+ * 401 problem details to the others; a query parameter may be given once
+ * ({@link RepeatedParameterGuard}), request bodies are read strictly
  * ({@link StrictBodies}), and its answers are typed as what they are
  * ({@link PlainJsonAnswers}).
  */
@@ -41,6 +42,9 @@ public class InternalApiConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new InternalTokenGuard(this.properties.internalToken()))
 			.addPathPatterns(API)
 			.order(Ordered.HIGHEST_PRECEDENCE);
+		registry.addInterceptor(new RepeatedParameterGuard())
+			.addPathPatterns(API)
+			.order(Ordered.HIGHEST_PRECEDENCE + 1);
 	}
 
 	@Bean

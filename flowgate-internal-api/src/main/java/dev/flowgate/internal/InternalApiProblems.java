@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.flowgate.internal.RepeatedParameterGuard.RepeatedParameterException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,11 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 	protected ProblemDetail unexpected(Exception ex) {
 		log.error("Request failed", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed");
+	}
+
+	@ExceptionHandler
+	protected ResponseEntity<Object> repeatedParameter(RepeatedParameterException ex, WebRequest request) {
+		return invalid(ex, new InvalidField(ex.parameter(), "is given more than once"), new HttpHeaders(), request);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,7 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class InternalApiConfigurationTest {
 
 	private final WebApplicationContextRunner context = new WebApplicationContextRunner()
-		.withUserConfiguration(WebMvc.class, InternalApiConfiguration.class, Api.class)
+		.withUserConfiguration(WebMvc.class, InternalApiConfiguration.class, Problems.class, Api.class)
 		.withPropertyValues("flowgate.internal-token=s3cret-token");
 
 	@Test
@@ -58,9 +59,35 @@ class InternalApiConfigurationTest {
 	}
 
 	@Test
+	void refusesAQueryParameterGivenTwiceNamingIt() {
+		this.context.run((context) -> {
+			// A name that is no valid escape is compared as sent.
+			for (String query : new String[] { "limit=1&limit=2", "cursor=a&cursor=a", "li%mit=1&li%mit=2" }) {
+				MvcResult result = WebMvc.call(context,
+						get("/v1/things?" + query).header(InternalHeaders.TOKEN, "s3cret-token"));
+				String parameter = query.substring(0, query.indexOf('='));
+				assertThat(result.getResponse().getStatus()).as(query).isEqualTo(400);
+				assertThat(result.getResponse().getContentAsString())
+					.contains("\"detail\":\"" + parameter + " is given more than once\"")
+					.contains("\"field\":\"" + parameter + "\"");
+			}
+			for (String query : new String[] { "limit=1&cursor=a&x", "li%mit=1" }) {
+				MvcResult once = WebMvc.call(context,
+						get("/v1/things?" + query).header(InternalHeaders.TOKEN, "s3cret-token"));
+				assertThat(once.getResponse().getStatus()).as(query).isEqualTo(200);
+			}
+		});
+	}
+
+	@Test
 	void leavesWhatIsNotTheApiAlone() {
 		this.context.run(
 				(context) -> assertThat(WebMvc.call(context, get("/status")).getResponse().getStatus()).isEqualTo(200));
+	}
+
+	@RestControllerAdvice
+	static class Problems extends InternalApiProblems {
+
 	}
 
 	@RestController
