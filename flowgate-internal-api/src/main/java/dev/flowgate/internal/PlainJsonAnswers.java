@@ -10,10 +10,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * An answer that is no problem goes out as {@code application/json} even to a caller that
- * accepts only {@code application/problem+json}: Jackson writes any {@code +json} type
- * asked for, and a 200 labelled a problem would tell clients that read the type that the
- * call failed.
+ * An answer that is no problem goes out as {@code application/json} whatever other
+ * {@code +json} type the caller asked for: Jackson writes any it is asked, and a 200
+ * labelled {@code application/problem+json} would tell clients that read the type that
+ * the call failed, one labelled a vendor's type would slip past the gateway's checks of
+ * JSON answers.
  */
 @RestControllerAdvice
 class PlainJsonAnswers implements ResponseBodyAdvice<Object> {
@@ -29,10 +30,17 @@ class PlainJsonAnswers implements ResponseBodyAdvice<Object> {
 			ServerHttpResponse response) {
 		// A type the controller set itself (ResponseEntity's headers) stands.
 		if (!(body instanceof ProblemDetail) && response.getHeaders().getContentType() == null
-				&& MediaType.APPLICATION_PROBLEM_JSON.equalsTypeAndSubtype(contentType)) {
+				&& isOtherJson(contentType)) {
 			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		}
 		return body;
+	}
+
+	/**
+	 * {@code application/problem+json}, {@code application/vnd.x+json}: not plain JSON.
+	 */
+	private static boolean isOtherJson(MediaType type) {
+		return type != null && "json".equals(type.getSubtypeSuffix());
 	}
 
 }

@@ -26,6 +26,15 @@ class PlainJsonAnswersTest {
 	}
 
 	@Test
+	void typesAnAnswerAsJsonForACallerAcceptingAnotherJsonType() {
+		this.context.run((context) -> {
+			MvcResult answer = WebMvc.call(context, get("/things").accept("application/vnd.anything+json"));
+			assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+			assertThat(answer.getResponse().getContentType()).isEqualTo("application/json");
+		});
+	}
+
+	@Test
 	void leavesAProblemTypedAsOne() {
 		this.context.run((context) -> {
 			MvcResult refused = WebMvc.call(context,

@@ -105,6 +105,28 @@ class ExecutionTracesTest {
 	}
 
 	@Test
+	void removesTheTraceWhateverTypeTheAnswerIsLabelledAndRefusesOneThatIsNoJson() {
+		String id = "vendor-" + this.owner.keyId();
+		String path = "/v1/executions/" + id;
+		// As deployment-service would answer a caller that asked for another JSON type.
+		this.stack.deploymentService.on("GET", path, (request) -> new Reply(200,
+				Map.of("Content-Type", "application/vnd.anything+json"), TRACED.formatted(id)));
+		this.stack.deploymentService.on("GET", path + "-garbled",
+				(request) -> new Reply(200, Map.of("Content-Type", "text/plain"), "trace: upstream-secret"));
+		this.stack.awaitVisible(this.runOnly);
+
+		Http.Response vendor = Http.get(this.stack.a.url(path),
+				Map.of("Authorization", "Bearer " + this.runOnly.key(), "Accept", "application/vnd.anything+json"));
+		Http.Response garbled = Http.get(this.stack.a.url(path + "-garbled"), this.runOnly.bearer());
+
+		assertThat(vendor.status()).isEqualTo(200);
+		assertThat(vendor.body()).doesNotContain("upstream-secret");
+		assertThat(vendor.json().has("trace")).isFalse();
+		assertThat(garbled.status()).isEqualTo(502);
+		assertThat(garbled.body()).doesNotContain("upstream-secret");
+	}
+
+	@Test
 	void answersHeadAndConditionalPollsOfAKeyWithoutScopeManageAsItsGet() {
 		String id = "conditional-" + this.owner.keyId();
 		String path = "/v1/executions/" + id;

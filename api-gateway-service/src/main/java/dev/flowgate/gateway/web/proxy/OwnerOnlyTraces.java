@@ -1,7 +1,6 @@
 package dev.flowgate.gateway.web.proxy;
 
-import java.util.Optional;
-
+import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.domain.key.Caller;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -11,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -37,34 +35,32 @@ class OwnerOnlyTraces {
 		this.reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 	}
 
-	/** The answer as the caller may read it; parsed only when it may not read traces. */
+	/**
+	 * The answer as the caller may read it; parsed only when it may not read traces, and
+	 * then whatever type it is labelled: one that cannot be read as JSON is refused, not
+	 * passed on, as it might carry a trace the check could not see.
+	 */
 	ResponseEntity<byte[]> forCaller(Caller caller, ResponseEntity<byte[]> answer) {
-		if (caller.readsTraces() || !isJsonSuccess(answer)) {
+		if (caller.readsTraces() || !answer.getStatusCode().is2xxSuccessful() || isEmpty(answer.getBody())) {
 			return answer;
 		}
-		return withoutTrace(answer.getBody()).map((body) -> rewritten(answer, body)).orElse(answer);
-	}
-
-	private static boolean isJsonSuccess(ResponseEntity<byte[]> answer) {
-		MediaType type = answer.getHeaders().getContentType();
-		return answer.getStatusCode().is2xxSuccessful() && answer.getBody() != null && type != null
-				&& MediaType.APPLICATION_JSON.isCompatibleWith(type);
-	}
-
-	/** Empty when there is no trace to remove: the bytes then go on untouched. */
-	private Optional<byte[]> withoutTrace(byte[] body) {
+		JsonNode body;
 		try {
-			JsonNode execution = this.reader.readTree(body);
-			if (!(execution instanceof ObjectNode members) || !members.has(TRACE)) {
-				return Optional.empty();
-			}
-			members.remove(TRACE);
-			return Optional.of(this.json.writeValueAsBytes(members));
+			body = this.reader.readTree(answer.getBody());
 		}
 		catch (JacksonException ex) {
-			// Not JSON after all: no execution, and no trace anyone could read.
-			return Optional.empty();
+			throw Rejection.of(Rejection.Reason.UPSTREAM_REFUSED,
+					"deployment-service's answer could not be read as JSON: a fault of the installation");
 		}
+		if (!(body instanceof ObjectNode members) || !members.has(TRACE)) {
+			return answer;
+		}
+		members.remove(TRACE);
+		return rewritten(answer, this.json.writeValueAsBytes(members));
+	}
+
+	private static boolean isEmpty(byte[] body) {
+		return body == null || body.length == 0;
 	}
 
 	private static ResponseEntity<byte[]> rewritten(ResponseEntity<byte[]> answer, byte[] body) {
