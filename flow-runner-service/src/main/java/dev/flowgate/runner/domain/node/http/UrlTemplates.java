@@ -34,6 +34,10 @@ final class UrlTemplates {
 	/** What a value may put into a host the template names in part. */
 	private static final String HOST_VALUE = "[A-Za-z0-9.-]*";
 
+	private static final int HTTP_PORT = 80;
+
+	private static final int HTTPS_PORT = 443;
+
 	private UrlTemplates() {
 	}
 
@@ -50,6 +54,11 @@ final class UrlTemplates {
 		if (namesHost && !sameHost(fixed, actual)) {
 			throw NodeFailedException
 				.permanent("%s: a value changes the host the template names (%s)".formatted(field, fixed.getHost()));
+		}
+		// "https://api.example.com{{input.path}}" with ":8443/x": another service.
+		if (namesHost && port(fixed) != port(actual)) {
+			throw NodeFailedException
+				.permanent("%s: a value changes the port the template names (%d)".formatted(field, port(fixed)));
 		}
 		Matcher authority = AUTHORITY.matcher(template);
 		if (!namesHost && authority.find() && templates.hasReference(authority.group(1))) {
@@ -80,6 +89,14 @@ final class UrlTemplates {
 		return fixed.getScheme() != null && fixed.getScheme().equalsIgnoreCase(actual.getScheme())
 				&& fixed.getHost().equalsIgnoreCase(actual.getHost())
 				&& (actual.getRawUserInfo() == null || actual.getRawUserInfo().equals(fixed.getRawUserInfo()));
+	}
+
+	/** The port a request to the URL goes to: as written, or its scheme's. */
+	private static int port(URI url) {
+		if (url.getPort() != -1) {
+			return url.getPort();
+		}
+		return "https".equalsIgnoreCase(url.getScheme()) ? HTTPS_PORT : HTTP_PORT;
 	}
 
 	/**

@@ -285,6 +285,23 @@ class HttpNodeTest {
 		assertThat(this.api.received()).isEmpty();
 	}
 
+	@Test
+	void aValueCannotChangeThePortTheTemplateNames() {
+		FlowDefinition flow = Flows.flow()
+			.input("v")
+			.node("call", "http",
+					Map.of("url", "http://127.0.0.1{{input.v}}", "headers",
+							Map.of("Authorization", "Bearer for-port-80-only")))
+			.edge("v", "call")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("v", ":" + this.api.port() + "/steal"));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).isEqualTo("url: a value changes the port the template names (80)");
+		assertThat(this.api.received()).isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "{{origin}}\\{{input.v}}", "{{origin}}\\\\{{input.v}}", "{{origin}}/\\{{x}}/{{input.v}}" })
 	void anEscapeInTheUrlIsTextThatNoValueGetsPast(String template) {
