@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the refused trigger calls counted since the last round, one summary per
- * deployment, for deployment-service to add to its usage. Best effort: counts whose send
- * fails are logged and dropped, as usage figures rather than an audit.
+ * deployment, for deployment-service to add to its usage. A summary Kafka did not take
+ * goes back to the tally, to be sent with the next round's counts: calls refused because
+ * Kafka was away are counted once it is back. Counts a replica holds when it stops are
+ * lost, as usage figures rather than an audit.
  */
 @Component
 class RejectionsPublisher {
@@ -46,10 +48,14 @@ class RejectionsPublisher {
 					summary.counts());
 			try {
 				this.template.send(Topics.TRIGGERS_REJECTED.name(), event.deploymentId(), event)
-					.whenComplete((sent, failure) -> logLost(event, failure));
+					.whenComplete((sent, failure) -> {
+						if (failure != null) {
+							keep(summary, failure);
+						}
+					});
 			}
 			catch (RuntimeException ex) {
-				logLost(event, ex);
+				keep(summary, ex);
 			}
 		}
 	}
@@ -61,11 +67,10 @@ class RejectionsPublisher {
 		this.template.flush();
 	}
 
-	private static void logLost(TriggersRejected event, Throwable failure) {
-		if (failure != null) {
-			log.warn("Refused-call counts {} of deployment {} not sent: {}", event.counts(), event.deploymentId(),
-					failure.getMessage());
-		}
+	private void keep(Summary summary, Throwable failure) {
+		this.tally.restore(summary);
+		log.warn("Refused-call counts {} of deployment {} not sent, kept for the next round: {}", summary.counts(),
+				summary.deploymentId(), failure.getMessage());
 	}
 
 }

@@ -14,11 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RejectionTally {
 
-	private final Map<Target, Map<String, Long>> counts = new ConcurrentHashMap<>();
+	private final Map<Target, Counted> counts = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
-	private Instant since;
+	// Written by drain alone; a count made as it changes takes either value.
+	private volatile Instant since;
 
 	public RejectionTally(Clock clock) {
 		this.clock = clock;
@@ -26,7 +27,8 @@ public final class RejectionTally {
 	}
 
 	public void count(String ownerId, String deploymentId, String reason) {
-		this.counts.merge(new Target(ownerId, deploymentId), Map.of(reason, 1L), RejectionTally::plus);
+		this.counts.merge(new Target(ownerId, deploymentId), new Counted(this.since, Map.of(reason, 1L)),
+				Counted::plus);
 	}
 
 	/**
@@ -36,22 +38,36 @@ public final class RejectionTally {
 		Instant to = this.clock.instant();
 		List<Summary> summaries = new ArrayList<>();
 		for (Target target : List.copyOf(this.counts.keySet())) {
-			Map<String, Long> counted = this.counts.remove(target);
+			Counted counted = this.counts.remove(target);
 			if (counted != null) {
-				summaries.add(new Summary(target.ownerId(), target.deploymentId(), this.since, to, counted));
+				summaries
+					.add(new Summary(target.ownerId(), target.deploymentId(), counted.from(), to, counted.counts()));
 			}
 		}
 		this.since = to;
 		return summaries;
 	}
 
-	private static Map<String, Long> plus(Map<String, Long> counted, Map<String, Long> more) {
-		Map<String, Long> sum = new HashMap<>(counted);
-		more.forEach((reason, count) -> sum.merge(reason, count, Long::sum));
-		return sum;
+	/**
+	 * Counts drained but not sent (Kafka did not take them), to go with the next drain,
+	 * from the time they were counted from.
+	 */
+	public void restore(Summary summary) {
+		this.counts.merge(new Target(summary.ownerId(), summary.deploymentId()),
+				new Counted(summary.from(), summary.counts()), Counted::plus);
 	}
 
 	private record Target(String ownerId, String deploymentId) {
+	}
+
+	private record Counted(Instant from, Map<String, Long> counts) {
+
+		Counted plus(Counted more) {
+			Map<String, Long> sum = new HashMap<>(this.counts);
+			more.counts.forEach((reason, count) -> sum.merge(reason, count, Long::sum));
+			return new Counted(this.from.isBefore(more.from) ? this.from : more.from, sum);
+		}
+
 	}
 
 	/** A deployment's refused calls between {@code from} and {@code to}, by reason. */

@@ -51,6 +51,25 @@ class RejectionTallyTest {
 	}
 
 	@Test
+	void addsRestoredCountsToTheNextSummaryFromWhenTheyWereCounted() {
+		Instant start = this.clock.instant();
+		this.tally.count("o-1", "d-1", "unavailable");
+		this.clock.advance(Duration.ofSeconds(10));
+		Summary unsent = this.tally.drain().get(0);
+		this.clock.advance(Duration.ofSeconds(10));
+		this.tally.count("o-1", "d-1", "unavailable");
+		this.tally.count("o-1", "d-1", "rate_limited");
+
+		this.tally.restore(unsent);
+
+		assertThat(this.tally.drain()).singleElement().satisfies((summary) -> {
+			assertThat(summary.from()).isEqualTo(start);
+			assertThat(summary.to()).isEqualTo(start.plusSeconds(20));
+			assertThat(summary.counts()).isEqualTo(Map.of("unavailable", 2L, "rate_limited", 1L));
+		});
+	}
+
+	@Test
 	void losesNoCountToADrainRunningAtTheSameTime() throws Exception {
 		int calls = 20_000;
 		ExecutorService pool = Executors.newFixedThreadPool(4);
