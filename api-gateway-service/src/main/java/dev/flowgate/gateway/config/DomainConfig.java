@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.flowgate.gateway.domain.deployment.DeploymentView;
@@ -33,9 +34,13 @@ class DomainConfig {
 
 	private static final int RANDOM_INSTANCE_ID_LENGTH = 8;
 
+	/**
+	 * Milliseconds, as deployment-service keeps an execution's times: a trigger's
+	 * {@code created_at} reads the same in its answer and in a poll.
+	 */
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 	}
 
 	@Bean
