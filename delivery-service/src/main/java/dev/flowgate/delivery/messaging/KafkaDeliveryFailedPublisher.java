@@ -3,10 +3,12 @@ package dev.flowgate.delivery.messaging;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.contracts.DeliveryFailed;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.delivery.domain.delivery.DeliveryFailedPublisher;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,14 +31,22 @@ class KafkaDeliveryFailedPublisher implements DeliveryFailedPublisher {
 	KafkaDeliveryFailedPublisher(KafkaTemplate<String, FlowgateEvent> kafka, MeterRegistry registry) {
 		this.kafka = kafka;
 		this.registry = registry;
+		// At 0 from the start, so that increase() sees the first failure after a start.
+		for (DeliveryChannel channel : DeliveryChannel.values()) {
+			failures(channel);
+		}
 	}
 
 	@Override
 	public CompletableFuture<Void> publish(DeliveryFailed event) {
 		return this.kafka.send(Topics.DELIVERIES_FAILED.name(), event.deliveryId(), event).thenApply((sent) -> {
-			this.registry.counter(FAILURES, "channel", event.channel().name().toLowerCase(Locale.ROOT)).increment();
+			failures(event.channel()).increment();
 			return null;
 		});
+	}
+
+	private Counter failures(DeliveryChannel channel) {
+		return this.registry.counter(FAILURES, "channel", channel.name().toLowerCase(Locale.ROOT));
 	}
 
 }

@@ -72,6 +72,17 @@ class DeliveryMetricsTest {
 		});
 	}
 
+	@Test
+	void showsFailedDeliveriesOfEveryChannelFromTheStartSoThatTheFirstShowsAsAnIncrease() throws Exception {
+		String scrape = scrape();
+
+		for (String channel : new String[] { CALLBACK, "channel=\"email\"" }) {
+			assertThat(scrape.lines().filter((line) -> line.startsWith(FAILURES + "{") && line.contains(channel)))
+				.as(channel)
+				.isNotEmpty();
+		}
+	}
+
 	private String scrape() throws Exception {
 		return this.mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
 	}

@@ -1,6 +1,7 @@
 package dev.flowgate.runner.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import dev.flowgate.contracts.ExecutionCompleted;
@@ -24,6 +25,12 @@ class ExecutionMetrics {
 
 	static final String TOKENS = "flowgate.runner.llm.tokens";
 
+	private static final String PROMPT = "prompt";
+
+	private static final String COMPLETION = "completion";
+
+	private static final List<String> TOKEN_TYPES = List.of(PROMPT, COMPLETION);
+
 	// Buckets up to the gateway's execution deadline (300 s), not the default 30 s.
 	private static final Duration LONGEST_EXECUTION = Duration.ofMinutes(5);
 
@@ -34,6 +41,10 @@ class ExecutionMetrics {
 		Gauge.builder(ACTIVE, capacity, ExecutionCapacity::inFlight)
 			.description("Executions started and not finished")
 			.register(registry);
+		// At 0 from the start, so that increase() sees the first tokens after a start.
+		for (String type : TOKEN_TYPES) {
+			tokenCounter(type);
+		}
 	}
 
 	void finished(ExecutionCompleted result) {
@@ -44,14 +55,18 @@ class ExecutionMetrics {
 			.maximumExpectedValue(LONGEST_EXECUTION)
 			.register(this.registry)
 			.record(Duration.ofMillis(result.durationMillis()));
-		tokens("prompt", result.tokenUsage().promptTokens());
-		tokens("completion", result.tokenUsage().completionTokens());
+		tokens(PROMPT, result.tokenUsage().promptTokens());
+		tokens(COMPLETION, result.tokenUsage().completionTokens());
 	}
 
 	private void tokens(String type, long amount) {
 		if (amount > 0) {
-			Counter.builder(TOKENS).tag("type", type).register(this.registry).increment(amount);
+			tokenCounter(type).increment(amount);
 		}
+	}
+
+	private Counter tokenCounter(String type) {
+		return Counter.builder(TOKENS).tag("type", type).register(this.registry);
 	}
 
 }

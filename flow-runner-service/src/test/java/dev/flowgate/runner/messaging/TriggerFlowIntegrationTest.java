@@ -114,6 +114,13 @@ class TriggerFlowIntegrationTest {
 	}
 
 	@Test
+	void countsLlmTokensFromTheStartSoThatTheFirstOnesShowAsAnIncrease() {
+		for (String type : new String[] { "prompt", "completion" }) {
+			assertThat(this.meters.find(ExecutionMetrics.TOKENS).tag("type", type).counter()).as(type).isNotNull();
+		}
+	}
+
+	@Test
 	void publishesAResultTooLargeForKafkaAsAFailureWithoutItsOutputs() {
 		String owner = id();
 		DeploymentStateChanged deployment = Deployments.of(id(), owner,
