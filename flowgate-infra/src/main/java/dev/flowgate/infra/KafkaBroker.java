@@ -135,10 +135,6 @@ public final class KafkaBroker implements AutoCloseable {
 		return this.port;
 	}
 
-	public Path dataDir() {
-		return this.dataDir;
-	}
-
 	public Path logFile() {
 		return this.logFile;
 	}

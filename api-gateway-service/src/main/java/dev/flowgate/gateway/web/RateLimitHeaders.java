@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class RateLimitHeaders {
 
 	// Every limit is per minute.
-	private static final long WINDOW_SECONDS = 60;
+	private static final long WINDOW_SECONDS = RateLimits.WINDOW.toSeconds();
 
 	private final RateLimits limits;
 

@@ -58,7 +58,8 @@ class NativeTriggerTest {
 		assertThat(Instant.parse(body.get("created_at").asString()).getNano() % 1_000_000)
 			.as("milliseconds, as a poll reads it from deployment-service")
 			.isZero();
-		assertThat(body.get("finished_at").asString()).isNotBlank();
+		assertThat(Instant.parse(body.get("finished_at").asString()))
+			.isAfterOrEqualTo(Instant.parse(body.get("created_at").asString()));
 		assertThat(body.get("links").get("self").asString()).isEqualTo("/v1/executions/" + executionId);
 		assertThat(body.get("links").get("deployment").asString())
 			.isEqualTo("/v1/deployments/" + deployment.deploymentId());
@@ -124,7 +125,8 @@ class NativeTriggerTest {
 
 		assertThat(response.status()).isEqualTo(202);
 		assertThat(response.json().get("status").asString()).isEqualTo("running");
-		assertThat(response.json().get("started_at").asString()).isNotBlank();
+		assertThat(Instant.parse(response.json().get("started_at").asString()))
+			.isAfterOrEqualTo(Instant.parse(response.json().get("created_at").asString()));
 		assertThat(response.json().get("finished_at").isNull()).isTrue();
 	}
 

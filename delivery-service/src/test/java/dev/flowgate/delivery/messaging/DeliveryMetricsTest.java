@@ -6,15 +6,19 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.Receiver;
 import dev.flowgate.delivery.support.Receiver.Reply;
 import dev.flowgate.delivery.support.Results;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +45,9 @@ class DeliveryMetricsTest {
 
 	@Autowired
 	private Deliveries deliveries;
+
+	@Autowired
+	private KafkaTemplate<String, FlowgateEvent> kafka;
 
 	@RegisterExtension
 	final Receiver receiver = Receiver.start();
@@ -73,13 +80,16 @@ class DeliveryMetricsTest {
 	}
 
 	@Test
-	void showsFailedDeliveriesOfEveryChannelFromTheStartSoThatTheFirstShowsAsAnIncrease() throws Exception {
-		String scrape = scrape();
+	void countsFailedDeliveriesOfEveryChannelFromTheStartSoThatTheFirstShowsAsAnIncrease() {
+		// A registry of its own: the context's has seen this class's failures.
+		MeterRegistry fresh = new SimpleMeterRegistry();
 
-		for (String channel : new String[] { CALLBACK, "channel=\"email\"" }) {
-			assertThat(scrape.lines().filter((line) -> line.startsWith(FAILURES + "{") && line.contains(channel)))
-				.as(channel)
-				.isNotEmpty();
+		new KafkaDeliveryFailedPublisher(this.kafka, fresh);
+
+		for (String channel : new String[] { "callback", "email" }) {
+			assertThat(fresh.find(KafkaDeliveryFailedPublisher.FAILURES).tag("channel", channel).counter()).as(channel)
+				.isNotNull()
+				.satisfies((counter) -> assertThat(counter.count()).isZero());
 		}
 	}
 

@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEdges edges in one flow
  */
 @ConfigurationProperties("flowgate.flows")
-public record FlowProperties(@DefaultValue("500") int maxNodes, @DefaultValue("2000") int maxEdges) {
+record FlowProperties(@DefaultValue("500") int maxNodes, @DefaultValue("2000") int maxEdges) {
 }

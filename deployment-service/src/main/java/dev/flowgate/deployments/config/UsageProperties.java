@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * its time (replica clocks, a write in flight)
  */
 @ConfigurationProperties("flowgate.usage")
-public record UsageProperties(@DefaultValue("5m") Duration summaryInterval, @DefaultValue("10m") Duration summaryClaim,
+record UsageProperties(@DefaultValue("5m") Duration summaryInterval, @DefaultValue("10m") Duration summaryClaim,
 		@DefaultValue("10m") Duration lateWriteMargin) {
 
 }

@@ -24,9 +24,8 @@ import dev.flowgate.deployments.domain.execution.ExecutionQuery;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
 import dev.flowgate.deployments.domain.execution.ExecutionRepository;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
-import dev.flowgate.deployments.domain.execution.RecordedEvents;
-import dev.flowgate.deployments.domain.execution.ReplayQueue;
 import dev.flowgate.deployments.domain.execution.PayloadLimit;
+import dev.flowgate.deployments.domain.execution.Unreplayed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +36,7 @@ class ExecutionListenersTest {
 	private final Store store = new Store();
 
 	private final ExecutionService executions = new ExecutionService(this.store,
-			new ExecutionMerge(new PayloadLimit(10_000)), null, RecordedEvents.NONE, ReplayQueue.NONE);
+			new ExecutionMerge(new PayloadLimit(10_000)), null, Unreplayed.RECORDED, Unreplayed.REPLAYS);
 
 	@Test
 	void recordsTheEventsBeforeARecordOfAnotherKindAndBlamesThatRecord() {

@@ -77,7 +77,9 @@ class ResultPublisherTest {
 		this.partition.received(7, this.acknowledged::incrementAndGet);
 
 		this.publisher.publish(this.partition, 7, this.result);
-		await().pollDelay(Duration.ofMillis(300)).untilAsserted(() -> assertThat(this.acknowledged).hasValue(0));
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.acknowledged).hasValue(0));
 		slow.complete(null);
 
 		await().untilAsserted(() -> assertThat(this.acknowledged).hasValue(1));
@@ -98,7 +100,8 @@ class ResultPublisherTest {
 		this.partition.revoke();
 		int triesWhenRevoked = tries.get();
 
-		await().pollDelay(Duration.ofMillis(200))
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(tries).hasValueLessThanOrEqualTo(triesWhenRevoked + 1));
 		assertThat(this.acknowledged).hasValue(0);
 	}

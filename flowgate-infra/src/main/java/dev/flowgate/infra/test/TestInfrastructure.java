@@ -82,11 +82,6 @@ public final class TestInfrastructure {
 		return this.mail.received();
 	}
 
-	/** Forgets the mail received so far. */
-	public void clearReceivedMail() {
-		this.mail.clear();
-	}
-
 	public Provider provider() {
 		return this.provider;
 	}

@@ -35,7 +35,7 @@ class ServiceFleetTest {
 	Path root;
 
 	@Test
-	void reportsAServiceThatDiesOnceWithItsExitCodeAndLogTail() throws InterruptedException {
+	void reportsAServiceThatDiesOnceWithItsExitCodeAndLogTail() {
 		FakeServiceJar.write(this.root, Service.KEY_SERVICE);
 		ServiceFleet fleet = new ServiceFleet(testOptions(), ENV);
 		try (CapturedStderr err = CapturedStderr.start()) {
@@ -45,7 +45,9 @@ class ServiceFleetTest {
 
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> !fleet.names().contains(KEY_SERVICE) && err.text().contains("unexpectedly"));
-			Thread.sleep(SECOND_REPORT_WAIT.toMillis());
+			await().during(SECOND_REPORT_WAIT)
+				.atMost(SECOND_REPORT_WAIT.multipliedBy(2))
+				.untilAsserted(() -> assertThat(err.text()).containsOnlyOnce("unexpectedly"));
 
 			assertThat(err.text()).containsOnlyOnce("unexpectedly")
 				.contains(KEY_SERVICE + " (pid")

@@ -155,8 +155,8 @@ class JourneyIT {
 		assertThat(body.at("/data/output_data/temperature").asInt()).isEqualTo(WeatherFlow.COLD);
 		assertThat(body.at("/data/output_data").has("answer")).isFalse();
 		assertThat(body.at("/data/duration_seconds").isNumber()).isTrue();
-		assertThat(body.at("/data/execution_id").asString()).isNotBlank();
 		assertThat(body.at("/data/error").isNull()).isTrue();
+		assertThat(recorded(body.at("/data/execution_id").asString()).at("/source").asString()).isEqualTo("aicuflow");
 
 		// Also served without the trailing slash; a refusal is aicuflow's error shape.
 		Api.Response wrongKey = this.api.post("/node/deployment-trigger/" + this.syncId,
@@ -181,7 +181,7 @@ class JourneyIT {
 		JsonNode body = answer.json();
 		assertThat(body.at("/success").asBoolean()).isTrue();
 		assertThat(body.at("/status").asString()).isEqualTo("succeeded");
-		assertThat(body.at("/executionId").asString()).isNotBlank();
+		assertThat(recorded(body.at("/executionId").asString()).at("/source").asString()).isEqualTo("fluxprompt");
 		assertThat(body.at("/output/answer").asString()).isEqualTo(WeatherFlow.expectedAnswer(question));
 		assertThat(body.at("/durationSeconds").isNumber()).isTrue();
 		assertThat(body.has("error")).isFalse();
@@ -669,6 +669,17 @@ class JourneyIT {
 
 	private static String nativePath(String deploymentId) {
 		return "/v1/deployments/" + deploymentId + "/executions";
+	}
+
+	/**
+	 * The execution of the sync deployment, as its owner reads it by the id an answer
+	 * gave.
+	 */
+	private JsonNode recorded(String executionId) {
+		Api.Response execution = this.api.get("/v1/executions/" + executionId, this.owner.manage());
+		assertThat(execution.status()).as(execution.toString()).isEqualTo(200);
+		assertThat(execution.json().at("/deployment_id").asString()).isEqualTo(this.syncId);
+		return execution.json();
 	}
 
 }

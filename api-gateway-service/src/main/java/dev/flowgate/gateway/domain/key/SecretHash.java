@@ -8,7 +8,7 @@ import java.security.NoSuchAlgorithmException;
  * Compares secrets by their SHA-256, in constant time. An API key's own hash, the form in
  * which the gateway holds keys, is {@code ApiKeyFormat.hash}.
  */
-public final class SecretHash {
+final class SecretHash {
 
 	private SecretHash() {
 	}

@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 final class TokenBucket {
 
-	private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
+	private static final long NANOS_PER_MINUTE = RateLimits.WINDOW.toNanos();
 
 	private final int perMinute;
 

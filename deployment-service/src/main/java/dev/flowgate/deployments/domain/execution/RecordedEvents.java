@@ -16,9 +16,6 @@ public interface RecordedEvents {
 
 	}
 
-	/** For stores that hold everything already: never waits, never tells. */
-	RecordedEvents NONE = (kind, executionId, lookupStarted) -> false;
-
 	/**
 	 * Waits, within a bound, until every event of the kind published so far that could be
 	 * this execution's is recorded.

@@ -14,18 +14,4 @@ public interface ReplayQueue {
 	 */
 	void landed(String executionId);
 
-	/** For services that record but never replay. */
-	ReplayQueue NONE = new ReplayQueue() {
-
-		@Override
-		public void enqueue(ExecutionRecord replay) {
-			throw new UnsupportedOperationException("no replays here");
-		}
-
-		@Override
-		public void landed(String executionId) {
-		}
-
-	};
-
 }

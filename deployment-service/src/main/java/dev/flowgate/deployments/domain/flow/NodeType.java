@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The node types a flow may use, by their token in the flow JSON. */
-public enum NodeType {
+enum NodeType {
 
 	INPUT("input"), TEMPLATE("template"), LLM("llm"), HTTP("http"), TRANSFORM("transform"), CONDITION("condition"),
 	FILE("file"), OUTPUT("output");

@@ -29,7 +29,7 @@ class CancellationServiceTest {
 	private final Queue queue = new Queue();
 
 	private final ExecutionService executions = new ExecutionService(this.store,
-			new ExecutionMerge(new PayloadLimit(1024)), null, RecordedEvents.NONE, ReplayQueue.NONE);
+			new ExecutionMerge(new PayloadLimit(1024)), null, Unreplayed.RECORDED, Unreplayed.REPLAYS);
 
 	private final CancellationService cancellations = new CancellationService(this.executions, this.queue,
 			Clock.fixed(NOW, ZoneOffset.UTC));

@@ -105,7 +105,7 @@ class ExecutionLookupTest {
 
 	private ExecutionService service(RecordedEvents recorded) {
 		return new ExecutionService(this.store, new ExecutionMerge(new PayloadLimit(1024)), null, recorded,
-				ReplayQueue.NONE);
+				Unreplayed.REPLAYS);
 	}
 
 	private boolean counted(Kind kind, String executionId, long started) {
@@ -114,11 +114,11 @@ class ExecutionLookupTest {
 	}
 
 	private void record() {
-		service(RecordedEvents.NONE).recordAll(List.of(this.events.requested(Map.of("question", "?"))));
+		service(Unreplayed.RECORDED).recordAll(List.of(this.events.requested(Map.of("question", "?"))));
 	}
 
 	private void finish() {
-		service(RecordedEvents.NONE).recordAll(List.of(this.events.completed(ExecutionStatus.SUCCEEDED, 5)));
+		service(Unreplayed.RECORDED).recordAll(List.of(this.events.completed(ExecutionStatus.SUCCEEDED, 5)));
 	}
 
 }

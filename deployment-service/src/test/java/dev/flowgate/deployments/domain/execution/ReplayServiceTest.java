@@ -45,7 +45,7 @@ class ReplayServiceTest {
 	private final ExecutionMerge merge = new ExecutionMerge(new PayloadLimit(1024));
 
 	private final ExecutionService executions = new ExecutionService(this.store, this.merge, this.deployments,
-			RecordedEvents.NONE, ReplayQueue.NONE);
+			Unreplayed.RECORDED, Unreplayed.REPLAYS);
 
 	private final List<ExecutionRecord> queued = new ArrayList<>();
 

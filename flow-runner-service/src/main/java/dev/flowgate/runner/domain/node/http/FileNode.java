@@ -11,7 +11,7 @@ import dev.flowgate.runner.domain.node.NodeResult;
 import dev.flowgate.runner.domain.template.Templates;
 
 /** Downloads a file: {@code {text, contentType, bytes}}; a file over the cap fails. */
-public final class FileNode implements NodeExecutor {
+final class FileNode implements NodeExecutor {
 
 	private final OutboundHttp http;
 

@@ -20,7 +20,7 @@ import dev.flowgate.runner.domain.template.Templates;
  * Calls an HTTP API: {@code {status, headers, body}}, the body parsed when it is JSON. A
  * status outside 2xx fails the node.
  */
-public final class HttpNode implements NodeExecutor {
+final class HttpNode implements NodeExecutor {
 
 	private static final String CONTENT_TYPE = "Content-Type";
 

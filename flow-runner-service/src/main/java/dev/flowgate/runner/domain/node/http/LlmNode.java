@@ -23,7 +23,7 @@ import dev.flowgate.runner.domain.template.ValuePath;
  * {prompt_tokens, completion_tokens}}}, and {@code json}, the answer parsed, when the
  * node asks for JSON.
  */
-public final class LlmNode implements NodeExecutor {
+final class LlmNode implements NodeExecutor {
 
 	private static final String COMPLETIONS_PATH = "/v1/chat/completions";
 

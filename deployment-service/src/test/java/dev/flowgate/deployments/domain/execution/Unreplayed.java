@@ -1,0 +1,28 @@
+package dev.flowgate.deployments.domain.execution;
+
+/**
+ * The collaborators of an execution service under test that records but never replays.
+ */
+public final class Unreplayed {
+
+	/** A store that holds everything already: never waits, never tells. */
+	public static final RecordedEvents RECORDED = (kind, executionId, lookupStarted) -> false;
+
+	/** No replays here: enqueueing one fails the test. */
+	public static final ReplayQueue REPLAYS = new ReplayQueue() {
+
+		@Override
+		public void enqueue(ExecutionRecord replay) {
+			throw new UnsupportedOperationException("no replays here");
+		}
+
+		@Override
+		public void landed(String executionId) {
+		}
+
+	};
+
+	private Unreplayed() {
+	}
+
+}
