@@ -21,7 +21,7 @@ import com.dashjoin.jsonata.Jsonata;
  * <p>
  * Public, with public methods, because the library calls them by reflection.
  */
-final class BoundedJsonataFunctions {
+public final class BoundedJsonataFunctions {
 
 	/** The longest string {@code $pad} makes. */
 	static final int MAX_PAD = 1_000_000;
