@@ -1,0 +1,17 @@
+package dev.flowgate.delivery;
+
+import java.nio.file.Path;
+
+import dev.flowgate.infra.test.DomainRules;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DomainIsPlainJavaTest {
+
+	@Test
+	void usesNoSpringKafkaMongoOrServletTypes() {
+		assertThat(DomainRules.frameworkTypesIn(Path.of("src/main/java/dev/flowgate/delivery/domain"))).isEmpty();
+	}
+
+}
