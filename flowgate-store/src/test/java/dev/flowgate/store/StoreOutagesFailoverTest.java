@@ -44,6 +44,8 @@ import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -160,7 +162,14 @@ class StoreOutagesFailoverTest {
 		StoreOutages outages = new StoreOutages(
 				new StoreProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30)));
 
-		assertThat(outages.backOffFunction().apply(new ConsumerRecord<>("t", 0, 0, "k", "v"), failure)).isNotNull();
+		BackOff backOff = outages.backOffFunction().apply(new ConsumerRecord<>("t", 0, 0, "k", "v"), failure);
+
+		// The outage's own schedule, growing to its longest pause and never giving up,
+		// not the error handler's few tries before the dead-letter topic.
+		assertThat(backOff).isNotNull();
+		BackOffExecution execution = backOff.start();
+		List<Long> pauses = Stream.generate(execution::nextBackOff).limit(20).toList();
+		assertThat(pauses).doesNotContain(BackOffExecution.STOP).endsWith(30_000L);
 	}
 
 	static Stream<Arguments> badWrites() {
