@@ -1,7 +1,6 @@
 package dev.flowgate.gateway.config;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 
 import dev.flowgate.gateway.domain.deployment.DeploymentView;
@@ -22,6 +21,7 @@ import dev.flowgate.gateway.domain.trigger.WaitingCalls;
 import dev.flowgate.gateway.domain.usage.RejectionTally;
 import dev.flowgate.gateway.domain.view.Readiness;
 import dev.flowgate.gateway.messaging.RateLimitSharing;
+import dev.flowgate.kafka.EventClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -34,13 +34,9 @@ class DomainConfig {
 
 	private static final int RANDOM_INSTANCE_ID_LENGTH = 8;
 
-	/**
-	 * Milliseconds, as deployment-service keeps an execution's times: a trigger's
-	 * {@code created_at} reads the same in its answer and in a poll.
-	 */
 	@Bean
 	Clock clock() {
-		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+		return EventClock.systemUtc();
 	}
 
 	@Bean

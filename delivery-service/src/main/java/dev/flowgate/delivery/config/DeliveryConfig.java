@@ -12,14 +12,14 @@ import dev.flowgate.delivery.domain.delivery.Channel;
 import dev.flowgate.delivery.domain.delivery.DeliveryDispatcher;
 import dev.flowgate.delivery.domain.delivery.DeliveryFailedPublisher;
 import dev.flowgate.delivery.domain.delivery.DeliveryIntake;
-import dev.flowgate.delivery.domain.delivery.DeliveryRetention;
 import dev.flowgate.delivery.domain.delivery.DeliveryPages;
+import dev.flowgate.delivery.domain.delivery.DeliveryRetention;
 import dev.flowgate.delivery.domain.delivery.DeliveryService;
 import dev.flowgate.delivery.domain.delivery.DeliveryStore;
 import dev.flowgate.delivery.domain.delivery.DeliveryWorker;
 import dev.flowgate.delivery.domain.delivery.FailureReporter;
 import dev.flowgate.delivery.domain.delivery.RetryPolicy;
-import dev.flowgate.store.StoreClock;
+import dev.flowgate.kafka.EventClock;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +34,7 @@ class DeliveryConfig {
 
 	@Bean
 	Clock clock() {
-		return StoreClock.systemUtc();
+		return EventClock.systemUtc();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.flowgate.deployments.domain.deployment.DeploymentPublication;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
+import dev.flowgate.deployments.domain.execution.BoundedRecordingWaits;
 import dev.flowgate.deployments.domain.execution.CancellationQueue;
 import dev.flowgate.deployments.domain.execution.CancellationService;
 import dev.flowgate.deployments.domain.execution.ExecutionMerge;
@@ -15,24 +16,23 @@ import dev.flowgate.deployments.domain.execution.ExecutionRepository;
 import dev.flowgate.deployments.domain.execution.ExecutionRetention;
 import dev.flowgate.deployments.domain.execution.ExecutionService;
 import dev.flowgate.deployments.domain.execution.PayloadLimit;
-import dev.flowgate.deployments.domain.execution.BoundedRecordingWaits;
 import dev.flowgate.deployments.domain.execution.RecordedEvents;
 import dev.flowgate.deployments.domain.execution.ReplayQueue;
 import dev.flowgate.deployments.domain.execution.ReplayService;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
+import dev.flowgate.deployments.domain.flow.FlowRepository;
+import dev.flowgate.deployments.domain.flow.FlowService;
+import dev.flowgate.deployments.domain.flow.FlowValidator;
 import dev.flowgate.deployments.domain.idempotency.IdempotencyStore;
 import dev.flowgate.deployments.domain.idempotency.IdempotentRequests;
-import dev.flowgate.deployments.domain.usage.RejectedCallCounts;
 import dev.flowgate.deployments.domain.usage.HourSummaries;
+import dev.flowgate.deployments.domain.usage.RejectedCallCounts;
 import dev.flowgate.deployments.domain.usage.UsageSamples;
 import dev.flowgate.deployments.domain.usage.UsageSeriesService;
 import dev.flowgate.deployments.domain.usage.UsageService;
 import dev.flowgate.deployments.domain.usage.UsageSummaries;
 import dev.flowgate.deployments.domain.usage.UsageWindow;
-import dev.flowgate.deployments.domain.flow.FlowRepository;
-import dev.flowgate.deployments.domain.flow.FlowService;
-import dev.flowgate.deployments.domain.flow.FlowValidator;
-import dev.flowgate.store.StoreClock;
+import dev.flowgate.kafka.EventClock;
 
 /** Wires the plain-Java domain services to their adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -40,7 +40,7 @@ class DomainConfig {
 
 	@Bean
 	Clock clock() {
-		return StoreClock.systemUtc();
+		return EventClock.systemUtc();
 	}
 
 	@Bean

@@ -2,7 +2,6 @@ package dev.flowgate.runner.config;
 
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
@@ -11,6 +10,7 @@ import dev.flowgate.egress.AddressPolicy;
 import dev.flowgate.egress.DestinationGuard;
 import dev.flowgate.egress.GuardedLookups;
 import dev.flowgate.egress.HostResolver;
+import dev.flowgate.kafka.EventClock;
 import dev.flowgate.runner.domain.deployment.DeploymentView;
 import dev.flowgate.runner.domain.engine.EngineSettings;
 import dev.flowgate.runner.domain.engine.FlowEngine;
@@ -35,10 +35,9 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class EngineConfig {
 
-	/** Milliseconds, as every other time in an execution (a trace's starts included). */
 	@Bean
 	Clock clock() {
-		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+		return EventClock.systemUtc();
 	}
 
 	@Bean

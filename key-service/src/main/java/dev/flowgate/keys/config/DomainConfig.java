@@ -2,6 +2,7 @@ package dev.flowgate.keys.config;
 
 import java.time.Clock;
 
+import dev.flowgate.kafka.EventClock;
 import dev.flowgate.kafka.SendLimits;
 import dev.flowgate.keys.domain.key.DeploymentDirectory;
 import dev.flowgate.keys.domain.key.KeyOutbox;
@@ -12,7 +13,6 @@ import dev.flowgate.keys.domain.key.KeyStore;
 import dev.flowgate.keys.domain.key.LastUseRecorder;
 import dev.flowgate.keys.domain.owner.OwnerService;
 import dev.flowgate.keys.domain.owner.OwnerStore;
-import dev.flowgate.store.StoreClock;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +24,7 @@ class DomainConfig {
 
 	@Bean
 	Clock clock() {
-		return StoreClock.systemUtc();
+		return EventClock.systemUtc();
 	}
 
 	@Bean
