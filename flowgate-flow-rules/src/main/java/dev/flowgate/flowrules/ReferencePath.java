@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class ReferencePath {
 
+	/** The root of a reference to the trigger's inputs: {@code {{input.name}}}. */
+	public static final String INPUT_ROOT = "input";
+
 	private static final Pattern SEPARATOR = Pattern.compile("\\.|\\[|]\\.?");
 
 	private ReferencePath() {

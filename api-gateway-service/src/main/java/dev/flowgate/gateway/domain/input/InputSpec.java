@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.flowrules.InputType;
+import dev.flowgate.flowrules.NodeType;
 
 /**
  * What one input node of a flow accepts.
@@ -15,11 +16,9 @@ import dev.flowgate.flowrules.InputType;
  */
 public record InputSpec(String nodeId, String name, InputType type, boolean required) {
 
-	static final String INPUT_NODE_TYPE = "input";
-
 	/** The input nodes of a flow, in node order. */
 	public static List<InputSpec> of(FlowDefinition flow) {
-		return flow.nodes().stream().filter((node) -> INPUT_NODE_TYPE.equals(node.type())).map(InputSpec::of).toList();
+		return flow.nodes().stream().filter((node) -> NodeType.INPUT.isTypeOf(node.type())).map(InputSpec::of).toList();
 	}
 
 	/**

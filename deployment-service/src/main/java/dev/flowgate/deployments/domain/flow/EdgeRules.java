@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.flowgate.contracts.FlowEdge;
+import dev.flowgate.flowrules.NodeType;
 
 /**
  * Edges join existing nodes, only condition edges carry a branch, inputs are sources and
@@ -69,7 +70,7 @@ final class EdgeRules implements FlowRule {
 	}
 
 	private static boolean isType(FlowGraph graph, String nodeId, NodeType type) {
-		return type.token().equals(graph.nodes().get(nodeId).type());
+		return type.isTypeOf(graph.nodes().get(nodeId).type());
 	}
 
 }

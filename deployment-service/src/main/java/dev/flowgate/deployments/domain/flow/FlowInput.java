@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.flowgate.flowrules.InputType;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
+import dev.flowgate.flowrules.InputType;
+import dev.flowgate.flowrules.NodeType;
 
 /**
  * One input a deployed flow accepts, read from an input node.
@@ -22,7 +23,7 @@ public record FlowInput(String nodeId, String name, InputType type, boolean requ
 
 	/** The inputs of a flow, in node order. */
 	public static List<FlowInput> of(FlowDefinition flow) {
-		return flow.nodes().stream().filter((node) -> NodeType.INPUT.token().equals(node.type())).map((node) -> {
+		return flow.nodes().stream().filter((node) -> NodeType.INPUT.isTypeOf(node.type())).map((node) -> {
 			NodeConfig config = new NodeConfig(node.config());
 			String name = (config.text("name") != null) ? config.text("name") : node.id();
 			InputType type = InputType.of(config.text("inputType")).orElse(InputType.TEXT);

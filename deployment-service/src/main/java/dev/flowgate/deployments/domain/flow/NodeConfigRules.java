@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.dashjoin.jsonata.Jsonata;
-
-import dev.flowgate.flowrules.InputType;
 import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.flowrules.InputType;
+import dev.flowgate.flowrules.NodeType;
 
 /** Each node type's required settings, value types, and unique input and output names. */
 final class NodeConfigRules implements FlowRule {

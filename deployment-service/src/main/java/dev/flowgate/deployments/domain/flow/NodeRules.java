@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.flowrules.NodeType;
+import dev.flowgate.flowrules.ReferencePath;
 
 /** Node ids are non-blank and unique, types are known, and there is an output. */
 final class NodeRules implements FlowRule {
@@ -27,7 +29,7 @@ final class NodeRules implements FlowRule {
 			else if (!seen.add(node.id())) {
 				problems.add(new FlowProblem(node.id(), "duplicate node id"));
 			}
-			else if (TemplateReferences.INPUT_ROOT.equals(node.id())) {
+			else if (ReferencePath.INPUT_ROOT.equals(node.id())) {
 				problems.add(new FlowProblem(node.id(), "the node id 'input' is reserved for {{input.<name>}}"));
 			}
 			if (NodeType.of(node.type()).isEmpty()) {
@@ -35,7 +37,7 @@ final class NodeRules implements FlowRule {
 						"unknown node type '%s'; expected one of %s".formatted(node.type(), KNOWN_TYPES)));
 			}
 		}
-		boolean hasOutput = nodes.stream().anyMatch((node) -> NodeType.OUTPUT.token().equals(node.type()));
+		boolean hasOutput = nodes.stream().anyMatch((node) -> NodeType.OUTPUT.isTypeOf(node.type()));
 		if (!hasOutput) {
 			problems.add(new FlowProblem(null, "the flow needs at least one output node"));
 		}

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.flowgate.contracts.FlowNode;
-import dev.flowgate.flowrules.Placeholders;
+import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.flowrules.Placeholders.Template;
+import dev.flowgate.flowrules.Placeholders;
 
 /**
  * What flow-runner-service would refuse in every request a node makes, so that such a

@@ -1,21 +1,18 @@
 package dev.flowgate.deployments.domain.flow;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.flowrules.NodeType;
+import dev.flowgate.flowrules.ReferencePath;
 
 /**
  * Template references resolve: {@code {{input.x}}} names an input node, and
  * {@code {{node.path}}} names an ancestor of the node that uses it.
  */
 final class ReferenceRule implements FlowRule {
-
-	private static final Map<NodeType, List<String>> TEMPLATE_FIELDS = Map.of(NodeType.TEMPLATE, List.of("template"),
-			NodeType.LLM, List.of("baseUrl", "system", "prompt"), NodeType.HTTP, List.of("url", "headers", "body"),
-			NodeType.FILE, List.of("url"), NodeType.OUTPUT, List.of("value"));
 
 	@Override
 	public void check(FlowGraph graph, List<FlowProblem> problems) {
@@ -24,7 +21,7 @@ final class ReferenceRule implements FlowRule {
 			.map(FlowInput::name)
 			.collect(Collectors.toSet());
 		for (FlowNode node : graph.nodes().values()) {
-			List<String> fields = NodeType.of(node.type()).map(TEMPLATE_FIELDS::get).orElse(List.of());
+			List<String> fields = NodeType.of(node.type()).map(NodeType::templateFields).orElse(List.of());
 			for (String field : fields) {
 				for (String reference : TemplateReferences.in(node.config().get(field))) {
 					String problem = problemWith(reference, node.id(), graph, inputNames);
@@ -44,7 +41,7 @@ final class ReferenceRule implements FlowRule {
 		if (root.isEmpty()) {
 			return "starts with no node id (write {{nodeId.path}} or {{input.name}})";
 		}
-		if (TemplateReferences.INPUT_ROOT.equals(root)) {
+		if (ReferencePath.INPUT_ROOT.equals(root)) {
 			String inputName = TemplateReferences.inputName(reference);
 			return (inputName == null || inputNames.contains(inputName)) ? null
 					: "names no input node (no input is named '%s')".formatted(inputName);

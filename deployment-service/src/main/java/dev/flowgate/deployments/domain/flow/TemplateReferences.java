@@ -13,8 +13,6 @@ import dev.flowgate.flowrules.ReferencePath;
  */
 final class TemplateReferences {
 
-	static final String INPUT_ROOT = "input";
-
 	private TemplateReferences() {
 	}
 
@@ -33,7 +31,7 @@ final class TemplateReferences {
 	/** For {@code input.name.more}, the {@code name}; otherwise {@code null}. */
 	static String inputName(String reference) {
 		List<String> steps = ReferencePath.steps(reference);
-		return (steps.size() > 1 && steps.get(0).equals(INPUT_ROOT)) ? steps.get(1) : null;
+		return (steps.size() > 1 && steps.get(0).equals(ReferencePath.INPUT_ROOT)) ? steps.get(1) : null;
 	}
 
 	private static void collect(Object value, List<String> references) {

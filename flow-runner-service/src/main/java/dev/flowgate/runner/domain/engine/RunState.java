@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.contracts.NodeStatus;
+import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.runner.domain.node.ConditionNode;
 import dev.flowgate.runner.domain.node.OutputNode;
 
@@ -96,7 +97,7 @@ final class RunState {
 	Map<String, Object> namedOutputs() {
 		Map<String, Object> named = new LinkedHashMap<>();
 		for (FlowNode node : this.graph.nodes()) {
-			if (OutputNode.TYPE.equals(node.type()) && this.settled.get(node.id()) == NodeStatus.SUCCEEDED) {
+			if (NodeType.OUTPUT.isTypeOf(node.type()) && this.settled.get(node.id()) == NodeStatus.SUCCEEDED) {
 				named.put(OutputNode.nameOf(node), this.outputs.get(node.id()));
 			}
 		}
@@ -142,7 +143,7 @@ final class RunState {
 		if (this.settled.get(edge.from()) != NodeStatus.SUCCEEDED) {
 			return false;
 		}
-		boolean fromCondition = ConditionNode.TYPE.equals(this.graph.node(edge.from()).type());
+		boolean fromCondition = NodeType.CONDITION.isTypeOf(this.graph.node(edge.from()).type());
 		if (!fromCondition || edge.branch() == null) {
 			return true;
 		}

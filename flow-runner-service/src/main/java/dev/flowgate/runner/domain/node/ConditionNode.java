@@ -3,13 +3,13 @@ package dev.flowgate.runner.domain.node;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.flowrules.NodeType;
+
 /**
  * Evaluates a JSONata expression to {@code {result}}; the engine then follows the edges
  * whose branch matches.
  */
 public final class ConditionNode implements NodeExecutor {
-
-	public static final String TYPE = "condition";
 
 	public static final String RESULT = "result";
 
@@ -20,8 +20,8 @@ public final class ConditionNode implements NodeExecutor {
 	}
 
 	@Override
-	public String type() {
-		return TYPE;
+	public NodeType type() {
+		return NodeType.CONDITION;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.flowrules.InputType;
+import dev.flowgate.flowrules.NodeType;
 
 /**
  * Yields the trigger's input of the node's name, checked against the node's type; an
@@ -11,11 +12,9 @@ import dev.flowgate.flowrules.InputType;
  */
 public final class InputNode implements NodeExecutor {
 
-	public static final String TYPE = "input";
-
 	@Override
-	public String type() {
-		return TYPE;
+	public NodeType type() {
+		return NodeType.INPUT;
 	}
 
 	@Override

@@ -2,11 +2,13 @@ package dev.flowgate.runner.domain.node;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.flowrules.NodeType;
+
 /** Runs one node type. Slow work is asynchronous, so it holds no thread while waiting. */
 public interface NodeExecutor {
 
-	/** The node type token, e.g. {@code http}. */
-	String type();
+	/** The node type it runs. */
+	NodeType type();
 
 	/**
 	 * Starts the node. Failures complete the future exceptionally, preferably with a

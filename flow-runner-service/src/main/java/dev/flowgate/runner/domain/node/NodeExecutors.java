@@ -1,22 +1,28 @@
 package dev.flowgate.runner.domain.node;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+
+import dev.flowgate.flowrules.NodeType;
 
 /** The executors by node type. */
 public final class NodeExecutors {
 
-	private final Map<String, NodeExecutor> byType;
+	private final Map<NodeType, NodeExecutor> byType = new EnumMap<>(NodeType.class);
 
 	public NodeExecutors(Collection<? extends NodeExecutor> executors) {
-		this.byType = executors.stream().collect(Collectors.toUnmodifiableMap(NodeExecutor::type, Function.identity()));
+		for (NodeExecutor executor : executors) {
+			if (this.byType.putIfAbsent(executor.type(), executor) != null) {
+				throw new IllegalArgumentException("two executors for the node type " + executor.type().token());
+			}
+		}
 	}
 
+	/** The executor for a node of the flow JSON, by its {@code type}. */
 	public Optional<NodeExecutor> forType(String type) {
-		return Optional.ofNullable(this.byType.get(type));
+		return NodeType.of(type).map(this.byType::get);
 	}
 
 }

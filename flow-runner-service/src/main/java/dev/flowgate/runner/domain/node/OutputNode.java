@@ -3,12 +3,11 @@ package dev.flowgate.runner.domain.node;
 import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.runner.domain.template.Templates;
 
 /** Renders its value template; the execution reports it as {@code outputs[name]}. */
 public final class OutputNode implements NodeExecutor {
-
-	public static final String TYPE = "output";
 
 	private final Templates templates;
 
@@ -17,8 +16,8 @@ public final class OutputNode implements NodeExecutor {
 	}
 
 	@Override
-	public String type() {
-		return TYPE;
+	public NodeType type() {
+		return NodeType.OUTPUT;
 	}
 
 	@Override

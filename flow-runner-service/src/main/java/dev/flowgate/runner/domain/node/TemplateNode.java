@@ -3,6 +3,7 @@ package dev.flowgate.runner.domain.node;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.runner.domain.template.Templates;
 
 /** Renders its template to {@code {text}}. */
@@ -15,8 +16,8 @@ public final class TemplateNode implements NodeExecutor {
 	}
 
 	@Override
-	public String type() {
-		return "template";
+	public NodeType type() {
+		return NodeType.TEMPLATE;
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package dev.flowgate.runner.domain.node;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.flowrules.NodeType;
+
 /** Yields the value of a JSONata expression over the inputs and upstream outputs. */
 public final class TransformNode implements NodeExecutor {
 
@@ -12,8 +14,8 @@ public final class TransformNode implements NodeExecutor {
 	}
 
 	@Override
-	public String type() {
-		return "transform";
+	public NodeType type() {
+		return NodeType.TRANSFORM;
 	}
 
 	@Override

@@ -4,13 +4,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.flowgate.flowrules.ReferencePath;
+
 /**
  * What a node can refer to: the trigger's inputs (as {@code input}) and the outputs of
  * the nodes upstream of it, by node id.
  */
 public record TemplateScope(Map<String, Object> inputs, Map<String, Object> nodeOutputs) {
-
-	public static final String INPUT_ROOT = "input";
 
 	public TemplateScope {
 		inputs = nullSafe(inputs);
@@ -24,14 +24,14 @@ public record TemplateScope(Map<String, Object> inputs, Map<String, Object> node
 	public Object resolve(String reference) {
 		ValuePath path = ValuePath.parse(reference);
 		String root = path.root();
-		Object base = INPUT_ROOT.equals(root) ? this.inputs : this.nodeOutputs.get(root);
+		Object base = ReferencePath.INPUT_ROOT.equals(root) ? this.inputs : this.nodeOutputs.get(root);
 		return path.resolveAfterRoot(base);
 	}
 
 	/** The scope as one JSON object, the data a JSONata expression is evaluated over. */
 	public Map<String, Object> asData() {
 		Map<String, Object> data = new LinkedHashMap<>(this.nodeOutputs);
-		data.put(INPUT_ROOT, this.inputs);
+		data.put(ReferencePath.INPUT_ROOT, this.inputs);
 		return data;
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.runner.domain.json.JsonCodec;
 import dev.flowgate.runner.domain.node.NodeCall;
 import dev.flowgate.runner.domain.node.NodeExecutor;
@@ -44,7 +45,7 @@ class FlowRunFailureTest {
 
 	@Test
 	void endsTheRunWhenANodeThatAnsweredLaterCannotBeSettled() {
-		FlowDefinition flow = Flows.flow().node("b", "broken", Map.of()).build();
+		FlowDefinition flow = Flows.flow().node("b", NodeType.TEMPLATE.token(), Map.of()).build();
 
 		// The deadline is a minute away: the run must not wait for it.
 		FlowRun run = this.engine.start(flow, Map.of(), Instant.now().plusSeconds(60));
@@ -59,8 +60,8 @@ class FlowRunFailureTest {
 	private static final class Broken implements NodeExecutor {
 
 		@Override
-		public String type() {
-			return "broken";
+		public NodeType type() {
+			return NodeType.TEMPLATE;
 		}
 
 		@Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.runner.domain.node.CancellationScope;
 import dev.flowgate.runner.domain.node.NodeCall;
 import dev.flowgate.runner.domain.node.NodeExecutor;
@@ -29,6 +30,17 @@ class NodeInvokerTest {
 
 	private static final long BACKOFF_MILLIS = 4000;
 
+	// Each double stands in for the kind of node whose behaviour it has.
+	private static final NodeType WAITS = NodeType.HTTP;
+
+	private static final NodeType COMPUTES = NodeType.TRANSFORM;
+
+	private static final NodeType EVALUATES = NodeType.CONDITION;
+
+	private static final NodeType ANSWERS = NodeType.TEMPLATE;
+
+	private static final NodeType EXCHANGES = NodeType.LLM;
+
 	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
 
 	private final ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -40,7 +52,7 @@ class NodeInvokerTest {
 	private final List<CompletableFuture<NodeResult>> exchanges = new CopyOnWriteArrayList<>();
 
 	private final NodeInvoker invoker = new NodeInvoker(
-			new NodeExecutors(List.of(new Stalling("waits", true), new Stalling("computes", false),
+			new NodeExecutors(List.of(new Stalling(WAITS, true), new Stalling(COMPUTES, false),
 					new Evaluating(this.evaluationsGoOn), new Answering(), new Exchanging(this.exchanges))),
 			new EngineSettings(Duration.ofMillis(100), 4096), this.scheduler, this.workers, this.evaluators);
 
@@ -54,13 +66,14 @@ class NodeInvokerTest {
 
 	@Test
 	void longEvaluationsDoNotHoldUpTheNodesThatWaitOnTheNetwork() throws Exception {
-		FlowNode long1 = new FlowNode("e1", "evaluates", Map.of("timeoutSeconds", 10));
-		FlowNode long2 = new FlowNode("e2", "evaluates", Map.of("timeoutSeconds", 10));
+		FlowNode long1 = new FlowNode("e1", EVALUATES.token(), Map.of("timeoutSeconds", 10));
+		FlowNode long2 = new FlowNode("e2", EVALUATES.token(), Map.of("timeoutSeconds", 10));
 		// As many long evaluations as there are worker threads.
 		CompletableFuture<Invocation> first = this.invoker.invoke(call(long1), new NodeAttempts());
 		CompletableFuture<Invocation> second = this.invoker.invoke(call(long2), new NodeAttempts());
 
-		Invocation answered = this.invoker.invoke(call(new FlowNode("a", "answers", Map.of())), new NodeAttempts())
+		Invocation answered = this.invoker
+			.invoke(call(new FlowNode("a", ANSWERS.token(), Map.of())), new NodeAttempts())
 			.get(2, TimeUnit.SECONDS);
 
 		assertThat(answered.failed()).isFalse();
@@ -70,12 +83,12 @@ class NodeInvokerTest {
 
 	@Test
 	void triesAgainANodeThatTimedOutWaitingForAnotherSystem() throws Exception {
-		assertThat(invoke("waits").attempts()).isEqualTo(3);
+		assertThat(invoke(WAITS).attempts()).isEqualTo(3);
 	}
 
 	@Test
 	void triesWorkOnTheRunnersOwnCpuOnlyOnceWhenItTimesOut() throws Exception {
-		Invocation invocation = invoke("computes");
+		Invocation invocation = invoke(COMPUTES);
 
 		assertThat(invocation.attempts()).isEqualTo(1);
 		assertThat(invocation.error()).isEqualTo("timed out after 100 ms");
@@ -83,7 +96,7 @@ class NodeInvokerTest {
 
 	@Test
 	void abortsTheExchangeOfAnAttemptAsSoonAsItTimesOut() {
-		FlowNode node = new FlowNode("n", "exchanges",
+		FlowNode node = new FlowNode("n", EXCHANGES.token(),
 				Map.of("retry", Map.of("maxAttempts", 2, "backoffMillis", BACKOFF_MILLIS)));
 
 		CompletableFuture<Invocation> invocation = this.invoker.invoke(call(node), new NodeAttempts());
@@ -94,8 +107,8 @@ class NodeInvokerTest {
 		assertThat(this.exchanges).hasSize(1);
 	}
 
-	private Invocation invoke(String type) throws Exception {
-		FlowNode node = new FlowNode("n", type, Map.of("retry", Map.of("maxAttempts", 3, "backoffMillis", 0)));
+	private Invocation invoke(NodeType type) throws Exception {
+		FlowNode node = new FlowNode("n", type.token(), Map.of("retry", Map.of("maxAttempts", 3, "backoffMillis", 0)));
 		return this.invoker.invoke(call(node), new NodeAttempts()).get(5, TimeUnit.SECONDS);
 	}
 
@@ -109,8 +122,8 @@ class NodeInvokerTest {
 	private record Evaluating(CountDownLatch goOn) implements NodeExecutor {
 
 		@Override
-		public String type() {
-			return "evaluates";
+		public NodeType type() {
+			return EVALUATES;
 		}
 
 		@Override
@@ -135,8 +148,8 @@ class NodeInvokerTest {
 	private record Answering() implements NodeExecutor {
 
 		@Override
-		public String type() {
-			return "answers";
+		public NodeType type() {
+			return ANSWERS;
 		}
 
 		@Override
@@ -153,8 +166,8 @@ class NodeInvokerTest {
 	private record Exchanging(List<CompletableFuture<NodeResult>> exchanges) implements NodeExecutor {
 
 		@Override
-		public String type() {
-			return "exchanges";
+		public NodeType type() {
+			return EXCHANGES;
 		}
 
 		@Override
@@ -167,7 +180,7 @@ class NodeInvokerTest {
 	}
 
 	/** A node whose answer never comes. */
-	private record Stalling(String type, boolean retriesTimeouts) implements NodeExecutor {
+	private record Stalling(NodeType type, boolean retriesTimeouts) implements NodeExecutor {
 
 		@Override
 		public CompletableFuture<NodeResult> execute(NodeCall call) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.runner.domain.node.NodeCall;
 import dev.flowgate.runner.domain.node.NodeConfig;
 import dev.flowgate.runner.domain.node.NodeExecutor;
@@ -23,8 +24,8 @@ final class FileNode implements NodeExecutor {
 	}
 
 	@Override
-	public String type() {
-		return "file";
+	public NodeType type() {
+		return NodeType.FILE;
 	}
 
 	@Override

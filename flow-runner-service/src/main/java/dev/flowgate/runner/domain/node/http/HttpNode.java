@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.runner.domain.json.JsonCodec;
 import dev.flowgate.runner.domain.node.NodeCall;
 import dev.flowgate.runner.domain.node.NodeConfig;
@@ -39,8 +40,8 @@ final class HttpNode implements NodeExecutor {
 	}
 
 	@Override
-	public String type() {
-		return "http";
+	public NodeType type() {
+		return NodeType.HTTP;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.runner.domain.json.JsonCodec;
 import dev.flowgate.runner.domain.node.NodeCall;
 import dev.flowgate.runner.domain.node.NodeConfig;
@@ -45,8 +46,8 @@ final class LlmNode implements NodeExecutor {
 	}
 
 	@Override
-	public String type() {
-		return "llm";
+	public NodeType type() {
+		return NodeType.LLM;
 	}
 
 	@Override
