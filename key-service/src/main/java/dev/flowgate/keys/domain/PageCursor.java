@@ -20,7 +20,7 @@ public record PageCursor(Instant createdAt, String id) {
 	}
 
 	/**
-	 * @throws InvalidInputException naming {@code cursor} when the text is not one that
+	 * @throws InvalidRequestException naming {@code cursor} when the text is not one that
 	 * {@link #encode()} made
 	 */
 	static PageCursor decode(String text) {
@@ -29,8 +29,8 @@ public record PageCursor(Instant createdAt, String id) {
 			.orElseThrow(PageCursor::invalid);
 	}
 
-	private static InvalidInputException invalid() {
-		return new InvalidInputException("cursor", "is not a cursor from a previous page");
+	private static InvalidRequestException invalid() {
+		return new InvalidRequestException("cursor", "is not a cursor from a previous page");
 	}
 
 }

@@ -25,13 +25,13 @@ public record PageRequest(PageCursor after, int size) {
 	 * @param cursor the previous page's {@link Page#nextCursor()}, or {@code null} for
 	 * the first page
 	 * @param limit the client's {@code limit}, or {@code null} for {@link #DEFAULT_LIMIT}
-	 * @throws InvalidInputException naming {@code limit} outside 1 to {@link #MAX_LIMIT},
-	 * or {@code cursor} when it is not from a page
+	 * @throws InvalidRequestException naming {@code limit} outside 1 to
+	 * {@link #MAX_LIMIT}, or {@code cursor} when it is not from a page
 	 */
 	public static PageRequest of(String cursor, Integer limit) {
 		int size = (limit != null) ? limit : DEFAULT_LIMIT;
 		if (size < 1 || size > MAX_LIMIT) {
-			throw new InvalidInputException("limit", "must be from 1 to " + MAX_LIMIT);
+			throw new InvalidRequestException("limit", "must be from 1 to " + MAX_LIMIT);
 		}
 		return new PageRequest((cursor != null) ? PageCursor.decode(cursor) : null, size);
 	}

@@ -4,7 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +31,7 @@ final class ExpiryText {
 		catch (DateTimeException ex) {
 			// Refused below, as any other value.
 		}
-		throw new InvalidInputException(FIELD, "must be an ISO-8601 date-time with offset, or null");
+		throw new InvalidRequestException(FIELD, "must be an ISO-8601 date-time with offset, or null");
 	}
 
 }

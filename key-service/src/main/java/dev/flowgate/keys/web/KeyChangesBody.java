@@ -5,7 +5,7 @@ import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.internal.Setting;
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.key.KeyChanges;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +37,7 @@ record KeyChangesBody(String name, Set<KeyScope> scopes, Set<String> deploymentI
 			return Setting.to(null);
 		}
 		if (!this.rateLimitPerMinute.isIntegralNumber() || !this.rateLimitPerMinute.canConvertToInt()) {
-			throw new InvalidInputException("rateLimitPerMinute", "must be a whole number, or null");
+			throw new InvalidRequestException("rateLimitPerMinute", "must be a whole number, or null");
 		}
 		return Setting.to(this.rateLimitPerMinute.intValue());
 	}

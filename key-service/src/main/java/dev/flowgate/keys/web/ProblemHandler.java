@@ -6,7 +6,7 @@ import dev.flowgate.internal.InternalApiProblems;
 import dev.flowgate.internal.InvalidFields;
 import dev.flowgate.internal.ProblemType;
 import dev.flowgate.keys.config.FlowgateProperties;
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.key.CallingKeyNotFoundException;
 import dev.flowgate.keys.domain.key.ConcurrentKeyChangeException;
 import dev.flowgate.keys.domain.key.DeploymentDirectoryUnavailableException;
@@ -45,7 +45,7 @@ class ProblemHandler extends InternalApiProblems {
 	}
 
 	@ExceptionHandler
-	ProblemDetail invalidInput(InvalidInputException ex) {
+	ProblemDetail invalidInput(InvalidRequestException ex) {
 		return InvalidFields.problem(ex.field(), ex.reason());
 	}
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.flowgate.contracts.KeyStatus;
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 
 /**
  * An owner's API key. Every change yields a copy with the next {@code version}; a deleted
@@ -21,7 +21,7 @@ public record ApiKey(String id, String ownerId, String name, KeyCredential crede
 	public static ApiKey issue(String id, String ownerId, KeyRequest request, KeySecret secret, Instant now) {
 		Instant expiresAt = request.permissions().expiresAt();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
-			throw new InvalidInputException("expiresAt", "must be in the future");
+			throw new InvalidRequestException("expiresAt", "must be in the future");
 		}
 		return new ApiKey(id, ownerId, request.name(), KeyCredential.of(secret), request.permissions(),
 				KeyStatus.ACTIVE, now, null, null, FIRST_VERSION, false);
@@ -57,7 +57,7 @@ public record ApiKey(String id, String ownerId, String name, KeyCredential crede
 		}
 		if (next.expiresAt() != null && !next.expiresAt().equals(current.expiresAt())
 				&& !next.expiresAt().isAfter(now)) {
-			throw new InvalidInputException("expiresAt", "must be in the future");
+			throw new InvalidRequestException("expiresAt", "must be in the future");
 		}
 		return new ApiKey(this.id, this.ownerId, renamed.name(), this.credential, next, this.status, this.createdAt,
 				this.lastUsedAt, this.rotatedAt, this.version + 1, false);

@@ -2,7 +2,7 @@ package dev.flowgate.keys.domain.key;
 
 import java.time.Instant;
 
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 
 /**
  * What a key made or changed with another key may have at most: it may not outlive the
@@ -29,7 +29,7 @@ record CallerBounds(Instant expiresAt, Integer rateLimitPerMinute) {
 	/**
 	 * The request within the bounds: an expiry or a limit it does not give is the calling
 	 * key's.
-	 * @throws InvalidInputException for an expiry or a limit past the bounds
+	 * @throws InvalidRequestException for an expiry or a limit past the bounds
 	 */
 	KeyRequest bound(KeyRequest request) {
 		KeyPermissions asked = request.permissions();
@@ -41,7 +41,7 @@ record CallerBounds(Instant expiresAt, Integer rateLimitPerMinute) {
 
 	/**
 	 * Checks the expiry and the limit a change sets; those it keeps are not its doing.
-	 * @throws InvalidInputException for an expiry or a limit removed or set past the
+	 * @throws InvalidRequestException for an expiry or a limit removed or set past the
 	 * bounds
 	 */
 	void check(KeyChanges changes) {
@@ -58,7 +58,7 @@ record CallerBounds(Instant expiresAt, Integer rateLimitPerMinute) {
 	 */
 	private Instant requireExpiryWithin(Instant expiry) {
 		if (this.expiresAt != null && (expiry == null || expiry.isAfter(this.expiresAt))) {
-			throw new InvalidInputException(EXPIRES_AT,
+			throw new InvalidRequestException(EXPIRES_AT,
 					"must be no later than " + this.expiresAt + ", when the key this call is made with expires");
 		}
 		return expiry;
@@ -69,7 +69,7 @@ record CallerBounds(Instant expiresAt, Integer rateLimitPerMinute) {
 	 */
 	private Integer requireLimitWithin(Integer limit) {
 		if (this.rateLimitPerMinute != null && (limit == null || limit > this.rateLimitPerMinute)) {
-			throw new InvalidInputException(RATE_LIMIT,
+			throw new InvalidRequestException(RATE_LIMIT,
 					"must be at most " + this.rateLimitPerMinute + ", the limit of the key this call is made with");
 		}
 		return limit;

@@ -3,7 +3,7 @@ package dev.flowgate.keys.domain.key;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 
 /**
  * What the gateway compares a presented key against: hashes only.
@@ -34,7 +34,7 @@ public record KeyCredential(String hint, String secretHash, String previousSecre
 	 */
 	KeyCredential rotateTo(KeySecret next, Duration gracePeriod, Instant now, boolean keepPrevious) {
 		if (gracePeriod.isNegative() || gracePeriod.compareTo(MAX_GRACE_PERIOD) > 0) {
-			throw new InvalidInputException("gracePeriodSeconds",
+			throw new InvalidRequestException("gracePeriodSeconds",
 					"must be between 0 and " + MAX_GRACE_PERIOD.toSeconds());
 		}
 		if (gracePeriod.isZero()) {

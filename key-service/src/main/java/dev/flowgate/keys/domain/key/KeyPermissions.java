@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 
 /**
  * What a key may do; kept as is when the key is rotated.
@@ -26,24 +26,24 @@ public record KeyPermissions(Set<KeyScope> scopes, Set<String> deploymentIds, In
 
 	public KeyPermissions {
 		if (scopes == null || scopes.isEmpty()) {
-			throw new InvalidInputException("scopes", "must name at least one scope");
+			throw new InvalidRequestException("scopes", "must name at least one scope");
 		}
 		if (scopes.stream().anyMatch(Objects::isNull)) {
-			throw new InvalidInputException("scopes", "must not contain null");
+			throw new InvalidRequestException("scopes", "must not contain null");
 		}
 		deploymentIds = (deploymentIds != null) ? deploymentIds : Set.of();
 		if (deploymentIds.stream().anyMatch((id) -> id == null || id.isBlank())) {
-			throw new InvalidInputException("deploymentIds", "must not contain blank ids");
+			throw new InvalidRequestException("deploymentIds", "must not contain blank ids");
 		}
 		if (deploymentIds.size() > MAX_DEPLOYMENT_IDS) {
-			throw new InvalidInputException("deploymentIds",
+			throw new InvalidRequestException("deploymentIds",
 					"must name at most " + MAX_DEPLOYMENT_IDS + " deployments");
 		}
 		if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
-			throw new InvalidInputException("expiresAt", "must be no later than " + LATEST_EXPIRY);
+			throw new InvalidRequestException("expiresAt", "must be no later than " + LATEST_EXPIRY);
 		}
 		if (rateLimitPerMinute != null && rateLimitPerMinute <= 0) {
-			throw new InvalidInputException("rateLimitPerMinute", "must be greater than 0");
+			throw new InvalidRequestException("rateLimitPerMinute", "must be greater than 0");
 		}
 		scopes = Set.copyOf(scopes);
 		deploymentIds = Set.copyOf(deploymentIds);

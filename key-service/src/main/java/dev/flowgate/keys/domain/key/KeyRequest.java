@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 
 /** A new key as its owner asked for it; scopes default to {@code run}. */
 public record KeyRequest(String name, KeyPermissions permissions) {
@@ -17,10 +17,10 @@ public record KeyRequest(String name, KeyPermissions permissions) {
 
 	public KeyRequest {
 		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("name", "is required");
+			throw new InvalidRequestException("name", "is required");
 		}
 		if (name.length() > MAX_NAME_LENGTH) {
-			throw new InvalidInputException("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+			throw new InvalidRequestException("name", "must be at most " + MAX_NAME_LENGTH + " characters");
 		}
 	}
 

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.Page;
 import dev.flowgate.keys.domain.PageCursor;
 import dev.flowgate.keys.domain.PageRequest;
@@ -73,8 +73,8 @@ public class KeyService {
 	/**
 	 * @param callingKeyId the key the call was made with, or {@code null}: the new key
 	 * expires no later and is limited no less ({@link CallerBounds})
-	 * @throws InvalidInputException when the key is scoped to a deployment the owner does
-	 * not have, or would outlive the calling key or be limited less
+	 * @throws InvalidRequestException when the key is scoped to a deployment the owner
+	 * does not have, or would outlive the calling key or be limited less
 	 * @throws KeyLimitReachedException when the owner has as many keys as one may have
 	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
 	 * @throws CallingKeyNotFoundException when the calling key is gone
@@ -106,8 +106,8 @@ public class KeyService {
 	 * the first page
 	 * @param limit the most keys on the page, or {@code null} for
 	 * {@link PageRequest#DEFAULT_LIMIT}
-	 * @throws InvalidInputException for a limit out of range or a cursor that is not from
-	 * a page
+	 * @throws InvalidRequestException for a limit out of range or a cursor that is not
+	 * from a page
 	 */
 	public Page<ApiKey> list(String ownerId, String cursor, Integer limit) {
 		PageRequest request = PageRequest.of(cursor, limit);
@@ -137,8 +137,8 @@ public class KeyService {
 	 * @param callingKeyId the key the call was made with, or {@code null} (the platform
 	 * admin, whom nothing bounds): an expiry or a limit the change sets may not outlast
 	 * it or be less ({@link CallerBounds}), on any key, itself included
-	 * @throws InvalidInputException when a change breaks a rule, or adds a deployment the
-	 * owner does not have
+	 * @throws InvalidRequestException when a change breaks a rule, or adds a deployment
+	 * the owner does not have
 	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
 	 * @throws CallingKeyNotFoundException when the calling key is gone
 	 */
@@ -209,7 +209,7 @@ public class KeyService {
 		}
 		Set<String> unknown = new TreeSet<>(this.deployments.unknownAmong(ownerId, deploymentIds));
 		if (!unknown.isEmpty()) {
-			throw new InvalidInputException("deploymentIds",
+			throw new InvalidRequestException("deploymentIds",
 					"names no deployment of yours: " + String.join(", ", unknown));
 		}
 	}

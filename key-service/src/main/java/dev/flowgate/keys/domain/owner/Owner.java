@@ -2,7 +2,7 @@ package dev.flowgate.keys.domain.owner;
 
 import java.time.Instant;
 
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 
 /** A workspace: it owns keys, flows and deployments. */
 public record Owner(String id, String name, Instant createdAt) {
@@ -11,10 +11,10 @@ public record Owner(String id, String name, Instant createdAt) {
 
 	public Owner {
 		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("name", "is required");
+			throw new InvalidRequestException("name", "is required");
 		}
 		if (name.length() > MAX_NAME_LENGTH) {
-			throw new InvalidInputException("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+			throw new InvalidRequestException("name", "must be at most " + MAX_NAME_LENGTH + " characters");
 		}
 	}
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.Page;
 import dev.flowgate.keys.domain.PageCursor;
 import dev.flowgate.keys.domain.PageRequest;
@@ -60,8 +60,8 @@ public class OwnerService {
 	 * the first page
 	 * @param limit the most owners on the page, or {@code null} for
 	 * {@link PageRequest#DEFAULT_LIMIT}
-	 * @throws InvalidInputException for a limit out of range or a cursor that is not from
-	 * a page
+	 * @throws InvalidRequestException for a limit out of range or a cursor that is not
+	 * from a page
 	 */
 	public Page<OwnerSummary> list(String cursor, Integer limit) {
 		PageRequest request = PageRequest.of(cursor, limit);

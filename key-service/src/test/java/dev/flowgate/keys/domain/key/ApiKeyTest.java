@@ -8,7 +8,7 @@ import java.util.Set;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.internal.Setting;
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ class ApiKeyTest {
 	void rejectsAnExpiryThatIsNotInTheFuture() {
 		KeyRequest request = KeyRequest.of("old", null, null, NOW, null);
 
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> ApiKey.issue("key-2", "owner-1", request, this.secret, NOW))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
 	}
@@ -166,10 +166,10 @@ class ApiKeyTest {
 		assertThat(
 				this.key.rotate(next, Duration.ofSeconds(86_400), NOW, false).credential().previousSecretValidUntil())
 			.isEqualTo(NOW.plusSeconds(86_400));
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.key.rotate(next, Duration.ofSeconds(86_401), NOW, false))
 			.withMessageContaining("gracePeriodSeconds");
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.key.rotate(next, Duration.ofSeconds(-1), NOW, false));
 	}
 
@@ -182,7 +182,7 @@ class ApiKeyTest {
 	}
 
 	private void assertRejected(String field, KeyChanges changes) {
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.key.change(changes, NOW))
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.key.change(changes, NOW))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
 	}
 

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.Page;
 import dev.flowgate.keys.domain.PageRequest;
 import org.junit.jupiter.api.Test;
@@ -90,7 +90,7 @@ class KeyPagingTest {
 	@Test
 	void answersAnOutOfRangeLimitNamingIt() {
 		for (int wrong : new int[] { 0, -1, PageRequest.MAX_LIMIT + 1 }) {
-			assertThatExceptionOfType(InvalidInputException.class)
+			assertThatExceptionOfType(InvalidRequestException.class)
 				.isThrownBy(() -> this.keys.list("owner-1", null, wrong))
 				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("limit"))
 				.withMessage("limit must be from 1 to 100");
@@ -100,7 +100,7 @@ class KeyPagingTest {
 	@Test
 	void refusesACursorItDidNotIssue() {
 		for (String text : List.of("%%%", "", opaque("nope"), opaque("soon:x"), opaque("123:"), opaque(":x"))) {
-			assertThatExceptionOfType(InvalidInputException.class).as(text)
+			assertThatExceptionOfType(InvalidRequestException.class).as(text)
 				.isThrownBy(() -> this.keys.list("owner-1", text, null))
 				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("cursor"))
 				.withMessage("cursor is not a cursor from a previous page");

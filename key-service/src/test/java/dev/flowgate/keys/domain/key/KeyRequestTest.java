@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +77,7 @@ class KeyRequestTest {
 	}
 
 	private static void assertRejected(String field, Runnable creation) {
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(creation::run)
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(creation::run)
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
 	}
 

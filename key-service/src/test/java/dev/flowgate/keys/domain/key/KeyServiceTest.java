@@ -9,7 +9,7 @@ import java.util.Set;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.internal.Setting;
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,7 +94,7 @@ class KeyServiceTest {
 		this.deployments.add("owner-1", "dep-1");
 		this.deployments.add("owner-2", "dep-of-owner-2");
 
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.issue("owner-1", scopedTo("dep-1", "typo", "dep-of-owner-2")))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("deploymentIds"))
 			.withMessageEndingWith("names no deployment of yours: dep-of-owner-2, typo");
@@ -145,7 +145,7 @@ class KeyServiceTest {
 
 		assertThat(changed.permissions().deploymentIds()).containsExactlyInAnyOrder("dep-1", "dep-2");
 		assertThat(this.deployments.asked()).containsExactly(Set.of("dep-1"), Set.of("dep-2"));
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.change("owner-1", keyId,
 					new KeyChanges(null, null, Set.of("dep-1", "nope"), null, null), null))
 			.withMessageEndingWith("names no deployment of yours: nope");
@@ -204,11 +204,11 @@ class KeyServiceTest {
 
 		assertThat(inherited.permissions().expiresAt()).isEqualTo(contractEnd);
 		assertThat(inherited.permissions().rateLimitPerMinute()).isEqualTo(10);
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.issue("owner-1",
 					KeyRequest.of("later", null, null, contractEnd.plusMillis(1), null), contractorId))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.issue("owner-1", KeyRequest.of("faster", null, null, null, 11), contractorId))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("rateLimitPerMinute"));
 		assertThat(listed("owner-1")).extracting(ApiKey::name).containsExactlyInAnyOrder("contractor", "ci");
@@ -219,15 +219,15 @@ class KeyServiceTest {
 		Instant contractEnd = NOW.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
 		String contractorId = contractorKey(contractEnd, 10);
 
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.change("owner-1", contractorId,
 					new KeyChanges(null, null, null, Setting.to(null), null), contractorId))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.change("owner-1", contractorId,
 					new KeyChanges(null, null, null, Setting.to(contractEnd.plusSeconds(1)), null), contractorId))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
-		assertThatExceptionOfType(InvalidInputException.class)
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.change("owner-1", contractorId,
 					new KeyChanges(null, null, null, null, Setting.to(null)), contractorId))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("rateLimitPerMinute"));

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.flowgate.keys.domain.InvalidInputException;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.Page;
 import dev.flowgate.keys.domain.owner.Owner;
 import dev.flowgate.keys.domain.owner.OwnerNotFoundException;
@@ -86,10 +86,10 @@ class OwnerListingTest {
 	void refusesALimitOrACursorAsTheKeyListDoes() {
 		register("acme");
 
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.owners.list(null, 101))
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.owners.list(null, 101))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("limit"))
 			.withMessage("limit must be from 1 to 100");
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.owners.list("%%%", null))
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.owners.list("%%%", null))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("cursor"))
 			.withMessage("cursor is not a cursor from a previous page");
 	}

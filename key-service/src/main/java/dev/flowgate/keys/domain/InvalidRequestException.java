@@ -1,13 +1,16 @@
 package dev.flowgate.keys.domain;
 
-/** A request field that breaks a domain rule; the message names the field. */
-public class InvalidInputException extends RuntimeException {
+/**
+ * A request whose input is not acceptable; names the offending field (or query parameter)
+ * and what is wrong with it.
+ */
+public class InvalidRequestException extends RuntimeException {
 
 	private final String field;
 
 	private final String reason;
 
-	public InvalidInputException(String field, String reason) {
+	public InvalidRequestException(String field, String reason) {
 		super(field + " " + reason);
 		this.field = field;
 		this.reason = reason;
