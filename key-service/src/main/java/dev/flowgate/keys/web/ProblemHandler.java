@@ -3,6 +3,7 @@ package dev.flowgate.keys.web;
 import java.time.Duration;
 
 import dev.flowgate.internal.InternalApiProblems;
+import dev.flowgate.internal.InvalidField;
 import dev.flowgate.internal.InvalidFields;
 import dev.flowgate.internal.ProblemType;
 import dev.flowgate.keys.config.FlowgateProperties;
@@ -46,7 +47,8 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail invalidInput(InvalidRequestException ex) {
-		return InvalidFields.problem(ex.field(), ex.reason());
+		return InvalidFields.problem(
+				ex.problems().stream().map((problem) -> new InvalidField(problem.field(), problem.reason())).toList());
 	}
 
 	@ExceptionHandler

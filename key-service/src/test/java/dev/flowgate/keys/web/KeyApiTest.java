@@ -473,6 +473,21 @@ class KeyApiTest {
 	}
 
 	@Test
+	void namesEveryBadFieldOfAKeyAtOnce() {
+		Response created = this.api.post("/v1/keys", this.ownerId,
+				"{\"name\": \" \", \"scopes\": [], \"rateLimitPerMinute\": 0}");
+		String keyId = this.api.post("/v1/keys", this.ownerId, "{\"name\": \"ci\"}").text("id");
+		Response changed = this.api.patch("/v1/keys/" + keyId, this.ownerId,
+				"{\"name\": \"\", \"rateLimitPerMinute\": -1}");
+
+		assertThat(created.status()).isEqualTo(400);
+		assertThat(created.invalidFields()).containsExactly("name", "scopes", "rateLimitPerMinute");
+		assertThat(changed.status()).isEqualTo(400);
+		assertThat(changed.invalidFields()).containsExactly("name", "rateLimitPerMinute");
+		assertThat(this.api.get("/v1/keys/" + keyId, this.ownerId).text("name")).isEqualTo("ci");
+	}
+
+	@Test
 	void refusesValuesOfTheWrongJsonTypeInsteadOfConvertingThem() {
 		Response numericName = this.api.post("/v1/keys", this.ownerId, "{\"name\": 5}");
 		assertThat(numericName.status()).isEqualTo(400);

@@ -47,11 +47,12 @@ public record ApiKey(String id, String ownerId, String name, KeyCredential crede
 	 */
 	public ApiKey change(KeyChanges changes, Instant now) {
 		KeyPermissions current = this.permissions;
-		KeyPermissions next = new KeyPermissions(keep(changes.scopes(), current.scopes()),
-				keep(changes.deploymentIds(), current.deploymentIds()),
-				changes.expiresAt().applyTo(current.expiresAt()),
-				changes.rateLimitPerMinute().applyTo(current.rateLimitPerMinute()));
-		KeyRequest renamed = new KeyRequest(keep(changes.name(), this.name), next);
+		KeyRequest renamed = KeyRequest.checked(keep(changes.name(), this.name),
+				() -> new KeyPermissions(keep(changes.scopes(), current.scopes()),
+						keep(changes.deploymentIds(), current.deploymentIds()),
+						changes.expiresAt().applyTo(current.expiresAt()),
+						changes.rateLimitPerMinute().applyTo(current.rateLimitPerMinute())));
+		KeyPermissions next = renamed.permissions();
 		if (renamed.name().equals(this.name) && next.equals(current)) {
 			return this;
 		}

@@ -1,11 +1,14 @@
 package dev.flowgate.keys.domain.key;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.keys.domain.InvalidRequestException;
+import dev.flowgate.keys.domain.InvalidRequestException.FieldProblem;
 
 /**
  * What a key may do; kept as is when the key is rotated.
@@ -25,28 +28,34 @@ public record KeyPermissions(Set<KeyScope> scopes, Set<String> deploymentIds, In
 	static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999Z");
 
 	public KeyPermissions {
-		if (scopes == null || scopes.isEmpty()) {
-			throw new InvalidRequestException("scopes", "must name at least one scope");
-		}
-		if (scopes.stream().anyMatch(Objects::isNull)) {
-			throw new InvalidRequestException("scopes", "must not contain null");
-		}
 		deploymentIds = (deploymentIds != null) ? deploymentIds : Set.of();
-		if (deploymentIds.stream().anyMatch((id) -> id == null || id.isBlank())) {
-			throw new InvalidRequestException("deploymentIds", "must not contain blank ids");
-		}
-		if (deploymentIds.size() > MAX_DEPLOYMENT_IDS) {
-			throw new InvalidRequestException("deploymentIds",
-					"must name at most " + MAX_DEPLOYMENT_IDS + " deployments");
-		}
-		if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
-			throw new InvalidRequestException("expiresAt", "must be no later than " + LATEST_EXPIRY);
-		}
-		if (rateLimitPerMinute != null && rateLimitPerMinute <= 0) {
-			throw new InvalidRequestException("rateLimitPerMinute", "must be greater than 0");
-		}
+		InvalidRequestException.throwIfAny(problems(scopes, deploymentIds, expiresAt, rateLimitPerMinute));
 		scopes = Set.copyOf(scopes);
 		deploymentIds = Set.copyOf(deploymentIds);
+	}
+
+	private static List<FieldProblem> problems(Set<KeyScope> scopes, Set<String> deploymentIds, Instant expiresAt,
+			Integer rateLimitPerMinute) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (scopes == null || scopes.isEmpty()) {
+			problems.add(new FieldProblem("scopes", "must name at least one scope"));
+		}
+		else if (scopes.stream().anyMatch(Objects::isNull)) {
+			problems.add(new FieldProblem("scopes", "must not contain null"));
+		}
+		if (deploymentIds.stream().anyMatch((id) -> id == null || id.isBlank())) {
+			problems.add(new FieldProblem("deploymentIds", "must not contain blank ids"));
+		}
+		else if (deploymentIds.size() > MAX_DEPLOYMENT_IDS) {
+			problems.add(new FieldProblem("deploymentIds", "must name at most " + MAX_DEPLOYMENT_IDS + " deployments"));
+		}
+		if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+			problems.add(new FieldProblem("expiresAt", "must be no later than " + LATEST_EXPIRY));
+		}
+		if (rateLimitPerMinute != null && rateLimitPerMinute <= 0) {
+			problems.add(new FieldProblem("rateLimitPerMinute", "must be greater than 0"));
+		}
+		return problems;
 	}
 
 	public boolean isExpiredAt(Instant now) {

@@ -41,7 +41,7 @@ class ApiKeyTest {
 
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> ApiKey.issue("key-2", "owner-1", request, this.secret, NOW))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("expiresAt"));
 	}
 
 	@Test
@@ -183,7 +183,7 @@ class ApiKeyTest {
 
 	private void assertRejected(String field, KeyChanges changes) {
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.key.change(changes, NOW))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly(field));
 	}
 
 }

@@ -92,7 +92,7 @@ class KeyPagingTest {
 		for (int wrong : new int[] { 0, -1, PageRequest.MAX_LIMIT + 1 }) {
 			assertThatExceptionOfType(InvalidRequestException.class)
 				.isThrownBy(() -> this.keys.list("owner-1", null, wrong))
-				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("limit"))
+				.satisfies((ex) -> assertThat(ex.fields()).containsExactly("limit"))
 				.withMessage("limit must be from 1 to 100");
 		}
 	}
@@ -102,7 +102,7 @@ class KeyPagingTest {
 		for (String text : List.of("%%%", "", opaque("nope"), opaque("soon:x"), opaque("123:"), opaque(":x"))) {
 			assertThatExceptionOfType(InvalidRequestException.class).as(text)
 				.isThrownBy(() -> this.keys.list("owner-1", text, null))
-				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("cursor"))
+				.satisfies((ex) -> assertThat(ex.fields()).containsExactly("cursor"))
 				.withMessage("cursor is not a cursor from a previous page");
 		}
 	}

@@ -33,6 +33,14 @@ class KeyRequestTest {
 	}
 
 	@Test
+	void namesEveryBadFieldAtOnce() {
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> KeyRequest.of("", Set.of(), Set.of(" "), null, 0))
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("name", "scopes", "deploymentIds",
+					"rateLimitPerMinute"));
+	}
+
+	@Test
 	void keepsMillisecondPrecisionOfTheExpiry() {
 		KeyRequest request = KeyRequest.of("ci", null, null, Instant.parse("2030-01-01T00:00:00.123456789Z"), null);
 
@@ -78,7 +86,7 @@ class KeyRequestTest {
 
 	private static void assertRejected(String field, Runnable creation) {
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(creation::run)
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly(field));
 	}
 
 }

@@ -96,7 +96,7 @@ class KeyServiceTest {
 
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.issue("owner-1", scopedTo("dep-1", "typo", "dep-of-owner-2")))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("deploymentIds"))
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("deploymentIds"))
 			.withMessageEndingWith("names no deployment of yours: dep-of-owner-2, typo");
 		assertThat(listed("owner-1")).isEmpty();
 		assertThat(this.publisher.sent()).isEmpty();
@@ -207,10 +207,10 @@ class KeyServiceTest {
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.issue("owner-1",
 					KeyRequest.of("later", null, null, contractEnd.plusMillis(1), null), contractorId))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("expiresAt"));
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.issue("owner-1", KeyRequest.of("faster", null, null, null, 11), contractorId))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("rateLimitPerMinute"));
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("rateLimitPerMinute"));
 		assertThat(listed("owner-1")).extracting(ApiKey::name).containsExactlyInAnyOrder("contractor", "ci");
 	}
 
@@ -222,15 +222,15 @@ class KeyServiceTest {
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.change("owner-1", contractorId,
 					new KeyChanges(null, null, null, Setting.to(null), null), contractorId))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("expiresAt"));
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.change("owner-1", contractorId,
 					new KeyChanges(null, null, null, Setting.to(contractEnd.plusSeconds(1)), null), contractorId))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("expiresAt"));
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("expiresAt"));
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.keys.change("owner-1", contractorId,
 					new KeyChanges(null, null, null, null, Setting.to(null)), contractorId))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("rateLimitPerMinute"));
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("rateLimitPerMinute"));
 		assertThat(this.store.stored(contractorId).version()).isEqualTo(1);
 	}
 

@@ -87,10 +87,10 @@ class OwnerListingTest {
 		register("acme");
 
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.owners.list(null, 101))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("limit"))
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("limit"))
 			.withMessage("limit must be from 1 to 100");
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.owners.list("%%%", null))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("cursor"))
+			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("cursor"))
 			.withMessage("cursor is not a cursor from a previous page");
 	}
 
