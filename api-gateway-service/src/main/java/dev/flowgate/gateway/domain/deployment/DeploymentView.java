@@ -22,15 +22,9 @@ import dev.flowgate.gateway.domain.view.AppliedWaiters;
  */
 public final class DeploymentView {
 
-	/**
-	 * Management calls waiting for their change at most; far more than the management
-	 * rate limit lets wait at once.
-	 */
-	private static final int MAX_WAITING_CALLS = 10_000;
-
 	private final Map<String, Deployment> byId = new ConcurrentHashMap<>();
 
-	private final AppliedWaiters<DeploymentStateChanged> waiters = new AppliedWaiters<>(MAX_WAITING_CALLS);
+	private final AppliedWaiters<DeploymentStateChanged> waiters = new AppliedWaiters<>();
 
 	/**
 	 * Applies the latest state of a deployment; {@code null} (a tombstone) deletes it.

@@ -23,12 +23,6 @@ import dev.flowgate.gateway.domain.view.AppliedWaiters;
  */
 public final class KeyView {
 
-	/**
-	 * Management calls waiting for their change at most; far more than the management
-	 * rate limit lets wait at once.
-	 */
-	private static final int MAX_WAITING_CALLS = 10_000;
-
 	private final Map<String, LiveKey> byId = new ConcurrentHashMap<>();
 
 	private final Map<String, String> idByHash = new ConcurrentHashMap<>();
@@ -37,7 +31,7 @@ public final class KeyView {
 
 	private final KeyDeletions deletions;
 
-	private final AppliedWaiters<KeyStateChanged> waiters = new AppliedWaiters<>(MAX_WAITING_CALLS);
+	private final AppliedWaiters<KeyStateChanged> waiters = new AppliedWaiters<>();
 
 	/** Remembers deletions as long as the keys topic keeps tombstones. */
 	public KeyView(Clock clock) {

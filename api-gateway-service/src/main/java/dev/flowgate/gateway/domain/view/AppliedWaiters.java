@@ -19,9 +19,19 @@ import java.util.function.Supplier;
  */
 public final class AppliedWaiters<S> {
 
+	/**
+	 * Management calls waiting for their change at most; far more than the management
+	 * rate limit lets wait at once.
+	 */
+	private static final int MAX_WAITING_CALLS = 10_000;
+
 	private final Map<String, Set<Waiter<S>>> byId = new ConcurrentHashMap<>();
 
 	private final Semaphore room;
+
+	public AppliedWaiters() {
+		this(MAX_WAITING_CALLS);
+	}
 
 	public AppliedWaiters(int capacity) {
 		this.room = new Semaphore(capacity);
