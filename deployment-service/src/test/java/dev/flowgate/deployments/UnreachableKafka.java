@@ -22,7 +22,7 @@ public final class UnreachableKafka implements AutoCloseable {
 	 * a claim given up lets the service's republisher send the record soon.
 	 */
 	public static final PublicationProperties PUBLICATION = new PublicationProperties(Duration.ofSeconds(2),
-			Duration.ofMinutes(10), Duration.ofSeconds(1));
+			Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
 	private static final Duration GIVE_UP_AFTER = Duration.ofMillis(500);
 

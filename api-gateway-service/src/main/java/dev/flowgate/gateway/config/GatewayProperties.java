@@ -31,6 +31,10 @@ import org.springframework.util.unit.DataSize;
  * @param cors which web pages may call the API from a browser
  * @param redelivery how a view listener tries a record again that failed before it goes
  * to the dead-letter topic
+ * @param housekeepingInterval how often the in-flight executions whose result never
+ * arrived, other replicas' counts that stopped arriving and refilled rate limit buckets
+ * are forgotten
+ * @param rejections how the refused trigger calls are sent for usage
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(String instanceId, String adminSecret, String publicUrl,
@@ -39,7 +43,24 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 		@DefaultValue("1s") Duration startingRetryAfter, @DefaultValue("20s") Duration stopWait,
 		@DefaultValue Idempotency idempotency, @DefaultValue Upstreams upstreams,
 		@DefaultValue LimitSharing limitSharing, @DefaultValue Management management, @DefaultValue Cors cors,
-		@DefaultValue Redelivery redelivery) {
+		@DefaultValue Redelivery redelivery, @DefaultValue("30s") Duration housekeepingInterval,
+		@DefaultValue Rejections rejections) {
+
+	public GatewayProperties {
+		requirePositive(housekeepingInterval, "flowgate.gateway.housekeeping-interval");
+	}
+
+	/**
+	 * @param flushInterval how often the refused calls counted are sent to
+	 * {@code flowgate.triggers.rejected}
+	 */
+	public record Rejections(@DefaultValue("10s") Duration flushInterval) {
+
+		public Rejections {
+			requirePositive(flushInterval, "flowgate.gateway.rejections.flush-interval");
+		}
+
+	}
 
 	/**
 	 * @param allowedOrigins origins (patterns such as {@code https://*.example.com}
@@ -93,6 +114,13 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 			@DefaultValue("http://127.0.0.1:8082") URI deploymentService,
 			@DefaultValue("http://127.0.0.1:8084") URI deliveryService, @DefaultValue("2s") Duration connectTimeout,
 			@DefaultValue("30s") Duration readTimeout) {
+	}
+
+	// A scheduler refuses a pause of zero or less: said here, at start, with the name.
+	private static void requirePositive(Duration interval, String property) {
+		if (interval == null || interval.isNegative() || interval.isZero()) {
+			throw new IllegalArgumentException(property + " must be a duration longer than zero, not " + interval);
+		}
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.flowgate.gateway.config;
 
+import java.time.Duration;
+
 import dev.flowgate.gateway.domain.limit.ManagementLimits;
 import dev.flowgate.gateway.domain.limit.RateLimits;
 import dev.flowgate.gateway.domain.trigger.InFlightElsewhere;
@@ -7,7 +9,8 @@ import dev.flowgate.gateway.domain.trigger.InFlightExecutions;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Forgets in-flight executions whose result never arrived, other replicas' counts that
@@ -15,7 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class Housekeeping {
+class Housekeeping implements SchedulingConfigurer {
 
 	private final InFlightExecutions inFlight;
 
@@ -25,21 +28,28 @@ class Housekeeping {
 
 	private final ManagementLimits managementLimits;
 
+	private final Duration interval;
+
 	Housekeeping(InFlightExecutions inFlight, InFlightElsewhere elsewhere, RateLimits limits,
-			ManagementLimits managementLimits) {
+			ManagementLimits managementLimits, GatewayProperties properties) {
 		this.inFlight = inFlight;
 		this.elsewhere = elsewhere;
 		this.limits = limits;
 		this.managementLimits = managementLimits;
+		this.interval = properties.housekeepingInterval();
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.gateway.housekeeping-interval:30s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::expireInFlight, this.interval);
+		tasks.addFixedDelayTask(this::forgetIdleRateLimits, this.interval);
+	}
+
 	void expireInFlight() {
 		this.inFlight.expire();
 		this.elsewhere.forgetStale();
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.gateway.housekeeping-interval:30s}")
 	void forgetIdleRateLimits() {
 		this.limits.forgetIdle();
 		this.managementLimits.forgetIdle();

@@ -1,11 +1,13 @@
 package dev.flowgate.gateway.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.contracts.TriggersRejected;
+import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.usage.RejectionTally;
 import dev.flowgate.gateway.domain.usage.RejectionTally.Summary;
 import jakarta.annotation.PreDestroy;
@@ -13,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
  * lost, as usage figures rather than an audit.
  */
 @Component
-class RejectionsPublisher {
+class RejectionsPublisher implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RejectionsPublisher.class);
 
@@ -34,13 +37,21 @@ class RejectionsPublisher {
 
 	private final Clock clock;
 
-	RejectionsPublisher(RejectionTally tally, KafkaTemplate<String, FlowgateEvent> template, Clock clock) {
+	private final Duration interval;
+
+	RejectionsPublisher(RejectionTally tally, KafkaTemplate<String, FlowgateEvent> template, Clock clock,
+			GatewayProperties properties) {
 		this.tally = tally;
 		this.template = template;
 		this.clock = clock;
+		this.interval = properties.rejections().flushInterval();
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.gateway.rejections.flush-interval:10s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::publish, this.interval);
+	}
+
 	void publish() {
 		for (Summary summary : this.tally.drain()) {
 			TriggersRejected event = new TriggersRejected(UUID.randomUUID(), TriggersRejected.SCHEMA_VERSION,

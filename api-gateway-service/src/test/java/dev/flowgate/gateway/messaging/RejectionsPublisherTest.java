@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.usage.RejectionTally;
 import dev.flowgate.gateway.domain.usage.RejectionTally.Summary;
 import dev.flowgate.gateway.support.MutableClock;
@@ -15,6 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -47,7 +50,8 @@ class RejectionsPublisherTest {
 		this.tally.count("o-1", "d-1", "unavailable");
 		this.clock.advance(Duration.ofSeconds(10));
 		RejectionsPublisher publisher = new RejectionsPublisher(this.tally, new KafkaTemplate<>(this.producers),
-				this.clock);
+				this.clock, new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("flowgate.gateway",
+						GatewayProperties.class));
 
 		publisher.publish();
 

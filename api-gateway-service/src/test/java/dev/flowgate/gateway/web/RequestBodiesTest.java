@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.Rejection;
@@ -17,8 +18,9 @@ class RequestBodiesTest {
 
 	private static final String BODY = "{\"input_data\":{\"question\":\"Grüße\"}}";
 
-	private final RequestBodies bodies = new RequestBodies(JsonMapper.builder().build(), new GatewayProperties(null,
-			null, null, DataSize.ofKilobytes(1), null, null, null, null, null, null, null, null, null, null, null));
+	private final RequestBodies bodies = new RequestBodies(JsonMapper.builder().build(),
+			new GatewayProperties(null, null, null, DataSize.ofKilobytes(1), null, null, null, null, null, null, null,
+					null, null, null, null, Duration.ofSeconds(30), null));
 
 	@Test
 	void readsAJsonBodySentWithoutAContentType() {

@@ -1,5 +1,7 @@
 package dev.flowgate.delivery.config;
 
+import java.time.Duration;
+
 import dev.flowgate.delivery.domain.delivery.DeliveryDispatcher;
 import dev.flowgate.delivery.domain.delivery.DeliveryRetention;
 import dev.flowgate.delivery.domain.delivery.FailureReporter;
@@ -7,7 +9,8 @@ import dev.flowgate.delivery.domain.delivery.FailureReporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
  * including what a stopped instance left behind. Past deliveries are swept here too.
  */
 @Component
-class DeliveryPolling {
+class DeliveryPolling implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryPolling.class);
 
@@ -25,23 +28,37 @@ class DeliveryPolling {
 
 	private final DeliveryRetention retention;
 
-	DeliveryPolling(DeliveryDispatcher dispatcher, FailureReporter failures, DeliveryRetention retention) {
+	private final Duration pollInterval;
+
+	private final Duration failureRepublishInterval;
+
+	private final Duration sweepInterval;
+
+	DeliveryPolling(DeliveryDispatcher dispatcher, FailureReporter failures, DeliveryRetention retention,
+			DeliveryProperties properties) {
 		this.dispatcher = dispatcher;
 		this.failures = failures;
 		this.retention = retention;
+		this.pollInterval = properties.dispatch().pollInterval();
+		this.failureRepublishInterval = properties.dispatch().failureRepublishInterval();
+		this.sweepInterval = properties.retention().sweepInterval();
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.delivery.dispatch.poll-interval}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::claimDue, this.pollInterval);
+		tasks.addFixedDelayTask(this::republishFailures, this.failureRepublishInterval);
+		tasks.addFixedDelayTask(this::forgetPastDeliveries, this.sweepInterval);
+	}
+
 	void claimDue() {
 		this.dispatcher.pollDue();
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.delivery.dispatch.failure-republish-interval}")
 	void republishFailures() {
 		this.failures.republishPending();
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.delivery.retention.sweep-interval}")
 	void forgetPastDeliveries() {
 		DeliveryRetention.Swept swept = this.retention.sweep();
 		if (!swept.isEmpty()) {

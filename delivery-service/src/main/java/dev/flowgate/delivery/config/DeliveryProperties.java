@@ -39,6 +39,11 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	public record Callback(Duration timeout, Duration connectTimeout, DataSize maxPayloadSize,
 			DataSize responseSnippetLimit, Duration bodyWait, String userAgent, Duration cacheTtl,
 			Duration breakerIdleAfter, int lookupThreads, int lookupQueue, Duration maxIdle) {
+
+		public Callback {
+			requirePositive(breakerIdleAfter, "flowgate.delivery.callback.breaker-idle-after");
+		}
+
 	}
 
 	/**
@@ -74,6 +79,12 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	public record Dispatch(int maxInFlight, int maxInFlightPerDestination, DataSize maxInFlightBytes, int workerThreads,
 			Duration pollInterval, Duration lease, Duration shutdownGrace, Duration failureRepublishInterval,
 			int failureRepublishBatch) {
+
+		public Dispatch {
+			requirePositive(pollInterval, "flowgate.delivery.dispatch.poll-interval");
+			requirePositive(failureRepublishInterval, "flowgate.delivery.dispatch.failure-republish-interval");
+		}
+
 	}
 
 	/**
@@ -124,6 +135,18 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * rounds of the default schedule)
 	 */
 	public record Retention(Duration keep, Duration sweepInterval, int attemptsPerDelivery) {
+
+		public Retention {
+			requirePositive(sweepInterval, "flowgate.delivery.retention.sweep-interval");
+		}
+
+	}
+
+	// A scheduler refuses a pause of zero or less: said here, at start, with the name.
+	private static void requirePositive(Duration interval, String property) {
+		if (interval == null || interval.isNegative() || interval.isZero()) {
+			throw new IllegalArgumentException(property + " must be a duration longer than zero, not " + interval);
+		}
 	}
 
 }

@@ -12,7 +12,8 @@ import dev.flowgate.delivery.domain.callback.DestinationBreakers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@value #CONFIG} ({@code resilience4j.circuitbreaker.configs.destination}).
  */
 @Component
-class ResilienceDestinationBreakers implements DestinationBreakers {
+class ResilienceDestinationBreakers implements DestinationBreakers, SchedulingConfigurer {
 
 	static final String CONFIG = "destination";
 
@@ -40,12 +41,17 @@ class ResilienceDestinationBreakers implements DestinationBreakers {
 		this.clock = clock;
 	}
 
+	/** Looks for idle breakers as often as one may become idle. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::forgetIdle, this.idleAfter);
+	}
+
 	/**
 	 * Forgets the closed breakers of destinations not called for a while, with their
 	 * meters: callers' own callback URLs can name any number of origins. An open or
 	 * half-open one stays until it closes.
 	 */
-	@Scheduled(fixedDelayString = "${flowgate.delivery.callback.breaker-idle-after}")
 	void forgetIdle() {
 		Instant idleSince = this.clock.instant().minus(this.idleAfter);
 		this.lastCalled.forEach((destination, calledAt) -> {

@@ -124,6 +124,10 @@ class ApacheHttpPosterTest {
 		source.put("flowgate.delivery.callback.lookup-queue", "1");
 		source.put("flowgate.delivery.dispatch.max-in-flight", "8");
 		source.put("flowgate.delivery.dispatch.max-in-flight-per-destination", "2");
+		// Not used here, but every configuration must name the schedules' intervals.
+		source.put("flowgate.delivery.callback.breaker-idle-after", "1h");
+		source.put("flowgate.delivery.dispatch.poll-interval", "1s");
+		source.put("flowgate.delivery.dispatch.failure-republish-interval", "30s");
 		return new Binder(new MapConfigurationPropertySource(source))
 			.bind("flowgate.delivery", DeliveryProperties.class)
 			.get();

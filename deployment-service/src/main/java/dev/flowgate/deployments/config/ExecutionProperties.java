@@ -26,4 +26,8 @@ public record ExecutionProperties(@DefaultValue("30d") Duration retention, @Defa
 		@DefaultValue("3s") Duration recordingWait, @DefaultValue("20ms") Duration recordingPoll,
 		@DefaultValue("32") int recordingWaits) {
 
+	public ExecutionProperties {
+		Intervals.requirePositive(sweepInterval, "flowgate.executions.sweep-interval");
+	}
+
 }

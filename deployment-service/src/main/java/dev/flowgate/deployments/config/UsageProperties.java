@@ -15,7 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * its time (replica clocks, a write in flight)
  */
 @ConfigurationProperties("flowgate.usage")
-record UsageProperties(@DefaultValue("5m") Duration summaryInterval, @DefaultValue("10m") Duration summaryClaim,
+public record UsageProperties(@DefaultValue("5m") Duration summaryInterval, @DefaultValue("10m") Duration summaryClaim,
 		@DefaultValue("10m") Duration lateWriteMargin) {
+
+	public UsageProperties {
+		Intervals.requirePositive(summaryInterval, "flowgate.usage.summary-interval");
+	}
 
 }

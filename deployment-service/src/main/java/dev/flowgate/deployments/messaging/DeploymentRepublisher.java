@@ -1,15 +1,18 @@
 package dev.flowgate.deployments.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import dev.flowgate.deployments.config.PublicationProperties;
 import dev.flowgate.deployments.persistence.DeploymentOutbox;
 
 /** Publishes deployment states that a crash or a Kafka outage left unpublished. */
 @Component
-class DeploymentRepublisher {
+class DeploymentRepublisher implements SchedulingConfigurer {
 
 	private final DeploymentOutbox outbox;
 
@@ -17,13 +20,21 @@ class DeploymentRepublisher {
 
 	private final Clock clock;
 
-	DeploymentRepublisher(DeploymentOutbox outbox, DeploymentStatePublisher publisher, Clock clock) {
+	private final Duration interval;
+
+	DeploymentRepublisher(DeploymentOutbox outbox, DeploymentStatePublisher publisher, Clock clock,
+			PublicationProperties properties) {
 		this.outbox = outbox;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.interval = properties.republishInterval();
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.publication.republish-interval:5s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::republishPending, this.interval);
+	}
+
 	void republishPending() {
 		this.outbox.pendingIds(this.clock.instant()).forEach(this.publisher::publish);
 	}

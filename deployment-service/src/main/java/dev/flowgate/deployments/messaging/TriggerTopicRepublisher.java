@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import dev.flowgate.deployments.config.PublicationProperties;
@@ -19,7 +20,7 @@ import dev.flowgate.deployments.persistence.ReplayOutbox;
  * replay triggers and cancel requests.
  */
 @Component
-class TriggerTopicRepublisher {
+class TriggerTopicRepublisher implements SchedulingConfigurer {
 
 	private final ReplayOutbox replays;
 
@@ -43,7 +44,11 @@ class TriggerTopicRepublisher {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.publication.republish-interval:5s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::republishOverdue, this.properties.republishInterval());
+	}
+
 	void republishOverdue() {
 		republish(this.replays::claimOverdue, this.replayPublisher::publish);
 		// A cancel request sent twice stops the execution once: its claim needs no guard.

@@ -1,9 +1,14 @@
 package dev.flowgate.deployments.persistence;
 
+import java.time.Duration;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import dev.flowgate.deployments.config.PublicationProperties;
 import dev.flowgate.store.PendingPublication;
 
 /**
@@ -11,17 +16,23 @@ import dev.flowgate.store.PendingPublication;
  * version before, during a rolling upgrade), so that the republisher finds them.
  */
 @Component
-class DeploymentPublicationSweep {
+class DeploymentPublicationSweep implements SchedulingConfigurer {
 
 	private final MongoTemplate mongo;
 
-	DeploymentPublicationSweep(MongoTemplate mongo) {
+	private final Duration interval;
+
+	DeploymentPublicationSweep(MongoTemplate mongo, PublicationProperties properties) {
 		this.mongo = mongo;
+		this.interval = properties.sweepInterval();
 	}
 
-	// Not at start: the index set-up has just settled what was stored before.
-	@Scheduled(fixedDelayString = "${flowgate.publication.sweep-interval:5m}",
-			initialDelayString = "${flowgate.publication.sweep-interval:5m}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		// Not at start: the index set-up has just settled what was stored before.
+		tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, this.interval, this.interval));
+	}
+
 	void sweep() {
 		PendingPublication.flagBehind(this.mongo, DeploymentDocument.COLLECTION);
 	}

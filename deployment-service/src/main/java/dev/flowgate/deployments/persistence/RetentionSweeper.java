@@ -1,10 +1,14 @@
 package dev.flowgate.deployments.persistence;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import dev.flowgate.deployments.config.ExecutionProperties;
 import dev.flowgate.deployments.domain.execution.ExecutionRetention;
 import dev.flowgate.deployments.domain.idempotency.IdempotentRequests;
 import dev.flowgate.deployments.domain.usage.UsageService;
@@ -16,7 +20,7 @@ import dev.flowgate.deployments.domain.usage.UsageService;
  * too).
  */
 @Component
-class RetentionSweeper {
+class RetentionSweeper implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
 
@@ -26,13 +30,21 @@ class RetentionSweeper {
 
 	private final IdempotentRequests idempotency;
 
-	RetentionSweeper(ExecutionRetention retention, UsageService usage, IdempotentRequests idempotency) {
+	private final Duration interval;
+
+	RetentionSweeper(ExecutionRetention retention, UsageService usage, IdempotentRequests idempotency,
+			ExecutionProperties properties) {
 		this.retention = retention;
 		this.usage = usage;
 		this.idempotency = idempotency;
+		this.interval = properties.sweepInterval();
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.executions.sweep-interval:1h}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::sweep, this.interval);
+	}
+
 	void sweep() {
 		long removed = this.retention.sweep();
 		if (removed > 0) {

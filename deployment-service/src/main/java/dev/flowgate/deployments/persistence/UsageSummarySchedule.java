@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import dev.flowgate.deployments.config.UsageProperties;
 import dev.flowgate.deployments.domain.usage.UsageSummaries;
 
 /**
@@ -17,7 +19,7 @@ import dev.flowgate.deployments.domain.usage.UsageSummaries;
  * {@code /actuator/prometheus} how the runs go and how far behind the summaries are.
  */
 @Component
-class UsageSummarySchedule {
+class UsageSummarySchedule implements SchedulingConfigurer {
 
 	static final String RUNS = "flowgate.usage.summary.runs";
 
@@ -29,10 +31,13 @@ class UsageSummarySchedule {
 
 	private final Clock clock;
 
-	UsageSummarySchedule(UsageSummaries summaries, MeterRegistry meters, Clock clock) {
+	private final Duration interval;
+
+	UsageSummarySchedule(UsageSummaries summaries, MeterRegistry meters, Clock clock, UsageProperties properties) {
 		this.summaries = summaries;
 		this.meters = meters;
 		this.clock = clock;
+		this.interval = properties.summaryInterval();
 		Gauge.builder(BEHIND, this, UsageSummarySchedule::secondsBehind)
 			.description(
 					"Time since the end of the last hour summed (under an hour plus the interval when all is well)")
@@ -40,7 +45,11 @@ class UsageSummarySchedule {
 			.register(meters);
 	}
 
-	@Scheduled(fixedDelayString = "${flowgate.usage.summary-interval:5m}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::sum, this.interval);
+	}
+
 	void sum() {
 		Timer.Sample sample = Timer.start(this.meters);
 		String outcome = "failed";

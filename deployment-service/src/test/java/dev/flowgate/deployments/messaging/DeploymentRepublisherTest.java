@@ -53,7 +53,7 @@ class DeploymentRepublisherTest {
 	 * Gives up waiting for every acknowledgement at once; claims longer than the service.
 	 */
 	private static final PublicationProperties IMPATIENT = new PublicationProperties(Duration.ZERO,
-			Duration.ofMinutes(10), Duration.ofSeconds(5));
+			Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(5));
 
 	@Autowired
 	private DeploymentRepository deployments;
@@ -173,7 +173,7 @@ class DeploymentRepublisherTest {
 	void keepsTheClaimOfAStateKafkaGaveUpOnAsItMayStillLand() {
 		ExpiringKafka expiring = new ExpiringKafka();
 		PublicationProperties settings = new PublicationProperties(Duration.ofSeconds(5), Duration.ofMinutes(10),
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(5), Duration.ofMinutes(5));
 		DeploymentStatePublisher publisher = new DeploymentStatePublisher(this.outbox,
 				new AcknowledgedSends(expiring, settings), settings, Clock.systemUTC());
 
@@ -189,7 +189,7 @@ class DeploymentRepublisherTest {
 		// at t, a send from t + 26 s that could last 35 s would outlast it.
 		Clock stalling = new StallingClock(Duration.ofSeconds(26));
 		PublicationProperties settings = new PublicationProperties(Duration.ofSeconds(5), Duration.ofSeconds(60),
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(5), Duration.ofMinutes(5));
 		DeploymentStatePublisher stalled = new DeploymentStatePublisher(this.outbox,
 				new AcknowledgedSends(this.kafka, settings), settings, stalling);
 

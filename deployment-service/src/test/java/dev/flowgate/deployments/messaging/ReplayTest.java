@@ -256,7 +256,7 @@ class ReplayTest {
 		// A claim of 60 s taken at t; the send would start at t + 26 s and could last 35
 		// s.
 		PublicationProperties settings = new PublicationProperties(Duration.ofSeconds(5), Duration.ofSeconds(60),
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(5), Duration.ofMinutes(5));
 		ReplayPublisher stalled = new ReplayPublisher(this.outbox, new AcknowledgedSends(this.kafka, settings),
 				settings, new StallingClock(Duration.ofSeconds(26)));
 		ExecutionRecord replay = this.merge.apply(null, replayRequested("late", "e-0"));

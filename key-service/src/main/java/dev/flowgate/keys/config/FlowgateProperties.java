@@ -28,6 +28,9 @@ public record FlowgateProperties(Outbox outbox, LastUsed lastUsed, DeploymentSer
 
 	/**
 	 * @param relayInterval pause between rounds of the republisher
+	 * @param sweepInterval how often keys changed by a replica that does not flag its
+	 * writes (the version before, during a rolling upgrade) are flagged for the
+	 * republisher; the first time one interval after start
 	 * @param ackTimeout how long a publisher waits for the broker's acknowledgement
 	 * @param claimDuration how long one publisher holds a key; must exceed the producer's
 	 * {@code max.block.ms} + {@code delivery.timeout.ms}, so a send in doubt has ended
@@ -36,8 +39,14 @@ public record FlowgateProperties(Outbox outbox, LastUsed lastUsed, DeploymentSer
 	 * @param republishAllOnStart whether to publish every key again once started: after
 	 * Kafka lost the topic, which the republisher alone would never refill
 	 */
-	public record Outbox(Duration relayInterval, Duration ackTimeout, Duration claimDuration, int batchSize,
-			boolean republishAllOnStart) {
+	public record Outbox(Duration relayInterval, Duration sweepInterval, Duration ackTimeout, Duration claimDuration,
+			int batchSize, boolean republishAllOnStart) {
+
+		public Outbox {
+			requirePositive(relayInterval, "flowgate.outbox.relay-interval");
+			requirePositive(sweepInterval, "flowgate.outbox.sweep-interval");
+		}
+
 	}
 
 	/**
@@ -53,6 +62,13 @@ public record FlowgateProperties(Outbox outbox, LastUsed lastUsed, DeploymentSer
 	 * @param retryAfter what a 503 tells the caller when deployment-service cannot answer
 	 */
 	public record DeploymentService(URI url, Duration connectTimeout, Duration readTimeout, Duration retryAfter) {
+	}
+
+	// A scheduler refuses a pause of zero or less: said here, at start, with the name.
+	private static void requirePositive(Duration interval, String property) {
+		if (interval == null || interval.isNegative() || interval.isZero()) {
+			throw new IllegalArgumentException(property + " must be a duration longer than zero, not " + interval);
+		}
 	}
 
 }

@@ -139,7 +139,7 @@ class KafkaKeyStatePublisherTest {
 
 		};
 		FlowgateProperties properties = new FlowgateProperties(new FlowgateProperties.Outbox(Duration.ofMillis(500),
-				Duration.ofMillis(100), Duration.ofSeconds(60), 10, false), null, null, null);
+				Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(60), 10, false), null, null, null);
 		return new KafkaKeyStatePublisher(kafka, Clock.fixed(NOW, ZoneOffset.UTC), properties);
 	}
 
