@@ -148,6 +148,20 @@ class TriggerRejectionsTest {
 	}
 
 	@Test
+	void refusesAnInputNestedDeeperThanAHundredLevelsWhichServicesCouldNotWalk() {
+		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
+		// As deep as the JSON parser takes: each service must come through it.
+		String deep = "[".repeat(497) + "1" + "]".repeat(497);
+
+		try (PublishedTriggers published = PublishedTriggers.fromNow(this.stack)) {
+			Http.Response response = trigger(deployment, this.tenant.bearer(), "{\"input_data\":{\"x\":" + deep + "}}");
+
+			assertProblem(response, 400, "input_data.x nests objects and arrays deeper than 100 levels");
+			assertPublishedOnlyTheControlCall(published, deployment);
+		}
+	}
+
+	@Test
 	void refusesMalformedBodiesWith400And415And413() {
 		DeploymentStateChanged deployment = deploy(DeploymentStates.of(this.tenant.ownerId()));
 		String url = this.stack.a.url(path(deployment));

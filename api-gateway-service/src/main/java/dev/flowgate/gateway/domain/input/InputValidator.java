@@ -11,9 +11,17 @@ import dev.flowgate.flowrules.InputType;
 
 /**
  * Checks trigger inputs against a deployment's input nodes: required ones present, each
- * value of its declared type. Inputs no node declares pass through unchecked.
+ * value of its declared type. Inputs no node declares pass through unchecked but for
+ * their nesting.
  */
 public final class InputValidator {
+
+	/**
+	 * Objects and arrays nested in one input at most: far more than data has, and few
+	 * enough for every service to walk on its smallest thread stack (JSON parsers stop at
+	 * 500).
+	 */
+	static final int MAX_NESTING = 100;
 
 	private InputValidator() {
 	}
@@ -33,6 +41,12 @@ public final class InputValidator {
 				violations.add(new InputViolation(label.apply(spec), problem));
 			}
 		}
+		inputs.forEach((name, value) -> {
+			if (JsonDepth.exceeds(value, MAX_NESTING)) {
+				violations
+					.add(new InputViolation(name, "nests objects and arrays deeper than " + MAX_NESTING + " levels"));
+			}
+		});
 		return violations;
 	}
 

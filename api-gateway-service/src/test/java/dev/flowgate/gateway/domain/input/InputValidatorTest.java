@@ -47,6 +47,25 @@ class InputValidatorTest {
 	}
 
 	@Test
+	void refusesAnyInputNestedDeeperThanTheLimitDeclaredOrNot() {
+		Map<String, Object> inputs = Map.of("question", "q", "extra", nested(InputValidator.MAX_NESTING), "other",
+				nested(InputValidator.MAX_NESTING + 1), "more", Map.of("a", nested(InputValidator.MAX_NESTING)));
+
+		assertThat(InputValidator.validate(this.specs, inputs, InputSpec::name)).containsExactlyInAnyOrder(
+				new InputViolation("other", "nests objects and arrays deeper than 100 levels"),
+				new InputViolation("more", "nests objects and arrays deeper than 100 levels"));
+	}
+
+	/** Arrays nested {@code levels} deep, as {@code [[[1]]]} is three. */
+	private static Object nested(int levels) {
+		Object value = 1;
+		for (int i = 0; i < levels; i++) {
+			value = List.of(value);
+		}
+		return value;
+	}
+
+	@Test
 	void acceptsAnyNumberTypeAndAnyJsonValue() {
 		Map<String, Object> inputs = Map.of("question", "", "count", new BigDecimal("1.5"), "extra", "plain text");
 

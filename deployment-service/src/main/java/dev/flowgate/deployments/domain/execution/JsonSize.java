@@ -1,12 +1,16 @@
 package dev.flowgate.deployments.domain.execution;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Estimates how many bytes a value takes as JSON, to cap stored payloads without
  * serializing them. Escapes are counted as one byte, which is close enough for a limit.
+ * It walks without recursion: a flow's outputs may nest as deep as JSON writers allow,
+ * deeper than a listener thread's stack would take.
  */
 final class JsonSize {
 
@@ -14,27 +18,48 @@ final class JsonSize {
 
 	private static final int QUOTES = 2;
 
+	// The colon after a member's name, or the comma after a member or an element.
+	private static final int SEPARATOR = 1;
+
 	private JsonSize() {
 	}
 
 	static long of(Object value) {
+		long size = 0;
+		Deque<Holder> pending = new ArrayDeque<>();
+		pending.push(new Holder(value));
+		while (!pending.isEmpty()) {
+			Object next = pending.pop().value();
+			if (next instanceof Map<?, ?> map) {
+				size += QUOTES;
+				for (Map.Entry<?, ?> entry : map.entrySet()) {
+					size += scalar(String.valueOf(entry.getKey())) + SEPARATOR + SEPARATOR;
+					pending.push(new Holder(entry.getValue()));
+				}
+			}
+			else if (next instanceof List<?> list) {
+				size += QUOTES + (long) SEPARATOR * list.size();
+				list.forEach((element) -> pending.push(new Holder(element)));
+			}
+			else {
+				size += scalar(next);
+			}
+		}
+		return size;
+	}
+
+	private static long scalar(Object value) {
 		if (value == null) {
 			return NULL_SIZE;
 		}
 		if (value instanceof String text) {
 			return QUOTES + text.getBytes(StandardCharsets.UTF_8).length;
 		}
-		if (value instanceof Map<?, ?> map) {
-			long size = QUOTES;
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				size += of(String.valueOf(entry.getKey())) + 1 + of(entry.getValue()) + 1;
-			}
-			return size;
-		}
-		if (value instanceof List<?> list) {
-			return QUOTES + list.stream().mapToLong((item) -> of(item) + 1).sum();
-		}
 		return String.valueOf(value).length();
+	}
+
+	// ArrayDeque takes no null, which JSON values may be.
+	private record Holder(Object value) {
 	}
 
 }
