@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.flowgate.contracts.ExecutionError;
 import dev.flowgate.gateway.domain.route.ManagementRoutes;
 import dev.flowgate.gateway.domain.route.Route;
 import dev.flowgate.gateway.domain.route.Upstream;
@@ -61,6 +62,19 @@ class ApiDocsTest {
 		assertThat(initializer.status()).isEqualTo(200);
 		assertThat(initializer.body()).contains("../openapi.yaml").doesNotContain("petstore");
 		assertThat(bundle.status()).isEqualTo(200);
+	}
+
+	@Test
+	void listsEveryErrorCodeAnExecutionCanEndWith() {
+		JsonNode execution = Http.get(this.stack.a.url("/openapi.json"), Map.of())
+			.json()
+			.get("components")
+			.get("schemas")
+			.get("Execution");
+		JsonNode codes = execution.get("properties").get("error").get("properties").get("code").get("enum");
+
+		assertThat(codes.valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrderElementsOf(ExecutionError.CODES);
 	}
 
 	@Test

@@ -17,20 +17,16 @@ import tools.jackson.core.JacksonException;
  */
 final class OversizedResults {
 
-	static final String RESULT_TOO_LARGE = "result_too_large";
-
-	static final String RESULT_TOO_DEEP = "result_too_deep";
-
 	private OversizedResults() {
 	}
 
 	static boolean isReplacement(ExecutionCompleted result) {
-		return result.error() != null
-				&& (RESULT_TOO_LARGE.equals(result.error().code()) || RESULT_TOO_DEEP.equals(result.error().code()));
+		return result.error() != null && (ExecutionError.RESULT_TOO_LARGE.equals(result.error().code())
+				|| ExecutionError.RESULT_TOO_DEEP.equals(result.error().code()));
 	}
 
 	static ExecutionCompleted withoutOutputs(ExecutionCompleted result, RecordTooLargeException refusal) {
-		return withoutOutputs(result, new ExecutionError(null, RESULT_TOO_LARGE,
+		return withoutOutputs(result, new ExecutionError(null, ExecutionError.RESULT_TOO_LARGE,
 				"The result is too large to publish, so its outputs are left out: " + refusal.getMessage()));
 	}
 
@@ -41,7 +37,7 @@ final class OversizedResults {
 	static ExecutionCompleted withoutOutputs(ExecutionCompleted result, Throwable refusal) {
 		String reason = (refusal instanceof JacksonException jackson) ? jackson.getOriginalMessage()
 				: refusal.getClass().getSimpleName();
-		return withoutOutputs(result, new ExecutionError(null, RESULT_TOO_DEEP,
+		return withoutOutputs(result, new ExecutionError(null, ExecutionError.RESULT_TOO_DEEP,
 				"The result cannot be written as JSON, so its outputs are left out: " + reason));
 	}
 

@@ -26,7 +26,7 @@ import dev.flowgate.runner.domain.template.TemplateScope;
 public final class FlowRun {
 
 	/** Why a run the owner cancelled ended. */
-	public static final ExecutionError STOPPED = new ExecutionError(null, "cancelled",
+	public static final ExecutionError STOPPED = new ExecutionError(null, ExecutionError.CANCELLED,
 			"the execution was cancelled at the owner's request");
 
 	private final FlowGraph graph;
@@ -103,7 +103,8 @@ public final class FlowRun {
 				return;
 			}
 			timedOut = end(ExecutionStatus.TIMED_OUT,
-					new ExecutionError(null, "timeout", "the execution did not finish before its deadline"),
+					new ExecutionError(null, ExecutionError.TIMEOUT,
+							"the execution did not finish before its deadline"),
 					"cancelled: the execution reached its deadline");
 		}
 		publish(timedOut);
@@ -189,7 +190,8 @@ public final class FlowRun {
 			Instant now = this.clock.instant();
 			if (invocation.failed()) {
 				this.state.failed(node, now, invocation);
-				ended = end(ExecutionStatus.FAILED, new ExecutionError(node.id(), "node_failed", invocation.error()),
+				ended = end(ExecutionStatus.FAILED,
+						new ExecutionError(node.id(), ExecutionError.NODE_FAILED, invocation.error()),
 						"cancelled: node '%s' failed".formatted(node.id()));
 			}
 			else {

@@ -20,12 +20,6 @@ import dev.flowgate.runner.domain.engine.FlowRun;
 /** Builds the {@code ExecutionCompleted} for each way an execution can end. */
 final class ExecutionResults {
 
-	static final String INVALID_TRIGGER = "invalid_trigger";
-
-	static final String INVALID_FLOW = "invalid_flow";
-
-	static final String INTERNAL_ERROR = "internal_error";
-
 	private final Clock clock;
 
 	private final String runnerId;
@@ -57,7 +51,7 @@ final class ExecutionResults {
 	 * of it, the deployment's targets being unknown.
 	 */
 	ExecutionCompleted unknownDeployment(String executionId, ExecutionRequested trigger) {
-		ExecutionError error = new ExecutionError(null, INVALID_TRIGGER,
+		ExecutionError error = new ExecutionError(null, ExecutionError.INVALID_TRIGGER,
 				"the deployment '%s' does not exist".formatted(trigger.deploymentId()));
 		return failed(executionId, trigger.ownerId(), trigger.deploymentId(), trigger.flowVersion(), error,
 				trigger.replyTo(), callerDelivery(trigger));
@@ -67,14 +61,14 @@ final class ExecutionResults {
 	ExecutionCompleted invalidTrigger(String executionId, ExecutionRequested trigger, String message) {
 		boolean known = trigger != null;
 		return failed(executionId, known ? trigger.ownerId() : null, known ? trigger.deploymentId() : null,
-				known ? trigger.flowVersion() : 0, new ExecutionError(null, INVALID_TRIGGER, message),
+				known ? trigger.flowVersion() : 0, new ExecutionError(null, ExecutionError.INVALID_TRIGGER, message),
 				known ? trigger.replyTo() : null, DeliveryTarget.NONE);
 	}
 
 	/** The deployed flow cannot run; the owner hears of it like of any failure. */
 	ExecutionCompleted invalidFlow(String executionId, ExecutionRequested trigger, DeploymentStateChanged deployment,
 			String message) {
-		return failed(executionId, trigger, deployment, new ExecutionError(null, INVALID_FLOW, message));
+		return failed(executionId, trigger, deployment, new ExecutionError(null, ExecutionError.INVALID_FLOW, message));
 	}
 
 	/**
@@ -83,7 +77,7 @@ final class ExecutionResults {
 	 */
 	ExecutionCompleted internalError(String executionId, ExecutionRequested trigger, DeploymentStateChanged deployment,
 			Throwable cause) {
-		ExecutionError error = new ExecutionError(null, INTERNAL_ERROR,
+		ExecutionError error = new ExecutionError(null, ExecutionError.INTERNAL_ERROR,
 				"the runner failed while running this execution (" + cause.getClass().getSimpleName()
 						+ "); the runner's log has the details");
 		if (deployment == null) {

@@ -246,10 +246,9 @@ class ExecutionServiceTest {
 
 	@Test
 	void failsAnExecutionTheRunnerItselfCannotRunInsteadOfLeavingItWithoutAResult() {
-		// Deployment validation refuses a node without a type; one that slipped through
+		// deployment-service never publishes a deployment without its flow; one that did
 		// makes the engine throw, not fail the flow.
-		DeploymentStateChanged untyped = Deployments.of("untyped", OWNER,
-				Flows.flow().node("a", null, Map.of()).build(),
+		DeploymentStateChanged untyped = Deployments.of("untyped", OWNER, null,
 				new DeliveryTarget("https://hooks.example.com", null, false));
 		this.view.put(untyped);
 
@@ -262,6 +261,20 @@ class ExecutionServiceTest {
 		assertThat(result.delivery()).isEqualTo(untyped.delivery());
 		assertThat(result.deploymentName()).isEqualTo(untyped.name()).isNotNull();
 		assertThat(execution.internalFailure()).isPresent();
+	}
+
+	@Test
+	void reportsANodeWithoutATypeAsAFlowThatCannotRun() {
+		// Deployment validation refuses it; one that slipped through is the flow's fault.
+		DeploymentStateChanged untyped = Deployments.of("untyped", OWNER,
+				Flows.flow().node("a", null, Map.of()).build(),
+				new DeliveryTarget("https://hooks.example.com", null, false));
+		this.view.put(untyped);
+
+		ExecutionCompleted result = resultOf(this.service.start("e-1", Deployments.trigger("e-1", untyped, Map.of())));
+
+		assertThat(result.error())
+			.isEqualTo(new ExecutionError(null, "invalid_flow", "node 'a' has the unknown type 'null'"));
 	}
 
 	@Test
