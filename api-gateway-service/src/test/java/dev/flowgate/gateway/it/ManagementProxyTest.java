@@ -325,6 +325,25 @@ class ManagementProxyTest {
 	}
 
 	@Test
+	void namesTheTriggerTheGatewayServesItselfBesideTheMethodsTheServiceTakes() {
+		String executions = "/v1/deployments/d-allow/executions";
+		this.stack.deploymentService.on("PUT", executions,
+				(request) -> new Reply(405, Map.of("Allow", "GET,HEAD", "Content-Type", "application/problem+json"),
+						"{\"status\":405,\"title\":\"Method Not Allowed\"}"));
+		this.stack.deploymentService.on("OPTIONS", executions,
+				(request) -> new Reply(200, Map.of("Allow", "GET,HEAD,OPTIONS"), ""));
+		this.stack.awaitVisible(this.tenant);
+
+		Http.Response put = Http.send("PUT", this.stack.a.url(executions), this.tenant.bearer(), "{}");
+		Http.Response options = Http.send("OPTIONS", this.stack.a.url(executions), this.tenant.bearer(), null);
+
+		assertThat(put.status()).isEqualTo(405);
+		assertThat(allowed(put)).containsExactly("GET", "HEAD", "POST");
+		assertThat(options.status()).isEqualTo(200);
+		assertThat(allowed(options)).containsExactly("GET", "HEAD", "OPTIONS", "POST");
+	}
+
+	@Test
 	void answers502WhenAServiceRefusesTheGatewayItself(CapturedOutput output) {
 		String path = "/v1/keys/refusing-" + this.tenant.keyId();
 		this.stack.keyService.on("GET", path,

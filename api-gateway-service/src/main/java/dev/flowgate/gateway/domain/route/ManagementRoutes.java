@@ -77,6 +77,9 @@ public final class ManagementRoutes {
 			rule(ANY, "v1/callbacks/**", Upstream.DELIVERY_SERVICE, Access.MANAGE),
 			rule(ANY, "v1/webhook-secret/**", Upstream.DELIVERY_SERVICE, Access.MANAGE));
 
+	// Served by the gateway itself beside what it forwards there: named in each Allow.
+	private static final List<Rule> GATEWAYS_OWN = List.of(new Rule("POST", "v1/deployments/*/executions", null));
+
 	private ManagementRoutes() {
 	}
 
@@ -99,14 +102,31 @@ public final class ManagementRoutes {
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
+	/**
+	 * The methods the gateway serves itself at a path (the native trigger), which the
+	 * {@code Allow} of a service's answer for the path leaves out.
+	 * @param path the request path, starting with {@code /}
+	 */
+	public static Set<String> ownMethods(String path) {
+		String[] segments = segments(path);
+		return GATEWAYS_OWN.stream()
+			.filter((rule) -> rule.matchesPath(segments))
+			.flatMap((rule) -> rule.methods().stream())
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
 	/** In table order; none for a path that could escape its route. */
 	private static Stream<Rule> rulesAt(String path) {
-		String trimmed = path.startsWith("/") ? path.substring(1) : path;
-		String[] segments = trimmed.split("/", -1);
+		String[] segments = segments(path);
 		if (Arrays.stream(segments).anyMatch(ManagementRoutes::couldEscape)) {
 			return Stream.empty();
 		}
 		return RULES.stream().filter((rule) -> rule.matchesPath(segments));
+	}
+
+	private static String[] segments(String path) {
+		String trimmed = path.startsWith("/") ? path.substring(1) : path;
+		return trimmed.split("/", -1);
 	}
 
 	/**

@@ -194,8 +194,25 @@ class ManagementProxyController {
 			headers.setContentType(type);
 		}
 		String query = request.getQueryString();
-		return this.upstream.forward(route.upstream(), forwardedMethod(request),
-				(query != null) ? path + "?" + query : path, headers, body, identity);
+		return withOwnMethods(path, this.upstream.forward(route.upstream(), forwardedMethod(request),
+				(query != null) ? path + "?" + query : path, headers, body, identity));
+	}
+
+	/**
+	 * A service's {@code Allow} (of a 405 or an OPTIONS) with the methods the gateway
+	 * serves itself at the path: the service does not know them.
+	 */
+	private static ResponseEntity<byte[]> withOwnMethods(String path, ResponseEntity<byte[]> answer) {
+		Set<String> own = ManagementRoutes.ownMethods(path);
+		if (own.isEmpty() || answer.getHeaders().getAllow().isEmpty()) {
+			return answer;
+		}
+		Set<HttpMethod> allowed = new LinkedHashSet<>(answer.getHeaders().getAllow());
+		own.forEach((method) -> allowed.add(HttpMethod.valueOf(method)));
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(answer.getHeaders());
+		headers.setAllow(allowed);
+		return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
 	}
 
 	/**
