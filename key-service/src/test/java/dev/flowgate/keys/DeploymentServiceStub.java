@@ -1,20 +1,17 @@
 package dev.flowgate.keys;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Received;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -28,25 +25,16 @@ public final class DeploymentServiceStub implements AutoCloseable {
 
 	private static DeploymentServiceStub shared;
 
-	private final HttpServer server;
-
 	private final Set<String> deployments = ConcurrentHashMap.newKeySet();
-
-	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger forcedStatus = new AtomicInteger();
 
 	private volatile Duration delay = Duration.ZERO;
 
+	private final HttpStub server;
+
 	private DeploymentServiceStub() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		this.server = HttpStub.start().otherwise(this::answer);
 	}
 
 	public static DeploymentServiceStub start() {
@@ -62,7 +50,7 @@ public final class DeploymentServiceStub implements AutoCloseable {
 	}
 
 	public URI url() {
-		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+		return URI.create(this.server.baseUrl());
 	}
 
 	public void add(String ownerId, String deploymentId) {
@@ -81,41 +69,37 @@ public final class DeploymentServiceStub implements AutoCloseable {
 		this.delay = delay;
 	}
 
+	/** The calls answered so far. */
 	public List<Request> requests() {
-		return this.requests;
+		return this.server.received().stream().map(Request::of).toList();
 	}
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		this.server.close();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try {
-			Thread.sleep(this.delay.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		String path = exchange.getRequestURI().getRawPath();
-		String deploymentId = path.startsWith(PATH)
-				? URLDecoder.decode(path.substring(PATH.length()), StandardCharsets.UTF_8) : null;
-		String ownerId = exchange.getRequestHeaders().getFirst("X-Flowgate-Owner-Id");
-		this.requests.add(new Request(exchange.getRequestMethod(), deploymentId, ownerId,
-				exchange.getRequestHeaders().getFirst("X-Flowgate-Internal-Token")));
+	private Reply answer(Received received) {
+		Request request = Request.of(received);
 		int status = this.forcedStatus.get();
 		if (status == 0) {
-			status = (deploymentId != null && this.deployments.contains(ownerId + "/" + deploymentId)) ? 200 : 404;
+			status = (request.deploymentId() != null
+					&& this.deployments.contains(request.ownerId() + "/" + request.deploymentId())) ? 200 : 404;
 		}
-		byte[] body = ("{\"id\":\"" + deploymentId + "\"}").getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, body.length);
-		exchange.getResponseBody().write(body);
-		exchange.close();
+		return Reply.json(status, "{\"id\":\"" + request.deploymentId() + "\"}").after(this.delay);
 	}
 
 	/** What one call asked for and with which headers. */
 	public record Request(String method, String deploymentId, String ownerId, String internalToken) {
+
+		static Request of(Received received) {
+			String path = URI.create(received.uri()).getRawPath();
+			String deploymentId = path.startsWith(PATH)
+					? URLDecoder.decode(path.substring(PATH.length()), StandardCharsets.UTF_8) : null;
+			return new Request(received.method(), deploymentId, received.header("X-Flowgate-Owner-Id"),
+					received.header("X-Flowgate-Internal-Token"));
+		}
+
 	}
 
 	/** Starts the shared stub and points key-service at it. */

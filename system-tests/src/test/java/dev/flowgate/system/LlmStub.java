@@ -5,6 +5,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Received;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,12 +26,12 @@ public final class LlmStub implements AutoCloseable {
 
 	private static final int KEY_BYTES = 16;
 
-	private final JsonStub server;
+	private final HttpStub server;
 
 	/** The runner's LLM API key: a secret that must reach this server and no log. */
 	private final String apiKey;
 
-	private LlmStub(JsonStub server, String apiKey) {
+	private LlmStub(HttpStub server, String apiKey) {
 		this.server = server;
 		this.apiKey = apiKey;
 	}
@@ -36,8 +39,9 @@ public final class LlmStub implements AutoCloseable {
 	public static LlmStub start() {
 		byte[] random = new byte[KEY_BYTES];
 		new SecureRandom().nextBytes(random);
-		return new LlmStub(JsonStub.start("/v1/chat/completions", LlmStub::complete),
-				"llm-test-" + HexFormat.of().formatHex(random));
+		HttpStub server = HttpStub.start()
+			.on("/v1/chat/completions", (request) -> Reply.json(200, Api.JSON.writeValueAsString(complete(request))));
+		return new LlmStub(server, "llm-test-" + HexFormat.of().formatHex(random));
 	}
 
 	/** The environment that points the runner at this server. */
@@ -49,12 +53,12 @@ public final class LlmStub implements AutoCloseable {
 		return this.apiKey;
 	}
 
-	public List<JsonStub.Request> received() {
+	public List<Received> received() {
 		return this.server.received();
 	}
 
 	/** The last user message of a received request. */
-	public static String prompt(JsonStub.Request request) {
+	public static String prompt(Received request) {
 		JsonNode messages = Api.JSON.readTree(request.body()).get("messages");
 		return messages.get(messages.size() - 1).get("content").asString();
 	}
@@ -64,7 +68,7 @@ public final class LlmStub implements AutoCloseable {
 		this.server.close();
 	}
 
-	private static Object complete(JsonStub.Request request) {
+	private static Object complete(Received request) {
 		JsonNode body = Api.JSON.readTree(request.body());
 		Map<String, Object> message = Map.of("role", "assistant", "content", ANSWER_PREFIX + prompt(request));
 		return Map.of("id", "chatcmpl-stub", "object", "chat.completion", "model", body.get("model").asString(),

@@ -10,7 +10,7 @@ import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.domain.usage.RejectionTally;
 import dev.flowgate.gateway.domain.usage.RejectionTally.Summary;
-import dev.flowgate.gateway.support.MutableClock;
+import dev.flowgate.infra.test.MutableClock;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;

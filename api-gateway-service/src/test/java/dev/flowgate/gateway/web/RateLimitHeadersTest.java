@@ -12,7 +12,7 @@ import dev.flowgate.gateway.domain.limit.ManagementLimits;
 import dev.flowgate.gateway.domain.limit.Quota;
 import dev.flowgate.gateway.domain.limit.RateLimits;
 import dev.flowgate.gateway.support.DeploymentStates;
-import dev.flowgate.gateway.support.MutableClock;
+import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;

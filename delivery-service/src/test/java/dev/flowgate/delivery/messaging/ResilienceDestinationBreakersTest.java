@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.flowgate.delivery.config.DeliveryProperties;
-import dev.flowgate.delivery.domain.MovingClock;
+import dev.flowgate.infra.test.MutableClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ResilienceDestinationBreakersTest {
 
 	private static final Duration IDLE_AFTER = Duration.ofHours(1);
 
-	private final MovingClock clock = new MovingClock(Instant.parse("2026-11-23T10:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
 
 	private final CircuitBreakerRegistry registry = CircuitBreakerRegistry
 		.of(Map.of(ResilienceDestinationBreakers.CONFIG,

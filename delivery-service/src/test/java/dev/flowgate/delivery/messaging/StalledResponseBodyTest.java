@@ -1,28 +1,20 @@
 package dev.flowgate.delivery.messaging;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.delivery.support.Deliveries;
 import dev.flowgate.delivery.support.DeliveryIntegrationTest;
 import dev.flowgate.delivery.support.Results;
+import dev.flowgate.infra.test.RawHttpServer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -76,101 +68,34 @@ class StalledResponseBodyTest {
 
 	/**
 	 * Answers one request per connection with the given bytes, then holds the connection
-	 * open until closed.
+	 * open until the client or the test closes it.
 	 */
-	private static final class StallingReceiver implements AutoCloseable {
-
-		private final ServerSocket server;
+	private static final class StallingReceiver extends RawHttpServer {
 
 		private final String response;
-
-		private final ExecutorService threads = Executors.newCachedThreadPool();
-
-		private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
 		private final AtomicInteger requests = new AtomicInteger();
 
 		StallingReceiver(String response) {
 			this.response = response;
-			try {
-				this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			this.threads.execute(this::accept);
-		}
-
-		String url(String path) {
-			return "http://127.0.0.1:" + this.server.getLocalPort() + path;
 		}
 
 		AtomicInteger requests() {
 			return this.requests;
 		}
 
-		int connections() {
-			return this.sockets.size();
-		}
-
-		private void accept() {
-			try {
-				while (!this.server.isClosed()) {
-					Socket socket = this.server.accept();
-					this.sockets.add(socket);
-					this.threads.execute(() -> answer(socket));
-				}
-			}
-			catch (IOException ex) {
-				// Closed.
-			}
-		}
-
-		private void answer(Socket socket) {
-			try {
-				InputStream in = socket.getInputStream();
-				readRequest(in);
-				this.requests.incrementAndGet();
-				OutputStream out = socket.getOutputStream();
-				out.write(this.response.getBytes(StandardCharsets.US_ASCII));
-				out.flush();
-			}
-			catch (IOException ex) {
-				// Closed by the client or at the end of the test.
-			}
-		}
-
-		private static void readRequest(InputStream in) throws IOException {
-			ByteArrayOutputStream head = new ByteArrayOutputStream();
-			while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-				int next = in.read();
-				if (next < 0) {
-					throw new IOException("Closed before the request ended");
-				}
-				head.write(next);
-			}
-			String headers = head.toString(StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
-			int at = headers.indexOf("content-length:");
-			if (at >= 0) {
-				String length = headers.substring(at + "content-length:".length(), headers.indexOf("\r\n", at));
-				in.readNBytes(Integer.parseInt(length.trim()));
-			}
-		}
-
 		@Override
-		public void close() {
-			try {
-				this.server.close();
-				for (Socket socket : this.sockets) {
-					socket.close();
-				}
+		protected void serve(Socket connection, int number) throws IOException {
+			InputStream in = connection.getInputStream();
+			if (!readHead(in)) {
+				return;
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			finally {
-				this.threads.shutdownNow();
-			}
+			this.requests.incrementAndGet();
+			OutputStream out = connection.getOutputStream();
+			out.write(this.response.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			// The request's body, and whatever else comes, is read and never answered.
+			in.transferTo(OutputStream.nullOutputStream());
 		}
 
 	}

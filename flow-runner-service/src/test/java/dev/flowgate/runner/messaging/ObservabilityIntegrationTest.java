@@ -19,12 +19,12 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TopicSpec;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.runner.domain.deployment.DeploymentView;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.KafkaTestClient;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Reply;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -64,7 +64,7 @@ class ObservabilityIntegrationTest {
 
 	private final KafkaTestClient kafka = new KafkaTestClient();
 
-	private final StubServer api = StubServer.start();
+	private final HttpStub api = HttpStub.start();
 
 	@LocalServerPort
 	private int port;

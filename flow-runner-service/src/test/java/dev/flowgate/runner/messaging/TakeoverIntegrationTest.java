@@ -23,15 +23,15 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Received;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.runner.FlowRunnerApplication;
 import dev.flowgate.runner.config.RunnerProperties;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.KafkaTestClient;
 import dev.flowgate.runner.support.Results;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Received;
-import dev.flowgate.runner.support.StubServer.Reply;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -78,7 +78,7 @@ class TakeoverIntegrationTest {
 
 	private static final Duration POLL = Duration.ofMillis(200);
 
-	private final StubServer api = StubServer.start();
+	private final HttpStub api = HttpStub.start();
 
 	private final KafkaTestClient kafka = new KafkaTestClient();
 

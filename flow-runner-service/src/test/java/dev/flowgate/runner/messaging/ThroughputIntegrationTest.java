@@ -14,12 +14,12 @@ import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.KafkaTestClient;
 import dev.flowgate.runner.support.Results;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,7 @@ class ThroughputIntegrationTest {
 	 */
 	private static final Duration ALL_ARRIVED_WITHIN = Duration.ofSeconds(60);
 
-	private final StubServer api = StubServer.start();
+	private final HttpStub api = HttpStub.start();
 
 	private final KafkaTestClient kafka = new KafkaTestClient();
 

@@ -19,11 +19,13 @@ import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionError;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
+import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.contracts.NodeTrace;
 import dev.flowgate.contracts.TokenUsage;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.FlowgateInfra;
-import dev.flowgate.contracts.FlowgateEvent;
-import dev.flowgate.contracts.NodeTrace;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.kafka.DeadLetters;
 import dev.flowgate.runner.config.RunnerProperties;
 import dev.flowgate.runner.domain.deployment.DeploymentView;
@@ -32,8 +34,6 @@ import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.KafkaTestClient;
 import dev.flowgate.runner.support.OpenAiStub;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Reply;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -62,7 +62,7 @@ class TriggerFlowIntegrationTest {
 
 	private static final Duration RESULT_WAIT = Duration.ofSeconds(30);
 
-	private static final StubServer llm = StubServer.start();
+	private static final HttpStub llm = HttpStub.start();
 
 	private final KafkaTestClient kafka = new KafkaTestClient();
 

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
+import dev.flowgate.infra.test.RawHttpServer;
 import dev.flowgate.runner.domain.node.http.HttpReply;
 import dev.flowgate.runner.domain.node.http.OutboundRequest;
-import dev.flowgate.runner.support.RawHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,13 +3,13 @@ package dev.flowgate.runner.support;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.infra.test.HttpStub;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An OpenAI-compatible {@code /v1/chat/completions} on a {@link StubServer}: it insists
- * on the bearer key and answers with the messages echoed (as {@code {"echo": ...}} when
- * the request asks for JSON with {@code response_format}), and word counts as token
- * usage.
+ * An OpenAI-compatible {@code /v1/chat/completions} on an {@link HttpStub}: it insists on
+ * the bearer key and answers with the messages echoed (as {@code {"echo": ...}} when the
+ * request asks for JSON with {@code response_format}), and word counts as token usage.
  */
 public final class OpenAiStub {
 
@@ -20,12 +20,12 @@ public final class OpenAiStub {
 	private OpenAiStub() {
 	}
 
-	public static void install(StubServer server, String apiKey) {
+	public static void install(HttpStub server, String apiKey) {
 		server.on(PATH, (request) -> {
 			if (!("Bearer " + apiKey).equals(request.header("Authorization"))) {
-				return StubServer.Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}");
+				return HttpStub.Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}");
 			}
-			return StubServer.Reply.json(200, JSON.writeValueAsString(answer(request.body())));
+			return HttpStub.Reply.json(200, JSON.writeValueAsString(answer(request.body())));
 		});
 	}
 

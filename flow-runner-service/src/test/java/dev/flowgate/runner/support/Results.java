@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.flowgate.contracts.ExecutionCompleted;
-import dev.flowgate.runner.support.StubServer.Received;
+import dev.flowgate.infra.test.HttpStub.Received;
 
 /** Questions tests ask about results and about the calls flows made. */
 public final class Results {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.flowgate.infra.test.HttpStub;
 import dev.flowgate.system.Api;
 import dev.flowgate.system.CallbackReceiver;
 import dev.flowgate.system.IssuedSecrets;
-import dev.flowgate.system.JsonStub;
 import dev.flowgate.system.LlmStub;
 import dev.flowgate.system.OpenApiContract;
 import dev.flowgate.system.Owner;
@@ -64,7 +64,7 @@ class JourneyIT {
 
 	private final String mailbox = "journey-" + this.runId + "@example.com";
 
-	private JsonStub weatherApi;
+	private HttpStub weatherApi;
 
 	private CallbackReceiver receiver;
 

@@ -1,12 +1,13 @@
 package dev.flowgate.system.journey;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Received;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.system.Api;
-import dev.flowgate.system.JsonStub;
 import dev.flowgate.system.LlmStub;
 import dev.flowgate.system.SystemStack;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +32,11 @@ final class WeatherFlow {
 	}
 
 	/** The stand-in weather API: {@code GET /weather?city=…} → {@code {city, temp}}. */
-	static JsonStub startWeatherApi() {
-		return JsonStub.start("/weather", (request) -> {
-			String city = URI.create(request.uri()).getQuery().replace("city=", "");
-			return Map.of("city", city, "temp", WARM_CITY.equals(city) ? WARM : COLD);
+	static HttpStub startWeatherApi() {
+		return HttpStub.start().on("/weather", (request) -> {
+			String city = request.query().replace("city=", "");
+			return Reply.json(200,
+					Api.JSON.writeValueAsString(Map.of("city", city, "temp", WARM_CITY.equals(city) ? WARM : COLD)));
 		});
 	}
 
@@ -62,12 +64,12 @@ final class WeatherFlow {
 	 */
 	static void assertLlmAskedWithThePlatformKey(String question) {
 		LlmStub llm = SystemStack.sharedLlm();
-		JsonStub.Request asked = llm.received()
+		Received asked = llm.received()
 			.stream()
 			.filter((request) -> LlmStub.prompt(request).endsWith(question))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("The LLM was not asked about " + question));
-		assertThat(asked.headers().get("authorization")).isEqualTo("Bearer " + llm.apiKey());
+		assertThat(asked.header("authorization")).isEqualTo("Bearer " + llm.apiKey());
 		JsonNode body = Api.JSON.readTree(asked.body());
 		assertThat(body.at("/model").asString()).isEqualTo("gpt-4o-mini");
 		assertThat(body.at("/messages/0/content").asString()).isEqualTo("Be brief.");

@@ -9,8 +9,8 @@ import dev.flowgate.contracts.KeyStateChanged;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.gateway.domain.Rejection;
 import dev.flowgate.gateway.support.KeyStates;
-import dev.flowgate.gateway.support.MutableClock;
 import dev.flowgate.gateway.support.TestKeys;
+import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.flowgate.gateway.domain.Rejection;
-import dev.flowgate.gateway.support.MutableClock;
+import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

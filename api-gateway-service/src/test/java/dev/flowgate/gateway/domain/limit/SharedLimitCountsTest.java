@@ -14,7 +14,7 @@ import dev.flowgate.contracts.RateLimitRequestsCounted;
 import dev.flowgate.contracts.RateLimitRequestsCounted.Counted;
 import dev.flowgate.contracts.RateLimitRequestsCounted.Limit;
 import dev.flowgate.gateway.domain.trigger.InFlightElsewhere;
-import dev.flowgate.gateway.support.MutableClock;
+import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

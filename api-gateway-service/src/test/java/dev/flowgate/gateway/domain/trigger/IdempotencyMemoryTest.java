@@ -10,7 +10,7 @@ import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TriggerSource;
-import dev.flowgate.gateway.support.MutableClock;
+import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

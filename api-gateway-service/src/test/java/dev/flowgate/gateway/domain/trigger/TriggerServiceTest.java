@@ -18,12 +18,12 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.gateway.domain.Rejection;
-import dev.flowgate.gateway.domain.input.InputsDigest;
 import dev.flowgate.gateway.domain.deployment.Deployment;
+import dev.flowgate.gateway.domain.input.InputsDigest;
 import dev.flowgate.gateway.domain.key.Caller;
 import dev.flowgate.gateway.domain.limit.RateLimits;
 import dev.flowgate.gateway.support.DeploymentStates;
-import dev.flowgate.gateway.support.MutableClock;
+import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import dev.flowgate.gateway.domain.usage.RejectionTally.Summary;
-import dev.flowgate.gateway.support.MutableClock;
+import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

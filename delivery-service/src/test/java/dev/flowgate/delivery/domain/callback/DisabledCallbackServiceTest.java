@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.flowgate.delivery.domain.InvalidRequestException;
-import dev.flowgate.delivery.domain.MovingClock;
+import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +18,7 @@ class DisabledCallbackServiceTest {
 
 	private static final String URL = "https://x.example/hook";
 
-	private final MovingClock clock = new MovingClock(NOW);
+	private final MutableClock clock = new MutableClock(NOW);
 
 	private final InMemoryDisabledCallbacks store = new InMemoryDisabledCallbacks();
 

@@ -13,7 +13,7 @@ import java.util.List;
 import com.standardwebhooks.Webhook;
 
 import dev.flowgate.delivery.domain.InvalidRequestException;
-import dev.flowgate.delivery.domain.MovingClock;
+import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,7 +146,7 @@ class WebhookSecretsTest {
 
 	@Test
 	void aRotationByAnotherInstanceSignsHereWithinTheTimeToLive() {
-		MovingClock clock = new MovingClock(NOW);
+		MutableClock clock = new MutableClock(NOW);
 		WebhookSecrets here = secrets(clock);
 		WebhookSecrets elsewhere = secrets(clock);
 		elsewhere.rotate("owner-1", null);

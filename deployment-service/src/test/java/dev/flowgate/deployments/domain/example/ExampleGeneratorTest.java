@@ -26,7 +26,9 @@ import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.deployments.domain.deployment.Deployment;
-import dev.flowgate.deployments.domain.example.RecordingServer.Request;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Received;
+import dev.flowgate.infra.test.HttpStub.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,10 +47,22 @@ class ExampleGeneratorTest {
 
 	private static final String DEPLOYMENT_ID = "af86a8a6-40f2-4b92-9f83-c9b3bafb2ccb";
 
+	/** The gateway's answer to each dialect: a finished execution in its shape. */
+	private static final String NATIVE_ANSWER = """
+			{"id":"e1","status":"succeeded","output_data":{"answer":"ok"},"duration_seconds":0.04,
+			 "links":{"self":"/v1/executions/e1"}}""";
+
+	private static final String AICUFLOW_ANSWER = """
+			{"status":"success","data":{"status":"succeeded","output_data":{"answer":"ok"},"duration_seconds":0.04}}""";
+
+	private static final String FLUX_ANSWER = """
+			{"success":true,"executionId":"e1","status":"succeeded","output":{"answer":"ok"},"durationSeconds":0.04}""";
+
 	@TempDir
 	Path workDir;
 
-	private RecordingServer server;
+	/** Stands in for the gateway and records what each example sent. */
+	private HttpStub server;
 
 	private Examples examples;
 
@@ -56,7 +70,7 @@ class ExampleGeneratorTest {
 
 	@BeforeEach
 	void generate() throws IOException {
-		this.server = new RecordingServer();
+		this.server = HttpStub.start().otherwise(ExampleGeneratorTest::answer);
 		this.examples = new ExampleGenerator().generate(deployment(), this.server.baseUrl());
 		this.expectedInputs.put("title", TRICKY_TEXT);
 		this.expectedInputs.put("count", 3);
@@ -123,25 +137,32 @@ class ExampleGeneratorTest {
 	}
 
 	private void assertSentAllThree() {
-		List<Request> requests = this.server.requests();
+		List<Received> requests = this.server.received();
 		assertThat(requests).hasSize(3);
-		Request nativeCall = requests.get(0);
+		Received nativeCall = requests.get(0);
 		assertThat(nativeCall.method()).isEqualTo("POST");
 		assertThat(nativeCall.uri()).isEqualTo("/v1/deployments/" + DEPLOYMENT_ID + "/executions");
-		assertThat(nativeCall.headers()).containsEntry("Authorization", "Bearer " + KEY);
+		assertThat(nativeCall.header("Authorization")).isEqualTo("Bearer " + KEY);
 		assertThat(json(nativeCall.body())).isEqualTo(JSON.valueToTree(Map.of("input_data", this.expectedInputs)));
-		Request aicuflowCall = requests.get(1);
+		Received aicuflowCall = requests.get(1);
 		assertThat(aicuflowCall.uri()).isEqualTo("/node/deployment-trigger/" + DEPLOYMENT_ID + "/");
-		assertThat(aicuflowCall.headers()).containsEntry("X-API-Key", KEY);
+		assertThat(aicuflowCall.header("X-API-Key")).isEqualTo(KEY);
 		assertThat(json(aicuflowCall.body())).isEqualTo(json(nativeCall.body()));
-		Request fluxCall = requests.get(2);
+		Received fluxCall = requests.get(2);
 		assertThat(fluxCall.uri()).isEqualTo("/flux/api-v2?flowId=" + DEPLOYMENT_ID);
-		assertThat(fluxCall.headers()).containsEntry("api-key", KEY);
+		assertThat(fluxCall.header("api-key")).isEqualTo(KEY);
 		JsonNode variables = json(fluxCall.body()).path("variableInputs");
 		assertThat(variables.valueStream().map((variable) -> variable.path("inputId").asString()))
 			.containsExactly("text", "count", "flag", "data", "doc", "must");
 		assertThat(variables.valueStream().map((variable) -> variable.path("inputText").asString()))
 			.containsExactly(TRICKY_TEXT, "3", "true", "{\"a\":[1,\"x'y\"]}", "https://example.com/a.pdf", "example");
+	}
+
+	private static Reply answer(Received request) {
+		if (request.path().startsWith("/node/")) {
+			return Reply.json(200, AICUFLOW_ANSWER);
+		}
+		return Reply.json(200, request.path().startsWith("/flux/") ? FLUX_ANSWER : NATIVE_ANSWER);
 	}
 
 	private List<String> run(String fileName, String code, String... command) throws Exception {

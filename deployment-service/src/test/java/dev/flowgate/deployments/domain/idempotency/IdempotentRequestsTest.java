@@ -1,16 +1,15 @@
 package dev.flowgate.deployments.domain.idempotency;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.flowgate.deployments.domain.ConcurrentChangeException;
 import dev.flowgate.deployments.domain.InvalidRequestException;
+import dev.flowgate.infra.test.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,26 +30,9 @@ class IdempotentRequestsTest {
 
 	private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
 
-	private Instant now = START;
+	private final MutableClock clock = new MutableClock(START);
 
-	private final IdempotentRequests requests = new IdempotentRequests(this.store, new Clock() {
-
-		@Override
-		public Instant instant() {
-			return IdempotentRequestsTest.this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-	}, SETTINGS);
+	private final IdempotentRequests requests = new IdempotentRequests(this.store, this.clock, SETTINGS);
 
 	@Test
 	void proceedsWithAFreshKeyAndMarksItInProgress() {
@@ -64,7 +46,7 @@ class IdempotentRequestsTest {
 	@Test
 	void replaysTheAnswerOfACompletedRequest() {
 		complete(this.requests.begin(KEY, CREATE), CREATED);
-		this.now = START.plus(Duration.ofHours(23));
+		this.clock.set(START.plus(Duration.ofHours(23)));
 
 		assertThat(this.requests.begin(KEY, CREATE)).isEqualTo(new Attempt.Replay(CREATED));
 	}
@@ -96,7 +78,7 @@ class IdempotentRequestsTest {
 	@Test
 	void refusesARepeatWhileTheFirstIsInProgress() {
 		this.requests.begin(KEY, CREATE);
-		this.now = START.plusSeconds(59);
+		this.clock.set(START.plusSeconds(59));
 
 		assertThatThrownBy(() -> this.requests.begin(KEY, CREATE)).isInstanceOf(ConcurrentChangeException.class);
 	}
@@ -104,18 +86,18 @@ class IdempotentRequestsTest {
 	@Test
 	void takesOverAnAttemptAbandonedInProgress() {
 		this.requests.begin(KEY, CREATE);
-		this.now = START.plusSeconds(61);
+		this.clock.set(START.plusSeconds(61));
 
 		Attempt attempt = this.requests.begin(KEY, CREATE);
 
 		assertThat(attempt).isInstanceOf(Attempt.Proceed.class);
-		assertThat(this.store.stored.get(KEY).startedAt()).isEqualTo(this.now);
+		assertThat(this.store.stored.get(KEY).startedAt()).isEqualTo(START.plusSeconds(61));
 	}
 
 	@Test
 	void ignoresTheAbandonedAttemptsLateCompletion() {
 		Attempt.Proceed first = (Attempt.Proceed) this.requests.begin(KEY, CREATE);
-		this.now = START.plusSeconds(61);
+		this.clock.set(START.plusSeconds(61));
 		this.requests.begin(KEY, CREATE);
 
 		complete(first, CREATED);
@@ -126,7 +108,7 @@ class IdempotentRequestsTest {
 	@Test
 	void proceedsAnewOnceARecordExpired() {
 		complete(this.requests.begin(KEY, CREATE), CREATED);
-		this.now = START.plus(Duration.ofHours(24)).plusSeconds(1);
+		this.clock.set(START.plus(Duration.ofHours(24)).plusSeconds(1));
 
 		String other = RequestFingerprint.of("POST", "/v1/flows", bytes("{}"));
 		assertThat(this.requests.begin(KEY, other)).isInstanceOf(Attempt.Proceed.class);
@@ -145,9 +127,9 @@ class IdempotentRequestsTest {
 	@Test
 	void sweepsRecordsPastTheirKeepingTime() {
 		complete(this.requests.begin(KEY, CREATE), CREATED);
-		this.now = START.plus(Duration.ofHours(1));
+		this.clock.set(START.plus(Duration.ofHours(1)));
 		this.requests.begin(IdempotencyKey.of("o-1", "k-2"), CREATE);
-		this.now = START.plus(Duration.ofHours(24)).plusSeconds(1);
+		this.clock.set(START.plus(Duration.ofHours(24)).plusSeconds(1));
 
 		assertThat(this.requests.sweep()).isEqualTo(1);
 		assertThat(this.store.stored).containsOnlyKeys(IdempotencyKey.of("o-1", "k-2"));

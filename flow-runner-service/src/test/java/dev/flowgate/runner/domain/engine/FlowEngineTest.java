@@ -13,11 +13,11 @@ import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.NodeStatus;
 import dev.flowgate.contracts.NodeTrace;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Received;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Received;
-import dev.flowgate.runner.support.StubServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FlowEngineTest {
 
-	private final StubServer api = StubServer.start();
+	private final HttpStub api = HttpStub.start();
 
 	private final EngineFixture fixture = new EngineFixture(this.api.url(""));
 

@@ -18,12 +18,12 @@ import dev.flowgate.contracts.ExecutionStarted;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.TriggerSource;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.runner.domain.deployment.DeploymentView;
 import dev.flowgate.runner.support.Deployments;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class ExecutionServiceTest {
 
 	private static final String OWNER = "owner-1";
 
-	private final StubServer api = StubServer.start();
+	private final HttpStub api = HttpStub.start();
 
 	private final EngineFixture fixture = new EngineFixture(this.api.url(""));
 

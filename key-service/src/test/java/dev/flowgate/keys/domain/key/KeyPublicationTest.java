@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.infra.test.MutableClock;
 import dev.flowgate.keys.domain.key.KeyStatePublisher.Delivery;
 import org.junit.jupiter.api.Test;
 

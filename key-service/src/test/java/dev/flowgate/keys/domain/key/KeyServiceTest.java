@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
 import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.infra.test.MutableClock;
 import dev.flowgate.internal.Setting;
 import dev.flowgate.keys.domain.InvalidRequestException;
 import org.junit.jupiter.api.Test;

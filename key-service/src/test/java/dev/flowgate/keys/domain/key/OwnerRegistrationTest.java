@@ -3,6 +3,7 @@ package dev.flowgate.keys.domain.key;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.flowgate.infra.test.MutableClock;
 import dev.flowgate.keys.domain.owner.OwnerService;
 import dev.flowgate.keys.domain.owner.RegisteredOwner;
 import org.junit.jupiter.api.Test;

@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.infra.test.RawHttpServer;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
-import dev.flowgate.runner.support.RawHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

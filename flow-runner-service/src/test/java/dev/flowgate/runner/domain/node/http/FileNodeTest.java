@@ -6,11 +6,11 @@ import java.util.Set;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class FileNodeTest {
 		.edge("fetch", "download")
 		.build();
 
-	private final StubServer files = StubServer.start();
+	private final HttpStub files = HttpStub.start();
 
 	private final EngineFixture fixture = new EngineFixture(this.files.url(""));
 

@@ -16,13 +16,13 @@ import java.util.stream.IntStream;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.egress.HostResolver;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Received;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.domain.engine.FlowRun;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Received;
-import dev.flowgate.runner.support.StubServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpNodeTest {
 
-	private final StubServer api = StubServer.start();
+	private final HttpStub api = HttpStub.start();
 
 	private final EngineFixture fixture = new EngineFixture(this.api.url(""));
 
@@ -473,7 +473,7 @@ class HttpNodeTest {
 
 	@Test
 	void saysWhereItCouldNotConnectAndRetries() {
-		StubServer gone = StubServer.start();
+		HttpStub gone = HttpStub.start();
 		String url = gone.url("/orders");
 		gone.close();
 		FlowDefinition flow = Flows.flow()

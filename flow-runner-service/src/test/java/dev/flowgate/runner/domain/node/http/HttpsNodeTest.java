@@ -7,11 +7,11 @@ import java.util.Set;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.egress.HostResolver;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Reply;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Reply;
 import dev.flowgate.runner.support.TestTls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class HttpsNodeTest {
 	private static final HostResolver DNS = (host) -> host.endsWith(".example")
 			? List.of(InetAddress.getLoopbackAddress()) : HostResolver.SYSTEM.resolve(host);
 
-	private final StubServer api = StubServer.start(TLS.serverContext());
+	private final HttpStub api = HttpStub.start(TLS.serverContext());
 
 	private final EngineFixture fixture = new EngineFixture("http://127.0.0.1:9", Set.of(), List.of("127.0.0.0/8"),
 			4096, DNS, TLS.clientContext());

@@ -11,12 +11,12 @@ import java.util.Set;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.infra.test.HttpStub;
+import dev.flowgate.infra.test.HttpStub.Received;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
 import dev.flowgate.runner.support.OpenAiStub;
-import dev.flowgate.runner.support.StubServer;
-import dev.flowgate.runner.support.StubServer.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +27,9 @@ class LlmNodeTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final StubServer llm = StubServer.start();
+	private final HttpStub llm = HttpStub.start();
 
-	private final StubServer elsewhere = StubServer.start();
+	private final HttpStub elsewhere = HttpStub.start();
 
 	private final EngineFixture fixture = new EngineFixture(this.llm.url("") + "/");
 
@@ -157,7 +157,7 @@ class LlmNodeTest {
 
 	@Test
 	void takesJsonInACodeFenceButFailsOnAnAnswerThatIsNotJson() {
-		this.elsewhere.on(OpenAiStub.PATH, (request) -> StubServer.Reply.json(200, completion(
+		this.elsewhere.on(OpenAiStub.PATH, (request) -> HttpStub.Reply.json(200, completion(
 				request.body().contains("fenced") ? "```json\n{\"ok\": true}\n```" : "Sure! Here is your JSON: {ok}")));
 		FlowDefinition fenced = Flows.flow()
 			.node("ask", "llm",
@@ -188,7 +188,7 @@ class LlmNodeTest {
 	@Test
 	void countsTheTokensOfAnAttemptThatFailedBeforeOneThatSucceeded() {
 		AtomicInteger answers = new AtomicInteger();
-		this.elsewhere.on(OpenAiStub.PATH, (request) -> StubServer.Reply.json(200,
+		this.elsewhere.on(OpenAiStub.PATH, (request) -> HttpStub.Reply.json(200,
 				completion((answers.incrementAndGet() == 1) ? "Sure! {ok}" : "{\"ok\": true}")));
 		FlowDefinition flow = Flows.flow()
 			.node("ask", "llm",
@@ -207,8 +207,8 @@ class LlmNodeTest {
 	void countsTheTokensOfAFailedAttemptWhenTheRunEndsDuringTheNext() {
 		AtomicInteger answers = new AtomicInteger();
 		this.elsewhere.on(OpenAiStub.PATH,
-				(request) -> (answers.incrementAndGet() == 1) ? StubServer.Reply.json(200, completion("Sure! {ok}"))
-						: StubServer.Reply.json(200, completion("{\"ok\": true}")).after(Duration.ofSeconds(5)));
+				(request) -> (answers.incrementAndGet() == 1) ? HttpStub.Reply.json(200, completion("Sure! {ok}"))
+						: HttpStub.Reply.json(200, completion("{\"ok\": true}")).after(Duration.ofSeconds(5)));
 		FlowDefinition flow = Flows.flow()
 			.node("ask", "llm",
 					Map.of("baseUrl", this.elsewhere.url(""), "model", "m", "prompt", "hi", "responseFormat", "json",
@@ -226,7 +226,7 @@ class LlmNodeTest {
 
 	@Test
 	void quotesTheStartOfAnAnswerThatIsNotJsonAndDoesNotAskAgain() {
-		FlowOutcome outcome = askOnce(StubServer.Reply.text(200, "<html>\n  <p>Gateway</p>" + "x".repeat(400)));
+		FlowOutcome outcome = askOnce(HttpStub.Reply.text(200, "<html>\n  <p>Gateway</p>" + "x".repeat(400)));
 
 		assertThat(outcome.error().message()).isEqualTo("the LLM at " + this.elsewhere.url("")
 				+ " answered with no JSON: <html> <p>Gateway</p>" + "x".repeat(300 - 21) + "…");
@@ -235,7 +235,7 @@ class LlmNodeTest {
 
 	@Test
 	void quotesTheErrorAServerSentWithASuccessStatusAndDoesNotAskAgain() {
-		FlowOutcome outcome = askOnce(StubServer.Reply.json(200,
+		FlowOutcome outcome = askOnce(HttpStub.Reply.json(200,
 				"{\"error\":{\"message\":\"model 'm' is not loaded\",\"type\":\"invalid_request_error\"}}"));
 
 		assertThat(outcome.error().message())
@@ -245,7 +245,7 @@ class LlmNodeTest {
 
 	@Test
 	void quotesARefusalCountsItsTokensAndDoesNotAskAgain() {
-		FlowOutcome outcome = askOnce(StubServer.Reply.json(200,
+		FlowOutcome outcome = askOnce(HttpStub.Reply.json(200,
 				JSON.writeValueAsString(Map.of("model", "m", "choices",
 						List.of(Map.of("index", 0, "message", refusal("I can't help with that."))), "usage",
 						Map.of("prompt_tokens", 4, "completion_tokens", 6)))));
@@ -259,7 +259,7 @@ class LlmNodeTest {
 	/**
 	 * A node that may be tried three times, asking a server that answers {@code reply}.
 	 */
-	private FlowOutcome askOnce(StubServer.Reply reply) {
+	private FlowOutcome askOnce(HttpStub.Reply reply) {
 		this.elsewhere.on(OpenAiStub.PATH, (request) -> reply);
 		FlowDefinition flow = Flows.flow()
 			.node("ask", "llm",

@@ -10,11 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowDefinition;
+import dev.flowgate.infra.test.RawHttpServer;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.domain.engine.FlowRun;
 import dev.flowgate.runner.support.EngineFixture;
 import dev.flowgate.runner.support.Flows;
-import dev.flowgate.runner.support.RawHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

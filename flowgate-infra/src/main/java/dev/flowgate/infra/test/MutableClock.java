@@ -1,4 +1,4 @@
-package dev.flowgate.gateway.support;
+package dev.flowgate.infra.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/**
+ * A UTC clock that stands still until the test moves it, for code that reads the time
+ * through a {@link Clock}. One for every service's tests, which had each written it.
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Instant now;
@@ -15,8 +18,14 @@ public final class MutableClock extends Clock {
 		this.now = start;
 	}
 
+	/** Moves the clock forward by {@code duration}. */
 	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
+	}
+
+	/** Sets the clock to {@code instant}. */
+	public void set(Instant instant) {
+		this.now = instant;
 	}
 
 	@Override

@@ -1,9 +1,11 @@
-package dev.flowgate.runner.support;
+package dev.flowgate.infra.test;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +25,17 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * A real HTTP server on 127.0.0.1 and a free port, answering per path and recording what
- * it received (and when), for tests of outbound HTTP.
+ * A real HTTP server on 127.0.0.1 and a free port standing in for an API the code under
+ * test calls: it answers per path as the test says and records every request (and when).
+ * One for the runner's, deployment-, key-service's and the system tests, which had each
+ * written their own.
  */
-public final class StubServer implements AutoCloseable {
+public final class HttpStub implements AutoCloseable {
 
-	private static final int BACKLOG = 512;
+	// Connections waiting to be accepted, as a real server allows (nginx 511): a runner
+	// taking over a backlog opens hundreds at once, and with the JDK's default of 50 the
+	// rest would wait for a SYN sent again seconds later.
+	private static final int BACKLOG = 1024;
 
 	private final HttpServer server;
 
@@ -40,7 +47,9 @@ public final class StubServer implements AutoCloseable {
 
 	private final Map<String, Function<Received, Reply>> routes = new ConcurrentHashMap<>();
 
-	private StubServer(SSLContext tls) throws IOException {
+	private volatile Function<Received, Reply> otherwise = (request) -> Reply.text(404, "no route");
+
+	private HttpStub(SSLContext tls) throws IOException {
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 		if (tls != null) {
 			HttpsServer https = HttpsServer.create(address, BACKLOG);
@@ -55,28 +64,39 @@ public final class StubServer implements AutoCloseable {
 		this.server.start();
 	}
 
-	public static StubServer start() {
+	public static HttpStub start() {
 		return start(null);
 	}
 
 	/** Over HTTPS with {@code tls}; plain HTTP when {@code null}. */
-	public static StubServer start(SSLContext tls) {
+	public static HttpStub start(SSLContext tls) {
 		try {
-			return new StubServer(tls);
+			return new HttpStub(tls);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 
 	/** Answers requests to {@code path} (exact, without the query) with {@code reply}. */
-	public StubServer on(String path, Function<Received, Reply> reply) {
+	public HttpStub on(String path, Function<Received, Reply> reply) {
 		this.routes.put(path, reply);
 		return this;
 	}
 
+	/** Answers requests to any path without a route of its own; 404 until set. */
+	public HttpStub otherwise(Function<Received, Reply> reply) {
+		this.otherwise = reply;
+		return this;
+	}
+
+	/** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
 	public String url(String path) {
-		return "http://127.0.0.1:" + port() + path;
+		return baseUrl() + path;
 	}
 
 	public int port() {
@@ -88,13 +108,13 @@ public final class StubServer implements AutoCloseable {
 		return List.copyOf(this.received);
 	}
 
+	public List<Received> received(String path) {
+		return this.received.stream().filter((request) -> request.path().equals(path)).toList();
+	}
+
 	/** The requests to {@code path} that have arrived so far, answered or not. */
 	public List<Received> arrivals(String path) {
 		return this.arrivals.stream().filter((request) -> request.path().equals(path)).toList();
-	}
-
-	public List<Received> received(String path) {
-		return this.received.stream().filter((request) -> request.path().equals(path)).toList();
 	}
 
 	@Override
@@ -106,11 +126,10 @@ public final class StubServer implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		Instant arrived = Instant.now();
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				exchange.getRequestURI().getQuery(), exchange.getRequestHeaders(), body, arrived);
+		Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+				exchange.getRequestHeaders(), body, arrived, null);
 		this.arrivals.add(request);
-		Function<Received, Reply> route = this.routes.getOrDefault(request.path(), (r) -> Reply.text(404, "no route"));
-		Reply reply = route.apply(request);
+		Reply reply = this.routes.getOrDefault(request.path(), this.otherwise).apply(request);
 		try {
 			pause(reply.delay());
 			// Recorded before the answer leaves: a client that has its answer finds its
@@ -141,19 +160,30 @@ public final class StubServer implements AutoCloseable {
 		}
 	}
 
-	/** A request as the server saw it. */
-	public record Received(String method, String path, String query, Map<String, List<String>> headers, String body,
-			Instant arrivedAt, Instant answeredAt) {
-
-		Received(String method, String path, String query, Map<String, List<String>> headers, String body,
-				Instant arrivedAt) {
-			this(method, path, query, headers, body, arrivedAt, null);
-		}
+	/**
+	 * A request as the server saw it.
+	 *
+	 * @param uri the path and query as sent, still encoded
+	 * @param answeredAt when it was answered; {@code null} while it is not
+	 */
+	public record Received(String method, String uri, Map<String, List<String>> headers, String body, Instant arrivedAt,
+			Instant answeredAt) {
 
 		Received answeredAt(Instant at) {
-			return new Received(this.method, this.path, this.query, this.headers, this.body, this.arrivedAt, at);
+			return new Received(this.method, this.uri, this.headers, this.body, this.arrivedAt, at);
 		}
 
+		/** The path, decoded. */
+		public String path() {
+			return URI.create(this.uri).getPath();
+		}
+
+		/** The query, decoded; {@code null} when there is none. */
+		public String query() {
+			return URI.create(this.uri).getQuery();
+		}
+
+		/** The first value of the header, whatever the case of its name. */
 		public String header(String name) {
 			return this.headers.entrySet()
 				.stream()
@@ -176,6 +206,7 @@ public final class StubServer implements AutoCloseable {
 			return new Reply(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
 		}
 
+		/** The same answer, given {@code delay} later. */
 		public Reply after(Duration delay) {
 			return new Reply(this.status, this.contentType, this.body, delay);
 		}

@@ -1,17 +1,22 @@
-package dev.flowgate.runner.support;
+package dev.flowgate.infra.test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A server on 127.0.0.1 that speaks HTTP/1.1 by hand, one thread per connection, for
- * tests of what well-behaved servers never do (drop a request, forget a connection).
+ * tests of what well-behaved servers never do (drop a request, forget a connection, never
+ * end a body), which {@link HttpStub} cannot be made to do. The runner's and
+ * delivery-service's tests had each written one.
  */
 public abstract class RawHttpServer implements AutoCloseable {
 
@@ -19,12 +24,14 @@ public abstract class RawHttpServer implements AutoCloseable {
 
 	private final AtomicInteger connections = new AtomicInteger();
 
+	private final List<Socket> open = new CopyOnWriteArrayList<>();
+
 	protected RawHttpServer() {
 		try {
 			this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+			throw new UncheckedIOException(ex);
 		}
 		Thread acceptor = new Thread(this::accept, getClass().getSimpleName());
 		acceptor.setDaemon(true);
@@ -33,6 +40,11 @@ public abstract class RawHttpServer implements AutoCloseable {
 
 	public int port() {
 		return this.socket.getLocalPort();
+	}
+
+	/** {@code http://127.0.0.1:PORT} and the path. */
+	public String url(String path) {
+		return "http://127.0.0.1:" + port() + path;
 	}
 
 	/** Connections accepted so far. */
@@ -74,6 +86,7 @@ public abstract class RawHttpServer implements AutoCloseable {
 		while (!this.socket.isClosed()) {
 			try {
 				Socket connection = this.socket.accept();
+				this.open.add(connection);
 				int number = this.connections.incrementAndGet();
 				Thread serving = new Thread(() -> serveAndClose(connection, number),
 						getClass().getSimpleName() + "-" + number);
@@ -93,11 +106,23 @@ public abstract class RawHttpServer implements AutoCloseable {
 		catch (IOException ex) {
 			// Closed by the test, or by the client.
 		}
+		finally {
+			this.open.remove(connection);
+		}
 	}
 
+	/** Stops accepting and closes the connections still open. */
 	@Override
-	public void close() throws IOException {
-		this.socket.close();
+	public void close() {
+		try {
+			this.socket.close();
+			for (Socket connection : this.open) {
+				connection.close();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
