@@ -53,4 +53,15 @@ class OwnerController {
 		return KeyController.created(this.owners.issueKey(ownerId, body.toRequest()), this.clock);
 	}
 
+	@PostMapping("/{ownerId}/keys/deactivate")
+	DeactivatedKeys deactivateKeys(@PathVariable String ownerId) {
+		return new DeactivatedKeys(this.owners.deactivateKeys(ownerId));
+	}
+
+	/**
+	 * @param deactivated how many keys were active and are no longer
+	 */
+	record DeactivatedKeys(int deactivated) {
+	}
+
 }

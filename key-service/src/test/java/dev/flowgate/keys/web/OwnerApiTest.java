@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +115,34 @@ class OwnerApiTest {
 		assertThat(query).as("a cursor after the last page").isNull();
 		assertThat(page.get("nextCursor").isNull()).isTrue();
 		assertThat(listed).doesNotHaveDuplicates().startsWith(ownerId);
+	}
+
+	@Test
+	void deactivatesEveryKeyOfOneOwnerAndNoOtherOwners() {
+		String ownerId = this.api.newOwnerId("leaked");
+		String ci = this.api.post("/v1/keys", ownerId, "{\"name\": \"ci\"}").text("id");
+		String off = this.api.post("/v1/keys", ownerId, "{\"name\": \"off\"}").text("id");
+		this.api.post("/v1/keys/" + off + "/deactivate", ownerId, null);
+		String otherOwnerId = this.api.newOwnerId("bystander");
+
+		Response deactivated = deactivateKeysOf(ownerId);
+		Response again = deactivateKeysOf(ownerId);
+
+		assertThat(deactivated.status()).isEqualTo(200);
+		assertThat(deactivated.body().get("deactivated").asInt()).as("the first key and ci").isEqualTo(2);
+		assertThat(this.api.get("/v1/keys/" + ci, ownerId).text("status")).isEqualTo("inactive");
+		assertThat(this.api.getAsAdmin("/v1/owners/" + ownerId).body().get("activeKeys").asLong()).isZero();
+		assertThat(this.api.getAsAdmin("/v1/owners/" + otherOwnerId).body().get("activeKeys").asLong()).isEqualTo(1);
+		assertThat(again.body().get("deactivated").asInt()).isZero();
+		assertThat(deactivateKeysOf("no-such-owner").status()).isEqualTo(404);
+		assertThat(this.api.post("/v1/owners/" + ownerId + "/keys/deactivate", ownerId, null).status())
+			.as("an owner's own call")
+			.isEqualTo(403);
+	}
+
+	private Response deactivateKeysOf(String ownerId) {
+		return this.api.send(MockMvcRequestBuilders.post("/v1/owners/" + ownerId + "/keys/deactivate"),
+				ApiClient.asAdmin(), null);
 	}
 
 	@Test

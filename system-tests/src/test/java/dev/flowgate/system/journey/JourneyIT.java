@@ -368,6 +368,14 @@ class JourneyIT {
 		assertThat(this.api.delete(keyPath, this.owner.manage()).status()).isEqualTo(204);
 		Owner.awaitRefusedByGateway(this.api, ops.secret());
 		assertThat(this.api.get(keyPath, this.owner.manage()).status()).isEqualTo(404);
+
+		Owner leaving = Owner.create(this.stack, this.api, "leaving-" + this.runId);
+		Api.Response deactivated = this.api.post("/v1/owners/" + leaving.id() + "/keys/deactivate", this.stack.admin(),
+				Map.of());
+		assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
+		assertThat(deactivated.json().at("/deactivated").asInt()).isEqualTo(1);
+		Owner.awaitRefusedByGateway(this.api, leaving.manageKey().secret());
+		Owner.awaitKnownToGateway(this.api, this.owner.manageKey().secret());
 		this.owner.post(keyPath + "/activate", Map.of(), 404);
 	}
 

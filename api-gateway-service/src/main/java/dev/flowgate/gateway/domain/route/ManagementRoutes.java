@@ -64,6 +64,7 @@ public final class ManagementRoutes {
 			rule("POST", "v1/owners", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule(GET, "v1/owners/*", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule("POST", "v1/owners/*/keys", Upstream.KEY_SERVICE, Access.ADMIN),
+			rule("POST", "v1/owners/*/keys/deactivate", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule(ANY, "v1/keys/**", Upstream.KEY_SERVICE, Access.MANAGE),
 			rule("GET", "v1/executions/*/deliveries", Upstream.DELIVERY_SERVICE, Access.MANAGE),
 			rule("GET", "v1/executions/*", Upstream.DEPLOYMENT_SERVICE, Access.RUN),

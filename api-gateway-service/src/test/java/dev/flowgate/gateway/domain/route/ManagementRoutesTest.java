@@ -10,6 +10,7 @@ class ManagementRoutesTest {
 	void routesKeyServiceCalls() {
 		assertRoute("POST", "/v1/owners", Upstream.KEY_SERVICE, Access.ADMIN);
 		assertRoute("POST", "/v1/owners/o-1/keys", Upstream.KEY_SERVICE, Access.ADMIN);
+		assertRoute("POST", "/v1/owners/o-1/keys/deactivate", Upstream.KEY_SERVICE, Access.ADMIN);
 		assertRoute("GET", "/v1/owners", Upstream.KEY_SERVICE, Access.ADMIN);
 		assertRoute("GET", "/v1/owners/o-1", Upstream.KEY_SERVICE, Access.ADMIN);
 		assertRoute("GET", "/v1/keys", Upstream.KEY_SERVICE, Access.MANAGE);

@@ -81,10 +81,25 @@ public class OwnerService {
 	}
 
 	public IssuedKey issueKey(String ownerId, KeyRequest request) {
+		requireOwner(ownerId);
+		return this.keys.issue(ownerId, request);
+	}
+
+	/**
+	 * Deactivates all the owner's keys; the admin issues a new one with {@link #issueKey}
+	 * when the owner may work again.
+	 * @return how many keys were active and are no longer
+	 * @throws OwnerNotFoundException when there is no such owner
+	 */
+	public int deactivateKeys(String ownerId) {
+		requireOwner(ownerId);
+		return this.keys.deactivateAll(ownerId);
+	}
+
+	private void requireOwner(String ownerId) {
 		if (!this.owners.exists(ownerId)) {
 			throw new OwnerNotFoundException(ownerId);
 		}
-		return this.keys.issue(ownerId, request);
 	}
 
 }
