@@ -24,6 +24,7 @@ import dev.flowgate.runner.domain.node.http.LlmSettings;
 import dev.flowgate.runner.domain.node.http.OutboundHttp;
 import dev.flowgate.runner.domain.node.http.OutboundSettings;
 import dev.flowgate.runner.domain.node.http.StandardNodes;
+import dev.flowgate.runner.domain.template.Templates;
 import dev.flowgate.runner.outbound.ApacheHttpTransport;
 import dev.flowgate.runner.outbound.PoolSettings;
 
@@ -73,7 +74,8 @@ class EngineConfig {
 		JsonataExpressions expressions = new JsonataExpressions(engine.nodeTimeout(), engine.jsonataMaxDepth(),
 				engine.jsonataMaxMemory().toBytes());
 		LlmSettings llm = new LlmSettings(properties.llm().baseUrl(), properties.llm().apiKey());
-		NodeExecutors executors = StandardNodes.create(json, expressions, outboundHttp, llm);
+		NodeExecutors executors = StandardNodes.create(new Templates(json, engine.templateMaxChars()), expressions,
+				outboundHttp, llm);
 		return new FlowEngine(executors, new EngineSettings(engine.nodeTimeout(), engine.traceOutputMaxChars()), json,
 				threads.scheduler(), threads.workers(), threads.evaluators(), clock);
 	}

@@ -73,11 +73,15 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param schedulerThreads run deadlines, timeouts and retry backoffs
 	 * @param jsonataMaxMemory the most one JSONata evaluation may allocate, garbage
 	 * included; a runaway expression stops there instead of filling the heap
+	 * @param templateMaxChars the most characters one setting's templates render to (the
+	 * values they take in counted), as large as a trigger's body: a template repeating a
+	 * large input fails its node instead of filling the heap
 	 */
 	public record Engine(@DefaultValue("30s") Duration nodeTimeout, @DefaultValue("15m") Duration maxExecutionTime,
 			@DefaultValue("4096") int traceOutputMaxChars, @DefaultValue("8") int workerThreads,
 			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth,
-			@DefaultValue("1GB") DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads) {
+			@DefaultValue("1GB") DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads,
+			@DefaultValue("1048576") int templateMaxChars) {
 	}
 
 	/**

@@ -29,6 +29,7 @@ import dev.flowgate.runner.domain.node.http.LlmSettings;
 import dev.flowgate.runner.domain.node.http.OutboundHttp;
 import dev.flowgate.runner.domain.node.http.OutboundSettings;
 import dev.flowgate.runner.domain.node.http.StandardNodes;
+import dev.flowgate.runner.domain.template.Templates;
 import dev.flowgate.runner.outbound.ApacheHttpTransport;
 import dev.flowgate.runner.outbound.PoolSettings;
 
@@ -38,6 +39,8 @@ public final class EngineFixture implements AutoCloseable {
 	public static final String LLM_KEY = "sk-test-0123456789";
 
 	public static final long MAX_BYTES = 64 * 1024;
+
+	public static final int TEMPLATE_MAX_CHARS = 1 << 20;
 
 	private static final Duration WAIT_FOR_OUTCOME = Duration.ofSeconds(30);
 
@@ -84,7 +87,8 @@ public final class EngineFixture implements AutoCloseable {
 				new GuardedLookups(guard, this.lookups));
 		JsonataExpressions expressions = new JsonataExpressions(Duration.ofSeconds(2), 200, 256L << 20);
 		this.engine = new FlowEngine(
-				StandardNodes.create(json, expressions, http, new LlmSettings(llmBaseUrl, LLM_KEY)),
+				StandardNodes.create(new Templates(json, TEMPLATE_MAX_CHARS), expressions, http,
+						new LlmSettings(llmBaseUrl, LLM_KEY)),
 				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars), json, this.scheduler, this.workers,
 				this.evaluators, Clock.systemUTC());
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.json.JsonCodec;
+import dev.flowgate.runner.domain.node.NodeFailedException;
 import dev.flowgate.flowrules.Placeholders;
 import dev.flowgate.flowrules.Placeholders.Template;
 
@@ -14,24 +15,40 @@ import dev.flowgate.flowrules.Placeholders.Template;
  * Renders {@code {{reference}}} templates. A template that is exactly one reference
  * yields the referenced value itself, keeping its JSON type; anything else is string
  * interpolation, with objects and arrays written as JSON and {@code null} as nothing.
- * {@link Placeholders} tells references from text, escaped braces included.
+ * {@link Placeholders} tells references from text, escaped braces included. One call
+ * renders at most {@code maxChars} characters, the values it takes in counted as JSON:
+ * past that its node fails, as a template repeating a large input would otherwise fill
+ * the runner's heap.
  */
 public final class Templates {
 
 	private final JsonCodec json;
 
-	public Templates(JsonCodec json) {
+	private final int maxChars;
+
+	public Templates(JsonCodec json, int maxChars) {
 		this.json = json;
+		this.maxChars = maxChars;
+	}
+
+	public JsonCodec json() {
+		return this.json;
 	}
 
 	/** The raw value of a single-reference template, otherwise the interpolated text. */
 	public Object value(String template, TemplateScope scope) {
+		return value(template, scope, new Budget());
+	}
+
+	private Object value(String template, TemplateScope scope, Budget budget) {
 		Template parsed = Placeholders.parse(template);
 		// Not one reference over "{{a}} {{b}}", nor an escaped "\{{a}}".
 		if (parsed.isSingleReference()) {
-			return scope.resolve(parsed.placeholders().get(0).reference());
+			Object value = scope.resolve(parsed.placeholders().get(0).reference());
+			budget.spend((value instanceof String text) ? text.length() : asText(value).length());
+			return value;
 		}
-		return interpolate(parsed, scope);
+		return interpolate(parsed, scope, budget);
 	}
 
 	/** The template's own text (escapes undone), its references left out. */
@@ -57,7 +74,13 @@ public final class Templates {
 
 	/** Always text: a single reference to an object becomes its JSON. */
 	public String text(String template, TemplateScope scope) {
-		return asText(value(template, scope));
+		Template parsed = Placeholders.parse(template);
+		if (parsed.isSingleReference()) {
+			String text = asText(scope.resolve(parsed.placeholders().get(0).reference()));
+			new Budget().spend(text.length());
+			return text;
+		}
+		return interpolate(parsed, scope, new Budget());
 	}
 
 	/**
@@ -65,10 +88,13 @@ public final class Templates {
 	 */
 	public TracedText traced(String template, TemplateScope scope) {
 		Template parsed = Placeholders.parse(template);
+		Budget budget = new Budget();
 		TracedText.Builder text = new TracedText.Builder().literal(parsed.literals().get(0));
 		for (int i = 0; i < parsed.placeholders().size(); i++) {
-			text.value(asText(scope.resolve(parsed.placeholders().get(i).reference())))
-				.literal(parsed.literals().get(i + 1));
+			String value = asText(scope.resolve(parsed.placeholders().get(i).reference()));
+			String literal = parsed.literals().get(i + 1);
+			budget.spend(value.length() + literal.length());
+			text.value(value).literal(literal);
 		}
 		return text.build();
 	}
@@ -78,27 +104,34 @@ public final class Templates {
 	 * JSON body keeps the types of the values it refers to.
 	 */
 	public Object deep(Object template, TemplateScope scope) {
+		return deep(template, scope, new Budget());
+	}
+
+	private Object deep(Object template, TemplateScope scope, Budget budget) {
 		if (template instanceof String text) {
-			return value(text, scope);
+			return value(text, scope, budget);
 		}
 		if (template instanceof Map<?, ?> map) {
 			Map<String, Object> rendered = new LinkedHashMap<>();
-			map.forEach((key, nested) -> rendered.put(String.valueOf(key), deep(nested, scope)));
+			map.forEach((key, nested) -> rendered.put(String.valueOf(key), deep(nested, scope, budget)));
 			return rendered;
 		}
 		if (template instanceof List<?> list) {
 			List<Object> rendered = new ArrayList<>(list.size());
-			list.forEach((nested) -> rendered.add(deep(nested, scope)));
+			list.forEach((nested) -> rendered.add(deep(nested, scope, budget)));
 			return rendered;
 		}
 		return template;
 	}
 
-	private String interpolate(Template parsed, TemplateScope scope) {
+	private String interpolate(Template parsed, TemplateScope scope, Budget budget) {
 		StringBuilder text = new StringBuilder(parsed.literals().get(0));
+		budget.spend(text.length());
 		for (int i = 0; i < parsed.placeholders().size(); i++) {
-			text.append(asText(scope.resolve(parsed.placeholders().get(i).reference())))
-				.append(parsed.literals().get(i + 1));
+			String value = asText(scope.resolve(parsed.placeholders().get(i).reference()));
+			String literal = parsed.literals().get(i + 1);
+			budget.spend(value.length() + literal.length());
+			text.append(value).append(literal);
 		}
 		return text.toString();
 	}
@@ -111,6 +144,21 @@ public final class Templates {
 			return text;
 		}
 		return this.json.write(value);
+	}
+
+	/** What one call may still render. */
+	private final class Budget {
+
+		private long left = Templates.this.maxChars;
+
+		void spend(long chars) {
+			this.left -= chars;
+			if (this.left < 0) {
+				throw NodeFailedException
+					.permanent("its templates render more than %d characters".formatted(Templates.this.maxChars));
+			}
+		}
+
 	}
 
 }

@@ -105,6 +105,24 @@ class FlowEngineTest {
 	}
 
 	@Test
+	void failsATemplateThatRepeatsALargeInputPastItsLimitAndTriesItOnce() {
+		FlowDefinition flow = Flows.flow()
+			.input("t")
+			.node("blowup", "template", Map.of("template", "{{input.t}}".repeat(4000)))
+			.output("out", "{{blowup.text}}")
+			.edge("t", "blowup")
+			.edge("blowup", "out")
+			.build();
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("t", "x".repeat(100_000)));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error()).isEqualTo(new ExecutionError("blowup", "node_failed",
+				"its templates render more than %d characters".formatted(EngineFixture.TEMPLATE_MAX_CHARS)));
+		assertThat(trace(outcome, "blowup").attempts()).isEqualTo(1);
+	}
+
+	@Test
 	void runsALongChainOfImmediateNodesWithoutRunningOutOfStack() {
 		int length = 5_000;
 		Flows chain = Flows.flow().input("seed");

@@ -6,17 +6,36 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.json.JsonCodec;
+import dev.flowgate.runner.domain.node.NodeFailedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TemplatesTest {
 
-	private final Templates templates = new Templates(new JsonCodec());
+	private static final int MAX_CHARS = 1000;
+
+	private final Templates templates = new Templates(new JsonCodec(), MAX_CHARS);
 
 	private final TemplateScope scope = new TemplateScope(Map.of("city", "Berlin", "count", 3), Map.of("lookup", Map.of(
 			"status", 200, "body",
 			Map.of("items", List.of(Map.of("name", "first"), Map.of("name", "second", "tags", List.of("a", "b")))))));
+
+	@Test
+	void failsItsNodeWhenATemplateRendersMoreThanItsLimitInsteadOfFillingTheHeap() {
+		TemplateScope large = new TemplateScope(Map.of("text", "x".repeat(MAX_CHARS / 4)), Map.of());
+		String fourTimes = "{{input.text}}".repeat(4);
+		String fiveTimes = "{{input.text}}".repeat(5);
+
+		assertThat(this.templates.text(fourTimes, large)).hasSize(MAX_CHARS);
+		assertThatExceptionOfType(NodeFailedException.class).isThrownBy(() -> this.templates.text(fiveTimes, large))
+			.withMessage("its templates render more than 1000 characters")
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
+		assertThatExceptionOfType(NodeFailedException.class)
+			.as("a body's strings count together, and so do the values its lone references take in")
+			.isThrownBy(() -> this.templates.deep(Map.of("a", fourTimes, "b", List.of("{{input}}")), large));
+	}
 
 	@Test
 	void loneReferenceKeepsTheValueAndItsType() {

@@ -18,9 +18,9 @@ public final class StandardNodes {
 	private StandardNodes() {
 	}
 
-	public static NodeExecutors create(JsonCodec json, JsonataExpressions expressions, OutboundHttp http,
+	public static NodeExecutors create(Templates templates, JsonataExpressions expressions, OutboundHttp http,
 			LlmSettings llm) {
-		Templates templates = new Templates(json);
+		JsonCodec json = templates.json();
 		return new NodeExecutors(List.of(new InputNode(), new TemplateNode(templates), new OutputNode(templates),
 				new TransformNode(expressions), new ConditionNode(expressions), new HttpNode(http, templates, json),
 				new FileNode(http, templates), new LlmNode(http, templates, json, llm)));
