@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.flowgate.flowrules.InputNesting;
 import dev.flowgate.flowrules.InputType;
 
 /**
@@ -15,13 +16,6 @@ import dev.flowgate.flowrules.InputType;
  * their nesting.
  */
 public final class InputValidator {
-
-	/**
-	 * Objects and arrays nested in one input at most: far more than data has, and few
-	 * enough for every service to walk on its smallest thread stack (JSON parsers stop at
-	 * 500).
-	 */
-	static final int MAX_NESTING = 100;
 
 	private InputValidator() {
 	}
@@ -42,9 +36,8 @@ public final class InputValidator {
 			}
 		}
 		inputs.forEach((name, value) -> {
-			if (JsonDepth.exceeds(value, MAX_NESTING)) {
-				violations
-					.add(new InputViolation(name, "nests objects and arrays deeper than " + MAX_NESTING + " levels"));
+			if (InputNesting.isTooDeep(value)) {
+				violations.add(new InputViolation(name, InputNesting.TOO_DEEP));
 			}
 		});
 		return violations;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.flowgate.flowrules.InputNesting;
 import dev.flowgate.flowrules.InputType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,8 @@ class InputValidatorTest {
 
 	@Test
 	void refusesAnyInputNestedDeeperThanTheLimitDeclaredOrNot() {
-		Map<String, Object> inputs = Map.of("question", "q", "extra", nested(InputValidator.MAX_NESTING), "other",
-				nested(InputValidator.MAX_NESTING + 1), "more", Map.of("a", nested(InputValidator.MAX_NESTING)));
+		Map<String, Object> inputs = Map.of("question", "q", "extra", nested(InputNesting.MAX_LEVELS), "other",
+				nested(InputNesting.MAX_LEVELS + 1), "more", Map.of("a", nested(InputNesting.MAX_LEVELS)));
 
 		assertThat(InputValidator.validate(this.specs, inputs, InputSpec::name)).containsExactlyInAnyOrder(
 				new InputViolation("other", "nests objects and arrays deeper than 100 levels"),

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.dashjoin.jsonata.Jsonata;
 import dev.flowgate.contracts.FlowNode;
+import dev.flowgate.flowrules.InputNesting;
 import dev.flowgate.flowrules.InputType;
 import dev.flowgate.flowrules.NodeType;
 
@@ -95,6 +96,10 @@ final class NodeConfigRules implements FlowRule {
 		}
 		if (type.isPresent() && config.has("testValue") && !type.get().accepts(config.get("testValue"))) {
 			found.add("testValue does not match inputType '%s'".formatted(type.get().token()));
+		}
+		if (InputNesting.isTooDeep(config.get("testValue"))) {
+			// A trigger could not send it.
+			found.add("testValue " + InputNesting.TOO_DEEP);
 		}
 	}
 

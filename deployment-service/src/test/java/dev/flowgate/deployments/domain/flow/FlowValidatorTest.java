@@ -235,6 +235,25 @@ class FlowValidatorTest {
 	}
 
 	@Test
+	void rejectsATestValueNestedDeeperThanATriggerMaySend() {
+		this.nodes.add(node("deep", "input", Map.of("inputType", "json", "testValue", nested(101))));
+		this.nodes.add(node("fine", "input", Map.of("inputType", "json", "testValue", nested(100))));
+		this.edges.add(edge("deep", "prompt"));
+		this.edges.add(edge("fine", "prompt"));
+
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
+			.containsExactly(tuple("deep", "testValue nests objects and arrays deeper than 100 levels"));
+	}
+
+	private static Object nested(int levels) {
+		Object value = 1;
+		for (int i = 0; i < levels; i++) {
+			value = List.of(value);
+		}
+		return value;
+	}
+
+	@Test
 	void rejectsADescriptionLongerThanTheLimit() {
 		assertThat(this.validator.problems(new FlowDraft("f", "d".repeat(2001), definition())))
 			.containsExactly(FlowProblem.ofField("description", "must be at most 2000 characters"));
