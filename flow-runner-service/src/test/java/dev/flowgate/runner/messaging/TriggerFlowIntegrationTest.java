@@ -134,9 +134,11 @@ class TriggerFlowIntegrationTest {
 	@Test
 	void publishesAResultTooLargeForKafkaAsAFailureWithoutItsOutputs() {
 		String owner = id();
-		DeploymentStateChanged deployment = Deployments.of(id(), owner,
-				Flows.flow().input("part").output("text", "{{input.part}}".repeat(5)).edge("part", "text").build(),
-				DeliveryTarget.NONE);
+		// Each output within what one template renders, all five past what Kafka takes.
+		Flows flow = Flows.flow().input("part");
+		List<String> outputs = List.of("a", "b", "c", "d", "e");
+		outputs.forEach((name) -> flow.output(name, "{{input.part}}").edge("part", name));
+		DeploymentStateChanged deployment = Deployments.of(id(), owner, flow.build(), DeliveryTarget.NONE);
 		Deployments.deploy(this.kafka, this.view, deployment);
 		String executionId = id();
 
@@ -148,7 +150,7 @@ class TriggerFlowIntegrationTest {
 		assertThat(result.error().code()).isEqualTo("result_too_large");
 		assertThat(result.error().message()).contains("max.request.size");
 		assertThat(result.outputs()).isEmpty();
-		assertThat(result.trace()).extracting(NodeTrace::nodeId).containsExactly("part", "text");
+		assertThat(result.trace()).extracting(NodeTrace::nodeId).containsExactly("part", "a", "b", "c", "d", "e");
 		assertThat(result.trace()).extracting(NodeTrace::output).containsOnlyNulls();
 	}
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +14,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.Page;
 import dev.flowgate.keys.domain.PageCursor;
@@ -32,8 +30,6 @@ public class KeyService {
 	private static final Logger log = LoggerFactory.getLogger(KeyService.class);
 
 	private static final int CHANGE_ATTEMPTS = 3;
-
-	private static final int DEACTIVATION_BATCH = 100;
 
 	private final KeyStore store;
 
@@ -163,28 +159,6 @@ public class KeyService {
 
 	public ApiKey deactivate(String ownerId, String keyId) {
 		return change(ownerId, keyId, ApiKey::deactivate);
-	}
-
-	/**
-	 * Deactivates every active key of the owner, each stored and published as one
-	 * deactivated alone: the platform admin's answer to a leak or an owner who leaves. A
-	 * key created while it runs may stay active.
-	 * @return how many keys it deactivated
-	 */
-	public int deactivateAll(String ownerId) {
-		int deactivated = 0;
-		List<ApiKey> batch = this.store.findNewestOwned(ownerId, null, DEACTIVATION_BATCH);
-		while (!batch.isEmpty()) {
-			for (ApiKey key : batch) {
-				if (key.status() == KeyStatus.ACTIVE && deactivate(ownerId, key.id()).status() != KeyStatus.ACTIVE) {
-					deactivated++;
-				}
-			}
-			ApiKey last = batch.get(batch.size() - 1);
-			batch = (batch.size() < DEACTIVATION_BATCH) ? List.of() : this.store.findNewestOwned(ownerId,
-					new PageCursor(last.createdAt(), last.id()), DEACTIVATION_BATCH);
-		}
-		return deactivated;
 	}
 
 	public ApiKey activate(String ownerId, String keyId) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.Page;
 import dev.flowgate.keys.domain.PageCursor;
 import dev.flowgate.keys.domain.PageRequest;
+import dev.flowgate.keys.domain.key.ApiKey;
 import dev.flowgate.keys.domain.key.IssuedKey;
 import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeyService;
@@ -93,7 +95,21 @@ public class OwnerService {
 	 */
 	public int deactivateKeys(String ownerId) {
 		requireOwner(ownerId);
-		return this.keys.deactivateAll(ownerId);
+		int deactivated = 0;
+		String cursor = null;
+		do {
+			Page<ApiKey> page = this.keys.list(ownerId, cursor, PageRequest.MAX_LIMIT);
+			for (ApiKey key : page.items()) {
+				// Each as one deactivated alone: stored, then published.
+				if (key.status() == KeyStatus.ACTIVE
+						&& this.keys.deactivate(ownerId, key.id()).status() == KeyStatus.INACTIVE) {
+					deactivated++;
+				}
+			}
+			cursor = page.nextCursor();
+		}
+		while (cursor != null);
+		return deactivated;
 	}
 
 	private void requireOwner(String ownerId) {

@@ -3,7 +3,6 @@ package dev.flowgate.keys.domain.key;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -66,29 +65,6 @@ class KeyServiceTest {
 			.isInstanceOf(KeyLimitReachedException.class);
 		assertThat(listed("owner-1")).hasSize(KEYS_PER_OWNER)
 			.noneSatisfy((key) -> assertThat(key.name()).isEqualTo("scoped"));
-	}
-
-	@Test
-	void deactivatesEveryActiveKeyOfTheOwnerPastOneBatchAndPublishesEach() {
-		int many = 250;
-		KeyService roomy = new KeyService(this.store, new KeyPublication(this.store, this.publisher, this.clock,
-				Duration.ofSeconds(60), Duration.ofSeconds(35), 10), this.deployments, this.clock, many,
-				SELF_ROTATION_GRACE);
-		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < many; i++) {
-			ids.add(roomy.issue("owner-1", KeyRequest.of("k" + i, null, null, null, null)).key().id());
-		}
-		roomy.deactivate("owner-1", ids.get(7));
-		String bystander = roomy.issue("owner-2", KeyRequest.firstKey()).key().id();
-		this.publisher.sent().clear();
-
-		int deactivated = roomy.deactivateAll("owner-1");
-
-		assertThat(deactivated).isEqualTo(many - 1);
-		assertThat(ids).allSatisfy((id) -> assertThat(this.store.stored(id).status()).isEqualTo(KeyStatus.INACTIVE));
-		assertThat(this.store.stored(bystander).status()).isEqualTo(KeyStatus.ACTIVE);
-		assertThat(this.publisher.sent()).hasSize(many - 1)
-			.allSatisfy((key) -> assertThat(key.status()).isEqualTo(KeyStatus.INACTIVE));
 	}
 
 	@Test

@@ -1,0 +1,62 @@
+package dev.flowgate.keys.domain.key;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.flowgate.contracts.KeyStatus;
+import dev.flowgate.infra.test.MutableClock;
+import dev.flowgate.keys.domain.owner.OwnerNotFoundException;
+import dev.flowgate.keys.domain.owner.OwnerService;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The platform admin stops every key of one owner at once. */
+class OwnerKeyDeactivationTest {
+
+	/** More than one page of the key list. */
+	private static final int KEYS = 250;
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00.123Z"));
+
+	private final InMemoryKeyStore store = new InMemoryKeyStore();
+
+	private final RecordingPublisher publisher = new RecordingPublisher();
+
+	private final KeyService keys = new KeyService(
+			this.store, new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60),
+					Duration.ofSeconds(35), 10),
+			new InMemoryDeploymentDirectory(), this.clock, KEYS, Duration.ofSeconds(60));
+
+	private final OwnerService owners = new OwnerService(new InMemoryOwnerStore(), this.keys, this.clock);
+
+	@Test
+	void deactivatesEveryActiveKeyOfTheOwnerPastOnePageAndPublishesEach() {
+		String ownerId = this.owners.register("leaked").owner().id();
+		List<String> ids = new ArrayList<>();
+		for (int i = 1; i < KEYS; i++) {
+			ids.add(this.owners.issueKey(ownerId, KeyRequest.of("k" + i, null, null, null, null)).key().id());
+		}
+		this.keys.deactivate(ownerId, ids.get(7));
+		String bystander = this.owners.register("bystander").key().key().id();
+		this.publisher.sent().clear();
+
+		int deactivated = this.owners.deactivateKeys(ownerId);
+
+		assertThat(deactivated).as("the first key and all issued but the one already off").isEqualTo(KEYS - 1);
+		assertThat(ids).allSatisfy((id) -> assertThat(this.store.stored(id).status()).isEqualTo(KeyStatus.INACTIVE));
+		assertThat(this.store.stored(bystander).status()).isEqualTo(KeyStatus.ACTIVE);
+		assertThat(this.publisher.sent()).hasSize(KEYS - 1)
+			.allSatisfy((key) -> assertThat(key.status()).isEqualTo(KeyStatus.INACTIVE));
+		assertThat(this.owners.deactivateKeys(ownerId)).as("nothing left to deactivate").isZero();
+	}
+
+	@Test
+	void refusesAnUnknownOwner() {
+		assertThatExceptionOfType(OwnerNotFoundException.class).isThrownBy(() -> this.owners.deactivateKeys("nobody"));
+	}
+
+}
