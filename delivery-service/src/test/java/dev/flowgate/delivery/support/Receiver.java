@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.flowgate.infra.test.HttpStub;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -128,12 +129,7 @@ public final class Receiver implements AutoCloseable, AfterEachCallback {
 	public record Request(String path, Map<String, List<String>> headers, String body, Instant receivedAt) {
 
 		public String header(String name) {
-			return this.headers.entrySet()
-				.stream()
-				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
-				.map((entry) -> entry.getValue().get(0))
-				.findFirst()
-				.orElse(null);
+			return HttpStub.firstHeader(this.headers, name);
 		}
 
 	}

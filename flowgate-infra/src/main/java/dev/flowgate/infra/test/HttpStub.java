@@ -161,6 +161,19 @@ public final class HttpStub implements AutoCloseable {
 	}
 
 	/**
+	 * The first value of a header, whatever the case of its name, as HTTP has it;
+	 * {@code null} when there is none.
+	 */
+	public static String firstHeader(Map<String, List<String>> headers, String name) {
+		return headers.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+			.map((entry) -> entry.getValue().get(0))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
 	 * A request as the server saw it.
 	 *
 	 * @param uri the path and query as sent, still encoded
@@ -185,12 +198,7 @@ public final class HttpStub implements AutoCloseable {
 
 		/** The first value of the header, whatever the case of its name. */
 		public String header(String name) {
-			return this.headers.entrySet()
-				.stream()
-				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
-				.map((entry) -> entry.getValue().get(0))
-				.findFirst()
-				.orElse(null);
+			return firstHeader(this.headers, name);
 		}
 
 	}
