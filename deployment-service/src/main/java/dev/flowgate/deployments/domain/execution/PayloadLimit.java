@@ -3,6 +3,8 @@ package dev.flowgate.deployments.domain.execution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.flowgate.flowrules.JsonSize;
+
 /**
  * Caps what an execution record stores of inputs, outputs and node outputs, so one huge
  * call cannot bloat the database. Values that do not fit are replaced by a marker text.

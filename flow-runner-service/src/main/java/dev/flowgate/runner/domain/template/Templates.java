@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import dev.flowgate.runner.domain.json.JsonCodec;
 import dev.flowgate.runner.domain.node.NodeFailedException;
+import dev.flowgate.flowrules.JsonSize;
 import dev.flowgate.flowrules.Placeholders;
 import dev.flowgate.flowrules.Placeholders.Template;
 
@@ -16,9 +17,9 @@ import dev.flowgate.flowrules.Placeholders.Template;
  * yields the referenced value itself, keeping its JSON type; anything else is string
  * interpolation, with objects and arrays written as JSON and {@code null} as nothing.
  * {@link Placeholders} tells references from text, escaped braces included. One call
- * renders at most {@code maxChars} characters, the values it takes in counted as JSON:
- * past that its node fails, as a template repeating a large input would otherwise fill
- * the runner's heap.
+ * renders at most {@code maxChars} characters, the values its lone references take in
+ * counted by their size as JSON, estimated without writing them: past that its node
+ * fails, as a template repeating a large input would otherwise fill the runner's heap.
  */
 public final class Templates {
 
@@ -45,7 +46,7 @@ public final class Templates {
 		// Not one reference over "{{a}} {{b}}", nor an escaped "\{{a}}".
 		if (parsed.isSingleReference()) {
 			Object value = scope.resolve(parsed.placeholders().get(0).reference());
-			budget.spend((value instanceof String text) ? text.length() : asText(value).length());
+			budget.spend(JsonSize.of(value));
 			return value;
 		}
 		return interpolate(parsed, scope, budget);

@@ -1,4 +1,4 @@
-package dev.flowgate.deployments.domain.execution;
+package dev.flowgate.flowrules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Estimates how many bytes a value takes as JSON, to cap stored payloads without
- * serializing them. Escapes are counted as one byte, which is close enough for a limit.
+ * Estimates how many bytes a decoded value takes as JSON without serializing it: what
+ * deployment-service stores of a payload, and what a template takes in for the runner's
+ * rendering budget. Escapes are counted as one byte, which is close enough for a limit.
  * It walks without recursion: a flow's outputs may nest as deep as JSON writers allow,
  * deeper than a listener thread's stack would take.
  */
-final class JsonSize {
+public final class JsonSize {
 
 	private static final int NULL_SIZE = 4;
 
@@ -24,7 +25,7 @@ final class JsonSize {
 	private JsonSize() {
 	}
 
-	static long of(Object value) {
+	public static long of(Object value) {
 		long size = 0;
 		Deque<Holder> pending = new ArrayDeque<>();
 		pending.push(new Holder(value));

@@ -1,4 +1,4 @@
-package dev.flowgate.deployments.domain.execution;
+package dev.flowgate.flowrules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
