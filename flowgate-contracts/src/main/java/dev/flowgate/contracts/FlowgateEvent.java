@@ -21,10 +21,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = DeliveryFailed.class, name = DeliveryFailed.TYPE),
 		@JsonSubTypes.Type(value = TriggersRejected.class, name = TriggersRejected.TYPE),
 		@JsonSubTypes.Type(value = RateLimitRequestsCounted.class, name = RateLimitRequestsCounted.TYPE),
-		@JsonSubTypes.Type(value = InFlightExecutionsCounted.class, name = InFlightExecutionsCounted.TYPE) })
+		@JsonSubTypes.Type(value = InFlightExecutionsCounted.class, name = InFlightExecutionsCounted.TYPE),
+		@JsonSubTypes.Type(value = OwnerDeleted.class, name = OwnerDeleted.TYPE) })
 public sealed interface FlowgateEvent permits ExecutionRequested, ExecutionCancellationRequested, ExecutionStarted,
 		ExecutionCompleted, KeyStateChanged, DeploymentStateChanged, DeliveryFailed, TriggersRejected,
-		RateLimitRequestsCounted, InFlightExecutionsCounted {
+		RateLimitRequestsCounted, InFlightExecutionsCounted, OwnerDeleted {
 
 	UUID eventId();
 

@@ -16,6 +16,12 @@ public final class Topics {
 	public static final TopicSpec DEPLOYMENTS = new TopicSpec("flowgate.deployments", 3, true, Duration.ofDays(1));
 
 	/**
+	 * Deleted owners, compacted and never cleared. Producer: key-service. Consumers:
+	 * deployment-service, delivery-service.
+	 */
+	public static final TopicSpec OWNERS = new TopicSpec("flowgate.owners", 3, true, Duration.ofDays(1));
+
+	/**
 	 * Accepted triggers, and requests to cancel them. Producer: gateway (and
 	 * deployment-service for replays and cancellations).
 	 */
@@ -58,7 +64,7 @@ public final class Topics {
 	}
 
 	public static List<TopicSpec> all() {
-		return List.of(KEYS, DEPLOYMENTS, EXECUTIONS_REQUESTED, EXECUTIONS_STARTED, EXECUTIONS_COMPLETED,
+		return List.of(KEYS, DEPLOYMENTS, OWNERS, EXECUTIONS_REQUESTED, EXECUTIONS_STARTED, EXECUTIONS_COMPLETED,
 				DELIVERIES_FAILED, TRIGGERS_REJECTED, LIMITS, DEAD_LETTER);
 	}
 

@@ -32,7 +32,7 @@ class EventDocsTest {
 
 		assertThat(examples).extracting((e) -> e.getClass().getSimpleName())
 			.containsExactly("ExecutionRequested", "ExecutionCancellationRequested", "ExecutionStarted",
-					"ExecutionCompleted", "KeyStateChanged", "DeploymentStateChanged", "DeliveryFailed",
+					"ExecutionCompleted", "KeyStateChanged", "DeploymentStateChanged", "OwnerDeleted", "DeliveryFailed",
 					"TriggersRejected", "RateLimitRequestsCounted", "InFlightExecutionsCounted");
 		assertThat(examples).allSatisfy((e) -> assertThat(e.subjectId()).isNotBlank());
 	}

@@ -42,9 +42,11 @@ final class SampleEvents {
 				new TriggersRejected(id(), 1, NOW, "o-1", "d-1", NOW.minusSeconds(10), NOW,
 						Map.of("invalid_input", 3L, "rate_limited", 1L)),
 				new ExecutionCancellationRequested(id(), 1, NOW, "e-1", "o-1", "d-1"),
-				new RateLimitRequestsCounted(id(), 1, NOW, "gw-a", List
-					.of(new RateLimitRequestsCounted.Counted(RateLimitRequestsCounted.Limit.KEY, "k-1", 120, 7))),
-				new InFlightExecutionsCounted(id(), 1, NOW, "gw-a", Map.of("d-1", 3)));
+				new RateLimitRequestsCounted(id(), 1, NOW, "gw-a",
+						List.of(new RateLimitRequestsCounted.Counted(RateLimitRequestsCounted.Limit.KEY, "k-1", 120,
+								7))),
+				new InFlightExecutionsCounted(id(), 1, NOW, "gw-a", Map.of("d-1", 3)),
+				new OwnerDeleted(id(), 1, NOW, "o-1"));
 	}
 
 	private static UUID id() {
