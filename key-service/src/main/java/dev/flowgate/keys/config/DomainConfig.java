@@ -11,6 +11,8 @@ import dev.flowgate.keys.domain.key.KeyService;
 import dev.flowgate.keys.domain.key.KeyStatePublisher;
 import dev.flowgate.keys.domain.key.KeyStore;
 import dev.flowgate.keys.domain.key.LastUseRecorder;
+import dev.flowgate.keys.domain.owner.OwnerDeletionPublisher;
+import dev.flowgate.keys.domain.owner.OwnerDeletions;
 import dev.flowgate.keys.domain.owner.OwnerService;
 import dev.flowgate.keys.domain.owner.OwnerStore;
 
@@ -36,15 +38,21 @@ class DomainConfig {
 	}
 
 	@Bean
-	KeyService keyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
-			FlowgateProperties properties) {
-		return new KeyService(store, publication, deployments, clock, properties.keys().perOwner(),
+	KeyService keyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments,
+			OwnerStore owners, Clock clock, FlowgateProperties properties) {
+		return new KeyService(store, publication, deployments, owners, clock, properties.keys().perOwner(),
 				properties.keys().selfRotationGrace());
 	}
 
 	@Bean
 	LastUseRecorder lastUseRecorder(KeyStore store, FlowgateProperties properties) {
 		return new LastUseRecorder(store, properties.lastUsed().resolution());
+	}
+
+	@Bean
+	OwnerDeletions ownerDeletions(OwnerStore owners, KeyService keys, OwnerDeletionPublisher publisher, Clock clock,
+			FlowgateProperties properties) {
+		return new OwnerDeletions(owners, keys, publisher, clock, properties.outbox().batchSize());
 	}
 
 	@Bean

@@ -1,16 +1,19 @@
 package dev.flowgate.keys.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import dev.flowgate.keys.domain.PageCursor;
 import dev.flowgate.keys.domain.owner.Owner;
+import dev.flowgate.keys.domain.owner.OwnerDeletion;
 import dev.flowgate.keys.domain.owner.OwnerStore;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -31,12 +34,18 @@ class MongoOwnerStore implements OwnerStore {
 
 	@Override
 	public boolean exists(String ownerId) {
-		return this.mongo.exists(byId(ownerId), OwnerDocument.class);
+		return this.mongo.exists(live(ownerId), OwnerDocument.class);
 	}
 
 	@Override
 	public Optional<Owner> find(String ownerId) {
-		return Optional.ofNullable(this.mongo.findOne(byId(ownerId), OwnerDocument.class)).map(OwnerDocument::toOwner);
+		return Optional.ofNullable(this.mongo.findOne(live(ownerId), OwnerDocument.class)).map(OwnerDocument::toOwner);
+	}
+
+	@Override
+	public boolean isDeleted(String ownerId) {
+		return this.mongo.exists(byId(ownerId).addCriteria(where(OwnerDocument.DELETED_AT).ne(null)),
+				OwnerDocument.class);
 	}
 
 	/**
@@ -45,7 +54,7 @@ class MongoOwnerStore implements OwnerStore {
 	 */
 	@Override
 	public List<Owner> findNewest(PageCursor after, int count) {
-		Criteria owners = new Criteria();
+		Criteria owners = where(OwnerDocument.DELETED_AT).is(null);
 		if (after != null) {
 			owners.orOperator(where(OwnerDocument.CREATED_AT).lt(after.createdAt()),
 					where(OwnerDocument.CREATED_AT).is(after.createdAt()).and(OwnerDocument.ID).lt(after.id()));
@@ -59,6 +68,33 @@ class MongoOwnerStore implements OwnerStore {
 	@Override
 	public void delete(String ownerId) {
 		this.mongo.remove(byId(ownerId), OwnerDocument.class);
+	}
+
+	@Override
+	public boolean markDeleted(String ownerId, Instant deletedAt) {
+		// Only the id stays, to refuse new keys: the name may be personal data.
+		Update deleted = Update.update(OwnerDocument.DELETED_AT, deletedAt)
+			.set(OwnerDocument.DELETION_PENDING, true)
+			.unset(OwnerDocument.NAME);
+		return this.mongo.updateFirst(live(ownerId), deleted, OwnerDocument.class).getModifiedCount() > 0;
+	}
+
+	@Override
+	public List<OwnerDeletion> unannouncedDeletions(int count) {
+		Query pending = Query.query(where(OwnerDocument.DELETION_PENDING).is(true)).limit(count);
+		return this.mongo.find(pending, OwnerDocument.class)
+			.stream()
+			.map((owner) -> new OwnerDeletion(owner.id(), owner.deletedAt()))
+			.toList();
+	}
+
+	@Override
+	public void markAnnounced(String ownerId) {
+		this.mongo.updateFirst(byId(ownerId), new Update().unset(OwnerDocument.DELETION_PENDING), OwnerDocument.class);
+	}
+
+	private static Query live(String ownerId) {
+		return byId(ownerId).addCriteria(where(OwnerDocument.DELETED_AT).is(null));
 	}
 
 	private static Query byId(String ownerId) {

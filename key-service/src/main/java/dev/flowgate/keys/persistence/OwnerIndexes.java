@@ -8,8 +8,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves the owner list, newest first a page at a time; creating an existing index is a
- * no-op.
+ * Serves the owner list, newest first a page at a time, and the deletions still to
+ * announce; creating an existing index is a no-op.
  */
 @Component
 class OwnerIndexes {
@@ -27,6 +27,11 @@ class OwnerIndexes {
 			.createIndex(new Index().on(OwnerDocument.CREATED_AT, Sort.Direction.DESC)
 				.on(OwnerDocument.ID, Sort.Direction.DESC)
 				.named("newest_first_by_id"));
+		// Deletions still to announce: the relay's query reads only those.
+		this.mongo.indexOps(OwnerDocument.class)
+			.createIndex(new Index().on(OwnerDocument.DELETION_PENDING, Sort.Direction.ASC)
+				.sparse()
+				.named("deletion_pending"));
 	}
 
 }

@@ -3,9 +3,11 @@ package dev.flowgate.keys.web;
 import java.net.URI;
 import java.time.Clock;
 
+import dev.flowgate.keys.domain.owner.OwnerDeletions;
 import dev.flowgate.keys.domain.owner.OwnerService;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,10 +25,13 @@ class OwnerController {
 
 	private final OwnerService owners;
 
+	private final OwnerDeletions deletions;
+
 	private final Clock clock;
 
-	OwnerController(OwnerService owners, Clock clock) {
+	OwnerController(OwnerService owners, OwnerDeletions deletions, Clock clock) {
 		this.owners = owners;
+		this.deletions = deletions;
 		this.clock = clock;
 	}
 
@@ -46,6 +51,16 @@ class OwnerController {
 	@GetMapping("/{ownerId}")
 	OwnerSummaryResource get(@PathVariable String ownerId) {
 		return OwnerSummaryResource.of(this.owners.get(ownerId));
+	}
+
+	/**
+	 * Gone from key-service at once; its keys stop working and the other services erase
+	 * its data moments later.
+	 */
+	@DeleteMapping("/{ownerId}")
+	ResponseEntity<Void> delete(@PathVariable String ownerId) {
+		this.deletions.delete(ownerId);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{ownerId}/keys")

@@ -13,6 +13,7 @@ import dev.flowgate.keys.domain.key.ConcurrentKeyChangeException;
 import dev.flowgate.keys.domain.key.DeploymentDirectoryUnavailableException;
 import dev.flowgate.keys.domain.key.KeyLimitReachedException;
 import dev.flowgate.keys.domain.key.KeyNotFoundException;
+import dev.flowgate.keys.domain.key.OwnerDeletedException;
 import dev.flowgate.keys.domain.owner.OwnerNotFoundException;
 
 import org.slf4j.Logger;
@@ -63,6 +64,11 @@ class ProblemHandler extends InternalApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail ownerNotFound(OwnerNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail ownerDeleted(OwnerDeletedException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
 	}
 

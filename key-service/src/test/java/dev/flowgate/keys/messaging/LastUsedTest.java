@@ -12,7 +12,7 @@ import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
-import dev.flowgate.keys.KeyTopic;
+import dev.flowgate.keys.TopicReader;
 import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeyService;
 import dev.flowgate.kafka.DeadLetters;
@@ -34,7 +34,7 @@ class LastUsedTest {
 
 	private static final String OWNER = "owner-last-used";
 
-	private static KeyTopic topic;
+	private static TopicReader topic;
 
 	@Autowired
 	private KeyService keys;
@@ -47,7 +47,7 @@ class LastUsedTest {
 
 	@BeforeAll
 	static void readTopic() {
-		topic = new KeyTopic();
+		topic = TopicReader.keys();
 	}
 
 	@AfterAll

@@ -10,7 +10,7 @@ import java.util.UUID;
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
-import dev.flowgate.keys.KeyTopic;
+import dev.flowgate.keys.TopicReader;
 import dev.flowgate.keys.domain.key.ApiKey;
 import dev.flowgate.keys.domain.key.IssuedKey;
 import dev.flowgate.keys.domain.key.KeyRequest;
@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 @KeyServiceIntegrationTest
 class OutboxRecoveryTest {
 
-	private static KeyTopic topic;
+	private static TopicReader topic;
 
 	@Autowired
 	private KeyStore store;
@@ -57,7 +57,7 @@ class OutboxRecoveryTest {
 
 	@BeforeAll
 	static void readTopic() {
-		topic = new KeyTopic();
+		topic = TopicReader.keys();
 	}
 
 	@AfterAll

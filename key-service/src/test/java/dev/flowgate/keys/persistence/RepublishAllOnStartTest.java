@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.flowgate.keys.KeyServiceApplication;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
-import dev.flowgate.keys.KeyTopic;
+import dev.flowgate.keys.TopicReader;
 import dev.flowgate.keys.domain.key.IssuedKey;
 import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeyService;
@@ -31,7 +31,7 @@ class RepublishAllOnStartTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private static KeyTopic topic;
+	private static TopicReader topic;
 
 	@Autowired
 	private KeyService keys;
@@ -41,7 +41,7 @@ class RepublishAllOnStartTest {
 
 	@BeforeAll
 	static void readTopic() {
-		topic = new KeyTopic();
+		topic = TopicReader.keys();
 	}
 
 	@AfterAll

@@ -17,7 +17,7 @@ import dev.flowgate.keys.ApiClient;
 import dev.flowgate.keys.ApiClient.Response;
 import dev.flowgate.keys.DeploymentServiceStub;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
-import dev.flowgate.keys.KeyTopic;
+import dev.flowgate.keys.TopicReader;
 import dev.flowgate.keys.domain.key.KeySecret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ class KeyApiTest {
 	/** Far more than any test's list needs: a cursor that never ends fails the test. */
 	private static final int MAX_PAGES = 20;
 
-	private static KeyTopic topic;
+	private static TopicReader topic;
 
 	@Autowired
 	private MockMvc mvc;
@@ -53,7 +53,7 @@ class KeyApiTest {
 
 	@BeforeAll
 	static void readTopic() {
-		topic = new KeyTopic();
+		topic = TopicReader.keys();
 	}
 
 	@AfterAll

@@ -6,7 +6,7 @@ import java.util.List;
 import dev.flowgate.keys.ApiClient;
 import dev.flowgate.keys.ApiClient.Response;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
-import dev.flowgate.keys.KeyTopic;
+import dev.flowgate.keys.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +49,7 @@ class SecretLoggingTest {
 			.text("secret"));
 		api.get("/v1/keys", ownerId);
 		api.delete("/v1/keys/" + keyId, ownerId);
-		try (KeyTopic topic = new KeyTopic()) {
+		try (TopicReader topic = TopicReader.keys()) {
 			topic.awaitTombstone(keyId);
 		}
 

@@ -63,6 +63,7 @@ public final class ManagementRoutes {
 	private static final List<Rule> RULES = List.of(rule(GET, "v1/owners", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule("POST", "v1/owners", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule(GET, "v1/owners/*", Upstream.KEY_SERVICE, Access.ADMIN),
+			rule("DELETE", "v1/owners/*", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule("POST", "v1/owners/*/keys", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule("POST", "v1/owners/*/keys/deactivate", Upstream.KEY_SERVICE, Access.ADMIN),
 			rule(ANY, "v1/keys/**", Upstream.KEY_SERVICE, Access.MANAGE),

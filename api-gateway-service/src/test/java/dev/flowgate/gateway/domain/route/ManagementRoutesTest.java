@@ -13,6 +13,7 @@ class ManagementRoutesTest {
 		assertRoute("POST", "/v1/owners/o-1/keys/deactivate", Upstream.KEY_SERVICE, Access.ADMIN);
 		assertRoute("GET", "/v1/owners", Upstream.KEY_SERVICE, Access.ADMIN);
 		assertRoute("GET", "/v1/owners/o-1", Upstream.KEY_SERVICE, Access.ADMIN);
+		assertRoute("DELETE", "/v1/owners/o-1", Upstream.KEY_SERVICE, Access.ADMIN);
 		assertRoute("GET", "/v1/keys", Upstream.KEY_SERVICE, Access.MANAGE);
 		assertRoute("POST", "/v1/keys/k-1/rotate", Upstream.KEY_SERVICE, Access.MANAGE);
 	}
@@ -56,7 +57,7 @@ class ManagementRoutesTest {
 	void saysWhichMethodsAKnownPathTakes() {
 		assertThat(ManagementRoutes.allowedMethods("/v1/usage")).containsExactly("GET", "HEAD");
 		assertThat(ManagementRoutes.allowedMethods("/v1/owners")).containsExactly("GET", "HEAD", "POST");
-		assertThat(ManagementRoutes.allowedMethods("/v1/owners/o-1")).containsExactly("GET", "HEAD");
+		assertThat(ManagementRoutes.allowedMethods("/v1/owners/o-1")).containsExactly("GET", "HEAD", "DELETE");
 		assertThat(ManagementRoutes.allowedMethods("/v1/owners/o-1/keys")).containsExactly("POST");
 		assertThat(ManagementRoutes.allowedMethods("/v1/keys/k-1")).contains("GET", "HEAD", "POST", "PATCH", "DELETE");
 	}
@@ -72,7 +73,6 @@ class ManagementRoutesTest {
 
 	@Test
 	void ownsNothingElse() {
-		assertThat(ManagementRoutes.resolve("DELETE", "/v1/owners/o-1")).isEmpty();
 		assertThat(ManagementRoutes.resolve("PATCH", "/v1/owners/o-1")).isEmpty();
 		assertThat(ManagementRoutes.resolve("GET", "/v1/owners/o-1/keys")).isEmpty();
 		assertThat(ManagementRoutes.resolve("DELETE", "/v1/owners/o-1/keys")).isEmpty();

@@ -37,6 +37,8 @@ public class KeyService {
 
 	private final DeploymentDirectory deployments;
 
+	private final DeletedOwners deletedOwners;
+
 	private final Clock clock;
 
 	private final int keysPerOwner;
@@ -51,8 +53,8 @@ public class KeyService {
 	 * @param selfRotationGrace the grace period of a rotation made with the key being
 	 * rotated that asks for none
 	 */
-	public KeyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
-			int keysPerOwner, Duration selfRotationGrace) {
+	public KeyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments,
+			DeletedOwners deletedOwners, Clock clock, int keysPerOwner, Duration selfRotationGrace) {
 		if (selfRotationGrace.isNegative() || selfRotationGrace.compareTo(KeyCredential.MAX_GRACE_PERIOD) > 0) {
 			throw new IllegalArgumentException("The self-rotation grace (" + selfRotationGrace
 					+ ") must be between 0 and " + KeyCredential.MAX_GRACE_PERIOD);
@@ -60,6 +62,7 @@ public class KeyService {
 		this.store = store;
 		this.publication = publication;
 		this.deployments = deployments;
+		this.deletedOwners = deletedOwners;
 		this.clock = clock;
 		this.keysPerOwner = keysPerOwner;
 		this.selfRotationGrace = selfRotationGrace;
@@ -78,6 +81,7 @@ public class KeyService {
 	 * @throws KeyLimitReachedException when the owner has as many keys as one may have
 	 * @throws DeploymentDirectoryUnavailableException when that cannot be checked now
 	 * @throws CallingKeyNotFoundException when the calling key is gone
+	 * @throws OwnerDeletedException when the owner was deleted meanwhile
 	 */
 	public IssuedKey issue(String ownerId, KeyRequest asked, String callingKeyId) {
 		KeyRequest request = boundsOf(ownerId, callingKeyId).bound(asked);
@@ -94,6 +98,12 @@ public class KeyService {
 			// withdrawn, as that one may be; its secret was never shown.
 			delete(ownerId, key.id());
 			throw new KeyLimitReachedException(this.keysPerOwner);
+		}
+		if (this.deletedOwners.isDeleted(ownerId)) {
+			// Checked once stored: a deletion marked after this check lists the owner's
+			// keys later, this one among them; one marked before is seen here.
+			delete(ownerId, key.id());
+			throw new OwnerDeletedException(ownerId);
 		}
 		publishNow(key.id());
 		return new IssuedKey(key, secret);

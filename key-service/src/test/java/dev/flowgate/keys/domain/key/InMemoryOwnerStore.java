@@ -1,19 +1,26 @@
 package dev.flowgate.keys.domain.key;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.flowgate.keys.domain.PageCursor;
 import dev.flowgate.keys.domain.owner.Owner;
+import dev.flowgate.keys.domain.owner.OwnerDeletion;
 import dev.flowgate.keys.domain.owner.OwnerStore;
 
 /** The owner store in memory, for domain tests without MongoDB. */
 class InMemoryOwnerStore implements OwnerStore {
 
 	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+
+	private final Map<String, OwnerDeletion> deleted = new ConcurrentHashMap<>();
+
+	private final Set<String> unannounced = ConcurrentHashMap.newKeySet();
 
 	Map<String, Owner> stored() {
 		return this.owners;
@@ -49,6 +56,31 @@ class InMemoryOwnerStore implements OwnerStore {
 	@Override
 	public void delete(String ownerId) {
 		this.owners.remove(ownerId);
+	}
+
+	@Override
+	public boolean markDeleted(String ownerId, Instant deletedAt) {
+		if (this.owners.remove(ownerId) == null) {
+			return false;
+		}
+		this.deleted.put(ownerId, new OwnerDeletion(ownerId, deletedAt));
+		this.unannounced.add(ownerId);
+		return true;
+	}
+
+	@Override
+	public List<OwnerDeletion> unannouncedDeletions(int count) {
+		return this.unannounced.stream().limit(count).map(this.deleted::get).toList();
+	}
+
+	@Override
+	public void markAnnounced(String ownerId) {
+		this.unannounced.remove(ownerId);
+	}
+
+	@Override
+	public boolean isDeleted(String ownerId) {
+		return this.deleted.containsKey(ownerId);
 	}
 
 }

@@ -33,7 +33,7 @@ class KeyPagingTest {
 	private final KeyService keys = new KeyService(this.store,
 			new KeyPublication(this.store, new RecordingPublisher(), this.clock, Duration.ofSeconds(60),
 					Duration.ofSeconds(35), 10),
-			new InMemoryDeploymentDirectory(), this.clock, KEYS_PER_OWNER, Duration.ofSeconds(60));
+			new InMemoryDeploymentDirectory(), DeletedOwners.NONE, this.clock, KEYS_PER_OWNER, Duration.ofSeconds(60));
 
 	@Test
 	void pagesKeysNewestFirst() {

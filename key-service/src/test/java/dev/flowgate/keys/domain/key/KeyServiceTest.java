@@ -33,9 +33,10 @@ class KeyServiceTest {
 
 	private final InMemoryDeploymentDirectory deployments = new InMemoryDeploymentDirectory();
 
-	private final KeyService keys = new KeyService(this.store, new KeyPublication(this.store, this.publisher,
-			this.clock, Duration.ofSeconds(60), Duration.ofSeconds(35), 10), this.deployments, this.clock,
-			KEYS_PER_OWNER, SELF_ROTATION_GRACE);
+	private final KeyService keys = new KeyService(
+			this.store, new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60),
+					Duration.ofSeconds(35), 10),
+			this.deployments, DeletedOwners.NONE, this.clock, KEYS_PER_OWNER, SELF_ROTATION_GRACE);
 
 	@Test
 	void refusesAKeyPastTheOwnersLimitUntilOneIsDeleted() {

@@ -26,10 +26,10 @@ class OwnerKeyDeactivationTest {
 
 	private final RecordingPublisher publisher = new RecordingPublisher();
 
-	private final KeyService keys = new KeyService(
-			this.store, new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60),
-					Duration.ofSeconds(35), 10),
-			new InMemoryDeploymentDirectory(), this.clock, KEYS, Duration.ofSeconds(60));
+	private final KeyService keys = new KeyService(this.store,
+			new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60), Duration.ofSeconds(35),
+					10),
+			new InMemoryDeploymentDirectory(), DeletedOwners.NONE, this.clock, KEYS, Duration.ofSeconds(60));
 
 	private final OwnerService owners = new OwnerService(new InMemoryOwnerStore(), this.keys, this.clock);
 

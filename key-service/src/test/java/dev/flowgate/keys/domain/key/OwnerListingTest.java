@@ -31,7 +31,7 @@ class OwnerListingTest {
 	private final KeyService keys = new KeyService(this.keyStore,
 			new KeyPublication(this.keyStore, new RecordingPublisher(), this.clock, Duration.ofSeconds(60),
 					Duration.ofSeconds(35), 10),
-			new InMemoryDeploymentDirectory(), this.clock, 10, Duration.ofSeconds(60));
+			new InMemoryDeploymentDirectory(), DeletedOwners.NONE, this.clock, 10, Duration.ofSeconds(60));
 
 	private final OwnerService owners = new OwnerService(new InMemoryOwnerStore(), this.keys, this.clock);
 

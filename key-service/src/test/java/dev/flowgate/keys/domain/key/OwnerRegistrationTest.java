@@ -46,7 +46,7 @@ class OwnerRegistrationTest {
 		KeyService keyService = new KeyService(keys,
 				new KeyPublication(keys, new RecordingPublisher(), this.clock, Duration.ofSeconds(60),
 						Duration.ofSeconds(35), 10),
-				new InMemoryDeploymentDirectory(), this.clock, 10, Duration.ofSeconds(60));
+				new InMemoryDeploymentDirectory(), DeletedOwners.NONE, this.clock, 10, Duration.ofSeconds(60));
 		return new OwnerService(this.ownerStore, keyService, this.clock);
 	}
 

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.KeyStateChanged;
+import dev.flowgate.contracts.TopicSpec;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.infra.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads {@code flowgate.keys} from the beginning as a plain Kafka client would, keeping
- * the raw JSON of every record.
+ * Reads a topic from the beginning as a plain Kafka client would, keeping the raw JSON of
+ * every record.
  */
-public final class KeyTopic implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofMillis(100);
 
@@ -36,19 +37,23 @@ public final class KeyTopic implements AutoCloseable {
 
 	private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
 
-	public KeyTopic() {
+	public static TopicReader keys() {
+		return new TopicReader(Topics.KEYS);
+	}
+
+	public TopicReader(TopicSpec topic) {
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				TestInfrastructure.get().kafkaBootstrapServers(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
 				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
 		List<TopicPartition> partitions = new ArrayList<>();
-		for (int partition = 0; partition < Topics.KEYS.partitions(); partition++) {
-			partitions.add(new TopicPartition(Topics.KEYS.name(), partition));
+		for (int partition = 0; partition < topic.partitions(); partition++) {
+			partitions.add(new TopicPartition(topic.name(), partition));
 		}
 		this.consumer.assign(partitions);
 		this.consumer.seekToBeginning(partitions);
 	}
 
-	/** Waits for a record of the key whose raw value satisfies the condition. */
+	/** Waits for a record of the record key whose raw value satisfies the condition. */
 	public ConsumerRecord<String, String> awaitRecord(String keyId, Predicate<String> rawValue) {
 		return await().atMost(WAIT).until(() -> {
 			poll();
@@ -78,7 +83,11 @@ public final class KeyTopic implements AutoCloseable {
 	}
 
 	public KeyStateChanged parse(String raw) {
-		return (KeyStateChanged) this.json.readValue(raw, FlowgateEvent.class);
+		return (KeyStateChanged) event(raw);
+	}
+
+	public FlowgateEvent event(String raw) {
+		return this.json.readValue(raw, FlowgateEvent.class);
 	}
 
 	private void poll() {
