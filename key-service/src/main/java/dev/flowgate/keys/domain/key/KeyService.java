@@ -201,6 +201,22 @@ public class KeyService {
 		change(ownerId, keyId, ApiKey::delete);
 	}
 
+	/**
+	 * Deactivates every key of the owner (the platform admin's bulk action).
+	 * @return how many keys were active and are no longer
+	 */
+	public int deactivateAll(String ownerId) {
+		return changeAll(ownerId, ApiKey::deactivate);
+	}
+
+	/**
+	 * Deletes every key of the owner (its owner is deleted).
+	 * @return how many keys were deleted
+	 */
+	public int deleteAll(String ownerId) {
+		return changeAll(ownerId, ApiKey::delete);
+	}
+
 	private CallerBounds boundsOf(String ownerId, String callingKeyId) {
 		if (callingKeyId == null) {
 			return CallerBounds.NONE;
@@ -225,15 +241,50 @@ public class KeyService {
 	}
 
 	private ApiKey change(String ownerId, String keyId, UnaryOperator<ApiKey> change) {
+		Stored stored = store(ownerId, keyId, change);
+		if (stored.changed()) {
+			publishNow(keyId);
+		}
+		return stored.key();
+	}
+
+	/**
+	 * Each key stored as one changed alone, each published after it; once a send fails
+	 * the rest are left to the relay, so that a broker that is down costs one send's
+	 * wait, not one per key.
+	 */
+	private int changeAll(String ownerId, UnaryOperator<ApiKey> change) {
+		int changed = 0;
+		boolean publishing = true;
+		String cursor = null;
+		do {
+			Page<ApiKey> page = list(ownerId, cursor, PageRequest.MAX_LIMIT);
+			for (ApiKey key : page.items()) {
+				try {
+					if (store(ownerId, key.id(), change).changed()) {
+						changed++;
+						publishing = publishing && publishNow(key.id());
+					}
+				}
+				catch (KeyNotFoundException deletedMeanwhile) {
+					// By its owner, or by another replica doing the same.
+				}
+			}
+			cursor = page.nextCursor();
+		}
+		while (cursor != null);
+		return changed;
+	}
+
+	private Stored store(String ownerId, String keyId, UnaryOperator<ApiKey> change) {
 		for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
 			ApiKey current = get(ownerId, keyId);
 			ApiKey changed = change.apply(current);
 			if (changed == current) {
-				return current;
+				return new Stored(current, false);
 			}
 			if (this.store.replace(changed)) {
-				publishNow(keyId);
-				return changed;
+				return new Stored(changed, true);
 			}
 		}
 		throw new ConcurrentKeyChangeException(keyId);
@@ -257,18 +308,23 @@ public class KeyService {
 	 * The change is stored, so the caller must get its answer (a rotated secret exists
 	 * only in it) even if publishing fails: the republisher catches up.
 	 */
-	private void publishNow(String keyId) {
+	private boolean publishNow(String keyId) {
 		try {
-			this.publication.publish(keyId);
+			return this.publication.publish(keyId);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Key {} is stored but not yet published: {}", keyId, ex.getMessage());
+			return false;
 		}
 	}
 
 	/** MongoDB keeps milliseconds; the same precision here keeps every event alike. */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** A key after a change, and whether the change did anything to it. */
+	private record Stored(ApiKey key, boolean changed) {
 	}
 
 }

@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import dev.flowgate.keys.domain.Page;
-import dev.flowgate.keys.domain.PageRequest;
-import dev.flowgate.keys.domain.key.ApiKey;
-import dev.flowgate.keys.domain.key.KeyNotFoundException;
 import dev.flowgate.keys.domain.key.KeyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,29 +70,12 @@ public class OwnerDeletions {
 	}
 
 	private boolean finish(OwnerDeletion deletion) {
-		deleteKeys(deletion.ownerId());
+		this.keys.deleteAll(deletion.ownerId());
 		if (!this.publisher.announce(deletion)) {
 			return false;
 		}
 		this.owners.markAnnounced(deletion.ownerId());
 		return true;
-	}
-
-	private void deleteKeys(String ownerId) {
-		String cursor = null;
-		do {
-			Page<ApiKey> page = this.keys.list(ownerId, cursor, PageRequest.MAX_LIMIT);
-			for (ApiKey key : page.items()) {
-				try {
-					this.keys.delete(ownerId, key.id());
-				}
-				catch (KeyNotFoundException deletedMeanwhile) {
-					// By the owner, or by another replica finishing the same deletion.
-				}
-			}
-			cursor = page.nextCursor();
-		}
-		while (cursor != null);
 	}
 
 }

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.Page;
 import dev.flowgate.keys.domain.PageCursor;
 import dev.flowgate.keys.domain.PageRequest;
-import dev.flowgate.keys.domain.key.ApiKey;
 import dev.flowgate.keys.domain.key.IssuedKey;
 import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeyService;
@@ -95,21 +93,7 @@ public class OwnerService {
 	 */
 	public int deactivateKeys(String ownerId) {
 		requireOwner(ownerId);
-		int deactivated = 0;
-		String cursor = null;
-		do {
-			Page<ApiKey> page = this.keys.list(ownerId, cursor, PageRequest.MAX_LIMIT);
-			for (ApiKey key : page.items()) {
-				// Each as one deactivated alone: stored, then published.
-				if (key.status() == KeyStatus.ACTIVE
-						&& this.keys.deactivate(ownerId, key.id()).status() == KeyStatus.INACTIVE) {
-					deactivated++;
-				}
-			}
-			cursor = page.nextCursor();
-		}
-		while (cursor != null);
-		return deactivated;
+		return this.keys.deactivateAll(ownerId);
 	}
 
 	private void requireOwner(String ownerId) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.flowgate.contracts.KeyStatus;
 import dev.flowgate.infra.test.MutableClock;
+import dev.flowgate.keys.domain.key.KeyStatePublisher.Delivery;
 import dev.flowgate.keys.domain.owner.OwnerNotFoundException;
 import dev.flowgate.keys.domain.owner.OwnerService;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,11 @@ class OwnerKeyDeactivationTest {
 
 	private final RecordingPublisher publisher = new RecordingPublisher();
 
-	private final KeyService keys = new KeyService(this.store,
-			new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60), Duration.ofSeconds(35),
-					10),
-			new InMemoryDeploymentDirectory(), DeletedOwners.NONE, this.clock, KEYS, Duration.ofSeconds(60));
+	private final KeyPublication publication = new KeyPublication(this.store, this.publisher, this.clock,
+			Duration.ofSeconds(60), Duration.ofSeconds(35), KEYS);
+
+	private final KeyService keys = new KeyService(this.store, this.publication, new InMemoryDeploymentDirectory(),
+			DeletedOwners.NONE, this.clock, KEYS, Duration.ofSeconds(60));
 
 	private final OwnerService owners = new OwnerService(new InMemoryOwnerStore(), this.keys, this.clock);
 
@@ -52,6 +54,29 @@ class OwnerKeyDeactivationTest {
 		assertThat(this.publisher.sent()).hasSize(KEYS - 1)
 			.allSatisfy((key) -> assertThat(key.status()).isEqualTo(KeyStatus.INACTIVE));
 		assertThat(this.owners.deactivateKeys(ownerId)).as("nothing left to deactivate").isZero();
+	}
+
+	@Test
+	void triesOneSendWhileTheBrokerIsDownAndLeavesTheRestToTheRelay() {
+		String ownerId = this.owners.register("leaked").owner().id();
+		List<String> ids = new ArrayList<>();
+		for (int i = 1; i < KEYS; i++) {
+			ids.add(this.owners.issueKey(ownerId, KeyRequest.of("k" + i, null, null, null, null)).key().id());
+		}
+		this.publisher.sent().clear();
+		this.publisher.nextOutcomes(Delivery.FAILED);
+
+		int deactivated = this.owners.deactivateKeys(ownerId);
+
+		assertThat(deactivated).isEqualTo(KEYS);
+		assertThat(this.publisher.sent()).as("one wait for a broker that is down, not one per key").hasSize(1);
+		assertThat(ids).allSatisfy((id) -> assertThat(this.store.stored(id).status()).isEqualTo(KeyStatus.INACTIVE));
+
+		this.publication.publishPending();
+
+		assertThat(this.publisher.sent()).as("the relay sends each, the one that failed again")
+			.hasSize(1 + KEYS)
+			.allSatisfy((key) -> assertThat(key.status()).isEqualTo(KeyStatus.INACTIVE));
 	}
 
 	@Test
