@@ -12,6 +12,7 @@ import dev.flowgate.contracts.ExecutionRequested;
 import dev.flowgate.contracts.ExecutionStarted;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
+import dev.flowgate.contracts.OwnerDeleted;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.contracts.TriggersRejected;
 import dev.flowgate.deployments.domain.execution.ExecutionEvents;
@@ -19,8 +20,8 @@ import dev.flowgate.deployments.domain.execution.ExecutionEvents;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Sends execution events (and the gateway's refused-call counts) to their real topics, as
- * the gateway and the runner do.
+ * Sends execution events (and the gateway's refused-call counts, and key-service's
+ * deleted owners) to their real topics, as the gateway, the runner and key-service do.
  */
 public final class EventSender {
 
@@ -94,10 +95,13 @@ public final class EventSender {
 		if (event instanceof TriggersRejected) {
 			return Topics.TRIGGERS_REJECTED.name();
 		}
+		if (event instanceof OwnerDeleted) {
+			return Topics.OWNERS.name();
+		}
 		throw new IllegalArgumentException("Not an execution event: " + event);
 	}
 
-	/** Every topic this service consumes. */
+	/** Every topic of executions (and refused calls) this service consumes. */
 	public static String[] executionTopics() {
 		return new String[] { Topics.EXECUTIONS_REQUESTED.name(), Topics.EXECUTIONS_STARTED.name(),
 				Topics.EXECUTIONS_COMPLETED.name(), Topics.TRIGGERS_REJECTED.name() };

@@ -11,6 +11,7 @@ import dev.flowgate.deployments.domain.deployment.DeploymentService;
 import dev.flowgate.deployments.domain.execution.BoundedRecordingWaits;
 import dev.flowgate.deployments.domain.execution.CancellationQueue;
 import dev.flowgate.deployments.domain.execution.CancellationService;
+import dev.flowgate.deployments.domain.execution.ErasedOwners;
 import dev.flowgate.deployments.domain.execution.ExecutionMerge;
 import dev.flowgate.deployments.domain.execution.ExecutionRepository;
 import dev.flowgate.deployments.domain.execution.ExecutionRetention;
@@ -25,6 +26,7 @@ import dev.flowgate.deployments.domain.flow.FlowService;
 import dev.flowgate.deployments.domain.flow.FlowValidator;
 import dev.flowgate.deployments.domain.idempotency.IdempotencyStore;
 import dev.flowgate.deployments.domain.idempotency.IdempotentRequests;
+import dev.flowgate.deployments.domain.owner.OwnerErasure;
 import dev.flowgate.deployments.domain.usage.HourSummaries;
 import dev.flowgate.deployments.domain.usage.RejectedCallCounts;
 import dev.flowgate.deployments.domain.usage.UsageSamples;
@@ -66,10 +68,10 @@ class DomainConfig {
 
 	@Bean
 	ExecutionService executionService(ExecutionRepository executions, ExecutionMerge merge,
-			DeploymentService deployments, RecordedEvents recorded, ReplayQueue replays,
+			DeploymentService deployments, RecordedEvents recorded, ReplayQueue replays, ErasedOwners erasedOwners,
 			ExecutionProperties properties) {
 		return new ExecutionService(executions, merge, deployments,
-				new BoundedRecordingWaits(recorded, properties.recordingWaits()), replays);
+				new BoundedRecordingWaits(recorded, properties.recordingWaits()), replays, erasedOwners);
 	}
 
 	@Bean
@@ -105,6 +107,14 @@ class DomainConfig {
 	@Bean
 	ExecutionRetention executionRetention(ExecutionRepository executions, Clock clock, ExecutionProperties properties) {
 		return new ExecutionRetention(executions, clock, properties.retention());
+	}
+
+	@Bean
+	OwnerErasure ownerErasure(ErasedOwners erasedOwners, DeploymentService deployments, FlowService flows,
+			FlowRepository flowStore, ExecutionRepository executions, HourSummaries summaries,
+			RejectedCallCounts rejections, IdempotencyStore idempotency, Clock clock) {
+		return new OwnerErasure(erasedOwners, deployments, flows, flowStore, executions, summaries, rejections,
+				idempotency, clock, OwnerErasure.DEFAULT_BATCH);
 	}
 
 	@Bean

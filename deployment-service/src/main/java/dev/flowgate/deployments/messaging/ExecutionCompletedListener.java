@@ -13,8 +13,9 @@ import dev.flowgate.store.StoreOutages;
 
 /**
  * Records execution results, a poll at a time. One read and one write per poll (not per
- * event): this service records every execution of every deployment. A record that cannot
- * be recorded goes to the dead-letter topic alone; while MongoDB is away the poll waits
+ * event), beside a look-up of the poll's owners among the erased ones: this service
+ * records every execution of every deployment. A record that cannot be recorded goes to
+ * the dead-letter topic alone; while MongoDB is away the poll waits
  * ({@link StoreOutages#storePoll}).
  */
 @Component

@@ -14,10 +14,11 @@ import dev.flowgate.store.StoreOutages;
 
 /**
  * Records accepted triggers (the gateway's and this service's replays), a poll at a time.
- * One read and one write per poll (not per event): this service records every execution
- * of every deployment. The cancel requests on the same topic are this service's own,
- * already recorded when they were sent: they are passed over. A record that cannot be
- * recorded goes to the dead-letter topic alone; while MongoDB is away the poll waits
+ * One read and one write per poll (not per event), beside a look-up of the poll's owners
+ * among the erased ones: this service records every execution of every deployment. The
+ * cancel requests on the same topic are this service's own, already recorded when they
+ * were sent: they are passed over. A record that cannot be recorded goes to the
+ * dead-letter topic alone; while MongoDB is away the poll waits
  * ({@link StoreOutages#storePoll}).
  */
 @Component

@@ -13,9 +13,10 @@ import dev.flowgate.store.StoreOutages;
 
 /**
  * Records that runners began executions, a poll at a time. One read and one write per
- * poll (not per event): this service records every execution of every deployment. A
- * record that cannot be recorded goes to the dead-letter topic alone; while MongoDB is
- * away the poll waits ({@link StoreOutages#storePoll}).
+ * poll (not per event), beside a look-up of the poll's owners among the erased ones: this
+ * service records every execution of every deployment. A record that cannot be recorded
+ * goes to the dead-letter topic alone; while MongoDB is away the poll waits
+ * ({@link StoreOutages#storePoll}).
  */
 @Component
 class ExecutionStartedListener {

@@ -17,6 +17,8 @@ record FlowVersionDocument(@Id String id, String flowId, String ownerId, int ver
 
 	static final String FLOW = "flowId";
 
+	static final String OWNER = "ownerId";
+
 	static final String VERSION = "version";
 
 	static final String DEFINITION = "definitionJson";

@@ -165,6 +165,20 @@ class MongoExecutionRepository implements ExecutionRepository {
 			.getDeletedCount();
 	}
 
+	/**
+	 * The batch's replay and cancellation markers (their ids the executions') first: a
+	 * crash in between leaves executions, found again, rather than markers of none.
+	 */
+	@Override
+	public int deleteOwned(String ownerId, int limit) {
+		List<Object> ids = OwnedDocuments.ids(this.mongo, ExecutionDocument.COLLECTION,
+				where(ExecutionDocument.OWNER).is(ownerId), limit);
+		OwnedDocuments.removeIds(this.mongo, ReplayOutbox.MARKERS, ids);
+		OwnedDocuments.removeIds(this.mongo, CancellationOutbox.MARKERS, ids);
+		OwnedDocuments.removeIds(this.mongo, ExecutionDocument.COLLECTION, ids);
+		return ids.size();
+	}
+
 	private boolean insert(ExecutionRecord record) {
 		try {
 			this.mongo.insert(this.mapper.toDocument(record, 0, false, null));

@@ -135,6 +135,12 @@ class MongoFlowRepository implements FlowRepository {
 				FlowVersionDocument.class);
 	}
 
+	@Override
+	public int deleteOwnedVersions(String ownerId, int limit) {
+		return OwnedDocuments.remove(this.mongo, FlowVersionDocument.COLLECTION,
+				where(FlowVersionDocument.OWNER).is(ownerId), limit);
+	}
+
 	private static Query owned(String ownerId, String field, String value) {
 		return Query.query(where(field).is(value).and("ownerId").is(ownerId));
 	}

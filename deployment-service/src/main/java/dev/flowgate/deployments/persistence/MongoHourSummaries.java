@@ -37,6 +37,8 @@ class MongoHourSummaries implements HourSummaries {
 
 	static final String HOUR = "hour";
 
+	static final String OWNER = "ownerId";
+
 	private static final String PROGRESS_COLLECTION = "usage_summary_progress";
 
 	private static final String PROGRESS_ID = "hours";
@@ -48,8 +50,6 @@ class MongoHourSummaries implements HourSummaries {
 	private static final String KEYS_SUMMED_FROM = "keysSummedFrom";
 
 	private static final String CLAIMED_UNTIL = "claimedUntil";
-
-	private static final String OWNER = "ownerId";
 
 	private final MongoTemplate mongo;
 
@@ -142,6 +142,12 @@ class MongoHourSummaries implements HourSummaries {
 		Query before = Query.query(where(HOUR).lt(hour));
 		return this.mongo.remove(before, COLLECTION).getDeletedCount()
 				+ this.mongo.remove(before, KEYS_COLLECTION).getDeletedCount();
+	}
+
+	@Override
+	public int deleteOwned(String ownerId, int limit) {
+		return OwnedDocuments.remove(this.mongo, COLLECTION, where(OWNER).is(ownerId), limit)
+				+ OwnedDocuments.remove(this.mongo, KEYS_COLLECTION, where(OWNER).is(ownerId), limit);
 	}
 
 	private static Query progressDocument() {

@@ -39,6 +39,8 @@ class MongoIdempotencyStore implements IdempotencyStore {
 
 	private static final String ID = "_id";
 
+	private static final String OWNER = "ownerId";
+
 	private static final String FINGERPRINT = "fingerprint";
 
 	private static final String ANSWER = "answer";
@@ -99,6 +101,16 @@ class MongoIdempotencyStore implements IdempotencyStore {
 		return this.mongo.remove(Query.query(where(STARTED_AT).lt(Date.from(cutoff))), COLLECTION).getDeletedCount();
 	}
 
+	/**
+	 * The owner is part of the id (no field of its own): found without an index, by
+	 * reading the records, which the TTL index keeps to
+	 * {@code flowgate.idempotency.kept-for}.
+	 */
+	@Override
+	public int deleteOwned(String ownerId, int limit) {
+		return OwnedDocuments.remove(this.mongo, COLLECTION, where(ID + "." + OWNER).is(ownerId), limit);
+	}
+
 	/** The record as it was read: the same attempt, answered or not. */
 	private static Query attempt(IdempotencyRecord record, boolean answered) {
 		Criteria criteria = where(ID).is(id(record.id()))
@@ -110,7 +122,7 @@ class MongoIdempotencyStore implements IdempotencyStore {
 	}
 
 	private static Document id(IdempotencyKey id) {
-		return new Document("ownerId", id.ownerId()).append("key", id.key());
+		return new Document(OWNER, id.ownerId()).append("key", id.key());
 	}
 
 	private static IdempotencyRecord record(IdempotencyKey id, Document document) {

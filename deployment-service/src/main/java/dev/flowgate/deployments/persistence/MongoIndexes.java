@@ -63,8 +63,18 @@ class MongoIndexes implements InitializingBean {
 	}
 
 	private void flowVersions() {
-		this.mongo.indexOps(FlowVersionDocument.class)
-			.createIndex(new Index().on(FlowVersionDocument.FLOW, ASC).on(FlowVersionDocument.VERSION, DESC));
+		IndexOperations versions = this.mongo.indexOps(FlowVersionDocument.class);
+		versions.createIndex(new Index().on(FlowVersionDocument.FLOW, ASC).on(FlowVersionDocument.VERSION, DESC));
+		versions.createIndex(owner(FlowVersionDocument.OWNER));
+	}
+
+	/**
+	 * A deleted owner's documents, found for erasing without reading the whole collection
+	 * ({@link OwnedDocuments}); the executions and deployments have indexes led by the
+	 * owner already.
+	 */
+	private static Index owner(String field) {
+		return new Index().on(field, ASC);
 	}
 
 	private void deployments() {
@@ -82,8 +92,9 @@ class MongoIndexes implements InitializingBean {
 	}
 
 	private void rejectedCallCounts() {
-		this.mongo.indexOps(MongoRejectedCallCounts.COLLECTION)
-			.createIndex(new Index().on(MongoRejectedCallCounts.DEPLOYMENT, ASC).on(MongoRejectedCallCounts.TO, ASC));
+		IndexOperations counts = this.mongo.indexOps(MongoRejectedCallCounts.COLLECTION);
+		counts.createIndex(new Index().on(MongoRejectedCallCounts.DEPLOYMENT, ASC).on(MongoRejectedCallCounts.TO, ASC));
+		counts.createIndex(owner(MongoRejectedCallCounts.OWNER));
 	}
 
 	private void executions() {
@@ -113,12 +124,14 @@ class MongoIndexes implements InitializingBean {
 	}
 
 	private void hourSummaries() {
-		this.mongo.indexOps(MongoHourSummaries.COLLECTION)
-			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, ASC).on(MongoHourSummaries.HOUR, ASC));
-		this.mongo.indexOps(MongoHourSummaries.KEYS_COLLECTION)
-			.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, ASC)
-				.on(MongoHourSummaries.KEY, ASC)
-				.on(MongoHourSummaries.HOUR, ASC));
+		IndexOperations hours = this.mongo.indexOps(MongoHourSummaries.COLLECTION);
+		hours.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, ASC).on(MongoHourSummaries.HOUR, ASC));
+		hours.createIndex(owner(MongoHourSummaries.OWNER));
+		IndexOperations keyHours = this.mongo.indexOps(MongoHourSummaries.KEYS_COLLECTION);
+		keyHours.createIndex(new Index().on(MongoHourSummaries.DEPLOYMENT, ASC)
+			.on(MongoHourSummaries.KEY, ASC)
+			.on(MongoHourSummaries.HOUR, ASC));
+		keyHours.createIndex(owner(MongoHourSummaries.OWNER));
 	}
 
 }

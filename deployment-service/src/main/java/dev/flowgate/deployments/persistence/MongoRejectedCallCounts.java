@@ -31,7 +31,7 @@ class MongoRejectedCallCounts implements RejectedCallCounts {
 
 	static final String TO = "to";
 
-	private static final String OWNER = "ownerId";
+	static final String OWNER = "ownerId";
 
 	private static final String COUNTS = "counts";
 
@@ -71,6 +71,11 @@ class MongoRejectedCallCounts implements RejectedCallCounts {
 	@Override
 	public long deleteBefore(Instant instant) {
 		return this.mongo.remove(Query.query(where(TO).lt(Date.from(instant))), COLLECTION).getDeletedCount();
+	}
+
+	@Override
+	public int deleteOwned(String ownerId, int limit) {
+		return OwnedDocuments.remove(this.mongo, COLLECTION, where(OWNER).is(ownerId), limit);
 	}
 
 }

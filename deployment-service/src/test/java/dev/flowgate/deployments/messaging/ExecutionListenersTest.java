@@ -36,7 +36,8 @@ class ExecutionListenersTest {
 	private final Store store = new Store();
 
 	private final ExecutionService executions = new ExecutionService(this.store,
-			new ExecutionMerge(new PayloadLimit(10_000)), null, Unreplayed.RECORDED, Unreplayed.REPLAYS);
+			new ExecutionMerge(new PayloadLimit(10_000)), null, Unreplayed.RECORDED, Unreplayed.REPLAYS,
+			Unreplayed.NONE_ERASED);
 
 	@Test
 	void recordsTheEventsBeforeARecordOfAnotherKindAndBlamesThatRecord() {
@@ -119,6 +120,11 @@ class ExecutionListenersTest {
 		@Override
 		public long deleteCreatedBefore(Instant cutoff) {
 			return 0;
+		}
+
+		@Override
+		public int deleteOwned(String ownerId, int limit) {
+			throw new UnsupportedOperationException();
 		}
 
 	}

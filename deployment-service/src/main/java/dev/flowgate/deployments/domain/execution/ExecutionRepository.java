@@ -36,4 +36,11 @@ public interface ExecutionRepository {
 	/** Removes the records created before {@code cutoff}; returns how many. */
 	long deleteCreatedBefore(Instant cutoff);
 
+	/**
+	 * Removes up to {@code limit} of the owner's records, with what waits to be published
+	 * of them (replay triggers, cancel requests): the owner was deleted.
+	 * @return how many records it found, 0 once none is left
+	 */
+	int deleteOwned(String ownerId, int limit);
+
 }

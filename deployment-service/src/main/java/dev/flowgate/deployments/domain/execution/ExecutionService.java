@@ -7,12 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import dev.flowgate.deployments.domain.PageLimit;
 import dev.flowgate.deployments.domain.TimeCursor;
+import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionRequested;
+import dev.flowgate.contracts.ExecutionStarted;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.FlowgateEvent;
 import dev.flowgate.contracts.TriggerSource;
@@ -43,23 +47,32 @@ public class ExecutionService {
 
 	private final ReplayQueue replays;
 
+	private final ErasedOwners erasedOwners;
+
 	public ExecutionService(ExecutionRepository executions, ExecutionMerge merge, DeploymentService deployments,
-			RecordedEvents recorded, ReplayQueue replays) {
+			RecordedEvents recorded, ReplayQueue replays, ErasedOwners erasedOwners) {
 		this.executions = executions;
 		this.merge = merge;
 		this.deployments = deployments;
 		this.recorded = recorded;
 		this.replays = replays;
+		this.erasedOwners = erasedOwners;
 	}
 
 	/**
 	 * Folds execution events into their records, in their order, with one change per
 	 * execution; repeating an event changes nothing. A replay's trigger among them is
-	 * published for sure.
+	 * published for sure. Events of an erased owner (an execution in flight when the
+	 * owner was deleted) are passed over: they would record the execution again.
 	 */
 	public void recordAll(List<? extends FlowgateEvent> events) {
+		Set<String> erased = erased(events);
 		Map<String, UnaryOperator<ExecutionRecord>> changes = new LinkedHashMap<>();
 		for (FlowgateEvent event : events) {
+			String ownerId = ownerOf(event);
+			if (ownerId != null && erased.contains(ownerId)) {
+				continue;
+			}
 			UnaryOperator<ExecutionRecord> fold = (current) -> this.merge.apply(current, event);
 			changes.merge(event.subjectId(), fold,
 					(earlier, later) -> (current) -> later.apply(earlier.apply(current)));
@@ -72,6 +85,31 @@ public class ExecutionService {
 				this.replays.landed(requested.executionId());
 			}
 		}
+	}
+
+	/**
+	 * The erased owners among the events' owners: one read for the batch, none if none.
+	 */
+	private Set<String> erased(List<? extends FlowgateEvent> events) {
+		List<String> owners = events.stream()
+			.map(ExecutionService::ownerOf)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		return owners.isEmpty() ? Set.of() : this.erasedOwners.among(owners);
+	}
+
+	private static String ownerOf(FlowgateEvent event) {
+		if (event instanceof ExecutionRequested requested) {
+			return requested.ownerId();
+		}
+		if (event instanceof ExecutionStarted started) {
+			return started.ownerId();
+		}
+		if (event instanceof ExecutionCompleted completed) {
+			return completed.ownerId();
+		}
+		return null;
 	}
 
 	/**

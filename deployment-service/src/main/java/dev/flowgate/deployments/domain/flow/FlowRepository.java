@@ -52,4 +52,11 @@ public interface FlowRepository {
 	/** Removes one version: one stored for a flow deleted meanwhile. */
 	void deleteVersion(String flowId, int version);
 
+	/**
+	 * Removes up to {@code limit} of the owner's versions, of any flow (also those a
+	 * crash left without their flow's record): the owner was deleted.
+	 * @return how many it found, 0 once none is left
+	 */
+	int deleteOwnedVersions(String ownerId, int limit);
+
 }

@@ -28,4 +28,10 @@ public interface IdempotencyStore {
 	/** Returns how many records begun before {@code cutoff} were removed. */
 	long deleteStartedBefore(Instant cutoff);
 
+	/**
+	 * Removes up to {@code limit} of the owner's records: the owner was deleted.
+	 * @return how many it found, 0 once none is left
+	 */
+	int deleteOwned(String ownerId, int limit);
+
 }

@@ -52,4 +52,11 @@ public interface HourSummaries {
 	 */
 	long deleteBefore(Instant hour);
 
+	/**
+	 * Removes up to {@code limit} of the owner's summaries and up to as many of its keys'
+	 * shares: the owner was deleted.
+	 * @return how many it found, 0 once none is left
+	 */
+	int deleteOwned(String ownerId, int limit);
+
 }

@@ -41,6 +41,12 @@ public interface RejectedCallCounts {
 	long deleteBefore(Instant instant);
 
 	/**
+	 * Removes up to {@code limit} of the owner's summaries: the owner was deleted.
+	 * @return how many it found, 0 once none is left
+	 */
+	int deleteOwned(String ownerId, int limit);
+
+	/**
 	 * One gateway summary: the deployment, when it ended, its refused calls by reason.
 	 */
 	record Refused(String deploymentId, Instant endedAt, Map<String, Long> byReason) {

@@ -14,7 +14,7 @@ import dev.flowgate.deployments.domain.flow.DeployedFlows;
  * Deployments in a map, for domain tests; what another request does at the same time can
  * be slipped in before an insert or an update, or after a look for a flow's deployments.
  */
-class InMemoryDeployments implements DeploymentRepository, DeployedFlows {
+public class InMemoryDeployments implements DeploymentRepository, DeployedFlows {
 
 	private final Map<String, Deployment> live = new ConcurrentHashMap<>();
 
@@ -40,7 +40,7 @@ class InMemoryDeployments implements DeploymentRepository, DeployedFlows {
 	}
 
 	/** Runs {@code other} once, after the next look for a flow's deployments. */
-	void afterNextLook(Runnable other) {
+	public void afterNextLook(Runnable other) {
 		this.afterLook = once(other);
 	}
 

@@ -13,7 +13,7 @@ import dev.flowgate.deployments.domain.flow.FlowVersion;
 import dev.flowgate.deployments.domain.flow.FlowVersionSummary;
 
 /** Flows in maps, for domain tests. */
-class InMemoryFlows implements FlowRepository {
+public class InMemoryFlows implements FlowRepository {
 
 	private final Map<String, Flow> flows = new ConcurrentHashMap<>();
 
@@ -132,8 +132,20 @@ class InMemoryFlows implements FlowRepository {
 		this.versions.remove(flowId + "/" + version);
 	}
 
+	@Override
+	public int deleteOwnedVersions(String ownerId, int limit) {
+		List<String> owned = this.versions.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().ownerId().equals(ownerId))
+			.map(Map.Entry::getKey)
+			.limit(limit)
+			.toList();
+		owned.forEach(this.versions::remove);
+		return owned.size();
+	}
+
 	/** Whether any version of the flow is stored, its record or not. */
-	boolean hasVersions(String flowId) {
+	public boolean hasVersions(String flowId) {
 		return this.versions.values().stream().anyMatch((version) -> version.flowId().equals(flowId));
 	}
 

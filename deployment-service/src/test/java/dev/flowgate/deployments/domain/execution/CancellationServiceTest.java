@@ -29,7 +29,8 @@ class CancellationServiceTest {
 	private final Queue queue = new Queue();
 
 	private final ExecutionService executions = new ExecutionService(this.store,
-			new ExecutionMerge(new PayloadLimit(1024)), null, Unreplayed.RECORDED, Unreplayed.REPLAYS);
+			new ExecutionMerge(new PayloadLimit(1024)), null, Unreplayed.RECORDED, Unreplayed.REPLAYS,
+			Unreplayed.NONE_ERASED);
 
 	private final CancellationService cancellations = new CancellationService(this.executions, this.queue,
 			Clock.fixed(NOW, ZoneOffset.UTC));

@@ -105,7 +105,7 @@ class ExecutionLookupTest {
 
 	private ExecutionService service(RecordedEvents recorded) {
 		return new ExecutionService(this.store, new ExecutionMerge(new PayloadLimit(1024)), null, recorded,
-				Unreplayed.REPLAYS);
+				Unreplayed.REPLAYS, Unreplayed.NONE_ERASED);
 	}
 
 	private boolean counted(Kind kind, String executionId, long started) {

@@ -2,12 +2,13 @@ package dev.flowgate.deployments.domain.execution;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** Records in a map, found by owner as MongoExecutionRepository finds them. */
-final class InMemoryExecutions implements ExecutionRepository {
+public final class InMemoryExecutions implements ExecutionRepository {
 
 	final Map<String, ExecutionRecord> stored = new HashMap<>();
 
@@ -34,6 +35,18 @@ final class InMemoryExecutions implements ExecutionRepository {
 	@Override
 	public long deleteCreatedBefore(Instant cutoff) {
 		throw new UnsupportedOperationException();
+	}
+
+	@Override
+	public int deleteOwned(String ownerId, int limit) {
+		List<String> owned = this.stored.values()
+			.stream()
+			.filter((record) -> ownerId.equals(record.ownerId()))
+			.map(ExecutionRecord::id)
+			.limit(limit)
+			.toList();
+		owned.forEach(this.stored::remove);
+		return owned.size();
 	}
 
 }

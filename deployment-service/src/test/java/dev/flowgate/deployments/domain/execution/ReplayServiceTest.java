@@ -45,7 +45,7 @@ class ReplayServiceTest {
 	private final ExecutionMerge merge = new ExecutionMerge(new PayloadLimit(1024));
 
 	private final ExecutionService executions = new ExecutionService(this.store, this.merge, this.deployments,
-			Unreplayed.RECORDED, Unreplayed.REPLAYS);
+			Unreplayed.RECORDED, Unreplayed.REPLAYS, Unreplayed.NONE_ERASED);
 
 	private final List<ExecutionRecord> queued = new ArrayList<>();
 

@@ -1,5 +1,9 @@
 package dev.flowgate.deployments.domain.execution;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+
 /**
  * The collaborators of an execution service under test that records but never replays.
  */
@@ -18,6 +22,21 @@ public final class Unreplayed {
 
 		@Override
 		public void landed(String executionId) {
+		}
+
+	};
+
+	/** No owner erased here: erasing one fails the test. */
+	public static final ErasedOwners NONE_ERASED = new ErasedOwners() {
+
+		@Override
+		public void remember(String ownerId, Instant erasedAt) {
+			throw new UnsupportedOperationException("no erasures here");
+		}
+
+		@Override
+		public Set<String> among(Collection<String> ownerIds) {
+			return Set.of();
 		}
 
 	};

@@ -2,11 +2,12 @@ package dev.flowgate.deployments.domain.idempotency;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Records in a map, replaced and completed only if unchanged, as in MongoDB. */
-final class InMemoryIdempotencyStore implements IdempotencyStore {
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
 	final Map<IdempotencyKey, IdempotencyRecord> stored = new HashMap<>();
 
@@ -41,6 +42,17 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
 		int before = this.stored.size();
 		this.stored.values().removeIf((record) -> record.startedAt().isBefore(cutoff));
 		return before - this.stored.size();
+	}
+
+	@Override
+	public int deleteOwned(String ownerId, int limit) {
+		List<IdempotencyKey> owned = this.stored.keySet()
+			.stream()
+			.filter((key) -> key.ownerId().equals(ownerId))
+			.limit(limit)
+			.toList();
+		owned.forEach(this.stored::remove);
+		return owned.size();
 	}
 
 }

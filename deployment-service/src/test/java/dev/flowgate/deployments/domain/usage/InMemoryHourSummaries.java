@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Summaries in a map, with the progress and claim MongoHourSummaries keeps. */
-final class InMemoryHourSummaries implements HourSummaries {
+public final class InMemoryHourSummaries implements HourSummaries {
 
 	/** How often summaries were read. */
 	int reads;
@@ -108,6 +108,24 @@ final class InMemoryHourSummaries implements HourSummaries {
 		this.stored.keySet().removeIf((key) -> key.hour().isBefore(hour));
 		this.keyShares.values().removeIf((share) -> share.hour().hour().isBefore(hour));
 		return before - this.stored.size() + sharesBefore - this.keyShares.size();
+	}
+
+	@Override
+	public int deleteOwned(String ownerId, int limit) {
+		List<DeploymentHour> hours = this.stored.keySet()
+			.stream()
+			.filter((hour) -> hour.ownerId().equals(ownerId))
+			.limit(limit)
+			.toList();
+		hours.forEach(this.stored::remove);
+		List<String> shares = this.keyShares.entrySet()
+			.stream()
+			.filter((share) -> share.getValue().hour().ownerId().equals(ownerId))
+			.map(Map.Entry::getKey)
+			.limit(limit)
+			.toList();
+		shares.forEach(this.keyShares::remove);
+		return hours.size() + shares.size();
 	}
 
 }
