@@ -12,6 +12,7 @@ import dev.flowgate.delivery.domain.callback.DisabledCallbacks;
 import dev.flowgate.delivery.domain.callback.HttpPoster;
 import dev.flowgate.delivery.domain.email.EmailChannel;
 import dev.flowgate.delivery.domain.email.MailTransport;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
 import dev.flowgate.delivery.domain.signing.WebhookSecretStore;
 import dev.flowgate.delivery.domain.signing.WebhookSecrets;
 import dev.flowgate.delivery.persistence.SecretCipher;
@@ -52,11 +53,12 @@ class ChannelConfig {
 	}
 
 	@Bean
-	WebhookSecrets webhookSecrets(WebhookSecretStore store, DeliveryProperties properties, Clock clock) {
+	WebhookSecrets webhookSecrets(WebhookSecretStore store, ErasedOwners erased, DeliveryProperties properties,
+			Clock clock) {
 		DeliveryProperties.Secrets secrets = properties.secrets();
 		return new WebhookSecrets(store, new SecureRandom(), new WebhookSecrets.Settings(secrets.keyBytes(),
 				secrets.defaultRotationOverlap(), secrets.maxRotationOverlap(), properties.callback().cacheTtl()),
-				clock);
+				erased, clock);
 	}
 
 	@Bean
@@ -75,9 +77,9 @@ class ChannelConfig {
 	}
 
 	@Bean
-	DisabledCallbackService disabledCallbackService(DisabledCallbacks disabled, DeliveryProperties properties,
-			Clock clock) {
-		return new DisabledCallbackService(disabled, properties.callback().cacheTtl(), clock);
+	DisabledCallbackService disabledCallbackService(DisabledCallbacks disabled, ErasedOwners erased,
+			DeliveryProperties properties, Clock clock) {
+		return new DisabledCallbackService(disabled, erased, properties.callback().cacheTtl(), clock);
 	}
 
 }

@@ -19,6 +19,7 @@ import dev.flowgate.delivery.domain.delivery.DeliveryStore;
 import dev.flowgate.delivery.domain.delivery.DeliveryWorker;
 import dev.flowgate.delivery.domain.delivery.FailureReporter;
 import dev.flowgate.delivery.domain.delivery.RetryPolicy;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
 import dev.flowgate.kafka.EventClock;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -65,14 +66,14 @@ class DeliveryConfig {
 
 	@Bean
 	DeliveryWorker deliveryWorker(List<Channel> channels, DeliveryStore store, AttemptLog attempts,
-			RetryPolicy retryPolicy, FailureReporter failureReporter, ExecutorService deliveryWorkers,
-			DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+			RetryPolicy retryPolicy, FailureReporter failureReporter, ErasedOwners erased,
+			ExecutorService deliveryWorkers, DeliveryProperties properties, Clock clock, MeterRegistry meters) {
 		// Only the worker sends; its channels count what each attempt made.
 		List<Channel> metered = channels.stream()
 			.<Channel>map((channel) -> new MeteredChannel(channel, meters))
 			.toList();
 		return new DeliveryWorker(metered, store, attempts, retryPolicy, properties.retry().afterError(),
-				attemptTimeouts(properties), failureReporter, deliveryWorkers, clock);
+				attemptTimeouts(properties), failureReporter, erased, deliveryWorkers, clock);
 	}
 
 	@Bean
@@ -93,8 +94,9 @@ class DeliveryConfig {
 
 	@Bean
 	DeliveryIntake deliveryIntake(List<Channel> channels, DeliveryDispatcher dispatcher,
-			FailureReporter failureReporter, RetryPolicy retryPolicy, DeliveryProperties properties, Clock clock) {
-		return new DeliveryIntake(channels, dispatcher, failureReporter, retryPolicy,
+			FailureReporter failureReporter, RetryPolicy retryPolicy, ErasedOwners erased,
+			DeliveryProperties properties, Clock clock) {
+		return new DeliveryIntake(channels, dispatcher, failureReporter, retryPolicy, erased,
 				properties.callback().maxPayloadSize().toBytes(), clock);
 	}
 

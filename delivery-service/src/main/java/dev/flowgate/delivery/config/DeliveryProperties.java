@@ -23,9 +23,10 @@ public record DeliveryProperties(String consumerGroup, Callback callback, Retry 
 	 * @param bodyWait how long an attempt waits for the rest of a response body once the
 	 * status is in; a body that streams on or stalls cannot turn an answer into a timeout
 	 * @param userAgent sent with every callback
-	 * @param cacheTtl how long signing secrets and disabled callbacks read for sending
-	 * are used without reading them again: how late another instance's rotation or 410
-	 * stop may take effect here (this instance's own apply at once)
+	 * @param cacheTtl how long signing secrets, disabled callbacks and deleted owners
+	 * read for sending are used without reading them again: how late another instance's
+	 * rotation, 410 stop or erasure of an owner may take effect here (this instance's own
+	 * apply at once)
 	 * @param breakerIdleAfter how long a destination's closed circuit breaker is kept
 	 * after its last call (one breaker per origin ever called would stay otherwise)
 	 * @param lookupThreads threads that look callback hosts up; a host whose nameserver

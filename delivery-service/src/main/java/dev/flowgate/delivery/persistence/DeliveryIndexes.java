@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Serves the poller's due query, an execution's deliveries, an owner's pages, the
  * retention sweep and an owner's disabled callbacks (lease-checked writes find their
- * document by {@code _id}); creating an existing index is a no-op.
+ * document by {@code _id}); the erasure of a deleted owner finds its deliveries and stops
+ * through the owner indexes, and erased owners are found by {@code _id}. Creating an
+ * existing index is a no-op.
  */
 @Component
 class DeliveryIndexes {

@@ -199,6 +199,31 @@ class MongoDeliveryStore implements DeliveryStore {
 	}
 
 	/**
+	 * Reads the ids of a batch through the {@code by_owner} index, then deletes those
+	 * documents, their attempt logs with them.
+	 */
+	@Override
+	public int deleteSomeOf(String ownerId, int limit) {
+		Query owned = Query.query(where(DeliveryDocument.OWNER_ID).is(ownerId)).limit(limit);
+		List<String> ids = this.mongo.query(DeliveryDocument.class)
+			.as(FoundId.class)
+			.matching(owned)
+			.all()
+			.stream()
+			.map(FoundId::id)
+			.toList();
+		if (!ids.isEmpty()) {
+			this.mongo.remove(Query.query(where(DeliveryDocument.ID).in(ids)), DeliveryDocument.class);
+		}
+		return ids.size();
+	}
+
+	@Override
+	public void discard(Claim claim) {
+		this.mongo.remove(MongoLeases.leased(claim), DeliveryDocument.class);
+	}
+
+	/**
 	 * An attempt's outcome, written if the claim's lease still holds.
 	 *
 	 * @param attempt the attempt made, or {@code null}

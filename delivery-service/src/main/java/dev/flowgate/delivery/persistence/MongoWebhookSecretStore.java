@@ -61,4 +61,10 @@ class MongoWebhookSecretStore implements WebhookSecretStore {
 		return this.mongo.updateFirst(query, update, WebhookSecretDocument.class).getMatchedCount() == 1;
 	}
 
+	@Override
+	public boolean delete(String ownerId) {
+		return this.mongo.remove(Query.query(where(WebhookSecretDocument.ID).is(ownerId)), WebhookSecretDocument.class)
+			.getDeletedCount() > 0;
+	}
+
 }

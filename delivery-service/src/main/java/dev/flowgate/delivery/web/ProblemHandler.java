@@ -6,6 +6,7 @@ import dev.flowgate.delivery.domain.InvalidRequestException;
 import dev.flowgate.delivery.domain.delivery.DeliveryNotFoundException;
 import dev.flowgate.delivery.domain.delivery.DeliveryPendingException;
 import dev.flowgate.delivery.domain.delivery.PayloadNotKeptException;
+import dev.flowgate.delivery.domain.owner.OwnerErasedException;
 import dev.flowgate.delivery.domain.signing.ConcurrentSecretChangeException;
 import dev.flowgate.delivery.domain.signing.UnreadableSecretException;
 import dev.flowgate.internal.InternalApiProblems;
@@ -45,6 +46,15 @@ class ProblemHandler extends InternalApiProblems {
 	@ExceptionHandler
 	ProblemDetail deliveryNotFound(DeliveryNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not Found", ex.getMessage());
+	}
+
+	/**
+	 * A deleted owner's data is erased, and nothing of it is created again (a signing
+	 * secret on first use, say).
+	 */
+	@ExceptionHandler
+	ProblemDetail ownerErased(OwnerErasedException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not Found", "The owner was deleted");
 	}
 
 	@ExceptionHandler

@@ -294,6 +294,47 @@ class MongoDeliveryStoreTest {
 			.containsExactly(tiedIds.get(0));
 	}
 
+	@Test
+	void deletesAnOwnersDeliveriesABatchAtATimeWithTheirAttemptsAndNothingLaterBringsThemBack() {
+		Delivery first = pending("exec-1", "https://a.example:443", NOW);
+		Delivery second = pending("exec-2", "https://a.example:443", NOW);
+		Delivery third = pending("exec-3", "https://a.example:443", NOW);
+		Delivery other = new Delivery(Delivery.idFor("exec-4", DeliveryChannel.CALLBACK), "exec-4", "owner-2", "dep-1",
+				DeliveryChannel.CALLBACK, "https://a.example/hook", "https://a.example:443", Message.callback("{}"),
+				DeliveryStatus.PENDING, 0, 0, NOW, null, NOW, NOW, null, null);
+		List.of(first, second, third, other).forEach((delivery) -> insert(delivery, null));
+		this.attempts.record(attempt(first, 1));
+		// An attempt in flight while the owner is erased.
+		Claim inFlight = this.store.claim(second.id(), NOW, NOW.plus(LEASE)).orElseThrow();
+
+		assertThat(this.store.deleteSomeOf("owner-1", 2)).isEqualTo(2);
+		assertThat(this.store.deleteSomeOf("owner-1", 2)).isEqualTo(1);
+		assertThat(this.store.deleteSomeOf("owner-1", 2)).isZero();
+
+		assertThat(this.store.settle(inFlight, succeeded(second), Optional.of(attempt(second, 1)))).isFalse();
+		this.attempts.record(attempt(second, 1));
+		assertThat(this.mongo.count(Query.query(Criteria.where(DeliveryDocument.OWNER_ID).is("owner-1")),
+				DeliveryDocument.COLLECTION))
+			.isZero();
+		assertThat(this.attempts.forDeliveries(List.of(first.id(), second.id()))).isEmpty();
+		assertThat(this.store.find("owner-2", other.id())).contains(other);
+	}
+
+	@Test
+	void discardsAClaimedDeliveryOnlyWhileTheClaimHolds() {
+		Delivery delivery = pending("exec-1", "https://a.example:443", NOW);
+		insert(delivery, null);
+		Claim expired = this.store.claim(delivery.id(), NOW, NOW.plus(LEASE)).orElseThrow();
+		Instant later = NOW.plus(LEASE).plusSeconds(1);
+		Claim current = this.store.claimAll(this.store.findDue(later, Set.of(), 10), later, later.plus(LEASE)).get(0);
+
+		this.store.discard(expired);
+		assertThat(this.store.find("owner-1", delivery.id())).isPresent();
+		this.store.discard(current);
+
+		assertThat(this.store.find("owner-1", delivery.id())).isEmpty();
+	}
+
 	private static Attempt attempt(Delivery delivery, int number) {
 		return new Attempt(delivery.id(), number, NOW, 200, Duration.ofMillis(7), null, "ok");
 	}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import dev.flowgate.delivery.domain.ExpiringCache;
 import dev.flowgate.delivery.domain.PageCursor;
 import dev.flowgate.delivery.domain.PageLimit;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
 
 /**
  * Which callbacks are stopped because a receiver answered 410, and lifting such stops.
@@ -22,10 +23,13 @@ public final class DisabledCallbackService {
 
 	private final DisabledCallbacks disabled;
 
+	private final ErasedOwners erased;
+
 	private final ExpiringCache<String, Boolean> cache;
 
-	public DisabledCallbackService(DisabledCallbacks disabled, Duration cacheTtl, Clock clock) {
+	public DisabledCallbackService(DisabledCallbacks disabled, ErasedOwners erased, Duration cacheTtl, Clock clock) {
 		this.disabled = disabled;
+		this.erased = erased;
 		this.cache = new ExpiringCache<>(cacheTtl, clock);
 	}
 
@@ -36,11 +40,17 @@ public final class DisabledCallbackService {
 
 	/**
 	 * Stops the owner's callbacks to the URL for the deployment (again; the latest reason
-	 * wins).
+	 * wins). Not for an erased owner: a 410 answering an attempt that was in flight when
+	 * the owner was erased leaves no stop behind (the owner is read after the write, so
+	 * an erasure running meanwhile either deletes the stop or is seen here).
 	 */
 	public void disable(DisabledCallback callback) {
 		this.disabled.disable(callback);
 		this.cache.invalidate(key(callback.ownerId(), callback.deploymentId(), callback.callbackUrl()));
+		if (this.erased.isErasedNow(callback.ownerId())) {
+			this.disabled.enable(callback.ownerId(), callback.deploymentId());
+			this.cache.invalidate(key(callback.ownerId(), callback.deploymentId(), callback.callbackUrl()));
+		}
 	}
 
 	/**
@@ -63,6 +73,16 @@ public final class DisabledCallbackService {
 	public void enable(String ownerId, String deploymentId) {
 		this.disabled.enable(ownerId, deploymentId);
 		this.cache.invalidateIf((key) -> key.startsWith(key(ownerId, deploymentId, "")));
+	}
+
+	/**
+	 * Deletes up to {@code limit} of the owner's stops (its owner is erased).
+	 * @return how many it found; the owner has none left once it finds none
+	 */
+	public int forgetSomeOf(String ownerId, int limit) {
+		int found = this.disabled.deleteSomeOf(ownerId, limit);
+		this.cache.invalidateIf((key) -> key.startsWith(ownerId + "/"));
+		return found;
 	}
 
 	private static String key(String ownerId, String deploymentId, String callbackUrl) {

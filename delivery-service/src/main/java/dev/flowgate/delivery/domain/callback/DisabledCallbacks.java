@@ -24,4 +24,10 @@ public interface DisabledCallbacks {
 	/** Enables every callback URL of the deployment; none disabled is no change. */
 	void enable(String ownerId, String deploymentId);
 
+	/**
+	 * Deletes up to {@code limit} of the owner's stops.
+	 * @return how many it found; the owner has none left once it finds none
+	 */
+	int deleteSomeOf(String ownerId, int limit);
+
 }

@@ -5,18 +5,25 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.contracts.ExecutionCompleted;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an execution result into one delivery per channel it names, stored with its
  * schedule before anything is sent. A redelivered result finds them stored and adds
- * nothing.
+ * nothing. A result of an erased owner (an execution still running when the owner was
+ * deleted) is dropped: nothing of it is stored or sent.
  */
 public final class DeliveryIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryIntake.class);
 
 	private final List<Channel> channels;
 
@@ -26,16 +33,19 @@ public final class DeliveryIntake {
 
 	private final RetryPolicy retry;
 
+	private final ErasedOwners erased;
+
 	private final long maxPayloadBytes;
 
 	private final Clock clock;
 
 	public DeliveryIntake(List<Channel> channels, DeliveryDispatcher dispatcher, FailureReporter failures,
-			RetryPolicy retry, long maxPayloadBytes, Clock clock) {
+			RetryPolicy retry, ErasedOwners erased, long maxPayloadBytes, Clock clock) {
 		this.channels = List.copyOf(channels);
 		this.dispatcher = dispatcher;
 		this.failures = failures;
 		this.retry = retry;
+		this.erased = erased;
 		this.maxPayloadBytes = maxPayloadBytes;
 		this.clock = clock;
 	}
@@ -49,9 +59,16 @@ public final class DeliveryIntake {
 	 */
 	public void acceptAll(List<ExecutionCompleted> results) {
 		Instant now = this.clock.instant();
+		Set<String> erasedOwners = this.erased.erasedAmong(
+				results.stream().map(ExecutionCompleted::ownerId).filter(Objects::nonNull).distinct().toList());
 		// A result redelivered within the batch gives the same ids: the first one counts.
 		Map<String, Delivery> deliveries = new LinkedHashMap<>();
 		for (ExecutionCompleted result : results) {
+			if (erasedOwners.contains(result.ownerId())) {
+				log.info("Result of execution {} not delivered: its owner {} was deleted", result.executionId(),
+						result.ownerId());
+				continue;
+			}
 			for (Channel channel : this.channels) {
 				channel.prepare(result)
 					.map((prepared) -> create(result, channel.id(), prepared, now))

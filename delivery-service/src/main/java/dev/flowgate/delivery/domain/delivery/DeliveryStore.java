@@ -65,6 +65,18 @@ public interface DeliveryStore {
 	void markFailurePublished(String deliveryId, UUID eventId);
 
 	/**
+	 * Deletes up to {@code limit} of the owner's deliveries, whatever their status, with
+	 * their attempt logs.
+	 * @return how many it found; the owner has none left once it finds none
+	 */
+	int deleteSomeOf(String ownerId, int limit);
+
+	/**
+	 * Deletes a claimed delivery, its owner erased, while the claim's lease holds.
+	 */
+	void discard(Claim claim);
+
+	/**
 	 * A due delivery found by {@link #findDue}.
 	 *
 	 * @param destinationKey where it goes, or {@code null} when not known

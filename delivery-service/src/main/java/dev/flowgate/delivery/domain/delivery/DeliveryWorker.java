@@ -12,13 +12,16 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import dev.flowgate.contracts.DeliveryChannel;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
+import dev.flowgate.delivery.domain.owner.OwnerErasedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes one attempt of a claimed delivery and records what follows, in one write with the
  * attempt: success, the next try, or failure. Store work runs on the worker executor,
- * never on the HTTP client's I/O threads.
+ * never on the HTTP client's I/O threads. A claim whose owner has been erased since it
+ * was taken (one leased ahead, or waiting for a worker) is not sent but removed.
  */
 public final class DeliveryWorker {
 
@@ -41,6 +44,8 @@ public final class DeliveryWorker {
 
 	private final FailureReporter failures;
 
+	private final ErasedOwners erased;
+
 	private final Executor executor;
 
 	private final Clock clock;
@@ -52,8 +57,8 @@ public final class DeliveryWorker {
 	 * it starts with
 	 */
 	public DeliveryWorker(List<Channel> channels, DeliveryStore store, AttemptLog attempts, RetryPolicy retry,
-			Duration afterError, AttemptTimeouts attemptTimeouts, FailureReporter failures, Executor executor,
-			Clock clock) {
+			Duration afterError, AttemptTimeouts attemptTimeouts, FailureReporter failures, ErasedOwners erased,
+			Executor executor, Clock clock) {
 		channels.forEach((channel) -> this.channels.put(channel.id(), channel));
 		this.store = store;
 		this.attempts = attempts;
@@ -61,6 +66,7 @@ public final class DeliveryWorker {
 		this.afterError = afterError;
 		this.attemptTimeouts = attemptTimeouts;
 		this.failures = failures;
+		this.erased = erased;
 		this.executor = executor;
 		this.clock = clock;
 	}
@@ -74,6 +80,9 @@ public final class DeliveryWorker {
 		CompletableFuture<Void> stored = sent.handleAsync((outcome, ex) -> {
 			if (ex != null && ex.getCause() instanceof LeaseRanShort) {
 				release(claim);
+			}
+			else if (ex != null && ex.getCause() instanceof OwnerErasedException) {
+				discard(claim);
 			}
 			else if (ex != null) {
 				abandon(claim, ex);
@@ -89,7 +98,8 @@ public final class DeliveryWorker {
 	/**
 	 * Sends unless the claim waited for a worker (behind slow store work) until its lease
 	 * could end before the attempt (on the delivery's own channel): another instance
-	 * could claim and send it meanwhile.
+	 * could claim and send it meanwhile. Nor is a delivery of an owner erased since it
+	 * was claimed sent.
 	 */
 	private CompletableFuture<AttemptOutcome> sendWithinLease(Claim claim) {
 		Delivery delivery = claim.delivery();
@@ -97,6 +107,9 @@ public final class DeliveryWorker {
 			log.warn("Delivery {} (execution {}) waited for a worker until its lease ran short; released, not sent",
 					delivery.id(), delivery.executionId());
 			throw new LeaseRanShort();
+		}
+		if (this.erased.isErased(delivery.ownerId())) {
+			throw new OwnerErasedException(delivery.ownerId());
 		}
 		return this.channels.get(delivery.channel()).send(delivery);
 	}
@@ -119,6 +132,11 @@ public final class DeliveryWorker {
 			};
 		}
 		if (!this.store.settle(claim, next, attempt)) {
+			if (this.erased.isErased(delivery.ownerId())) {
+				log.info("Delivery {} (execution {}) was erased with its owner during its attempt", delivery.id(),
+						delivery.executionId());
+				return;
+			}
 			// The attempt was made all the same.
 			attempt.ifPresent(this.attempts::record);
 			log.warn("Lost the lease on delivery {} (execution {}) during its attempt; another instance owns it now",
@@ -171,6 +189,22 @@ public final class DeliveryWorker {
 		catch (RuntimeException settleFailure) {
 			log.warn("Could not put delivery {} off; releasing it", delivery.id(), settleFailure);
 			release(claim);
+		}
+	}
+
+	/**
+	 * Its owner was erased after it was claimed (or it was stored as the erasure ran):
+	 * not sent, and removed if it is still there.
+	 */
+	private void discard(Claim claim) {
+		Delivery delivery = claim.delivery();
+		log.info("Delivery {} (execution {}) not sent: its owner was deleted", delivery.id(), delivery.executionId());
+		try {
+			this.store.discard(claim);
+		}
+		catch (RuntimeException discardFailure) {
+			log.warn("Could not remove delivery {} of a deleted owner; it is removed when claimed again", delivery.id(),
+					discardFailure);
 		}
 	}
 

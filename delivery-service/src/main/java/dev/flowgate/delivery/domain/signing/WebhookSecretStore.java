@@ -16,4 +16,10 @@ public interface WebhookSecretStore {
 	 */
 	boolean replace(OwnerSecret next);
 
+	/**
+	 * Deletes the owner's secret.
+	 * @return whether there was one
+	 */
+	boolean delete(String ownerId);
+
 }

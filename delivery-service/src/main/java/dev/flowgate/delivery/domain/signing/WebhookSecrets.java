@@ -8,10 +8,12 @@ import java.util.Optional;
 
 import dev.flowgate.delivery.domain.ExpiringCache;
 import dev.flowgate.delivery.domain.InvalidRequestException;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
+import dev.flowgate.delivery.domain.owner.OwnerErasedException;
 
 /**
  * One signing secret per owner, created on first use. The owner sees a secret once: the
- * first time they ask for it, and each time they rotate.
+ * first time they ask for it, and each time they rotate. An erased owner gets none again.
  */
 public final class WebhookSecrets {
 
@@ -23,15 +25,19 @@ public final class WebhookSecrets {
 
 	private final Settings settings;
 
+	private final ErasedOwners erased;
+
 	private final Clock clock;
 
 	/** Every attempt signs: the owners' secrets, briefly. */
 	private final ExpiringCache<String, OwnerSecret> signing;
 
-	public WebhookSecrets(WebhookSecretStore store, SecureRandom random, Settings settings, Clock clock) {
+	public WebhookSecrets(WebhookSecretStore store, SecureRandom random, Settings settings, ErasedOwners erased,
+			Clock clock) {
 		this.store = store;
 		this.random = random;
 		this.settings = settings;
+		this.erased = erased;
 		this.clock = clock;
 		this.signing = new ExpiringCache<>(settings.signingCacheTtl(), clock);
 	}
@@ -44,11 +50,13 @@ public final class WebhookSecrets {
 		return this.signing.get(ownerId, this::current).keysAt(this.clock.instant());
 	}
 
-	/** The owner's secret, created (not yet shown) when there is none. */
+	/**
+	 * The owner's secret, created (not yet shown) when there is none.
+	 * @throws OwnerErasedException for an erased owner that has none
+	 */
 	public OwnerSecret current(String ownerId) {
 		Optional<OwnerSecret> existing = this.store.find(ownerId);
-		return existing.orElseGet(
-				() -> this.store.insertIfAbsent(OwnerSecret.created(ownerId, generate(), this.clock.instant(), false)));
+		return existing.orElseGet(() -> insert(OwnerSecret.created(ownerId, generate(), this.clock.instant(), false)));
 	}
 
 	/**
@@ -63,7 +71,7 @@ public final class WebhookSecrets {
 			Optional<OwnerSecret> existing = this.store.find(ownerId);
 			if (existing.isEmpty()) {
 				OwnerSecret created = OwnerSecret.created(ownerId, generate(), now, true);
-				if (this.store.insertIfAbsent(created).current().equals(created.current())) {
+				if (insert(created).current().equals(created.current())) {
 					return new IssuedSecret(created, false);
 				}
 				continue;
@@ -76,6 +84,32 @@ public final class WebhookSecrets {
 			}
 		}
 		throw new ConcurrentSecretChangeException();
+	}
+
+	/**
+	 * Deletes the owner's secret (its owner is erased); signing here stops using it at
+	 * once.
+	 * @return whether there was one
+	 */
+	public boolean forget(String ownerId) {
+		boolean deleted = this.store.delete(ownerId);
+		this.signing.invalidate(ownerId);
+		return deleted;
+	}
+
+	/**
+	 * Stores a new secret unless the owner was erased, which is read after the insert: an
+	 * erasure running meanwhile (an attempt in flight signing, an API call) either
+	 * deletes it or is seen here.
+	 */
+	private OwnerSecret insert(OwnerSecret created) {
+		OwnerSecret stored = this.store.insertIfAbsent(created);
+		if (this.erased.isErasedNow(created.ownerId())) {
+			// Not cached: loading for signing stops at the exception.
+			this.store.delete(created.ownerId());
+			throw new OwnerErasedException(created.ownerId());
+		}
+		return stored;
 	}
 
 	private Duration validOverlap(Duration overlap) {

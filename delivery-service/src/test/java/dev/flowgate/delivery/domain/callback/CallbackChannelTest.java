@@ -27,6 +27,8 @@ import dev.flowgate.delivery.domain.delivery.AttemptOutcome.Verdict;
 import dev.flowgate.delivery.domain.delivery.Channel.Prepared;
 import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
+import dev.flowgate.delivery.domain.owner.InMemoryErasedOwnerStore;
 import dev.flowgate.delivery.domain.signing.InMemorySecretStore;
 import dev.flowgate.delivery.domain.signing.OwnerSecret;
 import dev.flowgate.delivery.domain.signing.SigningKeys;
@@ -48,8 +50,12 @@ class CallbackChannelTest {
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
+	private final ErasedOwners erasedOwners = new ErasedOwners(new InMemoryErasedOwnerStore(), Duration.ofSeconds(2),
+			this.clock);
+
 	private final WebhookSecrets secrets = new WebhookSecrets(new InMemorySecretStore(), new SecureRandom(),
-			new WebhookSecrets.Settings(32, Duration.ZERO, Duration.ofDays(1), Duration.ofSeconds(2)), this.clock);
+			new WebhookSecrets.Settings(32, Duration.ZERO, Duration.ofDays(1), Duration.ofSeconds(2)),
+			this.erasedOwners, this.clock);
 
 	private final FakePoster poster = new FakePoster();
 
@@ -57,8 +63,8 @@ class CallbackChannelTest {
 
 	private final InMemoryDisabledCallbacks disabled = new InMemoryDisabledCallbacks();
 
-	private final DisabledCallbackService stops = new DisabledCallbackService(this.disabled, Duration.ofSeconds(2),
-			this.clock);
+	private final DisabledCallbackService stops = new DisabledCallbackService(this.disabled, this.erasedOwners,
+			Duration.ofSeconds(2), this.clock);
 
 	private final CallbackChannel channel = new CallbackChannel(new TestJson(), this.secrets, this.poster,
 			this.breakers, this.stops, Runnable::run, UNREADABLE_SECRET_RETRY, NOT_STARTED_RETRY, this.clock);
@@ -89,8 +95,10 @@ class CallbackChannelTest {
 				throw new UnreadableSecretException("encrypted with key abcd1234, which is not configured", null);
 			}
 		};
-		CallbackChannel channel = new CallbackChannel(new TestJson(), new WebhookSecrets(unreadable, new SecureRandom(),
-				new WebhookSecrets.Settings(32, Duration.ZERO, Duration.ofDays(1), Duration.ofSeconds(2)), this.clock),
+		CallbackChannel channel = new CallbackChannel(new TestJson(),
+				new WebhookSecrets(unreadable, new SecureRandom(),
+						new WebhookSecrets.Settings(32, Duration.ZERO, Duration.ofDays(1), Duration.ofSeconds(2)),
+						this.erasedOwners, this.clock),
 				this.poster, this.breakers, this.stops, Runnable::run, UNREADABLE_SECRET_RETRY, NOT_STARTED_RETRY,
 				this.clock);
 

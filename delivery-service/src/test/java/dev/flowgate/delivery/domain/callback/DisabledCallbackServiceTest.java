@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.flowgate.delivery.domain.InvalidRequestException;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
+import dev.flowgate.delivery.domain.owner.InMemoryErasedOwnerStore;
 import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +24,13 @@ class DisabledCallbackServiceTest {
 
 	private final InMemoryDisabledCallbacks store = new InMemoryDisabledCallbacks();
 
-	private final DisabledCallbackService here = new DisabledCallbackService(this.store, TTL, this.clock);
+	private final InMemoryErasedOwnerStore erasedOwners = new InMemoryErasedOwnerStore();
 
-	private final DisabledCallbackService elsewhere = new DisabledCallbackService(this.store, TTL, this.clock);
+	private final DisabledCallbackService here = new DisabledCallbackService(this.store,
+			new ErasedOwners(this.erasedOwners, TTL, this.clock), TTL, this.clock);
+
+	private final DisabledCallbackService elsewhere = new DisabledCallbackService(this.store,
+			new ErasedOwners(this.erasedOwners, TTL, this.clock), TTL, this.clock);
 
 	@Test
 	void aStopOrItsLiftingHereAppliesAtOnce() {
@@ -59,6 +65,19 @@ class DisabledCallbackServiceTest {
 
 		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isFalse();
 		assertThat(this.here.isDisabled("owner-1", "dep-1", other)).isFalse();
+	}
+
+	@Test
+	void a410ForAnErasedOwnerLeavesNoStop() {
+		// An attempt in flight when its owner was erased, answered 410 after the erasure.
+		this.erasedOwners.add("owner-1", NOW);
+
+		this.here.disable(stop("owner-1", "dep-1"));
+
+		assertThat(this.here.page("owner-1", null, null).items()).isEmpty();
+		assertThat(this.here.isDisabled("owner-1", "dep-1", URL)).isFalse();
+		this.here.disable(stop("owner-2", "dep-1"));
+		assertThat(this.here.isDisabled("owner-2", "dep-1", URL)).isTrue();
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.flowgate.delivery.domain.PageCursor;
 
 /** The disabled-callback store's contract, in memory; its keys stand for the ids. */
-class InMemoryDisabledCallbacks implements DisabledCallbacks {
+public class InMemoryDisabledCallbacks implements DisabledCallbacks {
 
 	private static final Comparator<Map.Entry<String, DisabledCallback>> NEWEST_FIRST = Comparator
 		.comparing((Map.Entry<String, DisabledCallback> entry) -> entry.getValue().disabledAt())
@@ -44,6 +44,18 @@ class InMemoryDisabledCallbacks implements DisabledCallbacks {
 	@Override
 	public void enable(String ownerId, String deploymentId) {
 		this.disabled.keySet().removeIf((key) -> key.startsWith(ownerId + "/" + deploymentId + "/"));
+	}
+
+	@Override
+	public int deleteSomeOf(String ownerId, int limit) {
+		List<String> keys = this.disabled.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().ownerId().equals(ownerId))
+			.map(Map.Entry::getKey)
+			.limit(limit)
+			.toList();
+		keys.forEach(this.disabled::remove);
+		return keys.size();
 	}
 
 	private static Map.Entry<String, DisabledCallback> position(PageCursor cursor) {

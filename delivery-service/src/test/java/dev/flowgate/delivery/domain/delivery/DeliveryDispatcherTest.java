@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 import dev.flowgate.contracts.DeliveryChannel;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
+import dev.flowgate.delivery.domain.owner.InMemoryErasedOwnerStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -326,6 +328,7 @@ class DeliveryDispatcherTest {
 						Duration.ofMinutes(1), ATTEMPT_TIMEOUTS,
 						new FailureReporter(this.store, new RecordingPublisher(), DIRECT,
 								new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
+						new ErasedOwners(new InMemoryErasedOwnerStore(), Duration.ofSeconds(2), this.clock),
 						workerExecutor, this.clock),
 				DIRECT, new DeliveryDispatcher.Settings(3, 2, MAX_BYTES, MAX_MESSAGE_BYTES, Duration.ofMinutes(2),
 						ATTEMPT_TIMEOUTS, Duration.ofMillis(10)),

@@ -14,6 +14,8 @@ import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.ExecutionCompleted;
 import dev.flowgate.contracts.ExecutionStatus;
 import dev.flowgate.contracts.TokenUsage;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
+import dev.flowgate.delivery.domain.owner.InMemoryErasedOwnerStore;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,8 @@ class DeliveryIntakeTest {
 	private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
 
 	private final RecordingPublisher publisher = new RecordingPublisher();
+
+	private final InMemoryErasedOwnerStore erasedOwners = new InMemoryErasedOwnerStore();
 
 	private final ScriptedChannel callbacks = new ScriptedChannel(DeliveryChannel.CALLBACK,
 			(delivery) -> Outcomes.delivered());
@@ -94,6 +98,20 @@ class DeliveryIntakeTest {
 	}
 
 	@Test
+	void dropsTheResultsOfAnErasedOwnerAndKeepsTheOthers() {
+		this.erasedOwners.add("owner-gone", NOW);
+		ExecutionCompleted late = result("owner-gone", "https://example.com/hook", "ops@example.com");
+		ExecutionCompleted kept = result("owner-1", "https://example.com/hook", null);
+
+		intake(1024).acceptAll(List.of(late, kept));
+
+		assertThat(this.store.findByExecution("owner-gone", late.executionId())).isEmpty();
+		assertThat(this.store.findByExecution("owner-1", kept.executionId())).hasSize(1);
+		assertThat(this.callbacks.sent).extracting(Delivery::executionId).containsExactly(kept.executionId());
+		assertThat(this.emails.sent).isEmpty();
+	}
+
+	@Test
 	void aResultWithoutTargetsCreatesNothing() {
 		ExecutionCompleted result = result(null, null);
 
@@ -107,17 +125,22 @@ class DeliveryIntakeTest {
 		FailureReporter failures = new FailureReporter(this.store, this.publisher, DIRECT,
 				new FailureReporter.Settings(Duration.ZERO, 10), this.clock);
 		List<Channel> channels = List.of(this.callbacks, this.emails);
+		ErasedOwners erased = new ErasedOwners(this.erasedOwners, Duration.ofSeconds(2), this.clock);
 		DeliveryDispatcher dispatcher = new DeliveryDispatcher(this.store,
 				new DeliveryWorker(channels, this.store, this.store.attempts(), retry, Duration.ofMinutes(1),
-						ATTEMPT_TIMEOUTS, failures, DIRECT, this.clock),
+						ATTEMPT_TIMEOUTS, failures, erased, DIRECT, this.clock),
 				DIRECT, new DeliveryDispatcher.Settings(10, 10, maxPayloadBytes * 10, maxPayloadBytes,
 						Duration.ofMinutes(2), ATTEMPT_TIMEOUTS, Duration.ZERO),
 				this.clock);
-		return new DeliveryIntake(channels, dispatcher, failures, retry, maxPayloadBytes, this.clock);
+		return new DeliveryIntake(channels, dispatcher, failures, retry, erased, maxPayloadBytes, this.clock);
 	}
 
 	private static ExecutionCompleted result(String callbackUrl, String email) {
-		return new ExecutionCompleted(UUID.randomUUID(), 1, NOW, "exec-" + UUID.randomUUID(), "owner-1", "dep-1", 1,
+		return result("owner-1", callbackUrl, email);
+	}
+
+	private static ExecutionCompleted result(String ownerId, String callbackUrl, String email) {
+		return new ExecutionCompleted(UUID.randomUUID(), 1, NOW, "exec-" + UUID.randomUUID(), ownerId, "dep-1", 1,
 				ExecutionStatus.SUCCEEDED, Map.of("answer", "42"), null, List.of(), NOW.minusSeconds(1), NOW, 1000,
 				TokenUsage.NONE, null, new DeliveryTarget(callbackUrl, email, false), null, null, null);
 	}

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import dev.flowgate.contracts.DeliveryChannel;
 import dev.flowgate.contracts.DeliveryFailed;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
+import dev.flowgate.delivery.domain.owner.InMemoryErasedOwnerStore;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +47,8 @@ class DeliveryWorkerTest {
 
 	private final RecordingPublisher publisher = new RecordingPublisher();
 
+	private final InMemoryErasedOwnerStore erasedOwners = new InMemoryErasedOwnerStore();
+
 	private final ScriptedChannel channel = new ScriptedChannel(DeliveryChannel.CALLBACK,
 			(delivery) -> Outcomes.delivered());
 
@@ -66,6 +71,21 @@ class DeliveryWorkerTest {
 			.satisfies((attempt) -> assertThat(attempt.number()).isEqualTo(1))
 			.satisfies((attempt) -> assertThat(attempt.statusCode()).isEqualTo(200));
 		assertThat(this.store.isLeased(delivery.id())).isFalse();
+	}
+
+	@Test
+	void sendsNoClaimOfAnOwnerErasedSinceItWasClaimedAndRemovesItsDelivery() {
+		Delivery delivery = stored(1);
+		// Leased ahead, or waiting for a worker, when the owner was erased.
+		Claim claim = claim(delivery);
+		this.erasedOwners.add("owner-1", NOW);
+
+		this.worker.run(claim).stored().join();
+
+		assertThat(this.channel.sent).isEmpty();
+		assertThat(this.store.get(delivery.id())).isNull();
+		assertThat(this.store.findDue(NOW.plus(LEASE).plusSeconds(1), Set.of(), 10)).isEmpty();
+		assertThat(this.publisher.events).isEmpty();
 	}
 
 	@Test
@@ -279,9 +299,10 @@ class DeliveryWorkerTest {
 		return new DeliveryWorker(List.of(this.channel, this.email), this.store, this.attempts,
 				new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)), 0,
 						Duration.ofSeconds(60), Duration.ofHours(24), () -> 0L),
-				AFTER_ERROR, attemptTimeouts, new FailureReporter(this.store, this.publisher, DIRECT,
-						new FailureReporter.Settings(Duration.ZERO, 10), this.clock),
-				DIRECT, this.clock);
+				AFTER_ERROR, attemptTimeouts,
+				new FailureReporter(this.store, this.publisher, DIRECT, new FailureReporter.Settings(Duration.ZERO, 10),
+						this.clock),
+				new ErasedOwners(this.erasedOwners, Duration.ofSeconds(2), this.clock), DIRECT, this.clock);
 	}
 
 	private Delivery stored(int roundAttempts) {

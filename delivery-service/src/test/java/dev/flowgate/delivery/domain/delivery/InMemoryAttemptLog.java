@@ -19,6 +19,11 @@ class InMemoryAttemptLog implements AttemptLog {
 		this.attempts.add(attempt);
 	}
 
+	/** Drops a delivery's log, as deleting its document does. */
+	void forget(String deliveryId) {
+		this.attempts.removeIf((attempt) -> attempt.deliveryId().equals(deliveryId));
+	}
+
 	@Override
 	public List<Attempt> forDeliveries(Collection<String> deliveryIds) {
 		return this.attempts.stream().filter((attempt) -> deliveryIds.contains(attempt.deliveryId())).toList();

@@ -16,7 +16,7 @@ import java.util.UUID;
 import dev.flowgate.delivery.domain.PageCursor;
 
 /** The delivery store's contract, in memory, with the attempt log it writes to. */
-class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
+public class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 
 	private final InMemoryAttemptLog attempts = new InMemoryAttemptLog();
 
@@ -25,6 +25,8 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 	private final Map<String, Lease> leases = new LinkedHashMap<>();
 
 	private final Set<UUID> published = new HashSet<>();
+
+	private final List<Integer> deleteBatches = new ArrayList<>();
 
 	/** How often due deliveries were searched for. */
 	int searches;
@@ -206,6 +208,37 @@ class InMemoryDeliveryStore implements DeliveryStore, DeliveryPages {
 	@Override
 	public synchronized void markFailurePublished(String deliveryId, UUID eventId) {
 		this.published.add(eventId);
+	}
+
+	@Override
+	public synchronized int deleteSomeOf(String ownerId, int limit) {
+		this.deleteBatches.add(limit);
+		List<String> ids = this.deliveries.values()
+			.stream()
+			.filter((d) -> d.ownerId().equals(ownerId))
+			.map(Delivery::id)
+			.limit(limit)
+			.toList();
+		ids.forEach(this::delete);
+		return ids.size();
+	}
+
+	@Override
+	public synchronized void discard(Claim claim) {
+		if (holds(claim)) {
+			delete(claim.delivery().id());
+		}
+	}
+
+	/** The limits of the batches deleted so far, in order. */
+	public synchronized List<Integer> deleteBatches() {
+		return List.copyOf(this.deleteBatches);
+	}
+
+	private void delete(String deliveryId) {
+		this.deliveries.remove(deliveryId);
+		this.leases.remove(deliveryId);
+		this.attempts.forget(deliveryId);
 	}
 
 	synchronized Delivery get(String deliveryId) {

@@ -27,4 +27,9 @@ public class InMemorySecretStore implements WebhookSecretStore {
 				&& this.secrets.replace(next.ownerId(), current, next);
 	}
 
+	@Override
+	public boolean delete(String ownerId) {
+		return this.secrets.remove(ownerId) != null;
+	}
+
 }

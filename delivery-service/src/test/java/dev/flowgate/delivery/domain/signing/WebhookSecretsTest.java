@@ -13,6 +13,9 @@ import java.util.List;
 import com.standardwebhooks.Webhook;
 
 import dev.flowgate.delivery.domain.InvalidRequestException;
+import dev.flowgate.delivery.domain.owner.ErasedOwners;
+import dev.flowgate.delivery.domain.owner.InMemoryErasedOwnerStore;
+import dev.flowgate.delivery.domain.owner.OwnerErasedException;
 import dev.flowgate.infra.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,8 @@ class WebhookSecretsTest {
 
 	private final InMemorySecretStore store = new InMemorySecretStore();
 
+	private final InMemoryErasedOwnerStore erasedOwners = new InMemoryErasedOwnerStore();
+
 	private final WebhookSecrets secrets = secretsAt(NOW);
 
 	@Test
@@ -42,6 +47,18 @@ class WebhookSecretsTest {
 			assertThat(secret.current()).isEqualTo(keys.current());
 			assertThat(secret.revealed()).isFalse();
 		});
+	}
+
+	@Test
+	void anErasedOwnerGetsNoSecretAgainNeitherToSignWithNorToShow() {
+		this.erasedOwners.add("owner-1", NOW);
+
+		assertThatExceptionOfType(OwnerErasedException.class).isThrownBy(() -> this.secrets.keysFor("owner-1"));
+		assertThatExceptionOfType(OwnerErasedException.class).isThrownBy(() -> this.secrets.current("owner-1"));
+		assertThatExceptionOfType(OwnerErasedException.class).isThrownBy(() -> this.secrets.rotate("owner-1", null));
+
+		assertThat(this.store.find("owner-1")).isEmpty();
+		assertThat(this.secrets.keysFor("owner-2").current()).isNotNull();
 	}
 
 	@Test
@@ -174,7 +191,8 @@ class WebhookSecretsTest {
 
 	private WebhookSecrets secrets(Clock clock) {
 		return new WebhookSecrets(this.store, new SecureRandom(),
-				new WebhookSecrets.Settings(32, Duration.ofHours(24), Duration.ofDays(7), SIGNING_CACHE_TTL), clock);
+				new WebhookSecrets.Settings(32, Duration.ofHours(24), Duration.ofDays(7), SIGNING_CACHE_TTL),
+				new ErasedOwners(this.erasedOwners, SIGNING_CACHE_TTL, clock), clock);
 	}
 
 }
