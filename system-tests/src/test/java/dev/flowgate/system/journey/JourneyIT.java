@@ -2,6 +2,7 @@ package dev.flowgate.system.journey;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,11 @@ import static org.awaitility.Awaitility.await;
  * deploys it sync and async, triggers it through all three APIs, gets the signed callback
  * and the email, reads history, usage, the API documents and example code, manages keys,
  * replays an execution and a delivery, rotates the key, ships a new version, gets
- * callbacks going again after a receiver answered 410 and finally deletes the deployment
- * and a flow. The steps build on each other, so they run in order. Every answer of the
- * native and management API on the way must match the gateway's OpenAPI document, with no
- * member it does not describe, and every operation the document lists must have been
- * called: both checked last.
+ * callbacks going again after a receiver answered 410, deletes the deployment and a flow,
+ * and finally the operator deletes the owner. The steps build on each other, so they run
+ * in order. Every answer of the native and management API on the way must match the
+ * gateway's OpenAPI document, with no member it does not describe, and every operation
+ * the document lists must have been called: both checked last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -608,6 +609,31 @@ class JourneyIT {
 		assertThat(this.api.delete("/v1/flows/" + scratch, this.owner.manage()).status()).isEqualTo(204);
 		assertThat(this.api.get("/v1/flows/" + scratch, this.owner.manage()).status()).isEqualTo(404);
 		assertThat(this.api.delete("/v1/flows/" + scratch, this.owner.manage()).status()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(11)
+	void deletedOwnerLosesItsKeysAndEveryServiceErasesWhatItKept() {
+		List<String> ids = new ArrayList<>(List.of(this.owner.id()));
+		ids.addAll(idsOf(this.owner.get("/v1/flows?limit=100").json()));
+		ids.addAll(idsOf(this.owner.get("/v1/deployments?limit=100").json()));
+		String mongoUri = this.stack.processes().mongoUri();
+		assertThat(StoredData.mentioning(mongoUri, ids)).as("the owner's data before").isNotEmpty();
+
+		Api.Response deleted = this.api.delete("/v1/owners/" + this.owner.id(), this.stack.admin());
+
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+		assertThat(this.api.get("/v1/owners/" + this.owner.id(), this.stack.admin()).status()).isEqualTo(404);
+		Owner.awaitRefusedByGateway(this.api, this.owner.manageKey().secret());
+		Owner.awaitRefusedByGateway(this.api, this.appKey.secret());
+		await().atMost(DELIVERY)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(StoredData.mentioning(mongoUri, ids)).as("left of the owner").isEmpty());
+	}
+
+	private static List<String> idsOf(JsonNode page) {
+		assertThat(page.at("/nextCursor").isNull()).as("one page").isTrue();
+		return page.at("/items").valueStream().map((item) -> item.at("/id").asString()).toList();
 	}
 
 	@Test
