@@ -116,13 +116,18 @@ public class ExecutionService {
 	 * The owner's execution; one not found is looked up again once the triggers accepted
 	 * before this call are recorded, so that a poll right after the trigger finds it, and
 	 * one not finished once the results published before this call are, so that a poll
-	 * right after a sync answer sees what that answer said.
+	 * right after a sync answer sees what that answer said. One whose result was recorded
+	 * before its trigger (each has a listener of its own) is read again once the triggers
+	 * are, so that it is not answered without its source and inputs.
 	 */
 	public ExecutionRecord get(String ownerId, String executionId) {
 		long started = System.nanoTime();
 		ExecutionRecord found = this.executions.find(ownerId, executionId)
 			.or(() -> recordedLater(Kind.TRIGGERS, ownerId, executionId, started))
 			.orElseThrow(() -> new NotFoundException(RESOURCE, executionId));
+		if (found.trigger() == null) {
+			found = recordedLater(Kind.TRIGGERS, ownerId, executionId, started).orElse(found);
+		}
 		return found.isFinished() ? found : recordedLater(Kind.RESULTS, ownerId, executionId, started).orElse(found);
 	}
 

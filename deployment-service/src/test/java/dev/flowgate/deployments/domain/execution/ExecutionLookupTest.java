@@ -77,6 +77,22 @@ class ExecutionLookupTest {
 	}
 
 	@Test
+	void readsAnExecutionWhoseResultWasRecordedFirstAgainOnceItsTriggerIs() {
+		ExecutionService executions = service((kind, executionId, started) -> {
+			this.waits.add(kind);
+			record();
+			return true;
+		});
+		finish();
+
+		ExecutionRecord found = executions.get("o-1", "e-1");
+
+		assertThat(found.trigger()).as("its source and inputs").isNotNull();
+		assertThat(found.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(this.waits).containsExactly(Kind.TRIGGERS);
+	}
+
+	@Test
 	void answersAnUnfinishedExecutionAsRecordedWhenResultsCannotBeToldInTime() {
 		ExecutionService executions = service((kind, executionId, started) -> false);
 		record();
