@@ -198,24 +198,10 @@ class MongoDeliveryStore implements DeliveryStore {
 		this.mongo.updateFirst(query, Update.update(DeliveryDocument.FAILURE_PUBLISHED, true), DeliveryDocument.class);
 	}
 
-	/**
-	 * Reads the ids of a batch through the {@code by_owner} index, then deletes those
-	 * documents, their attempt logs with them.
-	 */
+	/** The documents carry the attempt logs: they go with them. */
 	@Override
 	public int deleteSomeOf(String ownerId, int limit) {
-		Query owned = Query.query(where(DeliveryDocument.OWNER_ID).is(ownerId)).limit(limit);
-		List<String> ids = this.mongo.query(DeliveryDocument.class)
-			.as(FoundId.class)
-			.matching(owned)
-			.all()
-			.stream()
-			.map(FoundId::id)
-			.toList();
-		if (!ids.isEmpty()) {
-			this.mongo.remove(Query.query(where(DeliveryDocument.ID).in(ids)), DeliveryDocument.class);
-		}
-		return ids.size();
+		return FoundId.deleteSomeOwned(this.mongo, DeliveryDocument.class, ownerId, limit);
 	}
 
 	@Override

@@ -55,21 +55,9 @@ class MongoDisabledCallbacks implements DisabledCallbacks {
 		this.mongo.remove(ofDeployment(ownerId, deploymentId), DisabledCallbackDocument.class);
 	}
 
-	/** Reads the ids of a batch through the owner's index, then deletes them. */
 	@Override
 	public int deleteSomeOf(String ownerId, int limit) {
-		Query owned = Query.query(where(DisabledCallbackDocument.OWNER_ID).is(ownerId)).limit(limit);
-		List<String> ids = this.mongo.query(DisabledCallbackDocument.class)
-			.as(FoundId.class)
-			.matching(owned)
-			.all()
-			.stream()
-			.map(FoundId::id)
-			.toList();
-		if (!ids.isEmpty()) {
-			this.mongo.remove(Query.query(where(DisabledCallbackDocument.ID).in(ids)), DisabledCallbackDocument.class);
-		}
-		return ids.size();
+		return FoundId.deleteSomeOwned(this.mongo, DisabledCallbackDocument.class, ownerId, limit);
 	}
 
 	/** What comes after the cursor, newest first. */
