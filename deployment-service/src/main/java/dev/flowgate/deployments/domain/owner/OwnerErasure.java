@@ -1,6 +1,8 @@
 package dev.flowgate.deployments.domain.owner;
 
 import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.flowgate.deployments.domain.NotFoundException;
 import dev.flowgate.deployments.domain.PageLimit;
@@ -103,23 +105,8 @@ public class OwnerErasure {
 
 	/** Page by page (by a cursor, which a deleted deployment does not move). */
 	private int deleteDeployments(String ownerId) {
-		int deleted = 0;
-		String cursor = null;
-		do {
-			ResultPage<Deployment> page = this.deployments.page(ownerId, cursor, pageSize());
-			for (Deployment deployment : page.items()) {
-				try {
-					this.deployments.delete(ownerId, deployment.id());
-					deleted++;
-				}
-				catch (NotFoundException alreadyDeleted) {
-					// By a run before, or its owner, in the same instant.
-				}
-			}
-			cursor = page.nextCursor();
-		}
-		while (cursor != null);
-		return deleted;
+		return deleteEach((cursor) -> this.deployments.page(ownerId, cursor, pageSize()), Deployment::id,
+				(id) -> this.deployments.delete(ownerId, id));
 	}
 
 	/**
@@ -127,13 +114,19 @@ public class OwnerErasure {
 	 * deployment created meanwhile fails this run, and the next deletes it first.
 	 */
 	private int deleteFlows(String ownerId) {
+		return deleteEach((cursor) -> this.flows.list(ownerId, cursor, pageSize()), Flow::id,
+				(id) -> this.flows.delete(ownerId, id));
+	}
+
+	private static <T> int deleteEach(Function<String, ResultPage<T>> pages, Function<T, String> ids,
+			Consumer<String> delete) {
 		int deleted = 0;
 		String cursor = null;
 		do {
-			ResultPage<Flow> page = this.flows.list(ownerId, cursor, pageSize());
-			for (Flow flow : page.items()) {
+			ResultPage<T> page = pages.apply(cursor);
+			for (T item : page.items()) {
 				try {
-					this.flows.delete(ownerId, flow.id());
+					delete.accept(ids.apply(item));
 					deleted++;
 				}
 				catch (NotFoundException alreadyDeleted) {

@@ -3,28 +3,40 @@ package dev.flowgate.keys.messaging;
 import java.time.Duration;
 
 import dev.flowgate.keys.config.FlowgateProperties;
+import dev.flowgate.keys.domain.key.KeyPublication;
 import dev.flowgate.keys.domain.owner.OwnerDeletions;
 
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** Finishes owner deletions that a crash or an unavailable broker interrupted. */
+/**
+ * Publishes what a crash or an unavailable broker left unpublished: key states, and owner
+ * deletions (with the keys they delete).
+ */
 @Component
-class OwnerDeletionRelay implements SchedulingConfigurer {
+class OutboxRelay implements SchedulingConfigurer {
+
+	private final KeyPublication publication;
 
 	private final OwnerDeletions deletions;
 
 	private final Duration interval;
 
-	OwnerDeletionRelay(OwnerDeletions deletions, FlowgateProperties properties) {
+	OutboxRelay(KeyPublication publication, OwnerDeletions deletions, FlowgateProperties properties) {
+		this.publication = publication;
 		this.deletions = deletions;
 		this.interval = properties.outbox().relayInterval();
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(this.deletions::finishPending, this.interval);
+		tasks.addFixedDelayTask(this::relay, this.interval);
+	}
+
+	void relay() {
+		this.publication.publishPending();
+		this.deletions.finishPending();
 	}
 
 }
