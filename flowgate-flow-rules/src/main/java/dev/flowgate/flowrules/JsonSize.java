@@ -49,6 +49,28 @@ public final class JsonSize {
 		return size;
 	}
 
+	/**
+	 * How many JSON values the value holds, itself included (each object, array and
+	 * scalar): decoded, each takes an object of its own, so many small ones take far more
+	 * memory than their text.
+	 */
+	public static long values(Object value) {
+		long count = 0;
+		Deque<Holder> pending = new ArrayDeque<>();
+		pending.push(new Holder(value));
+		while (!pending.isEmpty()) {
+			count++;
+			Object next = pending.pop().value();
+			if (next instanceof Map<?, ?> map) {
+				map.values().forEach((member) -> pending.push(new Holder(member)));
+			}
+			else if (next instanceof List<?> list) {
+				list.forEach((element) -> pending.push(new Holder(element)));
+			}
+		}
+		return count;
+	}
+
 	private static long scalar(Object value) {
 		if (value == null) {
 			return NULL_SIZE;

@@ -29,6 +29,16 @@ class JsonSizeTest {
 	}
 
 	@Test
+	void countsEveryObjectArrayAndScalarOfAValue() {
+		Map<String, Object> value = new LinkedHashMap<>();
+		value.put("list", List.of(1, Map.of()));
+		value.put("none", null);
+
+		assertThat(JsonSize.values(value)).as("the object, the list, 1, {} and null").isEqualTo(5);
+		assertThat(JsonSize.values("leaf")).isEqualTo(1);
+	}
+
+	@Test
 	void sizesAValueNestedDeeperThanAThreadsStackCouldRecurse() throws Exception {
 		Object deep = "leaf";
 		for (int i = 0; i < DEEPER_THAN_ANY_STACK; i++) {

@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.flowgate.deployments.domain.NotFoundException;
-import dev.flowgate.deployments.domain.PageLimit;
 import dev.flowgate.deployments.domain.ResultPage;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
@@ -37,6 +36,8 @@ public class OwnerErasure {
 	/** How many documents one removal takes at most. */
 	public static final int DEFAULT_BATCH = 500;
 
+	private static final int DEFINITIONS_AT_ONCE = 20;
+
 	private static final System.Logger log = System.getLogger(OwnerErasure.class.getName());
 
 	private final ErasedOwners erased;
@@ -60,8 +61,8 @@ public class OwnerErasure {
 	private final int batch;
 
 	/**
-	 * @param batch the most documents one removal takes, and (up to a page's most) one
-	 * read of deployments or flows
+	 * @param batch the most documents one removal takes, and (up to
+	 * {@value #DEFINITIONS_AT_ONCE}) one read of deployments or flows
 	 */
 	public OwnerErasure(ErasedOwners erased, DeploymentService deployments, FlowService flows, FlowRepository flowStore,
 			ExecutionRepository executions, HourSummaries summaries, RejectedCallCounts rejections,
@@ -139,8 +140,9 @@ public class OwnerErasure {
 		return deleted;
 	}
 
+	/** Each deployment or flow read holds a flow definition: a few at a time. */
 	private int pageSize() {
-		return Math.min(this.batch, PageLimit.MAX);
+		return Math.min(this.batch, DEFINITIONS_AT_ONCE);
 	}
 
 	/** Removes a batch after another until none is found; returns how many in all. */

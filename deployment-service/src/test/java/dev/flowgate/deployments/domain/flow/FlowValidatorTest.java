@@ -1,6 +1,7 @@
 package dev.flowgate.deployments.domain.flow;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -391,6 +392,28 @@ class FlowValidatorTest {
 			.extracting(FlowProblem::nodeId, FlowProblem::field, FlowProblem::message)
 			.containsExactly(tuple(null, "nodes", "has 3 nodes; at most 2 are allowed"),
 					tuple(null, "edges", "has 3 edges; at most 1 are allowed"));
+	}
+
+	@Test
+	void refusesSettingsThatTakeMoreThanTheLimitAsJson() {
+		this.nodes
+			.add(node("long", "template", Map.of("template", "x".repeat((int) FlowValidator.MAX_SETTINGS_BYTES))));
+
+		assertThat(problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.field()).isEqualTo("nodes");
+			assertThat(problem.message()).matches("settings take 26\\d{4} bytes as JSON; at most 262144 are allowed");
+		});
+	}
+
+	@Test
+	void refusesSettingsOfManySmallValuesThatWouldTakeFarMoreMemoryThanTheirText() {
+		List<Map<String, Object>> empties = Collections.nCopies((int) FlowValidator.MAX_SETTINGS_VALUES, Map.of());
+		this.nodes.add(node("list", "input", Map.of("name", "list", "inputType", "json", "testValue", empties)));
+
+		assertThat(problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.field()).isEqualTo("nodes");
+			assertThat(problem.message()).matches("settings hold 200\\d\\d JSON values; at most 20000 are allowed");
+		});
 	}
 
 	@Test
