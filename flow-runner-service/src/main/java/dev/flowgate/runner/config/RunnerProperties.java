@@ -118,6 +118,10 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * together. Below Spring's shutdown phase timeout (30 s) and far below
 	 * {@code max.poll.interval.ms}, which the rebalance waits within; zero cancels at
 	 * once
+	 * @param maxInFlightInputs the inputs of the executions in flight together, as
+	 * {@code InputWeight} estimates their memory; past it the consumer pauses as near
+	 * {@code maxInFlight} (a poll's triggers all run, so one poll may go past it), so
+	 * that many large triggers at once cannot run the runner out of memory
 	 */
 	public record Triggers(@DefaultValue("256") int maxInFlight, @DefaultValue("5s") Duration deploymentWait,
 			@DefaultValue("1s") Duration startNoticeDelay, @DefaultValue("5m") Duration resultScanMargin,
@@ -125,7 +129,8 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 			@DefaultValue("35s") Duration sendTimeout, @DefaultValue("5s") Duration sendRetryInterval,
 			@DefaultValue("4") int senderThreads, @DefaultValue("3") int handlerAttempts,
 			@DefaultValue("1s") Duration handlerRetryInterval, @DefaultValue("10000") int rememberedPerPartition,
-			@DefaultValue("32") int pollRecords, @DefaultValue("20s") Duration revokeDrain) {
+			@DefaultValue("32") int pollRecords, @DefaultValue("20s") Duration revokeDrain,
+			@DefaultValue("48MB") DataSize maxInFlightInputs) {
 
 		/**
 		 * Triggers one poll may return: at most half the cap, so that the consumer pauses

@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Back-pressure: the trigger consumer pauses once fewer free slots are left than one poll
- * can return, and resumes when enough executions finished. A pause takes effect before
- * the next poll, so the records of the current one all run and the cap still holds.
+ * can return, or once the inputs in flight weigh more than their budget, and resumes when
+ * enough executions finished. A pause takes effect before the next poll, so the records
+ * of the current one all run and the cap still holds.
  *
  * <p>
  * Not Spring Kafka's immediate pause: it keeps the rest of a poll aside, and an execution
@@ -22,7 +23,11 @@ class ExecutionCapacity {
 
 	private final int pauseAt;
 
+	private final long maxInputWeight;
+
 	private int inFlight;
+
+	private long inputWeight;
 
 	private boolean paused;
 
@@ -30,6 +35,7 @@ class ExecutionCapacity {
 		this.consumption = consumption;
 		RunnerProperties.Triggers triggers = properties.triggers();
 		this.pauseAt = triggers.maxInFlight() - triggers.recordsPerPoll() + 1;
+		this.maxInputWeight = triggers.maxInFlightInputs().toBytes();
 	}
 
 	/** Executions started and not finished yet. */
@@ -37,20 +43,33 @@ class ExecutionCapacity {
 		return this.inFlight;
 	}
 
-	synchronized void acquire() {
+	/**
+	 * What the inputs of the executions in flight weigh together ({@link InputWeight}).
+	 */
+	synchronized long inputWeight() {
+		return this.inputWeight;
+	}
+
+	synchronized void acquire(long inputWeight) {
 		this.inFlight++;
-		if (this.inFlight >= this.pauseAt && !this.paused) {
+		this.inputWeight += inputWeight;
+		if (full() && !this.paused) {
 			this.paused = true;
 			this.consumption.pause();
 		}
 	}
 
-	synchronized void release() {
+	synchronized void release(long inputWeight) {
 		this.inFlight--;
-		if (this.inFlight < this.pauseAt && this.paused) {
+		this.inputWeight -= inputWeight;
+		if (!full() && this.paused) {
 			this.paused = false;
 			this.consumption.resume();
 		}
+	}
+
+	private boolean full() {
+		return this.inFlight >= this.pauseAt || this.inputWeight >= this.maxInputWeight;
 	}
 
 }

@@ -78,10 +78,11 @@ class TriggerDispatcher {
 				this.cancellationsAhead.requestedAt(executionId));
 		partition.received(offset, acknowledgment);
 		partition.running(offset, execution);
-		this.capacity.acquire();
+		long inputWeight = InputWeight.of(trigger.value());
+		this.capacity.acquire(inputWeight);
 		execution.result()
 			.whenComplete((result, failure) -> inContext(triggerContext,
-					() -> finishedOrLogged(partition, offset, execution, result, failure)));
+					() -> finishedOrLogged(partition, offset, execution, inputWeight, result, failure)));
 	}
 
 	/**
@@ -101,9 +102,10 @@ class TriggerDispatcher {
 	 * What goes wrong here would vanish into a future nobody reads, leaving the trigger
 	 * unacknowledged without a word.
 	 */
-	private void finishedOrLogged(PartitionState partition, long offset, Execution execution, ExecutionCompleted result,
-			Throwable failure) {
+	private void finishedOrLogged(PartitionState partition, long offset, Execution execution, long inputWeight,
+			ExecutionCompleted result, Throwable failure) {
 		try {
+			this.capacity.release(inputWeight);
 			finished(partition, offset, execution, result, failure);
 		}
 		catch (RuntimeException | Error ex) {
@@ -132,7 +134,6 @@ class TriggerDispatcher {
 
 	private void finished(PartitionState partition, long offset, Execution execution, ExecutionCompleted result,
 			Throwable failure) {
-		this.capacity.release();
 		execution.internalFailure()
 			.ifPresent((cause) -> logger.error("Execution {} failed inside the runner; it ends failed",
 					execution.executionId(), cause));
