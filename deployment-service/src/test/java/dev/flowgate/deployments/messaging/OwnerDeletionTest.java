@@ -125,6 +125,24 @@ class OwnerDeletionTest {
 	}
 
 	@Test
+	void refusesToStoreAnythingNewForAnErasedOwner() {
+		ApiClient api = ApiClient.forNewOwner(this.mvc);
+		String flowId = api.post("/v1/flows", SampleFlows.ANSWER).text("id");
+		this.sender.send(deleted(api.ownerId()));
+		await().atMost(ERASED_WITHIN).until(() -> documentsOf(api.ownerId()), Map::isEmpty);
+
+		ApiClient.Response flow = api.post("/v1/flows", SampleFlows.ANSWER);
+		ApiClient.Response deployment = api.post("/v1/deployments", "{\"flowId\":\"%s\"}".formatted(flowId));
+
+		assertThat(flow.status()).as("a gateway still letting one of its keys through").isEqualTo(404);
+		assertThat(flow.text("detail")).isEqualTo("Owner '" + api.ownerId() + "' not found");
+		assertThat(deployment.status()).isEqualTo(404);
+		assertThat(api.get("/v1/flows").status()).as("reads find nothing").isEqualTo(200);
+		assertThat(documentsOf(api.ownerId())).isEmpty();
+		assertThat(ApiClient.forNewOwner(this.mvc).post("/v1/flows", SampleFlows.ANSWER).status()).isEqualTo(201);
+	}
+
+	@Test
 	void aDeletionReadAgainChangesNothingAndIsNotDeadLettered() {
 		ApiClient api = ApiClient.forNewOwner(this.mvc);
 		String deploymentId = api.deployAnswerFlow();
