@@ -35,6 +35,9 @@ import org.springframework.util.unit.DataSize;
  * arrived, other replicas' counts that stopped arriving and refilled rate limit buckets
  * are forgotten
  * @param rejections how the refused trigger calls are sent for usage
+ * @param triggerBodiesInFlight the trigger bodies one replica holds at once, from reading
+ * to the answer (a sync call keeps its inputs until its result); past it a trigger is
+ * refused with 503, so that many large calls at once cannot run the gateway out of memory
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(String instanceId, String adminSecret, String publicUrl,
@@ -44,7 +47,7 @@ public record GatewayProperties(String instanceId, String adminSecret, String pu
 		@DefaultValue Idempotency idempotency, @DefaultValue Upstreams upstreams,
 		@DefaultValue LimitSharing limitSharing, @DefaultValue Management management, @DefaultValue Cors cors,
 		@DefaultValue Redelivery redelivery, @DefaultValue("30s") Duration housekeepingInterval,
-		@DefaultValue Rejections rejections) {
+		@DefaultValue Rejections rejections, @DefaultValue("64MB") DataSize triggerBodiesInFlight) {
 
 	public GatewayProperties {
 		requirePositive(housekeepingInterval, "flowgate.gateway.housekeeping-interval");

@@ -20,7 +20,7 @@ class RequestBodiesTest {
 
 	private final RequestBodies bodies = new RequestBodies(JsonMapper.builder().build(),
 			new GatewayProperties(null, null, null, DataSize.ofKilobytes(1), null, null, null, null, null, null, null,
-					null, null, null, null, Duration.ofSeconds(30), null));
+					null, null, null, null, Duration.ofSeconds(30), null, null));
 
 	@Test
 	void readsAJsonBodySentWithoutAContentType() {

@@ -40,7 +40,8 @@ class AicuflowTriggerController {
 	@PostMapping({ "/node/deployment-trigger/{deploymentId}/", "/node/deployment-trigger/{deploymentId}" })
 	CompletableFuture<ResponseEntity<AicuflowResponse>> trigger(@PathVariable String deploymentId,
 			HttpServletRequest request) {
-		return this.calls.counted(TriggerSource.AICUFLOW, (attribution) -> accept(deploymentId, request, attribution));
+		return this.calls.counted(TriggerSource.AICUFLOW, request,
+				(attribution) -> accept(deploymentId, request, attribution));
 	}
 
 	private CompletableFuture<ResponseEntity<AicuflowResponse>> accept(String deploymentId, HttpServletRequest request,

@@ -46,7 +46,7 @@ class FluxTriggerController {
 
 	@PostMapping("/flux/api-v2")
 	CompletableFuture<ResponseEntity<FluxResponse>> trigger(HttpServletRequest request) {
-		return this.calls.counted(TriggerSource.FLUXPROMPT, (attribution) -> accept(request, attribution));
+		return this.calls.counted(TriggerSource.FLUXPROMPT, request, (attribution) -> accept(request, attribution));
 	}
 
 	private CompletableFuture<ResponseEntity<FluxResponse>> accept(HttpServletRequest request,

@@ -49,7 +49,8 @@ class NativeTriggerController {
 	@PostMapping("/v1/deployments/{deploymentId}/executions")
 	CompletableFuture<ResponseEntity<ExecutionResource>> trigger(@PathVariable String deploymentId,
 			HttpServletRequest request) {
-		return this.calls.counted(TriggerSource.NATIVE, (attribution) -> accept(deploymentId, request, attribution));
+		return this.calls.counted(TriggerSource.NATIVE, request,
+				(attribution) -> accept(deploymentId, request, attribution));
 	}
 
 	private CompletableFuture<ResponseEntity<ExecutionResource>> accept(String deploymentId, HttpServletRequest request,

@@ -45,22 +45,37 @@ class TriggerCalls {
 
 	private final RateLimitHeaders rateLimitHeaders;
 
+	private final TriggerBodyBudget bodies;
+
 	TriggerCalls(Gatekeeper gatekeeper, TriggerService triggers, ExecutionResponses responses, TriggerMetrics metrics,
-			RateLimitHeaders rateLimitHeaders) {
+			RateLimitHeaders rateLimitHeaders, TriggerBodyBudget bodies) {
 		this.gatekeeper = gatekeeper;
 		this.triggers = triggers;
 		this.responses = responses;
 		this.metrics = metrics;
 		this.rateLimitHeaders = rateLimitHeaders;
+		this.bodies = bodies;
 	}
 
 	/**
 	 * Runs a call, counting it if it is refused, now or later; a refusal reports the rate
-	 * limits the call was taken from.
+	 * limits the call was taken from. The call holds its share of the body budget until
+	 * it is answered.
 	 */
-	<R> CompletableFuture<ResponseEntity<R>> counted(TriggerSource source,
+	<R> CompletableFuture<ResponseEntity<R>> counted(TriggerSource source, HttpServletRequest request,
 			Function<Attribution, CompletableFuture<ResponseEntity<R>>> call) {
-		return this.metrics.countRejections(source, (attribution) -> reportingLimits(attribution, call));
+		return this.metrics.countRejections(source, (attribution) -> {
+			int share = this.bodies.take(request);
+			CompletableFuture<ResponseEntity<R>> response;
+			try {
+				response = reportingLimits(attribution, call);
+			}
+			catch (RuntimeException ex) {
+				this.bodies.giveBack(share);
+				throw ex;
+			}
+			return response.whenComplete((answer, failure) -> this.bodies.giveBack(share));
+		});
 	}
 
 	private <R> CompletableFuture<ResponseEntity<R>> reportingLimits(Attribution attribution,

@@ -25,7 +25,7 @@ class ProblemErrorControllerTest {
 	private final ProblemErrorController controller = new ProblemErrorController(
 			List.of(new CompatibleErrors("/node/", (message) -> Map.of("status", "error", "message", message))),
 			new GatewayProperties(null, null, null, DataSize.ofKilobytes(1), null, null, null, null, null, null, null,
-					null, null, null, null, Duration.ofSeconds(30), null));
+					null, null, null, null, Duration.ofSeconds(30), null, null));
 
 	@Test
 	void answersACompatibleApisPathInItsOwnShape() {
