@@ -23,6 +23,7 @@ import dev.flowgate.delivery.domain.delivery.Delivery;
 import dev.flowgate.delivery.domain.delivery.DeliveryStatus;
 import dev.flowgate.delivery.domain.delivery.DeliveryStore;
 import dev.flowgate.delivery.domain.delivery.Lease;
+import dev.flowgate.store.OwnedDocuments;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -201,7 +202,8 @@ class MongoDeliveryStore implements DeliveryStore {
 	/** The documents carry the attempt logs: they go with them. */
 	@Override
 	public int deleteSomeOf(String ownerId, int limit) {
-		return FoundId.deleteSomeOwned(this.mongo, DeliveryDocument.class, ownerId, limit);
+		return OwnedDocuments.remove(this.mongo, DeliveryDocument.COLLECTION,
+				where(DeliveryDocument.OWNER_ID).is(ownerId), limit);
 	}
 
 	@Override

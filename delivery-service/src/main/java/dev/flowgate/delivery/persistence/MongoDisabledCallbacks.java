@@ -6,6 +6,7 @@ import dev.flowgate.delivery.domain.callback.DisabledCallback;
 import dev.flowgate.delivery.domain.PageCursor;
 import dev.flowgate.delivery.domain.callback.DisabledCallbackPage;
 import dev.flowgate.delivery.domain.callback.DisabledCallbacks;
+import dev.flowgate.store.OwnedDocuments;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -57,7 +58,8 @@ class MongoDisabledCallbacks implements DisabledCallbacks {
 
 	@Override
 	public int deleteSomeOf(String ownerId, int limit) {
-		return FoundId.deleteSomeOwned(this.mongo, DisabledCallbackDocument.class, ownerId, limit);
+		return OwnedDocuments.remove(this.mongo, DisabledCallbackDocument.COLLECTION,
+				where(DisabledCallbackDocument.OWNER_ID).is(ownerId), limit);
 	}
 
 	/** What comes after the cursor, newest first. */

@@ -29,6 +29,7 @@ import dev.flowgate.deployments.domain.execution.ExecutionPage;
 import dev.flowgate.deployments.domain.execution.ExecutionQuery;
 import dev.flowgate.deployments.domain.execution.ExecutionRecord;
 import dev.flowgate.deployments.domain.execution.ExecutionRepository;
+import dev.flowgate.store.OwnedDocuments;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 

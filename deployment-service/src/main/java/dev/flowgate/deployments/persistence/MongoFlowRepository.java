@@ -16,6 +16,7 @@ import dev.flowgate.deployments.domain.flow.Flow;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
 import dev.flowgate.deployments.domain.flow.FlowVersionSummary;
+import dev.flowgate.store.OwnedDocuments;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 

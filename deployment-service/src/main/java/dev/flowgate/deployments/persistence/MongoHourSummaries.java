@@ -16,6 +16,7 @@ import dev.flowgate.deployments.domain.usage.HourSummaries;
 import dev.flowgate.deployments.domain.usage.HourSummary;
 import dev.flowgate.deployments.domain.usage.KeyHourSummary;
 import dev.flowgate.deployments.domain.usage.SummaryProgress;
+import dev.flowgate.store.OwnedDocuments;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 

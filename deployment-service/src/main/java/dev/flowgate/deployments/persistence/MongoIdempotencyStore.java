@@ -19,6 +19,7 @@ import dev.flowgate.deployments.domain.idempotency.IdempotencyKey;
 import dev.flowgate.deployments.domain.idempotency.IdempotencyRecord;
 import dev.flowgate.deployments.domain.idempotency.IdempotencyStore;
 import dev.flowgate.deployments.domain.idempotency.StoredAnswer;
+import dev.flowgate.store.OwnedDocuments;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 

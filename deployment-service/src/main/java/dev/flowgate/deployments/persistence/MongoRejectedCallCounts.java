@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.flowgate.contracts.TriggersRejected;
 import dev.flowgate.deployments.domain.usage.RejectedCallCounts;
+import dev.flowgate.store.OwnedDocuments;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
