@@ -1,5 +1,6 @@
 package dev.flowgate.runner.config;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -7,6 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import dev.flowgate.runner.domain.engine.FairShares;
 
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextScheduledExecutorService;
@@ -19,7 +23,9 @@ final class EngineThreads implements AutoCloseable {
 
 	private final ExecutorService workers;
 
-	private final ExecutorService evaluators;
+	private final ExecutorService evaluationThreads;
+
+	private final Function<String, Executor> evaluators;
 
 	private final ThreadPoolExecutor lookups;
 
@@ -36,9 +42,15 @@ final class EngineThreads implements AutoCloseable {
 		this.workers = ContextExecutorService.wrap(
 				Executors.newFixedThreadPool(engine.workerThreads(), ApplicationThreads.named("flow-worker-")),
 				contexts);
-		this.evaluators = ContextExecutorService.wrap(
-				Executors.newFixedThreadPool(engine.evaluationThreads(), ApplicationThreads.named("flow-evaluator-")),
-				contexts);
+		this.evaluationThreads = Executors.newFixedThreadPool(engine.evaluationThreads(),
+				ApplicationThreads.named("flow-evaluator-"));
+		FairShares shares = new FairShares(this.evaluationThreads, engine.evaluationThreads(),
+				engine.evaluationThreadsPerOwner());
+		// Captured as the task is handed over: it may start from another owner's thread.
+		this.evaluators = (ownerId) -> {
+			Executor share = shares.forOwner(ownerId);
+			return (task) -> share.execute(contexts.captureAll().wrap(task));
+		};
 		// Unbounded: a node's own timeout bounds its wait, and a lookup it gave up leaves
 		// the queue (GuardedLookups).
 		this.lookups = new ThreadPoolExecutor(lookupThreads, lookupThreads, 0, TimeUnit.MILLISECONDS,
@@ -53,8 +65,8 @@ final class EngineThreads implements AutoCloseable {
 		return this.workers;
 	}
 
-	/** Transform and condition expressions, off the workers. */
-	ExecutorService evaluators() {
+	/** Transform and condition expressions, off the workers, for an owner. */
+	Function<String, Executor> evaluators() {
 		return this.evaluators;
 	}
 
@@ -67,7 +79,7 @@ final class EngineThreads implements AutoCloseable {
 	public void close() {
 		this.scheduler.shutdownNow();
 		this.workers.shutdownNow();
-		this.evaluators.shutdownNow();
+		this.evaluationThreads.shutdownNow();
 		this.lookups.shutdownNow();
 	}
 

@@ -70,6 +70,8 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * answers)
 	 * @param evaluationThreads run transform and condition expressions (JSONata), which
 	 * hold a thread for as long as they take
+	 * @param evaluationThreadsPerOwner the most of those one owner's expressions hold at
+	 * once, so that one owner's slow expressions leave threads to the others
 	 * @param schedulerThreads run deadlines, timeouts and retry backoffs
 	 * @param jsonataMaxMemory the most one JSONata evaluation may allocate, garbage
 	 * included; a runaway expression stops there instead of filling the heap
@@ -81,7 +83,7 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 			@DefaultValue("4096") int traceOutputMaxChars, @DefaultValue("8") int workerThreads,
 			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth,
 			@DefaultValue("1GB") DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads,
-			@DefaultValue("1048576") int templateMaxChars) {
+			@DefaultValue("2") int evaluationThreadsPerOwner, @DefaultValue("1048576") int templateMaxChars) {
 	}
 
 	/**

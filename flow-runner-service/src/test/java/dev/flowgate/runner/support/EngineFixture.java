@@ -21,6 +21,7 @@ import dev.flowgate.egress.DestinationGuard;
 import dev.flowgate.egress.GuardedLookups;
 import dev.flowgate.egress.HostResolver;
 import dev.flowgate.runner.domain.engine.EngineSettings;
+import dev.flowgate.runner.domain.engine.FairShares;
 import dev.flowgate.runner.domain.engine.FlowEngine;
 import dev.flowgate.runner.domain.engine.FlowOutcome;
 import dev.flowgate.runner.domain.json.JsonCodec;
@@ -42,13 +43,19 @@ public final class EngineFixture implements AutoCloseable {
 
 	public static final int TEMPLATE_MAX_CHARS = 1 << 20;
 
+	/** Whose flows {@link #run} runs. */
+	public static final String OWNER = "owner-1";
+
+	/** The evaluation threads, of which one owner's runs hold at most one at once. */
+	public static final int EVALUATION_THREADS = 2;
+
 	private static final Duration WAIT_FOR_OUTCOME = Duration.ofSeconds(30);
 
 	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
 	private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
-	private final ExecutorService evaluators = Executors.newFixedThreadPool(2);
+	private final ExecutorService evaluators = Executors.newFixedThreadPool(EVALUATION_THREADS);
 
 	private final ThreadPoolExecutor lookups = (ThreadPoolExecutor) Executors.newFixedThreadPool(2);
 
@@ -90,7 +97,7 @@ public final class EngineFixture implements AutoCloseable {
 				StandardNodes.create(new Templates(json, TEMPLATE_MAX_CHARS), expressions, http,
 						new LlmSettings(llmBaseUrl, LLM_KEY)),
 				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars), json, this.scheduler, this.workers,
-				this.evaluators, Clock.systemUTC());
+				new FairShares(this.evaluators, EVALUATION_THREADS, 1)::forOwner, Clock.systemUTC());
 	}
 
 	private static SSLContext defaultTls() {
@@ -116,7 +123,7 @@ public final class EngineFixture implements AutoCloseable {
 
 	public FlowOutcome run(FlowDefinition flow, Map<String, Object> inputs, Instant deadline) {
 		try {
-			return this.engine.start(flow, inputs, deadline)
+			return this.engine.start(OWNER, flow, inputs, deadline)
 				.outcome()
 				.get(WAIT_FOR_OUTCOME.toMillis(), TimeUnit.MILLISECONDS);
 		}

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import dev.flowgate.contracts.FlowDefinition;
 import dev.flowgate.runner.domain.json.JsonCodec;
@@ -18,38 +19,45 @@ public final class FlowEngine {
 
 	private final NodeExecutors executors;
 
-	private final NodeInvoker invoker;
-
 	private final EngineSettings settings;
 
 	private final JsonCodec json;
 
 	private final ScheduledExecutorService scheduler;
 
+	private final Executor workers;
+
+	private final Function<String, Executor> evaluators;
+
 	private final Clock clock;
 
 	/**
 	 * @param scheduler runs deadlines, per-node timeouts and retry backoffs
-	 * @param workers runs the nodes' own (short) work, such as JSONata evaluation
+	 * @param workers runs the nodes' own (short) work, such as starting a request
+	 * @param evaluators the threads an owner's runs evaluate expressions on
 	 */
 	public FlowEngine(NodeExecutors executors, EngineSettings settings, JsonCodec json,
-			ScheduledExecutorService scheduler, Executor workers, Executor evaluators, Clock clock) {
+			ScheduledExecutorService scheduler, Executor workers, Function<String, Executor> evaluators, Clock clock) {
 		this.executors = executors;
-		this.invoker = new NodeInvoker(executors, settings, scheduler, workers, evaluators);
 		this.settings = settings;
 		this.json = json;
 		this.scheduler = scheduler;
+		this.workers = workers;
+		this.evaluators = evaluators;
 		this.clock = clock;
 	}
 
 	/**
-	 * Starts running {@code flow}; past {@code deadline} the run ends timed out.
+	 * Starts running an owner's {@code flow}; past {@code deadline} the run ends timed
+	 * out.
 	 * @throws InvalidFlowException when the flow cannot run at all
 	 */
-	public FlowRun start(FlowDefinition flow, Map<String, Object> inputs, Instant deadline) {
+	public FlowRun start(String ownerId, FlowDefinition flow, Map<String, Object> inputs, Instant deadline) {
 		FlowGraph graph = FlowGraph.of(flow, (type) -> this.executors.forType(type).isPresent());
-		FlowRun run = new FlowRun(graph, inputs, this.invoker,
-				new TraceLog(this.json, this.settings.traceOutputMaxChars()), this.clock);
+		NodeInvoker invoker = new NodeInvoker(this.executors, this.settings, this.scheduler, this.workers,
+				this.evaluators.apply(ownerId));
+		FlowRun run = new FlowRun(graph, inputs, invoker, new TraceLog(this.json, this.settings.traceOutputMaxChars()),
+				this.clock);
 		long remainingMillis = Duration.between(this.clock.instant(), deadline).toMillis();
 		if (remainingMillis <= 0) {
 			run.timeOut();

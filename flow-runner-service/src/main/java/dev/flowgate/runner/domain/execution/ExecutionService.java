@@ -117,7 +117,7 @@ public final class ExecutionService {
 				deployment.flowVersion(), this.settings.runnerId());
 		FlowRun run;
 		try {
-			run = this.engine.start(deployment.flow(), trigger.inputs(), deadline(trigger));
+			run = this.engine.start(deployment.ownerId(), deployment.flow(), trigger.inputs(), deadline(trigger));
 		}
 		catch (InvalidFlowException ex) {
 			execution.finish(this.results.invalidFlow(execution.executionId(), trigger, deployment, ex.getMessage()));

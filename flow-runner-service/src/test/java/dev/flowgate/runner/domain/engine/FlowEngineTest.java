@@ -73,7 +73,8 @@ class FlowEngineTest {
 			.edge("greet", "answer")
 			.build();
 
-		FlowRun run = this.fixture.engine().start(flow, Map.of("name", "Ada"), Instant.now().plusSeconds(60));
+		FlowRun run = this.fixture.engine()
+			.start(EngineFixture.OWNER, flow, Map.of("name", "Ada"), Instant.now().plusSeconds(60));
 
 		// No hand-off to a worker and no timer: the run is over on the calling thread.
 		assertThat(run.outcome()).isDone();
@@ -438,7 +439,7 @@ class FlowEngineTest {
 	void cancelledRunsReportNoOutcome() {
 		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(5)));
 		FlowDefinition flow = Flows.flow().node("call", "http", Map.of("url", this.api.url("/slow"))).build();
-		FlowRun run = this.fixture.engine().start(flow, Map.of(), Instant.now().plusSeconds(10));
+		FlowRun run = this.fixture.engine().start(EngineFixture.OWNER, flow, Map.of(), Instant.now().plusSeconds(10));
 
 		run.cancel();
 
@@ -449,7 +450,8 @@ class FlowEngineTest {
 	@Test
 	void endsAStoppedRunAsCancelledAndCancelsOutstandingNodes() {
 		FlowDefinition flow = slowCallFlow();
-		FlowRun run = this.fixture.engine().start(flow, Map.of("q", "x"), Instant.now().plusSeconds(60));
+		FlowRun run = this.fixture.engine()
+			.start(EngineFixture.OWNER, flow, Map.of("q", "x"), Instant.now().plusSeconds(60));
 
 		run.stop();
 
@@ -467,7 +469,8 @@ class FlowEngineTest {
 	@Test
 	void keepsTheOutcomeOfARunStoppedAfterItEnded() {
 		FlowDefinition flow = Flows.flow().input("q").output("out", "{{input.q}}").edge("q", "out").build();
-		FlowRun run = this.fixture.engine().start(flow, Map.of("q", "x"), Instant.now().plusSeconds(60));
+		FlowRun run = this.fixture.engine()
+			.start(EngineFixture.OWNER, flow, Map.of("q", "x"), Instant.now().plusSeconds(60));
 
 		run.stop();
 
@@ -554,12 +557,15 @@ class FlowEngineTest {
 		FlowDefinition unknownType = Flows.flow().node("a", "teleport", Map.of()).build();
 		FlowDefinition dangling = Flows.flow().node("a", "template", Map.of("template", "a")).edge("a", "z").build();
 
-		assertThatThrownBy(() -> this.fixture.engine().start(cycle, Map.of(), Instant.now().plusSeconds(5)))
+		assertThatThrownBy(
+				() -> this.fixture.engine().start(EngineFixture.OWNER, cycle, Map.of(), Instant.now().plusSeconds(5)))
 			.isInstanceOf(InvalidFlowException.class)
 			.hasMessage("the flow has a cycle");
-		assertThatThrownBy(() -> this.fixture.engine().start(unknownType, Map.of(), Instant.now().plusSeconds(5)))
+		assertThatThrownBy(() -> this.fixture.engine()
+			.start(EngineFixture.OWNER, unknownType, Map.of(), Instant.now().plusSeconds(5)))
 			.hasMessage("node 'a' has the unknown type 'teleport'");
-		assertThatThrownBy(() -> this.fixture.engine().start(dangling, Map.of(), Instant.now().plusSeconds(5)))
+		assertThatThrownBy(() -> this.fixture.engine()
+			.start(EngineFixture.OWNER, dangling, Map.of(), Instant.now().plusSeconds(5)))
 			.hasMessage("the edge from 'a' to 'z' joins an unknown node");
 	}
 

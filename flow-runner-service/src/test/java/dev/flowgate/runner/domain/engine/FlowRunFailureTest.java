@@ -35,7 +35,7 @@ class FlowRunFailureTest {
 
 	private final FlowEngine engine = new FlowEngine(new NodeExecutors(List.of(new Broken())),
 			new EngineSettings(Duration.ofSeconds(5), 4096), new JsonCodec(), this.scheduler, this.workers,
-			this.workers, Clock.systemUTC());
+			(ownerId) -> this.workers, Clock.systemUTC());
 
 	@AfterEach
 	void stop() {
@@ -48,7 +48,7 @@ class FlowRunFailureTest {
 		FlowDefinition flow = Flows.flow().node("b", NodeType.TEMPLATE.token(), Map.of()).build();
 
 		// The deadline is a minute away: the run must not wait for it.
-		FlowRun run = this.engine.start(flow, Map.of(), Instant.now().plusSeconds(60));
+		FlowRun run = this.engine.start("owner-1", flow, Map.of(), Instant.now().plusSeconds(60));
 
 		assertThatThrownBy(() -> run.outcome().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
 			.cause()

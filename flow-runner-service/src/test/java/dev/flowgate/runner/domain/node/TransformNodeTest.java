@@ -1,8 +1,10 @@
 package dev.flowgate.runner.domain.node;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import dev.flowgate.contracts.ExecutionStatus;
@@ -102,6 +104,31 @@ class TransformNodeTest {
 		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
 		// Stopped at its deadline, or by a string bound first.
 		assertThat(outcome.error().message()).matches("timed out after \\d+ ms|JSONata: .* more than \\d+ characters");
+	}
+
+	@Test
+	void leavesAnotherOwnerAThreadWhileOneOwnersExpressionsBacktrack() {
+		FlowDefinition backtracking = Flows.flow()
+			.node("redos", "transform", Map.of("expression", "$match($pad('', 60, 'a') & '!', /(.*a){15}$/)"))
+			.build();
+		List<CompletableFuture<FlowOutcome>> slow = IntStream.range(0, 4)
+			.mapToObj((n) -> this.fixture.engine()
+				.start("noisy", backtracking, Map.of(), Instant.now().plusSeconds(20))
+				.outcome())
+			.toList();
+		FlowDefinition quick = Flows.flow().node("sum", "transform", Map.of("expression", "$sum([1, 2])")).build();
+
+		FlowOutcome other = this.fixture.engine()
+			.start("quiet", quick, Map.of(), Instant.now().plusSeconds(20))
+			.outcome()
+			.join();
+
+		assertThat(other.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		// Each backtracks for its whole time limit, one at a time: most are still
+		// waiting.
+		assertThat(slow.stream().filter(CompletableFuture::isDone)).hasSizeLessThanOrEqualTo(1);
+		assertThat(CompletableFuture.allOf(slow.toArray(CompletableFuture[]::new)))
+			.succeedsWithin(Duration.ofSeconds(30));
 	}
 
 	@ParameterizedTest

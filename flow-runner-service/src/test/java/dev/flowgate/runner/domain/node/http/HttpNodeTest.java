@@ -192,7 +192,8 @@ class HttpNodeTest {
 		try (EngineFixture fixture = new EngineFixture(this.api.url(""), Set.of(), List.of("127.0.0.0/8"), 4096, dns)) {
 			// Six hosts, more than the engine's four workers.
 			List<CompletableFuture<FlowOutcome>> stuck = IntStream.range(0, 6)
-				.mapToObj((n) -> fixture.engine().start(hangingLookup(n), Map.of(), Instant.now().plusSeconds(20)))
+				.mapToObj((n) -> fixture.engine()
+					.start(EngineFixture.OWNER, hangingLookup(n), Map.of(), Instant.now().plusSeconds(20)))
 				.map(FlowRun::outcome)
 				.toList();
 

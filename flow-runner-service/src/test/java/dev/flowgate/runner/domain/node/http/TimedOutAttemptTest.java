@@ -54,7 +54,7 @@ class TimedOutAttemptTest {
 							"retry", Map.of("maxAttempts", 2, "backoffMillis", BACKOFF_MILLIS)))
 			.build();
 
-		FlowRun run = this.fixture.engine().start(flow, Map.of(), Instant.now().plusSeconds(20));
+		FlowRun run = this.fixture.engine().start(EngineFixture.OWNER, flow, Map.of(), Instant.now().plusSeconds(20));
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.requested.contains(1));
 		await().atMost(Duration.ofMillis(BACKOFF_MILLIS / 2)).until(() -> this.server.closedByClient.contains(1));
