@@ -1,6 +1,7 @@
 package dev.flowgate.gateway;
 
 import dev.flowgate.kafka.KafkaObservationConfiguration;
+import dev.flowgate.kafka.StoppedConsumerExit;
 import dev.flowgate.kafka.TopicDeclarations;
 
 import org.springframework.boot.SpringApplication;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ KafkaObservationConfiguration.class, TopicDeclarations.class })
+@Import({ KafkaObservationConfiguration.class, TopicDeclarations.class, StoppedConsumerExit.class })
 public class GatewayApplication {
 
 	public static void main(String[] args) {

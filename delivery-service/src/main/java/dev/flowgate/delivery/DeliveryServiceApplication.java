@@ -1,6 +1,7 @@
 package dev.flowgate.delivery;
 
 import dev.flowgate.internal.InternalApiConfiguration;
+import dev.flowgate.kafka.StoppedConsumerExit;
 import dev.flowgate.kafka.TopicDeclarations;
 import dev.flowgate.store.StoreOutageConfiguration;
 
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Import;
 /** Delivers results to signed callbacks and email, with durable retries. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class, TopicDeclarations.class })
+@Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class, TopicDeclarations.class,
+		StoppedConsumerExit.class })
 public class DeliveryServiceApplication {
 
 	public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.flowgate.runner;
 
 import dev.flowgate.kafka.KafkaObservationConfiguration;
+import dev.flowgate.kafka.StoppedConsumerExit;
 import dev.flowgate.kafka.TopicDeclarations;
 
 import org.springframework.boot.SpringApplication;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** Stateless: consumes triggers, runs flows, emits results. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ KafkaObservationConfiguration.class, TopicDeclarations.class })
+@Import({ KafkaObservationConfiguration.class, TopicDeclarations.class, StoppedConsumerExit.class })
 public class FlowRunnerApplication {
 
 	public static void main(String[] args) {

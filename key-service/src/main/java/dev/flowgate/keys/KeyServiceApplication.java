@@ -1,6 +1,7 @@
 package dev.flowgate.keys;
 
 import dev.flowgate.kafka.KafkaObservationConfiguration;
+import dev.flowgate.kafka.StoppedConsumerExit;
 import dev.flowgate.kafka.TopicDeclarations;
 import dev.flowgate.internal.InternalApiConfiguration;
 import dev.flowgate.store.StoreOutageConfiguration;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({ StoreOutageConfiguration.class, InternalApiConfiguration.class, KafkaObservationConfiguration.class,
-		TopicDeclarations.class })
+		TopicDeclarations.class, StoppedConsumerExit.class })
 public class KeyServiceApplication {
 
 	public static void main(String[] args) {
