@@ -5,12 +5,14 @@ import java.time.Clock;
 import dev.flowgate.kafka.EventClock;
 import dev.flowgate.kafka.SendLimits;
 import dev.flowgate.keys.domain.key.DeploymentDirectory;
+import dev.flowgate.keys.domain.key.KeyIssuer;
 import dev.flowgate.keys.domain.key.KeyOutbox;
 import dev.flowgate.keys.domain.key.KeyPublication;
 import dev.flowgate.keys.domain.key.KeyService;
 import dev.flowgate.keys.domain.key.KeyStatePublisher;
 import dev.flowgate.keys.domain.key.KeyStore;
 import dev.flowgate.keys.domain.key.LastUseRecorder;
+import dev.flowgate.keys.domain.key.OwnerKeys;
 import dev.flowgate.keys.domain.owner.OwnerDeletionPublisher;
 import dev.flowgate.keys.domain.owner.OwnerDeletions;
 import dev.flowgate.keys.domain.owner.OwnerService;
@@ -38,10 +40,20 @@ class DomainConfig {
 	}
 
 	@Bean
-	KeyService keyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments,
-			OwnerStore owners, Clock clock, FlowgateProperties properties) {
-		return new KeyService(store, publication, deployments, owners, clock, properties.keys().perOwner(),
-				properties.keys().selfRotationGrace());
+	KeyIssuer keyIssuer(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, OwnerStore owners,
+			Clock clock, FlowgateProperties properties) {
+		return new KeyIssuer(store, publication, deployments, owners, clock, properties.keys().perOwner());
+	}
+
+	@Bean
+	KeyService keyService(KeyStore store, KeyPublication publication, DeploymentDirectory deployments, Clock clock,
+			FlowgateProperties properties) {
+		return new KeyService(store, publication, deployments, clock, properties.keys().selfRotationGrace());
+	}
+
+	@Bean
+	OwnerKeys ownerKeys(KeyStore store, KeyPublication publication, Clock clock) {
+		return new OwnerKeys(store, publication, clock);
 	}
 
 	@Bean
@@ -50,14 +62,14 @@ class DomainConfig {
 	}
 
 	@Bean
-	OwnerDeletions ownerDeletions(OwnerStore owners, KeyService keys, OwnerDeletionPublisher publisher, Clock clock,
+	OwnerDeletions ownerDeletions(OwnerStore owners, OwnerKeys keys, OwnerDeletionPublisher publisher, Clock clock,
 			FlowgateProperties properties) {
 		return new OwnerDeletions(owners, keys, publisher, clock, properties.outbox().batchSize());
 	}
 
 	@Bean
-	OwnerService ownerService(OwnerStore owners, KeyService keys, Clock clock) {
-		return new OwnerService(owners, keys, clock);
+	OwnerService ownerService(OwnerStore owners, KeyIssuer issuer, OwnerKeys keys, Clock clock) {
+		return new OwnerService(owners, issuer, keys, clock);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import dev.flowgate.internal.InternalHeaders;
 import dev.flowgate.keys.domain.key.IssuedKey;
+import dev.flowgate.keys.domain.key.KeyIssuer;
 import dev.flowgate.keys.domain.key.KeyService;
 
 import org.springframework.http.HttpStatus;
@@ -27,11 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/keys")
 class KeyController {
 
+	private final KeyIssuer issuer;
+
 	private final KeyService keys;
 
 	private final Clock clock;
 
-	KeyController(KeyService keys, Clock clock) {
+	KeyController(KeyIssuer issuer, KeyService keys, Clock clock) {
+		this.issuer = issuer;
 		this.keys = keys;
 		this.clock = clock;
 	}
@@ -40,7 +44,7 @@ class KeyController {
 	ResponseEntity<KeyResource> create(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@RequestHeader(name = InternalHeaders.KEY_ID, required = false) String callingKeyId,
 			@RequestBody KeyRequestBody body) {
-		return created(this.keys.issue(ownerId, body.toRequest(), callingKeyId), this.clock);
+		return created(this.issuer.issue(ownerId, body.toRequest(), callingKeyId), this.clock);
 	}
 
 	@GetMapping

@@ -13,6 +13,7 @@ import dev.flowgate.contracts.Topics;
 import dev.flowgate.contracts.TriggerSource;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
 import dev.flowgate.keys.TopicReader;
+import dev.flowgate.keys.domain.key.KeyIssuer;
 import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeyService;
 import dev.flowgate.kafka.DeadLetters;
@@ -37,6 +38,9 @@ class LastUsedTest {
 	private static TopicReader topic;
 
 	@Autowired
+	private KeyIssuer issuer;
+
+	@Autowired
 	private KeyService keys;
 
 	@Autowired
@@ -57,8 +61,8 @@ class LastUsedTest {
 
 	@Test
 	void recordsTheLastUseOncePerResolutionWithoutPublishing() throws Exception {
-		String keyId = this.keys.issue(OWNER, KeyRequest.firstKey()).key().id();
-		String marker = this.keys.issue(OWNER, KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue(OWNER, KeyRequest.firstKey()).key().id();
+		String marker = this.issuer.issue(OWNER, KeyRequest.firstKey()).key().id();
 		Instant firstUse = Instant.parse("2026-11-23T10:00:00.250Z");
 
 		trigger("exec-" + UUID.randomUUID(), keyId, firstUse);
@@ -82,7 +86,7 @@ class LastUsedTest {
 
 	@Test
 	void ignoresTriggersWithoutAKeyOrWithAnUnknownOne() throws Exception {
-		String keyId = this.keys.issue(OWNER, KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue(OWNER, KeyRequest.firstKey()).key().id();
 		String executionId = "exec-" + UUID.randomUUID();
 
 		trigger(executionId, null, Instant.now());
@@ -96,7 +100,7 @@ class LastUsedTest {
 	void skipsCancellationRequestsOnTheTriggersTopic() throws Exception {
 		Counter deadLettered = this.meters.counter(DeadLetters.COUNTER, "topic", Topics.EXECUTIONS_REQUESTED.name());
 		double deadLetteredBefore = deadLettered.count();
-		String keyId = this.keys.issue(OWNER, KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue(OWNER, KeyRequest.firstKey()).key().id();
 		String executionId = "exec-" + UUID.randomUUID();
 
 		this.kafka

@@ -13,6 +13,7 @@ import dev.flowgate.keys.KeyServiceIntegrationTest;
 import dev.flowgate.keys.TopicReader;
 import dev.flowgate.keys.domain.key.ApiKey;
 import dev.flowgate.keys.domain.key.IssuedKey;
+import dev.flowgate.keys.domain.key.KeyIssuer;
 import dev.flowgate.keys.domain.key.KeyRequest;
 import dev.flowgate.keys.domain.key.KeySecret;
 import dev.flowgate.keys.domain.key.KeyService;
@@ -42,6 +43,9 @@ class OutboxRecoveryTest {
 
 	@Autowired
 	private KeyStore store;
+
+	@Autowired
+	private KeyIssuer issuer;
 
 	@Autowired
 	private KeyService keys;
@@ -77,7 +81,7 @@ class OutboxRecoveryTest {
 
 	@Test
 	void publishesAChangeSavedJustBeforeACrash() {
-		IssuedKey issued = this.keys.issue("owner-1", KeyRequest.firstKey());
+		IssuedKey issued = this.issuer.issue("owner-1", KeyRequest.firstKey());
 		topic.awaitFirstState(issued.key().id());
 
 		assertThat(this.store.replace(issued.key().deactivate())).isTrue();
@@ -87,7 +91,7 @@ class OutboxRecoveryTest {
 
 	@Test
 	void deliversTheTombstoneOfADeletionSavedJustBeforeACrash() {
-		IssuedKey issued = this.keys.issue("owner-1", KeyRequest.firstKey());
+		IssuedKey issued = this.issuer.issue("owner-1", KeyRequest.firstKey());
 		topic.awaitFirstState(issued.key().id());
 
 		assertThat(this.store.replace(issued.key().delete())).isTrue();
@@ -98,7 +102,7 @@ class OutboxRecoveryTest {
 
 	@Test
 	void keepsADeletedKeyAsLongAsTheTopicKeepsItsTombstoneSoThatItCanBeSentAgain() {
-		IssuedKey issued = this.keys.issue(newOwner(), KeyRequest.firstKey());
+		IssuedKey issued = this.issuer.issue(newOwner(), KeyRequest.firstKey());
 		String id = issued.key().id();
 		Instant before = Instant.now();
 
@@ -135,7 +139,7 @@ class OutboxRecoveryTest {
 
 	@Test
 	void flagsAKeyAwaitingPublicationUntilItsLastChangeIsOut() {
-		IssuedKey issued = this.keys.issue(newOwner(), KeyRequest.firstKey());
+		IssuedKey issued = this.issuer.issue(newOwner(), KeyRequest.firstKey());
 		String id = issued.key().id();
 		await().until(() -> Boolean.FALSE.equals(document(id).get(PendingPublication.FIELD)));
 
@@ -149,8 +153,8 @@ class OutboxRecoveryTest {
 	@Test
 	void publishesKeysStoredBeforeTheFlagThatAreBehindAndClearsThoseThatAreNot() {
 		String ownerId = newOwner();
-		IssuedKey published = this.keys.issue(ownerId, KeyRequest.firstKey());
-		IssuedKey behind = this.keys.issue(ownerId, KeyRequest.firstKey());
+		IssuedKey published = this.issuer.issue(ownerId, KeyRequest.firstKey());
+		IssuedKey behind = this.issuer.issue(ownerId, KeyRequest.firstKey());
 		topic.awaitFirstState(behind.key().id());
 		await().until(() -> Boolean.FALSE.equals(document(published.key().id()).get(PendingPublication.FIELD)));
 		// As stored before the flag: one published, one whose change never went out.
@@ -166,7 +170,7 @@ class OutboxRecoveryTest {
 
 	@Test
 	void publishesAKeyChangedByAReplicaThatDoesNotFlagItsWrites() {
-		IssuedKey issued = this.keys.issue(newOwner(), KeyRequest.firstKey());
+		IssuedKey issued = this.issuer.issue(newOwner(), KeyRequest.firstKey());
 		String id = issued.key().id();
 		await().until(() -> Boolean.FALSE.equals(document(id).get(PendingPublication.FIELD)));
 		// As the version before this one saves a deactivation.

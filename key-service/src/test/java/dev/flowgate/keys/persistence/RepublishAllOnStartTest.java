@@ -6,8 +6,8 @@ import dev.flowgate.keys.KeyServiceApplication;
 import dev.flowgate.keys.KeyServiceIntegrationTest;
 import dev.flowgate.keys.TopicReader;
 import dev.flowgate.keys.domain.key.IssuedKey;
+import dev.flowgate.keys.domain.key.KeyIssuer;
 import dev.flowgate.keys.domain.key.KeyRequest;
-import dev.flowgate.keys.domain.key.KeyService;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +34,7 @@ class RepublishAllOnStartTest {
 	private static TopicReader topic;
 
 	@Autowired
-	private KeyService keys;
+	private KeyIssuer issuer;
 
 	@Autowired
 	private MongoTemplate mongo;
@@ -51,7 +51,7 @@ class RepublishAllOnStartTest {
 
 	@Test
 	void publishesAKeyAlreadyPublishedAgainWhenStartedToRepublishAll() {
-		IssuedKey issued = this.keys.issue("owner-republished", KeyRequest.firstKey());
+		IssuedKey issued = this.issuer.issue("owner-republished", KeyRequest.firstKey());
 		String id = issued.key().id();
 		topic.awaitFirstState(id);
 		await().atMost(WAIT).until(() -> Boolean.FALSE.equals(document(id).get("pending")));

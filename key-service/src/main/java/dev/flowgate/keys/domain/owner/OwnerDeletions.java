@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import dev.flowgate.keys.domain.key.KeyService;
+import dev.flowgate.keys.domain.key.OwnerKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,7 @@ public class OwnerDeletions {
 
 	private final OwnerStore owners;
 
-	private final KeyService keys;
+	private final OwnerKeys keys;
 
 	private final OwnerDeletionPublisher publisher;
 
@@ -32,7 +32,7 @@ public class OwnerDeletions {
 	/**
 	 * @param batchSize the most pending deletions {@link #finishPending()} takes at once
 	 */
-	public OwnerDeletions(OwnerStore owners, KeyService keys, OwnerDeletionPublisher publisher, Clock clock,
+	public OwnerDeletions(OwnerStore owners, OwnerKeys keys, OwnerDeletionPublisher publisher, Clock clock,
 			int batchSize) {
 		this.owners = owners;
 		this.keys = keys;

@@ -12,19 +12,23 @@ import dev.flowgate.keys.domain.PageCursor;
 import dev.flowgate.keys.domain.PageRequest;
 import dev.flowgate.keys.domain.key.IssuedKey;
 import dev.flowgate.keys.domain.key.KeyRequest;
-import dev.flowgate.keys.domain.key.KeyService;
+import dev.flowgate.keys.domain.key.KeyIssuer;
+import dev.flowgate.keys.domain.key.OwnerKeys;
 
 /** The platform admin's side: owners, and keys issued on an owner's behalf. */
 public class OwnerService {
 
 	private final OwnerStore owners;
 
-	private final KeyService keys;
+	private final KeyIssuer issuer;
+
+	private final OwnerKeys keys;
 
 	private final Clock clock;
 
-	public OwnerService(OwnerStore owners, KeyService keys, Clock clock) {
+	public OwnerService(OwnerStore owners, KeyIssuer issuer, OwnerKeys keys, Clock clock) {
 		this.owners = owners;
+		this.issuer = issuer;
 		this.keys = keys;
 		this.clock = clock;
 	}
@@ -40,7 +44,7 @@ public class OwnerService {
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		this.owners.insert(owner);
 		try {
-			return new RegisteredOwner(owner, this.keys.issue(owner.id(), KeyRequest.firstKey()));
+			return new RegisteredOwner(owner, this.issuer.issue(owner.id(), KeyRequest.firstKey()));
 		}
 		catch (RuntimeException ex) {
 			try {
@@ -82,7 +86,7 @@ public class OwnerService {
 
 	public IssuedKey issueKey(String ownerId, KeyRequest request) {
 		requireOwner(ownerId);
-		return this.keys.issue(ownerId, request);
+		return this.issuer.issue(ownerId, request);
 	}
 
 	/**

@@ -28,12 +28,9 @@ class KeyPagingTest {
 
 	private final MutableClock clock = new MutableClock(NOW);
 
-	private final InMemoryKeyStore store = new InMemoryKeyStore();
+	private final InMemoryKeys domain = new InMemoryKeys(this.clock, KEYS_PER_OWNER);
 
-	private final KeyService keys = new KeyService(this.store,
-			new KeyPublication(this.store, new RecordingPublisher(), this.clock, Duration.ofSeconds(60),
-					Duration.ofSeconds(35), 10),
-			new InMemoryDeploymentDirectory(), DeletedOwners.NONE, this.clock, KEYS_PER_OWNER, Duration.ofSeconds(60));
+	private final KeyService keys = this.domain.keys();
 
 	@Test
 	void pagesKeysNewestFirst() {
@@ -109,7 +106,7 @@ class KeyPagingTest {
 	}
 
 	private ApiKey issue(String ownerId) {
-		return this.keys.issue(ownerId, KeyRequest.firstKey()).key();
+		return this.domain.issuer().issue(ownerId, KeyRequest.firstKey()).key();
 	}
 
 	private List<Page<ApiKey>> walk(String ownerId, int limit) {

@@ -3,7 +3,6 @@ package dev.flowgate.keys.domain.key;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 
 import dev.flowgate.contracts.KeyScope;
@@ -14,7 +13,6 @@ import dev.flowgate.keys.domain.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class KeyServiceTest {
@@ -23,109 +21,25 @@ class KeyServiceTest {
 
 	private static final int KEYS_PER_OWNER = 3;
 
-	private static final Duration SELF_ROTATION_GRACE = Duration.ofSeconds(60);
+	private static final Duration SELF_ROTATION_GRACE = InMemoryKeys.SELF_ROTATION_GRACE;
 
 	private final MutableClock clock = new MutableClock(NOW);
 
-	private final InMemoryKeyStore store = new InMemoryKeyStore();
+	private final InMemoryKeys domain = new InMemoryKeys(this.clock, KEYS_PER_OWNER);
 
-	private final RecordingPublisher publisher = new RecordingPublisher();
+	private final InMemoryKeyStore store = this.domain.store();
 
-	private final InMemoryDeploymentDirectory deployments = new InMemoryDeploymentDirectory();
+	private final RecordingPublisher publisher = this.domain.publisher();
 
-	private final KeyService keys = new KeyService(
-			this.store, new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60),
-					Duration.ofSeconds(35), 10),
-			this.deployments, DeletedOwners.NONE, this.clock, KEYS_PER_OWNER, SELF_ROTATION_GRACE);
+	private final InMemoryDeploymentDirectory deployments = this.domain.deployments();
 
-	@Test
-	void refusesAKeyPastTheOwnersLimitUntilOneIsDeleted() {
-		String lastId = null;
-		for (int i = 0; i < KEYS_PER_OWNER; i++) {
-			lastId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
-		}
-		this.keys.issue("owner-2", KeyRequest.firstKey());
+	private final KeyIssuer issuer = this.domain.issuer();
 
-		assertThatThrownBy(() -> this.keys.issue("owner-1", KeyRequest.firstKey()))
-			.isInstanceOf(KeyLimitReachedException.class)
-			.hasMessage("An owner can have at most 3 keys, active or not; delete the keys no longer used");
-		this.keys.delete("owner-1", lastId);
-		assertThat(this.keys.issue("owner-1", KeyRequest.firstKey()).key().ownerId()).isEqualTo("owner-1");
-	}
-
-	@Test
-	void keepsTheLimitWhenAnotherKeyIsIssuedDuringTheDeploymentCheck() {
-		for (int i = 0; i < KEYS_PER_OWNER - 1; i++) {
-			this.keys.issue("owner-1", KeyRequest.firstKey());
-		}
-		this.deployments.add("owner-1", "d-1");
-		this.deployments.whileNextAsked(() -> this.keys.issue("owner-1", KeyRequest.firstKey()));
-
-		assertThatThrownBy(() -> this.keys.issue("owner-1",
-				KeyRequest.of("scoped", Set.of(KeyScope.RUN), Set.of("d-1"), null, null)))
-			.isInstanceOf(KeyLimitReachedException.class);
-		assertThat(listed("owner-1")).hasSize(KEYS_PER_OWNER)
-			.noneSatisfy((key) -> assertThat(key.name()).isEqualTo("scoped"));
-	}
-
-	@Test
-	void storesAndPublishesANewKeyAtOnce() {
-		IssuedKey issued = this.keys.issue("owner-1", KeyRequest.firstKey());
-
-		assertThat(this.store.stored(issued.key().id())).isEqualTo(issued.key());
-		assertThat(issued.key().credential().secretHash()).isEqualTo(issued.secret().hash());
-		assertThat(issued.key().createdAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00.123Z"));
-		assertThat(this.publisher.sent()).containsExactly(issued.key());
-		assertThat(this.store.publishedVersion(issued.key().id())).isEqualTo(1);
-	}
-
-	@Test
-	void scopesAKeyToDeploymentsTheOwnerHas() {
-		this.deployments.add("owner-1", "dep-1");
-		this.deployments.add("owner-1", "dep-2");
-
-		IssuedKey issued = this.keys.issue("owner-1", scopedTo("dep-1", "dep-2"));
-
-		assertThat(this.store.stored(issued.key().id()).permissions().deploymentIds())
-			.containsExactlyInAnyOrder("dep-1", "dep-2");
-		assertThat(this.publisher.sent()).containsExactly(issued.key());
-	}
-
-	@Test
-	void refusesAKeyScopedToADeploymentTheOwnerDoesNotHave() {
-		this.deployments.add("owner-1", "dep-1");
-		this.deployments.add("owner-2", "dep-of-owner-2");
-
-		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> this.keys.issue("owner-1", scopedTo("dep-1", "typo", "dep-of-owner-2")))
-			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("deploymentIds"))
-			.withMessageEndingWith("names no deployment of yours: dep-of-owner-2, typo");
-		assertThat(listed("owner-1")).isEmpty();
-		assertThat(this.publisher.sent()).isEmpty();
-	}
-
-	@Test
-	void refusesAScopedKeyWhileDeploymentsCannotBeChecked() {
-		this.deployments.makeUnavailable();
-
-		assertThatExceptionOfType(DeploymentDirectoryUnavailableException.class)
-			.isThrownBy(() -> this.keys.issue("owner-1", scopedTo("dep-1")));
-		assertThat(listed("owner-1")).isEmpty();
-	}
-
-	@Test
-	void issuesAnUnscopedKeyWithoutAskingAboutDeployments() {
-		this.deployments.makeUnavailable();
-
-		this.keys.issue("owner-1", KeyRequest.of("all", null, null, null, null));
-
-		assertThat(this.deployments.asked()).isEmpty();
-		assertThat(listed("owner-1")).hasSize(1);
-	}
+	private final KeyService keys = this.domain.keys();
 
 	@Test
 	void changesAKeyAndPublishesIt() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		ApiKey changed = this.keys.change("owner-1", keyId, new KeyChanges("renamed", null, null, null, Setting.to(30)),
 				null);
@@ -138,7 +52,7 @@ class KeyServiceTest {
 	@Test
 	void asksOnlyAboutTheDeploymentsAChangeAdds() {
 		this.deployments.add("owner-1", "dep-1");
-		String keyId = this.keys.issue("owner-1", scopedTo("dep-1")).key().id();
+		String keyId = this.issuer.issue("owner-1", scopedTo("dep-1")).key().id();
 		this.deployments.add("owner-1", "dep-2");
 
 		// dep-1 may be gone since: it stays on the key without a question.
@@ -156,7 +70,7 @@ class KeyServiceTest {
 
 	@Test
 	void hidesAnotherOwnersKey() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		assertThatExceptionOfType(KeyNotFoundException.class).isThrownBy(() -> this.keys.get("owner-2", keyId));
 		assertThatExceptionOfType(KeyNotFoundException.class).isThrownBy(() -> this.keys.deactivate("owner-2", keyId));
@@ -165,7 +79,7 @@ class KeyServiceTest {
 
 	@Test
 	void doesNotPublishATransitionThatChangesNothing() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		ApiKey same = this.keys.activate("owner-1", keyId);
 
@@ -175,7 +89,7 @@ class KeyServiceTest {
 
 	@Test
 	void retriesAChangeThatRacedWithAnother() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 		this.store.beforeReplace(() -> {
 			this.store.beforeReplace(() -> {
 			});
@@ -190,30 +104,11 @@ class KeyServiceTest {
 
 	@Test
 	void givesUpWhenTheKeyKeepsChanging() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 		this.store.beforeReplace(() -> this.store.changeConcurrently(keyId));
 
 		assertThatExceptionOfType(ConcurrentKeyChangeException.class)
 			.isThrownBy(() -> this.keys.deactivate("owner-1", keyId));
-	}
-
-	@Test
-	void boundsAKeyMadeWithAnExpiringLimitedKeyByThatKeysExpiryAndLimit() {
-		Instant contractEnd = NOW.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
-		String contractorId = contractorKey(contractEnd, 10);
-
-		ApiKey inherited = this.keys.issue("owner-1", KeyRequest.of("ci", null, null, null, null), contractorId).key();
-
-		assertThat(inherited.permissions().expiresAt()).isEqualTo(contractEnd);
-		assertThat(inherited.permissions().rateLimitPerMinute()).isEqualTo(10);
-		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> this.keys.issue("owner-1",
-					KeyRequest.of("later", null, null, contractEnd.plusMillis(1), null), contractorId))
-			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("expiresAt"));
-		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> this.keys.issue("owner-1", KeyRequest.of("faster", null, null, null, 11), contractorId))
-			.satisfies((ex) -> assertThat(ex.fields()).containsExactly("rateLimitPerMinute"));
-		assertThat(listed("owner-1")).extracting(ApiKey::name).containsExactlyInAnyOrder("contractor", "ci");
 	}
 
 	@Test
@@ -240,7 +135,7 @@ class KeyServiceTest {
 	void letsABoundKeyChangeAnotherKeyWithinItsBounds() {
 		Instant contractEnd = NOW.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
 		String contractorId = contractorKey(contractEnd, 10);
-		String otherId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String otherId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		ApiKey changed = this.keys.change("owner-1", otherId,
 				new KeyChanges("renamed", null, null, Setting.to(contractEnd), Setting.to(10)), contractorId);
@@ -250,18 +145,8 @@ class KeyServiceTest {
 	}
 
 	@Test
-	void refusesAKeyMadeWithAKeyThatIsGone() {
-		String goneId = contractorKey(null, null);
-		this.keys.delete("owner-1", goneId);
-
-		assertThatExceptionOfType(CallingKeyNotFoundException.class)
-			.isThrownBy(() -> this.keys.issue("owner-1", KeyRequest.firstKey(), goneId));
-		assertThat(listed("owner-1")).isEmpty();
-	}
-
-	@Test
 	void rotationReturnsTheNewSecretOnce() {
-		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+		IssuedKey first = this.issuer.issue("owner-1", KeyRequest.firstKey());
 
 		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ofSeconds(30), null, false);
 
@@ -273,7 +158,7 @@ class KeyServiceTest {
 
 	@Test
 	void keepsTheOldSecretForTheSelfRotationGraceWhenAKeyRotatesItselfWithoutAskingForOne() {
-		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+		IssuedKey first = this.issuer.issue("owner-1", KeyRequest.firstKey());
 		String keyId = first.key().id();
 
 		this.keys.rotate("owner-1", keyId, null, keyId, false);
@@ -286,7 +171,7 @@ class KeyServiceTest {
 
 	@Test
 	void keepsTheSecretTheCallerHoldsWhenAKeyRotatesItselfAgainWithItsPreviousSecret() {
-		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+		IssuedKey first = this.issuer.issue("owner-1", KeyRequest.firstKey());
 		String keyId = first.key().id();
 		IssuedKey lost = this.keys.rotate("owner-1", keyId, null, keyId, false);
 
@@ -303,7 +188,7 @@ class KeyServiceTest {
 
 	@Test
 	void keepsTheCurrentSecretWhenAnotherKeyRotatesAKeyWithItsPreviousSecret() {
-		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+		IssuedKey first = this.issuer.issue("owner-1", KeyRequest.firstKey());
 		String keyId = first.key().id();
 		IssuedKey second = this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), keyId, false);
 
@@ -314,7 +199,7 @@ class KeyServiceTest {
 
 	@Test
 	void endsTheOldSecretAtOnceWhenAKeyRotatesItselfAskingForNoGrace() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		this.keys.rotate("owner-1", keyId, Duration.ZERO, keyId, false);
 
@@ -324,7 +209,7 @@ class KeyServiceTest {
 
 	@Test
 	void honoursAShorterGracePeriodAKeyRotatingItselfAsksFor() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		this.keys.rotate("owner-1", keyId, Duration.ofSeconds(5), keyId, false);
 
@@ -334,7 +219,7 @@ class KeyServiceTest {
 
 	@Test
 	void endsTheOldSecretAtOnceWhenAnotherKeyRotatesItWithoutAskingForGrace() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		this.keys.rotate("owner-1", keyId, null, "another-key", false);
 
@@ -343,7 +228,7 @@ class KeyServiceTest {
 
 	@Test
 	void keepsALongerGracePeriodAKeyRotatingItselfAsksFor() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		this.keys.rotate("owner-1", keyId, Duration.ofMinutes(5), keyId, false);
 
@@ -353,8 +238,8 @@ class KeyServiceTest {
 
 	@Test
 	void endsTheOldSecretAtOnceWhenAnotherKeyRotatesItWithoutGrace() {
-		String keyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
-		String otherKeyId = this.keys.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String keyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
+		String otherKeyId = this.issuer.issue("owner-1", KeyRequest.firstKey()).key().id();
 
 		this.keys.rotate("owner-1", keyId, Duration.ZERO, otherKeyId, false);
 
@@ -364,7 +249,7 @@ class KeyServiceTest {
 
 	@Test
 	void answersWithTheRotatedSecretEvenIfPublishingFailsOutright() {
-		IssuedKey first = this.keys.issue("owner-1", KeyRequest.firstKey());
+		IssuedKey first = this.issuer.issue("owner-1", KeyRequest.firstKey());
 		this.store.failPublicationBookkeeping();
 
 		IssuedKey rotated = this.keys.rotate("owner-1", first.key().id(), Duration.ZERO, null, false);
@@ -373,12 +258,8 @@ class KeyServiceTest {
 		assertThat(this.store.publishedVersion(first.key().id())).isEqualTo(1);
 	}
 
-	private List<ApiKey> listed(String ownerId) {
-		return this.keys.list(ownerId, null, null).items();
-	}
-
 	private String contractorKey(Instant expiresAt, Integer rateLimitPerMinute) {
-		return this.keys
+		return this.issuer
 			.issue("owner-1", KeyRequest.of("contractor", Set.of(KeyScope.MANAGE), null, expiresAt, rateLimitPerMinute))
 			.key()
 			.id();

@@ -1,6 +1,5 @@
 package dev.flowgate.keys.domain.key;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,23 +26,22 @@ class OwnerDeletionsTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00.123Z"));
 
-	private final InMemoryKeyStore store = new InMemoryKeyStore();
-
 	private final InMemoryOwnerStore ownerStore = new InMemoryOwnerStore();
 
-	private final RecordingPublisher publisher = new RecordingPublisher();
+	private final InMemoryKeys domain = new InMemoryKeys(this.clock, new InMemoryKeyStore(), this.ownerStore, KEYS, 10);
+
+	private final InMemoryKeyStore store = this.domain.store();
+
+	private final RecordingPublisher publisher = this.domain.publisher();
+
+	private final KeyIssuer issuer = this.domain.issuer();
 
 	private final Announcements announcements = new Announcements();
 
-	private final KeyService keys = new KeyService(
-			this.store, new KeyPublication(this.store, this.publisher, this.clock, Duration.ofSeconds(60),
-					Duration.ofSeconds(35), 10),
-			new InMemoryDeploymentDirectory(), this.ownerStore, this.clock, KEYS, Duration.ofSeconds(60));
+	private final OwnerService owners = this.domain.owners(this.ownerStore);
 
-	private final OwnerService owners = new OwnerService(this.ownerStore, this.keys, this.clock);
-
-	private final OwnerDeletions deletions = new OwnerDeletions(this.ownerStore, this.keys, this.announcements,
-			this.clock, 10);
+	private final OwnerDeletions deletions = new OwnerDeletions(this.ownerStore, this.domain.ownerKeys(),
+			this.announcements, this.clock, 10);
 
 	@Test
 	void deletesEveryKeyOfTheOwnerPastOnePageAndAnnouncesTheDeletion() {
@@ -98,11 +96,11 @@ class OwnerDeletionsTest {
 	@Test
 	void withdrawsAKeyIssuedForAnOwnerDeletedMeanwhile() {
 		String ownerId = this.owners.register("leaving").owner().id();
-		String manageKey = this.keys.issue(ownerId, KeyRequest.of("manage", null, null, null, null)).key().id();
+		String manageKey = this.issuer.issue(ownerId, KeyRequest.of("manage", null, null, null, null)).key().id();
 		this.ownerStore.markDeleted(ownerId, this.clock.instant());
 
 		assertThatExceptionOfType(OwnerDeletedException.class).as("issued with the owner's own key")
-			.isThrownBy(() -> this.keys.issue(ownerId, KeyRequest.of("late", null, null, null, null), manageKey));
+			.isThrownBy(() -> this.issuer.issue(ownerId, KeyRequest.of("late", null, null, null, null), manageKey));
 		assertThatExceptionOfType(OwnerNotFoundException.class).as("by the admin")
 			.isThrownBy(() -> this.owners.issueKey(ownerId, KeyRequest.of("late", null, null, null, null)));
 		assertThat(this.store.countOwned(ownerId)).as("the first key and manage, deleted with the owner later")

@@ -1,6 +1,5 @@
 package dev.flowgate.keys.domain.key;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +22,18 @@ class OwnerKeyDeactivationTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00.123Z"));
 
-	private final InMemoryKeyStore store = new InMemoryKeyStore();
+	private final InMemoryKeys domain = new InMemoryKeys(this.clock, new InMemoryKeyStore(), DeletedOwners.NONE, KEYS,
+			KEYS);
 
-	private final RecordingPublisher publisher = new RecordingPublisher();
+	private final InMemoryKeyStore store = this.domain.store();
 
-	private final KeyPublication publication = new KeyPublication(this.store, this.publisher, this.clock,
-			Duration.ofSeconds(60), Duration.ofSeconds(35), KEYS);
+	private final RecordingPublisher publisher = this.domain.publisher();
 
-	private final KeyService keys = new KeyService(this.store, this.publication, new InMemoryDeploymentDirectory(),
-			DeletedOwners.NONE, this.clock, KEYS, Duration.ofSeconds(60));
+	private final KeyPublication publication = this.domain.publication();
 
-	private final OwnerService owners = new OwnerService(new InMemoryOwnerStore(), this.keys, this.clock);
+	private final KeyService keys = this.domain.keys();
+
+	private final OwnerService owners = this.domain.owners(new InMemoryOwnerStore());
 
 	@Test
 	void deactivatesEveryActiveKeyOfTheOwnerPastOnePageAndPublishesEach() {

@@ -26,14 +26,13 @@ class OwnerListingTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00.123Z"));
 
-	private final InMemoryKeyStore keyStore = new InMemoryKeyStore();
+	private final InMemoryKeys domain = new InMemoryKeys(this.clock, 10);
 
-	private final KeyService keys = new KeyService(this.keyStore,
-			new KeyPublication(this.keyStore, new RecordingPublisher(), this.clock, Duration.ofSeconds(60),
-					Duration.ofSeconds(35), 10),
-			new InMemoryDeploymentDirectory(), DeletedOwners.NONE, this.clock, 10, Duration.ofSeconds(60));
+	private final KeyIssuer issuer = this.domain.issuer();
 
-	private final OwnerService owners = new OwnerService(new InMemoryOwnerStore(), this.keys, this.clock);
+	private final KeyService keys = this.domain.keys();
+
+	private final OwnerService owners = this.domain.owners(new InMemoryOwnerStore());
 
 	@Test
 	void pagesOwnersNewestFirstWithTheIdBreakingTies() {
@@ -61,10 +60,11 @@ class OwnerListingTest {
 	@Test
 	void countsOnlyTheKeysThatWorkNow() {
 		String ownerId = register("acme").id();
-		this.keys.issue(ownerId, KeyRequest.of("soon expired", null, null, this.clock.instant().plusSeconds(60), null));
+		this.issuer.issue(ownerId,
+				KeyRequest.of("soon expired", null, null, this.clock.instant().plusSeconds(60), null));
 		this.keys.deactivate(ownerId,
-				this.keys.issue(ownerId, KeyRequest.of("off", null, null, null, null)).key().id());
-		this.keys.delete(ownerId, this.keys.issue(ownerId, KeyRequest.of("gone", null, null, null, null)).key().id());
+				this.issuer.issue(ownerId, KeyRequest.of("off", null, null, null, null)).key().id());
+		this.keys.delete(ownerId, this.issuer.issue(ownerId, KeyRequest.of("gone", null, null, null, null)).key().id());
 		// Registered later, so it lists first whatever the two random ids are.
 		this.clock.advance(Duration.ofMillis(1));
 		String keyless = register("keyless").id();

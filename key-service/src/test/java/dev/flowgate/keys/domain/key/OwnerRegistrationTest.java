@@ -1,6 +1,5 @@
 package dev.flowgate.keys.domain.key;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import dev.flowgate.infra.test.MutableClock;
@@ -43,11 +42,7 @@ class OwnerRegistrationTest {
 	}
 
 	private OwnerService owners(InMemoryKeyStore keys) {
-		KeyService keyService = new KeyService(keys,
-				new KeyPublication(keys, new RecordingPublisher(), this.clock, Duration.ofSeconds(60),
-						Duration.ofSeconds(35), 10),
-				new InMemoryDeploymentDirectory(), DeletedOwners.NONE, this.clock, 10, Duration.ofSeconds(60));
-		return new OwnerService(this.ownerStore, keyService, this.clock);
+		return new InMemoryKeys(this.clock, keys, DeletedOwners.NONE, 10, 10).owners(this.ownerStore);
 	}
 
 }
