@@ -14,8 +14,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Imported by each service behind the gateway: its API ({@value #API}, not the actuator)
  * answers only calls that carry the internal token ({@code flowgate.internal-token}), and
- * 401 problem details to the others; a query parameter may be given once
- * ({@link RepeatedParameterGuard}), request bodies are read strictly
+ * 401 problem details to the others; a query parameter may be given once, as
+ * percent-encoded UTF-8 ({@link QueryGuard}), a whole number only as its digits
+ * ({@link WholeNumberParameters}), request bodies are read strictly
  * ({@link StrictBodies}), and its answers are typed as what they are
  * ({@link PlainJsonAnswers}).
  */
@@ -42,14 +43,17 @@ public class InternalApiConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new InternalTokenGuard(this.properties.internalToken()))
 			.addPathPatterns(API)
 			.order(Ordered.HIGHEST_PRECEDENCE);
-		registry.addInterceptor(new RepeatedParameterGuard())
-			.addPathPatterns(API)
-			.order(Ordered.HIGHEST_PRECEDENCE + 1);
+		registry.addInterceptor(new QueryGuard()).addPathPatterns(API).order(Ordered.HIGHEST_PRECEDENCE + 1);
 	}
 
 	@Bean
 	UntrustedCallerAdvice untrustedCallerAdvice() {
 		return new UntrustedCallerAdvice();
+	}
+
+	@Bean
+	WholeNumberParameters wholeNumberParameters() {
+		return new WholeNumberParameters();
 	}
 
 	@Bean

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.flowgate.internal.RepeatedParameterGuard.RepeatedParameterException;
+import dev.flowgate.internal.QueryGuard.InvalidQueryException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +58,8 @@ public abstract class InternalApiProblems extends ResponseEntityExceptionHandler
 	}
 
 	@ExceptionHandler
-	protected ResponseEntity<Object> repeatedParameter(RepeatedParameterException ex, WebRequest request) {
-		return invalid(ex, new InvalidField(ex.parameter(), "is given more than once"), new HttpHeaders(), request);
+	protected ResponseEntity<Object> invalidQuery(InvalidQueryException ex, WebRequest request) {
+		return invalid(ex, new InvalidField(ex.parameter(), ex.problem()), new HttpHeaders(), request);
 	}
 
 	@Override

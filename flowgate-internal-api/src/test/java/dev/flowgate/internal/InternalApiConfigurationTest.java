@@ -1,11 +1,15 @@
 package dev.flowgate.internal;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -61,22 +65,59 @@ class InternalApiConfigurationTest {
 	@Test
 	void refusesAQueryParameterGivenTwiceNamingIt() {
 		this.context.run((context) -> {
-			// A name that is no valid escape is compared as sent.
-			for (String query : new String[] { "limit=1&limit=2", "cursor=a&cursor=a", "li%mit=1&li%mit=2" }) {
-				MvcResult result = WebMvc.call(context,
-						get("/v1/things?" + query).header(InternalHeaders.TOKEN, "s3cret-token"));
-				String parameter = query.substring(0, query.indexOf('='));
-				assertThat(result.getResponse().getStatus()).as(query).isEqualTo(400);
-				assertThat(result.getResponse().getContentAsString())
-					.contains("\"detail\":\"" + parameter + " is given more than once\"")
-					.contains("\"field\":\"" + parameter + "\"");
+			for (String query : new String[] { "limit=1&limit=2", "cursor=a&cursor=a", "curs%6Fr=a&cursor=b" }) {
+				assertThat(problem(context, query)).as(query)
+					.contains("\"detail\":\"" + (query.startsWith("limit") ? "limit" : "cursor")
+							+ " is given more than once\"");
 			}
-			for (String query : new String[] { "limit=1&cursor=a&x", "li%mit=1" }) {
-				MvcResult once = WebMvc.call(context,
-						get("/v1/things?" + query).header(InternalHeaders.TOKEN, "s3cret-token"));
-				assertThat(once.getResponse().getStatus()).as(query).isEqualTo(200);
-			}
+			MvcResult once = WebMvc.call(context,
+					get(URI.create("/v1/things?limit=1&cursor=a&x")).header(InternalHeaders.TOKEN, "s3cret-token"));
+			assertThat(once.getResponse().getContentAsString()).isEqualTo("things 1");
 		});
+	}
+
+	@Test
+	void refusesAQueryThatIsNotPercentEncodedUtf8NamingTheParameter() {
+		this.context.run((context) -> {
+			assertThat(problem(context, "cursor=%zz")).contains("\"field\":\"cursor\"")
+				.contains("cursor is not percent-encoded UTF-8");
+			assertThat(problem(context, "limit=%C0%AF")).contains("\"field\":\"limit\"");
+			assertThat(problem(context, "window=%E0%A4")).contains("\"field\":\"window\"");
+			assertThat(problem(context, "li%mit=1")).contains("\"field\":\"li%mit\"");
+			MvcResult encoded = WebMvc.call(context, get(URI.create("/v1/things?cursor=caf%C3%A9+au+lait&limit=%33"))
+				.header(InternalHeaders.TOKEN, "s3cret-token"));
+			assertThat(encoded.getResponse().getContentAsString()).isEqualTo("things 3");
+		});
+	}
+
+	@Test
+	void readsAWholeNumberOnlyAsItsDigits() {
+		this.context.run((context) -> {
+			for (String limit : new String[] { "0x10", "%2B5", "%205", "#10", "", "1.0", "99999999999" }) {
+				assertThat(problem(context, "limit=" + limit)).as(limit)
+					.contains("\"field\":\"limit\"")
+					.contains("must be a whole number");
+			}
+			MvcResult negative = WebMvc.call(context,
+					get(URI.create("/v1/things?limit=-1")).header(InternalHeaders.TOKEN, "s3cret-token"));
+			assertThat(negative.getResponse().getContentAsString()).isEqualTo("things -1");
+		});
+	}
+
+	/** The body of the 400 problem a call with the query, as sent, is answered with. */
+	private static String problem(WebApplicationContext context, String query) throws Exception {
+		MvcResult result = WebMvc.call(context, get("/v1/things").with((request) -> {
+			request.setQueryString(query);
+			for (String pair : query.split("&")) {
+				String[] parameter = pair.split("=", 2);
+				String value = (parameter.length > 1) ? parameter[1] : "";
+				// As the servlet container decodes it, where it can.
+				request.addParameter(parameter[0], QueryGuard.decoded(value).orElse(value));
+			}
+			return request;
+		}).header(InternalHeaders.TOKEN, "s3cret-token"));
+		assertThat(result.getResponse().getStatus()).as(query).isEqualTo(400);
+		return result.getResponse().getContentAsString();
 	}
 
 	@Test
@@ -94,8 +135,8 @@ class InternalApiConfigurationTest {
 	static class Api {
 
 		@GetMapping("/v1/things")
-		String things() {
-			return "things";
+		String things(@RequestParam(required = false) Integer limit) {
+			return (limit != null) ? "things " + limit : "things";
 		}
 
 		@GetMapping("/status")
