@@ -19,12 +19,18 @@ public final class DeploymentView {
 
 	private final Map<String, DeploymentStateChanged> deployments = new ConcurrentHashMap<>();
 
+	private final SharedFlows flows = new SharedFlows();
+
 	private final Map<String, List<CompletableFuture<DeploymentStateChanged>>> waiting = new ConcurrentHashMap<>();
 
 	private volatile boolean caughtUp;
 
-	public void put(DeploymentStateChanged deployment) {
-		this.deployments.put(deployment.deploymentId(), deployment);
+	public void put(DeploymentStateChanged published) {
+		DeploymentStateChanged deployment = this.flows.hold(published);
+		DeploymentStateChanged replaced = this.deployments.put(deployment.deploymentId(), deployment);
+		if (replaced != null) {
+			this.flows.release(replaced);
+		}
 		List<CompletableFuture<DeploymentStateChanged>> waiters = this.waiting.remove(deployment.deploymentId());
 		if (waiters != null) {
 			waiters.forEach((waiter) -> waiter.complete(deployment));
@@ -33,7 +39,10 @@ public final class DeploymentView {
 
 	/** A tombstone: the deployment is gone. */
 	public void remove(String deploymentId) {
-		this.deployments.remove(deploymentId);
+		DeploymentStateChanged removed = this.deployments.remove(deploymentId);
+		if (removed != null) {
+			this.flows.release(removed);
+		}
 	}
 
 	public Optional<DeploymentStateChanged> find(String deploymentId) {
@@ -60,6 +69,11 @@ public final class DeploymentView {
 
 	public int size() {
 		return this.deployments.size();
+	}
+
+	/** How many distinct flow versions the deployments pin, each held once. */
+	public int flowVersions() {
+		return this.flows.size();
 	}
 
 	/**

@@ -59,4 +59,50 @@ class DeploymentViewTest {
 		assertThat(this.view.size()).isOne();
 	}
 
+	@Test
+	void holdsOneCopyOfAFlowVersionThatManyDeploymentsPin() {
+		this.view.put(pinning("test", "flow-1", 1));
+		this.view.put(pinning("production", "flow-1", 1));
+
+		assertThat(this.view.find("production").orElseThrow().flow())
+			.isSameAs(this.view.find("test").orElseThrow().flow());
+		assertThat(this.view.flowVersions()).isEqualTo(1);
+	}
+
+	@Test
+	void letsAFlowVersionGoWithTheLastDeploymentThatPinsIt() {
+		this.view.put(pinning("test", "flow-1", 1));
+		this.view.put(pinning("production", "flow-1", 1));
+		this.view.put(pinning("other", "flow-2", 1));
+
+		this.view.remove("test");
+		assertThat(this.view.flowVersions()).isEqualTo(2);
+		this.view.put(pinning("production", "flow-1", 2));
+		assertThat(this.view.flowVersions()).isEqualTo(2);
+		this.view.remove("other");
+		this.view.remove("production");
+
+		assertThat(this.view.flowVersions()).isZero();
+	}
+
+	@Test
+	void keepsADeploymentsOwnStateWhenItSharesTheFlow() {
+		this.view.put(pinning("test", "flow-1", 1));
+		DeploymentStateChanged production = pinning("production", "flow-1", 1);
+
+		this.view.put(production);
+
+		assertThat(this.view.find("production")).contains(production);
+	}
+
+	/**
+	 * A deployment of the flow version, with a copy of the flow of its own as decoded.
+	 */
+	private static DeploymentStateChanged pinning(String deploymentId, String flowId, int version) {
+		DeploymentStateChanged echo = Deployments.echo(deploymentId, "owner-1");
+		return new DeploymentStateChanged(echo.eventId(), echo.schemaVersion(), echo.occurredAt(), deploymentId,
+				echo.ownerId(), echo.name(), flowId, version, echo.flow(), echo.mode(), echo.environment(),
+				echo.enabled(), echo.syncTimeoutSeconds(), echo.delivery(), echo.limits());
+	}
+
 }
