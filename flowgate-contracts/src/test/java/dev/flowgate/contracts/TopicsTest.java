@@ -15,6 +15,13 @@ class TopicsTest {
 	}
 
 	@Test
+	void compactedTopicsRollSegmentsSoThatCompactionKeepsUp() {
+		assertThat(Topics.DEPLOYMENTS.configs()).containsEntry("segment.bytes", "67108864")
+			.containsEntry("segment.ms", "3600000");
+		assertThat(Topics.EXECUTIONS_REQUESTED.configs()).doesNotContainKeys("segment.bytes", "segment.ms");
+	}
+
+	@Test
 	void triggersAndResultsSharePartitioningSoAResultLandsInTheTriggersPartitionNumber() {
 		assertThat(Topics.EXECUTIONS_COMPLETED.partitions()).isEqualTo(Topics.EXECUTIONS_REQUESTED.partitions());
 	}
