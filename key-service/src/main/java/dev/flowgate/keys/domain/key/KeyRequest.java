@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.flowgate.contracts.KeyScope;
+import dev.flowgate.internal.DisplayNames;
 import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.InvalidRequestException.FieldProblem;
 
@@ -41,13 +42,9 @@ public record KeyRequest(String name, KeyPermissions permissions) {
 	}
 
 	private static List<FieldProblem> nameProblems(String name) {
-		if (name == null || name.isBlank()) {
-			return List.of(new FieldProblem("name", "is required"));
-		}
-		if (name.length() > MAX_NAME_LENGTH) {
-			return List.of(new FieldProblem("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
-		}
-		return List.of();
+		return DisplayNames.problem(name, MAX_NAME_LENGTH)
+			.map((problem) -> List.of(new FieldProblem("name", problem)))
+			.orElse(List.of());
 	}
 
 	public static KeyRequest of(String name, Set<KeyScope> scopes, Set<String> deploymentIds, Instant expiresAt,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.flowgate.internal.DisplayNames;
 import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.Page;
 import dev.flowgate.keys.domain.PageCursor;
@@ -40,6 +41,9 @@ public class OwnerService {
 	 * owner, not a second of the same name.
 	 */
 	public RegisteredOwner register(String name) {
+		DisplayNames.problem(name, Owner.MAX_NAME_LENGTH).ifPresent((problem) -> {
+			throw new InvalidRequestException("name", problem);
+		});
 		Owner owner = new Owner(UUID.randomUUID().toString(), name,
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		this.owners.insert(owner);

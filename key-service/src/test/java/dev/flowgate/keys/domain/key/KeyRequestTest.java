@@ -55,6 +55,17 @@ class KeyRequestTest {
 	}
 
 	@Test
+	void refusesANameThatWouldHideOrReorderWhatListsShow() {
+		for (String name : new String[] { "nul\u0000", "red \u001b[31m", "invoice\u202Egnp.exe", "half \uD800" }) {
+			assertThatExceptionOfType(InvalidRequestException.class).as(name)
+				.isThrownBy(() -> KeyRequest.of(name, null, null, null, null))
+				.satisfies((ex) -> assertThat(ex.fields()).containsExactly("name"));
+		}
+		assertThat(KeyRequest.of("👍".repeat(KeyRequest.MAX_NAME_LENGTH), null, null, null, null).name())
+			.hasSize(2 * KeyRequest.MAX_NAME_LENGTH);
+	}
+
+	@Test
 	void rejectsAnExplicitlyEmptyScopeList() {
 		assertRejected("scopes", () -> KeyRequest.of("ci", Set.of(), null, null, null));
 		assertRejected("scopes",

@@ -3,6 +3,7 @@ package dev.flowgate.keys.domain.key;
 import java.time.Instant;
 
 import dev.flowgate.infra.test.MutableClock;
+import dev.flowgate.keys.domain.InvalidRequestException;
 import dev.flowgate.keys.domain.owner.OwnerService;
 import dev.flowgate.keys.domain.owner.RegisteredOwner;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,14 @@ class OwnerRegistrationTest {
 
 		assertThat(this.ownerStore.stored()).containsOnlyKeys(registered.owner().id());
 		assertThat(keys.findOwned(registered.owner().id(), registered.key().key().id())).isPresent();
+	}
+
+	@Test
+	void refusesAnOwnerNameWithControlCharacters() {
+		assertThatThrownBy(() -> owners(new InMemoryKeyStore()).register("acme\u001b[2J"))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("must not contain control characters");
+		assertThat(this.ownerStore.stored()).isEmpty();
 	}
 
 	@Test
