@@ -63,7 +63,7 @@ public class RateLimitHeaders {
 	/** What is left of the key's limit and the deployment's, where they have one. */
 	public List<Quota> triggerQuotas(Caller caller, Deployment deployment) {
 		Optional<Quota> deploymentQuota = this.limits.deploymentQuota(deployment.id(),
-				deployment.state().limits().requestsPerMinute());
+				deployment.limits().requestsPerMinute());
 		return Stream.concat(keyQuotas(caller).stream(), deploymentQuota.stream()).toList();
 	}
 

@@ -65,6 +65,12 @@ public final class DeploymentStates {
 		return this;
 	}
 
+	/** Adds a node of {@code chars} characters of configuration: a large flow. */
+	public DeploymentStates largeNode(String nodeId, int chars) {
+		this.nodes.add(new FlowNode(nodeId, "transform", Map.of("expression", "x".repeat(chars))));
+		return this;
+	}
+
 	/** A new state of an existing deployment. */
 	public DeploymentStates withId(String deploymentId) {
 		this.deploymentId = deploymentId;

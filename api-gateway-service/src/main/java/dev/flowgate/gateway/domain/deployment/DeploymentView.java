@@ -24,10 +24,11 @@ public final class DeploymentView {
 
 	private final Map<String, Deployment> byId = new ConcurrentHashMap<>();
 
-	private final AppliedWaiters<DeploymentStateChanged> waiters = new AppliedWaiters<>();
+	private final AppliedWaiters<Deployment> waiters = new AppliedWaiters<>();
 
 	/**
 	 * Applies the latest state of a deployment; {@code null} (a tombstone) deletes it.
+	 * Only what {@link Deployment} holds is kept of it, not its flow definition.
 	 */
 	public void apply(String deploymentId, DeploymentStateChanged state) {
 		if (state == null) {
@@ -52,12 +53,12 @@ public final class DeploymentView {
 
 	/** As {@link #awaitApplied}, until the view no longer holds the deployment. */
 	public CompletableFuture<Boolean> awaitDeleted(String deploymentId, Duration timeout) {
-		return this.waiters.await(deploymentId, (state) -> state == null, () -> current(deploymentId), timeout);
+		return this.waiters.await(deploymentId, (deployment) -> deployment == null, () -> current(deploymentId),
+				timeout);
 	}
 
-	private DeploymentStateChanged current(String deploymentId) {
-		Deployment deployment = this.byId.get(deploymentId);
-		return (deployment != null) ? deployment.state() : null;
+	private Deployment current(String deploymentId) {
+		return this.byId.get(deploymentId);
 	}
 
 	public int size() {
@@ -101,14 +102,13 @@ public final class DeploymentView {
 		List<Deployment> candidates = this.byId.values()
 			.stream()
 			.filter((deployment) -> deployment.ownerId().equals(caller.ownerId()))
-			.filter((deployment) -> flowId.equals(deployment.state().flowId()))
-			.filter((deployment) -> deployment.state().environment() == DeploymentEnvironment.PRODUCTION)
+			.filter((deployment) -> flowId.equals(deployment.flowId()))
+			.filter((deployment) -> deployment.environment() == DeploymentEnvironment.PRODUCTION)
 			.toList();
 		// Enabled first, then one this key may trigger, then the one changed last.
-		Comparator<Deployment> preferred = Comparator.comparing((Deployment deployment) -> deployment.state().enabled())
+		Comparator<Deployment> preferred = Comparator.comparing((Deployment deployment) -> deployment.enabled())
 			.thenComparing((deployment) -> caller.mayUse(deployment.id()))
-			.thenComparing((deployment) -> deployment.state().occurredAt(),
-					Comparator.nullsFirst(Comparator.naturalOrder()));
+			.thenComparing((deployment) -> deployment.occurredAt(), Comparator.nullsFirst(Comparator.naturalOrder()));
 		return candidates.stream().max(preferred);
 	}
 
@@ -123,7 +123,7 @@ public final class DeploymentView {
 		if (!caller.mayUse(deployment.id())) {
 			throw notFound.get();
 		}
-		if (!deployment.state().enabled()) {
+		if (!deployment.enabled()) {
 			throw Rejection.deploymentDisabled(deployment.id());
 		}
 		return deployment;

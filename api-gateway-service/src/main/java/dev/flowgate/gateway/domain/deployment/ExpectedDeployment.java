@@ -10,19 +10,18 @@ import dev.flowgate.contracts.DeliveryTarget;
 import dev.flowgate.contracts.DeploymentEnvironment;
 import dev.flowgate.contracts.DeploymentLimits;
 import dev.flowgate.contracts.DeploymentMode;
-import dev.flowgate.contracts.DeploymentStateChanged;
 
 /**
  * A deployment as deployment-service answered a change of it, in what the view holds: the
  * view has applied the change once its state of the deployment agrees. Deployments carry
- * no version, so the state is compared field by field; only the fields the answer told
- * are compared.
+ * no version, so the deployment is compared field by field; only the fields the answer
+ * told are compared.
  */
 public final class ExpectedDeployment {
 
 	private final String deploymentId;
 
-	private final List<Predicate<DeploymentStateChanged>> conditions = new ArrayList<>();
+	private final List<Predicate<Deployment>> conditions = new ArrayList<>();
 
 	private ExpectedDeployment(String deploymentId) {
 		this.deploymentId = deploymentId;
@@ -38,42 +37,42 @@ public final class ExpectedDeployment {
 	}
 
 	public ExpectedDeployment flowVersion(int flowVersion) {
-		return with(DeploymentStateChanged::flowVersion, flowVersion);
+		return with(Deployment::flowVersion, flowVersion);
 	}
 
 	public ExpectedDeployment mode(DeploymentMode mode) {
-		return with(DeploymentStateChanged::mode, mode);
+		return with(Deployment::mode, mode);
 	}
 
 	public ExpectedDeployment environment(DeploymentEnvironment environment) {
-		return with(DeploymentStateChanged::environment, environment);
+		return with(Deployment::environment, environment);
 	}
 
 	public ExpectedDeployment enabled(boolean enabled) {
-		return with(DeploymentStateChanged::enabled, enabled);
+		return with(Deployment::enabled, enabled);
 	}
 
 	public ExpectedDeployment syncTimeoutSeconds(int seconds) {
-		return with(DeploymentStateChanged::syncTimeoutSeconds, seconds);
+		return with(Deployment::syncTimeoutSeconds, seconds);
 	}
 
 	public ExpectedDeployment delivery(DeliveryTarget delivery) {
-		return with(DeploymentStateChanged::delivery, delivery);
+		return with(Deployment::delivery, delivery);
 	}
 
 	public ExpectedDeployment limits(DeploymentLimits limits) {
-		return with(DeploymentStateChanged::limits, limits);
+		return with(Deployment::limits, limits);
 	}
 
 	/**
-	 * @param state the view's state of the deployment, {@code null} when it has none
+	 * @param deployment the view's deployment, {@code null} when it has none
 	 */
-	boolean metBy(DeploymentStateChanged state) {
-		return state != null && this.conditions.stream().allMatch((condition) -> condition.test(state));
+	boolean metBy(Deployment deployment) {
+		return deployment != null && this.conditions.stream().allMatch((condition) -> condition.test(deployment));
 	}
 
-	private <T> ExpectedDeployment with(Function<DeploymentStateChanged, T> field, T expected) {
-		this.conditions.add((state) -> Objects.equals(field.apply(state), expected));
+	private <T> ExpectedDeployment with(Function<Deployment, T> field, T expected) {
+		this.conditions.add((deployment) -> Objects.equals(field.apply(deployment), expected));
 		return this;
 	}
 

@@ -33,14 +33,14 @@ final class TriggerEvents {
 		String executionId = (request.idempotencyKey() != null)
 				? ExecutionIds.idempotent(caller.ownerId(), deployment.id(), request.idempotencyKey())
 				: ExecutionIds.random();
-		DeploymentMode mode = deployment.state().mode();
+		DeploymentMode mode = deployment.mode();
 		String replyTo = (mode == DeploymentMode.SYNC) ? this.settings.instanceId() : null;
 		Map<String, Object> inputs = withoutNulls(request.inputs());
 		String inputsDigest = (request.idempotencyKey() != null) ? InputsDigest.of(inputs, request.callbackUrl())
 				: null;
 		return new ExecutionRequested(UUID.randomUUID(), ExecutionRequested.SCHEMA_VERSION, now, executionId,
-				caller.ownerId(), deployment.id(), deployment.state().flowVersion(), caller.keyId(), request.source(),
-				mode, inputs, replyTo, now.plus(this.settings.executionDeadline()), request.callbackUrl(), null,
+				caller.ownerId(), deployment.id(), deployment.flowVersion(), caller.keyId(), request.source(), mode,
+				inputs, replyTo, now.plus(this.settings.executionDeadline()), request.callbackUrl(), null,
 				request.idempotencyKey(), inputsDigest);
 	}
 

@@ -71,7 +71,7 @@ public final class TriggerService {
 	 * acknowledge
 	 */
 	public CompletableFuture<ExecutionSnapshot> trigger(Caller caller, Deployment deployment, TriggerRequest request) {
-		this.limits.acquireForDeployment(deployment.id(), deployment.state().limits().requestsPerMinute());
+		this.limits.acquireForDeployment(deployment.id(), deployment.limits().requestsPerMinute());
 		List<InputViolation> violations = InputValidator.validate(deployment.inputs(), request.inputs(),
 				(request.source() == TriggerSource.FLUXPROMPT) ? InputSpec::idAndName : InputSpec::name);
 		if (!violations.isEmpty()) {
@@ -90,7 +90,7 @@ public final class TriggerService {
 			Idempotency.Claim claim) {
 		CompletableFuture<ExecutionCompleted> result;
 		try {
-			result = this.inFlight.start(trigger, deployment.state().limits().maxConcurrentExecutions());
+			result = this.inFlight.start(trigger, deployment.limits().maxConcurrentExecutions());
 		}
 		catch (Rejection ex) {
 			claim.refused(ex);
@@ -143,7 +143,7 @@ public final class TriggerService {
 			return CompletableFuture.completedFuture(ExecutionSnapshot.queued(trigger));
 		}
 		Duration untilDeadline = Duration.between(this.clock.instant(), trigger.deadline());
-		Duration syncTimeout = Duration.ofSeconds(Math.max(0, deployment.state().syncTimeoutSeconds()));
+		Duration syncTimeout = Duration.ofSeconds(Math.max(0, deployment.syncTimeoutSeconds()));
 		long waitMillis = Math.max(0, min(syncTimeout, untilDeadline).toMillis());
 		// A dependent future: timing out answers this call only, the execution goes on.
 		CompletableFuture<ExecutionSnapshot> answer = result.thenApply((completed) -> finished(trigger, completed));

@@ -78,7 +78,7 @@ class NativeTriggerController {
 		if (InputValidator.hasCredentials(url.stringValue())) {
 			throw Rejection.invalidField(CALLBACK_URL, "must not carry credentials (user:password@)");
 		}
-		DeliveryTarget delivery = deployment.state().delivery();
+		DeliveryTarget delivery = deployment.delivery();
 		if (delivery == null || !delivery.allowCallbackOverride()) {
 			throw Rejection.invalidField(CALLBACK_URL,
 					"is not taken per call by this deployment (its delivery.allowCallbackOverride is off)");

@@ -65,7 +65,7 @@ class TriggerMetrics {
 			outcome = "answered";
 		}
 		else {
-			outcome = (deployment.state().mode() == DeploymentMode.SYNC) ? "timed_out" : "accepted";
+			outcome = (deployment.mode() == DeploymentMode.SYNC) ? "timed_out" : "accepted";
 		}
 		count(source, outcome, NO_REASON);
 		return execution;

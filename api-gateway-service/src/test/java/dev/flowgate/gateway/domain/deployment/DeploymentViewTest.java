@@ -29,7 +29,10 @@ class DeploymentViewTest {
 
 		Deployment deployment = forTrigger(this.owner, state.deploymentId());
 
-		assertThat(deployment.state()).isEqualTo(state);
+		assertThat(deployment.id()).isEqualTo(state.deploymentId());
+		assertThat(deployment.ownerId()).isEqualTo(state.ownerId());
+		assertThat(deployment.flowId()).isEqualTo(state.flowId());
+		assertThat(deployment.occurredAt()).isEqualTo(state.occurredAt());
 		assertThat(deployment.inputs()).containsExactly(new InputSpec("n1", "question", InputType.TEXT, true));
 	}
 
