@@ -55,10 +55,15 @@ public final class Http {
 	 * @param origin {@code http://host:port}
 	 */
 	public static Response rawPost(String origin, String target, Map<String, String> headers, String body) {
+		return raw("POST", origin, target, headers, body);
+	}
+
+	/** As {@link #rawPost}, with any method. */
+	public static Response raw(String method, String origin, String target, Map<String, String> headers, String body) {
 		URI uri = URI.create(origin);
 		byte[] content = body.getBytes(StandardCharsets.UTF_8);
 		// HTTP/1.0: the answer ends with the connection, not in chunks.
-		StringBuilder head = new StringBuilder("POST " + target + " HTTP/1.0\r\nHost: " + uri.getAuthority()
+		StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: " + uri.getAuthority()
 				+ "\r\nContent-Length: " + content.length + "\r\n");
 		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {

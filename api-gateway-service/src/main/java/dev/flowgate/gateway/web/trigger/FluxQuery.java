@@ -1,9 +1,7 @@
 package dev.flowgate.gateway.web.trigger;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.gateway.web.QueryText;
 
 /**
  * FluxPrompt's {@code flowId}, read from the query string alone: the servlet's parameters
@@ -42,10 +40,10 @@ final class FluxQuery {
 
 	private static String decode(String text) {
 		try {
-			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+			return QueryText.decode(text);
 		}
-		catch (IllegalArgumentException ex) {
-			throw Rejection.badRequest("The query string is not valid: '%' must start an escape of two hex digits");
+		catch (QueryText.Malformed ex) {
+			throw Rejection.badRequest("The query string is not valid: " + ex.getMessage());
 		}
 	}
 

@@ -30,4 +30,10 @@ class FluxQueryTest {
 			.withMessageContaining("not valid");
 	}
 
+	@Test
+	void refusesEscapesThatAreNotUtf8() {
+		assertThatExceptionOfType(Rejection.class).isThrownBy(() -> FluxQuery.flowId("flowId=%C0%AF"))
+			.withMessageContaining("UTF-8");
+	}
+
 }

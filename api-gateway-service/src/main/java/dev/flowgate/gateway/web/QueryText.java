@@ -1,0 +1,61 @@
+package dev.flowgate.gateway.web;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/**
+ * A name or value of a query string, decoded strictly: {@link java.net.URLDecoder} would
+ * take escapes that are not UTF-8 as U+FFFD, and the services behind the gateway fail on
+ * them (or on a broken escape) with an error of their own.
+ */
+public final class QueryText {
+
+	private QueryText() {
+	}
+
+	/**
+	 * {@code +} as a space and each {@code %XX} escape as a byte, the bytes as UTF-8.
+	 * @throws Malformed when an escape is broken or the bytes are not UTF-8
+	 */
+	public static String decode(String text) {
+		if (text.indexOf('%') < 0) {
+			return text.replace('+', ' ');
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+		int plain = 0;
+		for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', plain)) {
+			bytes.writeBytes(text.substring(plain, i).replace('+', ' ').getBytes(StandardCharsets.UTF_8));
+			if (i + 2 >= text.length() || !HexFormat.isHexDigit(text.charAt(i + 1))
+					|| !HexFormat.isHexDigit(text.charAt(i + 2))) {
+				throw new Malformed("'%' must start an escape of two hex digits");
+			}
+			bytes.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
+			plain = i + 3;
+		}
+		bytes.writeBytes(text.substring(plain).replace('+', ' ').getBytes(StandardCharsets.UTF_8));
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new Malformed("%-escapes must encode UTF-8 text");
+		}
+	}
+
+	/** Text that does not decode; the message says why, for the caller. */
+	public static final class Malformed extends IllegalArgumentException {
+
+		Malformed(String reason) {
+			super(reason);
+		}
+
+	}
+
+}
