@@ -80,7 +80,7 @@ class InternalApiConfigurationTest {
 	void refusesAQueryThatIsNotPercentEncodedUtf8NamingTheParameter() {
 		this.context.run((context) -> {
 			assertThat(problem(context, "cursor=%zz")).contains("\"field\":\"cursor\"")
-				.contains("cursor is not percent-encoded UTF-8");
+				.contains("cursor is not valid in the query string: '%' must start an escape of two hex digits");
 			assertThat(problem(context, "limit=%C0%AF")).contains("\"field\":\"limit\"");
 			assertThat(problem(context, "window=%E0%A4")).contains("\"field\":\"window\"");
 			assertThat(problem(context, "li%mit=1")).contains("\"field\":\"li%mit\"");
@@ -112,7 +112,7 @@ class InternalApiConfigurationTest {
 				String[] parameter = pair.split("=", 2);
 				String value = (parameter.length > 1) ? parameter[1] : "";
 				// As the servlet container decodes it, where it can.
-				request.addParameter(parameter[0], QueryGuard.decoded(value).orElse(value));
+				request.addParameter(parameter[0], decodedIfItCan(value));
 			}
 			return request;
 		}).header(InternalHeaders.TOKEN, "s3cret-token"));
@@ -124,6 +124,15 @@ class InternalApiConfigurationTest {
 	void leavesWhatIsNotTheApiAlone() {
 		this.context.run(
 				(context) -> assertThat(WebMvc.call(context, get("/status")).getResponse().getStatus()).isEqualTo(200));
+	}
+
+	private static String decodedIfItCan(String value) {
+		try {
+			return QueryText.decode(value);
+		}
+		catch (QueryText.Malformed ex) {
+			return value;
+		}
 	}
 
 	@RestControllerAdvice

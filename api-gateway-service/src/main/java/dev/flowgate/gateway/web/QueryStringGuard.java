@@ -1,6 +1,7 @@
 package dev.flowgate.gateway.web;
 
 import dev.flowgate.gateway.domain.Rejection;
+import dev.flowgate.internal.QueryText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,26 +31,14 @@ class QueryStringGuard implements HandlerInterceptor, WebMvcConfigurer {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		String query = request.getQueryString();
 		if (query != null) {
-			for (String pair : query.split("&")) {
-				check(pair);
+			try {
+				QueryText.parameterNames(query);
+			}
+			catch (QueryText.Malformed ex) {
+				throw Rejection.invalidField(ex.parameter(), "is not valid in the query string: " + ex.getMessage());
 			}
 		}
 		return true;
-	}
-
-	private static void check(String pair) {
-		int equals = pair.indexOf('=');
-		String name = (equals < 0) ? pair : pair.substring(0, equals);
-		try {
-			name = QueryText.decode(name);
-			if (equals >= 0) {
-				QueryText.decode(pair.substring(equals + 1));
-			}
-		}
-		catch (QueryText.Malformed ex) {
-			// A name that does not decode is named as sent.
-			throw Rejection.invalidField(name, "is not valid in the query string: " + ex.getMessage());
-		}
 	}
 
 }

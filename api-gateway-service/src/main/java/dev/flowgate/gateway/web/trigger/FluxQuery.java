@@ -1,7 +1,7 @@
 package dev.flowgate.gateway.web.trigger;
 
 import dev.flowgate.gateway.domain.Rejection;
-import dev.flowgate.gateway.web.QueryText;
+import dev.flowgate.internal.QueryText;
 
 /**
  * FluxPrompt's {@code flowId}, read from the query string alone: the servlet's parameters

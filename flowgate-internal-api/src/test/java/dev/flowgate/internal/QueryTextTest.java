@@ -1,4 +1,4 @@
-package dev.flowgate.gateway.web;
+package dev.flowgate.internal;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +31,16 @@ class QueryTextTest {
 				.isThrownBy(() -> QueryText.decode(notUtf8))
 				.withMessageContaining("UTF-8");
 		}
+	}
+
+	@Test
+	void namesTheParameterThatDoesNotDecode() {
+		assertThat(QueryText.parameterNames("limit=5&curs%6Fr=a+b&flag")).containsExactly("limit", "cursor", "flag");
+		assertThatExceptionOfType(QueryText.Malformed.class)
+			.isThrownBy(() -> QueryText.parameterNames("limit=5&window=%E0%A4"))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("window"));
+		assertThatExceptionOfType(QueryText.Malformed.class).isThrownBy(() -> QueryText.parameterNames("li%mit=5"))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("li%mit"));
 	}
 
 }
