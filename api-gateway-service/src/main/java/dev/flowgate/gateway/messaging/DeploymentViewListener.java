@@ -28,7 +28,8 @@ class DeploymentViewListener extends ViewPositions {
 	@KafkaListener(id = "gateway-deployment-view", idIsGroup = false,
 			topicPartitions = @TopicPartition(topic = ListenedTopics.DEPLOYMENTS,
 					partitionOffsets = @PartitionOffset(partition = ListenedTopics.DEPLOYMENTS_PARTITIONS,
-							initialOffset = "0", seekPosition = "BEGINNING")))
+							initialOffset = "0", seekPosition = "BEGINNING")),
+			properties = ListenedTopics.DEPLOYMENTS_BATCH)
 	void onDeploymentState(ConsumerRecord<String, FlowgateEvent> record) {
 		this.deployments.apply(record.key(), (DeploymentStateChanged) record.value());
 		reached(record.partition(), record.offset() + 1);

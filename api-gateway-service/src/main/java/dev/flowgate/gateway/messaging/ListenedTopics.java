@@ -16,6 +16,12 @@ final class ListenedTopics {
 
 	static final String DEPLOYMENTS_PARTITIONS = "0-#{" + TOPICS + "DEPLOYMENTS.partitions() - 1}";
 
+	/**
+	 * Each deployment state carries its flow (up to about a megabyte decoded): a view
+	 * catching up at start decodes this many at a time, not Kafka's default 500.
+	 */
+	static final String DEPLOYMENTS_BATCH = "max.poll.records=25";
+
 	static final String EXECUTIONS_COMPLETED = "#{" + TOPICS + "EXECUTIONS_COMPLETED.name()}";
 
 	static final String EXECUTIONS_COMPLETED_PARTITIONS = "0-#{" + TOPICS + "EXECUTIONS_COMPLETED.partitions() - 1}";

@@ -39,6 +39,12 @@ class DeploymentViewConsumer implements SmartLifecycle {
 
 	private static final String TOPIC = Topics.DEPLOYMENTS.name();
 
+	/**
+	 * Each state carries its flow (up to about a megabyte decoded): catching up at start
+	 * decodes this many at a time, not Kafka's default 500.
+	 */
+	private static final int BATCH = 25;
+
 	private final ConsumerFactory<Object, Object> consumers;
 
 	private final DeploymentView view;
@@ -110,6 +116,7 @@ class DeploymentViewConsumer implements SmartLifecycle {
 	private void consume() {
 		Properties noGroup = new Properties();
 		noGroup.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		noGroup.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);
 		try (Consumer<Object, Object> reader = this.consumers.createConsumer(null, "deployment-view", null, noGroup)) {
 			this.consumer = reader;
 			List<TopicPartition> partitions = reader.partitionsFor(TOPIC)
