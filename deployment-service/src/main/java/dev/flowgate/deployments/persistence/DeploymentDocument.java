@@ -15,13 +15,15 @@ import dev.flowgate.contracts.DeploymentMode;
  * {@code publishedVersion} is the last one Kafka acknowledged. A deleted deployment stays
  * ({@code deleted}) until its tombstone is acknowledged.
  *
+ * @param inputsJson the pinned flow's inputs as JSON, so that lists need not read
+ * {@code flowJson}; {@code null} in documents stored before it was kept
  * @param publishLeaseUntil while in the future, one publisher is sending this deployment
  */
 @Document(DeploymentDocument.COLLECTION)
 record DeploymentDocument(@Id String id, String ownerId, String name, String flowId, int flowVersion, String flowJson,
-		DeploymentMode mode, DeploymentEnvironment environment, boolean enabled, int syncTimeoutSeconds,
-		DeliveryTarget delivery, DeploymentLimits limits, long version, long publishedVersion, boolean deleted,
-		Instant publishLeaseUntil, Instant createdAt, Instant updatedAt, Boolean pending) {
+		String inputsJson, DeploymentMode mode, DeploymentEnvironment environment, boolean enabled,
+		int syncTimeoutSeconds, DeliveryTarget delivery, DeploymentLimits limits, long version, long publishedVersion,
+		boolean deleted, Instant publishLeaseUntil, Instant createdAt, Instant updatedAt, Boolean pending) {
 
 	static final String COLLECTION = "deployments";
 
@@ -38,5 +40,9 @@ record DeploymentDocument(@Id String id, String ownerId, String name, String flo
 	static final String LEASE = "publishLeaseUntil";
 
 	static final String CREATED_AT = "createdAt";
+
+	static final String FLOW_JSON = "flowJson";
+
+	static final String INPUTS_JSON = "inputsJson";
 
 }

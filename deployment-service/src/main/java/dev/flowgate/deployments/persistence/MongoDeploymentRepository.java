@@ -3,6 +3,7 @@ package dev.flowgate.deployments.persistence;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
+import dev.flowgate.deployments.domain.deployment.DeploymentSummary;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
 import dev.flowgate.store.PendingPublication;
 
@@ -42,8 +44,8 @@ class MongoDeploymentRepository implements DeploymentRepository, DeployedFlows {
 	}
 
 	@Override
-	public List<Deployment> findAll(String ownerId) {
-		return find(Query.query(live(ownerId)).with(NewestFirst.sort(DeploymentDocument.CREATED_AT)));
+	public List<DeploymentSummary> findAll(String ownerId) {
+		return summaries(Query.query(live(ownerId)).with(NewestFirst.sort(DeploymentDocument.CREATED_AT)));
 	}
 
 	@Override
@@ -52,12 +54,44 @@ class MongoDeploymentRepository implements DeploymentRepository, DeployedFlows {
 	}
 
 	@Override
-	public List<Deployment> findNewest(String ownerId, TimeCursor after, int count) {
-		return find(NewestFirst.page(live(ownerId), DeploymentDocument.CREATED_AT, after, count));
+	public List<DeploymentSummary> findNewest(String ownerId, TimeCursor after, int count) {
+		return summaries(NewestFirst.page(live(ownerId), DeploymentDocument.CREATED_AT, after, count));
 	}
 
-	private List<Deployment> find(Query query) {
-		return this.mongo.find(query, DeploymentDocument.class).stream().map(this.mapper::toDomain).toList();
+	/**
+	 * Without the flows: a page of deployments of the largest flows would take some 100
+	 * MB to read, more than MongoDB answers at once.
+	 */
+	private List<DeploymentSummary> summaries(Query query) {
+		query.fields().exclude(DeploymentDocument.FLOW_JSON);
+		return this.mongo.find(query, DeploymentDocument.class)
+			.stream()
+			.map((document) -> this.mapper.toSummary(withInputs(document)))
+			.toList();
+	}
+
+	/**
+	 * A document stored before the inputs were kept beside the flow: its flow is read
+	 * once, alone, and its inputs kept (unless it changed meanwhile).
+	 */
+	private DeploymentDocument withInputs(DeploymentDocument document) {
+		if (document.inputsJson() != null) {
+			return document;
+		}
+		Query one = Query.query(where("_id").is(document.id()));
+		one.fields().include(DeploymentDocument.FLOW_JSON);
+		Document withFlow = this.mongo.findOne(one, Document.class, DeploymentDocument.COLLECTION);
+		// Removed since: shown as read, without inputs.
+		String inputsJson = (withFlow != null)
+				? this.mapper.inputsJson(this.mapper.flow(withFlow.getString(DeploymentDocument.FLOW_JSON))) : "[]";
+		this.mongo.updateFirst(
+				Query.query(where("_id").is(document.id()).and(DeploymentDocument.VERSION).is(document.version())),
+				new Update().set(DeploymentDocument.INPUTS_JSON, inputsJson), DeploymentDocument.class);
+		return new DeploymentDocument(document.id(), document.ownerId(), document.name(), document.flowId(),
+				document.flowVersion(), null, inputsJson, document.mode(), document.environment(), document.enabled(),
+				document.syncTimeoutSeconds(), document.delivery(), document.limits(), document.version(),
+				document.publishedVersion(), document.deleted(), document.publishLeaseUntil(), document.createdAt(),
+				document.updatedAt(), document.pending());
 	}
 
 	private static Criteria live(String ownerId) {
@@ -69,7 +103,8 @@ class MongoDeploymentRepository implements DeploymentRepository, DeployedFlows {
 		DeploymentDocument document = this.mapper.toDocument(next);
 		Update update = new Update().set("name", document.name())
 			.set("flowVersion", document.flowVersion())
-			.set("flowJson", document.flowJson())
+			.set(DeploymentDocument.FLOW_JSON, document.flowJson())
+			.set(DeploymentDocument.INPUTS_JSON, document.inputsJson())
 			.set("mode", document.mode())
 			.set("environment", document.environment())
 			.set("enabled", document.enabled())

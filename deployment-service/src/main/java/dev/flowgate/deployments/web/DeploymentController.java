@@ -20,6 +20,7 @@ import dev.flowgate.deployments.config.FlowgateProperties;
 import dev.flowgate.deployments.domain.ResultPage;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
+import dev.flowgate.deployments.domain.deployment.DeploymentSummary;
 
 /**
  * Each answer with one deployment carries its version as a strong {@code ETag}: a write
@@ -52,8 +53,10 @@ class DeploymentController {
 	@GetMapping
 	DeploymentResource.Page list(@RequestHeader(InternalHeaders.OWNER_ID) String ownerId,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		ResultPage<Deployment> page = this.deployments.page(ownerId, cursor, limit);
-		return new DeploymentResource.Page(page.items().stream().map(this::resource).toList(), page.nextCursor());
+		ResultPage<DeploymentSummary> page = this.deployments.page(ownerId, cursor, limit);
+		return new DeploymentResource.Page(
+				page.items().stream().map((item) -> DeploymentResource.of(item, this.publicBase)).toList(),
+				page.nextCursor());
 	}
 
 	@GetMapping("/{deploymentId}")

@@ -10,8 +10,8 @@ import dev.flowgate.contracts.DeploymentEnvironment;
 import dev.flowgate.contracts.DeploymentLimits;
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.deployments.domain.deployment.Deployment;
+import dev.flowgate.deployments.domain.deployment.DeploymentSummary;
 import dev.flowgate.deployments.domain.deployment.Endpoints;
-import dev.flowgate.deployments.domain.flow.FlowInput;
 
 /** A deployment as the management API shows it. */
 record DeploymentResource(String id, String name, String flowId, int flowVersion, DeploymentMode mode,
@@ -19,7 +19,11 @@ record DeploymentResource(String id, String name, String flowId, int flowVersion
 		DeploymentLimits limits, List<Input> inputs, EndpointUrls endpoints, Instant createdAt, Instant updatedAt) {
 
 	static DeploymentResource of(Deployment deployment, String publicBase) {
-		List<Input> inputs = FlowInput.of(deployment.flow())
+		return of(DeploymentSummary.of(deployment), publicBase);
+	}
+
+	static DeploymentResource of(DeploymentSummary deployment, String publicBase) {
+		List<Input> inputs = deployment.inputs()
 			.stream()
 			.map((input) -> new Input(input.nodeId(), input.name(), input.type().token(), input.required(),
 					input.testValue()))

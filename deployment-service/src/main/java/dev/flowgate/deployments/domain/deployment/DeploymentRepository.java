@@ -13,8 +13,8 @@ public interface DeploymentRepository {
 	/** A deployment that exists and is not being deleted. */
 	Optional<Deployment> find(String ownerId, String deploymentId);
 
-	/** Every deployment of the owner. */
-	List<Deployment> findAll(String ownerId);
+	/** Every deployment of the owner, without its flow. */
+	List<DeploymentSummary> findAll(String ownerId);
 
 	/** How many deployments the owner has, those being deleted not counted. */
 	long countOwned(String ownerId);
@@ -24,8 +24,9 @@ public interface DeploymentRepository {
 	 * same time by id descending.
 	 * @param after only deployments after this one in that order, or {@code null} from
 	 * the first
+	 * @return the deployments without their flows
 	 */
-	List<Deployment> findNewest(String ownerId, TimeCursor after, int count);
+	List<DeploymentSummary> findNewest(String ownerId, TimeCursor after, int count);
 
 	/**
 	 * Stores {@code next} if the stored version is still {@code next.version() - 1}.

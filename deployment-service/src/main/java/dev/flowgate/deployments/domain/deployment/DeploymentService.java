@@ -133,12 +133,12 @@ public class DeploymentService {
 	}
 
 	/** Every deployment of the owner, for usage, which reads them all. */
-	public List<Deployment> list(String ownerId) {
+	public List<DeploymentSummary> list(String ownerId) {
 		return this.deployments.findAll(ownerId);
 	}
 
 	/** A page of the owner's deployments, newest first. */
-	public ResultPage<Deployment> page(String ownerId, String cursor, Integer limit) {
+	public ResultPage<DeploymentSummary> page(String ownerId, String cursor, Integer limit) {
 		int size = PageLimit.orDefault(limit, PageLimit.WHOLE_LIST_DEFAULT);
 		TimeCursor after = (cursor != null) ? TimeCursor.decode(cursor) : null;
 		return ResultPage.of(this.deployments.findNewest(ownerId, after, ResultPage.fetchSize(size)), size,

@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 import dev.flowgate.deployments.domain.NotFoundException;
 import dev.flowgate.deployments.domain.ResultPage;
-import dev.flowgate.deployments.domain.deployment.Deployment;
+import dev.flowgate.deployments.domain.deployment.DeploymentSummary;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
 import dev.flowgate.deployments.domain.execution.ErasedOwners;
 import dev.flowgate.deployments.domain.execution.ExecutionRepository;
@@ -106,7 +106,7 @@ public class OwnerErasure {
 
 	/** Page by page (by a cursor, which a deleted deployment does not move). */
 	private int deleteDeployments(String ownerId) {
-		return deleteEach((cursor) -> this.deployments.page(ownerId, cursor, pageSize()), Deployment::id,
+		return deleteEach((cursor) -> this.deployments.page(ownerId, cursor, pageSize()), DeploymentSummary::id,
 				(id) -> this.deployments.delete(ownerId, id));
 	}
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.flowgate.deployments.domain.InvalidRequestException;
-import dev.flowgate.deployments.domain.deployment.Deployment;
+import dev.flowgate.deployments.domain.deployment.DeploymentSummary;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
 
 /**
@@ -51,7 +51,7 @@ public class UsageSeriesService {
 	 * {@code keyId}, of what they ran with that API key.
 	 */
 	public UsageSeries ofOwner(String ownerId, String windowToken, String bucketToken, String keyId) {
-		return series(ownerId, this.deployments.list(ownerId).stream().map(Deployment::id).toList(), windowToken,
+		return series(ownerId, this.deployments.list(ownerId).stream().map(DeploymentSummary::id).toList(), windowToken,
 				bucketToken, keyId);
 	}
 

@@ -65,7 +65,7 @@ class DeploymentLimitTest {
 
 		assertThatThrownBy(this::createDeployment).isInstanceOf(DeploymentLimitReachedException.class);
 
-		assertThat(this.deployments.list(OWNER)).hasSize(PER_OWNER).contains(concurrent.get(0));
+		assertThat(this.deployments.list(OWNER)).hasSize(PER_OWNER).contains(DeploymentSummary.of(concurrent.get(0)));
 		assertThat(this.published).as("each one kept, and the withdrawn one's tombstone").hasSize(PER_OWNER + 1);
 	}
 

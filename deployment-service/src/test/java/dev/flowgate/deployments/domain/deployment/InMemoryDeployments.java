@@ -56,8 +56,8 @@ public class InMemoryDeployments implements DeploymentRepository, DeployedFlows 
 	}
 
 	@Override
-	public List<Deployment> findAll(String ownerId) {
-		return owned(ownerId).toList();
+	public List<DeploymentSummary> findAll(String ownerId) {
+		return owned(ownerId).map(DeploymentSummary::of).toList();
 	}
 
 	@Override
@@ -66,8 +66,11 @@ public class InMemoryDeployments implements DeploymentRepository, DeployedFlows 
 	}
 
 	@Override
-	public List<Deployment> findNewest(String ownerId, TimeCursor after, int count) {
-		return NewestFirstPages.page(owned(ownerId), Deployment::createdAt, Deployment::id, after, count);
+	public List<DeploymentSummary> findNewest(String ownerId, TimeCursor after, int count) {
+		return NewestFirstPages.page(owned(ownerId), Deployment::createdAt, Deployment::id, after, count)
+			.stream()
+			.map(DeploymentSummary::of)
+			.toList();
 	}
 
 	private Stream<Deployment> owned(String ownerId) {

@@ -21,7 +21,7 @@ class UnpublishedChangeTest {
 	void answersACreationThatWasStoredSoThatItIsNotRetried() {
 		Deployment created = this.deployments.create(OWNER, this.fixture.flowId, DeploymentChanges.NONE);
 
-		assertThat(this.deployments.list(OWNER)).extracting(Deployment::id).containsExactly(created.id());
+		assertThat(this.deployments.list(OWNER)).extracting(DeploymentSummary::id).containsExactly(created.id());
 	}
 
 	@Test
@@ -30,7 +30,7 @@ class UnpublishedChangeTest {
 
 		Deployment created = this.deployments.create(OWNER, this.fixture.flowId, DeploymentChanges.NONE);
 
-		assertThat(this.deployments.list(OWNER)).extracting(Deployment::id).containsExactly(created.id());
+		assertThat(this.deployments.list(OWNER)).extracting(DeploymentSummary::id).containsExactly(created.id());
 	}
 
 	@Test

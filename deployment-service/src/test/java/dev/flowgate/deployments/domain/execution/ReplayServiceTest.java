@@ -24,6 +24,7 @@ import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
 import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
+import dev.flowgate.deployments.domain.deployment.DeploymentSummary;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,7 +178,7 @@ class ReplayServiceTest {
 		}
 
 		@Override
-		public List<Deployment> findAll(String ownerId) {
+		public List<DeploymentSummary> findAll(String ownerId) {
 			throw new UnsupportedOperationException();
 		}
 
@@ -187,7 +188,7 @@ class ReplayServiceTest {
 		}
 
 		@Override
-		public List<Deployment> findNewest(String ownerId, TimeCursor after, int count) {
+		public List<DeploymentSummary> findNewest(String ownerId, TimeCursor after, int count) {
 			throw new UnsupportedOperationException();
 		}
 

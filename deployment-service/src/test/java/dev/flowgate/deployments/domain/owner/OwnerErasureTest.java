@@ -18,6 +18,7 @@ import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.contracts.TriggersRejected;
 import dev.flowgate.deployments.domain.deployment.Deployment;
+import dev.flowgate.deployments.domain.deployment.DeploymentSummary;
 import dev.flowgate.deployments.domain.deployment.DeploymentChanges;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
 import dev.flowgate.deployments.domain.deployment.InMemoryDeployments;
@@ -111,7 +112,7 @@ class OwnerErasureTest {
 		assertThat(this.deployments.list(ERASED)).isEmpty();
 		// Each deleted through the deletion path: its tombstone is published.
 		assertThat(this.published).containsExactlyInAnyOrderElementsOf(erased);
-		assertThat(this.deployments.list(KEPT)).extracting(Deployment::id).containsExactly(kept);
+		assertThat(this.deployments.list(KEPT)).extracting(DeploymentSummary::id).containsExactly(kept);
 	}
 
 	@Test
@@ -180,7 +181,7 @@ class OwnerErasureTest {
 		this.erasure.erase(ERASED);
 
 		assertThat(this.published).isEmpty();
-		assertThat(this.deployments.list(KEPT)).extracting(Deployment::id).containsExactly(kept);
+		assertThat(this.deployments.list(KEPT)).extracting(DeploymentSummary::id).containsExactly(kept);
 		assertThat(this.executionStore.find(KEPT, keptExecution)).isPresent();
 		assertThat(this.erasedOwners.erasedAt(ERASED)).isEqualTo(NOW);
 	}
