@@ -10,7 +10,10 @@ import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.flowrules.ReferencePath;
 
-/** Node ids are non-blank and unique, types are known, and there is an output. */
+/**
+ * Node ids are non-blank, free of control characters and unique, types are known, and
+ * there is an output.
+ */
 final class NodeRules implements FlowRule {
 
 	private static final String KNOWN_TYPES = Arrays.stream(NodeType.values())
@@ -25,6 +28,11 @@ final class NodeRules implements FlowRule {
 			FlowNode node = nodes.get(index);
 			if (node.id() == null || node.id().isBlank()) {
 				problems.add(FlowProblem.ofField("nodes[%d].id".formatted(index), "is blank"));
+			}
+			else if (node.id().chars().anyMatch(Character::isISOControl)) {
+				// Ids are shown in editors, logs and problems, and sent back as inputId.
+				problems
+					.add(FlowProblem.ofField("nodes[%d].id".formatted(index), "must not contain control characters"));
 			}
 			else if (!seen.add(node.id())) {
 				problems.add(new FlowProblem(node.id(), "duplicate node id"));

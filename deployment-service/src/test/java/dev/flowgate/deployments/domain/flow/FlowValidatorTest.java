@@ -396,8 +396,7 @@ class FlowValidatorTest {
 
 	@Test
 	void refusesSettingsThatTakeMoreThanTheLimitAsJson() {
-		this.nodes
-			.add(node("long", "template", Map.of("template", "x".repeat((int) FlowValidator.MAX_SETTINGS_BYTES))));
+		this.nodes.add(node("long", "template", Map.of("template", "x".repeat((int) FlowSize.MAX_SETTINGS_BYTES))));
 
 		assertThat(problems()).singleElement().satisfies((problem) -> {
 			assertThat(problem.field()).isEqualTo("nodes");
@@ -407,13 +406,74 @@ class FlowValidatorTest {
 
 	@Test
 	void refusesSettingsOfManySmallValuesThatWouldTakeFarMoreMemoryThanTheirText() {
-		List<Map<String, Object>> empties = Collections.nCopies((int) FlowValidator.MAX_SETTINGS_VALUES, Map.of());
+		List<Map<String, Object>> empties = Collections.nCopies((int) FlowSize.MAX_SETTINGS_VALUES, Map.of());
 		this.nodes.add(node("list", "input", Map.of("name", "list", "inputType", "json", "testValue", empties)));
 
 		assertThat(problems()).singleElement().satisfies((problem) -> {
 			assertThat(problem.field()).isEqualTo("nodes");
 			assertThat(problem.message()).matches("settings hold 200\\d\\d JSON values; at most 20000 are allowed");
 		});
+	}
+
+	@Test
+	void refusesAFlowWhoseNodeIdsAreTooLongNamingThemByPosition() {
+		String longId = "\u0100".repeat(FlowSize.MAX_ID_LENGTH + 1);
+		this.nodes.add(node(longId, "template", Map.of("template", "x")));
+		this.edges.add(edge("answer", longId));
+
+		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::field, FlowProblem::message)
+			.containsExactly(tuple(null, "nodes[4].id", "has 101 characters; at most 100 are allowed"),
+					tuple(null, "edges[3].to", "has 101 characters; at most 100 are allowed"));
+	}
+
+	@Test
+	void acceptsNodeIdsAsLongAsTheLimit() {
+		String longest = "q".repeat(FlowSize.MAX_ID_LENGTH);
+		this.nodes.set(0, node(longest, "input", Map.of("name", "question", "inputType", "text")));
+		this.edges.set(0, edge(longest, "prompt"));
+
+		assertThat(problems()).isEmpty();
+	}
+
+	@Test
+	void refusesEdgeFieldsLongerThanAnId() {
+		this.edges.add(new FlowEdge("x".repeat(5000), "answer", "y".repeat(5000)));
+
+		assertThat(problems()).extracting(FlowProblem::field).containsExactly("edges[3].from", "edges[3].branch");
+	}
+
+	@Test
+	void refusesNodeIdsWithControlCharacters() {
+		this.nodes.set(1, node("pro\nmpt", "template", Map.of("template", "x")));
+
+		assertThat(problems()).extracting(FlowProblem::field, FlowProblem::message)
+			.contains(tuple("nodes[1].id", "must not contain control characters"));
+	}
+
+	@Test
+	void refusesAFlowLargerThanTheLimitAsJsonThoughItsSettingsFit() {
+		// Ids of a character UTF-8 takes two bytes for, each repeated by many edges.
+		List<FlowNode> many = new ArrayList<>();
+		List<FlowEdge> links = new ArrayList<>();
+		for (int i = 0; i < MAX_NODES; i++) {
+			many.add(node(id(i), "template", Map.of("template", "x")));
+			if (i > 0) {
+				links.add(edge(id(i - 1), id(i)));
+			}
+			if (i > 1) {
+				links.add(edge(id(i - 2), id(i)));
+			}
+		}
+
+		assertThat(problemsOf(many, links)).singleElement().satisfies((problem) -> {
+			assertThat(problem.nodeId()).isNull();
+			assertThat(problem.message()).matches("the flow takes \\d+ bytes as JSON; at most 524288 are allowed");
+		});
+	}
+
+	private static String id(int index) {
+		String number = Integer.toString(index);
+		return "\u0100".repeat(FlowSize.MAX_ID_LENGTH - number.length()) + number;
 	}
 
 	@Test
