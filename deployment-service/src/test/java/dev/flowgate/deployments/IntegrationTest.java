@@ -24,6 +24,7 @@ import dev.flowgate.infra.test.FlowgateInfra;
 		// The lease outlasts the producer's longest send (35 s), as the service requires.
 		"flowgate.publication.lease=40s", "flowgate.usage.late-write-margin=" + IntegrationTest.LATE_WRITE_MARGIN,
 		"flowgate.deployments.per-owner=" + IntegrationTest.DEPLOYMENTS_PER_OWNER,
+		"flowgate.deployments.deployed-flow-bytes-per-owner=" + IntegrationTest.DEPLOYED_FLOW_BYTES_PER_OWNER,
 		"logging.level.org.apache.kafka=warn" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
@@ -34,6 +35,9 @@ public @interface IntegrationTest {
 
 	/** Few, so a test can reach the limit; more than any other test creates. */
 	int DEPLOYMENTS_PER_OWNER = 10;
+
+	/** Room for two flows of 200 KB, not three; more than any other test deploys. */
+	int DEPLOYED_FLOW_BYTES_PER_OWNER = 600_000;
 
 	/** Short, so a test can wait until its executions count as summed. */
 	String LATE_WRITE_MARGIN = "500ms";

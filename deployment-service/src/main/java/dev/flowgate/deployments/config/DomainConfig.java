@@ -58,7 +58,8 @@ class DomainConfig {
 	@Bean
 	DeploymentService deploymentService(DeploymentRepository deployments, DeploymentPublication publication,
 			FlowService flows, Clock clock, DeploymentProperties properties) {
-		return new DeploymentService(deployments, publication, flows, clock, properties.perOwner());
+		return new DeploymentService(deployments, publication, flows, clock, properties.perOwner(),
+				properties.deployedFlowBytesPerOwner().toBytes());
 	}
 
 	@Bean

@@ -31,6 +31,8 @@ record DeploymentDocument(@Id String id, String ownerId, String name, String flo
 
 	static final String FLOW = "flowId";
 
+	static final String FLOW_VERSION = "flowVersion";
+
 	static final String VERSION = "version";
 
 	static final String PUBLISHED_VERSION = "publishedVersion";

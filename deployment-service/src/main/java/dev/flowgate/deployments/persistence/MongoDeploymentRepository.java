@@ -1,6 +1,8 @@
 package dev.flowgate.deployments.persistence;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -15,6 +17,7 @@ import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
 import dev.flowgate.deployments.domain.deployment.DeploymentSummary;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
+import dev.flowgate.deployments.domain.flow.PinnedVersion;
 import dev.flowgate.store.PendingPublication;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -46,6 +49,18 @@ class MongoDeploymentRepository implements DeploymentRepository, DeployedFlows {
 	@Override
 	public List<DeploymentSummary> findAll(String ownerId) {
 		return summaries(Query.query(live(ownerId)).with(NewestFirst.sort(DeploymentDocument.CREATED_AT)));
+	}
+
+	@Override
+	public Map<String, PinnedVersion> findPins(String ownerId) {
+		Query query = Query.query(live(ownerId));
+		query.fields().include(DeploymentDocument.FLOW, DeploymentDocument.FLOW_VERSION);
+		Map<String, PinnedVersion> pins = new HashMap<>();
+		this.mongo.find(query, Document.class, DeploymentDocument.COLLECTION)
+			.forEach((document) -> pins.put(document.getString("_id"),
+					new PinnedVersion(document.getString(DeploymentDocument.FLOW),
+							document.getInteger(DeploymentDocument.FLOW_VERSION))));
+		return pins;
 	}
 
 	@Override

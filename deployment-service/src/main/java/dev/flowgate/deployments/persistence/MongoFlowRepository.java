@@ -1,8 +1,10 @@
 package dev.flowgate.deployments.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,6 +18,7 @@ import dev.flowgate.deployments.domain.flow.Flow;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
 import dev.flowgate.deployments.domain.flow.FlowVersionSummary;
+import dev.flowgate.deployments.domain.flow.PinnedVersion;
 import dev.flowgate.store.OwnedDocuments;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -39,7 +42,8 @@ class MongoFlowRepository implements FlowRepository {
 		try {
 			this.mongo.insert(new FlowVersionDocument(FlowVersionDocument.idOf(version.flowId(), version.version()),
 					version.flowId(), version.ownerId(), version.version(), version.name(), version.description(),
-					this.json.write(version.definition()), version.definition().nodes().size(), version.createdAt()));
+					this.json.write(version.definition()), version.definition().nodes().size(),
+					version.definitionBytes(), version.createdAt()));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -78,6 +82,39 @@ class MongoFlowRepository implements FlowRepository {
 	public Optional<FlowVersion> findVersion(String ownerId, String flowId, int version) {
 		Query query = owned(ownerId, "_id", FlowVersionDocument.idOf(flowId, version));
 		return Optional.ofNullable(this.mongo.findOne(query, FlowVersionDocument.class)).map(this::toVersion);
+	}
+
+	@Override
+	public long definitionBytes(String ownerId, Collection<PinnedVersion> versions) {
+		Query query = Query.query(where("_id")
+			.in(versions.stream().map((pinned) -> FlowVersionDocument.idOf(pinned.flowId(), pinned.version())).toList())
+			.and(FlowVersionDocument.OWNER)
+			.is(ownerId));
+		query.fields().include(FlowVersionDocument.DEFINITION_BYTES);
+		return this.mongo.find(query, Document.class, FlowVersionDocument.COLLECTION)
+			.stream()
+			.mapToLong(this::definitionBytes)
+			.sum();
+	}
+
+	/**
+	 * A version stored before its size was kept is read in full once, and the size kept;
+	 * one deleted meanwhile counts nothing.
+	 */
+	private long definitionBytes(Document version) {
+		Object stored = version.get(FlowVersionDocument.DEFINITION_BYTES);
+		if (stored instanceof Number bytes) {
+			return bytes.longValue();
+		}
+		Query one = Query.query(where("_id").is(version.get("_id")));
+		FlowVersionDocument full = this.mongo.findOne(one, FlowVersionDocument.class);
+		if (full == null) {
+			return 0;
+		}
+		long bytes = toVersion(full).definitionBytes();
+		this.mongo.updateFirst(one, new Update().set(FlowVersionDocument.DEFINITION_BYTES, bytes),
+				FlowVersionDocument.class);
+		return bytes;
 	}
 
 	@Override

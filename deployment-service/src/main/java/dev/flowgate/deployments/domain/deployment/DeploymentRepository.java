@@ -1,9 +1,11 @@
 package dev.flowgate.deployments.domain.deployment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.flowgate.deployments.domain.TimeCursor;
+import dev.flowgate.deployments.domain.flow.PinnedVersion;
 
 /** Stores deployments; every write marks the new state as not yet published. */
 public interface DeploymentRepository {
@@ -15,6 +17,12 @@ public interface DeploymentRepository {
 
 	/** Every deployment of the owner, without its flow. */
 	List<DeploymentSummary> findAll(String ownerId);
+
+	/**
+	 * The flow version each of the owner's deployments pins, by deployment id, those
+	 * being deleted not counted.
+	 */
+	Map<String, PinnedVersion> findPins(String ownerId);
 
 	/** How many deployments the owner has, those being deleted not counted. */
 	long countOwned(String ownerId);

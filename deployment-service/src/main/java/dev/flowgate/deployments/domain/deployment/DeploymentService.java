@@ -22,6 +22,7 @@ import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.flow.FlowService;
 import dev.flowgate.deployments.domain.deployment.PublishedWrites.Outcome;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
+import dev.flowgate.deployments.domain.flow.PinnedVersion;
 
 /**
  * Creates, changes and deletes deployments. Each change is saved first and published
@@ -45,32 +46,42 @@ public class DeploymentService {
 
 	private final int perOwner;
 
+	private final DeployedFlowBudget budget;
+
 	/**
 	 * @param perOwner the most deployments an owner may have: every gateway and runner
 	 * holds every deployment, with its flow, in memory
+	 * @param deployedFlowBytesPerOwner the most bytes (as JSON) of the distinct flow
+	 * versions an owner's deployments may pin, for the same reason
 	 */
 	public DeploymentService(DeploymentRepository deployments, DeploymentPublication publication, FlowService flows,
-			Clock clock, int perOwner) {
+			Clock clock, int perOwner, long deployedFlowBytesPerOwner) {
 		this.deployments = deployments;
 		this.writes = new PublishedWrites(publication);
 		this.flows = new FlowPins(flows);
 		this.clock = clock;
 		this.perOwner = perOwner;
+		this.budget = new DeployedFlowBudget(deployments, flows, deployedFlowBytesPerOwner);
 	}
 
 	/**
 	 * @throws DeploymentLimitReachedException when the owner has as many deployments as
 	 * one may have
+	 * @throws DeployedFlowBudgetExceededException when its flow version would bring the
+	 * owner's deployed flows past their budget
 	 */
 	public Deployment create(String ownerId, String flowId, DeploymentChanges settings) {
 		Deployment deployment = newDeployment(ownerId, flowId, settings);
 		if (this.deployments.countOwned(ownerId) >= this.perOwner) {
 			throw new DeploymentLimitReachedException(this.perOwner);
 		}
+		this.budget.require(ownerId, deployment.id(), pin(deployment));
 		this.deployments.insert(deployment);
 		try {
 			this.flows.requireExists(ownerId, flowId);
 			requireWithinLimitOnceStored(ownerId);
+			// Counted again once stored, as the deployments are.
+			this.budget.require(ownerId, deployment.id(), pin(deployment));
 		}
 		catch (NotFoundException ex) {
 			// Deleted by a deletion that did not see this deployment: withdrawn
@@ -78,7 +89,7 @@ public class DeploymentService {
 			withdraw(ownerId, deployment.id());
 			throw new InvalidRequestException("flowId", FlowPins.noSuchFlow(flowId));
 		}
-		catch (DeploymentLimitReachedException ex) {
+		catch (DeploymentLimitReachedException | DeployedFlowBudgetExceededException ex) {
 			withdraw(ownerId, deployment.id());
 			throw ex;
 		}
@@ -116,6 +127,10 @@ public class DeploymentService {
 		if (this.deployments.countOwned(ownerId) > this.perOwner) {
 			throw new DeploymentLimitReachedException(this.perOwner);
 		}
+	}
+
+	private static PinnedVersion pin(Deployment deployment) {
+		return new PinnedVersion(deployment.flowId(), deployment.flowVersion());
 	}
 
 	private void withdraw(String ownerId, String deploymentId) {
@@ -157,6 +172,8 @@ public class DeploymentService {
 	 * {@link Deployment#version()} is checked against it in the same compare-and-set that
 	 * stores the change
 	 * @throws PreconditionFailedException when the deployment is at another version
+	 * @throws DeployedFlowBudgetExceededException when the version it would pin would
+	 * bring the owner's deployed flows past their budget
 	 */
 	public Deployment update(String ownerId, String deploymentId, DeploymentChanges changes,
 			ExpectedRevision expected) {
@@ -166,6 +183,10 @@ public class DeploymentService {
 			if (applied.equals(current)) {
 				// Nothing changes: no new version, so the ETags callers hold stay valid.
 				return Outcome.unchanged(current);
+			}
+			if (applied.flowVersion() != current.flowVersion()) {
+				// Checked before the write only: two redeploys at once may both pass.
+				this.budget.require(ownerId, deploymentId, pin(applied));
 			}
 			Deployment next = applied.nextVersion(this.clock.instant());
 			return Outcome.ifWritten(this.deployments.update(next), next);

@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.domain.flow;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,12 @@ public interface FlowRepository {
 	Optional<FlowVersion> findLatestVersion(String ownerId, String flowId);
 
 	Optional<FlowVersion> findVersion(String ownerId, String flowId, int version);
+
+	/**
+	 * The sizes of the owner's {@code versions} together, as JSON
+	 * ({@link FlowVersion#definitionBytes()}); a version not found counts nothing.
+	 */
+	long definitionBytes(String ownerId, Collection<PinnedVersion> versions);
 
 	/**
 	 * A line for each of up to {@code count} versions of the flow, newest first, without

@@ -1,6 +1,7 @@
 package dev.flowgate.deployments.domain.flow;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.UUID;
 
 import dev.flowgate.deployments.domain.ConcurrentChangeException;
@@ -133,6 +134,11 @@ public class FlowService {
 		}
 		// A crash before this leaves only versions nothing serves.
 		this.flows.deleteVersions(flowId);
+	}
+
+	/** The sizes of the owner's {@code versions} together, as JSON. */
+	public long definitionBytes(String ownerId, Collection<PinnedVersion> versions) {
+		return this.flows.definitionBytes(ownerId, versions);
 	}
 
 	/**

@@ -34,7 +34,12 @@ final class DeploymentFixture {
 	}
 
 	DeploymentFixture(DeploymentPublication publication, int perOwner) {
-		this.deployments = new DeploymentService(this.store, publication, this.flows, Clock.systemUTC(), perOwner);
+		this(publication, perOwner, Long.MAX_VALUE);
+	}
+
+	DeploymentFixture(DeploymentPublication publication, int perOwner, long deployedFlowBytes) {
+		this.deployments = new DeploymentService(this.store, publication, this.flows, Clock.systemUTC(), perOwner,
+				deployedFlowBytes);
 	}
 
 	static FlowDefinition echo() {

@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.flowgate.deployments.domain.TimeCursor;
 import dev.flowgate.deployments.domain.flow.DeployedFlows;
+import dev.flowgate.deployments.domain.flow.PinnedVersion;
 
 /**
  * Deployments in a map, for domain tests; what another request does at the same time can
@@ -58,6 +60,12 @@ public class InMemoryDeployments implements DeploymentRepository, DeployedFlows 
 	@Override
 	public List<DeploymentSummary> findAll(String ownerId) {
 		return owned(ownerId).map(DeploymentSummary::of).toList();
+	}
+
+	@Override
+	public Map<String, PinnedVersion> findPins(String ownerId) {
+		return owned(ownerId).collect(Collectors.toMap(Deployment::id,
+				(deployment) -> new PinnedVersion(deployment.flowId(), deployment.flowVersion())));
 	}
 
 	@Override

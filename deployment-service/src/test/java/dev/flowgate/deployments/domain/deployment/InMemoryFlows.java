@@ -1,5 +1,6 @@
 package dev.flowgate.deployments.domain.deployment;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import dev.flowgate.deployments.domain.flow.Flow;
 import dev.flowgate.deployments.domain.flow.FlowRepository;
 import dev.flowgate.deployments.domain.flow.FlowVersion;
 import dev.flowgate.deployments.domain.flow.FlowVersionSummary;
+import dev.flowgate.deployments.domain.flow.PinnedVersion;
 
 /** Flows in maps, for domain tests. */
 public class InMemoryFlows implements FlowRepository {
@@ -87,6 +89,14 @@ public class InMemoryFlows implements FlowRepository {
 	public Optional<FlowVersion> findVersion(String ownerId, String flowId, int version) {
 		return Optional.ofNullable(this.versions.get(flowId + "/" + version))
 			.filter((found) -> found.ownerId().equals(ownerId));
+	}
+
+	@Override
+	public long definitionBytes(String ownerId, Collection<PinnedVersion> versions) {
+		return versions.stream()
+			.flatMap((pinned) -> findVersion(ownerId, pinned.flowId(), pinned.version()).stream())
+			.mapToLong(FlowVersion::definitionBytes)
+			.sum();
 	}
 
 	@Override

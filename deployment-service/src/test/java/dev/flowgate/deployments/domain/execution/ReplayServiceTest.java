@@ -26,6 +26,7 @@ import dev.flowgate.deployments.domain.deployment.Deployment;
 import dev.flowgate.deployments.domain.deployment.DeploymentRepository;
 import dev.flowgate.deployments.domain.deployment.DeploymentSummary;
 import dev.flowgate.deployments.domain.deployment.DeploymentService;
+import dev.flowgate.deployments.domain.flow.PinnedVersion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -41,7 +42,7 @@ class ReplayServiceTest {
 	private final Deployments deploymentStore = new Deployments();
 
 	private final DeploymentService deployments = new DeploymentService(this.deploymentStore, (id) -> {
-	}, null, Clock.fixed(NOW, ZoneOffset.UTC), 1);
+	}, null, Clock.fixed(NOW, ZoneOffset.UTC), 1, Long.MAX_VALUE);
 
 	private final ExecutionMerge merge = new ExecutionMerge(new PayloadLimit(1024));
 
@@ -179,6 +180,11 @@ class ReplayServiceTest {
 
 		@Override
 		public List<DeploymentSummary> findAll(String ownerId) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Map<String, PinnedVersion> findPins(String ownerId) {
 			throw new UnsupportedOperationException();
 		}
 

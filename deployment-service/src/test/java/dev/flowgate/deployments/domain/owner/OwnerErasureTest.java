@@ -79,7 +79,7 @@ class OwnerErasureTest {
 	private final List<String> published = new ArrayList<>();
 
 	private final DeploymentService deployments = new DeploymentService(this.deploymentStore, this.published::add,
-			this.flows, this.clock, 100);
+			this.flows, this.clock, 100, Long.MAX_VALUE);
 
 	private final InMemoryExecutions executionStore = new InMemoryExecutions();
 
