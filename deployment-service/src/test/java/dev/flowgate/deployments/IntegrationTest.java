@@ -25,6 +25,7 @@ import dev.flowgate.infra.test.FlowgateInfra;
 		"flowgate.publication.lease=40s", "flowgate.usage.late-write-margin=" + IntegrationTest.LATE_WRITE_MARGIN,
 		"flowgate.deployments.per-owner=" + IntegrationTest.DEPLOYMENTS_PER_OWNER,
 		"flowgate.deployments.deployed-flow-bytes-per-owner=" + IntegrationTest.DEPLOYED_FLOW_BYTES_PER_OWNER,
+		"flowgate.flows.storage-per-owner=" + IntegrationTest.FLOW_STORAGE_PER_OWNER,
 		"logging.level.org.apache.kafka=warn" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
@@ -38,6 +39,11 @@ public @interface IntegrationTest {
 
 	/** Room for two flows of 200 KB, not three; more than any other test deploys. */
 	int DEPLOYED_FLOW_BYTES_PER_OWNER = 600_000;
+
+	/**
+	 * Room for four flow versions of 200 KB, not five; more than any other test stores.
+	 */
+	int FLOW_STORAGE_PER_OWNER = 900_000;
 
 	/** Short, so a test can wait until its executions count as summed. */
 	String LATE_WRITE_MARGIN = "500ms";

@@ -51,8 +51,9 @@ class DomainConfig {
 	}
 
 	@Bean
-	FlowService flowService(FlowRepository flows, DeployedFlows deployedFlows, FlowValidator validator, Clock clock) {
-		return new FlowService(flows, deployedFlows, validator, clock);
+	FlowService flowService(FlowRepository flows, DeployedFlows deployedFlows, FlowValidator validator, Clock clock,
+			FlowProperties properties) {
+		return new FlowService(flows, deployedFlows, validator, clock, properties.storagePerOwner().toBytes());
 	}
 
 	@Bean

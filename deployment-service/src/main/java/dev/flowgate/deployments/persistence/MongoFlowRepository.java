@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -95,6 +96,23 @@ class MongoFlowRepository implements FlowRepository {
 			.stream()
 			.mapToLong(this::definitionBytes)
 			.sum();
+	}
+
+	/**
+	 * Summed by MongoDB over the owner index, once each version stored before its size
+	 * was kept has been measured (once).
+	 */
+	@Override
+	public long storedBytes(String ownerId) {
+		Query unmeasured = Query.query(
+				where(FlowVersionDocument.OWNER).is(ownerId).and(FlowVersionDocument.DEFINITION_BYTES).exists(false));
+		unmeasured.fields().include("_id");
+		this.mongo.find(unmeasured, Document.class, FlowVersionDocument.COLLECTION).forEach(this::definitionBytes);
+		Aggregation sum = Aggregation.newAggregation(Aggregation.match(where(FlowVersionDocument.OWNER).is(ownerId)),
+				Aggregation.group().sum(FlowVersionDocument.DEFINITION_BYTES).as("bytes"));
+		Document total = this.mongo.aggregate(sum, FlowVersionDocument.COLLECTION, Document.class)
+			.getUniqueMappedResult();
+		return (total != null) ? ((Number) total.get("bytes")).longValue() : 0;
 	}
 
 	/**

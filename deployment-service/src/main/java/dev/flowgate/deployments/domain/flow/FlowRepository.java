@@ -34,6 +34,12 @@ public interface FlowRepository {
 	long definitionBytes(String ownerId, Collection<PinnedVersion> versions);
 
 	/**
+	 * The sizes of all the owner's stored versions together, as JSON, also of those a
+	 * crash left without their flow's record.
+	 */
+	long storedBytes(String ownerId);
+
+	/**
 	 * A line for each of up to {@code count} versions of the flow, newest first, without
 	 * reading the graphs; empty for an unknown flow.
 	 * @param below only versions lower than this, or {@code null} from the latest

@@ -26,18 +26,32 @@ public class FlowService {
 
 	private final Clock clock;
 
-	public FlowService(FlowRepository flows, DeployedFlows deployedFlows, FlowValidator validator, Clock clock) {
+	private final long storagePerOwner;
+
+	/**
+	 * @param storagePerOwner the most bytes (as JSON) all of an owner's flow versions may
+	 * take: every version is kept until its flow is deleted
+	 */
+	public FlowService(FlowRepository flows, DeployedFlows deployedFlows, FlowValidator validator, Clock clock,
+			long storagePerOwner) {
 		this.flows = flows;
 		this.deployedFlows = deployedFlows;
 		this.validator = validator;
 		this.clock = clock;
+		this.storagePerOwner = storagePerOwner;
 	}
 
+	/**
+	 * @throws FlowStorageBudgetExceededException when the owner's versions would take
+	 * more than their budget
+	 */
 	public FlowVersion create(String ownerId, FlowDraft draft) {
 		this.validator.requireValid(draft);
 		FlowVersion first = new FlowVersion(UUID.randomUUID().toString(), ownerId, 1, draft.name(), draft.description(),
 				draft.definition(), this.clock.instant());
+		requireRoomFor(first);
 		this.flows.insertVersion(first);
+		requireRoomOnceStored(first);
 		this.flows.recordLatest(first);
 		return first;
 	}
@@ -64,15 +78,37 @@ public class FlowService {
 		this.validator.requireValid(draft);
 		FlowVersion next = new FlowVersion(flowId, ownerId, latest.version() + 1, draft.name(), draft.description(),
 				draft.definition(), this.clock.instant());
+		requireRoomFor(next);
 		if (!this.flows.insertVersion(next)) {
 			throw changedMeanwhile(ownerId, flowId, expected);
 		}
+		requireRoomOnceStored(next);
 		this.flows.recordLatest(next);
 		if (this.flows.findFlow(ownerId, flowId).isEmpty()) {
 			this.flows.deleteVersion(flowId, next.version());
 			throw new NotFoundException(RESOURCE_TITLE, flowId);
 		}
 		return next;
+	}
+
+	private void requireRoomFor(FlowVersion version) {
+		long bytes = this.flows.storedBytes(version.ownerId()) + version.definitionBytes();
+		if (bytes > this.storagePerOwner) {
+			throw new FlowStorageBudgetExceededException(this.storagePerOwner, bytes);
+		}
+	}
+
+	/**
+	 * Stored at the same time as another, both may have found room: counted again once
+	 * stored (before the flow's record shows it), each past the budget is removed, so the
+	 * budget holds (and both may be refused).
+	 */
+	private void requireRoomOnceStored(FlowVersion version) {
+		long bytes = this.flows.storedBytes(version.ownerId());
+		if (bytes > this.storagePerOwner) {
+			this.flows.deleteVersion(version.flowId(), version.version());
+			throw new FlowStorageBudgetExceededException(this.storagePerOwner, bytes);
+		}
 	}
 
 	private RuntimeException changedMeanwhile(String ownerId, String flowId, ExpectedRevision expected) {

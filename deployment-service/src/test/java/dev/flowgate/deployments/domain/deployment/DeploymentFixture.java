@@ -23,7 +23,8 @@ final class DeploymentFixture {
 
 	final InMemoryFlows flowStore = new InMemoryFlows();
 
-	final FlowService flows = new FlowService(this.flowStore, this.store, new FlowValidator(10, 10), Clock.systemUTC());
+	final FlowService flows = new FlowService(this.flowStore, this.store, new FlowValidator(10, 10), Clock.systemUTC(),
+			Long.MAX_VALUE);
 
 	final DeploymentService deployments;
 

@@ -100,6 +100,15 @@ public class InMemoryFlows implements FlowRepository {
 	}
 
 	@Override
+	public long storedBytes(String ownerId) {
+		return this.versions.values()
+			.stream()
+			.filter((version) -> version.ownerId().equals(ownerId))
+			.mapToLong(FlowVersion::definitionBytes)
+			.sum();
+	}
+
+	@Override
 	public List<FlowVersionSummary> findVersionSummaries(String ownerId, String flowId, Integer below, int count) {
 		return versions(ownerId, flowId).stream()
 			.filter((version) -> below == null || version.version() < below)

@@ -73,7 +73,7 @@ class OwnerErasureTest {
 	private final InMemoryFlows flowStore = new InMemoryFlows();
 
 	private final FlowService flows = new FlowService(this.flowStore, this.deploymentStore, new FlowValidator(10, 10),
-			this.clock);
+			this.clock, Long.MAX_VALUE);
 
 	/** The deployments whose state (or tombstone) was published, in order. */
 	private final List<String> published = new ArrayList<>();
