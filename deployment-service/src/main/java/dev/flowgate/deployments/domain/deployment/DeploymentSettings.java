@@ -12,6 +12,7 @@ import dev.flowgate.contracts.DeploymentEnvironment;
 import dev.flowgate.contracts.DeploymentLimits;
 import dev.flowgate.contracts.DeploymentMode;
 import dev.flowgate.deployments.domain.InvalidRequestException.FieldProblem;
+import dev.flowgate.internal.DisplayNames;
 
 /** Applies a caller's settings to a deployment, collecting every invalid one. */
 final class DeploymentSettings {
@@ -60,9 +61,8 @@ final class DeploymentSettings {
 	}
 
 	private static String checkName(String name, List<FieldProblem> problems) {
-		if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-			problems.add(new FieldProblem("name", "must be 1 to %d characters".formatted(MAX_NAME_LENGTH)));
-		}
+		DisplayNames.problem(name, MAX_NAME_LENGTH)
+			.ifPresent((problem) -> problems.add(new FieldProblem("name", problem)));
 		return name;
 	}
 

@@ -3,6 +3,8 @@ package dev.flowgate.deployments.domain.flow;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.flowgate.internal.DisplayNames;
+
 /** Checks a flow before any version of it is stored, reporting every problem at once. */
 public final class FlowValidator {
 
@@ -23,12 +25,8 @@ public final class FlowValidator {
 	/** Every problem with the flow; empty when it is valid. */
 	public List<FlowProblem> problems(FlowDraft draft) {
 		List<FlowProblem> problems = new ArrayList<>();
-		if (draft.name() == null || draft.name().isBlank()) {
-			problems.add(FlowProblem.ofField("name", "is required"));
-		}
-		else if (draft.name().length() > MAX_NAME_LENGTH) {
-			problems.add(FlowProblem.ofField("name", "must be at most %d characters".formatted(MAX_NAME_LENGTH)));
-		}
+		DisplayNames.problem(draft.name(), MAX_NAME_LENGTH)
+			.ifPresent((problem) -> problems.add(FlowProblem.ofField("name", problem)));
 		if (draft.description() != null && draft.description().length() > MAX_DESCRIPTION_LENGTH) {
 			problems.add(FlowProblem.ofField("description",
 					"must be at most %d characters".formatted(MAX_DESCRIPTION_LENGTH)));

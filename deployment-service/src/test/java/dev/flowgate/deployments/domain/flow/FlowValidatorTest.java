@@ -59,6 +59,14 @@ class FlowValidatorTest {
 	}
 
 	@Test
+	void rejectsANameThatWouldHideOrReorderWhatListsShow() {
+		assertThat(this.validator.problems(new FlowDraft("report\u001b[8m", null, definition())))
+			.containsExactly(FlowProblem.ofField("name", "must not contain control characters"));
+		assertThat(this.validator.problems(new FlowDraft("x".repeat(201), null, definition())))
+			.containsExactly(FlowProblem.ofField("name", "must be at most 200 characters"));
+	}
+
+	@Test
 	void rejectsUnknownNodeTypes() {
 		this.nodes.set(1, node("prompt", "script", Map.of("template", "x")));
 		assertThat(problems()).extracting(FlowProblem::nodeId, FlowProblem::message)
