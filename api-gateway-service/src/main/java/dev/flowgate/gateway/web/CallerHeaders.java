@@ -16,7 +16,7 @@ public final class CallerHeaders {
 
 	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-	private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+	private static final int MAX_IDEMPOTENCY_KEY_BYTES = 255;
 
 	private CallerHeaders() {
 	}
@@ -53,7 +53,8 @@ public final class CallerHeaders {
 	/**
 	 * The {@code Idempotency-Key}, trimmed, or {@code null} when absent.
 	 * @throws Rejection (400) when blank, which a caller may take for a key, or longer
-	 * than 255 characters
+	 * than 255 bytes (a header's characters are its bytes: a non-ASCII character sent as
+	 * UTF-8 takes two or more)
 	 */
 	public static String idempotencyKey(HttpServletRequest request) {
 		String header = request.getHeader(IDEMPOTENCY_KEY);
@@ -64,9 +65,9 @@ public final class CallerHeaders {
 			throw Rejection.invalidField(IDEMPOTENCY_KEY, "must not be blank");
 		}
 		String key = header.trim();
-		if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+		if (key.length() > MAX_IDEMPOTENCY_KEY_BYTES) {
 			throw Rejection.invalidField(IDEMPOTENCY_KEY,
-					"must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+					"must be at most " + MAX_IDEMPOTENCY_KEY_BYTES + " bytes");
 		}
 		return key;
 	}

@@ -88,7 +88,7 @@ class CallerHeadersTest {
 
 		assertThatThrownBy(() -> CallerHeaders.idempotencyKey(this.request)).isInstanceOfSatisfying(Rejection.class,
 				(rejection) -> assertThat(rejection.fieldViolations())
-					.containsExactly(new FieldViolation("Idempotency-Key", "must be at most 255 characters")));
+					.containsExactly(new FieldViolation("Idempotency-Key", "must be at most 255 bytes")));
 	}
 
 }
