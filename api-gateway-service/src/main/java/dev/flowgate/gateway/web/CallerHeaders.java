@@ -66,8 +66,7 @@ public final class CallerHeaders {
 		}
 		String key = header.trim();
 		if (key.length() > MAX_IDEMPOTENCY_KEY_BYTES) {
-			throw Rejection.invalidField(IDEMPOTENCY_KEY,
-					"must be at most " + MAX_IDEMPOTENCY_KEY_BYTES + " bytes");
+			throw Rejection.invalidField(IDEMPOTENCY_KEY, "must be at most " + MAX_IDEMPOTENCY_KEY_BYTES + " bytes");
 		}
 		return key;
 	}
