@@ -27,15 +27,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @IntegrationTest
 class DeploymentListTest {
 
-	/** A template of about 200 KB, within the flow's settings limit. */
-	private static final String LARGE_FLOW = """
-			{"name":"Large","nodes":[
-			 {"id":"question","type":"input","config":{"name":"question","inputType":"text","required":true,"testValue":"What is Kafka?"}},
-			 {"id":"prompt","type":"template","config":{"template":"%s {{input.question}}"}},
-			 {"id":"answer","type":"output","config":{"name":"answer","value":"{{prompt.text}}"}}],
-			 "edges":[{"from":"question","to":"prompt"},{"from":"prompt","to":"answer"}]}
-			"""
-		.formatted("x".repeat(200_000));
+	private static final String LARGE_FLOW = LargeFlows.TEMPLATE_OF_200_KB;
 
 	@Autowired
 	private MockMvc mvc;

@@ -20,14 +20,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @IntegrationTest
 class FlowStorageBudgetApiTest {
 
-	/** A template of about 200 KB. */
-	private static final String LARGE_FLOW = """
-			{"name":"Large","nodes":[
-			 {"id":"question","type":"input","config":{"name":"question","inputType":"text"}},
-			 {"id":"prompt","type":"template","config":{"template":"%s {{input.question}}"}},
-			 {"id":"answer","type":"output","config":{"name":"answer","value":"{{prompt.text}}"}}],
-			 "edges":[{"from":"question","to":"prompt"},{"from":"prompt","to":"answer"}]}
-			""".formatted("x".repeat(200_000));
+	private static final String LARGE_FLOW = LargeFlows.TEMPLATE_OF_200_KB;
 
 	@Autowired
 	private MockMvc mvc;
