@@ -8,7 +8,6 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -33,9 +32,12 @@ class MongoFlowRepository implements FlowRepository {
 
 	private final JsonText json;
 
+	private final StoredFlowBytes storedBytes;
+
 	MongoFlowRepository(MongoTemplate mongo, JsonText json) {
 		this.mongo = mongo;
 		this.json = json;
+		this.storedBytes = new StoredFlowBytes(mongo);
 	}
 
 	@Override
@@ -45,6 +47,7 @@ class MongoFlowRepository implements FlowRepository {
 					version.flowId(), version.ownerId(), version.version(), version.name(), version.description(),
 					this.json.write(version.definition()), version.definition().nodes().size(),
 					version.definitionBytes(), version.createdAt()));
+			this.storedBytes.add(version.ownerId(), version.definitionBytes());
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -98,21 +101,17 @@ class MongoFlowRepository implements FlowRepository {
 			.sum();
 	}
 
-	/**
-	 * Summed by MongoDB over the owner index, once each version stored before its size
-	 * was kept has been measured (once).
-	 */
+	/** A running total, summed over the versions once, the first time it is asked for. */
 	@Override
 	public long storedBytes(String ownerId) {
-		Query unmeasured = Query.query(
-				where(FlowVersionDocument.OWNER).is(ownerId).and(FlowVersionDocument.DEFINITION_BYTES).exists(false));
-		unmeasured.fields().include("_id");
-		this.mongo.find(unmeasured, Document.class, FlowVersionDocument.COLLECTION).forEach(this::definitionBytes);
-		Aggregation sum = Aggregation.newAggregation(Aggregation.match(where(FlowVersionDocument.OWNER).is(ownerId)),
-				Aggregation.group().sum(FlowVersionDocument.DEFINITION_BYTES).as("bytes"));
-		Document total = this.mongo.aggregate(sum, FlowVersionDocument.COLLECTION, Document.class)
-			.getUniqueMappedResult();
-		return (total != null) ? ((Number) total.get("bytes")).longValue() : 0;
+		return this.storedBytes.of(ownerId, () -> {
+			Query versions = Query.query(where(FlowVersionDocument.OWNER).is(ownerId));
+			versions.fields().include(FlowVersionDocument.DEFINITION_BYTES);
+			return this.mongo.find(versions, Document.class, FlowVersionDocument.COLLECTION)
+				.stream()
+				.mapToLong(this::definitionBytes)
+				.sum();
+		});
 	}
 
 	/**
@@ -182,19 +181,30 @@ class MongoFlowRepository implements FlowRepository {
 
 	@Override
 	public void deleteVersions(String flowId) {
-		this.mongo.remove(Query.query(where("flowId").is(flowId)), FlowVersionDocument.class);
+		uncounted(Query.query(where("flowId").is(flowId)));
 	}
 
 	@Override
 	public void deleteVersion(String flowId, int version) {
-		this.mongo.remove(Query.query(where("flowId").is(flowId).and("version").is(version)),
-				FlowVersionDocument.class);
+		uncounted(Query.query(where("_id").is(FlowVersionDocument.idOf(flowId, version))));
+	}
+
+	/** Removes the versions and takes their sizes off their owner's total. */
+	private void uncounted(Query query) {
+		query.fields().include(FlowVersionDocument.OWNER).include(FlowVersionDocument.DEFINITION_BYTES);
+		for (Document removed : this.mongo.findAllAndRemove(query, Document.class, FlowVersionDocument.COLLECTION)) {
+			this.storedBytes.add(removed.getString(FlowVersionDocument.OWNER), -definitionBytes(removed));
+		}
 	}
 
 	@Override
 	public int deleteOwnedVersions(String ownerId, int limit) {
-		return OwnedDocuments.remove(this.mongo, FlowVersionDocument.COLLECTION,
+		int removed = OwnedDocuments.remove(this.mongo, FlowVersionDocument.COLLECTION,
 				where(FlowVersionDocument.OWNER).is(ownerId), limit);
+		if (removed == 0) {
+			this.storedBytes.forget(ownerId);
+		}
+		return removed;
 	}
 
 	private static Query owned(String ownerId, String field, String value) {
