@@ -88,17 +88,20 @@ class MongoFlowRepository implements FlowRepository {
 		return Optional.ofNullable(this.mongo.findOne(query, FlowVersionDocument.class)).map(this::toVersion);
 	}
 
+	/**
+	 * Each version read by its id (with the embedded MongoDB server, the one query an
+	 * index answers), without its definition.
+	 */
 	@Override
 	public long definitionBytes(String ownerId, Collection<PinnedVersion> versions) {
-		Query query = Query.query(where("_id")
-			.in(versions.stream().map((pinned) -> FlowVersionDocument.idOf(pinned.flowId(), pinned.version())).toList())
-			.and(FlowVersionDocument.OWNER)
-			.is(ownerId));
-		query.fields().include(FlowVersionDocument.DEFINITION_BYTES);
-		return this.mongo.find(query, Document.class, FlowVersionDocument.COLLECTION)
-			.stream()
-			.mapToLong(this::definitionBytes)
-			.sum();
+		long bytes = 0;
+		for (PinnedVersion pinned : versions) {
+			Query query = owned(ownerId, "_id", FlowVersionDocument.idOf(pinned.flowId(), pinned.version()));
+			query.fields().include(FlowVersionDocument.DEFINITION_BYTES);
+			Document version = this.mongo.findOne(query, Document.class, FlowVersionDocument.COLLECTION);
+			bytes += (version != null) ? definitionBytes(version) : 0;
+		}
+		return bytes;
 	}
 
 	/** A running total, summed over the versions once, the first time it is asked for. */
