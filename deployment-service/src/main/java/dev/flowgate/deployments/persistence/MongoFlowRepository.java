@@ -76,10 +76,29 @@ class MongoFlowRepository implements FlowRepository {
 			.map(FlowDocument::toFlow);
 	}
 
+	/**
+	 * From the flow's record on, each version read by its id (the embedded MongoDB server
+	 * answers the sorted query by reading every version stored); a record ahead of its
+	 * versions, or none, falls back to the sorted query.
+	 */
 	@Override
 	public Optional<FlowVersion> findLatestVersion(String ownerId, String flowId) {
+		Optional<Integer> recorded = findFlow(ownerId, flowId).map(Flow::latestVersion)
+			.filter((version) -> versionExists(ownerId, flowId, version));
+		if (recorded.isPresent()) {
+			int latest = recorded.get();
+			while (versionExists(ownerId, flowId, latest + 1)) {
+				latest++;
+			}
+			return findVersion(ownerId, flowId, latest);
+		}
 		Query query = owned(ownerId, "flowId", flowId).with(Sort.by(Sort.Direction.DESC, "version")).limit(1);
 		return Optional.ofNullable(this.mongo.findOne(query, FlowVersionDocument.class)).map(this::toVersion);
+	}
+
+	private boolean versionExists(String ownerId, String flowId, int version) {
+		return this.mongo.exists(owned(ownerId, "_id", FlowVersionDocument.idOf(flowId, version)),
+				FlowVersionDocument.class);
 	}
 
 	@Override
