@@ -76,8 +76,10 @@ class EngineConfig {
 		LlmSettings llm = new LlmSettings(properties.llm().baseUrl(), properties.llm().apiKey());
 		NodeExecutors executors = StandardNodes.create(new Templates(json, engine.templateMaxChars()), expressions,
 				outboundHttp, llm);
-		return new FlowEngine(executors, new EngineSettings(engine.nodeTimeout(), engine.traceOutputMaxChars()), json,
-				threads.scheduler(), threads.workers(), threads.evaluators(), clock);
+		return new FlowEngine(executors,
+				new EngineSettings(engine.nodeTimeout(), engine.traceOutputMaxChars(),
+						engine.maxRunOutputs().toBytes()),
+				json, threads.scheduler(), threads.workers(), threads.evaluators(), clock);
 	}
 
 	@Bean

@@ -75,6 +75,9 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param schedulerThreads run deadlines, timeouts and retry backoffs
 	 * @param jsonataMaxMemory the most one JSONata evaluation may allocate, garbage
 	 * included; a runaway expression stops there instead of filling the heap
+	 * @param maxRunOutputs the most the node outputs of one execution take together, as
+	 * JSON: each is kept until the execution ends, so many large ones (templates that
+	 * each repeat a large input) would otherwise fill the heap
 	 * @param templateMaxChars the most characters one setting's templates render to (the
 	 * values they take in counted), as large as a trigger's body: a template repeating a
 	 * large input fails its node instead of filling the heap
@@ -83,7 +86,8 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 			@DefaultValue("4096") int traceOutputMaxChars, @DefaultValue("8") int workerThreads,
 			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth,
 			@DefaultValue("1GB") DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads,
-			@DefaultValue("2") int evaluationThreadsPerOwner, @DefaultValue("1048576") int templateMaxChars) {
+			@DefaultValue("2") int evaluationThreadsPerOwner, @DefaultValue("16MB") DataSize maxRunOutputs,
+			@DefaultValue("1048576") int templateMaxChars) {
 	}
 
 	/**

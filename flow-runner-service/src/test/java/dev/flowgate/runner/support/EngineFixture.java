@@ -43,6 +43,9 @@ public final class EngineFixture implements AutoCloseable {
 
 	public static final int TEMPLATE_MAX_CHARS = 1 << 20;
 
+	/** The most one run's node outputs take together, as JSON. */
+	public static final long MAX_RUN_OUTPUT_BYTES = 4L << 20;
+
 	/** Whose flows {@link #run} runs. */
 	public static final String OWNER = "owner-1";
 
@@ -96,8 +99,9 @@ public final class EngineFixture implements AutoCloseable {
 		this.engine = new FlowEngine(
 				StandardNodes.create(new Templates(json, TEMPLATE_MAX_CHARS), expressions, http,
 						new LlmSettings(llmBaseUrl, LLM_KEY)),
-				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars), json, this.scheduler, this.workers,
-				new FairShares(this.evaluators, EVALUATION_THREADS, 1)::forOwner, Clock.systemUTC());
+				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars, MAX_RUN_OUTPUT_BYTES), json,
+				this.scheduler, this.workers, new FairShares(this.evaluators, EVALUATION_THREADS, 1)::forOwner,
+				Clock.systemUTC());
 	}
 
 	private static SSLContext defaultTls() {

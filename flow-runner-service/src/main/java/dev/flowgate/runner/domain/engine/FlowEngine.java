@@ -57,7 +57,7 @@ public final class FlowEngine {
 		NodeInvoker invoker = new NodeInvoker(this.executors, this.settings, this.scheduler, this.workers,
 				this.evaluators.apply(ownerId));
 		FlowRun run = new FlowRun(graph, inputs, invoker, new TraceLog(this.json, this.settings.traceOutputMaxChars()),
-				this.clock);
+				this.settings.maxRunOutputBytes(), this.clock);
 		long remainingMillis = Duration.between(this.clock.instant(), deadline).toMillis();
 		if (remainingMillis <= 0) {
 			run.timeOut();

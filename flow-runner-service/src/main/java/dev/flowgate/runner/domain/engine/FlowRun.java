@@ -49,12 +49,16 @@ public final class FlowRun {
 
 	private boolean over;
 
-	FlowRun(FlowGraph graph, Map<String, Object> inputs, NodeInvoker invoker, TraceLog trace, Clock clock) {
+	/**
+	 * @param maxOutputBytes the most its nodes' outputs take together, as JSON
+	 */
+	FlowRun(FlowGraph graph, Map<String, Object> inputs, NodeInvoker invoker, TraceLog trace, long maxOutputBytes,
+			Clock clock) {
 		this.graph = graph;
 		this.inputs = inputs;
 		this.invoker = invoker;
 		this.trace = trace;
-		this.state = new RunState(graph, trace);
+		this.state = new RunState(graph, trace, maxOutputBytes);
 		this.clock = clock;
 		this.startedAt = clock.instant();
 	}
@@ -180,7 +184,7 @@ public final class FlowRun {
 	}
 
 	/** Records how the node ended; the nodes it made ready. */
-	private List<FlowNode> settle(FlowNode node, Invocation invocation) {
+	private List<FlowNode> settle(FlowNode node, Invocation finished) {
 		List<FlowNode> ready = List.of();
 		FlowOutcome ended = null;
 		synchronized (this) {
@@ -188,6 +192,9 @@ public final class FlowRun {
 				return List.of();
 			}
 			Instant now = this.clock.instant();
+			String refusal = finished.failed() ? null : this.state.refusal(finished);
+			Invocation invocation = (refusal != null)
+					? Invocation.failed(refusal, finished.attempts(), finished.tokenUsage()) : finished;
 			if (invocation.failed()) {
 				this.state.failed(node, now, invocation);
 				ended = end(ExecutionStatus.FAILED,

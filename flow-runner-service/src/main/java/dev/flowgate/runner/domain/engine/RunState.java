@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.flowgate.contracts.FlowEdge;
 import dev.flowgate.contracts.FlowNode;
 import dev.flowgate.contracts.NodeStatus;
+import dev.flowgate.flowrules.JsonSize;
 import dev.flowgate.flowrules.NodeType;
 import dev.flowgate.runner.domain.node.ConditionNode;
 import dev.flowgate.runner.domain.node.OutputNode;
@@ -32,11 +33,16 @@ final class RunState {
 
 	private final Map<String, Object> outputs = new HashMap<>();
 
+	private final long maxOutputBytes;
+
+	private long outputBytes;
+
 	private final BranchGates gates;
 
-	RunState(FlowGraph graph, TraceLog trace) {
+	RunState(FlowGraph graph, TraceLog trace, long maxOutputBytes) {
 		this.graph = graph;
 		this.trace = trace;
+		this.maxOutputBytes = maxOutputBytes;
 		this.gates = new BranchGates(graph);
 	}
 
@@ -68,6 +74,17 @@ final class RunState {
 	void failed(FlowNode node, Instant now, Invocation invocation) {
 		this.running.remove(node.id());
 		this.trace.failed(node, now, invocation);
+	}
+
+	/**
+	 * Counts the node's output against the run's outputs budget: every output is kept
+	 * until the run ends, so 200 templates of 2 MB each held 400 MB of one runner's heap.
+	 * @return why the output is refused, or {@code null} when it fits
+	 */
+	String refusal(Invocation invocation) {
+		this.outputBytes += JsonSize.of(invocation.result().output());
+		return (this.outputBytes > this.maxOutputBytes)
+				? "the run's node outputs take more than %d bytes as JSON".formatted(this.maxOutputBytes) : null;
 	}
 
 	/** Records the node's output and claims the nodes that may start now. */

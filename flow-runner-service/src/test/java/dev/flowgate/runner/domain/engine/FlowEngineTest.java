@@ -124,6 +124,41 @@ class FlowEngineTest {
 	}
 
 	@Test
+	void failsTheNodeWhoseOutputTakesTheRunPastItsOutputsBudget() {
+		// Each template is within its own limit; kept until the run ends, together they
+		// are not.
+		Flows fanOut = Flows.flow().input("t");
+		for (int i = 0; i < 10; i++) {
+			fanOut.node("copy" + i, "template", Map.of("template", "{{input.t}}")).edge("t", "copy" + i);
+		}
+		FlowDefinition flow = fanOut.build();
+		int copySize = (int) (EngineFixture.MAX_RUN_OUTPUT_BYTES / 8);
+
+		FlowOutcome outcome = this.fixture.run(flow, Map.of("t", "x".repeat(copySize)));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+		assertThat(outcome.error().message()).isEqualTo(
+				"the run's node outputs take more than %d bytes as JSON".formatted(EngineFixture.MAX_RUN_OUTPUT_BYTES));
+		assertThat(outcome.trace()).filteredOn((node) -> node.status() == NodeStatus.SUCCEEDED)
+			.extracting(NodeTrace::nodeId)
+			.hasSizeLessThanOrEqualTo(9)
+			.doesNotContain(outcome.error().nodeId());
+	}
+
+	@Test
+	void runsFanOutWhoseOutputsFitTheBudget() {
+		Flows fanOut = Flows.flow().input("t");
+		for (int i = 0; i < 10; i++) {
+			fanOut.node("copy" + i, "template", Map.of("template", "{{input.t}}")).edge("t", "copy" + i);
+		}
+
+		FlowOutcome outcome = this.fixture.run(fanOut.build(),
+				Map.of("t", "x".repeat((int) (EngineFixture.MAX_RUN_OUTPUT_BYTES / 20))));
+
+		assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+	}
+
+	@Test
 	void runsALongChainOfImmediateNodesWithoutRunningOutOfStack() {
 		int length = 5_000;
 		Flows chain = Flows.flow().input("seed");
