@@ -77,8 +77,8 @@ class EngineConfig {
 		NodeExecutors executors = StandardNodes.create(new Templates(json, engine.templateMaxChars()), expressions,
 				outboundHttp, llm);
 		return new FlowEngine(executors,
-				new EngineSettings(engine.nodeTimeout(), engine.traceOutputMaxChars(),
-						engine.maxRunOutputs().toBytes()),
+				new EngineSettings(engine.nodeTimeout(), engine.traceOutputMaxChars(), engine.maxRunOutputs().toBytes(),
+						engine.maxHeldOutputs().toBytes(), engine.maxHeldOutputsPerOwner().toBytes()),
 				json, threads.scheduler(), threads.workers(), threads.evaluators(), clock);
 	}
 

@@ -78,6 +78,9 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * @param maxRunOutputs the most the node outputs of one execution take together, as
 	 * JSON: each is kept until the execution ends, so many large ones (templates that
 	 * each repeat a large input) would otherwise fill the heap
+	 * @param maxHeldOutputs the most the node outputs of every execution on the runner
+	 * take together, and {@code maxHeldOutputsPerOwner} of one owner's executions: past
+	 * either a node's output fails it rather than being held
 	 * @param templateMaxChars the most characters one setting's templates render to (the
 	 * values they take in counted), as large as a trigger's body: a template repeating a
 	 * large input fails its node instead of filling the heap
@@ -87,6 +90,7 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth,
 			@DefaultValue("1GB") DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads,
 			@DefaultValue("2") int evaluationThreadsPerOwner, @DefaultValue("16MB") DataSize maxRunOutputs,
+			@DefaultValue("96MB") DataSize maxHeldOutputs, @DefaultValue("48MB") DataSize maxHeldOutputsPerOwner,
 			@DefaultValue("1048576") int templateMaxChars) {
 	}
 

@@ -46,6 +46,9 @@ public final class EngineFixture implements AutoCloseable {
 	/** The most one run's node outputs take together, as JSON. */
 	public static final long MAX_RUN_OUTPUT_BYTES = 4L << 20;
 
+	/** The most the runs hold together, one owner's at most half. */
+	public static final long MAX_HELD_OUTPUT_BYTES = 12L << 20;
+
 	/** Whose flows {@link #run} runs. */
 	public static final String OWNER = "owner-1";
 
@@ -99,8 +102,9 @@ public final class EngineFixture implements AutoCloseable {
 		this.engine = new FlowEngine(
 				StandardNodes.create(new Templates(json, TEMPLATE_MAX_CHARS), expressions, http,
 						new LlmSettings(llmBaseUrl, LLM_KEY)),
-				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars, MAX_RUN_OUTPUT_BYTES), json,
-				this.scheduler, this.workers, new FairShares(this.evaluators, EVALUATION_THREADS, 1)::forOwner,
+				new EngineSettings(Duration.ofSeconds(5), traceOutputMaxChars, MAX_RUN_OUTPUT_BYTES,
+						MAX_HELD_OUTPUT_BYTES, MAX_HELD_OUTPUT_BYTES / 2),
+				json, this.scheduler, this.workers, new FairShares(this.evaluators, EVALUATION_THREADS, 1)::forOwner,
 				Clock.systemUTC());
 	}
 

@@ -31,6 +31,8 @@ public final class FlowEngine {
 
 	private final Clock clock;
 
+	private final HeldOutputs heldOutputs;
+
 	/**
 	 * @param scheduler runs deadlines, per-node timeouts and retry backoffs
 	 * @param workers runs the nodes' own (short) work, such as starting a request
@@ -45,6 +47,7 @@ public final class FlowEngine {
 		this.workers = workers;
 		this.evaluators = evaluators;
 		this.clock = clock;
+		this.heldOutputs = new HeldOutputs(settings.maxHeldOutputBytes(), settings.maxHeldOutputBytesPerOwner());
 	}
 
 	/**
@@ -57,7 +60,7 @@ public final class FlowEngine {
 		NodeInvoker invoker = new NodeInvoker(this.executors, this.settings, this.scheduler, this.workers,
 				this.evaluators.apply(ownerId));
 		FlowRun run = new FlowRun(graph, inputs, invoker, new TraceLog(this.json, this.settings.traceOutputMaxChars()),
-				this.settings.maxRunOutputBytes(), this.clock);
+				new RunOutputs(this.settings.maxRunOutputBytes(), this.heldOutputs, ownerId), this.clock);
 		long remainingMillis = Duration.between(this.clock.instant(), deadline).toMillis();
 		if (remainingMillis <= 0) {
 			run.timeOut();

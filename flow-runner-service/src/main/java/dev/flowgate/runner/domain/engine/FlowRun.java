@@ -50,15 +50,15 @@ public final class FlowRun {
 	private boolean over;
 
 	/**
-	 * @param maxOutputBytes the most its nodes' outputs take together, as JSON
+	 * @param outputs what its nodes' outputs may take: of the run, and of the runner's
 	 */
-	FlowRun(FlowGraph graph, Map<String, Object> inputs, NodeInvoker invoker, TraceLog trace, long maxOutputBytes,
+	FlowRun(FlowGraph graph, Map<String, Object> inputs, NodeInvoker invoker, TraceLog trace, RunOutputs outputs,
 			Clock clock) {
 		this.graph = graph;
 		this.inputs = inputs;
 		this.invoker = invoker;
 		this.trace = trace;
-		this.state = new RunState(graph, trace, maxOutputBytes);
+		this.state = new RunState(graph, trace, outputs.maxBytes(), outputs.held(), outputs.ownerId());
 		this.clock = clock;
 		this.startedAt = clock.instant();
 	}
@@ -72,6 +72,7 @@ public final class FlowRun {
 	public void cancel() {
 		synchronized (this) {
 			this.over = true;
+			this.state.releaseOutputs();
 		}
 		this.cancellation.cancel();
 		this.outcome.cancel(false);
@@ -218,6 +219,7 @@ public final class FlowRun {
 		Instant now = this.clock.instant();
 		this.state.abandonRunning(now, abandonReason);
 		Map<String, Object> outputs = (status == ExecutionStatus.SUCCEEDED) ? this.state.namedOutputs() : Map.of();
+		this.state.releaseOutputs();
 		return new FlowOutcome(status, outputs, error, this.trace.entries(), this.trace.tokenUsage(), this.startedAt,
 				now);
 	}

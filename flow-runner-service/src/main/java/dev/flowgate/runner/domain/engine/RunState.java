@@ -35,14 +35,20 @@ final class RunState {
 
 	private final long maxOutputBytes;
 
+	private final HeldOutputs held;
+
+	private final String ownerId;
+
 	private long outputBytes;
 
 	private final BranchGates gates;
 
-	RunState(FlowGraph graph, TraceLog trace, long maxOutputBytes) {
+	RunState(FlowGraph graph, TraceLog trace, long maxOutputBytes, HeldOutputs held, String ownerId) {
 		this.graph = graph;
 		this.trace = trace;
 		this.maxOutputBytes = maxOutputBytes;
+		this.held = held;
+		this.ownerId = ownerId;
 		this.gates = new BranchGates(graph);
 	}
 
@@ -77,14 +83,27 @@ final class RunState {
 	}
 
 	/**
-	 * Counts the node's output against the run's outputs budget: every output is kept
-	 * until the run ends, so 200 templates of 2 MB each held 400 MB of one runner's heap.
+	 * Counts the node's output against the run's outputs budget and the runner's
+	 * ({@link HeldOutputs}): every output is kept until the run ends, so 200 templates of
+	 * 2 MB each held 400 MB of one runner's heap.
 	 * @return why the output is refused, or {@code null} when it fits
 	 */
 	String refusal(Invocation invocation) {
-		this.outputBytes += JsonSize.of(invocation.result().output());
-		return (this.outputBytes > this.maxOutputBytes)
-				? "the run's node outputs take more than %d bytes as JSON".formatted(this.maxOutputBytes) : null;
+		long bytes = JsonSize.of(invocation.result().output());
+		if (this.outputBytes + bytes > this.maxOutputBytes) {
+			return "the run's node outputs take more than %d bytes as JSON".formatted(this.maxOutputBytes);
+		}
+		if (!this.held.take(this.ownerId, bytes)) {
+			return "the runner holds as many node outputs of your executions as it may now; retry later";
+		}
+		this.outputBytes += bytes;
+		return null;
+	}
+
+	/** The run is over: its outputs are no longer held for its nodes. */
+	void releaseOutputs() {
+		this.held.release(this.ownerId, this.outputBytes);
+		this.outputBytes = 0;
 	}
 
 	/** Records the node's output and claims the nodes that may start now. */

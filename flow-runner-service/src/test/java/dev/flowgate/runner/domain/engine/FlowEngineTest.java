@@ -146,6 +146,34 @@ class FlowEngineTest {
 	}
 
 	@Test
+	void refusesAnOwnersOutputsPastItsShareOfTheRunnerWhileAnotherOwnersRunsStillHoldTheirs() {
+		// Each run holds its outputs while its http node waits.
+		this.api.on("/slow", (request) -> Reply.json(200, "{}").after(Duration.ofSeconds(3)));
+		Flows copies = Flows.flow().input("t").node("wait", "http", Map.of("url", this.api.url("/slow")));
+		for (String copy : List.of("copy1", "copy2", "copy3")) {
+			copies.node(copy, "template", Map.of("template", "{{input.t}}")).edge("t", copy).edge(copy, "wait");
+		}
+		FlowDefinition flow = copies.build();
+		// Two runs (their input and three copies each) hold 90% of one owner's share of
+		// the
+		// runner (half of it).
+		Map<String, Object> inputs = Map.of("t", "x".repeat((int) (EngineFixture.MAX_HELD_OUTPUT_BYTES / 2 * 0.9 / 8)));
+		Instant deadline = Instant.now().plusSeconds(20);
+		List<FlowRun> heavy = List.of(this.fixture.engine().start("heavy", flow, inputs, deadline),
+				this.fixture.engine().start("heavy", flow, inputs, deadline));
+
+		FlowOutcome third = this.fixture.engine().start("heavy", flow, inputs, deadline).outcome().join();
+		FlowOutcome other = this.fixture.engine().start("light", flow, inputs, deadline).outcome().join();
+
+		assertThat(third.error().message())
+			.isEqualTo("the runner holds as many node outputs of your executions as it may now; retry later");
+		assertThat(other.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+		assertThat(heavy).allSatisfy((run) -> assertThat(run.outcome().join().error()).isNull());
+		// Released as the runs ended: the owner's next run holds its copy again.
+		assertThat(this.fixture.run(flow, inputs).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+	}
+
+	@Test
 	void runsFanOutWhoseOutputsFitTheBudget() {
 		Flows fanOut = Flows.flow().input("t");
 		for (int i = 0; i < 10; i++) {

@@ -34,8 +34,8 @@ class FlowRunFailureTest {
 	private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
 	private final FlowEngine engine = new FlowEngine(new NodeExecutors(List.of(new Broken())),
-			new EngineSettings(Duration.ofSeconds(5), 4096, Long.MAX_VALUE), new JsonCodec(), this.scheduler,
-			this.workers, (ownerId) -> this.workers, Clock.systemUTC());
+			new EngineSettings(Duration.ofSeconds(5), 4096, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE),
+			new JsonCodec(), this.scheduler, this.workers, (ownerId) -> this.workers, Clock.systemUTC());
 
 	@AfterEach
 	void stop() {

@@ -54,8 +54,8 @@ class NodeInvokerTest {
 	private final NodeInvoker invoker = new NodeInvoker(
 			new NodeExecutors(List.of(new Stalling(WAITS, true), new Stalling(COMPUTES, false),
 					new Evaluating(this.evaluationsGoOn), new Answering(), new Exchanging(this.exchanges))),
-			new EngineSettings(Duration.ofMillis(100), 4096, Long.MAX_VALUE), this.scheduler, this.workers,
-			this.evaluators);
+			new EngineSettings(Duration.ofMillis(100), 4096, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE),
+			this.scheduler, this.workers, this.evaluators);
 
 	@AfterEach
 	void stop() {
