@@ -72,7 +72,7 @@ class EngineConfig {
 		RunnerProperties.Engine engine = properties.engine();
 		JsonCodec json = new JsonCodec();
 		JsonataExpressions expressions = new JsonataExpressions(engine.nodeTimeout(), engine.jsonataMaxDepth(),
-				engine.jsonataMaxMemory().toBytes());
+				jsonataMaxMemory(engine));
 		LlmSettings llm = new LlmSettings(properties.llm().baseUrl(), properties.llm().apiKey());
 		NodeExecutors executors = StandardNodes.create(new Templates(json, engine.templateMaxChars()), expressions,
 				outboundHttp, llm);
@@ -80,6 +80,11 @@ class EngineConfig {
 				new EngineSettings(engine.nodeTimeout(), engine.traceOutputMaxChars(), engine.maxRunOutputs().toBytes(),
 						engine.maxHeldOutputs().toBytes(), engine.maxHeldOutputsPerOwner().toBytes()),
 				json, threads.scheduler(), threads.workers(), threads.evaluators(), clock);
+	}
+
+	private static long jsonataMaxMemory(RunnerProperties.Engine engine) {
+		return (engine.jsonataMaxMemory() != null) ? engine.jsonataMaxMemory().toBytes()
+				: Runtime.getRuntime().maxMemory() / (2L * engine.evaluationThreads());
 	}
 
 	@Bean

@@ -74,7 +74,9 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	 * once, so that one owner's slow expressions leave threads to the others
 	 * @param schedulerThreads run deadlines, timeouts and retry backoffs
 	 * @param jsonataMaxMemory the most one JSONata evaluation may allocate, garbage
-	 * included; a runaway expression stops there instead of filling the heap
+	 * included; a runaway expression stops there instead of filling the heap. Unset: the
+	 * heap over twice the evaluation threads, so that every thread at its bound at once
+	 * fills half of it (1 GB let three evaluations of one owner fill a 320 MB heap)
 	 * @param maxRunOutputs the most the node outputs of one execution take together, as
 	 * JSON: each is kept until the execution ends, so many large ones (templates that
 	 * each repeat a large input) would otherwise fill the heap
@@ -88,7 +90,7 @@ public record RunnerProperties(String runnerId, @DefaultValue Llm llm, @DefaultV
 	public record Engine(@DefaultValue("30s") Duration nodeTimeout, @DefaultValue("15m") Duration maxExecutionTime,
 			@DefaultValue("4096") int traceOutputMaxChars, @DefaultValue("8") int workerThreads,
 			@DefaultValue("2") int schedulerThreads, @DefaultValue("500") int jsonataMaxDepth,
-			@DefaultValue("1GB") DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads,
+			DataSize jsonataMaxMemory, @DefaultValue("4") int evaluationThreads,
 			@DefaultValue("2") int evaluationThreadsPerOwner, @DefaultValue("16MB") DataSize maxRunOutputs,
 			@DefaultValue("96MB") DataSize maxHeldOutputs, @DefaultValue("48MB") DataSize maxHeldOutputsPerOwner,
 			@DefaultValue("1048576") int templateMaxChars) {
