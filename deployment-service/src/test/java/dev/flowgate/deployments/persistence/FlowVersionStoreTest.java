@@ -20,9 +20,12 @@ import dev.flowgate.deployments.domain.flow.FlowVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** The running total of an owner's stored flow versions, in the real MongoDB. */
+/**
+ * An owner's stored flow versions in the real MongoDB: the running total of their sizes,
+ * and the latest one found from the flow's record, as after a crash.
+ */
 @IntegrationTest
-class StoredFlowBytesTest {
+class FlowVersionStoreTest {
 
 	private static final FlowDefinition ECHO = new FlowDefinition(
 			List.of(new FlowNode("text", "input", Map.of("name", "text")),
@@ -92,6 +95,25 @@ class StoredFlowBytesTest {
 
 		assertThat(this.mongo.exists(Query.query(where("ownerId").is(this.ownerId)), StoredFlowBytes.COLLECTION))
 			.isFalse();
+	}
+
+	@Test
+	void findsAVersionStoredAfterTheFlowsRecord() {
+		this.flows.recordLatest(store(1));
+		this.flows.recordLatest(store(2));
+		// A crash between storing a version and recording it.
+		store(3);
+
+		assertThat(this.flows.findLatestVersion(this.ownerId, this.flowId)).map(FlowVersion::version).contains(3);
+	}
+
+	@Test
+	void findsTheLatestOfVersionsWithoutARecord() {
+		store(1);
+		store(2);
+
+		assertThat(this.flows.findLatestVersion(this.ownerId, this.flowId)).map(FlowVersion::version).contains(2);
+		assertThat(this.flows.findLatestVersion("someone-else", this.flowId)).isEmpty();
 	}
 
 	private FlowVersion store(int version) {
